@@ -1,0 +1,86 @@
+package org.ordo.catalog;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Locales;
+import org.ordo.platform.Money;
+import org.ordo.platform.MoneyInput;
+
+/** What a client says about an article when registering or changing it. */
+public record ArticleDraft(
+        @Schema(example = "TSHIRT-M") String sku,
+        @Schema(example = "PHYSICAL") ArticleType type,
+        @Schema(example = "{\"de\":\"T-Shirt M\",\"en\":\"T-shirt M\"}") Map<String, String> name,
+        MoneyInput price,
+        @Schema(example = "19", description = "percent") String taxRate,
+        @Schema(description = "true when price is gross (consumer shops); default false (net)") Boolean priceIncludesTax,
+        @Schema(example = "250") Integer weightGrams,
+        Boolean backorderable,
+        Boolean active) {
+
+    static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
+    /** Checks every field and names each one that is wrong; returns the checked price and tax rate. */
+    Checked check() {
+        List<FieldError> errors = new ArrayList<>();
+        if (sku == null || !sku.matches(SKU_PATTERN)) {
+            errors.add(new FieldError("sku", "is required: 1-64 letters, digits, '.', '_' or '-'"));
+        }
+        if (type == null) {
+            errors.add(new FieldError("type", "is required: PHYSICAL or DIGITAL"));
+        }
+        if (name == null || name.isEmpty()) {
+            errors.add(new FieldError("name", "needs at least one locale, e.g. {\"en\":\"...\"}"));
+        } else {
+            name.forEach((locale, text) -> {
+                if (!Locales.isSupported(locale)) {
+                    errors.add(new FieldError("name." + locale, "locale must be one of " + Locales.SUPPORTED));
+                } else if (text == null || text.isBlank() || text.length() > 200) {
+                    errors.add(new FieldError("name." + locale, "must be 1-200 characters"));
+                }
+            });
+        }
+        Money money = null;
+        if (price == null) {
+            errors.add(new FieldError("price", "is required"));
+        } else {
+            try {
+                money = price.toMoney("price");
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        BigDecimal rate = null;
+        if (taxRate == null || taxRate.isBlank()) {
+            errors.add(new FieldError("taxRate", "is required (percent, e.g. \"19\")"));
+        } else {
+            try {
+                rate = new BigDecimal(taxRate.trim());
+                if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.scale() > 3) {
+                    errors.add(new FieldError("taxRate", "must be a percentage from 0 to 100"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("taxRate", "is not a decimal number"));
+            }
+        }
+        if (weightGrams != null && (weightGrams < 0 || weightGrams > 10_000_000)) {
+            errors.add(new FieldError("weightGrams", "must be between 0 and 10000000"));
+        }
+        if (type == ArticleType.DIGITAL && Boolean.TRUE.equals(backorderable)) {
+            errors.add(new FieldError("backorderable", "digital articles are never out of stock"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Checked(money, rate);
+    }
+
+    record Checked(Money price, BigDecimal taxRate) {
+    }
+}

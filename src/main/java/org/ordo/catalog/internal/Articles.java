@@ -1,0 +1,128 @@
+package org.ordo.catalog.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.ordo.catalog.Article;
+import org.ordo.catalog.ArticleDraft;
+import org.ordo.catalog.ArticleType;
+import org.ordo.platform.Ids;
+import org.ordo.platform.Json;
+import org.ordo.platform.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+@Repository
+public class Articles {
+
+    private static final TypeReference<Map<String, String>> NAMES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    Articles(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Article insert(ArticleDraft d, Money price, BigDecimal taxRate) {
+        UUID id = Ids.next();
+        jdbc.sql("""
+                INSERT INTO article (id, sku, type, name, price, currency, tax_rate, price_includes_tax,
+                                     weight_grams, backorderable, active)
+                VALUES (:id, :sku, :type, CAST(:name AS jsonb), :price, :currency, :taxRate, :gross,
+                        :weight, :backorderable, :active)
+                """)
+                .param("id", id).param("sku", d.sku()).param("type", d.type().name())
+                .param("name", json.write(d.name())).param("price", price.amount())
+                .param("currency", price.currency()).param("taxRate", taxRate)
+                .param("gross", Boolean.TRUE.equals(d.priceIncludesTax())).param("weight", d.weightGrams())
+                .param("backorderable", Boolean.TRUE.equals(d.backorderable()))
+                .param("active", d.active() == null || d.active())
+                .update();
+        return find(d.sku()).orElseThrow();
+    }
+
+    public Optional<Article> update(ArticleDraft d, Money price, BigDecimal taxRate) {
+        int n = jdbc.sql("""
+                UPDATE article SET type = :type, name = CAST(:name AS jsonb), price = :price, currency = :currency,
+                       tax_rate = :taxRate, price_includes_tax = :gross, weight_grams = :weight,
+                       backorderable = :backorderable, active = :active, updated_at = now()
+                WHERE sku = :sku
+                """)
+                .param("sku", d.sku()).param("type", d.type().name())
+                .param("name", json.write(d.name())).param("price", price.amount())
+                .param("currency", price.currency()).param("taxRate", taxRate)
+                .param("gross", Boolean.TRUE.equals(d.priceIncludesTax())).param("weight", d.weightGrams())
+                .param("backorderable", Boolean.TRUE.equals(d.backorderable()))
+                .param("active", d.active() == null || d.active())
+                .update();
+        return n == 0 ? Optional.empty() : find(d.sku());
+    }
+
+    public Optional<Article> find(String sku) {
+        return jdbc.sql("SELECT * FROM article WHERE sku = :sku").param("sku", sku).query(this::map).optional();
+    }
+
+    public Map<String, Article> findAll(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM article WHERE sku = ANY(:skus)")
+                .param("skus", skus.toArray(String[]::new))
+                .query(this::map).stream().collect(Collectors.toMap(Article::sku, Function.identity()));
+    }
+
+    public List<Article> list(String q, ArticleType type, Boolean active, String afterSku, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE true");
+        Map<String, Object> params = new java.util.HashMap<>();
+        if (q != null && !q.isBlank()) {
+            sql.append(" AND (sku ILIKE :prefix OR name::text ILIKE :contains)");
+            String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            params.put("prefix", escaped + "%");
+            params.put("contains", "%" + escaped + "%");
+        }
+        if (type != null) {
+            sql.append(" AND type = :type");
+            params.put("type", type.name());
+        }
+        if (active != null) {
+            sql.append(" AND active = :active");
+            params.put("active", active);
+        }
+        if (afterSku != null) {
+            sql.append(" AND sku > :after");
+            params.put("after", afterSku);
+        }
+        sql.append(" ORDER BY sku LIMIT :limit");
+        params.put("limit", limit);
+        return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::map).list());
+    }
+
+    private Article map(ResultSet rs, int n) throws SQLException {
+        String currency = rs.getString("currency");
+        return new Article(rs.getObject("id", UUID.class), rs.getString("sku"),
+                ArticleType.valueOf(rs.getString("type")), json.read(rs.getString("name"), NAMES),
+                new Money(rs.getBigDecimal("price"), currency), plain(rs.getBigDecimal("tax_rate")),
+                rs.getBoolean("price_includes_tax"), (Integer) rs.getObject("weight_grams"),
+                rs.getBoolean("backorderable"), rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    /** 19.000 becomes 19, 7.5 stays 7.5. */
+    static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

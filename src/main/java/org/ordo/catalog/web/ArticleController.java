@@ -1,0 +1,67 @@
+package org.ordo.catalog.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.ArticleDraft;
+import org.ordo.catalog.ArticleType;
+import org.ordo.catalog.Catalog;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Slice;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/articles")
+@Tag(name = "Articles", description = "The catalog: SKUs, prices, tax rates, names per locale")
+class ArticleController {
+
+    private final Catalog catalog;
+
+    ArticleController(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register an article", description = "409 when the SKU exists; 422 names invalid fields.")
+    Article register(@RequestBody ArticleDraft draft) {
+        return catalog.register(draft);
+    }
+
+    @PutMapping("/{sku}")
+    @Operation(summary = "Change an article", description = "Orders already placed keep the price they were placed at.")
+    Article change(@PathVariable String sku, @RequestBody ArticleDraft draft) {
+        return catalog.change(sku, draft);
+    }
+
+    @GetMapping("/{sku}")
+    @Operation(summary = "One article")
+    Article get(@PathVariable String sku) {
+        return catalog.require(sku);
+    }
+
+    @GetMapping
+    @Operation(summary = "List articles in SKU order", description = "Keyset paging: pass `next` as `after`.")
+    Slice<Article> list(@RequestParam(required = false) String q, @RequestParam(required = false) ArticleType type,
+            @RequestParam(required = false) Boolean active, @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new InvalidInputException("limit", "must be between 1 and 200");
+        }
+        List<Article> items = catalog.list(q, type, active, after, limit + 1);
+        boolean more = items.size() > limit;
+        List<Article> page = more ? items.subList(0, limit) : items;
+        return new Slice<>(page, more ? page.get(page.size() - 1).sku() : null);
+    }
+}

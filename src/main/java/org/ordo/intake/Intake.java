@@ -1,0 +1,99 @@
+package org.ordo.intake;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.ordo.intake.internal.IdempotencyKeys;
+import org.ordo.intake.internal.InboundDocuments;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PlaceOrder;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Order intake from every channel, with every inbound document stored as received. */
+@Service
+public class Intake {
+
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    private final InboundDocuments documents;
+    private final IdempotencyKeys keys;
+    private final OrderManagement orders;
+    private final Json json;
+    private final TransactionTemplate transaction;
+
+    Intake(InboundDocuments documents, IdempotencyKeys keys, OrderManagement orders, Json json,
+            TransactionTemplate transaction) {
+        this.documents = documents;
+        this.keys = keys;
+        this.orders = orders;
+        this.json = json;
+        this.transaction = transaction;
+    }
+
+    /** What the caller gets: the status and JSON body of the answer; {@code replayed} for a repeated key. */
+    public record Answer(int status, String body, UUID orderId, boolean replayed) {
+    }
+
+    /**
+     * Takes an order sent to the REST API. In one transaction: claims the idempotency key, stores the body as
+     * received, places the order (which reserves stock) and links the two. The same key with the same body gives
+     * the first answer again; with another body a 422. Anything refused rolls back whole: nothing is stored.
+     */
+    public Answer takeApiOrder(String client, String actor, String idempotencyKey, String contentType,
+            byte[] body) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "is required: a unique key per order, reused on retries");
+        }
+        if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
+        }
+        PlaceOrder command = json.mapper().readValue(body, PlaceOrder.class);
+        if (command == null) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        String hash = InboundDocuments.sha256(body);
+        return transaction.execute(tx -> {
+            if (!keys.claim(client, idempotencyKey, hash)) {
+                IdempotencyKeys.Stored stored = keys.find(client, idempotencyKey).orElseThrow();
+                if (!stored.requestHash().equals(hash)) {
+                    throw new InvalidInputException(IDEMPOTENCY_HEADER,
+                            "was already used for a different request; use a new key for a new order");
+                }
+                return new Answer(stored.status(), stored.response(), stored.orderId(), true);
+            }
+            UUID documentId = documents.store("api", contentType, body, actor);
+            OrderView order = orders.place(command, new PlaceOrder.Source(documentId, actor));
+            String response = json.write(order);
+            documents.processed(documentId, "ORDER", order.id());
+            keys.complete(client, idempotencyKey, 201, response, order.id());
+            return new Answer(201, response, order.id(), false);
+        });
+    }
+
+    public InboundDocument document(UUID id) {
+        return documents.find(id, false).orElseThrow(() -> new NotFoundException("Inbound document", id));
+    }
+
+    /** The document exactly as it was received. */
+    public byte[] originalBody(UUID id) {
+        return documents.body(id).orElseThrow(() -> new NotFoundException("Inbound document", id));
+    }
+
+    /** Inbound documents, newest first; {@code status=REVIEW} is the review queue. */
+    public Slice<InboundDocument> documents(InboundDocument.Status status, String channel, String after, int limit) {
+        Cursor cursor = after == null ? null : Cursor.decode(after, "after");
+        List<InboundDocument> rows = documents.list(status, channel, cursor, limit + 1);
+        boolean more = rows.size() > limit;
+        List<InboundDocument> page = more ? rows.subList(0, limit) : rows;
+        InboundDocument last = more ? page.get(page.size() - 1) : null;
+        return new Slice<>(page, last == null ? null : new Cursor(last.receivedAt(), last.id()).encode());
+    }
+
+}

@@ -1,0 +1,106 @@
+package org.ordo.intake.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ordo.intake.InboundDocument;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class InboundDocuments {
+
+    private final JdbcClient jdbc;
+
+    InboundDocuments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID store(String channel, String contentType, byte[] body, String receivedBy) {
+        UUID id = Ids.next();
+        jdbc.sql("""
+                INSERT INTO inbound_document (id, channel, content_type, body, sha256, received_by, status)
+                VALUES (:id, :channel, :type, :body, :sha, :by, 'RECEIVED')
+                """).param("id", id).param("channel", channel).param("type", contentType).param("body", body)
+                .param("sha", sha256(body)).param("by", receivedBy).update();
+        return id;
+    }
+
+    public void processed(UUID id, String producedType, UUID producedId) {
+        jdbc.sql("""
+                UPDATE inbound_document SET status = 'PROCESSED', produced_type = :type, produced_id = :produced,
+                       processed_at = clock_timestamp(), reason = NULL
+                WHERE id = :id
+                """).param("id", id).param("type", producedType).param("produced", producedId).update();
+    }
+
+    public void review(UUID id, String reason) {
+        jdbc.sql("UPDATE inbound_document SET status = 'REVIEW', reason = :reason WHERE id = :id")
+                .param("id", id).param("reason", reason).update();
+    }
+
+    public Optional<InboundDocument> find(UUID id, boolean withBody) {
+        return jdbc.sql("SELECT *, length(body) AS size FROM inbound_document WHERE id = :id").param("id", id)
+                .query((rs, n) -> map(rs, withBody)).optional();
+    }
+
+    public Optional<byte[]> body(UUID id) {
+        return jdbc.sql("SELECT body FROM inbound_document WHERE id = :id").param("id", id).query(byte[].class)
+                .optional();
+    }
+
+    public List<InboundDocument> list(InboundDocument.Status status, String channel, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, channel, content_type, sha256, received_at, received_by, status, reason, produced_type,
+                       produced_id, processed_at, length(body) AS size
+                FROM inbound_document WHERE true
+                """);
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            sql.append(" AND status = :status");
+            params.put("status", status.name());
+        }
+        if (channel != null) {
+            sql.append(" AND channel = :channel");
+            params.put("channel", channel);
+        }
+        if (after != null) {
+            sql.append(" AND (received_at, id) < (:at, :id)");
+            params.put("at", java.sql.Timestamp.from(after.at()));
+            params.put("id", after.id());
+        }
+        sql.append(" ORDER BY received_at DESC, id DESC LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs, false)).list();
+    }
+
+    private static InboundDocument map(ResultSet rs, boolean withBody) throws SQLException {
+        var processed = rs.getTimestamp("processed_at");
+        return new InboundDocument(rs.getObject("id", UUID.class), rs.getString("channel"),
+                rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"),
+                rs.getTimestamp("received_at").toInstant(), rs.getString("received_by"),
+                InboundDocument.Status.valueOf(rs.getString("status")), rs.getString("reason"),
+                rs.getString("produced_type"), rs.getObject("produced_id", UUID.class),
+                processed == null ? null : processed.toInstant(),
+                withBody ? new String(rs.getBytes("body"), StandardCharsets.UTF_8) : null);
+    }
+
+    public static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

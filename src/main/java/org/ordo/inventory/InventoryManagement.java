@@ -1,0 +1,341 @@
+package org.ordo.inventory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.inventory.internal.Locations;
+import org.ordo.inventory.internal.StockLedger;
+import org.ordo.inventory.internal.StockLedger.Entry;
+import org.ordo.inventory.internal.StockLedger.LockedLevel;
+import org.ordo.inventory.internal.StockLedger.NewReservation;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.Ids;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stock per SKU and location: receipts, adjustments, reservations for orders, and the ledger of every change. */
+@Service
+public class InventoryManagement {
+
+    public static final long MAX_QUANTITY = 1_000_000_000L;
+    static final String ORDER = "ORDER";
+
+    private final Locations locations;
+    private final StockLedger ledger;
+    private final Catalog catalog;
+    private final ApplicationEventPublisher events;
+
+    InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events) {
+        this.locations = locations;
+        this.ledger = ledger;
+        this.catalog = catalog;
+        this.events = events;
+    }
+
+    @Transactional
+    public Location registerLocation(LocationDraft draft) {
+        draft.check();
+        if (locations.find(draft.code()).isPresent()) {
+            throw new ConflictException("duplicate-location", "Duplicate location",
+                    "A location with code " + draft.code() + " exists", Map.of("field", "code"));
+        }
+        return locations.insert(draft);
+    }
+
+    /** Changes name, priority, address or active flag; an inactive location takes no new reservations. */
+    @Transactional
+    public Location changeLocation(String code, LocationDraft draft) {
+        LocationDraft withCode = new LocationDraft(code, draft.name(), draft.priority(), draft.address(),
+                draft.active());
+        withCode.check();
+        return locations.update(code, withCode).orElseThrow(() -> new NotFoundException("Location", code));
+    }
+
+    public List<Location> locations() {
+        return locations.all();
+    }
+
+    public Location location(String code) {
+        return locations.find(code).orElseThrow(() -> new NotFoundException("Location", code));
+    }
+
+    /** Puts received goods on hand; one RECEIPT movement; publishes {@link StockReceived}. */
+    @Transactional
+    public Movement receive(Receipt receipt) {
+        List<FieldError> errors = new ArrayList<>();
+        requireQuantity(errors, receipt.quantity(), false);
+        Target target = target(receipt.sku(), receipt.location(), errors);
+        limit(errors, "reference", receipt.reference(), 100);
+        limit(errors, "note", receipt.note(), 500);
+        failIfAny(errors);
+        ledger.addOnHand(target.sku, target.location.id(), receipt.quantity());
+        ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.RECEIPT, receipt.quantity(), 0,
+                receipt.note() == null ? "received" : receipt.note(), "RECEIPT", receipt.reference(),
+                Actor.current())));
+        events.publishEvent(new StockReceived(target.sku, target.location.code(), receipt.quantity()));
+        return ledger.lastMovement(target.sku);
+    }
+
+    /**
+     * Corrects on hand by a signed quantity with a reason; one ADJUSTMENT movement. Refuses (409) to take out
+     * stock that is reserved for orders or not there.
+     */
+    @Transactional
+    public Movement adjust(Adjustment adjustment) {
+        List<FieldError> errors = new ArrayList<>();
+        requireQuantity(errors, adjustment.quantity(), true);
+        Target target = target(adjustment.sku(), adjustment.location(), errors);
+        if (adjustment.reason() == null || adjustment.reason().isBlank()) {
+            errors.add(new FieldError("reason", "is required (e.g. damaged, count, lost)"));
+        }
+        limit(errors, "reason", adjustment.reason(), 200);
+        limit(errors, "reference", adjustment.reference(), 100);
+        failIfAny(errors);
+        long delta = adjustment.quantity();
+        if (delta > 0) {
+            ledger.addOnHand(target.sku, target.location.id(), delta);
+        } else if (!ledger.removeOnHand(target.sku, target.location.id(), -delta)) {
+            throw new ConflictException("insufficient-stock", "Not enough unreserved stock",
+                    "Cannot take " + -delta + " of " + target.sku + " out of " + target.location.code()
+                            + ": only what is on hand and not reserved can be adjusted away",
+                    Map.of("sku", target.sku, "location", target.location.code()));
+        }
+        ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.ADJUSTMENT, delta, 0,
+                adjustment.reason().trim(), "ADJUSTMENT", adjustment.reference(), Actor.current())));
+        return ledger.lastMovement(target.sku);
+    }
+
+    /** On hand, reserved and available per location, and in total; inactive locations count as not available. */
+    public StockStatus stock(String sku) {
+        catalog.require(sku);
+        var levels = ledger.levels(sku);
+        return new StockStatus(sku, levels, levels.stream().mapToLong(StockStatus.LocationStock::onHand).sum(),
+                levels.stream().mapToLong(StockStatus.LocationStock::reserved).sum(),
+                levels.stream().mapToLong(StockStatus.LocationStock::available).sum());
+    }
+
+    /** The ledger of a SKU, oldest first, keyset-paged by movement id. */
+    public Slice<Movement> movements(String sku, String location, Long afterId, int limit) {
+        catalog.require(sku);
+        List<Movement> rows = ledger.movements(sku, location, afterId, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Movement> page = more ? rows.subList(0, limit) : rows;
+        return new Slice<>(page, more ? String.valueOf(page.get(page.size() - 1).id()) : null);
+    }
+
+    /**
+     * Reserves stock for an order in the caller's transaction. Locks the SKUs' levels in (sku, location) order,
+     * then takes everything from the highest-priority location that has all of it; failing that, splits each
+     * line over locations by priority; what is still missing is backordered where the line allows it, else the
+     * whole demand is refused with a 409 naming the short lines, and nothing is reserved.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StockAllocation reserve(StockDemand demand) {
+        List<StockDemand.Line> lines = demand.lines();
+        if (lines.isEmpty()) {
+            return new StockAllocation(List.of());
+        }
+        List<String> skus = lines.stream().map(StockDemand.Line::sku).distinct().sorted().toList();
+        List<LockedLevel> levels = ledger.lock(skus);
+        Plan plan = plan(lines, levels);
+        if (!plan.shortages.isEmpty()) {
+            throw new ConflictException("insufficient-stock", "Insufficient stock",
+                    "Not enough stock for " + plan.shortages.stream().map(Shortage::sku).distinct().toList(),
+                    Map.of("shortages", plan.shortages));
+        }
+        // Apply per (sku, location) in lock order; the conditional UPDATE is the guarantee, the plan only a guide.
+        Map<String, Long> perLevel = new TreeMap<>();
+        Map<String, LockedLevel> byKey = new HashMap<>();
+        for (Pick pick : plan.picks) {
+            String key = pick.level.sku() + "|" + pick.level.locationId();
+            perLevel.merge(key, pick.quantity, Long::sum);
+            byKey.put(key, pick.level);
+        }
+        String actor = Actor.current();
+        List<Entry> entries = new ArrayList<>();
+        for (var e : perLevel.entrySet()) {
+            LockedLevel level = byKey.get(e.getKey());
+            if (!ledger.reserve(level.sku(), level.locationId(), e.getValue())) {
+                throw new IllegalStateException("Stock of " + level.sku() + " changed under a lock");
+            }
+            entries.add(new Entry(level.sku(), level.locationId(), MovementKind.RESERVATION, 0, e.getValue(),
+                    "reserved for order " + demand.orderNumber(), ORDER, demand.orderId().toString(), actor));
+        }
+        ledger.record(entries);
+        ledger.insertReservations(plan.picks.stream().map(p -> new NewReservation(Ids.next(), demand.orderId(),
+                p.lineNo, p.level.sku(), p.level.locationId(), p.quantity)).toList());
+        return plan.allocation(lines);
+    }
+
+    /** Releases every active reservation of an order (cancellation); one RELEASE movement per SKU and location. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(UUID orderId, String orderNumber, String reason) {
+        List<NewReservation> closed = ledger.closeActiveReservations(orderId, "RELEASED");
+        Map<String, Long> perLevel = new TreeMap<>();
+        Map<String, NewReservation> byKey = new HashMap<>();
+        for (NewReservation r : closed) {
+            String key = r.sku() + "|" + r.locationId();
+            perLevel.merge(key, r.quantity(), Long::sum);
+            byKey.put(key, r);
+        }
+        String actor = Actor.current();
+        List<Entry> entries = new ArrayList<>();
+        for (var e : perLevel.entrySet()) {
+            NewReservation r = byKey.get(e.getKey());
+            if (!ledger.unreserve(r.sku(), r.locationId(), e.getValue())) {
+                throw new IllegalStateException("Reserved stock of " + r.sku() + " is lower than its reservations");
+            }
+            entries.add(new Entry(r.sku(), r.locationId(), MovementKind.RELEASE, 0, -e.getValue(),
+                    reason == null ? "released for order " + orderNumber : reason, ORDER, orderId.toString(), actor));
+        }
+        ledger.record(entries);
+    }
+
+    public List<ReservationView> reservationsOf(UUID orderId) {
+        return ledger.reservationsOf(orderId);
+    }
+
+    /** Where levels and ledger disagree (empty when the books are straight); {@code sku} null checks all. */
+    @Transactional(readOnly = true)
+    public List<String> ledgerDiscrepancies(String sku) {
+        return ledger.discrepancies(sku);
+    }
+
+    // --- planning -------------------------------------------------------------------------------------------
+
+    private record Pick(int lineNo, LockedLevel level, long quantity) {
+    }
+
+    private record Plan(List<Pick> picks, Map<Integer, Long> backordered, List<Shortage> shortages) {
+
+        StockAllocation allocation(List<StockDemand.Line> lines) {
+            List<StockAllocation.Line> result = new ArrayList<>();
+            for (StockDemand.Line line : lines) {
+                List<StockAllocation.Part> parts = picks.stream().filter(p -> p.lineNo == line.lineNo())
+                        .map(p -> new StockAllocation.Part(p.level.location(), p.quantity)).toList();
+                long reserved = parts.stream().mapToLong(StockAllocation.Part::quantity).sum();
+                result.add(new StockAllocation.Line(line.lineNo(), line.sku(), reserved,
+                        backordered.getOrDefault(line.lineNo(), 0L), parts));
+            }
+            return new StockAllocation(result);
+        }
+    }
+
+    static final Comparator<LockedLevel> BY_PRIORITY = Comparator.comparingInt(LockedLevel::priority)
+            .thenComparing(LockedLevel::location);
+
+    private static Plan plan(List<StockDemand.Line> lines, List<LockedLevel> levels) {
+        Map<String, Long> needed = new LinkedHashMap<>();
+        lines.forEach(l -> needed.merge(l.sku(), l.quantity(), Long::sum));
+        Map<UUID, Map<String, LockedLevel>> byLocation = new HashMap<>();
+        levels.forEach(l -> byLocation.computeIfAbsent(l.locationId(), k -> new HashMap<>()).put(l.sku(), l));
+
+        // 1. One location that can ship the whole order, highest priority first.
+        var single = levels.stream().sorted(BY_PRIORITY).map(LockedLevel::locationId).distinct()
+                .filter(loc -> needed.entrySet().stream().allMatch(n -> {
+                    LockedLevel l = byLocation.get(loc).get(n.getKey());
+                    return l != null && l.available() >= n.getValue();
+                }))
+                .findFirst();
+        if (single.isPresent()) {
+            Map<String, LockedLevel> there = byLocation.get(single.get());
+            List<Pick> picks = lines.stream()
+                    .map(line -> new Pick(line.lineNo(), there.get(line.sku()), line.quantity())).toList();
+            return new Plan(picks, Map.of(), List.of());
+        }
+
+        // 2. Split: each line from locations by priority; 3. backorder or refuse what is left.
+        Map<LockedLevel, Long> left = new HashMap<>();
+        levels.forEach(l -> left.put(l, Math.max(0, l.available())));
+        List<Pick> picks = new ArrayList<>();
+        Map<Integer, Long> backordered = new HashMap<>();
+        List<Shortage> shortages = new ArrayList<>();
+        for (StockDemand.Line line : lines) {
+            long remaining = line.quantity();
+            for (LockedLevel level : levels.stream().filter(l -> l.sku().equals(line.sku())).sorted(BY_PRIORITY)
+                    .toList()) {
+                long take = Math.min(remaining, left.get(level));
+                if (take > 0) {
+                    picks.add(new Pick(line.lineNo(), level, take));
+                    left.put(level, left.get(level) - take);
+                    remaining -= take;
+                }
+            }
+            if (remaining > 0) {
+                if (line.backorderable()) {
+                    backordered.put(line.lineNo(), remaining);
+                } else {
+                    long available = levels.stream().filter(l -> l.sku().equals(line.sku()))
+                            .mapToLong(l -> Math.max(0, l.available())).sum();
+                    shortages.add(new Shortage(line.lineNo(), line.sku(), line.quantity(), available));
+                }
+            }
+        }
+        return new Plan(picks, backordered, shortages);
+    }
+
+    // --- input checks ---------------------------------------------------------------------------------------
+
+    private record Target(String sku, Location location) {
+    }
+
+    private Target target(String sku, String locationCode, List<FieldError> errors) {
+        Location location = null;
+        if (locationCode == null || locationCode.isBlank()) {
+            errors.add(new FieldError("location", "is required"));
+        } else {
+            location = locations.find(locationCode).orElse(null);
+            if (location == null) {
+                errors.add(new FieldError("location", "unknown location: " + locationCode));
+            }
+        }
+        if (sku == null || sku.isBlank()) {
+            errors.add(new FieldError("sku", "is required"));
+        } else {
+            Article article = catalog.find(sku).orElse(null);
+            if (article == null) {
+                errors.add(new FieldError("sku", "unknown SKU: " + sku));
+            } else if (!article.isPhysical()) {
+                errors.add(new FieldError("sku", sku + " is digital and has no stock"));
+            }
+        }
+        return new Target(sku, location);
+    }
+
+    private static void requireQuantity(List<FieldError> errors, Long quantity, boolean signed) {
+        if (quantity == null) {
+            errors.add(new FieldError("quantity", "is required"));
+        } else if (quantity == 0 || (!signed && quantity < 0)) {
+            errors.add(new FieldError("quantity", signed ? "must not be 0" : "must be positive"));
+        } else if (Math.abs(quantity) > MAX_QUANTITY) {
+            errors.add(new FieldError("quantity", "must be at most " + MAX_QUANTITY + " in one movement"));
+        }
+    }
+
+    private static void limit(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static void failIfAny(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

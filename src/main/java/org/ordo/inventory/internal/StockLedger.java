@@ -1,0 +1,237 @@
+package org.ordo.inventory.internal;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.inventory.Movement;
+import org.ordo.inventory.MovementKind;
+import org.ordo.inventory.ReservationView;
+import org.ordo.inventory.StockStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stock levels, the ledger and reservations. Every level change here is a conditional UPDATE that the CHECK
+ * constraints back up, and writes its ledger row in the same transaction.
+ */
+@Repository
+public class StockLedger {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    StockLedger(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /** A (sku, location) row locked for this transaction, with what it has. */
+    public record LockedLevel(String sku, UUID locationId, String location, int priority, long onHand,
+            long reserved) {
+
+        public long available() {
+            return onHand - reserved;
+        }
+    }
+
+    /** One ledger row to write. */
+    public record Entry(String sku, UUID locationId, MovementKind kind, long onHandDelta, long reservedDelta,
+            String reason, String documentType, String documentRef, String actor) {
+    }
+
+    /** Adds to on hand, creating the level row on first receipt. */
+    public void addOnHand(String sku, UUID locationId, long quantity) {
+        jdbc.sql("""
+                INSERT INTO stock_level (sku, location_id, on_hand) VALUES (:sku, :loc, :q)
+                ON CONFLICT (sku, location_id)
+                DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand, updated_at = now()
+                """).param("sku", sku).param("loc", locationId).param("q", quantity).update();
+    }
+
+    /** Takes from on hand only if what stays covers the reservations; false when it does not. */
+    public boolean removeOnHand(String sku, UUID locationId, long quantity) {
+        return jdbc.sql("""
+                UPDATE stock_level SET on_hand = on_hand - :q, updated_at = now()
+                WHERE sku = :sku AND location_id = :loc AND on_hand - reserved >= :q
+                """).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
+    }
+
+    /** Locks the levels of these SKUs at active locations, in (sku, location) order so that no two orders deadlock. */
+    public List<LockedLevel> lock(List<String> sortedSkus) {
+        return jdbc.sql("""
+                SELECT s.sku, s.location_id, l.code, l.priority, s.on_hand, s.reserved
+                FROM stock_level s JOIN location l ON l.id = s.location_id
+                WHERE s.sku = ANY(:skus) AND l.active
+                ORDER BY s.sku, s.location_id
+                FOR UPDATE OF s
+                """).param("skus", sortedSkus.toArray(String[]::new))
+                .query((rs, n) -> new LockedLevel(rs.getString("sku"), rs.getObject("location_id", UUID.class),
+                        rs.getString("code"), rs.getInt("priority"), rs.getLong("on_hand"), rs.getLong("reserved")))
+                .list();
+    }
+
+    /** Reserves if still available; false when it is not (the caller then refuses the whole demand). */
+    public boolean reserve(String sku, UUID locationId, long quantity) {
+        return jdbc.sql("""
+                UPDATE stock_level SET reserved = reserved + :q, updated_at = now()
+                WHERE sku = :sku AND location_id = :loc AND on_hand - reserved >= :q
+                """).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
+    }
+
+    public boolean unreserve(String sku, UUID locationId, long quantity) {
+        return jdbc.sql("""
+                UPDATE stock_level SET reserved = reserved - :q, updated_at = now()
+                WHERE sku = :sku AND location_id = :loc AND reserved >= :q
+                """).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
+    }
+
+    public void record(List<Entry> entries) {
+        template.batchUpdate("""
+                INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
+                                            document_type, document_ref, actor)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, entries, entries.size(), (ps, e) -> {
+            ps.setString(1, e.sku());
+            ps.setObject(2, e.locationId());
+            ps.setString(3, e.kind().name());
+            ps.setLong(4, e.onHandDelta());
+            ps.setLong(5, e.reservedDelta());
+            ps.setString(6, e.reason());
+            ps.setString(7, e.documentType());
+            ps.setString(8, e.documentRef());
+            ps.setString(9, e.actor());
+        });
+    }
+
+    public Movement lastMovement(String sku) {
+        return jdbc.sql(MOVEMENTS + " WHERE m.sku = :sku ORDER BY m.id DESC LIMIT 1").param("sku", sku)
+                .query(StockLedger::movement).single();
+    }
+
+    /** A reservation row to write. */
+    public record NewReservation(UUID id, UUID orderId, int lineNo, String sku, UUID locationId, long quantity) {
+    }
+
+    public void insertReservations(List<NewReservation> rows) {
+        template.batchUpdate("""
+                INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """, rows, rows.size(), (ps, r) -> {
+            ps.setObject(1, r.id());
+            ps.setObject(2, r.orderId());
+            ps.setInt(3, r.lineNo());
+            ps.setString(4, r.sku());
+            ps.setObject(5, r.locationId());
+            ps.setLong(6, r.quantity());
+        });
+    }
+
+    /** Closes the active reservations of an order and returns them, in (sku, location) order. */
+    public List<NewReservation> closeActiveReservations(UUID orderId, String status) {
+        return jdbc.sql("""
+                WITH closed AS (
+                    UPDATE reservation SET status = :status, closed_at = clock_timestamp()
+                    WHERE order_id = :order AND status = 'ACTIVE'
+                    RETURNING id, order_id, line_no, sku, location_id, quantity)
+                SELECT * FROM closed ORDER BY sku, location_id, line_no
+                """).param("order", orderId).param("status", status)
+                .query((rs, n) -> new NewReservation(rs.getObject("id", UUID.class),
+                        rs.getObject("order_id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
+                        rs.getObject("location_id", UUID.class), rs.getLong("quantity")))
+                .list();
+    }
+
+    public List<ReservationView> reservationsOf(UUID orderId) {
+        return jdbc.sql("""
+                SELECT r.*, l.code FROM reservation r JOIN location l ON l.id = r.location_id
+                WHERE r.order_id = :order ORDER BY r.line_no, l.priority, l.code, r.created_at
+                """).param("order", orderId)
+                .query((rs, n) -> new ReservationView(rs.getObject("id", UUID.class), rs.getInt("line_no"),
+                        rs.getString("sku"), rs.getString("code"), rs.getLong("quantity"), rs.getString("status"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("closed_at") == null ? null
+                                : rs.getTimestamp("closed_at").toInstant()))
+                .list();
+    }
+
+    public List<StockStatus.LocationStock> levels(String sku) {
+        return jdbc.sql("""
+                SELECT l.code, l.name, l.priority, l.active, s.on_hand, s.reserved
+                FROM stock_level s JOIN location l ON l.id = s.location_id
+                WHERE s.sku = :sku ORDER BY l.priority, l.code
+                """).param("sku", sku)
+                .query((rs, n) -> new StockStatus.LocationStock(rs.getString("code"), rs.getString("name"),
+                        rs.getInt("priority"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                        rs.getBoolean("active") ? rs.getLong("on_hand") - rs.getLong("reserved") : 0))
+                .list();
+    }
+
+    private static final String MOVEMENTS = """
+            SELECT m.*, l.code FROM stock_movement m JOIN location l ON l.id = m.location_id
+            """;
+
+    public List<Movement> movements(String sku, String location, Long afterId, int limit) {
+        StringBuilder sql = new StringBuilder(MOVEMENTS).append(" WHERE m.sku = :sku");
+        Map<String, Object> params = new HashMap<>();
+        params.put("sku", sku);
+        if (location != null) {
+            sql.append(" AND l.code = :location");
+            params.put("location", location);
+        }
+        if (afterId != null) {
+            sql.append(" AND m.id > :after");
+            params.put("after", afterId);
+        }
+        sql.append(" ORDER BY m.id LIMIT :limit");
+        params.put("limit", limit);
+        return jdbc.sql(sql.toString()).params(params).query(StockLedger::movement).list();
+    }
+
+    private static Movement movement(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Timestamp at = rs.getTimestamp("at");
+        return new Movement(rs.getLong("id"), rs.getString("sku"), rs.getString("code"),
+                MovementKind.valueOf(rs.getString("kind")), rs.getLong("on_hand_delta"),
+                rs.getLong("reserved_delta"), rs.getString("reason"), rs.getString("document_type"),
+                rs.getString("document_ref"), rs.getString("actor"), at.toInstant());
+    }
+
+    /**
+     * Every (sku, location) whose level differs from its ledger sums or from its active reservations; empty when
+     * the books are straight. {@code sku} null checks all.
+     */
+    public List<String> discrepancies(String sku) {
+        List<String> problems = new ArrayList<>();
+        String filter = sku == null ? "" : " WHERE sku = :sku";
+        var spec = jdbc.sql("""
+                WITH ledger AS (
+                    SELECT sku, location_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
+                    FROM stock_movement GROUP BY sku, location_id),
+                promised AS (
+                    SELECT sku, location_id, sum(quantity) AS reserved
+                    FROM reservation WHERE status = 'ACTIVE' GROUP BY sku, location_id),
+                levels AS (SELECT * FROM stock_level %s)
+                SELECT coalesce(s.sku, g.sku) AS sku, coalesce(s.location_id, g.location_id) AS location_id,
+                       s.on_hand, s.reserved, g.on_hand AS ledger_on_hand, g.reserved AS ledger_reserved,
+                       coalesce(p.reserved, 0) AS promised
+                FROM levels s
+                FULL JOIN (SELECT * FROM ledger %s) g ON g.sku = s.sku AND g.location_id = s.location_id
+                LEFT JOIN promised p ON p.sku = coalesce(s.sku, g.sku) AND p.location_id = coalesce(s.location_id, g.location_id)
+                WHERE s.sku IS NULL OR g.sku IS NULL OR s.on_hand <> g.on_hand OR s.reserved <> g.reserved
+                   OR s.reserved <> coalesce(p.reserved, 0) OR s.on_hand < 0 OR s.reserved > s.on_hand
+                """.formatted(filter, filter));
+        if (sku != null) {
+            spec = spec.param("sku", sku);
+        }
+        spec.query(rs -> {
+            problems.add("%s at %s: level on_hand=%s reserved=%s, ledger on_hand=%s reserved=%s, active reservations=%s"
+                    .formatted(rs.getString("sku"), rs.getObject("location_id"), rs.getObject("on_hand"),
+                            rs.getObject("reserved"), rs.getObject("ledger_on_hand"),
+                            rs.getObject("ledger_reserved"), rs.getLong("promised")));
+        });
+        return problems;
+    }
+}

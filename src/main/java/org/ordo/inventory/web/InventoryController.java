@@ -1,0 +1,93 @@
+package org.ordo.inventory.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.inventory.Adjustment;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.Location;
+import org.ordo.inventory.LocationDraft;
+import org.ordo.inventory.Movement;
+import org.ordo.inventory.Receipt;
+import org.ordo.inventory.StockStatus;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Slice;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Inventory", description = "Locations, stock levels, receipts, adjustments and the stock ledger")
+class InventoryController {
+
+    private final InventoryManagement inventory;
+
+    InventoryController(InventoryManagement inventory) {
+        this.inventory = inventory;
+    }
+
+    @PostMapping("/locations")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a location (warehouse)", description = "Lower priority ships first.")
+    Location registerLocation(@RequestBody LocationDraft draft) {
+        return inventory.registerLocation(draft);
+    }
+
+    @PutMapping("/locations/{code}")
+    @Operation(summary = "Change a location", description = "Inactive locations take no new reservations.")
+    Location changeLocation(@PathVariable String code, @RequestBody LocationDraft draft) {
+        return inventory.changeLocation(code, draft);
+    }
+
+    @GetMapping("/locations")
+    @Operation(summary = "All locations by priority")
+    List<Location> locations() {
+        return inventory.locations();
+    }
+
+    @GetMapping("/locations/{code}")
+    @Operation(summary = "One location")
+    Location location(@PathVariable String code) {
+        return inventory.location(code);
+    }
+
+    @PostMapping("/inventory/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Receive goods", description = "Adds to on hand; the answer is the ledger movement.")
+    Movement receive(@RequestBody Receipt receipt) {
+        return inventory.receive(receipt);
+    }
+
+    @PostMapping("/inventory/adjustments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Adjust on-hand stock with a reason",
+            description = "Negative quantities take stock out; reserved stock cannot be adjusted away (409).")
+    Movement adjust(@RequestBody Adjustment adjustment) {
+        return inventory.adjust(adjustment);
+    }
+
+    @GetMapping("/inventory/{sku}")
+    @Operation(summary = "Stock of a SKU per location and available to promise")
+    StockStatus stock(@PathVariable String sku) {
+        return inventory.stock(sku);
+    }
+
+    @GetMapping("/inventory/{sku}/movements")
+    @Operation(summary = "The stock ledger of a SKU, oldest first", description = "Keyset paging: pass `next` as `after`.")
+    Slice<Movement> movements(@PathVariable String sku, @RequestParam(required = false) String location,
+            @RequestParam(required = false) Long after, @RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 500) {
+            throw new InvalidInputException("limit", "must be between 1 and 500");
+        }
+        return inventory.movements(sku, location, after, limit);
+    }
+}

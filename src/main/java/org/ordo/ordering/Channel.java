@@ -1,0 +1,23 @@
+package org.ordo.ordering;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Where an order came from. */
+public enum Channel {
+    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Channel parse(String code) {
+        return code == null ? null : Arrays.stream(values()).filter(c -> c.code().equals(code)).findFirst()
+                .orElse(null);
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(Channel::code).toList();
+    }
+}

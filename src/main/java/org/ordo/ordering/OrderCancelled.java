@@ -1,0 +1,7 @@
+package org.ordo.ordering;
+
+import java.util.UUID;
+
+/** Event: an order was cancelled and its reservations released. */
+public record OrderCancelled(UUID orderId, String number, String reason, String actor) {
+}

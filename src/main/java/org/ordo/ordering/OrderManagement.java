@@ -1,0 +1,284 @@
+package org.ordo.ordering;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.StockAllocation;
+import org.ordo.inventory.StockDemand;
+import org.ordo.ordering.internal.Orders;
+import org.ordo.party.Customer;
+import org.ordo.party.PartyManagement;
+import org.ordo.platform.Actor;
+import org.ordo.platform.Address;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.Ids;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Money;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.Slice;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Orders from every channel: placing, cancelling, reading and the queue. */
+@Service
+public class OrderManagement {
+
+    private final Orders orders;
+    private final Catalog catalog;
+    private final PartyManagement parties;
+    private final InventoryManagement inventory;
+    private final ApplicationEventPublisher events;
+    private final OrdoProperties.Orders settings;
+
+    OrderManagement(Orders orders, Catalog catalog, PartyManagement parties, InventoryManagement inventory,
+            ApplicationEventPublisher events, OrdoProperties properties) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.parties = parties;
+        this.inventory = inventory;
+        this.events = events;
+        this.settings = properties.orders();
+    }
+
+    /**
+     * Places an order in the caller's transaction (or a new one): checks every field (422 naming each fault),
+     * prices it from the catalog, reserves its physical lines (409 naming short lines, unless backorderable),
+     * writes the first timeline entry and publishes {@link OrderPlaced}. A second order with the same channel
+     * and external reference is refused with 409.
+     */
+    @Transactional
+    public OrderView place(PlaceOrder command, PlaceOrder.Source source) {
+        Checked checked = check(command);
+        Customer customer = command.customerId() != null ? parties.requireCustomer(command.customerId())
+                : parties.resolveCustomer(command.customer(), "customer.");
+        String locale = customer.locale();
+
+        List<Orders.NewLine> lines = new ArrayList<>();
+        List<StockDemand.Line> demand = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            PlaceOrder.Line line = command.lines().get(i);
+            Article article = checked.articles.get(line.sku());
+            int lineNo = i + 1;
+            lines.add(new Orders.NewLine(lineNo, article.sku(), article.nameIn(locale), article.type().name(),
+                    line.quantity(), article.price(), article.taxRate(), article.priceIncludesTax(),
+                    Pricing.line(article.price(), article.taxRate(), article.priceIncludesTax(), line.quantity()),
+                    0, 0));
+            if (article.isPhysical()) {
+                demand.add(new StockDemand.Line(lineNo, article.sku(), line.quantity(), article.backorderable()));
+            }
+        }
+        Pricing.Amounts total = Pricing.total(lines.stream().map(Orders.NewLine::amounts).toList(),
+                command.currency());
+
+        UUID id = Ids.next();
+        String number = orders.nextNumber();
+        StockAllocation allocation = inventory.reserve(new StockDemand(id, number, demand));
+        List<Orders.NewLine> allocated = lines.stream().map(l -> withAllocation(l, allocation)).toList();
+        boolean backordered = allocated.stream().anyMatch(l -> l.backordered() > 0);
+
+        Address billing = command.billingAddress() != null ? command.billingAddress() : command.shippingAddress();
+        String actor = source.actor();
+        Instant promisedAt = command.promisedAt() != null ? command.promisedAt()
+                : Instant.now().plus(settings.promiseWithin());
+        boolean inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
+                customer.id(), customer.email(), customer.name(), locale, command.currency(), command.paymentMethod(),
+                backordered ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED,
+                command.shippingAddress(), billing, total.net(), total.tax(), total.gross(), command.note(),
+                promisedAt, source.inboundDocumentId(), actor));
+        if (!inserted) {
+            UUID existing = orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null);
+            throw new ConflictException("duplicate-order", "Duplicate order",
+                    "The " + command.channel() + " channel already sent order " + command.externalRef(),
+                    existing == null ? Map.of("field", "externalRef")
+                            : Map.of("field", "externalRef", "orderId", existing));
+        }
+        orders.insertLines(id, allocated);
+        String via = "placed via " + command.channel()
+                + (command.externalRef() == null ? "" : " (" + command.externalRef() + ")");
+        orders.record(id, actor, "order", null, OrderStatus.OPEN.name(), via);
+        if (backordered) {
+            orders.record(id, actor, "fulfillment", FulfillmentStatus.UNFULFILLED.name(),
+                    FulfillmentStatus.BACKORDERED.name(), "backordered: " + allocated.stream()
+                            .filter(l -> l.backordered() > 0).map(l -> l.backordered() + " x " + l.sku()).toList());
+        }
+        events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
+                backordered));
+        return require(id);
+    }
+
+    /**
+     * Cancels an order that has not shipped: locks it, releases its reservations, records who and why, and
+     * publishes {@link OrderCancelled}. Refuses (409) cancelled, completed and shipped orders.
+     */
+    @Transactional
+    public OrderView cancel(UUID orderId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: say why the order is cancelled");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+        if (order.fulfillmentStatus().hasShipped()) {
+            throw new ConflictException("illegal-transition", "Already shipped",
+                    "Order " + order.number() + " has shipped (" + order.fulfillmentStatus()
+                            + "); it cannot be cancelled. Request a return instead.",
+                    Map.of("status", order.status(), "fulfillmentStatus", order.fulfillmentStatus()));
+        }
+        if (!order.status().canBecome(OrderStatus.CANCELLED)) {
+            throw new ConflictException("illegal-transition", "Illegal transition",
+                    "Order " + order.number() + " is " + order.status() + " and cannot be cancelled",
+                    Map.of("status", order.status()));
+        }
+        String actor = Actor.current();
+        inventory.release(orderId, order.number(), "order cancelled: " + reason.trim());
+        orders.changeStatus(orderId, OrderStatus.CANCELLED);
+        orders.record(orderId, actor, "order", order.status().name(), OrderStatus.CANCELLED.name(), reason.trim());
+        events.publishEvent(new OrderCancelled(orderId, order.number(), reason.trim(), actor));
+        return require(orderId);
+    }
+
+    /** The order with its lines, reservations and timeline. */
+    @Transactional(readOnly = true)
+    public OrderView require(UUID id) {
+        OrderView o = orders.find(id).orElseThrow(() -> new NotFoundException("Order", id));
+        return new OrderView(o.id(), o.number(), o.channel(), o.externalRef(), o.status(), o.paymentStatus(),
+                o.fulfillmentStatus(), o.customer(), o.currency(), o.paymentMethod(), o.shippingAddress(),
+                o.billingAddress(), o.lines(), o.totals(), o.promisedAt(), o.note(), o.inboundDocumentId(),
+                o.createdBy(), o.createdAt(), o.updatedAt(), inventory.reservationsOf(id), o.timeline());
+    }
+
+    /** Finds an order by its number (SO-100001). */
+    public OrderView requireByNumber(String number) {
+        return require(orders.idOfNumber(number).orElseThrow(() -> new NotFoundException("Order", number)));
+    }
+
+    /** One page of the queue. */
+    @Transactional(readOnly = true)
+    public Slice<OrderSummary> queue(OrderQuery query) {
+        Cursor after = query.after() == null ? null : Cursor.decode(query.after(), "after");
+        List<OrderSummary> rows = orders.queue(query, after, query.limit() + 1);
+        boolean more = rows.size() > query.limit();
+        List<OrderSummary> page = more ? rows.subList(0, query.limit()) : rows;
+        String next = null;
+        if (more) {
+            OrderSummary last = page.get(page.size() - 1);
+            next = new Cursor(query.sort() == OrderQuery.Sort.NEWEST ? last.createdAt() : last.promisedAt(),
+                    last.id()).encode();
+        }
+        return new Slice<>(page, next);
+    }
+
+    /** Orders with no timeline entry; empty when invariant 5 holds. */
+    public List<String> ordersWithoutTimeline() {
+        return orders.withoutTimeline();
+    }
+
+    // --- checks -----------------------------------------------------------------------------------------------
+
+    private record Checked(Map<String, Article> articles) {
+    }
+
+    private Checked check(PlaceOrder c) {
+        List<FieldError> errors = new ArrayList<>();
+        if (c.channel() == null || Channel.parse(c.channel()) == null) {
+            errors.add(new FieldError("channel", "must be one of " + Channel.codes()));
+        }
+        if (c.externalRef() != null && (c.externalRef().isBlank() || c.externalRef().length() > 100)) {
+            errors.add(new FieldError("externalRef", "must be 1-100 characters"));
+        }
+        if (c.paymentMethod() == null || PaymentMethod.parse(c.paymentMethod()) == null) {
+            errors.add(new FieldError("paymentMethod", "must be one of " + PaymentMethod.codes()));
+        }
+        boolean currencyKnown = c.currency() != null && Money.isKnownCurrency(c.currency());
+        if (!currencyKnown) {
+            errors.add(new FieldError("currency", c.currency() == null ? "is required"
+                    : "is not an ISO 4217 currency code: " + c.currency()));
+        }
+        if (c.customerId() == null && c.customer() == null) {
+            errors.add(new FieldError("customer", "name an existing customerId or give the customer's details"));
+        } else if (c.customerId() != null && c.customer() != null) {
+            errors.add(new FieldError("customer", "give either customerId or customer, not both"));
+        } else if (c.customer() != null) {
+            try {
+                c.customer().check("customer.");
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        } else if (parties.findCustomer(c.customerId()).isEmpty()) {
+            errors.add(new FieldError("customerId", "unknown customer: " + c.customerId()));
+        }
+        if (c.note() != null && c.note().length() > 2000) {
+            errors.add(new FieldError("note", "must be at most 2000 characters"));
+        }
+        Map<String, Article> articles = Map.of();
+        if (c.lines() == null || c.lines().isEmpty()) {
+            errors.add(new FieldError("lines", "an order needs at least one line"));
+        } else if (c.lines().size() > settings.maxLines()) {
+            errors.add(new FieldError("lines", "at most " + settings.maxLines() + " lines per order"));
+        } else {
+            articles = catalog.findAll(c.lines().stream().filter(l -> l != null && l.sku() != null)
+                    .map(PlaceOrder.Line::sku).distinct().toList());
+            boolean physical = false;
+            for (int i = 0; i < c.lines().size(); i++) {
+                String at = "lines[" + i + "]";
+                PlaceOrder.Line line = c.lines().get(i);
+                if (line == null) {
+                    errors.add(new FieldError(at, "must not be null"));
+                    continue;
+                }
+                if (line.quantity() == null) {
+                    errors.add(new FieldError(at + ".quantity", "is required"));
+                } else if (line.quantity() < 1 || line.quantity() > settings.maxLineQuantity()) {
+                    errors.add(new FieldError(at + ".quantity",
+                            "must be between 1 and " + settings.maxLineQuantity()));
+                }
+                Article article = line.sku() == null ? null : articles.get(line.sku());
+                if (line.sku() == null || line.sku().isBlank()) {
+                    errors.add(new FieldError(at + ".sku", "is required"));
+                } else if (article == null) {
+                    errors.add(new FieldError(at + ".sku", "unknown SKU: " + line.sku()));
+                } else if (!article.active()) {
+                    errors.add(new FieldError(at + ".sku", line.sku() + " is not for sale (inactive)"));
+                } else {
+                    physical |= article.isPhysical();
+                    if (currencyKnown && !article.price().currency().equals(c.currency())) {
+                        errors.add(new FieldError("currency", "the order is in " + c.currency() + " but "
+                                + line.sku() + " is priced in " + article.price().currency()));
+                    }
+                }
+            }
+            if (physical && c.shippingAddress() == null) {
+                errors.add(new FieldError("shippingAddress", "is required for physical goods"));
+            }
+        }
+        if (c.shippingAddress() != null) {
+            errors.addAll(c.shippingAddress().problems("shippingAddress"));
+        }
+        if (c.billingAddress() != null) {
+            errors.addAll(c.billingAddress().problems("billingAddress"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.stream().distinct().toList());
+        }
+        return new Checked(articles);
+    }
+
+    private static Orders.NewLine withAllocation(Orders.NewLine line, StockAllocation allocation) {
+        return allocation.lines().stream().filter(a -> a.lineNo() == line.lineNo()).findFirst()
+                .map(a -> new Orders.NewLine(line.lineNo(), line.sku(), line.name(), line.type(), line.quantity(),
+                        line.unitPrice(), line.taxRate(), line.priceIncludesTax(), line.amounts(), a.reserved(),
+                        a.backordered()))
+                .orElse(line);
+    }
+}

@@ -1,0 +1,34 @@
+package org.ordo.ordering;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.ordo.inventory.ReservationView;
+import org.ordo.platform.Address;
+import org.ordo.platform.Money;
+
+/** An order with its lines, reservations and timeline. */
+public record OrderView(UUID id, String number, String channel, String externalRef, OrderStatus status,
+        PaymentStatus paymentStatus, FulfillmentStatus fulfillmentStatus, CustomerRef customer, String currency,
+        String paymentMethod, Address shippingAddress, Address billingAddress, List<Line> lines, Totals totals,
+        Instant promisedAt, String note, UUID inboundDocumentId, String createdBy, Instant createdAt,
+        Instant updatedAt, List<ReservationView> reservations, List<TimelineEntry> timeline) {
+
+    public record CustomerRef(UUID id, String email, String name, String locale) {
+    }
+
+    public record Line(int lineNo, String sku, String name, String type, long quantity, Money unitPrice,
+            BigDecimal taxRate, boolean priceIncludesTax, Money net, Money tax, Money gross, long reserved,
+            long backordered) {
+    }
+
+    /** Sums of the lines; each line's tax is rounded on its own (see {@code rounding}). */
+    public record Totals(Money net, Money tax, Money gross, String rounding) {
+    }
+
+    public record TimelineEntry(Instant at, String actor, String dimension, String from, String to,
+            String reason) {
+    }
+}

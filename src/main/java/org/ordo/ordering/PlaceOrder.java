@@ -1,0 +1,34 @@
+package org.ordo.ordering;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.party.CustomerDraft;
+import org.ordo.platform.Address;
+
+/**
+ * An order as a channel sends it. Prices and totals are not part of it: the server computes them from the
+ * catalog. Name either {@code customerId} or an inline {@code customer} (found by e-mail, else created).
+ */
+public record PlaceOrder(
+        @Schema(example = "web", description = "web, api, marketplace, edi, email or phone") String channel,
+        @Schema(example = "SHOP-1001") String externalRef,
+        UUID customerId,
+        CustomerDraft customer,
+        Address shippingAddress,
+        @Schema(description = "defaults to the shipping address") Address billingAddress,
+        @Schema(example = "EUR") String currency,
+        @Schema(example = "prepayment", description = "prepayment, card, wallet, paypal, invoice, cash_on_delivery or marketplace") String paymentMethod,
+        @Schema(description = "when the order must ship; default: now plus the configured promise") Instant promisedAt,
+        String note,
+        List<Line> lines) {
+
+    public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "2") Long quantity) {
+    }
+
+    /** The stored inbound document this order came from (set by the intake channel, not by clients). */
+    public record Source(UUID inboundDocumentId, String actor) {
+    }
+}

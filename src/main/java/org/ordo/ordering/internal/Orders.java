@@ -1,0 +1,275 @@
+package org.ordo.ordering.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ordo.ordering.FulfillmentStatus;
+import org.ordo.ordering.OrderQuery;
+import org.ordo.ordering.OrderStatus;
+import org.ordo.ordering.OrderSummary;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentStatus;
+import org.ordo.ordering.Pricing;
+import org.ordo.platform.Address;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.Json;
+import org.ordo.platform.Money;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Orders, their lines and their timeline, in SQL. */
+@Repository
+public class Orders {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final Json json;
+
+    Orders(JdbcClient jdbc, JdbcTemplate template, Json json) {
+        this.jdbc = jdbc;
+        this.template = template;
+        this.json = json;
+    }
+
+    /** The row of a new order. */
+    public record NewOrder(UUID id, String number, String channel, String externalRef, UUID customerId,
+            String customerEmail, String customerName, String locale, String currency, String paymentMethod,
+            FulfillmentStatus fulfillmentStatus, Address shippingAddress, Address billingAddress, Money net,
+            Money tax, Money gross, String note, Instant promisedAt, UUID inboundDocumentId, String createdBy) {
+    }
+
+    /** The row of a new line. */
+    public record NewLine(int lineNo, String sku, String name, String type, long quantity, Money unitPrice,
+            BigDecimal taxRate, boolean priceIncludesTax, Pricing.Amounts amounts, long reserved,
+            long backordered) {
+    }
+
+    /** The state of an order, locked for this transaction. */
+    public record Locked(UUID id, String number, OrderStatus status, PaymentStatus paymentStatus,
+            FulfillmentStatus fulfillmentStatus) {
+    }
+
+    public String nextNumber() {
+        return "SO-" + jdbc.sql("SELECT nextval('order_number_seq')").query(Long.class).single();
+    }
+
+    /** False when the channel already sent an order with this external reference. */
+    public boolean insert(NewOrder o) {
+        return jdbc.sql("""
+                INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
+                    customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
+                    shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
+                    created_by)
+                VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
+                    :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
+                    CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy)
+                ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
+                """)
+                .param("id", o.id()).param("number", o.number()).param("channel", o.channel())
+                .param("externalRef", o.externalRef()).param("customerId", o.customerId())
+                .param("email", o.customerEmail()).param("name", o.customerName()).param("locale", o.locale())
+                .param("currency", o.currency()).param("paymentMethod", o.paymentMethod())
+                .param("fulfillment", o.fulfillmentStatus().name())
+                .param("shipping", json.write(o.shippingAddress())).param("billing", json.write(o.billingAddress()))
+                .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
+                .param("note", o.note()).param("promisedAt", Timestamp.from(o.promisedAt()))
+                .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy())
+                .update() == 1;
+    }
+
+    public Optional<UUID> findByExternalRef(String channel, String externalRef) {
+        return jdbc.sql("SELECT id FROM customer_order WHERE channel = :channel AND external_ref = :ref")
+                .param("channel", channel).param("ref", externalRef).query(UUID.class).optional();
+    }
+
+    public void insertLines(UUID orderId, List<NewLine> lines) {
+        template.batchUpdate("""
+                INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
+                    price_includes_tax, net, tax, gross, reserved, backordered)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, lines, lines.size(), (ps, l) -> {
+            ps.setObject(1, orderId);
+            ps.setInt(2, l.lineNo());
+            ps.setString(3, l.sku());
+            ps.setString(4, l.name());
+            ps.setString(5, l.type());
+            ps.setLong(6, l.quantity());
+            ps.setBigDecimal(7, l.unitPrice().amount());
+            ps.setBigDecimal(8, l.taxRate());
+            ps.setBoolean(9, l.priceIncludesTax());
+            ps.setBigDecimal(10, l.amounts().net().amount());
+            ps.setBigDecimal(11, l.amounts().tax().amount());
+            ps.setBigDecimal(12, l.amounts().gross().amount());
+            ps.setLong(13, l.reserved());
+            ps.setLong(14, l.backordered());
+        });
+    }
+
+    public void record(UUID orderId, String actor, String dimension, String from, String to, String reason) {
+        jdbc.sql("""
+                INSERT INTO order_timeline (order_id, actor, dimension, from_status, to_status, reason)
+                VALUES (:order, :actor, :dimension, :from, :to, :reason)
+                """).param("order", orderId).param("actor", actor).param("dimension", dimension)
+                .param("from", from).param("to", to).param("reason", reason).update();
+    }
+
+    public Optional<Locked> lock(UUID id) {
+        return jdbc.sql("""
+                SELECT id, number, status, payment_status, fulfillment_status FROM customer_order
+                WHERE id = :id FOR UPDATE
+                """).param("id", id)
+                .query((rs, n) -> new Locked(rs.getObject("id", UUID.class), rs.getString("number"),
+                        OrderStatus.valueOf(rs.getString("status")),
+                        PaymentStatus.valueOf(rs.getString("payment_status")),
+                        FulfillmentStatus.valueOf(rs.getString("fulfillment_status"))))
+                .optional();
+    }
+
+    public void changeStatus(UUID id, OrderStatus status) {
+        jdbc.sql("UPDATE customer_order SET status = :status, updated_at = clock_timestamp() WHERE id = :id")
+                .param("id", id).param("status", status.name()).update();
+    }
+
+    public Optional<UUID> idOfNumber(String number) {
+        return jdbc.sql("SELECT id FROM customer_order WHERE number = :number").param("number", number)
+                .query(UUID.class).optional();
+    }
+
+    /** The order without reservations (another module's) and with its lines and timeline. */
+    public Optional<OrderView> find(UUID id) {
+        Optional<OrderView> order = jdbc.sql("SELECT * FROM customer_order WHERE id = :id").param("id", id)
+                .query(this::view).optional();
+        return order.map(o -> new OrderView(o.id(), o.number(), o.channel(), o.externalRef(), o.status(),
+                o.paymentStatus(), o.fulfillmentStatus(), o.customer(), o.currency(), o.paymentMethod(),
+                o.shippingAddress(), o.billingAddress(), lines(id, o.currency()), o.totals(), o.promisedAt(),
+                o.note(), o.inboundDocumentId(), o.createdBy(), o.createdAt(), o.updatedAt(), List.of(),
+                timeline(id)));
+    }
+
+    private List<OrderView.Line> lines(UUID orderId, String currency) {
+        return jdbc.sql("SELECT * FROM order_line WHERE order_id = :id ORDER BY line_no").param("id", orderId)
+                .query((rs, n) -> new OrderView.Line(rs.getInt("line_no"), rs.getString("sku"), rs.getString("name"),
+                        rs.getString("type"), rs.getLong("quantity"), money(rs, "unit_price", currency),
+                        plain(rs.getBigDecimal("tax_rate")), rs.getBoolean("price_includes_tax"),
+                        money(rs, "net", currency), money(rs, "tax", currency), money(rs, "gross", currency),
+                        rs.getLong("reserved"), rs.getLong("backordered")))
+                .list();
+    }
+
+    private List<OrderView.TimelineEntry> timeline(UUID orderId) {
+        return jdbc.sql("SELECT * FROM order_timeline WHERE order_id = :id ORDER BY id").param("id", orderId)
+                .query((rs, n) -> new OrderView.TimelineEntry(rs.getTimestamp("at").toInstant(),
+                        rs.getString("actor"), rs.getString("dimension"), rs.getString("from_status"),
+                        rs.getString("to_status"), rs.getString("reason")))
+                .list();
+    }
+
+    private OrderView view(ResultSet rs, int n) throws SQLException {
+        String currency = rs.getString("currency").trim();
+        return new OrderView(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("channel"),
+                rs.getString("external_ref"), OrderStatus.valueOf(rs.getString("status")),
+                PaymentStatus.valueOf(rs.getString("payment_status")),
+                FulfillmentStatus.valueOf(rs.getString("fulfillment_status")),
+                new OrderView.CustomerRef(rs.getObject("customer_id", UUID.class), rs.getString("customer_email"),
+                        rs.getString("customer_name"), rs.getString("locale")),
+                currency, rs.getString("payment_method"), json.read(rs.getString("shipping_address"), Address.class),
+                json.read(rs.getString("billing_address"), Address.class), List.of(),
+                new OrderView.Totals(money(rs, "net", currency), money(rs, "tax", currency),
+                        money(rs, "gross", currency), Pricing.ROUNDING),
+                rs.getTimestamp("promised_at").toInstant(), rs.getString("note"),
+                rs.getObject("inbound_document_id", UUID.class), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
+                List.of());
+    }
+
+    /** One page of the queue, keyset-paginated on (sort key, id). */
+    public List<OrderSummary> queue(OrderQuery query, Cursor after, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, number, channel, external_ref, customer_email, customer_name, status, payment_status,
+                       fulfillment_status, gross, currency, promised_at, created_at
+                FROM customer_order WHERE true
+                """);
+        Map<String, Object> params = new HashMap<>();
+        in(sql, params, "status", names(query.status()));
+        in(sql, params, "payment_status", names(query.paymentStatus()));
+        in(sql, params, "fulfillment_status", names(query.fulfillmentStatus()));
+        in(sql, params, "channel", query.channel());
+        if (query.customerId() != null) {
+            sql.append(" AND customer_id = :customerId");
+            params.put("customerId", query.customerId());
+        }
+        if (query.createdFrom() != null) {
+            sql.append(" AND created_at >= :createdFrom");
+            params.put("createdFrom", Timestamp.from(query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            sql.append(" AND created_at < :createdTo");
+            params.put("createdTo", Timestamp.from(query.createdTo()));
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            sql.append(" AND (number = :q OR external_ref = :q OR lower(customer_email) = lower(:q))");
+            params.put("q", query.q().trim());
+        }
+        boolean newest = query.sort() == OrderQuery.Sort.NEWEST;
+        if (after != null) {
+            sql.append(newest ? " AND (created_at, id) < (:afterAt, :afterId)"
+                    : " AND (promised_at, id) > (:afterAt, :afterId)");
+            params.put("afterAt", Timestamp.from(after.at()));
+            params.put("afterId", after.id());
+        }
+        sql.append(newest ? " ORDER BY created_at DESC, id DESC" : " ORDER BY promised_at, id");
+        sql.append(" LIMIT :limit");
+        params.put("limit", limit);
+        Instant now = Instant.now();
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            String currency = rs.getString("currency").trim();
+            FulfillmentStatus fulfillment = FulfillmentStatus.valueOf(rs.getString("fulfillment_status"));
+            OrderStatus status = OrderStatus.valueOf(rs.getString("status"));
+            Instant promised = rs.getTimestamp("promised_at").toInstant();
+            boolean late = promised.isBefore(now) && !fulfillment.hasShipped() && status != OrderStatus.CANCELLED
+                    && status != OrderStatus.COMPLETED;
+            return new OrderSummary(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("channel"),
+                    rs.getString("external_ref"), rs.getString("customer_email"), rs.getString("customer_name"),
+                    status, PaymentStatus.valueOf(rs.getString("payment_status")), fulfillment,
+                    money(rs, "gross", currency), promised, rs.getTimestamp("created_at").toInstant(), late);
+        }).list();
+    }
+
+    private static void in(StringBuilder sql, Map<String, Object> params, String column, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            sql.append(" AND ").append(column).append(" = ANY(:").append(column).append(")");
+            params.put(column, values.toArray(String[]::new));
+        }
+    }
+
+    private static List<String> names(List<? extends Enum<?>> values) {
+        return values == null ? null : values.stream().map(Enum::name).toList();
+    }
+
+    private static Money money(ResultSet rs, String column, String currency) throws SQLException {
+        return new Money(rs.getBigDecimal(column), currency);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    /** Orders whose first timeline entry is missing (invariant 5); empty when all is well. */
+    public List<String> withoutTimeline() {
+        return new ArrayList<>(jdbc.sql("""
+                SELECT o.number FROM customer_order o
+                WHERE NOT EXISTS (SELECT 1 FROM order_timeline t WHERE t.order_id = o.id)
+                """).query(String.class).list());
+    }
+}

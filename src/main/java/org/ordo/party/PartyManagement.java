@@ -1,0 +1,104 @@
+package org.ordo.party;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ordo.party.internal.Customers;
+import org.ordo.party.internal.Suppliers;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Customers and suppliers. E-mail addresses identify customers (case-insensitive). */
+@Service
+public class PartyManagement {
+
+    private final Customers customers;
+    private final Suppliers suppliers;
+
+    PartyManagement(Customers customers, Suppliers suppliers) {
+        this.customers = customers;
+        this.suppliers = suppliers;
+    }
+
+    /** Registers a customer; refuses an e-mail address that is taken (409). */
+    @Transactional
+    public Customer registerCustomer(CustomerDraft draft) {
+        draft.check("");
+        if (customers.findByEmail(draft.normalizedEmail()).isPresent()) {
+            throw new ConflictException("duplicate-customer", "Duplicate customer",
+                    "A customer with e-mail " + draft.normalizedEmail() + " exists", Map.of("field", "email"));
+        }
+        return customers.insert(draft);
+    }
+
+    @Transactional
+    public Customer changeCustomer(UUID id, CustomerDraft draft) {
+        draft.check("");
+        customers.findByEmail(draft.normalizedEmail()).filter(c -> !c.id().equals(id)).ifPresent(c -> {
+            throw new ConflictException("duplicate-customer", "Duplicate customer",
+                    "Another customer has e-mail " + draft.normalizedEmail(), Map.of("field", "email"));
+        });
+        return customers.update(id, draft).orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    /**
+     * The customer with this e-mail, or a new one made from the details (inline customers on orders).
+     * Existing customers are not changed by an order's inline details.
+     */
+    @Transactional
+    public Customer resolveCustomer(CustomerDraft draft, String fieldPrefix) {
+        draft.check(fieldPrefix);
+        return customers.findByEmail(draft.normalizedEmail()).orElseGet(() -> customers.insertIfAbsent(draft));
+    }
+
+    public Optional<Customer> findCustomer(UUID id) {
+        return customers.find(id);
+    }
+
+    public Customer requireCustomer(UUID id) {
+        return findCustomer(id).orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    public Slice<Customer> listCustomers(String q, String after, int limit) {
+        Cursor cursor = after == null ? null : Cursor.decode(after, "after");
+        List<Customer> rows = customers.list(q, cursor, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Customer> page = more ? rows.subList(0, limit) : rows;
+        Customer last = more ? page.get(page.size() - 1) : null;
+        return new Slice<>(page, last == null ? null : new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    @Transactional
+    public Supplier registerSupplier(SupplierDraft draft) {
+        draft.check();
+        if (suppliers.findByCode(draft.code()).isPresent()) {
+            throw new ConflictException("duplicate-supplier", "Duplicate supplier",
+                    "A supplier with code " + draft.code() + " exists", Map.of("field", "code"));
+        }
+        return suppliers.insert(draft);
+    }
+
+    @Transactional
+    public Supplier changeSupplier(UUID id, SupplierDraft draft) {
+        draft.check();
+        suppliers.findByCode(draft.code()).filter(s -> !s.id().equals(id)).ifPresent(s -> {
+            throw new ConflictException("duplicate-supplier", "Duplicate supplier",
+                    "Another supplier has code " + draft.code(), Map.of("field", "code"));
+        });
+        return suppliers.update(id, draft).orElseThrow(() -> new NotFoundException("Supplier", id));
+    }
+
+    public Supplier requireSupplier(UUID id) {
+        return suppliers.find(id).orElseThrow(() -> new NotFoundException("Supplier", id));
+    }
+
+    public List<Supplier> listSuppliers() {
+        return suppliers.list();
+    }
+}

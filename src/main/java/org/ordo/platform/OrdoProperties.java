@@ -1,0 +1,50 @@
+package org.ordo.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Ordo's settings. Each is also an environment variable (see application.properties and the README).
+ *
+ * @param dataDir where the embedded database and stored documents live
+ * @param db the database to use; blank url: the embedded one
+ * @param bootstrapApiKey an admin API key to create at start-up
+ * @param demoData load demo data into an empty database; unset: only on the embedded database
+ * @param api limits of the HTTP API
+ * @param orders order intake defaults
+ */
+@ConfigurationProperties("ordo")
+public record OrdoProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Db db,
+        String bootstrapApiKey,
+        Boolean demoData,
+        @DefaultValue Api api,
+        @DefaultValue Orders orders) {
+
+    /**
+     * @param url JDBC URL of an existing PostgreSQL; blank starts the embedded one
+     * @param embeddedPort fixed port for the embedded server; 0 picks a free one
+     * @param embeddedClean wipe the embedded data directory at start (tests only)
+     * @param binariesDir where the PostgreSQL binaries are unpacked (default: the temp directory)
+     */
+    public record Db(String url, String user, String password, @DefaultValue("20") int poolSize,
+            @DefaultValue("0") int embeddedPort, @DefaultValue("false") boolean embeddedClean, Path binariesDir) {
+
+        public boolean embedded() {
+            return url == null || url.isBlank();
+        }
+    }
+
+    /** @param maxBodyBytes requests with a larger body are refused with 413 */
+    public record Api(@DefaultValue("1048576") long maxBodyBytes, @DefaultValue("100") int maxPageSize) {
+    }
+
+    /** @param promiseWithin when an order is promised to ship if the request names no date */
+    public record Orders(@DefaultValue("P2D") Duration promiseWithin, @DefaultValue("10000") int maxLineQuantity,
+            @DefaultValue("500") int maxLines) {
+    }
+}

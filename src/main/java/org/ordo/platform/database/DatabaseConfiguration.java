@@ -1,0 +1,45 @@
+package org.ordo.platform.database;
+
+import java.nio.file.Path;
+
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.ordo.platform.OrdoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The database: the one named by {@code ORDO_DB_URL}, or else a private PostgreSQL under the data directory. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(OrdoProperties properties) {
+        OrdoProperties.Db db = properties.db();
+        if (!db.embedded()) {
+            return new DatabaseServer(db.url(), db.user(), db.password(), null);
+        }
+        Path binaries = db.binariesDir() != null ? db.binariesDir() : Path.of(System.getProperty("java.io.tmpdir"));
+        EmbeddedPostgres pg = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"), binaries,
+                db.embeddedPort(), db.embeddedClean());
+        return new DatabaseServer(pg.jdbcUrl(), EmbeddedPostgres.USER, "", pg);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseServer server, OrdoProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ordo");
+        config.setJdbcUrl(server.url());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(properties.db().poolSize());
+        config.setMinimumIdle(Math.min(4, properties.db().poolSize()));
+        config.setConnectionTimeout(5_000);
+        config.setValidationTimeout(2_000);
+        // Fail fast when the database is away at start-up instead of hanging the boot.
+        config.setInitializationFailTimeout(30_000);
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "ordo");
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,56 @@
+package org.ordo.platform.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.ordo.platform.ApiClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <api key>}; a key that is unknown or revoked is answered 401 at once. */
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+
+    private final ApiKeys keys;
+    private final AuthenticationEntryPoint entryPoint;
+
+    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+        this.keys = keys;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() > 200) {
+            entryPoint.commence(request, response, new BadCredentialsException("Use Authorization: Bearer <API key>"));
+            return;
+        }
+        ApiClient client = keys.authenticate(header.substring(7).trim()).orElse(null);
+        if (client == null) {
+            entryPoint.commence(request, response, new BadCredentialsException("The API key is unknown or revoked"));
+            return;
+        }
+        var auth = new UsernamePasswordAuthenticationToken(client, null,
+                List.of(new SimpleGrantedAuthority("ROLE_" + client.role().name())));
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.ordo.platform.security;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.ordo.platform.Actor;
+import org.ordo.platform.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/api-keys")
+@Tag(name = "API keys", description = "Keys for integrations and scripts (admin only)")
+class ApiKeyController {
+
+    private final ApiKeys keys;
+
+    ApiKeyController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    record NewApiKey(@NotBlank @Size(max = 100) String name, @NotNull Role role) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Issue a key", description = "The key is in the answer once; only its hash is stored.")
+    ApiKeys.IssuedKey issue(@Valid @RequestBody NewApiKey request) {
+        return keys.issue(request.name().trim(), request.role(), Actor.current());
+    }
+
+    @GetMapping
+    @Operation(summary = "List keys (without their secret)")
+    List<ApiKeys.ApiKeyInfo> list() {
+        return keys.list();
+    }
+
+    @PostMapping("/{id}/revoke")
+    @Operation(summary = "Revoke a key at once")
+    ApiKeys.ApiKeyInfo revoke(@PathVariable UUID id) {
+        return keys.revoke(id);
+    }
+}

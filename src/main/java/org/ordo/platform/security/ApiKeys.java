@@ -1,0 +1,140 @@
+package org.ordo.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ordo.platform.ApiClient;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Ids;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API keys, stored only as SHA-256 hashes. Keys are 256 random bits, so a fast hash is enough: there is no
+ * password to guess. The first characters are kept as a prefix so people can tell keys apart.
+ */
+@Repository
+public class ApiKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+
+    ApiKeys(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A key as listed: never the key itself. */
+    public record ApiKeyInfo(UUID id, String name, String prefix, Role role, boolean active, Instant createdAt,
+            String createdBy, Instant revokedAt) {
+    }
+
+    /** A new key with its secret value, shown once. */
+    public record IssuedKey(ApiKeyInfo info, String key) {
+    }
+
+    Optional<ApiClient> authenticate(String key) {
+        return jdbc.sql("SELECT id, name, role FROM api_key WHERE key_hash = :hash AND active")
+                .param("hash", hash(key))
+                .query((rs, n) -> new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"),
+                        Role.valueOf(rs.getString("role"))))
+                .optional();
+    }
+
+    /** Issues a new random key; refuses a name that is taken. */
+    @Transactional
+    public IssuedKey issue(String name, Role role, String actor) {
+        String key = "ordo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
+        return new IssuedKey(store(name, role, key, actor), key);
+    }
+
+    /** Stores a key chosen by the operator (the bootstrap key); does nothing if that key already exists. */
+    @Transactional
+    public void ensure(String name, Role role, String key, String actor) {
+        boolean exists = jdbc.sql("SELECT count(*) FROM api_key WHERE key_hash = :hash").param("hash", hash(key))
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            String free = name;
+            for (int i = 2; nameTaken(free); i++) {
+                free = name + "-" + i;
+            }
+            store(free, role, key, actor);
+        }
+    }
+
+    public boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_key WHERE active)").query(Boolean.class).single();
+    }
+
+    public List<ApiKeyInfo> list() {
+        return jdbc.sql("SELECT * FROM api_key ORDER BY created_at, name").query(ApiKeys::info).list();
+    }
+
+    /** Revokes a key at once: the next request with it is refused. */
+    @Transactional
+    public ApiKeyInfo revoke(UUID id) {
+        int n = jdbc.sql("UPDATE api_key SET active = false, revoked_at = now() WHERE id = :id AND active")
+                .param("id", id).update();
+        if (n == 0 && find(id).isEmpty()) {
+            throw new NotFoundException("API key", id);
+        }
+        return find(id).orElseThrow();
+    }
+
+    public Optional<ApiKeyInfo> find(UUID id) {
+        return jdbc.sql("SELECT * FROM api_key WHERE id = :id").param("id", id).query(ApiKeys::info).optional();
+    }
+
+    private ApiKeyInfo store(String name, Role role, String key, String actor) {
+        if (nameTaken(name)) {
+            throw new ConflictException("duplicate", "Duplicate", "An API key named " + name + " exists");
+        }
+        UUID id = Ids.next();
+        jdbc.sql("""
+                INSERT INTO api_key (id, name, prefix, key_hash, role, created_by)
+                VALUES (:id, :name, :prefix, :hash, :role, :actor)
+                """)
+                .param("id", id).param("name", name).param("prefix", key.substring(0, Math.min(10, key.length())))
+                .param("hash", hash(key)).param("role", role.name()).param("actor", actor).update();
+        return find(id).orElseThrow();
+    }
+
+    private boolean nameTaken(String name) {
+        return jdbc.sql("SELECT count(*) FROM api_key WHERE name = :name").param("name", name)
+                .query(Long.class).single() > 0;
+    }
+
+    private static ApiKeyInfo info(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        var revoked = rs.getTimestamp("revoked_at");
+        return new ApiKeyInfo(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
+                Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                revoked == null ? null : revoked.toInstant());
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+
+    static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.ordo.platform.security;
+
+import java.util.List;
+
+import org.ordo.platform.FieldError;
+import org.ordo.platform.web.Problems;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Who may call what. Integrations and scripts use API keys with a role; every API path needs one.
+ * Denials are problem answers: 401 without a valid key, 403 when the key's role may not do this.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String ADMIN = "ADMIN";
+    private static final String AGENT = "AGENT";
+    private static final String WAREHOUSE = "WAREHOUSE";
+    private static final String INTEGRATION = "INTEGRATION";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, JsonMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("WWW-Authenticate", "Bearer");
+            response.setContentType("application/problem+json");
+            var problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+                    e.getMessage() == null || e.getMessage().startsWith("Full authentication")
+                            ? "An API key is required: Authorization: Bearer <API key>" : e.getMessage());
+            problem.setProperty("errors", List.of(new FieldError("Authorization", problem.getDetail())));
+            json.writeValue(response.getOutputStream(), problem);
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            response.setContentType("application/problem+json");
+            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                    "This API key's role may not " + request.getMethod() + " " + request.getRequestURI()));
+        };
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/api-keys/**").hasRole(ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/locations/**", "/api/v1/articles/**",
+                                "/api/v1/inventory/**").authenticated()
+                        .requestMatchers("/api/v1/locations/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/articles/**").hasAnyRole(ADMIN, AGENT)
+                        .requestMatchers("/api/v1/inventory/**").hasAnyRole(ADMIN, WAREHOUSE, INTEGRATION)
+                        .requestMatchers("/api/v1/customers/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
+                        .requestMatchers("/api/v1/suppliers/**").hasAnyRole(ADMIN, AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/**")
+                                .hasAnyRole(ADMIN, AGENT, INTEGRATION, WAREHOUSE)
+                        .requestMatchers("/api/v1/orders/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
+                        .requestMatchers("/api/v1/inbound-documents/**").hasAnyRole(ADMIN, AGENT)
+                        .anyRequest().authenticated());
+        return http.build();
+    }
+
+    /** No form-login users yet; this keeps Boot from generating a default user with a logged password. */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+}

@@ -1,0 +1,138 @@
+package org.ordo.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+
+/** Turns every failure into an RFC 9457 problem answer; no stack traces or SQL reach the client. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalid(InvalidInputException e) {
+        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", e.errors()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<Object> notFound(NotFoundException e) {
+        return problem(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<Object> conflict(ConflictException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, e.type(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem(problem);
+    }
+
+    @ExceptionHandler(JacksonException.class)
+    ResponseEntity<Object> json(JacksonException e) {
+        return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body",
+                List.of(new FieldError(Problems.path(e), Problems.message(e)))));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
+        return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                List.of(new FieldError(e.getName(), "has the wrong type or format"))));
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
+                e.getMessage());
+        problem.setProperty("errors", List.of(new FieldError("body", e.getMessage())));
+        return problem(problem);
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+        return problem(Problems.of(HttpStatus.CONFLICT, "constraint", "Conflict",
+                "The change conflicts with the current data and was not made"));
+    }
+
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+            TransientDataAccessException.class, QueryTimeoutException.class})
+    ResponseEntity<Object> unavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable",
+                        "The database cannot be reached right now; nothing was changed. Try again shortly."));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unexpected failure", e);
+        return problem(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "Something went wrong on our side; nothing was changed"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+            if (cause instanceof JacksonException jackson) {
+                return json(jackson);
+            }
+            cause = cause.getCause();
+        }
+        return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body",
+                List.of(new FieldError("body", "is missing or not valid JSON"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getBindingResult().getFieldErrors()
+                .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
+        e.getBindingResult().getGlobalErrors()
+                .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(err -> errors.add(
+                new FieldError(r.getMethodParameter().getParameterName(), err.getDefaultMessage()))));
+        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", errors));
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}
