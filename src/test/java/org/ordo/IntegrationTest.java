@@ -1,0 +1,24 @@
+package org.ordo;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A test against the whole application on a random port with a real PostgreSQL: the embedded one, started once
+ * per test run in a fresh directory (or the one named by ORDO_DB_URL). All integration tests share this one
+ * configuration so that Spring starts the application once; each test makes its own data (unique SKUs, keys).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ordo.data-dir=target/it-data",
+        "ordo.db.embedded-clean=true",
+        "ordo.demo-data=false",
+        "ordo.bootstrap-api-key=" + Api.ADMIN_KEY,
+        "logging.level.org.ordo.platform.web=WARN"})
+public @interface IntegrationTest {
+}

@@ -1,0 +1,49 @@
+package org.ordo.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded database keeps its data across restarts and recovers from a process that died holding it. */
+class EmbeddedPostgresIntegrationTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void keepsDataAcrossRestarts() throws Exception {
+        Path data = dir.resolve("postgres");
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"));
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(data, binaries, 0, false);
+             var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "");
+             var s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
+        }
+        assertThat(Files.exists(data.resolve("postmaster.pid"))).isFalse();
+
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(data, binaries, 0, false);
+             var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "");
+             var rs = c.createStatement().executeQuery("SELECT v FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void takesOverADataDirectoryLeftRunningByAKilledProcess() throws Exception {
+        Path data = dir.resolve("postgres");
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"));
+        EmbeddedPostgres abandoned = EmbeddedPostgres.start(data, binaries, 0, false); // never closed: as after kill -9
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(data, binaries, 0, false);
+             var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "");
+             var rs = c.createStatement().executeQuery("SELECT 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(pg.port()).isNotEqualTo(abandoned.port());
+        }
+    }
+}
