@@ -6,9 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +43,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final Path dataDirectory;
     private final List<String> privilegeDrop;
     private final int port;
+    private final FileChannel lock;
 
-    private EmbeddedPostgres(Path binaries, Path dataDirectory, List<String> privilegeDrop, int port) {
+    private EmbeddedPostgres(Path binaries, Path dataDirectory, List<String> privilegeDrop, int port,
+            FileChannel lock) {
         this.binaries = binaries;
         this.dataDirectory = dataDirectory;
         this.privilegeDrop = privilegeDrop;
         this.port = port;
+        this.lock = lock;
     }
 
     /** Starts the server on {@code dataDirectory}, creating the cluster and the {@code ordo} database on first use. */
@@ -57,12 +63,52 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 FileSystemUtils.deleteRecursively(dataDirectory);
             }
             Files.createDirectories(dataDirectory.getParent());
-            List<String> drop = privilegeDrop(binaries, dataDirectory);
-            EmbeddedPostgres pg = new EmbeddedPostgres(binaries, dataDirectory, drop, port > 0 ? port : freePort());
-            pg.initAndStart();
-            return pg;
+            FileChannel lock = lock(dataDirectory);
+            try {
+                List<String> drop = privilegeDrop(binaries, dataDirectory);
+                EmbeddedPostgres pg = new EmbeddedPostgres(binaries, dataDirectory, drop,
+                        port > 0 ? port : freePort(), lock);
+                pg.initAndStart();
+                return pg;
+            } catch (RuntimeException | IOException e) {
+                lock.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL under " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * Holds {@code <data dir>.lock} for the life of this process. The operating system drops the lock when the
+     * process dies, even by kill -9, so a held lock means another live Ordo uses this directory: refuse, rather
+     * than stop its database. A free lock with a running server means that server was left by a killed process.
+     */
+    private static FileChannel lock(Path dataDirectory) throws IOException {
+        Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+            held = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            held = null;
+        }
+        if (held == null) {
+            channel.close();
+            throw new IllegalStateException("Another Ordo process is using " + dataDirectory
+                    + "; stop it first or set ORDO_DATA_DIR to another directory");
+        }
+        return channel;
+    }
+
+    /** The port of a server running on this data directory (line 4 of postmaster.pid), if one runs. */
+    public static java.util.OptionalInt runningPort(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return lines.size() > 3 ? java.util.OptionalInt.of(Integer.parseInt(lines.get(3).trim()))
+                    : java.util.OptionalInt.empty();
+        } catch (IOException | NumberFormatException e) {
+            return java.util.OptionalInt.empty();
         }
     }
 
@@ -119,7 +165,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
             run(List.of(bin("pg_ctl"), "-D", dataDirectory.toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
         } catch (RuntimeException | IOException e) {
             log.warn("Stopping the embedded PostgreSQL failed: {}", e.getMessage());
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.debug("Releasing the data directory lock: {}", e.getMessage());
+            }
         }
+    }
+
+    /** Lets go of the data directory without stopping the server, as a killed process would (tests only). */
+    void abandon() throws IOException {
+        lock.close();
     }
 
     private String bin(String name) {

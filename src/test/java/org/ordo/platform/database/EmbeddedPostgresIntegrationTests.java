@@ -1,6 +1,7 @@
 package org.ordo.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +36,22 @@ class EmbeddedPostgresIntegrationTests {
     }
 
     @Test
+    void refusesADataDirectoryThatAnotherLiveProcessUses() {
+        Path data = dir.resolve("postgres");
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"));
+        try (EmbeddedPostgres running = EmbeddedPostgres.start(data, binaries, 0, false)) {
+            assertThatThrownBy(() -> EmbeddedPostgres.start(data, binaries, 0, false))
+                    .hasMessageContaining("Another Ordo process");
+            assertThat(EmbeddedPostgres.runningPort(data)).hasValue(running.port());
+        }
+    }
+
+    @Test
     void takesOverADataDirectoryLeftRunningByAKilledProcess() throws Exception {
         Path data = dir.resolve("postgres");
         Path binaries = Path.of(System.getProperty("java.io.tmpdir"));
-        EmbeddedPostgres abandoned = EmbeddedPostgres.start(data, binaries, 0, false); // never closed: as after kill -9
+        EmbeddedPostgres abandoned = EmbeddedPostgres.start(data, binaries, 0, false);
+        abandoned.abandon(); // the server keeps running, its owner is gone: as after kill -9
         try (EmbeddedPostgres pg = EmbeddedPostgres.start(data, binaries, 0, false);
              var c = DriverManager.getConnection(pg.jdbcUrl(), EmbeddedPostgres.USER, "");
              var rs = c.createStatement().executeQuery("SELECT 1")) {
