@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public static final String ADMIN_KEY = "ordo_test_admin_key_0123456789abcdef";
+    public static final String PAYMENT_SECRET = "whsec_test_0123456789";
+    public static final String TRACKING_SECRET = "trk_test_0123456789";
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -64,6 +66,23 @@ public final class Api {
     public Response postBytes(String path, byte[] body, String contentType, String... headers) {
         return send(builder(path, headers).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Sends a webhook signed with the secret at a time (seconds since the epoch), without an API key. */
+    public Response webhook(String path, String header, String secret, long timestamp, String body) {
+        String signature = "t=" + timestamp + ",v1="
+                + org.ordo.platform.WebhookSignature.sign(secret, timestamp, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return as(null).post(path, body, header, signature);
+    }
+
+    /** A Stripe-style payment event for an order, signed now. */
+    public Response paymentEvent(String eventId, String type, String orderId, String field, long minorAmount,
+            String currency) {
+        String body = """
+                {"id":"%s","type":"%s","data":{"object":{"id":"pi_%s","object":"payment_intent","%s":%d,                "currency":"%s","metadata":{"order_id":"%s"}}}}""".formatted(eventId, type, orderId, field,
+                minorAmount, currency.toLowerCase(), orderId);
+        return webhook("/api/v1/payments/webhooks/stripe", "Stripe-Signature", PAYMENT_SECRET,
+                java.time.Instant.now().getEpochSecond(), body);
     }
 
     /** Places an order with a fresh idempotency key. */

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         "ordo.db.embedded-clean=true",
         "ordo.demo-data=false",
         "ordo.bootstrap-api-key=" + Api.ADMIN_KEY,
+        "ordo.payment.webhook-secret=" + Api.PAYMENT_SECRET,
+        "ordo.shipping.webhook-secret=" + Api.TRACKING_SECRET,
         "logging.level.org.ordo.platform.web=WARN"})
 public @interface IntegrationTest {
 }

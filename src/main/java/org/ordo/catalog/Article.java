@@ -15,6 +15,7 @@ public record Article(UUID id, String sku, ArticleType type, Map<String, String>
         BigDecimal taxRate, boolean priceIncludesTax, Integer weightGrams, boolean backorderable, boolean active,
         Instant createdAt, Instant updatedAt) {
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPhysical() {
         return type == ArticleType.PHYSICAL;
     }

@@ -77,6 +77,24 @@ public class Intake {
         });
     }
 
+    /** Stores a document from any channel exactly as received, before anything is done with it. */
+    @org.springframework.transaction.annotation.Transactional
+    public UUID archive(String channel, String contentType, byte[] body, String actor) {
+        return documents.store(channel, contentType, body, actor);
+    }
+
+    /** The document was turned into what it asked for. */
+    @org.springframework.transaction.annotation.Transactional
+    public void processed(UUID documentId, String producedType, UUID producedId) {
+        documents.processed(documentId, producedType, producedId);
+    }
+
+    /** The document (or part of it) could not be processed: it waits in the review queue with the reason. */
+    @org.springframework.transaction.annotation.Transactional
+    public void review(UUID documentId, String reason) {
+        documents.review(documentId, reason);
+    }
+
     public InboundDocument document(UUID id) {
         return documents.find(id, false).orElseThrow(() -> new NotFoundException("Inbound document", id));
     }

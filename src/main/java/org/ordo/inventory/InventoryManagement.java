@@ -150,7 +150,7 @@ public class InventoryManagement {
         if (lines.isEmpty()) {
             return new StockAllocation(List.of());
         }
-        List<String> skus = lines.stream().map(StockDemand.Line::sku).distinct().sorted().toList();
+        List<String> skus = lines.stream().map(StockDemand.Line::sku).distinct().toList();
         List<LockedLevel> levels = ledger.lock(skus);
         Plan plan = plan(lines, levels);
         if (!plan.shortages.isEmpty()) {
@@ -159,10 +159,10 @@ public class InventoryManagement {
                     Map.of("shortages", plan.shortages));
         }
         // Apply per (sku, location) in lock order; the conditional UPDATE is the guarantee, the plan only a guide.
-        Map<String, Long> perLevel = new TreeMap<>();
-        Map<String, LockedLevel> byKey = new HashMap<>();
+        Map<LevelKey, Long> perLevel = new TreeMap<>();
+        Map<LevelKey, LockedLevel> byKey = new HashMap<>();
         for (Pick pick : plan.picks) {
-            String key = pick.level.sku() + "|" + pick.level.locationId();
+            LevelKey key = new LevelKey(pick.level.sku(), pick.level.locationId());
             perLevel.merge(key, pick.quantity, Long::sum);
             byKey.put(key, pick.level);
         }
@@ -186,10 +186,10 @@ public class InventoryManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(UUID orderId, String orderNumber, String reason) {
         List<NewReservation> closed = ledger.closeActiveReservations(orderId, "RELEASED");
-        Map<String, Long> perLevel = new TreeMap<>();
-        Map<String, NewReservation> byKey = new HashMap<>();
+        Map<LevelKey, Long> perLevel = new TreeMap<>();
+        Map<LevelKey, NewReservation> byKey = new HashMap<>();
         for (NewReservation r : closed) {
-            String key = r.sku() + "|" + r.locationId();
+            LevelKey key = new LevelKey(r.sku(), r.locationId());
             perLevel.merge(key, r.quantity(), Long::sum);
             byKey.put(key, r);
         }
@@ -206,6 +206,50 @@ public class InventoryManagement {
         ledger.record(entries);
     }
 
+    /** True when goods of this order have left the shelf (picked): it can no longer be cancelled or held. */
+    public boolean hasIssued(UUID orderId) {
+        return ledger.hasIssued(orderId);
+    }
+
+    /** Active reservations at a location for these orders, by order then line, for building pick lists. */
+    public List<ReservationView> activeReservationsAt(String location, List<UUID> orderIds) {
+        return ledger.activeReservationsAt(location(location).id(), orderIds);
+    }
+
+    /**
+     * Issues what was picked against a reservation: on hand and reserved go down together (ISSUE). A short
+     * quantity was not on the shelf: it is written off (on hand and reserved down, ADJUSTMENT "short pick") and
+     * the reservation keeps only what was picked. Locks the reservation and its level; refuses a reservation that
+     * is no longer active (cancelled or picked) with 409.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void issue(UUID reservationId, long picked, String documentType, String documentRef) {
+        StockLedger.Held r = ledger.lockReservation(reservationId)
+                .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
+        if (!r.active()) {
+            throw new ConflictException("reservation-closed", "Reservation closed",
+                    "The stock for this line is no longer reserved (the order was cancelled or picked)");
+        }
+        if (picked < 0 || picked > r.quantity()) {
+            throw new InvalidInputException("quantity", "must be between 0 and " + r.quantity());
+        }
+        long missing = r.quantity() - picked;
+        String actor = Actor.current();
+        List<Entry> entries = new ArrayList<>();
+        if (picked > 0) {
+            ledger.takeReserved(r.sku(), r.locationId(), picked);
+            entries.add(new Entry(r.sku(), r.locationId(), MovementKind.ISSUE, -picked, -picked, "picked",
+                    documentType, documentRef, actor));
+        }
+        if (missing > 0) {
+            ledger.takeReserved(r.sku(), r.locationId(), missing);
+            entries.add(new Entry(r.sku(), r.locationId(), MovementKind.ADJUSTMENT, -missing, -missing,
+                    "short pick: not on the shelf", documentType, documentRef, actor));
+        }
+        ledger.record(entries);
+        ledger.closeReservation(reservationId, picked);
+    }
+
     public List<ReservationView> reservationsOf(UUID orderId) {
         return ledger.reservationsOf(orderId);
     }
@@ -214,6 +258,20 @@ public class InventoryManagement {
     @Transactional(readOnly = true)
     public List<String> ledgerDiscrepancies(String sku) {
         return ledger.discrepancies(sku);
+    }
+
+    /**
+     * A stock level's key, ordered as PostgreSQL orders {@code sku COLLATE "C", location_id}: SKUs by code
+     * point (they are ASCII), uuids by their bytes, which is their lower-case text. Every transaction locks
+     * levels in this one order, so no two can wait on each other.
+     */
+    record LevelKey(String sku, UUID locationId) implements Comparable<LevelKey> {
+
+        @Override
+        public int compareTo(LevelKey other) {
+            int bySku = sku.compareTo(other.sku);
+            return bySku != 0 ? bySku : locationId.toString().compareTo(other.locationId.toString());
+        }
     }
 
     // --- planning -------------------------------------------------------------------------------------------

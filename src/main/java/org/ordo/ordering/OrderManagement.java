@@ -37,15 +37,17 @@ public class OrderManagement {
     private final Catalog catalog;
     private final PartyManagement parties;
     private final InventoryManagement inventory;
+    private final OrderLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Orders settings;
 
     OrderManagement(Orders orders, Catalog catalog, PartyManagement parties, InventoryManagement inventory,
-            ApplicationEventPublisher events, OrdoProperties properties) {
+            OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties) {
         this.orders = orders;
         this.catalog = catalog;
         this.parties = parties;
         this.inventory = inventory;
+        this.lifecycle = lifecycle;
         this.events = events;
         this.settings = properties.orders();
     }
@@ -80,6 +82,9 @@ public class OrderManagement {
         Pricing.Amounts total = Pricing.total(lines.stream().map(Orders.NewLine::amounts).toList(),
                 command.currency());
 
+        if (command.externalRef() != null) {
+            orders.findByExternalRef(command.channel(), command.externalRef()).ifPresent(this::duplicate);
+        }
         UUID id = Ids.next();
         String number = orders.nextNumber();
         StockAllocation allocation = inventory.reserve(new StockDemand(id, number, demand));
@@ -95,12 +100,8 @@ public class OrderManagement {
                 backordered ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED,
                 command.shippingAddress(), billing, total.net(), total.tax(), total.gross(), command.note(),
                 promisedAt, source.inboundDocumentId(), actor));
-        if (!inserted) {
-            UUID existing = orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null);
-            throw new ConflictException("duplicate-order", "Duplicate order",
-                    "The " + command.channel() + " channel already sent order " + command.externalRef(),
-                    existing == null ? Map.of("field", "externalRef")
-                            : Map.of("field", "externalRef", "orderId", existing));
+        if (!inserted) { // a concurrent request with the same reference won the race
+            duplicate(orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null));
         }
         orders.insertLines(id, allocated);
         String via = "placed via " + command.channel()
@@ -113,7 +114,14 @@ public class OrderManagement {
         }
         events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
                 backordered));
+        lifecycle.afterPlacement(id, actor);
         return require(id);
+    }
+
+    private void duplicate(UUID existing) {
+        throw new ConflictException("duplicate-order", "Duplicate order",
+                "This channel already sent an order with this external reference",
+                existing == null ? Map.of("field", "externalRef") : Map.of("field", "externalRef", "orderId", existing));
     }
 
     /**
@@ -133,18 +141,28 @@ public class OrderManagement {
             throw new ConflictException("illegal-transition", "Already shipped",
                     "Order " + order.number() + " has shipped (" + order.fulfillmentStatus()
                             + "); it cannot be cancelled. Request a return instead.",
-                    Map.of("status", order.status(), "fulfillmentStatus", order.fulfillmentStatus()));
+                    Map.of("orderStatus", order.status(), "fulfillmentStatus", order.fulfillmentStatus()));
         }
         if (!order.status().canBecome(OrderStatus.CANCELLED)) {
             throw new ConflictException("illegal-transition", "Illegal transition",
                     "Order " + order.number() + " is " + order.status() + " and cannot be cancelled",
-                    Map.of("status", order.status()));
+                    Map.of("orderStatus", order.status()));
+        }
+        if (inventory.hasIssued(orderId)) {
+            throw new ConflictException("illegal-transition", "Picking has started",
+                    "Goods of order " + order.number() + " have been picked; ship it and take a return, or put the"
+                            + " picked goods back first", Map.of("fulfillmentStatus", order.fulfillmentStatus()));
         }
         String actor = Actor.current();
         inventory.release(orderId, order.number(), "order cancelled: " + reason.trim());
-        orders.changeStatus(orderId, OrderStatus.CANCELLED);
+        orders.cancel(orderId);
         orders.record(orderId, actor, "order", order.status().name(), OrderStatus.CANCELLED.name(), reason.trim());
-        events.publishEvent(new OrderCancelled(orderId, order.number(), reason.trim(), actor));
+        if (order.fulfillmentStatus() != FulfillmentStatus.UNFULFILLED) {
+            orders.record(orderId, actor, "fulfillment", order.fulfillmentStatus().name(),
+                    FulfillmentStatus.UNFULFILLED.name(), "reservations released");
+        }
+        events.publishEvent(new OrderCancelled(orderId, order.number(), reason.trim(), actor,
+                order.paymentStatus()));
         return require(orderId);
     }
 
@@ -152,15 +170,16 @@ public class OrderManagement {
     @Transactional(readOnly = true)
     public OrderView require(UUID id) {
         OrderView o = orders.find(id).orElseThrow(() -> new NotFoundException("Order", id));
-        return new OrderView(o.id(), o.number(), o.channel(), o.externalRef(), o.status(), o.paymentStatus(),
-                o.fulfillmentStatus(), o.customer(), o.currency(), o.paymentMethod(), o.shippingAddress(),
-                o.billingAddress(), o.lines(), o.totals(), o.promisedAt(), o.note(), o.inboundDocumentId(),
-                o.createdBy(), o.createdAt(), o.updatedAt(), inventory.reservationsOf(id), o.timeline());
+        return o.with(o.lines(), inventory.reservationsOf(id), o.timeline());
     }
 
-    /** Finds an order by its number (SO-100001). */
-    public OrderView requireByNumber(String number) {
-        return require(orders.idOfNumber(number).orElseThrow(() -> new NotFoundException("Order", number)));
+    /** The id of an order named by its id or its number (SO-100001). */
+    public UUID idOf(String idOrNumber) {
+        try {
+            return UUID.fromString(idOrNumber);
+        } catch (IllegalArgumentException notAnId) {
+            return orders.idOfNumber(idOrNumber).orElseThrow(() -> new NotFoundException("Order", idOrNumber));
+        }
     }
 
     /** One page of the queue. */
@@ -177,6 +196,20 @@ public class OrderManagement {
                     last.id()).encode();
         }
         return new Slice<>(page, next);
+    }
+
+    /**
+     * Orders the warehouse may pick (invariant 3: open, not held, released by the payment gate), earliest
+     * promise first; only those promised before {@code promisedBefore} when given (a wave up to a cutoff).
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> releasedForPicking(Instant promisedBefore, int limit) {
+        return orders.releasedForPicking(promisedBefore, limit);
+    }
+
+    /** True while the warehouse may pick this order: open, not held, released. */
+    public boolean isPickable(UUID orderId) {
+        return orders.isPickable(orderId);
     }
 
     /** Orders with no timeline entry; empty when invariant 5 holds. */

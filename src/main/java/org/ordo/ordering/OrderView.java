@@ -13,15 +13,26 @@ import org.ordo.platform.Money;
 public record OrderView(UUID id, String number, String channel, String externalRef, OrderStatus status,
         PaymentStatus paymentStatus, FulfillmentStatus fulfillmentStatus, CustomerRef customer, String currency,
         String paymentMethod, Address shippingAddress, Address billingAddress, List<Line> lines, Totals totals,
-        Instant promisedAt, String note, UUID inboundDocumentId, String createdBy, Instant createdAt,
-        Instant updatedAt, List<ReservationView> reservations, List<TimelineEntry> timeline) {
+        Money paid, Hold hold, Instant releasedAt, Instant promisedAt, String note, UUID inboundDocumentId,
+        String createdBy, Instant createdAt, Instant updatedAt, List<ReservationView> reservations,
+        List<TimelineEntry> timeline) {
+
+    /** Why the order is on hold; null when it is not. */
+    public record Hold(HoldKind kind, String reason) {
+    }
+
+    public OrderView with(List<Line> lines, List<ReservationView> reservations, List<TimelineEntry> timeline) {
+        return new OrderView(id, number, channel, externalRef, status, paymentStatus, fulfillmentStatus, customer,
+                currency, paymentMethod, shippingAddress, billingAddress, lines, totals, paid, hold, releasedAt,
+                promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline);
+    }
 
     public record CustomerRef(UUID id, String email, String name, String locale) {
     }
 
     public record Line(int lineNo, String sku, String name, String type, long quantity, Money unitPrice,
             BigDecimal taxRate, boolean priceIncludesTax, Money net, Money tax, Money gross, long reserved,
-            long backordered) {
+            long backordered, long shipped) {
     }
 
     /** Sums of the lines; each line's tax is rounded on its own (see {@code rounding}). */

@@ -1,12 +1,17 @@
 package org.ordo.party;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.ordo.platform.Address;
 
+/**
+ * A customer. {@code shipBeforePayment}: goods may leave before payment (invoice, cash on delivery) while the
+ * open amount stays within {@code creditLimit} (in the order's currency; null: no limit).
+ */
 public record Customer(UUID id, String email, String name, String phone, String locale, CustomerType type,
-        String company, String vatId, boolean smsConsent, List<Address> addresses, Instant createdAt,
-        Instant updatedAt) {
+        String company, String vatId, boolean smsConsent, List<Address> addresses, boolean shipBeforePayment,
+        BigDecimal creditLimit, Instant createdAt, Instant updatedAt) {
 }

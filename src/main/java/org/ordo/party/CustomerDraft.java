@@ -19,7 +19,14 @@ public record CustomerDraft(
         String company,
         String vatId,
         Boolean smsConsent,
-        List<Address> addresses) {
+        List<Address> addresses,
+        @Schema(description = "may goods ship before payment (invoice, cash on delivery)") Boolean shipBeforePayment,
+        @Schema(example = "1000.00", description = "most that may be open (shipped or released, unpaid) at once") String creditLimit) {
+
+    /** A consumer known only by contact details, as orders name them inline. */
+    public static CustomerDraft contact(String email, String name, String locale) {
+        return new CustomerDraft(email, name, null, locale, null, null, null, null, null, null, null);
+    }
 
     private static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$";
 
@@ -49,6 +56,15 @@ public record CustomerDraft(
         }
         if (vatId != null && !vatId.matches("^[A-Z]{2}[0-9A-Za-z+*.]{2,13}$")) {
             errors.add(new FieldError(prefix + "vatId", "must be a VAT id such as DE123456789"));
+        }
+        if (creditLimit != null) {
+            try {
+                if (new java.math.BigDecimal(creditLimit).signum() < 0) {
+                    errors.add(new FieldError(prefix + "creditLimit", "must not be negative"));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(prefix + "creditLimit", "is not a decimal number"));
+            }
         }
         if (addresses != null) {
             if (addresses.size() > 20) {

@@ -12,7 +12,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * An exact amount in a currency, always at the currency's minor units (EUR 2 decimals, KRW and JPY 0).
  * Serialised as {@code {"amount":"19.99","currency":"EUR"}}.
  */
-public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
+@io.swagger.v3.oas.annotations.media.Schema(description = "An exact amount at the currency's minor units")
+public record Money(
+        @io.swagger.v3.oas.annotations.media.Schema(type = "string", example = "19.99") @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+        @io.swagger.v3.oas.annotations.media.Schema(example = "EUR") String currency) {
 
     /** How computed amounts (tax) are rounded to the minor unit: half up, per line. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;

@@ -1,7 +1,9 @@
 package org.ordo.platform;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,7 +25,28 @@ public record OrdoProperties(
         String bootstrapApiKey,
         Boolean demoData,
         @DefaultValue Api api,
-        @DefaultValue Orders orders) {
+        @DefaultValue Orders orders,
+        @DefaultValue Payment payment,
+        @DefaultValue Shipping shipping,
+        @DefaultValue Digital digital) {
+
+    /** @param webhookSecret shared secret of the carriers' tracking webhook; unset: tracking webhooks are refused */
+    public record Shipping(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance) {
+    }
+
+    /**
+     * @param linkValidFor how long a download link works
+     * @param maxDownloads how often each download link may be used
+     */
+    public record Digital(@DefaultValue("P30D") Duration linkValidFor, @DefaultValue("5") int maxDownloads) {
+    }
+
+    /**
+     * @param webhookSecret shared secret of the payment provider's webhooks; unset: webhooks are refused
+     * @param webhookTolerance how far a webhook's signature time may be from now
+     */
+    public record Payment(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance) {
+    }
 
     /**
      * @param url JDBC URL of an existing PostgreSQL; blank starts the embedded one
@@ -43,8 +66,17 @@ public record OrdoProperties(
     public record Api(@DefaultValue("1048576") long maxBodyBytes, @DefaultValue("100") int maxPageSize) {
     }
 
-    /** @param promiseWithin when an order is promised to ship if the request names no date */
+    /**
+     * @param promiseWithin when an order is promised to ship if the request names no date
+     * @param holdFirstOrderAbove hold a customer's first order above this gross amount, per currency
+     * @param holdOnCountryMismatch hold orders whose billing and shipping countries differ
+     */
     public record Orders(@DefaultValue("P2D") Duration promiseWithin, @DefaultValue("10000") int maxLineQuantity,
-            @DefaultValue("500") int maxLines) {
+            @DefaultValue("500") int maxLines, Map<String, BigDecimal> holdFirstOrderAbove,
+            @DefaultValue("true") boolean holdOnCountryMismatch) {
+
+        public Orders {
+            holdFirstOrderAbove = holdFirstOrderAbove == null ? Map.of() : Map.copyOf(holdFirstOrderAbove);
+        }
     }
 }

@@ -88,7 +88,8 @@ public class Articles {
         StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE true");
         Map<String, Object> params = new java.util.HashMap<>();
         if (q != null && !q.isBlank()) {
-            sql.append(" AND (sku ILIKE :prefix OR name::text ILIKE :contains)");
+            sql.append(" AND (sku ILIKE :prefix OR EXISTS (SELECT 1 FROM jsonb_each_text(name) n"
+                    + " WHERE n.value ILIKE :contains))");
             String escaped = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
             params.put("prefix", escaped + "%");
             params.put("contains", "%" + escaped + "%");

@@ -67,7 +67,7 @@ public class StockLedger {
                 SELECT s.sku, s.location_id, l.code, l.priority, s.on_hand, s.reserved
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = ANY(:skus) AND l.active
-                ORDER BY s.sku, s.location_id
+                ORDER BY s.sku COLLATE "C", s.location_id
                 FOR UPDATE OF s
                 """).param("skus", sortedSkus.toArray(String[]::new))
                 .query((rs, n) -> new LockedLevel(rs.getString("sku"), rs.getObject("location_id", UUID.class),
@@ -138,11 +138,64 @@ public class StockLedger {
                     UPDATE reservation SET status = :status, closed_at = clock_timestamp()
                     WHERE order_id = :order AND status = 'ACTIVE'
                     RETURNING id, order_id, line_no, sku, location_id, quantity)
-                SELECT * FROM closed ORDER BY sku, location_id, line_no
+                SELECT * FROM closed ORDER BY sku COLLATE "C", location_id, line_no
                 """).param("order", orderId).param("status", status)
                 .query((rs, n) -> new NewReservation(rs.getObject("id", UUID.class),
                         rs.getObject("order_id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
                         rs.getObject("location_id", UUID.class), rs.getLong("quantity")))
+                .list();
+    }
+
+    public boolean hasIssued(UUID orderId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reservation WHERE order_id = :id AND status = 'ISSUED')")
+                .param("id", orderId).query(Boolean.class).single();
+    }
+
+    /** A reservation locked for this transaction. */
+    public record Held(UUID id, UUID orderId, int lineNo, String sku, UUID locationId, long quantity,
+            boolean active) {
+    }
+
+    public java.util.Optional<Held> lockReservation(UUID id) {
+        return jdbc.sql("SELECT * FROM reservation WHERE id = :id FOR UPDATE").param("id", id)
+                .query((rs, n) -> new Held(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
+                        rs.getInt("line_no"), rs.getString("sku"), rs.getObject("location_id", UUID.class),
+                        rs.getLong("quantity"), "ACTIVE".equals(rs.getString("status"))))
+                .optional();
+    }
+
+    /** Takes reserved goods off the shelf: on hand and reserved down together. */
+    public void takeReserved(String sku, UUID locationId, long quantity) {
+        int n = jdbc.sql("""
+                UPDATE stock_level SET on_hand = on_hand - :q, reserved = reserved - :q, updated_at = now()
+                WHERE sku = :sku AND location_id = :loc AND reserved >= :q
+                """).param("sku", sku).param("loc", locationId).param("q", quantity).update();
+        if (n != 1) {
+            throw new IllegalStateException("Reserved stock of " + sku + " is lower than its reservation");
+        }
+    }
+
+    /** Picked: the reservation keeps what was issued; nothing picked: it is released. */
+    public void closeReservation(UUID id, long issued) {
+        jdbc.sql("""
+                UPDATE reservation SET status = CASE WHEN :q > 0 THEN 'ISSUED' ELSE 'RELEASED' END,
+                       quantity = CASE WHEN :q > 0 THEN :q ELSE quantity END, closed_at = clock_timestamp()
+                WHERE id = :id
+                """).param("id", id).param("q", issued).update();
+    }
+
+    public List<ReservationView> activeReservationsAt(UUID locationId, List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT r.*, l.code FROM reservation r JOIN location l ON l.id = r.location_id
+                WHERE r.location_id = :loc AND r.status = 'ACTIVE' AND r.order_id = ANY(:orders)
+                ORDER BY array_position(:orders, r.order_id), r.line_no
+                """).param("loc", locationId).param("orders", orderIds.toArray(UUID[]::new))
+                .query((rs, n) -> new ReservationView(rs.getObject("id", UUID.class), rs.getInt("line_no"),
+                        rs.getString("sku"), rs.getString("code"), rs.getLong("quantity"), rs.getString("status"),
+                        rs.getTimestamp("created_at").toInstant(), null, rs.getObject("order_id", UUID.class)))
                 .list();
     }
 
@@ -154,7 +207,7 @@ public class StockLedger {
                 .query((rs, n) -> new ReservationView(rs.getObject("id", UUID.class), rs.getInt("line_no"),
                         rs.getString("sku"), rs.getString("code"), rs.getLong("quantity"), rs.getString("status"),
                         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("closed_at") == null ? null
-                                : rs.getTimestamp("closed_at").toInstant()))
+                                : rs.getTimestamp("closed_at").toInstant(), orderId))
                 .list();
     }
 

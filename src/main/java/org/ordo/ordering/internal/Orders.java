@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ordo.ordering.FulfillmentStatus;
+import org.ordo.ordering.HoldKind;
+import org.ordo.ordering.OrderReleased;
 import org.ordo.ordering.OrderQuery;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderSummary;
@@ -56,7 +58,8 @@ public class Orders {
 
     /** The state of an order, locked for this transaction. */
     public record Locked(UUID id, String number, OrderStatus status, PaymentStatus paymentStatus,
-            FulfillmentStatus fulfillmentStatus) {
+            FulfillmentStatus fulfillmentStatus, String paymentMethod, UUID customerId, String currency,
+            Money gross, Money paid, boolean released, String shippingCountry, String billingCountry) {
     }
 
     public String nextNumber() {
@@ -125,19 +128,179 @@ public class Orders {
 
     public Optional<Locked> lock(UUID id) {
         return jdbc.sql("""
-                SELECT id, number, status, payment_status, fulfillment_status FROM customer_order
-                WHERE id = :id FOR UPDATE
+                SELECT id, number, status, payment_status, fulfillment_status, payment_method, customer_id, currency,
+                       gross, paid, released_at, shipping_address ->> 'country' AS ship_to,
+                       billing_address ->> 'country' AS bill_to
+                FROM customer_order WHERE id = :id FOR UPDATE
                 """).param("id", id)
-                .query((rs, n) -> new Locked(rs.getObject("id", UUID.class), rs.getString("number"),
-                        OrderStatus.valueOf(rs.getString("status")),
-                        PaymentStatus.valueOf(rs.getString("payment_status")),
-                        FulfillmentStatus.valueOf(rs.getString("fulfillment_status"))))
+                .query((rs, n) -> {
+                    String currency = rs.getString("currency").trim();
+                    return new Locked(rs.getObject("id", UUID.class), rs.getString("number"),
+                            OrderStatus.valueOf(rs.getString("status")),
+                            PaymentStatus.valueOf(rs.getString("payment_status")),
+                            FulfillmentStatus.valueOf(rs.getString("fulfillment_status")),
+                            rs.getString("payment_method"), rs.getObject("customer_id", UUID.class), currency,
+                            money(rs, "gross", currency), money(rs, "paid", currency),
+                            rs.getTimestamp("released_at") != null, rs.getString("ship_to"), rs.getString("bill_to"));
+                })
                 .optional();
     }
 
     public void changeStatus(UUID id, OrderStatus status) {
         jdbc.sql("UPDATE customer_order SET status = :status, updated_at = clock_timestamp() WHERE id = :id")
                 .param("id", id).param("status", status.name()).update();
+    }
+
+    /** Cancelled: nothing is reserved or backordered any more, nothing goes to the warehouse. */
+    public void cancel(UUID id) {
+        jdbc.sql("""
+                UPDATE customer_order SET status = 'CANCELLED', fulfillment_status = 'UNFULFILLED',
+                       hold_kind = NULL, hold_reason = NULL, released_at = NULL, updated_at = clock_timestamp()
+                WHERE id = :id
+                """).param("id", id).update();
+        jdbc.sql("UPDATE order_line SET reserved = 0, backordered = 0 WHERE order_id = :id").param("id", id).update();
+    }
+
+    public void hold(UUID id, HoldKind kind, String reason, FulfillmentStatus fulfillment) {
+        jdbc.sql("""
+                UPDATE customer_order SET status = 'ON_HOLD', hold_kind = :kind, hold_reason = :reason,
+                       released_at = NULL, fulfillment_status = :fulfillment, updated_at = clock_timestamp()
+                WHERE id = :id
+                """).param("id", id).param("kind", kind.name()).param("reason", reason)
+                .param("fulfillment", fulfillment.name()).update();
+    }
+
+    public void unhold(UUID id) {
+        jdbc.sql("""
+                UPDATE customer_order SET status = 'OPEN', hold_kind = NULL, hold_reason = NULL,
+                       updated_at = clock_timestamp()
+                WHERE id = :id
+                """).param("id", id).update();
+    }
+
+    public void release(UUID id, FulfillmentStatus fulfillment) {
+        jdbc.sql("""
+                UPDATE customer_order SET released_at = clock_timestamp(), fulfillment_status = :fulfillment,
+                       updated_at = clock_timestamp()
+                WHERE id = :id
+                """).param("id", id).param("fulfillment", fulfillment.name()).update();
+    }
+
+    public void changeFulfillment(UUID id, FulfillmentStatus fulfillment) {
+        jdbc.sql("UPDATE customer_order SET fulfillment_status = :f, updated_at = clock_timestamp() WHERE id = :id")
+                .param("id", id).param("f", fulfillment.name()).update();
+    }
+
+    public void changePayment(UUID id, PaymentStatus status, Money paid) {
+        jdbc.sql("""
+                UPDATE customer_order SET payment_status = :status, paid = :paid, updated_at = clock_timestamp()
+                WHERE id = :id
+                """).param("id", id).param("status", status.name()).param("paid", paid.amount()).update();
+    }
+
+    /** What the customer owes on released, unpaid orders in this currency, other than {@code except}. */
+    public BigDecimal openAmount(UUID customerId, String currency, UUID except) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(gross - paid), 0) FROM customer_order
+                WHERE customer_id = :customer AND currency = :currency AND id <> :except
+                  AND status <> 'CANCELLED' AND released_at IS NOT NULL AND gross > paid
+                """).param("customer", customerId).param("currency", currency).param("except", except)
+                .query(BigDecimal.class).single();
+    }
+
+    public boolean hasOtherOrders(UUID customerId, UUID except) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM customer_order WHERE customer_id = :customer AND id <> :except
+                               AND status <> 'CANCELLED')
+                """).param("customer", customerId).param("except", except).query(Boolean.class).single();
+    }
+
+    /** Physical quantities of an order: ordered, reserved, backordered and shipped, summed over its lines. */
+    public record Progress(long ordered, long reserved, long backordered, long shipped, boolean hasDigital) {
+    }
+
+    public Progress progress(UUID orderId) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(quantity) FILTER (WHERE type = 'PHYSICAL'), 0) AS ordered,
+                       coalesce(sum(reserved) FILTER (WHERE type = 'PHYSICAL'), 0) AS reserved,
+                       coalesce(sum(backordered) FILTER (WHERE type = 'PHYSICAL'), 0) AS backordered,
+                       coalesce(sum(shipped) FILTER (WHERE type = 'PHYSICAL'), 0) AS shipped,
+                       bool_or(type = 'DIGITAL') AS digital
+                FROM order_line WHERE order_id = :id
+                """).param("id", orderId)
+                .query((rs, n) -> new Progress(rs.getLong("ordered"), rs.getLong("reserved"),
+                        rs.getLong("backordered"), rs.getLong("shipped"), rs.getBoolean("digital")))
+                .single();
+    }
+
+    /** Records shipped units of a line; false when that would ship more than was ordered. */
+    public boolean addShipped(UUID orderId, int lineNo, long quantity) {
+        return jdbc.sql("""
+                UPDATE order_line SET shipped = shipped + :q
+                WHERE order_id = :id AND line_no = :line AND shipped + :q <= quantity
+                """).param("id", orderId).param("line", lineNo).param("q", quantity).update() == 1;
+    }
+
+    /** A line waiting for stock. */
+    public record Backorder(UUID orderId, String number, int lineNo, String sku, long backordered) {
+    }
+
+    /** Backordered lines of a SKU on live orders, earliest promise first, their orders locked in that order. */
+    public List<Backorder> lockBackorders(String sku) {
+        return jdbc.sql("""
+                SELECT o.id, o.number, l.line_no, l.sku, l.backordered
+                FROM order_line l JOIN customer_order o ON o.id = l.order_id
+                WHERE l.sku = :sku AND l.backordered > 0 AND o.status IN ('OPEN', 'ON_HOLD')
+                ORDER BY o.promised_at, o.created_at, o.id, l.line_no
+                FOR UPDATE OF o
+                """).param("sku", sku)
+                .query((rs, n) -> new Backorder(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getInt("line_no"), rs.getString("sku"), rs.getLong("backordered")))
+                .list();
+    }
+
+    public void moveToReserved(UUID orderId, int lineNo, long quantity) {
+        jdbc.sql("""
+                UPDATE order_line SET reserved = reserved + :q, backordered = backordered - :q
+                WHERE order_id = :id AND line_no = :line AND backordered >= :q
+                """).param("id", orderId).param("line", lineNo).param("q", quantity).update();
+    }
+
+    public List<UUID> releasedForPicking(Instant promisedBefore, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM customer_order
+                WHERE released_at IS NOT NULL AND status = 'OPEN'
+                  AND fulfillment_status IN ('RELEASED', 'PARTIALLY_SHIPPED', 'BACKORDERED')
+                  AND (CAST(:before AS timestamptz) IS NULL OR promised_at < CAST(:before AS timestamptz))
+                ORDER BY promised_at, id LIMIT :limit
+                """).param("before", promisedBefore == null ? null : Timestamp.from(promisedBefore))
+                .param("limit", limit).query(UUID.class).list();
+    }
+
+    public boolean isPickable(UUID orderId) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM customer_order WHERE id = :id AND status = 'OPEN'
+                               AND released_at IS NOT NULL)
+                """).param("id", orderId).query(Boolean.class).single();
+    }
+
+    /** A short pick: the line loses what was not found, and gains what could be reserved again. */
+    public void reallocate(UUID orderId, int lineNo, long missing, long reserved, long backordered) {
+        jdbc.sql("""
+                UPDATE order_line SET reserved = reserved - :missing + :reserved, backordered = backordered + :back
+                WHERE order_id = :id AND line_no = :line
+                """).param("id", orderId).param("line", lineNo).param("missing", missing).param("reserved", reserved)
+                .param("back", backordered).update();
+    }
+
+    public List<OrderReleased.DigitalLine> digitalLines(UUID orderId) {
+        return jdbc.sql("""
+                SELECT line_no, sku, name, quantity FROM order_line WHERE order_id = :id AND type = 'DIGITAL'
+                ORDER BY line_no
+                """).param("id", orderId)
+                .query((rs, n) -> new OrderReleased.DigitalLine(rs.getInt("line_no"), rs.getString("sku"),
+                        rs.getString("name"), rs.getLong("quantity")))
+                .list();
     }
 
     public Optional<UUID> idOfNumber(String number) {
@@ -149,11 +312,7 @@ public class Orders {
     public Optional<OrderView> find(UUID id) {
         Optional<OrderView> order = jdbc.sql("SELECT * FROM customer_order WHERE id = :id").param("id", id)
                 .query(this::view).optional();
-        return order.map(o -> new OrderView(o.id(), o.number(), o.channel(), o.externalRef(), o.status(),
-                o.paymentStatus(), o.fulfillmentStatus(), o.customer(), o.currency(), o.paymentMethod(),
-                o.shippingAddress(), o.billingAddress(), lines(id, o.currency()), o.totals(), o.promisedAt(),
-                o.note(), o.inboundDocumentId(), o.createdBy(), o.createdAt(), o.updatedAt(), List.of(),
-                timeline(id)));
+        return order.map(o -> o.with(lines(id, o.currency()), List.of(), timeline(id)));
     }
 
     private List<OrderView.Line> lines(UUID orderId, String currency) {
@@ -162,7 +321,7 @@ public class Orders {
                         rs.getString("type"), rs.getLong("quantity"), money(rs, "unit_price", currency),
                         plain(rs.getBigDecimal("tax_rate")), rs.getBoolean("price_includes_tax"),
                         money(rs, "net", currency), money(rs, "tax", currency), money(rs, "gross", currency),
-                        rs.getLong("reserved"), rs.getLong("backordered")))
+                        rs.getLong("reserved"), rs.getLong("backordered"), rs.getLong("shipped")))
                 .list();
     }
 
@@ -186,6 +345,10 @@ public class Orders {
                 json.read(rs.getString("billing_address"), Address.class), List.of(),
                 new OrderView.Totals(money(rs, "net", currency), money(rs, "tax", currency),
                         money(rs, "gross", currency), Pricing.ROUNDING),
+                money(rs, "paid", currency),
+                rs.getString("hold_kind") == null ? null
+                        : new OrderView.Hold(HoldKind.valueOf(rs.getString("hold_kind")), rs.getString("hold_reason")),
+                rs.getTimestamp("released_at") == null ? null : rs.getTimestamp("released_at").toInstant(),
                 rs.getTimestamp("promised_at").toInstant(), rs.getString("note"),
                 rs.getObject("inbound_document_id", UUID.class), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.ordering.FulfillmentStatus;
+import org.ordo.ordering.HoldKind;
+import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderQuery;
 import org.ordo.ordering.OrderStatus;
@@ -32,10 +34,12 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final OrderManagement orders;
+    private final OrderLifecycle lifecycle;
     private final int maxPageSize;
 
-    OrderController(OrderManagement orders, OrdoProperties properties) {
+    OrderController(OrderManagement orders, OrderLifecycle lifecycle, OrdoProperties properties) {
         this.orders = orders;
+        this.lifecycle = lifecycle;
         this.maxPageSize = properties.api().maxPageSize();
     }
 
@@ -71,26 +75,39 @@ class OrderController {
     @Operation(summary = "One order with lines, reservations and timeline",
             description = "The id, or the order number (SO-100001).")
     OrderView order(@PathVariable String id) {
-        UUID uuid = parse(id);
-        return uuid != null ? orders.require(uuid) : orders.requireByNumber(id);
+        return orders.require(orders.idOf(id));
     }
 
-    record CancelRequest(String reason) {
+    record Reason(String reason) {
+    }
+
+    record HoldRequest(HoldKind kind, String reason) {
     }
 
     @PostMapping("/{id}/cancel")
     @Operation(summary = "Cancel an order that has not shipped", description = """
-            Releases its reservations and records who and why in the timeline. 409 when it is cancelled,
-            completed or shipped (use a return then).""")
-    OrderView cancel(@PathVariable UUID id, @RequestBody CancelRequest request) {
-        return orders.cancel(id, request.reason());
+            Releases its reservations, voids or refunds its payment and records who and why in the timeline.
+            409 when it is cancelled or completed, when picking has started, or when it has shipped (use a
+            return then).""")
+    OrderView cancel(@PathVariable String id, @RequestBody Reason request) {
+        return orders.cancel(orders.idOf(id), request.reason());
     }
 
-    private static UUID parse(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    @PostMapping("/{id}/hold")
+    @Operation(summary = "Put an order on hold", description = """
+            kind: FRAUD, ADDRESS, PAYMENT or MANUAL. A held order never reaches a pick list; a released one is
+            taken back from the warehouse unless picking has started (409).""")
+    OrderView hold(@PathVariable String id, @RequestBody HoldRequest request) {
+        UUID orderId = orders.idOf(id);
+        lifecycle.hold(orderId, request.kind(), request.reason());
+        return orders.require(orderId);
+    }
+
+    @PostMapping("/{id}/release-hold")
+    @Operation(summary = "Release a hold", description = "The order goes to the warehouse at once if its payment allows.")
+    OrderView releaseHold(@PathVariable String id, @RequestBody Reason request) {
+        UUID orderId = orders.idOf(id);
+        lifecycle.releaseHold(orderId, request.reason());
+        return orders.require(orderId);
     }
 }

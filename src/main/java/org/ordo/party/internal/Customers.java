@@ -25,8 +25,10 @@ public class Customers {
     private static final TypeReference<List<Address>> ADDRESSES = new TypeReference<>() {
     };
     private static final String INSERT = """
-            INSERT INTO customer (id, email, name, phone, locale, type, company, vat_id, sms_consent, addresses)
-            VALUES (:id, :email, :name, :phone, :locale, :type, :company, :vatId, :sms, CAST(:addresses AS jsonb))
+            INSERT INTO customer (id, email, name, phone, locale, type, company, vat_id, sms_consent, addresses,
+                                  ship_before_payment, credit_limit)
+            VALUES (:id, :email, :name, :phone, :locale, :type, :company, :vatId, :sms, CAST(:addresses AS jsonb),
+                    :shipFirst, :creditLimit)
             """;
 
     private final JdbcClient jdbc;
@@ -54,7 +56,8 @@ public class Customers {
         int n = bind(jdbc.sql("""
                 UPDATE customer SET email = :email, name = :name, phone = :phone, locale = :locale, type = :type,
                        company = :company, vat_id = :vatId, sms_consent = :sms,
-                       addresses = CAST(:addresses AS jsonb), updated_at = clock_timestamp()
+                       addresses = CAST(:addresses AS jsonb), ship_before_payment = :shipFirst,
+                       credit_limit = :creditLimit, updated_at = clock_timestamp()
                 WHERE id = :id
                 """).param("id", id), d).update();
         return n == 0 ? Optional.empty() : find(id);
@@ -66,7 +69,9 @@ public class Customers {
                 .param("type", (d.type() == null ? CustomerType.CONSUMER : d.type()).name())
                 .param("company", d.company()).param("vatId", d.vatId())
                 .param("sms", Boolean.TRUE.equals(d.smsConsent()))
-                .param("addresses", json.write(d.addresses() == null ? List.of() : d.addresses()));
+                .param("addresses", json.write(d.addresses() == null ? List.of() : d.addresses()))
+                .param("shipFirst", Boolean.TRUE.equals(d.shipBeforePayment()))
+                .param("creditLimit", d.creditLimit() == null ? null : new java.math.BigDecimal(d.creditLimit()));
     }
 
     public Optional<Customer> find(UUID id) {
@@ -99,7 +104,9 @@ public class Customers {
         return new Customer(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
                 rs.getString("phone"), rs.getString("locale"), CustomerType.valueOf(rs.getString("type")),
                 rs.getString("company"), rs.getString("vat_id"), rs.getBoolean("sms_consent"),
-                json.read(rs.getString("addresses"), ADDRESSES), rs.getTimestamp("created_at").toInstant(),
+                json.read(rs.getString("addresses"), ADDRESSES), rs.getBoolean("ship_before_payment"),
+                rs.getBigDecimal("credit_limit") == null ? null : rs.getBigDecimal("credit_limit").stripTrailingZeros(),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -38,6 +38,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     public static final String USER = "ordo";
     public static final String DATABASE = "ordo";
+    /** The PostgreSQL release inside the binaries jar (see the pom); part of the cache directory's name. */
+    static final String VERSION = "17.6";
 
     private final Path binaries;
     private final Path dataDirectory;
@@ -224,8 +226,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         log.info("User namespaces are not available; running PostgreSQL as nobody through setpriv");
         Files.createDirectories(dataDirectory);
-        new ProcessBuilder("chown", "-R", "nobody:nogroup", dataDirectory.toString(), binaries.toString())
-                .inheritIO().start();
+        try {
+            new ProcessBuilder("chown", "-R", "nobody:nogroup", dataDirectory.toString(), binaries.toString())
+                    .inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while handing the data directory to nobody", e);
+        }
         return List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--");
     }
 
@@ -261,7 +268,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw new IllegalStateException("PostgreSQL binaries (" + ARCHIVE + ") are not on the class path");
         }
         long size = resource.openConnection().getContentLengthLong();
-        Path target = cacheRoot.resolve("ordo-postgres-" + size);
+        Path target = cacheRoot.resolve("ordo-postgres-" + VERSION + "-" + size);
         if (Files.exists(target.resolve("bin/postgres"))) {
             return target;
         }

@@ -40,8 +40,9 @@ class ApiKeyBootstrap implements ApplicationRunner {
             keys.ensure("bootstrap", Role.ADMIN, bootstrap.trim(), Actor.SYSTEM);
             return;
         }
-        if (!keys.any()) {
-            var issued = keys.issue("initial-admin", Role.ADMIN, Actor.SYSTEM);
+        var first = keys.issueFirst("initial-admin", Actor.SYSTEM);
+        if (first.isPresent()) {
+            var issued = first.get();
             Path file = properties.dataDir().resolve("admin-api-key");
             Files.createDirectories(file.getParent());
             Files.writeString(file, issued.key() + System.lineSeparator());

@@ -59,9 +59,22 @@ public class ApiKeys {
         return new IssuedKey(store(name, role, key, actor), key);
     }
 
+    /** Issues the first admin key when no active key exists; empty when one does. Safe with several nodes. */
+    @Transactional
+    public Optional<IssuedKey> issueFirst(String name, String actor) {
+        bootstrapLock();
+        return any() ? Optional.empty() : Optional.of(issue(name, Role.ADMIN, actor));
+    }
+
+    /** Nodes starting at once on one database take turns at bootstrapping keys. */
+    private void bootstrapLock() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.api-key-bootstrap'))").query().listOfRows();
+    }
+
     /** Stores a key chosen by the operator (the bootstrap key); does nothing if that key already exists. */
     @Transactional
     public void ensure(String name, Role role, String key, String actor) {
+        bootstrapLock();
         boolean exists = jdbc.sql("SELECT count(*) FROM api_key WHERE key_hash = :hash").param("hash", hash(key))
                 .query(Long.class).single() > 0;
         if (!exists) {

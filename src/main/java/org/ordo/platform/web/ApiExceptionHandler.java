@@ -54,6 +54,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(JacksonException.class)
     ResponseEntity<Object> json(JacksonException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body",
                 List.of(new FieldError(Problems.path(e), Problems.message(e)))));
     }
@@ -98,15 +103,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getCause();
-        while (cause != null) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof PayloadTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
             }
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JacksonException jackson) {
                 return json(jackson);
             }
-            cause = cause.getCause();
         }
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body",
                 List.of(new FieldError("body", "is missing or not valid JSON"))));

@@ -63,14 +63,25 @@ public final class Problems {
                 || lower.contains("exceeds the maximum")) {
             return "is out of range";
         }
-        if (e instanceof tools.jackson.databind.exc.InvalidFormatException
-                || e instanceof tools.jackson.databind.exc.MismatchedInputException) {
-            int cut = original.indexOf(':');
-            String reason = cut > 0 ? original.substring(0, cut) : original;
-            return "has the wrong type or format (" + reason.replaceAll("`[^`]*`", "value").trim() + ")";
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch) {
+            Class<?> target = mismatch.getTargetType();
+            if (target == null) {
+                return "has the wrong type or format";
+            }
+            if (target.isEnum()) {
+                return "must be one of " + java.util.Arrays.toString(target.getEnumConstants());
+            }
+            if (Number.class.isAssignableFrom(target) || target.isPrimitive()) {
+                return "must be a number";
+            }
+            if (java.util.Collection.class.isAssignableFrom(target)) {
+                return "must be a list";
+            }
+            return "has the wrong type or format";
         }
+        // Parser errors (broken JSON) describe the syntax, not the client's data; keep the position out.
         int at = original.indexOf(" at [");
-        String text = at > 0 ? original.substring(0, at) : original;
-        return "is not valid JSON: " + (text.length() > 200 ? text.substring(0, 200) : text);
+        String text = (at > 0 ? original.substring(0, at) : original).replaceAll("\\(.*", "").trim();
+        return "is not valid JSON: " + (text.length() > 120 ? text.substring(0, 120) : text);
     }
 }

@@ -1,0 +1,136 @@
+package org.ordo.digital;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.digital.internal.Assets;
+import org.ordo.digital.internal.Entitlements;
+import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderReleased;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.OrdoProperties;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Delivers digital goods as download links once an order is released (paid, or terms allow). */
+@Service
+public class DigitalDelivery {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Entitlements entitlements;
+    private final Assets assets;
+    private final Catalog catalog;
+    private final OrderLifecycle lifecycle;
+    private final OrdoProperties.Digital settings;
+
+    DigitalDelivery(Entitlements entitlements, Assets assets, Catalog catalog, OrderLifecycle lifecycle,
+            OrdoProperties properties) {
+        this.entitlements = entitlements;
+        this.assets = assets;
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.settings = properties.digital();
+    }
+
+    /** Grants a link per digital line of a released order (once), and records the delivery on the order. */
+    @ApplicationModuleListener
+    void on(OrderReleased released) {
+        deliver(released);
+    }
+
+    @Transactional
+    public void deliver(OrderReleased released) {
+        if (released.digitalLines().isEmpty()) {
+            return;
+        }
+        Instant expires = Instant.now().plus(settings.linkValidFor());
+        for (OrderReleased.DigitalLine line : released.digitalLines()) {
+            entitlements.grant(released.orderId(), released.number(), line.lineNo(), line.sku(), line.name(),
+                    token(), expires, settings.maxDownloads() * (int) Math.min(line.quantity(), 100));
+        }
+        lifecycle.markDigitalDelivered(released.orderId(), released.digitalLines().size() + " download link(s)");
+    }
+
+    public List<Entitlement> entitlementsOf(UUID orderId) {
+        return entitlements.ofOrder(orderId);
+    }
+
+    /** A file to send. */
+    public record Download(String filename, String contentType, byte[] content) {
+    }
+
+    /**
+     * Serves a download and counts it. Unknown tokens are 404; expired, used-up or revoked links 410 (Gone);
+     * a link whose file has not been uploaded yet 409, without counting.
+     */
+    @Transactional
+    public Download download(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
+            throw new NotFoundException("Download", "link");
+        }
+        String refusal = entitlements.refusal(token).orElse(null);
+        if ("unknown".equals(refusal)) {
+            throw new NotFoundException("Download", "link");
+        }
+        if (refusal != null) {
+            throw new LinkGone("This download link is " + refusal);
+        }
+        String sku = entitlements.ofOrderToken(token);
+        Assets.Asset asset = assets.find(sku).orElseThrow(() -> new ConflictException("file-missing",
+                "File not available", "The file for this download is not available yet; try again later",
+                Map.of("sku", sku)));
+        entitlements.use(token).orElseThrow(() -> new LinkGone("This download link is used up"));
+        return new Download(asset.filename(), asset.contentType(), asset.content());
+    }
+
+    /** Stores (or replaces) the file of a digital article. */
+    @Transactional
+    public void upload(String sku, String filename, String contentType, byte[] content) {
+        Article article = catalog.require(sku);
+        if (article.isPhysical()) {
+            throw new InvalidInputException("sku", sku + " is a physical article");
+        }
+        if (filename == null || !filename.matches("[\\w.() -]{1,200}")) {
+            throw new InvalidInputException("filename", "is required: letters, digits, '.', '-', '_', spaces");
+        }
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("body", "is required: the file");
+        }
+        assets.save(new Assets.Asset(sku, filename, contentType == null ? "application/octet-stream" : contentType,
+                content, sha256(content)));
+    }
+
+    /** A link that no longer works; answered 410. */
+    public static class LinkGone extends RuntimeException {
+        public LinkGone(String message) {
+            super(message);
+        }
+    }
+
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

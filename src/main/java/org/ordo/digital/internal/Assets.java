@@ -1,0 +1,42 @@
+package org.ordo.digital.internal;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The files behind digital articles. */
+@Repository
+public class Assets {
+
+    private final JdbcClient jdbc;
+
+    Assets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Asset(String sku, String filename, String contentType, byte[] content, String sha256) {
+    }
+
+    public void save(Asset a) {
+        jdbc.sql("""
+                INSERT INTO digital_asset (sku, filename, content_type, content, sha256)
+                VALUES (:sku, :filename, :type, :content, :sha)
+                ON CONFLICT (sku) DO UPDATE SET filename = excluded.filename, content_type = excluded.content_type,
+                    content = excluded.content, sha256 = excluded.sha256, uploaded_at = clock_timestamp()
+                """).param("sku", a.sku()).param("filename", a.filename()).param("type", a.contentType())
+                .param("content", a.content()).param("sha", a.sha256()).update();
+    }
+
+    public boolean exists(String sku) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM digital_asset WHERE sku = :sku)").param("sku", sku)
+                .query(Boolean.class).single();
+    }
+
+    public Optional<Asset> find(String sku) {
+        return jdbc.sql("SELECT * FROM digital_asset WHERE sku = :sku").param("sku", sku)
+                .query((rs, n) -> new Asset(rs.getString("sku"), rs.getString("filename"),
+                        rs.getString("content_type"), rs.getBytes("content"), rs.getString("sha256")))
+                .optional();
+    }
+}

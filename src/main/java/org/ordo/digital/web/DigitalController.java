@@ -1,0 +1,78 @@
+package org.ordo.digital.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.digital.DigitalDelivery;
+import org.ordo.digital.Entitlement;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.platform.web.Problems;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Digital goods", description = "Files of digital articles and download links of orders")
+class DigitalController {
+
+    private final DigitalDelivery digital;
+    private final OrderManagement orders;
+
+    DigitalController(DigitalDelivery digital, OrderManagement orders) {
+        this.digital = digital;
+        this.orders = orders;
+    }
+
+    @PutMapping("/api/v1/digital/assets/{sku}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Upload the file of a digital article", description = "The body is the file itself.")
+    void upload(@PathVariable String sku, @RequestParam String filename,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] content) {
+        digital.upload(sku, filename, contentType, content);
+    }
+
+    @GetMapping("/api/v1/orders/{id}/downloads")
+    @Tag(name = "Orders")
+    @Operation(summary = "Download links of an order, with expiry and use count")
+    List<Entitlement> downloads(@PathVariable String id) {
+        return digital.entitlementsOf(orders.idOf(id));
+    }
+
+    @GetMapping("/download/{token}")
+    @Operation(summary = "Download a digital good (no API key: the link itself is the secret)", description = """
+            Counts the download. 404 for unknown links, 410 for expired or used-up ones.""")
+    ResponseEntity<byte[]> download(@PathVariable String token) {
+        DigitalDelivery.Download file = digital.download(token);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(file.contentType());
+        } catch (RuntimeException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.filename()).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(file.content());
+    }
+
+    @ExceptionHandler(DigitalDelivery.LinkGone.class)
+    ResponseEntity<ProblemDetail> gone(DigitalDelivery.LinkGone e) {
+        return ResponseEntity.status(HttpStatus.GONE)
+                .body(Problems.of(HttpStatus.GONE, "link-gone", "Link no longer valid", e.getMessage()));
+    }
+}

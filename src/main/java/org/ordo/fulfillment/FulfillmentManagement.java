@@ -1,0 +1,243 @@
+package org.ordo.fulfillment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.ordo.fulfillment.internal.PickLists;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.ReservationView;
+import org.ordo.ordering.OrderCancelled;
+import org.ordo.ordering.OrderHeld;
+import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderView;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.ordo.shipping.ShipOrder;
+import org.ordo.shipping.Shipment;
+import org.ordo.shipping.ShippingManagement;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Picking, packing and handing parcels to carriers, per warehouse. */
+@Service
+public class FulfillmentManagement {
+
+    private final PickLists pickLists;
+    private final OrderManagement orders;
+    private final OrderLifecycle lifecycle;
+    private final InventoryManagement inventory;
+    private final ShippingManagement shipping;
+
+    FulfillmentManagement(PickLists pickLists, OrderManagement orders, OrderLifecycle lifecycle,
+            InventoryManagement inventory, ShippingManagement shipping) {
+        this.pickLists = pickLists;
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.inventory = inventory;
+        this.shipping = shipping;
+    }
+
+    /**
+     * Makes a wave at a location: reserved lines of released orders (earliest promise first, only those promised
+     * before {@code promisedBefore} when given) that are on no open pick list yet, up to {@code maxOrders} orders.
+     * Held and cancelled orders never get here (invariant 3). 409 when there is nothing to pick.
+     */
+    @Transactional
+    public PickList createPickList(String location, Instant promisedBefore, int maxOrders) {
+        if (location == null || location.isBlank()) {
+            throw new InvalidInputException("location", "is required");
+        }
+        if (maxOrders < 1 || maxOrders > 500) {
+            throw new InvalidInputException("maxOrders", "must be between 1 and 500");
+        }
+        inventory.location(location);
+        List<UUID> candidates = orders.releasedForPicking(promisedBefore, 2_000);
+        List<ReservationView> reserved = inventory.activeReservationsAt(location, candidates);
+        Set<UUID> taken = new HashSet<>(pickLists.reservationsOnOpenLists(
+                reserved.stream().map(ReservationView::id).toList()));
+        Set<UUID> chosenOrders = new LinkedHashSet<>();
+        List<PickLists.NewLine> lines = new ArrayList<>();
+        Map<UUID, String> numbers = new HashMap<>();
+        for (ReservationView r : reserved) {
+            if (taken.contains(r.id())) {
+                continue;
+            }
+            if (!chosenOrders.contains(r.orderId())) {
+                if (chosenOrders.size() == maxOrders) {
+                    continue;
+                }
+                chosenOrders.add(r.orderId());
+            }
+            String number = numbers.computeIfAbsent(r.orderId(), id -> orders.require(id).number());
+            lines.add(new PickLists.NewLine(r.orderId(), number, r.lineNo(), r.id(), r.sku(), r.quantity()));
+        }
+        if (lines.isEmpty()) {
+            throw new ConflictException("nothing-to-pick", "Nothing to pick",
+                    "No released order has reserved stock at " + location + " that is not on a pick list yet",
+                    Map.of("location", location));
+        }
+        return pickLists.find(pickLists.create(location, lines, Actor.current())).orElseThrow();
+    }
+
+    public PickList pickList(UUID id) {
+        return pickLists.find(id).orElseThrow(() -> new NotFoundException("Pick list", id));
+    }
+
+    public List<PickList> openPickLists(String location) {
+        return pickLists.open(location);
+    }
+
+    /**
+     * Confirms a pick line with the scanned SKU and the quantity found. A SKU that does not match is refused
+     * (422) and nothing changes. What was found is issued from stock (on hand and reserved down together); what
+     * was missing is written off and reserved again elsewhere or backordered. Orders held or cancelled since the
+     * list was made are refused (409): the goods stay on the shelf.
+     */
+    @Transactional
+    public PickList pick(UUID pickListId, int lineNo, String scannedSku, Long quantity) {
+        PickLists.LockedLine line = pickLists.lockLine(pickListId, lineNo)
+                .orElseThrow(() -> new NotFoundException("Pick line", pickListId + "/" + lineNo));
+        if (!"OPEN".equals(line.status())) {
+            throw new ConflictException("already-picked", "Already confirmed",
+                    "Line " + lineNo + " of " + line.pickListNumber() + " is " + line.status(),
+                    Map.of("lineStatus", line.status()));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (scannedSku == null || !scannedSku.trim().equals(line.sku())) {
+            errors.add(new FieldError("sku", "scanned " + (scannedSku == null ? "nothing" : scannedSku.trim())
+                    + " but this line is " + line.sku()));
+        }
+        if (quantity == null || quantity < 0 || quantity > line.quantity()) {
+            errors.add(new FieldError("quantity", "must be between 0 and " + line.quantity()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (!orders.isPickable(line.orderId())) {
+            pickLists.voidOpenLinesOf(line.orderId());
+            throw new ConflictException("not-pickable", "Order not pickable",
+                    "The order of this line was put on hold or cancelled; leave the goods on the shelf");
+        }
+        inventory.issue(line.reservationId(), quantity, "PICK_LIST", line.pickListNumber());
+        long missing = line.quantity() - quantity;
+        pickLists.confirm(pickListId, lineNo, quantity, missing, missing > 0 ? "SHORT" : "PICKED", Actor.current());
+        if (missing > 0) {
+            lifecycle.reallocate(line.orderId(), line.orderLineNo(), line.sku(), missing);
+        }
+        return pickList(pickListId);
+    }
+
+    /** Packs picked goods of an order at a location into parcels; more than was picked is refused (422). */
+    @Transactional
+    public List<Parcel> pack(UUID orderId, PackRequest request) {
+        OrderView order = orders.require(orderId);
+        if (request.location() == null || request.location().isBlank()) {
+            throw new InvalidInputException("location", "is required");
+        }
+        if (request.parcels() == null || request.parcels().isEmpty()) {
+            throw new InvalidInputException("parcels", "at least one parcel");
+        }
+        Map<Integer, Long> unpacked = pickLists.unpacked(orderId, request.location());
+        List<FieldError> errors = new ArrayList<>();
+        List<List<Parcel.Item>> contents = new ArrayList<>();
+        for (int p = 0; p < request.parcels().size(); p++) {
+            PackRequest.ParcelSpec spec = request.parcels().get(p);
+            String at = "parcels[" + p + "]";
+            if (spec.weightGrams() == null || spec.weightGrams() < 1 || spec.weightGrams() > 1_000_000) {
+                errors.add(new FieldError(at + ".weightGrams", "is required, 1 to 1000000"));
+            }
+            for (Integer dim : new Integer[] {spec.lengthMm(), spec.widthMm(), spec.heightMm()}) {
+                if (dim != null && (dim < 1 || dim > 10_000)) {
+                    errors.add(new FieldError(at, "dimensions must be 1 to 10000 mm"));
+                }
+            }
+            List<Parcel.Item> items = new ArrayList<>();
+            if (spec.items() == null || spec.items().isEmpty()) {
+                errors.add(new FieldError(at + ".items", "a parcel needs at least one item"));
+            } else {
+                for (int i = 0; i < spec.items().size(); i++) {
+                    PackRequest.Item item = spec.items().get(i);
+                    String field = at + ".items[" + i + "]";
+                    long left = item.lineNo() == null ? 0 : unpacked.getOrDefault(item.lineNo(), 0L);
+                    if (item.quantity() == null || item.quantity() < 1 || item.quantity() > left) {
+                        errors.add(new FieldError(field + ".quantity", "line " + item.lineNo() + " has " + left
+                                + " picked and not yet packed at " + request.location()));
+                    } else {
+                        unpacked.merge(item.lineNo(), -item.quantity(), Long::sum);
+                        items.add(new Parcel.Item(item.lineNo(), pickLists.skuOf(orderId, item.lineNo()),
+                                item.quantity()));
+                    }
+                }
+            }
+            contents.add(items);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<Parcel> parcels = new ArrayList<>();
+        for (int p = 0; p < request.parcels().size(); p++) {
+            PackRequest.ParcelSpec spec = request.parcels().get(p);
+            pickLists.insertParcel(order.id(), request.location(), spec.weightGrams(), spec.lengthMm(),
+                    spec.widthMm(), spec.heightMm(), contents.get(p), Actor.current());
+        }
+        parcels.addAll(pickLists.parcelsOf(orderId));
+        return parcels;
+    }
+
+    public List<Parcel> parcelsOf(UUID orderId) {
+        return pickLists.parcelsOf(orderId);
+    }
+
+    /** Hands packed parcels of one order and location to a carrier; the order's fulfillment status follows. */
+    @Transactional
+    public Shipment ship(UUID orderId, ShipRequest request) {
+        if (request.parcels() == null || request.parcels().isEmpty()) {
+            throw new InvalidInputException("parcels", "name the packed parcels to ship");
+        }
+        List<Parcel> parcels = pickLists.lockParcels(request.parcels().stream().distinct().toList());
+        if (parcels.size() != request.parcels().stream().distinct().count()
+                || parcels.stream().anyMatch(p -> !p.orderId().equals(orderId))) {
+            throw new InvalidInputException("parcels", "unknown parcels, or parcels of another order");
+        }
+        if (parcels.stream().anyMatch(p -> !"PACKED".equals(p.status()))) {
+            throw new ConflictException("already-shipped", "Already shipped", "A parcel has already shipped");
+        }
+        if (parcels.stream().map(Parcel::location).distinct().count() > 1) {
+            throw new InvalidInputException("parcels", "ship parcels of one location together");
+        }
+        Map<Integer, Long> quantities = new java.util.TreeMap<>();
+        Map<Integer, String> skus = new HashMap<>();
+        parcels.forEach(p -> p.items().forEach(i -> {
+            quantities.merge(i.lineNo(), i.quantity(), Long::sum);
+            skus.put(i.lineNo(), i.sku());
+        }));
+        List<ShipOrder.Line> lines = quantities.entrySet().stream()
+                .map(e -> new ShipOrder.Line(e.getKey(), skus.get(e.getKey()), e.getValue())).toList();
+        Shipment shipment = shipping.ship(new ShipOrder(orderId, parcels.get(0).location(), request.carrier(),
+                request.service(), request.trackingNumber(), lines));
+        pickLists.markShipped(request.parcels(), shipment.id());
+        return shipment;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderHeld held) {
+        pickLists.voidOpenLinesOf(held.orderId());
+    }
+
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        pickLists.voidOpenLinesOf(cancelled.orderId());
+    }
+}

@@ -1,0 +1,96 @@
+package org.ordo.fulfillment.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.fulfillment.FulfillmentManagement;
+import org.ordo.fulfillment.PackRequest;
+import org.ordo.fulfillment.Parcel;
+import org.ordo.fulfillment.PickList;
+import org.ordo.fulfillment.ShipRequest;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.shipping.Shipment;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/fulfillment")
+@Tag(name = "Fulfillment", description = "Pick lists, picking, packing and shipping per warehouse")
+class FulfillmentController {
+
+    private final FulfillmentManagement fulfillment;
+    private final OrderManagement orders;
+
+    FulfillmentController(FulfillmentManagement fulfillment, OrderManagement orders) {
+        this.fulfillment = fulfillment;
+        this.orders = orders;
+    }
+
+    record NewPickList(String location, Instant promisedBefore, Integer maxOrders) {
+    }
+
+    @PostMapping("/pick-lists")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Make a pick list (wave) for a location", description = """
+            Released orders with reserved stock there, earliest promise first (promisedBefore: only those due
+            before a carrier cutoff), up to maxOrders (default 20). 409 when there is nothing to pick.""")
+    PickList create(@RequestBody NewPickList request) {
+        return fulfillment.createPickList(request.location(), request.promisedBefore(),
+                request.maxOrders() == null ? 20 : request.maxOrders());
+    }
+
+    @GetMapping("/pick-lists")
+    @Operation(summary = "Open pick lists, optionally of one location")
+    List<PickList> open(@RequestParam(required = false) String location) {
+        return fulfillment.openPickLists(location);
+    }
+
+    @GetMapping("/pick-lists/{id}")
+    @Operation(summary = "One pick list")
+    PickList pickList(@PathVariable UUID id) {
+        return fulfillment.pickList(id);
+    }
+
+    record Pick(String sku, Long quantity) {
+    }
+
+    @PostMapping("/pick-lists/{id}/lines/{lineNo}/pick")
+    @Operation(summary = "Confirm a pick with the scanned SKU and the quantity found", description = """
+            A SKU that does not match the line is refused (422). Fewer than the line asks for is a short pick:
+            the rest is written off and reserved again elsewhere or backordered.""")
+    PickList pick(@PathVariable UUID id, @PathVariable int lineNo, @RequestBody Pick request) {
+        return fulfillment.pick(id, lineNo, request.sku(), request.quantity());
+    }
+
+    @PostMapping("/orders/{orderId}/parcels")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Pack picked goods of an order into parcels (weight, dimensions)")
+    List<Parcel> pack(@PathVariable String orderId, @RequestBody PackRequest request) {
+        return fulfillment.pack(orders.idOf(orderId), request);
+    }
+
+    @GetMapping("/orders/{orderId}/parcels")
+    @Operation(summary = "Parcels of an order")
+    List<Parcel> parcels(@PathVariable String orderId) {
+        return fulfillment.parcelsOf(orders.idOf(orderId));
+    }
+
+    @PostMapping("/orders/{orderId}/shipments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Hand packed parcels to a carrier", description = """
+            Records carrier, service and tracking number (the tracking link comes from the carrier's template)
+            and marks the order PARTIALLY_SHIPPED or SHIPPED.""")
+    Shipment ship(@PathVariable String orderId, @RequestBody ShipRequest request) {
+        return fulfillment.ship(orders.idOf(orderId), request);
+    }
+}

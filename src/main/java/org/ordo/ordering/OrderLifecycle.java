@@ -1,0 +1,385 @@
+package org.ordo.ordering;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.StockAllocation;
+import org.ordo.inventory.StockDemand;
+import org.ordo.inventory.StockReceived;
+import org.ordo.ordering.internal.Orders;
+import org.ordo.party.Customer;
+import org.ordo.party.PartyManagement;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Money;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.OrdoProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens to an order after it is placed: holds, payment, release to the warehouse (the payment gate),
+ * shipping and delivery, backorders filled by new stock. Each change locks the order row, checks the
+ * transition tables, and writes its timeline entry.
+ */
+@Service
+public class OrderLifecycle {
+
+    private final Orders orders;
+    private final PartyManagement parties;
+    private final InventoryManagement inventory;
+    private final ApplicationEventPublisher events;
+    private final OrdoProperties.Orders settings;
+
+    OrderLifecycle(Orders orders, PartyManagement parties, InventoryManagement inventory,
+            ApplicationEventPublisher events, OrdoProperties properties) {
+        this.orders = orders;
+        this.parties = parties;
+        this.inventory = inventory;
+        this.events = events;
+        this.settings = properties.orders();
+    }
+
+    /** Puts an open order on hold; takes it back from the warehouse if picking has not started (409 if it has). */
+    @Transactional
+    public void hold(UUID orderId, HoldKind kind, String reason) {
+        String why = requireReason(reason);
+        if (kind == null) {
+            throw new InvalidInputException("kind", "must be one of FRAUD, ADDRESS, PAYMENT, MANUAL");
+        }
+        Orders.Locked o = lock(orderId);
+        transition(o, OrderStatus.ON_HOLD);
+        if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
+            throw new ConflictException("illegal-transition", "Picking has started",
+                    "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
+                    Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+        }
+        putOnHold(o, kind, why, Actor.current());
+    }
+
+    /** Releases a hold; the order goes to the warehouse at once if its payment allows. */
+    @Transactional
+    public void releaseHold(UUID orderId, String reason) {
+        String why = requireReason(reason);
+        Orders.Locked o = lock(orderId);
+        if (o.status() != OrderStatus.ON_HOLD) {
+            throw new ConflictException("illegal-transition", "Not on hold",
+                    "Order " + o.number() + " is " + o.status() + ", not on hold", Map.of("orderStatus", o.status()));
+        }
+        String actor = Actor.current();
+        orders.unhold(orderId);
+        orders.record(orderId, actor, "order", OrderStatus.ON_HOLD.name(), OrderStatus.OPEN.name(), why);
+        releaseIfAllowed(lock(orderId), actor, true);
+    }
+
+    /** The provider authorized the payment (card, wallet): the order may go to the warehouse. */
+    @Transactional
+    public void markAuthorized(UUID orderId, String reason) {
+        Orders.Locked o = lock(orderId);
+        if (o.paymentStatus() == PaymentStatus.AUTHORIZED || o.paymentStatus() == PaymentStatus.PAID) {
+            return;
+        }
+        changePayment(o, PaymentStatus.AUTHORIZED, o.paid(), reason);
+        releaseIfAllowed(lock(orderId), Actor.current(), true);
+    }
+
+    /**
+     * Records what has been paid in total. Paid in full (or more): PAID and released to the warehouse; less:
+     * the amount is kept visible and the order waits.
+     */
+    @Transactional
+    public void recordPayment(UUID orderId, Money paidTotal, String reason) {
+        Orders.Locked o = lock(orderId);
+        if (!paidTotal.currency().equals(o.currency())) {
+            throw new InvalidInputException("currency", "the order is in " + o.currency());
+        }
+        boolean full = paidTotal.amount().compareTo(o.gross().amount()) >= 0;
+        if (full && o.paymentStatus() != PaymentStatus.PAID && o.paymentStatus().canBecome(PaymentStatus.PAID)) {
+            changePayment(o, PaymentStatus.PAID, paidTotal, reason);
+        } else {
+            orders.changePayment(orderId, o.paymentStatus(), paidTotal);
+            orders.record(orderId, Actor.current(), "payment", o.paymentStatus().name(), o.paymentStatus().name(),
+                    reason + " (paid " + paidTotal + " of " + o.gross() + ")");
+        }
+        Orders.Locked now = lock(orderId);
+        releaseIfAllowed(now, Actor.current(), true);
+        completeIfDone(now);
+    }
+
+    /** Money went back to the customer: PARTIALLY_REFUNDED or REFUNDED. */
+    @Transactional
+    public void markRefunded(UUID orderId, Money refundedTotal, String reason) {
+        Orders.Locked o = lock(orderId);
+        boolean full = refundedTotal.amount().compareTo(o.paid().amount()) >= 0;
+        PaymentStatus next = full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+        if (!o.paymentStatus().canBecome(next)) {
+            throw new ConflictException("illegal-transition", "Illegal transition", "Payment of order " + o.number()
+                    + " is " + o.paymentStatus() + " and cannot become " + next,
+                    Map.of("paymentStatus", o.paymentStatus()));
+        }
+        changePayment(o, next, o.paid(), reason + " (refunded " + refundedTotal + ")");
+    }
+
+    /** An authorization was voided (cancellation before capture): back to PENDING, nothing was taken. */
+    @Transactional
+    public void markVoided(UUID orderId, String reason) {
+        Orders.Locked o = lock(orderId);
+        if (o.paymentStatus() == PaymentStatus.AUTHORIZED) {
+            changePayment(o, PaymentStatus.PENDING, o.paid(), reason);
+        }
+    }
+
+    /**
+     * Records shipped units per line (line number to quantity) of a released order; the fulfillment status
+     * follows: PARTIALLY_SHIPPED until every physical unit has shipped, then SHIPPED. 409 on anything else.
+     */
+    @Transactional
+    public void markShipped(UUID orderId, Map<Integer, Long> shippedByLine, String reference) {
+        Orders.Locked o = lock(orderId);
+        if (!o.released() || o.status() != OrderStatus.OPEN) {
+            throw new ConflictException("illegal-transition", "Not released",
+                    "Order " + o.number() + " is not released to the warehouse (" + o.status() + ")",
+                    Map.of("orderStatus", o.status()));
+        }
+        shippedByLine.forEach((line, quantity) -> {
+            if (!orders.addShipped(orderId, line, quantity)) {
+                throw new ConflictException("over-shipment", "More than ordered",
+                        "Line " + line + " of order " + o.number() + " cannot ship " + quantity + " more units");
+            }
+        });
+        Orders.Progress p = orders.progress(orderId);
+        FulfillmentStatus next = p.shipped() >= p.ordered() ? FulfillmentStatus.SHIPPED
+                : FulfillmentStatus.PARTIALLY_SHIPPED;
+        if (next != o.fulfillmentStatus()) {
+            if (!o.fulfillmentStatus().canBecome(next)) {
+                throw new ConflictException("illegal-transition", "Illegal transition", "Order " + o.number()
+                        + " is " + o.fulfillmentStatus() + " and cannot become " + next,
+                        Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+            }
+            orders.changeFulfillment(orderId, next);
+        }
+        orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(), next.name(),
+                "shipped " + reference);
+    }
+
+    /** Every parcel of the order has arrived: DELIVERED, and COMPLETED when also paid. */
+    @Transactional
+    public void markDelivered(UUID orderId, String reference) {
+        Orders.Locked o = lock(orderId);
+        if (o.fulfillmentStatus() == FulfillmentStatus.DELIVERED) {
+            return;
+        }
+        if (!o.fulfillmentStatus().canBecome(FulfillmentStatus.DELIVERED)) {
+            throw new ConflictException("illegal-transition", "Not shipped",
+                    "Order " + o.number() + " is " + o.fulfillmentStatus() + "; only shipped orders are delivered",
+                    Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+        }
+        orders.changeFulfillment(orderId, FulfillmentStatus.DELIVERED);
+        orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(),
+                FulfillmentStatus.DELIVERED.name(), "delivered " + reference);
+        completeIfDone(lock(orderId));
+    }
+
+    /** Digital goods of a released order were delivered; an order with nothing to ship is then DELIVERED. */
+    @Transactional
+    public void markDigitalDelivered(UUID orderId, String reference) {
+        Orders.Locked o = lock(orderId);
+        Orders.Progress p = orders.progress(orderId);
+        orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(),
+                p.ordered() == 0 ? FulfillmentStatus.DELIVERED.name() : o.fulfillmentStatus().name(),
+                "digital goods delivered: " + reference);
+        if (p.ordered() == 0 && o.fulfillmentStatus() != FulfillmentStatus.DELIVERED) {
+            orders.changeFulfillment(orderId, FulfillmentStatus.DELIVERED);
+            completeIfDone(lock(orderId));
+        }
+    }
+
+    /** New stock fills backordered lines, earliest promise first; runs after the receipt commits. */
+    @ApplicationModuleListener
+    void on(StockReceived received) {
+        fillBackorders(received.sku());
+    }
+
+    /** Reserves what is now available for backordered lines of a SKU, earliest promise first. */
+    @Transactional
+    public int fillBackorders(String sku) {
+        int filled = 0;
+        for (Orders.Backorder b : orders.lockBackorders(sku)) {
+            StockAllocation allocation = inventory.reserve(new StockDemand(b.orderId(), b.number(),
+                    java.util.List.of(new StockDemand.Line(b.lineNo(), b.sku(), b.backordered(), true))));
+            long reserved = allocation.lines().get(0).reserved();
+            if (reserved == 0) {
+                break; // nothing left for the next ones either
+            }
+            orders.moveToReserved(b.orderId(), b.lineNo(), reserved);
+            filled++;
+            Orders.Locked o = lock(b.orderId());
+            Orders.Progress p = orders.progress(b.orderId());
+            String reason = "backorder filled: " + reserved + " x " + sku;
+            FulfillmentStatus next = o.released() ? FulfillmentStatus.RELEASED
+                    : p.backordered() > 0 ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
+            if (o.fulfillmentStatus() == FulfillmentStatus.BACKORDERED && next != FulfillmentStatus.BACKORDERED) {
+                orders.changeFulfillment(b.orderId(), next);
+            }
+            orders.record(b.orderId(), Actor.SYSTEM, "fulfillment", o.fulfillmentStatus().name(),
+                    o.fulfillmentStatus() == FulfillmentStatus.BACKORDERED ? next.name()
+                            : o.fulfillmentStatus().name(), reason);
+        }
+        return filled;
+    }
+
+    /**
+     * A short pick: {@code missing} units of a line were not on the shelf. They are reserved again at other
+     * locations where possible, else backordered (the customer ordered them; the order is not refused now).
+     */
+    @Transactional
+    public void reallocate(UUID orderId, int lineNo, String sku, long missing) {
+        Orders.Locked o = lock(orderId);
+        StockAllocation allocation = inventory.reserve(new StockDemand(orderId, o.number(),
+                java.util.List.of(new StockDemand.Line(lineNo, sku, missing, true))));
+        StockAllocation.Line line = allocation.lines().get(0);
+        orders.reallocate(orderId, lineNo, missing, line.reserved(), line.backordered());
+        String where = line.parts().stream().map(p -> p.quantity() + " at " + p.location()).toList().toString();
+        orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(),
+                o.fulfillmentStatus().name(), "short pick of " + missing + " x " + sku + ": reserved again "
+                        + where + (line.backordered() > 0 ? ", backordered " + line.backordered() : ""));
+    }
+
+    // --- used by OrderManagement ------------------------------------------------------------------------------
+
+    /** After placement: hold by the automatic rules, or release if payment or terms allow. */
+    void afterPlacement(UUID orderId, String actor) {
+        Orders.Locked o = lock(orderId);
+        if (PaymentMethod.parse(o.paymentMethod()) == PaymentMethod.MARKETPLACE) {
+            orders.changePayment(orderId, PaymentStatus.PAID, o.gross());
+            orders.record(orderId, actor, "payment", PaymentStatus.PENDING.name(), PaymentStatus.PAID.name(),
+                    "paid on the marketplace");
+            o = lock(orderId);
+        }
+        String fraud = firstOrderAboveLimit(o);
+        if (fraud != null) {
+            putOnHold(o, HoldKind.FRAUD, fraud, actor);
+            return;
+        }
+        if (settings.holdOnCountryMismatch() && o.billingCountry() != null && o.shippingCountry() != null
+                && !o.billingCountry().equals(o.shippingCountry())) {
+            putOnHold(o, HoldKind.ADDRESS, "shipping country " + o.shippingCountry() + " differs from billing country "
+                    + o.billingCountry(), actor);
+            return;
+        }
+        releaseIfAllowed(o, actor, false);
+    }
+
+    private String firstOrderAboveLimit(Orders.Locked o) {
+        BigDecimal limit = settings.holdFirstOrderAbove().get(o.currency());
+        if (limit == null || o.gross().amount().compareTo(limit) <= 0
+                || orders.hasOtherOrders(o.customerId(), o.id())) {
+            return null;
+        }
+        return "first order of this customer above " + limit.toPlainString() + " " + o.currency();
+    }
+
+    private void putOnHold(Orders.Locked o, HoldKind kind, String reason, String actor) {
+        Orders.Progress p = orders.progress(o.id());
+        FulfillmentStatus fulfillment = p.backordered() > 0 && p.reserved() == 0 && p.ordered() > 0
+                ? FulfillmentStatus.BACKORDERED
+                : o.fulfillmentStatus() == FulfillmentStatus.RELEASED ? FulfillmentStatus.UNFULFILLED
+                : o.fulfillmentStatus();
+        orders.hold(o.id(), kind, reason, fulfillment);
+        orders.record(o.id(), actor, "order", o.status().name(), OrderStatus.ON_HOLD.name(),
+                kind.name().toLowerCase() + ": " + reason);
+        if (o.released() && fulfillment != o.fulfillmentStatus()) {
+            orders.record(o.id(), actor, "fulfillment", o.fulfillmentStatus().name(), fulfillment.name(),
+                    "taken back from the warehouse while on hold");
+        }
+        events.publishEvent(new OrderHeld(o.id(), o.number(), kind, reason));
+    }
+
+    /**
+     * The payment gate (invariant 3): an open, unheld order goes to the warehouse only when its payment is
+     * authorized or paid, or its customer may receive goods before paying and stays within the credit limit.
+     */
+    private void releaseIfAllowed(Orders.Locked o, String actor, boolean creditHold) {
+        if (o.status() != OrderStatus.OPEN || o.released()) {
+            return;
+        }
+        String why;
+        if (o.paymentStatus() == PaymentStatus.PAID || o.paymentStatus() == PaymentStatus.AUTHORIZED) {
+            why = "payment " + o.paymentStatus().name().toLowerCase();
+        } else {
+            PaymentMethod method = PaymentMethod.parse(o.paymentMethod());
+            if (method != PaymentMethod.INVOICE && method != PaymentMethod.CASH_ON_DELIVERY) {
+                return;
+            }
+            Customer customer = parties.requireCustomer(o.customerId());
+            if (!customer.shipBeforePayment()) {
+                return;
+            }
+            if (customer.creditLimit() != null) {
+                BigDecimal open = orders.openAmount(o.customerId(), o.currency(), o.id());
+                if (open.add(o.gross().amount()).compareTo(customer.creditLimit()) > 0) {
+                    putOnHold(o, HoldKind.PAYMENT, "credit limit " + customer.creditLimit().toPlainString() + " "
+                            + o.currency() + " exceeded: " + open.stripTrailingZeros().toPlainString()
+                            + " open plus " + o.gross() + " for this order", actor);
+                    return;
+                }
+            }
+            why = "terms allow shipping before payment (" + method.code() + ")";
+        }
+        Orders.Progress p = orders.progress(o.id());
+        FulfillmentStatus next = p.ordered() > 0 && p.reserved() == 0 && p.backordered() > 0
+                ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.RELEASED;
+        orders.release(o.id(), next);
+        orders.record(o.id(), actor, "fulfillment", o.fulfillmentStatus().name(), next.name(),
+                "released to the warehouse: " + why);
+        OrderView view = orders.find(o.id()).orElseThrow();
+        events.publishEvent(new OrderReleased(o.id(), o.number(), view.customer().locale(), view.customer().email(),
+                orders.digitalLines(o.id())));
+    }
+
+    private void completeIfDone(Orders.Locked o) {
+        if (o.status() == OrderStatus.OPEN && o.fulfillmentStatus() == FulfillmentStatus.DELIVERED
+                && o.paymentStatus() == PaymentStatus.PAID) {
+            orders.changeStatus(o.id(), OrderStatus.COMPLETED);
+            orders.record(o.id(), Actor.current(), "order", OrderStatus.OPEN.name(), OrderStatus.COMPLETED.name(),
+                    "delivered and paid");
+        }
+    }
+
+    private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, String reason) {
+        if (!o.paymentStatus().canBecome(next)) {
+            throw new ConflictException("illegal-transition", "Illegal transition", "Payment of order " + o.number()
+                    + " is " + o.paymentStatus() + " and cannot become " + next,
+                    Map.of("paymentStatus", o.paymentStatus()));
+        }
+        orders.changePayment(o.id(), next, paid);
+        orders.record(o.id(), Actor.current(), "payment", o.paymentStatus().name(), next.name(), reason);
+    }
+
+    private void transition(Orders.Locked o, OrderStatus next) {
+        if (!o.status().canBecome(next)) {
+            throw new ConflictException("illegal-transition", "Illegal transition",
+                    "Order " + o.number() + " is " + o.status() + " and cannot become " + next,
+                    Map.of("orderStatus", o.status()));
+        }
+    }
+
+    private Orders.Locked lock(UUID orderId) {
+        return orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+    }
+
+    private static String requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        return reason.trim();
+    }
+}

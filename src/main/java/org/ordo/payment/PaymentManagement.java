@@ -1,0 +1,271 @@
+package org.ordo.payment;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.ordo.intake.Intake;
+import org.ordo.ordering.OrderCancelled;
+import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentStatus;
+import org.ordo.payment.internal.Payments;
+import org.ordo.platform.WebhookSignature;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Money;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.OrdoProperties;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Payments of orders, from banks and from the payment provider. */
+@Service
+public class PaymentManagement {
+
+    public static final String PROVIDER = "stripe";
+    private static final Pattern ORDER_NUMBER = Pattern.compile("SO-\\d+");
+
+    private final Payments payments;
+    private final OrderManagement orders;
+    private final OrderLifecycle lifecycle;
+    private final Intake intake;
+    private final JsonMapper json;
+    private final OrdoProperties.Payment settings;
+
+    PaymentManagement(Payments payments, OrderManagement orders, OrderLifecycle lifecycle, Intake intake,
+            JsonMapper json, OrdoProperties properties) {
+        this.payments = payments;
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.intake = intake;
+        this.json = json;
+        this.settings = properties.payment();
+    }
+
+    /**
+     * Books money received by bank transfer. Paid in full or more: the order is PAID and goes to the warehouse;
+     * less: it waits, with what came in visible. Over-payments show as a negative balance.
+     */
+    @Transactional
+    public PaymentSummary recordBankTransfer(BankTransfer transfer) {
+        if (transfer.order() == null || transfer.order().isBlank()) {
+            throw new InvalidInputException("order", "is required: the order id or number");
+        }
+        if (transfer.amount() == null) {
+            throw new InvalidInputException("amount", "is required");
+        }
+        Money amount = transfer.amount().toMoney("amount");
+        if (amount.amount().signum() == 0) {
+            throw new InvalidInputException("amount.amount", "must be more than zero");
+        }
+        if (transfer.reference() != null && transfer.reference().length() > 200) {
+            throw new InvalidInputException("reference", "must be at most 200 characters");
+        }
+        OrderView order = orders.require(orders.idOf(transfer.order().trim()));
+        if (!amount.currency().equals(order.currency())) {
+            throw new InvalidInputException("amount.currency", "the order is in " + order.currency());
+        }
+        if (order.status() == org.ordo.ordering.OrderStatus.CANCELLED) {
+            throw new ConflictException("order-cancelled", "Order cancelled", "Order " + order.number()
+                    + " is cancelled; book the money as a refund case instead", Map.of("order", order.number()));
+        }
+        payments.record(order.id(), "BANK_TRANSFER", amount, transfer.reference(), null, "BOOKED",
+                transfer.bookedOn() == null ? null : "booked on " + transfer.bookedOn(), Actor.current());
+        Money received = new Money(payments.received(order.id()), order.currency());
+        lifecycle.recordPayment(order.id(), received, "bank transfer of " + amount
+                + (transfer.reference() == null ? "" : " (" + transfer.reference() + ")"));
+        return summary(order.id());
+    }
+
+    /**
+     * Imports a bank statement (CSV: date;amount;currency;reference per line, a header line is skipped). Each
+     * line whose reference names an order number (SO-…) is booked to it; the others, and any that cannot be
+     * booked, are listed and the stored statement goes to the review queue with them.
+     */
+    @Transactional
+    public StatementImport importBankStatement(byte[] csv, String contentType) {
+        UUID documentId = intake.archive("bank-statement", contentType, csv, Actor.current());
+        List<StatementImport.Matched> matched = new ArrayList<>();
+        List<StatementImport.Unmatched> unmatched = new ArrayList<>();
+        String[] lines = new String(csv, StandardCharsets.UTF_8).split("\\R");
+        int counted = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].trim();
+            if (line.isEmpty() || (i == 0 && line.toLowerCase().startsWith("date"))) {
+                continue;
+            }
+            counted++;
+            String[] cells = line.split(";", 4);
+            if (cells.length < 4) {
+                unmatched.add(new StatementImport.Unmatched(i + 1, line, "needs date;amount;currency;reference"));
+                continue;
+            }
+            Matcher number = ORDER_NUMBER.matcher(cells[3]);
+            if (!number.find()) {
+                unmatched.add(new StatementImport.Unmatched(i + 1, line, "no order number in the reference"));
+                continue;
+            }
+            try {
+                recordBankTransfer(new BankTransfer(number.group(), new org.ordo.platform.MoneyInput(
+                        cells[1].trim().replace(',', '.'), cells[2].trim()), cells[3].trim(), cells[0].trim()));
+                matched.add(new StatementImport.Matched(i + 1, number.group(), cells[1].trim(), cells[2].trim()));
+            } catch (InvalidInputException | NotFoundException | ConflictException e) {
+                unmatched.add(new StatementImport.Unmatched(i + 1, line, e.getMessage()));
+            }
+        }
+        if (unmatched.isEmpty()) {
+            intake.processed(documentId, "BANK_STATEMENT", documentId);
+        } else {
+            intake.review(documentId, unmatched.size() + " line(s) not booked: " + unmatched.stream()
+                    .map(u -> "line " + u.line() + ": " + u.reason()).reduce((a, b) -> a + "; " + b).orElse(""));
+        }
+        return new StatementImport(documentId, counted, matched, unmatched);
+    }
+
+    /** Books a refund that was paid out (by bank, or confirmed by the provider). */
+    @Transactional
+    public PaymentSummary recordRefund(String order, org.ordo.platform.MoneyInput amountInput, String reference) {
+        OrderView view = orders.require(orders.idOf(order));
+        Money amount = amountInput == null ? null : amountInput.toMoney("amount");
+        if (amount == null || amount.amount().signum() == 0) {
+            throw new InvalidInputException("amount", "is required and must be more than zero");
+        }
+        if (!amount.currency().equals(view.currency())) {
+            throw new InvalidInputException("amount.currency", "the order is in " + view.currency());
+        }
+        BigDecimal refunded = payments.refunded(view.id()).add(amount.amount());
+        if (refunded.compareTo(payments.received(view.id())) > 0) {
+            throw new InvalidInputException("amount.amount", "refunds would exceed what was received");
+        }
+        payments.record(view.id(), "REFUND", amount, reference, null, "BOOKED", null, Actor.current());
+        lifecycle.markRefunded(view.id(), new Money(refunded, view.currency()), "refund " + amount);
+        return summary(view.id());
+    }
+
+    public PaymentSummary summary(UUID orderId) {
+        OrderView order = orders.require(orderId);
+        Money received = new Money(payments.received(orderId), order.currency());
+        Money refunded = new Money(payments.refunded(orderId), order.currency());
+        Money balance = order.status() == org.ordo.ordering.OrderStatus.CANCELLED
+                ? refunded.minus(received)
+                : order.totals().gross().minus(received).plus(refunded);
+        return new PaymentSummary(orderId, order.number(), order.paymentStatus().name(), order.totals().gross(),
+                received, refunded, balance, payments.of(orderId));
+    }
+
+    /** What a webhook call came to. */
+    public record WebhookOutcome(String status, String eventId, String detail) {
+    }
+
+    /**
+     * Handles a payment provider webhook. The signature is checked before anything else; a forged, stale or
+     * replayed call is refused (or, for a replay of an event already handled, acknowledged without change).
+     */
+    @Transactional
+    public WebhookOutcome handleProviderEvent(String signatureHeader, byte[] body) {
+        String secret = settings.webhookSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new ConflictException("webhooks-not-configured", "Webhooks not configured",
+                    "Set ORDO_PAYMENT_WEBHOOK_SECRET to accept payment provider webhooks");
+        }
+        String problem = WebhookSignature.problem(signatureHeader, body, secret, Instant.now(),
+                settings.webhookTolerance());
+        if (problem != null) {
+            throw new SignatureRefused(problem);
+        }
+        JsonNode event = json.readTree(body);
+        String id = event.path("id").asString(null);
+        String type = event.path("type").asString(null);
+        JsonNode object = event.path("data").path("object");
+        if (id == null || type == null || !object.isObject()) {
+            throw new InvalidInputException("body", "needs id, type and data.object");
+        }
+        if (!payments.firstTime(PROVIDER, id, type)) {
+            return new WebhookOutcome("duplicate", id, "already handled; nothing changed");
+        }
+        String orderRef = object.path("metadata").path("order_id").asString(null);
+        if (orderRef == null) {
+            return new WebhookOutcome("ignored", id, "no order_id in metadata");
+        }
+        UUID orderId = orders.idOf(orderRef);
+        OrderView order = orders.require(orderId);
+        String currency = object.path("currency").asString("").toUpperCase();
+        if (!currency.equals(order.currency())) {
+            throw new InvalidInputException("data.object.currency", "the order is in " + order.currency());
+        }
+        String providerRef = object.path("payment_intent").asString(object.path("id").asString(null));
+        switch (type) {
+            case "payment_intent.amount_capturable_updated" -> {
+                Money amount = minor(object.path("amount_capturable").asLong(0), currency);
+                payments.record(orderId, "AUTHORIZATION", amount, null, providerRef, "BOOKED", id, Actor.SYSTEM);
+                if (amount.amount().compareTo(order.totals().gross().amount()) >= 0) {
+                    lifecycle.markAuthorized(orderId, "authorized by the payment provider (" + providerRef + ")");
+                }
+            }
+            case "payment_intent.succeeded" -> {
+                Money amount = minor(object.path("amount_received").asLong(0), currency);
+                payments.record(orderId, "CAPTURE", amount, null, providerRef, "BOOKED", id, Actor.SYSTEM);
+                lifecycle.recordPayment(orderId, new Money(payments.received(orderId), currency),
+                        "captured by the payment provider (" + providerRef + ")");
+            }
+            case "payment_intent.payment_failed" -> payments.record(orderId, "FAILURE",
+                    minor(object.path("amount").asLong(0), currency), null, providerRef, "FAILED",
+                    object.path("last_payment_error").path("message").asString(id), Actor.SYSTEM);
+            case "charge.refunded" -> {
+                Money total = minor(object.path("amount_refunded").asLong(0), currency);
+                Money already = new Money(payments.refunded(orderId), currency);
+                Money now = total.minus(already);
+                if (now.amount().signum() > 0) {
+                    payments.record(orderId, "REFUND", now, null, providerRef, "BOOKED", id, Actor.SYSTEM);
+                    lifecycle.markRefunded(orderId, total, "refunded by the payment provider (" + providerRef + ")");
+                }
+            }
+            default -> {
+                return new WebhookOutcome("ignored", id, "event type " + type + " needs nothing");
+            }
+        }
+        return new WebhookOutcome("processed", id, type);
+    }
+
+    /**
+     * A cancelled order gives back what was taken: an authorization is voided, received money refunded. Both
+     * are recorded as requests for the provider or the bank; the refund counts once it is confirmed.
+     */
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        OrderView order = orders.require(cancelled.orderId());
+        if (cancelled.paymentStatus() == PaymentStatus.AUTHORIZED) {
+            payments.record(order.id(), "VOID", order.totals().gross(), null, null, "REQUESTED",
+                    "order cancelled: " + cancelled.reason(), Actor.SYSTEM);
+            lifecycle.markVoided(order.id(), "authorization voided: order cancelled");
+        }
+        BigDecimal received = payments.received(order.id()).subtract(payments.refunded(order.id()));
+        if (received.signum() > 0) {
+            payments.record(order.id(), "REFUND", new Money(received, order.currency()), null, null, "REQUESTED",
+                    "order cancelled: " + cancelled.reason(), Actor.SYSTEM);
+        }
+    }
+
+    private static Money minor(long amount, String currency) {
+        return new Money(BigDecimal.valueOf(amount, Money.minorUnits(currency)), currency);
+    }
+
+    /** A webhook whose signature does not prove where it came from; answered 400, nothing changed. */
+    public static class SignatureRefused extends RuntimeException {
+        public SignatureRefused(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Payments of orders: bank transfers marked by an agent or imported from a bank statement, card and wallet
+ * payments through a provider whose signed webhooks authorize, capture and refund, and voids and refunds on
+ * cancellation. It tells ordering what was paid; ordering decides about release. The API is
+ * {@link org.ordo.payment.PaymentManagement}.
+ */
+package org.ordo.payment;

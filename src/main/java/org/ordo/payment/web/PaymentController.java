@@ -1,0 +1,98 @@
+package org.ordo.payment.web;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.payment.BankTransfer;
+import org.ordo.payment.PaymentManagement;
+import org.ordo.payment.PaymentSummary;
+import org.ordo.payment.StatementImport;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.MoneyInput;
+import org.ordo.platform.web.Problems;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Payments", description = "Bank transfers, bank statements, refunds and payment provider webhooks")
+class PaymentController {
+
+    private final PaymentManagement payments;
+    private final OrderManagement orders;
+
+    PaymentController(PaymentManagement payments, OrderManagement orders) {
+        this.payments = payments;
+        this.orders = orders;
+    }
+
+    @PostMapping("/api/v1/payments/bank-transfers")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Book a bank transfer for an order", description = """
+            Paid in full or more: the order is PAID and released to the warehouse. Less: it waits; the summary's
+            balance shows what is missing (negative: over-paid).""")
+    PaymentSummary bankTransfer(@RequestBody BankTransfer transfer) {
+        return payments.recordBankTransfer(transfer);
+    }
+
+    @PostMapping(path = "/api/v1/payments/bank-statements", consumes = {"text/csv", "text/plain"})
+    @Operation(summary = "Import a bank statement (CSV)", description = """
+            Lines of date;amount;currency;reference. References naming an order number (SO-…) are booked to that
+            order; the rest are listed, and the stored statement waits in the review queue with them.""")
+    StatementImport bankStatement(@RequestHeader(name = "Content-Type") String contentType,
+            @RequestBody(required = false) byte[] csv) {
+        if (csv == null || csv.length == 0) {
+            throw new InvalidInputException("body", "is required: the statement as CSV");
+        }
+        return payments.importBankStatement(csv, contentType);
+    }
+
+    record Refund(String order, MoneyInput amount, String reference) {
+    }
+
+    @PostMapping("/api/v1/payments/refunds")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Book a refund that was paid out")
+    PaymentSummary refund(@RequestBody Refund refund) {
+        if (refund.order() == null || refund.order().isBlank()) {
+            throw new InvalidInputException("order", "is required");
+        }
+        return payments.recordRefund(refund.order(), refund.amount(), refund.reference());
+    }
+
+    @GetMapping("/api/v1/orders/{id}/payments")
+    @Tag(name = "Orders")
+    @Operation(summary = "What an order costs, what came in, what went back")
+    PaymentSummary summary(@PathVariable String id) {
+        return payments.summary(orders.idOf(id));
+    }
+
+    @PostMapping("/api/v1/payments/webhooks/stripe")
+    @Operation(summary = "Payment provider webhook (Stripe-compatible signature)", description = """
+            Needs no API key: the Stripe-Signature header (t=…,v1=HMAC-SHA256 of "t.body" with the shared secret)
+            proves the sender. Forged or stale signatures get 400 and change nothing; an event handled before is
+            acknowledged as a duplicate and changes nothing.""")
+    PaymentManagement.WebhookOutcome webhook(@RequestHeader(name = "Stripe-Signature", required = false) String signature,
+            @RequestBody(required = false) byte[] body) {
+        return payments.handleProviderEvent(signature, body == null ? new byte[0] : body);
+    }
+
+    @ExceptionHandler(PaymentManagement.SignatureRefused.class)
+    ResponseEntity<ProblemDetail> refused(PaymentManagement.SignatureRefused e) {
+        ProblemDetail problem = Problems.invalid(HttpStatus.BAD_REQUEST, "Signature refused",
+                List.of(new FieldError("Stripe-Signature", e.getMessage())));
+        problem.setType(Problems.type("signature-refused"));
+        return ResponseEntity.badRequest().body(problem);
+    }
+}
