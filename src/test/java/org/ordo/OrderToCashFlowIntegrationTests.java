@@ -121,6 +121,14 @@ class OrderToCashFlowIntegrationTests {
         booksStraight(shirt, mug);
 
         JsonNode shipment = packAndShip(id, loc, "DHL", Map.of(1, 2L, 2, 1L));
+        // Shipping the first parcel captures the authorized payment at the provider, once.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(FakePaymentProvider.callsFor("pi_" + id))
+                .singleElement().satisfies(call -> {
+                    assertThat(call.path()).isEqualTo("/v1/payment_intents/pi_" + id + "/capture");
+                    assertThat(call.body()).contains("amount_to_capture=6246");
+                    assertThat(call.authorization()).isEqualTo("Bearer " + FakePaymentProvider.KEY);
+                    assertThat(call.idempotencyKey()).isEqualTo("ordo-capture-" + id);
+                }));
         assertThat(shipment.get("trackingUrl").asString())
                 .startsWith("https://www.dhl.de/").endsWith(shipment.get("trackingNumber").asString());
         assertThat(order(id).get("fulfillmentStatus").asString()).isEqualTo("SHIPPED");
@@ -385,6 +393,34 @@ class OrderToCashFlowIntegrationTests {
     }
 
     @Test
+    void cancellingAPaidCardOrderRefundsAtTheProvider() {
+        String loc = fixtures.location(1);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, loc, 5);
+        String id = expect(api.placeOrder(paidBy("card", Fixtures.order("EUR", sku, 1))), 201).json().get("id")
+                .asString();
+        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.succeeded", id, "amount_received", 1190,
+                "EUR"), 200);
+        expect(api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "out of budget")), 200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(FakePaymentProvider.callsFor("pi_" + id))
+                .singleElement().satisfies(call -> {
+                    assertThat(call.path()).isEqualTo("/v1/refunds");
+                    assertThat(call.body()).contains("amount=1190").contains("payment_intent=pi_" + id);
+                }));
+        // The refund counts once the provider confirms it.
+        assertThat(order(id).get("paymentStatus").asString()).isEqualTo("PAID");
+        String refunded = """
+                {"id":"%s","type":"charge.refunded","data":{"object":{"id":"ch_1","payment_intent":"pi_%s",                "amount_refunded":1190,"currency":"eur","metadata":{"order_id":"%s"}}}}"""
+                .formatted(Fixtures.unique("evt"), id, id);
+        expect(api.webhook("/api/v1/payments/webhooks/stripe", "Stripe-Signature", Api.PAYMENT_SECRET,
+                Instant.now().getEpochSecond(), refunded), 200);
+        assertThat(order(id).get("paymentStatus").asString()).isEqualTo("REFUNDED");
+        assertThat(api.get("/api/v1/orders/" + id + "/payments").json().get("balance").get("amount").asString())
+                .isEqualTo("0.00");
+    }
+
+    @Test
     void illegalTransitionsAreAnswered409() {
         String loc = fixtures.location(1);
         String sku = fixtures.article("10.00", "EUR", "19");
@@ -426,6 +462,8 @@ class OrderToCashFlowIntegrationTests {
             assertThat(api.get("/api/v1/orders/" + id + "/payments").json().get("payments"))
                     .anySatisfy(p -> assertThat(p.get("kind").asString()).isEqualTo("VOID"));
         });
+        assertThat(FakePaymentProvider.callsFor("pi_" + id)).extracting(FakePaymentProvider.Call::path)
+                .containsExactly("/v1/payment_intents/pi_" + id + "/cancel");
         assertThat(api.get("/api/v1/inventory/" + sku).json().get("reserved").asLong()).isZero();
     }
 }

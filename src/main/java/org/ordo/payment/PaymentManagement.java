@@ -16,6 +16,7 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentStatus;
+import org.ordo.payment.internal.PaymentProvider;
 import org.ordo.payment.internal.Payments;
 import org.ordo.platform.WebhookSignature;
 import org.ordo.platform.Actor;
@@ -24,6 +25,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
+import org.ordo.shipping.ShipmentShipped;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,15 +40,17 @@ public class PaymentManagement {
     private static final Pattern ORDER_NUMBER = Pattern.compile("SO-\\d+");
 
     private final Payments payments;
+    private final PaymentProvider provider;
     private final OrderManagement orders;
     private final OrderLifecycle lifecycle;
     private final Intake intake;
     private final JsonMapper json;
     private final OrdoProperties.Payment settings;
 
-    PaymentManagement(Payments payments, OrderManagement orders, OrderLifecycle lifecycle, Intake intake,
-            JsonMapper json, OrdoProperties properties) {
+    PaymentManagement(Payments payments, PaymentProvider provider, OrderManagement orders, OrderLifecycle lifecycle,
+            Intake intake, JsonMapper json, OrdoProperties properties) {
         this.payments = payments;
+        this.provider = provider;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.intake = intake;
@@ -240,21 +244,71 @@ public class PaymentManagement {
     }
 
     /**
-     * A cancelled order gives back what was taken: an authorization is voided, received money refunded. Both
-     * are recorded as requests for the provider or the bank; the refund counts once it is confirmed.
+     * A cancelled order gives back what was taken: the authorization is voided and received card money refunded
+     * at the provider (when its API is configured; else recorded as requested for a person to do), money that
+     * came by bank transfer is recorded as a refund to make. Refunds count once confirmed.
      */
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
         OrderView order = orders.require(cancelled.orderId());
+        String intent = payments.providerRef(order.id());
         if (cancelled.paymentStatus() == PaymentStatus.AUTHORIZED) {
-            payments.record(order.id(), "VOID", order.totals().gross(), null, null, "REQUESTED",
-                    "order cancelled: " + cancelled.reason(), Actor.SYSTEM);
+            String note = "order cancelled: " + cancelled.reason();
+            if (intent != null && provider.configured()) {
+                note = callProvider(() -> provider.cancel(intent, "ordo-void-" + order.id()), note);
+            }
+            payments.record(order.id(), "VOID", order.totals().gross(), null, intent, "REQUESTED", note,
+                    Actor.SYSTEM);
             lifecycle.markVoided(order.id(), "authorization voided: order cancelled");
         }
-        BigDecimal received = payments.received(order.id()).subtract(payments.refunded(order.id()));
-        if (received.signum() > 0) {
-            payments.record(order.id(), "REFUND", new Money(received, order.currency()), null, null, "REQUESTED",
-                    "order cancelled: " + cancelled.reason(), Actor.SYSTEM);
+        BigDecimal captured = payments.captured(order.id());
+        BigDecimal transferred = payments.received(order.id()).subtract(captured);
+        BigDecimal owed = payments.received(order.id()).subtract(payments.refunded(order.id()));
+        if (owed.signum() <= 0) {
+            return;
+        }
+        BigDecimal byCard = owed.min(captured);
+        if (byCard.signum() > 0) {
+            String note = "order cancelled: " + cancelled.reason();
+            if (intent != null && provider.configured()) {
+                long minor = byCard.movePointRight(Money.minorUnits(order.currency())).longValueExact();
+                note = callProvider(() -> provider.refund(intent, minor, "ordo-refund-" + order.id()), note);
+            }
+            payments.record(order.id(), "REFUND", new Money(byCard, order.currency()), null, intent, "REQUESTED",
+                    note, Actor.SYSTEM);
+        }
+        BigDecimal byBank = owed.subtract(byCard).min(transferred);
+        if (byBank.signum() > 0) {
+            payments.record(order.id(), "REFUND", new Money(byBank, order.currency()), null, null, "REQUESTED",
+                    "order cancelled: " + cancelled.reason() + "; transfer the money back and book it",
+                    Actor.SYSTEM);
+        }
+    }
+
+    /** Authorized payments are captured when the first parcel ships. */
+    @ApplicationModuleListener
+    void on(ShipmentShipped shipped) {
+        OrderView order = orders.require(shipped.orderId());
+        String intent = payments.providerRef(order.id());
+        if (order.paymentStatus() != PaymentStatus.AUTHORIZED || intent == null || payments.captureRequested(order.id())) {
+            return;
+        }
+        String note = "first parcel shipped (" + shipped.carrier() + " " + shipped.trackingNumber() + ")";
+        if (provider.configured()) {
+            long minor = order.totals().gross().amount().movePointRight(Money.minorUnits(order.currency()))
+                    .longValueExact();
+            note = callProvider(() -> provider.capture(intent, minor, "ordo-capture-" + order.id()), note);
+        }
+        payments.record(order.id(), "CAPTURE", order.totals().gross(), null, intent, "REQUESTED", note, Actor.SYSTEM);
+    }
+
+    /** Runs a provider call; a final refusal is noted, other failures throw so that the event is retried. */
+    private static String callProvider(Runnable call, String note) {
+        try {
+            call.run();
+            return note + "; sent to the provider";
+        } catch (PaymentProvider.Refused refused) {
+            return note + "; the provider refused: " + refused.getMessage();
         }
     }
 

@@ -44,8 +44,17 @@ public record OrdoProperties(
     /**
      * @param webhookSecret shared secret of the payment provider's webhooks; unset: webhooks are refused
      * @param webhookTolerance how far a webhook's signature time may be from now
+     * @param providerUrl base URL of the provider's API (Stripe-compatible); unset: captures, voids and refunds
+     *        are only recorded as requested, for a person to carry out
+     * @param providerKey the secret API key for the provider's API
      */
-    public record Payment(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance) {
+    public record Payment(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance,
+            String providerUrl, String providerKey) {
+
+        /** True when Ordo may call the provider itself (capture, void, refund). */
+        public boolean providerConfigured() {
+            return providerUrl != null && !providerUrl.isBlank() && providerKey != null && !providerKey.isBlank();
+        }
     }
 
     /**

@@ -39,6 +39,27 @@ public class Payments {
                 """).param("order", orderId).query(BigDecimal.class).single();
     }
 
+    public BigDecimal captured(UUID orderId) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(amount), 0) FROM payment
+                WHERE order_id = :order AND status = 'BOOKED' AND kind = 'CAPTURE'
+                """).param("order", orderId).query(BigDecimal.class).single();
+    }
+
+    /** The provider's payment reference (payment intent) of an order, from its authorization or capture. */
+    public String providerRef(UUID orderId) {
+        return jdbc.sql("""
+                SELECT provider_ref FROM payment
+                WHERE order_id = :order AND provider_ref IS NOT NULL AND kind IN ('AUTHORIZATION', 'CAPTURE')
+                ORDER BY at LIMIT 1
+                """).param("order", orderId).query(String.class).optional().orElse(null);
+    }
+
+    public boolean captureRequested(UUID orderId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = :order AND kind = 'CAPTURE')")
+                .param("order", orderId).query(Boolean.class).single();
+    }
+
     public BigDecimal refunded(UUID orderId) {
         return jdbc.sql("""
                 SELECT coalesce(sum(amount), 0) FROM payment
