@@ -1,6 +1,5 @@
 package org.ordo.intake;
 
-import java.util.List;
 import java.util.UUID;
 
 import org.ordo.intake.internal.IdempotencyKeys;
@@ -107,11 +106,8 @@ public class Intake {
     /** Inbound documents, newest first; {@code status=REVIEW} is the review queue. */
     public Slice<InboundDocument> documents(InboundDocument.Status status, String channel, String after, int limit) {
         Cursor cursor = after == null ? null : Cursor.decode(after, "after");
-        List<InboundDocument> rows = documents.list(status, channel, cursor, limit + 1);
-        boolean more = rows.size() > limit;
-        List<InboundDocument> page = more ? rows.subList(0, limit) : rows;
-        InboundDocument last = more ? page.get(page.size() - 1) : null;
-        return new Slice<>(page, last == null ? null : new Cursor(last.receivedAt(), last.id()).encode());
+        return Slice.of(documents.list(status, channel, cursor, limit + 1), limit,
+                last -> new Cursor(last.receivedAt(), last.id()).encode());
     }
 
 }

@@ -132,10 +132,7 @@ public class InventoryManagement {
     /** The ledger of a SKU, oldest first, keyset-paged by movement id. */
     public Slice<Movement> movements(String sku, String location, Long afterId, int limit) {
         catalog.require(sku);
-        List<Movement> rows = ledger.movements(sku, location, afterId, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Movement> page = more ? rows.subList(0, limit) : rows;
-        return new Slice<>(page, more ? String.valueOf(page.get(page.size() - 1).id()) : null);
+        return Slice.of(ledger.movements(sku, location, afterId, limit + 1), limit, last -> String.valueOf(last.id()));
     }
 
     /**

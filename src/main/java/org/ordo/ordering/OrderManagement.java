@@ -186,16 +186,8 @@ public class OrderManagement {
     @Transactional(readOnly = true)
     public Slice<OrderSummary> queue(OrderQuery query) {
         Cursor after = query.after() == null ? null : Cursor.decode(query.after(), "after");
-        List<OrderSummary> rows = orders.queue(query, after, query.limit() + 1);
-        boolean more = rows.size() > query.limit();
-        List<OrderSummary> page = more ? rows.subList(0, query.limit()) : rows;
-        String next = null;
-        if (more) {
-            OrderSummary last = page.get(page.size() - 1);
-            next = new Cursor(query.sort() == OrderQuery.Sort.NEWEST ? last.createdAt() : last.promisedAt(),
-                    last.id()).encode();
-        }
-        return new Slice<>(page, next);
+        return Slice.of(orders.queue(query, after, query.limit() + 1), query.limit(), last -> new Cursor(
+                query.sort() == OrderQuery.Sort.NEWEST ? last.createdAt() : last.promisedAt(), last.id()).encode());
     }
 
     /**

@@ -67,11 +67,8 @@ public class PartyManagement {
 
     public Slice<Customer> listCustomers(String q, String after, int limit) {
         Cursor cursor = after == null ? null : Cursor.decode(after, "after");
-        List<Customer> rows = customers.list(q, cursor, limit + 1);
-        boolean more = rows.size() > limit;
-        List<Customer> page = more ? rows.subList(0, limit) : rows;
-        Customer last = more ? page.get(page.size() - 1) : null;
-        return new Slice<>(page, last == null ? null : new Cursor(last.createdAt(), last.id()).encode());
+        return Slice.of(customers.list(q, cursor, limit + 1), limit,
+                last -> new Cursor(last.createdAt(), last.id()).encode());
     }
 
     @Transactional

@@ -8,7 +8,6 @@ import org.ordo.catalog.Article;
 import org.ordo.catalog.ArticleDraft;
 import org.ordo.catalog.ArticleType;
 import org.ordo.catalog.Catalog;
-import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,12 +55,7 @@ class ArticleController {
     Slice<Article> list(@RequestParam(required = false) String q, @RequestParam(required = false) ArticleType type,
             @RequestParam(required = false) Boolean active, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "must be between 1 and 200");
-        }
-        List<Article> items = catalog.list(q, type, active, after, limit + 1);
-        boolean more = items.size() > limit;
-        List<Article> page = more ? items.subList(0, limit) : items;
-        return new Slice<>(page, more ? page.get(page.size() - 1).sku() : null);
+        Slice.checkLimit(limit, 200);
+        return Slice.of(catalog.list(q, type, active, after, limit + 1), limit, Article::sku);
     }
 }

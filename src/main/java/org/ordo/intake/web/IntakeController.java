@@ -73,10 +73,7 @@ class IntakeController {
     Slice<InboundDocument> documents(@RequestParam(required = false) InboundDocument.Status status,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "must be between 1 and 200");
-        }
-        return intake.documents(status, channel, after, limit);
+        return intake.documents(status, channel, after, Slice.checkLimit(limit, 200));
     }
 
     @GetMapping("/inbound-documents/{id}")

@@ -11,7 +11,6 @@ import org.ordo.inventory.LocationDraft;
 import org.ordo.inventory.Movement;
 import org.ordo.inventory.Receipt;
 import org.ordo.inventory.StockStatus;
-import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,9 +84,6 @@ class InventoryController {
     @Operation(summary = "The stock ledger of a SKU, oldest first", description = "Keyset paging: pass `next` as `after`.")
     Slice<Movement> movements(@PathVariable String sku, @RequestParam(required = false) String location,
             @RequestParam(required = false) Long after, @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new InvalidInputException("limit", "must be between 1 and 500");
-        }
-        return inventory.movements(sku, location, after, limit);
+        return inventory.movements(sku, location, after, Slice.checkLimit(limit, 500));
     }
 }

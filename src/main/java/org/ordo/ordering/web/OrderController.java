@@ -59,9 +59,7 @@ class OrderController {
             @RequestParam(defaultValue = "deadline") String sort,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > maxPageSize) {
-            throw new InvalidInputException("limit", "must be between 1 and " + maxPageSize);
-        }
+        Slice.checkLimit(limit, maxPageSize);
         OrderQuery.Sort order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "deadline" -> OrderQuery.Sort.DEADLINE;
             case "newest" -> OrderQuery.Sort.NEWEST;

@@ -10,7 +10,6 @@ import org.ordo.party.CustomerDraft;
 import org.ordo.party.PartyManagement;
 import org.ordo.party.Supplier;
 import org.ordo.party.SupplierDraft;
-import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,10 +56,7 @@ class PartyController {
     @Operation(summary = "List customers, newest first", description = "q matches e-mail or name; keyset paging.")
     Slice<Customer> customers(@RequestParam(required = false) String q, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new InvalidInputException("limit", "must be between 1 and 200");
-        }
-        return parties.listCustomers(q, after, limit);
+        return parties.listCustomers(q, after, Slice.checkLimit(limit, 200));
     }
 
     @PostMapping("/suppliers")
