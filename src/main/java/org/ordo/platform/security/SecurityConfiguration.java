@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.ordo.platform.FieldError;
 import org.ordo.platform.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Denials are problem answers: 401 without a valid key, 403 when the key's role may not do this.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     private static final String ADMIN = "ADMIN";
@@ -60,7 +62,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/api-keys/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/admin/**").hasRole(ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/locations/**", "/api/v1/articles/**",
                                 "/api/v1/inventory/**").authenticated()
                         .requestMatchers("/api/v1/locations/**").hasRole(ADMIN)
