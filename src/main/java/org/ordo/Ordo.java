@@ -1,8 +1,13 @@
 package org.ordo;
 
+import java.util.Arrays;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Ordo: order processing and fulfillment. One Spring Modulith application; each top-level package is a module. */
@@ -11,7 +16,33 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class Ordo {
 
+    /** Exit code of {@code check} when the check could not run (no database, wrong schema). */
+    static final int CHECK_FAILED = 2;
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("check")) {
+            System.exit(check(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(Ordo.class, args);
+    }
+
+    /**
+     * {@code ordo check}: runs the invariant checker once against the configured database, without the web
+     * server, migrations, demo data or key bootstrap (profile {@code check}); 0 when every invariant holds, 1
+     * when anything is wrong, 2 when it could not check.
+     */
+    static int check(String[] args) {
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(Ordo.class)
+                    .web(WebApplicationType.NONE).profiles("check").run(args);
+            return SpringApplication.exit(context);
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("Could not check: " + cause.getMessage());
+            return CHECK_FAILED;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.ordo.inventory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -254,7 +255,19 @@ public class InventoryManagement {
     /** Where levels and ledger disagree (empty when the books are straight); {@code sku} null checks all. */
     @Transactional(readOnly = true)
     public List<String> ledgerDiscrepancies(String sku) {
-        return ledger.discrepancies(sku);
+        return ledger.discrepancies(sku).stream().map(StockDiscrepancy::describe).toList();
+    }
+
+    /** Every level that breaks invariant 1, with what the ledger and the reservations say; reads, locks nothing. */
+    @Transactional(readOnly = true)
+    public List<StockDiscrepancy> stockDiscrepancies() {
+        return ledger.discrepancies(null);
+    }
+
+    /** What the reservations of these orders hold or have issued (picked): order id, line number, quantity. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<Integer, Long>> allocatedByLine(Collection<UUID> orderIds) {
+        return ledger.allocatedByLine(orderIds);
     }
 
     /**

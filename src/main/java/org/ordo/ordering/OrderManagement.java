@@ -2,6 +2,7 @@ package org.ordo.ordering;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /** Orders from every channel: placing, cancelling, reading and the queue. */
 @Service
 public class OrderManagement {
+
+    private static final int CHECK_PAGE = 1000;
 
     private final Orders orders;
     private final Catalog catalog;
@@ -207,6 +210,43 @@ public class OrderManagement {
     /** Orders with no timeline entry; empty when invariant 5 holds. */
     public List<String> ordersWithoutTimeline() {
         return orders.withoutTimeline();
+    }
+
+    /**
+     * Lines of open or held orders that have not shipped where invariant 2 does not hold: a physical line that is
+     * not reserved and backordered in full, or any line whose active reservations hold another quantity than the
+     * line says is reserved. Empty when all is well. Reads in pages of orders; locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<String> openLinesNotCovered() {
+        List<String> problems = new ArrayList<>();
+        UUID after = new UUID(0, 0);
+        for (List<Orders.Unshipped> page = orders.unshipped(after, CHECK_PAGE); !page.isEmpty();
+                page = orders.unshipped(after, CHECK_PAGE)) {
+            after = page.get(page.size() - 1).id();
+            Map<UUID, String> numbers = new HashMap<>();
+            page.forEach(o -> numbers.put(o.id(), o.number()));
+            List<UUID> ids = page.stream().map(Orders.Unshipped::id).toList();
+            Map<UUID, Map<Integer, Long>> held = new HashMap<>();
+            inventory.allocatedByLine(ids).forEach((id, lines) -> held.put(id, new HashMap<>(lines)));
+            for (Orders.StockedLine line : orders.linesOf(ids)) {
+                String at = numbers.get(line.orderId()) + " line " + line.lineNo() + " (" + line.sku() + "): ";
+                if ("PHYSICAL".equals(line.type()) && line.reserved() + line.backordered() != line.quantity()) {
+                    problems.add(at + "quantity " + line.quantity() + " but reserved " + line.reserved()
+                            + " + backordered " + line.backordered());
+                }
+                Map<Integer, Long> ofOrder = held.get(line.orderId());
+                Long reservations = ofOrder == null ? null : ofOrder.remove(line.lineNo());
+                long holding = reservations == null ? 0 : reservations;
+                if (holding != line.reserved()) {
+                    problems.add(at + "the line says " + line.reserved() + " reserved, its reservations hold "
+                            + holding);
+                }
+            }
+            held.forEach((orderId, rest) -> rest.forEach((lineNo, quantity) -> problems.add(numbers.get(orderId)
+                    + ": reservations of " + quantity + " for line " + lineNo + ", which the order lacks")));
+        }
+        return problems;
     }
 
     // --- checks -----------------------------------------------------------------------------------------------

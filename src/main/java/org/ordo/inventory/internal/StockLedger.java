@@ -1,7 +1,7 @@
 package org.ordo.inventory.internal;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.ordo.inventory.Movement;
 import org.ordo.inventory.MovementKind;
 import org.ordo.inventory.ReservationView;
+import org.ordo.inventory.StockDiscrepancy;
 import org.ordo.inventory.StockStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -253,38 +254,63 @@ public class StockLedger {
     }
 
     /**
-     * Every (sku, location) whose level differs from its ledger sums or from its active reservations; empty when
-     * the books are straight. {@code sku} null checks all.
+     * Every (sku, location) whose level differs from its ledger sums or from its active reservations, or breaks
+     * the rules of invariant 1; empty when the books are straight. {@code sku} null checks all.
      */
-    public List<String> discrepancies(String sku) {
-        List<String> problems = new ArrayList<>();
+    public List<StockDiscrepancy> discrepancies(String sku) {
         String filter = sku == null ? "" : " WHERE sku = :sku";
+        String activeFilter = sku == null ? "" : " AND sku = :sku";
         var spec = jdbc.sql("""
                 WITH ledger AS (
                     SELECT sku, location_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
-                    FROM stock_movement GROUP BY sku, location_id),
+                    FROM stock_movement %1$s GROUP BY sku, location_id),
                 promised AS (
                     SELECT sku, location_id, sum(quantity) AS reserved
-                    FROM reservation WHERE status = 'ACTIVE' GROUP BY sku, location_id),
-                levels AS (SELECT * FROM stock_level %s)
-                SELECT coalesce(s.sku, g.sku) AS sku, coalesce(s.location_id, g.location_id) AS location_id,
-                       s.on_hand, s.reserved, g.on_hand AS ledger_on_hand, g.reserved AS ledger_reserved,
-                       coalesce(p.reserved, 0) AS promised
-                FROM levels s
-                FULL JOIN (SELECT * FROM ledger %s) g ON g.sku = s.sku AND g.location_id = s.location_id
-                LEFT JOIN promised p ON p.sku = coalesce(s.sku, g.sku) AND p.location_id = coalesce(s.location_id, g.location_id)
+                    FROM reservation WHERE status = 'ACTIVE' %2$s GROUP BY sku, location_id),
+                levels AS (SELECT sku, location_id, on_hand, reserved FROM stock_level %1$s),
+                keys AS (SELECT sku, location_id FROM levels UNION SELECT sku, location_id FROM ledger
+                         UNION SELECT sku, location_id FROM promised)
+                SELECT k.sku, l.code, s.on_hand, s.reserved, g.on_hand AS ledger_on_hand,
+                       g.reserved AS ledger_reserved, coalesce(p.reserved, 0) AS promised
+                FROM keys k
+                JOIN location l ON l.id = k.location_id
+                LEFT JOIN levels s ON s.sku = k.sku AND s.location_id = k.location_id
+                LEFT JOIN ledger g ON g.sku = k.sku AND g.location_id = k.location_id
+                LEFT JOIN promised p ON p.sku = k.sku AND p.location_id = k.location_id
                 WHERE s.sku IS NULL OR g.sku IS NULL OR s.on_hand <> g.on_hand OR s.reserved <> g.reserved
-                   OR s.reserved <> coalesce(p.reserved, 0) OR s.on_hand < 0 OR s.reserved > s.on_hand
-                """.formatted(filter, filter));
+                   OR s.reserved <> coalesce(p.reserved, 0) OR s.on_hand < 0 OR s.reserved < 0
+                   OR s.reserved > s.on_hand
+                ORDER BY k.sku, l.code
+                """.formatted(filter, activeFilter));
         if (sku != null) {
             spec = spec.param("sku", sku);
         }
-        spec.query(rs -> {
-            problems.add("%s at %s: level on_hand=%s reserved=%s, ledger on_hand=%s reserved=%s, active reservations=%s"
-                    .formatted(rs.getString("sku"), rs.getObject("location_id"), rs.getObject("on_hand"),
-                            rs.getObject("reserved"), rs.getObject("ledger_on_hand"),
-                            rs.getObject("ledger_reserved"), rs.getLong("promised")));
-        });
-        return problems;
+        return spec.query((rs, n) -> new StockDiscrepancy(rs.getString("sku"), rs.getString("code"),
+                (Long) rs.getObject("on_hand"), (Long) rs.getObject("reserved"),
+                numberOrNull(rs, "ledger_on_hand"), numberOrNull(rs, "ledger_reserved"), rs.getLong("promised")))
+                .list();
+    }
+
+    private static Long numberOrNull(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** What reservations of these orders hold or have issued (picked): order id, line number, quantity. */
+    public Map<UUID, Map<Integer, Long>> allocatedByLine(Collection<UUID> orderIds) {
+        Map<UUID, Map<Integer, Long>> result = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT order_id, line_no, sum(quantity) AS quantity FROM reservation
+                WHERE order_id = ANY(CAST(:orders AS uuid[])) AND status IN ('ACTIVE', 'ISSUED')
+                GROUP BY order_id, line_no
+                """).param("orders", orderIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(rs -> {
+                    result.computeIfAbsent(rs.getObject("order_id", UUID.class), k -> new HashMap<>())
+                            .put(rs.getInt("line_no"), rs.getLong("quantity"));
+                });
+        return result;
     }
 }

@@ -428,6 +428,37 @@ public class Orders {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** A page of orders that still hold or wait for stock: open or held, and not shipped in any part. */
+    public record Unshipped(UUID id, String number) {
+    }
+
+    /** The next {@code limit} such orders after {@code after}, by id. */
+    public List<Unshipped> unshipped(UUID after, int limit) {
+        return jdbc.sql("""
+                SELECT id, number FROM customer_order
+                WHERE status IN ('OPEN', 'ON_HOLD') AND fulfillment_status IN ('UNFULFILLED', 'BACKORDERED', 'RELEASED')
+                  AND id > :after
+                ORDER BY id LIMIT :limit
+                """).param("after", after).param("limit", limit)
+                .query((rs, n) -> new Unshipped(rs.getObject("id", UUID.class), rs.getString("number"))).list();
+    }
+
+    /** A line as the stock check sees it. */
+    public record StockedLine(UUID orderId, int lineNo, String sku, String type, long quantity, long reserved,
+            long backordered) {
+    }
+
+    public List<StockedLine> linesOf(List<UUID> orderIds) {
+        return jdbc.sql("""
+                SELECT order_id, line_no, sku, type, quantity, reserved, backordered FROM order_line
+                WHERE order_id = ANY(CAST(:orders AS uuid[])) ORDER BY order_id, line_no
+                """).param("orders", orderIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> new StockedLine(rs.getObject("order_id", UUID.class), rs.getInt("line_no"),
+                        rs.getString("sku"), rs.getString("type"), rs.getLong("quantity"), rs.getLong("reserved"),
+                        rs.getLong("backordered")))
+                .list();
+    }
+
     /** Orders whose first timeline entry is missing (invariant 5); empty when all is well. */
     public List<String> withoutTimeline() {
         return new ArrayList<>(jdbc.sql("""

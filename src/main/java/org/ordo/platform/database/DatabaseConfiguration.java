@@ -1,11 +1,12 @@
 package org.ordo.platform.database;
 
 import java.nio.file.Path;
-
+import java.util.OptionalInt;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.ordo.platform.OrdoProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,14 +15,26 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(OrdoProperties properties) {
+    DatabaseServer databaseServer(OrdoProperties properties, @Value("${ordo.mode:server}") String mode) {
         OrdoProperties.Db db = properties.db();
         if (!db.embedded()) {
             return new DatabaseServer(db.url(), db.user(), db.password(), null);
         }
+        Path directory = properties.dataDir().resolve("postgres");
+        if (mode.equals("check")) {
+            // The check only reads: it may share the server of an Ordo that runs on this directory.
+            OptionalInt running = EmbeddedPostgres.portOfRunningOrdo(directory);
+            if (running.isPresent()) {
+                return new DatabaseServer(EmbeddedPostgres.jdbcUrl(running.getAsInt()), EmbeddedPostgres.USER, "",
+                        null);
+            }
+            if (!EmbeddedPostgres.exists(directory)) {
+                throw new IllegalStateException("There is no Ordo database under " + directory.toAbsolutePath()
+                        + "; set ORDO_DATA_DIR or ORDO_DB_URL to the one to check");
+            }
+        }
         Path binaries = db.binariesDir() != null ? db.binariesDir() : Path.of(System.getProperty("java.io.tmpdir"));
-        EmbeddedPostgres pg = EmbeddedPostgres.start(properties.dataDir().resolve("postgres"), binaries,
-                db.embeddedPort(), db.embeddedClean());
+        EmbeddedPostgres pg = EmbeddedPostgres.start(directory, binaries, db.embeddedPort(), db.embeddedClean());
         return new DatabaseServer(pg.jdbcUrl(), EmbeddedPostgres.USER, "", pg);
     }
 

@@ -87,7 +87,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * than stop its database. A free lock with a running server means that server was left by a killed process.
      */
     private static FileChannel lock(Path dataDirectory) throws IOException {
-        Path file = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+        Path file = lockFile(dataDirectory);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held;
         try {
@@ -103,6 +103,47 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return channel;
     }
 
+    /**
+     * The port of the server that another live Ordo process runs on this data directory, if one does: that
+     * process holds the directory's lock, and postmaster.pid names the port. A second process that only reads
+     * (the invariant check) can then use that server instead of starting its own.
+     */
+    public static java.util.OptionalInt portOfRunningOrdo(Path dataDirectory) {
+        dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        Path file = lockFile(dataDirectory);
+        if (!Files.exists(file)) {
+            return java.util.OptionalInt.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock free;
+            try {
+                free = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                return runningPort(dataDirectory);
+            }
+            if (free != null) {
+                free.release();
+                return java.util.OptionalInt.empty();
+            }
+            return runningPort(dataDirectory);
+        } catch (IOException e) {
+            return java.util.OptionalInt.empty();
+        }
+    }
+
+    /** True when this data directory holds a database cluster. */
+    public static boolean exists(Path dataDirectory) {
+        return Files.exists(dataDirectory.resolve("PG_VERSION"));
+    }
+
+    public static String jdbcUrl(int port) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    private static Path lockFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".lock");
+    }
+
     /** The port of a server running on this data directory (line 4 of postmaster.pid), if one runs. */
     public static java.util.OptionalInt runningPort(Path dataDirectory) {
         try {
@@ -115,7 +156,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(port);
     }
 
     public int port() {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * exists at all, issues one and writes it to {@code <data dir>/admin-api-key} (readable by the owner only).
  */
 @Component
+@ConditionalOnProperty(name = "ordo.mode", havingValue = "server", matchIfMissing = true)
 @Order(0)
 class ApiKeyBootstrap implements ApplicationRunner {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.ordo.platform.FieldError;
 import org.ordo.platform.web.Problems;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -23,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Denials are problem answers: 401 without a valid key, 403 when the key's role may not do this.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     private static final String ADMIN = "ADMIN";
@@ -61,7 +63,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/api-keys/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/admin/**").hasRole(ADMIN)
                         // Webhooks prove their sender by signature, checked before anything changes.
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**",
                                 "/api/v1/shipping/webhooks/**").permitAll()

@@ -1,0 +1,114 @@
+package org.ordo.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ordo.audit.InvariantReport.Finding;
+import org.ordo.audit.internal.EventPublications;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.StockDiscrepancy;
+import org.ordo.ordering.OrderManagement;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Checks the invariants of DESIGN.md against the data as it is, on any Ordo database, while Ordo runs.
+ *
+ * <ul>
+ * <li>{@value #STOCK_EQUALS_LEDGER}: every stock level equals the sums of its ledger (invariant 1)</li>
+ * <li>{@value #STOCK_NOT_NEGATIVE}: no negative on hand or reserved quantity</li>
+ * <li>{@value #RESERVED_WITHIN_ON_HAND}: nothing reserved beyond what is on hand</li>
+ * <li>{@value #RESERVED_EQUALS_RESERVATIONS}: a level's reserved quantity is what its active reservations hold</li>
+ * <li>{@value #OPEN_LINES_COVERED}: every line of an open order is reserved or backordered (invariant 2)</li>
+ * <li>{@value #ORDER_HAS_TIMELINE}: every order has its timeline (invariant 5)</li>
+ * <li>{@value #OUTBOX_NOT_STUCK}: no event publication incomplete for longer than {@code ordo.audit.stuck-after}</li>
+ * </ul>
+ */
+@Service
+public class InvariantChecker {
+
+    public static final String STOCK_EQUALS_LEDGER = "stock-equals-ledger";
+    public static final String STOCK_NOT_NEGATIVE = "stock-not-negative";
+    public static final String RESERVED_WITHIN_ON_HAND = "reserved-within-on-hand";
+    public static final String RESERVED_EQUALS_RESERVATIONS = "reserved-equals-reservations";
+    public static final String OPEN_LINES_COVERED = "open-lines-covered";
+    public static final String ORDER_HAS_TIMELINE = "order-has-timeline";
+    public static final String OUTBOX_NOT_STUCK = "outbox-not-stuck";
+
+    /** More findings of one invariant are counted, not listed: a broken database should not flood the report. */
+    static final int MAX_LISTED = 100;
+
+    private final InventoryManagement inventory;
+    private final OrderManagement orders;
+    private final EventPublications publications;
+    private final Duration stuckAfter;
+
+    InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
+            AuditProperties properties) {
+        this.inventory = inventory;
+        this.orders = orders;
+        this.publications = publications;
+        this.stuckAfter = properties.stuckAfter();
+    }
+
+    /**
+     * Runs every check in one read-only snapshot (repeatable read), so that orders placed meanwhile cannot look
+     * half done. Changes nothing and locks nothing that writers wait for.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public InvariantReport check() {
+        Instant started = Instant.now();
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        List.of(STOCK_EQUALS_LEDGER, STOCK_NOT_NEGATIVE, RESERVED_WITHIN_ON_HAND, RESERVED_EQUALS_RESERVATIONS,
+                OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK).forEach(name -> found.put(name,
+                new ArrayList<>()));
+
+        for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
+            if (d.offLedger()) {
+                found.get(STOCK_EQUALS_LEDGER).add(d.describe());
+            }
+            if (d.negative()) {
+                found.get(STOCK_NOT_NEGATIVE).add("%s at %s: on_hand=%d reserved=%d"
+                        .formatted(d.sku(), d.location(), d.onHand(), d.reserved()));
+            }
+            if (d.reservedBeyondOnHand()) {
+                found.get(RESERVED_WITHIN_ON_HAND).add("%s at %s: %d reserved but only %d on hand"
+                        .formatted(d.sku(), d.location(), d.reserved(), d.onHand()));
+            }
+            if (d.offReservations()) {
+                found.get(RESERVED_EQUALS_RESERVATIONS).add("%s at %s: level says %s reserved, active reservations hold %d"
+                        .formatted(d.sku(), d.location(), d.reserved() == null ? "nothing" : d.reserved(),
+                                d.activeReservations()));
+            }
+        }
+        found.get(OPEN_LINES_COVERED).addAll(orders.openLinesNotCovered());
+        orders.ordersWithoutTimeline().forEach(number -> found.get(ORDER_HAS_TIMELINE)
+                .add("order " + number + " has no timeline entry"));
+        var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
+        stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
+                .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));
+        long unlisted = stuck.isEmpty() ? 0 : stuck.get(0).total() - stuck.size();
+
+        List<Finding> findings = new ArrayList<>();
+        found.forEach((invariant, messages) -> {
+            messages.stream().limit(MAX_LISTED).forEach(m -> findings.add(new Finding(invariant, m)));
+            long more = messages.size() - Math.min(messages.size(), MAX_LISTED)
+                    + (invariant.equals(OUTBOX_NOT_STUCK) ? unlisted : 0);
+            if (more > 0) {
+                findings.add(new Finding(invariant, "and " + more + " more"));
+            }
+        });
+        return InvariantReport.of(started, Duration.between(started, Instant.now()).toMillis(),
+                List.copyOf(found.keySet()), findings);
+    }
+
+    /** How long an event publication may stay incomplete before it counts as stuck. */
+    public Duration stuckAfter() {
+        return stuckAfter;
+    }
+}

@@ -1,0 +1,259 @@
+package org.ordo.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.Fixtures.expect;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.audit.InvariantReport.Finding;
+import org.ordo.platform.database.DatabaseServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The checker finds each broken invariant, and only that one. Each test breaks the data with SQL that skips the
+ * rules (dropping a CHECK constraint where it has to) inside one transaction, runs the checker in that same
+ * transaction and rolls everything back: the shared database stays intact for the other tests.
+ */
+@IntegrationTest
+class InvariantCheckerIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    InvariantChecker checker;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    DatabaseServer database;
+
+    Api api;
+    Fixtures fixtures;
+    String location;
+    String sku;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        location = fixtures.location(1);
+        sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+    }
+
+    @Test
+    void aCleanDatabasePasses() {
+        InvariantReport report = checker.check();
+
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.ok()).isTrue();
+        assertThat(report.invariants()).containsExactly(InvariantChecker.STOCK_EQUALS_LEDGER,
+                InvariantChecker.STOCK_NOT_NEGATIVE, InvariantChecker.RESERVED_WITHIN_ON_HAND,
+                InvariantChecker.RESERVED_EQUALS_RESERVATIONS, InvariantChecker.OPEN_LINES_COVERED,
+                InvariantChecker.ORDER_HAS_TIMELINE, InvariantChecker.OUTBOX_NOT_STUCK);
+    }
+
+    @Test
+    void aStrayLedgerRowMakesStockDifferFromTheLedger() {
+        InvariantReport report = brokenThenChecked(() -> movement("RECEIPT", 3));
+
+        assertThat(about(report, sku)).singleElement().satisfies(f -> {
+            assertThat(f.invariant()).isEqualTo(InvariantChecker.STOCK_EQUALS_LEDGER);
+            assertThat(f.message()).contains("level on_hand=5", "ledger on_hand=8");
+        });
+        assertThat(report.ok()).isFalse();
+    }
+
+    @Test
+    void negativeStockIsFound() {
+        InvariantReport report = brokenThenChecked(() -> {
+            sql("ALTER TABLE stock_level DROP CONSTRAINT stock_on_hand_not_negative");
+            sql("ALTER TABLE stock_level DROP CONSTRAINT stock_reserved_within_on_hand");
+            sql("UPDATE stock_level SET on_hand = -1 WHERE sku = '" + sku + "'");
+            movement("ADJUSTMENT", -6);
+        });
+
+        assertThat(invariantsAbout(report, sku)).containsExactly(InvariantChecker.STOCK_NOT_NEGATIVE);
+    }
+
+    @Test
+    void aReservationBeyondOnHandIsFound() {
+        expect(api.placeOrder(Fixtures.order("EUR", sku, 3)), 201);
+
+        InvariantReport report = brokenThenChecked(() -> {
+            sql("ALTER TABLE stock_level DROP CONSTRAINT stock_reserved_within_on_hand");
+            sql("UPDATE stock_level SET on_hand = 2 WHERE sku = '" + sku + "'");
+            movement("ADJUSTMENT", -3);
+        });
+
+        assertThat(about(report, sku)).singleElement().satisfies(f -> {
+            assertThat(f.invariant()).isEqualTo(InvariantChecker.RESERVED_WITHIN_ON_HAND);
+            assertThat(f.message()).contains("3 reserved but only 2 on hand");
+        });
+    }
+
+    @Test
+    void aReservationTheLevelDoesNotCountIsFound() {
+        expect(api.placeOrder(Fixtures.order("EUR", sku, 2)), 201);
+
+        InvariantReport report = brokenThenChecked(() -> jdbc.sql("""
+                INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity)
+                VALUES (:id, :order, 1, :sku, (SELECT id FROM location WHERE code = :location), 1)
+                """).param("id", UUID.randomUUID()).param("order", UUID.randomUUID()).param("sku", sku)
+                .param("location", location).update());
+
+        assertThat(about(report, sku)).singleElement().satisfies(f -> {
+            assertThat(f.invariant()).isEqualTo(InvariantChecker.RESERVED_EQUALS_RESERVATIONS);
+            assertThat(f.message()).contains("level says 2 reserved, active reservations hold 3");
+        });
+    }
+
+    @Test
+    void anOrderWithoutTimelineIsFound() {
+        String number = Fixtures.unique("SO-TEST");
+
+        InvariantReport report = brokenThenChecked(() -> jdbc.sql("""
+                INSERT INTO customer_order (id, number, channel, customer_id, customer_email, customer_name, locale,
+                    currency, payment_method, status, payment_status, fulfillment_status, net, tax, gross,
+                    promised_at, created_by)
+                VALUES (:id, :number, 'web', :customer, 'x@example.com', 'X', 'en', 'EUR', 'card', 'OPEN', 'PENDING',
+                    'UNFULFILLED', 0, 0, 0, now(), 'test')
+                """).param("id", UUID.randomUUID()).param("number", number).param("customer", UUID.randomUUID())
+                .update());
+
+        assertThat(about(report, number)).containsExactly(new Finding(InvariantChecker.ORDER_HAS_TIMELINE,
+                "order " + number + " has no timeline entry"));
+    }
+
+    @Test
+    void anOpenLineNeitherReservedNorBackorderedIsFound() {
+        JsonNode order = expect(api.placeOrder(Fixtures.order("EUR", sku, 2)), 201).json();
+        String number = order.get("number").asString();
+
+        InvariantReport report = brokenThenChecked(() -> jdbc
+                .sql("UPDATE order_line SET quantity = quantity + 1 WHERE order_id = :id")
+                .param("id", UUID.fromString(order.get("id").asString())).update());
+
+        assertThat(about(report, number)).containsExactly(new Finding(InvariantChecker.OPEN_LINES_COVERED,
+                number + " line 1 (" + sku + "): quantity 3 but reserved 2 + backordered 0"));
+    }
+
+    @Test
+    void aLineWhoseReservationsHoldAnotherQuantityIsFound() {
+        JsonNode order = expect(api.placeOrder(Fixtures.order("EUR", sku, 2)), 201).json();
+        String number = order.get("number").asString();
+
+        InvariantReport report = brokenThenChecked(() -> jdbc.sql("""
+                UPDATE order_line SET reserved = reserved - 1, backordered = backordered + 1 WHERE order_id = :id
+                """).param("id", UUID.fromString(order.get("id").asString())).update());
+
+        assertThat(about(report, number)).containsExactly(new Finding(InvariantChecker.OPEN_LINES_COVERED,
+                number + " line 1 (" + sku + "): the line says 1 reserved, its reservations hold 2"));
+    }
+
+    @Test
+    void anEventPublicationIncompleteForTooLongIsStuck() {
+        String old = Fixtures.unique("test.OldListener");
+        String fresh = Fixtures.unique("test.FreshListener");
+
+        InvariantReport report = brokenThenChecked(() -> {
+            publication(old, "1 hour");
+            publication(fresh, "1 minute");
+        });
+
+        assertThat(about(report, old)).singleElement()
+                .satisfies(f -> assertThat(f.invariant()).isEqualTo(InvariantChecker.OUTBOX_NOT_STUCK));
+        assertThat(about(report, fresh)).isEmpty();
+        assertThat(checker.stuckAfter()).hasMinutes(15);
+    }
+
+    @Test
+    void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
+        ByteArrayOutputStream clean = new ByteArrayOutputStream();
+        assertThat(command(clean).check()).isEqualTo(0);
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 7 invariants hold");
+
+        ByteArrayOutputStream broken = new ByteArrayOutputStream();
+        int exit = transaction.execute(tx -> {
+            tx.setRollbackOnly();
+            movement("RECEIPT", 3);
+            return command(broken).check();
+        });
+        assertThat(exit).isEqualTo(1);
+        assertThat(broken.toString(StandardCharsets.UTF_8))
+                .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
+                .contains("FAILED: 1 finding, 1 of 7 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+    }
+
+    @Test
+    void administratorsCanRunTheCheckOverHttp() {
+        Api.Response response = api.get("/api/v1/admin/invariants");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().get("ok").isBoolean()).isTrue();
+        assertThat(response.json().get("ok").asBoolean()).isTrue();
+        assertThat(response.json().get("invariants")).hasSize(7);
+        assertThat(response.json().get("findings")).isEmpty();
+        assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
+        assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);
+        assertThat(api.as(null).get("/api/v1/admin/invariants").status()).isEqualTo(401);
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    /** Breaks the data, checks, and rolls both back. */
+    private InvariantReport brokenThenChecked(Runnable breakage) {
+        return transaction.execute(tx -> {
+            tx.setRollbackOnly();
+            breakage.run();
+            return checker.check();
+        });
+    }
+
+    private InvariantCheckCommand command(ByteArrayOutputStream out) {
+        return new InvariantCheckCommand(checker, database, new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    private static List<Finding> about(InvariantReport report, String text) {
+        return report.findings().stream().filter(f -> f.message().contains(text)).toList();
+    }
+
+    private static List<String> invariantsAbout(InvariantReport report, String text) {
+        return about(report, text).stream().map(Finding::invariant).toList();
+    }
+
+    private void sql(String statement) {
+        jdbc.sql(statement).update();
+    }
+
+    private void movement(String kind, long onHandDelta) {
+        jdbc.sql("""
+                INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor)
+                VALUES (:sku, (SELECT id FROM location WHERE code = :location), :kind, :delta, 0, 'test', 'test')
+                """).param("sku", sku).param("location", location).param("kind", kind).param("delta", onHandDelta)
+                .update();
+    }
+
+    private void publication(String listener, String age) {
+        jdbc.sql("""
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                    status, completion_attempts)
+                VALUES (:id, :listener, 'org.ordo.ordering.OrderPlaced', '{}', now() - CAST(:age AS interval),
+                    'PUBLISHED', 1)
+                """).param("id", UUID.randomUUID()).param("listener", listener).param("age", age).update();
+    }
+}
