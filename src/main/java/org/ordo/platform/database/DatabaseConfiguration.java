@@ -25,7 +25,8 @@ class DatabaseConfiguration {
             // The check only reads: it may share the server of an Ordo that runs on this directory.
             OptionalInt running = EmbeddedPostgres.portOfRunningOrdo(directory);
             if (running.isPresent()) {
-                return new DatabaseServer(EmbeddedPostgres.jdbcUrl(running.getAsInt()), EmbeddedPostgres.USER, "",
+                return new DatabaseServer(EmbeddedPostgres.jdbcUrl(running.getAsInt()), EmbeddedPostgres.USER,
+                        EmbeddedPostgres.passwordOf(directory),
                         null);
             }
             if (!EmbeddedPostgres.exists(directory)) {
@@ -35,7 +36,7 @@ class DatabaseConfiguration {
         }
         Path binaries = db.binariesDir() != null ? db.binariesDir() : Path.of(System.getProperty("java.io.tmpdir"));
         EmbeddedPostgres pg = EmbeddedPostgres.start(directory, binaries, db.embeddedPort(), db.embeddedClean());
-        return new DatabaseServer(pg.jdbcUrl(), EmbeddedPostgres.USER, "", pg);
+        return new DatabaseServer(pg.jdbcUrl(), EmbeddedPostgres.USER, pg.password(), pg);
     }
 
     @Bean(destroyMethod = "close")

@@ -163,12 +163,45 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return port;
     }
 
+    /** The password of the {@code ordo} user (empty for clusters made before passwords were set). */
+    public String password() {
+        return passwordOf(dataDirectory);
+    }
+
+    /** The password kept beside a data directory; empty when there is none (an older, trust-only cluster). */
+    public static String passwordOf(Path dataDirectory) {
+        Path file = passwordFile(dataDirectory.toAbsolutePath().normalize());
+        try {
+            return Files.exists(file) ? Files.readString(file).trim() : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static Path passwordFile(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".password");
+    }
+
+    private static void restrict(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            log.debug("Cannot restrict {} on this file system", file);
+        }
+    }
+
     private void initAndStart() throws IOException {
         boolean fresh = !Files.exists(dataDirectory.resolve("PG_VERSION"));
         if (fresh) {
             log.info("Creating the embedded PostgreSQL cluster in {}", dataDirectory);
+            // A random password, readable by this user only: other local users cannot connect to the database.
+            Path passwordFile = passwordFile(dataDirectory);
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            Files.writeString(passwordFile, java.util.HexFormat.of().formatHex(random));
+            restrict(passwordFile);
             run(List.of(bin("initdb"), "-D", dataDirectory.toString(), "-U", USER, "-E", "UTF8", "--locale=C",
-                    "-A", "trust", "--no-instructions"), 120);
+                    "-A", "scram-sha-256", "--pwfile=" + passwordFile, "--no-instructions"), 120);
             Files.writeString(dataDirectory.resolve("postgresql.auto.conf"), """
                     # written by Ordo for its embedded database
                     listen_addresses = '127.0.0.1'
@@ -194,7 +227,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private void createDatabase() {
         try (var c = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, password());
              var s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
         } catch (java.sql.SQLException e) {
