@@ -125,7 +125,7 @@ public class FulfillmentManagement {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        if (!orders.isPickable(line.orderId())) {
+        if (!orders.lockIfPickable(line.orderId())) {
             pickLists.voidOpenLinesOf(line.orderId());
             throw new ConflictException("not-pickable", "Order not pickable",
                     "The order of this line was put on hold or cancelled; leave the goods on the shelf");

@@ -202,6 +202,7 @@ public class InventoryManagement {
                     reason == null ? "released for order " + orderNumber : reason, ORDER, orderId.toString(), actor));
         }
         ledger.record(entries);
+        perLevel.forEach((key, quantity) -> events.publishEvent(new StockReleased(key.sku(), quantity)));
     }
 
     /** True when goods of this order have left the shelf (picked): it can no longer be cancelled or held. */

@@ -74,7 +74,7 @@ public class OrderLifecycle {
         String actor = Actor.current();
         orders.unhold(orderId);
         orders.record(orderId, actor, "order", OrderStatus.ON_HOLD.name(), OrderStatus.OPEN.name(), why);
-        releaseIfAllowed(lock(orderId), actor, true);
+        releaseIfAllowed(lock(orderId), actor, false); // a person released it: their decision covers the credit
     }
 
     /** The provider authorized the payment (card, wallet): the order may go to the warehouse. */
@@ -115,6 +115,14 @@ public class OrderLifecycle {
     @Transactional
     public void markRefunded(UUID orderId, Money refundedTotal, String reason) {
         Orders.Locked o = lock(orderId);
+        Money kept = o.paid().minus(refundedTotal);
+        if (o.status() != OrderStatus.CANCELLED && o.paymentStatus() == PaymentStatus.PAID
+                && kept.amount().compareTo(o.gross().amount()) >= 0) {
+            // Only what was paid too much went back: the order is still paid in full.
+            orders.record(orderId, Actor.current(), "payment", o.paymentStatus().name(), o.paymentStatus().name(),
+                    reason + " (over-payment returned; " + kept + " kept)");
+            return;
+        }
         boolean full = refundedTotal.amount().compareTo(o.paid().amount()) >= 0;
         PaymentStatus next = full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         if (!o.paymentStatus().canBecome(next)) {
@@ -205,6 +213,12 @@ public class OrderLifecycle {
         fillBackorders(received.sku());
     }
 
+    /** So does stock that a cancellation gave back. */
+    @ApplicationModuleListener
+    void on(org.ordo.inventory.StockReleased released) {
+        fillBackorders(released.sku());
+    }
+
     /** Reserves what is now available for backordered lines of a SKU, earliest promise first. */
     @Transactional
     public int fillBackorders(String sku) {
@@ -272,7 +286,7 @@ public class OrderLifecycle {
                     + o.billingCountry(), actor);
             return;
         }
-        releaseIfAllowed(o, actor, false);
+        releaseIfAllowed(o, actor, true);
     }
 
     private String firstOrderAboveLimit(Orders.Locked o) {
@@ -304,7 +318,7 @@ public class OrderLifecycle {
      * The payment gate (invariant 3): an open, unheld order goes to the warehouse only when its payment is
      * authorized or paid, or its customer may receive goods before paying and stays within the credit limit.
      */
-    private void releaseIfAllowed(Orders.Locked o, String actor, boolean creditHold) {
+    private void releaseIfAllowed(Orders.Locked o, String actor, boolean checkCredit) {
         if (o.status() != OrderStatus.OPEN || o.released()) {
             return;
         }
@@ -320,7 +334,7 @@ public class OrderLifecycle {
             if (!customer.shipBeforePayment()) {
                 return;
             }
-            if (customer.creditLimit() != null) {
+            if (checkCredit && customer.creditLimit() != null) {
                 BigDecimal open = orders.openAmount(o.customerId(), o.currency(), o.id());
                 if (open.add(o.gross().amount()).compareTo(customer.creditLimit()) > 0) {
                     putOnHold(o, HoldKind.PAYMENT, "credit limit " + customer.creditLimit().toPlainString() + " "

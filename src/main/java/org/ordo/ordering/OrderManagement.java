@@ -153,8 +153,8 @@ public class OrderManagement {
         }
         if (inventory.hasIssued(orderId)) {
             throw new ConflictException("illegal-transition", "Picking has started",
-                    "Goods of order " + order.number() + " have been picked; ship it and take a return, or put the"
-                            + " picked goods back first", Map.of("fulfillmentStatus", order.fulfillmentStatus()));
+                    "Goods of order " + order.number() + " have been picked; ship it and take a return",
+                    Map.of("fulfillmentStatus", order.fulfillmentStatus()));
         }
         String actor = Actor.current();
         inventory.release(orderId, order.number(), "order cancelled: " + reason.trim());
@@ -202,9 +202,13 @@ public class OrderManagement {
         return orders.releasedForPicking(promisedBefore, limit);
     }
 
-    /** True while the warehouse may pick this order: open, not held, released. */
-    public boolean isPickable(UUID orderId) {
-        return orders.isPickable(orderId);
+    /**
+     * True while the warehouse may pick this order: open, not held, released. Locks the order row for the
+     * caller's transaction, so that a hold or cancellation cannot slip in between this check and the pick.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean lockIfPickable(UUID orderId) {
+        return orders.lock(orderId).map(o -> o.status() == OrderStatus.OPEN && o.released()).orElse(false);
     }
 
     /** Orders with no timeline entry; empty when invariant 5 holds. */

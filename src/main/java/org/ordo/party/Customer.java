@@ -13,5 +13,6 @@ import org.ordo.platform.Address;
  */
 public record Customer(UUID id, String email, String name, String phone, String locale, CustomerType type,
         String company, String vatId, boolean smsConsent, List<Address> addresses, boolean shipBeforePayment,
+        @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
         BigDecimal creditLimit, Instant createdAt, Instant updatedAt) {
 }

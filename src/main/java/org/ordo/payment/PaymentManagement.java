@@ -2,7 +2,6 @@ package org.ordo.payment;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,7 @@ public class PaymentManagement {
         }
         if (order.status() == org.ordo.ordering.OrderStatus.CANCELLED) {
             throw new ConflictException("order-cancelled", "Order cancelled", "Order " + order.number()
-                    + " is cancelled; book the money as a refund case instead", Map.of("order", order.number()));
+                    + " is cancelled; send the money back to the payer", Map.of("order", order.number()));
         }
         payments.record(order.id(), "BANK_TRANSFER", amount, transfer.reference(), null, "BOOKED",
                 transfer.bookedOn() == null ? null : "booked on " + transfer.bookedOn(), Actor.current());
@@ -121,10 +120,16 @@ public class PaymentManagement {
                 unmatched.add(new StatementImport.Unmatched(i + 1, line, "no order number in the reference"));
                 continue;
             }
+            String amount = cells[1].trim().replace(',', '.');
             try {
-                recordBankTransfer(new BankTransfer(number.group(), new org.ordo.platform.MoneyInput(
-                        cells[1].trim().replace(',', '.'), cells[2].trim()), cells[3].trim(), cells[0].trim()));
-                matched.add(new StatementImport.Matched(i + 1, number.group(), cells[1].trim(), cells[2].trim()));
+                if (payments.transferBooked(orders.idOf(number.group()), amount, cells[3].trim(), cells[0].trim())) {
+                    unmatched.add(new StatementImport.Unmatched(i + 1, line, "already booked (same order, amount,"
+                            + " reference and date)"));
+                    continue;
+                }
+                recordBankTransfer(new BankTransfer(number.group(), new org.ordo.platform.MoneyInput(amount,
+                        cells[2].trim()), cells[3].trim(), cells[0].trim()));
+                matched.add(new StatementImport.Matched(i + 1, number.group(), amount, cells[2].trim()));
             } catch (InvalidInputException | NotFoundException | ConflictException e) {
                 unmatched.add(new StatementImport.Unmatched(i + 1, line, e.getMessage()));
             }
@@ -184,11 +189,7 @@ public class PaymentManagement {
             throw new ConflictException("webhooks-not-configured", "Webhooks not configured",
                     "Set ORDO_PAYMENT_WEBHOOK_SECRET to accept payment provider webhooks");
         }
-        String problem = WebhookSignature.problem(signatureHeader, body, secret, Instant.now(),
-                settings.webhookTolerance());
-        if (problem != null) {
-            throw new SignatureRefused(problem);
-        }
+        WebhookSignature.verify("Stripe-Signature", signatureHeader, body, secret, settings.webhookTolerance());
         JsonNode event = json.readTree(body);
         String id = event.path("id").asString(null);
         String type = event.path("type").asString(null);
@@ -213,26 +214,31 @@ public class PaymentManagement {
         switch (type) {
             case "payment_intent.amount_capturable_updated" -> {
                 Money amount = minor(object.path("amount_capturable").asLong(0), currency);
-                payments.record(orderId, "AUTHORIZATION", amount, null, providerRef, "BOOKED", id, Actor.SYSTEM);
+                payments.record(orderId, "AUTHORIZATION", amount, null, providerRef, "BOOKED", id, Actor.current());
                 if (amount.amount().compareTo(order.totals().gross().amount()) >= 0) {
                     lifecycle.markAuthorized(orderId, "authorized by the payment provider (" + providerRef + ")");
                 }
             }
             case "payment_intent.succeeded" -> {
                 Money amount = minor(object.path("amount_received").asLong(0), currency);
-                payments.record(orderId, "CAPTURE", amount, null, providerRef, "BOOKED", id, Actor.SYSTEM);
+                payments.record(orderId, "CAPTURE", amount, null, providerRef, "BOOKED", id, Actor.current());
                 lifecycle.recordPayment(orderId, new Money(payments.received(orderId), currency),
                         "captured by the payment provider (" + providerRef + ")");
             }
+            case "payment_intent.canceled" -> {
+                payments.record(orderId, "VOID", order.totals().gross(), null, providerRef, "BOOKED", id,
+                        Actor.current());
+                lifecycle.markVoided(orderId, "authorization voided by the payment provider (" + providerRef + ")");
+            }
             case "payment_intent.payment_failed" -> payments.record(orderId, "FAILURE",
                     minor(object.path("amount").asLong(0), currency), null, providerRef, "FAILED",
-                    object.path("last_payment_error").path("message").asString(id), Actor.SYSTEM);
+                    object.path("last_payment_error").path("message").asString(id), Actor.current());
             case "charge.refunded" -> {
                 Money total = minor(object.path("amount_refunded").asLong(0), currency);
                 Money already = new Money(payments.refunded(orderId), currency);
                 Money now = total.minus(already);
                 if (now.amount().signum() > 0) {
-                    payments.record(orderId, "REFUND", now, null, providerRef, "BOOKED", id, Actor.SYSTEM);
+                    payments.record(orderId, "REFUND", now, null, providerRef, "BOOKED", id, Actor.current());
                     lifecycle.markRefunded(orderId, total, "refunded by the payment provider (" + providerRef + ")");
                 }
             }
@@ -254,12 +260,16 @@ public class PaymentManagement {
         String intent = payments.providerRef(order.id());
         if (cancelled.paymentStatus() == PaymentStatus.AUTHORIZED) {
             String note = "order cancelled: " + cancelled.reason();
+            boolean voided = false;
             if (intent != null && provider.configured()) {
                 note = callProvider(() -> provider.cancel(intent, "ordo-void-" + order.id()), note);
+                voided = note.endsWith("sent to the provider");
             }
-            payments.record(order.id(), "VOID", order.totals().gross(), null, intent, "REQUESTED", note,
-                    Actor.SYSTEM);
-            lifecycle.markVoided(order.id(), "authorization voided: order cancelled");
+            payments.record(order.id(), "VOID", order.totals().gross(), null, intent,
+                    voided ? "BOOKED" : "REQUESTED", note, Actor.SYSTEM);
+            if (voided) {
+                lifecycle.markVoided(order.id(), "authorization voided at the provider: order cancelled");
+            }
         }
         BigDecimal captured = payments.captured(order.id());
         BigDecimal transferred = payments.received(order.id()).subtract(captured);
@@ -316,10 +326,4 @@ public class PaymentManagement {
         return new Money(BigDecimal.valueOf(amount, Money.minorUnits(currency)), currency);
     }
 
-    /** A webhook whose signature does not prove where it came from; answered 400, nothing changed. */
-    public static class SignatureRefused extends RuntimeException {
-        public SignatureRefused(String message) {
-            super(message);
-        }
-    }
 }

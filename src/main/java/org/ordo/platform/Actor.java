@@ -11,15 +11,39 @@ public final class Actor {
     private Actor() {
     }
 
+    private static final ThreadLocal<String> ACTING = new ThreadLocal<>();
+
     public static String current() {
+        if (ACTING.get() != null) {
+            return ACTING.get();
+        }
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated() || auth.getPrincipal() == null) {
+        if (auth == null || !auth.isAuthenticated() || auth.getPrincipal() == null
+                || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
             return SYSTEM;
         }
         if (auth.getPrincipal() instanceof ApiClient client) {
             return "api-key:" + client.name();
         }
         return "user:" + auth.getName();
+    }
+
+    /**
+     * Runs work on behalf of someone who proved who they are without an API key (a signed webhook: e.g.
+     * {@code webhook:stripe}), so that timelines and ledgers name them.
+     */
+    public static <T> T as(String actor, java.util.function.Supplier<T> work) {
+        String before = ACTING.get();
+        ACTING.set(actor);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) {
+                ACTING.remove();
+            } else {
+                ACTING.set(before);
+            }
+        }
     }
 
     /** The API client of the current request, if it came with an API key. */

@@ -57,6 +57,29 @@ public final class WebhookSignature {
         return "the signature does not match";
     }
 
+    /** A webhook whose signature does not prove where it came from; answered 400 naming the header. */
+    public static class Refused extends RuntimeException {
+
+        private final String header;
+
+        public Refused(String header, String message) {
+            super(message);
+            this.header = header;
+        }
+
+        public String header() {
+            return header;
+        }
+    }
+
+    /** Refuses (throws {@link Refused}) unless the header proves the body came from the secret's holder just now. */
+    public static void verify(String headerName, String header, byte[] body, String secret, Duration tolerance) {
+        String problem = problem(header, body, secret, Instant.now(), tolerance);
+        if (problem != null) {
+            throw new Refused(headerName, problem);
+        }
+    }
+
     /** The v1 signature of a body at a time: hex HMAC-SHA256 over "timestamp.body". */
     public static String sign(String secret, long timestamp, byte[] body) {
         try {

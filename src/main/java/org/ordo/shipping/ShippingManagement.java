@@ -143,11 +143,7 @@ public class ShippingManagement {
             throw new ConflictException("webhooks-not-configured", "Webhooks not configured",
                     "Set ORDO_SHIPPING_WEBHOOK_SECRET to accept tracking webhooks");
         }
-        String problem = WebhookSignature.problem(signatureHeader, body, secret, Instant.now(),
-                settings.webhookTolerance());
-        if (problem != null) {
-            throw new InvalidInputException("X-Ordo-Signature", problem);
-        }
+        WebhookSignature.verify("X-Ordo-Signature", signatureHeader, body, secret, settings.webhookTolerance());
         JsonNode event = json.readTree(body);
         String eventId = event.path("eventId").asString(null);
         String carrier = event.path("carrier").asString(null);

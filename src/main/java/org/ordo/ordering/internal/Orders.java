@@ -277,13 +277,6 @@ public class Orders {
                 .param("limit", limit).query(UUID.class).list();
     }
 
-    public boolean isPickable(UUID orderId) {
-        return jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM customer_order WHERE id = :id AND status = 'OPEN'
-                               AND released_at IS NOT NULL)
-                """).param("id", orderId).query(Boolean.class).single();
-    }
-
     /** A short pick: the line loses what was not found, and gains what could be reserved again. */
     public void reallocate(UUID orderId, int lineNo, long missing, long reserved, long backordered) {
         jdbc.sql("""

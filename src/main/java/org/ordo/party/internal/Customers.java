@@ -105,7 +105,8 @@ public class Customers {
                 rs.getString("phone"), rs.getString("locale"), CustomerType.valueOf(rs.getString("type")),
                 rs.getString("company"), rs.getString("vat_id"), rs.getBoolean("sms_consent"),
                 json.read(rs.getString("addresses"), ADDRESSES), rs.getBoolean("ship_before_payment"),
-                rs.getBigDecimal("credit_limit") == null ? null : rs.getBigDecimal("credit_limit").stripTrailingZeros(),
+                rs.getBigDecimal("credit_limit") == null ? null
+                        : rs.getBigDecimal("credit_limit").setScale(2, java.math.RoundingMode.HALF_UP),
                 rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
     }

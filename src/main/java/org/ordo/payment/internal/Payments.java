@@ -31,6 +31,22 @@ public class Payments {
         return id;
     }
 
+    /** True when this transfer (order, amount, reference, booking date) is booked already. */
+    public boolean transferBooked(UUID orderId, String amount, String reference, String bookedOn) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = :order AND kind = 'BANK_TRANSFER'
+                               AND status = 'BOOKED' AND amount = :amount AND reference IS NOT DISTINCT FROM :reference
+                               AND note IS NOT DISTINCT FROM :note)
+                """).param("order", orderId).param("amount", value).param("reference", reference)
+                .param("note", "booked on " + bookedOn).query(Boolean.class).single();
+    }
+
     /** Money received for an order: booked transfers and captures. */
     public BigDecimal received(UUID orderId) {
         return jdbc.sql("""

@@ -1,6 +1,5 @@
 package org.ordo.payment.web;
 
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,14 +8,10 @@ import org.ordo.payment.BankTransfer;
 import org.ordo.payment.PaymentManagement;
 import org.ordo.payment.PaymentSummary;
 import org.ordo.payment.StatementImport;
-import org.ordo.platform.FieldError;
+import org.ordo.platform.Actor;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.MoneyInput;
-import org.ordo.platform.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -85,14 +80,7 @@ class PaymentController {
             acknowledged as a duplicate and changes nothing.""")
     PaymentManagement.WebhookOutcome webhook(@RequestHeader(name = "Stripe-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
-        return payments.handleProviderEvent(signature, body == null ? new byte[0] : body);
-    }
-
-    @ExceptionHandler(PaymentManagement.SignatureRefused.class)
-    ResponseEntity<ProblemDetail> refused(PaymentManagement.SignatureRefused e) {
-        ProblemDetail problem = Problems.invalid(HttpStatus.BAD_REQUEST, "Signature refused",
-                List.of(new FieldError("Stripe-Signature", e.getMessage())));
-        problem.setType(Problems.type("signature-refused"));
-        return ResponseEntity.badRequest().body(problem);
+        return Actor.as("webhook:" + PaymentManagement.PROVIDER,
+                () -> payments.handleProviderEvent(signature, body == null ? new byte[0] : body));
     }
 }

@@ -63,6 +63,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(Problems.path(e), Problems.message(e)))));
     }
 
+    @ExceptionHandler(org.ordo.platform.WebhookSignature.Refused.class)
+    ResponseEntity<Object> signature(org.ordo.platform.WebhookSignature.Refused e) {
+        ProblemDetail problem = Problems.invalid(HttpStatus.BAD_REQUEST, "Signature refused",
+                List.of(new FieldError(e.header(), e.getMessage())));
+        problem.setType(Problems.type("signature-refused"));
+        return problem(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Invalid parameter",

@@ -5,6 +5,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.ordering.OrderManagement;
+import org.ordo.platform.Actor;
 import org.ordo.shipping.Carrier;
 import org.ordo.shipping.Shipment;
 import org.ordo.shipping.ShippingManagement;
@@ -58,6 +59,7 @@ class ShippingController {
     ShippingManagement.TrackingOutcome tracking(
             @RequestHeader(name = "X-Ordo-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
-        return shipping.handleTrackingEvent(signature, body == null ? new byte[0] : body);
+        return Actor.as("webhook:tracking",
+                () -> shipping.handleTrackingEvent(signature, body == null ? new byte[0] : body));
     }
 }
