@@ -155,6 +155,15 @@ class OrderToCashFlowIntegrationTests {
         assertThat(done.get("timeline")).extracting(t -> t.get("to").asString())
                 .containsSubsequence("OPEN", "AUTHORIZED", "RELEASED", "SHIPPED", "DELIVERED", "PAID", "COMPLETED");
         booksStraight(shirt, mug);
+
+        // The customer was told at each step (kept here: the tests configure no SMTP server).
+        JsonNode messages = api.get("/api/v1/orders/" + id + "/messages").json();
+        assertThat(messages).extracting(m -> m.get("kind").asString())
+                .containsExactly("ORDER_CONFIRMATION", "SHIPPING_NOTICE", "DELIVERY_NOTICE");
+        assertThat(messages.get(1).get("body").asString()).contains(shipment.get("trackingUrl").asString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/orders/" + id + "/messages").json(),
+                all -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                        .allMatch(m -> m.get("status").asString().equals("KEPT")));
     }
 
     @Test
@@ -363,6 +372,9 @@ class OrderToCashFlowIntegrationTests {
                 .until(() -> api.get("/api/v1/orders/" + id + "/downloads").json(), l -> l.size() == 1).get(0);
         String url = link.get("url").asString();
         assertThat(url).matches("/download/[A-Za-z0-9_-]{43}");
+        JsonNode mail = api.get("/api/v1/orders/" + id + "/messages").json().get(1);
+        assertThat(mail.get("kind").asString()).isEqualTo("DOWNLOAD_LINKS");
+        assertThat(mail.get("body").asString()).contains(url + "\n");
         await().atMost(Duration.ofSeconds(10)).until(() -> order(id).get("fulfillmentStatus").asString(),
                 "DELIVERED"::equals);
 

@@ -20,6 +20,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +35,16 @@ public class DigitalDelivery {
     private final Assets assets;
     private final Catalog catalog;
     private final OrderLifecycle lifecycle;
+    private final ApplicationEventPublisher events;
     private final OrdoProperties.Digital settings;
 
     DigitalDelivery(Entitlements entitlements, Assets assets, Catalog catalog, OrderLifecycle lifecycle,
-            OrdoProperties properties) {
+            ApplicationEventPublisher events, OrdoProperties properties) {
         this.entitlements = entitlements;
         this.assets = assets;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
+        this.events = events;
         this.settings = properties.digital();
     }
 
@@ -51,6 +54,10 @@ public class DigitalDelivery {
         deliver(released);
     }
 
+    /**
+     * Grants the links of a released order's digital lines (once per line), records the delivery on the order and
+     * publishes {@link DownloadLinksGranted} in the same transaction. Nothing for an order without digital lines.
+     */
     @Transactional
     public void deliver(OrderReleased released) {
         if (released.digitalLines().isEmpty()) {
@@ -62,6 +69,8 @@ public class DigitalDelivery {
                     token(), expires, settings.maxDownloads() * (int) Math.min(line.quantity(), 100));
         }
         lifecycle.markDigitalDelivered(released.orderId(), released.digitalLines().size() + " download link(s)");
+        events.publishEvent(new DownloadLinksGranted(released.orderId(), released.number(), released.locale(),
+                released.customerEmail(), entitlements.ofOrder(released.orderId())));
     }
 
     public List<Entitlement> entitlementsOf(UUID orderId) {

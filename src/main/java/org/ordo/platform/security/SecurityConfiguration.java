@@ -79,6 +79,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/inventory/**").hasAnyRole(ADMIN, WAREHOUSE, INTEGRATION)
                         .requestMatchers("/api/v1/customers/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
                         .requestMatchers("/api/v1/suppliers/**").hasAnyRole(ADMIN, AGENT)
+                        // Messages hold customers' names and addresses: people who answer customers only.
+                        .requestMatchers("/api/v1/messages/**", "/api/v1/orders/*/messages").hasAnyRole(ADMIN, AGENT)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/**")
                                 .hasAnyRole(ADMIN, AGENT, INTEGRATION, WAREHOUSE)
                         .requestMatchers("/api/v1/orders/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)

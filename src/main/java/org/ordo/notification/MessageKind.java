@@ -1,0 +1,19 @@
+package org.ordo.notification;
+
+/** What a message tells the customer; {@code key} names its texts in the template bundles. */
+public enum MessageKind {
+    ORDER_CONFIRMATION("order-confirmation"),
+    SHIPPING_NOTICE("shipping-notice"),
+    DELIVERY_NOTICE("delivery-notice"),
+    DOWNLOAD_LINKS("download-links");
+
+    private final String key;
+
+    MessageKind(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}

@@ -1,0 +1,145 @@
+package org.ordo.notification.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ordo.notification.Message;
+import org.ordo.notification.MessageKind;
+import org.ordo.notification.MessageStatus;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.Ids;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox of customer messages: queueing, claiming by dispatchers, outcomes, and reading. */
+@Repository
+public class Messages {
+
+    private final JdbcClient jdbc;
+
+    Messages(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** What to queue; {@code dedupeKey} is unique: the same cause never queues a second message. */
+    public record Draft(MessageKind kind, UUID orderId, String recipient, String locale, String subject,
+            String body, String dedupeKey, UUID resentFrom) {
+    }
+
+    /**
+     * Queues a message in the caller's transaction; false (and nothing written) when one with the same dedupe
+     * key exists already.
+     */
+    public boolean queue(UUID id, Draft draft) {
+        return jdbc.sql("""
+                INSERT INTO message (id, kind, order_id, channel, recipient, locale, subject, body, status,
+                                     dedupe_key, resent_from)
+                VALUES (:id, :kind, :order, 'EMAIL', :recipient, :locale, :subject, :body, 'QUEUED', :dedupe,
+                        :resentFrom)
+                ON CONFLICT (dedupe_key) DO NOTHING
+                """).param("id", id).param("kind", draft.kind().name()).param("order", draft.orderId())
+                .param("recipient", draft.recipient()).param("locale", draft.locale())
+                .param("subject", draft.subject()).param("body", draft.body()).param("dedupe", draft.dedupeKey())
+                .param("resentFrom", draft.resentFrom()).update() == 1;
+    }
+
+    /** A message claimed by one dispatcher; {@code claim} fences its outcome against a later claim. */
+    public record Claimed(Message message, UUID claim) {
+    }
+
+    /**
+     * Claims up to {@code limit} due messages for this dispatcher in one statement: queued ones whose time has
+     * come, and ones left SENDING longer than the lease (their node died). Rows another dispatcher has locked
+     * are skipped, so no two dispatchers hold the same message.
+     */
+    public List<Claimed> claimDue(int limit, Duration lease) {
+        UUID claim = Ids.next();
+        return jdbc.sql("""
+                WITH due AS MATERIALIZED (
+                    SELECT id FROM message
+                    WHERE (status = 'QUEUED' AND next_attempt_at <= now())
+                       OR (status = 'SENDING' AND claimed_at < now() - make_interval(secs => :lease))
+                    ORDER BY created_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE message m SET status = 'SENDING', claim = :claim, claimed_at = now()
+                FROM due WHERE m.id = due.id
+                RETURNING m.*
+                """).param("limit", limit).param("lease", (double) lease.toMillis() / 1000).param("claim", claim)
+                .query((rs, n) -> new Claimed(map(rs, n), claim)).list();
+    }
+
+    /** Marks a claimed message sent; false when the claim was lost (the lease ran out and another took it). */
+    public boolean sent(Claimed c) {
+        return jdbc.sql("""
+                UPDATE message SET status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL,
+                                   claim = NULL
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
+                """).param("id", c.message().id()).param("claim", c.claim()).update() == 1;
+    }
+
+    /** Keeps a claimed message unsent: no mail server is configured. */
+    public boolean kept(Claimed c) {
+        return jdbc.sql("""
+                UPDATE message SET status = 'KEPT', claim = NULL
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
+                """).param("id", c.message().id()).param("claim", c.claim()).update() == 1;
+    }
+
+    /** Records a failed attempt: queued again after {@code retryAfter}, or FAILED when it was the last. */
+    public boolean failed(Claimed c, String error, boolean last, Duration retryAfter) {
+        return jdbc.sql("""
+                UPDATE message SET status = CASE WHEN :last THEN 'FAILED' ELSE 'QUEUED' END,
+                                   attempts = attempts + 1, last_error = :error, claim = NULL,
+                                   next_attempt_at = now() + make_interval(secs => :wait)
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
+                """).param("last", last).param("error", error).param("wait", (double) retryAfter.toMillis() / 1000)
+                .param("id", c.message().id()).param("claim", c.claim()).update() == 1;
+    }
+
+    public Optional<Message> find(UUID id) {
+        return jdbc.sql("SELECT * FROM message WHERE id = :id").param("id", id).query(Messages::map).optional();
+    }
+
+    /** Newest first, after the cursor; {@code limit} rows (ask for one more to know whether more follow). */
+    public List<Message> page(MessageStatus status, UUID orderId, Cursor after, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM message
+                WHERE (CAST(:status AS text) IS NULL OR status = :status)
+                  AND (CAST(:order AS uuid) IS NULL OR order_id = :order)
+                  AND (CAST(:afterAt AS timestamptz) IS NULL OR (created_at, id) < (:afterAt, :afterId))
+                ORDER BY created_at DESC, id DESC
+                LIMIT :limit
+                """).param("status", status == null ? null : status.name()).param("order", orderId)
+                .param("afterAt", after == null ? null : Timestamp.from(after.at()))
+                .param("afterId", after == null ? null : after.id()).param("limit", limit)
+                .query(Messages::map).list();
+    }
+
+    public List<Message> ofOrder(UUID orderId) {
+        return jdbc.sql("SELECT * FROM message WHERE order_id = :order ORDER BY created_at, id")
+                .param("order", orderId).query(Messages::map).list();
+    }
+
+    private static Message map(ResultSet rs, int row) throws SQLException {
+        String order = rs.getString("order_id");
+        String resentFrom = rs.getString("resent_from");
+        return new Message(rs.getObject("id", UUID.class), MessageKind.valueOf(rs.getString("kind")),
+                order == null ? null : UUID.fromString(order), rs.getString("channel"), rs.getString("recipient"),
+                rs.getString("locale"), rs.getString("subject"), rs.getString("body"),
+                MessageStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
+                resentFrom == null ? null : UUID.fromString(resentFrom), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("sent_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,77 @@
+package org.ordo.notification.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.notification.Message;
+import org.ordo.notification.MessageQuery;
+import org.ordo.notification.MessageStatus;
+import org.ordo.notification.Notifications;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.Slice;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Messages", description = "Messages to customers (e-mail): the outbox and each message's state")
+class MessageController {
+
+    private final Notifications notifications;
+    private final OrderManagement orders;
+    private final int maxPageSize;
+
+    MessageController(Notifications notifications, OrderManagement orders, OrdoProperties properties) {
+        this.notifications = notifications;
+        this.orders = orders;
+        this.maxPageSize = properties.api().maxPageSize();
+    }
+
+    @GetMapping("/api/v1/messages")
+    @Operation(summary = "Messages, newest first (without bodies)", description = """
+            status: QUEUED, SENDING, SENT, FAILED or KEPT (kept: no SMTP server configured). order: id or number.
+            Keyset paging: pass the answer's next as after.""")
+    Slice<Message> messages(@RequestParam(required = false) String status,
+            @Parameter(description = "order id or number") @RequestParam(required = false) String order,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+        MessageStatus parsed = null;
+        if (status != null && !status.isBlank()) {
+            parsed = MessageStatus.parse(status.trim());
+            if (parsed == null) {
+                throw new InvalidInputException("status", "must be one of QUEUED, SENDING, SENT, FAILED, KEPT");
+            }
+        }
+        UUID orderId = order == null || order.isBlank() ? null : orders.idOf(order.trim());
+        return notifications.messages(new MessageQuery(parsed, orderId, after, Slice.checkLimit(limit,
+                maxPageSize)));
+    }
+
+    @GetMapping("/api/v1/messages/{id}")
+    @Operation(summary = "A message with its text and delivery state")
+    Message message(@PathVariable UUID id) {
+        return notifications.require(id);
+    }
+
+    @PostMapping("/api/v1/messages/{id}/resend")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Queue a copy of a sent, kept or failed message")
+    Message resend(@PathVariable UUID id) {
+        return notifications.resend(id);
+    }
+
+    @GetMapping("/api/v1/orders/{id}/messages")
+    @Tag(name = "Orders")
+    @Operation(summary = "Messages sent (or kept) for an order, oldest first")
+    List<Message> ofOrder(@PathVariable String id) {
+        return notifications.ofOrder(orders.idOf(id));
+    }
+}

@@ -1,0 +1,302 @@
+package org.ordo.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordo.Fixtures.expect;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.notification.internal.Dispatcher;
+import org.ordo.notification.internal.Messages;
+import org.ordo.notification.internal.NotificationProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Mail through a real SMTP server (GreenMail on a fixed local port): the confirmation in each language, retries
+ * while the server is down, giving up after the last attempt, and two dispatchers on one database. Its own
+ * application and database, because the shared test application has no SMTP server; the test runs the
+ * dispatchers itself (the scheduled round is an hour away) so that each step is deterministic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ordo.data-dir=target/it-mail-data",
+        "ordo.db.embedded-clean=true",
+        "ordo.demo-data=false",
+        "ordo.bootstrap-api-key=" + Api.ADMIN_KEY,
+        "ordo.notification.smtp.from=shop@ordo.test",
+        "ordo.notification.dispatch-every=PT1H",
+        "ordo.notification.batch-size=3",
+        "ordo.notification.max-attempts=20",
+        "ordo.notification.first-retry-after=PT1S",
+        "ordo.notification.max-retry-after=PT2S",
+        "logging.level.org.ordo.platform.web=WARN"})
+class MailDeliveryIntegrationTests {
+
+    private static final int SMTP_PORT = freePort();
+
+    @DynamicPropertySource
+    static void smtpServer(DynamicPropertyRegistry registry) {
+        registry.add("ordo.notification.smtp.host", () -> "127.0.0.1");
+        registry.add("ordo.notification.smtp.port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    Messages messages;
+    @Autowired
+    NotificationProperties settings;
+
+    Api api;
+    Fixtures fixtures;
+    GreenMail smtp;
+    String location;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        location = fixtures.location(1);
+        smtp = startSmtp();
+    }
+
+    @AfterEach
+    void tearDown() {
+        smtp.stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    /** Places an order for a customer speaking {@code locale}; returns the order. */
+    private JsonNode order(String locale, String sku) {
+        Map<String, Object> order = new HashMap<>(Fixtures.order(sku.startsWith("KRW") ? "KRW" : "EUR",
+                sku.substring(4), 1));
+        order.put("customer", Map.of("email", Fixtures.unique(locale).toLowerCase() + "@example.com", "name",
+                "Kim Muster", "locale", locale));
+        return expect(api.placeOrder(order), 201).json();
+    }
+
+    private String article(String price, String currency, String taxRate) {
+        String sku = fixtures.article(price, currency, taxRate);
+        fixtures.receive(sku, location, 100);
+        return currency + ":" + sku;
+    }
+
+    private JsonNode confirmationOf(JsonNode order) {
+        return api.get("/api/v1/orders/" + order.get("id").asString() + "/messages").json().get(0);
+    }
+
+    private JsonNode message(String id) {
+        return api.get("/api/v1/messages/" + id).json();
+    }
+
+    /** Mails the server received with this message's id as Message-ID. */
+    private List<MimeMessage> received(String messageId) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (("<" + messageId + "@ordo>").equals(mail.getMessageID())) {
+                found.add(mail);
+            }
+        }
+        return found;
+    }
+
+    private void dispatchUntilNoneDue() {
+        while (dispatcher.dispatchDue() > 0) {
+            // next batch
+        }
+    }
+
+    @Test
+    void theConfirmationReachesTheCustomerInTheirLanguage() throws Exception {
+        String euros = article("19.99", "EUR", "19");
+        String won = article("12000", "KRW", "10");
+        Map<String, String> totals = Map.of("de", "Gesamt: 23,79\u00a0€", "en", "Total: €23.79",
+                "es", "Total: 23,79\u00a0€", "ko", "합계: ₩13,200");
+        Map<String, String> subjects = Map.of("de", "Ihre Bestellung ", "en", "Your order ", "es", "Su pedido ",
+                "ko", "주문 ");
+        Map<String, JsonNode> orders = new HashMap<>();
+        for (String locale : List.of("de", "en", "es", "ko")) {
+            orders.put(locale, order(locale, locale.equals("ko") ? won : euros));
+        }
+
+        dispatchUntilNoneDue();
+
+        for (String locale : List.of("de", "en", "es", "ko")) {
+            JsonNode order = orders.get(locale);
+            String number = order.get("number").asString();
+            JsonNode confirmation = confirmationOf(order);
+            List<MimeMessage> mails = received(confirmation.get("id").asString());
+            assertThat(mails).as(locale).hasSize(1);
+            MimeMessage mail = mails.get(0);
+            assertThat(mail.getSubject()).as(locale).startsWith(subjects.get(locale)).contains(number);
+            assertThat((String) mail.getContent()).as(locale).contains(number).contains(totals.get(locale));
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(confirmation.get("recipient").asString());
+            assertThat(mail.getFrom()[0].toString()).isEqualTo("shop@ordo.test");
+            assertThat(mail.getHeader("Content-Language")[0]).isEqualTo(locale);
+
+            JsonNode sent = message(confirmation.get("id").asString());
+            assertThat(sent.get("status").asString()).isEqualTo("SENT");
+            assertThat(sent.get("attempts").asInt()).isEqualTo(1);
+            assertThat(sent.get("sentAt").isNull()).isFalse();
+        }
+    }
+
+    @Test
+    void whileTheServerIsDownMessagesWaitLongerEachTimeAndAreSentOnceItIsBack() throws Exception {
+        String sku = article("5.00", "EUR", "19");
+        smtp.stop();
+        String id = confirmationOf(order("de", sku)).get("id").asString();
+
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        JsonNode first = message(id);
+        assertThat(first.get("status").asString()).isEqualTo("QUEUED");
+        assertThat(first.get("attempts").asInt()).isEqualTo(1);
+        assertThat(first.get("lastError").asString()).isNotBlank();
+        Instant retryAt = Instant.parse(first.get("nextAttemptAt").asString());
+        assertThat(retryAt).isAfter(Instant.now());
+        assertThat(dispatcher.dispatchDue()).as("not due before its back-off ends").isZero();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> dispatcher.dispatchDue() == 1);
+        JsonNode second = message(id);
+        assertThat(second.get("attempts").asInt()).isEqualTo(2);
+        assertThat(Duration.between(Instant.parse(second.get("createdAt").asString()),
+                Instant.parse(second.get("nextAttemptAt").asString()))).as("waits longer the second time")
+                .isGreaterThan(Duration.ofSeconds(2));
+
+        smtp = startSmtp();
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            dispatcher.dispatchDue();
+            return message(id).get("status").asString();
+        }, "SENT"::equals);
+        dispatchUntilNoneDue();
+        assertThat(received(id)).hasSize(1);
+        assertThat(message(id).get("attempts").asInt()).isEqualTo(3);
+        assertThat(message(id).get("lastError").isNull()).isTrue();
+    }
+
+    @Test
+    void afterTheLastAttemptAMessageFailsAndAnAgentCanSendACopy() throws Exception {
+        String sku = article("5.00", "EUR", "19");
+        smtp.stop();
+        String id = confirmationOf(order("en", sku)).get("id").asString();
+        Dispatcher impatient = new Dispatcher(messages, Dispatcher.senderFor(settings.smtp()),
+                new NotificationProperties(settings.smtp(), null, settings.publicUrl(), 10, 2, Duration.ZERO,
+                        Duration.ZERO, settings.lease()));
+
+        impatient.dispatchDue();
+        impatient.dispatchDue();
+        JsonNode failed = message(id);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(2);
+        assertThat(impatient.dispatchDue()).as("a failed message is not tried again").isZero();
+
+        smtp = startSmtp();
+        String copy = expect(api.post("/api/v1/messages/" + id + "/resend", "{}"), 201).json().get("id").asString();
+        dispatchUntilNoneDue();
+        assertThat(message(copy).get("status").asString()).isEqualTo("SENT");
+        assertThat(received(copy)).hasSize(1);
+        assertThat(received(id)).isEmpty();
+        assertThat(message(id).get("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void twoDispatchersOnOneDatabaseNeverSendTheSameMessageTwice() throws Exception {
+        String sku = article("5.00", "EUR", "19");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            ids.add(confirmationOf(order(List.of("de", "en", "es", "ko").get(i % 4), sku)).get("id").asString());
+        }
+        Dispatcher otherNode = new Dispatcher(messages, Dispatcher.senderFor(settings.smtp()), settings);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> claimed = new ArrayList<>();
+            for (Dispatcher node : List.of(dispatcher, otherNode)) {
+                Callable<Integer> work = () -> {
+                    start.await();
+                    int total = 0;
+                    for (int n = node.dispatchDue(); n > 0; n = node.dispatchDue()) {
+                        total += n;
+                    }
+                    return total;
+                };
+                claimed.add(nodes.submit(work));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> f : claimed) {
+                total += f.get(60, TimeUnit.SECONDS);
+            }
+            assertThat(total).as("claims by both nodes together").isEqualTo(ids.size());
+        } finally {
+            nodes.shutdownNow();
+        }
+
+        for (String id : ids) {
+            assertThat(received(id)).as("mails for " + id).hasSize(1);
+            assertThat(message(id).get("status").asString()).isEqualTo("SENT");
+            assertThat(message(id).get("attempts").asInt()).isEqualTo(1);
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(ids.size());
+    }
+
+    @Test
+    void aMessageWhoseNodeDiedMidSendIsTakenOverAfterTheLease() throws Exception {
+        String sku = article("5.00", "EUR", "19");
+        String id = confirmationOf(order("es", sku)).get("id").asString();
+        List<Messages.Claimed> diedWith = messages.claimDue(10, settings.lease());
+        assertThat(diedWith).extracting(c -> c.message().id().toString()).containsExactly(id);
+        assertThat(message(id).get("status").asString()).isEqualTo("SENDING");
+        assertThat(dispatcher.dispatchDue()).as("still leased to the node that claimed it").isZero();
+
+        Dispatcher survivor = new Dispatcher(messages, Dispatcher.senderFor(settings.smtp()),
+                new NotificationProperties(settings.smtp(), null, settings.publicUrl(), 10, 5,
+                        settings.firstRetryAfter(), settings.maxRetryAfter(), Duration.ZERO));
+        assertThat(survivor.dispatchDue()).isEqualTo(1);
+        assertThat(message(id).get("status").asString()).isEqualTo("SENT");
+        assertThat(received(id)).hasSize(1);
+        assertThat(messages.sent(diedWith.get(0))).as("the old claim no longer counts").isFalse();
+    }
+}
