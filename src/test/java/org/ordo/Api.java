@@ -66,6 +66,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Any method with a raw body of this content type. */
+    public Response send(String method, String path, byte[] body, String contentType) {
+        return send(builder(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** Places an order with a fresh idempotency key. */
     public Response placeOrder(Object order) {
         return post("/api/v1/orders", order, "Idempotency-Key", UUID.randomUUID().toString());

@@ -63,8 +63,9 @@ class OrderController {
             case "newest" -> OrderQuery.Sort.NEWEST;
             default -> throw new InvalidInputException("sort", "must be deadline or newest");
         };
-        return orders.queue(new OrderQuery(status, paymentStatus, fulfillmentStatus, channel, customer, createdFrom,
-                createdTo, q, order, after, limit));
+        return orders.queue(new OrderQuery(named("status", status), named("paymentStatus", paymentStatus),
+                named("fulfillmentStatus", fulfillmentStatus), channel, customer, createdFrom, createdTo, q, order, after,
+                limit));
     }
 
     @GetMapping("/{id}")
@@ -84,6 +85,14 @@ class OrderController {
             completed or shipped (use a return then).""")
     OrderView cancel(@PathVariable UUID id, @RequestBody CancelRequest request) {
         return orders.cancel(id, request.reason());
+    }
+
+    /** A blank value (status=, or a control character) converts to null: refuse it instead of filtering by nothing. */
+    private static <E extends Enum<E>> List<E> named(String field, List<E> values) {
+        if (values != null && values.contains(null)) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        return values;
     }
 
     private static UUID parse(String id) {
