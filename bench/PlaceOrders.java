@@ -2,23 +2,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small load driver: places orders over HTTP from N concurrent clients for a fixed time and prints
- * orders/s and latency percentiles. Run with the JDK alone:
- *   java bench/PlaceOrders.java http://localhost:8080 API_KEY SKU[,SKU...] CLIENTS SECONDS [LINES]
- * Each order has LINES lines (default 3) taken round-robin from the SKUs, one unit each, and a fresh
- * Idempotency-Key. Answers other than 201 and 409 count as errors.
+ * P1 load driver: places orders over HTTP from N concurrent clients for a fixed time and prints orders/s and
+ * latency percentiles. JDK only:
+ *   java bench/PlaceOrders.java BASE_URL API_KEY SKU[,SKU...] CLIENTS SECONDS [LINES] [RESULT.json]
+ * Each order has LINES lines (default 3), each a different SKU drawn at random, one unit each, an inline
+ * customer out of 500 taken in turn (created by the first 500 orders, found by e-mail after that) and a fresh
+ * Idempotency-Key. 201 counts as
+ * placed, anything else (409 included: stock should never run out here) as an error.
  */
 public class PlaceOrders {
+
+    private static final AtomicInteger CUSTOMER = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
@@ -27,61 +34,87 @@ public class PlaceOrders {
         int clients = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int lines = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        ConcurrentHashMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(clients);
-        AtomicInteger sequence = new AtomicInteger();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            new Thread(() -> {
-                try {
-                    while (System.nanoTime() < end) {
-                        int n = sequence.incrementAndGet();
-                        StringBuilder body = new StringBuilder("""
-                                {"channel":"api","externalRef":"BENCH-%s","customer":{"email":"bench%d@example.com","name":"Bench Client","locale":"en"},\
-                                "shippingAddress":{"name":"Bench Client","street":"Hauptstr. 1","postalCode":"10115","city":"Berlin","country":"DE"},\
-                                "currency":"EUR","paymentMethod":"card","lines":[""".formatted(UUID.randomUUID(), n % 500));
-                        for (int l = 0; l < lines; l++) {
-                            body.append(l == 0 ? "" : ",").append("{\"sku\":\"").append(skus[(n + l) % skus.length])
-                                    .append("\",\"quantity\":1}");
-                        }
-                        body.append("]}");
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
-                                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-                        long t0 = System.nanoTime();
-                        int status;
-                        try {
-                            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        } catch (Exception e) {
-                            status = -1;
-                        }
-                        latencies.add(System.nanoTime() - t0);
-                        statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }).start();
+        Path json = args.length > 6 ? Path.of(args[6]) : null;
+        if (lines > skus.length) {
+            throw new IllegalArgumentException("need at least " + lines + " SKUs");
         }
-        done.await();
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<List<Long>> latencies = new ArrayList<>();
+        List<Map<Integer, Integer>> statuses = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        long end = started + seconds * 1_000_000_000L;
+        for (int c = 0; c < clients; c++) {
+            List<Long> mine = new ArrayList<>();
+            Map<Integer, Integer> counts = new TreeMap<>();
+            latencies.add(mine);
+            statuses.add(counts);
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
+                            .timeout(Duration.ofSeconds(60))
+                            .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                            .header("Idempotency-Key", UUID.randomUUID().toString())
+                            .POST(HttpRequest.BodyPublishers.ofString(order(skus, lines))).build();
+                    long t0 = System.nanoTime();
+                    int status;
+                    try {
+                        status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    mine.add(System.nanoTime() - t0);
+                    counts.merge(status, 1, Integer::sum);
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
         double elapsed = (System.nanoTime() - started) / 1e9;
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        int accepted = statuses.getOrDefault(201, new AtomicInteger()).get();
-        int refused = statuses.getOrDefault(409, new AtomicInteger()).get();
-        int errors = sorted.size() - accepted - refused;
-        System.out.printf("clients=%d seconds=%.1f requests=%d accepted=%d refused=%d errors=%d%n", clients, elapsed,
-                sorted.size(), accepted, refused, errors);
-        System.out.printf("orders/s=%.1f p50=%.1fms p95=%.1fms p99=%.1fms statuses=%s%n", accepted / elapsed,
-                pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), statuses);
+        List<Long> all = new ArrayList<>();
+        latencies.forEach(all::addAll);
+        Collections.sort(all);
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        statuses.forEach(m -> m.forEach((s, n) -> byStatus.merge(s, n, Integer::sum)));
+        int placed = byStatus.getOrDefault(201, 0);
+        int errors = all.size() - placed;
+        double rate = placed / elapsed;
+        System.out.printf("P1 clients=%-3d %8.1f orders/s  p50 %7.1f ms  p95 %7.1f ms  p99 %7.1f ms  (%d placed, %d errors %s, %.1f s)%n",
+                clients, rate, pct(all, 50), pct(all, 95), pct(all, 99), placed, errors, byStatus, elapsed);
+        if (json != null) {
+            Files.writeString(json, """
+                    {"clients": %d, "seconds": %.1f, "placed": %d, "errors": %d, "ordersPerSecond": %.1f, \
+                    "p50Ms": %.2f, "p95Ms": %.2f, "p99Ms": %.2f}
+                    """.formatted(clients, elapsed, placed, errors, rate, pct(all, 50), pct(all, 95), pct(all, 99)));
+        }
+        System.exit(errors == 0 ? 0 : 1);
     }
 
-    private static double pct(List<Long> sorted, int p) {
+    static String order(String[] skus, int lines) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder body = new StringBuilder("""
+                {"channel":"api","externalRef":"BENCH-%s","customer":{"email":"bench%d@example.com","name":"Bench Client","locale":"en"},\
+                "shippingAddress":{"name":"Bench Client","street":"Hauptstr. 1","postalCode":"10115","city":"Berlin","country":"DE"},\
+                "currency":"EUR","paymentMethod":"card","lines":[""".formatted(UUID.randomUUID(), CUSTOMER.getAndIncrement() % 500));
+        List<Integer> picked = new ArrayList<>();
+        while (picked.size() < lines) {
+            int i = random.nextInt(skus.length);
+            if (!picked.contains(i)) {
+                picked.add(i);
+            }
+        }
+        for (int l = 0; l < lines; l++) {
+            body.append(l == 0 ? "" : ",").append("{\"sku\":\"").append(skus[picked.get(l)]).append("\",\"quantity\":1}");
+        }
+        return body.append("]}").toString();
+    }
+
+    static double pct(List<Long> sorted, int p) {
         if (sorted.isEmpty()) {
             return 0;
         }

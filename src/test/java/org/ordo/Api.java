@@ -79,10 +79,17 @@ public final class Api {
     public Response paymentEvent(String eventId, String type, String orderId, String field, long minorAmount,
             String currency) {
         String body = """
-                {"id":"%s","type":"%s","data":{"object":{"id":"pi_%s","object":"payment_intent","%s":%d,                "currency":"%s","metadata":{"order_id":"%s"}}}}""".formatted(eventId, type, orderId, field,
+                {"id":"%s","type":"%s","data":{"object":{"id":"pi_%s","object":"payment_intent","%s":%d,\
+                "currency":"%s","metadata":{"order_id":"%s"}}}}""".formatted(eventId, type, orderId, field,
                 minorAmount, currency.toLowerCase(), orderId);
         return webhook("/api/v1/payments/webhooks/stripe", "Stripe-Signature", PAYMENT_SECRET,
                 java.time.Instant.now().getEpochSecond(), body);
+    }
+
+    /** Any method with a raw body of this content type. */
+    public Response send(String method, String path, byte[] body, String contentType) {
+        return send(builder(path).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     /** Places an order with a fresh idempotency key. */

@@ -18,11 +18,18 @@ public record MoneyInput(@Schema(example = "19.99") String amount, @Schema(examp
         if (amount == null || amount.isBlank()) {
             throw new InvalidInputException(field + ".amount", "is required");
         }
+        if (amount.length() > 40) {
+            throw new InvalidInputException(field + ".amount", "is too long for an amount");
+        }
         BigDecimal value;
         try {
             value = new BigDecimal(amount.trim());
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field + ".amount", "is not a decimal number");
+        }
+        // Scaling 1e-20000000 to cents would take the server seconds of arithmetic: refuse such exponents at once.
+        if (value.scale() > 20) {
+            throw new InvalidInputException(field + ".amount", "has too many decimals");
         }
         if (value.signum() < 0) {
             throw new InvalidInputException(field + ".amount", "must not be negative");

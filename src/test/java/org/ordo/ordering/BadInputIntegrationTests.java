@@ -187,6 +187,65 @@ class BadInputIntegrationTests {
         assertThat(type.errorFields()).containsExactly("type");
     }
 
+    // Found by bench/fault-hostile.sh: each of these was answered with a 500 (or took seconds) before.
+
+    @Test
+    void queryParametersThatAreNotUtf8AreA400() {
+        Api.Response response = api.get("/api/v1/orders?q=%ED%A0%80%00");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.errorFields()).containsExactly("parameters");
+        assertThat(api.get("/api/v1/customers?q=%C3%28").status()).isEqualTo(400);
+    }
+
+    @Test
+    void formBodiesAreRefusedWithA4xx() {
+        Snapshot before = snapshot();
+        byte[] form = "{\"sku\":\"%' AND 1=1\"}=x&b=%ED%A0%80".getBytes(StandardCharsets.UTF_8);
+        Api.Response post = api.postBytes("/api/v1/articles", form, "application/x-www-form-urlencoded");
+        Api.Response put = api.send("PUT", "/api/v1/articles/" + shirt, form, "application/x-www-form-urlencoded");
+        assertThat(post.status()).as(post.toString()).isBetween(400, 499);
+        assertThat(put.status()).as(put.toString()).isEqualTo(415);
+        Api.Response controlCharacters = api.postBytes("/api/v1/customers",
+                "a%0d%0ab=%00".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+        assertThat(controlCharacters.status()).as(controlCharacters.toString()).isBetween(400, 499);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aNulCharacterIsA400NotAConflict() {
+        Api.Response query = api.get("/api/v1/orders?q=a%00b");
+        assertThat(query.status()).as(query.toString()).isEqualTo(400);
+        assertThat(query.errorFields()).containsExactly("request");
+
+        Snapshot before = snapshot();
+        Map<String, Object> order = new HashMap<>(Fixtures.order("EUR", shirt, 1));
+        order.put("note", "a\u0000b");
+        Api.Response placed = api.placeOrder(order);
+        assertThat(placed.status()).as(placed.toString()).isEqualTo(400);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aBlankStatusFilterIsNamed() {
+        Api.Response response = api.get("/api/v1/orders?status=%00");
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.errorFields()).containsExactly("status");
+        assertThat(api.get("/api/v1/orders?paymentStatus=%00&fulfillmentStatus=UNFULFILLED").errorFields())
+                .containsExactly("paymentStatus");
+    }
+
+    @Test
+    void anAmountWithAHugeNegativeExponentIsRefusedAtOnce() {
+        long started = System.nanoTime();
+        Api.Response response = api.post("/api/v1/articles", Map.of("sku", Fixtures.unique("SKU"), "type", "PHYSICAL",
+                "name", Map.of("en", "Tiny"), "price", Map.of("amount", "1e-20000000", "currency", "EUR"),
+                "taxRate", "19"));
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.errorFields()).containsExactly("price.amount");
+        assertThat(System.nanoTime() - started).isLessThan(2_000_000_000L);
+    }
+
     record Snapshot(long orders, long movements, long documents, long customers, long reserved) {
     }
 

@@ -65,8 +65,9 @@ class OrderController {
             case "newest" -> OrderQuery.Sort.NEWEST;
             default -> throw new InvalidInputException("sort", "must be deadline or newest");
         };
-        return orders.queue(new OrderQuery(status, paymentStatus, fulfillmentStatus, channel, customer, createdFrom,
-                createdTo, q, order, after, limit));
+        return orders.queue(new OrderQuery(named("status", status), named("paymentStatus", paymentStatus),
+                named("fulfillmentStatus", fulfillmentStatus), channel, customer, createdFrom, createdTo, q, order, after,
+                limit));
     }
 
     @GetMapping("/{id}")
@@ -107,5 +108,13 @@ class OrderController {
         UUID orderId = orders.idOf(id);
         lifecycle.releaseHold(orderId, request.reason());
         return orders.require(orderId);
+    }
+
+    /** A blank value (status=, or a control character) converts to null: refuse it instead of filtering by nothing. */
+    private static <E extends Enum<E>> List<E> named(String field, List<E> values) {
+        if (values != null && values.contains(null)) {
+            throw new InvalidInputException(field, "must not be blank");
+        }
+        return values;
     }
 }

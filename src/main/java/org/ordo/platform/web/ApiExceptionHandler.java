@@ -1,5 +1,6 @@
 package org.ordo.platform.web;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -20,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -77,6 +80,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new FieldError(e.getName(), "has the wrong type or format"))));
     }
 
+    /**
+     * Query or form parameters that cannot be read: percent-encoding that is not UTF-8 (Tomcat refuses to decode
+     * it), or names and values with control characters (the security firewall rejects them when they are read).
+     */
+    @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
+    ResponseEntity<Object> unreadableParameters(RuntimeException e) {
+        return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request", List.of(new FieldError(
+                "parameters", "could not be read: they must be valid UTF-8 without control characters"))));
+    }
+
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e) {
         ProblemDetail problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
@@ -87,6 +100,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
+        // SQL state class 22 (data exception) is the input's fault, not a conflict: PostgreSQL cannot store U+0000.
+        if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            log.info("Refused by the database as data it cannot store: {}", sql.getMessage());
+            return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError("request",
+                    "contains a value the database cannot store, such as the character U+0000"))));
+        }
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(Problems.of(HttpStatus.CONFLICT, "constraint", "Conflict",
                 "The change conflicts with the current data and was not made"));

@@ -1,0 +1,527 @@
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Fault test: N generated hostile requests over every endpoint of the API, none of which may get a 5xx answer
+ * or change anything. JDK only:
+ *   java bench/Hostile.java BASE_URL ADMIN_KEY WAREHOUSE_KEY N [SEED] [REPORT.txt]
+ *
+ * Every write carries one fault that must make the server refuse it (missing, forged, overlong or
+ * under-privileged auth; a wrong content type; broken JSON; 10,000 levels of nesting; a body over 1 MiB; an
+ * unknown field; a value of the wrong JSON type; a value the endpoint's validation refuses; a bad
+ * Idempotency-Key; a path that names nothing), and on top of it noise: SQL and HTML injection, unicode edge
+ * cases (NUL, lone surrogates, RTL overrides, emoji) and huge numbers in the string and number fields. Reads
+ * get the same strings in their paths and query parameters. A few requests go over a raw socket to send
+ * what an HTTP client refuses to (malformed request lines, header injection, bad lengths, invalid UTF-8).
+ * Requests whose correct answer is a 5xx by the HTTP standard (an unsupported HTTP version: 505, an unknown
+ * transfer coding: 501) are not generated.
+ * Prints answers per fault kind and status; exits 1 when any answer is a 5xx.
+ */
+public class Hostile {
+
+    static final String[] HOSTILE = {
+            "' OR '1'='1", "'; DROP TABLE customer_order; --", "\" OR 1=1 --", "1; SELECT pg_sleep(10); --",
+            "' UNION SELECT key_hash, role, name FROM api_key --", "%' AND 1=1 --", "\\'; --", "$$; DELETE FROM stock_level; $$",
+            "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>", "{{7*7}}",
+            "${jndi:ldap://127.0.0.1/a}", "../../../../etc/passwd", "%00%0d%0a", "%s%s%s%n%x",
+            "\u0000", "a\u0000b", "\ud800", "x\udc00y", "\u202eevil\u202c", "😀👍🏽🇩🇪", "\ufeff", "\uffff\ufffe",
+            "Z̸̡̢͎a̵l̶g̷o̶", "\u0085\u2028\u2029", "ß".repeat(300), "A".repeat(10_000), "é".repeat(100_000), "",
+            " ", "\t\n\r", "null", "true", "-1", "1e-20000000", "9".repeat(400), "NaN", "0x7fffffff"};
+    static final Object[] HUGE_NUMBERS = {"1e400", "-1e400", "99999999999999999999999999999",
+            "-9223372036854775809", "1e-400", "0.0000000000000000000000001", "123456789012345678901234567890.5"};
+
+    enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
+        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW }
+
+    record Endpoint(String method, String path, Supplier<Map<String, Object>> body, String invalidField,
+            Object invalidValue) {
+    }
+
+    record Request(Fault fault, String method, String path, Map<String, String> headers, byte[] body,
+            boolean chunked) {
+    }
+
+    final Random random;
+    final String adminKey;
+    final String warehouseKey;
+    final List<Endpoint> writes = new ArrayList<>();
+    final List<Supplier<String>> reads = new ArrayList<>();
+
+    Hostile(long seed, String adminKey, String warehouseKey, String orderId, String customerId, String supplierId) {
+        this.random = new Random(seed);
+        this.adminKey = adminKey;
+        this.warehouseKey = warehouseKey;
+        writes.add(new Endpoint("POST", "/api/v1/orders", this::order, "lines", List.of(Map.of("sku", "NO-SUCH-SKU", "quantity", 1))));
+        writes.add(new Endpoint("POST", "/api/v1/articles", this::article, "taxRate", "nineteen"));
+        writes.add(new Endpoint("PUT", "/api/v1/articles/TSHIRT-BLK-M", this::article, "taxRate", "101"));
+        writes.add(new Endpoint("POST", "/api/v1/locations", this::location, "priority", -1));
+        writes.add(new Endpoint("PUT", "/api/v1/locations/BER", this::location, "priority", 1001));
+        writes.add(new Endpoint("POST", "/api/v1/inventory/receipts", this::receipt, "quantity", 0));
+        writes.add(new Endpoint("POST", "/api/v1/inventory/adjustments", this::adjustment, "quantity", 0));
+        writes.add(new Endpoint("POST", "/api/v1/customers", this::customer, "locale", "xx"));
+        writes.add(new Endpoint("PUT", "/api/v1/customers/" + customerId, this::customer, "locale", "fr"));
+        writes.add(new Endpoint("POST", "/api/v1/suppliers", this::supplier, "leadTimeDays", 999));
+        writes.add(new Endpoint("PUT", "/api/v1/suppliers/" + supplierId, this::supplier, "leadTimeDays", -1));
+        writes.add(new Endpoint("POST", "/api/v1/api-keys", this::apiKey, "name", " "));
+        writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/cancel", () -> map("reason", "late"), "reason", ""));
+        writes.add(new Endpoint("POST", "/api/v1/api-keys/" + UUID.randomUUID() + "/revoke", () -> map("reason", "x"), "reason", 1));
+
+        reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
+        reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));
+        reads.add(() -> "/api/v1/orders?after=" + enc(pick(hostile(), "MTIzOmFiYw", "AAAA")) + "&createdFrom=" + enc(pick("2020-01-01T00:00:00Z", "yesterday", hostile())));
+        reads.add(() -> "/api/v1/orders?customer=" + enc(pick(UUID.randomUUID().toString(), hostile())) + "&channel=" + enc(hostile()));
+        reads.add(() -> "/api/v1/orders/" + enc(pick(hostile(), "SO-" + hostile(), UUID.randomUUID().toString(), orderId)));
+        reads.add(() -> "/api/v1/articles?q=" + enc(hostile()) + "&type=" + enc(pick("PHYSICAL", "SERVICE", hostile())) + "&active=" + enc(pick("true", "maybe")) + "&after=" + enc(hostile()));
+        reads.add(() -> "/api/v1/articles/" + enc(hostile()));
+        reads.add(() -> "/api/v1/inventory/" + enc(pick(hostile(), "TSHIRT-BLK-M")));
+        reads.add(() -> "/api/v1/inventory/" + enc(pick(hostile(), "TSHIRT-BLK-M")) + "/movements?location=" + enc(hostile()) + "&after=" + enc(pick("1", "-1", "1e400", hostile())) + "&limit=" + enc(pick("1", "500", "501", "99999999999", hostile())));
+        reads.add(() -> "/api/v1/customers?q=" + enc(hostile()) + "&after=" + enc(hostile()) + "&limit=" + enc(pick("10", "0", hostile())));
+        reads.add(() -> "/api/v1/customers/" + enc(pick(hostile(), customerId, UUID.randomUUID().toString())));
+        reads.add(() -> "/api/v1/suppliers/" + enc(pick(hostile(), supplierId)));
+        reads.add(() -> "/api/v1/inbound-documents?status=" + enc(pick("REVIEW", "LOST", hostile())) + "&channel=" + enc(hostile()) + "&after=" + enc(hostile()) + "&limit=" + enc(pick("1", "1000", hostile())));
+        reads.add(() -> "/api/v1/inbound-documents/" + enc(pick(hostile(), UUID.randomUUID().toString())) + pick("", "/body"));
+        reads.add(() -> "/api/v1/locations/" + enc(hostile()));
+        reads.add(() -> "/api/v1/api-keys/" + enc(hostile()));
+        reads.add(() -> "/api/v1/admin/invariants?" + enc(hostile()) + "=" + enc(hostile()));
+        reads.add(() -> "/actuator/metrics/" + enc(hostile()));
+        reads.add(() -> "/api/v1/" + enc(hostile()) + "/" + enc(hostile()));
+    }
+
+    // --- valid bodies, which each fault then spoils ---------------------------------------------------------------
+
+    Map<String, Object> address() {
+        return map("name", "Erika Muster", "street", "Hauptstr. 1", "postalCode", "10115", "city", "Berlin",
+                "country", "DE");
+    }
+
+    Map<String, Object> order() {
+        return map("channel", "web", "externalRef", "HOSTILE-" + UUID.randomUUID(), "customer",
+                map("email", "hostile@example.com", "name", "Hostile", "locale", "en"), "shippingAddress", address(),
+                "currency", "EUR", "paymentMethod", "card", "note", "n",
+                "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1))));
+    }
+
+    Map<String, Object> article() {
+        return map("sku", "HOSTILE-" + random.nextInt(1_000_000), "type", "PHYSICAL", "name", map("en", "Hostile"),
+                "price", map("amount", "1.00", "currency", "EUR"), "taxRate", "19", "priceIncludesTax", true,
+                "weightGrams", 1, "backorderable", false, "active", true);
+    }
+
+    Map<String, Object> location() {
+        return map("code", "H" + random.nextInt(100_000), "name", "Hostile", "priority", 5, "address", address(),
+                "active", true);
+    }
+
+    Map<String, Object> receipt() {
+        return map("sku", "TSHIRT-BLK-M", "location", "BER", "quantity", 1, "reference", "r", "note", "n");
+    }
+
+    Map<String, Object> adjustment() {
+        return map("sku", "TSHIRT-BLK-M", "location", "BER", "quantity", 1, "reason", "count", "reference", "r");
+    }
+
+    Map<String, Object> customer() {
+        return map("email", "h" + random.nextInt(1_000_000) + "@example.com", "name", "Hostile", "phone", "+4930123456",
+                "locale", "en", "type", "CONSUMER", "smsConsent", false, "addresses", new ArrayList<>(List.of(address())));
+    }
+
+    Map<String, Object> supplier() {
+        return map("code", "H" + random.nextInt(1_000_000), "name", "Hostile", "email", "s@example.com",
+                "phone", "+4930123456", "address", address(), "leadTimeDays", 3, "currency", "EUR");
+    }
+
+    Map<String, Object> apiKey() {
+        return map("name", "hostile-" + random.nextInt(1_000_000), "role", "AGENT");
+    }
+
+    // --- generation -------------------------------------------------------------------------------------------------
+
+    Request next() {
+        int roll = random.nextInt(100);
+        if (roll < 25) {
+            return read();
+        }
+        if (roll < 28) {
+            return new Request(Fault.RAW, "RAW", "", Map.of(), raw(), false);
+        }
+        Endpoint e = writes.get(random.nextInt(writes.size()));
+        Map<String, Object> body = e.body.get();
+        noise(body);
+        Fault[] kinds = Fault.values();
+        Fault fault;
+        do {
+            fault = kinds[random.nextInt(Fault.IDEMPOTENCY_KEY.ordinal() + 2)];
+        } while (fault == Fault.IDEMPOTENCY_KEY && !e.path.equals("/api/v1/orders")
+                || fault == Fault.OVERSIZED && random.nextInt(3) > 0);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + adminKey);
+        headers.put("Content-Type", "application/json");
+        if (e.path.equals("/api/v1/orders")) {
+            headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
+        }
+        String path = e.path;
+        byte[] bytes;
+        boolean chunked = false;
+        switch (fault) {
+            case AUTH -> {
+                String value = pick(null, "Bearer ordo_" + UUID.randomUUID().toString().replace("-", ""),
+                        "Bearer " + "x".repeat(300), "Bearer " + "k".repeat(20_000), "Basic YWRtaW46YWRtaW4=",
+                        "Bearer", "Bearer " + adminKey + "x", "bearer  " + hostile().replaceAll("[^\\x21-\\x7e]", "?"),
+                        "Bearer " + warehouseKey);
+                if (value == null || e.path.contains("/inventory/") && value.endsWith(warehouseKey)) {
+                    headers.remove("Authorization");
+                } else {
+                    headers.put("Authorization", value);
+                }
+                bytes = json(body);
+            }
+            case CONTENT_TYPE -> {
+                String type = pick(null, "text/plain", "application/xml", "application/x-www-form-urlencoded",
+                        "multipart/form-data; boundary=xyz", "application/octet-stream", "text/html; charset=utf-8",
+                        "application/json-patch", "image/png");
+                if (type == null) {
+                    headers.remove("Content-Type");
+                } else {
+                    headers.put("Content-Type", type);
+                }
+                bytes = json(body);
+            }
+            case SYNTAX -> bytes = broken(json(body));
+            case NESTING -> {
+                int depth = pick(600, 2_000, 10_000);
+                String open = random.nextBoolean() ? "[" : "{\"a\":";
+                String close = open.equals("[") ? "]" : "}";
+                body.put(pick(new ArrayList<>(body.keySet()).toArray(String[]::new)), new Raw(open.repeat(depth) + "1" + close.repeat(depth)));
+                bytes = json(body);
+            }
+            case OVERSIZED -> {
+                body.put("note", "x".repeat((1 << 20) + random.nextInt(2 << 20)));
+                bytes = json(body);
+                chunked = random.nextBoolean();
+            }
+            case UNKNOWN_FIELD -> {
+                body.put(pick("colour", "__proto__", "constructor", "isAdmin", hostile()), pick(1, "x", true));
+                bytes = json(body);
+            }
+            case WRONG_TYPE -> {
+                String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
+                body.put(field, pick(map("nested", hostile()), List.of(hostile(), 1)));
+                bytes = json(body);
+            }
+            case INVALID_VALUE -> {
+                body.put(e.invalidField, e.invalidValue);
+                bytes = json(body);
+            }
+            case IDEMPOTENCY_KEY -> {
+                String key = pick(null, "", "k".repeat(256), "ключ-" + UUID.randomUUID(), "a b c", hostile() + " x y");
+                if (key == null) {
+                    headers.remove("Idempotency-Key");
+                } else {
+                    headers.put("Idempotency-Key", key.replaceAll("[\\r\\n\\x00]", ""));
+                }
+                bytes = json(body);
+            }
+            default -> { // NO_SUCH_PATH
+                path = e.path.replaceAll("/(TSHIRT-BLK-M|BER|[0-9a-f-]{36})", "/" + enc(pick(hostile(), "NOPE-" + random.nextInt(1000))));
+                if (path.equals(e.path)) {
+                    path = e.path + "/" + enc(hostile());
+                }
+                bytes = json(body);
+            }
+        }
+        return new Request(fault, e.method, path, headers, bytes, chunked);
+    }
+
+    Request read() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        int roll = random.nextInt(10);
+        if (roll == 0) {
+            headers.put("Authorization", "Bearer ordo_" + UUID.randomUUID());
+        } else if (roll == 1) {
+            headers.put("Authorization", "Bearer " + warehouseKey);
+        } else if (roll > 2) {
+            headers.put("Authorization", "Bearer " + adminKey);
+        }
+        return new Request(Fault.READ, "GET", reads.get(random.nextInt(reads.size())).get(), headers, null, false);
+    }
+
+    /** Replaces some string values with hostile strings and some numbers with huge ones, everywhere in the tree. */
+    @SuppressWarnings("unchecked")
+    void noise(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<String, Object> entry : ((Map<String, Object>) m).entrySet()) {
+                Object value = entry.getValue();
+                if (value instanceof String && random.nextInt(3) == 0) {
+                    entry.setValue(hostile());
+                } else if (value instanceof Number && random.nextInt(4) == 0) {
+                    entry.setValue(new Raw((String) pick(HUGE_NUMBERS)));
+                } else {
+                    noise(value);
+                }
+            }
+        } else if (node instanceof List<?> l) {
+            l.forEach(this::noise);
+        }
+    }
+
+    byte[] broken(byte[] valid) {
+        String text = new String(valid, StandardCharsets.UTF_8);
+        return switch (random.nextInt(12)) {
+            case 0 -> text.substring(0, random.nextInt(Math.max(1, text.length() - 1))).getBytes(StandardCharsets.UTF_8);
+            case 1 -> (text.substring(0, text.length() - 1) + ",}").getBytes(StandardCharsets.UTF_8);
+            case 2 -> text.replace('"', '\'').getBytes(StandardCharsets.UTF_8);
+            case 3 -> (text + "}{").getBytes(StandardCharsets.UTF_8);
+            case 4 -> ("/* comment */" + text).getBytes(StandardCharsets.UTF_8);
+            case 5 -> text.replaceFirst(":", ":NaN,\"x\":").getBytes(StandardCharsets.UTF_8);
+            case 6 -> pick("", "null", "[]", "\"order\"", "123", "{", "}", "[{}]", "{\"\":}").getBytes(StandardCharsets.UTF_8);
+            case 7 -> { // invalid UTF-8 inside a string
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                out.writeBytes("{\"note\":\"".getBytes(StandardCharsets.UTF_8));
+                out.writeBytes(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, (byte) 0xED, (byte) 0xA0, (byte) 0x80});
+                out.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+                yield out.toByteArray();
+            }
+            case 8 -> { // random bytes
+                byte[] garbage = new byte[1 + random.nextInt(2000)];
+                random.nextBytes(garbage);
+                yield garbage;
+            }
+            case 9 -> text.replaceFirst("\\{", "{\"a\" \"b\",").getBytes(StandardCharsets.UTF_8);
+            case 10 -> text.replace("\"", "").getBytes(StandardCharsets.UTF_8);
+            default -> ("\u0000" + text).getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    /** Requests an HTTP client would not send. */
+    byte[] raw() {
+        String auth = "Authorization: Bearer " + adminKey + "\r\n";
+        String body = new String(json(order()), StandardCharsets.UTF_8);
+        String request = switch (random.nextInt(12)) {
+            case 0 -> "GET /api/v1/orders/%zz HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
+            case 1 -> "GET /api/v1/orders?q=%ED%A0%80%00 HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
+            case 2 -> "GET /api/v1/../../etc/passwd HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
+            case 3 -> "POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "Content-Type: application/json\r\nIdempotency-Key: raw\r\nContent-Length: -5\r\n\r\n" + body;
+            case 4 -> "POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "Content-Type: application/json\r\nIdempotency-Key: raw\r\nContent-Length: 99999999999999999999\r\n\r\n" + body;
+            case 5 -> "POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "Content-Type: application/json\r\nIdempotency-Key: raw\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n" + body + "\r\n0\r\n\r\n";
+            case 6 -> "GET /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer \u00ff\u00fe\u0000key\r\n\r\n";
+            case 7 -> "GET /api/v1/orders HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer x\r\n injected: yes\r\n\r\n";
+            case 8 -> "BREW /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
+            case 9 -> "GET /api/v1/orders HTTP/1.1\r\n" + auth + "Host: a\r\nHost: b\r\n\r\n";
+            case 10 -> "GET " + "/a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
+            default -> "POST /api/v1/articles HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "Content-Type: application/json; charset=nonsense\r\nContent-Length: 2\r\n\r\n{}";
+        };
+        return request.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    // --- sending --------------------------------------------------------------------------------------------------
+
+    static int send(HttpClient http, String base, Request r) {
+        if (r.fault == Fault.RAW) {
+            return sendRaw(base, r.body);
+        }
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path)).timeout(Duration.ofSeconds(60));
+            r.headers.forEach(b::header);
+            if (r.body == null) {
+                b.GET();
+            } else if (r.chunked) {
+                b.method(r.method, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(r.body)));
+            } else {
+                b.method(r.method, HttpRequest.BodyPublishers.ofByteArray(r.body));
+            }
+            return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IllegalArgumentException e) {
+            return -2; // the client itself refused to send it
+        } catch (Exception e) {
+            return -1; // no answer: the server closed the connection
+        }
+    }
+
+    static int sendRaw(String base, byte[] request) {
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] head = new byte[12];
+            int n = in.readNBytes(head, 0, 12);
+            String line = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+            return line.startsWith("HTTP/1.1 ") ? Integer.parseInt(line.substring(9, 12)) : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    // --- small JSON writer (the JDK has none): escapes every non-ASCII char, so lone surrogates survive ---------
+
+    record Raw(String json) {
+    }
+
+    static byte[] json(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void write(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Raw raw) {
+            out.append(raw.json);
+        } else if (value instanceof String s) {
+            out.append('"');
+            for (char c : s.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20 || c > 0x7e) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            out.append('"');
+        } else if (value instanceof Map<?, ?> m) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.append(first ? "" : ",");
+                first = false;
+                write(out, String.valueOf(e.getKey()));
+                out.append(':');
+                write(out, e.getValue());
+            }
+            out.append('}');
+        } else if (value instanceof List<?> l) {
+            out.append('[');
+            for (int i = 0; i < l.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                write(out, l.get(i));
+            }
+            out.append(']');
+        } else {
+            out.append(value);
+        }
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------------
+
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    String hostile() {
+        return HOSTILE[random.nextInt(HOSTILE.length)];
+    }
+
+    @SafeVarargs
+    final <T> T pick(T... options) {
+        return options[random.nextInt(options.length)];
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int n = Integer.parseInt(args[3]);
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
+        Path report = args.length > 5 ? Path.of(args[5]) : null;
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        // Ids that exist, so that writes aimed at them reach the code that would change them.
+        HttpClient probe = HttpClient.newHttpClient();
+        String orders = get(probe, base, args[1], "/api/v1/orders?limit=1");
+        String customers = get(probe, base, args[1], "/api/v1/customers?limit=1");
+        String suppliers = get(probe, base, args[1], "/api/v1/suppliers");
+        Hostile generator = new Hostile(seed, args[1], args[2], firstId(orders), firstId(customers), firstId(suppliers));
+
+        List<Request> requests = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            requests.add(generator.next());
+        }
+        Map<String, Map<Integer, Integer>> byFault = new TreeMap<>();
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        List<String> serverErrors = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int t = 0; t < 8; t++) {
+            Thread thread = new Thread(() -> {
+                for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                    Request r = requests.get(i);
+                    int status = send(http, base, r);
+                    synchronized (byStatus) {
+                        byStatus.merge(status, 1, Integer::sum);
+                        byFault.computeIfAbsent(r.fault.name(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
+                        if (status >= 500) {
+                            String body = r.body == null ? "" : new String(r.body, 0, Math.min(300, r.body.length), StandardCharsets.UTF_8);
+                            serverErrors.add(status + " " + r.fault + " " + r.method + " " + r.path + " " + r.headers.keySet() + " " + body);
+                        }
+                    }
+                }
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%d hostile requests in %.1f s (seed %d); answers by status (-1: connection closed without an answer, -2: refused by the client):%n", n, elapsed, seed));
+        out.append("  all: ").append(byStatus).append('\n');
+        byFault.forEach((fault, counts) -> out.append(String.format("  %-16s %s%n", fault, counts)));
+        long fivexx = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
+        out.append(fivexx == 0 ? "No 5xx answers.\n" : fivexx + " 5xx answers, for example:\n");
+        serverErrors.stream().limit(20).forEach(s -> out.append("  ").append(s.replaceAll("[\\r\\n]", " ")).append('\n'));
+        System.out.print(out);
+        if (report != null) {
+            Files.writeString(report, out.toString());
+        }
+        System.exit(fivexx == 0 ? 0 : 1);
+    }
+
+    static String get(HttpClient http, String base, String key, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String firstId(String json) {
+        var m = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(json);
+        return m.find() ? m.group(1) : UUID.randomUUID().toString();
+    }
+}

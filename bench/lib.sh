@@ -1,0 +1,121 @@
+# Shared by the bench and fault scripts (source it): a private Ordo on a fresh data directory and a free
+# loopback port, its embedded PostgreSQL, and psql/pgbench against it. Everything stays on 127.0.0.1.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+KEY=${KEY:-bench_admin_key_$(date +%s%N)}
+ORDO_PID=
+WORK=
+
+pg_tool() { # the PostgreSQL client tool $1: on PATH, else under /usr/lib/postgresql/*/bin
+  local found
+  found=$(command -v "$1" 2>/dev/null || true)
+  [ -n "$found" ] || found=$(ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -1)
+  if [ -z "$found" ]; then
+    echo "$1 not found. Install the PostgreSQL client tools, e.g. apt-get install -y postgresql-client" >&2
+    echo "(on Debian 12 pgbench comes with the server package: apt-get install -y postgresql-15)" >&2
+    return 1
+  fi
+  echo "$found"
+}
+
+ensure_jar() {
+  [ -f "$ROOT/target/ordo.jar" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+}
+
+free_port() { # first port from $1 on that nothing listens on
+  local p
+  for p in $(seq "${1:-18200}" $(( ${1:-18200} + 500 ))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
+  done
+  return 1
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# Starts Ordo (a copy of the jar, so a rebuild cannot disturb it) on $WORK/data; waits for the first answered
+# authenticated request and sets STARTUP_MS to the time from the run command until then.
+start_ordo() {
+  [ -n "$WORK" ] || WORK=$(mktemp -d "${TMPDIR:-/tmp}/ordo-bench.XXXXXX")
+  [ -f "$WORK/ordo.jar" ] || cp "$ROOT/target/ordo.jar" "$WORK/ordo.jar"
+  PORT=${PORT:-$(free_port 18200)}
+  BASE=http://127.0.0.1:$PORT
+  local t0 deadline
+  t0=$(now_ms)
+  deadline=$(( t0 + ${START_TIMEOUT_S:-180} * 1000 ))
+  SERVER_PORT=$PORT ORDO_DATA_DIR=$WORK/data ORDO_BOOTSTRAP_API_KEY=$KEY \
+    java ${ORDO_JAVA_OPTS:-} -jar "$WORK/ordo.jar" >> "$WORK/ordo.log" 2>&1 &
+  ORDO_PID=$!
+  until curl -sf -m 2 -o /dev/null -H "Authorization: Bearer $KEY" "$BASE/api/v1/locations"; do
+    kill -0 "$ORDO_PID" 2>/dev/null || { echo "Ordo died; see $WORK/ordo.log" >&2; return 1; }
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "Ordo did not answer in time; see $WORK/ordo.log" >&2; return 1; }
+    sleep 0.02
+  done
+  STARTUP_MS=$(( $(now_ms) - t0 ))
+}
+
+stop_ordo() {
+  [ -n "$ORDO_PID" ] || return 0
+  kill "$ORDO_PID" 2>/dev/null || true
+  local i
+  for i in $(seq 1 600); do kill -0 "$ORDO_PID" 2>/dev/null || break; sleep 0.1; done
+  wait "$ORDO_PID" 2>/dev/null || true
+  ORDO_PID=
+}
+
+# Waits until the demo data is loaded (readiness turns UP after the start-up runners).
+await_ready() {
+  local i
+  for i in $(seq 1 600); do
+    curl -sf -m 2 -o /dev/null "$BASE/actuator/health/readiness" && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+pg_port() { sed -n 4p "$WORK/data/postgres/postmaster.pid"; }
+
+sql() { # runs SQL against Ordo's database, unaligned output
+  "$PSQL" -h 127.0.0.1 -p "$(pg_port)" -U ordo -d ordo -v ON_ERROR_STOP=1 -Atqc "$1"
+}
+
+api() { # api METHOD PATH [JSON]: prints the body; fails on an HTTP error
+  curl -sf -m 30 -X "$1" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' \
+    ${3:+-d "$3"} "$BASE$2"
+}
+
+# Registers article $1 (physical, 9.99 EUR) and receives $2 units of it at BER (a demo location).
+stock_article() {
+  api POST /api/v1/articles "{\"sku\":\"$1\",\"type\":\"PHYSICAL\",\"name\":{\"en\":\"Bench $1\"},\"price\":{\"amount\":\"9.99\",\"currency\":\"EUR\"},\"taxRate\":\"19\"}" > /dev/null
+  api POST /api/v1/inventory/receipts "{\"sku\":\"$1\",\"location\":\"BER\",\"quantity\":$2,\"reference\":\"bench\"}" > /dev/null
+}
+
+# Runs the invariant checker against the running Ordo's database (it shares the embedded server).
+run_check() {
+  ORDO_DATA_DIR=$WORK/data java -jar "$WORK/ordo.jar" check
+}
+
+cleanup() {
+  stop_ordo
+  if [ -n "$WORK" ] && [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; fi
+}
+
+cpu_busy() { # percent of all CPU time that was busy over the next $1 seconds (default 2)
+  local a b
+  a=($(head -1 /proc/stat)); sleep "${1:-2}"; b=($(head -1 /proc/stat))
+  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+  for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+  echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+
+# The machine may be shared: before a measured run, wait (at most QUIET_WAIT_S, default 180 s) until the CPUs are
+# less than QUIET_BUSY percent busy (default 25) while our Ordo idles. OTHERS_BUSY is what was seen last.
+await_quiet() {
+  local deadline=$(( $(date +%s) + ${QUIET_WAIT_S:-180} ))
+  while true; do
+    OTHERS_BUSY=$(cpu_busy 2)
+    [ "$OTHERS_BUSY" -lt "${QUIET_BUSY:-25}" ] && return 0
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "(machine still ${OTHERS_BUSY}% busy; measuring anyway)" >&2; return 0; }
+    sleep 5
+  done
+}
