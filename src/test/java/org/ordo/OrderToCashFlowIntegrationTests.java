@@ -482,7 +482,8 @@ class OrderToCashFlowIntegrationTests {
         // The refund counts once the provider confirms it.
         assertThat(order(id).get("paymentStatus").asString()).isEqualTo("PAID");
         String refunded = """
-                {"id":"%s","type":"charge.refunded","data":{"object":{"id":"ch_1","payment_intent":"pi_%s",                "amount_refunded":1190,"currency":"eur","metadata":{"order_id":"%s"}}}}"""
+                {"id":"%s","type":"charge.refunded","data":{"object":{"id":"ch_1","payment_intent":"pi_%s",\
+                "amount_refunded":1190,"currency":"eur","metadata":{"order_id":"%s"}}}}"""
                 .formatted(Fixtures.unique("evt"), id, id);
         expect(api.webhook("/api/v1/payments/webhooks/stripe", "Stripe-Signature", Api.PAYMENT_SECRET,
                 Instant.now().getEpochSecond(), refunded), 200);
