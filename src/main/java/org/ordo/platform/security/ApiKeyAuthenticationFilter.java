@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordo.platform.ApiClient;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -21,10 +23,18 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
     private final AuthenticationEntryPoint entryPoint;
+    private final Unavailable unavailable;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint, Unavailable unavailable) {
         this.keys = keys;
         this.entryPoint = entryPoint;
+        this.unavailable = unavailable;
+    }
+
+    /** Answers a request whose key cannot be checked because the database cannot be reached. */
+    @FunctionalInterface
+    interface Unavailable {
+        void answer(HttpServletResponse response, Exception cause) throws IOException;
     }
 
     @Override
@@ -39,7 +49,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Use Authorization: Bearer <API key>"));
             return;
         }
-        ApiClient client = keys.authenticate(header.substring(7).trim()).orElse(null);
+        ApiClient client;
+        try {
+            client = keys.authenticate(header.substring(7).trim()).orElse(null);
+        } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+            // The database is away, so the key cannot be checked: say so (503, try again) rather than fail with
+            // a 500 from outside the MVC exception handling.
+            unavailable.answer(response, e);
+            return;
+        }
         if (client == null) {
             entryPoint.commence(request, response, new BadCredentialsException("The API key is unknown or revoked"));
             return;

@@ -4,9 +4,12 @@ import java.util.List;
 
 import org.ordo.platform.FieldError;
 import org.ordo.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
     private static final String ADMIN = "ADMIN";
     private static final String AGENT = "AGENT";
     private static final String WAREHOUSE = "WAREHOUSE";
@@ -44,6 +48,15 @@ class SecurityConfiguration {
             problem.setProperty("errors", List.of(new FieldError("Authorization", problem.getDetail())));
             json.writeValue(response.getOutputStream(), problem);
         };
+        ApiKeyAuthenticationFilter.Unavailable unavailable = (response, e) -> {
+            log.warn("Database unavailable while checking an API key: {}", e.getMessage());
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "2");
+            response.setContentType("application/problem+json");
+            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                    "Service unavailable", "The database cannot be reached right now; nothing was changed. "
+                            + "Try again shortly."));
+        };
         AccessDeniedHandler forbidden = (request, response, e) -> {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType("application/problem+json");
@@ -57,7 +70,7 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized, unavailable),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -85,6 +98,8 @@ class SecurityConfiguration {
                                 .hasAnyRole(ADMIN, AGENT, INTEGRATION, WAREHOUSE)
                         .requestMatchers("/api/v1/orders/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
                         .requestMatchers("/api/v1/inbound-documents/**").hasAnyRole(ADMIN, AGENT)
+                        // Figures over all orders and stock: for the people who run the shop, not for integrations.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(ADMIN, AGENT)
                         .anyRequest().authenticated());
         return http.build();
     }
