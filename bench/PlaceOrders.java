@@ -17,11 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * P1 load driver: places orders over HTTP from N concurrent clients for a fixed time and prints orders/s and
  * latency percentiles. JDK only:
- *   java bench/PlaceOrders.java BASE_URL API_KEY SKU[,SKU...] CLIENTS SECONDS [LINES] [RESULT.json]
+ *   java bench/PlaceOrders.java BASE_URL API_KEY SKU[,SKU...] CLIENTS SECONDS [LINES] [RESULT.json|-] [ANSWERS.log]
  * Each order has LINES lines (default 3), each a different SKU drawn at random, one unit each, an inline
  * customer out of 500 taken in turn (created by the first 500 orders, found by e-mail after that) and a fresh
  * Idempotency-Key. 201 counts as
- * placed, anything else (409 included: stock should never run out here) as an error.
+ * placed, anything else (409 included: stock should never run out here) as an error. With ANSWERS.log, every
+ * answer is written there as it comes, one line each: the time it came (epoch ms), the status (-1: no answer, e.g.
+ * the server was gone or the request timed out), the externalRef, the Idempotency-Key and the latency in ms; the
+ * fault scripts check the database against it. A request times out after REQUEST_TIMEOUT_S seconds (default 60);
+ * after a failed request a client waits 100 ms, so that a server that is down is not hammered.
  */
 public class PlaceOrders {
 
@@ -34,7 +38,10 @@ public class PlaceOrders {
         int clients = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         int lines = args.length > 5 ? Integer.parseInt(args[5]) : 3;
-        Path json = args.length > 6 ? Path.of(args[6]) : null;
+        Path json = args.length > 6 && !args[6].equals("-") ? Path.of(args[6]) : null;
+        java.io.PrintWriter answers = args.length > 7
+                ? new java.io.PrintWriter(Files.newBufferedWriter(Path.of(args[7])), true) : null;
+        Duration timeout = Duration.ofSeconds(Long.parseLong(System.getenv().getOrDefault("REQUEST_TIMEOUT_S", "60")));
         if (lines > skus.length) {
             throw new IllegalArgumentException("need at least " + lines + " SKUs");
         }
@@ -53,11 +60,13 @@ public class PlaceOrders {
             statuses.add(counts);
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < end) {
+                    String idempotencyKey = UUID.randomUUID().toString();
+                    String externalRef = "BENCH-" + UUID.randomUUID();
                     HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
-                            .timeout(Duration.ofSeconds(60))
+                            .timeout(timeout)
                             .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                            .header("Idempotency-Key", UUID.randomUUID().toString())
-                            .POST(HttpRequest.BodyPublishers.ofString(order(skus, lines))).build();
+                            .header("Idempotency-Key", idempotencyKey)
+                            .POST(HttpRequest.BodyPublishers.ofString(order(skus, lines, externalRef))).build();
                     long t0 = System.nanoTime();
                     int status;
                     try {
@@ -65,8 +74,22 @@ public class PlaceOrders {
                     } catch (Exception e) {
                         status = -1;
                     }
-                    mine.add(System.nanoTime() - t0);
+                    long took = System.nanoTime() - t0;
+                    mine.add(took);
                     counts.merge(status, 1, Integer::sum);
+                    if (answers != null) {
+                        synchronized (answers) {
+                            answers.printf("%d %d %s %s %d%n", System.currentTimeMillis(), status, externalRef,
+                                    idempotencyKey, took / 1_000_000);
+                        }
+                    }
+                    if (status < 200 || status >= 300) {
+                        try {
+                            Thread.sleep(100);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
                 }
             });
             thread.start();
@@ -74,6 +97,9 @@ public class PlaceOrders {
         }
         for (Thread t : threads) {
             t.join();
+        }
+        if (answers != null) {
+            answers.close();
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         List<Long> all = new ArrayList<>();
@@ -95,12 +121,12 @@ public class PlaceOrders {
         System.exit(errors == 0 ? 0 : 1);
     }
 
-    static String order(String[] skus, int lines) {
+    static String order(String[] skus, int lines, String externalRef) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         StringBuilder body = new StringBuilder("""
-                {"channel":"api","externalRef":"BENCH-%s","customer":{"email":"bench%d@example.com","name":"Bench Client","locale":"en"},\
+                {"channel":"api","externalRef":"%s","customer":{"email":"bench%d@example.com","name":"Bench Client","locale":"en"},\
                 "shippingAddress":{"name":"Bench Client","street":"Hauptstr. 1","postalCode":"10115","city":"Berlin","country":"DE"},\
-                "currency":"EUR","paymentMethod":"card","lines":[""".formatted(UUID.randomUUID(), CUSTOMER.getAndIncrement() % 500));
+                "currency":"EUR","paymentMethod":"card","lines":[""".formatted(externalRef, CUSTOMER.getAndIncrement() % 500));
         List<Integer> picked = new ArrayList<>();
         while (picked.size() < lines) {
             int i = random.nextInt(skus.length);

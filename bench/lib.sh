@@ -52,6 +52,8 @@ start_ordo() {
     sleep 0.02
   done
   STARTUP_MS=$(( $(now_ms) - t0 ))
+  # psql and pgbench log in to the embedded server with the password Ordo keeps beside its data directory
+  [ ! -f "$WORK/data/postgres.password" ] || export PGPASSWORD=$(cat "$WORK/data/postgres.password")
 }
 
 stop_ordo() {
