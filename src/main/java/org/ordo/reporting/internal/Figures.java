@@ -1,0 +1,66 @@
+package org.ordo.reporting.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.ordo.reporting.Summary.AgeBucket;
+import org.ordo.reporting.Summary.BacklogCount;
+import org.ordo.reporting.Summary.DayCount;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dashboard's queries. Each is a single aggregate answered from an index alone (see V11__reporting.sql), so
+ * its cost grows with the rows in the window or the backlog, not with all orders ever placed.
+ */
+@Repository
+public class Figures {
+
+    private final JdbcClient jdbc;
+
+    Figures(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DayCount> ordersPerDay(Instant since) {
+        return jdbc.sql("""
+                SELECT CAST(created_at AT TIME ZONE 'UTC' AS date) AS day, channel, count(*) AS orders
+                FROM customer_order
+                WHERE created_at >= :since
+                GROUP BY 1, 2 ORDER BY 1, 2
+                """).param("since", Timestamp.from(since))
+                .query((rs, n) -> new DayCount(rs.getObject("day", java.time.LocalDate.class), rs.getString("channel"),
+                        rs.getLong("orders")))
+                .list();
+    }
+
+    /** Open and held orders by status and age; late as the queue says: promise passed, nothing shipped. */
+    public List<BacklogCount> backlog(Instant now) {
+        return jdbc.sql("""
+                SELECT status,
+                       CASE WHEN created_at > CAST(:now AS timestamptz) - interval '1 day' THEN 'UNDER_1_DAY'
+                            WHEN created_at > CAST(:now AS timestamptz) - interval '3 days' THEN 'DAYS_1_TO_3'
+                            WHEN created_at > CAST(:now AS timestamptz) - interval '7 days' THEN 'DAYS_3_TO_7'
+                            ELSE 'OVER_7_DAYS' END AS age,
+                       count(*) AS orders,
+                       count(*) FILTER (WHERE promised_at < CAST(:now AS timestamptz)
+                           AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED'))
+                           AS late
+                FROM customer_order
+                WHERE status IN ('OPEN', 'ON_HOLD')
+                GROUP BY 1, 2 ORDER BY 1, 2
+                """).param("now", Timestamp.from(now))
+                .query((rs, n) -> new BacklogCount(rs.getString("status"), AgeBucket.valueOf(rs.getString("age")),
+                        rs.getLong("orders"), rs.getLong("late")))
+                .list();
+    }
+
+    public long lowStock(long below) {
+        return jdbc.sql("""
+                SELECT count(*) FROM (
+                    SELECT s.sku FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active
+                    GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < :below) low
+                """).param("below", below).query(Long.class).single();
+    }
+}
