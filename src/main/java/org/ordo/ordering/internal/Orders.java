@@ -402,7 +402,12 @@ public class Orders {
     }
 
     private static void in(StringBuilder sql, Map<String, Object> params, String column, List<String> values) {
-        if (values != null && !values.isEmpty()) {
+        if (values != null && values.size() == 1) {
+            // Equality, not = ANY: only then does PostgreSQL read (status, promised_at, id) in index order and stop
+            // after one page; with = ANY it sorted all open orders or scanned the deadline index (bench/p3.sh).
+            sql.append(" AND ").append(column).append(" = :").append(column);
+            params.put(column, values.get(0));
+        } else if (values != null && !values.isEmpty()) {
             sql.append(" AND ").append(column).append(" = ANY(:").append(column).append(")");
             params.put(column, values.toArray(String[]::new));
         }
