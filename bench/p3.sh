@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# P3, the queue at scale: a private Ordo on a fresh data directory (no demo data), a location and NSKUS articles
+# with stock through the API, then ORDERS orders (default 1,000,000) generated set-based in SQL through the same
+# schema (bench/p3-generate.sql), the invariant checker, and the latency of the reads people wait for, one
+# request at a time, REPS times each (after a warm-up):
+#   queue            GET /api/v1/orders?status=OPEN&sort=deadline&limit=50
+#   queue-channel    ... &channel=marketplace
+#   queue-search     ... ?q=<a customer's e-mail>
+#   queue-deep       ... &after=<cursor of a random open order>
+#   queue-newest     GET /api/v1/orders?sort=newest&limit=50
+#   detail           GET /api/v1/orders/{id} of random orders
+#   dashboard        GET /api/v1/reports/summary
+# and the dashboard once more without the indexes of V11__reporting.sql, for comparison. Prints p50/p95/p99 per
+# request type against the targets, writes target/bench/p3.json and the query plans to target/bench/p3-explain.txt.
+#   bench/p3.sh
+#   ORDERS=100000 REPS=100 bench/p3.sh
+# Takes about 5 minutes for 1,000,000 orders on 2 cores. Loopback only; stops by itself.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+ORDERS=${ORDERS:-1000000}
+REPS=${REPS:-200}
+NSKUS=${SKUS:-200}
+OUT=$ROOT/target/bench
+mkdir -p "$OUT"
+PSQL=$(pg_tool psql)
+ensure_jar
+trap 'cp "$WORK/ordo.log" "$OUT/p3-ordo.log" 2>/dev/null || true; cleanup' EXIT
+export ORDO_DEMO_DATA=false
+
+echo "Machine: $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') memory, $(java -version 2>&1 | head -1)"
+PORT=${PORT:-$(free_port 18900)}
+start_ordo
+await_ready
+echo "Ordo on $BASE, PostgreSQL $(sql 'SHOW server_version') on port $(pg_port)"
+
+PREFIX=P3-$(date +%s)-
+LOC_CODE=P3A
+api POST /api/v1/locations "{\"code\":\"$LOC_CODE\",\"name\":\"P3 warehouse\",\"priority\":1,\"address\":{\"name\":\"P3\",\"street\":\"Hauptstr. 1\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\"}}" > /dev/null
+for i in $(seq 0 $(( NSKUS - 1 ))); do
+  sku=$PREFIX$(printf %04d "$i")
+  api POST /api/v1/articles "{\"sku\":\"$sku\",\"type\":\"PHYSICAL\",\"name\":{\"en\":\"P3 $sku\"},\"price\":{\"amount\":\"9.99\",\"currency\":\"EUR\"},\"taxRate\":\"19\"}" > /dev/null
+  api POST /api/v1/inventory/receipts "{\"sku\":\"$sku\",\"location\":\"$LOC_CODE\",\"quantity\":100000000,\"reference\":\"p3\"}" > /dev/null
+done
+for i in 1 2 3; do # articles running low, for the dashboard (the generated orders do not use them)
+  sku=${PREFIX}LOW$i
+  api POST /api/v1/articles "{\"sku\":\"$sku\",\"type\":\"PHYSICAL\",\"name\":{\"en\":\"P3 $sku\"},\"price\":{\"amount\":\"9.99\",\"currency\":\"EUR\"},\"taxRate\":\"19\"}" > /dev/null
+  api POST /api/v1/inventory/receipts "{\"sku\":\"$sku\",\"location\":\"$LOC_CODE\",\"quantity\":$i,\"reference\":\"p3\"}" > /dev/null
+done
+LOC=$(sql "SELECT id FROM location WHERE code = '$LOC_CODE'")
+
+echo "Generating $ORDERS orders ..."
+t0=$(now_ms)
+"$PSQL" -h 127.0.0.1 -p "$(pg_port)" -U ordo -d ordo -X -q -v ON_ERROR_STOP=1 -v n="$ORDERS" -v prefix="$PREFIX" \
+  -v nskus="$NSKUS" -v loc="$LOC" -f "$BENCH/p3-generate.sql"
+GEN_MS=$(( $(now_ms) - t0 ))
+SIZE=$(sql "SELECT pg_size_pretty(pg_database_size('ordo'))")
+echo "Generated $ORDERS orders in $(( GEN_MS / 1000 )).$(( GEN_MS % 1000 / 100 )) s (database now $SIZE)"
+
+CHECK_OK=true
+t0=$(now_ms)
+run_check || CHECK_OK=false
+CHECK_MS=$(( $(now_ms) - t0 ))
+echo "Invariant check over $ORDERS orders: $CHECK_MS ms, ok=$CHECK_OK"
+
+# --- request paths: random orders, customers and open orders to start pages after -----------------------------
+sql "SELECT '/api/v1/orders/' || id FROM customer_order TABLESAMPLE SYSTEM (1) LIMIT 500" | shuf > "$WORK/detail.txt"
+sql "SELECT DISTINCT '/api/v1/orders?q=' || customer_email FROM customer_order TABLESAMPLE SYSTEM (1) LIMIT 200" \
+  | shuf > "$WORK/search.txt"
+sql "SELECT '/api/v1/orders?status=OPEN&sort=deadline&limit=50&after=' ||
+            translate(replace(encode(convert_to(floor(extract(epoch FROM promised_at))::bigint || '.'
+              || (extract(microseconds FROM promised_at)::bigint % 1000000) * 1000 || ':' || id, 'UTF8'), 'base64'),
+              E'\n', ''), '+/=', '-_')
+     FROM customer_order WHERE status = 'OPEN' ORDER BY random() LIMIT 200" > "$WORK/deep.txt"
+
+await_quiet
+java "$BENCH/ReadLatency.java" "$BASE" "$KEY" "$REPS" "$OUT/p3-reads.json" \
+  "queue=/api/v1/orders?status=OPEN&sort=deadline&limit=50" \
+  "queue-channel=/api/v1/orders?status=OPEN&channel=marketplace&sort=deadline&limit=50" \
+  "queue-search=@$WORK/search.txt" \
+  "queue-deep=@$WORK/deep.txt" \
+  "queue-newest=/api/v1/orders?sort=newest&limit=50" \
+  "detail=@$WORK/detail.txt" \
+  "dashboard=/api/v1/reports/summary" | tee "$OUT/p3-reads.txt"
+SUMMARY=$(api GET /api/v1/reports/summary)
+
+# --- the dashboard without the reporting indexes, for comparison -----------------------------------------------
+sql "DROP INDEX customer_order_created_channel_idx; DROP INDEX customer_order_backlog_idx"
+java "$BENCH/ReadLatency.java" "$BASE" "$KEY" "$REPS" "$OUT/p3-without-v11.json" \
+  "dashboard-no-v11=/api/v1/reports/summary" | tee -a "$OUT/p3-reads.txt"
+sql "CREATE INDEX customer_order_created_channel_idx ON customer_order (created_at, channel);
+     CREATE INDEX customer_order_backlog_idx ON customer_order (status, created_at)
+       INCLUDE (promised_at, fulfillment_status) WHERE status IN ('OPEN', 'ON_HOLD')"
+sql "VACUUM ANALYZE customer_order"
+
+# --- plans -------------------------------------------------------------------------------------------------------
+{
+  DEEP=$(sql "SELECT promised_at, id FROM customer_order WHERE status = 'OPEN' ORDER BY random() LIMIT 1" | tr '|' ' ')
+  set -- $DEEP
+  for q in \
+    "SELECT id FROM customer_order WHERE status = 'OPEN' ORDER BY promised_at, id LIMIT 50" \
+    "SELECT id FROM customer_order WHERE status = 'OPEN' AND channel = 'marketplace' ORDER BY promised_at, id LIMIT 50" \
+    "SELECT id FROM customer_order WHERE status = 'OPEN' AND (promised_at, id) > ('$1 $2', '$3') ORDER BY promised_at, id LIMIT 50" \
+    "SELECT CAST(created_at AT TIME ZONE 'UTC' AS date), channel, count(*) FROM customer_order WHERE created_at >= now() - interval '14 days' GROUP BY 1, 2" \
+    "SELECT status, count(*), count(*) FILTER (WHERE promised_at < now()) FROM customer_order WHERE status IN ('OPEN', 'ON_HOLD') GROUP BY 1"; do
+    echo "== $q"
+    sql "EXPLAIN (ANALYZE, BUFFERS) $q"
+    echo
+  done
+} > "$OUT/p3-explain.txt" 2>&1 || true
+
+# --- result ------------------------------------------------------------------------------------------------------
+p95() { grep -o "\"$1\": {[^}]*}" "$OUT/p3-reads.json" | grep -o '"p95Ms": [0-9.]*' | awk '{print $2}'; }
+TARGETS_OK=true
+for t in queue:30 queue-channel:30 queue-search:30 queue-deep:30 queue-newest:30 detail:10 dashboard:200; do
+  name=${t%%:*} limit=${t##*:} value=$(p95 "${t%%:*}")
+  verdict=$(awk -v v="$value" -v l="$limit" 'BEGIN {print (v < l) ? "met" : "MISSED"}')
+  [ "$verdict" = met ] || TARGETS_OK=false
+  printf 'target %-14s p95 %7s ms < %3s ms: %s\n' "$name" "$value" "$limit" "$verdict"
+done
+cat > "$OUT/p3.json" <<JSON
+{"orders": $ORDERS, "generateMs": $GEN_MS, "databaseSize": "$SIZE", "checkMs": $CHECK_MS, "checkOk": $CHECK_OK,
+ "targetsMet": $TARGETS_OK, "reads": $(cat "$OUT/p3-reads.json"), "withoutV11": $(cat "$OUT/p3-without-v11.json"),
+ "summary": $SUMMARY}
+JSON
+echo "Wrote $OUT/p3.json and $OUT/p3-explain.txt"
+[ "$CHECK_OK" = true ] || { echo "p3: invariant check FAILED"; exit 1; }
+echo "p3: done (targets met: $TARGETS_OK)"
