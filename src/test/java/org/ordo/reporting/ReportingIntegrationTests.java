@@ -100,8 +100,8 @@ class ReportingIntegrationTests {
 
     @Test
     void refusesDaysOutOfRange() {
-        assertThat(expect(api.get("/api/v1/reports/summary?days=0"), 400).errorFields()).containsExactly("days");
-        assertThat(expect(api.get("/api/v1/reports/summary?days=93"), 400).errorFields()).containsExactly("days");
+        assertThat(expect(api.get("/api/v1/reports/summary?days=0"), 422).errorFields()).containsExactly("days");
+        assertThat(expect(api.get("/api/v1/reports/summary?days=93"), 422).errorFields()).containsExactly("days");
     }
 
     @Test
