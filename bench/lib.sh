@@ -121,3 +121,17 @@ await_quiet() {
     sleep 5
   done
 }
+
+# CPU time in milliseconds used so far by a process ($1, default Ordo's JVM) or by the embedded PostgreSQL server
+# with all its backends (pg_cpu_ms). Backends that exit lose their share, so measure while connections stay open.
+cpu_ms() {
+  local ticks
+  ticks=$(awk '{print $14 + $15}' "/proc/${1:-$ORDO_PID}/stat" 2>/dev/null || echo 0)
+  echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+pg_cpu_ms() {
+  local master total=0 pid
+  master=$(head -1 "$WORK/data/postgres/postmaster.pid")
+  for pid in "$master" $(pgrep -P "$master"); do total=$(( total + $(cpu_ms "$pid") )); done
+  echo "$total"
+}

@@ -9,14 +9,14 @@
 #   Memory    heap used and RSS of the Ordo process, sampled every second during P1
 # then runs the invariant checker. Prints a table and writes target/bench/results.json.
 #   bench/run.sh
-#   SECONDS_PER_RUN=20 CONCURRENCY="1 4 16 64" SKUS=100 WARMUP_S=15 bench/run.sh
+#   SECONDS_PER_RUN=20 CONCURRENCY="1 4 16 64" SKUS=100 WARMUP_S=30 bench/run.sh
 # Takes about 4 + 2 x (number of concurrencies x SECONDS_PER_RUN) / 60 minutes.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 CONCURRENCY=(${CONCURRENCY:-1 4 16 64})
 NSKUS=${SKUS:-100}
-WARMUP_S=${WARMUP_S:-15}
+WARMUP_S=${WARMUP_S:-30}
 FLASH_STOCK=1000 FLASH_CLIENTS=64 FLASH_ATTEMPTS=5000
 OUT=$ROOT/target/bench
 mkdir -p "$OUT"
@@ -34,12 +34,16 @@ LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Machine: $CPUS cores ($CPU_MODEL), $MEMORY memory, $JAVA; load average before: $LOAD"
 
 # --- start-up -----------------------------------------------------------------------------------------------
+await_quiet
+STARTUP_BUSY=$OTHERS_BUSY
 t0=$(now_ms)
 start_ordo
 FIRST_MS=$STARTUP_MS
 await_ready
 FIRST_READY_MS=$(( $(now_ms) - t0 ))
 stop_ordo
+await_quiet
+STARTUP_BUSY="$STARTUP_BUSY/$OTHERS_BUSY"
 t0=$(now_ms)
 start_ordo
 RESTART_MS=$STARTUP_MS
@@ -86,27 +90,39 @@ sample_memory() { # every second until $1.stop appears (at most 10 minutes): RSS
 }
 
 # --- P1 and its floor, concurrency by concurrency -------------------------------------------------------------
-BUSY_LOG=
+BUSY_LOG="start-ups:$STARTUP_BUSY%"
 for c in "${CONCURRENCY[@]}"; do
   await_quiet
   BUSY_LOG="$BUSY_LOG P1/$c:$OTHERS_BUSY%"
   sample_memory "$OUT/memory-$c.txt" &
   SAMPLER=$!
+  jvm0=$(cpu_ms) pg0=$(pg_cpu_ms)
   java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$SKU_LIST" "$c" "$SECONDS_PER_RUN" 3 "$OUT/p1-$c.json" \
     || echo "P1 at $c clients had errors" >&2
+  jvm1=$(cpu_ms) pg1=$(pg_cpu_ms)
   touch "$OUT/memory-$c.txt.stop"
   wait "$SAMPLER" || true
   rm -f "$OUT/memory-$c.txt.stop"
   await_quiet
   BUSY_LOG="$BUSY_LOG floor/$c:$OTHERS_BUSY%"
-  "$PGBENCH" -h 127.0.0.1 -p "$(pg_port)" -U ordo -n -M prepared -c "$c" -j $(( c < CPUS ? c : CPUS )) \
+  # The floor's own connections end with it: measure PostgreSQL's CPU as the machine's busy time minus pgbench's.
+  read -r -a stat0 < <(head -1 /proc/stat)
+  /usr/bin/time -f "%U %S" -o "$OUT/floor-$c.cpu" \
+    "$PGBENCH" -h 127.0.0.1 -p "$(pg_port)" -U ordo -n -M prepared -c "$c" -j $(( c < CPUS ? c : CPUS )) \
     -T "$SECONDS_PER_RUN" -f "$BENCH/floor.sql" -D prefix="$PREFIX" -D nskus="$NSKUS" -D loc="$LOCATION" ordo \
     > "$OUT/floor-$c.txt" 2>&1 || { cat "$OUT/floor-$c.txt" >&2; exit 1; }
+  read -r -a stat1 < <(head -1 /proc/stat)
   tps=$(awk '/^tps = / {printf "%.1f", $3}' "$OUT/floor-$c.txt")
   lat=$(awk '/^latency average = / {printf "%.2f", $4}' "$OUT/floor-$c.txt")
   failed=$(awk '/^number of failed transactions:/ {print $5}' "$OUT/floor-$c.txt")
   printf 'floor clients=%-3d %8.1f TPS  average %7.1f ms  (failed: %s)\n' "$c" "$tps" "$lat" "${failed:-0}"
-  echo "$c $tps $lat" >> "$OUT/floor.txt.new"
+  placed=$(grep -o '"placed": [0-9]*' "$OUT/p1-$c.json" | cut -d' ' -f2)
+  txns=$(awk '/^number of transactions actually processed:/ {print $6}' "$OUT/floor-$c.txt")
+  busy_ms=0
+  for i in 1 2 3 6 7 8; do busy_ms=$(( busy_ms + (stat1[i] - stat0[i]) * 1000 / $(getconf CLK_TCK) )); done
+  pgbench_ms=$(awk '{printf "%d", ($1 + $2) * 1000}' "$OUT/floor-$c.cpu")
+  echo "$c $tps $lat $(awk -v j=$(( jvm1 - jvm0 )) -v p=$(( pg1 - pg0 )) -v n="$placed" -v b=$(( busy_ms - pgbench_ms )) -v t="$txns" \
+    'BEGIN {printf "%.2f %.2f %.2f", j / n, p / n, b / t}')" >> "$OUT/floor.txt.new"
 done
 mv "$OUT/floor.txt.new" "$OUT/floor.txt"
 HEAP_COMMITTED=$(heap_metric committed)
@@ -133,21 +149,22 @@ num() { grep -o "\"$2\": [^,}]*" "$1" | head -1 | sed 's/.*: //'; }
 echo
 echo "Ordo $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?') on $CPUS cores, $MEMORY, $JAVA, PostgreSQL $PG_VERSION (synchronous_commit=on)"
 echo "Start-up to first answer: first start $FIRST_MS ms, restart $RESTART_MS ms"
-printf '%-8s %10s %9s %9s %9s %11s %12s %11s\n' clients "orders/s" "p50 ms" "p95 ms" "p99 ms" "floor TPS" "Ordo/floor" "max RSS MiB"
+printf '%-8s %10s %9s %9s %9s %11s %12s %11s %14s %14s %16s\n' clients "orders/s" "p50 ms" "p95 ms" "p99 ms" "floor TPS" \
+  "Ordo/floor" "max RSS MiB" "JVM CPU ms/o" "PG CPU ms/o" "floor PG CPU ms"
 P1_JSON=
 MAX_RSS=0 MAX_HEAP=0
 for c in "${CONCURRENCY[@]}"; do
   f=$OUT/p1-$c.json
   rate=$(num "$f" ordersPerSecond)
-  read -r _ tps lat < <(grep "^$c " "$OUT/floor.txt")
+  read -r _ tps lat jvm_cpu pg_cpu floor_cpu < <(grep "^$c " "$OUT/floor.txt")
   ratio=$(awk -v a="$rate" -v b="$tps" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')
   rss=$(awk 'BEGIN {m=0} {if ($1 > m) m=$1} END {printf "%d", m / 1024}' "$OUT/memory-$c.txt")
   heap=$(awk 'BEGIN {m=0} {if ($2 > m) m=$2} END {printf "%d", m / 1048576}' "$OUT/memory-$c.txt")
   [ "$rss" -gt "$MAX_RSS" ] && MAX_RSS=$rss
   [ "$heap" -gt "$MAX_HEAP" ] && MAX_HEAP=$heap
-  printf '%-8s %10s %9s %9s %9s %11s %12s %11s\n' "$c" "$rate" "$(num "$f" p50Ms)" "$(num "$f" p95Ms)" \
-    "$(num "$f" p99Ms)" "$tps" "$ratio" "$rss"
-  P1_JSON="${P1_JSON:+$P1_JSON, }$(sed 's/}[[:space:]]*$//' "$f" | tr -d '\n'), \"floorTps\": $tps, \"floorLatencyMs\": $lat, \"ordoToFloor\": $ratio, \"maxRssMiB\": $rss, \"maxHeapUsedMiB\": $heap}"
+  printf '%-8s %10s %9s %9s %9s %11s %12s %11s %14s %14s %16s\n' "$c" "$rate" "$(num "$f" p50Ms)" "$(num "$f" p95Ms)" \
+    "$(num "$f" p99Ms)" "$tps" "$ratio" "$rss" "$jvm_cpu" "$pg_cpu" "$floor_cpu"
+  P1_JSON="${P1_JSON:+$P1_JSON, }$(sed 's/}[[:space:]]*$//' "$f" | tr -d '\n'), \"floorTps\": $tps, \"floorLatencyMs\": $lat, \"ordoToFloor\": $ratio, \"maxRssMiB\": $rss, \"maxHeapUsedMiB\": $heap, \"ordoJvmCpuMsPerOrder\": $jvm_cpu, \"postgresCpuMsPerOrder\": $pg_cpu, \"floorPostgresCpuMsPerTransaction\": $floor_cpu}"
 done
 TOP=${CONCURRENCY[${#CONCURRENCY[@]}-1]}
 P1_TOP=$(num "$OUT/p1-$TOP.json" ordersPerSecond)
