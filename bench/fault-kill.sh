@@ -27,11 +27,7 @@ PORT=${PORT:-$(free_port 18800)}
 start_ordo
 await_ready
 PREFIX=KILL-$(date +%s)-
-SKU_LIST=
-for i in $(seq 0 19); do
-  stock_article "$PREFIX$i" 1000000000
-  SKU_LIST=${SKU_LIST:+$SKU_LIST,}$PREFIX$i
-done
+stock_load_articles "$PREFIX"
 ANSWERS=$WORK/answers.log
 
 echo "Load: $CLIENTS clients for $LOAD_S s; kill -9 after $KILL_AFTER_S s"

@@ -92,6 +92,15 @@ stock_article() {
   api POST /api/v1/inventory/receipts "{\"sku\":\"$1\",\"location\":\"BER\",\"quantity\":$2,\"reference\":\"bench\"}" > /dev/null
 }
 
+# Stocks 20 articles named <prefix>0..19 with plenty each and sets SKU_LIST to them, comma-separated.
+stock_load_articles() {
+  SKU_LIST=
+  for i in $(seq 0 19); do
+    stock_article "$1$i" 1000000000
+    SKU_LIST=${SKU_LIST:+$SKU_LIST,}$1$i
+  done
+}
+
 # Runs the invariant checker against the running Ordo's database (it shares the embedded server).
 run_check() {
   ORDO_DATA_DIR=$WORK/data java -jar "$WORK/ordo.jar" check
