@@ -12,6 +12,7 @@ import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.StockAllocation;
 import org.ordo.inventory.StockDemand;
+import org.ordo.ordering.internal.OrderQueue;
 import org.ordo.ordering.internal.Orders;
 import org.ordo.party.Customer;
 import org.ordo.party.PartyManagement;
@@ -37,6 +38,7 @@ public class OrderManagement {
     private static final int CHECK_PAGE = 1000;
 
     private final Orders orders;
+    private final OrderQueue queue;
     private final Catalog catalog;
     private final PartyManagement parties;
     private final InventoryManagement inventory;
@@ -44,9 +46,10 @@ public class OrderManagement {
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Orders settings;
 
-    OrderManagement(Orders orders, Catalog catalog, PartyManagement parties, InventoryManagement inventory,
+    OrderManagement(Orders orders, OrderQueue queue, Catalog catalog, PartyManagement parties, InventoryManagement inventory,
             OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties) {
         this.orders = orders;
+        this.queue = queue;
         this.catalog = catalog;
         this.parties = parties;
         this.inventory = inventory;
@@ -189,7 +192,7 @@ public class OrderManagement {
     @Transactional(readOnly = true)
     public Slice<OrderSummary> queue(OrderQuery query) {
         Cursor after = query.after() == null ? null : Cursor.decode(query.after(), "after");
-        return Slice.of(orders.queue(query, after, query.limit() + 1), query.limit(), last -> new Cursor(
+        return Slice.of(queue.page(query, after, query.limit() + 1), query.limit(), last -> new Cursor(
                 query.sort() == OrderQuery.Sort.NEWEST ? last.createdAt() : last.promisedAt(), last.id()).encode());
     }
 
