@@ -59,6 +59,12 @@ class OrderToCashFlowIntegrationTests {
         return copy;
     }
 
+    /** Places an EUR order of one line with this payment method; returns its id. */
+    private String placed(String paymentMethod, String sku, long quantity) {
+        return expect(api.placeOrder(paidBy(paymentMethod, Fixtures.order("EUR", sku, quantity))), 201).json()
+                .get("id").asString();
+    }
+
     private JsonNode pickListAt(String location) {
         return expect(warehouse.post("/api/v1/fulfillment/pick-lists", Map.of("location", location)), 201).json();
     }
@@ -171,7 +177,7 @@ class OrderToCashFlowIntegrationTests {
         String loc = fixtures.location(1);
         String sku = fixtures.article("40.00", "EUR", "19");
         fixtures.receive(sku, loc, 5);
-        String id = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("id").asString();
+        String id = placed("prepayment", sku, 1);
         String number = order(id).get("number").asString();
 
         assertThat(warehouse.post("/api/v1/fulfillment/pick-lists", Map.of("location", loc)).status())
@@ -262,8 +268,7 @@ class OrderToCashFlowIntegrationTests {
         String loc = fixtures.location(1);
         String sku = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(sku, loc, 5);
-        String id = expect(api.placeOrder(paidBy("marketplace", Fixtures.order("EUR", sku, 2))), 201).json()
-                .get("id").asString();
+        String id = placed("marketplace", sku, 2);
         JsonNode pickList = pickListAt(loc);
         expect(api.post("/api/v1/orders/" + id + "/hold", Map.of("kind", "FRAUD", "reason", "chargeback risk")), 200);
 
@@ -282,9 +287,8 @@ class OrderToCashFlowIntegrationTests {
         String loc = fixtures.location(1);
         String book = fixtures.article("PHYSICAL", "14.00", "EUR", "7", true, true);
         fixtures.receive(book, loc, 2);
-        String first = expect(api.placeOrder(Fixtures.order("EUR", book, 2)), 201).json().get("id").asString();
-        String waiting = expect(api.placeOrder(paidBy("marketplace", Fixtures.order("EUR", book, 2))), 201).json()
-                .get("id").asString();
+        String first = placed("prepayment", book, 2);
+        String waiting = placed("marketplace", book, 2);
         assertThat(order(waiting).get("lines").get(0).get("backordered").asLong()).isEqualTo(2);
 
         expect(api.post("/api/v1/orders/" + first + "/cancel", Map.of("reason", "changed mind")), 200);
@@ -320,8 +324,7 @@ class OrderToCashFlowIntegrationTests {
         String sku = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(sku, first, 2);
         fixtures.receive(sku, second, 3);
-        String id = expect(api.placeOrder(paidBy("marketplace", Fixtures.order("EUR", sku, 5))), 201).json()
-                .get("id").asString();
+        String id = placed("marketplace", sku, 5);
         assertThat(order(id).get("fulfillmentStatus").asString()).isEqualTo("RELEASED"); // paid on the marketplace
 
         pickAll(pickListAt(first));
@@ -439,8 +442,7 @@ class OrderToCashFlowIntegrationTests {
         String sku = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(sku, first, 3);
         fixtures.receive(sku, second, 1);
-        String id = expect(api.placeOrder(paidBy("marketplace", Fixtures.order("EUR", sku, 3))), 201).json()
-                .get("id").asString();
+        String id = placed("marketplace", sku, 3);
         JsonNode pickList = pickListAt(first);
         String path = "/api/v1/fulfillment/pick-lists/" + pickList.get("id").asString() + "/lines/1/pick";
 
@@ -497,8 +499,7 @@ class OrderToCashFlowIntegrationTests {
         String loc = fixtures.location(1);
         String sku = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(sku, loc, 5);
-        String id = expect(api.placeOrder(paidBy("marketplace", Fixtures.order("EUR", sku, 1))), 201).json()
-                .get("id").asString();
+        String id = placed("marketplace", sku, 1);
         assertThat(api.post("/api/v1/orders/" + id + "/release-hold", Map.of("reason", "x")).status())
                 .isEqualTo(409);
         pickAll(pickListAt(loc));
@@ -511,7 +512,7 @@ class OrderToCashFlowIntegrationTests {
         assertThat(cancel.status()).isEqualTo(409);
         assertThat(cancel.json().get("detail").asString()).contains("return");
 
-        String other = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("id").asString();
+        String other = placed("prepayment", sku, 1);
         expect(api.post("/api/v1/orders/" + other + "/cancel", Map.of("reason", "changed mind")), 200);
         assertThat(api.post("/api/v1/orders/" + other + "/hold", Map.of("kind", "MANUAL", "reason", "x")).status())
                 .isEqualTo(409);
