@@ -273,6 +273,7 @@ public class OrderLifecycle {
             orders.changePayment(orderId, PaymentStatus.PAID, o.gross());
             orders.record(orderId, actor, "payment", PaymentStatus.PENDING.name(), PaymentStatus.PAID.name(),
                     "paid on the marketplace");
+            events.publishEvent(new OrderPaid(orderId, o.number()));
             o = lock(orderId);
         }
         String fraud = firstOrderAboveLimit(o);
@@ -373,6 +374,9 @@ public class OrderLifecycle {
         }
         orders.changePayment(o.id(), next, paid);
         orders.record(o.id(), Actor.current(), "payment", o.paymentStatus().name(), next.name(), reason);
+        if (next == PaymentStatus.PAID) {
+            events.publishEvent(new OrderPaid(o.id(), o.number()));
+        }
     }
 
     private void transition(Orders.Locked o, OrderStatus next) {

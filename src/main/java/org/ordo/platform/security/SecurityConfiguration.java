@@ -84,6 +84,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/fulfillment/**", "/api/v1/shipping/**")
                                 .hasAnyRole(ADMIN, WAREHOUSE)
                         .requestMatchers("/api/v1/digital/**").hasAnyRole(ADMIN, AGENT)
+                        .requestMatchers("/api/v1/invoices/**").hasAnyRole(ADMIN, AGENT)
                         .requestMatchers("/download/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/locations/**", "/api/v1/articles/**",
                                 "/api/v1/inventory/**").authenticated()

@@ -1,0 +1,7 @@
+package org.ordo.ordering;
+
+import java.util.UUID;
+
+/** Event: an order is paid in full. */
+public record OrderPaid(UUID orderId, String number) {
+}

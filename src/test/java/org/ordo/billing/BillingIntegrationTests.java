@@ -1,0 +1,136 @@
+package org.ordo.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.ordo.Fixtures.expect;
+
+import java.time.Duration;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/** Invoices: issued when an order ships, numbered without gaps per series and year, even under concurrency. */
+@IntegrationTest
+class BillingIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Billing billing;
+    @Autowired
+    TransactionTemplate transaction;
+
+    Api api;
+    Fixtures fixtures;
+    String location;
+    String sku;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        location = fixtures.location(1);
+        sku = fixtures.article("19.99", "EUR", "19");
+        fixtures.receive(sku, location, 1000);
+    }
+
+    private UUID placed() {
+        return UUID.fromString(expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("id").asString());
+    }
+
+    @Test
+    void fiftyConcurrentInvoicingsGetFiftyConsecutiveNumbers() throws Exception {
+        String series = "T" + Fixtures.unique("S").replace("-", "").substring(0, 8);
+        List<UUID> orders = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            orders.add(placed());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Invoice>> futures = new ArrayList<>();
+        for (UUID order : orders) {
+            futures.add(pool.submit((Callable<Invoice>) () -> {
+                start.await();
+                return billing.invoice(order, series);
+            }));
+        }
+        start.countDown();
+        List<Long> numbers = new ArrayList<>();
+        for (var f : futures) {
+            String number = f.get().number();
+            assertThat(number).startsWith(series + "-" + Year.now(ZoneOffset.UTC).getValue() + "-");
+            numbers.add(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)));
+        }
+        pool.shutdown();
+        assertThat(numbers).doesNotHaveDuplicates();
+        assertThat(numbers.stream().sorted().toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
+        // Asking again gives the same invoice, no new number.
+        assertThat(billing.invoice(orders.get(0), series).number()).isEqualTo(futures.get(0).get().number());
+    }
+
+    @Test
+    void aRolledBackInvoiceLeavesNoGap() {
+        String series = "R" + Fixtures.unique("S").replace("-", "").substring(0, 8);
+        UUID first = placed();
+        UUID second = placed();
+        assertThatThrownBy(() -> transaction.executeWithoutResult(tx -> {
+            billing.invoice(first, series);
+            throw new IllegalStateException("the caller fails after numbering");
+        })).hasMessageContaining("caller fails");
+
+        assertThat(billing.invoice(second, series).number()).endsWith("-000001");
+        assertThat(billing.invoice(first, series).number()).endsWith("-000002");
+    }
+
+    @Test
+    void anOrderIsInvoicedWhenItShipsWithItsLinesAndTotals() {
+        Api warehouse = api.withNewKey("WAREHOUSE");
+        Map<String, Object> body = new HashMap<>(Fixtures.order("EUR", sku, 2));
+        body.put("paymentMethod", "marketplace");
+        String id = expect(api.placeOrder(body), 201).json().get("id").asString();
+        assertThat(api.get("/api/v1/orders/" + id + "/invoices").json()).isEmpty();
+
+        JsonNode pickList = expect(warehouse.post("/api/v1/fulfillment/pick-lists", Map.of("location", location)),
+                201).json();
+        for (JsonNode line : pickList.get("lines")) {
+            expect(warehouse.post("/api/v1/fulfillment/pick-lists/" + pickList.get("id").asString() + "/lines/"
+                    + line.get("lineNo").asInt() + "/pick", Map.of("sku", line.get("sku").asString(),
+                    "quantity", line.get("quantity").asLong())), 200);
+        }
+        String parcel = expect(warehouse.post("/api/v1/fulfillment/orders/" + id + "/parcels", Map.of("location",
+                location, "parcels", List.of(Map.of("weightGrams", 500, "items", List.of(Map.of("lineNo", 1,
+                        "quantity", 2)))))), 201).json().get(0).get("id").asString();
+        expect(warehouse.post("/api/v1/fulfillment/orders/" + id + "/shipments", Map.of("parcels", List.of(parcel),
+                "carrier", "DHL", "trackingNumber", Fixtures.unique("T").replace("-", ""))), 201);
+
+        JsonNode invoice = await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/v1/orders/" + id + "/invoices").json(), list -> list.size() == 1).get(0);
+        assertThat(invoice.get("number").asString()).matches("INV-\\d{4}-\\d{6}");
+        assertThat(invoice.get("gross").get("amount").asString()).isEqualTo("47.58"); // 2 x 19.99 + 19 %
+        assertThat(invoice.get("lines").get(0).get("sku").asString()).isEqualTo(sku);
+        expect(api.get("/api/v1/invoices/" + invoice.get("number").asString()), 200);
+        assertThat(api.withNewKey("WAREHOUSE").get("/api/v1/invoices/" + invoice.get("number").asString()).status())
+                .isEqualTo(403);
+    }
+}
