@@ -34,12 +34,14 @@ class OrderToCashFlowIntegrationTests {
 
     Api api;
     Api warehouse;
+    Warehouse floor;
     Fixtures fixtures;
 
     @BeforeEach
     void setUp() {
         api = Api.admin(port);
         warehouse = api.withNewKey("WAREHOUSE");
+        floor = new Warehouse(warehouse);
         fixtures = new Fixtures(api);
     }
 
@@ -63,30 +65,6 @@ class OrderToCashFlowIntegrationTests {
     private String placed(String paymentMethod, String sku, long quantity) {
         return expect(api.placeOrder(paidBy(paymentMethod, Fixtures.order("EUR", sku, quantity))), 201).json()
                 .get("id").asString();
-    }
-
-    private JsonNode pickListAt(String location) {
-        return expect(warehouse.post("/api/v1/fulfillment/pick-lists", Map.of("location", location)), 201).json();
-    }
-
-    private void pickAll(JsonNode pickList) {
-        for (JsonNode line : pickList.get("lines")) {
-            expect(warehouse.post("/api/v1/fulfillment/pick-lists/" + pickList.get("id").asString() + "/lines/"
-                    + line.get("lineNo").asInt() + "/pick", Map.of("sku", line.get("sku").asString(),
-                    "quantity", line.get("quantity").asLong())), 200);
-        }
-    }
-
-    private JsonNode packAndShip(String orderId, String location, String carrier, Map<Integer, Long> items) {
-        List<Map<String, Object>> parcelItems = items.entrySet().stream()
-                .map(e -> Map.<String, Object>of("lineNo", e.getKey(), "quantity", e.getValue())).toList();
-        JsonNode parcels = expect(warehouse.post("/api/v1/fulfillment/orders/" + orderId + "/parcels",
-                Map.of("location", location, "parcels", List.of(Map.of("weightGrams", 900, "lengthMm", 300,
-                        "widthMm", 200, "heightMm", 100, "items", parcelItems)))), 201).json();
-        String parcelId = parcels.get(parcels.size() - 1).get("id").asString();
-        return expect(warehouse.post("/api/v1/fulfillment/orders/" + orderId + "/shipments", Map.of("parcels",
-                List.of(parcelId), "carrier", carrier, "service", "Paket", "trackingNumber",
-                Fixtures.unique("TRK").replace("-", ""))), 201).json();
     }
 
     private Api.Response tracking(String carrier, String trackingNumber, String status) {
@@ -121,16 +99,16 @@ class OrderToCashFlowIntegrationTests {
         });
         assertThat(authorized.get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
 
-        JsonNode pickList = pickListAt(loc);
+        JsonNode pickList = floor.pickListAt(loc);
         assertThat(pickList.get("lines")).hasSize(2)
                 .allSatisfy(l -> assertThat(l.get("orderId").asString()).isEqualTo(id));
-        pickAll(pickList);
+        floor.pickAll(pickList);
         JsonNode stock = api.get("/api/v1/inventory/" + shirt).json();
         assertThat(stock.get("onHand").asLong()).isEqualTo(8);
         assertThat(stock.get("reserved").asLong()).isZero();
         booksStraight(shirt, mug);
 
-        JsonNode shipment = packAndShip(id, loc, "DHL", Map.of(1, 2L, 2, 1L));
+        JsonNode shipment = floor.packAndShip(id, loc, "DHL", Map.of(1, 2L, 2, 1L));
         // Shipping the first parcel captures the authorized payment at the provider, once.
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(FakePaymentProvider.callsFor("pi_" + id))
                 .singleElement().satisfies(call -> {
@@ -205,7 +183,7 @@ class OrderToCashFlowIntegrationTests {
         assertThat(paid.get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
         JsonNode summary = api.get("/api/v1/orders/" + id + "/payments").json();
         assertThat(summary.get("balance").get("amount").asString()).isEqualTo("-2.40"); // over-paid, visible
-        assertThat(pickListAt(loc).get("lines").get(0).get("orderId").asString()).isEqualTo(id);
+        assertThat(floor.pickListAt(loc).get("lines").get(0).get("orderId").asString()).isEqualTo(id);
 
         // The same statement imported again books nothing twice.
         JsonNode again = expect(api.postBytes("/api/v1/payments/bank-statements",
@@ -246,7 +224,7 @@ class OrderToCashFlowIntegrationTests {
 
         expect(api.post("/api/v1/orders/" + id + "/release-hold", Map.of("reason", "called the customer")), 200);
         assertThat(order(id).get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
-        assertThat(pickListAt(loc).get("lines").get(0).get("orderId").asString()).isEqualTo(id);
+        assertThat(floor.pickListAt(loc).get("lines").get(0).get("orderId").asString()).isEqualTo(id);
 
         // Over the credit limit: the next invoice order is held for payment instead of released.
         Map<String, Object> big = new HashMap<>(body);
@@ -269,7 +247,7 @@ class OrderToCashFlowIntegrationTests {
         String sku = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(sku, loc, 5);
         String id = placed("marketplace", sku, 2);
-        JsonNode pickList = pickListAt(loc);
+        JsonNode pickList = floor.pickListAt(loc);
         expect(api.post("/api/v1/orders/" + id + "/hold", Map.of("kind", "FRAUD", "reason", "chargeback risk")), 200);
 
         Api.Response pick = warehouse.post("/api/v1/fulfillment/pick-lists/" + pickList.get("id").asString()
@@ -327,11 +305,11 @@ class OrderToCashFlowIntegrationTests {
         String id = placed("marketplace", sku, 5);
         assertThat(order(id).get("fulfillmentStatus").asString()).isEqualTo("RELEASED"); // paid on the marketplace
 
-        pickAll(pickListAt(first));
-        packAndShip(id, first, "DPD", Map.of(1, 2L));
+        floor.pickAll(floor.pickListAt(first));
+        floor.packAndShip(id, first, "DPD", Map.of(1, 2L));
         assertThat(order(id).get("fulfillmentStatus").asString()).isEqualTo("PARTIALLY_SHIPPED");
-        pickAll(pickListAt(second));
-        packAndShip(id, second, "GLS", Map.of(1, 3L));
+        floor.pickAll(floor.pickListAt(second));
+        floor.packAndShip(id, second, "GLS", Map.of(1, 3L));
         assertThat(order(id).get("fulfillmentStatus").asString()).isEqualTo("SHIPPED");
         assertThat(api.get("/api/v1/orders/" + id + "/shipments").json()).hasSize(2);
         booksStraight(sku);
@@ -443,7 +421,7 @@ class OrderToCashFlowIntegrationTests {
         fixtures.receive(sku, first, 3);
         fixtures.receive(sku, second, 1);
         String id = placed("marketplace", sku, 3);
-        JsonNode pickList = pickListAt(first);
+        JsonNode pickList = floor.pickListAt(first);
         String path = "/api/v1/fulfillment/pick-lists/" + pickList.get("id").asString() + "/lines/1/pick";
 
         Api.Response wrongScan = warehouse.post(path, Map.of("sku", "SOMETHING-ELSE", "quantity", 3));
@@ -502,12 +480,12 @@ class OrderToCashFlowIntegrationTests {
         String id = placed("marketplace", sku, 1);
         assertThat(api.post("/api/v1/orders/" + id + "/release-hold", Map.of("reason", "x")).status())
                 .isEqualTo(409);
-        pickAll(pickListAt(loc));
+        floor.pickAll(floor.pickListAt(loc));
         assertThat(api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "too late")).status())
                 .isEqualTo(409); // picking has started
         assertThat(api.post("/api/v1/orders/" + id + "/hold", Map.of("kind", "MANUAL", "reason", "x")).status())
                 .isEqualTo(409);
-        packAndShip(id, loc, "UPS", Map.of(1, 1L));
+        floor.packAndShip(id, loc, "UPS", Map.of(1, 1L));
         Api.Response cancel = api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "too late"));
         assertThat(cancel.status()).isEqualTo(409);
         assertThat(cancel.json().get("detail").asString()).contains("return");

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.Warehouse;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -111,18 +112,9 @@ class BillingIntegrationTests {
         String id = expect(api.placeOrder(body), 201).json().get("id").asString();
         assertThat(api.get("/api/v1/orders/" + id + "/invoices").json()).isEmpty();
 
-        JsonNode pickList = expect(warehouse.post("/api/v1/fulfillment/pick-lists", Map.of("location", location)),
-                201).json();
-        for (JsonNode line : pickList.get("lines")) {
-            expect(warehouse.post("/api/v1/fulfillment/pick-lists/" + pickList.get("id").asString() + "/lines/"
-                    + line.get("lineNo").asInt() + "/pick", Map.of("sku", line.get("sku").asString(),
-                    "quantity", line.get("quantity").asLong())), 200);
-        }
-        String parcel = expect(warehouse.post("/api/v1/fulfillment/orders/" + id + "/parcels", Map.of("location",
-                location, "parcels", List.of(Map.of("weightGrams", 500, "items", List.of(Map.of("lineNo", 1,
-                        "quantity", 2)))))), 201).json().get(0).get("id").asString();
-        expect(warehouse.post("/api/v1/fulfillment/orders/" + id + "/shipments", Map.of("parcels", List.of(parcel),
-                "carrier", "DHL", "trackingNumber", Fixtures.unique("T").replace("-", ""))), 201);
+        Warehouse floor = new Warehouse(warehouse);
+        floor.pickAll(floor.pickListAt(location));
+        floor.packAndShip(id, location, "DHL", Map.of(1, 2L));
 
         JsonNode invoice = await().atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("/api/v1/orders/" + id + "/invoices").json(), list -> list.size() == 1).get(0);
