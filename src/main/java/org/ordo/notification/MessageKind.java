@@ -5,7 +5,10 @@ public enum MessageKind {
     ORDER_CONFIRMATION("order-confirmation"),
     SHIPPING_NOTICE("shipping-notice"),
     DELIVERY_NOTICE("delivery-notice"),
-    DOWNLOAD_LINKS("download-links");
+    DOWNLOAD_LINKS("download-links"),
+    PAYMENT_REMINDER("payment-reminder"),
+    DELAY_NOTICE("delay-notice"),
+    QUOTE("quote");
 
     private final String key;
 

@@ -53,8 +53,8 @@ public class Notifications {
                     "Message " + id + " is " + original.status() + "; it will be sent, no copy is needed");
         }
         UUID copy = Ids.next();
-        messages.queue(copy, new Messages.Draft(original.kind(), original.orderId(), original.recipient(),
-                original.locale(), original.subject(), original.body(), null, original.id()));
+        messages.queue(copy, original.channel(), new Messages.Draft(original.kind(), original.orderId(),
+                original.recipient(), original.locale(), original.subject(), original.body(), null, original.id()));
         return require(copy);
     }
 }

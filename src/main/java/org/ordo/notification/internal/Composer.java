@@ -1,7 +1,9 @@
 package org.ordo.notification.internal;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -11,6 +13,7 @@ import org.ordo.notification.MessageKind;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
+import org.ordo.party.PartyManagement;
 import org.ordo.platform.Ids;
 import org.ordo.shipping.Carrier;
 import org.ordo.shipping.Shipment;
@@ -33,14 +36,19 @@ class Composer {
     private final OrderManagement orders;
     private final ShippingManagement shipping;
     private final NotificationProperties settings;
+    private final PartyManagement parties;
+
+    /** Kinds that also go out as an SMS (text {@code <key>.sms}) to customers who agreed to SMS. */
+    static final Set<MessageKind> SMS_KINDS = EnumSet.of(MessageKind.SHIPPING_NOTICE, MessageKind.DELAY_NOTICE);
 
     Composer(Messages messages, Templates templates, OrderManagement orders, ShippingManagement shipping,
-            NotificationProperties settings) {
+            NotificationProperties settings, PartyManagement parties) {
         this.messages = messages;
         this.templates = templates;
         this.orders = orders;
         this.shipping = shipping;
         this.settings = settings;
+        this.parties = parties;
     }
 
     @EventListener
@@ -118,5 +126,12 @@ class Composer {
         UUID id = Ids.next();
         messages.queue(id, new Messages.Draft(kind, order.id(), order.customer().email(),
                 t.locale().toLanguageTag(), subject, body, kind.name() + ":" + order.id() + cause, null));
+        if (SMS_KINDS.contains(kind)) {
+            parties.findCustomer(order.customer().id())
+                    .filter(c -> c.smsConsent() && c.phone() != null && !c.phone().isBlank())
+                    .ifPresent(c -> messages.queue(Ids.next(), Messages.SMS, new Messages.Draft(kind, order.id(),
+                            c.phone().trim(), t.locale().toLanguageTag(), subject, t.render(kind.key() + ".sms",
+                                    values), "SMS:" + kind.name() + ":" + order.id() + cause, null)));
+        }
     }
 }

@@ -26,11 +26,18 @@ public class Dispatcher {
     private final Messages messages;
     private final JavaMailSenderImpl sender;
     private final NotificationProperties settings;
+    private final SmsGateway sms;
 
-    /** {@code sender} null: keep messages instead of sending them. */
+    /** {@code sender} null: keep mails instead of sending them; SMS messages are kept. */
     public Dispatcher(Messages messages, JavaMailSenderImpl sender, NotificationProperties settings) {
+        this(messages, sender, null, settings);
+    }
+
+    /** {@code sender} null: keep mails instead of sending them; {@code sms} null: keep SMS messages. */
+    public Dispatcher(Messages messages, JavaMailSenderImpl sender, SmsGateway sms, NotificationProperties settings) {
         this.messages = messages;
         this.sender = sender;
+        this.sms = sms;
         this.settings = settings;
     }
 
@@ -50,6 +57,10 @@ public class Dispatcher {
     public int dispatchDue() {
         List<Messages.Claimed> claimed = messages.claimDue(settings.batchSize(), settings.lease());
         for (Messages.Claimed c : claimed) {
+            if (Messages.SMS.equals(c.message().channel())) {
+                text(c);
+                continue;
+            }
             if (sender == null) {
                 messages.kept(c);
                 continue;
@@ -70,6 +81,26 @@ public class Dispatcher {
             }
         }
         return claimed.size();
+    }
+
+    /** Sends one claimed SMS: kept without a gateway; a 4xx answer (but 408 and 429) fails it at once. */
+    private void text(Messages.Claimed c) {
+        if (sms == null) {
+            messages.kept(c);
+            return;
+        }
+        SmsGateway.Result result = sms.send(c.message().id().toString(), c.message().recipient(), c.message().body());
+        if (result.outcome() == SmsGateway.Outcome.SENT) {
+            if (!messages.sent(c)) {
+                log.warn("SMS {} was sent after its claim ran out", c.message().id());
+            }
+            return;
+        }
+        int attempt = c.message().attempts() + 1;
+        boolean last = result.outcome() == SmsGateway.Outcome.FAILED || attempt >= settings.maxAttempts();
+        String error = result.detail().length() > 1000 ? result.detail().substring(0, 1000) : result.detail();
+        messages.failed(c, error, last, settings.retryAfter(attempt));
+        log.info("SMS {} attempt {} failed{}: {}", c.message().id(), attempt, last ? " for the last time" : "", error);
     }
 
     private MimeMessage mail(Message m) throws MessagingException {

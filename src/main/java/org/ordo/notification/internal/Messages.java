@@ -21,6 +21,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Messages {
 
+    public static final String EMAIL = "EMAIL";
+    public static final String SMS = "SMS";
+
     private final JdbcClient jdbc;
 
     Messages(JdbcClient jdbc) {
@@ -37,13 +40,18 @@ public class Messages {
      * key exists already.
      */
     public boolean queue(UUID id, Draft draft) {
+        return queue(id, EMAIL, draft);
+    }
+
+    /** Queues a message for a channel ({@link #EMAIL}, {@link #SMS}: the recipient is then a phone number). */
+    public boolean queue(UUID id, String channel, Draft draft) {
         return jdbc.sql("""
                 INSERT INTO message (id, kind, order_id, channel, recipient, locale, subject, body, status,
                                      dedupe_key, resent_from)
-                VALUES (:id, :kind, :order, 'EMAIL', :recipient, :locale, :subject, :body, 'QUEUED', :dedupe,
+                VALUES (:id, :kind, :order, :channel, :recipient, :locale, :subject, :body, 'QUEUED', :dedupe,
                         :resentFrom)
                 ON CONFLICT (dedupe_key) DO NOTHING
-                """).param("id", id).param("kind", draft.kind().name()).param("order", draft.orderId())
+                """).param("id", id).param("channel", channel).param("kind", draft.kind().name()).param("order", draft.orderId())
                 .param("recipient", draft.recipient()).param("locale", draft.locale())
                 .param("subject", draft.subject()).param("body", draft.body()).param("dedupe", draft.dedupeKey())
                 .param("resentFrom", draft.resentFrom()).update() == 1;

@@ -28,7 +28,7 @@ class NotificationConfiguration {
     /** Not in {@code ordo check}: a check changes nothing and sends nothing. */
     @Bean
     @ConditionalOnProperty(name = "ordo.mode", havingValue = "server", matchIfMissing = true)
-    Dispatcher dispatcher(Messages messages, NotificationProperties settings) {
+    Dispatcher dispatcher(Messages messages, NotificationProperties settings, SmsProperties smsSettings) {
         NotificationProperties.Smtp smtp = settings.smtp();
         if (smtp.configured()) {
             log.info("Customer messages are sent through {}:{}", smtp.host(), smtp.port());
@@ -36,6 +36,12 @@ class NotificationConfiguration {
             log.info("No SMTP server configured (ORDO_SMTP_HOST): customer messages are kept, readable at"
                     + " /api/v1/messages");
         }
-        return new Dispatcher(messages, Dispatcher.senderFor(smtp), settings);
+        SmsGateway sms = SmsGateway.of(smsSettings);
+        if (sms != null) {
+            log.info("SMS messages are sent through {}", sms.describe());
+        } else {
+            log.info("No SMS gateway configured (ORDO_SMS_URL): SMS messages are kept, readable at /api/v1/messages");
+        }
+        return new Dispatcher(messages, Dispatcher.senderFor(smtp), sms, settings);
     }
 }

@@ -36,6 +36,29 @@ class TemplatesTests {
         for (MessageKind kind : MessageKind.values()) {
             assertThat(english).as(kind.name()).contains(kind.key() + ".subject", kind.key() + ".body");
         }
+        for (MessageKind kind : Composer.SMS_KINDS) {
+            assertThat(english).as(kind.name() + " goes out as SMS too").contains(kind.key() + ".sms");
+        }
+        // the parts the composer puts together
+        assertThat(english).contains("payment-reminder.bank", "payment-reminder.no-bank", "delay-notice.reason.late",
+                "delay-notice.reason.backordered", "quote.line");
+    }
+
+    @Test
+    void everyTextIsTranslatedNotCopied() {
+        Properties english = Templates.builtIn("en");
+        for (String locale : Locales.SUPPORTED) {
+            if (locale.equals("en")) {
+                continue;
+            }
+            Properties texts = Templates.builtIn(locale);
+            for (String key : english.stringPropertyNames()) {
+                String text = english.getProperty(key);
+                if (text.replaceAll("\\{[A-Za-z]+}", "").replaceAll("[^\\p{L}]", "").length() > 12) {
+                    assertThat(texts.getProperty(key)).as(locale + " " + key).isNotEqualTo(text);
+                }
+            }
+        }
     }
 
     @Test
