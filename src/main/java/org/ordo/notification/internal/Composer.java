@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import org.ordo.digital.DownloadLinksGranted;
 import org.ordo.digital.Entitlement;
 import org.ordo.notification.MessageKind;
+import org.ordo.ordering.OrderDelayed;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentReminderDue;
 import org.ordo.party.PartyManagement;
 import org.ordo.platform.Ids;
 import org.ordo.shipping.Carrier;
@@ -37,18 +39,20 @@ class Composer {
     private final ShippingManagement shipping;
     private final NotificationProperties settings;
     private final PartyManagement parties;
+    private final BankAccount bank;
 
     /** Kinds that also go out as an SMS (text {@code <key>.sms}) to customers who agreed to SMS. */
     static final Set<MessageKind> SMS_KINDS = EnumSet.of(MessageKind.SHIPPING_NOTICE, MessageKind.DELAY_NOTICE);
 
     Composer(Messages messages, Templates templates, OrderManagement orders, ShippingManagement shipping,
-            NotificationProperties settings, PartyManagement parties) {
+            NotificationProperties settings, PartyManagement parties, BankAccount bank) {
         this.messages = messages;
         this.templates = templates;
         this.orders = orders;
         this.shipping = shipping;
         this.settings = settings;
         this.parties = parties;
+        this.bank = bank;
     }
 
     @EventListener
@@ -102,6 +106,37 @@ class Composer {
                 Map.of("article", link.name(), "url", base + link.url(), "expires", t.date(link.expiresAt()),
                         "downloads", t.number(link.maxDownloads())))).collect(Collectors.joining("\n")));
         queue(MessageKind.DOWNLOAD_LINKS, order, t, values, "");
+    }
+
+    @EventListener
+    void on(PaymentReminderDue due) {
+        OrderView order = orders.require(due.orderId());
+        Templates.Texts t = templates.in(order.customer().locale());
+        Map<String, String> values = basics(order, t);
+        values.put("due", t.money(due.due()));
+        // The statement import books a transfer to the order its reference names.
+        values.put("reference", order.number());
+        values.put("bankDetails", bank.configured()
+                ? t.render("payment-reminder.bank", Map.of("holder", nonNull(bank.holder()), "iban",
+                        bank.iban().trim(), "bic", nonNull(bank.bic())))
+                : t.render("payment-reminder.no-bank", Map.of()));
+        queue(MessageKind.PAYMENT_REMINDER, order, t, values, "");
+    }
+
+    @EventListener
+    void on(OrderDelayed delayed) {
+        OrderView order = orders.require(delayed.orderId());
+        Templates.Texts t = templates.in(order.customer().locale());
+        Map<String, String> values = basics(order, t);
+        values.put("promised", t.date(delayed.promisedAt()));
+        values.put("reason", delayed.backordered().isEmpty() ? t.render("delay-notice.reason.late", Map.of())
+                : t.render("delay-notice.reason.backordered", Map.of("articles",
+                        String.join(", ", delayed.backordered()))));
+        queue(MessageKind.DELAY_NOTICE, order, t, values, "");
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value.trim();
     }
 
     private static Map<String, String> basics(OrderView order, Templates.Texts t) {

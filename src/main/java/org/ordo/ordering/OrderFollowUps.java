@@ -1,0 +1,120 @@
+package org.ordo.ordering;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+import org.ordo.ordering.internal.FollowUps;
+import org.ordo.ordering.internal.Orders;
+import org.ordo.platform.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Follow-ups of open orders, each at most once per order: a payment reminder for prepayment orders still unpaid
+ * after {@code ordo.orders.payment-reminder-after}, and a delay notice for orders that will miss their promised
+ * date. A scheduled job runs both on one node at a time (an advisory lock); each batch marks its orders in the
+ * statement that picks them, records a timeline entry and publishes the event in the same transaction, so the
+ * customer's message commits with the mark or not at all.
+ */
+@Service
+public class OrderFollowUps {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderFollowUps.class);
+    private static final String SYSTEM = "system";
+    private static final int BATCH = 100;
+
+    private final FollowUps followUps;
+    private final Orders orders;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final Duration reminderAfter;
+    private final Duration delayAhead;
+
+    OrderFollowUps(FollowUps followUps, Orders orders, ApplicationEventPublisher events,
+            TransactionTemplate transaction,
+            @Value("${ordo.orders.payment-reminder-after:P7D}") Duration reminderAfter,
+            @Value("${ordo.orders.delay-notice-ahead:P1D}") Duration delayAhead) {
+        this.followUps = followUps;
+        this.orders = orders;
+        this.events = events;
+        this.transaction = transaction;
+        this.reminderAfter = reminderAfter;
+        this.delayAhead = delayAhead;
+    }
+
+    @Scheduled(initialDelayString = "${ordo.orders.follow-up-every:PT15M}",
+            fixedDelayString = "${ordo.orders.follow-up-every:PT15M}")
+    void onSchedule() {
+        try {
+            int reminded = remindUnpaid();
+            int noticed = noticeDelays();
+            if (reminded + noticed > 0) {
+                log.info("Follow-ups: {} payment reminders, {} delay notices", reminded, noticed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Order follow-ups failed; the next round retries: {}", e.toString());
+        }
+    }
+
+    /**
+     * Reminds every open prepayment order placed more than the configured time ago and not paid in full, once:
+     * publishes {@link PaymentReminderDue} for each. Returns how many; 0 when another node runs the job now.
+     */
+    public int remindUnpaid() {
+        return inBatches("payment-reminders", () -> {
+            List<FollowUps.Unpaid> unpaid = followUps.markUnpaidReminded(reminderAfter, BATCH);
+            for (FollowUps.Unpaid o : unpaid) {
+                Money due = Money.rounded(o.gross().subtract(o.paid()), o.currency());
+                orders.record(o.id(), SYSTEM, "payment", PaymentStatus.PENDING.name(), PaymentStatus.PENDING.name(),
+                        "payment reminder sent: " + due + " due");
+                events.publishEvent(new PaymentReminderDue(o.id(), o.number(), due));
+            }
+            return unpaid.size();
+        });
+    }
+
+    /**
+     * Tells the customer of every order that will miss its promised date, once: open, released to the warehouse,
+     * nothing shipped, and the promise has passed, or the order is backordered and its promise is less than
+     * {@code ordo.orders.delay-notice-ahead} away. Publishes {@link OrderDelayed} for each; returns how many.
+     */
+    public int noticeDelays() {
+        return inBatches("delay-notices", () -> {
+            List<FollowUps.Late> late = followUps.markDelayNoticed(delayAhead, BATCH);
+            Map<UUID, List<String>> backordered = followUps.backorderedNames(late.stream()
+                    .filter(o -> o.fulfillmentStatus().equals(FulfillmentStatus.BACKORDERED.name()))
+                    .map(FollowUps.Late::id).toList());
+            for (FollowUps.Late o : late) {
+                List<String> missing = backordered.getOrDefault(o.id(), List.of());
+                orders.record(o.id(), SYSTEM, "fulfillment", o.fulfillmentStatus(), o.fulfillmentStatus(),
+                        "delay notice sent: promised for " + o.promisedAt()
+                                + (missing.isEmpty() ? "" : ", waiting for " + String.join(", ", missing)));
+                events.publishEvent(new OrderDelayed(o.id(), o.number(), o.promisedAt(), missing));
+            }
+            return late.size();
+        });
+    }
+
+    /** Runs batches, each in its own transaction holding the job's lock, until one comes back short. */
+    private int inBatches(String job, IntSupplier batch) {
+        int total = 0;
+        while (true) {
+            Integer done = transaction.execute(tx -> followUps.lockJob(job) ? batch.getAsInt() : -1);
+            if (done == null || done < 0) {
+                return total; // another node runs this job now
+            }
+            total += done;
+            if (done < BATCH) {
+                return total;
+            }
+        }
+    }
+}

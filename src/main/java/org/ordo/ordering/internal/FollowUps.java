@@ -1,0 +1,109 @@
+package org.ordo.ordering.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The orders that need a follow-up (a payment reminder, a delay notice), picked and marked in one statement:
+ * rows another transaction holds are skipped, and a marked order is never picked again.
+ */
+@Repository
+public class FollowUps {
+
+    private final JdbcClient jdbc;
+
+    FollowUps(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record Unpaid(UUID id, String number, String currency, BigDecimal gross, BigDecimal paid) {
+    }
+
+    public record Late(UUID id, String number, Instant promisedAt, String fulfillmentStatus) {
+    }
+
+    /** Runs one lock round of follow-ups: true when this transaction holds the job's lock (one node at a time). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean lockJob(String job) {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext(:job))").param("job", "ordo.follow-ups." + job)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Marks up to {@code limit} open prepayment orders, placed more than {@code after} ago and not paid in full,
+     * as reminded, oldest first; returns them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Unpaid> markUnpaidReminded(Duration after, int limit) {
+        return jdbc.sql("""
+                WITH due AS MATERIALIZED (
+                    SELECT id FROM customer_order
+                    WHERE payment_method = 'prepayment' AND payment_status = 'PENDING' AND status = 'OPEN'
+                      AND payment_reminded_at IS NULL AND gross > paid
+                      AND created_at < now() - make_interval(secs => :after)
+                    ORDER BY created_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE customer_order o SET payment_reminded_at = clock_timestamp()
+                FROM due WHERE o.id = due.id
+                RETURNING o.id, o.number, o.currency, o.gross, o.paid
+                """).param("after", (double) after.toSeconds()).param("limit", limit)
+                .query((rs, n) -> new Unpaid(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getString("currency").trim(), rs.getBigDecimal("gross"), rs.getBigDecimal("paid")))
+                .list();
+    }
+
+    /**
+     * Marks up to {@code limit} orders as noticed that wait for us, not for the customer (open, released to the
+     * warehouse, nothing shipped yet) and will miss their promise: it has passed, or the order is backordered
+     * and the promise is less than {@code ahead} away. Earliest promise first.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Late> markDelayNoticed(Duration ahead, int limit) {
+        return jdbc.sql("""
+                WITH late AS MATERIALIZED (
+                    SELECT id FROM customer_order
+                    WHERE status = 'OPEN' AND released_at IS NOT NULL
+                      AND fulfillment_status IN ('RELEASED', 'BACKORDERED') AND delay_noticed_at IS NULL
+                      AND (promised_at < now()
+                           OR (fulfillment_status = 'BACKORDERED'
+                               AND promised_at < now() + make_interval(secs => :ahead)))
+                    ORDER BY promised_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE customer_order o SET delay_noticed_at = clock_timestamp()
+                FROM late WHERE o.id = late.id
+                RETURNING o.id, o.number, o.promised_at, o.fulfillment_status
+                """).param("ahead", (double) ahead.toSeconds()).param("limit", limit)
+                .query((rs, n) -> new Late(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getTimestamp("promised_at").toInstant(), rs.getString("fulfillment_status")))
+                .list();
+    }
+
+    /** The names of the backordered lines of these orders, by order. */
+    public Map<UUID, List<String>> backorderedNames(List<UUID> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        record Row(UUID order, String name) {
+        }
+        return jdbc.sql("""
+                SELECT order_id, name FROM order_line
+                WHERE order_id = ANY(CAST(:orders AS uuid[])) AND backordered > 0
+                ORDER BY order_id, line_no
+                """).param("orders", orderIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query((rs, n) -> new Row(rs.getObject("order_id", UUID.class), rs.getString("name"))).list()
+                .stream().collect(Collectors.groupingBy(Row::order,
+                        Collectors.mapping(Row::name, Collectors.toList())));
+    }
+}
