@@ -66,6 +66,19 @@ public class OrderManagement {
      */
     @Transactional
     public OrderView place(PlaceOrder command, PlaceOrder.Source source) {
+        return place(command, source, Map.of());
+    }
+
+    /**
+     * Places an order exactly as {@link #place} does, but at agreed unit prices per SKU (an accepted quote)
+     * instead of the catalog's; tax rates and whether prices include tax still come from the catalog.
+     */
+    @Transactional
+    public OrderView placeAtAgreedPrices(PlaceOrder command, PlaceOrder.Source source, Map<String, Money> unitPrices) {
+        return place(command, source, Map.copyOf(unitPrices));
+    }
+
+    private OrderView place(PlaceOrder command, PlaceOrder.Source source, Map<String, Money> agreed) {
         Checked checked = check(command);
         Customer customer = command.customerId() != null ? parties.requireCustomer(command.customerId())
                 : parties.resolveCustomer(command.customer(), "customer.");
@@ -77,9 +90,10 @@ public class OrderManagement {
             PlaceOrder.Line line = command.lines().get(i);
             Article article = checked.articles.get(line.sku());
             int lineNo = i + 1;
+            Money unitPrice = agreed.getOrDefault(article.sku(), article.price());
             lines.add(new Orders.NewLine(lineNo, article.sku(), article.nameIn(locale), article.type().name(),
-                    line.quantity(), article.price(), article.taxRate(), article.priceIncludesTax(),
-                    Pricing.line(article.price(), article.taxRate(), article.priceIncludesTax(), line.quantity()),
+                    line.quantity(), unitPrice, article.taxRate(), article.priceIncludesTax(),
+                    Pricing.line(unitPrice, article.taxRate(), article.priceIncludesTax(), line.quantity()),
                     0, 0));
             if (article.isPhysical()) {
                 demand.add(new StockDemand.Line(lineNo, article.sku(), line.quantity(), article.backorderable()));

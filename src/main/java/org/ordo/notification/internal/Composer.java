@@ -7,6 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.ordo.billing.Quote;
+import org.ordo.billing.QuoteManagement;
+import org.ordo.billing.QuoteSent;
 import org.ordo.digital.DownloadLinksGranted;
 import org.ordo.digital.Entitlement;
 import org.ordo.notification.MessageKind;
@@ -40,12 +43,13 @@ class Composer {
     private final NotificationProperties settings;
     private final PartyManagement parties;
     private final BankAccount bank;
+    private final QuoteManagement quotes;
 
     /** Kinds that also go out as an SMS (text {@code <key>.sms}) to customers who agreed to SMS. */
     static final Set<MessageKind> SMS_KINDS = EnumSet.of(MessageKind.SHIPPING_NOTICE, MessageKind.DELAY_NOTICE);
 
     Composer(Messages messages, Templates templates, OrderManagement orders, ShippingManagement shipping,
-            NotificationProperties settings, PartyManagement parties, BankAccount bank) {
+            NotificationProperties settings, PartyManagement parties, BankAccount bank, QuoteManagement quotes) {
         this.messages = messages;
         this.templates = templates;
         this.orders = orders;
@@ -53,6 +57,7 @@ class Composer {
         this.settings = settings;
         this.parties = parties;
         this.bank = bank;
+        this.quotes = quotes;
     }
 
     @EventListener
@@ -133,6 +138,29 @@ class Composer {
                 : t.render("delay-notice.reason.backordered", Map.of("articles",
                         String.join(", ", delayed.backordered()))));
         queue(MessageKind.DELAY_NOTICE, order, t, values, "");
+    }
+
+    @EventListener
+    void on(QuoteSent sent) {
+        Quote quote = quotes.require(sent.quoteId());
+        Templates.Texts t = templates.in(quote.customer().locale());
+        Map<String, String> values = new HashMap<>();
+        values.put("name", quote.customer().name());
+        values.put("quote", quote.number());
+        values.put("date", t.date(quote.createdAt()));
+        values.put("validUntil", t.date(quote.validUntil()));
+        values.put("greeting", t.render("greeting", Map.of("name", quote.customer().name())));
+        values.put("closing", t.render("closing", Map.of()));
+        values.put("lines", quote.lines().stream().map(line -> t.render("quote.line", Map.of(
+                "quantity", t.number(line.quantity()), "article", line.name(), "sku", line.sku(),
+                "amount", t.money(line.gross())))).collect(Collectors.joining("\n")));
+        values.put("net", t.money(quote.net()));
+        values.put("tax", t.money(quote.tax()));
+        values.put("total", t.money(quote.gross()));
+        MessageKind kind = MessageKind.QUOTE;
+        messages.queue(Ids.next(), new Messages.Draft(kind, null, quote.customer().email(),
+                t.locale().toLanguageTag(), t.render(kind.key() + ".subject", values),
+                t.render(kind.key() + ".body", values), kind.name() + ":" + quote.id() + ":" + sent.sending(), null));
     }
 
     private static String nonNull(String value) {

@@ -132,5 +132,10 @@ public class Templates {
         public String date(Instant at) {
             return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(at.atZone(zone));
         }
+
+        /** A calendar day (a quote's last valid day), written as this language writes dates. */
+        public String date(java.time.LocalDate day) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
+        }
     }
 }

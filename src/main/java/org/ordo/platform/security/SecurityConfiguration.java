@@ -93,6 +93,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/inventory/**").hasAnyRole(ADMIN, WAREHOUSE, INTEGRATION)
                         .requestMatchers("/api/v1/customers/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
                         .requestMatchers("/api/v1/suppliers/**").hasAnyRole(ADMIN, AGENT)
+                        .requestMatchers("/api/v1/quotes/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
                         // Messages hold customers' names and addresses: people who answer customers only.
                         .requestMatchers("/api/v1/messages/**", "/api/v1/orders/*/messages").hasAnyRole(ADMIN, AGENT)
                         .requestMatchers(HttpMethod.GET, "/api/v1/orders/**")

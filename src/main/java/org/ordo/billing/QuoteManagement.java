@@ -1,0 +1,340 @@
+package org.ordo.billing;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.billing.internal.DocumentNumbers;
+import org.ordo.billing.internal.Quotes;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.ordering.Channel;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentMethod;
+import org.ordo.ordering.PlaceOrder;
+import org.ordo.ordering.Pricing;
+import org.ordo.party.Customer;
+import org.ordo.party.PartyManagement;
+import org.ordo.platform.Address;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.Ids;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
+import org.ordo.platform.Money;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Quotes: made for a customer at catalog prices, numbered without gaps per series and year, sent by mail,
+ * accepted within their validity (then they become an order at the quoted prices, reserving stock), declined, or
+ * expired by a scheduled job. Validity days are UTC days; the last one is included.
+ */
+@Service
+public class QuoteManagement {
+
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(QuoteManagement.class);
+    private static final int MAX_LINES = 500;
+    private static final long MAX_QUANTITY = 1_000_000;
+    private static final int MAX_VALID_DAYS = 366;
+
+    private final Quotes quotes;
+    private final DocumentNumbers numbers;
+    private final Catalog catalog;
+    private final PartyManagement parties;
+    private final OrderManagement orders;
+    private final ApplicationEventPublisher events;
+    private final Json json;
+    private final String series;
+    private final Clock clock = Clock.systemUTC();
+
+    QuoteManagement(Quotes quotes, DocumentNumbers numbers, Catalog catalog, PartyManagement parties,
+            OrderManagement orders, ApplicationEventPublisher events, Json json,
+            @Value("${ordo.billing.quote-series:QUO}") String series) {
+        this.quotes = quotes;
+        this.numbers = numbers;
+        this.catalog = catalog;
+        this.parties = parties;
+        this.orders = orders;
+        this.events = events;
+        this.json = json;
+        this.series = series;
+    }
+
+    /** A made quote, and whether it was made by an earlier request with the same key. */
+    public record Made(Quote quote, boolean replayed) {
+    }
+
+    /**
+     * Makes a quote: checks every field (422 naming each), prices the lines from the catalog as orders are
+     * priced, and takes the next number of the series in this transaction. The same client and Idempotency-Key
+     * with the same body give the first quote again; with another body a 422.
+     */
+    @Transactional
+    public Made create(CreateQuote command, String client, String idempotencyKey, String actor) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "is required: a unique key per quote, reused on retries");
+        }
+        if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
+        }
+        if (command == null) {
+            throw new InvalidInputException("body", "is required: the quote as JSON");
+        }
+        String hash = sha256(json.write(command));
+        quotes.lockKey(client, idempotencyKey);
+        var earlier = quotes.byKey(client, idempotencyKey);
+        if (earlier.isPresent()) {
+            if (!earlier.get().requestHash().equals(hash)) {
+                throw new InvalidInputException(IDEMPOTENCY_HEADER,
+                        "was already used for a different request; use a new key for a new quote");
+            }
+            return new Made(require(earlier.get().id()), true);
+        }
+        Map<String, Article> articles = check(command);
+        Customer customer = command.customerId() != null ? parties.requireCustomer(command.customerId())
+                : parties.resolveCustomer(command.customer(), "customer.");
+        String locale = customer.locale();
+        List<Quote.Line> lines = new ArrayList<>();
+        List<Pricing.Amounts> amounts = new ArrayList<>();
+        for (int i = 0; i < command.lines().size(); i++) {
+            CreateQuote.Line line = command.lines().get(i);
+            Article a = articles.get(line.sku());
+            Pricing.Amounts priced = Pricing.line(a.price(), a.taxRate(), a.priceIncludesTax(), line.quantity());
+            amounts.add(priced);
+            lines.add(new Quote.Line(i + 1, a.sku(), a.nameIn(locale), line.quantity(), a.price(), a.taxRate(),
+                    a.priceIncludesTax(), priced.net(), priced.tax(), priced.gross()));
+        }
+        Pricing.Amounts total = Pricing.total(amounts, command.currency());
+        int year = Year.now(clock).getValue();
+        long seq = numbers.next(series, year);
+        String number = "%s-%d-%06d".formatted(series, year, seq);
+        Address billing = command.billingAddress() != null ? command.billingAddress() : command.shippingAddress();
+        String paymentMethod = command.paymentMethod() == null ? PaymentMethod.PREPAYMENT.code()
+                : command.paymentMethod();
+        Quote quote = new Quote(Ids.next(), number, QuoteStatus.OPEN, new Quote.Customer(customer.id(),
+                customer.email(), customer.name(), locale), command.currency(), paymentMethod,
+                command.shippingAddress(), billing, lines, total.net(), total.tax(), total.gross(), Pricing.ROUNDING,
+                command.validUntil(), command.note(), 0, null, null, null, null, null, actor, null, null);
+        quotes.insert(quote, series, year, seq, new Quotes.Request(client, idempotencyKey, hash, actor));
+        return new Made(require(quote.id()), false);
+    }
+
+    public Quote require(UUID id) {
+        return quotes.find(id).orElseThrow(() -> new NotFoundException("Quote", id));
+    }
+
+    /** The id of a quote named by its id or its number (QUO-2026-000001). */
+    public UUID idOf(String idOrNumber) {
+        try {
+            return UUID.fromString(idOrNumber);
+        } catch (IllegalArgumentException notAnId) {
+            return quotes.idOfNumber(idOrNumber).orElseThrow(() -> new NotFoundException("Quote", idOrNumber));
+        }
+    }
+
+    /** One page of quotes, newest first. */
+    @Transactional(readOnly = true)
+    public Slice<Quote> quotes(QuoteQuery query) {
+        Cursor after = query.after() == null ? null : Cursor.decode(query.after(), "after");
+        return Slice.of(quotes.page(query.status(), query.customerId(), after, query.limit() + 1), query.limit(),
+                last -> new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    /**
+     * Sends the quote to its customer: locks it, marks it SENT and publishes {@link QuoteSent} in this
+     * transaction (the mail is written with it). Sending again sends another copy. Refuses (409) a quote that
+     * was accepted, declined or has expired.
+     */
+    @Transactional
+    public Quote send(UUID id) {
+        Quote quote = lockOpen(id, QuoteStatus.SENT, "sent");
+        int sending = quotes.markSent(quote.id());
+        events.publishEvent(new QuoteSent(quote.id(), quote.number(), sending));
+        return require(id);
+    }
+
+    /**
+     * Accepts the quote on the customer's behalf: within its validity it becomes an order at the quoted prices,
+     * placed (and its stock reserved) in this transaction. Refuses (409) a quote past its validity, already
+     * accepted or declined; short stock is the 409 of orders and changes nothing.
+     */
+    @Transactional
+    public Quote accept(UUID id) {
+        Quote quote = lockOpen(id, QuoteStatus.ACCEPTED, "accepted");
+        Map<String, Money> prices = new LinkedHashMap<>();
+        List<PlaceOrder.Line> lines = new ArrayList<>();
+        for (Quote.Line line : quote.lines()) {
+            prices.put(line.sku(), line.unitPrice());
+            lines.add(new PlaceOrder.Line(line.sku(), line.quantity()));
+        }
+        PlaceOrder order = new PlaceOrder(Channel.API.code(), quote.number(), quote.customer().id(), null,
+                quote.shippingAddress(), quote.billingAddress(), quote.currency(), quote.paymentMethod(), null,
+                quote.note(), lines);
+        OrderView placed = orders.placeAtAgreedPrices(order, new PlaceOrder.Source(null,
+                org.ordo.platform.Actor.current()), prices);
+        quotes.markAccepted(quote.id(), placed.id(), placed.number());
+        return require(id);
+    }
+
+    /** Records that the customer declined the quote. Refuses (409) a quote already decided or expired. */
+    @Transactional
+    public Quote decline(UUID id, String reason) {
+        if (reason != null && reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        Quote quote = lockOpen(id, QuoteStatus.DECLINED, "declined");
+        quotes.markDeclined(quote.id(), reason == null || reason.isBlank() ? null : reason.trim());
+        return require(id);
+    }
+
+    /** Marks every open or sent quote whose last valid day has passed as EXPIRED, in one statement. */
+    @Transactional
+    public List<String> expireOverdue() {
+        return quotes.expireBefore(LocalDate.now(clock));
+    }
+
+    @Scheduled(initialDelayString = "${ordo.billing.quote-expiry-every:PT1H}",
+            fixedDelayString = "${ordo.billing.quote-expiry-every:PT1H}")
+    void onSchedule() {
+        try {
+            List<String> expired = expireOverdue();
+            if (!expired.isEmpty()) {
+                log.info("Quotes expired: {}", expired);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Expiring quotes failed; the next round retries: {}", e.toString());
+        }
+    }
+
+    /** Locks the quote and checks that it may become {@code next}: not decided, and still valid today. */
+    private Quote lockOpen(UUID id, QuoteStatus next, String verb) {
+        Quote quote = quotes.lock(id).orElseThrow(() -> new NotFoundException("Quote", id));
+        if (!quote.status().canBecome(next)) {
+            throw new ConflictException("illegal-transition", "Quote is " + quote.status(),
+                    "Quote " + quote.number() + " is " + quote.status() + " and cannot be " + verb,
+                    Map.of("quoteStatus", quote.status()));
+        }
+        if (quote.validUntil().isBefore(LocalDate.now(clock))) {
+            throw new ConflictException("quote-expired", "Quote expired", "Quote " + quote.number()
+                    + " was valid until " + quote.validUntil() + " and cannot be " + verb,
+                    Map.of("validUntil", quote.validUntil().toString()));
+        }
+        return quote;
+    }
+
+    private Map<String, Article> check(CreateQuote c) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean currencyKnown = c.currency() != null && Money.isKnownCurrency(c.currency());
+        if (!currencyKnown) {
+            errors.add(new FieldError("currency", c.currency() == null ? "is required"
+                    : "is not an ISO 4217 currency code: " + c.currency()));
+        }
+        if (c.customerId() == null && c.customer() == null) {
+            errors.add(new FieldError("customer", "name an existing customerId or give the customer's details"));
+        } else if (c.customerId() != null && c.customer() != null) {
+            errors.add(new FieldError("customer", "give either customerId or customer, not both"));
+        } else if (c.customer() != null) {
+            try {
+                c.customer().check("customer.");
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        } else if (parties.findCustomer(c.customerId()).isEmpty()) {
+            errors.add(new FieldError("customerId", "unknown customer: " + c.customerId()));
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (c.validUntil() == null) {
+            errors.add(new FieldError("validUntil", "is required: the last day the quote may be accepted"));
+        } else if (c.validUntil().isBefore(today)) {
+            errors.add(new FieldError("validUntil", "must be today or later (UTC)"));
+        } else if (c.validUntil().isAfter(today.plusDays(MAX_VALID_DAYS))) {
+            errors.add(new FieldError("validUntil", "must be at most " + MAX_VALID_DAYS + " days ahead"));
+        }
+        if (c.paymentMethod() != null && PaymentMethod.parse(c.paymentMethod()) == null) {
+            errors.add(new FieldError("paymentMethod", "must be one of " + PaymentMethod.codes()));
+        }
+        if (c.note() != null && c.note().length() > 2000) {
+            errors.add(new FieldError("note", "must be at most 2000 characters"));
+        }
+        Map<String, Article> articles = Map.of();
+        if (c.lines() == null || c.lines().isEmpty()) {
+            errors.add(new FieldError("lines", "a quote needs at least one line"));
+        } else if (c.lines().size() > MAX_LINES) {
+            errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines per quote"));
+        } else {
+            articles = catalog.findAll(c.lines().stream().filter(l -> l != null && l.sku() != null)
+                    .map(CreateQuote.Line::sku).distinct().toList());
+            boolean physical = false;
+            for (int i = 0; i < c.lines().size(); i++) {
+                String at = "lines[" + i + "]";
+                CreateQuote.Line line = c.lines().get(i);
+                if (line == null) {
+                    errors.add(new FieldError(at, "must not be null"));
+                    continue;
+                }
+                if (line.quantity() == null) {
+                    errors.add(new FieldError(at + ".quantity", "is required"));
+                } else if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+                    errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+                }
+                Article article = line.sku() == null ? null : articles.get(line.sku());
+                if (line.sku() == null || line.sku().isBlank()) {
+                    errors.add(new FieldError(at + ".sku", "is required"));
+                } else if (article == null) {
+                    errors.add(new FieldError(at + ".sku", "unknown SKU: " + line.sku()));
+                } else if (!article.active()) {
+                    errors.add(new FieldError(at + ".sku", line.sku() + " is not for sale (inactive)"));
+                } else {
+                    physical |= article.isPhysical();
+                    if (currencyKnown && !article.price().currency().equals(c.currency())) {
+                        errors.add(new FieldError("currency", "the quote is in " + c.currency() + " but "
+                                + line.sku() + " is priced in " + article.price().currency()));
+                    }
+                }
+            }
+            if (physical && c.shippingAddress() == null) {
+                errors.add(new FieldError("shippingAddress", "is required for physical goods"));
+            }
+        }
+        if (c.shippingAddress() != null) {
+            errors.addAll(c.shippingAddress().problems("shippingAddress"));
+        }
+        if (c.billingAddress() != null) {
+            errors.addAll(c.billingAddress().problems("billingAddress"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.stream().distinct().toList());
+        }
+        return articles;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

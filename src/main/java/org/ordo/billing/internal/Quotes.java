@@ -1,0 +1,161 @@
+package org.ordo.billing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ordo.billing.Quote;
+import org.ordo.billing.QuoteStatus;
+import org.ordo.ordering.Pricing;
+import org.ordo.platform.Address;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.Json;
+import org.ordo.platform.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+
+/** Quotes in SQL: each state change is one conditional update on the locked row. */
+@Repository
+public class Quotes {
+
+    private static final TypeReference<List<Quote.Line>> LINES = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    Quotes(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Who asked, with which key and body: a retry with the same key finds its quote. */
+    public record Request(String client, String idempotencyKey, String hash, String actor) {
+    }
+
+    public record Stored(UUID id, String requestHash) {
+    }
+
+    /** Serialises requests with one key: the caller's transaction holds the lock until it ends. */
+    public void lockKey(String client, String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('quote:' || :client || ':' || :key))")
+                .param("client", client).param("key", key).query().listOfRows();
+    }
+
+    public Optional<Stored> byKey(String client, String key) {
+        return jdbc.sql("SELECT id, request_hash FROM quote WHERE client = :client AND idempotency_key = :key")
+                .param("client", client).param("key", key)
+                .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getString("request_hash")))
+                .optional();
+    }
+
+    public void insert(Quote q, String series, int year, long seq, Request request) {
+        jdbc.sql("""
+                INSERT INTO quote (id, number, series, year, seq, status, customer_id, customer_email, customer_name,
+                                   locale, currency, payment_method, shipping_address, billing_address, lines, net,
+                                   tax, gross, valid_until, note, client, idempotency_key, request_hash, created_by)
+                VALUES (:id, :number, :series, :year, :seq, 'OPEN', :customer, :email, :name, :locale, :currency,
+                        :paymentMethod, CAST(:shipping AS jsonb), CAST(:billing AS jsonb), CAST(:lines AS jsonb),
+                        :net, :tax, :gross, :validUntil, :note, :client, :key, :hash, :actor)
+                """).param("id", q.id()).param("number", q.number()).param("series", series).param("year", year)
+                .param("seq", seq).param("customer", q.customer().id()).param("email", q.customer().email())
+                .param("name", q.customer().name()).param("locale", q.customer().locale())
+                .param("currency", q.currency()).param("paymentMethod", q.paymentMethod())
+                .param("shipping", json.write(q.shippingAddress())).param("billing", json.write(q.billingAddress()))
+                .param("lines", json.write(q.lines())).param("net", q.net().amount()).param("tax", q.tax().amount())
+                .param("gross", q.gross().amount()).param("validUntil", q.validUntil()).param("note", q.note())
+                .param("client", request.client()).param("key", request.idempotencyKey())
+                .param("hash", request.hash()).param("actor", request.actor()).update();
+    }
+
+    public Optional<Quote> find(UUID id) {
+        return jdbc.sql("SELECT * FROM quote WHERE id = :id").param("id", id).query(this::map).optional();
+    }
+
+    public Optional<UUID> idOfNumber(String number) {
+        return jdbc.sql("SELECT id FROM quote WHERE number = :number").param("number", number).query(UUID.class)
+                .optional();
+    }
+
+    /** The quote, locked until the caller's transaction ends. */
+    public Optional<Quote> lock(UUID id) {
+        return jdbc.sql("SELECT * FROM quote WHERE id = :id FOR UPDATE").param("id", id).query(this::map).optional();
+    }
+
+    /** Counts one more send; returns the count. */
+    public int markSent(UUID id) {
+        return jdbc.sql("""
+                UPDATE quote SET status = 'SENT', times_sent = times_sent + 1, sent_at = clock_timestamp(),
+                                 updated_at = clock_timestamp()
+                WHERE id = :id AND status IN ('OPEN', 'SENT')
+                RETURNING times_sent
+                """).param("id", id).query(Integer.class).single();
+    }
+
+    public void markAccepted(UUID id, UUID orderId, String orderNumber) {
+        jdbc.sql("""
+                UPDATE quote SET status = 'ACCEPTED', order_id = :order, order_number = :orderNumber,
+                                 decided_at = clock_timestamp(), updated_at = clock_timestamp()
+                WHERE id = :id AND status IN ('OPEN', 'SENT')
+                """).param("id", id).param("order", orderId).param("orderNumber", orderNumber).update();
+    }
+
+    public void markDeclined(UUID id, String reason) {
+        jdbc.sql("""
+                UPDATE quote SET status = 'DECLINED', decline_reason = :reason, decided_at = clock_timestamp(),
+                                 updated_at = clock_timestamp()
+                WHERE id = :id AND status IN ('OPEN', 'SENT')
+                """).param("id", id).param("reason", reason).update();
+    }
+
+    /** Marks every open or sent quote whose last valid day is before {@code today} as EXPIRED; returns them. */
+    public List<String> expireBefore(LocalDate today) {
+        return jdbc.sql("""
+                UPDATE quote SET status = 'EXPIRED', decided_at = clock_timestamp(), updated_at = clock_timestamp()
+                WHERE status IN ('OPEN', 'SENT') AND valid_until < :today
+                RETURNING number
+                """).param("today", today).query(String.class).list();
+    }
+
+    /** Newest first, after the cursor; {@code limit} rows (ask for one more to know whether more follow). */
+    public List<Quote> page(QuoteStatus status, UUID customerId, Cursor after, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM quote
+                WHERE (CAST(:status AS text) IS NULL OR status = :status)
+                  AND (CAST(:customer AS uuid) IS NULL OR customer_id = :customer)
+                  AND (CAST(:afterAt AS timestamptz) IS NULL OR (created_at, id) < (:afterAt, :afterId))
+                ORDER BY created_at DESC, id DESC
+                LIMIT :limit
+                """).param("status", status == null ? null : status.name()).param("customer", customerId)
+                .param("afterAt", after == null ? null : Timestamp.from(after.at()))
+                .param("afterId", after == null ? null : after.id()).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    private Quote map(ResultSet rs, int n) throws SQLException {
+        String currency = rs.getString("currency").trim();
+        return new Quote(rs.getObject("id", UUID.class), rs.getString("number"),
+                QuoteStatus.valueOf(rs.getString("status")),
+                new Quote.Customer(rs.getObject("customer_id", UUID.class), rs.getString("customer_email"),
+                        rs.getString("customer_name"), rs.getString("locale")),
+                currency, rs.getString("payment_method"), json.read(rs.getString("shipping_address"), Address.class),
+                json.read(rs.getString("billing_address"), Address.class), json.read(rs.getString("lines"), LINES),
+                new Money(rs.getBigDecimal("net"), currency), new Money(rs.getBigDecimal("tax"), currency),
+                new Money(rs.getBigDecimal("gross"), currency), Pricing.ROUNDING,
+                rs.getObject("valid_until", LocalDate.class), rs.getString("note"), rs.getInt("times_sent"),
+                instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("decided_at")),
+                rs.getString("decline_reason"), rs.getObject("order_id", UUID.class), rs.getString("order_number"),
+                rs.getString("created_by"), instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("updated_at")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,103 @@
+package org.ordo.billing.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.billing.CreateQuote;
+import org.ordo.billing.Quote;
+import org.ordo.billing.QuoteManagement;
+import org.ordo.billing.QuoteQuery;
+import org.ordo.billing.QuoteStatus;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ApiClient;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.Slice;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/quotes")
+@Tag(name = "Quotes", description = "Quotes: made at catalog prices, sent by mail, accepted into an order, declined or expired")
+class QuoteController {
+
+    private final QuoteManagement quotes;
+    private final int maxPageSize;
+
+    QuoteController(QuoteManagement quotes, OrdoProperties properties) {
+        this.quotes = quotes;
+        this.maxPageSize = properties.api().maxPageSize();
+    }
+
+    @PostMapping
+    @Operation(summary = "Make a quote", description = """
+            Needs an Idempotency-Key header: a retry with the same key and body gets the same quote again (header
+            Idempotent-Replayed: true); the same key with another body is refused (422). The server prices the lines
+            from the catalog as it prices orders; the quote's number is the next of its series and year.""")
+    ResponseEntity<Quote> create(@RequestHeader(name = QuoteManagement.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestBody(required = false) CreateQuote body) {
+        ApiClient client = Actor.client();
+        String clientId = client == null ? "anonymous" : client.id().toString();
+        QuoteManagement.Made made = quotes.create(body, clientId, key, Actor.current());
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/quotes/" + made.quote().id()))
+                .header("Idempotent-Replayed", String.valueOf(made.replayed())).body(made.quote());
+    }
+
+    @GetMapping
+    @Operation(summary = "Quotes, newest first", description = """
+            status: OPEN, SENT, ACCEPTED, DECLINED or EXPIRED; customer: a customer id. Keyset paging: pass the
+            answer's next as after.""")
+    Slice<Quote> list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID customer,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+        QuoteStatus parsed = null;
+        if (status != null && !status.isBlank()) {
+            parsed = QuoteStatus.parse(status.trim());
+            if (parsed == null) {
+                throw new InvalidInputException("status", "must be one of OPEN, SENT, ACCEPTED, DECLINED, EXPIRED");
+            }
+        }
+        return quotes.quotes(new QuoteQuery(parsed, customer, after, Slice.checkLimit(limit, maxPageSize)));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One quote", description = "The id, or the quote number (QUO-2026-000001).")
+    Quote quote(@PathVariable String id) {
+        return quotes.require(quotes.idOf(id));
+    }
+
+    @PostMapping("/{id}/send")
+    @Operation(summary = "Send the quote to the customer by mail", description = """
+            Queues a QUOTE mail in the customer's language; sending again sends another copy. 409 when the quote
+            was accepted, declined or has expired.""")
+    Quote send(@PathVariable String id) {
+        return quotes.send(quotes.idOf(id));
+    }
+
+    @PostMapping("/{id}/accept")
+    @Operation(summary = "Accept the quote: it becomes an order", description = """
+            Within its validity the quote becomes an order at the quoted prices, reserving stock at once; the
+            answer names the order (orderId, orderNumber). 409 when it has expired, was accepted or declined, or
+            when stock is short (as for orders; nothing changes).""")
+    Quote accept(@PathVariable String id) {
+        return quotes.accept(quotes.idOf(id));
+    }
+
+    record Decline(String reason) {
+    }
+
+    @PostMapping("/{id}/decline")
+    @Operation(summary = "Record that the customer declined the quote", description = "409 when it is already decided or expired.")
+    Quote decline(@PathVariable String id, @RequestBody(required = false) Decline body) {
+        return quotes.decline(quotes.idOf(id), body == null ? null : body.reason());
+    }
+}
