@@ -2,8 +2,9 @@ package org.ordo.notification;
 
 /**
  * Where a message is: {@code QUEUED} waits for its next attempt, {@code SENDING} is claimed by one dispatcher,
- * {@code SENT} was accepted by the SMTP server, {@code FAILED} gave up after the last attempt, {@code KEPT} was
- * not sent because no SMTP server is configured (read it in the API).
+ * {@code SENT} was accepted by the SMTP server (or SMS gateway), {@code FAILED} gave up after the last attempt (or
+ * the gateway refused it), {@code KEPT} was not sent because no SMTP server (or SMS gateway) is configured (read
+ * it in the API).
  */
 public enum MessageStatus {
     QUEUED, SENDING, SENT, FAILED, KEPT;

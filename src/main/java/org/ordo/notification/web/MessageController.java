@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Messages", description = "Messages to customers (e-mail): the outbox and each message's state")
+@Tag(name = "Messages", description = "Messages to customers (e-mail and SMS): the outbox and each message's state")
 class MessageController {
 
     private final Notifications notifications;
@@ -38,7 +38,7 @@ class MessageController {
 
     @GetMapping("/api/v1/messages")
     @Operation(summary = "Messages, newest first (without bodies)", description = """
-            status: QUEUED, SENDING, SENT, FAILED or KEPT (kept: no SMTP server configured). order: id or number.
+            status: QUEUED, SENDING, SENT, FAILED or KEPT (kept: no SMTP server or SMS gateway configured). order: id or number.
             Keyset paging: pass the answer's next as after.""")
     Slice<Message> messages(@RequestParam(required = false) String status,
             @Parameter(description = "order id or number") @RequestParam(required = false) String order,
