@@ -5,7 +5,9 @@ public enum MessageKind {
     ORDER_CONFIRMATION("order-confirmation"),
     SHIPPING_NOTICE("shipping-notice"),
     DELIVERY_NOTICE("delivery-notice"),
-    DOWNLOAD_LINKS("download-links");
+    DOWNLOAD_LINKS("download-links"),
+    INVOICE("invoice"),
+    CREDIT_NOTE("credit-note");
 
     private final String key;
 

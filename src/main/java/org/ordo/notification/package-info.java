@@ -1,5 +1,6 @@
 /**
- * Messages to customers: the order confirmation, shipping and delivery notices and download links, written in
+ * Messages to customers: the order confirmation, shipping and delivery notices, download links, invoices and
+ * credit notes (with their documents attached), written in
  * the transaction of the change that caused them (table {@code message}, the outbox), rendered from templates
  * per locale (operators may override them in a folder), and sent by e-mail with retries and back-off by a
  * dispatcher that several nodes may run at once. Without SMTP the messages are kept and readable in the API.

@@ -1,10 +1,15 @@
 package org.ordo.notification.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.ordo.billing.CreditNoteIssued;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.DocumentKind;
+import org.ordo.billing.InvoiceIssued;
 import org.ordo.digital.DownloadLinksGranted;
 import org.ordo.digital.Entitlement;
 import org.ordo.notification.MessageKind;
@@ -54,7 +59,30 @@ class Composer {
         values.put("net", t.money(order.totals().net()));
         values.put("tax", t.money(order.totals().tax()));
         values.put("total", t.money(order.totals().gross()));
-        queue(MessageKind.ORDER_CONFIRMATION, order, t, values, "");
+        // The confirmation PDF is rendered after this commits; the dispatcher waits for it (see Dispatcher).
+        queue(MessageKind.ORDER_CONFIRMATION, order, t, values, "",
+                List.of(DocumentArchive.idOf(DocumentKind.CONFIRMATION, order.number())));
+    }
+
+    @EventListener
+    void on(InvoiceIssued issued) {
+        OrderView order = orders.require(issued.orderId());
+        Templates.Texts t = templates.in(order.customer().locale());
+        Map<String, String> values = basics(order, t);
+        values.put("invoice", issued.number());
+        values.put("total", t.money(order.totals().gross()));
+        queue(MessageKind.INVOICE, order, t, values, ":" + issued.number(), issued.documents());
+    }
+
+    @EventListener
+    void on(CreditNoteIssued issued) {
+        OrderView order = orders.require(issued.orderId());
+        Templates.Texts t = templates.in(order.customer().locale());
+        Map<String, String> values = basics(order, t);
+        values.put("creditNote", issued.number());
+        values.put("invoice", issued.invoiceNumber());
+        values.put("amount", t.money(issued.gross()));
+        queue(MessageKind.CREDIT_NOTE, order, t, values, ":" + issued.number(), issued.documents());
     }
 
     @EventListener
@@ -113,10 +141,16 @@ class Composer {
 
     private void queue(MessageKind kind, OrderView order, Templates.Texts t, Map<String, String> values,
             String cause) {
+        queue(kind, order, t, values, cause, List.of());
+    }
+
+    private void queue(MessageKind kind, OrderView order, Templates.Texts t, Map<String, String> values,
+            String cause, List<UUID> attachments) {
         String subject = t.render(kind.key() + ".subject", values);
         String body = t.render(kind.key() + ".body", values);
         UUID id = Ids.next();
         messages.queue(id, new Messages.Draft(kind, order.id(), order.customer().email(),
-                t.locale().toLanguageTag(), subject, body, kind.name() + ":" + order.id() + cause, null));
+                t.locale().toLanguageTag(), subject, body, kind.name() + ":" + order.id() + cause, null,
+                attachments));
     }
 }

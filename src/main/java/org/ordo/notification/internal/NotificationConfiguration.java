@@ -2,6 +2,7 @@ package org.ordo.notification.internal;
 
 import java.time.ZoneId;
 
+import org.ordo.billing.DocumentArchive;
 import org.ordo.platform.OrdoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,7 @@ class NotificationConfiguration {
     /** Not in {@code ordo check}: a check changes nothing and sends nothing. */
     @Bean
     @ConditionalOnProperty(name = "ordo.mode", havingValue = "server", matchIfMissing = true)
-    Dispatcher dispatcher(Messages messages, NotificationProperties settings) {
+    Dispatcher dispatcher(Messages messages, NotificationProperties settings, DocumentArchive documents) {
         NotificationProperties.Smtp smtp = settings.smtp();
         if (smtp.configured()) {
             log.info("Customer messages are sent through {}:{}", smtp.host(), smtp.port());
@@ -36,6 +37,6 @@ class NotificationConfiguration {
             log.info("No SMTP server configured (ORDO_SMTP_HOST): customer messages are kept, readable at"
                     + " /api/v1/messages");
         }
-        return new Dispatcher(messages, Dispatcher.senderFor(smtp), settings);
+        return new Dispatcher(messages, Dispatcher.senderFor(smtp), settings, documents);
     }
 }
