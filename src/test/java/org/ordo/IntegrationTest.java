@@ -23,9 +23,6 @@ import org.springframework.test.context.ContextConfiguration;
         "ordo.bootstrap-api-key=" + Api.ADMIN_KEY,
         "ordo.payment.webhook-secret=" + Api.PAYMENT_SECRET,
         "ordo.shipping.webhook-secret=" + Api.TRACKING_SECRET,
-        "ordo.notification.bank.holder=Ordo Test Shop",
-        "ordo.notification.bank.iban=DE02120300000000202051",
-        "ordo.notification.bank.bic=BYLADEM1001",
         "logging.level.org.ordo.platform.web=WARN"})
 public @interface IntegrationTest {
 }

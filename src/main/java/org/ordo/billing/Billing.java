@@ -1,27 +1,41 @@
 package org.ordo.billing;
 
+import java.math.BigDecimal;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
+import org.ordo.billing.internal.CreditNotes;
 import org.ordo.billing.internal.DocumentNumbers;
 import org.ordo.billing.internal.Invoices;
+import org.ordo.ordering.OrderCancelled;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderPaid;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
+import org.ordo.party.Customer;
+import org.ordo.party.CustomerType;
+import org.ordo.party.PartyManagement;
+import org.ordo.payment.RefundBooked;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Ids;
+import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.TextBundle;
 import org.ordo.shipping.ShipmentShipped;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Invoices of orders, numbered without gaps per series and year. */
+/** Invoices and credit notes of orders, each numbered without gaps per series and year. */
 @Service
 public class Billing {
 
@@ -31,19 +45,31 @@ public class Billing {
     }
 
     private final Invoices invoices;
+    private final CreditNotes creditNotes;
     private final DocumentNumbers numbers;
     private final OrderManagement orders;
+    private final PartyManagement parties;
+    private final TextBundle texts;
+    private final ApplicationEventPublisher events;
     private final InvoiceOn invoiceOn;
     private final String series;
+    private final String creditNoteSeries;
 
-    Billing(Invoices invoices, DocumentNumbers numbers, OrderManagement orders,
+    Billing(Invoices invoices, CreditNotes creditNotes, DocumentNumbers numbers, OrderManagement orders,
+            PartyManagement parties, TextBundle documentTexts, ApplicationEventPublisher events,
             @Value("${ordo.billing.invoice-on:shipped}") String invoiceOn,
-            @Value("${ordo.billing.series:INV}") String series) {
+            @Value("${ordo.billing.series:INV}") String series,
+            @Value("${ordo.billing.credit-note-series:CN}") String creditNoteSeries) {
         this.invoices = invoices;
+        this.creditNotes = creditNotes;
         this.numbers = numbers;
         this.orders = orders;
+        this.parties = parties;
+        this.texts = documentTexts;
+        this.events = events;
         this.invoiceOn = InvoiceOn.valueOf(invoiceOn.trim().toUpperCase(Locale.ROOT));
         this.series = series;
+        this.creditNoteSeries = creditNoteSeries;
     }
 
     @ApplicationModuleListener
@@ -60,10 +86,24 @@ public class Billing {
         }
     }
 
+    /** An invoiced order that is cancelled gets a credit note over what is not credited yet. */
+    @ApplicationModuleListener
+    void on(OrderCancelled cancelled) {
+        credit(cancelled.orderId(), "CANCELLATION:" + cancelled.orderId(), CreditNote.Reason.CANCELLATION, null);
+    }
+
+    /** A booked refund on an invoiced order gets a credit note over its amount. */
+    @ApplicationModuleListener
+    void on(RefundBooked refund) {
+        credit(refund.orderId(), "REFUND:" + refund.refundId(), CreditNote.Reason.REFUND, refund.amount(),
+                refund.keptAfter(), creditNoteSeries);
+    }
+
     /**
      * Issues the invoice of an order in a series, once: a second call returns the first invoice. The number is
      * the next of the series in the current year (UTC), taken in this transaction, so numbers have no gaps.
-     * Refuses cancelled orders (409).
+     * Publishes {@link InvoiceIssued} naming the documents that are rendered after commit. Refuses cancelled
+     * orders (409).
      */
     @Transactional
     public Invoice invoice(UUID orderId, String series) {
@@ -86,7 +126,108 @@ public class Billing {
                 order.customer().name(), order.billingAddress(), order.currency(), lines, order.totals().net(),
                 order.totals().tax(), order.totals().gross(), null);
         invoices.insert(invoice, series, year, seq);
+        List<UUID> documents = new ArrayList<>();
+        if (isBusiness(order)) {
+            documents.add(DocumentArchive.idOf(DocumentKind.ZUGFERD, number));
+            documents.add(DocumentArchive.idOf(DocumentKind.XRECHNUNG, number));
+        } else {
+            documents.add(DocumentArchive.idOf(DocumentKind.INVOICE, number));
+        }
+        events.publishEvent(new InvoiceIssued(invoice.id(), orderId, number, documents));
         return invoices.byNumber(number).orElseThrow();
+    }
+
+    /**
+     * Credits an invoiced order once per {@code refundKey}: the amount (null: all that is not credited yet),
+     * capped at what the invoice still has uncredited. The number is the next of the credit note series (gap
+     * free, like invoices). Empty when the order has no invoice or nothing is left to credit. Publishes
+     * {@link CreditNoteIssued}.
+     */
+    @Transactional
+    public Optional<CreditNote> credit(UUID orderId, String refundKey, CreditNote.Reason reason, Money amount) {
+        return credit(orderId, refundKey, reason, amount, null, creditNoteSeries);
+    }
+
+    /**
+     * As {@link #credit(UUID, String, CreditNote.Reason, Money)}, numbered in the given credit note series.
+     * {@code keptAfter}, when known, is what the customer still has paid after this refund: only the part of
+     * the invoice no longer paid is credited, so refunding an over-payment credits nothing.
+     */
+    @Transactional
+    public Optional<CreditNote> credit(UUID orderId, String refundKey, CreditNote.Reason reason, Money amount,
+            Money keptAfter, String creditNoteSeries) {
+        invoices.lockOrder(orderId);
+        Optional<CreditNote> existing = creditNotes.byRefundKey(refundKey);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        // An order has one invoice (in the configured series, or another one a caller chose)
+        List<Invoice> invoiced = invoices.ofOrder(orderId);
+        if (invoiced.isEmpty()) {
+            return Optional.empty();
+        }
+        Invoice invoice = invoiced.get(0);
+        Money left = invoice.gross().minus(new Money(creditNotes.credited(invoice.id()), invoice.currency()));
+        if (keptAfter != null) {
+            // Only what the customer no longer pays is credited: refunding an over-payment credits nothing.
+            left = left.minus(keptAfter);
+        }
+        Money gross = amount == null || amount.amount().compareTo(left.amount()) > 0 ? left : amount;
+        if (gross.amount().signum() <= 0) {
+            return Optional.empty();
+        }
+        OrderView order = orders.require(orderId);
+        TextBundle.Texts t = texts.in(order.customer().locale());
+        List<Invoice.Line> lines = gross.equals(invoice.gross()) ? invoice.lines()
+                : split(invoice, gross, t.render(reason == CreditNote.Reason.CANCELLATION
+                        ? "credit-note.cancellation-line" : "credit-note.refund-line",
+                        Map.of("invoice", invoice.number())));
+        Money net = lines.stream().map(Invoice.Line::net).reduce(Money.zero(invoice.currency()), Money::plus);
+        Money tax = lines.stream().map(Invoice.Line::tax).reduce(Money.zero(invoice.currency()), Money::plus);
+        int year = Year.now(ZoneOffset.UTC).getValue();
+        long seq = numbers.next(creditNoteSeries, year);
+        String number = "%s-%d-%06d".formatted(creditNoteSeries, year, seq);
+        CreditNote note = new CreditNote(Ids.next(), number, invoice.id(), invoice.number(), orderId,
+                invoice.orderNumber(), reason, invoice.customerEmail(), invoice.customerName(),
+                invoice.billingAddress(), invoice.currency(), lines, net, tax, gross, null);
+        creditNotes.insert(note, creditNoteSeries, year, seq, refundKey);
+        events.publishEvent(new CreditNoteIssued(note.id(), orderId, number, invoice.number(), gross,
+                List.of(DocumentArchive.idOf(DocumentKind.CREDIT_NOTE, number))));
+        return creditNotes.byNumber(number);
+    }
+
+    /**
+     * A partial credit split over the invoice's tax rates in proportion to their gross amounts (the last rate takes
+     * the rounding rest); each part's tax is taken out of its gross, rounded half up.
+     */
+    static List<Invoice.Line> split(Invoice invoice, Money gross, String name) {
+        Map<BigDecimal, BigDecimal> byRate = new TreeMap<>();
+        for (Invoice.Line l : invoice.lines()) {
+            byRate.merge(l.taxRate().stripTrailingZeros(), l.gross().amount(), BigDecimal::add);
+        }
+        List<Invoice.Line> lines = new ArrayList<>();
+        Money rest = gross;
+        int i = 0;
+        for (var e : byRate.entrySet()) {
+            i++;
+            Money part = i == byRate.size() ? rest
+                    : Money.rounded(gross.amount().multiply(e.getValue())
+                            .divide(invoice.gross().amount(), 8, Money.ROUNDING), gross.currency());
+            rest = rest.minus(part);
+            Money net = Money.rounded(part.amount().multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(100).add(e.getKey()), 8, Money.ROUNDING), gross.currency());
+            lines.add(new Invoice.Line(i, null, name, 1, net, e.getKey(), net, part.minus(net), part));
+        }
+        return lines;
+    }
+
+    private boolean isBusiness(OrderView order) {
+        return buyer(order).map(c -> c.type() == CustomerType.BUSINESS).orElse(false);
+    }
+
+    /** The customer of an order as registered now, if known. */
+    public Optional<Customer> buyer(OrderView order) {
+        return order.customer().id() == null ? Optional.empty() : parties.findCustomer(order.customer().id());
     }
 
     public List<Invoice> invoicesOf(UUID orderId) {
@@ -95,5 +236,13 @@ public class Billing {
 
     public Invoice byNumber(String number) {
         return invoices.byNumber(number).orElseThrow(() -> new NotFoundException("Invoice", number));
+    }
+
+    public List<CreditNote> creditNotesOf(UUID orderId) {
+        return creditNotes.ofOrder(orderId);
+    }
+
+    public CreditNote creditNote(String number) {
+        return creditNotes.byNumber(number).orElseThrow(() -> new NotFoundException("Credit note", number));
     }
 }

@@ -6,6 +6,8 @@ public enum MessageKind {
     SHIPPING_NOTICE("shipping-notice"),
     DELIVERY_NOTICE("delivery-notice"),
     DOWNLOAD_LINKS("download-links"),
+    INVOICE("invoice"),
+    CREDIT_NOTE("credit-note"),
     PAYMENT_REMINDER("payment-reminder"),
     DELAY_NOTICE("delay-notice"),
     QUOTE("quote");

@@ -36,13 +36,19 @@ public class Notifications {
         return messages.find(id).orElseThrow(() -> new NotFoundException("Message", id));
     }
 
+    /** The stored documents attached to a message, in order (billing's document ids). */
+    public List<UUID> attachmentsOf(UUID id) {
+        require(id);
+        return messages.attachments(id);
+    }
+
     /** The messages of an order, oldest first, with their bodies. */
     public List<Message> ofOrder(UUID orderId) {
         return messages.ofOrder(orderId);
     }
 
     /**
-     * Queues a copy of a message to the same recipient with the same text (a customer lost it, or it FAILED and
+     * Queues a copy of a message to the same recipient with the same text and attachments (a customer lost it, or it FAILED and
      * the address is fixed now). Refuses (409) a message that is still waiting to be sent.
      */
     @Transactional
@@ -54,7 +60,8 @@ public class Notifications {
         }
         UUID copy = Ids.next();
         messages.queue(copy, original.channel(), new Messages.Draft(original.kind(), original.orderId(),
-                original.recipient(), original.locale(), original.subject(), original.body(), null, original.id()));
+                original.recipient(), original.locale(), original.subject(), original.body(), null, original.id(),
+                messages.attachments(original.id())));
         return require(copy);
     }
 }

@@ -25,6 +25,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.shipping.ShipmentShipped;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +46,11 @@ public class PaymentManagement {
     private final Intake intake;
     private final JsonMapper json;
     private final OrdoProperties.Payment settings;
+    private final ApplicationEventPublisher events;
 
     PaymentManagement(Payments payments, PaymentProvider provider, OrderManagement orders, OrderLifecycle lifecycle,
-            Intake intake, JsonMapper json, OrdoProperties properties) {
+            Intake intake, JsonMapper json, OrdoProperties properties, ApplicationEventPublisher events) {
+        this.events = events;
         this.payments = payments;
         this.provider = provider;
         this.orders = orders;
@@ -158,7 +161,9 @@ public class PaymentManagement {
         if (refunded.compareTo(payments.received(view.id())) > 0) {
             throw new InvalidInputException("amount.amount", "refunds would exceed what was received");
         }
-        payments.record(view.id(), "REFUND", amount, reference, null, "BOOKED", null, Actor.current());
+        UUID refund = payments.record(view.id(), "REFUND", amount, reference, null, "BOOKED", null, Actor.current());
+        events.publishEvent(new RefundBooked(view.id(), refund, amount,
+                new Money(payments.received(view.id()).subtract(refunded), view.currency())));
         lifecycle.markRefunded(view.id(), new Money(refunded, view.currency()), "refund " + amount);
         return summary(view.id());
     }
@@ -238,7 +243,10 @@ public class PaymentManagement {
                 Money already = new Money(payments.refunded(orderId), currency);
                 Money now = total.minus(already);
                 if (now.amount().signum() > 0) {
-                    payments.record(orderId, "REFUND", now, null, providerRef, "BOOKED", id, Actor.current());
+                    UUID refund = payments.record(orderId, "REFUND", now, null, providerRef, "BOOKED", id,
+                            Actor.current());
+                    events.publishEvent(new RefundBooked(orderId, refund, now, new Money(
+                            payments.received(orderId).subtract(payments.refunded(orderId)), currency)));
                     lifecycle.markRefunded(orderId, total, "refunded by the payment provider (" + providerRef + ")");
                 }
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.ordo.Fixtures.expect;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Year;
 import java.time.ZoneOffset;
@@ -25,12 +26,16 @@ import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
 import org.ordo.Warehouse;
+import org.ordo.platform.Money;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-/** Invoices: issued when an order ships, numbered without gaps per series and year, even under concurrency. */
+/**
+ * Invoices and credit notes: issued when an order ships (or is refunded), numbered without gaps per series and
+ * year, even under concurrency.
+ */
 @IntegrationTest
 class BillingIntegrationTests {
 
@@ -60,7 +65,7 @@ class BillingIntegrationTests {
     }
 
     @Test
-    void fiftyConcurrentInvoicingsGetFiftyConsecutiveNumbers() throws Exception {
+    void fiftyConcurrentInvoicingsAndCreditsGetFiftyConsecutiveNumbersEach() throws Exception {
         String series = "T" + Fixtures.unique("S").replace("-", "").substring(0, 8);
         List<UUID> orders = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -82,12 +87,36 @@ class BillingIntegrationTests {
             assertThat(number).startsWith(series + "-" + Year.now(ZoneOffset.UTC).getValue() + "-");
             numbers.add(Long.parseLong(number.substring(number.lastIndexOf('-') + 1)));
         }
-        pool.shutdown();
         assertThat(numbers).doesNotHaveDuplicates();
         assertThat(numbers.stream().sorted().toList())
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
         // Asking again gives the same invoice, no new number.
         assertThat(billing.invoice(orders.get(0), series).number()).isEqualTo(futures.get(0).get().number());
+
+        // Credit notes have their own series, just as gap-free: 50 concurrent refunds (each cause twice)
+        String credits = "C" + series.substring(1);
+        List<Future<CreditNote>> notes = new ArrayList<>();
+        CountDownLatch again = new CountDownLatch(1);
+        for (UUID order : orders) {
+            for (int twice = 0; twice < 2; twice++) {
+                notes.add(pool.submit((Callable<CreditNote>) () -> {
+                    again.await();
+                    return billing.credit(order, "TEST-REFUND:" + order, CreditNote.Reason.REFUND,
+                            new Money(new BigDecimal("5.00"), "EUR"), null, credits).orElseThrow();
+                }));
+            }
+        }
+        again.countDown();
+        Map<UUID, String> byOrder = new HashMap<>();
+        for (var f : notes) {
+            CreditNote note = f.get();
+            assertThat(note.gross().amount()).isEqualByComparingTo("5.00");
+            String first = byOrder.putIfAbsent(note.orderId(), note.number());
+            assertThat(first == null || first.equals(note.number())).as("one note per cause").isTrue();
+        }
+        pool.shutdown();
+        assertThat(byOrder.values().stream().map(n -> Long.parseLong(n.substring(n.lastIndexOf('-') + 1))).sorted()
+                .toList()).isEqualTo(java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList());
     }
 
     @Test

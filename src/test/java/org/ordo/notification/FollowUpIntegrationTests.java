@@ -113,7 +113,8 @@ class FollowUpIntegrationTests {
             assertThat(m.get("subject").asString()).isEqualTo("Payment reminder for your order " + number);
             assertThat(m.get("body").asString()).contains("Amount due: €11.90")
                     .contains("Payment reference: " + number)
-                    .contains("Account holder: Ordo Test Shop").contains("IBAN: DE02120300000000202051");
+                    .contains("Account holder: Ordo Demo GmbH").contains("IBAN: DE02120300000000202051")
+                    .contains("BIC: BYLADEM1001");
         });
         assertThat(messages(partlyPaid, "PAYMENT_REMINDER")).singleElement().satisfies(m -> assertThat(
                 m.get("body").asString()).contains("Offener Betrag: 7,90\u00a0€")

@@ -27,6 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
+import org.ordo.Mails;
+import org.ordo.billing.Billing;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.Invoice;
+import org.ordo.billing.DocumentKind;
 import org.ordo.notification.internal.Dispatcher;
 import org.ordo.notification.internal.Messages;
 import org.ordo.notification.internal.NotificationProperties;
@@ -73,6 +78,10 @@ class MailDeliveryIntegrationTests {
     Messages messages;
     @Autowired
     NotificationProperties settings;
+    @Autowired
+    DocumentArchive documents;
+    @Autowired
+    Billing billing;
 
     Api api;
     Fixtures fixtures;
@@ -112,7 +121,11 @@ class MailDeliveryIntegrationTests {
                 sku.substring(4), 1));
         order.put("customer", Map.of("email", Fixtures.unique(locale).toLowerCase() + "@example.com", "name",
                 "Kim Muster", "locale", locale));
-        return expect(api.placeOrder(order), 201).json();
+        JsonNode placed = expect(api.placeOrder(order), 201).json();
+        // The confirmation PDF is rendered right after the order commits; its mail waits for it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> documents
+                .find(DocumentKind.CONFIRMATION, placed.get("number").asString()).isPresent());
+        return placed;
     }
 
     private String article(String price, String currency, String taxRate) {
@@ -154,6 +167,10 @@ class MailDeliveryIntegrationTests {
                 "es", "Total: 23,79\u00a0€", "ko", "합계: ₩13,200");
         Map<String, String> subjects = Map.of("de", "Ihre Bestellung ", "en", "Your order ", "es", "Su pedido ",
                 "ko", "주문 ");
+        // In the PDF: the title in the customer's language (Hangul for ko) and the total as the language writes it
+        Map<String, String> pdfTotals = Map.of("de", "23,79 €", "en", "€23.79", "es", "23,79 €", "ko", "₩13,200");
+        Map<String, String> pdfTitles = Map.of("de", "Auftragsbestätigung", "en", "Order confirmation",
+                "es", "Confirmación del pedido", "ko", "주문 확인서");
         Map<String, JsonNode> orders = new HashMap<>();
         for (String locale : List.of("de", "en", "es", "ko")) {
             orders.put(locale, order(locale, locale.equals("ko") ? won : euros));
@@ -169,7 +186,14 @@ class MailDeliveryIntegrationTests {
             assertThat(mails).as(locale).hasSize(1);
             MimeMessage mail = mails.get(0);
             assertThat(mail.getSubject()).as(locale).startsWith(subjects.get(locale)).contains(number);
-            assertThat((String) mail.getContent()).as(locale).contains(number).contains(totals.get(locale));
+            assertThat(Mails.text(mail)).as(locale).contains(number).contains(totals.get(locale));
+            assertThat(Mails.html(mail)).as(locale).contains("<p>", number);
+            List<Mails.Attachment> attachments = Mails.attachments(mail);
+            assertThat(attachments).as(locale).hasSize(1);
+            assertThat(attachments.get(0).fileName()).isEqualTo("confirmation-" + number + ".pdf");
+            assertThat(attachments.get(0).contentType()).startsWith("application/pdf");
+            String pdf = Mails.pdfText(attachments.get(0).content());
+            assertThat(pdf).as(locale).contains(number, pdfTotals.get(locale), pdfTitles.get(locale));
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(confirmation.get("recipient").asString());
             assertThat(mail.getFrom()[0].toString()).isEqualTo("shop@ordo.test");
             assertThat(mail.getHeader("Content-Language")[0]).isEqualTo(locale);
@@ -179,6 +203,29 @@ class MailDeliveryIntegrationTests {
             assertThat(sent.get("attempts").asInt()).isEqualTo(1);
             assertThat(sent.get("sentAt").isNull()).isFalse();
         }
+    }
+
+    @Test
+    void theInvoiceMailCarriesTheInvoicePdf() throws Exception {
+        JsonNode order = order("es", article("19.99", "EUR", "19"));
+        Invoice invoice = billing.invoice(java.util.UUID.fromString(order.get("id").asString()), "INV");
+        await().atMost(Duration.ofSeconds(30)).until(() -> documents
+                .find(DocumentKind.INVOICE, invoice.number()).isPresent());
+
+        dispatchUntilNoneDue();
+
+        JsonNode mail = api.get("/api/v1/orders/" + order.get("id").asString() + "/messages").json().get(1);
+        assertThat(mail.get("kind").asString()).isEqualTo("INVOICE");
+        MimeMessage received = received(mail.get("id").asString()).get(0);
+        assertThat(received.getSubject()).isEqualTo("Su factura " + invoice.number() + " del pedido "
+                + order.get("number").asString());
+        assertThat(Mails.text(received)).contains(invoice.number(), "Total: 23,79\u00a0€");
+        Mails.Attachment pdf = Mails.attachments(received).get(0);
+        assertThat(pdf.fileName()).isEqualTo("invoice-" + invoice.number() + ".pdf");
+        assertThat(Mails.pdfText(pdf.content())).contains("Factura " + invoice.number(), "23,79 €",
+                order.get("number").asString());
+        assertThat(DocumentArchive.sha256(pdf.content())).as("the stored bytes")
+                .isEqualTo(documents.find(DocumentKind.INVOICE, invoice.number()).orElseThrow().sha256());
     }
 
     @Test
@@ -222,7 +269,7 @@ class MailDeliveryIntegrationTests {
         String id = confirmationOf(order("en", sku)).get("id").asString();
         Dispatcher impatient = new Dispatcher(messages, Dispatcher.senderFor(settings.smtp()),
                 new NotificationProperties(settings.smtp(), null, settings.publicUrl(), 10, 2, Duration.ZERO,
-                        Duration.ZERO, settings.lease()));
+                        Duration.ZERO, settings.lease()), documents);
 
         impatient.dispatchDue();
         impatient.dispatchDue();
@@ -236,6 +283,8 @@ class MailDeliveryIntegrationTests {
         dispatchUntilNoneDue();
         assertThat(message(copy).get("status").asString()).isEqualTo("SENT");
         assertThat(received(copy)).hasSize(1);
+        assertThat(Mails.attachments(received(copy).get(0))).as("the copy carries the same PDF").singleElement()
+                .satisfies(a -> assertThat(a.fileName()).startsWith("confirmation-"));
         assertThat(received(id)).isEmpty();
         assertThat(message(id).get("status").asString()).isEqualTo("FAILED");
     }
@@ -247,7 +296,7 @@ class MailDeliveryIntegrationTests {
         for (int i = 0; i < 24; i++) {
             ids.add(confirmationOf(order(List.of("de", "en", "es", "ko").get(i % 4), sku)).get("id").asString());
         }
-        Dispatcher otherNode = new Dispatcher(messages, Dispatcher.senderFor(settings.smtp()), settings);
+        Dispatcher otherNode = new Dispatcher(messages, Dispatcher.senderFor(settings.smtp()), settings, documents);
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -293,7 +342,7 @@ class MailDeliveryIntegrationTests {
 
         Dispatcher survivor = new Dispatcher(messages, Dispatcher.senderFor(settings.smtp()),
                 new NotificationProperties(settings.smtp(), null, settings.publicUrl(), 10, 5,
-                        settings.firstRetryAfter(), settings.maxRetryAfter(), Duration.ZERO));
+                        settings.firstRetryAfter(), settings.maxRetryAfter(), Duration.ZERO), documents);
         assertThat(survivor.dispatchDue()).isEqualTo(1);
         assertThat(message(id).get("status").asString()).isEqualTo("SENT");
         assertThat(received(id)).hasSize(1);

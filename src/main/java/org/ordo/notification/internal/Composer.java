@@ -2,6 +2,7 @@ package org.ordo.notification.internal;
 
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -10,6 +11,11 @@ import java.util.stream.Collectors;
 import org.ordo.billing.Quote;
 import org.ordo.billing.QuoteManagement;
 import org.ordo.billing.QuoteSent;
+import org.ordo.billing.Seller;
+import org.ordo.billing.CreditNoteIssued;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.DocumentKind;
+import org.ordo.billing.InvoiceIssued;
 import org.ordo.digital.DownloadLinksGranted;
 import org.ordo.digital.Entitlement;
 import org.ordo.notification.MessageKind;
@@ -42,21 +48,21 @@ class Composer {
     private final ShippingManagement shipping;
     private final NotificationProperties settings;
     private final PartyManagement parties;
-    private final BankAccount bank;
+    private final Seller seller;
     private final QuoteManagement quotes;
 
     /** Kinds that also go out as an SMS (text {@code <key>.sms}) to customers who agreed to SMS. */
     static final Set<MessageKind> SMS_KINDS = EnumSet.of(MessageKind.SHIPPING_NOTICE, MessageKind.DELAY_NOTICE);
 
     Composer(Messages messages, Templates templates, OrderManagement orders, ShippingManagement shipping,
-            NotificationProperties settings, PartyManagement parties, BankAccount bank, QuoteManagement quotes) {
+            NotificationProperties settings, PartyManagement parties, Seller seller, QuoteManagement quotes) {
         this.messages = messages;
         this.templates = templates;
         this.orders = orders;
         this.shipping = shipping;
         this.settings = settings;
         this.parties = parties;
-        this.bank = bank;
+        this.seller = seller;
         this.quotes = quotes;
     }
 
@@ -71,7 +77,30 @@ class Composer {
         values.put("net", t.money(order.totals().net()));
         values.put("tax", t.money(order.totals().tax()));
         values.put("total", t.money(order.totals().gross()));
-        queue(MessageKind.ORDER_CONFIRMATION, order, t, values, "");
+        // The confirmation PDF is rendered after this commits; the dispatcher waits for it (see Dispatcher).
+        queue(MessageKind.ORDER_CONFIRMATION, order, t, values, "",
+                List.of(DocumentArchive.idOf(DocumentKind.CONFIRMATION, order.number())));
+    }
+
+    @EventListener
+    void on(InvoiceIssued issued) {
+        OrderView order = orders.require(issued.orderId());
+        Templates.Texts t = templates.in(order.customer().locale());
+        Map<String, String> values = basics(order, t);
+        values.put("invoice", issued.number());
+        values.put("total", t.money(order.totals().gross()));
+        queue(MessageKind.INVOICE, order, t, values, ":" + issued.number(), issued.documents());
+    }
+
+    @EventListener
+    void on(CreditNoteIssued issued) {
+        OrderView order = orders.require(issued.orderId());
+        Templates.Texts t = templates.in(order.customer().locale());
+        Map<String, String> values = basics(order, t);
+        values.put("creditNote", issued.number());
+        values.put("invoice", issued.invoiceNumber());
+        values.put("amount", t.money(issued.gross()));
+        queue(MessageKind.CREDIT_NOTE, order, t, values, ":" + issued.number(), issued.documents());
     }
 
     @EventListener
@@ -121,9 +150,9 @@ class Composer {
         values.put("due", t.money(due.due()));
         // The statement import books a transfer to the order its reference names.
         values.put("reference", order.number());
-        values.put("bankDetails", bank.configured()
-                ? t.render("payment-reminder.bank", Map.of("holder", nonNull(bank.holder()), "iban",
-                        bank.iban().trim(), "bic", nonNull(bank.bic())))
+        values.put("bankDetails", seller.iban() != null && !seller.iban().isBlank()
+                ? t.render("payment-reminder.bank", Map.of("holder", nonNull(seller.name()), "iban",
+                        seller.iban().trim(), "bic", nonNull(seller.bic())))
                 : t.render("payment-reminder.no-bank", Map.of()));
         queue(MessageKind.PAYMENT_REMINDER, order, t, values, "");
     }
@@ -184,11 +213,17 @@ class Composer {
 
     private void queue(MessageKind kind, OrderView order, Templates.Texts t, Map<String, String> values,
             String cause) {
+        queue(kind, order, t, values, cause, List.of());
+    }
+
+    private void queue(MessageKind kind, OrderView order, Templates.Texts t, Map<String, String> values,
+            String cause, List<UUID> attachments) {
         String subject = t.render(kind.key() + ".subject", values);
         String body = t.render(kind.key() + ".body", values);
         UUID id = Ids.next();
         messages.queue(id, new Messages.Draft(kind, order.id(), order.customer().email(),
-                t.locale().toLanguageTag(), subject, body, kind.name() + ":" + order.id() + cause, null));
+                t.locale().toLanguageTag(), subject, body, kind.name() + ":" + order.id() + cause, null,
+                attachments));
         if (SMS_KINDS.contains(kind)) {
             parties.findCustomer(order.customer().id())
                     .filter(c -> c.smsConsent() && c.phone() != null && !c.phone().isBlank())

@@ -1,9 +1,20 @@
 package org.ordo.notification.internal;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.UUID;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.StoredDocument;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.ordo.notification.Message;
@@ -23,22 +34,29 @@ public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
+    /** How long a message waits for its attachments to be rendered before that counts as a failed attempt. */
+    static final Duration WAIT_FOR_DOCUMENTS = Duration.ofMinutes(15);
+
     private final Messages messages;
     private final JavaMailSenderImpl sender;
     private final NotificationProperties settings;
+    private final DocumentArchive documents;
     private final SmsGateway sms;
 
     /** {@code sender} null: keep mails instead of sending them; SMS messages are kept. */
-    public Dispatcher(Messages messages, JavaMailSenderImpl sender, NotificationProperties settings) {
-        this(messages, sender, null, settings);
+    public Dispatcher(Messages messages, JavaMailSenderImpl sender, NotificationProperties settings,
+            DocumentArchive documents) {
+        this(messages, sender, settings, documents, null);
     }
 
     /** {@code sender} null: keep mails instead of sending them; {@code sms} null: keep SMS messages. */
-    public Dispatcher(Messages messages, JavaMailSenderImpl sender, SmsGateway sms, NotificationProperties settings) {
+    public Dispatcher(Messages messages, JavaMailSenderImpl sender, NotificationProperties settings,
+            DocumentArchive documents, SmsGateway sms) {
         this.messages = messages;
         this.sender = sender;
         this.sms = sms;
         this.settings = settings;
+        this.documents = documents;
     }
 
     @Scheduled(initialDelayString = "${ordo.notification.dispatch-every:PT1S}",
@@ -66,7 +84,24 @@ public class Dispatcher {
                 continue;
             }
             try {
-                sender.send(mail(c.message()));
+                List<StoredDocument.File> files = new ArrayList<>();
+                UUID missing = null;
+                for (UUID id : messages.attachments(c.message().id())) {
+                    if (documents.find(id).isEmpty()) {
+                        missing = id;
+                        break;
+                    }
+                    files.add(documents.file(id));
+                }
+                if (missing != null && c.message().createdAt().isAfter(Instant.now().minus(WAIT_FOR_DOCUMENTS))) {
+                    // Documents are rendered right after the change that caused the message: wait, not fail.
+                    messages.postpone(c, Duration.ofSeconds(1), "waiting for document " + missing);
+                    continue;
+                }
+                if (missing != null) {
+                    throw new MessagingException("Attached document " + missing + " was never rendered");
+                }
+                sender.send(mail(c.message(), files));
                 if (!messages.sent(c)) {
                     log.warn("Message {} was sent after its claim ran out", c.message().id());
                 }
@@ -103,7 +138,7 @@ public class Dispatcher {
         log.info("SMS {} attempt {} failed{}: {}", c.message().id(), attempt, last ? " for the last time" : "", error);
     }
 
-    private MimeMessage mail(Message m) throws MessagingException {
+    private MimeMessage mail(Message m, List<StoredDocument.File> files) throws MessagingException {
         // A stable Message-ID (the message's id) lets receivers and tests recognise a repeated delivery.
         MimeMessage mail = new MimeMessage(sender.getSession()) {
             @Override
@@ -114,8 +149,32 @@ public class Dispatcher {
         mail.setFrom(new InternetAddress(settings.smtp().from()));
         mail.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(m.recipient()));
         mail.setSubject(m.subject(), "UTF-8");
-        mail.setText(m.body(), "UTF-8");
         mail.setHeader("Content-Language", m.locale());
+        // Plain text and the same text as HTML: mail programs show the one they prefer.
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(m.body(), "UTF-8", "plain");
+        alternative.addBodyPart(text);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(HtmlMail.render(m.subject(), m.body(), m.locale()), "UTF-8", "html");
+        alternative.addBodyPart(html);
+        if (files.isEmpty()) {
+            mail.setContent(alternative);
+            return mail;
+        }
+        MimeMultipart mixed = new MimeMultipart("mixed");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        mixed.addBodyPart(body);
+        for (StoredDocument.File file : files) {
+            MimeBodyPart part = new MimeBodyPart();
+            part.setDataHandler(new DataHandler(new ByteArrayDataSource(file.content(),
+                    file.document().mediaType())));
+            part.setFileName(file.document().fileName());
+            part.setDisposition(Part.ATTACHMENT);
+            mixed.addBodyPart(part);
+        }
+        mail.setContent(mixed);
         return mail;
     }
 

@@ -30,9 +30,22 @@ public class Messages {
         this.jdbc = jdbc;
     }
 
-    /** What to queue; {@code dedupeKey} is unique: the same cause never queues a second message. */
+    /**
+     * What to queue; {@code dedupeKey} is unique: the same cause never queues a second message.
+     * {@code attachments} are stored documents (billing's ids), attached in this order.
+     */
     public record Draft(MessageKind kind, UUID orderId, String recipient, String locale, String subject,
-            String body, String dedupeKey, UUID resentFrom) {
+            String body, String dedupeKey, UUID resentFrom, List<UUID> attachments) {
+
+        public Draft {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** A message without attachments. */
+        public Draft(MessageKind kind, UUID orderId, String recipient, String locale, String subject, String body,
+                String dedupeKey, UUID resentFrom) {
+            this(kind, orderId, recipient, locale, subject, body, dedupeKey, resentFrom, List.of());
+        }
     }
 
     /**
@@ -45,16 +58,43 @@ public class Messages {
 
     /** Queues a message for a channel ({@link #EMAIL}, {@link #SMS}: the recipient is then a phone number). */
     public boolean queue(UUID id, String channel, Draft draft) {
-        return jdbc.sql("""
+        boolean queued = jdbc.sql("""
                 INSERT INTO message (id, kind, order_id, channel, recipient, locale, subject, body, status,
                                      dedupe_key, resent_from)
                 VALUES (:id, :kind, :order, :channel, :recipient, :locale, :subject, :body, 'QUEUED', :dedupe,
                         :resentFrom)
                 ON CONFLICT (dedupe_key) DO NOTHING
-                """).param("id", id).param("channel", channel).param("kind", draft.kind().name()).param("order", draft.orderId())
+                """).param("id", id).param("channel", channel).param("kind", draft.kind().name())
+                .param("order", draft.orderId())
                 .param("recipient", draft.recipient()).param("locale", draft.locale())
                 .param("subject", draft.subject()).param("body", draft.body()).param("dedupe", draft.dedupeKey())
                 .param("resentFrom", draft.resentFrom()).update() == 1;
+        if (queued) {
+            for (int i = 0; i < draft.attachments().size(); i++) {
+                jdbc.sql("INSERT INTO message_attachment (message_id, position, document_id) VALUES (:id, :pos, :doc)")
+                        .param("id", id).param("pos", i).param("doc", draft.attachments().get(i)).update();
+            }
+        }
+        return queued;
+    }
+
+    /** The documents attached to a message, in order. */
+    public List<UUID> attachments(UUID messageId) {
+        return jdbc.sql("SELECT document_id FROM message_attachment WHERE message_id = :id ORDER BY position")
+                .param("id", messageId).query(UUID.class).list();
+    }
+
+    /**
+     * Puts a claimed message back in the queue for {@code wait} without counting an attempt: something it needs
+     * (an attachment still being rendered) is not there yet.
+     */
+    public boolean postpone(Claimed c, Duration wait, String reason) {
+        return jdbc.sql("""
+                UPDATE message SET status = 'QUEUED', claim = NULL, last_error = :reason,
+                                   next_attempt_at = now() + make_interval(secs => :wait)
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
+                """).param("reason", reason).param("wait", (double) wait.toMillis() / 1000)
+                .param("id", c.message().id()).param("claim", c.claim()).update() == 1;
     }
 
     /** A message claimed by one dispatcher; {@code claim} fences its outcome against a later claim. */

@@ -2,6 +2,7 @@ package org.ordo.notification.internal;
 
 import java.time.ZoneId;
 
+import org.ordo.billing.DocumentArchive;
 import org.ordo.platform.OrdoProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,8 @@ class NotificationConfiguration {
     /** Not in {@code ordo check}: a check changes nothing and sends nothing. */
     @Bean
     @ConditionalOnProperty(name = "ordo.mode", havingValue = "server", matchIfMissing = true)
-    Dispatcher dispatcher(Messages messages, NotificationProperties settings, SmsProperties smsSettings) {
+    Dispatcher dispatcher(Messages messages, NotificationProperties settings, DocumentArchive documents,
+            SmsProperties smsSettings) {
         NotificationProperties.Smtp smtp = settings.smtp();
         if (smtp.configured()) {
             log.info("Customer messages are sent through {}:{}", smtp.host(), smtp.port());
@@ -42,6 +44,6 @@ class NotificationConfiguration {
         } else {
             log.info("No SMS gateway configured (ORDO_SMS_URL): SMS messages are kept, readable at /api/v1/messages");
         }
-        return new Dispatcher(messages, Dispatcher.senderFor(smtp), sms, settings);
+        return new Dispatcher(messages, Dispatcher.senderFor(smtp), settings, documents, sms);
     }
 }

@@ -85,6 +85,8 @@ class SecurityConfiguration {
                                 .hasAnyRole(ADMIN, WAREHOUSE)
                         .requestMatchers("/api/v1/digital/**").hasAnyRole(ADMIN, AGENT)
                         .requestMatchers("/api/v1/invoices/**").hasAnyRole(ADMIN, AGENT)
+                        .requestMatchers("/api/v1/documents/**", "/api/v1/orders/*/documents",
+                                "/api/v1/credit-notes/**", "/api/v1/orders/*/credit-notes").hasAnyRole(ADMIN, AGENT)
                         .requestMatchers("/download/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/locations/**", "/api/v1/articles/**",
                                 "/api/v1/inventory/**").authenticated()

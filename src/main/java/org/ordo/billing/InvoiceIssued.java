@@ -1,0 +1,12 @@
+package org.ordo.billing;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Event: an invoice got its number. {@code documents} are the ids its files will be stored under (the PDF; for
+ * business customers also the ZUGFeRD PDF and the XRechnung XML), rendered right after the invoice commits; see
+ * {@link DocumentArchive#find}.
+ */
+public record InvoiceIssued(UUID invoiceId, UUID orderId, String number, List<UUID> documents) {
+}

@@ -1,0 +1,78 @@
+package org.ordo.billing.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.billing.Billing;
+import org.ordo.billing.CreditNote;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.StoredDocument;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.platform.InvalidInputException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Documents", description = "Rendered documents (PDF, e-invoice XML) and credit notes, stored once")
+class DocumentController {
+
+    private final DocumentArchive archive;
+    private final Billing billing;
+    private final OrderManagement orders;
+
+    DocumentController(DocumentArchive archive, Billing billing, OrderManagement orders) {
+        this.archive = archive;
+        this.billing = billing;
+        this.orders = orders;
+    }
+
+    @GetMapping("/api/v1/orders/{id}/documents")
+    @Tag(name = "Orders")
+    @Operation(summary = "Documents of an order (confirmation, invoice, credit notes, e-invoices), oldest first")
+    List<StoredDocument> documents(@PathVariable String id) {
+        return archive.ofOrder(orders.idOf(id));
+    }
+
+    @GetMapping("/api/v1/documents/{id}")
+    @Operation(summary = "Download a document: the stored bytes, the same at every download")
+    ResponseEntity<byte[]> download(@PathVariable String id) {
+        StoredDocument.File file = archive.file(uuid(id));
+        StoredDocument doc = file.document();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(doc.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(doc.fileName()).build().toString())
+                .eTag("\"" + doc.sha256() + "\"")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder()
+                        .encodeToString(java.util.HexFormat.of().parseHex(doc.sha256())))
+                .body(file.content());
+    }
+
+    @GetMapping("/api/v1/orders/{id}/credit-notes")
+    @Tag(name = "Orders")
+    @Operation(summary = "Credit notes of an order")
+    List<CreditNote> creditNotes(@PathVariable String id) {
+        return billing.creditNotesOf(orders.idOf(id));
+    }
+
+    @GetMapping("/api/v1/credit-notes/{number}")
+    @Operation(summary = "One credit note by its number (CN-2026-000001)")
+    CreditNote creditNote(@PathVariable String number) {
+        return billing.creditNote(number);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("id", "is not a document id (a UUID)");
+        }
+    }
+}
