@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ordo.billing.internal.DocumentNumbers;
+import org.ordo.billing.internal.DocumentRenderer;
 import org.ordo.billing.internal.Quotes;
 import org.ordo.catalog.Article;
 import org.ordo.catalog.Catalog;
@@ -59,6 +60,8 @@ public class QuoteManagement {
     private static final int MAX_VALID_DAYS = 366;
 
     private final Quotes quotes;
+    private final DocumentArchive archive;
+    private final DocumentRenderer renderer;
     private final DocumentNumbers numbers;
     private final Catalog catalog;
     private final PartyManagement parties;
@@ -68,10 +71,12 @@ public class QuoteManagement {
     private final String series;
     private final Clock clock = Clock.systemUTC();
 
-    QuoteManagement(Quotes quotes, DocumentNumbers numbers, Catalog catalog, PartyManagement parties,
+    QuoteManagement(Quotes quotes, DocumentArchive archive, DocumentRenderer renderer, DocumentNumbers numbers, Catalog catalog, PartyManagement parties,
             OrderManagement orders, ApplicationEventPublisher events, Json json,
             @Value("${ordo.billing.quote-series:QUO}") String series) {
         this.quotes = quotes;
+        this.archive = archive;
+        this.renderer = renderer;
         this.numbers = numbers;
         this.catalog = catalog;
         this.parties = parties;
@@ -162,16 +167,28 @@ public class QuoteManagement {
     }
 
     /**
-     * Sends the quote to its customer: locks it, marks it SENT and publishes {@link QuoteSent} in this
-     * transaction (the mail is written with it). Sending again sends another copy. Refuses (409) a quote that
-     * was accepted, declined or has expired.
+     * Sends the quote to its customer: locks it, renders and stores its PDF (once: a later send attaches the same
+     * file), marks it SENT and publishes {@link QuoteSent} in this transaction (the mail with the PDF attached is
+     * written with it). Sending again sends another copy. Refuses (409) a quote that was accepted, declined or has
+     * expired.
      */
     @Transactional
     public Quote send(UUID id) {
         Quote quote = lockOpen(id, QuoteStatus.SENT, "sent");
+        StoredDocument pdf = archive.find(DocumentKind.QUOTE, quote.number())
+                .orElseGet(() -> archive.store(DocumentKind.QUOTE, null, quote.number(), quote.customer().locale(),
+                        "application/pdf", "quote-" + quote.number() + ".pdf", renderer.quote(quote)));
         int sending = quotes.markSent(quote.id());
-        events.publishEvent(new QuoteSent(quote.id(), quote.number(), sending));
+        events.publishEvent(new QuoteSent(quote.id(), quote.number(), sending, pdf.id()));
         return require(id);
+    }
+
+    /** The quote's stored PDF; 404 until the quote has been sent. */
+    public StoredDocument.File pdf(UUID id) {
+        Quote quote = require(id);
+        StoredDocument pdf = archive.find(DocumentKind.QUOTE, quote.number()).orElseThrow(() ->
+                new NotFoundException("Quote PDF", quote.number() + " (send the quote first)"));
+        return archive.file(pdf.id());
     }
 
     /**

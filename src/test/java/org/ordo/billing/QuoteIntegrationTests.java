@@ -195,10 +195,36 @@ class QuoteIntegrationTests {
                     .as(locale).contains(totals.get(locale)).contains(q.get("number").asString());
         }
         JsonNode q = created(quote("en", today().plusDays(30), sku, 1));
+        assertThat(api.get("/api/v1/quotes/" + q.get("id").asString() + "/pdf").status()).as("not sent yet")
+                .isEqualTo(404);
         post("/api/v1/quotes/" + q.get("id").asString() + "/send", 200);
         assertThat(post("/api/v1/quotes/" + q.get("id").asString() + "/send", 200).get("timesSent").asInt())
                 .isEqualTo(2);
         assertThat(quoteMails(q.get("number").asString())).as("sending again sends a copy").hasSize(2);
+    }
+
+    @Test
+    void theSentPdfNamesTheQuoteItsTotalAndValidityAndStaysTheSame() throws Exception {
+        String sku = stocked("250.00", 1);
+        JsonNode q = created(quote("ko", LocalDate.of(today().getYear() + 1, 1, 31), sku, 2));
+        String id = q.get("id").asString();
+        post("/api/v1/quotes/" + id + "/send", 200);
+
+        java.net.http.HttpResponse<byte[]> pdf = pdf(id);
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String text = org.ordo.Mails.pdfText(pdf.body());
+        assertThat(text).contains("견적서 " + q.get("number").asString()).contains("€595.00").contains("유효 기한");
+
+        post("/api/v1/quotes/" + id + "/send", 200);
+        assertThat(pdf(id).body()).as("sending again attaches the stored file").isEqualTo(pdf.body());
+    }
+
+    private java.net.http.HttpResponse<byte[]> pdf(String quoteId) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/api/v1/quotes/" + quoteId + "/pdf"))
+                .header("Authorization", "Bearer " + Api.ADMIN_KEY).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The QUOTE mails whose subject names this quote, newest first. */

@@ -229,6 +229,38 @@ class MailDeliveryIntegrationTests {
     }
 
     @Test
+    void theQuoteMailCarriesTheQuotePdf() throws Exception {
+        String sku = article("80.00", "EUR", "19").substring(4);
+        Map<String, Object> body = new HashMap<>();
+        body.put("customer", Map.of("email", Fixtures.unique("quote").toLowerCase() + "@example.com", "name",
+                "Jana Krüger", "locale", "de"));
+        body.put("currency", "EUR");
+        body.put("validUntil", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10).toString());
+        body.put("shippingAddress", Fixtures.address("Jana Krüger", "DE"));
+        body.put("lines", List.of(Map.of("sku", sku, "quantity", 3)));
+        JsonNode quote = expect(api.post("/api/v1/quotes", body, "Idempotency-Key", Fixtures.unique("qk")), 201)
+                .json();
+        String number = quote.get("number").asString();
+        expect(api.post("/api/v1/quotes/" + quote.get("id").asString() + "/send", Map.of()), 200);
+
+        dispatchUntilNoneDue();
+
+        MimeMessage received = null;
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getSubject().equals("Ihr Angebot " + number)) {
+                received = mail;
+            }
+        }
+        assertThat(received).as("the quote mail").isNotNull();
+        assertThat(Mails.text(received)).contains(number, "Gesamt: 285,60 €");
+        Mails.Attachment pdf = Mails.attachments(received).get(0);
+        assertThat(pdf.fileName()).isEqualTo("quote-" + number + ".pdf");
+        assertThat(Mails.pdfText(pdf.content())).contains("Angebot " + number, "285,60 €", "Gültig bis");
+        assertThat(DocumentArchive.sha256(pdf.content())).as("the stored bytes")
+                .isEqualTo(documents.find(DocumentKind.QUOTE, number).orElseThrow().sha256());
+    }
+
+    @Test
     void whileTheServerIsDownMessagesWaitLongerEachTimeAndAreSentOnceItIsBack() throws Exception {
         String sku = article("5.00", "EUR", "19");
         smtp.stop();

@@ -11,6 +11,7 @@ import org.ordo.billing.CreditNote;
 import org.ordo.billing.DocumentArchive;
 import org.ordo.billing.DocumentKind;
 import org.ordo.billing.Invoice;
+import org.ordo.billing.Quote;
 import org.ordo.billing.Seller;
 import org.ordo.ordering.OrderView;
 import org.ordo.platform.Address;
@@ -91,6 +92,26 @@ public class DocumentRenderer {
                 .table(columns(t), cells(rows(note.lines()), t))
                 .totals(totals(t, note.net(), note.tax(), note.gross()))
                 .paragraph(t.text("credit-note.outro"))
+                .footer(seller.footer(t), t.text("document.page"))
+                .toBytes();
+    }
+
+    /** The quote in its customer's language; its date is the day it was made. */
+    public byte[] quote(Quote quote) {
+        TextBundle.Texts t = bundle.in(quote.customer().locale());
+        List<Row> rows = quote.lines().stream()
+                .map(l -> new Row(l.lineNo(), l.name(), l.sku(), l.quantity(), l.net(), l.taxRate())).toList();
+        String title = t.render("quote.title", Map.of("number", quote.number()));
+        return start(DocumentKind.QUOTE, quote.number(), title, quote.createdAt(), t)
+                .addresses(address(quote.billingAddress(), quote.customer().name()), List.of(
+                        new Field(t.text("quote.number"), quote.number()),
+                        new Field(t.text("quote.date"), t.date(quote.createdAt())),
+                        new Field(t.text("quote.valid-until"), t.date(quote.validUntil())),
+                        new Field(t.text("document.customer"), quote.customer().email())))
+                .paragraph(t.text("quote.intro"))
+                .table(columns(t), cells(rows, t))
+                .totals(totals(t, quote.net(), quote.tax(), quote.gross()))
+                .paragraph(t.render("quote.outro", Map.of("validUntil", t.date(quote.validUntil()))))
                 .footer(seller.footer(t), t.text("document.page"))
                 .toBytes();
     }

@@ -10,12 +10,16 @@ import org.ordo.billing.Quote;
 import org.ordo.billing.QuoteManagement;
 import org.ordo.billing.QuoteQuery;
 import org.ordo.billing.QuoteStatus;
+import org.ordo.billing.StoredDocument;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,10 +79,21 @@ class QuoteController {
         return quotes.require(quotes.idOf(id));
     }
 
+    @GetMapping("/{id}/pdf")
+    @Operation(summary = "The quote's PDF, as sent", description = "404 until the quote has been sent.")
+    ResponseEntity<byte[]> pdf(@PathVariable String id) {
+        StoredDocument.File file = quotes.pdf(quotes.idOf(id));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.document().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.document().fileName()).build().toString())
+                .eTag("\"" + file.document().sha256() + "\"").body(file.content());
+    }
+
     @PostMapping("/{id}/send")
     @Operation(summary = "Send the quote to the customer by mail", description = """
-            Queues a QUOTE mail in the customer's language; sending again sends another copy. 409 when the quote
-            was accepted, declined or has expired.""")
+            Renders and stores the quote's PDF (once) and queues a QUOTE mail in the customer's language with the
+            PDF attached; sending again sends another copy. 409 when the quote was accepted, declined or has
+            expired.""")
     Quote send(@PathVariable String id) {
         return quotes.send(quotes.idOf(id));
     }

@@ -189,7 +189,8 @@ class Composer {
         MessageKind kind = MessageKind.QUOTE;
         messages.queue(Ids.next(), new Messages.Draft(kind, null, quote.customer().email(),
                 t.locale().toLanguageTag(), t.render(kind.key() + ".subject", values),
-                t.render(kind.key() + ".body", values), kind.name() + ":" + quote.id() + ":" + sent.sending(), null));
+                t.render(kind.key() + ".body", values), kind.name() + ":" + quote.id() + ":" + sent.sending(), null,
+                List.of(sent.documentId())));
     }
 
     private static String nonNull(String value) {
