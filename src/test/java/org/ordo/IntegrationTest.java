@@ -23,6 +23,9 @@ import org.springframework.test.context.ContextConfiguration;
         "ordo.bootstrap-api-key=" + Api.ADMIN_KEY,
         "ordo.payment.webhook-secret=" + Api.PAYMENT_SECRET,
         "ordo.shipping.webhook-secret=" + Api.TRACKING_SECRET,
+        // the tests run the follow-up and quote expiry jobs themselves, at the moments they choose
+        "ordo.orders.follow-up-every=PT24H",
+        "ordo.billing.quote-expiry-every=PT24H",
         "logging.level.org.ordo.platform.web=WARN"})
 public @interface IntegrationTest {
 }
