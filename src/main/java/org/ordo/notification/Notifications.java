@@ -48,8 +48,8 @@ public class Notifications {
     }
 
     /**
-     * Queues a copy of a message to the same recipient with the same text and attachments (a customer lost it, or it FAILED and
-     * the address is fixed now). Refuses (409) a message that is still waiting to be sent.
+     * Queues a copy of a message to the same recipient with the same text and attachments (a customer lost it,
+     * or it FAILED and the address is fixed now). Refuses (409) a message that is still waiting to be sent.
      */
     @Transactional
     public Message resend(UUID id) {

@@ -121,6 +121,11 @@ class DocumentsIntegrationTests {
                 .filter(m -> m.kind().name().equals("INVOICE")).findFirst().orElseThrow();
         assertThat(mail.subject()).contains(invoice.number());
         assertThat(notifications.attachmentsOf(mail.id())).containsExactly(UUID.fromString(pdf.get("id").asString()));
+        JsonNode attachments = expect(api.get("/api/v1/messages/" + mail.id() + "/attachments"), 200).json();
+        assertThat(attachments.get(0).get("document").get("fileName").asString()).isEqualTo(pdf.get("fileName")
+                .asString());
+        assertThat(attachments.get(0).get("download").asString()).isEqualTo("/api/v1/documents/" + pdf.get("id")
+                .asString());
     }
 
     @Test

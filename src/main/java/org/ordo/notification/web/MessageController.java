@@ -15,6 +15,8 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
 import org.springframework.http.HttpStatus;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.StoredDocument;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,9 +31,12 @@ class MessageController {
     private final Notifications notifications;
     private final OrderManagement orders;
     private final int maxPageSize;
+    private final DocumentArchive documents;
 
-    MessageController(Notifications notifications, OrderManagement orders, OrdoProperties properties) {
+    MessageController(Notifications notifications, OrderManagement orders, OrdoProperties properties,
+            DocumentArchive documents) {
         this.notifications = notifications;
+        this.documents = documents;
         this.orders = orders;
         this.maxPageSize = properties.api().maxPageSize();
     }
@@ -59,6 +64,17 @@ class MessageController {
     @Operation(summary = "A message with its text and delivery state")
     Message message(@PathVariable UUID id) {
         return notifications.require(id);
+    }
+
+    /** A document attached to a message; {@code document} is null while it is still being rendered. */
+    record Attachment(UUID documentId, String download, StoredDocument document) {
+    }
+
+    @GetMapping("/api/v1/messages/{id}/attachments")
+    @Operation(summary = "The documents attached to a message, in order (download each at /api/v1/documents/{id})")
+    List<Attachment> attachments(@PathVariable UUID id) {
+        return notifications.attachmentsOf(id).stream().map(doc -> new Attachment(doc, "/api/v1/documents/" + doc,
+                documents.find(doc).orElse(null))).toList();
     }
 
     @PostMapping("/api/v1/messages/{id}/resend")
