@@ -11,14 +11,17 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
 import org.ordo.party.Customer;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Renders and stores each document after the change that issued it has committed: rendering takes a while
  * (fonts, PDF/A, e-invoice), and neither placing an order nor taking an invoice number should wait for it or
- * hold locks meanwhile. Every document is stored once ({@link DocumentArchive#store}), so an event handled again
- * changes nothing. Messages that attach a document wait until it is stored.
+ * hold locks meanwhile. The listeners are asynchronous after commit like {@code @ApplicationModuleListener}
+ * (the event publication registry retries them), but without a surrounding transaction: a render holds no
+ * database connection, only the short store does. Every document is stored once ({@link DocumentArchive#store}),
+ * so an event handled again changes nothing. Messages that attach a document wait until it is stored.
  */
 @Component
 class DocumentIssuer {
@@ -45,7 +48,8 @@ class DocumentIssuer {
         this.creditNotes = creditNotes;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(OrderPlaced placed) {
         OrderView order = orders.require(placed.orderId());
         if (archive.find(DocumentKind.CONFIRMATION, order.number()).isEmpty()) {
@@ -54,7 +58,8 @@ class DocumentIssuer {
         }
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(InvoiceIssued issued) {
         Invoice invoice = invoices.byNumber(issued.number()).orElseThrow();
         OrderView order = orders.require(invoice.orderId());
@@ -79,7 +84,8 @@ class DocumentIssuer {
         }
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(CreditNoteIssued issued) {
         CreditNote note = creditNotes.byNumber(issued.number()).orElseThrow();
         if (archive.find(DocumentKind.CREDIT_NOTE, note.number()).isPresent()) {
