@@ -1,0 +1,21 @@
+-- People who log in to the back office. Only a hash of each password is kept (BCrypt, with its {id} prefix so
+-- that the algorithm can change later); a disabled user cannot log in, but stays for the timelines naming them.
+CREATE TABLE users (
+    id            uuid PRIMARY KEY,
+    username      text        NOT NULL UNIQUE CHECK (username ~ '^[a-z0-9][a-z0-9._-]{1,49}$'),
+    password_hash text        NOT NULL,
+    role          text        NOT NULL CHECK (role IN ('ADMIN', 'AGENT', 'WAREHOUSE')),
+    locale        text        NOT NULL DEFAULT 'en' CHECK (locale IN ('de', 'en', 'es', 'ko')),
+    enabled       boolean     NOT NULL DEFAULT true,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    created_by    text        NOT NULL,
+    updated_at    timestamptz NOT NULL DEFAULT now()
+);
+
+-- Secrets Ordo makes for itself on first start and every node must share (e.g. the key of the customers'
+-- tracking links). Set by the first node that needs one; never changed afterwards.
+CREATE TABLE server_secret (
+    name       text PRIMARY KEY,
+    value      bytea       NOT NULL CHECK (length(value) >= 32),
+    created_at timestamptz NOT NULL DEFAULT now()
+);
