@@ -19,3 +19,11 @@ CREATE TABLE server_secret (
     value      bytea       NOT NULL CHECK (length(value) >= 32),
     created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The back office's order queue (ordering's table, read through OrderQueue only).
+-- The work still to do, earliest promise first: the queue's default view reads this index in order and stops
+-- after one page, however many orders have shipped or been cancelled before.
+CREATE INDEX customer_order_to_do_idx ON customer_order (promised_at, id)
+    WHERE status IN ('OPEN', 'ON_HOLD') AND fulfillment_status IN ('UNFULFILLED', 'BACKORDERED', 'RELEASED');
+-- The search box matches the start of the customer's name, case-insensitively.
+CREATE INDEX customer_order_customer_name_idx ON customer_order (lower(customer_name) text_pattern_ops);
