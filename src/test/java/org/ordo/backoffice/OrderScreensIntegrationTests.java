@@ -44,13 +44,14 @@ class OrderScreensIntegrationTests {
     Api api;
     Fixtures fixtures;
     String sku;
+    String location;
     WebSession agent;
 
     @BeforeEach
     void setUp() {
         api = Api.admin(port);
         fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
+        location = fixtures.location(1);
         sku = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(sku, location, 100);
         agent = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
@@ -102,6 +103,27 @@ class OrderScreensIntegrationTests {
         assertThat(agent.get("/orders?view=all&status=OPEN&q=" + later.number()).body())
                 .doesNotContain("order-" + later.number());
         assertThat(agent.get("/orders?status=NONSENSE").body()).contains("status: NONSENSE");
+    }
+
+    @Test
+    void theWarehouseFilterShowsTheOrdersWithGoodsReservedThere() {
+        String customer = "Wh " + Fixtures.unique("K");
+        OrderView here = place(customer, Instant.now().plus(Duration.ofDays(1)), "en");
+        String elsewhere = fixtures.location(2);
+        String otherSku = fixtures.article("5.00", "EUR", "19");
+        fixtures.receive(otherSku, elsewhere, 10);
+        Map<String, Object> order = new HashMap<>(Fixtures.order("EUR", otherSku, 1));
+        order.put("customer", Map.of("email", Fixtures.unique("c").toLowerCase() + "@example.com", "name", customer,
+                "locale", "en"));
+        String there = expect(api.placeOrder(order), 201).json().path("number").asString();
+
+        String q = "&q=" + customer.replace(" ", "+");
+        assertThat(agent.get("/orders?warehouse=" + location + q).body()).contains("order-" + here.number())
+                .doesNotContain("order-" + there);
+        assertThat(agent.get("/orders?warehouse=" + elsewhere + q).body()).contains("order-" + there)
+                .doesNotContain("order-" + here.number());
+        assertThat(agent.get("/orders?warehouse=NOWHERE" + q).body()).contains("warehouse: NOWHERE")
+                .contains("order-" + there, "order-" + here.number());
     }
 
     @Test

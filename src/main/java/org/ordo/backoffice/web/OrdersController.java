@@ -14,6 +14,8 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordo.backoffice.Screen;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.Location;
 import org.ordo.ordering.Channel;
 import org.ordo.ordering.FulfillmentStatus;
 import org.ordo.ordering.OrderLifecycle;
@@ -52,10 +54,12 @@ class OrdersController {
 
     private final OrderManagement orders;
     private final OrderLifecycle lifecycle;
+    private final InventoryManagement inventory;
 
-    OrdersController(OrderManagement orders, OrderLifecycle lifecycle) {
+    OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory) {
         this.orders = orders;
         this.lifecycle = lifecycle;
+        this.inventory = inventory;
     }
 
     @Bean
@@ -64,8 +68,8 @@ class OrdersController {
     }
 
     /** The queue's filters as the page sends them; blank means no filter. */
-    record Filter(String view, String status, String payment, String fulfillment, String channel, String from,
-            String to, String q, String after) {
+    record Filter(String view, String status, String payment, String fulfillment, String channel,
+            String warehouse, String from, String to, String q, String after) {
 
         boolean toDo() {
             return !"all".equals(view);
@@ -79,6 +83,7 @@ class OrdersController {
             add(b, "payment", payment);
             add(b, "fulfillment", fulfillment);
             add(b, "channel", channel);
+            add(b, "warehouse", warehouse);
             add(b, "from", from);
             add(b, "to", to);
             add(b, "q", q);
@@ -104,7 +109,14 @@ class OrdersController {
     String queue(Filter filter, Model model, HttpServletRequest request) {
         List<String> problems = new ArrayList<>();
         OrderQuery query = query(filter, problems);
-        Slice<OrderSummary> page = orders.queue(query);
+        List<String> warehouses = inventory.locations().stream().map(Location::code).toList();
+        String warehouse = blank(filter.warehouse()) ? null : filter.warehouse().trim();
+        if (warehouse != null && !warehouses.contains(warehouse)) {
+            problems.add("warehouse: " + warehouse);
+            warehouse = null;
+        }
+        Slice<OrderSummary> page = warehouse == null ? orders.queue(query) : orders.queueAt(query, warehouse);
+        model.addAttribute("warehouses", warehouses);
         Instant now = Instant.now();
         model.addAttribute("rows", page.items().stream().map(o -> row(o, now)).toList());
         model.addAttribute("filter", filter);
@@ -113,7 +125,8 @@ class OrdersController {
         model.addAttribute("rowsUrl", "/orders/rows" + filter.query(true));
         model.addAttribute("next", page.next() == null ? null
                 : "/orders" + new Filter(filter.view(), filter.status(), filter.payment(), filter.fulfillment(),
-                        filter.channel(), filter.from(), filter.to(), filter.q(), page.next()).query(true));
+                        filter.channel(), filter.warehouse(), filter.from(), filter.to(), filter.q(), page.next())
+                        .query(true));
         model.addAttribute("first", filter.after() == null || filter.after().isBlank() ? null
                 : "/orders" + filter.query(false));
         model.addAttribute("statuses", OrderStatus.values());
