@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Api {
 
     public static final String ADMIN_KEY = "ordo_test_admin_key_0123456789abcdef";
+    /** The back-office user {@code admin}'s password in tests. */
+    public static final String ADMIN_PASSWORD = "admin-test-password-42";
     public static final String PAYMENT_SECRET = "whsec_test_0123456789";
     public static final String TRACKING_SECRET = "trk_test_0123456789";
     public static final JsonMapper JSON = JsonMapper.builder().build();

@@ -21,6 +21,7 @@ import org.springframework.test.context.ContextConfiguration;
         "ordo.db.embedded-clean=true",
         "ordo.demo-data=false",
         "ordo.bootstrap-api-key=" + Api.ADMIN_KEY,
+        "ordo.bootstrap-admin-password=" + Api.ADMIN_PASSWORD,
         "ordo.payment.webhook-secret=" + Api.PAYMENT_SECRET,
         "ordo.shipping.webhook-secret=" + Api.TRACKING_SECRET,
         // the tests run the follow-up and quote expiry jobs themselves, at the moments they choose

@@ -26,6 +26,7 @@ import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentReminderDue;
 import org.ordo.party.PartyManagement;
 import org.ordo.platform.Ids;
+import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.Carrier;
 import org.ordo.shipping.Shipment;
 import org.ordo.shipping.ShipmentDelivered;
@@ -50,12 +51,14 @@ class Composer {
     private final PartyManagement parties;
     private final Seller seller;
     private final QuoteManagement quotes;
+    private final TrackingTokens tracking;
 
     /** Kinds that also go out as an SMS (text {@code <key>.sms}) to customers who agreed to SMS. */
     static final Set<MessageKind> SMS_KINDS = EnumSet.of(MessageKind.SHIPPING_NOTICE, MessageKind.DELAY_NOTICE);
 
     Composer(Messages messages, Templates templates, OrderManagement orders, ShippingManagement shipping,
-            NotificationProperties settings, PartyManagement parties, Seller seller, QuoteManagement quotes) {
+            NotificationProperties settings, PartyManagement parties, Seller seller, QuoteManagement quotes,
+            TrackingTokens tracking) {
         this.messages = messages;
         this.templates = templates;
         this.orders = orders;
@@ -64,6 +67,7 @@ class Composer {
         this.parties = parties;
         this.seller = seller;
         this.quotes = quotes;
+        this.tracking = tracking;
     }
 
     @EventListener
@@ -197,8 +201,10 @@ class Composer {
         return value == null ? "" : value.trim();
     }
 
-    private static Map<String, String> basics(OrderView order, Templates.Texts t) {
+    private Map<String, String> basics(OrderView order, Templates.Texts t) {
         Map<String, String> values = new HashMap<>();
+        // The customer's page of this order (status, parcels, downloads), behind an unguessable token.
+        values.put("orderPage", settings.publicUrl().replaceAll("/+$", "") + "/track/" + tracking.token(order.id()));
         values.put("name", order.customer().name());
         values.put("number", order.number());
         values.put("date", t.date(order.createdAt()));

@@ -9,13 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -23,7 +22,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Integrations and scripts use API keys with a role; every API path needs one.
+ * Who may call what. Integrations and scripts use API keys with a role; every API path needs one. People log in
+ * to the back office through its own chain (org.ordo.backoffice), with the users of {@link Users}.
  * Denials are problem answers: 401 without a valid key, 403 when the key's role may not do this.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,7 +36,9 @@ class SecurityConfiguration {
     private static final String WAREHOUSE = "WAREHOUSE";
     private static final String INTEGRATION = "INTEGRATION";
 
+    /** First: API paths are answered here (keys, problem answers); every other path goes to the back office's chain. */
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
@@ -108,9 +110,4 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** No form-login users yet; this keeps Boot from generating a default user with a logged password. */
-    @Bean
-    UserDetailsService noUsers() {
-        return new InMemoryUserDetailsManager();
-    }
 }

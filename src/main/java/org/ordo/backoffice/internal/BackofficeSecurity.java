@@ -1,0 +1,71 @@
+package org.ordo.backoffice.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.ordo.backoffice.Screen;
+import org.ordo.platform.Role;
+import org.ordo.platform.security.Users;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The browser's chain, after the API's: form login with the users of {@link Users}, session cookies, CSRF
+ * protection on every form and htmx request. Each {@link Screen} is open to its roles only; the customers'
+ * tracking page, the login page and static files need no login.
+ */
+@Configuration(proxyBeanMethods = false)
+class BackofficeSecurity {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain backoffice(HttpSecurity http, List<Screen> screens, Users users, LocaleResolver locales)
+            throws Exception {
+        var loggedIn = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) throws ServletException, IOException {
+                // Speak the user's language from the first page on.
+                users.find(authentication.getName()).ifPresent(u -> locales.setLocale(request, response,
+                        java.util.Locale.forLanguageTag(u.locale())));
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        loggedIn.setDefaultTargetUrl("/");
+        var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        http.authorizeHttpRequests(a -> {
+            a.requestMatchers("/login", "/language", "/track/**", "/webjars/**", "/backoffice/**", "/error",
+                    "/favicon.ico").permitAll();
+            for (Screen screen : screens) {
+                a.requestMatchers(screen.path(), screen.path() + "/**")
+                        .hasAnyRole(screen.roles().stream().map(Role::name).toArray(String[]::new));
+            }
+            a.anyRequest().authenticated();
+        })
+                .formLogin(f -> f.loginPage("/login").successHandler(loggedIn).failureUrl("/login?error")
+                        .permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Without a login: to the login page; an htmx request (a table refreshing itself after the session
+                // ended) gets 401 with HX-Redirect, so that the whole page goes there, not just the table.
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    if (request.getHeader("HX-Request") != null) {
+                        response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    } else {
+                        toLogin.commence(request, response, ex);
+                    }
+                }))
+                .headers(h -> h.frameOptions(o -> o.deny()));
+        return http.build();
+    }
+}

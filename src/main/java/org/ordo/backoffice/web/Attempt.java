@@ -1,0 +1,33 @@
+package org.ordo.backoffice.web;
+
+import java.util.stream.Collectors;
+
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Runs an action of a form and tells the person how it went on the next page: the success message, or why it was
+ * refused (the services' own wording: which field is wrong, which state forbids it). A refused action changed
+ * nothing, as the services guarantee.
+ */
+final class Attempt {
+
+    private Attempt() {
+    }
+
+    static boolean run(RedirectAttributes redirect, Runnable action, String successKey, Object... args) {
+        try {
+            action.run();
+            Flash.success(redirect, successKey, args);
+            return true;
+        } catch (InvalidInputException e) {
+            Flash.error(redirect, "flash.invalid", e.errors().stream().map(f -> f.field() + ": " + f.message())
+                    .collect(Collectors.joining("; ")));
+        } catch (ConflictException | NotFoundException e) {
+            Flash.error(redirect, "flash.refused", e.getMessage());
+        }
+        return false;
+    }
+}
