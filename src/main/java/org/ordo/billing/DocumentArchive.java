@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.ordo.billing.internal.DocumentIssuer;
 import org.ordo.billing.internal.StoredDocuments;
 import org.ordo.platform.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -16,15 +17,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The documents Ordo hands out, rendered once and kept: a second download returns the same bytes. Each document
  * is one per kind and number, and its id follows from both ({@link #idOf}), so a message can name a document
- * before it is rendered.
+ * before it is rendered. An order's documents are rendered when first needed: when the order's documents are
+ * listed ({@link #ofOrder}) or one of them is asked for with its order ({@link #rendered}), as the mail
+ * dispatcher does before it sends a message that attaches it.
  */
 @Service
 public class DocumentArchive {
 
     private final StoredDocuments documents;
+    private final DocumentIssuer issuer;
 
-    DocumentArchive(StoredDocuments documents) {
+    DocumentArchive(StoredDocuments documents, DocumentIssuer issuer) {
         this.documents = documents;
+        this.issuer = issuer;
     }
 
     /** The id the document of this kind and number has (or will have once stored). */
@@ -49,6 +54,15 @@ public class DocumentArchive {
         return documents.find(id);
     }
 
+    /**
+     * The document with this id of an order (its confirmation, an invoice's documents, a credit note), rendered
+     * and stored now if it was not yet. Empty when the order has no such document; {@code orderId} null: only
+     * what is stored.
+     */
+    public Optional<StoredDocument> rendered(UUID id, UUID orderId) {
+        return issuer.issue(orderId, id);
+    }
+
     public Optional<StoredDocument> find(DocumentKind kind, String number) {
         return documents.find(kind, number);
     }
@@ -59,8 +73,12 @@ public class DocumentArchive {
         return new StoredDocument.File(document, documents.content(id).orElseThrow());
     }
 
-    /** The documents of an order, oldest first, without their bytes. */
+    /**
+     * The documents of an order without their bytes, the confirmation first, then as they were issued. Those not
+     * rendered yet are rendered and stored first, so the list is complete and each entry can be downloaded.
+     */
     public List<StoredDocument> ofOrder(UUID orderId) {
+        issuer.issueAll(orderId);
         return documents.ofOrder(orderId);
     }
 

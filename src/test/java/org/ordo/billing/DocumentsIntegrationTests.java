@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Documents: the confirmation and the invoice as PDF, stored once and downloaded identically; e-invoices for
  * business customers that pass validation; credit notes for cancellations and refunds, never twice per cause.
+ * Confirmations are rendered when first asked for, not when the order is placed.
  */
 @IntegrationTest
 class DocumentsIntegrationTests {
@@ -37,6 +41,8 @@ class DocumentsIntegrationTests {
     int port;
     @Autowired
     Billing billing;
+    @Autowired
+    DocumentArchive archive;
     @Autowired
     Notifications notifications;
 
@@ -231,5 +237,54 @@ class DocumentsIntegrationTests {
         // The over-payment's refund credits nothing, whichever of the two is handled first: one note stays.
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> api.get("/api/v1/orders/" + id + "/credit-notes").json().size() == 1);
+    }
+
+    @Test
+    void placingAnOrderRendersNothingAndTheFirstRequestsAtOnceStoreOneConfirmation() throws Exception {
+        JsonNode order = place(null);
+        String id = order.get("id").asString();
+        String number = order.get("number").asString();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> archive.find(DocumentKind.CONFIRMATION, number).isEmpty());
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<JsonNode> lists = new java.util.ArrayList<>();
+        try {
+            List<Future<JsonNode>> requests = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                requests.add(pool.submit(() -> expect(api.get("/api/v1/orders/" + id + "/documents"), 200).json()));
+            }
+            for (Future<JsonNode> request : requests) {
+                lists.add(request.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        StoredDocument stored = archive.find(DocumentKind.CONFIRMATION, number).orElseThrow();
+        for (JsonNode list : lists) {
+            assertThat(list).hasSize(1);
+            assertThat(list.get(0).get("sha256").asString()).isEqualTo(stored.sha256());
+        }
+        HttpResponse<byte[]> download = download(stored.id().toString(), Api.ADMIN_KEY);
+        assertThat(DocumentArchive.sha256(download.body())).isEqualTo(stored.sha256());
+        assertThat(Mails.pdfText(download.body())).contains("Auftragsbestätigung " + number);
+    }
+
+    @Test
+    void aMessagesAttachmentsAreRenderedWhenListed() {
+        JsonNode order = place(null);
+        String number = order.get("number").asString();
+        var confirmation = notifications.ofOrder(UUID.fromString(order.get("id").asString())).get(0);
+        assertThat(archive.find(DocumentKind.CONFIRMATION, number)).isEmpty();
+        // Not stored yet, so a download by id alone does not find it ...
+        UUID documentId = DocumentArchive.idOf(DocumentKind.CONFIRMATION, number);
+        assertThat(api.get("/api/v1/documents/" + documentId).status()).isEqualTo(404);
+
+        // ... but the message's attachment list renders it, and its link answers.
+        JsonNode attachments = expect(api.get("/api/v1/messages/" + confirmation.id() + "/attachments"), 200).json();
+        assertThat(attachments.get(0).get("document").get("fileName").asString())
+                .isEqualTo("confirmation-" + number + ".pdf");
+        assertThat(api.get(attachments.get(0).get("download").asString()).status()).isEqualTo(200);
+        assertThat(archive.find(DocumentKind.CONFIRMATION, number)).isPresent();
     }
 }

@@ -1,5 +1,11 @@
 package org.ordo.billing.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
 import org.ordo.billing.Billing;
 import org.ordo.billing.CreditNote;
 import org.ordo.billing.CreditNoteIssued;
@@ -7,29 +13,49 @@ import org.ordo.billing.DocumentArchive;
 import org.ordo.billing.DocumentKind;
 import org.ordo.billing.Invoice;
 import org.ordo.billing.InvoiceIssued;
+import org.ordo.billing.StoredDocument;
 import org.ordo.ordering.OrderManagement;
-import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
 import org.ordo.party.Customer;
+import org.ordo.party.CustomerType;
+import org.ordo.platform.NotFoundException;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Renders and stores each document after the change that issued it has committed: rendering takes a while
- * (fonts, PDF/A, e-invoice), and neither placing an order nor taking an invoice number should wait for it or
- * hold locks meanwhile. The listeners are asynchronous after commit like {@code @ApplicationModuleListener}
- * (the event publication registry retries them), but without a surrounding transaction: a render holds no
- * database connection, only the short store does. Every document is stored once ({@link DocumentArchive#store}),
- * so an event handled again changes nothing. Messages that attach a document wait until it is stored.
+ * Renders an order's documents when they are first needed and stores each once. An order's documents follow from
+ * what billing knows of it: its confirmation, the documents of each invoice (a PDF, or for a business buyer a
+ * ZUGFeRD PDF and an XRechnung) and each credit note's PDF. Nothing has to be remembered in between: a document
+ * that was never rendered is rendered from the order, invoice or credit note whenever someone asks for it (a
+ * download, an order's document list, a mail about to be sent), so a process that dies after a commit loses
+ * nothing. Rendering takes a while (fonts, PDF/A, e-invoice) and runs outside any transaction: it holds no
+ * database connection, only the short store does.
+ *
+ * <p>Two first requests at once may both render; the store keeps the first ({@code ON CONFLICT DO NOTHING} on
+ * kind and number) and both answer the stored row, so every download returns the same bytes.
+ *
+ * <p>Invoices and credit notes are also rendered right after they are issued (asynchronously, after commit), so
+ * the stored file shows them as issued (the buyer's VAT id then). Order confirmations are not: placing an order
+ * renders nothing, most confirmations are never downloaded, and without a mail server their mail is only kept.
  */
 @Component
-class DocumentIssuer {
+public class DocumentIssuer {
 
     static final String PDF = "application/pdf";
     static final String XML = "application/xml";
 
-    private final DocumentArchive archive;
+    /** A document an order has, and how to render it. */
+    private record Source(UUID id, DocumentKind kind, String number, String locale, String mediaType,
+            String fileName, Supplier<byte[]> render) {
+
+        Source(DocumentKind kind, String number, String locale, String mediaType, String fileName,
+                Supplier<byte[]> render) {
+            this(DocumentArchive.idOf(kind, number), kind, number, locale, mediaType, fileName, render);
+        }
+    }
+
+    private final StoredDocuments documents;
     private final DocumentRenderer renderer;
     private final EInvoices eInvoices;
     private final OrderManagement orders;
@@ -37,9 +63,9 @@ class DocumentIssuer {
     private final Invoices invoices;
     private final CreditNotes creditNotes;
 
-    DocumentIssuer(DocumentArchive archive, DocumentRenderer renderer, EInvoices eInvoices, OrderManagement orders,
-            Billing billing, Invoices invoices, CreditNotes creditNotes) {
-        this.archive = archive;
+    DocumentIssuer(StoredDocuments documents, DocumentRenderer renderer, EInvoices eInvoices,
+            OrderManagement orders, Billing billing, Invoices invoices, CreditNotes creditNotes) {
+        this.documents = documents;
         this.renderer = renderer;
         this.eInvoices = eInvoices;
         this.orders = orders;
@@ -48,13 +74,32 @@ class DocumentIssuer {
         this.creditNotes = creditNotes;
     }
 
-    @Async
-    @TransactionalEventListener
-    void on(OrderPlaced placed) {
-        OrderView order = orders.require(placed.orderId());
-        if (archive.find(DocumentKind.CONFIRMATION, order.number()).isEmpty()) {
-            archive.store(DocumentKind.CONFIRMATION, order.id(), order.number(), order.customer().locale(), PDF,
-                    fileName("confirmation", order.number(), "pdf"), renderer.confirmation(order));
+    /**
+     * The stored document with this id among the order's documents, rendered and stored now if it is not yet.
+     * Empty when the order has no such document (or the order is unknown).
+     */
+    public Optional<StoredDocument> issue(UUID orderId, UUID documentId) {
+        Optional<StoredDocument> stored = documents.find(documentId);
+        if (stored.isPresent() || orderId == null) {
+            return stored;
+        }
+        OrderView order;
+        try {
+            order = orders.require(orderId);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+        return sources(order, true).stream().filter(s -> s.id().equals(documentId)).findFirst()
+                .map(s -> store(order, s));
+    }
+
+    /** Renders and stores each document of the order that is not stored yet. */
+    public void issueAll(UUID orderId) {
+        OrderView order = orders.require(orderId);
+        for (Source source : sources(order, false)) {
+            if (documents.find(source.id()).isEmpty()) {
+                store(order, source);
+            }
         }
     }
 
@@ -63,23 +108,9 @@ class DocumentIssuer {
     void on(InvoiceIssued issued) {
         Invoice invoice = invoices.byNumber(issued.number()).orElseThrow();
         OrderView order = orders.require(invoice.orderId());
-        String locale = order.customer().locale();
-        Customer buyer = billing.buyer(order).orElse(null);
-        String vatId = buyer == null ? null : buyer.vatId();
-        for (var id : issued.documents()) {
-            if (archive.find(id).isPresent()) {
-                continue;
-            }
-            if (id.equals(DocumentArchive.idOf(DocumentKind.INVOICE, invoice.number()))) {
-                archive.store(DocumentKind.INVOICE, order.id(), invoice.number(), locale, PDF,
-                        fileName("invoice", invoice.number(), "pdf"), renderer.invoice(invoice, locale, vatId));
-            } else if (id.equals(DocumentArchive.idOf(DocumentKind.ZUGFERD, invoice.number()))) {
-                byte[] pdf = renderer.invoice(invoice, locale, vatId);
-                archive.store(DocumentKind.ZUGFERD, order.id(), invoice.number(), locale, PDF,
-                        fileName("invoice", invoice.number(), "pdf"), eInvoices.zugferd(pdf, invoice, buyer));
-            } else if (id.equals(DocumentArchive.idOf(DocumentKind.XRECHNUNG, invoice.number()))) {
-                archive.store(DocumentKind.XRECHNUNG, order.id(), invoice.number(), locale, XML,
-                        fileName("xrechnung", invoice.number(), "xml"), eInvoices.xrechnung(invoice, buyer));
+        for (Source source : invoiceSources(order, invoice, true)) {
+            if (issued.documents().contains(source.id()) && documents.find(source.id()).isEmpty()) {
+                store(order, source);
             }
         }
     }
@@ -88,12 +119,67 @@ class DocumentIssuer {
     @TransactionalEventListener
     void on(CreditNoteIssued issued) {
         CreditNote note = creditNotes.byNumber(issued.number()).orElseThrow();
-        if (archive.find(DocumentKind.CREDIT_NOTE, note.number()).isPresent()) {
-            return;
+        OrderView order = orders.require(note.orderId());
+        Source source = creditNoteSource(order, note);
+        if (documents.find(source.id()).isEmpty()) {
+            store(order, source);
         }
-        String locale = orders.require(note.orderId()).customer().locale();
-        archive.store(DocumentKind.CREDIT_NOTE, note.orderId(), note.number(), locale, PDF,
-                fileName("credit-note", note.number(), "pdf"), renderer.creditNote(note, locale));
+    }
+
+    private StoredDocument store(OrderView order, Source s) {
+        byte[] content = s.render().get();
+        documents.insert(s.id(), order.id(), s.kind(), s.number(), s.locale(), s.mediaType(), s.fileName(), content,
+                DocumentArchive.sha256(content));
+        // The stored one, whoever stored it first.
+        return documents.find(s.kind(), s.number()).orElseThrow();
+    }
+
+    /**
+     * The order's documents. {@code allKinds}: every kind an invoice could have (to find one by its id, as a
+     * message names it); otherwise the kinds it has: those already stored, or else by the buyer's type now.
+     */
+    private List<Source> sources(OrderView order, boolean allKinds) {
+        List<Source> sources = new ArrayList<>();
+        String locale = order.customer().locale();
+        sources.add(new Source(DocumentKind.CONFIRMATION, order.number(), locale, PDF,
+                fileName("confirmation", order.number(), "pdf"), () -> renderer.confirmation(order)));
+        for (Invoice invoice : invoices.ofOrder(order.id())) {
+            sources.addAll(invoiceSources(order, invoice, allKinds));
+        }
+        for (CreditNote note : creditNotes.ofOrder(order.id())) {
+            sources.add(creditNoteSource(order, note));
+        }
+        return sources;
+    }
+
+    private List<Source> invoiceSources(OrderView order, Invoice invoice, boolean allKinds) {
+        String locale = order.customer().locale();
+        String number = invoice.number();
+        Supplier<Customer> buyer = () -> billing.buyer(order).orElse(null);
+        Supplier<byte[]> pdf = () -> {
+            Customer b = buyer.get();
+            return renderer.invoice(invoice, locale, b == null ? null : b.vatId());
+        };
+        Source plain = new Source(DocumentKind.INVOICE, number, locale, PDF, fileName("invoice", number, "pdf"), pdf);
+        Source zugferd = new Source(DocumentKind.ZUGFERD, number, locale, PDF, fileName("invoice", number, "pdf"),
+                () -> eInvoices.zugferd(pdf.get(), invoice, buyer.get()));
+        Source xrechnung = new Source(DocumentKind.XRECHNUNG, number, locale, XML,
+                fileName("xrechnung", number, "xml"), () -> eInvoices.xrechnung(invoice, buyer.get()));
+        if (allKinds) {
+            return List.of(plain, zugferd, xrechnung);
+        }
+        if (documents.find(plain.id()).isPresent()) {
+            return List.of(plain);
+        }
+        boolean eInvoice = documents.find(zugferd.id()).isPresent() || documents.find(xrechnung.id()).isPresent()
+                || billing.buyer(order).map(c -> c.type() == CustomerType.BUSINESS).orElse(false);
+        return eInvoice ? List.of(zugferd, xrechnung) : List.of(plain);
+    }
+
+    private Source creditNoteSource(OrderView order, CreditNote note) {
+        String locale = order.customer().locale();
+        return new Source(DocumentKind.CREDIT_NOTE, note.number(), locale, PDF,
+                fileName("credit-note", note.number(), "pdf"), () -> renderer.creditNote(note, locale));
     }
 
     static String fileName(String kind, String number, String extension) {

@@ -53,7 +53,9 @@ public class StoredDocuments {
     }
 
     public List<StoredDocument> ofOrder(UUID orderId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM document WHERE order_id = :order ORDER BY created_at, id")
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM document WHERE order_id = :order
+                ORDER BY kind <> 'CONFIRMATION', created_at, id""")
                 .param("order", orderId).query(StoredDocuments::map).list();
     }
 

@@ -35,13 +35,16 @@ class DocumentController {
 
     @GetMapping("/api/v1/orders/{id}/documents")
     @Tag(name = "Orders")
-    @Operation(summary = "Documents of an order (confirmation, invoice, credit notes, e-invoices), oldest first")
+    @Operation(summary = "Documents of an order (confirmation, invoice, credit notes, e-invoices), confirmation first",
+            description = "Documents not rendered yet are rendered and stored now, so the first listing may take a moment.")
     List<StoredDocument> documents(@PathVariable String id) {
         return archive.ofOrder(orders.idOf(id));
     }
 
     @GetMapping("/api/v1/documents/{id}")
-    @Operation(summary = "Download a document: the stored bytes, the same at every download")
+    @Operation(summary = "Download a document: the stored bytes, the same at every download", description = """
+            Ids come from an order's document list or a message's attachments; both render what is not rendered
+            yet. An id that is not stored answers 404.""")
     ResponseEntity<byte[]> download(@PathVariable String id) {
         StoredDocument.File file = archive.file(uuid(id));
         StoredDocument doc = file.document();

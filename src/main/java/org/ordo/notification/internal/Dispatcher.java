@@ -1,7 +1,5 @@
 package org.ordo.notification.internal;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -29,13 +27,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  * node holds), sends each outside any transaction, and records the outcome: SENT; QUEUED again with a doubling
  * wait; FAILED after the last attempt; or KEPT when no mail server is configured. A message whose node died
  * mid-send is claimed again after the lease, so it is delivered at least once, and never by two nodes at once.
+ * A mail's attached documents are rendered here when they are not stored yet ({@link DocumentArchive#rendered});
+ * a render that fails counts as a failed attempt.
  */
 public class Dispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-
-    /** How long a message waits for its attachments to be rendered before that counts as a failed attempt. */
-    static final Duration WAIT_FOR_DOCUMENTS = Duration.ofMinutes(15);
 
     private final Messages messages;
     private final JavaMailSenderImpl sender;
@@ -85,21 +82,8 @@ public class Dispatcher {
             }
             try {
                 List<StoredDocument.File> files = new ArrayList<>();
-                UUID missing = null;
                 for (UUID id : messages.attachments(c.message().id())) {
-                    if (documents.find(id).isEmpty()) {
-                        missing = id;
-                        break;
-                    }
-                    files.add(documents.file(id));
-                }
-                if (missing != null && c.message().createdAt().isAfter(Instant.now().minus(WAIT_FOR_DOCUMENTS))) {
-                    // Documents are rendered right after the change that caused the message: wait, not fail.
-                    messages.postpone(c, Duration.ofSeconds(1), "waiting for document " + missing);
-                    continue;
-                }
-                if (missing != null) {
-                    throw new MessagingException("Attached document " + missing + " was never rendered");
+                    files.add(attachment(id, c.message()));
                 }
                 sender.send(mail(c.message(), files));
                 if (!messages.sent(c)) {
@@ -116,6 +100,22 @@ public class Dispatcher {
             }
         }
         return claimed.size();
+    }
+
+    /**
+     * An attached document with its bytes: the stored one, or rendered and stored now (documents are rendered when
+     * first needed; a message that is only kept never needs its attachments).
+     */
+    private StoredDocument.File attachment(UUID id, Message m) throws MessagingException {
+        StoredDocument document;
+        try {
+            document = documents.rendered(id, m.orderId()).orElseThrow(() -> new MessagingException(
+                    "Attached document " + id + " is not a document of " + (m.orderId() == null ? "any order"
+                            : "order " + m.orderId())));
+        } catch (RuntimeException e) {
+            throw new MessagingException("Rendering attached document " + id + " failed: " + e, e);
+        }
+        return documents.file(document.id());
     }
 
     /** Sends one claimed SMS: kept without a gateway; a 4xx answer (but 408 and 429) fails it at once. */

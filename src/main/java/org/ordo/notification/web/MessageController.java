@@ -66,15 +66,17 @@ class MessageController {
         return notifications.require(id);
     }
 
-    /** A document attached to a message; {@code document} is null while it is still being rendered. */
+    /** A document attached to a message; {@code document} is null when it cannot be found (not of this order). */
     record Attachment(UUID documentId, String download, StoredDocument document) {
     }
 
     @GetMapping("/api/v1/messages/{id}/attachments")
     @Operation(summary = "The documents attached to a message, in order (download each at /api/v1/documents/{id})")
     List<Attachment> attachments(@PathVariable UUID id) {
+        UUID orderId = notifications.require(id).orderId();
+        // Listing renders what is not rendered yet, so each download link answers.
         return notifications.attachmentsOf(id).stream().map(doc -> new Attachment(doc, "/api/v1/documents/" + doc,
-                documents.find(doc).orElse(null))).toList();
+                documents.rendered(doc, orderId).orElse(null))).toList();
     }
 
     @PostMapping("/api/v1/messages/{id}/resend")

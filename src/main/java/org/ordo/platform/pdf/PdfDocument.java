@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -134,10 +136,39 @@ public final class PdfDocument {
     private static final byte[] BOLD_FONT = resource("fonts/NanumGothicBold.ttf");
     private static final byte[] SRGB = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
+    /**
+     * The two parsed fonts, for one document at a time: a parsed {@link TrueTypeFont} reads its tables lazily and
+     * is not thread-safe, but it is not changed by embedding (the document subsets it, it does not close it).
+     */
+    private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
+
+        static Fonts parse() throws IOException {
+            return new Fonts(new TTFParser().parse(new RandomAccessReadBuffer(REGULAR_FONT)),
+                    new TTFParser().parse(new RandomAccessReadBuffer(BOLD_FONT)));
+        }
+
+        void close() {
+            try {
+                regular.close();
+                bold.close();
+            } catch (IOException e) {
+                // the memory is released either way
+            }
+        }
+    }
+
+    /**
+     * Parsed fonts not in use, so that a document does not parse 9 MB of fonts again. A document takes one pair
+     * (or parses a new one when all are in use) and gives it back when finished; at most {@link #IDLE_FONTS} pairs
+     * are kept.
+     */
+    private static final ConcurrentLinkedDeque<Fonts> IDLE = new ConcurrentLinkedDeque<>();
+    private static final int IDLE_FONTS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
+
     private final Info info;
     private final PDDocument document = new PDDocument();
-    private final TrueTypeFont regularTtf;
-    private final TrueTypeFont boldTtf;
+    private final Fonts fonts;
     private final PDType0Font regular;
     private final PDType0Font bold;
     private final CmapLookup glyphs;
@@ -152,11 +183,10 @@ public final class PdfDocument {
     public PdfDocument(Info info) {
         this.info = Objects.requireNonNull(info, "info");
         try {
-            regularTtf = new TTFParser().parse(new RandomAccessReadBuffer(REGULAR_FONT));
-            boldTtf = new TTFParser().parse(new RandomAccessReadBuffer(BOLD_FONT));
-            regular = PDType0Font.load(document, regularTtf, true);
-            bold = PDType0Font.load(document, boldTtf, true);
-            glyphs = regularTtf.getUnicodeCmapLookup();
+            fonts = takeFonts();
+            regular = PDType0Font.load(document, fonts.regular(), true);
+            bold = PDType0Font.load(document, fonts.bold(), true);
+            glyphs = fonts.regular().getUnicodeCmapLookup();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load the bundled fonts", e);
         }
@@ -326,21 +356,43 @@ public final class PdfDocument {
             describe();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the PDF", e);
-        } finally {
+            byte[] pdf = out.toByteArray();
             close();
+            giveBack(fonts);
+            return pdf;
+        } catch (IOException | RuntimeException e) {
+            close();
+            fonts.close(); // not trusted after a failure
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot write the PDF", io);
+            }
+            throw (RuntimeException) e;
         }
     }
 
     private void close() {
         try {
             document.close();
-            regularTtf.close();
-            boldTtf.close();
         } catch (IOException e) {
             // nothing is left to write; the memory is released either way
+        }
+    }
+
+    private static Fonts takeFonts() throws IOException {
+        Fonts idle = IDLE.pollFirst();
+        if (idle == null) {
+            return Fonts.parse();
+        }
+        IDLE_COUNT.decrementAndGet();
+        return idle;
+    }
+
+    private static void giveBack(Fonts fonts) {
+        if (IDLE_COUNT.incrementAndGet() <= IDLE_FONTS) {
+            IDLE.offerFirst(fonts);
+        } else {
+            IDLE_COUNT.decrementAndGet();
+            fonts.close();
         }
     }
 

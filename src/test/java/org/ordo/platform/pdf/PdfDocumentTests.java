@@ -71,4 +71,22 @@ class PdfDocumentTests {
         assertThat(sample(id, 5).toBytes()).isEqualTo(sample(id, 5).toBytes());
         assertThat(sample(UUID.randomUUID(), 5).toBytes()).as("another id").isNotEqualTo(sample(id, 5).toBytes());
     }
+
+    @Test
+    void documentsRenderedAtOnceOnReusedFontsGiveTheSameBytes() throws Exception {
+        UUID id = UUID.randomUUID();
+        byte[] expected = sample(id, 3).toBytes();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<byte[]>> renders = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                renders.add(pool.submit(() -> sample(id, 3).toBytes()));
+            }
+            for (var render : renders) {
+                assertThat(render.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
