@@ -6,7 +6,7 @@
 #   bench/compare.sh OLD.jar NEW.jar
 #   ROUNDS=3 CLIENTS=16 SECONDS_PER_RUN=15 WARMUP_S=20 SKUS=100 DETAIL_REPS=300 bench/compare.sh OLD.jar NEW.jar
 # Results: target/bench/compare.txt (one line per run) and the medians on stdout.
-set -euo pipefail
+set -Eeuo pipefail
 source "$(dirname "$0")/lib.sh"
 OLD=$(realpath "$1"); NEW=$(realpath "$2")
 ROUNDS=${ROUNDS:-3} CLIENTS=${CLIENTS:-16} SECONDS_PER_RUN=${SECONDS_PER_RUN:-15} WARMUP_S=${WARMUP_S:-20}
@@ -34,13 +34,18 @@ one_run() { # $1 label, $2 jar
     list=${list:+$list,}$sku
   done
   java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$list" "$CLIENTS" "$WARMUP_S" 3 > /dev/null || true
+  # the floor takes its customers from the 500 the orders create (found by e-mail after that)
+  for i in $(seq 1 20); do
+    [ "$(sql "SELECT count(*) FROM customer WHERE email LIKE 'bench%@example.com'")" -lt 500 ] || break
+    java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$list" "$CLIENTS" 5 3 > /dev/null || true
+  done
   local load0 p1 tps ratio
   load0=$(cut -d' ' -f1 /proc/loadavg)
   java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$list" "$CLIENTS" "$SECONDS_PER_RUN" 3 "$WORK/p1.json" > /dev/null \
     || echo "$1: P1 had errors" >&2
   "$PGBENCH" -h 127.0.0.1 -p "$(pg_port)" -U ordo -n -M prepared -c "$CLIENTS" -j 2 -T "$SECONDS_PER_RUN" \
     -f "$BENCH/floor.sql" -D prefix="$prefix" -D nskus="$NSKUS" -D loc="$(sql "SELECT id FROM location WHERE code = 'BER'")" \
-    ordo > "$WORK/floor.txt" 2>&1
+    ordo > "$WORK/floor.txt" 2>&1 || { cat "$WORK/floor.txt" >&2; return 1; }
   sql "SELECT '/api/v1/orders/' || id FROM customer_order ORDER BY random() LIMIT 200" > "$WORK/details.txt"
   java "$BENCH/ReadLatency.java" "$BASE" "$KEY" "$DETAIL_REPS" "$WORK/detail.json" "detail=@$WORK/details.txt" \
     > /dev/null || echo "$1: detail had errors" >&2
