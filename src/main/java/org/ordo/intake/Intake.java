@@ -42,7 +42,7 @@ public class Intake {
 
     /**
      * Takes an order sent to the REST API. In one transaction: claims the idempotency key, stores the body as
-     * received, places the order (which reserves stock) and links the two. The same key with the same body gives
+     * received (one statement), places the order (which reserves stock) and links the two. The same key with the same body gives
      * the first answer again; with another body a 422. Anything refused rolls back whole: nothing is stored.
      */
     public Answer takeApiOrder(String client, String actor, String idempotencyKey, String contentType,
@@ -59,7 +59,9 @@ public class Intake {
         }
         String hash = InboundDocuments.sha256(body);
         return transaction.execute(tx -> {
-            if (!keys.claim(client, idempotencyKey, hash)) {
+            UUID documentId = keys.claimAndStore(client, idempotencyKey, hash, "api", contentType, body, actor)
+                    .orElse(null);
+            if (documentId == null) {
                 IdempotencyKeys.Stored stored = keys.find(client, idempotencyKey).orElseThrow();
                 if (!stored.requestHash().equals(hash)) {
                     throw new InvalidInputException(IDEMPOTENCY_HEADER,
@@ -67,11 +69,9 @@ public class Intake {
                 }
                 return new Answer(stored.status(), stored.response(), stored.orderId(), true);
             }
-            UUID documentId = documents.store("api", contentType, body, actor);
             OrderView order = orders.place(command, new PlaceOrder.Source(documentId, actor));
             String response = json.write(order);
-            documents.processed(documentId, "ORDER", order.id());
-            keys.complete(client, idempotencyKey, 201, response, order.id());
+            keys.completeWithDocument(client, idempotencyKey, 201, response, order.id(), documentId);
             return new Answer(201, response, order.id(), false);
         });
     }

@@ -164,19 +164,21 @@ public class InventoryManagement {
             perLevel.merge(key, pick.quantity, Long::sum);
             byKey.put(key, pick.level);
         }
+        // One statement writes the levels, the ledger and the reservations (one round trip, whatever the lines).
         String actor = Actor.current();
+        List<StockLedger.LevelChange> changes = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         for (var e : perLevel.entrySet()) {
             LockedLevel level = byKey.get(e.getKey());
-            if (!ledger.reserve(level.sku(), level.locationId(), e.getValue())) {
-                throw new IllegalStateException("Stock of " + level.sku() + " changed under a lock");
-            }
+            changes.add(new StockLedger.LevelChange(level.sku(), level.locationId(), e.getValue()));
             entries.add(new Entry(level.sku(), level.locationId(), MovementKind.RESERVATION, 0, e.getValue(),
                     "reserved for order " + demand.orderNumber(), ORDER, demand.orderId().toString(), actor));
         }
-        ledger.record(entries);
-        ledger.insertReservations(plan.picks.stream().map(p -> new NewReservation(Ids.next(), demand.orderId(),
-                p.lineNo, p.level.sku(), p.level.locationId(), p.quantity)).toList());
+        List<NewReservation> reservations = plan.picks.stream().map(p -> new NewReservation(Ids.next(),
+                demand.orderId(), p.lineNo, p.level.sku(), p.level.locationId(), p.quantity)).toList();
+        if (!ledger.reserveAll(changes, entries, reservations)) {
+            throw new IllegalStateException("Stock of " + skus + " changed under a lock");
+        }
         return plan.allocation(lines);
     }
 

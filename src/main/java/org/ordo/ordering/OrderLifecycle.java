@@ -267,8 +267,9 @@ public class OrderLifecycle {
     // --- used by OrderManagement ------------------------------------------------------------------------------
 
     /** After placement: hold by the automatic rules, or release if payment or terms allow. */
-    void afterPlacement(UUID orderId, String actor) {
-        Orders.Locked o = lock(orderId);
+    void afterPlacement(Orders.Locked placed, String actor) {
+        Orders.Locked o = placed;
+        UUID orderId = placed.id();
         if (PaymentMethod.parse(o.paymentMethod()) == PaymentMethod.MARKETPLACE) {
             orders.changePayment(orderId, PaymentStatus.PAID, o.gross());
             orders.record(orderId, actor, "payment", PaymentStatus.PENDING.name(), PaymentStatus.PAID.name(),

@@ -102,11 +102,12 @@ public class OrderManagement {
         Pricing.Amounts total = Pricing.total(lines.stream().map(Orders.NewLine::amounts).toList(),
                 command.currency());
 
-        if (command.externalRef() != null) {
-            orders.findByExternalRef(command.channel(), command.externalRef()).ifPresent(this::duplicate);
-        }
         UUID id = Ids.next();
-        String number = orders.nextNumber();
+        Orders.Numbered numbered = orders.nextNumber(command.channel(), command.externalRef());
+        if (numbered.existing() != null) {
+            duplicate(numbered.existing());
+        }
+        String number = numbered.number();
         StockAllocation allocation = inventory.reserve(new StockDemand(id, number, demand));
         List<Orders.NewLine> allocated = lines.stream().map(l -> withAllocation(l, allocation)).toList();
         boolean backordered = allocated.stream().anyMatch(l -> l.backordered() > 0);
@@ -115,26 +116,32 @@ public class OrderManagement {
         String actor = source.actor();
         Instant promisedAt = command.promisedAt() != null ? command.promisedAt()
                 : Instant.now().plus(settings.promiseWithin());
+        FulfillmentStatus fulfillment = backordered ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
+        List<Orders.NewEntry> timeline = new ArrayList<>();
+        timeline.add(new Orders.NewEntry(actor, "order", null, OrderStatus.OPEN.name(), "placed via "
+                + command.channel() + (command.externalRef() == null ? "" : " (" + command.externalRef() + ")")));
+        if (backordered) {
+            timeline.add(new Orders.NewEntry(actor, "fulfillment", FulfillmentStatus.UNFULFILLED.name(),
+                    FulfillmentStatus.BACKORDERED.name(), "backordered: " + allocated.stream()
+                            .filter(l -> l.backordered() > 0).map(l -> l.backordered() + " x " + l.sku()).toList()));
+        }
+        // The order, its lines and its timeline in one statement
         boolean inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
                 customer.id(), customer.email(), customer.name(), locale, command.currency(), command.paymentMethod(),
-                backordered ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED,
-                command.shippingAddress(), billing, total.net(), total.tax(), total.gross(), command.note(),
-                promisedAt, source.inboundDocumentId(), actor));
+                fulfillment, command.shippingAddress(), billing, total.net(), total.tax(), total.gross(),
+                command.note(), promisedAt, source.inboundDocumentId(), actor), allocated, timeline);
         if (!inserted) { // a concurrent request with the same reference won the race
             duplicate(orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null));
         }
-        orders.insertLines(id, allocated);
-        String via = "placed via " + command.channel()
-                + (command.externalRef() == null ? "" : " (" + command.externalRef() + ")");
-        orders.record(id, actor, "order", null, OrderStatus.OPEN.name(), via);
-        if (backordered) {
-            orders.record(id, actor, "fulfillment", FulfillmentStatus.UNFULFILLED.name(),
-                    FulfillmentStatus.BACKORDERED.name(), "backordered: " + allocated.stream()
-                            .filter(l -> l.backordered() > 0).map(l -> l.backordered() + " x " + l.sku()).toList());
-        }
         events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
                 backordered));
-        lifecycle.afterPlacement(id, actor);
+        // This transaction inserted the row and holds its lock, and the listeners of OrderPlaced (the confirmation
+        // message) do not change the order: what the row holds is known here, no need to lock and read it again.
+        lifecycle.afterPlacement(new Orders.Locked(id, number, OrderStatus.OPEN, PaymentStatus.PENDING, fulfillment,
+                command.paymentMethod(), customer.id(), command.currency(), total.gross(),
+                Money.zero(command.currency()), false,
+                command.shippingAddress() == null ? null : command.shippingAddress().country(),
+                billing == null ? null : billing.country()), actor);
         return require(id);
     }
 

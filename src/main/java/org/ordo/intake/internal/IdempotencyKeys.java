@@ -23,12 +23,41 @@ public class IdempotencyKeys {
     public record Stored(String requestHash, Integer status, String response, UUID orderId) {
     }
 
-    /** True when this transaction now owns the key. */
-    public boolean claim(String client, String key, String requestHash) {
+    /**
+     * Claims the key and, only if this transaction now owns it, stores the inbound document as received: one
+     * statement. The document's id when the key was claimed; empty when the key was already taken (nothing stored).
+     */
+    public Optional<UUID> claimAndStore(String client, String key, String requestHash, String channel,
+            String contentType, byte[] body, String receivedBy) {
+        UUID id = org.ordo.platform.Ids.next();
         return jdbc.sql("""
-                INSERT INTO idempotency_key (client, key, request_hash) VALUES (:client, :key, :hash)
-                ON CONFLICT (client, key) DO NOTHING
-                """).param("client", client).param("key", key).param("hash", requestHash).update() == 1;
+                WITH claimed AS (
+                    INSERT INTO idempotency_key (client, key, request_hash) VALUES (:client, :key, :hash)
+                    ON CONFLICT (client, key) DO NOTHING
+                    RETURNING 1)
+                INSERT INTO inbound_document (id, channel, content_type, body, sha256, received_by, status)
+                SELECT :id, :channel, :type, :body, :hash, :by, 'RECEIVED' FROM claimed
+                RETURNING id
+                """).param("client", client).param("key", key).param("hash", requestHash).param("id", id)
+                .param("channel", channel).param("type", contentType).param("body", body).param("by", receivedBy)
+                .query(UUID.class).optional();
+    }
+
+    /**
+     * The order is placed: marks the document processed (linked to the order) and keeps the answer with the key,
+     * in one statement.
+     */
+    public void completeWithDocument(String client, String key, int status, String response, UUID orderId,
+            UUID documentId) {
+        jdbc.sql("""
+                WITH document AS (
+                    UPDATE inbound_document SET status = 'PROCESSED', produced_type = 'ORDER', produced_id = :order,
+                           processed_at = clock_timestamp(), reason = NULL
+                    WHERE id = :document)
+                UPDATE idempotency_key SET status = :status, response = :response, order_id = :order
+                WHERE client = :client AND key = :key
+                """).param("client", client).param("key", key).param("status", status)
+                .param("response", response).param("order", orderId).param("document", documentId).update();
     }
 
     public Optional<Stored> find(String client, String key) {
@@ -39,13 +68,5 @@ public class IdempotencyKeys {
                 .query((rs, n) -> new Stored(rs.getString("request_hash"), (Integer) rs.getObject("status"),
                         rs.getString("response"), rs.getObject("order_id", UUID.class)))
                 .optional();
-    }
-
-    public void complete(String client, String key, int status, String response, UUID orderId) {
-        jdbc.sql("""
-                UPDATE idempotency_key SET status = :status, response = :response, order_id = :order
-                WHERE client = :client AND key = :key
-                """).param("client", client).param("key", key).param("status", status)
-                .param("response", response).param("order", orderId).update();
     }
 }

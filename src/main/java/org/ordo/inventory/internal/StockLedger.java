@@ -76,12 +76,61 @@ public class StockLedger {
                 .list();
     }
 
-    /** Reserves if still available; false when it is not (the caller then refuses the whole demand). */
-    public boolean reserve(String sku, UUID locationId, long quantity) {
-        return jdbc.sql("""
-                UPDATE stock_level SET reserved = reserved + :q, updated_at = now()
-                WHERE sku = :sku AND location_id = :loc AND on_hand - reserved >= :q
-                """).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
+    /** What one reservation adds to one locked level. */
+    public record LevelChange(String sku, UUID locationId, long quantity) {
+    }
+
+    /**
+     * Reserves on every level at once, writes their ledger rows and the reservations, in one statement (one round
+     * trip): a conditional UPDATE over all levels ({@code on_hand - reserved >= q}, backed by the CHECK
+     * constraints), the ledger rows in the order given, and the reservation rows. The levels must be locked by
+     * {@link #lock} already, so the UPDATE cannot deadlock. False when a level no longer had the stock: the caller
+     * must then fail the transaction, which rolls back the rows written here as well.
+     */
+    public boolean reserveAll(List<LevelChange> changes, List<Entry> entries, List<NewReservation> reservations) {
+        int updated = jdbc.sql("""
+                WITH level AS (
+                    UPDATE stock_level s SET reserved = s.reserved + c.q, updated_at = now()
+                    FROM unnest(CAST(:levelSku AS text[]), CAST(:levelLoc AS uuid[]), CAST(:levelQ AS bigint[]))
+                         AS c(sku, loc, q)
+                    WHERE s.sku = c.sku AND s.location_id = c.loc AND s.on_hand - s.reserved >= c.q
+                    RETURNING 1),
+                movement AS (
+                    INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
+                                                document_type, document_ref, actor)
+                    SELECT sku, loc, kind, on_hand_delta, reserved_delta, reason, document_type, document_ref, actor
+                    FROM unnest(CAST(:sku AS text[]), CAST(:loc AS uuid[]), CAST(:kind AS text[]),
+                                CAST(:onHand AS bigint[]), CAST(:reservedDelta AS bigint[]), CAST(:reason AS text[]),
+                                CAST(:documentType AS text[]), CAST(:documentRef AS text[]), CAST(:actor AS text[]))
+                         WITH ORDINALITY AS e(sku, loc, kind, on_hand_delta, reserved_delta, reason, document_type,
+                                              document_ref, actor, n)
+                    ORDER BY n),
+                held AS (
+                    INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity)
+                    SELECT * FROM unnest(CAST(:rId AS uuid[]), CAST(:rOrder AS uuid[]), CAST(:rLine AS int[]),
+                                         CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[])))
+                SELECT count(*) FROM level
+                """)
+                .param("levelSku", changes.stream().map(LevelChange::sku).toArray(String[]::new))
+                .param("levelLoc", changes.stream().map(LevelChange::locationId).toArray(UUID[]::new))
+                .param("levelQ", changes.stream().map(LevelChange::quantity).toArray(Long[]::new))
+                .param("sku", entries.stream().map(Entry::sku).toArray(String[]::new))
+                .param("loc", entries.stream().map(Entry::locationId).toArray(UUID[]::new))
+                .param("kind", entries.stream().map(e -> e.kind().name()).toArray(String[]::new))
+                .param("onHand", entries.stream().map(Entry::onHandDelta).toArray(Long[]::new))
+                .param("reservedDelta", entries.stream().map(Entry::reservedDelta).toArray(Long[]::new))
+                .param("reason", entries.stream().map(Entry::reason).toArray(String[]::new))
+                .param("documentType", entries.stream().map(Entry::documentType).toArray(String[]::new))
+                .param("documentRef", entries.stream().map(Entry::documentRef).toArray(String[]::new))
+                .param("actor", entries.stream().map(Entry::actor).toArray(String[]::new))
+                .param("rId", reservations.stream().map(NewReservation::id).toArray(UUID[]::new))
+                .param("rOrder", reservations.stream().map(NewReservation::orderId).toArray(UUID[]::new))
+                .param("rLine", reservations.stream().map(NewReservation::lineNo).toArray(Integer[]::new))
+                .param("rSku", reservations.stream().map(NewReservation::sku).toArray(String[]::new))
+                .param("rLoc", reservations.stream().map(NewReservation::locationId).toArray(UUID[]::new))
+                .param("rQ", reservations.stream().map(NewReservation::quantity).toArray(Long[]::new))
+                .query(Integer.class).single();
+        return updated == changes.size();
     }
 
     public boolean unreserve(String sku, UUID locationId, long quantity) {
@@ -116,20 +165,6 @@ public class StockLedger {
 
     /** A reservation row to write. */
     public record NewReservation(UUID id, UUID orderId, int lineNo, String sku, UUID locationId, long quantity) {
-    }
-
-    public void insertReservations(List<NewReservation> rows) {
-        template.batchUpdate("""
-                INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, rows, rows.size(), (ps, r) -> {
-            ps.setObject(1, r.id());
-            ps.setObject(2, r.orderId());
-            ps.setInt(3, r.lineNo());
-            ps.setString(4, r.sku());
-            ps.setObject(5, r.locationId());
-            ps.setLong(6, r.quantity());
-        });
     }
 
     /** Closes the active reservations of an order and returns them, in (sku, location) order. */

@@ -57,21 +57,56 @@ public class Orders {
             Money gross, Money paid, boolean released, String shippingCountry, String billingCountry) {
     }
 
-    public String nextNumber() {
-        return "SO-" + jdbc.sql("SELECT nextval('order_number_seq')").query(Long.class).single();
+    /** A new order number, and the order this channel already sent with this external reference, if any. */
+    public record Numbered(String number, UUID existing) {
     }
 
-    /** False when the channel already sent an order with this external reference. */
-    public boolean insert(NewOrder o) {
+    /** Draws the next order number and looks for an earlier order with the same external reference: one query. */
+    public Numbered nextNumber(String channel, String externalRef) {
         return jdbc.sql("""
-                INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
-                    customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
-                    shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
-                    created_by)
-                VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
-                    :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
-                    CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy)
-                ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
+                SELECT nextval('order_number_seq') AS n,
+                       (SELECT id FROM customer_order WHERE channel = :channel AND external_ref = :ref) AS existing
+                """).param("channel", channel).param("ref", externalRef)
+                .query((rs, n) -> new Numbered("SO-" + rs.getLong("n"), rs.getObject("existing", UUID.class)))
+                .single();
+    }
+
+    /** A timeline entry to write. */
+    public record NewEntry(String actor, String dimension, String from, String to, String reason) {
+    }
+
+    /**
+     * Writes a new order with its lines and first timeline entries in one statement (one round trip). False, and
+     * nothing written, when the channel already sent an order with this external reference.
+     */
+    public boolean insert(NewOrder o, List<NewLine> lines, List<NewEntry> timeline) {
+        return jdbc.sql("""
+                WITH o AS (
+                    INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
+                        customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
+                        shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
+                        created_by)
+                    VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
+                        :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
+                        CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy)
+                    ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
+                    RETURNING id),
+                line AS (
+                    INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
+                        price_includes_tax, net, tax, gross, reserved, backordered)
+                    SELECT o.id, l.* FROM o CROSS JOIN unnest(CAST(:lineNo AS int[]), CAST(:sku AS text[]),
+                        CAST(:lineName AS text[]), CAST(:type AS text[]), CAST(:quantity AS bigint[]),
+                        CAST(:unitPrice AS numeric[]), CAST(:taxRate AS numeric[]), CAST(:includesTax AS boolean[]),
+                        CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
+                        CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l),
+                entry AS (
+                    INSERT INTO order_timeline (order_id, actor, dimension, from_status, to_status, reason)
+                    SELECT o.id, t.actor, t.dimension, t.from_status, t.to_status, t.reason
+                    FROM o CROSS JOIN unnest(CAST(:tActor AS text[]), CAST(:tDimension AS text[]),
+                        CAST(:tFrom AS text[]), CAST(:tTo AS text[]), CAST(:tReason AS text[]))
+                        WITH ORDINALITY AS t(actor, dimension, from_status, to_status, reason, n)
+                    ORDER BY t.n)
+                SELECT count(*) FROM o
                 """)
                 .param("id", o.id()).param("number", o.number()).param("channel", o.channel())
                 .param("externalRef", o.externalRef()).param("customerId", o.customerId())
@@ -82,35 +117,35 @@ public class Orders {
                 .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
                 .param("note", o.note()).param("promisedAt", Timestamp.from(o.promisedAt()))
                 .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy())
-                .update() == 1;
+                .param("lineNo", lines.stream().map(NewLine::lineNo).toArray(Integer[]::new))
+                .param("sku", lines.stream().map(NewLine::sku).toArray(String[]::new))
+                .param("lineName", lines.stream().map(NewLine::name).toArray(String[]::new))
+                .param("type", lines.stream().map(NewLine::type).toArray(String[]::new))
+                .param("quantity", lines.stream().map(NewLine::quantity).toArray(Long[]::new))
+                .param("unitPrice", decimals(lines, l -> l.unitPrice().amount()))
+                .param("taxRate", decimals(lines, NewLine::taxRate))
+                .param("includesTax", lines.stream().map(NewLine::priceIncludesTax).toArray(Boolean[]::new))
+                .param("lineNet", decimals(lines, l -> l.amounts().net().amount()))
+                .param("lineTax", decimals(lines, l -> l.amounts().tax().amount()))
+                .param("lineGross", decimals(lines, l -> l.amounts().gross().amount()))
+                .param("reserved", lines.stream().map(NewLine::reserved).toArray(Long[]::new))
+                .param("backordered", lines.stream().map(NewLine::backordered).toArray(Long[]::new))
+                .param("tActor", timeline.stream().map(NewEntry::actor).toArray(String[]::new))
+                .param("tDimension", timeline.stream().map(NewEntry::dimension).toArray(String[]::new))
+                .param("tFrom", timeline.stream().map(NewEntry::from).toArray(String[]::new))
+                .param("tTo", timeline.stream().map(NewEntry::to).toArray(String[]::new))
+                .param("tReason", timeline.stream().map(NewEntry::reason).toArray(String[]::new))
+                .query(Integer.class).single() == 1;
+    }
+
+    /** Exact decimals as text, cast to numeric[] in SQL (the driver has no numeric array binding). */
+    private static String[] decimals(List<NewLine> lines, java.util.function.Function<NewLine, BigDecimal> value) {
+        return lines.stream().map(l -> value.apply(l).toPlainString()).toArray(String[]::new);
     }
 
     public Optional<UUID> findByExternalRef(String channel, String externalRef) {
         return jdbc.sql("SELECT id FROM customer_order WHERE channel = :channel AND external_ref = :ref")
                 .param("channel", channel).param("ref", externalRef).query(UUID.class).optional();
-    }
-
-    public void insertLines(UUID orderId, List<NewLine> lines) {
-        template.batchUpdate("""
-                INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
-                    price_includes_tax, net, tax, gross, reserved, backordered)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, lines, lines.size(), (ps, l) -> {
-            ps.setObject(1, orderId);
-            ps.setInt(2, l.lineNo());
-            ps.setString(3, l.sku());
-            ps.setString(4, l.name());
-            ps.setString(5, l.type());
-            ps.setLong(6, l.quantity());
-            ps.setBigDecimal(7, l.unitPrice().amount());
-            ps.setBigDecimal(8, l.taxRate());
-            ps.setBoolean(9, l.priceIncludesTax());
-            ps.setBigDecimal(10, l.amounts().net().amount());
-            ps.setBigDecimal(11, l.amounts().tax().amount());
-            ps.setBigDecimal(12, l.amounts().gross().amount());
-            ps.setLong(13, l.reserved());
-            ps.setLong(14, l.backordered());
-        });
     }
 
     public void record(UUID orderId, String actor, String dimension, String from, String to, String reason) {
@@ -296,29 +331,55 @@ public class Orders {
                 .query(UUID.class).optional();
     }
 
-    /** The order without reservations (another module's) and with its lines and timeline. */
+    /**
+     * The order without reservations (another module's) and with its lines and timeline: three queries sent in one
+     * round trip, read in the caller's transaction (or on one connection) so that they see the same order.
+     */
     public Optional<OrderView> find(UUID id) {
-        Optional<OrderView> order = jdbc.sql("SELECT * FROM customer_order WHERE id = :id").param("id", id)
-                .query(this::view).optional();
-        return order.map(o -> o.with(lines(id, o.currency()), List.of(), timeline(id)));
+        return template.execute((java.sql.Connection c) -> {
+            try (var ps = c.prepareStatement("""
+                    SELECT * FROM customer_order WHERE id = ?;
+                    SELECT * FROM order_line WHERE order_id = ? ORDER BY line_no;
+                    SELECT * FROM order_timeline WHERE order_id = ? ORDER BY id""")) {
+                ps.setObject(1, id);
+                ps.setObject(2, id);
+                ps.setObject(3, id);
+                ps.execute();
+                OrderView order;
+                try (ResultSet rs = ps.getResultSet()) {
+                    order = rs.next() ? view(rs, 0) : null;
+                }
+                List<OrderView.Line> lines = new ArrayList<>();
+                List<OrderView.TimelineEntry> timeline = new ArrayList<>();
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (order != null && rs.next()) {
+                        lines.add(line(rs, order.currency()));
+                    }
+                }
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        timeline.add(entry(rs));
+                    }
+                }
+                return Optional.ofNullable(order).map(o -> o.with(lines, List.of(), timeline));
+            }
+        });
     }
 
-    private List<OrderView.Line> lines(UUID orderId, String currency) {
-        return jdbc.sql("SELECT * FROM order_line WHERE order_id = :id ORDER BY line_no").param("id", orderId)
-                .query((rs, n) -> new OrderView.Line(rs.getInt("line_no"), rs.getString("sku"), rs.getString("name"),
-                        rs.getString("type"), rs.getLong("quantity"), money(rs, "unit_price", currency),
-                        plain(rs.getBigDecimal("tax_rate")), rs.getBoolean("price_includes_tax"),
-                        money(rs, "net", currency), money(rs, "tax", currency), money(rs, "gross", currency),
-                        rs.getLong("reserved"), rs.getLong("backordered"), rs.getLong("shipped")))
-                .list();
+    private static OrderView.Line line(ResultSet rs, String currency) throws SQLException {
+        return new OrderView.Line(rs.getInt("line_no"), rs.getString("sku"), rs.getString("name"),
+                rs.getString("type"), rs.getLong("quantity"), money(rs, "unit_price", currency),
+                plain(rs.getBigDecimal("tax_rate")), rs.getBoolean("price_includes_tax"),
+                money(rs, "net", currency), money(rs, "tax", currency), money(rs, "gross", currency),
+                rs.getLong("reserved"), rs.getLong("backordered"), rs.getLong("shipped"));
     }
 
-    private List<OrderView.TimelineEntry> timeline(UUID orderId) {
-        return jdbc.sql("SELECT * FROM order_timeline WHERE order_id = :id ORDER BY id").param("id", orderId)
-                .query((rs, n) -> new OrderView.TimelineEntry(rs.getTimestamp("at").toInstant(),
-                        rs.getString("actor"), rs.getString("dimension"), rs.getString("from_status"),
-                        rs.getString("to_status"), rs.getString("reason")))
-                .list();
+    private static OrderView.TimelineEntry entry(ResultSet rs) throws SQLException {
+        return new OrderView.TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                rs.getString("dimension"), rs.getString("from_status"), rs.getString("to_status"),
+                rs.getString("reason"));
     }
 
     private OrderView view(ResultSet rs, int n) throws SQLException {

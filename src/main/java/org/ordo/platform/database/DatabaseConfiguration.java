@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.ordo.platform.OrdoProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    DatabaseServer databaseServer(OrdoProperties properties, @Value("${ordo.mode:server}") String mode) {
+    DatabaseServer databaseServer(OrdoProperties properties, @Value("${ordo.mode:server}") String mode,
+            ObjectProvider<EarlyDatabaseStart.Starting> early) {
         OrdoProperties.Db db = properties.db();
         if (!db.embedded()) {
             return new DatabaseServer(db.url(), db.user(), db.password(), null);
@@ -32,6 +34,15 @@ class DatabaseConfiguration {
             if (!EmbeddedPostgres.exists(directory)) {
                 throw new IllegalStateException("There is no Ordo database under " + directory.toAbsolutePath()
                         + "; set ORDO_DATA_DIR or ORDO_DB_URL to the one to check");
+            }
+        }
+        // Usually already started, while the context was built (EarlyDatabaseStart)
+        EarlyDatabaseStart.Starting starting = early.getIfAvailable();
+        if (starting != null) {
+            var started = starting.take(directory);
+            if (started.isPresent()) {
+                return new DatabaseServer(started.get().jdbcUrl(), EmbeddedPostgres.USER, started.get().password(),
+                        started.get());
             }
         }
         Path binaries = db.binariesDir() != null ? db.binariesDir() : Path.of(System.getProperty("java.io.tmpdir"));
