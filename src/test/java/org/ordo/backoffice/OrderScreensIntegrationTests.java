@@ -179,6 +179,17 @@ class OrderScreensIntegrationTests {
                 .as("the stored original").contains("id=\"original\"", order.externalRef())
                 .contains("id=\"hold\"", "id=\"cancel\"", "id=\"book-transfer\"").doesNotContain("id=\"release\"");
 
+        // The confirmation PDF is listed (rendered on first view) and downloads as stored; another order's or an
+        // unknown document is not served under this order.
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("href=\"(/orders/" + order.number() + "/documents/[0-9a-f-]+)\"").matcher(page);
+        assertThat(link.find()).as("a document link on the detail page").isTrue();
+        WebSession.Page pdf = agent.get(link.group(1));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.body()).startsWith("%PDF");
+        assertThat(agent.get("/orders/" + order.number() + "/documents/" + java.util.UUID.randomUUID()).status())
+                .isEqualTo(404);
+
         agent.post("/orders/" + order.number() + "/hold", Map.of("kind", "FRAUD", "reason", "odd address"));
         page = agent.get("/orders/" + order.number()).body();
         assertThat(page).contains("id=\"release\"").doesNotContain("id=\"hold\"").contains("odd address");

@@ -11,6 +11,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.ordo.billing.Billing;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.StoredDocument;
 import org.ordo.digital.DigitalDelivery;
 import org.ordo.intake.InboundDocument;
 import org.ordo.intake.Intake;
@@ -28,8 +30,13 @@ import org.ordo.payment.BankTransfer;
 import org.ordo.payment.PaymentManagement;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.MoneyInput;
+import org.ordo.platform.NotFoundException;
 import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.ShippingManagement;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,10 +68,11 @@ class OrderDetailController {
     private final Intake intake;
     private final DigitalDelivery digital;
     private final TrackingTokens tracking;
+    private final DocumentArchive documents;
 
     OrderDetailController(OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
             ShippingManagement shipping, Billing billing, Notifications notifications, Intake intake,
-            DigitalDelivery digital, TrackingTokens tracking) {
+            DigitalDelivery digital, TrackingTokens tracking, DocumentArchive documents) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.payments = payments;
@@ -74,6 +82,7 @@ class OrderDetailController {
         this.intake = intake;
         this.digital = digital;
         this.tracking = tracking;
+        this.documents = documents;
     }
 
     /** What the order's state allows; the page offers only these. */
@@ -110,6 +119,8 @@ class OrderDetailController {
         model.addAttribute("payment", payments.summary(id));
         model.addAttribute("shipments", shipping.shipmentsOf(id));
         model.addAttribute("invoices", billing.invoicesOf(id));
+        // Renders what is not stored yet (the confirmation is made when first needed), so every entry downloads.
+        model.addAttribute("documents", documents.ofOrder(id));
         model.addAttribute("downloads", digital.entitlementsOf(id));
         model.addAttribute("messages", notifications.ofOrder(id));
         model.addAttribute("original", order.inboundDocumentId() == null ? null : original(order.inboundDocumentId()));
@@ -117,6 +128,20 @@ class OrderDetailController {
         model.addAttribute("holdKinds", HoldKind.values());
         model.addAttribute("trackingPath", "/track/" + tracking.token(id));
         return "backoffice/orders/detail";
+    }
+
+    /** One of the order's stored documents (PDF or e-invoice XML), exactly as stored and mailed. */
+    @GetMapping("/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable String number, @PathVariable UUID documentId) {
+        UUID id = orders.idOf(number);
+        StoredDocument.File file = documents.file(documentId);
+        if (!id.equals(file.document().orderId())) {
+            throw new NotFoundException("Document", documentId);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.document().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(file.document().fileName()).build().toString())
+                .body(file.content());
     }
 
     @PostMapping("/hold")
