@@ -1,0 +1,156 @@
+package org.ordo.platform;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Translated texts of one kind (e.g. {@code documents}), one UTF-8 file per supported language on the class path
+ * ({@code messages/<name>_<locale>.properties}). A file of the same name in the override folder wins key by key
+ * over the built-in one, read at each use, so an operator's change needs no rebuild or restart. Placeholders are
+ * {@code {name}}. {@link Texts} also formats numbers, money and dates as the language writes them.
+ */
+public final class TextBundle {
+
+    private static final Logger log = LoggerFactory.getLogger(TextBundle.class);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private final String name;
+    private final Path overrides;
+    private final ZoneId zone;
+    private final Map<String, Properties> builtIn = new HashMap<>();
+
+    /**
+     * @param name the bundle's base name, e.g. {@code documents}
+     * @param overrides folder whose {@code <name>_<locale>.properties} files override the built-in texts; null:
+     *        none
+     * @param zone the time zone dates are written in
+     */
+    public TextBundle(String name, Path overrides, ZoneId zone) {
+        this.name = name;
+        this.overrides = overrides;
+        this.zone = zone;
+        for (String locale : Locales.SUPPORTED) {
+            builtIn.put(locale, builtIn(name, locale));
+        }
+    }
+
+    public static String fileName(String name, String locale) {
+        return name + "_" + locale + ".properties";
+    }
+
+    /** The built-in texts of a language, exactly as shipped; fails when the file is missing. */
+    public static Properties builtIn(String name, String locale) {
+        try (InputStream in = TextBundle.class.getClassLoader()
+                .getResourceAsStream("messages/" + fileName(name, locale))) {
+            if (in == null) {
+                throw new IllegalStateException("No built-in texts " + fileName(name, locale));
+            }
+            return load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Properties load(InputStream in) throws IOException {
+        Properties p = new Properties();
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        return p;
+    }
+
+    /** The texts and formats of one supported language; unsupported or null locales get English. */
+    public Texts in(String locale) {
+        String language = Locales.isSupported(locale) ? locale : Locales.FALLBACK;
+        Properties texts = new Properties();
+        texts.putAll(builtIn.get(language));
+        if (overrides != null) {
+            Path file = overrides.resolve(fileName(name, language));
+            if (Files.isRegularFile(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    texts.putAll(load(in));
+                } catch (IOException | IllegalArgumentException e) {
+                    // A broken override must not stop the business: the built-in texts still work.
+                    log.warn("Ignoring text override {}: {}", file, e.toString());
+                }
+            }
+        }
+        return new Texts(Locale.forLanguageTag(language), texts, zone);
+    }
+
+    /** Texts of one language with its number, money and date formats. */
+    public record Texts(Locale locale, Properties texts, ZoneId zone) {
+
+        /** The text under {@code key}, without placeholders filled. */
+        public String text(String key) {
+            return render(key, Map.of());
+        }
+
+        /** The text under {@code key} with its placeholders filled; unknown placeholders stay as written. */
+        public String render(String key, Map<String, String> values) {
+            String template = texts.getProperty(key);
+            if (template == null) {
+                throw new IllegalStateException("No text " + key + " for " + locale);
+            }
+            Matcher m = PLACEHOLDER.matcher(template);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+
+        /** Money as this language writes it, at the currency's minor units: "62,46 €", "€62.46", "₩12,000". */
+        public String money(Money money) {
+            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            format.setCurrency(Currency.getInstance(money.currency()));
+            int decimals = Money.minorUnits(money.currency());
+            format.setMinimumFractionDigits(decimals);
+            format.setMaximumFractionDigits(decimals);
+            return format.format(money.amount());
+        }
+
+        public String number(long value) {
+            return NumberFormat.getIntegerInstance(locale).format(value);
+        }
+
+        /** A decimal such as a tax rate in percent: "19", "7,5". */
+        public String decimal(BigDecimal value) {
+            NumberFormat format = NumberFormat.getNumberInstance(locale);
+            format.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+            return format.format(value);
+        }
+
+        public String date(Instant at) {
+            return date(at.atZone(zone).toLocalDate());
+        }
+
+        public String date(LocalDate day) {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.ordo.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * Every bundle of texts under messages/ (documents, customer messages, and any added later) has every key in every
+ * language, with the same placeholders; overrides win key by key.
+ */
+class TextBundleTests {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    private static Set<String> bundles() throws IOException {
+        Set<String> names = new TreeSet<>();
+        for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:messages/*_en.properties")) {
+            names.add(r.getFilename().substring(0, r.getFilename().length() - "_en.properties".length()));
+        }
+        return names;
+    }
+
+    @Test
+    void everyBundleHasEveryKeyInEveryLanguageWithTheSamePlaceholders() throws IOException {
+        assertThat(bundles()).contains("documents", "notification");
+        for (String bundle : bundles()) {
+            Properties english = TextBundle.builtIn(bundle, "en");
+            for (String locale : Locales.SUPPORTED) {
+                Properties texts = TextBundle.builtIn(bundle, locale);
+                assertThat(texts.stringPropertyNames()).as("keys of " + bundle + "_" + locale)
+                        .containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+                for (String key : english.stringPropertyNames()) {
+                    assertThat(placeholders(texts.getProperty(key))).as(bundle + "_" + locale + " " + key)
+                            .isEqualTo(placeholders(english.getProperty(key)));
+                }
+            }
+        }
+    }
+
+    private static Set<String> placeholders(String text) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    @Test
+    void aFileInTheOverrideFolderWinsKeyByKey(@TempDir Path folder) throws IOException {
+        TextBundle bundle = new TextBundle("documents", folder, ZoneId.of("Europe/Berlin"));
+        assertThat(bundle.in("de").render("invoice.title", Map.of("number", "RE-1"))).isEqualTo("Rechnung RE-1");
+        Files.writeString(folder.resolve("documents_de.properties"), "invoice.title=Faktura {number}\n",
+                StandardCharsets.UTF_8);
+        assertThat(bundle.in("de").render("invoice.title", Map.of("number", "RE-1"))).isEqualTo("Faktura RE-1");
+        assertThat(bundle.in("de").text("document.total")).isEqualTo("Gesamtbetrag");
+        assertThat(bundle.in("fr").text("document.total")).as("unsupported: English").isEqualTo("Total");
+    }
+
+    @Test
+    void numbersAndDatesFollowTheLanguage() {
+        TextBundle bundle = new TextBundle("documents", null, ZoneId.of("UTC"));
+        assertThat(bundle.in("de").decimal(new BigDecimal("7.50"))).isEqualTo("7,5");
+        assertThat(bundle.in("en").decimal(new BigDecimal("19.00"))).isEqualTo("19");
+        assertThat(bundle.in("es").money(new Money(new BigDecimal("1234.5"), "EUR"))).isEqualTo("1.234,50\u00a0€");
+        assertThat(bundle.in("ko").date(LocalDate.of(2026, 3, 5))).isEqualTo("2026. 3. 5.");
+    }
+}
