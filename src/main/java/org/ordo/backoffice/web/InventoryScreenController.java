@@ -13,6 +13,9 @@ import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
 import org.ordo.reporting.Reports;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,5 +112,12 @@ class InventoryScreenController {
                     "reference", reference));
         }
         return "redirect:/inventory/" + UriUtils.encodePathSegment(sku.trim(), StandardCharsets.UTF_8) + "/ledger";
+    }
+
+    /** The 403 page, as the security chain shows it for a screen the role may not open. */
+    @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String denied() {
+        return "error/403";
     }
 }
