@@ -113,6 +113,7 @@ class WarehouseScreensBrowserIntegrationTests {
 
         browser.login(person(Role.WAREHOUSE), PASSWORD);
         browser.find(By.id("nav-warehouse")).click();
+        browser.screenshot("warehouse-choose");
         browser.waitFor(By.id("choose-" + loc)).click();
         browser.waitFor(By.id("create-pick-list")).click();
         String pickListNumber = browser.waitFor(By.id("pick-list-number")).getText().replace("Pick list ", "");
@@ -207,6 +208,18 @@ class WarehouseScreensBrowserIntegrationTests {
         assertThat(browser.find(By.id("receipt-stock")).getText()).contains("15 on hand");
         browser.screenshot("warehouse-receive");
         assertThat(inventory.stock(sku).onHand()).isEqualTo(15);
+
+        // The stock screens show it: the level per location and the receipt in the ledger.
+        browser.find(By.id("nav-inventory")).click();
+        browser.waitFor(By.id("search-sku")).sendKeys(sku + Keys.ENTER);
+        assertThat(browser.waitFor(By.id("stock-" + sku + "-" + loc)).getText()).contains("15");
+        browser.screenshot("inventory-stock");
+        browser.find(By.linkText(sku)).click();
+        assertThat(browser.waitFor(By.id("movements")).getText()).contains("PO-4711");
+        browser.screenshot("inventory-ledger");
+        browser.open("/inventory/low-stock");
+        browser.waitFor(By.id("threshold"));
+        browser.screenshot("inventory-low-stock");
     }
 
     @Test
