@@ -197,6 +197,45 @@ public class OrderManagement {
     }
 
     /**
+     * One page of the queue, only orders with goods reserved at this warehouse (a location code; 404 when
+     * unknown). The queue is read in keyset batches and each batch is checked against inventory's reservations,
+     * at most {@value #WAREHOUSE_SCAN} orders per call: so a page may hold fewer orders than the limit (even
+     * none) and still have a {@code next} cursor, which continues where this call stopped.
+     */
+    @Transactional(readOnly = true)
+    public Slice<OrderSummary> queueAt(OrderQuery query, String location) {
+        inventory.location(location);
+        Cursor cursor = query.after() == null ? null : Cursor.decode(query.after(), "after");
+        List<OrderSummary> kept = new ArrayList<>();
+        for (int scanned = 0; scanned < WAREHOUSE_SCAN; scanned += WAREHOUSE_BATCH) {
+            List<OrderSummary> batch = queue.page(query, cursor, WAREHOUSE_BATCH);
+            java.util.Set<UUID> reserved = new java.util.HashSet<>();
+            inventory.activeReservationsAt(location, batch.stream().map(OrderSummary::id).toList())
+                    .forEach(r -> reserved.add(r.orderId()));
+            for (OrderSummary o : batch) {
+                if (reserved.contains(o.id())) {
+                    kept.add(o);
+                    if (kept.size() == query.limit()) {
+                        return new Slice<>(kept, queueCursor(query, o).encode());
+                    }
+                }
+            }
+            if (batch.size() < WAREHOUSE_BATCH) {
+                return new Slice<>(kept, null);
+            }
+            cursor = queueCursor(query, batch.get(batch.size() - 1));
+        }
+        return new Slice<>(kept, cursor.encode());
+    }
+
+    private static final int WAREHOUSE_BATCH = 250;
+    private static final int WAREHOUSE_SCAN = 2500;
+
+    private static Cursor queueCursor(OrderQuery query, OrderSummary o) {
+        return new Cursor(query.sort() == OrderQuery.Sort.NEWEST ? o.createdAt() : o.promisedAt(), o.id());
+    }
+
+    /**
      * Orders the warehouse may pick (invariant 3: open, not held, released by the payment gate), earliest
      * promise first; only those promised before {@code promisedBefore} when given (a wave up to a cutoff).
      */

@@ -6,12 +6,21 @@ import java.util.UUID;
 
 /**
  * A view of the queue. Null fields do not filter. {@code q} matches the order number, the external reference
- * or the customer's e-mail exactly (case-insensitive for e-mail). Sort {@code deadline} (default) puts the
- * earliest promised date first; {@code newest} the latest created.
+ * or the customer's e-mail exactly (case-insensitive for e-mail), or the start of the customer's name
+ * (case-insensitive). Sort {@code deadline} (default) puts the earliest promised date first; {@code newest} the
+ * latest created. {@code toDo}: only the work still to do, open or held orders that have not shipped, so that
+ * with the deadline sort the late ones come first.
  */
 public record OrderQuery(List<OrderStatus> status, List<PaymentStatus> paymentStatus,
         List<FulfillmentStatus> fulfillmentStatus, List<String> channel, UUID customerId, Instant createdFrom,
-        Instant createdTo, String q, Sort sort, String after, int limit) {
+        Instant createdTo, String q, Sort sort, String after, int limit, boolean toDo) {
+
+    public OrderQuery(List<OrderStatus> status, List<PaymentStatus> paymentStatus,
+            List<FulfillmentStatus> fulfillmentStatus, List<String> channel, UUID customerId, Instant createdFrom,
+            Instant createdTo, String q, Sort sort, String after, int limit) {
+        this(status, paymentStatus, fulfillmentStatus, channel, customerId, createdFrom, createdTo, q, sort, after,
+                limit, false);
+    }
 
     public enum Sort {
         DEADLINE, NEWEST

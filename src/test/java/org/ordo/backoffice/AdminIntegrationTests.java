@@ -24,6 +24,9 @@ class AdminIntegrationTests {
     @Autowired
     Users users;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void anAdminCreatesAUserWhoLogsInWithTheirRoleAndIsDisabledLater() {
         WebSession admin = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
@@ -76,6 +79,15 @@ class AdminIntegrationTests {
         WebSession.Page own = admin.post("/admin/users/" + me + "/enabled", Map.of("enabled", "false"));
         assertThat(admin.follow(own).body()).contains("You cannot take away your own admin access");
         assertThat(users.find("admin").orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void sessionsLiveInTheDatabaseSoAnyNodeServesThem() {
+        String name = Fixtures.unique("node").toLowerCase();
+        users.create(name, "session-password-1", org.ordo.platform.Role.AGENT, "en", "test");
+        WebSession.login(port, name, "session-password-1");
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :n").param("n", name)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -63,6 +63,14 @@ public final class WebSession {
         return postRaw(path, fields);
     }
 
+    /** Posts a form given as an encoded body (for repeated fields), with the CSRF token of the last page read. */
+    public Page postForm(String path, String encodedBody) {
+        String body = encodedBody + (csrf == null ? "" : "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Posts exactly these fields (e.g. without a CSRF token). */
     public Page postRaw(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)

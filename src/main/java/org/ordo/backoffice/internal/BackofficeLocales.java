@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import org.ordo.platform.Locales;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +17,25 @@ import org.springframework.web.servlet.i18n.SessionLocaleResolver;
  * header's switch); before that, the browser's best supported language; else English.
  */
 @Configuration(proxyBeanMethods = false)
-class BackofficeLocales {
+public class BackofficeLocales {
+
+    /** A page for a customer (the tracking page) speaks the customer's language: set it as this request attribute. */
+    public static final String PAGE_LOCALE = "org.ordo.backoffice.pageLocale";
 
     @Bean
     LocaleResolver localeResolver() {
-        var resolver = new SessionLocaleResolver();
+        var resolver = new SessionLocaleResolver() {
+            @Override
+            public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+                LocaleContext session = super.resolveLocaleContext(request);
+                return () -> request.getAttribute(PAGE_LOCALE) instanceof Locale page ? page : session.getLocale();
+            }
+
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return request.getAttribute(PAGE_LOCALE) instanceof Locale page ? page : super.resolveLocale(request);
+            }
+        };
         resolver.setDefaultLocaleFunction(BackofficeLocales::fromBrowser);
         return resolver;
     }

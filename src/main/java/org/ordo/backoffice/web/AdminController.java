@@ -110,7 +110,7 @@ class AdminController {
             issued[0] = keys.issue(trimmed, role(role), Actor.current());
         }, "admin.key.issued", trimmed);
         if (ok) {
-            redirect.addFlashAttribute("issuedKey", issued[0]);
+            redirect.addFlashAttribute("issuedKey", new IssuedSecret(issued[0].info().name(), issued[0].key()));
         }
         return "redirect:/admin/api-keys";
     }
@@ -120,6 +120,10 @@ class AdminController {
         Attempt.run(redirect, () -> keys.revoke(id), "admin.key.revoked",
                 keys.find(id).map(ApiKeys.ApiKeyInfo::name).orElse(id.toString()));
         return "redirect:/admin/api-keys";
+    }
+
+    /** A new key's secret for the next page only (in the session, so serializable). */
+    record IssuedSecret(String name, String key) implements java.io.Serializable {
     }
 
     /** An admin cannot lock themselves out (and so leave no admin behind by mistake). */

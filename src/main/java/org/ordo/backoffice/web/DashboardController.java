@@ -59,7 +59,7 @@ class DashboardController {
 
     @Bean
     static Screen dashboardScreen() {
-        return new Screen("/dashboard", "nav.dashboard", 10, Role.ADMIN, Role.AGENT);
+        return new Screen("/dashboard", "nav.dashboard", 20, Role.ADMIN, Role.AGENT);
     }
 
     @GetMapping

@@ -12,6 +12,7 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
 import org.ordo.platform.Ids;
+import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.Carrier;
 import org.ordo.shipping.Shipment;
 import org.ordo.shipping.ShipmentDelivered;
@@ -33,14 +34,16 @@ class Composer {
     private final OrderManagement orders;
     private final ShippingManagement shipping;
     private final NotificationProperties settings;
+    private final TrackingTokens tracking;
 
     Composer(Messages messages, Templates templates, OrderManagement orders, ShippingManagement shipping,
-            NotificationProperties settings) {
+            NotificationProperties settings, TrackingTokens tracking) {
         this.messages = messages;
         this.templates = templates;
         this.orders = orders;
         this.shipping = shipping;
         this.settings = settings;
+        this.tracking = tracking;
     }
 
     @EventListener
@@ -96,8 +99,10 @@ class Composer {
         queue(MessageKind.DOWNLOAD_LINKS, order, t, values, "");
     }
 
-    private static Map<String, String> basics(OrderView order, Templates.Texts t) {
+    private Map<String, String> basics(OrderView order, Templates.Texts t) {
         Map<String, String> values = new HashMap<>();
+        // The customer's page of this order (status, parcels, downloads), behind an unguessable token.
+        values.put("orderPage", settings.publicUrl().replaceAll("/+$", "") + "/track/" + tracking.token(order.id()));
         values.put("name", order.customer().name());
         values.put("number", order.number());
         values.put("date", t.date(order.createdAt()));

@@ -50,9 +50,16 @@ public class OrderQueue {
             sql.append(" AND created_at < :createdTo");
             params.put("createdTo", Timestamp.from(query.createdTo()));
         }
+        if (query.toDo()) {
+            // Exactly the predicate of customer_order_to_do_idx (V18): the deadline sort reads it in order.
+            sql.append(" AND status IN ('OPEN', 'ON_HOLD')"
+                    + " AND fulfillment_status IN ('UNFULFILLED', 'BACKORDERED', 'RELEASED')");
+        }
         if (query.q() != null && !query.q().isBlank()) {
-            sql.append(" AND (number = :q OR external_ref = :q OR lower(customer_email) = lower(:q))");
+            sql.append(" AND (number = :q OR external_ref = :q OR lower(customer_email) = lower(:q)"
+                    + " OR lower(customer_name) LIKE :namePrefix)");
             params.put("q", query.q().trim());
+            params.put("namePrefix", likePrefix(query.q().trim().toLowerCase(java.util.Locale.ROOT)));
         }
         boolean newest = query.sort() == OrderQuery.Sort.NEWEST;
         if (after != null) {
@@ -89,6 +96,11 @@ public class OrderQueue {
             sql.append(" AND ").append(column).append(" = ANY(:").append(column).append(")");
             params.put(column, values.toArray(String[]::new));
         }
+    }
+
+    /** A LIKE pattern matching what starts with {@code text}, its own % and _ taken literally. */
+    private static String likePrefix(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static List<String> names(List<? extends Enum<?>> values) {

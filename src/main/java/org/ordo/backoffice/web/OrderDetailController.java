@@ -1,0 +1,196 @@
+package org.ordo.backoffice.web;
+
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.ordo.billing.Billing;
+import org.ordo.digital.DigitalDelivery;
+import org.ordo.intake.InboundDocument;
+import org.ordo.intake.Intake;
+import org.ordo.inventory.ReservationView;
+import org.ordo.notification.Message;
+import org.ordo.notification.MessageStatus;
+import org.ordo.notification.Notifications;
+import org.ordo.ordering.HoldKind;
+import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderStatus;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentStatus;
+import org.ordo.payment.BankTransfer;
+import org.ordo.payment.PaymentManagement;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.MoneyInput;
+import org.ordo.platform.security.TrackingTokens;
+import org.ordo.shipping.ShippingManagement;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * One order with everything about it: lines and where each is reserved, payment, shipments, invoices, download
+ * links, messages to the customer, the original inbound document and the timeline; and the actions its state
+ * allows. Each action goes through the owning module's service as the person logged in, which checks the state
+ * again (two people may act at once).
+ */
+@Controller
+@RequestMapping("/orders/{number}")
+class OrderDetailController {
+
+    /** The original document is shown up to this size; larger ones are only described. */
+    private static final int ORIGINAL_SHOWN = 64 * 1024;
+
+    private final OrderManagement orders;
+    private final OrderLifecycle lifecycle;
+    private final PaymentManagement payments;
+    private final ShippingManagement shipping;
+    private final Billing billing;
+    private final Notifications notifications;
+    private final Intake intake;
+    private final DigitalDelivery digital;
+    private final TrackingTokens tracking;
+
+    OrderDetailController(OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
+            ShippingManagement shipping, Billing billing, Notifications notifications, Intake intake,
+            DigitalDelivery digital, TrackingTokens tracking) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.payments = payments;
+        this.shipping = shipping;
+        this.billing = billing;
+        this.notifications = notifications;
+        this.intake = intake;
+        this.digital = digital;
+        this.tracking = tracking;
+    }
+
+    /** What the order's state allows; the page offers only these. */
+    record Allowed(boolean hold, boolean release, boolean cancel, boolean bookTransfer) {
+
+        static Allowed in(OrderView o) {
+            boolean live = o.status() == OrderStatus.OPEN || o.status() == OrderStatus.ON_HOLD;
+            boolean shipped = o.fulfillmentStatus().hasShipped();
+            return new Allowed(o.status() == OrderStatus.OPEN && !shipped, o.status() == OrderStatus.ON_HOLD,
+                    live && !shipped, o.status() != OrderStatus.CANCELLED
+                            && (o.paymentStatus() == PaymentStatus.PENDING
+                                    || o.paymentStatus() == PaymentStatus.AUTHORIZED));
+        }
+    }
+
+    /** A line with the reservations that hold its goods (which warehouse, how many, in what state). */
+    record LineRow(OrderView.Line line, List<ReservationView> reservations) {
+    }
+
+    /** The stored original, as text when it is text. */
+    record Original(InboundDocument document, String text) {
+    }
+
+    @GetMapping
+    String detail(@PathVariable String number, Model model) {
+        UUID id = orders.idOf(number);
+        OrderView order = orders.require(id);
+        Map<Integer, List<ReservationView>> byLine = order.reservations().stream()
+                .collect(Collectors.groupingBy(ReservationView::lineNo));
+        model.addAttribute("order", order);
+        model.addAttribute("lines", order.lines().stream()
+                .map(l -> new LineRow(l, byLine.getOrDefault(l.lineNo(), List.of()))).toList());
+        model.addAttribute("allowed", Allowed.in(order));
+        model.addAttribute("payment", payments.summary(id));
+        model.addAttribute("shipments", shipping.shipmentsOf(id));
+        model.addAttribute("invoices", billing.invoicesOf(id));
+        model.addAttribute("downloads", digital.entitlementsOf(id));
+        model.addAttribute("messages", notifications.ofOrder(id));
+        model.addAttribute("original", order.inboundDocumentId() == null ? null : original(order.inboundDocumentId()));
+        model.addAttribute("timeline", order.timeline());
+        model.addAttribute("holdKinds", HoldKind.values());
+        model.addAttribute("trackingPath", "/track/" + tracking.token(id));
+        return "backoffice/orders/detail";
+    }
+
+    @PostMapping("/hold")
+    String hold(@PathVariable String number, @RequestParam(defaultValue = "MANUAL") String kind,
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        HoldKind holdKind = Arrays.stream(HoldKind.values()).filter(k -> k.name().equals(kind)).findFirst()
+                .orElse(null);
+        Attempt.run(redirect, () -> lifecycle.hold(orders.idOf(number), holdKind, reason), "order.held", number);
+        return back(number);
+    }
+
+    @PostMapping("/release")
+    String release(@PathVariable String number, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> lifecycle.releaseHold(orders.idOf(number), reason), "order.released", number);
+        return back(number);
+    }
+
+    @PostMapping("/cancel")
+    String cancel(@PathVariable String number, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> orders.cancel(orders.idOf(number), reason), "order.cancelled", number);
+        return back(number);
+    }
+
+    /** Books money that arrived by bank transfer; paid in full, the order is PAID and goes to the warehouse. */
+    @PostMapping("/bank-transfer")
+    String bankTransfer(@PathVariable String number, @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String reference, @RequestParam(required = false) String bookedOn,
+            RedirectAttributes redirect) {
+        OrderView order = orders.require(orders.idOf(number));
+        Attempt.run(redirect, () -> payments.recordBankTransfer(new BankTransfer(order.number(),
+                new MoneyInput(amount, order.currency()), reference, blank(bookedOn) ? null : bookedOn)),
+                "order.transferBooked", amount == null ? "" : amount.trim() + " " + order.currency(), number);
+        return back(number);
+    }
+
+    /** Sends a copy of a message of this order again. */
+    @PostMapping("/messages/{messageId}/resend")
+    String resend(@PathVariable String number, @PathVariable UUID messageId, RedirectAttributes redirect) {
+        UUID orderId = orders.idOf(number);
+        Attempt.run(redirect, () -> {
+            Message message = notifications.require(messageId);
+            if (!orderId.equals(message.orderId())) {
+                throw new InvalidInputException("message", "is not a message of order " + number);
+            }
+            notifications.resend(messageId);
+        }, "order.messageResent", number);
+        return back(number);
+    }
+
+    private Original original(UUID documentId) {
+        InboundDocument document = intake.document(documentId);
+        if (document.size() > ORIGINAL_SHOWN) {
+            return new Original(document, null);
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(intake.originalBody(documentId))).toString();
+            return new Original(document, text);
+        } catch (CharacterCodingException binary) {
+            return new Original(document, null);
+        }
+    }
+
+    static boolean resendable(MessageStatus status) {
+        return status != MessageStatus.QUEUED && status != MessageStatus.SENDING;
+    }
+
+    private static String back(String number) {
+        return "redirect:/orders/" + number;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

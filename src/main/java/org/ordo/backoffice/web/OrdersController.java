@@ -1,0 +1,254 @@
+package org.ordo.backoffice.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.ordo.backoffice.Screen;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.Location;
+import org.ordo.ordering.Channel;
+import org.ordo.ordering.FulfillmentStatus;
+import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderQuery;
+import org.ordo.ordering.OrderStatus;
+import org.ordo.ordering.OrderSummary;
+import org.ordo.ordering.PaymentStatus;
+import org.ordo.ordering.HoldKind;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Role;
+import org.ordo.platform.Slice;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The order queue: every order from every channel, the work still to do first and late orders on top, filters,
+ * keyset pages, bulk hold / release / cancel; the table reloads itself every few seconds (htmx).
+ */
+@Controller
+@RequestMapping("/orders")
+class OrdersController {
+
+    static final int PAGE = 50;
+    /** An order promised within this long and not shipped is at risk. */
+    static final Duration AT_RISK_WITHIN = Duration.ofHours(24);
+
+    private final OrderManagement orders;
+    private final OrderLifecycle lifecycle;
+    private final InventoryManagement inventory;
+
+    OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.inventory = inventory;
+    }
+
+    @Bean
+    static Screen ordersScreen() {
+        return new Screen("/orders", "nav.orders", 10, Role.ADMIN, Role.AGENT);
+    }
+
+    /** The queue's filters as the page sends them; blank means no filter. */
+    record Filter(String view, String status, String payment, String fulfillment, String channel,
+            String warehouse, String from, String to, String q, String after) {
+
+        boolean toDo() {
+            return !"all".equals(view);
+        }
+
+        /** This filter as a query string, for the rows' reload, the next page and coming back after an action. */
+        String query(boolean withAfter) {
+            var b = UriComponentsBuilder.newInstance();
+            add(b, "view", toDo() ? null : "all");
+            add(b, "status", status);
+            add(b, "payment", payment);
+            add(b, "fulfillment", fulfillment);
+            add(b, "channel", channel);
+            add(b, "warehouse", warehouse);
+            add(b, "from", from);
+            add(b, "to", to);
+            add(b, "q", q);
+            if (withAfter) {
+                add(b, "after", after);
+            }
+            String query = b.encode().build().getQuery();
+            return query == null ? "" : "?" + query;
+        }
+
+        private static void add(UriComponentsBuilder b, String name, String value) {
+            if (value != null && !value.isBlank()) {
+                b.queryParam(name, value);
+            }
+        }
+    }
+
+    /** A row of the queue as shown. */
+    record Row(OrderSummary order, boolean late, boolean atRisk) {
+    }
+
+    @GetMapping
+    String queue(Filter filter, Model model, HttpServletRequest request) {
+        List<String> problems = new ArrayList<>();
+        OrderQuery query = query(filter, problems);
+        List<String> warehouses = inventory.locations().stream().map(Location::code).toList();
+        String warehouse = blank(filter.warehouse()) ? null : filter.warehouse().trim();
+        if (warehouse != null && !warehouses.contains(warehouse)) {
+            problems.add("warehouse: " + warehouse);
+            warehouse = null;
+        }
+        Slice<OrderSummary> page = warehouse == null ? orders.queue(query) : orders.queueAt(query, warehouse);
+        model.addAttribute("warehouses", warehouses);
+        Instant now = Instant.now();
+        model.addAttribute("rows", page.items().stream().map(o -> row(o, now)).toList());
+        model.addAttribute("filter", filter);
+        model.addAttribute("problems", problems);
+        model.addAttribute("self", "/orders" + filter.query(true));
+        model.addAttribute("rowsUrl", "/orders/rows" + filter.query(true));
+        model.addAttribute("next", page.next() == null ? null
+                : "/orders" + new Filter(filter.view(), filter.status(), filter.payment(), filter.fulfillment(),
+                        filter.channel(), filter.warehouse(), filter.from(), filter.to(), filter.q(), page.next())
+                        .query(true));
+        model.addAttribute("first", filter.after() == null || filter.after().isBlank() ? null
+                : "/orders" + filter.query(false));
+        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("payments", PaymentStatus.values());
+        model.addAttribute("fulfillments", FulfillmentStatus.values());
+        model.addAttribute("channels", Channel.codes());
+        model.addAttribute("holdKinds", HoldKind.values());
+        return "backoffice/orders/queue";
+    }
+
+    /** Only the table's rows, for the reload every few seconds. */
+    @GetMapping("/rows")
+    String rows(Filter filter, Model model, HttpServletRequest request) {
+        queue(filter, model, request);
+        return "backoffice/orders/queue :: rows";
+    }
+
+    /**
+     * Holds, releases or cancels each chosen order through the order lifecycle, as the person logged in; each
+     * order on its own, so one refusal (already shipped, not on hold) does not stop the others.
+     */
+    @PostMapping("/bulk")
+    String bulk(@RequestParam(required = false) List<String> ids, @RequestParam String action,
+            @RequestParam(required = false) String reason, @RequestParam(defaultValue = "MANUAL") String kind,
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
+        String target = "redirect:" + (back != null && back.startsWith("/orders") && !back.startsWith("//")
+                ? back : "/orders");
+        if (ids == null || ids.isEmpty()) {
+            Flash.error(redirect, "orders.bulk.none");
+            return target;
+        }
+        if (reason == null || reason.isBlank()) {
+            Flash.error(redirect, "flash.invalid", "reason: is required");
+            return target;
+        }
+        HoldKind holdKind = Arrays.stream(HoldKind.values()).filter(k -> k.name().equals(kind)).findFirst()
+                .orElse(HoldKind.MANUAL);
+        List<String> refused = new ArrayList<>();
+        int done = 0;
+        for (String id : ids) {
+            try {
+                UUID orderId = UUID.fromString(id);
+                switch (action) {
+                    case "hold" -> lifecycle.hold(orderId, holdKind, reason);
+                    case "release" -> lifecycle.releaseHold(orderId, reason);
+                    case "cancel" -> orders.cancel(orderId, reason);
+                    default -> throw new InvalidInputException("action", "must be hold, release or cancel");
+                }
+                done++;
+            } catch (InvalidInputException e) {
+                Flash.error(redirect, "flash.invalid", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+                return target;
+            } catch (ConflictException | NotFoundException | IllegalArgumentException e) {
+                refused.add(e.getMessage());
+            }
+        }
+        if (refused.isEmpty()) {
+            Flash.success(redirect, "orders.bulk." + action, done);
+        } else {
+            Flash.error(redirect, "orders.bulk.partly", done, refused.size(), String.join(" · ", refused));
+        }
+        return target;
+    }
+
+    private static Row row(OrderSummary o, Instant now) {
+        boolean open = (o.status() == OrderStatus.OPEN || o.status() == OrderStatus.ON_HOLD)
+                && !o.fulfillmentStatus().hasShipped();
+        boolean atRisk = open && !o.late() && o.promisedAt().isBefore(now.plus(AT_RISK_WITHIN));
+        return new Row(o, o.late(), atRisk);
+    }
+
+    /** The query for a filter; a value that names nothing known is left out and said so on the page. */
+    private static OrderQuery query(Filter f, List<String> problems) {
+        Instant from = day(f.from(), "from", problems);
+        Instant to = day(f.to(), "to", problems);
+        String channel = blank(f.channel()) ? null : f.channel().trim().toLowerCase(Locale.ROOT);
+        if (channel != null && Channel.parse(channel) == null) {
+            problems.add("channel: " + f.channel());
+            channel = null;
+        }
+        String after = blank(f.after()) ? null : f.after();
+        if (after != null) {
+            try {
+                org.ordo.platform.Cursor.decode(after, "after");
+            } catch (InvalidInputException e) {
+                problems.add("after: " + after);
+                after = null;
+            }
+        }
+        return new OrderQuery(one(f.status(), OrderStatus::valueOf, "status", problems),
+                one(f.payment(), PaymentStatus::valueOf, "payment", problems),
+                one(f.fulfillment(), FulfillmentStatus::valueOf, "fulfillment", problems),
+                channel == null ? null : List.of(channel), null, from,
+                to == null ? null : to.plus(Duration.ofDays(1)), blank(f.q()) ? null : f.q().trim(),
+                OrderQuery.Sort.DEADLINE, after, PAGE, f.toDo());
+    }
+
+    private static <E> List<E> one(String value, Function<String, E> parse, String field, List<String> problems) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return List.of(parse.apply(value.trim().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            problems.add(field + ": " + value);
+            return null;
+        }
+    }
+
+    private static Instant day(String value, String field, List<String> problems) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add(field + ": " + value);
+            return null;
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
