@@ -108,8 +108,8 @@ class InventoryScreenController {
             Flash.success(redirect, "inventory.adjusted", booked[0].onHandDelta(), booked[0].sku(),
                     booked[0].location(), booked[0].reason());
         } else {
-            redirect.addFlashAttribute("form", Map.of("location", location, "quantity", quantity, "reason", reason,
-                    "reference", reference));
+            redirect.addFlashAttribute("form", new java.util.HashMap<>(Map.of("location", location, "quantity",
+                    quantity, "reason", reason, "reference", reference)));
         }
         return "redirect:/inventory/" + UriUtils.encodePathSegment(sku.trim(), StandardCharsets.UTF_8) + "/ledger";
     }

@@ -102,7 +102,7 @@ class WarehouseController {
             Flash.success(redirect, "warehouse.pickList.created", made[0].number(), made[0].lines().size());
             return "redirect:/warehouse/pick-lists/" + made[0].id();
         }
-        return "redirect:/warehouse?location=" + location;
+        return "redirect:/warehouse?location=" + query(location);
     }
 
     @GetMapping("/pick-lists/{id}")
@@ -199,10 +199,10 @@ class WarehouseController {
     String findToPack(@RequestParam String order, @RequestParam String location, RedirectAttributes redirect) {
         try {
             return "redirect:/warehouse/orders/" + orders.require(orders.idOf(order.trim())).number()
-                    + "/pack?location=" + location;
+                    + "/pack?location=" + query(location);
         } catch (NotFoundException | InvalidInputException e) {
             Flash.error(redirect, "warehouse.pack.unknownOrder", order);
-            return "redirect:/warehouse?location=" + location;
+            return "redirect:/warehouse?location=" + query(location);
         }
     }
 
@@ -260,7 +260,8 @@ class WarehouseController {
                             form.get("lengthMm")), optionalNumber("widthMm", form.get("widthMm")),
                     optionalNumber("heightMm", form.get("heightMm")), items))));
         }, "warehouse.pack.packed", view.number());
-        return "redirect:/warehouse/orders/" + view.number() + (ok ? "/ship" : "/pack") + "?location=" + location;
+        return "redirect:/warehouse/orders/" + view.number() + (ok ? "/ship" : "/pack") + "?location="
+                + query(location);
     }
 
     @GetMapping("/orders/{order}/ship")
@@ -289,9 +290,9 @@ class WarehouseController {
         if (ok) {
             Flash.success(redirect, "warehouse.ship.shipped", view.number(), shipped[0].carrier(),
                     shipped[0].trackingNumber());
-            return "redirect:/warehouse?location=" + location;
+            return "redirect:/warehouse?location=" + query(location);
         }
-        return "redirect:/warehouse/orders/" + view.number() + "/ship?location=" + location;
+        return "redirect:/warehouse/orders/" + view.number() + "/ship?location=" + query(location);
     }
 
     // --- receiving -------------------------------------------------------------------------------------------
@@ -314,12 +315,21 @@ class WarehouseController {
         if (ok) {
             Flash.success(redirect, "warehouse.receive.done", booked[0].onHandDelta(), booked[0].sku(),
                     booked[0].location(), booked[0].id());
-            redirect.addFlashAttribute("receipt", booked[0]);
-            redirect.addFlashAttribute("stock", inventory.stock(booked[0].sku()));
+            Movement m = booked[0];
+            var stock = inventory.stock(m.sku());
+            // Flash attributes live in the session (PostgreSQL): a small serializable copy, not the service's types.
+            redirect.addFlashAttribute("receipt", new ReceiptView(m.id(), m.sku(), m.location(), m.onHandDelta(),
+                    m.documentRef(), m.at(), m.actor(), stock.onHand(), stock.available()));
         } else {
-            redirect.addFlashAttribute("form", Map.of("sku", sku, "quantity", quantity, "reference", reference));
+            redirect.addFlashAttribute("form", new java.util.HashMap<>(Map.of("sku", sku, "quantity", quantity,
+                    "reference", reference)));
         }
-        return "redirect:/warehouse/receive?location=" + location;
+        return "redirect:/warehouse/receive?location=" + query(location);
+    }
+
+    /** A booked receipt as the next page shows it, with the SKU's stock right after. */
+    record ReceiptView(long id, String sku, String location, long quantity, String reference, java.time.Instant at,
+            String actor, long onHand, long available) implements java.io.Serializable {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------
@@ -331,6 +341,11 @@ class WarehouseController {
         catalog.findAll(list.lines().stream().map(PickList.Line::sku).distinct().toList())
                 .forEach((sku, article) -> names.put(sku, article.nameIn(language)));
         return names;
+    }
+
+    /** A location code as a query parameter value, so that a typed code cannot change the redirect. */
+    private static String query(String location) {
+        return java.net.URLEncoder.encode(location == null ? "" : location, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static int number(String field, String value) {
