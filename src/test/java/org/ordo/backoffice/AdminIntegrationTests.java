@@ -129,6 +129,8 @@ class AdminIntegrationTests {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).endsWith("/login");
         assertThat(anonymous.get("/login").status()).isEqualTo(200);
+        Api.Response script = Api.admin(port).as(null).get("/orders");
+        assertThat(script.status()).as("any client without a login is sent to the login page").isEqualTo(302);
         assertThat(anonymous.get("/webjars/htmx.org/dist/htmx.min.js").status()).isEqualTo(200);
         assertThat(anonymous.get("/webjars/chart.js/dist/chart.umd.js").status()).isEqualTo(200);
 

@@ -92,6 +92,8 @@ class OrderScreensIntegrationTests {
                 .doesNotContain(atRisk.number());
         assertThat(agent.get("/orders?q=" + late.customer().email()).body()).contains(late.number());
         assertThat(agent.get("/orders?q=" + late.externalRef()).body()).contains(late.number());
+        assertThat(page).as("htmx requests carry the CSRF token").containsPattern(
+                "hx-headers=\"\\{&quot;X-CSRF-TOKEN&quot;: &quot;[A-Za-z0-9_-]{20,}&quot;\\}\"");
         String rows = agent.get("/orders/rows?q=" + late.number()).body();
         assertThat(rows).startsWith("<tbody").contains(late.number()).doesNotContain("<html");
 

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -41,6 +42,7 @@ class BackofficeSecurity {
             }
         };
         loggedIn.setDefaultTargetUrl("/");
+        var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> {
             a.requestMatchers("/login", "/language", "/track/**", "/webjars/**", "/backoffice/**", "/error",
                     "/favicon.ico").permitAll();
@@ -53,11 +55,16 @@ class BackofficeSecurity {
                 .formLogin(f -> f.loginPage("/login").successHandler(loggedIn).failureUrl("/login?error")
                         .permitAll())
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                // An htmx request (a table refreshing itself) after the session ended: send the page to the login.
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor((request, response, ex) -> {
-                    response.setHeader("HX-Redirect", request.getContextPath() + "/login");
-                    response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-                }, request -> request.getHeader("HX-Request") != null))
+                // Without a login: to the login page; an htmx request (a table refreshing itself after the session
+                // ended) gets 401 with HX-Redirect, so that the whole page goes there, not just the table.
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                    if (request.getHeader("HX-Request") != null) {
+                        response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                    } else {
+                        toLogin.commence(request, response, ex);
+                    }
+                }))
                 .headers(h -> h.frameOptions(o -> o.deny()));
         return http.build();
     }

@@ -46,7 +46,8 @@ class OrderController {
     @GetMapping
     @Operation(summary = "The order queue", description = """
             Every order from every channel. Filters combine; repeat a parameter for several values
-            (status=OPEN&status=ON_HOLD). q matches order number, external reference or customer e-mail.
+            (status=OPEN&status=ON_HOLD). q matches order number, external reference or customer e-mail, or the
+            start of the customer's name.
             sort=deadline (default: earliest promised date first) or newest. Keyset paging: pass `next` as `after`.""")
     Slice<OrderSummary> queue(@RequestParam(required = false) List<OrderStatus> status,
             @RequestParam(required = false) List<PaymentStatus> paymentStatus,
