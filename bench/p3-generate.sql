@@ -8,7 +8,7 @@
 -- Open and held orders hold their stock as Ordo would: reserved lines, ACTIVE reservations, a RESERVATION
 -- movement each in the ledger and the levels raised to match. Completed and cancelled orders hold no stock
 -- (their earlier reservations and issues are not generated: the levels still equal the ledger's sums).
--- Every order has its first timeline entry, completed and cancelled ones a second.
+-- Every order has its first timeline entry, completed and cancelled ones a second; completed ones a shipment.
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 SET maintenance_work_mem = '256MB';
@@ -88,7 +88,19 @@ UPDATE stock_level s SET reserved = s.reserved + h.quantity, updated_at = now()
 FROM (SELECT sku, count(*) AS quantity FROM p3_held GROUP BY sku) h
 WHERE s.sku = h.sku AND s.location_id = CAST(:'loc' AS uuid);
 
+\echo shipments
+-- One shipment per completed order, for the dashboard's share shipped on time: the day after it was placed (the
+-- promise is two days after), every tenth three days after (late). No shipment lines: only the dashboard reads them.
+INSERT INTO shipment (id, order_id, location, carrier, service, tracking_number, tracking_url, status, shipped_at,
+    delivered_at, created_by)
+SELECT md5(:'prefix' || 's' || p.g)::uuid, p.id, 'P3A', 'DHL', 'Paket', :'prefix' || 'T' || p.g,
+       'https://www.dhl.de/?piececode=' || :'prefix' || 'T' || p.g, 'DELIVERED',
+       p.created_at + CASE WHEN p.g % 10 = 0 THEN interval '3 days' ELSE interval '1 day' END,
+       p.created_at + interval '4 days', 'bench/p3'
+FROM p3 p WHERE p.status = 'COMPLETED';
+
 \echo vacuum
+VACUUM ANALYZE shipment;
 VACUUM ANALYZE customer;
 VACUUM ANALYZE customer_order;
 VACUUM ANALYZE order_line;

@@ -10,6 +10,7 @@
 #   queue-newest     GET /api/v1/orders?sort=newest&limit=50
 #   detail           GET /api/v1/orders/{id} of random orders
 #   dashboard        GET /api/v1/reports/summary
+# and the plans of the back office dashboard's queries (shipped on time, late orders, outcomes, low stock),
 # and the dashboard once more without the indexes of V11__reporting.sql, for comparison. Prints p50/p95/p99 per
 # request type against the targets, writes target/bench/p3.json and the query plans to target/bench/p3-explain.txt.
 #   bench/p3.sh
@@ -101,7 +102,11 @@ sql "VACUUM ANALYZE customer_order"
     "SELECT id FROM customer_order WHERE status = 'OPEN' AND channel = 'marketplace' ORDER BY promised_at, id LIMIT 50" \
     "SELECT id FROM customer_order WHERE status = 'OPEN' AND (promised_at, id) > ('$1 $2', '$3') ORDER BY promised_at, id LIMIT 50" \
     "SELECT CAST(created_at AT TIME ZONE 'UTC' AS date), channel, count(*) FROM customer_order WHERE created_at >= now() - interval '14 days' GROUP BY 1, 2" \
-    "SELECT status, count(*), count(*) FILTER (WHERE promised_at < now()) FROM customer_order WHERE status IN ('OPEN', 'ON_HOLD') GROUP BY 1"; do
+    "SELECT status, count(*), count(*) FILTER (WHERE promised_at < now()) FROM customer_order WHERE status IN ('OPEN', 'ON_HOLD') GROUP BY 1" \
+    "SELECT CAST(s.shipped_at AT TIME ZONE 'UTC' AS date), count(*), count(*) FILTER (WHERE s.shipped_at <= o.promised_at) FROM shipment s JOIN customer_order o ON o.id = s.order_id WHERE s.shipped_at >= now() - interval '30 days' AND NOT EXISTS (SELECT 1 FROM shipment e WHERE e.order_id = s.order_id AND (e.shipped_at, e.id) < (s.shipped_at, s.id)) GROUP BY 1" \
+    "SELECT number FROM customer_order WHERE status IN ('OPEN', 'ON_HOLD') AND promised_at < now() AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED') ORDER BY promised_at, id LIMIT 50" \
+    "SELECT count(*), count(*) FILTER (WHERE fulfillment_status = 'RETURNED'), count(*) FILTER (WHERE status = 'CANCELLED') FROM customer_order WHERE created_at >= now() - interval '30 days'" \
+    "SELECT s.sku, sum(s.on_hand - s.reserved) FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < 10 ORDER BY 2 LIMIT 50"; do
     echo "== $q"
     sql "EXPLAIN (ANALYZE, BUFFERS) $q"
     echo

@@ -200,6 +200,17 @@ public class FulfillmentManagement {
         return pickLists.parcelsOf(orderId);
     }
 
+    /**
+     * What is picked and not yet packed of an order at a location, per order line number: what a packer may put
+     * into parcels now. Locks the order's parcels for the transaction, as packing does.
+     */
+    @Transactional
+    public Map<Integer, Long> unpacked(UUID orderId, String location) {
+        Map<Integer, Long> left = new java.util.TreeMap<>(pickLists.unpacked(orderId, location));
+        left.values().removeIf(q -> q <= 0);
+        return left;
+    }
+
     /** Hands packed parcels of one order and location to a carrier; the order's fulfillment status follows. */
     @Transactional
     public Shipment ship(UUID orderId, ShipRequest request) {

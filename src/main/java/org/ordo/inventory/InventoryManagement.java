@@ -130,6 +130,27 @@ public class InventoryManagement {
                 levels.stream().mapToLong(StockStatus.LocationStock::available).sum());
     }
 
+    /**
+     * Stock levels by SKU then location, keyset-paged: pass the slice's {@code next} as {@code after}. A
+     * {@code skuPrefix} finds every SKU starting with it; {@code location} keeps one location.
+     */
+    public Slice<StockLevel> levels(String skuPrefix, String location, String after, int limit) {
+        String afterSku = null;
+        String afterLocation = null;
+        if (after != null && !after.isBlank()) {
+            int bar = after.lastIndexOf('|');
+            if (bar < 1) {
+                throw new InvalidInputException("after", "is not a cursor of this list");
+            }
+            afterSku = after.substring(0, bar);
+            afterLocation = after.substring(bar + 1);
+        }
+        String prefix = skuPrefix == null ? null : skuPrefix.trim();
+        String at = location == null || location.isBlank() ? null : location.trim();
+        return Slice.of(ledger.levels(prefix, at, afterSku, afterLocation, limit + 1), limit,
+                last -> last.sku() + "|" + last.location());
+    }
+
     /** The ledger of a SKU, oldest first, keyset-paged by movement id. */
     public Slice<Movement> movements(String sku, String location, Long afterId, int limit) {
         catalog.require(sku);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 
 import org.ordo.platform.InvalidInputException;
 import org.ordo.reporting.internal.Figures;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +15,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reports {
 
     public static final int MAX_DAYS = 92;
+    /** How many late orders and low-stock SKUs the dashboard lists at most. */
+    public static final int LIST_LIMIT = 50;
 
     private final Figures figures;
+    private final long lowStockBelow;
 
-    Reports(Figures figures) {
+    Reports(Figures figures, @Value("${ordo.reporting.low-stock-below:10}") long lowStockBelow) {
         this.figures = figures;
+        this.lowStockBelow = lowStockBelow;
+    }
+
+    /**
+     * Below how many available units a SKU counts as running low ({@code ordo.reporting.low-stock-below},
+     * default 10). The catalog keeps no reorder point per article, so one threshold applies to every SKU.
+     */
+    public long lowStockBelow() {
+        return lowStockBelow;
     }
 
     /**
@@ -40,5 +53,29 @@ public class Reports {
         long late = backlog.stream().mapToLong(Summary.BacklogCount::late).sum();
         return new Summary(now, days, figures.ordersPerDay(since), backlog, late, figures.lowStock(lowStockBelow),
                 lowStockBelow);
+    }
+
+    /**
+     * The back office's dashboard over the last {@code days} UTC days (today included), from one read-only
+     * snapshot; low stock by the configured threshold. Locks nothing; refuses days outside 1 to
+     * {@value #MAX_DAYS}.
+     */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(int days) {
+        if (days < 1 || days > MAX_DAYS) {
+            throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS);
+        }
+        Instant now = Instant.now();
+        Instant since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay()
+                .toInstant(ZoneOffset.UTC);
+        return new Dashboard(now, days, figures.ordersPerDay(since), figures.onTime(since), figures.backlog(now),
+                figures.lateOrders(now, LIST_LIMIT), figures.lowStockItems(lowStockBelow, LIST_LIMIT), lowStockBelow,
+                figures.outcomes(since));
+    }
+
+    /** SKUs running low (below {@link #lowStockBelow()}), fewest available first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public java.util.List<Dashboard.LowStock> lowStock(int limit) {
+        return figures.lowStockItems(lowStockBelow, Math.max(1, Math.min(limit, 500)));
     }
 }

@@ -1,7 +1,8 @@
 /**
  * Reporting: the figures of the dashboard (orders per day and channel, the backlog by status and age, late
- * orders, articles running low). It owns no tables and changes nothing. Until it has read models fed by events,
- * it reads the order and stock tables directly, read-only, with queries that indexes keep fast at millions of
+ * orders, articles running low; for the back office's dashboard also the share shipped on time and what became
+ * of the orders: returned, refunded, cancelled). It owns no tables and changes nothing. Until it has read models fed by events,
+ * it reads the order, shipment and stock tables directly, read-only, with queries that indexes keep fast at millions of
  * orders (see docs/adr/0003-reporting-reads-order-and-stock-tables.md), so it can be pointed at a replica.
  * The API is {@link org.ordo.reporting.Reports}.
  */

@@ -259,6 +259,30 @@ public class StockLedger {
                 .list();
     }
 
+    /**
+     * Levels by SKU then location code, keyset-paged on (sku, code); {@code skuPrefix} and {@code location}
+     * narrow it. The prefix is matched with a range on the primary key (SKUs are compared as "C").
+     */
+    public List<org.ordo.inventory.StockLevel> levels(String skuPrefix, String location, String afterSku,
+            String afterLocation, int limit) {
+        String prefix = skuPrefix == null ? "" : skuPrefix;
+        return jdbc.sql("""
+                SELECT s.sku, l.code, l.active, s.on_hand, s.reserved
+                FROM stock_level s JOIN location l ON l.id = s.location_id
+                WHERE (:prefix = '' OR s.sku COLLATE "C" >= :prefix AND s.sku COLLATE "C" < :prefix || chr(1114111))
+                  AND (CAST(:location AS text) IS NULL OR l.code = :location)
+                  AND (CAST(:afterSku AS text) IS NULL
+                       OR (s.sku COLLATE "C", l.code COLLATE "C") > (:afterSku, :afterLocation))
+                ORDER BY s.sku COLLATE "C", l.code COLLATE "C"
+                LIMIT :limit
+                """).param("prefix", prefix).param("location", location).param("afterSku", afterSku)
+                .param("afterLocation", afterLocation == null ? "" : afterLocation).param("limit", limit)
+                .query((rs, n) -> new org.ordo.inventory.StockLevel(rs.getString("sku"), rs.getString("code"),
+                        rs.getLong("on_hand"), rs.getLong("reserved"),
+                        rs.getBoolean("active") ? rs.getLong("on_hand") - rs.getLong("reserved") : 0))
+                .list();
+    }
+
     private static final String MOVEMENTS = """
             SELECT m.*, l.code FROM stock_movement m JOIN location l ON l.id = m.location_id
             """;

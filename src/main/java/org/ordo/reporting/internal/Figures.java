@@ -4,6 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.ordo.reporting.Dashboard.LateOrder;
+import org.ordo.reporting.Dashboard.LowStock;
+import org.ordo.reporting.Dashboard.OnTimeDay;
+import org.ordo.reporting.Dashboard.Outcomes;
 import org.ordo.reporting.Summary.AgeBucket;
 import org.ordo.reporting.Summary.BacklogCount;
 import org.ordo.reporting.Summary.DayCount;
@@ -62,5 +66,76 @@ public class Figures {
                     SELECT s.sku FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active
                     GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < :below) low
                 """).param("below", below).query(Long.class).single();
+    }
+
+    /**
+     * Per day of an order's first shipment in the window: how many orders shipped, how many by their promised
+     * date. Starts from the shipments of the window (index on shipped_at) and looks each order up by its key, so
+     * the cost follows the window, not all orders; an order counts on the day its first parcel left only.
+     */
+    public List<OnTimeDay> onTime(Instant since) {
+        return jdbc.sql("""
+                SELECT CAST(s.shipped_at AT TIME ZONE 'UTC' AS date) AS day,
+                       count(*) AS shipped,
+                       count(*) FILTER (WHERE s.shipped_at <= o.promised_at) AS on_time
+                FROM shipment s
+                JOIN customer_order o ON o.id = s.order_id
+                WHERE s.shipped_at >= :since
+                  AND NOT EXISTS (SELECT 1 FROM shipment e
+                                  WHERE e.order_id = s.order_id
+                                    AND (e.shipped_at, e.id) < (s.shipped_at, s.id))
+                GROUP BY 1 ORDER BY 1
+                """).param("since", Timestamp.from(since))
+                .query((rs, n) -> new OnTimeDay(rs.getObject("day", java.time.LocalDate.class), rs.getLong("shipped"),
+                        rs.getLong("on_time")))
+                .list();
+    }
+
+    /** The most overdue late orders, from the backlog index by promised date. */
+    public List<LateOrder> lateOrders(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT number, channel, status, fulfillment_status, created_at, promised_at
+                FROM customer_order
+                WHERE status IN ('OPEN', 'ON_HOLD') AND promised_at < :now
+                  AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED')
+                ORDER BY promised_at, id
+                LIMIT :limit
+                """).param("now", Timestamp.from(now)).param("limit", limit)
+                .query((rs, n) -> new LateOrder(rs.getString("number"), rs.getString("channel"),
+                        rs.getString("status"), rs.getString("fulfillment_status"),
+                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("promised_at").toInstant()))
+                .list();
+    }
+
+    /** SKUs with less than {@code below} available over the active locations, fewest first. */
+    public List<LowStock> lowStockItems(long below, int limit) {
+        return jdbc.sql("""
+                SELECT s.sku, sum(s.on_hand) AS on_hand, sum(s.reserved) AS reserved,
+                       sum(s.on_hand - s.reserved) AS available
+                FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active
+                GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < :below
+                ORDER BY available, s.sku COLLATE "C"
+                LIMIT :limit
+                """).param("below", below).param("limit", limit)
+                .query((rs, n) -> new LowStock(rs.getString("sku"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                        rs.getLong("available")))
+                .list();
+    }
+
+    /** What became of the orders placed since then, from the window's index alone (V20). */
+    public Outcomes outcomes(Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) AS placed,
+                       count(*) FILTER (WHERE fulfillment_status IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED',
+                           'RETURNED')) AS shipped,
+                       count(*) FILTER (WHERE fulfillment_status = 'RETURNED') AS returned,
+                       count(*) FILTER (WHERE payment_status IN ('PARTIALLY_REFUNDED', 'REFUNDED')) AS refunded,
+                       count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
+                FROM customer_order
+                WHERE created_at >= :since
+                """).param("since", Timestamp.from(since))
+                .query((rs, n) -> new Outcomes(rs.getLong("placed"), rs.getLong("shipped"), rs.getLong("returned"),
+                        rs.getLong("refunded"), rs.getLong("cancelled")))
+                .single();
     }
 }

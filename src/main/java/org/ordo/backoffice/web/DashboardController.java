@@ -1,0 +1,197 @@
+package org.ordo.backoffice.web;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.ordo.backoffice.Screen;
+import org.ordo.platform.Json;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Role;
+import org.ordo.reporting.Dashboard;
+import org.ordo.reporting.Reports;
+import org.ordo.reporting.Summary;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The dashboard for admins and agents: the figures of {@link Reports#dashboard(int)} over the last 30 days as
+ * charts and lists, each also as CSV at {@code /dashboard/{figure}.csv}.
+ */
+@Controller
+@RequestMapping("/dashboard")
+class DashboardController {
+
+    static final int DAYS = 30;
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    /** The figures that export as CSV, by the name in their URL. */
+    static final List<String> FIGURES = List.of("orders-per-day", "on-time", "backlog", "late-orders", "low-stock",
+            "return-rate");
+
+    private final Reports reports;
+    private final Json json;
+    private final MessageSource messages;
+
+    DashboardController(Reports reports, Json json, MessageSource messages) {
+        this.reports = reports;
+        this.json = json;
+        this.messages = messages;
+    }
+
+    @Bean
+    static Screen dashboardScreen() {
+        return new Screen("/dashboard", "nav.dashboard", 20, Role.ADMIN, Role.AGENT);
+    }
+
+    @GetMapping
+    String dashboard(Model model) {
+        Dashboard d = reports.dashboard(DAYS);
+        List<LocalDate> days = days(d);
+        model.addAttribute("d", d);
+        model.addAttribute("ordersChart", json.write(ordersChart(d, days)));
+        model.addAttribute("onTimeChart", json.write(onTimeChart(d, days)));
+        model.addAttribute("backlogChart", json.write(backlogChart(d)));
+        long shipped = d.onTime().stream().mapToLong(Dashboard.OnTimeDay::shipped).sum();
+        long onTime = d.onTime().stream().mapToLong(Dashboard.OnTimeDay::onTime).sum();
+        model.addAttribute("shipped", shipped);
+        model.addAttribute("onTimePercent", percent(onTime, shipped));
+        model.addAttribute("returnPercent", percent(d.outcomes().returned(), d.outcomes().shipped()));
+        model.addAttribute("refundPercent", percent(d.outcomes().refunded(), d.outcomes().placed()));
+        model.addAttribute("cancelPercent", percent(d.outcomes().cancelled(), d.outcomes().placed()));
+        model.addAttribute("backlogTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::orders).sum());
+        model.addAttribute("lateTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::late).sum());
+        return "backoffice/dashboard";
+    }
+
+    /** One figure as CSV (RFC 4180, UTF-8, a header line), named with the day it was taken. */
+    @GetMapping("/{figure}.csv")
+    ResponseEntity<String> csv(@PathVariable String figure) {
+        if (!FIGURES.contains(figure)) {
+            throw new NotFoundException("Figure", figure);
+        }
+        Dashboard d = reports.dashboard(DAYS);
+        String body = switch (figure) {
+            case "orders-per-day" -> Csv.of(List.of("day", "channel", "orders"), d.ordersPerDay().stream()
+                    .map(r -> List.<Object>of(r.day(), r.channel(), r.orders())).toList());
+            case "on-time" -> Csv.of(List.of("day", "shipped", "on_time", "share_on_time"), d.onTime().stream()
+                    .map(r -> List.<Object>of(r.day(), r.shipped(), r.onTime(), ratio(r.onTime(), r.shipped())))
+                    .toList());
+            case "backlog" -> Csv.of(List.of("status", "age", "orders", "late"), d.backlog().stream()
+                    .map(r -> List.<Object>of(r.status(), r.age(), r.orders(), r.late())).toList());
+            case "late-orders" -> Csv.of(List.of("number", "channel", "status", "fulfillment_status", "placed_at",
+                    "promised_at"), d.lateOrders().stream().map(r -> List.<Object>of(r.number(), r.channel(),
+                            r.status(), r.fulfillmentStatus(), r.createdAt(), r.promisedAt())).toList());
+            case "low-stock" -> Csv.of(List.of("sku", "on_hand", "reserved", "available", "below"), d.lowStock()
+                    .stream().map(r -> List.<Object>of(r.sku(), r.onHand(), r.reserved(), r.available(),
+                            d.lowStockBelow())).toList());
+            default -> Csv.of(List.of("since", "placed", "shipped", "returned", "return_rate", "refunded",
+                    "refund_rate", "cancelled", "cancellation_rate"), List.of(List.<Object>of(
+                            days(d).get(0), d.outcomes().placed(), d.outcomes().shipped(), d.outcomes().returned(),
+                            ratio(d.outcomes().returned(), d.outcomes().shipped()), d.outcomes().refunded(),
+                            ratio(d.outcomes().refunded(), d.outcomes().placed()), d.outcomes().cancelled(),
+                            ratio(d.outcomes().cancelled(), d.outcomes().placed()))));
+        };
+        String name = figure + "-" + LocalDate.ofInstant(d.at(), ZoneOffset.UTC) + ".csv";
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .body(body);
+    }
+
+    // --- chart data (Chart.js's data objects) -----------------------------------------------------------------
+
+    private static List<LocalDate> days(Dashboard d) {
+        LocalDate today = LocalDate.ofInstant(d.at(), ZoneOffset.UTC);
+        List<LocalDate> days = new ArrayList<>();
+        for (int i = d.days() - 1; i >= 0; i--) {
+            days.add(today.minusDays(i));
+        }
+        return days;
+    }
+
+    /** One stacked bar per day, one dataset per channel; a day without orders is 0. */
+    private static Map<String, Object> ordersChart(Dashboard d, List<LocalDate> days) {
+        Map<String, long[]> perChannel = new TreeMap<>();
+        for (Summary.DayCount c : d.ordersPerDay()) {
+            int at = days.indexOf(c.day());
+            if (at >= 0) {
+                perChannel.computeIfAbsent(c.channel(), k -> new long[days.size()])[at] += c.orders();
+            }
+        }
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        perChannel.forEach((channel, counts) -> datasets.add(Map.of("label", channel, "data",
+                Arrays.stream(counts).boxed().toList())));
+        return Map.of("labels", days.stream().map(LocalDate::toString).toList(), "datasets", datasets);
+    }
+
+    /** Percent shipped on time per day of shipping; no point on a day without shipments. */
+    private Map<String, Object> onTimeChart(Dashboard d, List<LocalDate> days) {
+        Map<LocalDate, Dashboard.OnTimeDay> byDay = new TreeMap<>();
+        d.onTime().forEach(o -> byDay.put(o.day(), o));
+        List<Object> share = new ArrayList<>();
+        List<Object> shipped = new ArrayList<>();
+        for (LocalDate day : days) {
+            Dashboard.OnTimeDay o = byDay.get(day);
+            share.add(o == null || o.shipped() == 0 ? null : percent(o.onTime(), o.shipped()));
+            shipped.add(o == null ? 0 : o.shipped());
+        }
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        datasets.add(new LinkedHashMap<>(Map.of("label", text("dashboard.onTime.share"), "data", share, "type", "line", "yAxisID", "share")));
+        datasets.add(new LinkedHashMap<>(Map.of("label", text("dashboard.onTime.shipped"), "data", shipped, "type", "bar", "yAxisID",
+                "count")));
+        return Map.of("labels", days.stream().map(LocalDate::toString).toList(), "datasets", datasets);
+    }
+
+    /** Open and held orders per age bucket, stacked by status. */
+    private Map<String, Object> backlogChart(Dashboard d) {
+        List<Summary.AgeBucket> buckets = List.of(Summary.AgeBucket.values());
+        Map<String, long[]> perStatus = new TreeMap<>();
+        perStatus.put("OPEN", new long[buckets.size()]);
+        perStatus.put("ON_HOLD", new long[buckets.size()]);
+        long[] late = new long[buckets.size()];
+        for (Summary.BacklogCount b : d.backlog()) {
+            perStatus.computeIfAbsent(b.status(), k -> new long[buckets.size()])[buckets.indexOf(b.age())] += b
+                    .orders();
+            late[buckets.indexOf(b.age())] += b.late();
+        }
+        List<Map<String, Object>> datasets = new ArrayList<>();
+        perStatus.forEach((status, counts) -> datasets.add(Map.of("label", text("dashboard.status." + status), "data",
+                Arrays.stream(counts).boxed().toList(), "stack", "orders")));
+        datasets.add(Map.of("label", text("dashboard.late"), "data", Arrays.stream(late).boxed().toList(), "stack", "late"));
+        return Map.of("labels", buckets.stream().map(b -> text("dashboard.age." + b.name())).toList(), "datasets",
+                datasets);
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+    }
+
+    static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(part * 100).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? BigDecimal.ZERO
+                : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
+    }
+}
