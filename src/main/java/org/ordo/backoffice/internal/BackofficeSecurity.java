@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.ordo.backoffice.Screen;
 import org.ordo.platform.Role;
 import org.ordo.platform.security.Users;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * tracking page, the login page and static files need no login.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class BackofficeSecurity {
 
     @Bean
