@@ -102,7 +102,8 @@ class BackofficeBrowserIntegrationTests {
 
         // Someone else holds the other order: the table shows it without a reload (htmx polls every 10 s).
         expect(api.post("/api/v1/orders/" + other + "/hold", Map.of("kind", "MANUAL", "reason", "phone call")), 200);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d ->
                 d.findElement(By.id("order-" + other)).getText().contains("on hold"));
 
         browser.find(By.linkText(number)).click();

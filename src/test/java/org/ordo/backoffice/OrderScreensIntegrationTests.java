@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.notification.MessageStatus;
 import org.ordo.notification.Notifications;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
@@ -181,13 +182,13 @@ class OrderScreensIntegrationTests {
 
         // The confirmation PDF is listed (rendered on first view) and downloads as stored; another order's or an
         // unknown document is not served under this order.
-        java.util.regex.Matcher link = java.util.regex.Pattern
+        java.util.regex.Matcher link = Pattern
                 .compile("href=\"(/orders/" + order.number() + "/documents/[0-9a-f-]+)\"").matcher(page);
         assertThat(link.find()).as("a document link on the detail page").isTrue();
         WebSession.Page pdf = agent.get(link.group(1));
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
-        assertThat(agent.get("/orders/" + order.number() + "/documents/" + java.util.UUID.randomUUID()).status())
+        assertThat(agent.get("/orders/" + order.number() + "/documents/" + UUID.randomUUID()).status())
                 .isEqualTo(404);
 
         agent.post("/orders/" + order.number() + "/hold", Map.of("kind", "FRAUD", "reason", "odd address"));
@@ -205,7 +206,10 @@ class OrderScreensIntegrationTests {
         assertThat(agent.follow(booked).body()).contains("Bank transfer of");
         assertThat(orders.require(order.id()).paymentStatus()).isEqualTo(PaymentStatus.PAID);
 
-        var confirmation = notifications.ofOrder(order.id()).get(0);
+        // A copy is only made of a message that has left the queue (here: KEPT, the tests configure no SMTP).
+        var confirmation = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> notifications.ofOrder(order.id()).get(0), m -> m.status() != MessageStatus.QUEUED
+                        && m.status() != MessageStatus.SENDING);
         agent.get("/orders/" + order.number());
         agent.post("/orders/" + order.number() + "/messages/" + confirmation.id() + "/resend", Map.of());
         assertThat(notifications.ofOrder(order.id())).anySatisfy(m -> assertThat(m.resentFrom())
