@@ -26,6 +26,7 @@ import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentReminderDue;
 import org.ordo.party.PartyManagement;
 import org.ordo.platform.Ids;
+import org.ordo.platform.TextBundle;
 import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.Carrier;
 import org.ordo.shipping.Shipment;
@@ -73,7 +74,7 @@ class Composer {
     @EventListener
     void on(OrderPlaced placed) {
         OrderView order = orders.require(placed.orderId());
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("lines", order.lines().stream().map(line -> t.render("order-confirmation.line", Map.of(
                 "quantity", t.number(line.quantity()), "article", line.name(), "sku", line.sku(),
@@ -89,7 +90,7 @@ class Composer {
     @EventListener
     void on(InvoiceIssued issued) {
         OrderView order = orders.require(issued.orderId());
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("invoice", issued.number());
         values.put("total", t.money(order.totals().gross()));
@@ -99,7 +100,7 @@ class Composer {
     @EventListener
     void on(CreditNoteIssued issued) {
         OrderView order = orders.require(issued.orderId());
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("creditNote", issued.number());
         values.put("invoice", issued.invoiceNumber());
@@ -110,7 +111,7 @@ class Composer {
     @EventListener
     void on(ShipmentShipped shipped) {
         OrderView order = orders.require(shipped.orderId());
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("carrier", carrierName(shipped.carrier()));
         values.put("tracking", shipped.trackingNumber());
@@ -123,7 +124,7 @@ class Composer {
         OrderView order = orders.require(delivered.orderId());
         Shipment shipment = shipping.shipmentsOf(delivered.orderId()).stream()
                 .filter(s -> s.id().equals(delivered.shipmentId())).findFirst().orElseThrow();
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("carrier", carrierName(shipment.carrier()));
         values.put("tracking", shipment.trackingNumber());
@@ -137,7 +138,7 @@ class Composer {
             return;
         }
         OrderView order = orders.require(granted.orderId());
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         String base = settings.publicUrl().replaceAll("/+$", "");
         values.put("links", granted.links().stream().map((Entitlement link) -> t.render("download-links.line",
@@ -149,7 +150,7 @@ class Composer {
     @EventListener
     void on(PaymentReminderDue due) {
         OrderView order = orders.require(due.orderId());
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("due", t.money(due.due()));
         // The statement import books a transfer to the order its reference names.
@@ -164,7 +165,7 @@ class Composer {
     @EventListener
     void on(OrderDelayed delayed) {
         OrderView order = orders.require(delayed.orderId());
-        Templates.Texts t = templates.in(order.customer().locale());
+        TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("promised", t.date(delayed.promisedAt()));
         values.put("reason", delayed.backordered().isEmpty() ? t.render("delay-notice.reason.late", Map.of())
@@ -176,7 +177,7 @@ class Composer {
     @EventListener
     void on(QuoteSent sent) {
         Quote quote = quotes.require(sent.quoteId());
-        Templates.Texts t = templates.in(quote.customer().locale());
+        TextBundle.Texts t = templates.in(quote.customer().locale());
         Map<String, String> values = new HashMap<>();
         values.put("name", quote.customer().name());
         values.put("quote", quote.number());
@@ -201,7 +202,7 @@ class Composer {
         return value == null ? "" : value.trim();
     }
 
-    private Map<String, String> basics(OrderView order, Templates.Texts t) {
+    private Map<String, String> basics(OrderView order, TextBundle.Texts t) {
         Map<String, String> values = new HashMap<>();
         // The customer's page of this order (status, parcels, downloads), behind an unguessable token.
         values.put("orderPage", settings.publicUrl().replaceAll("/+$", "") + "/track/" + tracking.token(order.id()));
@@ -218,12 +219,12 @@ class Composer {
                 .orElse(code);
     }
 
-    private void queue(MessageKind kind, OrderView order, Templates.Texts t, Map<String, String> values,
+    private void queue(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
             String cause) {
         queue(kind, order, t, values, cause, List.of());
     }
 
-    private void queue(MessageKind kind, OrderView order, Templates.Texts t, Map<String, String> values,
+    private void queue(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
             String cause, List<UUID> attachments) {
         String subject = t.render(kind.key() + ".subject", values);
         String body = t.render(kind.key() + ".body", values);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ordo.notification.MessageKind;
 import org.ordo.platform.Locales;
 import org.ordo.platform.Money;
+import org.ordo.platform.TextBundle;
 
 /** Every text exists in every language, with the same placeholders; overrides win; formats follow the locale. */
 class TemplatesTests {
@@ -91,7 +92,7 @@ class TemplatesTests {
         Files.writeString(folder.resolve("notification_de.properties"),
                 "order-confirmation.subject=Danke für Bestellung {number}!\n", StandardCharsets.UTF_8);
 
-        Templates.Texts texts = templates.in("de");
+        TextBundle.Texts texts = templates.in("de");
         assertThat(texts.render("order-confirmation.subject", Map.of("number", "SO-1")))
                 .isEqualTo("Danke für Bestellung SO-1!");
         assertThat(texts.render("greeting", Map.of("name", "Erika"))).isEqualTo("Hallo Erika,");
