@@ -18,8 +18,8 @@ import org.ordo.billing.internal.DocumentNumbers;
 import org.ordo.billing.internal.DocumentRenderer;
 import org.ordo.billing.internal.Quotes;
 import org.ordo.catalog.Article;
-import org.ordo.catalog.Catalog;
 import org.ordo.ordering.Channel;
+import org.ordo.ordering.DraftChecks;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentMethod;
@@ -63,7 +63,7 @@ public class QuoteManagement {
     private final DocumentArchive archive;
     private final DocumentRenderer renderer;
     private final DocumentNumbers numbers;
-    private final Catalog catalog;
+    private final DraftChecks drafts;
     private final PartyManagement parties;
     private final OrderManagement orders;
     private final ApplicationEventPublisher events;
@@ -71,14 +71,14 @@ public class QuoteManagement {
     private final String series;
     private final Clock clock = Clock.systemUTC();
 
-    QuoteManagement(Quotes quotes, DocumentArchive archive, DocumentRenderer renderer, DocumentNumbers numbers, Catalog catalog, PartyManagement parties,
+    QuoteManagement(Quotes quotes, DocumentArchive archive, DocumentRenderer renderer, DocumentNumbers numbers, DraftChecks drafts, PartyManagement parties,
             OrderManagement orders, ApplicationEventPublisher events, Json json,
             @Value("${ordo.billing.quote-series:QUO}") String series) {
         this.quotes = quotes;
         this.archive = archive;
         this.renderer = renderer;
         this.numbers = numbers;
-        this.catalog = catalog;
+        this.drafts = drafts;
         this.parties = parties;
         this.orders = orders;
         this.events = events;
@@ -267,19 +267,7 @@ public class QuoteManagement {
             errors.add(new FieldError("currency", c.currency() == null ? "is required"
                     : "is not an ISO 4217 currency code: " + c.currency()));
         }
-        if (c.customerId() == null && c.customer() == null) {
-            errors.add(new FieldError("customer", "name an existing customerId or give the customer's details"));
-        } else if (c.customerId() != null && c.customer() != null) {
-            errors.add(new FieldError("customer", "give either customerId or customer, not both"));
-        } else if (c.customer() != null) {
-            try {
-                c.customer().check("customer.");
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
-        } else if (parties.findCustomer(c.customerId()).isEmpty()) {
-            errors.add(new FieldError("customerId", "unknown customer: " + c.customerId()));
-        }
+        drafts.customer(errors, c.customerId(), c.customer());
         LocalDate today = LocalDate.now(clock);
         if (c.validUntil() == null) {
             errors.add(new FieldError("validUntil", "is required: the last day the quote may be accepted"));
@@ -294,52 +282,10 @@ public class QuoteManagement {
         if (c.note() != null && c.note().length() > 2000) {
             errors.add(new FieldError("note", "must be at most 2000 characters"));
         }
-        Map<String, Article> articles = Map.of();
-        if (c.lines() == null || c.lines().isEmpty()) {
-            errors.add(new FieldError("lines", "a quote needs at least one line"));
-        } else if (c.lines().size() > MAX_LINES) {
-            errors.add(new FieldError("lines", "at most " + MAX_LINES + " lines per quote"));
-        } else {
-            articles = catalog.findAll(c.lines().stream().filter(l -> l != null && l.sku() != null)
-                    .map(CreateQuote.Line::sku).distinct().toList());
-            boolean physical = false;
-            for (int i = 0; i < c.lines().size(); i++) {
-                String at = "lines[" + i + "]";
-                CreateQuote.Line line = c.lines().get(i);
-                if (line == null) {
-                    errors.add(new FieldError(at, "must not be null"));
-                    continue;
-                }
-                if (line.quantity() == null) {
-                    errors.add(new FieldError(at + ".quantity", "is required"));
-                } else if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-                    errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
-                }
-                Article article = line.sku() == null ? null : articles.get(line.sku());
-                if (line.sku() == null || line.sku().isBlank()) {
-                    errors.add(new FieldError(at + ".sku", "is required"));
-                } else if (article == null) {
-                    errors.add(new FieldError(at + ".sku", "unknown SKU: " + line.sku()));
-                } else if (!article.active()) {
-                    errors.add(new FieldError(at + ".sku", line.sku() + " is not for sale (inactive)"));
-                } else {
-                    physical |= article.isPhysical();
-                    if (currencyKnown && !article.price().currency().equals(c.currency())) {
-                        errors.add(new FieldError("currency", "the quote is in " + c.currency() + " but "
-                                + line.sku() + " is priced in " + article.price().currency()));
-                    }
-                }
-            }
-            if (physical && c.shippingAddress() == null) {
-                errors.add(new FieldError("shippingAddress", "is required for physical goods"));
-            }
-        }
-        if (c.shippingAddress() != null) {
-            errors.addAll(c.shippingAddress().problems("shippingAddress"));
-        }
-        if (c.billingAddress() != null) {
-            errors.addAll(c.billingAddress().problems("billingAddress"));
-        }
+        Map<String, Article> articles = drafts.lines(errors, "quote", c.currency(), currencyKnown,
+                c.lines() == null ? null : c.lines().stream()
+                        .map(l -> l == null ? null : new DraftChecks.Line(l.sku(), l.quantity())).toList(),
+                MAX_LINES, MAX_QUANTITY, c.shippingAddress(), c.billingAddress());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.stream().distinct().toList());
         }

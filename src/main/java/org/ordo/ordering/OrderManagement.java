@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ordo.catalog.Article;
-import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.StockAllocation;
 import org.ordo.inventory.StockDemand;
@@ -39,18 +38,18 @@ public class OrderManagement {
 
     private final Orders orders;
     private final OrderQueue queue;
-    private final Catalog catalog;
+    private final DraftChecks drafts;
     private final PartyManagement parties;
     private final InventoryManagement inventory;
     private final OrderLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Orders settings;
 
-    OrderManagement(Orders orders, OrderQueue queue, Catalog catalog, PartyManagement parties, InventoryManagement inventory,
+    OrderManagement(Orders orders, OrderQueue queue, DraftChecks drafts, PartyManagement parties, InventoryManagement inventory,
             OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties) {
         this.orders = orders;
         this.queue = queue;
-        this.catalog = catalog;
+        this.drafts = drafts;
         this.parties = parties;
         this.inventory = inventory;
         this.lifecycle = lifecycle;
@@ -337,69 +336,14 @@ public class OrderManagement {
             errors.add(new FieldError("currency", c.currency() == null ? "is required"
                     : "is not an ISO 4217 currency code: " + c.currency()));
         }
-        if (c.customerId() == null && c.customer() == null) {
-            errors.add(new FieldError("customer", "name an existing customerId or give the customer's details"));
-        } else if (c.customerId() != null && c.customer() != null) {
-            errors.add(new FieldError("customer", "give either customerId or customer, not both"));
-        } else if (c.customer() != null) {
-            try {
-                c.customer().check("customer.");
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
-        } else if (parties.findCustomer(c.customerId()).isEmpty()) {
-            errors.add(new FieldError("customerId", "unknown customer: " + c.customerId()));
-        }
+        drafts.customer(errors, c.customerId(), c.customer());
         if (c.note() != null && c.note().length() > 2000) {
             errors.add(new FieldError("note", "must be at most 2000 characters"));
         }
-        Map<String, Article> articles = Map.of();
-        if (c.lines() == null || c.lines().isEmpty()) {
-            errors.add(new FieldError("lines", "an order needs at least one line"));
-        } else if (c.lines().size() > settings.maxLines()) {
-            errors.add(new FieldError("lines", "at most " + settings.maxLines() + " lines per order"));
-        } else {
-            articles = catalog.findAll(c.lines().stream().filter(l -> l != null && l.sku() != null)
-                    .map(PlaceOrder.Line::sku).distinct().toList());
-            boolean physical = false;
-            for (int i = 0; i < c.lines().size(); i++) {
-                String at = "lines[" + i + "]";
-                PlaceOrder.Line line = c.lines().get(i);
-                if (line == null) {
-                    errors.add(new FieldError(at, "must not be null"));
-                    continue;
-                }
-                if (line.quantity() == null) {
-                    errors.add(new FieldError(at + ".quantity", "is required"));
-                } else if (line.quantity() < 1 || line.quantity() > settings.maxLineQuantity()) {
-                    errors.add(new FieldError(at + ".quantity",
-                            "must be between 1 and " + settings.maxLineQuantity()));
-                }
-                Article article = line.sku() == null ? null : articles.get(line.sku());
-                if (line.sku() == null || line.sku().isBlank()) {
-                    errors.add(new FieldError(at + ".sku", "is required"));
-                } else if (article == null) {
-                    errors.add(new FieldError(at + ".sku", "unknown SKU: " + line.sku()));
-                } else if (!article.active()) {
-                    errors.add(new FieldError(at + ".sku", line.sku() + " is not for sale (inactive)"));
-                } else {
-                    physical |= article.isPhysical();
-                    if (currencyKnown && !article.price().currency().equals(c.currency())) {
-                        errors.add(new FieldError("currency", "the order is in " + c.currency() + " but "
-                                + line.sku() + " is priced in " + article.price().currency()));
-                    }
-                }
-            }
-            if (physical && c.shippingAddress() == null) {
-                errors.add(new FieldError("shippingAddress", "is required for physical goods"));
-            }
-        }
-        if (c.shippingAddress() != null) {
-            errors.addAll(c.shippingAddress().problems("shippingAddress"));
-        }
-        if (c.billingAddress() != null) {
-            errors.addAll(c.billingAddress().problems("billingAddress"));
-        }
+        Map<String, Article> articles = drafts.lines(errors, "order", c.currency(), currencyKnown,
+                c.lines() == null ? null : c.lines().stream()
+                        .map(l -> l == null ? null : new DraftChecks.Line(l.sku(), l.quantity())).toList(),
+                settings.maxLines(), settings.maxLineQuantity(), c.shippingAddress(), c.billingAddress());
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.stream().distinct().toList());
         }

@@ -1,0 +1,110 @@
+package org.ordo.ordering;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.party.CustomerDraft;
+import org.ordo.party.PartyManagement;
+import org.ordo.platform.Address;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks an order and a quote share: who the customer is, and the lines (known, active SKUs priced in the
+ * document's currency, quantities within bounds, an address where goods ship). Each adds what is wrong to the
+ * caller's list, so a caller reports all problems of a request at once, in its own order.
+ */
+@Component
+public class DraftChecks {
+
+    /** A requested line, as an order or a quote names it; either part may be missing. */
+    public record Line(String sku, Long quantity) {
+    }
+
+    private final Catalog catalog;
+    private final PartyManagement parties;
+
+    DraftChecks(Catalog catalog, PartyManagement parties) {
+        this.catalog = catalog;
+        this.parties = parties;
+    }
+
+    /** An existing customer by id, or the details of one: exactly one of the two, and valid. */
+    public void customer(List<FieldError> errors, UUID customerId, CustomerDraft customer) {
+        if (customerId == null && customer == null) {
+            errors.add(new FieldError("customer", "name an existing customerId or give the customer's details"));
+        } else if (customerId != null && customer != null) {
+            errors.add(new FieldError("customer", "give either customerId or customer, not both"));
+        } else if (customer != null) {
+            try {
+                customer.check("customer.");
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        } else if (parties.findCustomer(customerId).isEmpty()) {
+            errors.add(new FieldError("customerId", "unknown customer: " + customerId));
+        }
+    }
+
+    /**
+     * The lines of a document ({@code noun}: "order" or "quote") and its addresses; answers the articles the
+     * lines name, found in one read (empty when the lines themselves are missing or too many).
+     *
+     * @param currencyKnown whether {@code currency} is a valid code (checked, and reported, by the caller)
+     */
+    public Map<String, Article> lines(List<FieldError> errors, String noun, String currency, boolean currencyKnown,
+            List<Line> lines, int maxLines, long maxQuantity, Address shippingAddress, Address billingAddress) {
+        Map<String, Article> articles = Map.of();
+        if (lines == null || lines.isEmpty()) {
+            errors.add(new FieldError("lines", (noun.equals("order") ? "an " : "a ") + noun
+                    + " needs at least one line"));
+        } else if (lines.size() > maxLines) {
+            errors.add(new FieldError("lines", "at most " + maxLines + " lines per " + noun));
+        } else {
+            articles = catalog.findAll(lines.stream().filter(l -> l != null && l.sku() != null).map(Line::sku)
+                    .distinct().toList());
+            boolean physical = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String at = "lines[" + i + "]";
+                Line line = lines.get(i);
+                if (line == null) {
+                    errors.add(new FieldError(at, "must not be null"));
+                    continue;
+                }
+                if (line.quantity() == null) {
+                    errors.add(new FieldError(at + ".quantity", "is required"));
+                } else if (line.quantity() < 1 || line.quantity() > maxQuantity) {
+                    errors.add(new FieldError(at + ".quantity", "must be between 1 and " + maxQuantity));
+                }
+                Article article = line.sku() == null ? null : articles.get(line.sku());
+                if (line.sku() == null || line.sku().isBlank()) {
+                    errors.add(new FieldError(at + ".sku", "is required"));
+                } else if (article == null) {
+                    errors.add(new FieldError(at + ".sku", "unknown SKU: " + line.sku()));
+                } else if (!article.active()) {
+                    errors.add(new FieldError(at + ".sku", line.sku() + " is not for sale (inactive)"));
+                } else {
+                    physical |= article.isPhysical();
+                    if (currencyKnown && !article.price().currency().equals(currency)) {
+                        errors.add(new FieldError("currency", "the " + noun + " is in " + currency + " but "
+                                + line.sku() + " is priced in " + article.price().currency()));
+                    }
+                }
+            }
+            if (physical && shippingAddress == null) {
+                errors.add(new FieldError("shippingAddress", "is required for physical goods"));
+            }
+        }
+        if (shippingAddress != null) {
+            errors.addAll(shippingAddress.problems("shippingAddress"));
+        }
+        if (billingAddress != null) {
+            errors.addAll(billingAddress.problems("billingAddress"));
+        }
+        return articles;
+    }
+}
