@@ -25,13 +25,18 @@ public class StoredDocuments {
         this.jdbc = jdbc;
     }
 
-    /** Stores a document; false (nothing written) when its kind and number are stored already. */
+    /**
+     * Stores a document; false (nothing written) when its kind and number are stored already. The id follows from
+     * kind and number, so two first stores at once collide on the primary key as well as on (kind, number); with
+     * an arbiter naming only (kind, number) the loser got a unique violation on the key. Any conflict means the
+     * same document, so none is named.
+     */
     public boolean insert(UUID id, UUID orderId, DocumentKind kind, String number, String locale, String mediaType,
             String fileName, byte[] content, String sha256) {
         return jdbc.sql("""
                 INSERT INTO document (id, order_id, kind, number, locale, media_type, file_name, content, sha256)
                 VALUES (:id, :order, :kind, :number, :locale, :mediaType, :fileName, :content, :sha256)
-                ON CONFLICT (kind, number) DO NOTHING
+                ON CONFLICT DO NOTHING
                 """).param("id", id).param("order", orderId).param("kind", kind.name()).param("number", number)
                 .param("locale", locale).param("mediaType", mediaType).param("fileName", fileName)
                 .param("content", content).param("sha256", sha256).update() == 1;
