@@ -266,9 +266,13 @@ public class OrderLifecycle {
 
     // --- used by OrderManagement ------------------------------------------------------------------------------
 
-    /** After placement: hold by the automatic rules, or release if payment or terms allow. */
-    void afterPlacement(Orders.Locked placed, String actor) {
+    /**
+     * After placement: hold by the automatic rules, or release if payment or terms allow. True when it changed
+     * the order (or published an event whose listeners may have), so that a view read before is stale.
+     */
+    boolean afterPlacement(Orders.Locked placed, String actor) {
         Orders.Locked o = placed;
+        boolean changed = false;
         UUID orderId = placed.id();
         if (PaymentMethod.parse(o.paymentMethod()) == PaymentMethod.MARKETPLACE) {
             orders.changePayment(orderId, PaymentStatus.PAID, o.gross());
@@ -276,19 +280,20 @@ public class OrderLifecycle {
                     "paid on the marketplace");
             events.publishEvent(new OrderPaid(orderId, o.number()));
             o = lock(orderId);
+            changed = true;
         }
         String fraud = firstOrderAboveLimit(o);
         if (fraud != null) {
             putOnHold(o, HoldKind.FRAUD, fraud, actor);
-            return;
+            return true;
         }
         if (settings.holdOnCountryMismatch() && o.billingCountry() != null && o.shippingCountry() != null
                 && !o.billingCountry().equals(o.shippingCountry())) {
             putOnHold(o, HoldKind.ADDRESS, "shipping country " + o.shippingCountry() + " differs from billing country "
                     + o.billingCountry(), actor);
-            return;
+            return true;
         }
-        releaseIfAllowed(o, actor, true);
+        return releaseIfAllowed(o, actor, true) || changed;
     }
 
     private String firstOrderAboveLimit(Orders.Locked o) {
@@ -320,9 +325,9 @@ public class OrderLifecycle {
      * The payment gate (invariant 3): an open, unheld order goes to the warehouse only when its payment is
      * authorized or paid, or its customer may receive goods before paying and stays within the credit limit.
      */
-    private void releaseIfAllowed(Orders.Locked o, String actor, boolean checkCredit) {
+    private boolean releaseIfAllowed(Orders.Locked o, String actor, boolean checkCredit) {
         if (o.status() != OrderStatus.OPEN || o.released()) {
-            return;
+            return false;
         }
         String why;
         if (o.paymentStatus() == PaymentStatus.PAID || o.paymentStatus() == PaymentStatus.AUTHORIZED) {
@@ -330,11 +335,11 @@ public class OrderLifecycle {
         } else {
             PaymentMethod method = PaymentMethod.parse(o.paymentMethod());
             if (method != PaymentMethod.INVOICE && method != PaymentMethod.CASH_ON_DELIVERY) {
-                return;
+                return false;
             }
             Customer customer = parties.requireCustomer(o.customerId());
             if (!customer.shipBeforePayment()) {
-                return;
+                return false;
             }
             if (checkCredit && customer.creditLimit() != null) {
                 BigDecimal open = orders.openAmount(o.customerId(), o.currency(), o.id());
@@ -342,7 +347,7 @@ public class OrderLifecycle {
                     putOnHold(o, HoldKind.PAYMENT, "credit limit " + customer.creditLimit().toPlainString() + " "
                             + o.currency() + " exceeded: " + open.stripTrailingZeros().toPlainString()
                             + " open plus " + o.gross() + " for this order", actor);
-                    return;
+                    return true;
                 }
             }
             why = "terms allow shipping before payment (" + method.code() + ")";
@@ -356,6 +361,7 @@ public class OrderLifecycle {
         OrderView view = orders.find(o.id()).orElseThrow();
         events.publishEvent(new OrderReleased(o.id(), o.number(), view.customer().locale(), view.customer().email(),
                 orders.digitalLines(o.id())));
+        return true;
     }
 
     private void completeIfDone(Orders.Locked o) {

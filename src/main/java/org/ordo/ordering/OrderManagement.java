@@ -132,16 +132,19 @@ public class OrderManagement {
         if (!inserted) { // a concurrent request with the same reference won the race
             duplicate(orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null));
         }
+        // Read once: the listeners of OrderPlaced (the confirmation message) get the order as placed, and it is
+        // the answer too unless the placement rules below change the order.
+        OrderView placed = require(id);
         events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
-                backordered));
+                backordered, placed));
         // This transaction inserted the row and holds its lock, and the listeners of OrderPlaced (the confirmation
         // message) do not change the order: what the row holds is known here, no need to lock and read it again.
-        lifecycle.afterPlacement(new Orders.Locked(id, number, OrderStatus.OPEN, PaymentStatus.PENDING, fulfillment,
-                command.paymentMethod(), customer.id(), command.currency(), total.gross(),
-                Money.zero(command.currency()), false,
+        boolean changed = lifecycle.afterPlacement(new Orders.Locked(id, number, OrderStatus.OPEN,
+                PaymentStatus.PENDING, fulfillment, command.paymentMethod(), customer.id(), command.currency(),
+                total.gross(), Money.zero(command.currency()), false,
                 command.shippingAddress() == null ? null : command.shippingAddress().country(),
                 billing == null ? null : billing.country()), actor);
-        return require(id);
+        return changed ? require(id) : placed;
     }
 
     private void duplicate(UUID existing) {

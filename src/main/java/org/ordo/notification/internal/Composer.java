@@ -73,7 +73,7 @@ class Composer {
 
     @EventListener
     void on(OrderPlaced placed) {
-        OrderView order = orders.require(placed.orderId());
+        OrderView order = placed.order();
         TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("lines", order.lines().stream().map(line -> t.render("order-confirmation.line", Map.of(

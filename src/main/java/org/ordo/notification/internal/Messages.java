@@ -58,23 +58,25 @@ public class Messages {
 
     /** Queues a message for a channel ({@link #EMAIL}, {@link #SMS}: the recipient is then a phone number). */
     public boolean queue(UUID id, String channel, Draft draft) {
+        // The message and its attachments in one statement: the attachments only when the message is new.
         boolean queued = jdbc.sql("""
-                INSERT INTO message (id, kind, order_id, channel, recipient, locale, subject, body, status,
-                                     dedupe_key, resent_from)
-                VALUES (:id, :kind, :order, :channel, :recipient, :locale, :subject, :body, 'QUEUED', :dedupe,
-                        :resentFrom)
-                ON CONFLICT (dedupe_key) DO NOTHING
+                WITH m AS (
+                    INSERT INTO message (id, kind, order_id, channel, recipient, locale, subject, body, status,
+                                         dedupe_key, resent_from)
+                    VALUES (:id, :kind, :order, :channel, :recipient, :locale, :subject, :body, 'QUEUED', :dedupe,
+                            :resentFrom)
+                    ON CONFLICT (dedupe_key) DO NOTHING
+                    RETURNING id),
+                a AS (
+                    INSERT INTO message_attachment (message_id, position, document_id)
+                    SELECT m.id, d.n - 1, d.doc FROM m CROSS JOIN unnest(CAST(:docs AS uuid[])) WITH ORDINALITY AS d(doc, n))
+                SELECT count(*) FROM m
                 """).param("id", id).param("channel", channel).param("kind", draft.kind().name())
                 .param("order", draft.orderId())
                 .param("recipient", draft.recipient()).param("locale", draft.locale())
                 .param("subject", draft.subject()).param("body", draft.body()).param("dedupe", draft.dedupeKey())
-                .param("resentFrom", draft.resentFrom()).update() == 1;
-        if (queued) {
-            for (int i = 0; i < draft.attachments().size(); i++) {
-                jdbc.sql("INSERT INTO message_attachment (message_id, position, document_id) VALUES (:id, :pos, :doc)")
-                        .param("id", id).param("pos", i).param("doc", draft.attachments().get(i)).update();
-            }
-        }
+                .param("resentFrom", draft.resentFrom()).param("docs", draft.attachments().toArray(UUID[]::new))
+                .query(Long.class).single() == 1;
         return queued;
     }
 
