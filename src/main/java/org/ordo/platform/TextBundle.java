@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,9 +17,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +44,11 @@ public final class TextBundle {
     private final Path overrides;
     private final ZoneId zone;
     private final Map<String, Properties> builtIn = new HashMap<>();
+    /** The texts last made per language, with the override file's state they were made from. */
+    private final Map<String, Made> made = new ConcurrentHashMap<>();
+
+    private record Made(Object overrideState, Texts texts) {
+    }
 
     /**
      * @param name the bundle's base name, e.g. {@code documents}
@@ -81,20 +90,45 @@ public final class TextBundle {
         return p;
     }
 
-    /** The texts and formats of one supported language; unsupported or null locales get English. */
+    /**
+     * The texts and formats of one supported language; unsupported or null locales get English. Made again only
+     * when the language's override file appeared, changed (time or size) or went away since the last call.
+     */
     public Texts in(String locale) {
         String language = Locales.isSupported(locale) ? locale : Locales.FALLBACK;
+        Path file = overrides == null ? null : overrides.resolve(fileName(name, language));
+        Object state = stateOf(file);
+        Made last = made.get(language);
+        if (last != null && Objects.equals(last.overrideState(), state)) {
+            return last.texts();
+        }
+        Texts texts = make(language, file);
+        made.put(language, new Made(state, texts));
+        return texts;
+    }
+
+    /** The override file's modification time and size, or null when there is none. */
+    private static Object stateOf(Path file) {
+        if (file == null) {
+            return null;
+        }
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.isRegularFile() ? List.of(a.lastModifiedTime(), a.size()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Texts make(String language, Path file) {
         Properties texts = new Properties();
         texts.putAll(builtIn.get(language));
-        if (overrides != null) {
-            Path file = overrides.resolve(fileName(name, language));
-            if (Files.isRegularFile(file)) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    texts.putAll(load(in));
-                } catch (IOException | IllegalArgumentException e) {
-                    // A broken override must not stop the business: the built-in texts still work.
-                    log.warn("Ignoring text override {}: {}", file, e.toString());
-                }
+        if (file != null && Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                texts.putAll(load(in));
+            } catch (IOException | IllegalArgumentException e) {
+                // A broken override must not stop the business: the built-in texts still work.
+                log.warn("Ignoring text override {}: {}", file, e.toString());
             }
         }
         return new Texts(Locale.forLanguageTag(language), texts, zone);

@@ -72,6 +72,12 @@ class TextBundleTests {
         assertThat(bundle.in("de").render("invoice.title", Map.of("number", "RE-1"))).isEqualTo("Faktura RE-1");
         assertThat(bundle.in("de").text("document.total")).isEqualTo("Gesamtbetrag");
         assertThat(bundle.in("fr").text("document.total")).as("unsupported: English").isEqualTo("Total");
+        // The texts are kept between uses, but a changed or removed override is seen at the next use
+        Files.writeString(folder.resolve("documents_de.properties"), "invoice.title=Abrechnung {number}\n",
+                StandardCharsets.UTF_8);
+        assertThat(bundle.in("de").render("invoice.title", Map.of("number", "RE-1"))).isEqualTo("Abrechnung RE-1");
+        Files.delete(folder.resolve("documents_de.properties"));
+        assertThat(bundle.in("de").render("invoice.title", Map.of("number", "RE-1"))).isEqualTo("Rechnung RE-1");
     }
 
     @Test

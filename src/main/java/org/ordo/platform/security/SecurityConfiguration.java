@@ -14,6 +14,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,6 +36,16 @@ class SecurityConfiguration {
     private static final String AGENT = "AGENT";
     private static final String WAREHOUSE = "WAREHOUSE";
     private static final String INTEGRATION = "INTEGRATION";
+
+    /**
+     * No observation per security filter, authentication and authorization: wrapping each of the chain's dozen
+     * filters in an observation cost about a tenth of the JVM's CPU per placed order, and nothing reads those
+     * figures. Requests are still timed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     /** First: API paths are answered here (keys, problem answers); every other path goes to the back office's chain. */
     @Bean
