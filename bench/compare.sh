@@ -5,6 +5,8 @@
 # fresh Ordo (java -jar, embedded PostgreSQL) on its own data directory, warmed up first. Medians per build.
 #   bench/compare.sh OLD.jar NEW.jar
 #   ROUNDS=3 CLIENTS=16 SECONDS_PER_RUN=15 WARMUP_S=20 SKUS=100 DETAIL_REPS=300 bench/compare.sh OLD.jar NEW.jar
+# One build against itself with other settings: OLD_OPTS and NEW_OPTS are JVM options for each side, e.g.
+#   OLD_OPTS=-Dordo.db.pool-size=20 NEW_OPTS=-Dordo.db.pool-size=8 bench/compare.sh target/ordo.jar target/ordo.jar
 # Results: target/bench/compare.txt (one line per run) and the medians on stdout.
 set -Eeuo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,11 +22,11 @@ RESULTS=$OUT/compare.txt
 trap cleanup EXIT
 trap 'echo "bench/compare.sh: failed at line $LINENO" >&2' ERR
 
-one_run() { # $1 label, $2 jar
+one_run() { # $1 label, $2 jar, $3 JVM options
   WORK=$(mktemp -d "${TMPDIR:-/tmp}/ordo-compare.XXXXXX")
   cp "$2" "$WORK/ordo.jar"
   PORT=
-  start_ordo
+  ORDO_JAVA_OPTS=$3 start_ordo
   local i
   for i in $(seq 1 100); do await_ready && break; done  # demo data (location BER) loaded; slow on a busy machine
   local prefix=C-$(date +%s%N)- list= i sku
@@ -61,8 +63,8 @@ one_run() { # $1 label, $2 jar
 }
 
 for r in $(seq 1 "$ROUNDS"); do
-  one_run old "$OLD"
-  one_run new "$NEW"
+  one_run old "$OLD" "${OLD_OPTS:-}"
+  one_run new "$NEW" "${NEW_OPTS:-}"
 done
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 for v in old new; do
