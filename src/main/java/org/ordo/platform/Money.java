@@ -3,7 +3,10 @@ package org.ordo.platform;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -19,6 +22,8 @@ public record Money(
 
     /** How computed amounts (tax) are rounded to the minor unit: half up, per line. */
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
+
+    private static final Map<String, Optional<Currency>> CURRENCIES = new ConcurrentHashMap<>();
 
     public Money {
         Objects.requireNonNull(amount, "amount");
@@ -81,15 +86,27 @@ public record Money(
     }
 
     private static Currency currencyOf(String code) {
-        if (code == null || !code.matches("[A-Z]{3}")) {
+        if (code == null || code.length() != 3) {
             return null;
         }
+        for (int i = 0; i < 3; i++) {
+            char ch = code.charAt(i);
+            if (ch < 'A' || ch > 'Z') {
+                return null;
+            }
+        }
+        // Every amount read or computed checks its currency: keep the ones seen (at most 26^3 codes).
+        return CURRENCIES.computeIfAbsent(code, Money::lookUp).orElse(null);
+    }
+
+    private static Optional<Currency> lookUp(String code) {
         try {
-            return Currency.getInstance(code);
+            return Optional.of(Currency.getInstance(code));
         } catch (IllegalArgumentException e) {
-            return null;
+            return Optional.empty();
         }
     }
+
 
     @Override
     public String toString() {

@@ -32,6 +32,11 @@ class MoneyTests {
         assertThat(Money.isKnownCurrency("EUX")).isFalse();
         assertThat(Money.isKnownCurrency("eur")).isFalse();
         assertThat(Money.isKnownCurrency("XXX")).isFalse();
+        assertThat(Money.isKnownCurrency("EURO")).isFalse();
+        assertThat(Money.isKnownCurrency("EU")).isFalse();
+        assertThat(Money.isKnownCurrency("E1R")).isFalse();
+        assertThat(Money.isKnownCurrency(null)).isFalse();
+        assertThat(Money.isKnownCurrency("EUR")).as("asked again, from the kept lookups").isTrue();
         assertThatThrownBy(() -> Money.minorUnits("ABC")).isInstanceOf(IllegalArgumentException.class);
     }
 
