@@ -102,7 +102,7 @@ FROM p3 p WHERE p.status = 'COMPLETED';
 
 \echo first shipments
 -- Reporting's table of first shipments (ADR 0004), filled from the shipments with the statement of
--- V21__first_shipments.sql, as a database migrated with shipments in it would be.
+-- V21__reporting_first_shipments.sql, as a database migrated with shipments in it would be.
 INSERT INTO first_shipment (order_id, shipment_id, shipped_at, promised_at)
 SELECT * FROM (
     SELECT DISTINCT ON (s.order_id) s.order_id, s.id, s.shipped_at, o.promised_at

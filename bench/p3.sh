@@ -81,10 +81,10 @@ ON_TIME_SAME=$(sql "SELECT count(*) = 0 FROM (
      AND NOT EXISTS (SELECT 1 FROM shipment e WHERE e.order_id = s.order_id AND (e.shipped_at, e.id) < (s.shipped_at, s.id))
    GROUP BY 1
    EXCEPT
-   SELECT CAST(shipped_at AT TIME ZONE 'UTC' AS date), count(*), count(*) FILTER (WHERE shipped_at <= promised_at)
+   SELECT shipped_on, count(*), count(*) FILTER (WHERE on_time)
    FROM first_shipment WHERE shipped_at >= now() - interval '92 days' GROUP BY 1)
   UNION ALL
-  (SELECT CAST(shipped_at AT TIME ZONE 'UTC' AS date), count(*), count(*) FILTER (WHERE shipped_at <= promised_at)
+  (SELECT shipped_on, count(*), count(*) FILTER (WHERE on_time)
    FROM first_shipment WHERE shipped_at >= now() - interval '92 days' GROUP BY 1
    EXCEPT
    SELECT CAST(s.shipped_at AT TIME ZONE 'UTC' AS date), count(*),
@@ -145,7 +145,8 @@ sql "VACUUM ANALYZE customer_order"
     "SELECT id FROM customer_order WHERE status = 'OPEN' AND (promised_at, id) > ('$1 $2', '$3') ORDER BY promised_at, id LIMIT 50" \
     "SELECT CAST(created_at AT TIME ZONE 'UTC' AS date), channel, count(*) FROM customer_order WHERE created_at >= now() - interval '14 days' GROUP BY 1, 2" \
     "SELECT status, count(*), count(*) FILTER (WHERE promised_at < now()) FROM customer_order WHERE status IN ('OPEN', 'ON_HOLD') GROUP BY 1" \
-    "SELECT CAST(shipped_at AT TIME ZONE 'UTC' AS date), count(*), count(*) FILTER (WHERE shipped_at <= promised_at) FROM first_shipment WHERE shipped_at >= now() - interval '30 days' GROUP BY 1 ORDER BY 1" \
+    "SELECT shipped_on, count(*), count(*) FILTER (WHERE on_time) FROM first_shipment WHERE shipped_on >= CURRENT_DATE - 29 GROUP BY 1 ORDER BY 1" \
+    "SELECT CAST(created_at AT TIME ZONE 'UTC' AS date), channel, count(*) FROM customer_order WHERE created_at >= now() - interval '30 days' GROUP BY 1, 2 ORDER BY 1, 2" \
     "SELECT number FROM customer_order WHERE status IN ('OPEN', 'ON_HOLD') AND promised_at < now() AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED') ORDER BY promised_at, id LIMIT 50" \
     "SELECT count(*), count(*) FILTER (WHERE fulfillment_status = 'RETURNED'), count(*) FILTER (WHERE status = 'CANCELLED') FROM customer_order WHERE created_at >= now() - interval '30 days'" \
     "SELECT s.sku, sum(s.on_hand - s.reserved) FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < 10 ORDER BY 2 LIMIT 50"; do

@@ -27,6 +27,7 @@ public class Figures {
         this.jdbc = jdbc;
     }
 
+    /** Counted in a hash table, thanks to the statistics on the day expression (V21); the day needs no sort. */
     public List<DayCount> ordersPerDay(Instant since) {
         return jdbc.sql("""
                 SELECT CAST(created_at AT TIME ZONE 'UTC' AS date) AS day, channel, count(*) AS orders
