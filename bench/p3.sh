@@ -111,6 +111,10 @@ sql "SELECT '/api/v1/orders?status=OPEN&sort=deadline&limit=50&after=' ||
               E'\n', ''), '+/=', '-_')
      FROM customer_order WHERE status = 'OPEN' ORDER BY random() LIMIT 200" > "$WORK/deep.txt"
 
+# first_shipment is insert-only: autovacuum marks its pages all-visible soon after they are written, so that the
+# on-time figure is read from its index alone. The generator's VACUUM may not have managed that (an ANALYZE that
+# autovacuum runs meanwhile on the big tables holds back what counts as visible to all), so do it once more.
+sql "VACUUM ANALYZE first_shipment"
 await_quiet
 java "$BENCH/ReadLatency.java" "$BASE" "$KEY" "$REPS" "$OUT/p3-reads.json" \
   "queue=/api/v1/orders?status=OPEN&sort=deadline&limit=50" \
