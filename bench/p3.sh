@@ -18,7 +18,7 @@
 # request type against the targets, writes target/bench/p3.json and the query plans to target/bench/p3-explain.txt.
 #   bench/p3.sh
 #   ORDERS=100000 REPS=100 bench/p3.sh
-# Takes about 5 minutes for 1,000,000 orders on 2 cores. Loopback only; stops by itself.
+# Takes about 10 minutes for 1,000,000 orders on 2 cores (more on a busy machine). Loopback only; stops by itself.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 ORDERS=${ORDERS:-1000000}
