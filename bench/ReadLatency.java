@@ -14,6 +14,8 @@ import java.util.Locale;
  * P3 read driver: times GET requests one at a time (one client, so the figure is the latency of the request, not
  * of a queue in front of it) and prints p50/p95/p99 per request type. JDK only:
  *   java bench/ReadLatency.java BASE_URL API_KEY REPETITIONS RESULT.json NAME=PATHS [NAME=PATHS...]
+ * API_KEY is sent as a bearer token; {@code cookie:NAME=VALUE[; ...]} sends these cookies instead (a logged-in
+ * back-office session).
  * PATHS is one path, or @FILE with one path per line, taken in turn (e.g. different orders for the detail).
  * Each type is first warmed up with REPETITIONS / 5 requests that are not counted. Any answer but 200 counts as
  * an error and makes the exit status 1.
@@ -22,7 +24,8 @@ public class ReadLatency {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        String key = args[1];
+        String[] auth = args[1].startsWith("cookie:") ? new String[] {"Cookie", args[1].substring(7)}
+                : new String[] {"Authorization", "Bearer " + args[1]};
         int repetitions = Integer.parseInt(args[2]);
         Path json = Path.of(args[3]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -41,7 +44,7 @@ public class ReadLatency {
             int failed = 0;
             for (int i = 0; i < warmup + repetitions; i++) {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(base + paths.get(i % paths.size())))
-                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + key).GET().build();
+                        .timeout(Duration.ofSeconds(30)).header(auth[0], auth[1]).GET().build();
                 long t0 = System.nanoTime();
                 int status;
                 try {

@@ -8,7 +8,8 @@
 -- Open and held orders hold their stock as Ordo would: reserved lines, ACTIVE reservations, a RESERVATION
 -- movement each in the ledger and the levels raised to match. Completed and cancelled orders hold no stock
 -- (their earlier reservations and issues are not generated: the levels still equal the ledger's sums).
--- Every order has its first timeline entry, completed and cancelled ones a second; completed ones a shipment.
+-- Every order has its first timeline entry, completed and cancelled ones a second; completed ones a shipment,
+-- which reporting's first_shipment table records as the migration V21 would.
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
 SET maintenance_work_mem = '256MB';
@@ -99,8 +100,19 @@ SELECT md5(:'prefix' || 's' || p.g)::uuid, p.id, 'P3A', 'DHL', 'Paket', :'prefix
        p.created_at + interval '4 days', 'bench/p3'
 FROM p3 p WHERE p.status = 'COMPLETED';
 
+\echo first shipments
+-- Reporting's table of first shipments (ADR 0004), filled from the shipments with the statement of
+-- V21__reporting_first_shipments.sql, as a database migrated with shipments in it would be.
+INSERT INTO first_shipment (order_id, shipment_id, shipped_at, promised_at)
+SELECT * FROM (
+    SELECT DISTINCT ON (s.order_id) s.order_id, s.id, s.shipped_at, o.promised_at
+    FROM shipment s JOIN customer_order o ON o.id = s.order_id
+    ORDER BY s.order_id, s.shipped_at, s.id) AS first
+ORDER BY shipped_at;
+
 \echo vacuum
 VACUUM ANALYZE shipment;
+VACUUM ANALYZE first_shipment;
 VACUUM ANALYZE customer;
 VACUUM ANALYZE customer_order;
 VACUUM ANALYZE order_line;

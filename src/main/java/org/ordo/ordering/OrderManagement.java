@@ -195,8 +195,12 @@ public class OrderManagement {
         return require(orderId);
     }
 
-    /** The order with its lines, reservations and timeline. */
-    @Transactional(readOnly = true)
+    /**
+     * The order with its lines, reservations and timeline: two statements, the order with its lines and timeline
+     * in one snapshot, then inventory's reservations. Opens no transaction of its own (a read-only one would cost
+     * a COMMIT round trip and, at read committed, would not make the two statements see one snapshot anyway); in
+     * the caller's transaction it reads what that transaction wrote.
+     */
     public OrderView require(UUID id) {
         OrderView o = orders.find(id).orElseThrow(() -> new NotFoundException("Order", id));
         return o.with(o.lines(), inventory.reservationsOf(id), o.timeline());

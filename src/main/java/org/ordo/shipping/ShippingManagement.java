@@ -94,8 +94,10 @@ public class ShippingManagement {
         UUID id = shipments.insert(command.orderId(), command.location(), carrier.code(), command.service(),
                 command.trackingNumber(), url, quantities, skus, Actor.current());
         lifecycle.markShipped(command.orderId(), quantities, carrier.name() + " " + command.trackingNumber());
-        events.publishEvent(new ShipmentShipped(id, command.orderId(), carrier.code(), command.trackingNumber(), url));
-        return shipments.find(id).orElseThrow();
+        Shipment shipment = shipments.find(id).orElseThrow();
+        events.publishEvent(new ShipmentShipped(id, command.orderId(), carrier.code(), command.trackingNumber(), url,
+                shipment.shippedAt()));
+        return shipment;
     }
 
     public List<Shipment> shipmentsOf(UUID orderId) {

@@ -20,21 +20,19 @@ import org.ordo.ordering.Pricing;
 import org.ordo.platform.Address;
 import org.ordo.platform.Json;
 import org.ordo.platform.Money;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
 
 /** Orders, their lines and their timeline, in SQL. */
 @Repository
 public class Orders {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final Json json;
 
-    Orders(JdbcClient jdbc, JdbcTemplate template, Json json) {
+    Orders(JdbcClient jdbc, Json json) {
         this.jdbc = jdbc;
-        this.template = template;
         this.json = json;
     }
 
@@ -332,54 +330,56 @@ public class Orders {
     }
 
     /**
-     * The order without reservations (another module's) and with its lines and timeline: three queries sent in one
-     * round trip, read in the caller's transaction (or on one connection) so that they see the same order.
+     * The order without reservations (another module's) and with its lines and timeline, in one statement (one
+     * round trip, one snapshot): the lines and the timeline come as JSON arrays of their columns, amounts as text
+     * and times as UTC ISO-8601 text, so that they read back exactly as from their own rows.
      */
     public Optional<OrderView> find(UUID id) {
-        return template.execute((java.sql.Connection c) -> {
-            try (var ps = c.prepareStatement("""
-                    SELECT * FROM customer_order WHERE id = ?;
-                    SELECT * FROM order_line WHERE order_id = ? ORDER BY line_no;
-                    SELECT * FROM order_timeline WHERE order_id = ? ORDER BY id""")) {
-                ps.setObject(1, id);
-                ps.setObject(2, id);
-                ps.setObject(3, id);
-                ps.execute();
-                OrderView order;
-                try (ResultSet rs = ps.getResultSet()) {
-                    order = rs.next() ? view(rs, 0) : null;
-                }
-                List<OrderView.Line> lines = new ArrayList<>();
-                List<OrderView.TimelineEntry> timeline = new ArrayList<>();
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (order != null && rs.next()) {
-                        lines.add(line(rs, order.currency()));
+        return jdbc.sql("""
+                SELECT o.*,
+                       (SELECT json_agg(json_build_array(l.line_no, l.sku, l.name, l.type, l.quantity,
+                                   CAST(l.unit_price AS text), CAST(l.tax_rate AS text), l.price_includes_tax,
+                                   CAST(l.net AS text), CAST(l.tax AS text), CAST(l.gross AS text), l.reserved,
+                                   l.backordered, l.shipped) ORDER BY l.line_no)
+                        FROM order_line l WHERE l.order_id = o.id) AS lines,
+                       (SELECT json_agg(json_build_array(
+                                   to_char(t.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), t.actor,
+                                   t.dimension, t.from_status, t.to_status, t.reason) ORDER BY t.id)
+                        FROM order_timeline t WHERE t.order_id = o.id) AS timeline
+                FROM customer_order o WHERE o.id = :id
+                """).param("id", id)
+                .query((rs, n) -> {
+                    OrderView order = view(rs, n);
+                    List<OrderView.Line> lines = new ArrayList<>();
+                    for (JsonNode l : array(rs.getString("lines"))) {
+                        lines.add(new OrderView.Line(l.get(0).asInt(), l.get(1).asString(), l.get(2).asString(),
+                                l.get(3).asString(), l.get(4).asLong(), money(l.get(5), order.currency()),
+                                plain(new BigDecimal(l.get(6).asString())), l.get(7).asBoolean(),
+                                money(l.get(8), order.currency()), money(l.get(9), order.currency()),
+                                money(l.get(10), order.currency()), l.get(11).asLong(), l.get(12).asLong(),
+                                l.get(13).asLong()));
                     }
-                }
-                ps.getMoreResults();
-                try (ResultSet rs = ps.getResultSet()) {
-                    while (rs.next()) {
-                        timeline.add(entry(rs));
+                    List<OrderView.TimelineEntry> timeline = new ArrayList<>();
+                    for (JsonNode t : array(rs.getString("timeline"))) {
+                        timeline.add(new OrderView.TimelineEntry(Instant.parse(t.get(0).asString()),
+                                t.get(1).asString(), t.get(2).asString(), text(t.get(3)), t.get(4).asString(),
+                                text(t.get(5))));
                     }
-                }
-                return Optional.ofNullable(order).map(o -> o.with(lines, List.of(), timeline));
-            }
-        });
+                    return order.with(lines, List.of(), timeline);
+                })
+                .optional();
     }
 
-    private static OrderView.Line line(ResultSet rs, String currency) throws SQLException {
-        return new OrderView.Line(rs.getInt("line_no"), rs.getString("sku"), rs.getString("name"),
-                rs.getString("type"), rs.getLong("quantity"), money(rs, "unit_price", currency),
-                plain(rs.getBigDecimal("tax_rate")), rs.getBoolean("price_includes_tax"),
-                money(rs, "net", currency), money(rs, "tax", currency), money(rs, "gross", currency),
-                rs.getLong("reserved"), rs.getLong("backordered"), rs.getLong("shipped"));
+    private JsonNode array(String text) {
+        return text == null ? json.mapper().createArrayNode() : json.mapper().readTree(text);
     }
 
-    private static OrderView.TimelineEntry entry(ResultSet rs) throws SQLException {
-        return new OrderView.TimelineEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                rs.getString("dimension"), rs.getString("from_status"), rs.getString("to_status"),
-                rs.getString("reason"));
+    private static Money money(JsonNode amount, String currency) {
+        return new Money(new BigDecimal(amount.asString()), currency);
+    }
+
+    private static String text(JsonNode value) {
+        return value.isNull() ? null : value.asString();
     }
 
     private OrderView view(ResultSet rs, int n) throws SQLException {
