@@ -15,14 +15,12 @@ source "$(dirname "$0")/lib.sh"
 ROUNDS=${ROUNDS:-5}
 WAYS=(${WAYS:-jar bin})
 [ "$#" -gt 0 ] || ensure_jar
-JARS=()
-declare -A LAUNCHER
+JARS=() LAUNCHERS=()
 for a in "${@:-$ROOT/target/ordo.jar}"; do
-  j=$(realpath "${a%%,*}")
-  JARS+=("$j")
+  JARS+=("$(realpath "${a%%,*}")")
   l=$ROOT/bin/ordo
   [ "$a" = "${a#*,}" ] || l=${a#*,}
-  LAUNCHER[$j]=$(realpath "$l")
+  LAUNCHERS+=("$(realpath "$l")")
 done
 OUT=$ROOT/target/bench
 mkdir -p "$OUT"
@@ -33,13 +31,13 @@ trap 'echo "bench/startup.sh: failed at line $LINENO (logs kept under ${TMPDIR:-
 # One work directory per jar and way, each with its data from a first start (demo data loaded).
 CASES=()
 declare -A DIR
-for j in "${JARS[@]}"; do
+for i in "${!JARS[@]}"; do
   for w in "${WAYS[@]}"; do
-    c="$(basename "$j") $w"
+    c="$(( i + 1 )):$(basename "${JARS[$i]}") $w"
     CASES+=("$c")
     DIR[$c]=$(mktemp -d "${TMPDIR:-/tmp}/ordo-startup.XXXXXX")
-    cp "$j" "${DIR[$c]}/ordo.jar"
-    cp "${LAUNCHER[$j]}" "${DIR[$c]}/launcher"
+    cp "${JARS[$i]}" "${DIR[$c]}/ordo.jar"
+    cp "${LAUNCHERS[$i]}" "${DIR[$c]}/launcher"
   done
 done
 cleanup_all() {
