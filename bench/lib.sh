@@ -43,8 +43,11 @@ start_ordo() {
   local t0 deadline
   t0=$(now_ms)
   deadline=$(( t0 + ${START_TIMEOUT_S:-180} * 1000 ))
-  SERVER_PORT=$PORT ORDO_DATA_DIR=$WORK/data ORDO_BOOTSTRAP_API_KEY=$KEY \
-    java ${ORDO_JAVA_OPTS:-} -jar "$WORK/ordo.jar" >> "$WORK/ordo.log" 2>&1 &
+  local launch=(java ${ORDO_JAVA_OPTS:-} -jar "$WORK/ordo.jar")
+  # ORDO_LAUNCHER: run through this copy of bin/ordo instead (extracted jar and class-data-sharing archive
+  # under $WORK/ordo-app, made on its first use); it ends by exec'ing java, so ORDO_PID stays the JVM's
+  [ -z "${ORDO_LAUNCHER:-}" ] || launch=(env ORDO_JAR="$WORK/ordo.jar" JAVA_OPTS="${ORDO_JAVA_OPTS:-}" "$ORDO_LAUNCHER")
+  SERVER_PORT=$PORT ORDO_DATA_DIR=$WORK/data ORDO_BOOTSTRAP_API_KEY=$KEY "${launch[@]}" >> "$WORK/ordo.log" 2>&1 &
   ORDO_PID=$!
   until curl -sf -m 2 -o /dev/null -H "Authorization: Bearer $KEY" "$BASE/api/v1/locations"; do
     kill -0 "$ORDO_PID" 2>/dev/null || { echo "Ordo died; see $WORK/ordo.log" >&2; return 1; }

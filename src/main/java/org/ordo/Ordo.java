@@ -32,6 +32,9 @@ public class Ordo {
      * when anything is wrong, 2 when it could not check.
      */
     static int check(String[] args) {
+        // The ahead-of-time context (bin/ordo runs with -Dspring.aot.enabled=true) is the server's, worked out at
+        // build time without the check profile; the check builds its own context as usual.
+        System.clearProperty("spring.aot.enabled");
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(Ordo.class)
                     .web(WebApplicationType.NONE).profiles("check").run(args);

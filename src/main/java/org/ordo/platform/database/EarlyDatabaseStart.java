@@ -11,14 +11,15 @@ import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Starts the embedded PostgreSQL on a background thread as soon as the application context is created, so that
  * initdb (first start) or the server start (every start) runs while Spring loads classes and builds the context,
  * instead of after it. The {@code databaseServer} bean takes the started server over ({@link #take}). Does
- * nothing when {@code ORDO_DB_URL} names a database or when Ordo runs the check (which may share a running
- * Ordo's server). Should the context fail before the server is taken over, it stops the server again.
+ * nothing when {@code ORDO_DB_URL} names a database, when Ordo runs the check (which may share a running
+ * Ordo's server) or during the build's ahead-of-time processing. Should the context fail before the server is taken over, it stops the server again.
  */
 public class EarlyDatabaseStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -27,7 +28,9 @@ public class EarlyDatabaseStart implements ApplicationContextInitializer<Configu
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
-        if (!"server".equals(env.getProperty("ordo.mode", "server"))) {
+        // The build's ahead-of-time processing (spring-boot:process-aot) only analyses the context: no database.
+        if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)
+                || !"server".equals(env.getProperty("ordo.mode", "server"))) {
             return;
         }
         Binder binder = Binder.get(env);

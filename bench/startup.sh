@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Restart time only: from the run command to the first answered request (GET /api/v1/locations with the
+# bootstrap key, polled every 20 ms) on an existing data directory with the embedded PostgreSQL, ROUNDS times
+# for each way of running each jar, alternately, so that background load hits all of them alike. Before each
+# start it waits for a quiet machine (as bench/run.sh does) and records how busy it was.
+#   bench/startup.sh                              target/ordo.jar, with java -jar and with bin/ordo
+#   ROUNDS=7 WAYS="bin" bench/startup.sh OLD.jar,OLD-bin-ordo NEW.jar
+# WAYS: "jar" (java -jar ordo.jar) and/or "bin" (bin/ordo: the jar extracted, class-data-sharing archive,
+# ahead-of-time context; its one-time training happens before the first measured round). Each argument is a jar,
+# optionally followed by ",launcher": the bin/ordo to run it with (default this checkout's). ORDO_JAVA_OPTS:
+# extra JVM options for every start. Besides the time it records the CPU time the JVM had used by the first
+# answer (user + system, all its threads). Results: target/bench/startup.txt.
+set -Eeuo pipefail
+source "$(dirname "$0")/lib.sh"
+ROUNDS=${ROUNDS:-5}
+WAYS=(${WAYS:-jar bin})
+[ "$#" -gt 0 ] || ensure_jar
+JARS=() LAUNCHERS=()
+for a in "${@:-$ROOT/target/ordo.jar}"; do
+  JARS+=("$(realpath "${a%%,*}")")
+  l=$ROOT/bin/ordo
+  [ "$a" = "${a#*,}" ] || l=${a#*,}
+  LAUNCHERS+=("$(realpath "$l")")
+done
+OUT=$ROOT/target/bench
+mkdir -p "$OUT"
+RESULTS=$OUT/startup.txt
+: > "$RESULTS"
+trap 'echo "bench/startup.sh: failed at line $LINENO (logs kept under ${TMPDIR:-/tmp}/ordo-startup.*)" >&2; KEEP_WORK=1' ERR
+
+# One work directory per jar and way, each with its data from a first start (demo data loaded).
+CASES=()
+declare -A DIR
+for i in "${!JARS[@]}"; do
+  for w in "${WAYS[@]}"; do
+    c="$(( i + 1 )):$(basename "${JARS[$i]}") $w"
+    CASES+=("$c")
+    DIR[$c]=$(mktemp -d "${TMPDIR:-/tmp}/ordo-startup.XXXXXX")
+    cp "${JARS[$i]}" "${DIR[$c]}/ordo.jar"
+    cp "${LAUNCHERS[$i]}" "${DIR[$c]}/launcher"
+  done
+done
+cleanup_all() {
+  stop_ordo
+  [ -n "${KEEP_WORK:-}" ] || for c in "${CASES[@]}"; do rm -rf "${DIR[$c]}"; done
+}
+trap cleanup_all EXIT
+
+run_case() { # $1 case; sets STARTUP_MS
+  WORK=${DIR[$1]} PORT=$(free_port $(( 18600 + RANDOM % 300 )))
+  ORDO_LAUNCHER=
+  [ "${1##* }" != bin ] || ORDO_LAUNCHER=$WORK/launcher
+  ORDO_LAUNCHER=$ORDO_LAUNCHER start_ordo
+  CPU_MS=$(cpu_ms)
+}
+
+for c in "${CASES[@]}"; do
+  if [ "${c##* }" = bin ]; then
+    ORDO_JAR=${DIR[$c]}/ordo.jar "${DIR[$c]}/launcher" --prepare
+  fi
+  START_TIMEOUT_S=600 run_case "$c"
+  await_ready || { echo "$c: never ready; see ${DIR[$c]}/ordo.log" >&2; exit 1; }
+  stop_ordo
+  echo "$c: first start ${STARTUP_MS} ms (data directory and, for bin, the archive made)"
+done
+
+declare -A TIMES CPUS
+for r in $(seq 1 "$ROUNDS"); do
+  for c in "${CASES[@]}"; do
+    await_quiet
+    busy=$OTHERS_BUSY
+    load=$(cut -d' ' -f1 /proc/loadavg)
+    run_case "$c"
+    stop_ordo
+    TIMES[$c]="${TIMES[$c]:-} $STARTUP_MS"
+    CPUS[$c]="${CPUS[$c]:-} $CPU_MS"
+    echo "round $r  $c: ${STARTUP_MS} ms, JVM CPU ${CPU_MS} ms (machine ${busy}% busy before, load $load)" \
+      | tee -a "$RESULTS"
+  done
+done
+
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+echo "median restart to first answer over $ROUNDS rounds:" | tee -a "$RESULTS"
+for c in "${CASES[@]}"; do
+  # shellcheck disable=SC2086
+  echo "  $c: $(median ${TIMES[$c]}) ms, JVM CPU $(median ${CPUS[$c]}) ms  (all:${TIMES[$c]})" | tee -a "$RESULTS"
+done
