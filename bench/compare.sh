@@ -29,12 +29,9 @@ one_run() { # $1 label, $2 jar, $3 JVM options
   ORDO_JAVA_OPTS=$3 start_ordo
   local i
   for i in $(seq 1 100); do await_ready && break; done  # demo data (location BER) loaded; slow on a busy machine
-  local prefix=C-$(date +%s%N)- list= i sku
-  for i in $(seq 0 $(( NSKUS - 1 ))); do
-    sku=$prefix$(printf %04d "$i")
-    stock_article "$sku" 1000000000
-    list=${list:+$list,}$sku
-  done
+  local prefix=C-$(date +%s%N)- list i
+  stock_bench_articles "$prefix" "$NSKUS"
+  list=$SKU_LIST
   java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$list" "$CLIENTS" "$WARMUP_S" 3 > /dev/null || true
   # the floor takes its customers from the 500 the orders create (found by e-mail after that)
   for i in $(seq 1 20); do

@@ -29,12 +29,7 @@ ensure_jar
 start_ordo
 for i in $(seq 1 100); do await_ready && break; done
 PREFIX=G-$(date +%s)-
-SKU_LIST=
-for i in $(seq 0 $(( NSKUS - 1 ))); do
-  sku=$PREFIX$(printf %04d "$i")
-  stock_article "$sku" 1000000000
-  SKU_LIST=${SKU_LIST:+$SKU_LIST,}$sku
-done
+stock_bench_articles "$PREFIX" "$NSKUS"
 # the floor takes its customers from the 500 that placed orders create (found by e-mail)
 for i in $(seq 1 20); do
   [ "$(sql "SELECT count(*) FROM customer WHERE email LIKE 'bench%@example.com'")" -lt 500 ] || break

@@ -95,6 +95,18 @@ stock_article() {
   api POST /api/v1/inventory/receipts "{\"sku\":\"$1\",\"location\":\"BER\",\"quantity\":$2,\"reference\":\"bench\"}" > /dev/null
 }
 
+# Stocks $2 articles named <prefix $1>0000, 0001, ... with a billion units each at BER and sets SKU_LIST to them,
+# comma-separated.
+stock_bench_articles() {
+  local i sku
+  SKU_LIST=
+  for i in $(seq 0 $(( $2 - 1 ))); do
+    sku=$1$(printf %04d "$i")
+    stock_article "$sku" 1000000000
+    SKU_LIST=${SKU_LIST:+$SKU_LIST,}$sku
+  done
+}
+
 # Stocks 20 articles named <prefix>0..19 with plenty each and sets SKU_LIST to them, comma-separated.
 stock_load_articles() {
   SKU_LIST=

@@ -59,12 +59,7 @@ echo "PostgreSQL $PG_VERSION, synchronous_commit=$SYNC, fsync=$FSYNC, port $(pg_
 
 # --- data: NSKUS articles with plenty of stock at BER, 500 customers ----------------------------------------
 PREFIX=P1-$(date +%s)-
-SKU_LIST=
-for i in $(seq 0 $(( NSKUS - 1 ))); do
-  sku=$PREFIX$(printf %04d "$i")
-  stock_article "$sku" 1000000000
-  SKU_LIST=${SKU_LIST:+$SKU_LIST,}$sku
-done
+stock_bench_articles "$PREFIX" "$NSKUS"
 LOCATION=$(sql "SELECT id FROM location WHERE code = 'BER'")
 echo "Warm-up: ${WARMUP_S} s at 16 clients (JIT, and the 500 customers the orders use)"
 java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$SKU_LIST" 16 "$WARMUP_S" 3 > /dev/null || true
