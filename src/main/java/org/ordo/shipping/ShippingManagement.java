@@ -100,6 +100,11 @@ public class ShippingManagement {
         return shipment;
     }
 
+    /** One shipment by its id; 404 when there is none. */
+    public Shipment requireShipment(UUID shipmentId) {
+        return shipments.find(shipmentId).orElseThrow(() -> new NotFoundException("Shipment", shipmentId));
+    }
+
     public List<Shipment> shipmentsOf(UUID orderId) {
         return shipments.ofOrder(orderId);
     }

@@ -122,8 +122,7 @@ class Composer {
     @EventListener
     void on(ShipmentDelivered delivered) {
         OrderView order = orders.require(delivered.orderId());
-        Shipment shipment = shipping.shipmentsOf(delivered.orderId()).stream()
-                .filter(s -> s.id().equals(delivered.shipmentId())).findFirst().orElseThrow();
+        Shipment shipment = shipping.requireShipment(delivered.shipmentId());
         TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = basics(order, t);
         values.put("carrier", carrierName(shipment.carrier()));

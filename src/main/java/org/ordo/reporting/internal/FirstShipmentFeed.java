@@ -3,7 +3,6 @@ package org.ordo.reporting.internal;
 import java.time.Instant;
 
 import org.ordo.ordering.OrderManagement;
-import org.ordo.shipping.Shipment;
 import org.ordo.shipping.ShipmentShipped;
 import org.ordo.shipping.ShippingManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -29,9 +28,7 @@ class FirstShipmentFeed {
     @ApplicationModuleListener
     void on(ShipmentShipped shipped) {
         Instant shippedAt = shipped.shippedAt() != null ? shipped.shippedAt()
-                : shipping.shipmentsOf(shipped.orderId()).stream().filter(s -> s.id().equals(shipped.shipmentId()))
-                        .map(Shipment::shippedAt).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no shipment " + shipped.shipmentId()));
+                : shipping.requireShipment(shipped.shipmentId()).shippedAt();
         firstShipments.record(shipped.orderId(), shipped.shipmentId(), shippedAt,
                 orders.require(shipped.orderId()).promisedAt());
     }
