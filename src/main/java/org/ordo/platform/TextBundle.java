@@ -102,7 +102,7 @@ public final class TextBundle {
         if (last != null && Objects.equals(last.overrideState(), state)) {
             return last.texts();
         }
-        Texts texts = make(language, file);
+        Texts texts = make(language, state == null ? null : file);
         made.put(language, new Made(state, texts));
         return texts;
     }
@@ -123,7 +123,7 @@ public final class TextBundle {
     private Texts make(String language, Path file) {
         Properties texts = new Properties();
         texts.putAll(builtIn.get(language));
-        if (file != null && Files.isRegularFile(file)) {
+        if (file != null) { // a regular file when its state was taken
             try (InputStream in = Files.newInputStream(file)) {
                 texts.putAll(load(in));
             } catch (IOException | IllegalArgumentException e) {

@@ -19,7 +19,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * initdb (first start) or the server start (every start) runs while Spring loads classes and builds the context,
  * instead of after it. The {@code databaseServer} bean takes the started server over ({@link #take}). Does
  * nothing when {@code ORDO_DB_URL} names a database, when Ordo runs the check (which may share a running
- * Ordo's server) or during the build's ahead-of-time processing. Should the context fail before the server is taken over, it stops the server again.
+ * Ordo's server) or during the build's ahead-of-time processing. Should the context fail before the server is
+ * taken over, it stops the server again.
  */
 public class EarlyDatabaseStart implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

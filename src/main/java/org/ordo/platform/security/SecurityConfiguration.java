@@ -39,7 +39,8 @@ class SecurityConfiguration {
 
     /**
      * No observation per security filter, authentication and authorization: wrapping each of the chain's dozen
-     * filters in an observation showed in the placement profile, and nothing reads those figures. Requests are still timed as a whole ({@code http.server.requests}).
+     * filters in an observation showed in the placement profile, and nothing reads those figures. Requests are
+     * still timed as a whole ({@code http.server.requests}).
      */
     @Bean
     static SecurityObservationSettings securityObservations() {
