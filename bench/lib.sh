@@ -43,7 +43,7 @@ start_ordo() {
   local t0 deadline
   t0=$(now_ms)
   deadline=$(( t0 + ${START_TIMEOUT_S:-180} * 1000 ))
-  local launch=(java ${ORDO_JAVA_OPTS:-} -jar "$WORK/ordo.jar")
+  local launch=("${ORDO_JAVA:-java}" ${ORDO_JAVA_OPTS:-} -jar "$WORK/ordo.jar")
   # ORDO_LAUNCHER: run through this copy of bin/ordo instead (extracted jar and class-data-sharing archive
   # under $WORK/ordo-app, made on its first use); it ends by exec'ing java, so ORDO_PID stays the JVM's
   [ -z "${ORDO_LAUNCHER:-}" ] || launch=(env ORDO_JAR="$WORK/ordo.jar" JAVA_OPTS="${ORDO_JAVA_OPTS:-}" "$ORDO_LAUNCHER")

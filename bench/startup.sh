@@ -7,13 +7,17 @@
 #   ROUNDS=7 WAYS="bin" bench/startup.sh OLD.jar,OLD-bin-ordo NEW.jar
 # WAYS: "jar" (java -jar ordo.jar) and/or "bin" (bin/ordo: the jar extracted, class-data-sharing archive,
 # ahead-of-time context; its one-time training happens before the first measured round). Each argument is a jar,
-# optionally followed by ",launcher": the bin/ordo to run it with (default this checkout's). ORDO_JAVA_OPTS:
+# optionally followed by ",launcher": the bin/ordo to run it with (default this checkout's). JAVA_HOMES: the JDKs
+# to run each with, space-separated (default: the java on the PATH), e.g. a Java 17 and a Java 25, whose bin/ordo
+# uses an ahead-of-time cache instead of the class-data-sharing archive. ORDO_JAVA_OPTS:
 # extra JVM options for every start. Besides the time it records the CPU time the JVM had used by the first
 # answer (user + system, all its threads). Results: target/bench/startup.txt.
 set -Eeuo pipefail
 source "$(dirname "$0")/lib.sh"
 ROUNDS=${ROUNDS:-5}
 WAYS=(${WAYS:-jar bin})
+HOMES=(${JAVA_HOMES:-})
+[ "${#HOMES[@]}" -gt 0 ] || HOMES=("")
 [ "$#" -gt 0 ] || ensure_jar
 JARS=() LAUNCHERS=()
 for a in "${@:-$ROOT/target/ordo.jar}"; do
@@ -30,14 +34,19 @@ trap 'echo "bench/startup.sh: failed at line $LINENO (logs kept under ${TMPDIR:-
 
 # One work directory per jar and way, each with its data from a first start (demo data loaded).
 CASES=()
-declare -A DIR
+declare -A DIR WAY JDK
 for i in "${!JARS[@]}"; do
-  for w in "${WAYS[@]}"; do
-    c="$(( i + 1 )):$(basename "${JARS[$i]}") $w"
-    CASES+=("$c")
-    DIR[$c]=$(mktemp -d "${TMPDIR:-/tmp}/ordo-startup.XXXXXX")
-    cp "${JARS[$i]}" "${DIR[$c]}/ordo.jar"
-    cp "${LAUNCHERS[$i]}" "${DIR[$c]}/launcher"
+  for h in "${HOMES[@]}"; do
+    for w in "${WAYS[@]}"; do
+      c="$(( i + 1 )):$(basename "${JARS[$i]}") $w"
+      [ -z "$h" ] || c="$c $("$h/bin/java" -XshowSettings:properties -version 2>&1 \
+        | sed -n 's/^ *java\.vm\.version = \([0-9]*\).*/java\1/p')"
+      CASES+=("$c")
+      WAY[$c]=$w JDK[$c]=$h
+      DIR[$c]=$(mktemp -d "${TMPDIR:-/tmp}/ordo-startup.XXXXXX")
+      cp "${JARS[$i]}" "${DIR[$c]}/ordo.jar"
+      cp "${LAUNCHERS[$i]}" "${DIR[$c]}/launcher"
+    done
   done
 done
 cleanup_all() {
@@ -49,14 +58,18 @@ trap cleanup_all EXIT
 run_case() { # $1 case; sets STARTUP_MS
   WORK=${DIR[$1]} PORT=$(free_port $(( 18600 + RANDOM % 300 )))
   ORDO_LAUNCHER=
-  [ "${1##* }" != bin ] || ORDO_LAUNCHER=$WORK/launcher
-  ORDO_LAUNCHER=$ORDO_LAUNCHER start_ordo
+  [ "${WAY[$1]}" != bin ] || ORDO_LAUNCHER=$WORK/launcher
+  if [ -n "${JDK[$1]}" ]; then
+    JAVA_HOME=${JDK[$1]} ORDO_JAVA=${JDK[$1]}/bin/java ORDO_LAUNCHER=$ORDO_LAUNCHER start_ordo
+  else
+    ORDO_LAUNCHER=$ORDO_LAUNCHER start_ordo
+  fi
   CPU_MS=$(cpu_ms)
 }
 
 for c in "${CASES[@]}"; do
-  if [ "${c##* }" = bin ]; then
-    ORDO_JAR=${DIR[$c]}/ordo.jar "${DIR[$c]}/launcher" --prepare
+  if [ "${WAY[$c]}" = bin ]; then
+    JAVA_HOME=${JDK[$c]:-${JAVA_HOME:-}} ORDO_JAR=${DIR[$c]}/ordo.jar "${DIR[$c]}/launcher" --prepare
   fi
   START_TIMEOUT_S=600 run_case "$c"
   await_ready || { echo "$c: never ready; see ${DIR[$c]}/ordo.log" >&2; exit 1; }
