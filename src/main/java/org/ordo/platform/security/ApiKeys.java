@@ -19,6 +19,8 @@ import org.ordo.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * API keys, stored only as SHA-256 hashes. Keys are 256 random bits, so a fast hash is enough: there is no
@@ -30,9 +32,11 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final ApiKeyCache cache;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, ApiKeyCache cache) {
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     /** A key as listed: never the key itself. */
@@ -44,12 +48,21 @@ public class ApiKeys {
     public record IssuedKey(ApiKeyInfo info, String key) {
     }
 
+    /** The client of an active key; from the cache when it was looked up lately (see {@link ApiKeyCache}). */
     Optional<ApiClient> authenticate(String key) {
-        return jdbc.sql("SELECT id, name, role FROM api_key WHERE key_hash = :hash AND active")
-                .param("hash", hash(key))
+        String hash = hash(key);
+        ApiClient cached = cache.get(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long seen = cache.generation();
+        Optional<ApiClient> found = jdbc.sql("SELECT id, name, role FROM api_key WHERE key_hash = :hash AND active")
+                .param("hash", hash)
                 .query((rs, n) -> new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"),
                         Role.valueOf(rs.getString("role"))))
                 .optional();
+        found.ifPresent(client -> cache.put(hash, client, seen));
+        return found;
     }
 
     /** Issues a new random key; refuses a name that is taken. */
@@ -94,11 +107,24 @@ public class ApiKeys {
         return jdbc.sql("SELECT * FROM api_key ORDER BY created_at, name").query(ApiKeys::info).list();
     }
 
-    /** Revokes a key at once: the next request with it is refused. */
+    /**
+     * Revokes a key at once: the next request with it is refused, on every node. This node forgets the key when
+     * the transaction commits, the others when the notification sent with the commit reaches them.
+     */
     @Transactional
     public ApiKeyInfo revoke(UUID id) {
         int n = jdbc.sql("UPDATE api_key SET active = false, revoked_at = now() WHERE id = :id AND active")
                 .param("id", id).update();
+        if (n > 0) {
+            jdbc.sql("SELECT pg_notify('" + ApiKeyCache.CHANNEL + "', :id)").param("id", id.toString())
+                    .query().listOfRows();
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                cache.forget(id);
+            }
+        });
         if (n == 0 && find(id).isEmpty()) {
             throw new NotFoundException("API key", id);
         }
