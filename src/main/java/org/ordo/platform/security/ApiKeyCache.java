@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -116,12 +117,19 @@ class ApiKeyCache implements SmartLifecycle {
         byHash.clear();
     }
 
-    /** For tests: keys may be kept (the listener is connected, or this cache is used without one). */
+    /**
+     * Whether keys may be kept: the listener hears revocations (or, in tests, this cache is used without one).
+     * Either way it starts empty: what was kept before may have missed a revocation, and a lookup still running
+     * from before keeps nothing (the generation moves on).
+     */
     void listening(boolean value) {
-        if (!value) {
+        if (value) {
+            forgetAll();
+            listening = true;
+        } else {
+            listening = false;
             forgetAll();
         }
-        listening = value;
     }
 
     boolean isListening() {
@@ -163,7 +171,15 @@ class ApiKeyCache implements SmartLifecycle {
     private void listen() {
         boolean warned = false;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(server.url(), server.user(), server.password())) {
+            Properties login = new Properties();
+            if (server.user() != null && !server.user().isEmpty()) {
+                login.setProperty("user", server.user());
+            }
+            if (server.password() != null && !server.password().isEmpty()) {
+                login.setProperty("password", server.password());
+            }
+            login.setProperty("ApplicationName", "ordo-api-key-revocations");
+            try (Connection connection = DriverManager.getConnection(server.url(), login)) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
@@ -189,7 +205,6 @@ class ApiKeyCache implements SmartLifecycle {
                         if (payload.equals(awaited)) {
                             awaited = null;
                             if (!listening) {
-                                // Anything cached before this LISTEN may have missed a revocation: start empty.
                                 listening(true);
                                 if (warned) {
                                     log.info("Listening for API key revocations again; keys are cached again");
