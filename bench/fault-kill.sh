@@ -5,7 +5,9 @@
 #   - every order answered 2xx exists, once, with all its lines reserved by reservations;
 #   - every order in the database (answered or not: the kill may come between commit and answer) gets exactly
 #     one order confirmation, and no message stays QUEUED or SENDING: events the killed process had not handed
-#     on are resubmitted by the restarted one (after a minute; see EventResubmission), none twice;
+#     on are resubmitted by the restarted one (after a minute; see EventResubmission), none twice, and messages the
+#     killed process had claimed (SENDING) are claimed again once their lease has run out (LEASE, default PT30S
+#     here, so that this happens within the wait; Ordo's default is five minutes);
 #   - the restarted Ordo places orders again;
 # and ends with the invariant checker. Loopback only; every wait is bounded.
 #   bench/fault-kill.sh
@@ -17,6 +19,7 @@ KILL_AFTER_S=${KILL_AFTER_S:-8}
 LOAD_S=${LOAD_S:-15}
 MESSAGE_WAIT_S=${MESSAGE_WAIT_S:-240}
 export REQUEST_TIMEOUT_S=${REQUEST_TIMEOUT_S:-10}
+export ORDO_NOTIFICATION_LEASE=${LEASE:-PT30S}
 OUT=$ROOT/target/bench
 mkdir -p "$OUT"
 PSQL=$(pg_tool psql)
