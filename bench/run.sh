@@ -9,14 +9,14 @@
 #   Memory    heap used and RSS of the Ordo process, sampled every second during P1
 # then runs the invariant checker. Prints a table and writes target/bench/results.json.
 #   bench/run.sh
-#   SECONDS_PER_RUN=20 CONCURRENCY="1 4 16 64" SKUS=100 WARMUP_S=30 bench/run.sh
+#   SECONDS_PER_RUN=20 CONCURRENCY="1 4 16 64" SKUS=100 WARMUP_S=180 bench/run.sh
 # Takes about 4 + 2 x (number of concurrencies x SECONDS_PER_RUN) / 60 minutes.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-20}
 CONCURRENCY=(${CONCURRENCY:-1 4 16 64})
 NSKUS=${SKUS:-100}
-WARMUP_S=${WARMUP_S:-30}
+WARMUP_S=${WARMUP_S:-180}
 FLASH_STOCK=1000 FLASH_CLIENTS=64 FLASH_ATTEMPTS=5000
 OUT=$ROOT/target/bench
 mkdir -p "$OUT"
