@@ -58,6 +58,8 @@ class ApiKeyCache implements SmartLifecycle {
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
+    /** The listener thread's own: a loss of listening was logged and its end not yet. */
+    private boolean lossLogged;
 
     @Autowired
     ApiKeyCache(@Value("${ordo.security.api-key-cache:30s}") Duration ttl, DatabaseServer server,
@@ -169,63 +171,14 @@ class ApiKeyCache implements SmartLifecycle {
      * is ever heard.
      */
     private void listen() {
-        boolean warned = false;
         while (running) {
-            Properties login = new Properties();
-            if (server.user() != null && !server.user().isEmpty()) {
-                login.setProperty("user", server.user());
-            }
-            if (server.password() != null && !server.password().isEmpty()) {
-                login.setProperty("password", server.password());
-            }
-            login.setProperty("ApplicationName", "ordo-api-key-revocations");
-            try (Connection connection = DriverManager.getConnection(server.url(), login)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                String probes = PROBE + UUID.randomUUID() + ":";
-                long probeNo = 0;
-                String awaited = null;
-                long sentAt = System.nanoTime() - PROBE_EVERY;
-                while (running) {
-                    if (awaited == null && System.nanoTime() - sentAt >= PROBE_EVERY) {
-                        awaited = probes + ++probeNo;
-                        try (PreparedStatement probe = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-                            probe.setQueryTimeout(PROBE_EVERY_S);
-                            probe.setString(1, CHANNEL);
-                            probe.setString(2, awaited);
-                            probe.execute();
-                        }
-                        sentAt = System.nanoTime();
-                    }
-                    PGNotification[] notifications = pg.getNotifications(500);
-                    for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
-                        String payload = n.getParameter();
-                        if (payload.equals(awaited)) {
-                            awaited = null;
-                            if (!listening) {
-                                listening(true);
-                                if (warned) {
-                                    log.info("Listening for API key revocations again; keys are cached again");
-                                    warned = false;
-                                }
-                            }
-                        } else if (!payload.startsWith(PROBE)) { // other nodes' probes are not ours to answer
-                            revoked(payload);
-                        }
-                    }
-                    if (awaited != null && System.nanoTime() - sentAt > PROBE_EVERY) {
-                        throw new SQLException("a probe notification did not come back within " + PROBE_EVERY_S
-                                + " s");
-                    }
-                }
+            try (Connection connection = connect()) {
+                hear(connection);
             } catch (SQLException | RuntimeException e) {
-                listening(false);
-                if (running && !warned) {
+                if (running && !lossLogged) {
                     log.warn("Not listening for API key revocations ({}); every request asks the database for its "
                             + "key until it listens again", e.getMessage());
-                    warned = true;
+                    lossLogged = true;
                 }
             }
             listening(false);
@@ -237,6 +190,68 @@ class ApiKeyCache implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /** A connection of its own, named so that it can be told apart in pg_stat_activity. */
+    private Connection connect() throws SQLException {
+        Properties login = new Properties();
+        if (server.user() != null && !server.user().isEmpty()) {
+            login.setProperty("user", server.user());
+        }
+        if (server.password() != null && !server.password().isEmpty()) {
+            login.setProperty("password", server.password());
+        }
+        login.setProperty("ApplicationName", "ordo-api-key-revocations");
+        return DriverManager.getConnection(server.url(), login);
+    }
+
+    /** Listens on the connection and probes it until stopped, or until a probe does not come back (then throws). */
+    private void hear(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + CHANNEL);
+        }
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        String probes = PROBE + UUID.randomUUID() + ":";
+        long probeNo = 0;
+        String awaited = null;
+        long sentAt = System.nanoTime() - PROBE_EVERY;
+        while (running) {
+            if (awaited == null && System.nanoTime() - sentAt >= PROBE_EVERY) {
+                awaited = probes + ++probeNo;
+                probe(connection, awaited);
+                sentAt = System.nanoTime();
+            }
+            PGNotification[] notifications = pg.getNotifications(500);
+            for (PGNotification n : notifications == null ? new PGNotification[0] : notifications) {
+                String payload = n.getParameter();
+                if (!payload.equals(awaited)) {
+                    if (!payload.startsWith(PROBE)) { // other nodes' probes are not ours to answer
+                        revoked(payload);
+                    }
+                    continue;
+                }
+                awaited = null;
+                if (!listening) {
+                    listening(true);
+                    if (lossLogged) {
+                        log.info("Listening for API key revocations again; keys are cached again");
+                        lossLogged = false;
+                    }
+                }
+            }
+            if (awaited != null && System.nanoTime() - sentAt > PROBE_EVERY) {
+                throw new SQLException("a probe notification did not come back within " + PROBE_EVERY_S + " s");
+            }
+        }
+    }
+
+    private static void probe(Connection connection, String payload) throws SQLException {
+        try (PreparedStatement probe = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            probe.setQueryTimeout(PROBE_EVERY_S);
+            probe.setString(1, CHANNEL);
+            probe.setString(2, payload);
+            probe.execute();
         }
     }
 

@@ -118,13 +118,13 @@ public class ApiKeys {
         if (n > 0) {
             jdbc.sql("SELECT pg_notify('" + ApiKeyCache.CHANNEL + "', :id)").param("id", id.toString())
                     .query().listOfRows();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    cache.forget(id);
+                }
+            });
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                cache.forget(id);
-            }
-        });
         if (n == 0 && find(id).isEmpty()) {
             throw new NotFoundException("API key", id);
         }
