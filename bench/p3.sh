@@ -167,15 +167,16 @@ p95() { cat "$OUT/p3-reads.json" "$OUT/p3-backoffice.json" | grep -o "\"$1\": {[
   | awk '{print $2}'; }
 # The verdict goes by the JDK's HTTP client, as before; the plain socket client's p95 (NAME/socket, with
 # CLIENT=both) is printed beside it: it adds less time of its own, so it is closer to what Ordo takes.
+judge() { awk -v v="$1" -v l="$2" 'BEGIN {print (v < l) ? "met" : "MISSED"}'; }
 TARGETS_OK=true
 for t in queue:30 queue-channel:30 queue-search:30 queue-deep:30 queue-newest:30 detail:10 dashboard:200 \
     backoffice-dashboard:200; do
   name=${t%%:*} limit=${t##*:} value=$(p95 "${t%%:*}")
-  verdict=$(awk -v v="$value" -v l="$limit" 'BEGIN {print (v < l) ? "met" : "MISSED"}')
+  verdict=$(judge "$value" "$limit")
   [ "$verdict" = met ] || TARGETS_OK=false
   bare=$(p95 "$name/socket" || true)
   printf 'target %-20s p95 %7s ms < %3s ms: %-6s%s\n' "$name" "$value" "$limit" "$verdict" \
-    "${bare:+  (socket client: $bare ms, $(awk -v v="$bare" -v l="$limit" 'BEGIN {print (v < l) ? "met" : "MISSED"}'))}"
+    "${bare:+  (socket client: $bare ms, $(judge "$bare" "$limit"))}"
 done
 cat > "$OUT/p3.json" <<JSON
 {"orders": $ORDERS, "generateMs": $GEN_MS, "databaseSize": "$SIZE", "checkMs": $CHECK_MS, "checkOk": $CHECK_OK,
