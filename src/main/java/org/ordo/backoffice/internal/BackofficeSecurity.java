@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordo.backoffice.Screen;
 import org.ordo.platform.Role;
+import org.ordo.platform.security.AccessRule;
+import org.ordo.platform.security.AccessRules;
 import org.ordo.platform.security.Users;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +24,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The browser's chain, after the API's: form login with the users of {@link Users}, session cookies, CSRF
- * protection on every form and htmx request. Each {@link Screen} is open to its roles only; the customers'
- * tracking page, the login page and static files need no login.
+ * protection on every form and htmx request. Each {@link Screen} is open to its roles only; the pages that need no
+ * login (the customers' tracking page, the login page, static files) are rows of {@link AccessRules#OPEN_PAGES}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,8 +48,10 @@ class BackofficeSecurity {
         loggedIn.setDefaultTargetUrl("/");
         var toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         http.authorizeHttpRequests(a -> {
-            a.requestMatchers("/login", "/language", "/track/**", "/webjars/**", "/backoffice/**", "/error",
-                    "/favicon.ico").permitAll();
+            for (AccessRule page : AccessRules.OPEN_PAGES) {
+                (page.method() == null ? a.requestMatchers(page.path()) : a.requestMatchers(page.method(), page.path()))
+                        .permitAll();
+            }
             for (Screen screen : screens) {
                 a.requestMatchers(screen.path(), screen.path() + "/**")
                         .hasAnyRole(screen.roles().stream().map(Role::name).toArray(String[]::new));

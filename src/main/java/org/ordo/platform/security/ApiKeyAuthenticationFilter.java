@@ -16,17 +16,25 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <api key>}; a key that is unknown or revoked is answered 401 at once. */
+/**
+ * Authenticates {@code Authorization: Bearer <api key>}; a key that is unknown or revoked is answered 401 at once.
+ * Requests to open rows of {@link AccessRules} pass without a look at the header: a webhook, a download link or the
+ * API description works the same whatever header a client (or Swagger UI) adds.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeys keys;
+    private final RequestMatcher open;
     private final AuthenticationEntryPoint entryPoint;
     private final Unavailable unavailable;
 
-    ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint, Unavailable unavailable) {
+    ApiKeyAuthenticationFilter(ApiKeys keys, RequestMatcher open, AuthenticationEntryPoint entryPoint,
+            Unavailable unavailable) {
         this.keys = keys;
+        this.open = open;
         this.entryPoint = entryPoint;
         this.unavailable = unavailable;
     }
@@ -41,7 +49,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
+        if (header == null || header.isBlank() || open.matches(request)) {
             chain.doFilter(request, response);
             return;
         }

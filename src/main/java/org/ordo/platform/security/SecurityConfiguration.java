@@ -3,6 +3,7 @@ package org.ordo.platform.security;
 import java.util.List;
 
 import org.ordo.platform.FieldError;
+import org.ordo.platform.Role;
 import org.ordo.platform.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -20,22 +20,22 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Who may call what. Integrations and scripts use API keys with a role; every API path needs one. People log in
- * to the back office through its own chain (org.ordo.backoffice), with the users of {@link Users}.
- * Denials are problem answers: 401 without a valid key, 403 when the key's role may not do this.
+ * The API's security chain. Integrations and scripts use API keys with a role; who may call what is decided by
+ * {@link AccessRules} alone. People log in to the back office through its own chain (org.ordo.backoffice), with the
+ * users of {@link Users}. Denials are problem answers: 401 without a valid key, 403 when the key's role may not do
+ * this.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
-    private static final String ADMIN = "ADMIN";
-    private static final String AGENT = "AGENT";
-    private static final String WAREHOUSE = "WAREHOUSE";
-    private static final String INTEGRATION = "INTEGRATION";
 
     /**
      * No observation per security filter, authentication and authorization: wrapping each of the chain's dozen
@@ -76,49 +76,33 @@ class SecurityConfiguration {
             json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                     "This API key's role may not " + request.getMethod() + " " + request.getRequestURI()));
         };
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                        "/download/**")
+        RequestMatcher open = new OrRequestMatcher(AccessRules.apiChain().stream().filter(AccessRule::isOpen)
+                .map(SecurityConfiguration::matcher).toList());
+        http.securityMatcher(AccessRules.API_CHAIN.toArray(String[]::new))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized, unavailable),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, open, unauthorized, unavailable),
                         AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/admin/**").hasRole(ADMIN)
-                        // Webhooks prove their sender by signature, checked before anything changes.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**",
-                                "/api/v1/shipping/webhooks/**").permitAll()
-                        .requestMatchers("/api/v1/payments/**").hasAnyRole(ADMIN, AGENT)
-                        .requestMatchers("/api/v1/fulfillment/**", "/api/v1/shipping/**")
-                                .hasAnyRole(ADMIN, WAREHOUSE)
-                        .requestMatchers("/api/v1/digital/**").hasAnyRole(ADMIN, AGENT)
-                        .requestMatchers("/api/v1/invoices/**").hasAnyRole(ADMIN, AGENT)
-                        .requestMatchers("/api/v1/documents/**", "/api/v1/orders/*/documents",
-                                "/api/v1/credit-notes/**", "/api/v1/orders/*/credit-notes").hasAnyRole(ADMIN, AGENT)
-                        .requestMatchers("/download/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/api/v1/locations/**", "/api/v1/articles/**",
-                                "/api/v1/inventory/**").authenticated()
-                        .requestMatchers("/api/v1/locations/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/articles/**").hasAnyRole(ADMIN, AGENT)
-                        .requestMatchers("/api/v1/inventory/**").hasAnyRole(ADMIN, WAREHOUSE, INTEGRATION)
-                        .requestMatchers("/api/v1/customers/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
-                        .requestMatchers("/api/v1/suppliers/**").hasAnyRole(ADMIN, AGENT)
-                        .requestMatchers("/api/v1/quotes/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
-                        // Messages hold customers' names and addresses: people who answer customers only.
-                        .requestMatchers("/api/v1/messages/**", "/api/v1/orders/*/messages").hasAnyRole(ADMIN, AGENT)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/orders/**")
-                                .hasAnyRole(ADMIN, AGENT, INTEGRATION, WAREHOUSE)
-                        .requestMatchers("/api/v1/orders/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
-                        .requestMatchers("/api/v1/inbound-documents/**").hasAnyRole(ADMIN, AGENT)
-                        // Figures over all orders and stock: for the people who run the shop, not for integrations.
-                        .requestMatchers(HttpMethod.GET, "/api/v1/reports/**").hasAnyRole(ADMIN, AGENT)
-                        .anyRequest().authenticated());
+                .authorizeHttpRequests(a -> {
+                    for (AccessRule rule : AccessRules.apiChain()) {
+                        var requests = a.requestMatchers(matcher(rule));
+                        if (rule.isOpen()) {
+                            requests.permitAll();
+                        } else {
+                            requests.hasAnyRole(rule.rolesInOrder().stream().map(Role::name).toArray(String[]::new));
+                        }
+                    }
+                    // Default deny: a path without a row (a new endpoint, a method nobody listed) is refused to every
+                    // key, so that nothing is reachable before someone decided who may call it.
+                    a.anyRequest().denyAll();
+                });
         return http.build();
     }
 
+    private static RequestMatcher matcher(AccessRule rule) {
+        return PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.path());
+    }
 }

@@ -1,0 +1,169 @@
+package org.ordo.platform.security;
+
+import static org.ordo.platform.Role.ADMIN;
+import static org.ordo.platform.Role.AGENT;
+import static org.ordo.platform.Role.INTEGRATION;
+import static org.ordo.platform.Role.WAREHOUSE;
+import static org.ordo.platform.security.AccessRule.of;
+import static org.ordo.platform.security.AccessRule.open;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.ordo.platform.Role;
+
+/**
+ * Who may call what: the one table of endpoint × role. The API's security chain is built from it and refuses every
+ * {@code /api/**} request that no row matches (403 with a key, 401 without), so a new endpoint is closed until it
+ * gets a row here; the back office's chain takes its pages without login from it; {@code AccessRulesIntegrationTests}
+ * calls every operation of the OpenAPI document with every role and holds it against this table; and the matrix
+ * "Who may call what" in docs/security.md is generated from it ({@code AccessMatrixTests}).
+ *
+ * <p>How a row is decided: by the data the answer exposes or the change it makes. Money, invoices and addresses of
+ * customers (invoices, credit notes, documents, messages, payments in and out) are for the people who answer
+ * customers (AGENT) and ADMIN. What an order is and where it stands (the order, its shipments, payments' status,
+ * download links) is readable by every role, because the warehouse ships it and the shop shows it. Stock is pushed
+ * by the warehouse and by integrations (ERP, 3PL). Keys and the invariant check are ADMIN's.
+ */
+public final class AccessRules {
+
+    private static final Role[] EVERY_ROLE = Role.values();
+
+    /**
+     * The API's operations, each exactly as the OpenAPI document names it (method and path template). The order
+     * matters only where two patterns could match one path: the first row wins, so literal paths come before
+     * templates.
+     */
+    public static final List<AccessRule> OPERATIONS = List.of(
+            of("Orders", GET, "/api/v1/orders", EVERY_ROLE),
+            of("Orders", POST, "/api/v1/orders", ADMIN, AGENT, INTEGRATION),
+            of("Orders", GET, "/api/v1/orders/{id}", EVERY_ROLE),
+            of("Orders", POST, "/api/v1/orders/{id}/cancel", ADMIN, AGENT, INTEGRATION),
+            of("Orders", POST, "/api/v1/orders/{id}/hold", ADMIN, AGENT, INTEGRATION),
+            of("Orders", POST, "/api/v1/orders/{id}/release-hold", ADMIN, AGENT, INTEGRATION),
+
+            // The payment status is on the order for everyone; what came in and went back, and booking it, is not.
+            of("Payments", GET, "/api/v1/orders/{id}/payments", EVERY_ROLE),
+            of("Payments", POST, "/api/v1/payments/bank-transfers", ADMIN, AGENT),
+            of("Payments", POST, "/api/v1/payments/bank-statements", ADMIN, AGENT),
+            of("Payments", POST, "/api/v1/payments/refunds", ADMIN, AGENT),
+            open("Payments", POST, "/api/v1/payments/webhooks/stripe",
+                    "the Stripe-Signature header proves the sender; checked before anything changes"),
+
+            of("Fulfillment", POST, "/api/v1/fulfillment/pick-lists", ADMIN, WAREHOUSE),
+            of("Fulfillment", GET, "/api/v1/fulfillment/pick-lists", ADMIN, WAREHOUSE),
+            of("Fulfillment", GET, "/api/v1/fulfillment/pick-lists/{id}", ADMIN, WAREHOUSE),
+            of("Fulfillment", POST, "/api/v1/fulfillment/pick-lists/{id}/lines/{lineNo}/pick", ADMIN, WAREHOUSE),
+            of("Fulfillment", POST, "/api/v1/fulfillment/orders/{orderId}/parcels", ADMIN, WAREHOUSE),
+            of("Fulfillment", GET, "/api/v1/fulfillment/orders/{orderId}/parcels", ADMIN, WAREHOUSE),
+            of("Fulfillment", POST, "/api/v1/fulfillment/orders/{orderId}/shipments", ADMIN, WAREHOUSE),
+
+            of("Shipping", GET, "/api/v1/orders/{id}/shipments", EVERY_ROLE),
+            of("Shipping", GET, "/api/v1/shipping/carriers", ADMIN, WAREHOUSE),
+            of("Shipping", PUT, "/api/v1/shipping/carriers/{code}", ADMIN, WAREHOUSE),
+            open("Shipping", POST, "/api/v1/shipping/webhooks/tracking",
+                    "the signature header proves the carrier; checked before anything changes"),
+
+            of("Digital goods", GET, "/api/v1/orders/{id}/downloads", EVERY_ROLE),
+            of("Digital goods", PUT, "/api/v1/digital/assets/{sku}", ADMIN, AGENT),
+            open("Digital goods", GET, "/download/{token}", "the link itself is the secret; it expires"),
+
+            // Invoices, credit notes and stored documents carry the customer's addresses and money: for the people
+            // who answer customers, not for the warehouse or an integration (the order shows its totals to them).
+            of("Billing", GET, "/api/v1/orders/{id}/invoices", ADMIN, AGENT),
+            of("Billing", GET, "/api/v1/invoices/{number}", ADMIN, AGENT),
+            of("Billing", GET, "/api/v1/orders/{id}/credit-notes", ADMIN, AGENT),
+            of("Billing", GET, "/api/v1/credit-notes/{number}", ADMIN, AGENT),
+            of("Billing", GET, "/api/v1/orders/{id}/documents", ADMIN, AGENT),
+            of("Billing", GET, "/api/v1/documents/{id}", ADMIN, AGENT),
+
+            // B2B buyers' systems ask for quotes and accept them.
+            of("Quotes", POST, "/api/v1/quotes", ADMIN, AGENT, INTEGRATION),
+            of("Quotes", GET, "/api/v1/quotes", ADMIN, AGENT, INTEGRATION),
+            of("Quotes", GET, "/api/v1/quotes/{id}", ADMIN, AGENT, INTEGRATION),
+            of("Quotes", GET, "/api/v1/quotes/{id}/pdf", ADMIN, AGENT, INTEGRATION),
+            of("Quotes", POST, "/api/v1/quotes/{id}/send", ADMIN, AGENT, INTEGRATION),
+            of("Quotes", POST, "/api/v1/quotes/{id}/accept", ADMIN, AGENT, INTEGRATION),
+            of("Quotes", POST, "/api/v1/quotes/{id}/decline", ADMIN, AGENT, INTEGRATION),
+
+            // Messages hold customers' names and addresses: people who answer customers only.
+            of("Messages", GET, "/api/v1/orders/{id}/messages", ADMIN, AGENT),
+            of("Messages", GET, "/api/v1/messages", ADMIN, AGENT),
+            of("Messages", GET, "/api/v1/messages/{id}", ADMIN, AGENT),
+            of("Messages", GET, "/api/v1/messages/{id}/attachments", ADMIN, AGENT),
+            of("Messages", POST, "/api/v1/messages/{id}/resend", ADMIN, AGENT),
+
+            of("Articles", GET, "/api/v1/articles", EVERY_ROLE),
+            of("Articles", GET, "/api/v1/articles/{sku}", EVERY_ROLE),
+            of("Articles", POST, "/api/v1/articles", ADMIN, AGENT),
+            of("Articles", PUT, "/api/v1/articles/{sku}", ADMIN, AGENT),
+
+            of("Inventory", GET, "/api/v1/locations", EVERY_ROLE),
+            of("Inventory", GET, "/api/v1/locations/{code}", EVERY_ROLE),
+            of("Inventory", POST, "/api/v1/locations", ADMIN),
+            of("Inventory", PUT, "/api/v1/locations/{code}", ADMIN),
+            of("Inventory", GET, "/api/v1/inventory/{sku}", EVERY_ROLE),
+            of("Inventory", GET, "/api/v1/inventory/{sku}/movements", EVERY_ROLE),
+            of("Inventory", POST, "/api/v1/inventory/receipts", ADMIN, WAREHOUSE, INTEGRATION),
+            of("Inventory", POST, "/api/v1/inventory/adjustments", ADMIN, WAREHOUSE, INTEGRATION),
+
+            // A shop creates its customers; suppliers are the buyers' business.
+            of("Customers and suppliers", GET, "/api/v1/customers", ADMIN, AGENT, INTEGRATION),
+            of("Customers and suppliers", GET, "/api/v1/customers/{id}", ADMIN, AGENT, INTEGRATION),
+            of("Customers and suppliers", POST, "/api/v1/customers", ADMIN, AGENT, INTEGRATION),
+            of("Customers and suppliers", PUT, "/api/v1/customers/{id}", ADMIN, AGENT, INTEGRATION),
+            of("Customers and suppliers", GET, "/api/v1/suppliers", ADMIN, AGENT),
+            of("Customers and suppliers", GET, "/api/v1/suppliers/{id}", ADMIN, AGENT),
+            of("Customers and suppliers", POST, "/api/v1/suppliers", ADMIN, AGENT),
+            of("Customers and suppliers", PUT, "/api/v1/suppliers/{id}", ADMIN, AGENT),
+
+            // Originals as received: e-mails and files with customers' data in them.
+            of("Inbound documents", GET, "/api/v1/inbound-documents", ADMIN, AGENT),
+            of("Inbound documents", GET, "/api/v1/inbound-documents/{id}", ADMIN, AGENT),
+            of("Inbound documents", GET, "/api/v1/inbound-documents/{id}/body", ADMIN, AGENT),
+
+            // Figures over all orders and stock: for the people who run the shop, not for integrations.
+            of("Reports", GET, "/api/v1/reports/summary", ADMIN, AGENT),
+
+            of("Administration", GET, "/api/v1/api-keys", ADMIN),
+            of("Administration", POST, "/api/v1/api-keys", ADMIN),
+            of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),
+            of("Administration", GET, "/api/v1/admin/invariants", ADMIN));
+
+    /** What operators and tools call beside the API: health, metrics, the API's own description. Any method. */
+    public static final List<AccessRule> OPERATOR_ENDPOINTS = List.of(
+            open("Operations", null, "/actuator/health/**", "for load balancers and probes; shows no details"),
+            open("Operations", null, "/actuator/info", "the build's name and version"),
+            of("Operations", null, "/actuator/**", ADMIN),
+            open("API description", null, "/v3/api-docs/**", "describes the API; contains no data"),
+            open("API description", null, "/swagger-ui.html", "describes the API; contains no data"),
+            open("API description", null, "/swagger-ui/**", "describes the API; contains no data"));
+
+    /**
+     * The pages of the browser's chain that need no login. Every other page needs one; which role may open a screen
+     * is declared by the back office's {@code Screen} beans (listed in the same matrix).
+     */
+    public static final List<AccessRule> OPEN_PAGES = List.of(
+            open("Pages", null, "/login", "the login form"),
+            open("Pages", null, "/language", "choosing the language before logging in"),
+            open("Pages", null, "/track/**", "the customers' tracking page; the token in the link is the secret"),
+            open("Pages", null, "/webjars/**", "scripts and styles"),
+            open("Pages", null, "/backoffice/**", "scripts and styles"),
+            open("Pages", null, "/favicon.ico", "the icon"),
+            open("Pages", null, "/error", "the error page"));
+
+    /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
+    public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",
+            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+
+    private AccessRules() {
+    }
+
+    /** The rows of the API's chain, in the order they are matched. */
+    public static List<AccessRule> apiChain() {
+        return Stream.concat(OPERATIONS.stream(), OPERATOR_ENDPOINTS.stream()).toList();
+    }
+}
