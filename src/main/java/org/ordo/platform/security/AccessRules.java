@@ -69,7 +69,7 @@ public final class AccessRules {
 
             of("Digital goods", GET, "/api/v1/orders/{id}/downloads", EVERY_ROLE),
             of("Digital goods", PUT, "/api/v1/digital/assets/{sku}", ADMIN, AGENT),
-            open("Digital goods", GET, "/download/{token}", "the link itself is the secret; it expires"),
+            open("Digital goods", GET, "/download/{token}", "the link itself is the secret; it expires and allows a few downloads only"),
 
             // Invoices, credit notes and stored documents carry the customer's addresses and money: for the people
             // who answer customers, not for the warehouse or an integration (the order shows its totals to them).
@@ -136,7 +136,7 @@ public final class AccessRules {
     /** What operators and tools call beside the API: health, metrics, the API's own description. Any method. */
     public static final List<AccessRule> OPERATOR_ENDPOINTS = List.of(
             open("Operations", null, "/actuator/health/**", "for load balancers and probes; shows no details"),
-            open("Operations", null, "/actuator/info", "the build's name and version"),
+            open("Operations", null, "/actuator/info", "says what the application is; holds no data"),
             of("Operations", null, "/actuator/**", ADMIN),
             open("API description", null, "/v3/api-docs/**", "describes the API; contains no data"),
             open("API description", null, "/swagger-ui.html", "describes the API; contains no data"),
