@@ -153,5 +153,10 @@ class BillingIntegrationTests {
         expect(api.get("/api/v1/invoices/" + invoice.get("number").asString()), 200);
         assertThat(api.withNewKey("WAREHOUSE").get("/api/v1/invoices/" + invoice.get("number").asString()).status())
                 .isEqualTo(403);
+        // The invoice carries the customer's addresses and money: the warehouse that shipped the order and the shop
+        // that placed it do not get it through the order either (see docs/security.md).
+        assertThat(warehouse.get("/api/v1/orders/" + id + "/invoices").status()).isEqualTo(403);
+        assertThat(api.withNewKey("INTEGRATION").get("/api/v1/orders/" + id + "/invoices").status()).isEqualTo(403);
+        assertThat(api.withNewKey("AGENT").get("/api/v1/orders/" + id + "/invoices").json()).hasSize(1);
     }
 }
