@@ -25,7 +25,8 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * The browser's chain, after the API's: form login with the users of {@link Users}, session cookies, CSRF
  * protection on every form and htmx request. Each {@link Screen} is open to its roles only; the pages that need no
- * login (the customers' tracking page, the login page, static files) are rows of {@link AccessRules#OPEN_PAGES}.
+ * login (the customers' tracking page, the login page, static files) are rows of {@link AccessRules#OPEN_PAGES},
+ * and actions narrower than their screen rows of {@link AccessRules#PAGE_ACTIONS}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -51,6 +52,11 @@ class BackofficeSecurity {
             for (AccessRule page : AccessRules.OPEN_PAGES) {
                 (page.method() == null ? a.requestMatchers(page.path()) : a.requestMatchers(page.method(), page.path()))
                         .permitAll();
+            }
+            for (AccessRule action : AccessRules.PAGE_ACTIONS) {
+                (action.method() == null ? a.requestMatchers(action.path())
+                        : a.requestMatchers(action.method(), action.path()))
+                        .hasAnyRole(action.rolesInOrder().stream().map(Role::name).toArray(String[]::new));
             }
             for (Screen screen : screens) {
                 a.requestMatchers(screen.path(), screen.path() + "/**")

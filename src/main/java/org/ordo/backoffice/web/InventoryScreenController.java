@@ -2,7 +2,6 @@ package org.ordo.backoffice.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 import org.ordo.backoffice.Screen;
 import org.ordo.inventory.Adjustment;
@@ -11,12 +10,9 @@ import org.ordo.inventory.Location;
 import org.ordo.inventory.Movement;
 import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
+import org.ordo.platform.security.AccessRules;
 import org.ordo.reporting.Reports;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +33,6 @@ import org.springframework.web.util.UriUtils;
 class InventoryScreenController {
 
     static final int PAGE = 50;
-    private static final Set<Role> ADJUST = Set.of(Role.ADMIN, Role.WAREHOUSE);
 
     private final InventoryManagement inventory;
     private final Reports reports;
@@ -55,7 +50,7 @@ class InventoryScreenController {
     @ModelAttribute("mayAdjust")
     boolean mayAdjust() {
         Layout.Me me = Layout.current();
-        return me != null && ADJUST.contains(me.role());
+        return me != null && AccessRules.STOCK_ADJUSTMENT_PAGE.allows(me.role());
     }
 
     /** Levels by SKU and location, searched by SKU prefix, keyset-paged. */
@@ -97,9 +92,6 @@ class InventoryScreenController {
     String adjust(@RequestParam String sku, @RequestParam String location, @RequestParam String quantity,
             @RequestParam(defaultValue = "") String reason, @RequestParam(defaultValue = "") String reference,
             RedirectAttributes redirect) {
-        if (!mayAdjust()) {
-            throw new AccessDeniedException("Only admins and the warehouse adjust stock");
-        }
         Movement[] booked = new Movement[1];
         boolean ok = Attempt.run(redirect, () -> booked[0] = inventory.adjust(new Adjustment(sku.trim(), location,
                 WarehouseController.numberLong("quantity", quantity), reason.isBlank() ? null : reason.trim(),
@@ -112,12 +104,5 @@ class InventoryScreenController {
                     quantity, "reason", reason, "reference", reference)));
         }
         return "redirect:/inventory/" + UriUtils.encodePathSegment(sku.trim(), StandardCharsets.UTF_8) + "/ledger";
-    }
-
-    /** The 403 page, as the security chain shows it for a screen the role may not open. */
-    @ExceptionHandler(AccessDeniedException.class)
-    @ResponseStatus(HttpStatus.FORBIDDEN)
-    String denied() {
-        return "error/403";
     }
 }

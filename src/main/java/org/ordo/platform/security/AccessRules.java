@@ -155,6 +155,16 @@ public final class AccessRules {
             open("Pages", null, "/favicon.ico", "the icon"),
             open("Pages", null, "/error", "the error page"));
 
+    /** Correcting stock by hand on the inventory screen, which agents may open to read. */
+    public static final AccessRule STOCK_ADJUSTMENT_PAGE = of("Inventory screen", POST, "/inventory/adjustments",
+            ADMIN, WAREHOUSE);
+
+    /**
+     * Actions of the browser's chain narrower than the screen they are on (a screen's roles come from its
+     * {@code Screen} bean). They are matched before the screens; the screen shows the action only to these roles.
+     */
+    public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE);
+
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",
             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");

@@ -101,6 +101,8 @@ final class AccessMatrix {
             }
             md.append("\n");
         }
+        md.append("\nActions narrower than the screen they are on:\n\n");
+        roleTable(md, "", "action", AccessRules.PAGE_ACTIONS, false);
         md.append(END).append("\n");
         return md.toString();
     }
