@@ -7,8 +7,10 @@
  * <ol>
  * <li>A {@link org.ordo.backoffice.Screen} bean: its path, its navigation label key and the roles that may open it.
  *     The security chain lets exactly those roles in under that path; the header lists it for them. Declare it
- *     next to the controller, e.g. {@code @Bean Screen pickLists() { return new Screen("/warehouse/pick-lists",
- *     "nav.pick-lists", 30, Role.ADMIN, Role.WAREHOUSE); }}.</li>
+ *     next to the controller, e.g. {@code @Bean static Screen pickLists() { return new Screen("/warehouse/pick-lists",
+ *     "nav.pick-lists", 30, Role.ADMIN, Role.WAREHOUSE); }} (static, so that the access matrix in docs/security.md
+ *     can list it: regenerate it as AccessMatrixTests says). An action on a screen that fewer roles may take is a
+ *     row of {@code AccessRules.PAGE_ACTIONS}, which the chain matches before the screens.</li>
  * <li>A controller in {@code org.ordo.backoffice.web} (so the layout's model attributes and error pages apply)
  *     returning a view under {@code templates/backoffice/}.</li>
  * <li>The template wraps its content in the layout: {@code <html th:replace="~{backoffice/layout :: page(~{::title},

@@ -44,6 +44,10 @@ final class AccessMatrix {
                 `403`; both are problem answers. A call that is not in the table (a path or a method nobody listed)
                 is refused to every key: `403`.
 
+                A new endpoint is therefore closed until it has a row in the table; `AccessRulesIntegrationTests`
+                calls every operation of `/v3/api-docs` with a key of each role, without a key and with a wrong key,
+                and fails when an operation has no row, a row no operation, or an answer differs from the table.
+
                 A warehouse key reads orders but not invoices (with Ordo running on port 8080):
 
                 ```sh
