@@ -3,10 +3,14 @@ package org.ordo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.ordo.backoffice.Browser;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -51,5 +55,24 @@ class TourIntegrationTests {
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as(output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
         assertThat(output).contains("The tour ran:");
+    }
+
+    /**
+     * The README's picture: the order queue on the demo data, as the admin sees it after the first start. Saved to
+     * target/screenshots/order-queue-demo.png; {@code -Dordo.docs.write=true} also replaces docs/images/order-queue.png.
+     */
+    @Test
+    void theOrderQueueShowsEveryDemoOrderToTheAdmin() throws Exception {
+        String password = Files.readString(Path.of(DATA_DIR, "admin-password")).strip();
+        try (Browser browser = Browser.start(port)) {
+            browser.login("admin", password).open("/orders");
+            browser.waitFor(By.cssSelector("#queue-rows tr"));
+            assertThat(browser.driver().findElements(By.cssSelector("#queue-rows tr"))).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(browser.text()).contains("SO-100001");
+            Path shot = browser.screenshot("order-queue-demo");
+            if (Boolean.getBoolean("ordo.docs.write")) {
+                Files.copy(shot, Path.of("docs/images/order-queue.png"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 }
