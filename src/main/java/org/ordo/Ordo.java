@@ -23,7 +23,25 @@ public class Ordo {
         if (args.length > 0 && args[0].equals("check")) {
             System.exit(check(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (Boolean.getBoolean("ordo.sigterm-exits-zero")) {
+            exitZeroOnSigterm();
+        }
         SpringApplication.run(Ordo.class, args);
+    }
+
+    /**
+     * Under {@code ./mvnw spring-boot:run} (the pom sets {@code ordo.sigterm-exits-zero}), a stop by SIGTERM is the
+     * way the developer ends the run: Maven sends it itself when Ordo takes more than 5 s to end after Ctrl-C, and an
+     * IDE's stop button or {@code kill} send it too. The JVM would end with 143 and Maven would report the run as a
+     * failed build; this ends it the same graceful way (shutdown hooks, then the embedded PostgreSQL) with 0.
+     */
+    @SuppressWarnings("restriction")
+    static void exitZeroOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException e) {
+            // the JVM keeps SIGTERM to itself (-Xrs) or the platform has none: the default exit code stays
+        }
     }
 
     /**

@@ -2,9 +2,11 @@ package org.ordo;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
 
-/** Module boundaries: modules talk only through each other's root package, without cycles. */
+/**
+ * Module boundaries: modules talk only through each other's root package, without cycles. The generated module
+ * documentation is {@link ModuleDocumentationTests}.
+ */
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(Ordo.class);
@@ -12,10 +14,5 @@ class ModularityTests {
     @Test
     void modulesKeepTheirBoundaries() {
         modules.verify();
-    }
-
-    @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Checks the invariants of DESIGN.md against the data as it is, on any Ordo database, while Ordo runs.
+ * Checks the invariants of docs/design.md against the data as it is, on any Ordo database, while Ordo runs.
  *
  * <ul>
  * <li>{@value #STOCK_EQUALS_LEDGER}: every stock level equals the sums of its ledger (invariant 1)</li>

@@ -1,6 +1,6 @@
 /**
  * The invariant checker: reads the whole database through the other modules' services and reports every place
- * where a rule of DESIGN.md does not hold (stock against its ledger, reservations, order lines, timelines, the
+ * where a rule of docs/design.md does not hold (stock against its ledger, reservations, order lines, timelines, the
  * event outbox). It owns no tables and changes nothing. Runs as {@code java -jar ordo.jar check} and behind
  * {@code GET /api/v1/admin/invariants}. The API is {@link org.ordo.audit.InvariantChecker}.
  */

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Who issues Ordo's documents: printed on every PDF and required in e-invoices (EN 16931: seller name, address,
- * VAT id, payment account, contact). Set by {@code ORDO_SELLER_*} (see application.properties and the README);
+ * VAT id, payment account, contact). Set by {@code ORDO_SELLER_*} (see application.properties and docs/configuration.md);
  * the defaults describe a demo company and must be replaced before real invoices go out.
  *
  * @param name legal name

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Ordo's settings. Each is also an environment variable (see application.properties and the README).
+ * Ordo's settings. Each is also an environment variable (see application.properties and docs/configuration.md).
  *
  * @param dataDir where the embedded database and stored documents live
  * @param db the database to use; blank url: the embedded one

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of customer messages (see application.properties and the README).
+ * Settings of customer messages (see application.properties and docs/configuration.md).
  *
  * @param smtp the mail server; a blank host means none: messages are kept, not sent
  * @param templateDir a folder whose template files win over the built-in ones; null: {@code <data dir>/templates}

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The HTTP SMS gateway (see application.properties and the README). A blank {@code url} means none: SMS
+ * The HTTP SMS gateway (see application.properties and docs/configuration.md). A blank {@code url} means none: SMS
  * messages are kept, like mails without an SMTP server.
  *
  * @param url where each SMS is POSTed
