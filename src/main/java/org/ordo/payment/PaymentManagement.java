@@ -13,7 +13,9 @@ import org.ordo.intake.Intake;
 import org.ordo.ordering.OrderCancelled;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentMethod;
 import org.ordo.ordering.PaymentStatus;
 import org.ordo.payment.internal.PaymentProvider;
 import org.ordo.payment.internal.Payments;
@@ -26,6 +28,7 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.shipping.ShipmentShipped;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -361,6 +364,23 @@ public class PaymentManagement {
                     "order cancelled: " + cancelled.reason() + "; transfer the money back and book it",
                     Actor.SYSTEM);
         }
+    }
+
+    /**
+     * An order paid on a marketplace arrives with its money already taken by the marketplace: that money is booked
+     * as received in the placing transaction, so that the summary shows it paid with nothing left to pay. Runs
+     * synchronously, in the placing transaction and as the placing caller (whose key names the marketplace).
+     */
+    @EventListener
+    void on(OrderPlaced placed) {
+        if (PaymentMethod.parse(placed.order().paymentMethod()) != PaymentMethod.MARKETPLACE) {
+            return;
+        }
+        String marketplace = Actor.marketplace();
+        payments.lockBooks(placed.orderId());
+        payments.record(placed.orderId(), "MARKETPLACE", placed.total(), marketplace, null, "BOOKED",
+                marketplace == null ? "paid on the marketplace, as an administrator said"
+                        : "paid on marketplace " + marketplace, Actor.current());
     }
 
     /** Authorized payments are captured when the first parcel ships. */
