@@ -151,6 +151,11 @@ public class InventoryManagement {
                 last -> last.sku() + "|" + last.location());
     }
 
+    /** The levels of these SKUs that hold stock on hand or reserved (for the checker: digital articles hold none). */
+    public List<StockLevel> levelsHolding(Collection<String> skus) {
+        return ledger.holding(skus);
+    }
+
     /** The ledger of a SKU, oldest first, keyset-paged by movement id. */
     public Slice<Movement> movements(String sku, String location, Long afterId, int limit) {
         catalog.require(sku);

@@ -280,6 +280,11 @@ public class OrderManagement {
         return orders.lock(orderId).map(o -> o.status() == OrderStatus.OPEN && o.released()).orElse(false);
     }
 
+    /** What the next {@code limit} orders after {@code after} (by id) say about their payment; for the checker. */
+    public List<OrderPaymentState> paymentStates(UUID after, int limit) {
+        return orders.paymentStates(after, limit);
+    }
+
     /** Orders with no timeline entry; empty when invariant 5 holds. */
     public List<String> ordersWithoutTimeline() {
         return orders.withoutTimeline();

@@ -121,6 +121,21 @@ public class Payments {
                 .list();
     }
 
+    /** Money received and refunded (booked) per order, for these orders; orders without bookings are absent. */
+    public java.util.Map<UUID, BigDecimal[]> receivedAndRefunded(List<UUID> orderIds) {
+        java.util.Map<UUID, BigDecimal[]> sums = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT order_id,
+                       coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE')), 0) AS received,
+                       coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) AS refunded
+                FROM payment WHERE order_id = ANY(:orders) AND status = 'BOOKED' GROUP BY order_id
+                """).param("orders", orderIds.toArray(UUID[]::new))
+                .query((rs, n) -> sums.put(rs.getObject("order_id", UUID.class),
+                        new BigDecimal[] {rs.getBigDecimal("received"), rs.getBigDecimal("refunded")}))
+                .list();
+        return sums;
+    }
+
     /** Notes what became of a provider event remembered by {@link #firstTime}; a rejection says why. */
     public void settle(String provider, String eventId, UUID orderId, String outcome, String reason) {
         jdbc.sql("""
