@@ -404,7 +404,8 @@ public class InventoryManagement {
         if (sku == null || sku.isBlank()) {
             errors.add(new FieldError("sku", "is required"));
         } else {
-            Article article = catalog.find(sku).orElse(null);
+            // locked until this change of stock commits, so that the article cannot turn digital meanwhile
+            Article article = catalog.findAllForUse(List.of(sku)).get(sku);
             if (article == null) {
                 errors.add(new FieldError("sku", "unknown SKU: " + sku));
             } else if (!article.isPhysical()) {
