@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * Fault test: N generated hostile requests over every endpoint of the API, none of which may get a 5xx answer
  * or change anything. JDK only:
- *   java bench/Hostile.java BASE_URL ADMIN_KEY WAREHOUSE_KEY N [SEED] [REPORT.txt]
+ *   java bench/Hostile.java BASE_URL ADMIN_KEY WAREHOUSE_KEY N [SEED] [REPORT.txt] [PAYMENT_WEBHOOK_SECRET]
  *
  * Every write carries one fault that must make the server refuse it (missing, forged, overlong or
  * under-privileged auth; a wrong content type; broken JSON; 10,000 levels of nesting; a body over 1 MiB; an
@@ -37,7 +37,11 @@ import java.util.function.Supplier;
  * what an HTTP client refuses to (malformed request lines, header injection, bad lengths, invalid UTF-8).
  * Requests whose correct answer is a 5xx by the HTTP standard (an unsupported HTTP version: 505, an unknown
  * transfer coding: 501) are not generated.
- * Prints answers per fault kind and status; exits 1 when any answer is a 5xx.
+ * Given the payment webhook secret, some requests are forged-but-signed amounts: payment provider events with a
+ * valid signature whose amount or currency cannot fit an order (1e30 or 1.5 minor units, negative, beyond any
+ * total or refund, an unknown currency). Each must be answered as rejected (200, "status":"rejected"), booking
+ * nothing; one that is not counts as -3.
+ * Prints answers per fault kind and status; exits 1 when any answer is a 5xx or a signed unfit amount was taken.
  */
 public class Hostile {
 
@@ -53,7 +57,16 @@ public class Hostile {
             "-9223372036854775809", "1e-400", "0.0000000000000000000000001", "123456789012345678901234567890.5"};
 
     enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
-        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW }
+        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT }
+
+    /** Amounts and currencies no order can take; each signed event gets one of them. */
+    static final String[][] UNFIT = {{"1e30", "eur"}, {"1.5", "eur"}, {"-1190", "eur"},
+            {"99999999999999999999", "eur"}, {"100000000000", "eur"}, {"1190", "xts"}, {"1190.0", "eur"},
+            {"\"1190\"", "eur"}, {"null", "eur"}};
+    static final String[][] AMOUNT_EVENTS = {{"payment_intent.succeeded", "amount_received"},
+            {"charge.refunded", "amount_refunded"}, {"payment_intent.amount_capturable_updated", "amount_capturable"},
+            {"payment_intent.payment_failed", "amount"}};
+    static String webhookSecret;
 
     record Endpoint(String method, String path, Supplier<Map<String, Object>> body, String invalidField,
             Object invalidValue) {
@@ -68,11 +81,13 @@ public class Hostile {
     final String warehouseKey;
     final List<Endpoint> writes = new ArrayList<>();
     final List<Supplier<String>> reads = new ArrayList<>();
+    final String orderId;
 
     Hostile(long seed, String adminKey, String warehouseKey, String orderId, String customerId, String supplierId) {
         this.random = new Random(seed);
         this.adminKey = adminKey;
         this.warehouseKey = warehouseKey;
+        this.orderId = orderId;
         writes.add(new Endpoint("POST", "/api/v1/orders", this::order, "lines", List.of(Map.of("sku", "NO-SUCH-SKU", "quantity", 1))));
         writes.add(new Endpoint("POST", "/api/v1/articles", this::article, "taxRate", "nineteen"));
         writes.add(new Endpoint("PUT", "/api/v1/articles/TSHIRT-BLK-M", this::article, "taxRate", "101"));
@@ -166,6 +181,9 @@ public class Hostile {
         if (roll < 28) {
             return new Request(Fault.RAW, "RAW", "", Map.of(), raw(), false);
         }
+        if (roll < 33 && webhookSecret != null) {
+            return signedAmount();
+        }
         Endpoint e = writes.get(random.nextInt(writes.size()));
         Map<String, Object> body = e.body.get();
         noise(body);
@@ -252,6 +270,28 @@ public class Hostile {
             }
         }
         return new Request(fault, e.method, path, headers, bytes, chunked);
+    }
+
+    /** A provider event for an existing order, validly signed when sent, whose amount or currency cannot fit. */
+    Request signedAmount() {
+        String[] event = AMOUNT_EVENTS[random.nextInt(AMOUNT_EVENTS.length)];
+        String[] unfit = UNFIT[random.nextInt(UNFIT.length)];
+        String body = ("{\"id\":\"evt_hostile_%s\",\"type\":\"%s\",\"data\":{\"object\":{\"id\":\"ch_hostile\","
+                + "\"payment_intent\":\"pi_hostile\",\"%s\":%s,\"currency\":\"%s\",\"metadata\":{\"order_id\":\"%s\"}}}}")
+                .formatted(UUID.randomUUID(), event[0], event[1], unfit[0], unfit[1], orderId);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        return new Request(Fault.SIGNED_AMOUNT, "POST", "/api/v1/payments/webhooks/stripe", headers,
+                body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /** The Stripe-style signature of a body now: t=<seconds>,v1=<hex HMAC-SHA256 of "t.body">. */
+    static String sign(byte[] body) throws Exception {
+        long t = System.currentTimeMillis() / 1000;
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+        return "t=" + t + ",v1=" + java.util.HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     Request read() {
@@ -348,6 +388,12 @@ public class Hostile {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + r.path)).timeout(Duration.ofSeconds(60));
             r.headers.forEach(b::header);
+            if (r.fault == Fault.SIGNED_AMOUNT) { // signed as it is sent, so that a long run stays within tolerance
+                b.header("Stripe-Signature", sign(r.body)).POST(HttpRequest.BodyPublishers.ofByteArray(r.body));
+                HttpResponse<String> answer = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                boolean taken = answer.statusCode() < 300 && !answer.body().contains("\"status\":\"rejected\"");
+                return taken ? -3 : answer.statusCode();
+            }
             if (r.body == null) {
                 b.GET();
             } else if (r.chunked) {
@@ -460,6 +506,7 @@ public class Hostile {
         int n = Integer.parseInt(args[3]);
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
         Path report = args.length > 5 ? Path.of(args[5]) : null;
+        webhookSecret = args.length > 6 && !args[6].isBlank() ? args[6] : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         // Ids that exist, so that writes aimed at them reach the code that would change them.
@@ -487,7 +534,7 @@ public class Hostile {
                     synchronized (byStatus) {
                         byStatus.merge(status, 1, Integer::sum);
                         byFault.computeIfAbsent(r.fault.name(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
-                        if (status >= 500) {
+                        if (status >= 500 || status == -3) {
                             String body = r.body == null ? "" : new String(r.body, 0, Math.min(300, r.body.length), StandardCharsets.UTF_8);
                             serverErrors.add(status + " " + r.fault + " " + r.method + " " + r.path + " " + r.headers.keySet() + " " + body);
                         }
@@ -502,17 +549,20 @@ public class Hostile {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%d hostile requests in %.1f s (seed %d); answers by status (-1: connection closed without an answer, -2: refused by the client):%n", n, elapsed, seed));
+        out.append(String.format("%d hostile requests in %.1f s (seed %d); answers by status (-1: connection closed without an answer, -2: refused by the client, -3: a signed unfit amount was taken):%n", n, elapsed, seed));
         out.append("  all: ").append(byStatus).append('\n');
         byFault.forEach((fault, counts) -> out.append(String.format("  %-16s %s%n", fault, counts)));
         long fivexx = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
+        long taken = byStatus.getOrDefault(-3, 0);
         out.append(fivexx == 0 ? "No 5xx answers.\n" : fivexx + " 5xx answers, for example:\n");
+        out.append(webhookSecret == null ? "No signed amounts (no webhook secret given).\n"
+                : taken == 0 ? "Every signed unfit amount was rejected.\n" : taken + " signed unfit amounts were taken!\n");
         serverErrors.stream().limit(20).forEach(s -> out.append("  ").append(s.replaceAll("[\\r\\n]", " ")).append('\n'));
         System.out.print(out);
         if (report != null) {
             Files.writeString(report, out.toString());
         }
-        System.exit(fivexx == 0 ? 0 : 1);
+        System.exit(fivexx == 0 && taken == 0 ? 0 : 1);
     }
 
     static String get(HttpClient http, String base, String key, String path) throws Exception {

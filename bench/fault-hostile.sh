@@ -2,6 +2,9 @@
 # Fault test: 10,000 generated hostile requests (bench/Hostile.java) against a private Ordo with demo data on a
 # fresh data directory. Expects no 5xx answer and no changed row in any table (counts and contents compared
 # before and after); then runs the invariant checker. Loopback only; stops by itself.
+# Among the requests are forged-but-signed amounts: payment provider events signed with the webhook secret whose
+# amount or currency cannot fit the order. Each must be rejected: no payment booked (the payment table is
+# compared too) and no provider event kept other than as REJECTED.
 #   bench/fault-hostile.sh [N] [SEED]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -11,6 +14,8 @@ OUT=$ROOT/target/bench
 mkdir -p "$OUT"
 PSQL=$(pg_tool psql)
 ensure_jar
+# the secret the payment provider signs webhooks with; Hostile.java signs its forged-but-signed amounts with it
+export ORDO_PAYMENT_WEBHOOK_SECRET=whsec_hostile_$RANDOM$RANDOM
 trap 'cp "$WORK/ordo.log" "$OUT/ordo-hostile.log" 2>/dev/null || true; cleanup' EXIT
 
 start_ordo
@@ -19,17 +24,21 @@ WAREHOUSE_KEY=$(api POST /api/v1/api-keys "{\"name\":\"hostile-warehouse\",\"rol
   | grep -o '"key":"[^"]*"' | cut -d'"' -f4)
 
 TABLES="api_key article customer supplier location stock_level stock_movement reservation customer_order order_line
-  order_timeline inbound_document idempotency_key event_publication flyway_schema_history"
+  order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment"
 snapshot() {
   local t
   for t in $TABLES; do
     echo "$t $(sql "SELECT count(*) || ' rows, md5 ' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM $t t")"
   done
+  # a rejected provider event is kept, with its reason, for agents to see; any other outcome is a change
+  echo "provider_event (not rejected) $(sql "SELECT count(*) FROM provider_event WHERE outcome <> 'REJECTED'")"
 }
 snapshot > "$OUT/hostile-before.txt"
 
 OK=true
-java "$BENCH/Hostile.java" "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" || OK=false
+java "$BENCH/Hostile.java" "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" \
+  "$ORDO_PAYMENT_WEBHOOK_SECRET" || OK=false
+echo "Forged-but-signed amounts kept as rejected: $(sql "SELECT count(*) FROM provider_event WHERE outcome = 'REJECTED'")"
 
 snapshot > "$OUT/hostile-after.txt"
 if diff "$OUT/hostile-before.txt" "$OUT/hostile-after.txt" > "$OUT/hostile-diff.txt"; then

@@ -9,9 +9,15 @@ import java.util.Map;
 
 import org.ordo.audit.InvariantReport.Finding;
 import org.ordo.audit.internal.EventPublications;
+import org.ordo.billing.Billing;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.ArticleType;
+import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.StockDiscrepancy;
+import org.ordo.notification.Notifications;
 import org.ordo.ordering.OrderManagement;
+import org.ordo.payment.PaymentManagement;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +33,12 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@value #OPEN_LINES_COVERED}: every line of an open order is reserved or backordered (invariant 2)</li>
  * <li>{@value #ORDER_HAS_TIMELINE}: every order has its timeline (invariant 5)</li>
  * <li>{@value #OUTBOX_NOT_STUCK}: no event publication incomplete for longer than {@code ordo.audit.stuck-after}</li>
+ * <li>{@value #REFUNDS_WITHIN_RECEIVED}: per order, refunds never exceed what was received (invariant 9)</li>
+ * <li>{@value #PAYMENT_STATUS_AGREES}: per order, the payment status agrees with the booked money (invariant 9)</li>
+ * <li>{@value #DOCUMENT_NUMBERS_GAP_FREE}: invoice and credit-note numbers are gap-free per series and year</li>
+ * <li>{@value #DIGITAL_HOLDS_NO_STOCK}: no digital article has stock on hand or reserved</li>
+ * <li>{@value #MESSAGES_NOT_RETRYING_TOO_LONG}: no message still undelivered (queued, retrying, sending) after
+ * {@code ordo.audit.message-stuck-after}</li>
  * </ul>
  */
 @Service
@@ -39,6 +51,13 @@ public class InvariantChecker {
     public static final String OPEN_LINES_COVERED = "open-lines-covered";
     public static final String ORDER_HAS_TIMELINE = "order-has-timeline";
     public static final String OUTBOX_NOT_STUCK = "outbox-not-stuck";
+    public static final String REFUNDS_WITHIN_RECEIVED = "refunds-within-received";
+    public static final String PAYMENT_STATUS_AGREES = "payment-status-agrees-with-balance";
+    public static final String DOCUMENT_NUMBERS_GAP_FREE = "document-numbers-gap-free";
+    public static final String DIGITAL_HOLDS_NO_STOCK = "digital-articles-hold-no-stock";
+    public static final String MESSAGES_NOT_RETRYING_TOO_LONG = "messages-not-retrying-too-long";
+
+    private static final int DIGITAL_PAGE = 500;
 
     /** More findings of one invariant are counted, not listed: a broken database should not flood the report. */
     static final int MAX_LISTED = 100;
@@ -46,14 +65,25 @@ public class InvariantChecker {
     private final InventoryManagement inventory;
     private final OrderManagement orders;
     private final EventPublications publications;
+    private final PaymentManagement payments;
+    private final Billing billing;
+    private final Catalog catalog;
+    private final Notifications notifications;
     private final Duration stuckAfter;
+    private final Duration messageStuckAfter;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
+            PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
             AuditProperties properties) {
         this.inventory = inventory;
         this.orders = orders;
         this.publications = publications;
+        this.payments = payments;
+        this.billing = billing;
+        this.catalog = catalog;
+        this.notifications = notifications;
         this.stuckAfter = properties.stuckAfter();
+        this.messageStuckAfter = properties.messageStuckAfter();
     }
 
     /**
@@ -65,7 +95,9 @@ public class InvariantChecker {
         Instant started = Instant.now();
         Map<String, List<String>> found = new LinkedHashMap<>();
         List.of(STOCK_EQUALS_LEDGER, STOCK_NOT_NEGATIVE, RESERVED_WITHIN_ON_HAND, RESERVED_EQUALS_RESERVATIONS,
-                OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK).forEach(name -> found.put(name,
+                OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK, REFUNDS_WITHIN_RECEIVED,
+                PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
+                MESSAGES_NOT_RETRYING_TOO_LONG).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -94,6 +126,26 @@ public class InvariantChecker {
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));
         long unlisted = stuck.isEmpty() ? 0 : stuck.get(0).total() - stuck.size();
 
+        PaymentManagement.BooksCheck books = payments.checkBooks();
+        found.get(REFUNDS_WITHIN_RECEIVED).addAll(books.refundsBeyondReceived());
+        found.get(PAYMENT_STATUS_AGREES).addAll(books.statusesOffBalance());
+        found.get(DOCUMENT_NUMBERS_GAP_FREE).addAll(billing.numberingGaps());
+        String afterSku = null;
+        for (List<Article> page = catalog.list(null, ArticleType.DIGITAL, null, null, DIGITAL_PAGE); !page.isEmpty();
+                page = catalog.list(null, ArticleType.DIGITAL, null, afterSku, DIGITAL_PAGE)) {
+            afterSku = page.get(page.size() - 1).sku();
+            inventory.levelsHolding(page.stream().map(Article::sku).toList()).forEach(level -> found
+                    .get(DIGITAL_HOLDS_NO_STOCK).add("%s is digital but holds on_hand=%d reserved=%d at %s"
+                            .formatted(level.sku(), level.onHand(), level.reserved(), level.location())));
+            if (page.size() < DIGITAL_PAGE) {
+                break;
+            }
+        }
+        notifications.undeliveredFor(messageStuckAfter, MAX_LISTED + 1).forEach(m -> found
+                .get(MESSAGES_NOT_RETRYING_TOO_LONG).add("message %s (%s to %s) queued %s, %s after %d attempts%s"
+                        .formatted(m.id(), m.kind(), m.recipient(), m.createdAt(), m.status(), m.attempts(),
+                                m.lastError() == null ? "" : ": " + m.lastError())));
+
         List<Finding> findings = new ArrayList<>();
         found.forEach((invariant, messages) -> {
             messages.stream().limit(MAX_LISTED).forEach(m -> findings.add(new Finding(invariant, m)));
@@ -105,6 +157,11 @@ public class InvariantChecker {
         });
         return InvariantReport.of(started, Duration.between(started, Instant.now()).toMillis(),
                 List.copyOf(found.keySet()), findings);
+    }
+
+    /** How long a message may stay undelivered (queued, retrying or sending) before it counts as stuck. */
+    public Duration messageStuckAfter() {
+        return messageStuckAfter;
     }
 
     /** How long an event publication may stay incomplete before it counts as stuck. */

@@ -230,6 +230,15 @@ public class Billing {
         return order.customer().id() == null ? Optional.empty() : parties.findCustomer(order.customer().id());
     }
 
+    /**
+     * Where invoice or credit-note numbers are not gap-free per series and year (a law in many countries): one
+     * line per series and year; empty when all is well. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<String> numberingGaps() {
+        return numbers.gaps();
+    }
+
     public List<Invoice> invoicesOf(UUID orderId) {
         return invoices.ofOrder(orderId);
     }

@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Catalog {
 
     private final Articles articles;
+    private final List<ArticleUsage> usages;
 
-    Catalog(Articles articles) {
+    Catalog(Articles articles, List<ArticleUsage> usages) {
         this.articles = articles;
+        this.usages = usages;
     }
 
     /** Registers a new article; refuses a SKU that exists (409) and invalid fields (422). */
@@ -33,7 +35,11 @@ public class Catalog {
         return articles.insert(draft, checked.price(), checked.taxRate());
     }
 
-    /** Changes an article; the SKU in the path is the key and cannot change; past orders keep their prices. */
+    /**
+     * Changes an article; the SKU in the path is the key and cannot change; past orders keep their prices. Locks
+     * the article; refuses (409) to change its type or currency while stock, reservations or open orders hold it
+     * (see {@link ArticleUsage}), and waits for those who use it meanwhile ({@link #findAllForUse}).
+     */
     @Transactional
     public Article change(String sku, ArticleDraft draft) {
         if (draft.sku() != null && !draft.sku().equals(sku)) {
@@ -42,8 +48,35 @@ public class Catalog {
         ArticleDraft withSku = new ArticleDraft(sku, draft.type(), draft.name(), draft.price(), draft.taxRate(),
                 draft.priceIncludesTax(), draft.weightGrams(), draft.backorderable(), draft.active());
         ArticleDraft.Checked checked = withSku.check();
+        Article current = articles.lockForChange(sku).orElseThrow(() -> new NotFoundException("Article", sku));
+        List<String> changes = new java.util.ArrayList<>();
+        if (current.type() != withSku.type()) {
+            changes.add("become " + withSku.type());
+        }
+        if (!current.price().currency().equals(checked.price().currency())) {
+            changes.add("change its currency from " + current.price().currency() + " to " + checked.price().currency());
+        }
+        if (!changes.isEmpty()) {
+            List<String> held = usages.stream().map(u -> u.holding(sku)).flatMap(Optional::stream).toList();
+            if (!held.isEmpty()) {
+                throw new ConflictException("article-in-use", "Article in use", "Article " + sku + " cannot "
+                        + String.join(" or ", changes) + " while it is held: " + String.join("; ", held)
+                        + ". Move the stock out and finish or cancel the orders first.",
+                        Map.of("sku", sku, "heldBy", held));
+            }
+        }
         return articles.update(withSku, checked.price(), checked.taxRate())
                 .orElseThrow(() -> new NotFoundException("Article", sku));
+    }
+
+    /**
+     * The articles with these SKUs, keyed by SKU, each locked until the caller's transaction ends so that its
+     * nature (type, currency) cannot change under what the caller does with it (reserve, place, receive). Other
+     * changes of the article (price, names) do not wait for this lock, nor do other users of the article.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Map<String, Article> findAllForUse(Collection<String> skus) {
+        return articles.findAllForUse(skus);
     }
 
     public Optional<Article> find(String sku) {

@@ -87,6 +87,19 @@ public class DigitalDelivery {
      */
     @Transactional
     public Download download(String token) {
+        return serve(token, true);
+    }
+
+    /**
+     * What {@link #download} would answer, without counting a download (HTTP HEAD: link checkers and download
+     * managers ask before they fetch). Refuses exactly as {@link #download} does.
+     */
+    @Transactional(readOnly = true)
+    public Download inspect(String token) {
+        return serve(token, false);
+    }
+
+    private Download serve(String token, boolean count) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
             throw new NotFoundException("Download", "link");
         }
@@ -101,7 +114,9 @@ public class DigitalDelivery {
         Assets.Asset asset = assets.find(sku).orElseThrow(() -> new ConflictException("file-missing",
                 "File not available", "The file for this download is not available yet; try again later",
                 Map.of("sku", sku)));
-        entitlements.use(token).orElseThrow(() -> new LinkGone("This download link is used up"));
+        if (count) {
+            entitlements.use(token).orElseThrow(() -> new LinkGone("This download link is used up"));
+        }
         return new Download(asset.filename(), asset.contentType(), asset.content());
     }
 

@@ -151,6 +151,11 @@ public class InventoryManagement {
                 last -> last.sku() + "|" + last.location());
     }
 
+    /** The levels of these SKUs that hold stock on hand or reserved (for the checker: digital articles hold none). */
+    public List<StockLevel> levelsHolding(Collection<String> skus) {
+        return ledger.holding(skus);
+    }
+
     /** The ledger of a SKU, oldest first, keyset-paged by movement id. */
     public Slice<Movement> movements(String sku, String location, Long afterId, int limit) {
         catalog.require(sku);
@@ -399,7 +404,8 @@ public class InventoryManagement {
         if (sku == null || sku.isBlank()) {
             errors.add(new FieldError("sku", "is required"));
         } else {
-            Article article = catalog.find(sku).orElse(null);
+            // locked until this change of stock commits, so that the article cannot turn digital meanwhile
+            Article article = catalog.findAllForUse(List.of(sku)).get(sku);
             if (article == null) {
                 errors.add(new FieldError("sku", "unknown SKU: " + sku));
             } else if (!article.isPhysical()) {

@@ -31,6 +31,16 @@ public class Notifications {
         return Slice.of(rows, query.limit(), last -> new Cursor(last.createdAt(), last.id()).encode());
     }
 
+    /**
+     * Messages still not delivered (queued, retrying or being sent) that were queued longer ago than {@code age}
+     * (by database time), oldest first, at most {@code limit}: with retries and back-off, a message that has not
+     * gone out after a while needs a person.
+     */
+    @Transactional(readOnly = true)
+    public List<Message> undeliveredFor(java.time.Duration age, int limit) {
+        return messages.undeliveredOlderThan(age, limit);
+    }
+
     /** The message with its body. */
     public Message require(UUID id) {
         return messages.find(id).orElseThrow(() -> new NotFoundException("Message", id));

@@ -65,7 +65,7 @@ public class DraftChecks {
         } else if (lines.size() > maxLines) {
             errors.add(new FieldError("lines", "at most " + maxLines + " lines per " + noun));
         } else {
-            articles = catalog.findAll(lines.stream().filter(l -> l != null && l.sku() != null).map(Line::sku)
+            articles = catalog.findAllForUse(lines.stream().filter(l -> l != null && l.sku() != null).map(Line::sku)
                     .distinct().toList());
             boolean physical = false;
             for (int i = 0; i < lines.size(); i++) {

@@ -280,6 +280,11 @@ public class OrderManagement {
         return orders.lock(orderId).map(o -> o.status() == OrderStatus.OPEN && o.released()).orElse(false);
     }
 
+    /** What the next {@code limit} orders after {@code after} (by id) say about their payment; for the checker. */
+    public List<OrderPaymentState> paymentStates(UUID after, int limit) {
+        return orders.paymentStates(after, limit);
+    }
+
     /** Orders with no timeline entry; empty when invariant 5 holds. */
     public List<String> ordersWithoutTimeline() {
         return orders.withoutTimeline();
@@ -337,6 +342,8 @@ public class OrderManagement {
         }
         if (c.paymentMethod() == null || PaymentMethod.parse(c.paymentMethod()) == null) {
             errors.add(new FieldError("paymentMethod", "must be one of " + PaymentMethod.codes()));
+        } else if (PaymentMethod.parse(c.paymentMethod()) == PaymentMethod.MARKETPLACE) {
+            marketplacePaymentAllowed(c, errors);
         }
         boolean currencyKnown = c.currency() != null && Money.isKnownCurrency(c.currency());
         if (!currencyKnown) {
@@ -355,6 +362,24 @@ public class OrderManagement {
             throw new InvalidInputException(errors.stream().distinct().toList());
         }
         return new Checked(articles);
+    }
+
+    /**
+     * An order paid on a marketplace is PAID and released at once, so only a caller that speaks for a marketplace
+     * may say so: an API key an administrator bound to a marketplace (and then only on the marketplace channel),
+     * or an administrator. Everyone else could otherwise get goods released without paying.
+     */
+    private static void marketplacePaymentAllowed(PlaceOrder c, List<FieldError> errors) {
+        String marketplace = Actor.marketplace();
+        if (marketplace != null) {
+            if (!Channel.MARKETPLACE.code().equals(c.channel())) {
+                errors.add(new FieldError("channel", "must be marketplace: this API key acts for marketplace "
+                        + marketplace));
+            }
+        } else if (!Actor.isAdmin()) {
+            errors.add(new FieldError("paymentMethod", "marketplace is only for API keys an administrator allowed"
+                    + " to act for a marketplace"));
+        }
     }
 
     private static Orders.NewLine withAllocation(Orders.NewLine line, StockAllocation allocation) {

@@ -13,7 +13,9 @@ import org.ordo.intake.Intake;
 import org.ordo.ordering.OrderCancelled;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentMethod;
 import org.ordo.ordering.PaymentStatus;
 import org.ordo.payment.internal.PaymentProvider;
 import org.ordo.payment.internal.Payments;
@@ -26,6 +28,7 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.shipping.ShipmentShipped;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,6 +90,7 @@ public class PaymentManagement {
             throw new ConflictException("order-cancelled", "Order cancelled", "Order " + order.number()
                     + " is cancelled; send the money back to the payer", Map.of("order", order.number()));
         }
+        payments.lockBooks(order.id());
         payments.record(order.id(), "BANK_TRANSFER", amount, transfer.reference(), null, "BOOKED",
                 transfer.bookedOn() == null ? null : "booked on " + transfer.bookedOn(), Actor.current());
         Money received = new Money(payments.received(order.id()), order.currency());
@@ -157,11 +161,10 @@ public class PaymentManagement {
         if (!amount.currency().equals(view.currency())) {
             throw new InvalidInputException("amount.currency", "the order is in " + view.currency());
         }
-        BigDecimal refunded = payments.refunded(view.id()).add(amount.amount());
-        if (refunded.compareTo(payments.received(view.id())) > 0) {
-            throw new InvalidInputException("amount.amount", "refunds would exceed what was received");
-        }
-        UUID refund = payments.record(view.id(), "REFUND", amount, reference, null, "BOOKED", null, Actor.current());
+        payments.lockBooks(view.id());
+        UUID refund = payments.bookRefund(view.id(), amount, reference, null, null, Actor.current())
+                .orElseThrow(() -> new InvalidInputException("amount.amount", "refunds would exceed what was received"));
+        BigDecimal refunded = payments.refunded(view.id());
         events.publishEvent(new RefundBooked(view.id(), refund, amount,
                 new Money(payments.received(view.id()).subtract(refunded), view.currency())));
         lifecycle.markRefunded(view.id(), new Money(refunded, view.currency()), "refund " + amount);
@@ -176,16 +179,75 @@ public class PaymentManagement {
                 ? refunded.minus(received)
                 : order.totals().gross().minus(received).plus(refunded);
         return new PaymentSummary(orderId, order.number(), order.paymentStatus().name(), order.totals().gross(),
-                received, refunded, balance, payments.of(orderId));
+                received, refunded, balance, payments.of(orderId), payments.rejectedEvents(orderId));
     }
 
-    /** What a webhook call came to. */
+    /** Orders whose money does not add up (invariant 9 in docs/design.md); each list empty when all is well. */
+    public record BooksCheck(List<String> refundsBeyondReceived, List<String> statusesOffBalance) {
+    }
+
+    /**
+     * Checks every order's payment status against its booked money, in pages of orders: refunds never exceed what
+     * was received; PAID means what was received less what was refunded covers the total; PENDING or AUTHORIZED
+     * means it does not yet (open and held orders); REFUNDED means everything received went back;
+     * PARTIALLY_REFUNDED means some but not all of it did. Reads only, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public BooksCheck checkBooks() {
+        List<String> beyond = new ArrayList<>();
+        List<String> offBalance = new ArrayList<>();
+        UUID after = new UUID(0, 0);
+        for (List<org.ordo.ordering.OrderPaymentState> page = orders.paymentStates(after, BOOKS_PAGE);
+                !page.isEmpty(); page = orders.paymentStates(after, BOOKS_PAGE)) {
+            after = page.get(page.size() - 1).id();
+            Map<UUID, BigDecimal[]> sums = payments.receivedAndRefunded(
+                    page.stream().map(org.ordo.ordering.OrderPaymentState::id).toList());
+            for (var order : page) {
+                BigDecimal[] sum = sums.getOrDefault(order.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                Money received = Money.rounded(sum[0], order.gross().currency());
+                Money refunded = Money.rounded(sum[1], order.gross().currency());
+                if (refunded.amount().compareTo(received.amount()) > 0) {
+                    beyond.add(order.number() + ": refunded " + refunded + " but received only " + received);
+                }
+                String off = offBalance(order, received, refunded);
+                if (off != null) {
+                    offBalance.add(order.number() + " is " + order.paymentStatus() + " but " + off + " (received "
+                            + received + ", refunded " + refunded + ", total " + order.gross() + ")");
+                }
+            }
+        }
+        return new BooksCheck(beyond, offBalance);
+    }
+
+    private static final int BOOKS_PAGE = 1000;
+
+    /** Why the order's payment status does not agree with its booked money; null when it does. */
+    private static String offBalance(org.ordo.ordering.OrderPaymentState order, Money received, Money refunded) {
+        BigDecimal kept = received.amount().subtract(refunded.amount());
+        boolean covered = kept.compareTo(order.gross().amount()) >= 0;
+        boolean live = order.status() == org.ordo.ordering.OrderStatus.OPEN
+                || order.status() == org.ordo.ordering.OrderStatus.ON_HOLD;
+        return switch (order.paymentStatus()) {
+            case PAID -> covered ? null : "what was kept does not cover the total";
+            case PENDING, AUTHORIZED -> live && received.amount().signum() > 0 && covered
+                    ? "the total has been received" : null;
+            case REFUNDED -> refunded.amount().signum() > 0 && refunded.amount().compareTo(received.amount()) >= 0
+                    ? null : "not everything received went back";
+            case PARTIALLY_REFUNDED -> refunded.amount().signum() > 0 && kept.signum() > 0
+                    ? null : "the refunds are not a part of what was received";
+        };
+    }
+
+    /** What a webhook call came to: processed, rejected (nothing booked; see detail), ignored or duplicate. */
     public record WebhookOutcome(String status, String eventId, String detail) {
     }
 
     /**
      * Handles a payment provider webhook. The signature is checked before anything else; a forged, stale or
-     * replayed call is refused (or, for a replay of an event already handled, acknowledged without change).
+     * replayed call is refused (or, for a replay of an event already handled, acknowledged without change). A
+     * signed event whose amount or currency does not fit the order (invariant 9 in docs/design.md) is recorded as
+     * rejected with the reason and books nothing; it is answered 200, since sending the same event again cannot
+     * make it fit. Bookings of one order are serialized ({@link Payments#lockBooks}).
      */
     @Transactional
     public WebhookOutcome handleProviderEvent(String signatureHeader, byte[] body) {
@@ -207,54 +269,111 @@ public class PaymentManagement {
         }
         String orderRef = object.path("metadata").path("order_id").asString(null);
         if (orderRef == null) {
+            payments.settle(PROVIDER, id, null, "IGNORED", "no order_id in metadata");
             return new WebhookOutcome("ignored", id, "no order_id in metadata");
         }
         UUID orderId = orders.idOf(orderRef);
         OrderView order = orders.require(orderId);
-        String currency = object.path("currency").asString("").toUpperCase();
-        if (!currency.equals(order.currency())) {
-            throw new InvalidInputException("data.object.currency", "the order is in " + order.currency());
+        payments.lockBooks(orderId);
+        try {
+            WebhookOutcome outcome = book(id, type, object, order);
+            payments.settle(PROVIDER, id, orderId, outcome.status().toUpperCase(), outcome.detail());
+            return outcome;
+        } catch (Unfit unfit) {
+            payments.settle(PROVIDER, id, orderId, "REJECTED", unfit.getMessage());
+            return new WebhookOutcome("rejected", id, unfit.getMessage());
         }
+    }
+
+    /** Books one provider event of an order; throws {@link Unfit} before writing anything if its amount does not fit. */
+    private WebhookOutcome book(String id, String type, JsonNode object, OrderView order) {
+        UUID orderId = order.id();
+        String currency = object.path("currency").asString("").toUpperCase(java.util.Locale.ROOT);
+        if (!currency.equals(order.currency())) {
+            throw new Unfit("currency " + (currency.isEmpty() ? "missing" : shorten(currency)) + ", the order is in "
+                    + order.currency());
+        }
+        Money gross = order.totals().gross();
         String providerRef = object.path("payment_intent").asString(object.path("id").asString(null));
         switch (type) {
             case "payment_intent.amount_capturable_updated" -> {
-                Money amount = minor(object.path("amount_capturable").asLong(0), currency);
+                Money amount = amount(object, "amount_capturable", currency);
+                atMost(amount, gross, "authorization", "the order's total");
                 payments.record(orderId, "AUTHORIZATION", amount, null, providerRef, "BOOKED", id, Actor.current());
-                if (amount.amount().compareTo(order.totals().gross().amount()) >= 0) {
+                if (amount.amount().compareTo(gross.amount()) >= 0) {
                     lifecycle.markAuthorized(orderId, "authorized by the payment provider (" + providerRef + ")");
                 }
             }
             case "payment_intent.succeeded" -> {
-                Money amount = minor(object.path("amount_received").asLong(0), currency);
+                Money amount = amount(object, "amount_received", currency);
+                // The provider can take at most the order's total: that is what Ordo asks it to capture.
+                Money captured = new Money(payments.captured(orderId), currency);
+                atMost(captured.plus(amount), gross, "captures (" + captured + " before this one)",
+                        "the order's total");
                 payments.record(orderId, "CAPTURE", amount, null, providerRef, "BOOKED", id, Actor.current());
                 lifecycle.recordPayment(orderId, new Money(payments.received(orderId), currency),
                         "captured by the payment provider (" + providerRef + ")");
             }
             case "payment_intent.canceled" -> {
-                payments.record(orderId, "VOID", order.totals().gross(), null, providerRef, "BOOKED", id,
-                        Actor.current());
+                payments.record(orderId, "VOID", gross, null, providerRef, "BOOKED", id, Actor.current());
                 lifecycle.markVoided(orderId, "authorization voided by the payment provider (" + providerRef + ")");
             }
-            case "payment_intent.payment_failed" -> payments.record(orderId, "FAILURE",
-                    minor(object.path("amount").asLong(0), currency), null, providerRef, "FAILED",
-                    object.path("last_payment_error").path("message").asString(id), Actor.current());
+            case "payment_intent.payment_failed" -> {
+                Money amount = amount(object, "amount", currency);
+                atMost(amount, gross, "failed amount", "the order's total");
+                payments.record(orderId, "FAILURE", amount, null, providerRef, "FAILED",
+                        object.path("last_payment_error").path("message").asString(id), Actor.current());
+            }
             case "charge.refunded" -> {
-                Money total = minor(object.path("amount_refunded").asLong(0), currency);
+                // amount_refunded is the provider's running total for the charge, not this refund alone
+                Money total = amount(object, "amount_refunded", currency);
+                Money received = new Money(payments.received(orderId), currency);
+                atMost(total, received, "refunds", "what was received");
                 Money already = new Money(payments.refunded(orderId), currency);
                 Money now = total.minus(already);
                 if (now.amount().signum() > 0) {
-                    UUID refund = payments.record(orderId, "REFUND", now, null, providerRef, "BOOKED", id,
-                            Actor.current());
-                    events.publishEvent(new RefundBooked(orderId, refund, now, new Money(
-                            payments.received(orderId).subtract(payments.refunded(orderId)), currency)));
+                    UUID refund = payments.bookRefund(orderId, now, null, providerRef, id, Actor.current())
+                            .orElseThrow(() -> new Unfit("refunds of " + total + " would exceed what was received ("
+                                    + received + ")"));
+                    events.publishEvent(new RefundBooked(orderId, refund, now, received.minus(total)));
                     lifecycle.markRefunded(orderId, total, "refunded by the payment provider (" + providerRef + ")");
                 }
             }
             default -> {
-                return new WebhookOutcome("ignored", id, "event type " + type + " needs nothing");
+                return new WebhookOutcome("ignored", id, "event type " + shorten(type) + " needs nothing");
             }
         }
         return new WebhookOutcome("processed", id, type);
+    }
+
+    /** A provider event whose amount or currency does not fit its order; the message says why. */
+    private static final class Unfit extends RuntimeException {
+        Unfit(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /**
+     * An amount in the currency's minor units, taken exactly as sent: a whole JSON number, not negative, that a
+     * long holds. {@code 1.5} or {@code 1e30} minor units are not money.
+     */
+    private static Money amount(JsonNode object, String field, String currency) {
+        JsonNode value = object.path(field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw new Unfit(field + " must be a whole, non-negative number of minor units; got "
+                    + (value.isMissingNode() ? "nothing" : shorten(value.toString())));
+        }
+        return minor(value.longValue(), currency);
+    }
+
+    private static void atMost(Money amount, Money limit, String what, String limitName) {
+        if (amount.amount().compareTo(limit.amount()) > 0) {
+            throw new Unfit(what + " of " + amount + " would exceed " + limitName + " (" + limit + ")");
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     /**
@@ -301,6 +420,23 @@ public class PaymentManagement {
                     "order cancelled: " + cancelled.reason() + "; transfer the money back and book it",
                     Actor.SYSTEM);
         }
+    }
+
+    /**
+     * An order paid on a marketplace arrives with its money already taken by the marketplace: that money is booked
+     * as received in the placing transaction, so that the summary shows it paid with nothing left to pay. Runs
+     * synchronously, in the placing transaction and as the placing caller (whose key names the marketplace).
+     */
+    @EventListener
+    void on(OrderPlaced placed) {
+        if (PaymentMethod.parse(placed.order().paymentMethod()) != PaymentMethod.MARKETPLACE) {
+            return;
+        }
+        String marketplace = Actor.marketplace();
+        payments.lockBooks(placed.orderId());
+        payments.record(placed.orderId(), "MARKETPLACE", placed.total(), marketplace, null, "BOOKED",
+                marketplace == null ? "paid on the marketplace, as an administrator said"
+                        : "paid on marketplace " + marketplace, Actor.current());
     }
 
     /** Authorized payments are captured when the first parcel ships. */

@@ -46,6 +46,19 @@ public final class Actor {
         }
     }
 
+    /** The marketplace the current caller's API key may act for; null for every other caller. */
+    public static String marketplace() {
+        ApiClient client = client();
+        return client == null ? null : client.marketplace();
+    }
+
+    /** True when the current caller is an administrator: an API key or a person with the ADMIN role. */
+    public static boolean isAdmin() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        return auth != null && auth.isAuthenticated() && auth.getAuthorities().stream()
+                .anyMatch(a -> ("ROLE_" + Role.ADMIN.name()).equals(a.getAuthority()));
+    }
+
     /** The API client of the current request, if it came with an API key. */
     public static ApiClient client() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();

@@ -64,7 +64,10 @@ class InvariantCheckerIntegrationTests {
         assertThat(report.invariants()).containsExactly(InvariantChecker.STOCK_EQUALS_LEDGER,
                 InvariantChecker.STOCK_NOT_NEGATIVE, InvariantChecker.RESERVED_WITHIN_ON_HAND,
                 InvariantChecker.RESERVED_EQUALS_RESERVATIONS, InvariantChecker.OPEN_LINES_COVERED,
-                InvariantChecker.ORDER_HAS_TIMELINE, InvariantChecker.OUTBOX_NOT_STUCK);
+                InvariantChecker.ORDER_HAS_TIMELINE, InvariantChecker.OUTBOX_NOT_STUCK,
+                InvariantChecker.REFUNDS_WITHIN_RECEIVED, InvariantChecker.PAYMENT_STATUS_AGREES,
+                InvariantChecker.DOCUMENT_NUMBERS_GAP_FREE, InvariantChecker.DIGITAL_HOLDS_NO_STOCK,
+                InvariantChecker.MESSAGES_NOT_RETRYING_TOO_LONG);
     }
 
     @Test
@@ -182,10 +185,99 @@ class InvariantCheckerIntegrationTests {
     }
 
     @Test
+    void aRefundBeyondWhatWasReceivedIsFound() {
+        JsonNode order = paidByCard();
+        String number = order.get("number").asString();
+
+        InvariantReport report = brokenThenChecked(() -> payment(order, "REFUND", "20.00"));
+
+        assertThat(about(report, number)).anySatisfy(f -> {
+            assertThat(f.invariant()).isEqualTo(InvariantChecker.REFUNDS_WITHIN_RECEIVED);
+            assertThat(f.message()).isEqualTo(number + ": refunded 20.00 EUR but received only 11.90 EUR");
+        });
+    }
+
+    @Test
+    void aPaymentStatusTheMoneyDoesNotBearOutIsFound() {
+        JsonNode paid = paidByCard();
+        JsonNode unpaid = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json();
+
+        InvariantReport report = brokenThenChecked(() -> {
+            sql("UPDATE customer_order SET payment_status = 'PAID' WHERE id = '" + unpaid.get("id").asString() + "'");
+            sql("UPDATE customer_order SET payment_status = 'REFUNDED' WHERE id = '" + paid.get("id").asString()
+                    + "'");
+        });
+
+        assertThat(invariantsAbout(report, unpaid.get("number").asString()))
+                .containsExactly(InvariantChecker.PAYMENT_STATUS_AGREES);
+        assertThat(about(report, unpaid.get("number").asString()).get(0).message())
+                .contains("is PAID but what was kept does not cover the total");
+        assertThat(about(report, paid.get("number").asString())).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("is REFUNDED but not everything received went back"));
+    }
+
+    @Test
+    void aGapInInvoiceOrCreditNoteNumbersIsFound() {
+        String invoiceSeries = Fixtures.unique("INV-TEST");
+        String creditSeries = Fixtures.unique("CN-TEST");
+
+        InvariantReport report = brokenThenChecked(() -> {
+            UUID first = invoice(invoiceSeries, 1);
+            invoice(invoiceSeries, 3); // number 2 is missing
+            sql("INSERT INTO document_counter (series, year, last) VALUES ('" + invoiceSeries + "', 2026, 3)");
+            creditNote(creditSeries, 2, first); // number 1 is missing, and no counter took 2
+        });
+
+        assertThat(about(report, invoiceSeries)).containsExactly(new Finding(
+                InvariantChecker.DOCUMENT_NUMBERS_GAP_FREE, "invoice numbers of series " + invoiceSeries
+                        + " in 2026: 2 issued, lowest 1, highest 3, counter at 3"));
+        assertThat(about(report, creditSeries)).containsExactly(new Finding(
+                InvariantChecker.DOCUMENT_NUMBERS_GAP_FREE, "credit note numbers of series " + creditSeries
+                        + " in 2026: 1 issued, lowest 2, highest 2, counter at none"));
+    }
+
+    @Test
+    void stockOfADigitalArticleIsFound() {
+        String ebook = fixtures.article("DIGITAL", "5.00", "EUR", "7", false, false);
+
+        InvariantReport report = brokenThenChecked(() -> {
+            jdbc.sql("""
+                    INSERT INTO stock_level (sku, location_id, on_hand, reserved)
+                    VALUES (:sku, (SELECT id FROM location WHERE code = :location), 4, 0)
+                    """).param("sku", ebook).param("location", location).update();
+            jdbc.sql("""
+                    INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason, actor)
+                    VALUES (:sku, (SELECT id FROM location WHERE code = :location), 'RECEIPT', 4, 0, 'test', 'test')
+                    """).param("sku", ebook).param("location", location).update();
+        });
+
+        assertThat(about(report, ebook)).containsExactly(new Finding(InvariantChecker.DIGITAL_HOLDS_NO_STOCK,
+                ebook + " is digital but holds on_hand=4 reserved=0 at " + location));
+    }
+
+    @Test
+    void aMessageRetryingForTooLongIsFound() {
+        String stuck = Fixtures.unique("stuck").toLowerCase() + "@example.com";
+        String fresh = Fixtures.unique("fresh").toLowerCase() + "@example.com";
+
+        InvariantReport report = brokenThenChecked(() -> {
+            message(stuck, "2 hours", 5);
+            message(fresh, "10 minutes", 2);
+        });
+
+        assertThat(about(report, stuck)).singleElement().satisfies(f -> {
+            assertThat(f.invariant()).isEqualTo(InvariantChecker.MESSAGES_NOT_RETRYING_TOO_LONG);
+            assertThat(f.message()).contains("QUEUED after 5 attempts: connection refused");
+        });
+        assertThat(about(report, fresh)).isEmpty();
+        assertThat(checker.messageStuckAfter()).hasHours(1);
+    }
+
+    @Test
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 7 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 12 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -196,7 +288,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 7 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 12 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -206,7 +298,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(7);
+        assertThat(response.json().get("invariants")).hasSize(12);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);
@@ -246,6 +338,57 @@ class InvariantCheckerIntegrationTests {
                 VALUES (:sku, (SELECT id FROM location WHERE code = :location), :kind, :delta, 0, 'test', 'test')
                 """).param("sku", sku).param("location", location).param("kind", kind).param("delta", onHandDelta)
                 .update();
+    }
+
+    /** An order of one article (11.90 EUR) whose card payment was captured in full. */
+    private JsonNode paidByCard() {
+        java.util.Map<String, Object> body = new java.util.HashMap<>(Fixtures.order("EUR", sku, 1));
+        body.put("paymentMethod", "card");
+        String id = expect(api.placeOrder(body), 201).json().get("id").asString();
+        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.succeeded", id, "amount_received", 1190,
+                "EUR"), 200);
+        return expect(api.get("/api/v1/orders/" + id), 200).json();
+    }
+
+    private void payment(JsonNode order, String kind, String amount) {
+        jdbc.sql("""
+                INSERT INTO payment (id, order_id, kind, amount, currency, status, actor)
+                VALUES (:id, :order, :kind, CAST(:amount AS numeric), 'EUR', 'BOOKED', 'test')
+                """).param("id", UUID.randomUUID()).param("order", UUID.fromString(order.get("id").asString()))
+                .param("kind", kind).param("amount", amount).update();
+    }
+
+    private UUID invoice(String series, long seq) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO invoice (id, number, series, year, seq, order_id, order_number, customer_email,
+                    customer_name, currency, net, tax, gross, lines)
+                VALUES (:id, :number, :series, 2026, :seq, :order, 'SO-0', 'x@example.com', 'X', 'EUR', 10, 1.9,
+                    11.9, '[]')
+                """).param("id", id).param("number", series + "-" + seq).param("series", series).param("seq", seq)
+                .param("order", UUID.randomUUID()).update();
+        return id;
+    }
+
+    private void creditNote(String series, long seq, UUID invoice) {
+        jdbc.sql("""
+                INSERT INTO credit_note (id, number, series, year, seq, invoice_id, invoice_number, order_id,
+                    order_number, refund_key, reason, customer_email, customer_name, currency, net, tax, gross, lines)
+                VALUES (:id, :number, :series, 2026, :seq, :invoice, 'INV', :order, 'SO-0', :key, 'REFUND',
+                    'x@example.com', 'X', 'EUR', 10, 1.9, 11.9, '[]')
+                """).param("id", UUID.randomUUID()).param("number", series + "-" + seq).param("series", series)
+                .param("seq", seq).param("invoice", invoice).param("order", UUID.randomUUID())
+                .param("key", "test:" + UUID.randomUUID()).update();
+    }
+
+    private void message(String recipient, String age, int attempts) {
+        jdbc.sql("""
+                INSERT INTO message (id, kind, channel, recipient, locale, subject, body, status, attempts,
+                    last_error, created_at)
+                VALUES (:id, 'ORDER_CONFIRMATION', 'EMAIL', :recipient, 'en', 'Test', 'Test', 'QUEUED', :attempts,
+                    'connection refused', now() - CAST(:age AS interval))
+                """).param("id", UUID.randomUUID()).param("recipient", recipient).param("attempts", attempts)
+                .param("age", age).update();
     }
 
     private void publication(String listener, String age) {

@@ -71,6 +71,29 @@ public class Articles {
         return n == 0 ? Optional.empty() : find(d.sku());
     }
 
+    /**
+     * The article, locked FOR UPDATE: this waits for every transaction that read it for use
+     * ({@link #findAllForUse}, FOR KEY SHARE) and makes new ones wait until this transaction ends.
+     */
+    public Optional<Article> lockForChange(String sku) {
+        return jdbc.sql("SELECT * FROM article WHERE sku = :sku FOR UPDATE").param("sku", sku).query(this::map)
+                .optional();
+    }
+
+    /**
+     * The articles, each locked FOR KEY SHARE (in SKU order, so that no two callers deadlock): users do not wait
+     * for each other nor for ordinary updates of the article, only for {@link #lockForChange}. After such a wait
+     * the row read is the one committed by the change.
+     */
+    public Map<String, Article> findAllForUse(Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT * FROM article WHERE sku = ANY(:skus) ORDER BY sku COLLATE \"C\" FOR KEY SHARE")
+                .param("skus", skus.toArray(String[]::new))
+                .query(this::map).stream().collect(Collectors.toMap(Article::sku, Function.identity()));
+    }
+
     public Optional<Article> find(String sku) {
         return jdbc.sql("SELECT * FROM article WHERE sku = :sku").param("sku", sku).query(this::map).optional();
     }

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,6 +59,19 @@ class DigitalController {
             Counts the download. 404 for unknown links, 410 for expired or used-up ones.""")
     ResponseEntity<byte[]> download(@PathVariable String token) {
         DigitalDelivery.Download file = digital.download(token);
+        return headersOf(file).body(file.content());
+    }
+
+    // Without its own mapping, HEAD would run the GET handler above and use up a download.
+    @RequestMapping(path = "/download/{token}", method = RequestMethod.HEAD)
+    @Operation(summary = "The headers a download would answer, without counting it", description = """
+            Same status and headers as GET (type, length, file name), no body, and the download is not counted.""")
+    ResponseEntity<Void> downloadHeaders(@PathVariable String token) {
+        DigitalDelivery.Download file = digital.inspect(token);
+        return headersOf(file).contentLength(file.content().length).build();
+    }
+
+    private static ResponseEntity.BodyBuilder headersOf(DigitalDelivery.Download file) {
         MediaType type;
         try {
             type = MediaType.parseMediaType(file.contentType());
@@ -66,8 +81,7 @@ class DigitalController {
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.filename()).build().toString())
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(file.content());
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     @ExceptionHandler(DigitalDelivery.LinkGone.class)

@@ -153,6 +153,18 @@ public class Messages {
                 .param("id", c.message().id()).param("claim", c.claim()).update() == 1;
     }
 
+    /**
+     * Messages still not delivered (queued, waiting for a retry, or being sent) that were queued longer ago than
+     * {@code age}, by database time, oldest first.
+     */
+    public List<Message> undeliveredOlderThan(Duration age, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM message
+                WHERE status IN ('QUEUED', 'SENDING') AND created_at < now() - make_interval(secs => :seconds)
+                ORDER BY created_at LIMIT :limit
+                """).param("seconds", age.toMillis() / 1000.0).param("limit", limit).query(Messages::map).list();
+    }
+
     public Optional<Message> find(UUID id) {
         return jdbc.sql("SELECT * FROM message WHERE id = :id").param("id", id).query(Messages::map).optional();
     }

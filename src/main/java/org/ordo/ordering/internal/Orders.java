@@ -428,6 +428,19 @@ public class Orders {
                 .query((rs, n) -> new Unshipped(rs.getObject("id", UUID.class), rs.getString("number"))).list();
     }
 
+    /** The payment state of the next {@code limit} orders after {@code after}, by id. */
+    public List<org.ordo.ordering.OrderPaymentState> paymentStates(UUID after, int limit) {
+        return jdbc.sql("""
+                SELECT id, number, status, payment_status, gross, currency FROM customer_order
+                WHERE id > :after ORDER BY id LIMIT :limit
+                """).param("after", after).param("limit", limit)
+                .query((rs, n) -> new org.ordo.ordering.OrderPaymentState(rs.getObject("id", UUID.class),
+                        rs.getString("number"), OrderStatus.valueOf(rs.getString("status")),
+                        PaymentStatus.valueOf(rs.getString("payment_status")),
+                        Money.rounded(rs.getBigDecimal("gross"), rs.getString("currency").trim())))
+                .list();
+    }
+
     /** A line as the stock check sees it. */
     public record StockedLine(UUID orderId, int lineNo, String sku, String type, long quantity, long reserved,
             long backordered) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordo.payment.PaymentRecord;
+import org.ordo.payment.ProviderEventRejection;
 import org.ordo.platform.Ids;
 import org.ordo.platform.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,12 +48,40 @@ public class Payments {
                 .param("note", "booked on " + bookedOn).query(Boolean.class).single();
     }
 
-    /** Money received for an order: booked transfers and captures. */
+    /** Money received for an order: booked transfers, captures and what a marketplace collected. */
     public BigDecimal received(UUID orderId) {
         return jdbc.sql("""
                 SELECT coalesce(sum(amount), 0) FROM payment
-                WHERE order_id = :order AND status = 'BOOKED' AND kind IN ('BANK_TRANSFER', 'CAPTURE')
+                WHERE order_id = :order AND status = 'BOOKED' AND kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE')
                 """).param("order", orderId).query(BigDecimal.class).single();
+    }
+
+    /**
+     * Takes the order's payment books for this transaction: bookings of one order happen one after the other, so
+     * that a conditional insert ({@link #bookRefund}) sees every booking made before it.
+     */
+    public void lockBooks(UUID orderId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.payment-books'), hashtext(CAST(:order AS text)))")
+                .param("order", orderId).query().listOfRows();
+    }
+
+    /**
+     * Books a refund only if refunds stay within what was received (invariant 9 in docs/design.md); empty when
+     * they would not. Call {@link #lockBooks} first in the same transaction.
+     */
+    public java.util.Optional<UUID> bookRefund(UUID orderId, Money amount, String reference, String providerRef,
+            String note, String actor) {
+        UUID id = Ids.next();
+        int inserted = jdbc.sql("""
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor)
+                SELECT :id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'BOOKED', :note, :actor
+                FROM payment WHERE order_id = :order AND status = 'BOOKED'
+                HAVING coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) + :amount
+                       <= coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE')), 0)
+                """).param("id", id).param("order", orderId).param("amount", amount.amount())
+                .param("currency", amount.currency()).param("reference", reference).param("providerRef", providerRef)
+                .param("note", note).param("actor", actor).update();
+        return inserted == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
     }
 
     public BigDecimal captured(UUID orderId) {
@@ -89,6 +118,41 @@ public class Payments {
                         new Money(rs.getBigDecimal("amount"), rs.getString("currency").trim()),
                         rs.getString("reference"), rs.getString("provider_ref"), rs.getString("status"),
                         rs.getString("note"), rs.getString("actor"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    /** Money received and refunded (booked) per order, for these orders; orders without bookings are absent. */
+    public java.util.Map<UUID, BigDecimal[]> receivedAndRefunded(List<UUID> orderIds) {
+        java.util.Map<UUID, BigDecimal[]> sums = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT order_id,
+                       coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE')), 0) AS received,
+                       coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) AS refunded
+                FROM payment WHERE order_id = ANY(:orders) AND status = 'BOOKED' GROUP BY order_id
+                """).param("orders", orderIds.toArray(UUID[]::new))
+                .query((rs, n) -> sums.put(rs.getObject("order_id", UUID.class),
+                        new BigDecimal[] {rs.getBigDecimal("received"), rs.getBigDecimal("refunded")}))
+                .list();
+        return sums;
+    }
+
+    /** Notes what became of a provider event remembered by {@link #firstTime}; a rejection says why. */
+    public void settle(String provider, String eventId, UUID orderId, String outcome, String reason) {
+        jdbc.sql("""
+                UPDATE provider_event SET order_id = :order, outcome = :outcome, reason = :reason
+                WHERE provider = :provider AND event_id = :id
+                """).param("provider", provider).param("id", eventId).param("order", orderId)
+                .param("outcome", outcome).param("reason", reason).update();
+    }
+
+    /** The provider events refused for an order, oldest first. */
+    public List<ProviderEventRejection> rejectedEvents(UUID orderId) {
+        return jdbc.sql("""
+                SELECT event_id, type, reason, received_at FROM provider_event
+                WHERE order_id = :order AND outcome = 'REJECTED' ORDER BY received_at, event_id
+                """).param("order", orderId)
+                .query((rs, n) -> new ProviderEventRejection(rs.getString("event_id"), rs.getString("type"),
+                        rs.getString("reason"), rs.getTimestamp("received_at").toInstant()))
                 .list();
     }
 

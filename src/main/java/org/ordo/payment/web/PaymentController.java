@@ -77,7 +77,10 @@ class PaymentController {
     @Operation(summary = "Payment provider webhook (Stripe-compatible signature)", description = """
             Needs no API key: the Stripe-Signature header (t=…,v1=HMAC-SHA256 of "t.body" with the shared secret)
             proves the sender. Forged or stale signatures get 400 and change nothing; an event handled before is
-            acknowledged as a duplicate and changes nothing.""")
+            acknowledged as a duplicate and changes nothing. A signed event whose amount or currency does not fit
+            the order (not whole minor units, above the order's total or, for refunds, above what was received)
+            is answered 200 with status "rejected" and the reason, books nothing, and is listed in the order's
+            payment summary (rejectedProviderEvents): sending it again cannot make it fit.""")
     PaymentManagement.WebhookOutcome webhook(@RequestHeader(name = "Stripe-Signature", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         return Actor.as("webhook:" + PaymentManagement.PROVIDER,

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.ordo.platform.Actor;
 import org.ordo.platform.Role;
@@ -31,14 +33,20 @@ class ApiKeyController {
         this.keys = keys;
     }
 
-    record NewApiKey(@NotBlank @Size(max = 100) String name, @NotNull Role role) {
+    record NewApiKey(@NotBlank @Size(max = 100) String name, @NotNull Role role,
+            @Schema(example = "amazon-de", description = """
+                    The marketplace this key acts for: it may place orders with paymentMethod "marketplace" (on
+                    channel "marketplace"), which are PAID and released at once. Lower-case letters, digits, '.', '_',
+                    '-'; at most 50. Fixed for the key's life.""")
+            @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,49}", message = "must be 1-50 of a-z, 0-9, '.', '_', '-'")
+            String marketplace) {
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Issue a key", description = "The key is in the answer once; only its hash is stored.")
     ApiKeys.IssuedKey issue(@Valid @RequestBody NewApiKey request) {
-        return keys.issue(request.name().trim(), request.role(), Actor.current());
+        return keys.issue(request.name().trim(), request.role(), request.marketplace(), Actor.current());
     }
 
     @GetMapping

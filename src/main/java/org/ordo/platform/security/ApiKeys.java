@@ -41,7 +41,7 @@ public class ApiKeys {
 
     /** A key as listed: never the key itself. */
     public record ApiKeyInfo(UUID id, String name, String prefix, Role role, boolean active, Instant createdAt,
-            String createdBy, Instant revokedAt) {
+            String createdBy, Instant revokedAt, String marketplace) {
     }
 
     /** A new key with its secret value, shown once. */
@@ -56,10 +56,11 @@ public class ApiKeys {
             return Optional.of(cached);
         }
         long seen = cache.generation();
-        Optional<ApiClient> found = jdbc.sql("SELECT id, name, role FROM api_key WHERE key_hash = :hash AND active")
-                .param("hash", hash)
+        Optional<ApiClient> found = jdbc.sql("""
+                SELECT id, name, role, marketplace FROM api_key WHERE key_hash = :hash AND active
+                """).param("hash", hash)
                 .query((rs, n) -> new ApiClient(rs.getObject("id", UUID.class), rs.getString("name"),
-                        Role.valueOf(rs.getString("role"))))
+                        Role.valueOf(rs.getString("role")), rs.getString("marketplace")))
                 .optional();
         found.ifPresent(client -> cache.put(hash, client, seen));
         return found;
@@ -68,8 +69,23 @@ public class ApiKeys {
     /** Issues a new random key; refuses a name that is taken. */
     @Transactional
     public IssuedKey issue(String name, Role role, String actor) {
+        return issue(name, role, null, actor);
+    }
+
+    /**
+     * Issues a new random key that may act for a marketplace (null: for none): place orders already paid on it.
+     * The binding is fixed for the key's life; to take it away, revoke the key.
+     */
+    @Transactional
+    public IssuedKey issue(String name, Role role, String marketplace, String actor) {
         String key = "ordo_" + Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes());
-        return new IssuedKey(store(name, role, key, actor), key);
+        IssuedKey issued = new IssuedKey(store(name, role, key, actor), key);
+        if (marketplace == null) {
+            return issued;
+        }
+        jdbc.sql("UPDATE api_key SET marketplace = :marketplace WHERE id = :id").param("marketplace", marketplace)
+                .param("id", issued.info().id()).update();
+        return new IssuedKey(find(issued.info().id()).orElseThrow(), key);
     }
 
     /** Issues the first admin key when no active key exists; empty when one does. Safe with several nodes. */
@@ -159,7 +175,7 @@ public class ApiKeys {
         return new ApiKeyInfo(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"),
                 Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
-                revoked == null ? null : revoked.toInstant());
+                revoked == null ? null : revoked.toInstant(), rs.getString("marketplace"));
     }
 
     private static byte[] randomBytes() {
