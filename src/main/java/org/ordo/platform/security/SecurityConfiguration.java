@@ -89,7 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(ADMIN)
-                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/admin/**").hasRole(ADMIN)
+                        .requestMatchers("/api/v1/api-keys/**", "/api/v1/admin/**", "/api/v1/audit/**").hasRole(ADMIN)
                         // Webhooks prove their sender by signature, checked before anything changes.
                         .requestMatchers(HttpMethod.POST, "/api/v1/payments/webhooks/**",
                                 "/api/v1/shipping/webhooks/**").permitAll()
