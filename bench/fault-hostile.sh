@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fault test: 10,000 generated hostile requests (bench/Hostile.java) against a private Ordo with demo data on a
 # fresh data directory. Expects no 5xx answer and no changed row in any table (counts and contents compared
-# before and after); then runs the invariant checker. Loopback only; stops by itself.
+# before and after); then runs the invariant checker. Also "session reuse after disable": back-office sessions of a
+# disabled and a demoted user are used again, and must be refused without a changed row. Loopback only; stops by
+# itself.
 #   bench/fault-hostile.sh [N] [SEED]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -29,7 +31,11 @@ snapshot() {
 snapshot > "$OUT/hostile-before.txt"
 
 OK=true
-java "$BENCH/Hostile.java" "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" || OK=false
+# The back office's admin password, which Ordo wrote on first start (no user existed)
+ADMIN_PASSWORD=$(cat "$WORK/data/admin-password" 2>/dev/null || true)
+[ -n "$ADMIN_PASSWORD" ] || { echo "No $WORK/data/admin-password: session reuse cannot be tried"; OK=false; }
+java "$BENCH/Hostile.java" "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" "$ADMIN_PASSWORD" \
+  || OK=false
 
 snapshot > "$OUT/hostile-after.txt"
 if diff "$OUT/hostile-before.txt" "$OUT/hostile-after.txt" > "$OUT/hostile-diff.txt"; then

@@ -177,4 +177,22 @@ class BackofficeBrowserIntegrationTests {
         new Select(browser.find(By.id("language"))).selectByValue("en");
         browser.waitUntil(d -> d.findElement(By.id("logout")).getText().equals("Log out"));
     }
+
+    @Test
+    @Order(3)
+    void everyScreenWorksUnderTheContentSecurityPolicy() {
+        place("Policy Kunde", Instant.now().plus(Duration.ofDays(2)));
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        browser.policyViolations();
+        for (String path : List.of("/", "/orders", "/dashboard", "/warehouse", "/inventory", "/admin/users",
+                "/admin/api-keys", "/admin/security-events")) {
+            browser.open(path);
+            browser.waitFor(By.id("current-user"));
+        }
+        browser.open("/orders");
+        browser.waitFor(By.cssSelector("input[data-check-all]")).click();
+        browser.waitUntil(d -> d.findElements(By.cssSelector("input.pick")).stream()
+                .allMatch(WebElement::isSelected));
+        assertThat(browser.policyViolations()).as("nothing refused by the Content-Security-Policy").isEmpty();
+    }
 }

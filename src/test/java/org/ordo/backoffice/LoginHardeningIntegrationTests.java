@@ -81,6 +81,8 @@ class LoginHardeningIntegrationTests {
 
         WebSession behindHttps = new WebSession(port).withHeader("X-Forwarded-Proto", "https")
                 .withHeader("X-Forwarded-For", someAddress());
+        assertThat(behindHttps.get("/login").header("Set-Cookie")).as("the login page's session (CSRF token)")
+                .contains("SESSION=").contains("Secure");
         WebSession.Page login = behindHttps.submitLogin(name, "agent-password-1");
         assertThat(login.header("Set-Cookie")).contains("SESSION=").contains("Secure").contains("HttpOnly");
     }
