@@ -34,3 +34,5 @@ CREATE TABLE login_failure (
     last_failure_at timestamptz NOT NULL,
     locked_until    timestamptz
 );
+-- Rows whose failures are forgotten are deleted as new failures come in (so names made up by a guesser do not pile up).
+CREATE INDEX login_failure_last_idx ON login_failure (last_failure_at);

@@ -39,7 +39,7 @@ public class LoginThrottle {
     private final Clock clock;
     private final SecurityAuditLog audit;
 
-    public LoginThrottle(JdbcClient jdbc, LoginSettings settings, Clock clock, SecurityAuditLog audit) {
+    LoginThrottle(JdbcClient jdbc, LoginSettings settings, Clock clock, SecurityAuditLog audit) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.clock = clock;
@@ -111,8 +111,18 @@ public class LoginThrottle {
                 .query(Timestamp.class).optional().map(Timestamp::toInstant);
     }
 
-    /** Counts a failed login for the name and the address, and locks either once past its allowance. */
+    /**
+     * Counts a failed login for the name and the address, and locks either once past its allowance. Deletes the
+     * rows whose failures are forgotten and whose lock is over, so that made-up names do not pile up.
+     */
     public void failed(String username, String address) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                DELETE FROM login_failure
+                WHERE last_failure_at < :forgotten AND (locked_until IS NULL OR locked_until < :now)
+                """)
+                .param("forgotten", Timestamp.from(now.minus(settings.forgetAfter())))
+                .param("now", Timestamp.from(now)).update();
         String name = userKey(username);
         int forName = count("user:" + name, settings.maxFailures());
         int forAddress = address == null ? 0 : count("address:" + address, settings.maxFailuresPerAddress());

@@ -25,14 +25,4 @@ public final class Person extends User {
     public long accessVersion() {
         return accessVersion;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return super.equals(other); // by user name, as User does
-    }
-
-    @Override
-    public int hashCode() {
-        return super.hashCode();
-    }
 }

@@ -92,6 +92,17 @@ class LoginThrottleIntegrationTests {
     }
 
     @Test
+    void forgottenFailuresDoNotPileUp() {
+        LoginThrottle throttle = new LoginThrottle(jdbc, SETTINGS, clock, audit);
+        String madeUp = Fixtures.unique("made-up").toLowerCase();
+        throttle.failed(madeUp, null);
+        clock.move(Duration.ofHours(25));
+        throttle.failed(Fixtures.unique("other").toLowerCase(), null);
+        assertThat(jdbc.sql("SELECT count(*) FROM login_failure WHERE throttle_key = :k").param("k", "user:" + madeUp)
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
     void theLockoutGrowsFromTheFirstWindowAndIsCapped() {
         assertThat(SETTINGS.lockoutAfter(2, 3)).isZero();
         assertThat(SETTINGS.lockoutAfter(3, 3)).hasSeconds(30);
