@@ -80,6 +80,19 @@ class SecurityEventsIntegrationTests {
     }
 
     @Test
+    void aWebhookWithAForgedSignatureIsRecorded() {
+        long now = java.time.Instant.now().getEpochSecond();
+        String body = "{\"eventId\":\"" + Fixtures.unique("forged") + "\"}";
+        assertThat(Api.admin(port).webhook("/api/v1/shipping/webhooks/tracking", "X-Ordo-Signature",
+                "not-the-secret", now, body).status()).isEqualTo(400);
+        assertThat(log.newestFirst(10, null).items()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(SecurityEventKind.WEBHOOK_REJECTED);
+            assertThat(e.subject()).isEqualTo("webhook:/api/v1/shipping/webhooks/tracking");
+            assertThat(e.detail()).isEqualTo("the signature does not match");
+        });
+    }
+
+    @Test
     void theLogIsAppendOnly() {
         log.record(SecurityEventKind.SETTING_CHANGED, "setting:test", "recorded by a test");
         assertThatThrownBy(() -> jdbc.sql("UPDATE security_event SET detail = 'forged'").update())
