@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * Fault test: N generated hostile requests over every endpoint of the API, none of which may get a 5xx answer
  * or change anything. JDK only:
- *   java bench/Hostile.java BASE_URL ADMIN_KEY WAREHOUSE_KEY N [SEED] [REPORT.txt] [PAYMENT_WEBHOOK_SECRET]
+ *   java bench/Hostile.java BASE_URL ADMIN_KEY WAREHOUSE_KEY N [SEED] [REPORT.txt] [PAYMENT_WEBHOOK_SECRET] [ADMIN_PASSWORD]
  *
  * Every write carries one fault that must make the server refuse it (missing, forged, overlong or
  * under-privileged auth; a wrong content type; broken JSON; 10,000 levels of nesting; a body over 1 MiB; an
@@ -41,7 +41,10 @@ import java.util.function.Supplier;
  * valid signature whose amount or currency cannot fit an order (1e30 or 1.5 minor units, negative, beyond any
  * total or refund, an unknown currency). Each must be answered as rejected (200, "status":"rejected"), booking
  * nothing; one that is not counts as -3.
- * Prints answers per fault kind and status; exits 1 when any answer is a 5xx or a signed unfit amount was taken.
+ * With the back office's admin password, also "session reuse after disable" ({@link SessionReuse}): sessions of
+ * people whose access was taken away are used again, and every request must be refused.
+ * Prints answers per fault kind and status; exits 1 when any answer is a 5xx, a signed unfit amount was taken or
+ * a reused session is served.
  */
 public class Hostile {
 
@@ -558,11 +561,134 @@ public class Hostile {
         out.append(webhookSecret == null ? "No signed amounts (no webhook secret given).\n"
                 : taken == 0 ? "Every signed unfit amount was rejected.\n" : taken + " signed unfit amounts were taken!\n");
         serverErrors.stream().limit(20).forEach(s -> out.append("  ").append(s.replaceAll("[\\r\\n]", " ")).append('\n'));
+        boolean sessionsRefused = true;
+        if (args.length > 7 && !args[7].isBlank()) {
+            var reuse = new SessionReuse(base, seed);
+            sessionsRefused = reuse.run(args[7], Math.max(10, n / 100));
+            out.append(reuse.report());
+        }
         System.out.print(out);
         if (report != null) {
             Files.writeString(report, out.toString());
         }
-        System.exit(fivexx == 0 && taken == 0 ? 0 : 1);
+        System.exit(fivexx == 0 && taken == 0 && sessionsRefused ? 0 : 1);
+    }
+
+    /**
+     * Session reuse after disable: a warehouse user and an admin log in to the back office; then the admin
+     * "admin" disables the first and demotes the second, and their old session cookies, with the CSRF token of
+     * their last page, are sent again: goods received, an admin API key issued, pages read. Every answer must be
+     * a refusal (to the login page, 401 or 403); the caller's table snapshot shows that nothing changed.
+     */
+    static final class SessionReuse {
+
+        private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+        final String base;
+        final String suffix;
+        final Map<String, Integer> answers = new TreeMap<>();
+        final List<String> served = new ArrayList<>();
+
+        SessionReuse(String base, long seed) {
+            this.base = base;
+            this.suffix = seed + "-" + UUID.randomUUID().toString().substring(0, 6);
+        }
+
+        /** A browser without a browser: its own cookies, the CSRF token of its last page, no redirects followed. */
+        final class Person {
+            final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            String csrf = "";
+
+            HttpResponse<String> get(String path) throws Exception {
+                return keepToken(http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+
+            HttpResponse<String> post(String path, String... fields) throws Exception {
+                StringBuilder form = new StringBuilder("_csrf=" + enc(csrf));
+                for (int i = 0; i < fields.length; i += 2) {
+                    form.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+                }
+                return keepToken(http.send(HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+
+            Person login(String username, String password) throws Exception {
+                get("/login");
+                var answer = post("/login", "username", username, "password", password);
+                String location = answer.headers().firstValue("Location").orElse("");
+                if (answer.statusCode() != 302 || location.contains("/login")) {
+                    throw new IllegalStateException("Login as " + username + " failed: " + answer.statusCode() + " " + location);
+                }
+                return this;
+            }
+
+            private HttpResponse<String> keepToken(HttpResponse<String> answer) {
+                var m = CSRF.matcher(answer.body());
+                if (m.find()) {
+                    csrf = m.group(1);
+                }
+                return answer;
+            }
+        }
+
+        /** True when every reused request was refused. */
+        boolean run(String adminPassword, int attempts) throws Exception {
+            Person admin = new Person().login("admin", adminPassword);
+            String picker = "hostile-wh-" + suffix;
+            String boss = "hostile-adm-" + suffix;
+            admin.get("/admin/users");
+            admin.post("/admin/users", "username", picker, "password", "hostile-password-1", "role", "WAREHOUSE", "locale", "en");
+            admin.get("/admin/users");
+            admin.post("/admin/users", "username", boss, "password", "hostile-password-2", "role", "ADMIN", "locale", "en");
+            String users = admin.get("/admin/users").body();
+
+            Person warehouse = new Person().login(picker, "hostile-password-1");
+            warehouse.get("/warehouse/receive?location=BER");
+            Person demoted = new Person().login(boss, "hostile-password-2");
+            demoted.get("/admin/api-keys");
+
+            admin.post("/admin/users/" + idOf(users, picker) + "/enabled", "enabled", "false");
+            admin.get("/admin/users");
+            admin.post("/admin/users/" + idOf(users, boss) + "/role", "role", "AGENT");
+
+            for (int i = 0; i < attempts; i++) {
+                judge("POST /warehouse/receive", warehouse.post("/warehouse/receive", "sku", "TSHIRT-BLK-M",
+                        "location", "BER", "quantity", "5", "reference", "hostile-" + i));
+                judge("POST /admin/api-keys", demoted.post("/admin/api-keys", "name", "hostile-escalation-" + suffix + "-" + i,
+                        "role", "ADMIN"));
+                judge("GET /warehouse", warehouse.get("/warehouse"));
+                judge("GET /admin/users", demoted.get("/admin/users"));
+            }
+            return served.isEmpty();
+        }
+
+        String report() {
+            return String.format("Session reuse after disable/demote: answers %s; %s%n", answers,
+                    served.isEmpty() ? "every request refused." : served.size() + " SERVED, for example: " + served.get(0));
+        }
+
+        private void judge(String what, HttpResponse<String> answer) {
+            String location = answer.headers().firstValue("Location").orElse("");
+            int status = answer.statusCode();
+            answers.merge(status + (status == 302 ? " " + location.replaceAll("^https?://[^/]+", "") : ""), 1, Integer::sum);
+            boolean refused = status == 401 || status == 403 || (status == 302 && location.endsWith("/login"));
+            if (!refused) {
+                served.add(what + " -> " + status + " " + location);
+            }
+        }
+
+        private static String idOf(String usersPage, String username) {
+            var m = java.util.regex.Pattern.compile("id=\"user-" + java.util.regex.Pattern.quote(username)
+                    + "\"[\\s\\S]*?/admin/users/([0-9a-f-]{36})/").matcher(usersPage);
+            if (!m.find()) {
+                throw new IllegalStateException("User " + username + " was not created");
+            }
+            return m.group(1);
+        }
     }
 
     static String get(HttpClient http, String base, String key, String path) throws Exception {

@@ -4,7 +4,8 @@
 # before and after); then runs the invariant checker. Loopback only; stops by itself.
 # Among the requests are forged-but-signed amounts: payment provider events signed with the webhook secret whose
 # amount or currency cannot fit the order. Each must be rejected: no payment booked (the payment table is
-# compared too) and no provider event kept other than as REJECTED.
+# compared too) and no provider event kept other than as REJECTED. Also "session reuse after disable":
+# back-office sessions of a disabled and a demoted user are used again, and must be refused without a changed row.
 #   bench/fault-hostile.sh [N] [SEED]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -36,8 +37,11 @@ snapshot() {
 snapshot > "$OUT/hostile-before.txt"
 
 OK=true
+# The back office's admin password, which Ordo wrote on first start (no user existed)
+ADMIN_PASSWORD=$(cat "$WORK/data/admin-password" 2>/dev/null || true)
+[ -n "$ADMIN_PASSWORD" ] || { echo "No $WORK/data/admin-password: session reuse cannot be tried"; OK=false; }
 java "$BENCH/Hostile.java" "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" \
-  "$ORDO_PAYMENT_WEBHOOK_SECRET" || OK=false
+  "$ORDO_PAYMENT_WEBHOOK_SECRET" "$ADMIN_PASSWORD" || OK=false
 echo "Forged-but-signed amounts kept as rejected: $(sql "SELECT count(*) FROM provider_event WHERE outcome = 'REJECTED'")"
 
 snapshot > "$OUT/hostile-after.txt"

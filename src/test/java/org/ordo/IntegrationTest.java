@@ -27,6 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
         // the tests run the follow-up and quote expiry jobs themselves, at the moments they choose
         "ordo.orders.follow-up-every=PT24H",
         "ordo.billing.quote-expiry-every=PT24H",
-        "logging.level.org.ordo.platform.web=WARN"})
+        "logging.level.org.ordo.platform.web=WARN",
+        // every test logs in from this machine's address: the suite's wrong passwords must not lock it out
+        // (LoginThrottleIntegrationTests proves the per-address lock with settings of its own)
+        "ordo.security.login.max-failures-per-address=100000"})
 public @interface IntegrationTest {
 }

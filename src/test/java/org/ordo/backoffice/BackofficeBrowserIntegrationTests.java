@@ -111,12 +111,12 @@ class BackofficeBrowserIntegrationTests {
         browser.screenshot("order-detail");
         browser.find(By.id("hold-reason-input")).sendKeys("customer asked to wait");
         browser.find(By.id("hold")).click();
-        assertThat(browser.waitFor(By.id("flash")).getText()).contains("is on hold");
+        flashSays("is on hold");
         assertThat(browser.find(By.id("order-status")).getText()).isEqualTo("on hold");
         assertThat(browser.find(By.id("timeline")).getText()).contains("user:admin", "customer asked to wait");
         browser.find(By.id("release-reason-input")).sendKeys("customer is ready");
         browser.find(By.id("release")).click();
-        assertThat(browser.waitFor(By.id("flash")).getText()).contains("released");
+        flashSays("released"); // the page before had a flash too: wait for the new page's
         assertThat(browser.find(By.id("order-status")).getText()).isEqualTo("open");
 
         String tracking = browser.find(By.id("tracking-link")).getAttribute("href");
@@ -176,5 +176,30 @@ class BackofficeBrowserIntegrationTests {
         assertThat(browser.find(By.id("logout")).getText()).isEqualTo("로그아웃");
         new Select(browser.find(By.id("language"))).selectByValue("en");
         browser.waitUntil(d -> d.findElement(By.id("logout")).getText().equals("Log out"));
+    }
+
+    /** Waits for the flash of the page a form led to (the page before may still show its own for a moment). */
+    private static void flashSays(String text) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("flash")).getText().contains(text));
+    }
+
+    @Test
+    @Order(5)
+    void everyScreenWorksUnderTheContentSecurityPolicy() {
+        place("Policy Kunde", Instant.now().plus(Duration.ofDays(2)));
+        browser.login("admin", Api.ADMIN_PASSWORD);
+        browser.policyViolations();
+        for (String path : List.of("/", "/orders", "/dashboard", "/warehouse", "/inventory", "/admin/users",
+                "/admin/api-keys", "/admin/security-events")) {
+            browser.open(path);
+            browser.waitFor(By.id("current-user"));
+        }
+        browser.open("/orders");
+        browser.waitFor(By.cssSelector("input[data-check-all]")).click();
+        browser.waitUntil(d -> d.findElements(By.cssSelector("input.pick")).stream()
+                .allMatch(WebElement::isSelected));
+        assertThat(browser.policyViolations()).as("nothing refused by the Content-Security-Policy").isEmpty();
     }
 }

@@ -25,6 +25,7 @@ public final class WebSession {
 
     private final String base;
     private final HttpClient http;
+    private final Map<String, String> headers = new LinkedHashMap<>();
     private String csrf;
 
     public WebSession(int port) {
@@ -42,6 +43,12 @@ public final class WebSession {
                     + answer.location());
         }
         return session;
+    }
+
+    /** Sends this header with every request from now on (e.g. X-Forwarded-For, as a proxy in front would). */
+    public WebSession withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     /** Posts the login form; the answer is a redirect to the start page or back to /login?error. */
@@ -89,6 +96,7 @@ public final class WebSession {
     }
 
     private Page send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> r = http.send(request.header("Accept", "text/html").timeout(Duration.ofSeconds(30))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -96,7 +104,7 @@ public final class WebSession {
             if (m.find()) {
                 csrf = m.group(1);
             }
-            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""));
+            return new Page(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(""), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -105,6 +113,10 @@ public final class WebSession {
         }
     }
 
-    public record Page(int status, String body, String location) {
+    public record Page(int status, String body, String location, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
     }
 }

@@ -10,7 +10,9 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
 import org.ordo.platform.Role;
+import org.ordo.platform.Slice;
 import org.ordo.platform.security.ApiKeys;
+import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.Users;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
@@ -22,17 +24,21 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins manage the people who log in and the API keys of integrations. */
+/** Admins manage the people who log in and the API keys of integrations, and read the security audit log. */
 @Controller
 @RequestMapping("/admin")
 class AdminController {
 
+    private static final int EVENTS_PER_PAGE = 50;
+
     private final Users users;
     private final ApiKeys keys;
+    private final SecurityAuditLog securityLog;
 
-    AdminController(Users users, ApiKeys keys) {
+    AdminController(Users users, ApiKeys keys, SecurityAuditLog securityLog) {
         this.users = users;
         this.keys = keys;
+        this.securityLog = securityLog;
     }
 
     @Bean
@@ -120,6 +126,18 @@ class AdminController {
         Attempt.run(redirect, () -> keys.revoke(id), "admin.key.revoked",
                 keys.find(id).map(ApiKeys.ApiKeyInfo::name).orElse(id.toString()));
         return "redirect:/admin/api-keys";
+    }
+
+    @GetMapping("/security-events")
+    String securityEvents(@RequestParam(required = false) String after, Model model) {
+        Slice<SecurityAuditLog.SecurityEvent> events;
+        try {
+            events = securityLog.newestFirst(EVENTS_PER_PAGE, after);
+        } catch (InvalidInputException e) { // a mangled "after" in the address: start at the newest
+            events = securityLog.newestFirst(EVENTS_PER_PAGE, null);
+        }
+        model.addAttribute("events", events);
+        return "backoffice/admin/security-events";
     }
 
     /** A new key's secret for the next page only (in the session, so serializable). */

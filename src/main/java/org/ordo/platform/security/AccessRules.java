@@ -131,7 +131,8 @@ public final class AccessRules {
             of("Administration", GET, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),
-            of("Administration", GET, "/api/v1/admin/invariants", ADMIN));
+            of("Administration", GET, "/api/v1/admin/invariants", ADMIN),
+            of("Administration", GET, "/api/v1/audit/security-events", ADMIN));
 
     /** What operators and tools call beside the API: health, metrics, the API's own description. Any method. */
     public static final List<AccessRule> OPERATOR_ENDPOINTS = List.of(

@@ -56,7 +56,9 @@ class ApiKeyController {
     }
 
     @PostMapping("/{id}/revoke")
-    @Operation(summary = "Revoke a key at once")
+    @Operation(summary = "Revoke a key at once", description = """
+            The next request with the key is refused, on every node. The last active admin key cannot be revoked
+            (409, type last-admin): issue another admin key first.""")
     ApiKeys.ApiKeyInfo revoke(@PathVariable UUID id) {
         return keys.revoke(id);
     }

@@ -33,10 +33,12 @@ public class ApiKeys {
 
     private final JdbcClient jdbc;
     private final ApiKeyCache cache;
+    private final SecurityAuditLog audit;
 
-    ApiKeys(JdbcClient jdbc, ApiKeyCache cache) {
+    ApiKeys(JdbcClient jdbc, ApiKeyCache cache, SecurityAuditLog audit) {
         this.jdbc = jdbc;
         this.cache = cache;
+        this.audit = audit;
     }
 
     /** A key as listed: never the key itself. */
@@ -125,13 +127,28 @@ public class ApiKeys {
 
     /**
      * Revokes a key at once: the next request with it is refused, on every node. This node forgets the key when
-     * the transaction commits, the others when the notification sent with the commit reaches them.
+     * the transaction commits, the others when the notification sent with the commit reaches them. Refuses (409
+     * {@code last-admin}) to revoke the last active admin key: revocations take turns on a lock, and each revokes
+     * only while another active admin key exists after the one before has committed.
      */
     @Transactional
     public ApiKeyInfo revoke(UUID id) {
-        int n = jdbc.sql("UPDATE api_key SET active = false, revoked_at = now() WHERE id = :id AND active")
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.last-admin-key'))").query().listOfRows();
+        int n = jdbc.sql("""
+                UPDATE api_key SET active = false, revoked_at = now()
+                WHERE id = :id AND active
+                  AND (role <> 'ADMIN'
+                       OR EXISTS (SELECT 1 FROM api_key o WHERE o.role = 'ADMIN' AND o.active AND o.id <> :id))
+                """)
                 .param("id", id).update();
+        if (n == 0 && find(id).filter(ApiKeyInfo::active).isPresent()) {
+            String name = find(id).orElseThrow().name();
+            audit.recordRefusal(SecurityEventKind.LOCKOUT_REFUSED, "api-key:" + name, "revoke");
+            throw new ConflictException("last-admin", "Last admin key",
+                    "API key " + name + " is the last active admin key: issue another admin key first");
+        }
         if (n > 0) {
+            audit.record(SecurityEventKind.API_KEY_REVOKED, "api-key:" + find(id).orElseThrow().name(), null);
             jdbc.sql("SELECT pg_notify('" + ApiKeyCache.CHANNEL + "', :id)").param("id", id.toString())
                     .query().listOfRows();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -162,6 +179,7 @@ public class ApiKeys {
                 """)
                 .param("id", id).param("name", name).param("prefix", key.substring(0, Math.min(10, key.length())))
                 .param("hash", hash(key)).param("role", role.name()).param("actor", actor).update();
+        audit.record(SecurityEventKind.API_KEY_ISSUED, "api-key:" + name, "role " + role.name());
         return find(id).orElseThrow();
     }
 

@@ -15,7 +15,6 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -25,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * People who log in to the back office, each with one role (admin, agent or warehouse) and a language. Passwords
- * are stored only as BCrypt hashes; a disabled user cannot log in.
+ * are stored only as BCrypt hashes; a disabled user cannot log in. Taking access away (disabling, another role, a
+ * new password) ends the user's sessions in the same transaction (ADR 0006), and the last active admin cannot be
+ * disabled or demoted. Every change is written to the {@link SecurityAuditLog}.
  */
 @Repository
 public class Users implements UserDetailsService {
@@ -36,10 +37,12 @@ public class Users implements UserDetailsService {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
+    private final SecurityAuditLog audit;
 
-    Users(JdbcClient jdbc, PasswordEncoder passwords) {
+    Users(JdbcClient jdbc, PasswordEncoder passwords, SecurityAuditLog audit) {
         this.jdbc = jdbc;
         this.passwords = passwords;
+        this.audit = audit;
     }
 
     /** A user as listed: never the password hash. */
@@ -47,16 +50,24 @@ public class Users implements UserDetailsService {
             String createdBy) {
     }
 
+    /** The user with password hash, role and access version read at one moment, so a login cannot outlive them. */
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.sql("SELECT username, password_hash, role, enabled FROM users WHERE username = :u")
+        return jdbc.sql("SELECT username, password_hash, role, enabled, access_version FROM users WHERE username = :u")
                 .param("u", username == null ? "" : username.trim().toLowerCase())
-                .query((rs, n) -> User.withUsername(rs.getString("username"))
-                        .password(rs.getString("password_hash"))
-                        .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + rs.getString("role"))))
-                        .disabled(!rs.getBoolean("enabled"))
-                        .build())
+                .query((rs, n) -> new Person(rs.getString("username"), rs.getString("password_hash"),
+                        rs.getBoolean("enabled"), List.of(new SimpleGrantedAuthority("ROLE_" + rs.getString("role"))),
+                        rs.getLong("access_version")))
                 .optional().orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    /**
+     * Whether a session that logged in with this access version still grants access: the user is enabled and
+     * nothing was taken away since. Asks the database each time (no cache), so it holds on every node at once.
+     */
+    public boolean stillHasAccess(String username, long accessVersion) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE username = :u AND enabled AND access_version = :v)")
+                .param("u", username).param("v", accessVersion).query(Boolean.class).single();
     }
 
     /** Creates a user; 422 naming each bad field, 409 when the name is taken. */
@@ -89,6 +100,7 @@ public class Users implements UserDetailsService {
         if (n == 0) {
             throw new ConflictException("duplicate", "Duplicate", "A user named " + name + " exists");
         }
+        audit.record(SecurityEventKind.USER_CREATED, "user:" + name, "role " + role.name());
         return require(id);
     }
 
@@ -124,32 +136,85 @@ public class Users implements UserDetailsService {
                 .orElseThrow(() -> new NotFoundException("User", id));
     }
 
-    /** Gives a user another role; it applies from their next login. */
+    /**
+     * Gives a user another role and ends their sessions, so that the new role applies from their next request.
+     * Refuses (409 {@code last-admin}) to demote the last enabled admin.
+     */
     @Transactional
     public UserInfo changeRole(UUID id, Role role) {
         if (role == null || !PEOPLE_ROLES.contains(role)) {
             throw new InvalidInputException("role", "must be one of " + PEOPLE_ROLES);
         }
-        update(id, "UPDATE users SET role = :v, updated_at = now() WHERE id = :id", role.name());
+        UserInfo before = require(id);
+        if (before.role() == role) {
+            return before;
+        }
+        takeAccessAway(id, "UPDATE users SET role = :v, " + TAKE_AWAY + " WHERE id = :id" + KEEPS_AN_ADMIN,
+                role.name(), "role");
+        audit.record(SecurityEventKind.USER_ROLE_CHANGED, "user:" + before.username(),
+                before.role().name() + " -> " + role.name());
         return require(id);
     }
 
-    /** Enables or disables a user; a disabled user cannot log in. */
+    /**
+     * Enables or disables a user. Disabling ends their sessions at once; the last enabled admin cannot be disabled
+     * (409 {@code last-admin}).
+     */
     @Transactional
     public UserInfo enable(UUID id, boolean enabled) {
-        update(id, "UPDATE users SET enabled = :v, updated_at = now() WHERE id = :id", enabled);
+        UserInfo before = require(id);
+        if (before.enabled() == enabled) {
+            return before;
+        }
+        if (enabled) {
+            update(id, "UPDATE users SET enabled = :v, updated_at = now() WHERE id = :id", true);
+        } else {
+            takeAccessAway(id, "UPDATE users SET enabled = :v, " + TAKE_AWAY + " WHERE id = :id" + KEEPS_AN_ADMIN,
+                    false, "enabled");
+        }
+        audit.record(enabled ? SecurityEventKind.USER_ENABLED : SecurityEventKind.USER_DISABLED,
+                "user:" + before.username(), null);
         return require(id);
     }
 
-    /** Sets a new password (422 when it is too short). */
+    /** Sets a new password (422 when it is too short) and ends the user's sessions: they log in with the new one. */
     @Transactional
     public UserInfo resetPassword(UUID id, String password) {
         passwordErrors(password).ifPresent(e -> {
             throw new InvalidInputException(List.of(e));
         });
-        update(id, "UPDATE users SET password_hash = :v, updated_at = now() WHERE id = :id",
-                passwords.encode(password));
+        UserInfo before = require(id);
+        takeAccessAway(id, "UPDATE users SET password_hash = :v, " + TAKE_AWAY + " WHERE id = :id",
+                passwords.encode(password), "password");
+        audit.record(SecurityEventKind.USER_PASSWORD_RESET, "user:" + before.username(), null);
         return require(id);
+    }
+
+    /** Moves the access version on: every session that logged in before grants nothing from its next request. */
+    private static final String TAKE_AWAY = "access_version = access_version + 1, updated_at = now()";
+
+    /**
+     * The change applies unless it leaves no enabled admin: another enabled admin must exist, read after the lock
+     * below (so two admins demoting each other at once cannot both succeed).
+     */
+    private static final String KEEPS_AN_ADMIN = " AND (role <> 'ADMIN' OR NOT enabled"
+            + " OR EXISTS (SELECT 1 FROM users o WHERE o.role = 'ADMIN' AND o.enabled AND o.id <> users.id))";
+
+    /**
+     * Runs a change that takes access away under the lock that serialises such changes, then deletes the user's
+     * stored sessions (the version check refuses them anyway; this frees them at once). Zero rows changed for an
+     * existing user means the last admin would be lost: 409.
+     */
+    private void takeAccessAway(UUID id, String sql, Object value, String field) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.last-admin-user'))").query().listOfRows();
+        if (jdbc.sql(sql).param("id", id).param("v", value).update() == 0) {
+            String name = require(id).username();
+            audit.recordRefusal(SecurityEventKind.LOCKOUT_REFUSED, "user:" + name, field);
+            throw new ConflictException("last-admin", "Last admin",
+                    name + " is the last enabled admin: make another user admin first (" + field + ")");
+        }
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = (SELECT username FROM users WHERE id = :id)")
+                .param("id", id).update();
     }
 
     /** The language the back office speaks to this user. */

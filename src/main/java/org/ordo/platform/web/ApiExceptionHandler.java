@@ -4,10 +4,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.security.SecurityAuditLog;
+import org.ordo.platform.security.SecurityEventKind;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final SecurityAuditLog securityLog;
+
+    ApiExceptionHandler(SecurityAuditLog securityLog) {
+        this.securityLog = securityLog;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalid(InvalidInputException e) {
         return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", e.errors()));
@@ -69,7 +78,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(org.ordo.platform.WebhookSignature.Refused.class)
-    ResponseEntity<Object> signature(org.ordo.platform.WebhookSignature.Refused e) {
+    ResponseEntity<Object> signature(org.ordo.platform.WebhookSignature.Refused e, HttpServletRequest request) {
+        // Every webhook's signature refusal is recorded here, in one place, whichever module verified it.
+        securityLog.recordRefusal(SecurityEventKind.WEBHOOK_REJECTED, "webhook:" + request.getRequestURI(),
+                e.getMessage());
         ProblemDetail problem = Problems.invalid(HttpStatus.BAD_REQUEST, "Signature refused",
                 List.of(new FieldError(e.header(), e.getMessage())));
         problem.setType(Problems.type("signature-refused"));

@@ -1,0 +1,22 @@
+// Behaviour the pages declare with data attributes, so that they need no inline scripts (the Content-Security-Policy
+// allows scripts from this server only): data-submit-on-change sends its form when the choice changes;
+// data-check-all="selector" ticks or unticks every checkbox the selector finds; an htmx element with
+// data-pause-while="selector" does not refresh itself while the selector finds anything (e.g. rows being picked).
+document.addEventListener('change', function (event) {
+    var field = event.target;
+    if (field.hasAttribute && field.hasAttribute('data-submit-on-change') && field.form) {
+        field.form.submit();
+    }
+    if (field.hasAttribute && field.hasAttribute('data-check-all')) {
+        document.querySelectorAll(field.getAttribute('data-check-all')).forEach(function (box) {
+            box.checked = field.checked;
+        });
+    }
+});
+
+document.addEventListener('htmx:beforeRequest', function (event) {
+    var pauseWhile = event.detail.elt && event.detail.elt.getAttribute('data-pause-while');
+    if (pauseWhile && document.querySelector(pauseWhile)) {
+        event.preventDefault();
+    }
+});
