@@ -20,7 +20,7 @@ public record CreateQuote(
         @Schema(description = "needed when an article is physical; the order ships here") Address shippingAddress,
         @Schema(description = "defaults to the shipping address") Address billingAddress,
         @Schema(example = "invoice", description = "how the order will be paid; default prepayment") String paymentMethod,
-        String note,
+        @org.ordo.platform.MultiLine String note,
         List<Line> lines) {
 
     public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "20") Long quantity) {

@@ -22,7 +22,7 @@ public record PlaceOrder(
         @Schema(example = "EUR") String currency,
         @Schema(example = "prepayment", description = "prepayment, card, wallet, paypal, invoice, cash_on_delivery or marketplace") String paymentMethod,
         @Schema(description = "when the order must ship; default: now plus the configured promise") Instant promisedAt,
-        String note,
+        @org.ordo.platform.MultiLine String note,
         List<Line> lines) {
 
     public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "2") Long quantity) {

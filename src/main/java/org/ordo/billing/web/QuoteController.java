@@ -107,7 +107,7 @@ class QuoteController {
         return quotes.accept(quotes.idOf(id));
     }
 
-    record Decline(String reason) {
+    record Decline(@org.ordo.platform.MultiLine String reason) {
     }
 
     @PostMapping("/{id}/decline")

@@ -78,10 +78,10 @@ class OrderController {
         return orders.require(orders.idOf(id));
     }
 
-    record Reason(String reason) {
+    record Reason(@org.ordo.platform.MultiLine String reason) {
     }
 
-    record HoldRequest(HoldKind kind, String reason) {
+    record HoldRequest(HoldKind kind, @org.ordo.platform.MultiLine String reason) {
     }
 
     @PostMapping("/{id}/cancel")

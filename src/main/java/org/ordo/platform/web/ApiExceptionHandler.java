@@ -64,8 +64,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return tooLarge(tooLarge);
             }
         }
-        return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body",
-                List.of(new FieldError(Problems.path(e), Problems.message(e)))));
+        FieldError error = new FieldError(Problems.path(e), Problems.message(e), Problems.pointer(e));
+        // Broken JSON (or a key given twice) is a malformed body; well-formed JSON with a value of the wrong kind
+        // ("2" for a quantity, 1.5 for an integer, a date that does not exist) is invalid input, as in docs/design.md.
+        boolean malformed = e instanceof tools.jackson.core.exc.StreamReadException
+                && !(e instanceof tools.jackson.core.exc.InputCoercionException);
+        return malformed
+                ? problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body", List.of(error)))
+                : problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", List.of(error)));
     }
 
     @ExceptionHandler(org.ordo.platform.WebhookSignature.Refused.class)
