@@ -216,7 +216,7 @@ class BadInputIntegrationTests {
     void aNulCharacterIsRefusedNotAConflict() {
         Api.Response query = api.get("/api/v1/orders?q=a%00b");
         assertThat(query.status()).as(query.toString()).isEqualTo(400);
-        assertThat(query.errorFields()).containsExactly("request");
+        assertThat(query.errorFields()).containsExactly("parameters");
 
         Snapshot before = snapshot();
         Map<String, Object> order = new HashMap<>(Fixtures.order("EUR", shirt, 1));
@@ -229,11 +229,13 @@ class BadInputIntegrationTests {
 
     @Test
     void aBlankStatusFilterIsNamed() {
-        Api.Response response = api.get("/api/v1/orders?status=%00");
-        assertThat(response.status()).isEqualTo(422);
+        Api.Response response = api.get("/api/v1/orders?status=%20");
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.errorFields()).containsExactly("status");
-        assertThat(api.get("/api/v1/orders?paymentStatus=%00&fulfillmentStatus=UNFULFILLED").errorFields())
+        assertThat(api.get("/api/v1/orders?paymentStatus=%20&fulfillmentStatus=UNFULFILLED").errorFields())
                 .containsExactly("paymentStatus");
+        // A NUL never reaches the filter: the firewall refuses it with every other control character.
+        assertThat(api.get("/api/v1/orders?status=%00").errorFields()).containsExactly("parameters");
     }
 
     @Test

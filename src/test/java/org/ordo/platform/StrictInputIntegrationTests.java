@@ -216,6 +216,22 @@ class StrictInputIntegrationTests {
         assertThat(plain.location()).endsWith("/orders");
     }
 
+    @Test
+    void controlCharactersInFormsAndQueriesAreRefusedBeforeAnythingReadsThem() {
+        JsonNode order = Fixtures.expect(api.placeOrder(Fixtures.order("EUR", shirt, 1)), 201).json();
+        String number = order.get("number").asString();
+        WebSession session = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        session.get("/orders/" + number);
+        WebSession.Page cancel = session.post("/orders/" + number + "/cancel", Map.of("reason", "late\u0007"));
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(400);
+        assertThat(Fixtures.expect(api.get("/api/v1/orders/" + order.get("id").asString()), 200).json()
+                .get("status").asString()).isEqualTo("OPEN");
+
+        Api.Response query = api.get("/api/v1/orders?q=a%1Bb");
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.errorFields()).containsExactly("parameters");
+    }
+
     // --- e-mail ------------------------------------------------------------------------------------------------
 
     @Test
