@@ -113,7 +113,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && sql.getSQLState().startsWith("22")) {
             log.info("Refused by the database as data it cannot store: {}", sql.getMessage());
             return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError("request",
-                    "contains a value the database cannot store, such as the character U+0000"))));
+                    "contains a value the database cannot store: a character such as U+0000, or a number or date"
+                            + " out of range"))));
         }
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(Problems.of(HttpStatus.CONFLICT, "constraint", "Conflict",
