@@ -227,6 +227,11 @@ class StrictInputIntegrationTests {
         assertThat(Fixtures.expect(api.get("/api/v1/orders/" + order.get("id").asString()), 200).json()
                 .get("status").asString()).isEqualTo("OPEN");
 
+        WebSession.Page lineBreak = session.post("/orders/" + number + "/cancel", Map.of("reason", "late\r\nX: 1"));
+        assertThat(lineBreak.status()).as(lineBreak.body()).isEqualTo(400);
+        assertThat(Fixtures.expect(api.get("/api/v1/orders/" + order.get("id").asString()), 200).json()
+                .get("status").asString()).isEqualTo("OPEN");
+
         Api.Response query = api.get("/api/v1/orders?q=a%1Bb");
         assertThat(query.status()).isEqualTo(400);
         assertThat(query.errorFields()).containsExactly("parameters");
