@@ -3,9 +3,8 @@ package org.ordo.platform;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One invalid field of a request: {@code field} is a path such as {@code lines[1].quantity}; {@code pointer}, when
- * the fault was found while reading the JSON body, is the same place as an RFC 6901 JSON pointer
- * ({@code /lines/1/quantity}).
+ * One invalid field of a request: {@code field} is a path such as {@code lines[1].quantity}; {@code pointer}, for a
+ * fault in a JSON body, is the same place as an RFC 6901 JSON pointer ({@code /lines/1/quantity}).
  */
 public record FieldError(String field, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String pointer) {
 

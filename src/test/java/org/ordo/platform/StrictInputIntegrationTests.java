@@ -315,6 +315,18 @@ class StrictInputIntegrationTests {
     }
 
     @Test
+    void refusalsAfterBindingNameTheFieldByJsonPointerToo() {
+        long orders = count("customer_order");
+        Map<String, Object> order = withLine(Fixtures.order("EUR", shirt, 1), Map.of("sku", "NO-SUCH-SKU",
+                "quantity", 1));
+        assertRefused(api.placeOrder(order), 422, "lines[0].sku", "/lines/0/sku");
+        Api.Response key = api.post("/api/v1/orders", Fixtures.order("EUR", shirt, 1));
+        assertThat(key.errorFields()).containsExactly("Idempotency-Key");
+        assertThat(key.json().path("errors").get(0).has("pointer")).isFalse();
+        assertThat(count("customer_order")).isEqualTo(orders);
+    }
+
+    @Test
     void unknownPropertiesAreRefusedNamingThem() {
         Map<String, Object> order = new HashMap<>(Fixtures.order("EUR", shirt, 1));
         order.put("discount", "100%");

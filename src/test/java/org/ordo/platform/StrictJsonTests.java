@@ -101,6 +101,17 @@ class StrictJsonTests {
     }
 
     @Test
+    void fieldPathsBecomeJsonPointers() {
+        assertThat(Problems.pointer("lines[0].quantity")).isEqualTo("/lines/0/quantity");
+        assertThat(Problems.pointer("name.en")).isEqualTo("/name/en");
+        assertThat(Problems.pointer("customer.addresses[12].city")).isEqualTo("/customer/addresses/12/city");
+        assertThat(Problems.pointer("currency")).isEqualTo("/currency");
+        assertThat(Problems.pointer("Idempotency-Key")).isNull();
+        assertThat(Problems.pointer("body")).isEmpty();
+        assertThat(Problems.pointer("")).isNull();
+    }
+
+    @Test
     void theApplicationMapperStaysAsItWas() {
         assertThatThrownBy(() -> read("{'name':'a','name':'b'}")).isInstanceOf(JacksonException.class);
         assertThat(json.read("{\"name\":\"line\\nbreak\"}", Request.class).name()).isEqualTo("line\nbreak");

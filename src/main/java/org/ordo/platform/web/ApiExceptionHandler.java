@@ -41,8 +41,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Object> invalid(InvalidInputException e) {
-        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", e.errors()));
+    ResponseEntity<Object> invalid(InvalidInputException e, jakarta.servlet.http.HttpServletRequest request) {
+        // A request with a JSON body names its faults there: each field also as a JSON pointer, as binding does.
+        boolean jsonBody = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).contains("json");
+        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input",
+                jsonBody ? Problems.inBody(e.errors()) : e.errors()));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -194,7 +198,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
-        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", errors));
+        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", Problems.inBody(errors)));
     }
 
     @Override

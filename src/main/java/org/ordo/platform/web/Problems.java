@@ -61,6 +61,29 @@ public final class Problems {
         return pointer.toString();
     }
 
+    private static final java.util.regex.Pattern BODY_PATH =
+            java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+|\\[[0-9]+\\])*");
+
+    /**
+     * A field path as the API writes it ({@code lines[0].quantity}, {@code name.en}) as a JSON pointer
+     * ({@code /lines/0/quantity}); null for a name that is no path into a body (a header such as Idempotency-Key).
+     */
+    public static String pointer(String field) {
+        if ("body".equals(field)) {
+            return "";
+        }
+        if (field == null || !BODY_PATH.matcher(field).matches()) {
+            return null;
+        }
+        return "/" + field.replace("[", ".").replace("]", "").replace('.', '/');
+    }
+
+    /** The errors with their JSON pointers added, for faults found in a JSON body after it was read. */
+    public static List<FieldError> inBody(List<FieldError> errors) {
+        return errors.stream().map(e -> e.pointer() != null ? e
+                : new FieldError(e.field(), e.message(), pointer(e.field()))).toList();
+    }
+
     /**
      * Property names and list indexes from the document's root to the fault: from the binding path, or for a
      * fault the parser found (a duplicate key) from where the parser stood.
