@@ -30,8 +30,10 @@ import java.util.function.Supplier;
  *
  * Every write carries one fault that must make the server refuse it (missing, forged, overlong or
  * under-privileged auth; a wrong content type; broken JSON; 10,000 levels of nesting; a body over 1 MiB; an
- * unknown field; a value of the wrong JSON type; a value the endpoint's validation refuses; a bad
- * Idempotency-Key; a path that names nothing), and on top of it noise: SQL and HTML injection, unicode edge
+ * unknown field; a value of the wrong JSON type; a value the endpoint's validation refuses; a number not
+ * taken as written (1.5 or 1e2 for an integer, a number as a string, an amount with an exponent, a sign, spaces
+ * or too many decimals); an impossible date; a control character or lone surrogate; a key given twice; a null
+ * in a list; a bad Idempotency-Key; a path that names nothing), and on top of it noise: SQL and HTML injection, unicode edge
  * cases (NUL, lone surrogates, RTL overrides, emoji) and huge numbers in the string and number fields. Reads
  * get the same strings in their paths and query parameters. A few requests go over a raw socket to send
  * what an HTTP client refuses to (malformed request lines, header injection, bad lengths, invalid UTF-8).
@@ -60,6 +62,7 @@ public class Hostile {
             "-9223372036854775809", "1e-400", "0.0000000000000000000000001", "123456789012345678901234567890.5"};
 
     enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
+        INEXACT_NUMBER, IMPOSSIBLE_DATE, CONTROL_TEXT, DUPLICATE_KEY, NULL_ELEMENT,
         IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT }
 
     /** Amounts and currencies no order can take; each signed event gets one of them. */
@@ -70,6 +73,18 @@ public class Hostile {
             {"charge.refunded", "amount_refunded"}, {"payment_intent.amount_capturable_updated", "amount_capturable"},
             {"payment_intent.payment_failed", "amount"}};
     static String webhookSecret;
+
+    /** Numbers as they must not be taken: fractions and exponents for integers, numbers written as strings. */
+    static final Object[] INEXACT_NUMBERS = {new Raw("1.5"), new Raw("2.0"), new Raw("1e2"), new Raw("1E0"),
+            new Raw("0.5e1"), "1", "2", " 3", "1e2"};
+    /** Money amounts as they must not be taken (EUR has 2 decimals). */
+    static final Object[] INEXACT_AMOUNTS = {"1e2", "1E2", " 1.00", "1.00 ", "1 000.00", "+1.00", "1.001", "1.000",
+            "1,00", "0x10", "\u0661", new Raw("1.00"), new Raw("100")};
+    static final String[] IMPOSSIBLE_TIMESTAMPS = {"2026-02-30T10:00:00Z", "2026-13-45T00:00:00Z",
+            "+99999-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "2026-11-25T25:00:00Z", "1999-12-31T23:59:59Z"};
+    /** Text no field takes: NUL, lone surrogates, control characters (line breaks are added for one-line fields). */
+    static final String[] CONTROL_TEXTS = {"a\u0000b", "\ud800", "x\udc00y", "bell\u0007", "esc\u001b[31m",
+            "del\u007f", "c1\u0085"};
 
     record Endpoint(String method, String path, Supplier<Map<String, Object>> body, String invalidField,
             Object invalidValue) {
@@ -194,7 +209,9 @@ public class Hostile {
         Fault fault;
         do {
             fault = kinds[random.nextInt(Fault.IDEMPOTENCY_KEY.ordinal() + 2)];
-        } while (fault == Fault.IDEMPOTENCY_KEY && !e.path.equals("/api/v1/orders")
+        } while ((fault == Fault.IDEMPOTENCY_KEY || fault == Fault.IMPOSSIBLE_DATE)
+                && !e.path.equals("/api/v1/orders")
+                || fault == Fault.NULL_ELEMENT && !hasListOrNames(body)
                 || fault == Fault.OVERSIZED && random.nextInt(3) > 0);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + adminKey);
@@ -253,6 +270,44 @@ public class Hostile {
             }
             case INVALID_VALUE -> {
                 body.put(e.invalidField, e.invalidValue);
+                bytes = json(body);
+            }
+            case INEXACT_NUMBER -> {
+                if (body.get("price") instanceof Map<?, ?> && random.nextBoolean()) {
+                    body.put("price", map("amount", pick(INEXACT_AMOUNTS), "currency", "EUR"));
+                } else if (!inexact(body)) {
+                    // No number in this body: a string field gets a number, a flag a 1 (no coercion either way).
+                    String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
+                    body.put(field, pick(new Raw("12345"), new Raw("1"), new Raw("1.5"), new Raw("false")));
+                }
+                bytes = json(body);
+            }
+            case IMPOSSIBLE_DATE -> {
+                body.put("promisedAt", pick(IMPOSSIBLE_TIMESTAMPS));
+                bytes = json(body);
+            }
+            case CONTROL_TEXT -> {
+                List<String> texts = new ArrayList<>();
+                body.forEach((k, v) -> {
+                    if (v instanceof String) {
+                        texts.add(k);
+                    }
+                });
+                String field = texts.isEmpty() ? "note" : pick(texts.toArray(String[]::new));
+                boolean multiLine = field.equals("note") || field.equals("reason");
+                String text = multiLine || random.nextBoolean() ? pick(CONTROL_TEXTS) : pick("a\r\nb", "line\n");
+                body.put(field, text); // written with \\u escapes, so the JSON itself stays valid
+                bytes = json(body);
+            }
+            case DUPLICATE_KEY -> {
+                String text = new String(json(body), StandardCharsets.UTF_8);
+                String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
+                String again = new String(json(map(field, body.get(field))), StandardCharsets.UTF_8);
+                bytes = (text.substring(0, text.length() - 1) + "," + again.substring(1))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            case NULL_ELEMENT -> {
+                nullElement(body);
                 bytes = json(body);
             }
             case IDEMPOTENCY_KEY -> {
@@ -327,6 +382,49 @@ public class Hostile {
         } else if (node instanceof List<?> l) {
             l.forEach(this::noise);
         }
+    }
+
+    /** Replaces one integer in the tree by an inexact or quoted number; false when there is none. */
+    @SuppressWarnings("unchecked")
+    boolean inexact(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            for (Map.Entry<String, Object> entry : ((Map<String, Object>) m).entrySet()) {
+                if (entry.getValue() instanceof Number || entry.getValue() instanceof Raw) {
+                    entry.setValue(pick(INEXACT_NUMBERS));
+                    return true;
+                }
+                if (inexact(entry.getValue())) {
+                    return true;
+                }
+            }
+        } else if (node instanceof List<?> l) {
+            for (Object item : l) {
+                if (inexact(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean hasListOrNames(Map<String, Object> body) {
+        return body.values().stream().anyMatch(v -> v instanceof List<?>) || body.get("name") instanceof Map<?, ?>;
+    }
+
+    /** Puts a null into a list of the body (or into the names by locale), where no null is taken. */
+    @SuppressWarnings("unchecked")
+    void nullElement(Map<String, Object> body) {
+        for (Map.Entry<String, Object> entry : body.entrySet()) {
+            if (entry.getValue() instanceof List<?> l) {
+                List<Object> list = new ArrayList<>(l);
+                list.add(random.nextInt(list.size() + 1), null);
+                entry.setValue(list);
+                return;
+            }
+        }
+        Map<String, Object> names = new LinkedHashMap<>((Map<String, Object>) body.get("name"));
+        names.put(pick("en", "de"), null);
+        body.put("name", names);
     }
 
     byte[] broken(byte[] valid) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.party.CustomerDraft;
 import org.ordo.platform.Address;
+import org.ordo.platform.MultiLine;
 
 /**
  * A quote as an agent asks for it. Prices are not part of it: the server takes them from the catalog. Name either
@@ -20,7 +21,7 @@ public record CreateQuote(
         @Schema(description = "needed when an article is physical; the order ships here") Address shippingAddress,
         @Schema(description = "defaults to the shipping address") Address billingAddress,
         @Schema(example = "invoice", description = "how the order will be paid; default prepayment") String paymentMethod,
-        String note,
+        @MultiLine String note,
         List<Line> lines) {
 
     public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "20") Long quantity) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.Numbers;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
@@ -60,13 +61,14 @@ public record ArticleDraft(
         if (taxRate == null || taxRate.isBlank()) {
             errors.add(new FieldError("taxRate", "is required (percent, e.g. \"19\")"));
         } else {
-            try {
-                rate = new BigDecimal(taxRate.trim());
-                if (rate.signum() < 0 || rate.compareTo(BigDecimal.valueOf(100)) > 0 || rate.scale() > 3) {
+            String fault = Numbers.fault(taxRate, 3);
+            if (fault != null) {
+                errors.add(new FieldError("taxRate", fault));
+            } else {
+                rate = new BigDecimal(taxRate);
+                if (rate.compareTo(BigDecimal.valueOf(100)) > 0) {
                     errors.add(new FieldError("taxRate", "must be a percentage from 0 to 100"));
                 }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("taxRate", "is not a decimal number"));
             }
         }
         if (weightGrams != null && (weightGrams < 0 || weightGrams > 10_000_000)) {

@@ -53,7 +53,7 @@ public class Intake {
         if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
             throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
         }
-        PlaceOrder command = json.mapper().readValue(body, PlaceOrder.class);
+        PlaceOrder command = json.readRequest(body, PlaceOrder.class);
         if (command == null) {
             throw new InvalidInputException("body", "must be a JSON object");
         }

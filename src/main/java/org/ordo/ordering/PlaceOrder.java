@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.party.CustomerDraft;
 import org.ordo.platform.Address;
+import org.ordo.platform.MultiLine;
 
 /**
  * An order as a channel sends it. Prices and totals are not part of it: the server computes them from the
@@ -22,7 +23,7 @@ public record PlaceOrder(
         @Schema(example = "EUR") String currency,
         @Schema(example = "prepayment", description = "prepayment, card, wallet, paypal, invoice, cash_on_delivery or marketplace") String paymentMethod,
         @Schema(description = "when the order must ship; default: now plus the configured promise") Instant promisedAt,
-        String note,
+        @MultiLine String note,
         List<Line> lines) {
 
     public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "2") Long quantity) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.Address;
+import org.ordo.platform.Numbers;
+import org.ordo.platform.EmailAddresses;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
@@ -28,13 +30,12 @@ public record CustomerDraft(
         return new CustomerDraft(email, name, null, locale, null, null, null, null, null, null, null);
     }
 
-    private static final String EMAIL = "^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$";
-
     /** Checks every field; {@code prefix} is where the customer sits in the request ("" or "customer."). */
     public void check(String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        if (email == null || email.length() > 254 || !email.trim().matches(EMAIL)) {
-            errors.add(new FieldError(prefix + "email", "must be an e-mail address"));
+        String emailFault = EmailAddresses.fault(email);
+        if (emailFault != null) {
+            errors.add(new FieldError(prefix + "email", emailFault));
         }
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(new FieldError(prefix + "name", "is required, at most 200 characters"));
@@ -57,14 +58,10 @@ public record CustomerDraft(
         if (vatId != null && !vatId.matches("^[A-Z]{2}[0-9A-Za-z+*.]{2,13}$")) {
             errors.add(new FieldError(prefix + "vatId", "must be a VAT id such as DE123456789"));
         }
-        if (creditLimit != null) {
-            try {
-                if (new java.math.BigDecimal(creditLimit).signum() < 0) {
-                    errors.add(new FieldError(prefix + "creditLimit", "must not be negative"));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError(prefix + "creditLimit", "is not a decimal number"));
-            }
+        // Stored with 2 decimals: more would be rounded away, so they are refused (invariant 8 in docs/design.md).
+        String creditLimitFault = creditLimit == null ? null : Numbers.fault(creditLimit, 2);
+        if (creditLimitFault != null) {
+            errors.add(new FieldError(prefix + "creditLimit", creditLimitFault));
         }
         if (addresses != null) {
             if (addresses.size() > 20) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.Address;
+import org.ordo.platform.EmailAddresses;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
@@ -26,8 +27,9 @@ public record SupplierDraft(
         if (name == null || name.isBlank() || name.length() > 200) {
             errors.add(new FieldError("name", "is required, at most 200 characters"));
         }
-        if (email != null && !email.matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$")) {
-            errors.add(new FieldError("email", "must be an e-mail address"));
+        String emailFault = email == null ? null : EmailAddresses.fault(email);
+        if (emailFault != null) {
+            errors.add(new FieldError("email", emailFault));
         }
         if (leadTimeDays != null && (leadTimeDays < 0 || leadTimeDays > 365)) {
             errors.add(new FieldError("leadTimeDays", "must be between 0 and 365"));

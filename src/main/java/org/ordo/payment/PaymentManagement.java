@@ -2,6 +2,7 @@ package org.ordo.payment;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,13 @@ import org.ordo.payment.internal.PaymentProvider;
 import org.ordo.payment.internal.Payments;
 import org.ordo.platform.WebhookSignature;
 import org.ordo.platform.Actor;
+import org.ordo.platform.BusinessDates;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.TextInput;
 import org.ordo.shipping.ShipmentShipped;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -82,6 +85,8 @@ public class PaymentManagement {
         if (transfer.reference() != null && transfer.reference().length() > 200) {
             throw new InvalidInputException("reference", "must be at most 200 characters");
         }
+        TextInput.check("reference", transfer.reference(), false);
+        LocalDate bookedOn = transfer.bookedOn() == null ? null : BusinessDates.date("bookedOn", transfer.bookedOn());
         OrderView order = orders.require(orders.idOf(transfer.order().trim()));
         if (!amount.currency().equals(order.currency())) {
             throw new InvalidInputException("amount.currency", "the order is in " + order.currency());
@@ -92,7 +97,7 @@ public class PaymentManagement {
         }
         payments.lockBooks(order.id());
         payments.record(order.id(), "BANK_TRANSFER", amount, transfer.reference(), null, "BOOKED",
-                transfer.bookedOn() == null ? null : "booked on " + transfer.bookedOn(), Actor.current());
+                bookedOn == null ? null : "booked on " + bookedOn, Actor.current());
         Money received = new Money(payments.received(order.id()), order.currency());
         lifecycle.recordPayment(order.id(), received, "bank transfer of " + amount
                 + (transfer.reference() == null ? "" : " (" + transfer.reference() + ")"));
@@ -127,15 +132,20 @@ public class PaymentManagement {
                 unmatched.add(new StatementImport.Unmatched(i + 1, line, "no order number in the reference"));
                 continue;
             }
+            // A decimal comma, as bank exports write it, is a point; anything else must be exact (see Numbers).
             String amount = cells[1].trim().replace(',', '.');
             try {
-                if (payments.transferBooked(orders.idOf(number.group()), amount, cells[3].trim(), cells[0].trim())) {
+                LocalDate bookedOn = BusinessDates.date("date", cells[0].trim());
+                Money money = new org.ordo.platform.MoneyInput(amount, cells[2].trim()).toMoney("amount");
+                TextInput.check("reference", cells[3].trim(), false);
+                if (payments.transferBooked(orders.idOf(number.group()), money.amount(), cells[3].trim(),
+                        bookedOn.toString())) {
                     unmatched.add(new StatementImport.Unmatched(i + 1, line, "already booked (same order, amount,"
                             + " reference and date)"));
                     continue;
                 }
                 recordBankTransfer(new BankTransfer(number.group(), new org.ordo.platform.MoneyInput(amount,
-                        cells[2].trim()), cells[3].trim(), cells[0].trim()));
+                        cells[2].trim()), cells[3].trim(), bookedOn.toString()));
                 matched.add(new StatementImport.Matched(i + 1, number.group(), amount, cells[2].trim()));
             } catch (InvalidInputException | NotFoundException | ConflictException e) {
                 unmatched.add(new StatementImport.Unmatched(i + 1, line, e.getMessage()));

@@ -47,8 +47,15 @@ class HomeController {
                 users.changeLocale(me.username(), lang);
             }
         }
-        // Only a path on this server, never another site.
-        boolean local = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\");
-        return "redirect:" + (local ? back : "/");
+        return "redirect:" + (isLocalPath(back) ? back : "/");
+    }
+
+    /**
+     * Only a path on this server, never another site, and only characters a URL may carry as they are: a line
+     * break or a control character would end up in the Location header (refused there with a 500, or worse).
+     */
+    static boolean isLocalPath(String back) {
+        return back != null && back.length() <= 2000 && back.startsWith("/") && !back.startsWith("//")
+                && back.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '\\' && c != '"' && c != '<' && c != '>');
     }
 }

@@ -25,6 +25,7 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Numbers;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
 import org.ordo.shipping.Carrier;
@@ -348,20 +349,18 @@ class WarehouseController {
         return java.net.URLEncoder.encode(location == null ? "" : location, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** A count typed into a form (Numbers' rule: "1.5", "+2" or "1e2" are refused, not read as 1, 2 or 100). */
     static int number(String field, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "must be a whole number");
+        long number = Numbers.whole(field, value == null ? null : value.strip(), false);
+        if (number > Integer.MAX_VALUE) {
+            throw new InvalidInputException(field, "is too large");
         }
+        return (int) number;
     }
 
+    /** A quantity typed into a form; negative where a correction takes goods out. */
     static long numberLong(String field, String value) {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInputException(field, "must be a whole number");
-        }
+        return Numbers.whole(field, value == null ? null : value.strip(), true);
     }
 
     private static Integer optionalNumber(String field, String value) {

@@ -14,6 +14,7 @@ import org.ordo.billing.StoredDocument;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.MultiLine;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
 import org.springframework.http.ContentDisposition;
@@ -107,7 +108,7 @@ class QuoteController {
         return quotes.accept(quotes.idOf(id));
     }
 
-    record Decline(String reason) {
+    record Decline(@MultiLine String reason) {
     }
 
     @PostMapping("/{id}/decline")

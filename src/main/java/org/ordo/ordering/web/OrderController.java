@@ -18,6 +18,7 @@ import org.ordo.ordering.OrderSummary;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentStatus;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.MultiLine;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -78,10 +79,10 @@ class OrderController {
         return orders.require(orders.idOf(id));
     }
 
-    record Reason(String reason) {
+    record Reason(@MultiLine String reason) {
     }
 
-    record HoldRequest(HoldKind kind, String reason) {
+    record HoldRequest(HoldKind kind, @MultiLine String reason) {
     }
 
     @PostMapping("/{id}/cancel")

@@ -33,13 +33,7 @@ public class Payments {
     }
 
     /** True when this transfer (order, amount, reference, booking date) is booked already. */
-    public boolean transferBooked(UUID orderId, String amount, String reference, String bookedOn) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+    public boolean transferBooked(UUID orderId, BigDecimal value, String reference, String bookedOn) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM payment WHERE order_id = :order AND kind = 'BANK_TRANSFER'
                                AND status = 'BOOKED' AND amount = :amount AND reference IS NOT DISTINCT FROM :reference

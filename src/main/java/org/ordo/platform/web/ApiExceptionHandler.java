@@ -50,8 +50,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Object> invalid(InvalidInputException e) {
-        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", e.errors()));
+    ResponseEntity<Object> invalid(InvalidInputException e, jakarta.servlet.http.HttpServletRequest request) {
+        // A request with a JSON body names its faults there: each field also as a JSON pointer, as binding does.
+        boolean jsonBody = request.getContentType() != null
+                && request.getContentType().toLowerCase(java.util.Locale.ROOT).contains("json");
+        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input",
+                jsonBody ? Problems.inBody(e.errors()) : e.errors()));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -73,8 +77,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return tooLarge(tooLarge);
             }
         }
-        return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body",
-                List.of(new FieldError(Problems.path(e), Problems.message(e)))));
+        FieldError error = new FieldError(Problems.path(e), Problems.message(e), Problems.pointer(e));
+        // Broken JSON (or a key given twice) is a malformed body; well-formed JSON with a value of the wrong kind
+        // ("2" for a quantity, 1.5 for an integer, a date that does not exist) is invalid input, as in docs/design.md.
+        boolean malformed = e instanceof tools.jackson.core.exc.StreamReadException
+                && !(e instanceof tools.jackson.core.exc.InputCoercionException);
+        return malformed
+                ? problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body", List.of(error)))
+                : problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", List.of(error)));
     }
 
     @ExceptionHandler(org.ordo.platform.WebhookSignature.Refused.class)
@@ -119,7 +129,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && sql.getSQLState().startsWith("22")) {
             log.info("Refused by the database as data it cannot store: {}", sql.getMessage());
             return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError("request",
-                    "contains a value the database cannot store, such as the character U+0000"))));
+                    "contains a value the database cannot store: a character such as U+0000, or a number or date"
+                            + " out of range"))));
         }
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(Problems.of(HttpStatus.CONFLICT, "constraint", "Conflict",
@@ -199,7 +210,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .forEach(f -> errors.add(new FieldError(f.getField(), f.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> errors.add(new FieldError(g.getObjectName(), g.getDefaultMessage())));
-        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", errors));
+        return problem(Problems.invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid input", Problems.inBody(errors)));
     }
 
     @Override

@@ -1,0 +1,56 @@
+package org.ordo.platform;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+/**
+ * E-mail addresses that the mailer can deliver to. Checked with the mail library's own strict parser, the one
+ * that later sends the mail, so an address accepted here never fails (and retries) at sending: a bare address
+ * ({@code erika@example.com}, no display name or comments), at most 254 characters, and a domain with a dot
+ * (mail to a host name without one cannot leave the shop's network).
+ */
+public final class EmailAddresses {
+
+    private EmailAddresses() {
+    }
+
+    /** What is wrong with the address, or null when mail can be sent to it. */
+    public static String fault(String address) {
+        if (address == null || address.isBlank()) {
+            return "is required: an e-mail address such as erika@example.com";
+        }
+        if (address.length() > 254) {
+            return "must be at most 254 characters";
+        }
+        if (TextInput.fault(address, false) != null || !address.equals(address.strip())) {
+            return "must be an e-mail address such as erika@example.com";
+        }
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            parsed.validate();
+            String parsedAddress = parsed.getAddress();
+            // A display name or a comment ("Erika <e@x.de>") parses, but it is not an address to store.
+            if (parsed.getPersonal() != null || !address.equals(parsedAddress)) {
+                return "must be a bare e-mail address such as erika@example.com, without a name";
+            }
+            int at = parsedAddress.lastIndexOf('@');
+            String domain = parsedAddress.substring(at + 1);
+            if (at < 1 || !domain.contains(".") || domain.startsWith(".") || domain.endsWith(".")
+                    || domain.startsWith("[")) {
+                return "must have a domain with a dot, such as example.com";
+            }
+        } catch (AddressException e) {
+            return "must be an e-mail address such as erika@example.com";
+        }
+        return null;
+    }
+
+    /** Refuses the address with a 422 naming the field. */
+    public static String check(String field, String address) {
+        String fault = fault(address);
+        if (fault != null) {
+            throw new InvalidInputException(field, fault);
+        }
+        return address;
+    }
+}

@@ -1,0 +1,90 @@
+package org.ordo.platform;
+
+import java.math.BigDecimal;
+import java.util.regex.Pattern;
+
+/**
+ * Numbers taken exactly as written or refused (invariant 8 in docs/design.md): plain digits with an
+ * optional point and at most the allowed decimals; no exponent ({@code 1e2}), no sign, no spaces, no grouping.
+ * Money amounts, credit limits and rates all come through here, so {@code 1e2} or {@code 1.123456} can never be
+ * booked as 100.00 or stored as 1.12; whole numbers typed into forms or files too ({@code 1.5} is not 1). JSON
+ * quantities are JSON integers, refused otherwise by {@link StrictJson}.
+ */
+public final class Numbers {
+
+    /** At most 13 digits before the point: more than any order or price, and what every amount column holds. */
+    public static final int MAX_INTEGER_DIGITS = 13;
+
+    private static final Pattern PLAIN = Pattern.compile("[0-9]{1,40}(\\.[0-9]{1,40})?");
+    private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,18}");
+
+    private Numbers() {
+    }
+
+    /** A non-negative amount with at most {@code maxDecimals} decimals, e.g. money at a currency's minor units. */
+    public static BigDecimal amount(String field, String text, int maxDecimals) {
+        String fault = fault(text, maxDecimals);
+        if (fault != null) {
+            throw new InvalidInputException(field, fault);
+        }
+        return new BigDecimal(text);
+    }
+
+    /** A rate such as a tax percentage: a plain decimal with at most {@code maxDecimals} decimals in [min, max]. */
+    public static BigDecimal rate(String field, String text, int maxDecimals, BigDecimal min, BigDecimal max) {
+        BigDecimal rate = amount(field, text, maxDecimals);
+        if (rate.compareTo(min) < 0 || rate.compareTo(max) > 0) {
+            throw new InvalidInputException(field,
+                    "must be from " + min.toPlainString() + " to " + max.toPlainString());
+        }
+        return rate;
+    }
+
+    /**
+     * A whole number as typed into a form or a file: ASCII digits, a minus sign only where {@code signed}; no
+     * decimals, exponent, plus sign, spaces or digits of other scripts.
+     */
+    public static long whole(String field, String text, boolean signed) {
+        if (text == null || text.isEmpty()) {
+            throw new InvalidInputException(field, "is required: a whole number");
+        }
+        if (!WHOLE.matcher(text).matches() || (!signed && text.startsWith("-"))) {
+            throw new InvalidInputException(field, signed ? "must be a whole number, such as 5 or -2"
+                    : "must be a whole number without a sign, such as 5");
+        }
+        return Long.parseLong(text);
+    }
+
+    /** What is wrong with the text as a plain non-negative decimal, or null when it may be taken. */
+    public static String fault(String text, int maxDecimals) {
+        if (text == null || text.isEmpty()) {
+            return "is required";
+        }
+        if (text.length() > 60) {
+            return "is too long for a number";
+        }
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            return "must not contain spaces";
+        }
+        if (text.charAt(0) == '-' || text.charAt(0) == '+') {
+            return "must be written without a sign";
+        }
+        if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+            return "must be written without an exponent, e.g. \"100.00\" rather than \"1e2\"";
+        }
+        if (!PLAIN.matcher(text).matches()) {
+            return "must be a decimal number written with digits and a point, e.g. \"19.99\"";
+        }
+        int point = text.indexOf('.');
+        int decimals = point < 0 ? 0 : text.length() - point - 1;
+        if (decimals > maxDecimals) {
+            return maxDecimals == 0 ? "must be a whole number (no decimals)"
+                    : "must have at most " + maxDecimals + " decimals";
+        }
+        String integer = (point < 0 ? text : text.substring(0, point)).replaceFirst("^0+(?=.)", "");
+        if (integer.length() > MAX_INTEGER_DIGITS) {
+            return "is too large";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+package org.ordo.platform;
+
+/**
+ * The one rule for text that people and systems send (JSON, forms, imports), invariant 8 in docs/design.md:
+ * no NUL, no unpaired UTF-16 surrogate (the text was not valid Unicode), no control characters except tab, and
+ * line breaks (CR, LF) only in fields that may hold several lines. Such text is refused, never cleaned.
+ */
+public final class TextInput {
+
+    private TextInput() {
+    }
+
+    /** What is wrong with the text, or null when it may be taken. */
+    public static String fault(String text, boolean multiLine) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return "must not contain the character U+0000";
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                return "must be valid Unicode: it contains an unpaired surrogate";
+            }
+            if (Character.isLowSurrogate(c)) {
+                return "must be valid Unicode: it contains an unpaired surrogate";
+            }
+            if (c == '\r' || c == '\n') {
+                if (!multiLine) {
+                    return "must be a single line, without line breaks";
+                }
+            } else if (c != '\t' && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
+                return "must not contain control characters (U+%04X)".formatted((int) c);
+            }
+        }
+        return null;
+    }
+
+    /** Refuses the field's text with a 422 naming it, as {@link #fault} says. */
+    public static String check(String field, String text, boolean multiLine) {
+        String fault = fault(text, multiLine);
+        if (fault != null) {
+            throw new InvalidInputException(field, fault);
+        }
+        return text;
+    }
+}
