@@ -75,6 +75,7 @@ class TrackingController {
             case SHIPPED -> "shipped";
             case PARTIALLY_SHIPPED -> "partlyShipped";
             case RETURNED -> "returned";
+            case PARTIALLY_RETURNED -> "partlyReturned";
             case RELEASED -> "preparing";
             case BACKORDERED -> "backordered";
             case UNFULFILLED -> o.status() == OrderStatus.COMPLETED ? "delivered" : "received";

@@ -101,6 +101,14 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/documents/**", "/api/v1/orders/*/documents",
                                 "/api/v1/credit-notes/**", "/api/v1/orders/*/credit-notes").hasAnyRole(ADMIN, AGENT)
                         .requestMatchers("/download/**").permitAll()
+                        // Returns: the warehouse takes goods in, agents approve refunds, people release quarantine.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/returns/*/receipts").hasAnyRole(ADMIN, WAREHOUSE)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/returns/*/approval").hasAnyRole(ADMIN, AGENT)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/returns/**")
+                                .hasAnyRole(ADMIN, AGENT, WAREHOUSE, INTEGRATION)
+                        .requestMatchers("/api/v1/returns/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/inventory/quarantine/**")
+                                .hasAnyRole(ADMIN, WAREHOUSE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/locations/**", "/api/v1/articles/**",
                                 "/api/v1/inventory/**").authenticated()
                         .requestMatchers("/api/v1/locations/**").hasRole(ADMIN)

@@ -65,7 +65,7 @@ public class Figures {
         return jdbc.sql("""
                 SELECT count(*) FROM (
                     SELECT s.sku FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active
-                    GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < :below) low
+                    GROUP BY s.sku HAVING sum(s.on_hand - s.reserved - s.quarantined) < :below) low
                 """).param("below", below).query(Long.class).single();
     }
 
@@ -89,9 +89,9 @@ public class Figures {
     public List<LowStock> lowStockItems(long below, int limit) {
         return jdbc.sql("""
                 SELECT s.sku, sum(s.on_hand) AS on_hand, sum(s.reserved) AS reserved,
-                       sum(s.on_hand - s.reserved) AS available
+                       sum(s.on_hand - s.reserved - s.quarantined) AS available
                 FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active
-                GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < :below
+                GROUP BY s.sku HAVING sum(s.on_hand - s.reserved - s.quarantined) < :below
                 ORDER BY available, s.sku COLLATE "C"
                 LIMIT :limit
                 """).param("below", below).param("limit", limit)
