@@ -2,10 +2,11 @@
 -- statuses of returned orders. Invariant 10 in docs/design.md: damaged goods are never available to promise.
 
 -- inventory: a quarantined quantity per level. It is part of on hand (counted) but never available: the CHECK
--- keeps reserved + quarantined within on hand, so no reservation can ever take a quarantined unit.
+-- keeps reserved + quarantined within on hand, so no reservation can ever take a quarantined unit. (Without
+-- quarantine, reserved <= on_hand is stock_reserved_within_on_hand's to say.)
 ALTER TABLE stock_level ADD COLUMN quarantined bigint NOT NULL DEFAULT 0;
 ALTER TABLE stock_level ADD CONSTRAINT stock_quarantine_never_reserved
-    CHECK (quarantined >= 0 AND reserved + quarantined <= on_hand);
+    CHECK (quarantined >= 0 AND (quarantined = 0 OR reserved + quarantined <= on_hand));
 ALTER TABLE stock_movement ADD COLUMN quarantined_delta bigint NOT NULL DEFAULT 0;
 ALTER TABLE stock_movement DROP CONSTRAINT stock_movement_check;
 ALTER TABLE stock_movement ADD CONSTRAINT stock_movement_changes_a_level

@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@value #OPEN_LINES_COVERED}: every line of an open order is reserved or backordered (invariant 2)</li>
  * <li>{@value #ORDER_HAS_TIMELINE}: every order has its timeline (invariant 5)</li>
  * <li>{@value #OUTBOX_NOT_STUCK}: no event publication incomplete for longer than {@code ordo.audit.stuck-after}</li>
+ * <li>{@value #QUARANTINE_NEVER_RESERVED}: quarantined stock equals its ledger and is never reserved (invariant 10)</li>
+ * <li>{@value #RETURN_WITHIN_ANNOUNCED}: a return never receives more than announced plus recorded discrepancies</li>
+ * <li>{@value #RETURN_REFUNDS_WITHIN_RECEIVED}: refunds of returns per order never exceed what was received (invariant 9)</li>
  * </ul>
  */
 @Service
@@ -39,6 +42,9 @@ public class InvariantChecker {
     public static final String OPEN_LINES_COVERED = "open-lines-covered";
     public static final String ORDER_HAS_TIMELINE = "order-has-timeline";
     public static final String OUTBOX_NOT_STUCK = "outbox-not-stuck";
+    public static final String QUARANTINE_NEVER_RESERVED = "quarantine-never-reserved";
+    public static final String RETURN_WITHIN_ANNOUNCED = "return-within-announced";
+    public static final String RETURN_REFUNDS_WITHIN_RECEIVED = "return-refunds-within-received";
 
     /** More findings of one invariant are counted, not listed: a broken database should not flood the report. */
     static final int MAX_LISTED = 100;
@@ -47,9 +53,11 @@ public class InvariantChecker {
     private final OrderManagement orders;
     private final EventPublications publications;
     private final Duration stuckAfter;
+    private final org.ordo.returns.ReturnManagement returns;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
-            AuditProperties properties) {
+            AuditProperties properties, org.ordo.returns.ReturnManagement returns) {
+        this.returns = returns;
         this.inventory = inventory;
         this.orders = orders;
         this.publications = publications;
@@ -65,7 +73,8 @@ public class InvariantChecker {
         Instant started = Instant.now();
         Map<String, List<String>> found = new LinkedHashMap<>();
         List.of(STOCK_EQUALS_LEDGER, STOCK_NOT_NEGATIVE, RESERVED_WITHIN_ON_HAND, RESERVED_EQUALS_RESERVATIONS,
-                OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK).forEach(name -> found.put(name,
+                OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK, QUARANTINE_NEVER_RESERVED,
+                RETURN_WITHIN_ANNOUNCED, RETURN_REFUNDS_WITHIN_RECEIVED).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -89,6 +98,9 @@ public class InvariantChecker {
         found.get(OPEN_LINES_COVERED).addAll(orders.openLinesNotCovered());
         orders.ordersWithoutTimeline().forEach(number -> found.get(ORDER_HAS_TIMELINE)
                 .add("order " + number + " has no timeline entry"));
+        found.get(QUARANTINE_NEVER_RESERVED).addAll(inventory.quarantineDiscrepancies());
+        found.get(RETURN_WITHIN_ANNOUNCED).addAll(returns.receivedBeyondAnnounced());
+        found.get(RETURN_REFUNDS_WITHIN_RECEIVED).addAll(returns.refundsBeyondReceived());
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

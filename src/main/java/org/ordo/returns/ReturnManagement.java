@@ -453,13 +453,18 @@ public class ReturnManagement {
     }
 
     /**
-     * What breaks the rules of returns (empty when all is well): a line that received more than announced plus
-     * its recorded discrepancy, or whose units are not all accounted for; an order whose refunds add up to more
-     * than was received for it (invariant 9).
+     * Return lines that received more than announced plus their recorded discrepancy, or whose units are not all
+     * accounted for (resellable + quarantined + written off); empty when all is well. Reads, locks nothing.
      */
     @Transactional(readOnly = true)
-    public List<String> violations() {
-        List<String> found = new ArrayList<>(returns.overReceived());
+    public List<String> receivedBeyondAnnounced() {
+        return returns.overReceived();
+    }
+
+    /** Orders whose return refunds add up to more than was received for them (invariant 9); empty when sound. */
+    @Transactional(readOnly = true)
+    public List<String> refundsBeyondReceived() {
+        List<String> found = new ArrayList<>();
         returns.refundedPerOrder().forEach((orderId, refunded) -> {
             PaymentSummary paid = payments.summary(orderId);
             if (refunded.compareTo(paid.received().amount()) > 0) {

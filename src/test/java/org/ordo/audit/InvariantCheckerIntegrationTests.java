@@ -64,7 +64,26 @@ class InvariantCheckerIntegrationTests {
         assertThat(report.invariants()).containsExactly(InvariantChecker.STOCK_EQUALS_LEDGER,
                 InvariantChecker.STOCK_NOT_NEGATIVE, InvariantChecker.RESERVED_WITHIN_ON_HAND,
                 InvariantChecker.RESERVED_EQUALS_RESERVATIONS, InvariantChecker.OPEN_LINES_COVERED,
-                InvariantChecker.ORDER_HAS_TIMELINE, InvariantChecker.OUTBOX_NOT_STUCK);
+                InvariantChecker.ORDER_HAS_TIMELINE, InvariantChecker.OUTBOX_NOT_STUCK,
+                InvariantChecker.QUARANTINE_NEVER_RESERVED, InvariantChecker.RETURN_WITHIN_ANNOUNCED,
+                InvariantChecker.RETURN_REFUNDS_WITHIN_RECEIVED);
+    }
+
+    @Test
+    void quarantinedStockOffItsLedgerOrReservedIsFound() {
+        InvariantReport offLedger = brokenThenChecked(() -> sql(
+                "UPDATE stock_level SET quarantined = 2 WHERE sku = '" + sku + "'"));
+        assertThat(invariantsAbout(offLedger, sku)).containsExactly(InvariantChecker.QUARANTINE_NEVER_RESERVED);
+
+        expect(api.placeOrder(Fixtures.order("EUR", sku, 4)), 201);
+        InvariantReport reserved = brokenThenChecked(() -> {
+            sql("ALTER TABLE stock_level DROP CONSTRAINT stock_quarantine_never_reserved");
+            sql("UPDATE stock_level SET quarantined = 2 WHERE sku = '" + sku + "'");
+        });
+        assertThat(about(reserved, sku)).singleElement().satisfies(f -> {
+            assertThat(f.invariant()).isEqualTo(InvariantChecker.QUARANTINE_NEVER_RESERVED);
+            assertThat(f.message()).contains("quarantined=2 (ledger 0), on_hand=5, reserved=4");
+        });
     }
 
     @Test
@@ -185,7 +204,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 7 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 10 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -196,7 +215,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 7 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 10 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -206,7 +225,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(7);
+        assertThat(response.json().get("invariants")).hasSize(10);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);

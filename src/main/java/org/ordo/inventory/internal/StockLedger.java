@@ -436,7 +436,7 @@ public class StockLedger {
                 LEFT JOIN ledger g ON g.sku = s.sku AND g.location_id = s.location_id
                 WHERE (CAST(:sku AS text) IS NULL OR s.sku = :sku)
                   AND (s.quarantined <> coalesce(g.quarantined, 0) OR s.quarantined < 0
-                       OR s.reserved + s.quarantined > s.on_hand)
+                       OR (s.quarantined > 0 AND s.reserved + s.quarantined > s.on_hand))
                 ORDER BY s.sku, l.code
                 """).param("sku", sku);
         return spec.query((rs, n) -> "%s at %s: quarantined=%d (ledger %d), on_hand=%d, reserved=%d".formatted(
