@@ -131,6 +131,21 @@ class ReturnFlowIntegrationTests {
                 api.get("/api/v1/orders/" + order.get("id").asString() + "/credit-notes").json()).hasSize(1));
         assertThat(available(shirt)).isZero();
         booksStraight(shirt, mug);
+
+        // The customer was told three times, in German: the RMA and where to send it, its arrival, the refund.
+        JsonNode messages = api.get("/api/v1/orders/" + order.get("id").asString() + "/messages").json();
+        String rma = ret.get("number").asString();
+        assertThat(messages).filteredOn(m -> m.get("kind").asString().startsWith("RETURN_"))
+                .extracting(m -> m.get("kind").asString())
+                .containsExactlyInAnyOrder("RETURN_AUTHORIZED", "RETURN_RECEIVED", "RETURN_REFUNDED");
+        assertThat(messages).filteredOn(m -> m.get("kind").asString().equals("RETURN_AUTHORIZED")).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.get("subject").asString()).isEqualTo("Ihre Rücksendung " + rma + " zur Bestellung "
+                            + order.get("number").asString());
+                    assertThat(m.get("body").asString()).contains("2 × Artikel " + shirt, "Musterstraße 1");
+                });
+        assertThat(messages).filteredOn(m -> m.get("kind").asString().equals("RETURN_REFUNDED")).singleElement()
+                .satisfies(m -> assertThat(m.get("body").asString()).contains("47,60"));
     }
 
     @Test
