@@ -27,6 +27,8 @@ class ReturnFlowIntegrationTests {
     int port;
     @Autowired
     InventoryManagement inventory;
+    @Autowired
+    org.ordo.reporting.Reports reports;
 
     Api api;
     Api warehouse;
@@ -146,6 +148,12 @@ class ReturnFlowIntegrationTests {
                 });
         assertThat(messages).filteredOn(m -> m.get("kind").asString().equals("RETURN_REFUNDED")).singleElement()
                 .satisfies(m -> assertThat(m.get("body").asString()).contains("47,60"));
+
+        // The agent sees the return on the order's page in the back office.
+        org.ordo.backoffice.WebSession.Page page = org.ordo.backoffice.WebSession.login(port, "admin",
+                Api.ADMIN_PASSWORD).get("/orders/" + order.get("number").asString());
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(rma, "2 × " + shirt + " (WRONG_SIZE): 2 received, 1 damaged or incomplete");
     }
 
     @Test
@@ -164,10 +172,13 @@ class ReturnFlowIntegrationTests {
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.body()).contains("1 shipped");
 
+        long returnedBefore = reports.dashboard(30).outcomes().returned();
         JsonNode one = requestReturn(order, Map.of("lineNo", 1, "quantity", 1, "reason", "CHANGED_MIND"));
         expect(warehouse.post("/api/v1/returns/" + one.get("id").asString() + "/receipts", Map.of("location",
                 location, "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "condition", "RESELLABLE")))), 201);
         assertThat(order(order).get("fulfillmentStatus").asString()).isEqualTo("PARTIALLY_RETURNED");
+        assertThat(reports.dashboard(30).outcomes().returned()).as("the dashboard's return rate counts it")
+                .isEqualTo(returnedBefore + 1);
         booksStraight(sku);
 
         // The rest ships and arrives later; the order stays partly returned until everything is back.

@@ -50,7 +50,8 @@ public class Figures {
                             ELSE 'OVER_7_DAYS' END AS age,
                        count(*) AS orders,
                        count(*) FILTER (WHERE promised_at < CAST(:now AS timestamptz)
-                           AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED'))
+                           AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED',
+                                                          'PARTIALLY_RETURNED', 'RETURNED'))
                            AS late
                 FROM customer_order
                 WHERE status IN ('OPEN', 'ON_HOLD')
@@ -75,7 +76,8 @@ public class Figures {
                 SELECT number, channel, status, fulfillment_status, created_at, promised_at
                 FROM customer_order
                 WHERE status IN ('OPEN', 'ON_HOLD') AND promised_at < :now
-                  AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED')
+                  AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'PARTIALLY_RETURNED',
+                                                 'RETURNED')
                 ORDER BY promised_at, id
                 LIMIT :limit
                 """).param("now", Timestamp.from(now)).param("limit", limit)
@@ -105,8 +107,8 @@ public class Figures {
         return jdbc.sql("""
                 SELECT count(*) AS placed,
                        count(*) FILTER (WHERE fulfillment_status IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED',
-                           'RETURNED')) AS shipped,
-                       count(*) FILTER (WHERE fulfillment_status = 'RETURNED') AS returned,
+                           'PARTIALLY_RETURNED', 'RETURNED')) AS shipped,
+                       count(*) FILTER (WHERE fulfillment_status IN ('PARTIALLY_RETURNED', 'RETURNED')) AS returned,
                        count(*) FILTER (WHERE payment_status IN ('PARTIALLY_REFUNDED', 'REFUNDED')) AS refunded,
                        count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
                 FROM customer_order
