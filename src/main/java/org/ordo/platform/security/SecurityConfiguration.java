@@ -109,6 +109,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/returns/**").hasAnyRole(ADMIN, AGENT, INTEGRATION)
                         .requestMatchers(HttpMethod.POST, "/api/v1/inventory/quarantine/**")
                                 .hasAnyRole(ADMIN, WAREHOUSE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/shipments/*/packing-slip")
+                                .hasAnyRole(ADMIN, AGENT, WAREHOUSE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/locations/**", "/api/v1/articles/**",
                                 "/api/v1/inventory/**").authenticated()
                         .requestMatchers("/api/v1/locations/**").hasRole(ADMIN)

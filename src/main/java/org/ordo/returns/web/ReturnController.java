@@ -43,8 +43,11 @@ class ReturnController {
     private final OrderManagement orders;
     private final Intake intake;
     private final Json json;
+    private final org.ordo.returns.PackingSlips slips;
 
-    ReturnController(ReturnManagement returns, OrderManagement orders, Intake intake, Json json) {
+    ReturnController(ReturnManagement returns, OrderManagement orders, Intake intake, Json json,
+            org.ordo.returns.PackingSlips slips) {
+        this.slips = slips;
         this.returns = returns;
         this.orders = orders;
         this.intake = intake;
@@ -139,5 +142,15 @@ class ReturnController {
     @Operation(summary = "Approve a refund that waits for approval", description = "Agents and admins only; pays once.")
     ReturnView approve(@PathVariable String id) {
         return returns.approve(returns.idOf(id));
+    }
+
+    @GetMapping(path = "/shipments/{id}/packing-slip", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The packing slip of a shipment (PDF)", description = """
+            What is in the parcel, in the customer's language, with the return section: order number, the return
+            link as text and QR code, the return address and the policy.""")
+    ResponseEntity<byte[]> packingSlip(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"packing-slip-" + id + ".pdf\"")
+                .body(slips.render(id));
     }
 }
