@@ -316,6 +316,30 @@ class ReturnsIntegrationTests {
     }
 
     @Test
+    void anAgentFindsAWaitingRefundInTheBackOfficeAndApprovesItOnce() {
+        String sku = stocked("600.00", 2);
+        JsonNode order = orders.delivered(location, sku, 1);
+        JsonNode ret = requested(order, line(1, 1, "NOT_AS_DESCRIBED"));
+        String number = ret.get("number").asString();
+        expect(receipt(ret, arrived(1, 1, "RESELLABLE")), 201);
+        assertThat(refunded(ret).get("status").asString()).isEqualTo("AWAITING_APPROVAL");
+
+        org.ordo.backoffice.WebSession agent = org.ordo.backoffice.WebSession.login(port, "admin",
+                Api.ADMIN_PASSWORD);
+        org.ordo.backoffice.WebSession.Page waiting = agent.get("/returns?status=AWAITING_APPROVAL");
+        assertThat(waiting.status()).isEqualTo(200);
+        assertThat(waiting.body()).contains("return-" + number, order.get("number").asString());
+        assertThat(agent.get("/returns?status=CANCELLED").body()).doesNotContain("return-" + number);
+
+        agent.post("/returns/" + ret.get("id").asString() + "/approval", Map.of());
+        assertThat(api.get("/api/v1/returns/" + number).json().get("status").asString()).isEqualTo("REFUNDED");
+        agent.get("/returns");
+        agent.post("/returns/" + ret.get("id").asString() + "/approval", Map.of());
+        assertThat(api.get("/api/v1/orders/" + order.get("id").asString() + "/payments").json().get("payments"))
+                .filteredOn(p -> p.get("kind").asString().equals("REFUND")).hasSize(1);
+    }
+
+    @Test
     void aReturnIsWithdrawnOnlyBeforeItsGoodsArriveAndListsFilterByStatus() {
         String sku = stocked("19.99", 5);
         JsonNode order = orders.delivered(location, sku, 2);
