@@ -29,6 +29,8 @@ class ReturnFlowIntegrationTests {
     InventoryManagement inventory;
     @Autowired
     org.ordo.reporting.Reports reports;
+    @Autowired
+    org.ordo.returns.PackingSlips slips;
 
     Api api;
     Api warehouse;
@@ -154,6 +156,13 @@ class ReturnFlowIntegrationTests {
                 Api.ADMIN_PASSWORD).get("/orders/" + order.get("number").asString());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(rma, "2 × " + shirt + " (WRONG_SIZE): 2 received, 1 damaged or incomplete");
+
+        // The customer sees it on the order's page behind the link in the mails (no login), in German.
+        String link = slips.returnLink(java.util.UUID.fromString(order.get("id").asString()));
+        org.ordo.backoffice.WebSession.Page track = new org.ordo.backoffice.WebSession(port)
+                .get(link.substring(link.indexOf("/track/")));
+        assertThat(track.status()).isEqualTo(200);
+        assertThat(track.body()).contains("return-" + rma, "erstattet");
     }
 
     @Test

@@ -40,7 +40,7 @@ class ReturnsScreenController {
 
     @Bean
     static Screen returnsScreen() {
-        return new Screen("/returns", "nav.returns", 15, Role.ADMIN, Role.AGENT, Role.WAREHOUSE);
+        return new Screen("/returns", "nav.returns", 35, Role.ADMIN, Role.AGENT, Role.WAREHOUSE);
     }
 
     @ModelAttribute("mayApprove")
