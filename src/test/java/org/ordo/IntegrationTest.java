@@ -16,6 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ContextConfiguration(initializers = FakePaymentProvider.class)
+@org.springframework.context.annotation.Import(TestClock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ordo.data-dir=target/it-data",
         "ordo.db.embedded-clean=true",

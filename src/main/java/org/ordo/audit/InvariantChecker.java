@@ -39,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@value #DIGITAL_HOLDS_NO_STOCK}: no digital article has stock on hand or reserved</li>
  * <li>{@value #MESSAGES_NOT_RETRYING_TOO_LONG}: no message still undelivered (queued, retrying, sending) after
  * {@code ordo.audit.message-stuck-after}</li>
+ * <li>{@value #QUARANTINE_NEVER_RESERVED}: quarantined stock equals its ledger and is never reserved (invariant 10)</li>
+ * <li>{@value #RETURN_WITHIN_ANNOUNCED}: a return never receives more than announced plus recorded discrepancies</li>
+ * <li>{@value #RETURN_REFUNDS_WITHIN_RECEIVED}: refunds of returns per order never exceed what was received (invariant 9)</li>
  * </ul>
  */
 @Service
@@ -56,6 +59,9 @@ public class InvariantChecker {
     public static final String DOCUMENT_NUMBERS_GAP_FREE = "document-numbers-gap-free";
     public static final String DIGITAL_HOLDS_NO_STOCK = "digital-articles-hold-no-stock";
     public static final String MESSAGES_NOT_RETRYING_TOO_LONG = "messages-not-retrying-too-long";
+    public static final String QUARANTINE_NEVER_RESERVED = "quarantine-never-reserved";
+    public static final String RETURN_WITHIN_ANNOUNCED = "return-within-announced";
+    public static final String RETURN_REFUNDS_WITHIN_RECEIVED = "return-refunds-within-received";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -71,10 +77,12 @@ public class InvariantChecker {
     private final Notifications notifications;
     private final Duration stuckAfter;
     private final Duration messageStuckAfter;
+    private final org.ordo.returns.ReturnManagement returns;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
-            AuditProperties properties) {
+            AuditProperties properties, org.ordo.returns.ReturnManagement returns) {
+        this.returns = returns;
         this.inventory = inventory;
         this.orders = orders;
         this.publications = publications;
@@ -97,7 +105,8 @@ public class InvariantChecker {
         List.of(STOCK_EQUALS_LEDGER, STOCK_NOT_NEGATIVE, RESERVED_WITHIN_ON_HAND, RESERVED_EQUALS_RESERVATIONS,
                 OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK, REFUNDS_WITHIN_RECEIVED,
                 PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
-                MESSAGES_NOT_RETRYING_TOO_LONG).forEach(name -> found.put(name,
+                MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
+                RETURN_REFUNDS_WITHIN_RECEIVED).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -121,6 +130,9 @@ public class InvariantChecker {
         found.get(OPEN_LINES_COVERED).addAll(orders.openLinesNotCovered());
         orders.ordersWithoutTimeline().forEach(number -> found.get(ORDER_HAS_TIMELINE)
                 .add("order " + number + " has no timeline entry"));
+        found.get(QUARANTINE_NEVER_RESERVED).addAll(inventory.quarantineDiscrepancies());
+        found.get(RETURN_WITHIN_ANNOUNCED).addAll(returns.receivedBeyondAnnounced());
+        found.get(RETURN_REFUNDS_WITHIN_RECEIVED).addAll(returns.refundsBeyondReceived());
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

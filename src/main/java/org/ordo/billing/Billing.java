@@ -197,6 +197,16 @@ public class Billing {
     }
 
     /**
+     * The next number of a document series in a year, as {@code SERIES-YEAR-000001} (e.g. a return's RMA number):
+     * taken in the caller's transaction from the same counters as invoices, so a rollback gives it back and the
+     * numbers of a series have no gaps.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public String nextNumber(String series, int year) {
+        return "%s-%d-%06d".formatted(series, year, numbers.next(series, year));
+    }
+
+    /**
      * A partial credit split over the invoice's tax rates in proportion to their gross amounts (the last rate takes
      * the rounding rest); each part's tax is taken out of its gross, rounded half up.
      */

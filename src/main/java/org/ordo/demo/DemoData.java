@@ -44,9 +44,11 @@ class DemoData implements ApplicationRunner {
     private final PartyManagement parties;
     private final Intake intake;
     private final Json json;
+    private final DemoReturns returns;
 
     DemoData(OrdoProperties properties, DatabaseServer database, Catalog catalog, InventoryManagement inventory,
-            PartyManagement parties, Intake intake, Json json) {
+            PartyManagement parties, Intake intake, Json json, DemoReturns returns) {
+        this.returns = returns;
         this.properties = properties;
         this.database = database;
         this.catalog = catalog;
@@ -69,8 +71,12 @@ class DemoData implements ApplicationRunner {
         List<CustomerDraft> customers = customers();
         stock(physical);
         int placed = orders(customers);
-        log.info("Loaded demo data: 3 locations, {} articles, {} customers, {} orders in {} ms",
-                catalog.list(null, null, null, null, 500).size(), customers.size(), placed,
+        // Stock of their own in Berlin for the orders that come back, so that they ship from there.
+        List<String> returned = List.of("MUG-CLASSIC", "HOODIE-L", "BOTTLE-STEEL");
+        returned.forEach(sku -> inventory.receive(new Receipt(sku, "BER", 6L, "PO-DEMO-RETURNS", "demo stock")));
+        int returns = this.returns.load(customers.subList(3, 6), returned);
+        log.info("Loaded demo data: 3 locations, {} articles, {} customers, {} orders, {} returns in {} ms",
+                catalog.list(null, null, null, null, 500).size(), customers.size(), placed, returns,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

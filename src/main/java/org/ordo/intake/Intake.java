@@ -47,12 +47,7 @@ public class Intake {
      */
     public Answer takeApiOrder(String client, String actor, String idempotencyKey, String contentType,
             byte[] body) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new InvalidInputException(IDEMPOTENCY_HEADER, "is required: a unique key per order, reused on retries");
-        }
-        if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
-            throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
-        }
+        checkKey(idempotencyKey, "order");
         PlaceOrder command = json.readRequest(body, PlaceOrder.class);
         if (command == null) {
             throw new InvalidInputException("body", "must be a JSON object");
@@ -73,6 +68,58 @@ public class Intake {
             String response = json.write(order);
             keys.completeWithDocument(client, idempotencyKey, 201, response, order.id(), documentId);
             return new Answer(201, response, order.id(), false);
+        });
+    }
+
+    private static void checkKey(String idempotencyKey, String what) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "is required: a unique key per " + what
+                    + ", reused on retries");
+        }
+        if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
+        }
+    }
+
+    /** What a creating request made: the answer to keep with its key, and the type and id of what was made. */
+    public record Produced(int status, String body, String type, UUID id) {
+    }
+
+    /** The answer to a creating request: status and JSON body, the id of what it made, {@code replayed} for a repeated key. */
+    public record Taken(int status, String body, UUID producedId, boolean replayed) {
+    }
+
+    /**
+     * Takes a creating API request other than an order (a return request, ...) the way orders are taken: in one
+     * transaction the idempotency key is claimed and the body stored as received, {@code handler} makes what
+     * was asked (given the stored document's id) and the answer is kept with the key. The same key with the same
+     * request gives the first answer again, with another request a 422; a refused request rolls back whole.
+     * {@code request} names the target (e.g. {@code POST /api/v1/orders/{id}/returns}): it is part of what
+     * must match, so the same key and body sent to another order is another request.
+     */
+    public Taken takeApiRequest(String client, String actor, String idempotencyKey, String request, String what,
+            String contentType, byte[] body, java.util.function.Function<UUID, Produced> handler) {
+        checkKey(idempotencyKey, what);
+        byte[] target = (request + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] hashed = java.util.Arrays.copyOf(target, target.length + body.length);
+        System.arraycopy(body, 0, hashed, target.length, body.length);
+        String hash = InboundDocuments.sha256(hashed);
+        return transaction.execute(tx -> {
+            UUID documentId = keys.claimAndStore(client, idempotencyKey, hash, "api", contentType, body, actor)
+                    .orElse(null);
+            if (documentId == null) {
+                IdempotencyKeys.Stored stored = keys.find(client, idempotencyKey).orElseThrow();
+                if (!stored.requestHash().equals(hash)) {
+                    throw new InvalidInputException(IDEMPOTENCY_HEADER,
+                            "was already used for a different request; use a new key for a new " + what);
+                }
+                return new Taken(stored.status(), stored.response(),
+                        stored.producedId() != null ? stored.producedId() : stored.orderId(), true);
+            }
+            Produced produced = handler.apply(documentId);
+            keys.completeWithDocument(client, idempotencyKey, produced.status(), produced.body(), produced.type(),
+                    produced.id(), documentId);
+            return new Taken(produced.status(), produced.body(), produced.id(), false);
         });
     }
 

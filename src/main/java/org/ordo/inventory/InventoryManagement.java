@@ -35,6 +35,7 @@ public class InventoryManagement {
 
     public static final long MAX_QUANTITY = 1_000_000_000L;
     static final String ORDER = "ORDER";
+    static final String RETURN = "RETURN";
 
     private final Locations locations;
     private final StockLedger ledger;
@@ -119,6 +120,79 @@ public class InventoryManagement {
         ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.ADJUSTMENT, delta, 0,
                 adjustment.reason().trim(), "ADJUSTMENT", adjustment.reference(), Actor.current())));
         return ledger.lastMovement(target.sku);
+    }
+
+    /**
+     * Takes back goods a customer returned (document {@code RETURN}, the RMA number as reference), in the
+     * caller's transaction: each one RETURN movement (on hand up; quarantined up too unless resellable), and a
+     * WRITE_OFF movement after it for what is written off. Quarantined units are never available: the CHECK
+     * {@code reserved + quarantined <= on_hand} keeps every reservation off them. Resellable units publish
+     * {@link StockReceived}, so backorders are filled from them.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void takeBack(String rmaNumber, List<ReturnedStock> returned) {
+        String actor = Actor.current();
+        List<Entry> entries = new ArrayList<>();
+        List<ReturnedStock> sorted = returned.stream().sorted(Comparator.comparing(ReturnedStock::sku)
+                .thenComparing(ReturnedStock::location)).toList(); // lock levels in one order: no deadlocks
+        for (ReturnedStock r : sorted) {
+            Location location = location(r.location());
+            boolean held = r.disposition() != ReturnedStock.Disposition.RESTOCK;
+            ledger.addReturned(r.sku(), location.id(), r.quantity(), held);
+            entries.add(new Entry(r.sku(), location.id(), MovementKind.RETURN, r.quantity(), 0, r.reason(),
+                    RETURN, rmaNumber, actor, held ? r.quantity() : 0));
+            if (r.disposition() == ReturnedStock.Disposition.WRITE_OFF) {
+                if (!ledger.leaveQuarantine(r.sku(), location.id(), r.quantity(), true)) {
+                    throw new IllegalStateException("Quarantine of " + r.sku() + " shrank under a lock");
+                }
+                entries.add(new Entry(r.sku(), location.id(), MovementKind.WRITE_OFF, -r.quantity(), 0,
+                        "written off: " + r.reason(), RETURN, rmaNumber, actor, -r.quantity()));
+            }
+        }
+        ledger.record(entries);
+        sorted.stream().filter(r -> r.disposition() == ReturnedStock.Disposition.RESTOCK).forEach(r -> events
+                .publishEvent(new StockReceived(r.sku(), r.location(), r.quantity())));
+    }
+
+    /**
+     * A person moves units out of quarantine with a reason (invariant 10): RELEASE makes them available (and
+     * publishes {@link StockReceived}), WRITE_OFF takes them off on hand. One movement; 409 when fewer units are
+     * quarantined there.
+     */
+    @Transactional
+    public Movement releaseFromQuarantine(QuarantineRelease release) {
+        List<FieldError> errors = new ArrayList<>();
+        requireQuantity(errors, release.quantity(), false);
+        Target target = target(release.sku(), release.location(), errors);
+        boolean writeOff = "WRITE_OFF".equals(release.action());
+        if (!writeOff && !"RELEASE".equals(release.action())) {
+            errors.add(new FieldError("action", "must be RELEASE or WRITE_OFF"));
+        }
+        if (release.reason() == null || release.reason().isBlank()) {
+            errors.add(new FieldError("reason", "is required: say why the units may leave quarantine"));
+        }
+        limit(errors, "reason", release.reason(), 200);
+        limit(errors, "reference", release.reference(), 100);
+        failIfAny(errors);
+        if (!ledger.leaveQuarantine(target.sku, target.location.id(), release.quantity(), writeOff)) {
+            throw new ConflictException("insufficient-quarantine", "Not that much in quarantine",
+                    "Fewer than " + release.quantity() + " units of " + target.sku + " are quarantined at "
+                            + target.location.code(), Map.of("sku", target.sku, "location", target.location.code()));
+        }
+        long q = release.quantity();
+        ledger.record(List.of(new Entry(target.sku, target.location.id(),
+                writeOff ? MovementKind.WRITE_OFF : MovementKind.QUARANTINE_RELEASE, writeOff ? -q : 0, 0,
+                release.reason().trim(), "QUARANTINE", release.reference(), Actor.current(), -q)));
+        if (!writeOff) {
+            events.publishEvent(new StockReceived(target.sku, target.location.code(), q));
+        }
+        return ledger.lastMovement(target.sku);
+    }
+
+    /** Quarantined units of a SKU per location code (counted in on hand, never available). */
+    public Map<String, Long> quarantined(String sku) {
+        catalog.require(sku);
+        return ledger.quarantined(sku);
     }
 
     /** On hand, reserved and available per location, and in total; inactive locations count as not available. */
@@ -284,7 +358,19 @@ public class InventoryManagement {
     /** Where levels and ledger disagree (empty when the books are straight); {@code sku} null checks all. */
     @Transactional(readOnly = true)
     public List<String> ledgerDiscrepancies(String sku) {
-        return ledger.discrepancies(sku).stream().map(StockDiscrepancy::describe).toList();
+        List<String> found = new ArrayList<>(ledger.discrepancies(sku).stream().map(StockDiscrepancy::describe)
+                .toList());
+        found.addAll(ledger.quarantineDiscrepancies(sku));
+        return found;
+    }
+
+    /**
+     * Levels whose quarantine disagrees with its ledger or is reserved (invariant 10); empty when all is well.
+     * Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<String> quarantineDiscrepancies() {
+        return ledger.quarantineDiscrepancies(null);
     }
 
     /** Every level that breaks invariant 1, with what the ledger and the reservations say; reads, locks nothing. */

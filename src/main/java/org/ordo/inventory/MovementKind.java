@@ -11,5 +11,11 @@ public enum MovementKind {
     /** a promise withdrawn (cancellation, reallocation): reserved down */
     RELEASE,
     /** goods left the warehouse for an order: on hand and reserved down together */
-    ISSUE
+    ISSUE,
+    /** goods came back from a customer: on hand up, into quarantine when not resellable */
+    RETURN,
+    /** a person took goods out of quarantine with a reason: quarantined down, available again */
+    QUARANTINE_RELEASE,
+    /** goods were destroyed or scrapped: on hand down (and quarantined, when they were there) */
+    WRITE_OFF
 }

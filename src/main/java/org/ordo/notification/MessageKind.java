@@ -10,7 +10,10 @@ public enum MessageKind {
     CREDIT_NOTE("credit-note"),
     PAYMENT_REMINDER("payment-reminder"),
     DELAY_NOTICE("delay-notice"),
-    QUOTE("quote");
+    QUOTE("quote"),
+    RETURN_AUTHORIZED("return-authorized"),
+    RETURN_RECEIVED("return-received"),
+    RETURN_REFUNDED("return-refunded");
 
     private final String key;
 

@@ -161,8 +161,8 @@ public class OrderLifecycle {
             }
         });
         Orders.Progress p = orders.progress(orderId);
-        FulfillmentStatus next = p.shipped() >= p.ordered() ? FulfillmentStatus.SHIPPED
-                : FulfillmentStatus.PARTIALLY_SHIPPED;
+        FulfillmentStatus next = o.fulfillmentStatus().hasReturns() ? o.fulfillmentStatus() // returns say more
+                : p.shipped() >= p.ordered() ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PARTIALLY_SHIPPED;
         if (next != o.fulfillmentStatus()) {
             if (!o.fulfillmentStatus().canBecome(next)) {
                 throw new ConflictException("illegal-transition", "Illegal transition", "Order " + o.number()
@@ -179,8 +179,8 @@ public class OrderLifecycle {
     @Transactional
     public void markDelivered(UUID orderId, String reference) {
         Orders.Locked o = lock(orderId);
-        if (o.fulfillmentStatus() == FulfillmentStatus.DELIVERED) {
-            return;
+        if (o.fulfillmentStatus() == FulfillmentStatus.DELIVERED || o.fulfillmentStatus().hasReturns()) {
+            return; // a late delivery scan changes nothing once goods came back
         }
         if (!o.fulfillmentStatus().canBecome(FulfillmentStatus.DELIVERED)) {
             throw new ConflictException("illegal-transition", "Not shipped",
@@ -191,6 +191,43 @@ public class OrderLifecycle {
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(),
                 FulfillmentStatus.DELIVERED.name(), "delivered " + reference);
         completeIfDone(lock(orderId));
+    }
+
+    /**
+     * Goods came back from the customer: {@code returnedUnits} is how many units of the order have come back in
+     * all (counted by the returns module). RETURNED once every shipped unit is back, else PARTIALLY_RETURNED;
+     * locks the order and writes the timeline entry naming the return. 409 for an order that has not shipped.
+     */
+    @Transactional
+    public void markReturned(UUID orderId, long returnedUnits, String reference) {
+        Orders.Locked o = lock(orderId);
+        Orders.Progress p = orders.progress(orderId);
+        FulfillmentStatus next = returnedUnits >= p.ordered() && p.shipped() >= p.ordered()
+                ? FulfillmentStatus.RETURNED : FulfillmentStatus.PARTIALLY_RETURNED;
+        if (next == o.fulfillmentStatus()) {
+            orders.record(orderId, Actor.current(), "fulfillment", next.name(), next.name(), reference);
+            return;
+        }
+        if (!o.fulfillmentStatus().canBecome(next)) {
+            throw new ConflictException("illegal-transition", "Illegal transition", "Order " + o.number()
+                    + " is " + o.fulfillmentStatus() + " and cannot become " + next,
+                    Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+        }
+        orders.changeFulfillment(orderId, next);
+        orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(), next.name(),
+                reference);
+    }
+
+    /** Writes a timeline entry about the order that changes none of its statuses (a return authorized, refunded). */
+    @Transactional
+    public void note(UUID orderId, String dimension, String reason) {
+        Orders.Locked o = lock(orderId);
+        String now = switch (dimension) {
+            case "payment" -> o.paymentStatus().name();
+            case "fulfillment" -> o.fulfillmentStatus().name();
+            default -> o.status().name();
+        };
+        orders.record(orderId, Actor.current(), dimension, now, now, reason);
     }
 
     /** Digital goods of a released order were delivered; an order with nothing to ship is then DELIVERED. */

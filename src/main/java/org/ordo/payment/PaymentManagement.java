@@ -181,6 +181,41 @@ public class PaymentManagement {
         return summary(view.id());
     }
 
+    /** How a refund for a return was carried out: sent to the provider, or recorded for a person to pay. */
+    public record ReturnRefund(UUID paymentId, boolean sentToProvider, String note) {
+    }
+
+    /**
+     * Pays back money for a return, in the caller's transaction, the way the order was paid: card money through
+     * the provider's API when it is configured (idempotency key {@code ordo-return-<returnId>}, so a retried
+     * call never pays twice; the provider's webhook books it), else recorded REQUESTED for a person (a bank
+     * transfer back, to {@code iban} when given) who books it when paid. One requested refund per return: the
+     * RMA number is its reference (a unique index). Refuses (409) more than was received and not yet refunded
+     * (invariant 9). Publishes nothing: money counts once it is booked.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public ReturnRefund refundReturn(UUID orderId, UUID returnId, String rmaNumber, Money amount, String iban) {
+        BigDecimal open = payments.received(orderId).subtract(payments.refunded(orderId));
+        if (amount.amount().compareTo(open) > 0) {
+            throw new ConflictException("refund-exceeds-received", "Refund exceeds what was received",
+                    "A refund of " + amount + " for " + rmaNumber + " is more than the " + open
+                            + " received and not refunded", Map.of("field", "amount"));
+        }
+        String intent = payments.providerRef(orderId);
+        boolean byCard = intent != null && provider.configured()
+                && payments.captured(orderId).compareTo(amount.amount()) >= 0;
+        String note = "return " + rmaNumber;
+        if (byCard) {
+            long minor = amount.amount().movePointRight(Money.minorUnits(amount.currency())).longValueExact();
+            note = callProvider(() -> provider.refund(intent, minor, "ordo-return-" + returnId), note);
+        } else {
+            note += iban == null ? "; pay it back and book it" : "; transfer it back to " + iban + " and book it";
+        }
+        UUID id = payments.record(orderId, "REFUND", amount, rmaNumber, byCard ? intent : null, "REQUESTED", note,
+                Actor.current());
+        return new ReturnRefund(id, byCard && note.endsWith("sent to the provider"), note);
+    }
+
     public PaymentSummary summary(UUID orderId) {
         OrderView order = orders.require(orderId);
         Money received = new Money(payments.received(orderId), order.currency());

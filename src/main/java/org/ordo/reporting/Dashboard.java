@@ -41,8 +41,8 @@ public record Dashboard(Instant at, int days, List<DayCount> ordersPerDay, List<
     }
 
     /**
-     * What became of the orders placed in the window. {@code returned} counts orders whose fulfillment status is
-     * RETURNED; the return rate is returned per shipped order. {@code refunded} counts orders refunded in part or
+     * What became of the orders placed in the window. {@code returned} counts orders with goods back from the
+     * customer (PARTIALLY_RETURNED or RETURNED); the return rate is returned per shipped order. {@code refunded} counts orders refunded in part or
      * whole, {@code cancelled} those cancelled.
      */
     public record Outcomes(long placed, long shipped, long returned, long refunded, long cancelled) {

@@ -67,7 +67,26 @@ class InvariantCheckerIntegrationTests {
                 InvariantChecker.ORDER_HAS_TIMELINE, InvariantChecker.OUTBOX_NOT_STUCK,
                 InvariantChecker.REFUNDS_WITHIN_RECEIVED, InvariantChecker.PAYMENT_STATUS_AGREES,
                 InvariantChecker.DOCUMENT_NUMBERS_GAP_FREE, InvariantChecker.DIGITAL_HOLDS_NO_STOCK,
-                InvariantChecker.MESSAGES_NOT_RETRYING_TOO_LONG);
+                InvariantChecker.MESSAGES_NOT_RETRYING_TOO_LONG,
+                InvariantChecker.QUARANTINE_NEVER_RESERVED, InvariantChecker.RETURN_WITHIN_ANNOUNCED,
+                InvariantChecker.RETURN_REFUNDS_WITHIN_RECEIVED);
+    }
+
+    @Test
+    void quarantinedStockOffItsLedgerOrReservedIsFound() {
+        InvariantReport offLedger = brokenThenChecked(() -> sql(
+                "UPDATE stock_level SET quarantined = 2 WHERE sku = '" + sku + "'"));
+        assertThat(invariantsAbout(offLedger, sku)).containsExactly(InvariantChecker.QUARANTINE_NEVER_RESERVED);
+
+        expect(api.placeOrder(Fixtures.order("EUR", sku, 4)), 201);
+        InvariantReport reserved = brokenThenChecked(() -> {
+            sql("ALTER TABLE stock_level DROP CONSTRAINT stock_quarantine_never_reserved");
+            sql("UPDATE stock_level SET quarantined = 2 WHERE sku = '" + sku + "'");
+        });
+        assertThat(about(reserved, sku)).singleElement().satisfies(f -> {
+            assertThat(f.invariant()).isEqualTo(InvariantChecker.QUARANTINE_NEVER_RESERVED);
+            assertThat(f.message()).contains("quarantined=2 (ledger 0), on_hand=5, reserved=4");
+        });
     }
 
     @Test
@@ -277,7 +296,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 12 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 15 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -288,7 +307,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 12 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 15 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -298,7 +317,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(12);
+        assertThat(response.json().get("invariants")).hasSize(15);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);

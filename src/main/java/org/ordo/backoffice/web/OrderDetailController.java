@@ -69,10 +69,13 @@ class OrderDetailController {
     private final DigitalDelivery digital;
     private final TrackingTokens tracking;
     private final DocumentArchive documents;
+    private final org.ordo.returns.ReturnManagement returns;
 
     OrderDetailController(OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
             ShippingManagement shipping, Billing billing, Notifications notifications, Intake intake,
-            DigitalDelivery digital, TrackingTokens tracking, DocumentArchive documents) {
+            DigitalDelivery digital, TrackingTokens tracking, DocumentArchive documents,
+            org.ordo.returns.ReturnManagement returns) {
+        this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.payments = payments;
@@ -118,6 +121,7 @@ class OrderDetailController {
         model.addAttribute("allowed", Allowed.in(order));
         model.addAttribute("payment", payments.summary(id));
         model.addAttribute("shipments", shipping.shipmentsOf(id));
+        model.addAttribute("returns", returns.ofOrder(id));
         model.addAttribute("invoices", billing.invoicesOf(id));
         // Renders what is not stored yet (the confirmation is made when first needed), so every entry downloads.
         model.addAttribute("documents", documents.ofOrder(id));

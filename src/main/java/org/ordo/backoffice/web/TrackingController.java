@@ -32,9 +32,11 @@ class TrackingController {
     private final OrderManagement orders;
     private final ShippingManagement shipping;
     private final DigitalDelivery digital;
+    private final org.ordo.returns.ReturnManagement returns;
 
     TrackingController(TrackingTokens tokens, OrderManagement orders, ShippingManagement shipping,
-            DigitalDelivery digital) {
+            DigitalDelivery digital, org.ordo.returns.ReturnManagement returns) {
+        this.returns = returns;
         this.tokens = tokens;
         this.orders = orders;
         this.shipping = shipping;
@@ -61,6 +63,7 @@ class TrackingController {
         model.addAttribute("stage", stage(order));
         model.addAttribute("shipments", shipping.shipmentsOf(order.id()));
         model.addAttribute("downloads", digital.entitlementsOf(order.id()));
+        model.addAttribute("returns", returns.ofOrder(order.id()));
         return "backoffice/track";
     }
 
@@ -75,6 +78,7 @@ class TrackingController {
             case SHIPPED -> "shipped";
             case PARTIALLY_SHIPPED -> "partlyShipped";
             case RETURNED -> "returned";
+            case PARTIALLY_RETURNED -> "partlyReturned";
             case RELEASED -> "preparing";
             case BACKORDERED -> "backordered";
             case UNFULFILLED -> o.status() == OrderStatus.COMPLETED ? "delivered" : "received";

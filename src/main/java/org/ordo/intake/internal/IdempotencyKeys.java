@@ -20,7 +20,7 @@ public class IdempotencyKeys {
         this.jdbc = jdbc;
     }
 
-    public record Stored(String requestHash, Integer status, String response, UUID orderId) {
+    public record Stored(String requestHash, Integer status, String response, UUID orderId, UUID producedId) {
     }
 
     /**
@@ -60,13 +60,32 @@ public class IdempotencyKeys {
                 .param("response", response).param("order", orderId).param("document", documentId).update();
     }
 
+    /**
+     * The request produced something else than an order (type and id, e.g. a return request): marks the document
+     * processed (linked to it) and keeps the answer with the key, in one statement.
+     */
+    public void completeWithDocument(String client, String key, int status, String response, String producedType,
+            UUID producedId, UUID documentId) {
+        jdbc.sql("""
+                WITH document AS (
+                    UPDATE inbound_document SET status = 'PROCESSED', produced_type = :type, produced_id = :produced,
+                           processed_at = clock_timestamp(), reason = NULL
+                    WHERE id = :document)
+                UPDATE idempotency_key SET status = :status, response = :response, produced_id = :produced
+                WHERE client = :client AND key = :key
+                """).param("client", client).param("key", key).param("status", status)
+                .param("response", response).param("type", producedType).param("produced", producedId)
+                .param("document", documentId).update();
+    }
+
     public Optional<Stored> find(String client, String key) {
         return jdbc.sql("""
-                SELECT request_hash, status, response, order_id FROM idempotency_key
+                SELECT request_hash, status, response, order_id, produced_id FROM idempotency_key
                 WHERE client = :client AND key = :key
                 """).param("client", client).param("key", key)
                 .query((rs, n) -> new Stored(rs.getString("request_hash"), (Integer) rs.getObject("status"),
-                        rs.getString("response"), rs.getObject("order_id", UUID.class)))
+                        rs.getString("response"), rs.getObject("order_id", UUID.class),
+                        rs.getObject("produced_id", UUID.class)))
                 .optional();
     }
 }

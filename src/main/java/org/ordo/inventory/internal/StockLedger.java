@@ -33,16 +33,22 @@ public class StockLedger {
 
     /** A (sku, location) row locked for this transaction, with what it has. */
     public record LockedLevel(String sku, UUID locationId, String location, int priority, long onHand,
-            long reserved) {
+            long reserved, long quarantined) {
 
+        /** What may be promised: on hand that is neither reserved nor in quarantine. */
         public long available() {
-            return onHand - reserved;
+            return onHand - reserved - quarantined;
         }
     }
 
     /** One ledger row to write. */
     public record Entry(String sku, UUID locationId, MovementKind kind, long onHandDelta, long reservedDelta,
-            String reason, String documentType, String documentRef, String actor) {
+            String reason, String documentType, String documentRef, String actor, long quarantinedDelta) {
+
+        public Entry(String sku, UUID locationId, MovementKind kind, long onHandDelta, long reservedDelta,
+                String reason, String documentType, String documentRef, String actor) {
+            this(sku, locationId, kind, onHandDelta, reservedDelta, reason, documentType, documentRef, actor, 0);
+        }
     }
 
     /** Adds to on hand, creating the level row on first receipt. */
@@ -58,21 +64,22 @@ public class StockLedger {
     public boolean removeOnHand(String sku, UUID locationId, long quantity) {
         return jdbc.sql("""
                 UPDATE stock_level SET on_hand = on_hand - :q, updated_at = now()
-                WHERE sku = :sku AND location_id = :loc AND on_hand - reserved >= :q
+                WHERE sku = :sku AND location_id = :loc AND on_hand - reserved - quarantined >= :q
                 """).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
     }
 
     /** Locks the levels of these SKUs at active locations, in (sku, location) order so that no two orders deadlock. */
     public List<LockedLevel> lock(List<String> sortedSkus) {
         return jdbc.sql("""
-                SELECT s.sku, s.location_id, l.code, l.priority, s.on_hand, s.reserved
+                SELECT s.sku, s.location_id, l.code, l.priority, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = ANY(:skus) AND l.active
                 ORDER BY s.sku COLLATE "C", s.location_id
                 FOR UPDATE OF s
                 """).param("skus", sortedSkus.toArray(String[]::new))
                 .query((rs, n) -> new LockedLevel(rs.getString("sku"), rs.getObject("location_id", UUID.class),
-                        rs.getString("code"), rs.getInt("priority"), rs.getLong("on_hand"), rs.getLong("reserved")))
+                        rs.getString("code"), rs.getInt("priority"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                        rs.getLong("quarantined")))
                 .list();
     }
 
@@ -82,7 +89,7 @@ public class StockLedger {
 
     /**
      * Reserves on every level at once, writes their ledger rows and the reservations, in one statement (one round
-     * trip): a conditional UPDATE over all levels ({@code on_hand - reserved >= q}, backed by the CHECK
+     * trip): a conditional UPDATE over all levels ({@code on_hand - reserved - quarantined >= q}, backed by the CHECK
      * constraints), the ledger rows in the order given, and the reservation rows. The levels must be locked by
      * {@link #lock} already, so the UPDATE cannot deadlock. False when a level no longer had the stock: the caller
      * must then fail the transaction, which rolls back the rows written here as well.
@@ -93,7 +100,7 @@ public class StockLedger {
                     UPDATE stock_level s SET reserved = s.reserved + c.q, updated_at = now()
                     FROM unnest(CAST(:levelSku AS text[]), CAST(:levelLoc AS uuid[]), CAST(:levelQ AS bigint[]))
                          AS c(sku, loc, q)
-                    WHERE s.sku = c.sku AND s.location_id = c.loc AND s.on_hand - s.reserved >= c.q
+                    WHERE s.sku = c.sku AND s.location_id = c.loc AND s.on_hand - s.reserved - s.quarantined >= c.q
                     RETURNING 1),
                 movement AS (
                     INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
@@ -143,8 +150,8 @@ public class StockLedger {
     public void record(List<Entry> entries) {
         template.batchUpdate("""
                 INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
-                                            document_type, document_ref, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            document_type, document_ref, actor, quarantined_delta)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, entries, entries.size(), (ps, e) -> {
             ps.setString(1, e.sku());
             ps.setObject(2, e.locationId());
@@ -155,6 +162,7 @@ public class StockLedger {
             ps.setString(7, e.documentType());
             ps.setString(8, e.documentRef());
             ps.setString(9, e.actor());
+            ps.setLong(10, e.quarantinedDelta());
         });
     }
 
@@ -249,14 +257,20 @@ public class StockLedger {
 
     public List<StockStatus.LocationStock> levels(String sku) {
         return jdbc.sql("""
-                SELECT l.code, l.name, l.priority, l.active, s.on_hand, s.reserved
+                SELECT l.code, l.name, l.priority, l.active, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = :sku ORDER BY l.priority, l.code
                 """).param("sku", sku)
                 .query((rs, n) -> new StockStatus.LocationStock(rs.getString("code"), rs.getString("name"),
                         rs.getInt("priority"), rs.getLong("on_hand"), rs.getLong("reserved"),
-                        rs.getBoolean("active") ? rs.getLong("on_hand") - rs.getLong("reserved") : 0))
+                        available(rs)))
                 .list();
+    }
+
+    /** On hand that is neither reserved nor quarantined, at an active location; else 0. */
+    private static long available(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getBoolean("active")
+                ? rs.getLong("on_hand") - rs.getLong("reserved") - rs.getLong("quarantined") : 0;
     }
 
     /**
@@ -267,7 +281,7 @@ public class StockLedger {
             String afterLocation, int limit) {
         String prefix = skuPrefix == null ? "" : skuPrefix;
         return jdbc.sql("""
-                SELECT s.sku, l.code, l.active, s.on_hand, s.reserved
+                SELECT s.sku, l.code, l.active, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE (:prefix = '' OR s.sku COLLATE "C" >= :prefix AND s.sku COLLATE "C" < :prefix || chr(1114111))
                   AND (CAST(:location AS text) IS NULL OR l.code = :location)
@@ -278,8 +292,7 @@ public class StockLedger {
                 """).param("prefix", prefix).param("location", location).param("afterSku", afterSku)
                 .param("afterLocation", afterLocation == null ? "" : afterLocation).param("limit", limit)
                 .query((rs, n) -> new org.ordo.inventory.StockLevel(rs.getString("sku"), rs.getString("code"),
-                        rs.getLong("on_hand"), rs.getLong("reserved"),
-                        rs.getBoolean("active") ? rs.getLong("on_hand") - rs.getLong("reserved") : 0))
+                        rs.getLong("on_hand"), rs.getLong("reserved"), available(rs)))
                 .list();
     }
 
@@ -326,7 +339,7 @@ public class StockLedger {
         return new Movement(rs.getLong("id"), rs.getString("sku"), rs.getString("code"),
                 MovementKind.valueOf(rs.getString("kind")), rs.getLong("on_hand_delta"),
                 rs.getLong("reserved_delta"), rs.getString("reason"), rs.getString("document_type"),
-                rs.getString("document_ref"), rs.getString("actor"), at.toInstant());
+                rs.getString("document_ref"), rs.getString("actor"), at.toInstant(), rs.getLong("quarantined_delta"));
     }
 
     /**
@@ -388,5 +401,63 @@ public class StockLedger {
                             .put(rs.getInt("line_no"), rs.getLong("quantity"));
                 });
         return result;
+    }
+
+    /** Puts returned goods on hand, all of them in quarantine when {@code quarantine}: never available then. */
+    public void addReturned(String sku, UUID locationId, long quantity, boolean quarantine) {
+        jdbc.sql("""
+                INSERT INTO stock_level (sku, location_id, on_hand, quarantined) VALUES (:sku, :loc, :q, :held)
+                ON CONFLICT (sku, location_id)
+                DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand,
+                              quarantined = stock_level.quarantined + excluded.quarantined, updated_at = now()
+                """).param("sku", sku).param("loc", locationId).param("q", quantity)
+                .param("held", quarantine ? quantity : 0).update();
+    }
+
+    /**
+     * Takes units out of quarantine: back to available, or off the books with on hand ({@code writeOff}). False
+     * when the level has fewer quarantined units.
+     */
+    public boolean leaveQuarantine(String sku, UUID locationId, long quantity, boolean writeOff) {
+        return jdbc.sql("""
+                UPDATE stock_level SET quarantined = quarantined - :q,
+                       on_hand = on_hand - CASE WHEN :writeOff THEN :q ELSE 0 END, updated_at = now()
+                WHERE sku = :sku AND location_id = :loc AND quarantined >= :q
+                """).param("sku", sku).param("loc", locationId).param("q", quantity).param("writeOff", writeOff)
+                .update() == 1;
+    }
+
+    /** Quarantined units of a SKU per location code (only where there are some). */
+    public Map<String, Long> quarantined(String sku) {
+        Map<String, Long> result = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT l.code, s.quarantined FROM stock_level s JOIN location l ON l.id = s.location_id
+                WHERE s.sku = :sku AND s.quarantined > 0
+                """).param("sku", sku).query(rs -> {
+                    result.put(rs.getString("code"), rs.getLong("quarantined"));
+                });
+        return result;
+    }
+
+    /**
+     * Levels whose quarantined quantity differs from the sum of their ledger's quarantine deltas, or whose
+     * quarantined units are reserved (invariant 10); empty when all is well. {@code sku} null checks all.
+     */
+    public List<String> quarantineDiscrepancies(String sku) {
+        var spec = jdbc.sql("""
+                WITH ledger AS (
+                    SELECT sku, location_id, sum(quarantined_delta) AS quarantined FROM stock_movement
+                    WHERE CAST(:sku AS text) IS NULL OR sku = :sku GROUP BY sku, location_id)
+                SELECT s.sku, l.code, s.on_hand, s.reserved, s.quarantined, coalesce(g.quarantined, 0) AS ledger
+                FROM stock_level s JOIN location l ON l.id = s.location_id
+                LEFT JOIN ledger g ON g.sku = s.sku AND g.location_id = s.location_id
+                WHERE (CAST(:sku AS text) IS NULL OR s.sku = :sku)
+                  AND (s.quarantined <> coalesce(g.quarantined, 0) OR s.quarantined < 0
+                       OR (s.quarantined > 0 AND s.reserved + s.quarantined > s.on_hand))
+                ORDER BY s.sku, l.code
+                """).param("sku", sku);
+        return spec.query((rs, n) -> "%s at %s: quarantined=%d (ledger %d), on_hand=%d, reserved=%d".formatted(
+                rs.getString("sku"), rs.getString("code"), rs.getLong("quarantined"), rs.getLong("ledger"),
+                rs.getLong("on_hand"), rs.getLong("reserved"))).list();
     }
 }

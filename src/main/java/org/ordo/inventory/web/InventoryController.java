@@ -74,6 +74,21 @@ class InventoryController {
         return inventory.adjust(adjustment);
     }
 
+    @PostMapping("/inventory/quarantine/releases")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Move units out of quarantine with a reason", description = """
+            action RELEASE makes quarantined units (returned damaged or incomplete) available again; WRITE_OFF
+            takes them off on hand. Only people (ADMIN, WAREHOUSE) may do this, and a reason is required.""")
+    Movement releaseFromQuarantine(@RequestBody org.ordo.inventory.QuarantineRelease release) {
+        return inventory.releaseFromQuarantine(release);
+    }
+
+    @GetMapping("/inventory/{sku}/quarantine")
+    @Operation(summary = "Quarantined units of a SKU per location", description = "Counted in on hand, never available.")
+    java.util.Map<String, Long> quarantined(@PathVariable String sku) {
+        return inventory.quarantined(sku);
+    }
+
     @GetMapping("/inventory/{sku}")
     @Operation(summary = "Stock of a SKU per location and available to promise")
     StockStatus stock(@PathVariable String sku) {

@@ -201,7 +201,8 @@ class Composer {
         return value == null ? "" : value.trim();
     }
 
-    private Map<String, String> basics(OrderView order, TextBundle.Texts t) {
+    /** The values every message about an order has (its page, number, greeting); for the message classes too. */
+    Map<String, String> basics(OrderView order, TextBundle.Texts t) {
         Map<String, String> values = new HashMap<>();
         // The customer's page of this order (status, parcels, downloads), behind an unguessable token.
         values.put("orderPage", settings.publicUrl().replaceAll("/+$", "") + "/track/" + tracking.token(order.id()));
@@ -218,7 +219,8 @@ class Composer {
                 .orElse(code);
     }
 
-    private void queue(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
+    /** Queues a message about an order, once per kind, order and cause; for the message classes too. */
+    void queue(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
             String cause) {
         queue(kind, order, t, values, cause, List.of());
     }

@@ -298,7 +298,10 @@ public class Orders {
         return jdbc.sql("""
                 SELECT id FROM customer_order
                 WHERE released_at IS NOT NULL AND status = 'OPEN'
-                  AND fulfillment_status IN ('RELEASED', 'PARTIALLY_SHIPPED', 'BACKORDERED')
+                  AND (fulfillment_status IN ('RELEASED', 'PARTIALLY_SHIPPED', 'BACKORDERED')
+                       -- goods came back before the rest shipped: the rest is still to be picked
+                       OR fulfillment_status = 'PARTIALLY_RETURNED' AND EXISTS (SELECT 1 FROM order_line l
+                           WHERE l.order_id = customer_order.id AND l.type = 'PHYSICAL' AND l.shipped < l.quantity))
                   AND (CAST(:before AS timestamptz) IS NULL OR promised_at < CAST(:before AS timestamptz))
                 ORDER BY promised_at, id LIMIT :limit
                 """).param("before", promisedBefore == null ? null : Timestamp.from(promisedBefore))

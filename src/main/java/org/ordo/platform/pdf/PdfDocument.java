@@ -322,6 +322,30 @@ public final class PdfDocument {
         return this;
     }
 
+    /**
+     * A square grid of dark and light modules (a QR code, {@code dark[row][column]}), {@code size} points wide, at
+     * the left margin; drawn as vector squares, so it stays sharp at any print size.
+     */
+    public PdfDocument modules(boolean[][] dark, float size) {
+        ensureRoom(size + 8);
+        float cell = size / dark.length;
+        try {
+            content.setNonStrokingColor(0f, 0f, 0f);
+            for (int row = 0; row < dark.length; row++) {
+                for (int column = 0; column < dark[row].length; column++) {
+                    if (dark[row][column]) {
+                        content.addRect(MARGIN + column * cell, y - (row + 1) * cell, cell, cell);
+                    }
+                }
+            }
+            content.fill();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        y -= size + 8;
+        return this;
+    }
+
     /** Empty room of {@code points} (1/72 inch) before the next block. */
     public PdfDocument space(float points) {
         y -= points;

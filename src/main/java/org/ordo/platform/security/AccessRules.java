@@ -128,6 +128,20 @@ public final class AccessRules {
             // Figures over all orders and stock: for the people who run the shop, not for integrations.
             of("Reports", GET, "/api/v1/reports/summary", ADMIN, AGENT),
 
+            // Returns: the shop or an agent announces them, the warehouse takes goods in, agents handle the money.
+            of("Returns", POST, "/api/v1/orders/{order}/returns", ADMIN, AGENT, INTEGRATION),
+            of("Returns", GET, "/api/v1/orders/{order}/returns", EVERY_ROLE),
+            of("Returns", GET, "/api/v1/returns", EVERY_ROLE),
+            of("Returns", GET, "/api/v1/returns/{id}", EVERY_ROLE),
+            of("Returns", POST, "/api/v1/returns/{id}/cancel", ADMIN, AGENT, INTEGRATION),
+            of("Returns", POST, "/api/v1/returns/{id}/receipts", ADMIN, WAREHOUSE),
+            of("Returns", POST, "/api/v1/returns/{id}/refund", ADMIN, AGENT),
+            of("Returns", POST, "/api/v1/returns/{id}/approval", ADMIN, AGENT),
+            of("Returns", GET, "/api/v1/shipments/{id}/packing-slip", ADMIN, AGENT, WAREHOUSE),
+            // Quarantined goods leave quarantine only by a person's decision with a reason (invariant 10).
+            of("Inventory", POST, "/api/v1/inventory/quarantine/releases", ADMIN, WAREHOUSE),
+            of("Inventory", GET, "/api/v1/inventory/{sku}/quarantine", EVERY_ROLE),
+
             of("Administration", GET, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),

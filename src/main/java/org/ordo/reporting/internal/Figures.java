@@ -50,7 +50,8 @@ public class Figures {
                             ELSE 'OVER_7_DAYS' END AS age,
                        count(*) AS orders,
                        count(*) FILTER (WHERE promised_at < CAST(:now AS timestamptz)
-                           AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED'))
+                           AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED',
+                                                          'PARTIALLY_RETURNED', 'RETURNED'))
                            AS late
                 FROM customer_order
                 WHERE status IN ('OPEN', 'ON_HOLD')
@@ -65,7 +66,7 @@ public class Figures {
         return jdbc.sql("""
                 SELECT count(*) FROM (
                     SELECT s.sku FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active
-                    GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < :below) low
+                    GROUP BY s.sku HAVING sum(s.on_hand - s.reserved - s.quarantined) < :below) low
                 """).param("below", below).query(Long.class).single();
     }
 
@@ -75,7 +76,8 @@ public class Figures {
                 SELECT number, channel, status, fulfillment_status, created_at, promised_at
                 FROM customer_order
                 WHERE status IN ('OPEN', 'ON_HOLD') AND promised_at < :now
-                  AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'RETURNED')
+                  AND fulfillment_status NOT IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED', 'PARTIALLY_RETURNED',
+                                                 'RETURNED')
                 ORDER BY promised_at, id
                 LIMIT :limit
                 """).param("now", Timestamp.from(now)).param("limit", limit)
@@ -89,9 +91,9 @@ public class Figures {
     public List<LowStock> lowStockItems(long below, int limit) {
         return jdbc.sql("""
                 SELECT s.sku, sum(s.on_hand) AS on_hand, sum(s.reserved) AS reserved,
-                       sum(s.on_hand - s.reserved) AS available
+                       sum(s.on_hand - s.reserved - s.quarantined) AS available
                 FROM stock_level s JOIN location l ON l.id = s.location_id AND l.active
-                GROUP BY s.sku HAVING sum(s.on_hand - s.reserved) < :below
+                GROUP BY s.sku HAVING sum(s.on_hand - s.reserved - s.quarantined) < :below
                 ORDER BY available, s.sku COLLATE "C"
                 LIMIT :limit
                 """).param("below", below).param("limit", limit)
@@ -105,8 +107,8 @@ public class Figures {
         return jdbc.sql("""
                 SELECT count(*) AS placed,
                        count(*) FILTER (WHERE fulfillment_status IN ('PARTIALLY_SHIPPED', 'SHIPPED', 'DELIVERED',
-                           'RETURNED')) AS shipped,
-                       count(*) FILTER (WHERE fulfillment_status = 'RETURNED') AS returned,
+                           'PARTIALLY_RETURNED', 'RETURNED')) AS shipped,
+                       count(*) FILTER (WHERE fulfillment_status IN ('PARTIALLY_RETURNED', 'RETURNED')) AS returned,
                        count(*) FILTER (WHERE payment_status IN ('PARTIALLY_REFUNDED', 'REFUNDED')) AS refunded,
                        count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
                 FROM customer_order

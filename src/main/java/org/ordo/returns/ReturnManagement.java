@@ -1,0 +1,506 @@
+package org.ordo.returns;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.ordo.billing.Billing;
+import org.ordo.billing.CreditNote;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.ReturnedStock;
+import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderStatus;
+import org.ordo.ordering.OrderView;
+import org.ordo.payment.PaymentManagement;
+import org.ordo.payment.PaymentSummary;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.Ids;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Money;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.ordo.returns.internal.RefundComputation;
+import org.ordo.returns.internal.Returns;
+import org.ordo.shipping.Shipment;
+import org.ordo.shipping.ShippingManagement;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Returns of shipped goods: requests with RMA numbers, receiving and inspection, and the refund, paid once. */
+@Service
+public class ReturnManagement {
+
+    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
+
+    private final Returns returns;
+    private final OrderManagement orders;
+    private final OrderLifecycle lifecycle;
+    private final ShippingManagement shipping;
+    private final InventoryManagement inventory;
+    private final PaymentManagement payments;
+    private final Billing billing;
+    private final ReturnPolicy policy;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    ReturnManagement(Returns returns, OrderManagement orders, OrderLifecycle lifecycle, ShippingManagement shipping,
+            InventoryManagement inventory, PaymentManagement payments, Billing billing, ReturnPolicy policy,
+            Clock clock, ApplicationEventPublisher events) {
+        this.returns = returns;
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.shipping = shipping;
+        this.inventory = inventory;
+        this.payments = payments;
+        this.billing = billing;
+        this.policy = policy;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    // --- requests -------------------------------------------------------------------------------------------
+
+    /**
+     * Authorizes a return of shipped lines of an order and gives it the next RMA number of the year (gap free:
+     * taken in this transaction). Refuses with 422, naming each line, what was not shipped or is already on its
+     * way back, articles that cannot be returned, and lines outside the window. Serializes the returns of one
+     * order (an advisory lock), writes a timeline entry on the order and publishes {@link ReturnAuthorized}.
+     */
+    @Transactional
+    public ReturnView request(UUID orderId, RequestReturn command) {
+        OrderView order = orders.require(orderId);
+        if (order.status() == OrderStatus.CANCELLED) {
+            throw new ConflictException("order-cancelled", "Order cancelled",
+                    "Order " + order.number() + " is cancelled: nothing was shipped that could come back");
+        }
+        returns.lockOrder(orderId);
+        List<Returns.NewLine> lines = check(order, command);
+        Instant now = clock.instant();
+        String number = billing.nextNumber(policy.series(), now.atZone(ZoneOffset.UTC).getYear());
+        UUID id = Ids.next();
+        String iban = command.iban() == null ? null : command.iban().replace(" ", "").toUpperCase();
+        returns.insert(new Returns.NewReturn(id, number, orderId, order.number(), order.currency(),
+                command.resolution(), iban, blankToNull(command.labelRef()), blankToNull(command.note()),
+                Actor.current()), lines);
+        lifecycle.note(orderId, "fulfillment", "return " + number + " authorized: " + lines.stream()
+                .map(l -> l.quantity() + " x " + l.sku() + " (" + l.reason() + ")").toList());
+        events.publishEvent(new ReturnAuthorized(id, orderId, number));
+        return require(id);
+    }
+
+    private List<Returns.NewLine> check(OrderView order, RequestReturn c) {
+        List<FieldError> errors = new ArrayList<>();
+        if (c.resolution() == null || !Set.of("REFUND", "EXCHANGE").contains(c.resolution())) {
+            errors.add(new FieldError("resolution", "must be REFUND or EXCHANGE"));
+        } else if ("EXCHANGE".equals(c.resolution())) {
+            errors.add(new FieldError("resolution", "EXCHANGE is not offered yet: return for a refund and order anew"));
+        }
+        if (c.exchange() != null && !c.exchange().isEmpty() && !"EXCHANGE".equals(c.resolution())) {
+            errors.add(new FieldError("exchange", "is only for resolution EXCHANGE"));
+        }
+        if (c.iban() != null && !IBAN.matcher(c.iban().replace(" ", "").toUpperCase()).matches()) {
+            errors.add(new FieldError("iban", "is not an IBAN (two letters, two check digits, up to 30 letters or digits)"));
+        }
+        limit(errors, "labelRef", c.labelRef(), 100);
+        limit(errors, "note", c.note(), 2000);
+        List<Returns.NewLine> lines = new ArrayList<>();
+        if (c.lines() == null || c.lines().isEmpty()) {
+            errors.add(new FieldError("lines", "name at least one shipped line to return"));
+            throw new InvalidInputException(errors);
+        }
+        if (c.lines().size() > 500) {
+            errors.add(new FieldError("lines", "must be at most 500"));
+            throw new InvalidInputException(errors);
+        }
+        Map<Integer, OrderView.Line> byNo = new HashMap<>();
+        order.lines().forEach(l -> byNo.put(l.lineNo(), l));
+        Map<Integer, Long> held = returns.heldByLine(order.id());
+        Map<Integer, Instant> since = returnWindowStarts(order.id());
+        Instant now = clock.instant();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < c.lines().size(); i++) {
+            RequestReturn.Line l = c.lines().get(i);
+            String at = "lines[" + i + "]";
+            if (l == null) {
+                errors.add(new FieldError(at, "is required"));
+                continue;
+            }
+            OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
+            if (line == null) {
+                errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? "is required"
+                        : "order " + order.number() + " has no line " + l.lineNo()));
+                continue;
+            }
+            if (!seen.add(line.lineNo())) {
+                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " is named twice"));
+                continue;
+            }
+            ReturnReason reason = parse(ReturnReason.class, l.reason());
+            if (reason == null) {
+                errors.add(new FieldError(at + ".reason", "must be one of WRONG_SIZE, DAMAGED, NOT_AS_DESCRIBED, "
+                        + "CHANGED_MIND, OTHER"));
+            } else if (reason == ReturnReason.OTHER && (l.note() == null || l.note().isBlank())) {
+                errors.add(new FieldError(at + ".note", "is required for reason OTHER: say what is wrong"));
+            }
+            limit(errors, at + ".note", l.note(), 500);
+            if (l.quantity() == null || l.quantity() < 1) {
+                errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                continue;
+            }
+            if ("DIGITAL".equals(line.type())) {
+                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
+                        + ") is a digital article: it cannot be returned once its download was delivered"));
+                continue;
+            }
+            if (!policy.returnable(line.sku())) {
+                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
+                        + ") is an article that cannot be returned"));
+                continue;
+            }
+            long left = line.shipped() - held.getOrDefault(line.lineNo(), 0L);
+            if (l.quantity() > left) {
+                errors.add(new FieldError(at + ".quantity", "line " + line.lineNo() + " (" + line.sku() + "): only "
+                        + Math.max(0, left) + " can be returned (" + line.shipped() + " shipped, "
+                        + held.getOrDefault(line.lineNo(), 0L) + " already returned or announced)"));
+                continue;
+            }
+            Instant start = since.get(line.lineNo());
+            if (start != null && now.isAfter(start.plus(Duration.ofDays(policy.windowDays())))) {
+                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
+                        + ") is outside the return window: it arrived on " + start.atZone(ZoneOffset.UTC)
+                        .toLocalDate() + " and returns are accepted for " + policy.windowDays() + " days"));
+                continue;
+            }
+            if (reason != null) {
+                lines.add(new Returns.NewLine(line.lineNo(), line.sku(), l.quantity(), reason, blankToNull(l.note())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return lines;
+    }
+
+    /**
+     * When the window of each line starts: the last delivery of a shipment that carried it, or its shipping
+     * when that shipment's delivery is unknown.
+     */
+    private Map<Integer, Instant> returnWindowStarts(UUID orderId) {
+        Map<Integer, Instant> since = new HashMap<>();
+        for (Shipment s : shipping.shipmentsOf(orderId)) {
+            Instant start = s.deliveredAt() != null ? s.deliveredAt() : s.shippedAt();
+            for (Shipment.Line line : s.lines()) {
+                since.merge(line.lineNo(), start, (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        return since;
+    }
+
+    /** Withdraws a return before anything arrived; 409 once goods were received. */
+    @Transactional
+    public ReturnView cancel(UUID id, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: say why the return is withdrawn");
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("reason", "must be at most 500 characters");
+        }
+        ReturnView r = require(id);
+        if (!returns.cancel(id, reason.trim())) {
+            throw illegal(require(id), ReturnStatus.CANCELLED);
+        }
+        lifecycle.note(r.orderId(), "fulfillment", "return " + r.number() + " withdrawn: " + reason.trim());
+        return require(id);
+    }
+
+    // --- receiving ------------------------------------------------------------------------------------------
+
+    /**
+     * Records what arrived for a return, once: the return becomes RECEIVED by a conditional update, so a second
+     * receipt (a retry, a double scan) is refused with 409 and books nothing. Every unit goes through inventory's
+     * ledger naming the RMA: resellable back to available stock at the location, damaged and incomplete into
+     * its quarantine (or written off). More than announced is taken and kept as a discrepancy. The order's
+     * fulfillment status follows (PARTIALLY_RETURNED, RETURNED); publishes {@link ReturnReceived}, after whose
+     * commit the refund is computed.
+     */
+    @Transactional
+    public ReturnView receive(UUID id, ReceiveReturn command) {
+        ReturnView r = require(id);
+        OrderView order = orders.require(r.orderId());
+        List<FieldError> errors = new ArrayList<>();
+        if (command.location() == null || command.location().isBlank()) {
+            errors.add(new FieldError("location", "is required: where the goods arrived"));
+        } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(command.location()))) {
+            errors.add(new FieldError("location", "unknown location: " + command.location()));
+        }
+        Map<Integer, OrderView.Line> byNo = new HashMap<>();
+        order.lines().forEach(l -> byNo.put(l.lineNo(), l));
+        record Arrived(int lineNo, String sku, long resellable, long quarantined, long writtenOff) {
+        }
+        Map<Integer, Arrived> arrived = new java.util.TreeMap<>();
+        if (command.lines() == null || command.lines().isEmpty()) {
+            errors.add(new FieldError("lines", "name what arrived: at least one line"));
+        } else {
+            for (int i = 0; i < command.lines().size(); i++) {
+                ReceiveReturn.Line l = command.lines().get(i);
+                String at = "lines[" + i + "]";
+                if (l == null) {
+                    errors.add(new FieldError(at, "is required"));
+                    continue;
+                }
+                OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
+                if (line == null || !"PHYSICAL".equals(line.type())) {
+                    errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? "is required"
+                            : "order " + order.number() + " has no physical line " + l.lineNo()));
+                    continue;
+                }
+                Condition condition = parse(Condition.class, l.condition());
+                if (condition == null) {
+                    errors.add(new FieldError(at + ".condition", "must be RESELLABLE, DAMAGED or INCOMPLETE"));
+                    continue;
+                }
+                if (l.quantity() == null || l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY) {
+                    errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                    continue;
+                }
+                boolean writeOff = Boolean.TRUE.equals(l.writeOff());
+                if (writeOff && condition == Condition.RESELLABLE) {
+                    errors.add(new FieldError(at + ".writeOff", "resellable units go back to stock, not written off"));
+                    continue;
+                }
+                long q = l.quantity();
+                Arrived before = arrived.getOrDefault(line.lineNo(), new Arrived(line.lineNo(), line.sku(), 0, 0, 0));
+                arrived.put(line.lineNo(), new Arrived(line.lineNo(), line.sku(),
+                        before.resellable() + (condition == Condition.RESELLABLE ? q : 0),
+                        before.quarantined() + (condition != Condition.RESELLABLE && !writeOff ? q : 0),
+                        before.writtenOff() + (writeOff ? q : 0)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String actor = Actor.current();
+        if (!returns.markReceived(id, command.location(), actor)) {
+            throw new ConflictException("already-received", "Already received", "Return " + r.number() + " is "
+                    + require(id).status() + ": its goods were taken in already (or it was withdrawn); nothing was"
+                    + " booked again", Map.of("status", require(id).status()));
+        }
+        List<ReturnedStock> stock = new ArrayList<>();
+        for (Arrived a : arrived.values()) {
+            returns.addReceived(id, a.lineNo(), a.sku(), a.resellable(), a.quarantined(), a.writtenOff());
+            String why = "returned (" + r.number() + ")";
+            if (a.resellable() > 0) {
+                stock.add(new ReturnedStock(a.sku(), command.location(), a.resellable(),
+                        ReturnedStock.Disposition.RESTOCK, why + ": resellable"));
+            }
+            if (a.quarantined() > 0) {
+                stock.add(new ReturnedStock(a.sku(), command.location(), a.quarantined(),
+                        ReturnedStock.Disposition.QUARANTINE, why + ": damaged or incomplete, quarantined"));
+            }
+            if (a.writtenOff() > 0) {
+                stock.add(new ReturnedStock(a.sku(), command.location(), a.writtenOff(),
+                        ReturnedStock.Disposition.WRITE_OFF, why + ": damaged or incomplete"));
+            }
+        }
+        inventory.takeBack(r.number(), stock);
+        ReturnView received = require(id);
+        String discrepancies = received.lines().stream().filter(l -> l.discrepancy() > 0 || l.received() < l.quantity())
+                .map(l -> "line " + l.lineNo() + ": announced " + l.quantity() + ", received " + l.received())
+                .toList().toString();
+        lifecycle.markReturned(r.orderId(), returns.receivedUnits(r.orderId()), "return " + r.number()
+                + " received at " + command.location() + (discrepancies.equals("[]") ? "" : " " + discrepancies));
+        events.publishEvent(new ReturnReceived(id, r.orderId(), r.number()));
+        return received;
+    }
+
+    // --- refund ---------------------------------------------------------------------------------------------
+
+    /** Refunds a return when its goods are in: after the receipt commits, retried until it succeeds. */
+    @ApplicationModuleListener
+    void on(ReturnReceived received) {
+        refund(received.returnId());
+    }
+
+    /**
+     * Refunds a received return exactly once. Locks the return row, so concurrent attempts wait and then find it
+     * refunded; a return already refunded is answered as it is. The amount follows the policy
+     * ({@link RefundComputation}); above the approval amount the return waits for an agent
+     * ({@link #approve}). The money goes back through payment (provider or a person, one idempotency key per
+     * return), billing issues the credit note, the order's timeline names it; publishes {@link ReturnRefunded}.
+     * 409 for a return whose goods have not arrived.
+     */
+    @Transactional
+    public ReturnView refund(UUID id) {
+        ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
+        if (r.status() == ReturnStatus.REFUNDED
+                || (r.status() == ReturnStatus.AWAITING_APPROVAL && r.approvedBy() == null)) {
+            return r;
+        }
+        if (r.status() != ReturnStatus.RECEIVED && r.status() != ReturnStatus.AWAITING_APPROVAL) {
+            throw illegal(r, ReturnStatus.REFUNDED);
+        }
+        OrderView order = orders.require(r.orderId());
+        ReturnView.Refund refund = compute(r, order);
+        BigDecimal approvalAbove = policy.approvalAbove().get(order.currency());
+        if (r.approvedBy() == null && approvalAbove != null && refund.total().amount().compareTo(approvalAbove) > 0) {
+            returns.awaitApproval(id);
+            lifecycle.note(r.orderId(), "payment", "refund of " + refund.total() + " for " + r.number()
+                    + " waits for an agent's approval (above " + approvalAbove + " " + order.currency() + ")");
+            return require(id);
+        }
+        UUID payment = null;
+        String how = "nothing to pay back";
+        if (refund.total().amount().signum() > 0) {
+            PaymentManagement.ReturnRefund paid = payments.refundReturn(r.orderId(), id, r.number(), refund.total(),
+                    returns.iban(id));
+            payment = paid.paymentId();
+            how = paid.note();
+            billing.credit(r.orderId(), "RETURN:" + r.number(), CreditNote.Reason.REFUND, refund.total());
+        }
+        ReturnView.Refund done = new ReturnView.Refund(refund.total(), refund.lines(), refund.deductions(), how);
+        if (!returns.markRefunded(id, done, payment)) {
+            throw new IllegalStateException("Return " + r.number() + " changed under its lock");
+        }
+        lifecycle.note(r.orderId(), "payment", "refund of " + refund.total() + " for return " + r.number()
+                + ": " + how);
+        events.publishEvent(new ReturnRefunded(id, r.orderId(), r.number(), refund.total()));
+        return require(id);
+    }
+
+    /** An agent approves a refund that waits for approval; it is then paid as {@link #refund} does. */
+    @Transactional
+    public ReturnView approve(UUID id) {
+        ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
+        if (r.status() != ReturnStatus.AWAITING_APPROVAL) {
+            throw new ConflictException("illegal-transition", "Nothing to approve", "Return " + r.number() + " is "
+                    + r.status() + "; only refunds that wait for approval are approved", Map.of("status", r.status()));
+        }
+        returns.approve(id, Actor.current());
+        return refund(id);
+    }
+
+    private ReturnView.Refund compute(ReturnView r, OrderView order) {
+        String currency = order.currency();
+        Map<Integer, Long> before = returns.refundedByLine(order.id(), r.id());
+        Map<Integer, ReturnView.Line> returned = new HashMap<>();
+        r.lines().forEach(l -> returned.put(l.lineNo(), l));
+        List<RefundComputation.Line> lines = new ArrayList<>();
+        for (OrderView.Line line : order.lines()) {
+            ReturnView.Line back = returned.get(line.lineNo());
+            if (back != null) {
+                long units = Math.min(back.received(), back.quantity());
+                long earlier = before.getOrDefault(line.lineNo(), 0L);
+                lines.add(new RefundComputation.Line(line.lineNo(), line.quantity(), line.gross(), earlier,
+                        Math.max(0, Math.min(units, line.quantity() - earlier))));
+            }
+        }
+        List<ReturnView.Deduction> deductions = new ArrayList<>();
+        boolean customersReason = r.lines().stream().filter(l -> l.reason() != null)
+                .noneMatch(l -> l.reason().sellersFault());
+        BigDecimal shipping = policy.shippingDeduction().get(currency);
+        if (policy.customerPaysShipping() && customersReason && shipping != null && shipping.signum() > 0) {
+            deductions.add(new ReturnView.Deduction("return shipping, paid by the customer",
+                    Money.rounded(shipping, currency)));
+        }
+        // What is left to pay back: received less what was refunded, or less what earlier returns asked for when
+        // some of their refunds are requested and not booked yet (a person still has to pay them).
+        PaymentSummary paid = payments.summary(order.id());
+        BigDecimal earlier = returns.refundedOf(order.id(), r.id());
+        Money left = paid.received().minus(new Money(paid.refunded().amount().max(earlier), currency));
+        return RefundComputation.compute(currency, lines, deductions, left, null);
+    }
+
+    // --- reading --------------------------------------------------------------------------------------------
+
+    public ReturnView require(UUID id) {
+        return returns.find(id).orElseThrow(() -> new NotFoundException("Return", id));
+    }
+
+    /** The id of a return named by its id or its RMA number. */
+    public UUID idOf(String idOrNumber) {
+        try {
+            return UUID.fromString(idOrNumber);
+        } catch (IllegalArgumentException notAnId) {
+            return returns.idOfNumber(idOrNumber).orElseThrow(() -> new NotFoundException("Return", idOrNumber));
+        }
+    }
+
+    public List<ReturnView> ofOrder(UUID orderId) {
+        return returns.ofOrder(orderId);
+    }
+
+    /** Returns, newest first, keyset-paged; {@code status} null: all. */
+    public Slice<ReturnView> list(ReturnStatus status, String after, int limit) {
+        Cursor cursor = after == null ? null : Cursor.decode(after, "after");
+        return Slice.of(returns.list(status, cursor, limit + 1), limit,
+                last -> new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    /**
+     * Return lines that received more than announced plus their recorded discrepancy, or whose units are not all
+     * accounted for (resellable + quarantined + written off); empty when all is well. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<String> receivedBeyondAnnounced() {
+        return returns.overReceived();
+    }
+
+    /** Orders whose return refunds add up to more than was received for them (invariant 9); empty when sound. */
+    @Transactional(readOnly = true)
+    public List<String> refundsBeyondReceived() {
+        List<String> found = new ArrayList<>();
+        returns.refundedPerOrder().forEach((orderId, refunded) -> {
+            PaymentSummary paid = payments.summary(orderId);
+            if (refunded.compareTo(paid.received().amount()) > 0) {
+                found.add("order " + paid.number() + ": returns refunded " + refunded + " but only "
+                        + paid.received() + " was received");
+            }
+        });
+        return found;
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    private static ConflictException illegal(ReturnView r, ReturnStatus next) {
+        return new ConflictException("illegal-transition", "Illegal transition",
+                "Return " + r.number() + " is " + r.status() + " and cannot become " + next,
+                Map.of("status", r.status()));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void limit(List<FieldError> errors, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

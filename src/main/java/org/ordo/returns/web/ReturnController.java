@@ -1,0 +1,156 @@
+package org.ordo.returns.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.intake.Intake;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ApiClient;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
+import org.ordo.platform.Slice;
+import org.ordo.returns.ReceiveReturn;
+import org.ordo.returns.RequestReturn;
+import org.ordo.returns.ReturnManagement;
+import org.ordo.returns.ReturnStatus;
+import org.ordo.returns.ReturnView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Returns", description = "Return requests (RMA), receiving and inspection, refunds")
+class ReturnController {
+
+    private final ReturnManagement returns;
+    private final OrderManagement orders;
+    private final Intake intake;
+    private final Json json;
+    private final org.ordo.returns.PackingSlips slips;
+
+    ReturnController(ReturnManagement returns, OrderManagement orders, Intake intake, Json json,
+            org.ordo.returns.PackingSlips slips) {
+        this.slips = slips;
+        this.returns = returns;
+        this.orders = orders;
+        this.intake = intake;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/orders/{order}/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Request a return of shipped lines", description = """
+            Needs an Idempotency-Key header: a retry with the same key and body gets the first answer again
+            (header Idempotent-Replayed: true); the same key with another body is refused (422). Lines that were
+            not shipped, are already on their way back, cannot be returned or are outside the window are refused
+            with 422 naming the line. The answer holds the RMA number (RMA-2026-000001).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = RequestReturn.class)))
+    @ApiResponse(responseCode = "201", description = "authorized",
+            content = @Content(schema = @Schema(implementation = ReturnView.class)))
+    @ApiResponse(responseCode = "422", description = "invalid fields or lines, named in errors[]")
+    ResponseEntity<String> request(@PathVariable String order,
+            @RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("body", "is required: the return as JSON");
+        }
+        UUID orderId = orders.idOf(order);
+        RequestReturn command = json.mapper().readValue(body, RequestReturn.class);
+        if (command == null) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        ApiClient client = Actor.client();
+        String clientId = client == null ? "anonymous" : client.id().toString();
+        Intake.Taken taken = intake.takeApiRequest(clientId, Actor.current(), key,
+                "POST /api/v1/orders/" + orderId + "/returns", "return", contentType, body, documentId -> {
+                    ReturnView made = returns.request(orderId, command);
+                    return new Intake.Produced(201, json.write(made), "RETURN", made.id());
+                });
+        return ResponseEntity.status(taken.status()).location(URI.create("/api/v1/returns/" + taken.producedId()))
+                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+    }
+
+    @GetMapping("/orders/{order}/returns")
+    @Operation(summary = "The returns of an order, oldest first")
+    List<ReturnView> ofOrder(@PathVariable String order) {
+        return returns.ofOrder(orders.idOf(order));
+    }
+
+    @GetMapping("/returns")
+    @Operation(summary = "Returns, newest first", description = "Keyset paging: pass `next` as `after`.")
+    Slice<ReturnView> list(@RequestParam(required = false) ReturnStatus status,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+        return returns.list(status, after, Slice.checkLimit(limit, 200));
+    }
+
+    @GetMapping("/returns/{id}")
+    @Operation(summary = "One return, by id or RMA number")
+    ReturnView one(@PathVariable String id) {
+        return returns.require(returns.idOf(id));
+    }
+
+    record Cancel(String reason) {
+    }
+
+    @PostMapping("/returns/{id}/cancel")
+    @Operation(summary = "Withdraw a return before its goods arrive", description = "A reason is required; 409 once received.")
+    ReturnView cancel(@PathVariable String id, @RequestBody(required = false) Cancel cancel) {
+        return returns.cancel(returns.idOf(id), cancel == null ? null : cancel.reason());
+    }
+
+    @PostMapping("/returns/{id}/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record what arrived and its condition", description = """
+            Once per return: a second receipt is refused with 409 and books nothing. RESELLABLE units go back to
+            available stock at the location, DAMAGED and INCOMPLETE into its quarantine (or written off with
+            writeOff: true); more than announced is taken and recorded as a discrepancy. The refund follows.""")
+    ReturnView receive(@PathVariable String id, @RequestBody(required = false) ReceiveReturn receipt) {
+        if (receipt == null) {
+            throw new InvalidInputException("body", "is required: where the goods arrived and what they are");
+        }
+        return returns.receive(returns.idOf(id), receipt);
+    }
+
+    @PostMapping("/returns/{id}/refund")
+    @Operation(summary = "Refund a received return (again)", description = """
+            The refund runs by itself once goods are received; this retries it. It pays once, however often it is
+            called: a refunded return is answered as it is.""")
+    ReturnView refund(@PathVariable String id) {
+        return returns.refund(returns.idOf(id));
+    }
+
+    @PostMapping("/returns/{id}/approval")
+    @Operation(summary = "Approve a refund that waits for approval", description = "Agents and admins only; pays once.")
+    ReturnView approve(@PathVariable String id) {
+        return returns.approve(returns.idOf(id));
+    }
+
+    @GetMapping(path = "/shipments/{id}/packing-slip", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The packing slip of a shipment (PDF)", description = """
+            What is in the parcel, in the customer's language, with the return section: order number, the return
+            link as text and QR code, the return address and the policy.""")
+    ResponseEntity<byte[]> packingSlip(@PathVariable UUID id) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"packing-slip-" + id + ".pdf\"")
+                .body(slips.render(id));
+    }
+}

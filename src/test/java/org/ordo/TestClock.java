@@ -1,0 +1,53 @@
+package org.ordo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The application's clock in integration tests: the system's, moved by an offset a test sets and takes back
+ * ({@link #movedBy}), so that time-dependent rules are tested without rewriting rows.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClock {
+
+    private static final AtomicReference<Duration> OFFSET = new AtomicReference<>(Duration.ZERO);
+
+    /** Runs {@code work} with the application's clock moved by {@code offset}, and moves it back after. */
+    public static void movedBy(Duration offset, Runnable work) {
+        OFFSET.set(offset);
+        try {
+            work.run();
+        } finally {
+            OFFSET.set(Duration.ZERO);
+        }
+    }
+
+    @Bean
+    @Primary
+    Clock movableClock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(OFFSET.get());
+            }
+        };
+    }
+}
