@@ -7,6 +7,7 @@ import static org.ordo.platform.Role.WAREHOUSE;
 import static org.ordo.platform.security.AccessRule.of;
 import static org.ordo.platform.security.AccessRule.open;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -70,6 +71,7 @@ public final class AccessRules {
             of("Digital goods", GET, "/api/v1/orders/{id}/downloads", EVERY_ROLE),
             of("Digital goods", PUT, "/api/v1/digital/assets/{sku}", ADMIN, AGENT),
             open("Digital goods", GET, "/download/{token}", "the link itself is the secret; it expires and allows a few downloads only"),
+            open("Digital goods", HEAD, "/download/{token}", "the link itself is the secret; asking for its headers uses up no download"),
 
             // Invoices, credit notes and stored documents carry the customer's addresses and money: for the people
             // who answer customers, not for the warehouse or an integration (the order shows its totals to them).

@@ -71,6 +71,17 @@ class SecurityConfiguration {
                             + "Try again shortly."));
         };
         AccessDeniedHandler forbidden = (request, response, e) -> {
+            String allowed = allowedMethods(request);
+            if (!allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+                // The path exists, the method does not: that is no question of roles (RFC 9110: 405 with Allow).
+                response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+                response.setHeader(HttpHeaders.ALLOW, allowed);
+                response.setContentType("application/problem+json");
+                json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.METHOD_NOT_ALLOWED,
+                        "method-not-allowed", "Method not allowed", request.getMethod() + " is not allowed on "
+                                + request.getRequestURI() + "; allowed: " + allowed));
+                return;
+            }
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType("application/problem+json");
             json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
@@ -100,6 +111,14 @@ class SecurityConfiguration {
                     a.anyRequest().denyAll();
                 });
         return http.build();
+    }
+
+    /** The methods the access table lists for this request's path (any role), as an Allow header; empty if none. */
+    private static String allowedMethods(jakarta.servlet.http.HttpServletRequest request) {
+        return AccessRules.OPERATIONS.stream()
+                .filter(rule -> PathPatternRequestMatcher.withDefaults().matcher(rule.path()).matches(request))
+                .map(rule -> rule.method().name()).distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static RequestMatcher matcher(AccessRule rule) {

@@ -41,8 +41,9 @@ final class AccessMatrix {
 
                 Every call under `/api/v1` needs `Authorization: Bearer <API key>`, and the key's role must be
                 ticked below. Without a valid key the answer is `401`; with a key whose role is not ticked it is
-                `403`; both are problem answers. A call that is not in the table (a path or a method nobody listed)
-                is refused to every key: `403`.
+                `403`; both are problem answers. A path that is not in the table is refused to every key: `403`. A
+                method that the table does not list for a path it does list is answered `405` with an `Allow` header
+                naming the methods it does list.
 
                 A new endpoint is therefore closed until it has a row in the table; `AccessRulesIntegrationTests`
                 calls every operation of `/v3/api-docs` with a key of each role, without a key and with a wrong key,
