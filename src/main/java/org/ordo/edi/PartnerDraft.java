@@ -1,0 +1,81 @@
+package org.ordo.edi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.Address;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Money;
+
+/** What an admin says about a trading partner when registering or changing it. */
+public record PartnerDraft(
+        @Schema(example = "MEGAMARKT") String code,
+        @Schema(example = "Megamarkt GmbH") String name,
+        UUID customerId,
+        @Schema(example = "EDIFACT") TradingPartner.Standard standard,
+        @Schema(example = "D96A", description = "EDIFACT: D96A or D01B") String version,
+        @Schema(example = "14", description = "UNB sender qualifier, e.g. 14 for a GLN") String senderQualifier,
+        @Schema(example = "5412345000013") String senderId,
+        @Schema(example = "14") String recipientQualifier,
+        @Schema(example = "4012345000009", description = "how the partner names us in UNB") String recipientId,
+        @Schema(example = "GTIN") TradingPartner.ArticleNumbers articleNumbers,
+        @Schema(example = "EUR") String currency,
+        @Schema(example = "invoice") String paymentMethod,
+        @Schema(description = "where to ship when a message names no delivery address") Address shipTo) {
+
+    static final Set<String> EDIFACT_VERSIONS = Set.of("D96A", "D01B");
+    private static final String ID = "[A-Za-z0-9 ._/-]{1,35}";
+    private static final String QUALIFIER = "[A-Za-z0-9]{1,4}";
+
+    /** Checks every field and names each one that is wrong. */
+    void check(List<String> paymentMethods) {
+        List<FieldError> errors = new ArrayList<>();
+        if (code == null || !code.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
+            errors.add(new FieldError("code", "is required: 1-32 capital letters, digits, '_' or '-'"));
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            errors.add(new FieldError("name", "must be 1-200 characters"));
+        }
+        if (customerId == null) {
+            errors.add(new FieldError("customerId", "is required: the customer the partner orders for"));
+        }
+        if (standard == null) {
+            errors.add(new FieldError("standard", "is required: EDIFACT"));
+        } else if (standard != TradingPartner.Standard.EDIFACT) {
+            errors.add(new FieldError("standard", "only EDIFACT is taken so far"));
+        } else if (version == null || !EDIFACT_VERSIONS.contains(version)) {
+            errors.add(new FieldError("version", "must be one of " + EDIFACT_VERSIONS));
+        }
+        if (senderId == null || !senderId.matches(ID)) {
+            errors.add(new FieldError("senderId", "is required: 1-35 letters, digits, spaces or . _ / -"));
+        }
+        if (recipientId == null || !recipientId.matches(ID)) {
+            errors.add(new FieldError("recipientId", "is required: 1-35 letters, digits, spaces or . _ / -"));
+        }
+        if (senderQualifier != null && !senderQualifier.matches(QUALIFIER)) {
+            errors.add(new FieldError("senderQualifier", "must be 1-4 letters or digits"));
+        }
+        if (recipientQualifier != null && !recipientQualifier.matches(QUALIFIER)) {
+            errors.add(new FieldError("recipientQualifier", "must be 1-4 letters or digits"));
+        }
+        if (articleNumbers == null) {
+            errors.add(new FieldError("articleNumbers", "is required: GTIN, PARTNER or SKU"));
+        }
+        if (currency == null || !Money.isKnownCurrency(currency)) {
+            errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
+        }
+        if (paymentMethod == null || !paymentMethods.contains(paymentMethod)) {
+            errors.add(new FieldError("paymentMethod", "must be one of " + paymentMethods));
+        }
+        if (shipTo != null) {
+            errors.addAll(shipTo.problems("shipTo"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}
