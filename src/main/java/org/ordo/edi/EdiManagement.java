@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
 import org.ordo.catalog.Catalog;
 import org.ordo.edi.internal.ControlReport;
 import org.ordo.edi.internal.EdiMessages;
-import org.ordo.edi.internal.EdifactInterchange;
-import org.ordo.edi.internal.EdifactInterchange.SyntaxError;
+import org.ordo.edi.internal.Interchange;
+import org.ordo.edi.internal.Interchange.SyntaxError;
+import org.ordo.edi.internal.FunctionalAcknowledgement;
 import org.ordo.edi.internal.OrdersMessage;
+import org.ordo.edi.internal.PurchaseOrderMessage;
 import org.ordo.edi.internal.TradingPartners;
 import org.ordo.intake.Intake;
 import org.ordo.ordering.OrderManagement;
@@ -43,6 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class EdiManagement {
 
     public static final String CONTENT_TYPE = "application/EDIFACT";
+    public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
     private static final int MAX_ARTICLE_NUMBERS = 100_000;
 
     private final TradingPartners partners;
@@ -183,54 +186,72 @@ public class EdiManagement {
      * changes nothing and gets the same answer; a concurrent one waits for the first.
      */
     public Answer receive(byte[] body, String contentType, String actor) {
-        EdifactInterchange interchange = EdifactInterchange.read(body);
-        EdifactInterchange.Segment unb = interchange.header();
-        TradingPartner partner = partners.findBySender(TradingPartner.Standard.EDIFACT, blankToNull(unb.value(2, 2)),
-                unb.value(2, 1)).orElseThrow(() -> new InvalidInputException("UNB.sender",
-                        "names no registered trading partner: " + unb.value(2, 1)
-                                + (unb.value(2, 2).isEmpty() ? "" : ":" + unb.value(2, 2))));
-        if (!partner.recipientId().equals(unb.value(3, 1))) {
-            throw new InvalidInputException("UNB.recipient", "must be " + partner.recipientId()
-                    + ", as agreed with partner " + partner.code() + ": " + unb.value(3, 1));
+        Interchange interchange = Interchange.read(body);
+        Interchange.Segment header = interchange.header();
+        boolean x12 = interchange.isX12();
+        String envelope = x12 ? "ISA" : "UNB";
+        // UNB: S002 sender (id:qualifier), S003 recipient, 0020 reference; ISA: 05/06 sender, 07/08 recipient, 13
+        String senderQualifier = blankToNull((x12 ? header.value(5) : header.value(2, 2)).trim());
+        String senderId = (x12 ? header.value(6) : header.value(2, 1)).trim();
+        String recipientId = (x12 ? header.value(8) : header.value(3, 1)).trim();
+        String reference = x12 ? header.value(13) : header.value(5);
+        TradingPartner partner = partners.findBySender(x12 ? TradingPartner.Standard.X12
+                : TradingPartner.Standard.EDIFACT, senderQualifier, senderId)
+                .orElseThrow(() -> new InvalidInputException(envelope + ".sender",
+                        "names no registered trading partner: " + senderId
+                                + (senderQualifier == null ? "" : " (qualifier " + senderQualifier + ")")));
+        if (!partner.recipientId().equals(recipientId)) {
+            throw new InvalidInputException(envelope + ".recipient", "must be " + partner.recipientId()
+                    + ", as agreed with partner " + partner.code() + ": " + recipientId);
         }
-        String reference = unb.value(5);
         if (reference.isEmpty() || reference.length() > 14) {
-            throw new InvalidInputException("UNB.reference", "must be 1-14 characters");
+            throw new InvalidInputException(envelope + ".reference", "must be 1-14 characters");
         }
-        Intake.Answer answer = intake.takeDocument("edi:" + partner.code(), reference, "UNB.reference", "edi",
-                contentType == null ? CONTENT_TYPE : contentType, body, actor,
+        if (x12 && interchange.group() == null) {
+            throw new InvalidInputException("GS", "is missing: the purchase orders must be in a functional group");
+        }
+        Intake.Answer answer = intake.takeDocument("edi:" + partner.code(), reference, envelope + ".reference", "edi",
+                contentType == null ? (x12 ? CONTENT_TYPE_X12 : CONTENT_TYPE) : contentType, body, actor,
                 documentId -> process(partner, interchange, reference, documentId, actor));
         return new Answer(answer.status(), answer.body(), answer.replayed());
     }
 
-    private Intake.Processed process(TradingPartner partner, EdifactInterchange interchange, String reference,
+    private Intake.Processed process(TradingPartner partner, Interchange interchange, String reference,
             UUID documentId, String actor) {
-        List<OrdersMessage> read = interchange.messages().stream().map(OrdersMessage::read).toList();
+        boolean x12 = interchange.isX12();
+        List<OrdersMessage> read = interchange.messages().stream()
+                .map(x12 ? PurchaseOrderMessage::read : OrdersMessage::read).toList();
         Map<String, String> skus = articleNumbers(partner, read);
         List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
         List<ControlReport.MessageReport> reports = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
             OrdersMessage message = read.get(i);
-            EdifactInterchange.Message raw = interchange.messages().get(i);
+            Interchange.Message raw = interchange.messages().get(i);
             reports.add(new ControlReport.MessageReport(raw.ref(), raw.type(), raw.version(), raw.release(),
                     raw.agency(), message.errors()));
             ReceivedInterchange.Message outcome = interchange.errors().isEmpty() && message.errors().isEmpty()
                     ? place(partner, reference, message, skus, documentId, actor)
                     : new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
                             EdiMessage.Outcome.REJECTED, null, null, rejection(interchange.errors(), message.errors()));
-            messages.recordIncoming(new EdiMessages.Incoming(partner.code(), "ORDERS", reference, message.ref(),
+            messages.recordIncoming(new EdiMessages.Incoming(partner.code(), x12 ? "850" : "ORDERS", reference, message.ref(),
                     outcome.outcome(), outcome.reason(), outcome.orderId(), outcome.orderNumber(), documentId));
             outcomes.add(outcome);
         }
         long controlNumber = partners.nextControlNumber(partner.code());
-        String contrl = ControlReport.write(
-                new ControlReport.Party(partner.recipientId(), partner.recipientQualifier()),
-                new ControlReport.Party(partner.senderId(), partner.senderQualifier()), controlNumber,
-                ZonedDateTime.now(clock), reference, interchange.errors(), reports);
-        messages.recordOutgoing(partner.code(), "CONTRL", reference, controlNumber, contrl, documentId);
+        ControlReport.Party us = new ControlReport.Party(partner.recipientId(), partner.recipientQualifier());
+        ControlReport.Party them = new ControlReport.Party(partner.senderId(), partner.senderQualifier());
+        String type = x12 ? "997" : "CONTRL";
+        String contrl = x12
+                ? FunctionalAcknowledgement.write(us, them, interchange.group().value(3),
+                        interchange.group().value(2), controlNumber, ZonedDateTime.now(clock),
+                        interchange.group().value(6), interchange.errors(), reports.stream()
+                                .map(r -> new FunctionalAcknowledgement.SetReport(r.ref(), r.errors())).toList())
+                : ControlReport.write(us, them, controlNumber, ZonedDateTime.now(clock), reference,
+                        interchange.errors(), reports);
+        messages.recordOutgoing(partner.code(), type, reference, controlNumber, contrl, documentId);
         boolean accepted = interchange.errors().isEmpty() && read.stream().allMatch(m -> m.errors().isEmpty());
         ReceivedInterchange received = new ReceivedInterchange(partner.code(), reference, documentId, outcomes,
-                new ReceivedInterchange.Acknowledgement("CONTRL", controlNumber, accepted, contrl));
+                new ReceivedInterchange.Acknowledgement(type, controlNumber, accepted, contrl));
         List<String> attention = outcomes.stream().filter(o -> o.outcome() != EdiMessage.Outcome.PLACED)
                 .map(o -> "message " + o.messageRef() + " " + o.outcome().name().toLowerCase() + ": " + o.reason())
                 .toList();

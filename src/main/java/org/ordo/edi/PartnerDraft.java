@@ -17,8 +17,8 @@ public record PartnerDraft(
         @Schema(example = "Megamarkt GmbH") String name,
         UUID customerId,
         @Schema(example = "EDIFACT") TradingPartner.Standard standard,
-        @Schema(example = "D96A", description = "EDIFACT: D96A or D01B") String version,
-        @Schema(example = "14", description = "UNB sender qualifier, e.g. 14 for a GLN") String senderQualifier,
+        @Schema(example = "D96A", description = "EDIFACT: D96A or D01B; X12: 004010") String version,
+        @Schema(example = "14", description = "UNB sender qualifier, e.g. 14 for a GLN; X12: ISA05, e.g. ZZ") String senderQualifier,
         @Schema(example = "5412345000013") String senderId,
         @Schema(example = "14") String recipientQualifier,
         @Schema(example = "4012345000009", description = "how the partner names us in UNB") String recipientId,
@@ -28,6 +28,7 @@ public record PartnerDraft(
         @Schema(description = "where to ship when a message names no delivery address") Address shipTo) {
 
     static final Set<String> EDIFACT_VERSIONS = Set.of("D96A", "D01B");
+    static final String X12_VERSION = "004010";
     private static final String ID = "[A-Za-z0-9 ._/-]{1,35}";
     private static final String QUALIFIER = "[A-Za-z0-9]{1,4}";
 
@@ -44,11 +45,27 @@ public record PartnerDraft(
             errors.add(new FieldError("customerId", "is required: the customer the partner orders for"));
         }
         if (standard == null) {
-            errors.add(new FieldError("standard", "is required: EDIFACT"));
-        } else if (standard != TradingPartner.Standard.EDIFACT) {
-            errors.add(new FieldError("standard", "only EDIFACT is taken so far"));
-        } else if (version == null || !EDIFACT_VERSIONS.contains(version)) {
+            errors.add(new FieldError("standard", "is required: EDIFACT or X12"));
+        } else if (standard == TradingPartner.Standard.EDIFACT && (version == null
+                || !EDIFACT_VERSIONS.contains(version))) {
             errors.add(new FieldError("version", "must be one of " + EDIFACT_VERSIONS));
+        } else if (standard == TradingPartner.Standard.X12 && !X12_VERSION.equals(version)) {
+            errors.add(new FieldError("version", "must be " + X12_VERSION));
+        }
+        if (standard == TradingPartner.Standard.X12) {
+            // ISA's fields have fixed widths: 2 for the qualifier, 15 for the id
+            if (senderId != null && senderId.length() > 15) {
+                errors.add(new FieldError("senderId", "must be at most 15 characters for X12"));
+            }
+            if (recipientId != null && recipientId.length() > 15) {
+                errors.add(new FieldError("recipientId", "must be at most 15 characters for X12"));
+            }
+            if (senderQualifier == null || senderQualifier.length() != 2) {
+                errors.add(new FieldError("senderQualifier", "is required for X12: 2 characters (ISA05), e.g. ZZ"));
+            }
+            if (recipientQualifier == null || recipientQualifier.length() != 2) {
+                errors.add(new FieldError("recipientQualifier", "is required for X12: 2 characters (ISA07)"));
+            }
         }
         if (senderId == null || !senderId.matches(ID)) {
             errors.add(new FieldError("senderId", "is required: 1-35 letters, digits, spaces or . _ / -"));

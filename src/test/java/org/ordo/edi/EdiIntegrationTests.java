@@ -287,6 +287,68 @@ class EdiIntegrationTests {
                 .isEqualTo("PLACED");
     }
 
+    @Test
+    void x12PurchaseOrdersWithStarsAndTildesBecomeOrdersAndA997AcceptsThem() {
+        String isa = registerX12Partner();
+        String po = Fixtures.unique("PO");
+        JsonNode answer = expect(api.postBytes("/api/v1/edi/interchanges", interchange("po-850-tilde.edi",
+                StandardCharsets.US_ASCII, x12Values(isa, po)), "application/EDI-X12"), 200).json();
+        assertThat(answer.get("messages")).extracting(m -> m.get("messageRef").asString() + " "
+                + m.get("outcome").asString()).containsExactly("0001 PLACED", "0002 PLACED");
+        JsonNode first = expect(api.get("/api/v1/orders/" + answer.get("messages").get(0).get("orderId").asString()),
+                200).json();
+        assertThat(first.get("externalRef").asString()).isEqualTo(partner + "/" + po + "-1");
+        assertThat(first.get("shippingAddress").get("city").asString()).isEqualTo("Springfield");
+        assertThat(first.get("lines")).extracting(l -> l.get("sku").asString() + " x " + l.get("quantity").asLong())
+                .containsExactly(sku1 + " x 3", sku2 + " x 2");
+        assertThat(expect(api.get("/api/v1/orders/" + answer.get("messages").get(1).get("orderId").asString()), 200)
+                .json().get("shippingAddress").get("city").asString()).isEqualTo("Hannover");
+
+        JsonNode ack = answer.get("acknowledgement");
+        assertThat(ack.get("type").asString()).isEqualTo("997");
+        List<List<String>> ack997 = segments(ack.get("body").asString());
+        assertThat(find(ack997, "ISA").get(6).trim()).isEqualTo(recipient);
+        assertThat(find(ack997, "ISA").get(8).trim()).isEqualTo(sender);
+        assertThat(find(ack997, "ISA").get(13)).isEqualTo(String.format("%09d", ack.get("controlNumber").asLong()));
+        assertThat(find(ack997, "AK1")).containsExactly("AK1", "PO", "7");
+        assertThat(all(ack997, "AK2")).extracting(s -> s.get(2)).containsExactly("0001", "0002");
+        assertThat(all(ack997, "AK5")).extracting(s -> s.get(1)).containsExactly("A", "A");
+        assertThat(find(ack997, "AK9")).containsExactly("AK9", "A", "2", "2", "2");
+    }
+
+    @Test
+    void x12SeparatorsAreReadFromIsaAndAWrongSegmentCountIsRejectedIn997() {
+        String isa = registerX12Partner();
+        JsonNode answer = expect(api.postBytes("/api/v1/edi/interchanges", interchange(
+                "po-850-other-separators.edi", StandardCharsets.US_ASCII, x12Values(isa, Fixtures.unique("PO"))),
+                "application/EDI-X12"), 200).json();
+        assertThat(answer.get("messages")).extracting(m -> m.get("messageRef").asString() + " "
+                + m.get("outcome").asString()).containsExactly("1001 PLACED", "1002 REJECTED");
+        assertThat(expect(api.get("/api/v1/orders/" + answer.get("messages").get(0).get("orderId").asString()), 200)
+                .json().get("shippingAddress").get("name").asString()).isEqualTo("Corner Shop*Deli");
+        List<List<String>> ack997 = segments(answer.get("acknowledgement").get("body").asString());
+        assertThat(all(ack997, "AK5")).extracting(s -> String.join(" ", s)).containsExactly("AK5 A", "AK5 R 4");
+        assertThat(find(ack997, "AK9")).containsExactly("AK9", "P", "2", "2", "1");
+    }
+
+    /** Registers this test's partner again as an X12 partner; returns the ISA control number to use. */
+    private String registerX12Partner() {
+        partner = Fixtures.unique("X").replace("-", "");
+        sender = Fixtures.gtin();
+        Map<String, Object> body = partnerBody(partner, sender, "GTIN");
+        body.put("standard", "X12");
+        body.put("version", "004010");
+        body.put("senderQualifier", "ZZ");
+        body.put("recipientQualifier", "ZZ");
+        expect(api.post("/api/v1/edi/partners", body), 201);
+        return Fixtures.gtin().substring(3, 12);
+    }
+
+    private Map<String, String> x12Values(String isa, String po) {
+        return Map.of("ISA13", isa, "PO", po, "SENDER15", String.format("%-15s", sender), "RECIPIENT15",
+                String.format("%-15s", recipient));
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
 
     private Api.Response post(byte[] body) {

@@ -10,7 +10,7 @@ import java.util.List;
 import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
-import org.ordo.edi.internal.EdifactInterchange.SyntaxError;
+import org.ordo.edi.internal.Interchange.SyntaxError;
 
 /**
  * A CONTRL message (syntax and service report, EANCOM {@code CONTRL:D:3:UN:EAN002}) in its own interchange, written

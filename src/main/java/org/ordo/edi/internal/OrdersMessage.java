@@ -1,8 +1,8 @@
 package org.ordo.edi.internal;
 
-import static org.ordo.edi.internal.EdifactInterchange.INVALID_VALUE;
-import static org.ordo.edi.internal.EdifactInterchange.MISSING;
-import static org.ordo.edi.internal.EdifactInterchange.NOT_SUPPORTED_IN_POSITION;
+import static org.ordo.edi.internal.Interchange.INVALID_VALUE;
+import static org.ordo.edi.internal.Interchange.MISSING;
+import static org.ordo.edi.internal.Interchange.NOT_SUPPORTED_IN_POSITION;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.ordo.edi.internal.EdifactInterchange.Message;
-import org.ordo.edi.internal.EdifactInterchange.Segment;
-import org.ordo.edi.internal.EdifactInterchange.SyntaxError;
+import org.ordo.edi.internal.Interchange.Message;
+import org.ordo.edi.internal.Interchange.Segment;
+import org.ordo.edi.internal.Interchange.SyntaxError;
 import org.ordo.platform.Address;
 
 /**

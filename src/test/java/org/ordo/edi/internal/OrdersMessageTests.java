@@ -19,7 +19,7 @@ class OrdersMessageTests {
         int segments = body.length + 2;
         String text = UNB + "UNH+1+ORDERS:D:96A:UN:EAN008'" + String.join("", body) + "UNT+" + segments + "+1'"
                 + "UNZ+1+R1'";
-        EdifactInterchange interchange = EdifactInterchange.read(text.getBytes(StandardCharsets.ISO_8859_1));
+        Interchange interchange = Interchange.read(text.getBytes(StandardCharsets.ISO_8859_1));
         assertThat(interchange.errors()).isEmpty();
         return OrdersMessage.read(interchange.messages().get(0));
     }
@@ -48,8 +48,8 @@ class OrdersMessageTests {
     @Test
     void aMessageWithoutOrderNumberIsMissingBgm() {
         assertThat(read("BGM+220++9'", "LIN+1++4006381333931:SRV'", "QTY+21:1'").errors())
-                .extracting(EdifactInterchange.SyntaxError::segmentTag, EdifactInterchange.SyntaxError::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("BGM", EdifactInterchange.MISSING));
+                .extracting(Interchange.SyntaxError::segmentTag, Interchange.SyntaxError::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BGM", Interchange.MISSING));
     }
 
     @Test
@@ -89,7 +89,7 @@ class OrdersMessageTests {
     @Test
     void onlyOrdersOfD96aAndD01bAreTaken() {
         String text = UNB + "UNH+1+INVOIC:D:96A:UN'BGM+380+I1+9'UNT+3+1'UNZ+1+R1'";
-        var message = EdifactInterchange.read(text.getBytes(StandardCharsets.ISO_8859_1)).messages().get(0);
+        var message = Interchange.read(text.getBytes(StandardCharsets.ISO_8859_1)).messages().get(0);
         assertThat(OrdersMessage.read(message).errors()).extracting(e -> e.segmentTag() + " " + e.code())
                 .contains("UNH 12");
     }
@@ -97,7 +97,7 @@ class OrdersMessageTests {
     @Test
     void aWrongSegmentCountInUntIsErrorTwentyNineOnUnt() {
         String text = UNB + "UNH+1+ORDERS:D:96A:UN'BGM+220+PO+9'LIN+1++4006381333931:SRV'QTY+21:1'UNT+4+1'UNZ+1+R1'";
-        var message = EdifactInterchange.read(text.getBytes(StandardCharsets.ISO_8859_1)).messages().get(0);
+        var message = Interchange.read(text.getBytes(StandardCharsets.ISO_8859_1)).messages().get(0);
         assertThat(message.errors()).extracting(e -> e.segmentTag() + " " + e.segmentPosition() + " " + e.code())
                 .containsExactly("UNT 5 29");
     }
@@ -105,7 +105,7 @@ class OrdersMessageTests {
     @Test
     void aWrongMessageCountInUnzIsAnInterchangeError() {
         String text = UNB + "UNH+1+ORDERS:D:96A:UN'BGM+220+PO+9'UNT+3+1'UNZ+2+R1'";
-        assertThat(EdifactInterchange.read(text.getBytes(StandardCharsets.ISO_8859_1)).errors())
+        assertThat(Interchange.read(text.getBytes(StandardCharsets.ISO_8859_1)).errors())
                 .extracting(e -> e.segmentTag() + " " + e.code()).containsExactly("UNZ 29");
     }
 
@@ -113,7 +113,7 @@ class OrdersMessageTests {
     void bytesOutsideTheDeclaredCharsetAreRefused() {
         byte[] utf8InAscii = (UNB.replace("UNOC", "UNOA") + "UNH+1+ORDERS:D:96A:UN'BGM+220+Pö+9'UNT+3+1'UNZ+1+R1'")
                 .getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> EdifactInterchange.read(utf8InAscii)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Interchange.read(utf8InAscii)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("body");
     }
 }

@@ -21,12 +21,17 @@ import io.xlate.edi.stream.Location;
 import org.ordo.platform.InvalidInputException;
 
 /**
- * An EDIFACT interchange as StAEDI reads it: the UNB header, each message (UNH to UNT) with its segments, and the
- * syntax errors found, each with its EDIFACT syntax error code (data element 0085) so that CONTRL can name it.
- * StAEDI honours the UNA service string advice (separators, decimal mark, release character) and checks the UNT
- * and UNZ counts and references; an interchange it cannot read at all is refused with a 422 naming the body.
+ * An EDIFACT or X12 interchange as StAEDI reads it: the header (UNB or ISA, and GS for X12), each message (UNH to
+ * UNT, ST to SE) with its segments, and the syntax errors found, each with its EDIFACT syntax error code (data
+ * element 0085) so that CONTRL can name it (997 maps it to its own codes). StAEDI honours EDIFACT's UNA service
+ * string advice (separators, decimal mark, release character) and the separators X12's ISA declares, and checks
+ * the trailers' counts and references; an interchange it cannot read at all is refused with a 422 naming the body.
  */
-public record EdifactInterchange(Segment header, List<Message> messages, List<SyntaxError> errors) {
+public record Interchange(Segment header, Segment group, List<Message> messages, List<SyntaxError> errors) {
+
+    public boolean isX12() {
+        return header.tag().equals("ISA");
+    }
 
     /** More segments than this in one interchange are refused before anything is stored (hostile input). */
     static final int MAX_SEGMENTS = 500_000;
@@ -75,7 +80,7 @@ public record EdifactInterchange(Segment header, List<Message> messages, List<Sy
             TOO_MANY_REPETITIONS = 35, INVALID_CHARACTERS = 37, TOO_LONG = 39, TOO_SHORT = 40;
 
     /** Reads the interchange; refuses (422, field {@code body}) what is not a readable EDIFACT interchange. */
-    public static EdifactInterchange read(byte[] body) {
+    public static Interchange read(byte[] body) {
         String text = decode(body);
         EDIInputFactory factory = EDIInputFactory.newFactory();
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
@@ -83,6 +88,7 @@ public record EdifactInterchange(Segment header, List<Message> messages, List<Sy
         // senders write them); StAEDI checks structure, counts and references.
         factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
         Segment header = null;
+        Segment group = null;
         List<Message> messages = new ArrayList<>();
         List<SyntaxError> errors = new ArrayList<>();
         List<Segment> segments = null;
@@ -133,17 +139,22 @@ public record EdifactInterchange(Segment header, List<Message> messages, List<Sy
                     }
                     case END_SEGMENT -> {
                         Segment segment = new Segment(tag, position, elements.stream().map(List::copyOf).toList());
-                        if ("UNB".equals(tag)) {
+                        if ("UNB".equals(tag) || "ISA".equals(tag)) {
                             header = segment;
+                        } else if ("GS".equals(tag) && group == null) {
+                            group = segment;
                         }
                         if (segments != null) {
                             segments.add(new Segment(tag, position - messageStart + 1, segment.elements()));
                         }
                     }
                     case END_TRANSACTION -> {
-                        Segment unh = segments.get(0);
-                        messages.add(new Message(unh.value(1), unh.value(2, 1), unh.value(2, 2), unh.value(2, 3),
-                                unh.value(2, 4), List.copyOf(segments), List.copyOf(messageErrors)));
+                        Segment first = segments.get(0);
+                        messages.add(first.tag().equals("ST")
+                                ? new Message(first.value(2), first.value(1), group == null ? "" : group.value(8), "",
+                                        "X12", List.copyOf(segments), List.copyOf(messageErrors))
+                                : new Message(first.value(1), first.value(2, 1), first.value(2, 2), first.value(2, 3),
+                                        first.value(2, 4), List.copyOf(segments), List.copyOf(messageErrors)));
                         segments = null;
                         messageErrors = null;
                     }
@@ -164,17 +175,17 @@ public record EdifactInterchange(Segment header, List<Message> messages, List<Sy
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException("body", "is not a readable EDIFACT interchange: " + brief(e));
+            throw new InvalidInputException("body", "is not a readable EDIFACT or X12 interchange: " + brief(e));
         } catch (java.io.IOException e) {
             throw new InvalidInputException("body", "could not be read: " + e.getMessage());
         }
         if (header == null) {
-            throw new InvalidInputException("body", "is not an EDIFACT interchange: UNB is missing");
+            throw new InvalidInputException("body", "is not an interchange: UNB or ISA is missing");
         }
         if (segments != null) {
             throw new InvalidInputException("body", "ends inside a message: UNT and UNZ are missing");
         }
-        return new EdifactInterchange(header, List.copyOf(messages), List.copyOf(errors));
+        return new Interchange(header, group, List.copyOf(messages), List.copyOf(errors));
     }
 
     /**
@@ -183,8 +194,12 @@ public record EdifactInterchange(Segment header, List<Message> messages, List<Sy
      */
     static String decode(byte[] body) {
         String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1);
+        if (start.startsWith("ISA")) {
+            // X12 declares no charset: its basic and extended character sets are within UTF-8, read strictly
+            return strict(body, StandardCharsets.UTF_8, "X12");
+        }
         if (!start.startsWith("UNA") && !start.startsWith("UNB")) {
-            throw new InvalidInputException("body", "is not an EDIFACT interchange: it must start with UNA or UNB");
+            throw new InvalidInputException("body", "is not an interchange: it must start with UNA, UNB or ISA");
         }
         Matcher syntax = SYNTAX_ID.matcher(start);
         Charset charset = syntax.find() ? CHARSETS.get(syntax.group(1)) : null;
@@ -192,12 +207,16 @@ public record EdifactInterchange(Segment header, List<Message> messages, List<Sy
             throw new InvalidInputException("body",
                     "UNB must declare a syntax identifier Ordo reads: " + CHARSETS.keySet().stream().sorted().toList());
         }
+        return strict(body, charset, "UNB's " + syntax.group(1));
+    }
+
+    private static String strict(byte[] body, Charset charset, String declaredBy) {
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", "holds bytes that are not " + charset.name() + " as UNB's "
-                    + syntax.group(1) + " declares");
+            throw new InvalidInputException("body", "holds bytes that are not " + charset.name() + " as "
+                    + declaredBy + " declares");
         }
     }
 
