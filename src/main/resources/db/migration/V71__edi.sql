@@ -15,6 +15,8 @@ CREATE TABLE edi_partner (
     currency              char(3)     NOT NULL,
     payment_method        text        NOT NULL,
     ship_to               jsonb,
+    -- a line whose price (PRI) differs from ours by more than this percentage goes to review; NULL: not compared
+    price_tolerance       numeric(5,2) CHECK (price_tolerance BETWEEN 0 AND 100),
     -- control numbers of outgoing interchanges: taken by a conditional increment, so unique and increasing
     last_control_number   bigint      NOT NULL DEFAULT 0 CHECK (last_control_number BETWEEN 0 AND 99999999999999),
     created_at            timestamptz NOT NULL DEFAULT now(),

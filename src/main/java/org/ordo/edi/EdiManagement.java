@@ -97,7 +97,8 @@ public class EdiManagement {
         }
         PartnerDraft withCode = new PartnerDraft(code, draft.name(), draft.customerId(), draft.standard(),
                 draft.version(), draft.senderQualifier(), draft.senderId(), draft.recipientQualifier(),
-                draft.recipientId(), draft.articleNumbers(), draft.currency(), draft.paymentMethod(), draft.shipTo());
+                draft.recipientId(), draft.articleNumbers(), draft.currency(), draft.paymentMethod(), draft.shipTo(),
+                draft.priceTolerance());
         check(withCode);
         try {
             if (!partners.update(withCode)) {
@@ -293,6 +294,9 @@ public class EdiManagement {
                 lines.merge(sku, line.quantity(), Long::sum);
             }
         }
+        if (partner.priceTolerance() != null && problems.isEmpty()) {
+            problems.addAll(pricesBeyondTolerance(partner.priceTolerance(), message, partner, skus));
+        }
         Address shipTo = message.deliveryAddress() != null ? message.deliveryAddress() : partner.shipTo();
         if (shipTo == null) {
             problems.add("no delivery address: NAD+DP names none"
@@ -320,6 +324,32 @@ public class EdiManagement {
         } catch (NotFoundException e) {
             return review(message, "refused: " + e.getMessage());
         }
+    }
+
+    /**
+     * The lines whose price (PRI) differs from the catalog's by more than the tolerance: the buyer expects another
+     * price than the one the order would be placed at, which a person must settle.
+     */
+    private List<String> pricesBeyondTolerance(java.math.BigDecimal tolerance, OrdersMessage message,
+            TradingPartner partner, Map<String, String> skus) {
+        List<OrdersMessage.Line> priced = message.lines().stream().filter(l -> l.unitPrice() != null).toList();
+        if (priced.isEmpty()) {
+            return List.of();
+        }
+        Map<String, org.ordo.catalog.Article> articles = catalog.findAll(priced.stream()
+                .map(l -> skus.get(number(partner, l))).collect(Collectors.toSet()));
+        List<String> problems = new ArrayList<>();
+        for (OrdersMessage.Line line : priced) {
+            org.ordo.catalog.Article article = articles.get(skus.get(number(partner, line)));
+            java.math.BigDecimal ours = article.price().amount();
+            java.math.BigDecimal allowed = ours.multiply(tolerance).movePointLeft(2);
+            if (line.unitPrice().subtract(ours).abs().compareTo(allowed) > 0) {
+                problems.add("line " + line.lineNo() + ": price " + line.unitPrice().toPlainString() + " differs from "
+                        + ours.stripTrailingZeros().toPlainString() + " " + article.price().currency()
+                        + " by more than " + tolerance.stripTrailingZeros().toPlainString() + "%");
+            }
+        }
+        return problems;
     }
 
     private static ReceivedInterchange.Message review(OrdersMessage message, String reason) {

@@ -25,12 +25,23 @@ public record PartnerDraft(
         @Schema(example = "GTIN") TradingPartner.ArticleNumbers articleNumbers,
         @Schema(example = "EUR") String currency,
         @Schema(example = "invoice") String paymentMethod,
-        @Schema(description = "where to ship when a message names no delivery address") Address shipTo) {
+        @Schema(description = "where to ship when a message names no delivery address") Address shipTo,
+        @Schema(example = "2", description = "percent: a line whose price differs from ours by more goes to review; "
+                + "absent: prices are not compared") String priceTolerance) {
 
     static final Set<String> EDIFACT_VERSIONS = Set.of("D96A", "D01B");
     static final String X12_VERSION = "004010";
     private static final String ID = "[A-Za-z0-9 ._/-]{1,35}";
     private static final String QUALIFIER = "[A-Za-z0-9]{1,4}";
+
+    /** The tolerance as a number, or null when absent or not a percentage with at most 2 decimals. */
+    java.math.BigDecimal tolerance() {
+        if (priceTolerance == null || !priceTolerance.matches("[0-9]{1,3}(\\.[0-9]{1,2})?")) {
+            return null;
+        }
+        java.math.BigDecimal value = new java.math.BigDecimal(priceTolerance);
+        return value.compareTo(java.math.BigDecimal.valueOf(100)) > 0 ? null : value;
+    }
 
     /** Checks every field and names each one that is wrong. */
     void check(List<String> paymentMethods) {
@@ -87,6 +98,9 @@ public record PartnerDraft(
         }
         if (paymentMethod == null || !paymentMethods.contains(paymentMethod)) {
             errors.add(new FieldError("paymentMethod", "must be one of " + paymentMethods));
+        }
+        if (priceTolerance != null && tolerance() == null) {
+            errors.add(new FieldError("priceTolerance", "must be a percentage from 0 to 100 with at most 2 decimals"));
         }
         if (shipTo != null) {
             errors.addAll(shipTo.problems("shipTo"));

@@ -288,6 +288,25 @@ class EdiIntegrationTests {
     }
 
     @Test
+    void aLinePricedBeyondThePartnersToleranceWaitsForReview() {
+        Map<String, Object> tolerant = partnerBody(partner, sender, "GTIN");
+        tolerant.put("priceTolerance", "2");
+        assertThat(expect(api.put("/api/v1/edi/partners/" + partner, tolerant), 200).json().get("priceTolerance")
+                .asString()).isEqualTo("2.00");
+        tolerant.put("priceTolerance", "2.555");
+        assertThat(api.put("/api/v1/edi/partners/" + partner, tolerant).errorFields()).containsExactly("priceTolerance");
+        // the buyer's PRI says 12,50; ours is now 13.00, 4 % more
+        expect(api.put("/api/v1/articles/" + sku1, Map.of("type", "PHYSICAL", "name", Map.of("de", "Artikel"),
+                "price", Map.of("amount", "13.00", "currency", "EUR"), "taxRate", "19", "gtin", gtin1)), 200);
+
+        JsonNode messages = expect(post(interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                Map.of("REF", reference(), "PO", Fixtures.unique("PO")))), 200).json().get("messages");
+        assertThat(messages).extracting(m -> m.get("outcome").asString()).containsExactly("REVIEW", "PLACED");
+        assertThat(messages.get(0).get("reason").asString())
+                .isEqualTo("line 1: price 12.50 differs from 13 EUR by more than 2%");
+    }
+
+    @Test
     void x12PurchaseOrdersWithStarsAndTildesBecomeOrdersAndA997AcceptsThem() {
         String isa = registerX12Partner();
         String po = Fixtures.unique("PO");

@@ -29,10 +29,10 @@ public class TradingPartners {
         return jdbc.sql("""
                 INSERT INTO edi_partner (code, name, customer_id, standard, version, sender_qualifier, sender_id,
                                          recipient_qualifier, recipient_id, article_numbers, currency, payment_method,
-                                         ship_to)
+                                         ship_to, price_tolerance)
                 VALUES (:code, :name, :customer, :standard, :version, :senderQualifier, :senderId,
                         :recipientQualifier, :recipientId, :articleNumbers, :currency, :paymentMethod,
-                        CAST(:shipTo AS jsonb))
+                        CAST(:shipTo AS jsonb), :tolerance)
                 ON CONFLICT (code) DO NOTHING
                 """).params(params(d)).update() == 1;
     }
@@ -43,7 +43,7 @@ public class TradingPartners {
                        version = :version, sender_qualifier = :senderQualifier, sender_id = :senderId,
                        recipient_qualifier = :recipientQualifier, recipient_id = :recipientId,
                        article_numbers = :articleNumbers, currency = :currency, payment_method = :paymentMethod,
-                       ship_to = CAST(:shipTo AS jsonb), updated_at = now()
+                       ship_to = CAST(:shipTo AS jsonb), price_tolerance = :tolerance, updated_at = now()
                 WHERE code = :code
                 """).params(params(d)).update() == 1;
     }
@@ -63,6 +63,7 @@ public class TradingPartners {
         p.put("currency", d.currency());
         p.put("paymentMethod", d.paymentMethod());
         p.put("shipTo", d.shipTo() == null ? null : json.write(d.shipTo()));
+        p.put("tolerance", d.priceTolerance() == null ? null : new java.math.BigDecimal(d.priceTolerance()));
         return p;
     }
 
@@ -119,7 +120,8 @@ public class TradingPartners {
                 rs.getString("sender_qualifier"), rs.getString("sender_id"), rs.getString("recipient_qualifier"),
                 rs.getString("recipient_id"), TradingPartner.ArticleNumbers.valueOf(rs.getString("article_numbers")),
                 rs.getString("currency"), rs.getString("payment_method"),
-                shipTo == null ? null : json.read(shipTo, Address.class), rs.getLong("last_control_number"),
+                shipTo == null ? null : json.read(shipTo, Address.class), rs.getBigDecimal("price_tolerance"),
+                rs.getLong("last_control_number"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }
