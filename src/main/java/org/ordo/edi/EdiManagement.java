@@ -17,6 +17,7 @@ import org.ordo.edi.internal.EdiMessages;
 import org.ordo.edi.internal.Interchange;
 import org.ordo.edi.internal.Interchange.SyntaxError;
 import org.ordo.edi.internal.FunctionalAcknowledgement;
+import org.ordo.edi.internal.OrderResponse;
 import org.ordo.edi.internal.OrdersMessage;
 import org.ordo.edi.internal.PurchaseOrderMessage;
 import org.ordo.edi.internal.TradingPartners;
@@ -230,12 +231,17 @@ public class EdiManagement {
             Interchange.Message raw = interchange.messages().get(i);
             reports.add(new ControlReport.MessageReport(raw.ref(), raw.type(), raw.version(), raw.release(),
                     raw.agency(), message.errors()));
-            ReceivedInterchange.Message outcome = interchange.errors().isEmpty() && message.errors().isEmpty()
+            Placement placement = interchange.errors().isEmpty() && message.errors().isEmpty()
                     ? place(partner, reference, message, skus, documentId, actor)
-                    : new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
-                            EdiMessage.Outcome.REJECTED, null, null, rejection(interchange.errors(), message.errors()));
+                    : new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                            EdiMessage.Outcome.REJECTED, null, null, rejection(interchange.errors(), message.errors())),
+                            null);
+            ReceivedInterchange.Message outcome = placement.outcome();
             messages.recordIncoming(new EdiMessages.Incoming(partner.code(), x12 ? "850" : "ORDERS", reference, message.ref(),
                     outcome.outcome(), outcome.reason(), outcome.orderId(), outcome.orderNumber(), documentId));
+            if (placement.order() != null) {
+                respond(partner, interchange, reference, message, placement.order(), skus, documentId);
+            }
             outcomes.add(outcome);
         }
         long controlNumber = partners.nextControlNumber(partner.code());
@@ -261,6 +267,43 @@ public class EdiManagement {
         return new Intake.Processed(200, json.write(received), review);
     }
 
+    /** What became of a message, and the order when one was placed. */
+    private record Placement(ReceivedInterchange.Message outcome, OrderView order) {
+    }
+
+    /**
+     * Answers a placed order with an ORDRSP (EDIFACT) or 855 (X12) under the partner's next control number, stored
+     * with the order's interchange: each of the buyer's lines as accepted, or changed where part is backordered.
+     */
+    private void respond(TradingPartner partner, Interchange interchange, String reference, OrdersMessage message,
+            OrderView order, Map<String, String> skus, UUID documentId) {
+        Map<String, OrderView.Line> bySku = order.lines().stream()
+                .collect(Collectors.toMap(OrderView.Line::sku, l -> l, (a, b) -> a));
+        Map<String, Long> backorderLeft = new java.util.HashMap<>();
+        bySku.forEach((sku, line) -> backorderLeft.put(sku, line.backordered()));
+        List<OrderResponse.Line> lines = new ArrayList<>();
+        for (OrdersMessage.Line line : message.lines()) {
+            String number = number(partner, line);
+            String sku = skus.get(number);
+            // a SKU ordered on several lines was merged into one order line: its backorder falls on the last ones
+            long backordered = Math.min(line.quantity(), backorderLeft.getOrDefault(sku, 0L));
+            backorderLeft.merge(sku, -backordered, Long::sum);
+            OrderView.Line ordered = bySku.get(sku);
+            lines.add(new OrderResponse.Line(line.lineNo(), number, partner.articleNumbers().name(), line.quantity(),
+                    backordered, ordered == null ? null : ordered.unitPrice().amount()));
+        }
+        OrderResponse.Order answer = new OrderResponse.Order(order.number(), message.orderNumber(), lines);
+        long controlNumber = partners.nextControlNumber(partner.code());
+        ControlReport.Party us = new ControlReport.Party(partner.recipientId(), partner.recipientQualifier());
+        ControlReport.Party them = new ControlReport.Party(partner.senderId(), partner.senderQualifier());
+        boolean x12 = interchange.isX12();
+        String body = x12
+                ? OrderResponse.x12(us, them, interchange.group().value(3), interchange.group().value(2),
+                        controlNumber, ZonedDateTime.now(clock), answer)
+                : OrderResponse.edifact(us, them, controlNumber, ZonedDateTime.now(clock), answer);
+        messages.recordOutgoing(partner.code(), x12 ? "855" : "ORDRSP", reference, controlNumber, body, documentId);
+    }
+
     /** Our SKU for each article number the messages use, in one query per kind of number. */
     private Map<String, String> articleNumbers(TradingPartner partner, List<OrdersMessage> read) {
         Set<String> numbers = read.stream().flatMap(m -> m.lines().stream()).map(l -> number(partner, l))
@@ -280,7 +323,7 @@ public class EdiManagement {
         };
     }
 
-    private ReceivedInterchange.Message place(TradingPartner partner, String reference, OrdersMessage message,
+    private Placement place(TradingPartner partner, String reference, OrdersMessage message,
             Map<String, String> skus, UUID documentId, String actor) {
         List<String> problems = new ArrayList<>();
         Map<String, Long> lines = new LinkedHashMap<>();
@@ -314,8 +357,8 @@ public class EdiManagement {
         try {
             // A savepoint per message: a refused message rolls back its own work only, the others proceed
             OrderView order = savepoint.execute(tx -> orders.place(command, new PlaceOrder.Source(documentId, actor)));
-            return new ReceivedInterchange.Message(message.ref(), message.orderNumber(), EdiMessage.Outcome.PLACED,
-                    order.id(), order.number(), null);
+            return new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                    EdiMessage.Outcome.PLACED, order.id(), order.number(), null), order);
         } catch (InvalidInputException e) {
             return review(message, "refused: " + e.errors().stream().map(f -> f.field() + " " + f.message())
                     .collect(Collectors.joining(", ")));
@@ -352,9 +395,9 @@ public class EdiManagement {
         return problems;
     }
 
-    private static ReceivedInterchange.Message review(OrdersMessage message, String reason) {
-        return new ReceivedInterchange.Message(message.ref(), message.orderNumber(), EdiMessage.Outcome.REVIEW, null,
-                null, abbreviate(reason, 1000));
+    private static Placement review(OrdersMessage message, String reason) {
+        return new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                EdiMessage.Outcome.REVIEW, null, null, abbreviate(reason, 1000)), null);
     }
 
     private static String rejection(List<SyntaxError> interchangeErrors, List<SyntaxError> messageErrors) {

@@ -42,13 +42,13 @@ class EdiIntegrationTests {
     Fixtures fixtures;
 
     /** One partner per test, with its own identifiers, articles and stock. */
-    String partner, sender, recipient, gtin1, gtin2, sku1, sku2, customerId;
+    String partner, sender, recipient, gtin1, gtin2, sku1, sku2, customerId, location;
 
     @BeforeEach
     void setUp() {
         api = Api.admin(port);
         fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
+        location = fixtures.location(1);
         sku1 = article(gtin1 = Fixtures.gtin(), "12.50");
         sku2 = article(gtin2 = Fixtures.gtin(), "3.20");
         fixtures.receive(sku1, location, 100);
@@ -135,9 +135,19 @@ class EdiIntegrationTests {
 
         JsonNode listed = expect(api.get("/api/v1/edi/messages?partner=" + partner), 200).json().get("items");
         assertThat(listed).extracting(m -> m.get("direction").asString() + " " + m.get("type").asString() + " "
-                + m.get("outcome").asString()).containsExactly("IN ORDERS PLACED", "IN ORDERS PLACED",
-                        "OUT CONTRL STORED");
-        assertThat(listed.get(2).get("body").asString()).isEqualTo(ack.get("body").asString());
+                + m.get("outcome").asString()).containsExactly("IN ORDERS PLACED", "OUT ORDRSP STORED",
+                        "IN ORDERS PLACED", "OUT ORDRSP STORED", "OUT CONTRL STORED");
+        assertThat(listed.get(4).get("body").asString()).isEqualTo(ack.get("body").asString());
+
+        // ORDRSP answers the first order: accepted as ordered, naming our order and the buyer's
+        List<List<String>> ordrsp = segments(listed.get(1).get("body").asString());
+        assertThat(find(ordrsp, "UNH").get(2)).isEqualTo("ORDRSP:D:96A:UN:EAN005");
+        assertThat(find(ordrsp, "BGM")).containsExactly("BGM", "231", first.get("number").asString(), "29");
+        assertThat(find(ordrsp, "RFF")).containsExactly("RFF", "ON:" + po + "-1");
+        assertThat(all(ordrsp, "LIN")).extracting(l -> String.join(" ", l))
+                .containsExactly("LIN 1 5 " + gtin1 + ":SRV", "LIN 2 5 " + gtin2 + ":SRV");
+        assertThat(all(ordrsp, "QTY")).extracting(q -> q.get(1)).containsExactly("21:3", "21:2");
+        assertThat(all(ordrsp, "PRI")).extracting(q -> q.get(1)).containsExactly("AAA:12.50", "AAA:3.20");
     }
 
     @Test
@@ -191,7 +201,7 @@ class EdiIntegrationTests {
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.replayed()).isEqualTo("true");
         assertThat(expect(api.get("/api/v1/inventory/" + sku1), 200).json().toString()).contains("\"reserved\":3");
-        assertThat(expect(api.get("/api/v1/edi/messages?partner=" + partner), 200).json().get("items")).hasSize(3);
+        assertThat(expect(api.get("/api/v1/edi/messages?partner=" + partner), 200).json().get("items")).hasSize(5);
 
         // the same reference with other content is not the same interchange
         byte[] other = new String(body, StandardCharsets.ISO_8859_1).replace("QTY*21>3~", "QTY*21>4~")
@@ -222,7 +232,7 @@ class EdiIntegrationTests {
         }
         assertThat(expect(api.get("/api/v1/inventory/" + sku1), 200).json().toString()).contains("\"reserved\":3");
         JsonNode messages = expect(api.get("/api/v1/edi/messages?partner=" + partner), 200).json().get("items");
-        assertThat(messages).hasSize(3);
+        assertThat(messages).hasSize(5);
     }
 
     @Test
@@ -233,21 +243,35 @@ class EdiIntegrationTests {
         }
         JsonNode out = expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=OUT"), 200).json()
                 .get("items");
-        assertThat(out).extracting(m -> m.get("controlNumber").asLong()).containsExactly(1L, 2L, 3L);
+        // each interchange: two ORDRSP and a CONTRL, each with the next number
+        assertThat(out).extracting(m -> m.get("type").asString() + " " + m.get("controlNumber").asLong())
+                .containsExactly("ORDRSP 1", "ORDRSP 2", "CONTRL 3", "ORDRSP 4", "ORDRSP 5", "CONTRL 6", "ORDRSP 7",
+                        "ORDRSP 8", "CONTRL 9");
     }
 
     @Test
-    void linesNamedByTheBuyersOwnNumbersAreMappedToOurSkus() {
+    void linesNamedByTheBuyersOwnNumbersAreMappedToOurSkusAndTheBackorderIsAnswered() {
+        String backorderable = fixtures.article("PHYSICAL", "2.00", "EUR", "19", true, false);
+        fixtures.receive(backorderable, location, 2);
         expect(api.put("/api/v1/edi/partners/" + partner, partnerBody(partner, sender, "PARTNER")), 200);
-        expect(api.put("/api/v1/edi/partners/" + partner + "/articles", Map.of("MM-4711", sku2)), 200);
+        expect(api.put("/api/v1/edi/partners/" + partner + "/articles", Map.of("MM-4711", backorderable)), 200);
         JsonNode answer = expect(post(interchange("orders-partner-numbers.edi", StandardCharsets.UTF_8,
                 Map.of("REF", reference(), "PO", Fixtures.unique("PO"), "BUYER_NUMBER", "MM-4711"))), 200).json();
         JsonNode message = answer.get("messages").get(0);
         assertThat(message.get("outcome").asString()).as(message.toString()).isEqualTo("PLACED");
         JsonNode order = expect(api.get("/api/v1/orders/" + message.get("orderId").asString()), 200).json();
-        assertThat(order.get("lines").get(0).get("sku").asString()).isEqualTo(sku2);
+        assertThat(order.get("lines").get(0).get("sku").asString()).isEqualTo(backorderable);
         assertThat(order.get("lines").get(0).get("quantity").asLong()).isEqualTo(6);
         assertThat(order.get("shippingAddress").get("name").asString()).isEqualTo("Café + Bäckerei Ünal");
+
+        // ORDRSP: changed (BGM 4), the line changed (LIN action 3) with 4 of 6 backordered (QTY+83)
+        JsonNode out = expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=OUT"), 200).json()
+                .get("items");
+        List<List<String>> ordrsp = segments(out.get(0).get("body").asString());
+        assertThat(find(ordrsp, "BGM").get(3)).isEqualTo("4");
+        assertThat(find(ordrsp, "LIN")).containsExactly("LIN", "1", "3");
+        assertThat(find(ordrsp, "PIA")).containsExactly("PIA", "5", "MM-4711:BP");
+        assertThat(all(ordrsp, "QTY")).extracting(q -> q.get(1)).containsExactly("21:6", "83:4");
     }
 
     @Test
@@ -333,6 +357,17 @@ class EdiIntegrationTests {
         assertThat(all(ack997, "AK2")).extracting(s -> s.get(2)).containsExactly("0001", "0002");
         assertThat(all(ack997, "AK5")).extracting(s -> s.get(1)).containsExactly("A", "A");
         assertThat(find(ack997, "AK9")).containsExactly("AK9", "A", "2", "2", "2");
+
+        JsonNode responses = expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=OUT"), 200)
+                .json().get("items");
+        assertThat(responses).extracting(m -> m.get("type").asString()).containsExactly("855", "855", "997");
+        List<List<String>> po855 = segments(responses.get(0).get("body").asString());
+        assertThat(find(po855, "BAK")).containsSequence("BAK", "00", "AD", po + "-1");
+        assertThat(find(po855, "BAK")).contains(first.get("number").asString());
+        assertThat(all(po855, "PO1")).extracting(l -> String.join(" ", l))
+                .containsExactly("PO1 1 3 EA 12.50  EN " + gtin1, "PO1 2 2 EA 3.20  EN " + gtin2);
+        assertThat(all(po855, "ACK")).extracting(l -> String.join(" ", l)).containsExactly("ACK IA 3 EA",
+                "ACK IA 2 EA");
     }
 
     @Test

@@ -45,12 +45,7 @@ public final class FunctionalAcknowledgement {
         String gsNumber = String.valueOf(controlNumber % 1_000_000_000L);
         try (EDIStreamWriter w = factory.createEDIStreamWriter(out, "UTF-8")) {
             w.startInterchange();
-            w.writeStartSegment("ISA").writeElement("00").writeElement(" ".repeat(10)).writeElement("00")
-                    .writeElement(" ".repeat(10)).writeElement(pad(from.qualifier(), 2)).writeElement(pad(from.id(), 15))
-                    .writeElement(pad(to.qualifier(), 2)).writeElement(pad(to.id(), 15))
-                    .writeElement(ISA_DATE.format(utc)).writeElement(TIME.format(utc)).writeElement("U")
-                    .writeElement("00401").writeElement(isaNumber).writeElement("0").writeElement("P")
-                    .writeElement(">").writeEndSegment();
+            isa(w, from, to, utc, isaNumber);
             w.writeStartSegment("GS").writeElement("FA").writeElement(applicationFrom).writeElement(applicationTo)
                     .writeElement(GS_DATE.format(utc)).writeElement(TIME.format(utc)).writeElement(gsNumber)
                     .writeElement("X").writeElement("004010").writeEndSegment();
@@ -94,6 +89,17 @@ public final class FunctionalAcknowledgement {
             throw new IllegalStateException("997 could not be written: " + e.getMessage(), e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** ISA with its fixed widths, from us to the partner, separators {@code * > ~}. */
+    static void isa(EDIStreamWriter w, ControlReport.Party from, ControlReport.Party to, ZonedDateTime utc,
+            String isaNumber) throws EDIStreamException {
+        w.writeStartSegment("ISA").writeElement("00").writeElement(" ".repeat(10)).writeElement("00")
+                .writeElement(" ".repeat(10)).writeElement(pad(from.qualifier(), 2)).writeElement(pad(from.id(), 15))
+                .writeElement(pad(to.qualifier(), 2)).writeElement(pad(to.id(), 15))
+                .writeElement(ISA_DATE.format(utc)).writeElement(TIME.format(utc)).writeElement("U")
+                .writeElement("00401").writeElement(isaNumber).writeElement("0").writeElement("P")
+                .writeElement(">").writeEndSegment();
     }
 
     /** AK5's code: 4 the SE count is wrong, 3 SE's control number differs from ST's, 5 segments in error. */
