@@ -300,7 +300,11 @@ class EdiIntegrationTests {
         assertThat(post(java.util.Arrays.copyOf(good, good.length / 2)).status()).isEqualTo(422);
         String repeated = new String(good, StandardCharsets.ISO_8859_1).replace("LIN*2**",
                 "LIN*2**1>SRV~QTY*21>1~".repeat(100_000) + "LIN*2**");
-        assertThat(post(repeated.getBytes(StandardCharsets.ISO_8859_1)).status()).isEqualTo(413);
+        assertThat(post(repeated.getBytes(StandardCharsets.ISO_8859_1)).errorFields()).containsExactly("body");
+        byte[] huge = new byte[50 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'A');
+        System.arraycopy(good, 0, huge, 0, good.length);
+        assertThat(post(huge).status()).isEqualTo(413);
         assertThat(api.postBytes("/api/v1/edi/interchanges", new byte[0], "application/EDIFACT").status())
                 .isEqualTo(422);
 

@@ -35,6 +35,8 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
 
     /** More segments than this in one interchange are refused before anything is stored (hostile input). */
     static final int MAX_SEGMENTS = 500_000;
+    /** An order of a few hundred lines is large; a message of more segments than this is an attack or an error. */
+    static final int MAX_MESSAGE_SEGMENTS = 10_000;
 
     /** Character repertoires of UNB's syntax identifier and the charset their bytes are read in. */
     private static final Map<String, Charset> CHARSETS = Map.of("UNOA", StandardCharsets.US_ASCII,
@@ -145,6 +147,10 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                             group = segment;
                         }
                         if (segments != null) {
+                            if (segments.size() >= MAX_MESSAGE_SEGMENTS) {
+                                throw new InvalidInputException("body", "holds a message of more than "
+                                        + MAX_MESSAGE_SEGMENTS + " segments");
+                            }
                             segments.add(new Segment(tag, position - messageStart + 1, segment.elements()));
                         }
                     }
