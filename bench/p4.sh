@@ -72,3 +72,4 @@ tps=$(awk '/^tps = / {printf "%.1f", $3}' "$WORK/floor.txt")
 ratio=$(awk -v a="$p4" -v b="$tps" 'BEGIN {printf "%.2f", a / b}')
 echo "floor (1 client, $N transactions): $tps orders/s; P4 / floor = $ratio"
 echo "target: >= 1000 orders/s: $(awk -v a="$p4" 'BEGIN {print (a >= 1000 ? "met" : "NOT met")}')"
+run_check

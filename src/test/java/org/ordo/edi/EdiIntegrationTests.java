@@ -316,6 +316,24 @@ class EdiIntegrationTests {
     }
 
     @Test
+    void aMessageThePlacementRefusesRollsBackOnlyItsOwnWork() {
+        String scarceGtin = Fixtures.gtin();
+        String scarce = article(scarceGtin, "5.00");
+        fixtures.receive(scarce, location, 1);
+        // M1 orders 3 of the scarce article (1 in stock, not backorderable) and 2 of sku2; M2 orders 1 of sku2
+        JsonNode answer = expect(post(interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                Map.of("REF", reference(), "PO", Fixtures.unique("PO"), "GTIN1", scarceGtin))), 200).json();
+        JsonNode messages = answer.get("messages");
+        assertThat(messages).extracting(m -> m.get("outcome").asString()).containsExactly("REVIEW", "PLACED");
+        assertThat(messages.get(0).get("reason").asString()).startsWith("refused: ");
+        assertThat(expect(api.get("/api/v1/inventory/" + sku2), 200).json().toString())
+                .as("M1's reservation of sku2 was rolled back with its savepoint").contains("\"reserved\":1");
+        assertThat(expect(api.get("/api/v1/inventory/" + scarce), 200).json().toString()).contains("\"reserved\":0");
+        assertThat(expect(api.get("/api/v1/inbound-documents/" + answer.get("inboundDocumentId").asString()), 200)
+                .json().get("status").asString()).isEqualTo("REVIEW");
+    }
+
+    @Test
     void aLinePricedBeyondThePartnersToleranceWaitsForReview() {
         Map<String, Object> tolerant = partnerBody(partner, sender, "GTIN");
         tolerant.put("priceTolerance", "2");
@@ -449,8 +467,8 @@ class EdiIntegrationTests {
         Map<String, String> all = new HashMap<>(values);
         all.put("SENDER", sender);
         all.put("RECIPIENT", recipient);
-        all.put("GTIN1", gtin1);
-        all.put("GTIN2", gtin2);
+        all.putIfAbsent("GTIN1", gtin1);
+        all.putIfAbsent("GTIN2", gtin2);
         String text;
         try (var in = getClass().getResourceAsStream("/edi/" + file)) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
