@@ -63,7 +63,7 @@ public class Hostile {
 
     enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
         INEXACT_NUMBER, IMPOSSIBLE_DATE, CONTROL_TEXT, DUPLICATE_KEY, NULL_ELEMENT,
-        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT }
+        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI }
 
     /** Amounts and currencies no order can take; each signed event gets one of them. */
     static final String[][] UNFIT = {{"1e30", "eur"}, {"1.5", "eur"}, {"-1190", "eur"},
@@ -118,6 +118,8 @@ public class Hostile {
         writes.add(new Endpoint("POST", "/api/v1/suppliers", this::supplier, "leadTimeDays", 999));
         writes.add(new Endpoint("PUT", "/api/v1/suppliers/" + supplierId, this::supplier, "leadTimeDays", -1));
         writes.add(new Endpoint("POST", "/api/v1/api-keys", this::apiKey, "name", " "));
+        writes.add(new Endpoint("POST", "/api/v1/edi/partners", () -> partner(customerId), "currency", "EURO"));
+        writes.add(new Endpoint("PUT", "/api/v1/edi/partners/NO-SUCH-PARTNER", () -> partner(customerId), "version", "D99Z"));
         writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/cancel", () -> map("reason", "late"), "reason", ""));
         writes.add(new Endpoint("POST", "/api/v1/api-keys/" + UUID.randomUUID() + "/revoke", () -> map("reason", "x"), "reason", 1));
 
@@ -136,6 +138,8 @@ public class Hostile {
         reads.add(() -> "/api/v1/inbound-documents?status=" + enc(pick("REVIEW", "LOST", hostile())) + "&channel=" + enc(hostile()) + "&after=" + enc(hostile()) + "&limit=" + enc(pick("1", "1000", hostile())));
         reads.add(() -> "/api/v1/inbound-documents/" + enc(pick(hostile(), UUID.randomUUID().toString())) + pick("", "/body"));
         reads.add(() -> "/api/v1/locations/" + enc(hostile()));
+        reads.add(() -> "/api/v1/edi/partners/" + enc(hostile()) + pick("", "/articles"));
+        reads.add(() -> "/api/v1/edi/messages?partner=" + enc(hostile()) + "&direction=" + enc(pick("IN", "SIDEWAYS", hostile())) + "&limit=" + enc(pick("1", "201", hostile())));
         reads.add(() -> "/api/v1/api-keys/" + enc(hostile()));
         reads.add(() -> "/api/v1/admin/invariants?" + enc(hostile()) + "=" + enc(hostile()));
         reads.add(() -> "/actuator/metrics/" + enc(hostile()));
@@ -154,6 +158,41 @@ public class Hostile {
                 map("email", "hostile@example.com", "name", "Hostile", "locale", "en"), "shippingAddress", address(),
                 "currency", "EUR", "paymentMethod", "card", "note", "n",
                 "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1))));
+    }
+
+    Map<String, Object> partner(String customerId) {
+        return map("code", "HOSTILE" + random.nextInt(100_000), "name", "Hostile", "customerId", customerId,
+                "standard", "EDIFACT", "version", "D96A", "senderQualifier", "14", "senderId", "H" + random.nextInt(1_000_000),
+                "recipientQualifier", "14", "recipientId", "4012345000009", "articleNumbers", "GTIN",
+                "currency", "EUR", "paymentMethod", "invoice");
+    }
+
+    /**
+     * An EDIFACT interchange that must be refused: binary, truncated, over the size limit, in another charset
+     * than its UNB declares, thousands of repeated line items, broken service string advice, or from a sender
+     * that is no trading partner (the demo data has none, so no interchange may change anything).
+     */
+    Request edi() {
+        String unb = "UNB+UNOC:3+5412345000013:14+4012345000009:14+261205:1000+H" + random.nextInt(1_000_000) + "'";
+        String message = "UNH+1+ORDERS:D:96A:UN:EAN008'BGM+220+" + hostile().replace("'", "?'") + "+9'"
+                + "LIN+1++4006381333931:SRV'QTY+21:1'UNS+S'UNT+6+1'";
+        String good = unb + message + "UNZ+1+X'";
+        byte[] body = switch (random.nextInt(9)) {
+            case 0 -> { byte[] b = new byte[random.nextInt(100_000) + 1]; random.nextBytes(b); yield b; }
+            case 1 -> good.substring(0, random.nextInt(good.length())).getBytes(StandardCharsets.ISO_8859_1);
+            case 2 -> (unb + "UNH+1+ORDERS:D:96A:UN'" + "LIN+1++4006381333931:SRV'QTY+21:1'".repeat(40_000)).getBytes(StandardCharsets.ISO_8859_1);
+            case 3 -> (unb + "UNH+1+ORDERS:D:96A:UN'" + "LIN+1++1:SRV'".repeat(200_000)).getBytes(StandardCharsets.ISO_8859_1);
+            case 4 -> good.replace("UNOC", "UNOA").replace("BGM+220+", "BGM+220+Müller").getBytes(StandardCharsets.UTF_8);
+            case 5 -> good.replace("UNOC", "UNOW").replace("BGM+220+", "BGM+220+Müller").getBytes(StandardCharsets.ISO_8859_1);
+            case 6 -> ("UNA" + hostile() + good).getBytes(StandardCharsets.UTF_8);
+            case 7 -> message.repeat(random.nextInt(1000) + 1).getBytes(StandardCharsets.UTF_8);
+            default -> good.getBytes(StandardCharsets.UTF_8);
+        };
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + adminKey);
+        headers.put("Content-Type", pick("application/EDIFACT", "application/edifact; charset=iso-8859-1",
+                "text/plain", "application/octet-stream"));
+        return new Request(Fault.EDI, "POST", "/api/v1/edi/interchanges", headers, body, random.nextBoolean());
     }
 
     Map<String, Object> article() {
@@ -199,7 +238,10 @@ public class Hostile {
         if (roll < 28) {
             return new Request(Fault.RAW, "RAW", "", Map.of(), raw(), false);
         }
-        if (roll < 33 && webhookSecret != null) {
+        if (roll < 31) {
+            return edi();
+        }
+        if (roll < 36 && webhookSecret != null) {
             return signedAmount();
         }
         Endpoint e = writes.get(random.nextInt(writes.size()));

@@ -25,7 +25,8 @@ WAREHOUSE_KEY=$(api POST /api/v1/api-keys "{\"name\":\"hostile-warehouse\",\"rol
   | grep -o '"key":"[^"]*"' | cut -d'"' -f4)
 
 TABLES="api_key article customer supplier location stock_level stock_movement reservation customer_order order_line
-  order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment"
+  order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment edi_partner
+  edi_partner_article edi_message"
 snapshot() {
   local t
   for t in $TABLES; do

@@ -22,6 +22,17 @@ public final class Fixtures {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase() + SEQUENCE.incrementAndGet();
     }
 
+    /** A GTIN-13 never used before in this run (prefix 20-29 is GS1's range for internal numbers). */
+    public static String gtin() {
+        String body = "2" + String.format("%011d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(),
+                100_000_000_000L));
+        int sum = 0;
+        for (int i = body.length() - 1, weight = 3; i >= 0; i--, weight = 4 - weight) {
+            sum += (body.charAt(i) - '0') * weight;
+        }
+        return body + (10 - sum % 10) % 10;
+    }
+
     /** A new location; lower priority ships first. */
     public String location(int priority) {
         String code = unique("L").substring(0, 10);

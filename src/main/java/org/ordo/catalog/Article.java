@@ -13,7 +13,7 @@ import org.ordo.platform.Money;
  */
 public record Article(UUID id, String sku, ArticleType type, Map<String, String> name, Money price,
         BigDecimal taxRate, boolean priceIncludesTax, Integer weightGrams, boolean backorderable, boolean active,
-        Instant createdAt, Instant updatedAt) {
+        Instant createdAt, Instant updatedAt, String gtin) {
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isPhysical() {

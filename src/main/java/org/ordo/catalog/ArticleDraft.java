@@ -23,7 +23,9 @@ public record ArticleDraft(
         @Schema(description = "true when price is gross (consumer shops); default false (net)") Boolean priceIncludesTax,
         @Schema(example = "250") Integer weightGrams,
         Boolean backorderable,
-        Boolean active) {
+        Boolean active,
+        @Schema(example = "4006381333931", description = "GTIN/EAN (8, 12, 13 or 14 digits, check digit verified); "
+                + "EDI partners order by it") String gtin) {
 
     static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
@@ -76,6 +78,9 @@ public record ArticleDraft(
         }
         if (type == ArticleType.DIGITAL && Boolean.TRUE.equals(backorderable)) {
             errors.add(new FieldError("backorderable", "digital articles are never out of stock"));
+        }
+        if (gtin != null && !Gtin.isValid(gtin)) {
+            errors.add(new FieldError("gtin", "must be 8, 12, 13 or 14 digits with a correct check digit"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -32,6 +32,7 @@ public class Catalog {
             throw new ConflictException("duplicate-sku", "Duplicate SKU", "An article with SKU " + draft.sku()
                     + " exists", Map.of("sku", draft.sku()));
         }
+        refuseTakenGtin(draft.gtin(), draft.sku());
         return articles.insert(draft, checked.price(), checked.taxRate());
     }
 
@@ -46,7 +47,7 @@ public class Catalog {
             throw new InvalidInputException("sku", "cannot be changed (" + sku + ")");
         }
         ArticleDraft withSku = new ArticleDraft(sku, draft.type(), draft.name(), draft.price(), draft.taxRate(),
-                draft.priceIncludesTax(), draft.weightGrams(), draft.backorderable(), draft.active());
+                draft.priceIncludesTax(), draft.weightGrams(), draft.backorderable(), draft.active(), draft.gtin());
         ArticleDraft.Checked checked = withSku.check();
         Article current = articles.lockForChange(sku).orElseThrow(() -> new NotFoundException("Article", sku));
         List<String> changes = new java.util.ArrayList<>();
@@ -65,6 +66,7 @@ public class Catalog {
                         Map.of("sku", sku, "heldBy", held));
             }
         }
+        refuseTakenGtin(draft.gtin(), sku);
         return articles.update(withSku, checked.price(), checked.taxRate())
                 .orElseThrow(() -> new NotFoundException("Article", sku));
     }
@@ -77,6 +79,21 @@ public class Catalog {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Map<String, Article> findAllForUse(Collection<String> skus) {
         return articles.findAllForUse(skus);
+    }
+
+    /** A clear 409 for the common case; the unique index still decides when two requests race. */
+    private void refuseTakenGtin(String gtin, String sku) {
+        if (gtin != null) {
+            articles.skuOfGtin(gtin).filter(other -> !other.equals(sku)).ifPresent(other -> {
+                throw new ConflictException("duplicate-gtin", "Duplicate GTIN", "Article " + other + " has GTIN " + gtin,
+                        Map.of("field", "gtin", "sku", other));
+            });
+        }
+    }
+
+    /** The SKUs of the articles with these GTINs, keyed by GTIN; unknown GTINs are simply absent. */
+    public Map<String, String> skusByGtin(Collection<String> gtins) {
+        return articles.skusByGtin(gtins);
     }
 
     public Optional<Article> find(String sku) {

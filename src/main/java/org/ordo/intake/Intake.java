@@ -123,6 +123,43 @@ public class Intake {
         });
     }
 
+    /** What processing a document that may produce several orders came to: the answer kept with its key. */
+    public record Processed(int status, String body, String reviewReason) {
+    }
+
+    /**
+     * Takes a document that may produce several orders (an EDI interchange), idempotent on the client's key. In one
+     * transaction: claims the key and stores the document as received (one statement), lets {@code process} place
+     * its orders through {@link OrderManagement} (each linked to the document by its id), then keeps the answer with
+     * the key and marks the document processed, or in the review queue with the reason. A concurrent request with
+     * the same key waits for this one and gets its answer ({@code replayed}); the same key with other content is
+     * refused with 409 naming {@code keyField}. Anything {@code process} throws rolls back whole: nothing is stored.
+     */
+    public Answer takeDocument(String client, String key, String keyField, String channel, String contentType,
+            byte[] body, String actor, java.util.function.Function<UUID, Processed> process) {
+        String hash = InboundDocuments.sha256(body);
+        return transaction.execute(tx -> {
+            UUID documentId = keys.claimAndStore(client, key, hash, channel, contentType, body, actor).orElse(null);
+            if (documentId == null) {
+                IdempotencyKeys.Stored stored = keys.find(client, key).orElseThrow();
+                if (!stored.requestHash().equals(hash)) {
+                    throw new org.ordo.platform.ConflictException("key-reused", "Reference already used",
+                            keyField + " " + key + " was already received with other content; a new document needs "
+                                    + "a new reference", java.util.Map.of("field", keyField));
+                }
+                return new Answer(stored.status(), stored.response(), null, true);
+            }
+            Processed processed = process.apply(documentId);
+            keys.complete(client, key, processed.status(), processed.body());
+            if (processed.reviewReason() == null) {
+                documents.processed(documentId, channel.toUpperCase(java.util.Locale.ROOT), null);
+            } else {
+                documents.review(documentId, processed.reviewReason());
+            }
+            return new Answer(processed.status(), processed.body(), null, false);
+        });
+    }
+
     /** Stores a document from any channel exactly as received, before anything is done with it. */
     @org.springframework.transaction.annotation.Transactional
     public UUID archive(String channel, String contentType, byte[] body, String actor) {

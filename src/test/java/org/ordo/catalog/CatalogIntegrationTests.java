@@ -55,6 +55,24 @@ class CatalogIntegrationTests {
     }
 
     @Test
+    void anArticleCarriesAGtinWithAVerifiedCheckDigit() {
+        String sku = Fixtures.unique("GTIN");
+        String gtin = Fixtures.gtin();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("sku", sku, "type", "PHYSICAL",
+                "name", Map.of("en", "Tea"), "price", Map.of("amount", "4.00", "currency", "EUR"), "taxRate", "7"));
+        body.put("gtin", gtin.substring(0, 12) + (char) ('0' + (gtin.charAt(12) - '0' + 1) % 10));
+        assertThat(api.post("/api/v1/articles", body).errorFields()).containsExactly("gtin");
+        assertThat(api.get("/api/v1/articles/" + sku).status()).isEqualTo(404);
+
+        body.put("gtin", gtin);
+        assertThat(expect(api.post("/api/v1/articles", body), 201).json().get("gtin").asString()).isEqualTo(gtin);
+        assertThat(expect(api.get("/api/v1/articles/" + sku), 200).json().get("gtin").asString()).isEqualTo(gtin);
+
+        body.put("sku", Fixtures.unique("GTIN"));
+        assertThat(api.post("/api/v1/articles", body).status()).isEqualTo(409);
+    }
+
+    @Test
     void inactiveArticlesCannotBeOrdered() {
         Fixtures fixtures = new Fixtures(api);
         String sku = fixtures.article("3.00", "EUR", "19");

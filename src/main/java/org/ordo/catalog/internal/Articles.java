@@ -40,10 +40,10 @@ public class Articles {
         UUID id = Ids.next();
         jdbc.sql("""
                 INSERT INTO article (id, sku, type, name, price, currency, tax_rate, price_includes_tax,
-                                     weight_grams, backorderable, active)
+                                     weight_grams, backorderable, active, gtin)
                 VALUES (:id, :sku, :type, CAST(:name AS jsonb), :price, :currency, :taxRate, :gross,
-                        :weight, :backorderable, :active)
-                """)
+                        :weight, :backorderable, :active, :gtin)
+                """).param("gtin", d.gtin())
                 .param("id", id).param("sku", d.sku()).param("type", d.type().name())
                 .param("name", json.write(d.name())).param("price", price.amount())
                 .param("currency", price.currency()).param("taxRate", taxRate)
@@ -58,9 +58,9 @@ public class Articles {
         int n = jdbc.sql("""
                 UPDATE article SET type = :type, name = CAST(:name AS jsonb), price = :price, currency = :currency,
                        tax_rate = :taxRate, price_includes_tax = :gross, weight_grams = :weight,
-                       backorderable = :backorderable, active = :active, updated_at = now()
+                       backorderable = :backorderable, active = :active, gtin = :gtin, updated_at = now()
                 WHERE sku = :sku
-                """)
+                """).param("gtin", d.gtin())
                 .param("sku", d.sku()).param("type", d.type().name())
                 .param("name", json.write(d.name())).param("price", price.amount())
                 .param("currency", price.currency()).param("taxRate", taxRate)
@@ -107,6 +107,22 @@ public class Articles {
                 .query(this::map).stream().collect(Collectors.toMap(Article::sku, Function.identity()));
     }
 
+    public Optional<String> skuOfGtin(String gtin) {
+        return jdbc.sql("SELECT sku FROM article WHERE gtin = :gtin").param("gtin", gtin).query(String.class)
+                .optional();
+    }
+
+    public Map<String, String> skusByGtin(Collection<String> gtins) {
+        if (gtins.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> skus = new java.util.HashMap<>();
+        jdbc.sql("SELECT gtin, sku FROM article WHERE gtin = ANY(:gtins)")
+                .param("gtins", gtins.toArray(String[]::new))
+                .query((rs, n) -> skus.put(rs.getString("gtin"), rs.getString("sku"))).list();
+        return skus;
+    }
+
     public List<Article> list(String q, ArticleType type, Boolean active, String afterSku, int limit) {
         StringBuilder sql = new StringBuilder("SELECT * FROM article WHERE true");
         Map<String, Object> params = new java.util.HashMap<>();
@@ -141,7 +157,8 @@ public class Articles {
                 new Money(rs.getBigDecimal("price"), currency), plain(rs.getBigDecimal("tax_rate")),
                 rs.getBoolean("price_includes_tax"), (Integer) rs.getObject("weight_grams"),
                 rs.getBoolean("backorderable"), rs.getBoolean("active"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("gtin"));
     }
 
     /** 19.000 becomes 19, 7.5 stays 7.5. */

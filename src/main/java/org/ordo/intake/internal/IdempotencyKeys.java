@@ -78,6 +78,13 @@ public class IdempotencyKeys {
                 .param("document", documentId).update();
     }
 
+    /** Keeps the answer with the key, for a document that produced no single order. */
+    public void complete(String client, String key, int status, String response) {
+        jdbc.sql("UPDATE idempotency_key SET status = :status, response = :response WHERE client = :client AND key = :key")
+                .param("client", client).param("key", key).param("status", status).param("response", response)
+                .update();
+    }
+
     public Optional<Stored> find(String client, String key) {
         return jdbc.sql("""
                 SELECT request_hash, status, response, order_id, produced_id FROM idempotency_key

@@ -127,6 +127,16 @@ public final class AccessRules {
             of("Inbound documents", GET, "/api/v1/inbound-documents/{id}", ADMIN, AGENT),
             of("Inbound documents", GET, "/api/v1/inbound-documents/{id}/body", ADMIN, AGENT),
 
+            // Partners are set up by an admin; their systems send interchanges; what came in and went out carries
+            // customers' orders and addresses, for the people who answer customers.
+            of("EDI", POST, "/api/v1/edi/partners", ADMIN),
+            of("EDI", GET, "/api/v1/edi/partners/{code}", ADMIN),
+            of("EDI", PUT, "/api/v1/edi/partners/{code}", ADMIN),
+            of("EDI", GET, "/api/v1/edi/partners/{code}/articles", ADMIN),
+            of("EDI", PUT, "/api/v1/edi/partners/{code}/articles", ADMIN),
+            of("EDI", POST, "/api/v1/edi/interchanges", ADMIN, INTEGRATION),
+            of("EDI", GET, "/api/v1/edi/messages", ADMIN, AGENT),
+
             // Figures over all orders and stock: for the people who run the shop, not for integrations.
             of("Reports", GET, "/api/v1/reports/summary", ADMIN, AGENT),
 

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.ordo.platform.BodySizeLimit;
 import org.ordo.platform.OrdoProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -18,24 +19,32 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over {@code ordo.api.max-body-size} with 413, before anything reads them into memory:
- * at once by Content-Length, and while streaming for chunked bodies.
+ * Refuses request bodies over {@code ordo.api.max-body-size} (or an endpoint's own {@link BodySizeLimit}) with 413,
+ * before anything reads them into memory: at once by Content-Length, and while streaming for chunked bodies.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long defaultLimit;
+    private final java.util.List<BodySizeLimit> exceptions;
     private final JsonMapper json;
 
-    BodySizeLimitFilter(OrdoProperties properties, JsonMapper json) {
-        this.limit = properties.api().maxBodyBytes();
+    BodySizeLimitFilter(OrdoProperties properties, java.util.List<BodySizeLimit> exceptions, JsonMapper json) {
+        this.defaultLimit = properties.api().maxBodyBytes();
+        this.exceptions = java.util.List.copyOf(exceptions);
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = defaultLimit;
+        for (BodySizeLimit exception : exceptions) {
+            if (exception.method().equals(request.getMethod()) && exception.path().equals(request.getRequestURI())) {
+                limit = exception.maxBytes();
+            }
+        }
         if (request.getContentLengthLong() > limit) {
             var problem = Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large",
                     "The request body is larger than " + limit + " bytes");

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# P4, EDI intake: one EDIFACT interchange of N ORDERS messages (3 lines each, default 10,000) posted to a private
+# Ordo with demo data on a fresh data directory; orders/s is the placed orders over the request's wall time (each
+# order also gets its ORDRSP, and the interchange its CONTRL). Right after it, the raw-SQL floor (bench/floor.sql:
+# the rows of one three-line order written directly) runs N transactions from one client, as one interchange is
+# taken by one request. Loopback only; stops by itself.
+#   bench/p4.sh [N]
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+N=${1:-10000}
+NSKUS=20
+OUT=$ROOT/target/bench
+mkdir -p "$OUT"
+PSQL=$(pg_tool psql)
+PGBENCH=$(pg_tool pgbench)
+ensure_jar
+trap 'cp "$WORK/ordo.log" "$OUT/ordo-p4.log" 2>/dev/null || true; cleanup' EXIT
+
+start_ordo
+await_ready
+prefix=P4-$(date +%s)-
+
+# 20 articles with GTINs (prefix 20, GS1's range for internal numbers) and plenty of stock at BER
+gtin() { # GTIN-13 for the 12 digits $1, with its check digit
+  local body=$1 sum=0 i w=3
+  for (( i = ${#body} - 1; i >= 0; i-- )); do sum=$(( sum + ${body:i:1} * w )); w=$(( 4 - w )); done
+  echo "$body$(( (10 - sum % 10) % 10 ))"
+}
+GTINS=()
+for i in $(seq 0 $(( NSKUS - 1 ))); do
+  g=$(gtin "20$(date +%s | tail -c 7)$(printf %04d "$i")")
+  GTINS+=("$g")
+  api POST /api/v1/articles "{\"sku\":\"$prefix$(printf %04d "$i")\",\"type\":\"PHYSICAL\",\"name\":{\"en\":\"P4 $i\"},\"price\":{\"amount\":\"9.99\",\"currency\":\"EUR\"},\"taxRate\":\"19\",\"gtin\":\"$g\"}" > /dev/null
+  api POST /api/v1/inventory/receipts "{\"sku\":\"$prefix$(printf %04d "$i")\",\"location\":\"BER\",\"quantity\":1000000000,\"reference\":\"p4\"}" > /dev/null
+done
+customer=$(api POST /api/v1/customers '{"email":"p4-buyer@example.com","name":"P4 Buyer","type":"BUSINESS","company":"P4 GmbH","shipBeforePayment":true}' \
+  | sed 's/.*"id":"\([^"]*\)".*/\1/')
+api POST /api/v1/edi/partners "{\"code\":\"P4\",\"name\":\"P4\",\"customerId\":\"$customer\",\"standard\":\"EDIFACT\",\"version\":\"D96A\",\"senderQualifier\":\"14\",\"senderId\":\"5400000000009\",\"recipientQualifier\":\"14\",\"recipientId\":\"4000000000006\",\"articleNumbers\":\"GTIN\",\"currency\":\"EUR\",\"paymentMethod\":\"invoice\",\"shipTo\":{\"name\":\"P4 Lager\",\"street\":\"Hafenstr. 1\",\"postalCode\":\"20457\",\"city\":\"Hamburg\",\"country\":\"DE\"}}" > /dev/null
+
+awk -v n="$N" -v gtins="${GTINS[*]}" 'BEGIN {
+  split(gtins, g, " "); k = length(g); srand(4);
+  printf "UNB+UNOC:3+5400000000009:14+4000000000006:14+261205:1000+P4'"'"'\n";
+  for (m = 1; m <= n; m++) {
+    printf "UNH+%d+ORDERS:D:96A:UN:EAN008'"'"'BGM+220+P4-%d+9'"'"'DTM+137:20261205:102'"'"'NAD+BY+5400000000009::9'"'"'", m, m;
+    a = int(rand() * k); b = (a + 1 + int(rand() * (k - 2))) % k; c = a;
+    while (c == a || c == b) c = int(rand() * k);
+    printf "LIN+1++%s:SRV'"'"'QTY+21:1'"'"'LIN+2++%s:SRV'"'"'QTY+21:2'"'"'LIN+3++%s:SRV'"'"'QTY+21:1'"'"'", g[a + 1], g[b + 1], g[c + 1];
+    printf "UNS+S'"'"'CNT+2:3'"'"'UNT+13+%d'"'"'\n", m;
+  }
+  printf "UNZ+%d+P4'"'"'\n", n;
+}' > "$WORK/p4.edi"
+echo "interchange: $N messages, $(wc -c < "$WORK/p4.edi") bytes"
+
+QUIET_WAIT_S=${QUIET_WAIT_S:-30} await_quiet || true
+t0=$(now_ms)
+curl -sf -m 3600 -H "Authorization: Bearer $KEY" -H 'Content-Type: application/EDIFACT' \
+  --data-binary @"$WORK/p4.edi" "$BASE/api/v1/edi/interchanges" > "$WORK/p4.json"
+ms=$(( $(now_ms) - t0 ))
+placed=$(grep -o '"outcome":"PLACED"' "$WORK/p4.json" | wc -l)
+other=$(grep -o '"outcome":"[A-Z]*"' "$WORK/p4.json" | grep -vc PLACED || true)
+p4=$(awk -v p="$placed" -v ms="$ms" 'BEGIN {printf "%.1f", p * 1000 / ms}')
+echo "P4: $placed orders placed ($other not) in $ms ms: $p4 orders/s"
+
+# the floor's customers: 500 found by e-mail, as bench/floor.sql expects them
+for i in $(seq 0 499); do
+  api POST /api/v1/customers "{\"email\":\"bench$i@example.com\",\"name\":\"Bench $i\"}" > /dev/null
+done
+"$PGBENCH" -h 127.0.0.1 -p "$(pg_port)" -U ordo -n -M prepared -c 1 -t "$N" -f "$BENCH/floor.sql" \
+  -D prefix="$prefix" -D nskus="$NSKUS" -D loc="$(sql "SELECT id FROM location WHERE code = 'BER'")" \
+  ordo > "$WORK/floor.txt" 2>&1 || { cat "$WORK/floor.txt" >&2; exit 1; }
+tps=$(awk '/^tps = / {printf "%.1f", $3}' "$WORK/floor.txt")
+ratio=$(awk -v a="$p4" -v b="$tps" 'BEGIN {printf "%.2f", a / b}')
+echo "floor (1 client, $N transactions): $tps orders/s; P4 / floor = $ratio"
+echo "target: >= 1000 orders/s: $(awk -v a="$p4" 'BEGIN {print (a >= 1000 ? "met" : "NOT met")}')"
+run_check

@@ -1,0 +1,418 @@
+package org.ordo.edi;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.ordo.catalog.Catalog;
+import org.ordo.edi.internal.ControlReport;
+import org.ordo.edi.internal.EdiMessages;
+import org.ordo.edi.internal.Interchange;
+import org.ordo.edi.internal.Interchange.SyntaxError;
+import org.ordo.edi.internal.FunctionalAcknowledgement;
+import org.ordo.edi.internal.OrderResponse;
+import org.ordo.edi.internal.OrdersMessage;
+import org.ordo.edi.internal.PurchaseOrderMessage;
+import org.ordo.edi.internal.TradingPartners;
+import org.ordo.intake.Intake;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PaymentMethod;
+import org.ordo.ordering.PlaceOrder;
+import org.ordo.party.PartyManagement;
+import org.ordo.platform.Address;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Trading partners, EDIFACT interchanges in, and the acknowledgements that go back. */
+@Service
+public class EdiManagement {
+
+    public static final String CONTENT_TYPE = "application/EDIFACT";
+    public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
+    private static final int MAX_ARTICLE_NUMBERS = 100_000;
+
+    private final TradingPartners partners;
+    private final EdiMessages messages;
+    private final Intake intake;
+    private final OrderManagement orders;
+    private final Catalog catalog;
+    private final PartyManagement parties;
+    private final Json json;
+    private final Clock clock;
+    private final TransactionTemplate savepoint;
+
+    EdiManagement(TradingPartners partners, EdiMessages messages, Intake intake, OrderManagement orders,
+            Catalog catalog, PartyManagement parties, Json json, Clock clock, PlatformTransactionManager transactions) {
+        this.partners = partners;
+        this.messages = messages;
+        this.intake = intake;
+        this.orders = orders;
+        this.catalog = catalog;
+        this.parties = parties;
+        this.json = json;
+        this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    // --- trading partners --------------------------------------------------------------------------------------
+
+    /** Registers a partner; refuses a taken code or sender identifier (409) and invalid fields (422). */
+    @Transactional
+    public TradingPartner register(PartnerDraft draft) {
+        check(draft);
+        try {
+            if (!partners.insert(draft)) {
+                throw new ConflictException("duplicate-partner", "Duplicate partner",
+                        "A trading partner with code " + draft.code() + " exists", Map.of("field", "code"));
+            }
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw senderTaken(draft);
+        }
+        return partners.find(draft.code()).orElseThrow();
+    }
+
+    /** Changes a partner; the code in the path is the key and cannot change. */
+    @Transactional
+    public TradingPartner change(String code, PartnerDraft draft) {
+        if (draft.code() != null && !draft.code().equals(code)) {
+            throw new InvalidInputException("code", "cannot be changed (" + code + ")");
+        }
+        PartnerDraft withCode = new PartnerDraft(code, draft.name(), draft.customerId(), draft.standard(),
+                draft.version(), draft.senderQualifier(), draft.senderId(), draft.recipientQualifier(),
+                draft.recipientId(), draft.articleNumbers(), draft.currency(), draft.paymentMethod(), draft.shipTo(),
+                draft.priceTolerance());
+        check(withCode);
+        try {
+            if (!partners.update(withCode)) {
+                throw new NotFoundException("Trading partner", code);
+            }
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            throw senderTaken(withCode);
+        }
+        return partners.find(code).orElseThrow();
+    }
+
+    private void check(PartnerDraft draft) {
+        draft.check(PaymentMethod.codes());
+        if (parties.findCustomer(draft.customerId()).isEmpty()) {
+            throw new InvalidInputException("customerId", "names no customer: " + draft.customerId());
+        }
+    }
+
+    private static ConflictException senderTaken(PartnerDraft draft) {
+        return new ConflictException("duplicate-sender", "Sender identifier taken", "Another trading partner sends as "
+                + draft.senderId() + (draft.senderQualifier() == null ? "" : ":" + draft.senderQualifier()),
+                Map.of("field", "senderId"));
+    }
+
+    public TradingPartner partner(String code) {
+        return partners.find(code).orElseThrow(() -> new NotFoundException("Trading partner", code));
+    }
+
+    /**
+     * Replaces the partner's own article numbers (their number to our SKU) as a whole; refuses unknown SKUs and
+     * malformed numbers (422 naming each), changing nothing then.
+     */
+    @Transactional
+    public Map<String, String> mapArticles(String code, Map<String, String> numbersToSkus) {
+        partner(code);
+        if (numbersToSkus == null) {
+            throw new InvalidInputException("body", "is required: {\"their number\": \"our SKU\", ...}");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (numbersToSkus.size() > MAX_ARTICLE_NUMBERS) {
+            errors.add(new FieldError("body", "must map at most " + MAX_ARTICLE_NUMBERS + " numbers"));
+        }
+        Set<String> known = catalog.findAll(new HashSet<>(numbersToSkus.values())).keySet();
+        numbersToSkus.forEach((number, sku) -> {
+            if (number.isBlank() || number.length() > 35) {
+                errors.add(new FieldError(number, "a partner's article number must be 1-35 characters"));
+            } else if (sku == null || !known.contains(sku)) {
+                errors.add(new FieldError(number, "names no article: " + sku));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        partners.replaceArticles(code, numbersToSkus);
+        return partners.articles(code);
+    }
+
+    public Map<String, String> articles(String code) {
+        partner(code);
+        return partners.articles(code);
+    }
+
+    /** The partner's messages in and out, oldest first. */
+    public Slice<EdiMessage> messages(String partner, EdiMessage.Direction direction, EdiMessage.Outcome outcome,
+            String after, int limit) {
+        partner(partner);
+        Cursor cursor = after == null ? null : Cursor.decode(after, "after");
+        return Slice.of(messages.list(partner, direction, outcome, cursor, limit + 1), limit,
+                last -> new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    // --- interchanges in ---------------------------------------------------------------------------------------
+
+    /** The answer to an interchange, as JSON, and whether it is the answer kept from the first time it came. */
+    public record Answer(int status, String body, boolean replayed) {
+    }
+
+    /**
+     * Takes an EDIFACT interchange of ORDERS messages. What is not a readable interchange from a registered partner
+     * is refused (422) and nothing is stored. Otherwise, in one transaction: the interchange is stored once as an
+     * inbound document; each message that passes the syntax checks and names known articles and a delivery address
+     * is placed as an order through {@link OrderManagement#place} (channel {@code edi}, external reference
+     * {@code PARTNER/order number}, linked to the document); a message that cannot become an order with certainty
+     * is recorded with the reason and the document goes to the review queue, while the other messages proceed; a
+     * CONTRL acknowledgement is numbered and stored. The same interchange again (same partner and UNB reference)
+     * changes nothing and gets the same answer; a concurrent one waits for the first.
+     */
+    public Answer receive(byte[] body, String contentType, String actor) {
+        Interchange interchange = Interchange.read(body);
+        Interchange.Segment header = interchange.header();
+        boolean x12 = interchange.isX12();
+        String envelope = x12 ? "ISA" : "UNB";
+        // UNB: S002 sender (id:qualifier), S003 recipient, 0020 reference; ISA: 05/06 sender, 07/08 recipient, 13
+        String senderQualifier = blankToNull((x12 ? header.value(5) : header.value(2, 2)).trim());
+        String senderId = (x12 ? header.value(6) : header.value(2, 1)).trim();
+        String recipientId = (x12 ? header.value(8) : header.value(3, 1)).trim();
+        String reference = x12 ? header.value(13) : header.value(5);
+        TradingPartner partner = partners.findBySender(x12 ? TradingPartner.Standard.X12
+                : TradingPartner.Standard.EDIFACT, senderQualifier, senderId)
+                .orElseThrow(() -> new InvalidInputException(envelope + ".sender",
+                        "names no registered trading partner: " + senderId
+                                + (senderQualifier == null ? "" : " (qualifier " + senderQualifier + ")")));
+        if (!partner.recipientId().equals(recipientId)) {
+            throw new InvalidInputException(envelope + ".recipient", "must be " + partner.recipientId()
+                    + ", as agreed with partner " + partner.code() + ": " + recipientId);
+        }
+        if (reference.isEmpty() || reference.length() > 14) {
+            throw new InvalidInputException(envelope + ".reference", "must be 1-14 characters");
+        }
+        if (x12 && interchange.group() == null) {
+            throw new InvalidInputException("GS", "is missing: the purchase orders must be in a functional group");
+        }
+        Intake.Answer answer = intake.takeDocument("edi:" + partner.code(), reference, envelope + ".reference", "edi",
+                contentType == null ? (x12 ? CONTENT_TYPE_X12 : CONTENT_TYPE) : contentType, body, actor,
+                documentId -> process(partner, interchange, reference, documentId, actor));
+        return new Answer(answer.status(), answer.body(), answer.replayed());
+    }
+
+    private Intake.Processed process(TradingPartner partner, Interchange interchange, String reference,
+            UUID documentId, String actor) {
+        boolean x12 = interchange.isX12();
+        List<OrdersMessage> read = interchange.messages().stream()
+                .map(x12 ? PurchaseOrderMessage::read : OrdersMessage::read).toList();
+        Map<String, String> skus = articleNumbers(partner, read);
+        List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
+        List<ControlReport.MessageReport> reports = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            OrdersMessage message = read.get(i);
+            Interchange.Message raw = interchange.messages().get(i);
+            reports.add(new ControlReport.MessageReport(raw.ref(), raw.type(), raw.version(), raw.release(),
+                    raw.agency(), message.errors()));
+            Placement placement = interchange.errors().isEmpty() && message.errors().isEmpty()
+                    ? place(partner, reference, message, skus, documentId, actor)
+                    : new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                            EdiMessage.Outcome.REJECTED, null, null, rejection(interchange.errors(), message.errors())),
+                            null);
+            ReceivedInterchange.Message outcome = placement.outcome();
+            messages.recordIncoming(new EdiMessages.Incoming(partner.code(), x12 ? "850" : "ORDERS", reference, message.ref(),
+                    outcome.outcome(), outcome.reason(), outcome.orderId(), outcome.orderNumber(), documentId));
+            if (placement.order() != null) {
+                respond(partner, interchange, reference, message, placement.order(), skus, documentId);
+            }
+            outcomes.add(outcome);
+        }
+        long controlNumber = partners.nextControlNumber(partner.code());
+        ControlReport.Party us = new ControlReport.Party(partner.recipientId(), partner.recipientQualifier());
+        ControlReport.Party them = new ControlReport.Party(partner.senderId(), partner.senderQualifier());
+        String type = x12 ? "997" : "CONTRL";
+        String contrl = x12
+                ? FunctionalAcknowledgement.write(us, them, interchange.group().value(3),
+                        interchange.group().value(2), controlNumber, ZonedDateTime.now(clock),
+                        interchange.group().value(6), interchange.errors(), reports.stream()
+                                .map(r -> new FunctionalAcknowledgement.SetReport(r.ref(), r.errors())).toList())
+                : ControlReport.write(us, them, controlNumber, ZonedDateTime.now(clock), reference,
+                        interchange.errors(), reports);
+        messages.recordOutgoing(partner.code(), type, reference, controlNumber, contrl, documentId);
+        boolean accepted = interchange.errors().isEmpty() && read.stream().allMatch(m -> m.errors().isEmpty());
+        ReceivedInterchange received = new ReceivedInterchange(partner.code(), reference, documentId, outcomes,
+                new ReceivedInterchange.Acknowledgement(type, controlNumber, accepted, contrl));
+        List<String> attention = outcomes.stream().filter(o -> o.outcome() != EdiMessage.Outcome.PLACED)
+                .map(o -> "message " + o.messageRef() + " " + o.outcome().name().toLowerCase() + ": " + o.reason())
+                .toList();
+        String review = attention.isEmpty() ? null : abbreviate(attention.size() + " of " + outcomes.size()
+                + " messages need attention: " + String.join("; ", attention), 2000);
+        return new Intake.Processed(200, json.write(received), review);
+    }
+
+    /** What became of a message, and the order when one was placed. */
+    private record Placement(ReceivedInterchange.Message outcome, OrderView order) {
+    }
+
+    /**
+     * Answers a placed order with an ORDRSP (EDIFACT) or 855 (X12) under the partner's next control number, stored
+     * with the order's interchange: each of the buyer's lines as accepted, or changed where part is backordered.
+     */
+    private void respond(TradingPartner partner, Interchange interchange, String reference, OrdersMessage message,
+            OrderView order, Map<String, String> skus, UUID documentId) {
+        Map<String, OrderView.Line> bySku = order.lines().stream()
+                .collect(Collectors.toMap(OrderView.Line::sku, l -> l, (a, b) -> a));
+        Map<String, Long> backorderLeft = new java.util.HashMap<>();
+        bySku.forEach((sku, line) -> backorderLeft.put(sku, line.backordered()));
+        List<OrderResponse.Line> lines = new ArrayList<>();
+        for (OrdersMessage.Line line : message.lines()) {
+            String number = number(partner, line);
+            String sku = skus.get(number);
+            // a SKU ordered on several lines was merged into one order line: its backorder falls on the last ones
+            long backordered = Math.min(line.quantity(), backorderLeft.getOrDefault(sku, 0L));
+            backorderLeft.merge(sku, -backordered, Long::sum);
+            OrderView.Line ordered = bySku.get(sku);
+            lines.add(new OrderResponse.Line(line.lineNo(), number, partner.articleNumbers().name(), line.quantity(),
+                    backordered, ordered == null ? null : ordered.unitPrice().amount()));
+        }
+        OrderResponse.Order answer = new OrderResponse.Order(order.number(), message.orderNumber(), lines);
+        long controlNumber = partners.nextControlNumber(partner.code());
+        ControlReport.Party us = new ControlReport.Party(partner.recipientId(), partner.recipientQualifier());
+        ControlReport.Party them = new ControlReport.Party(partner.senderId(), partner.senderQualifier());
+        boolean x12 = interchange.isX12();
+        String body = x12
+                ? OrderResponse.x12(us, them, interchange.group().value(3), interchange.group().value(2),
+                        controlNumber, ZonedDateTime.now(clock), answer)
+                : OrderResponse.edifact(us, them, controlNumber, ZonedDateTime.now(clock), answer);
+        messages.recordOutgoing(partner.code(), x12 ? "855" : "ORDRSP", reference, controlNumber, body, documentId);
+    }
+
+    /** Our SKU for each article number the messages use, in one query per kind of number. */
+    private Map<String, String> articleNumbers(TradingPartner partner, List<OrdersMessage> read) {
+        Set<String> numbers = read.stream().flatMap(m -> m.lines().stream()).map(l -> number(partner, l))
+                .filter(n -> n != null).collect(Collectors.toSet());
+        return switch (partner.articleNumbers()) {
+            case GTIN -> catalog.skusByGtin(numbers);
+            case PARTNER -> partners.articles(partner.code());
+            case SKU -> catalog.findAll(numbers).keySet().stream().collect(Collectors.toMap(s -> s, s -> s));
+        };
+    }
+
+    private static String number(TradingPartner partner, OrdersMessage.Line line) {
+        return switch (partner.articleNumbers()) {
+            case GTIN -> line.gtin();
+            case PARTNER -> line.buyerNumber();
+            case SKU -> line.supplierNumber();
+        };
+    }
+
+    private Placement place(TradingPartner partner, String reference, OrdersMessage message,
+            Map<String, String> skus, UUID documentId, String actor) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> lines = new LinkedHashMap<>();
+        for (OrdersMessage.Line line : message.lines()) {
+            String number = number(partner, line);
+            String sku = number == null ? null : skus.get(number);
+            if (sku == null) {
+                problems.add("line " + line.lineNo() + ": unknown article " + (number == null
+                        ? "(no " + partner.articleNumbers().name().toLowerCase() + " number)" : number));
+            } else {
+                lines.merge(sku, line.quantity(), Long::sum);
+            }
+        }
+        if (partner.priceTolerance() != null && problems.isEmpty()) {
+            problems.addAll(pricesBeyondTolerance(partner.priceTolerance(), message, partner, skus));
+        }
+        Address shipTo = message.deliveryAddress() != null ? message.deliveryAddress() : partner.shipTo();
+        if (shipTo == null) {
+            problems.add("no delivery address: NAD+DP names none"
+                    + (message.deliveryParty() == null ? "" : " for party " + message.deliveryParty())
+                    + " and the partner has no default ship-to");
+        }
+        if (!problems.isEmpty()) {
+            return review(message, String.join("; ", problems));
+        }
+        String currency = message.currency() != null ? message.currency() : partner.currency();
+        PlaceOrder command = new PlaceOrder("edi", partner.code() + "/" + message.orderNumber(), partner.customerId(),
+                null, shipTo, null, currency, partner.paymentMethod(), null,
+                "EDI " + partner.code() + " interchange " + reference + " message " + message.ref(),
+                lines.entrySet().stream().map(e -> new PlaceOrder.Line(e.getKey(), e.getValue())).toList());
+        try {
+            // A savepoint per message: a refused message rolls back its own work only, the others proceed
+            OrderView order = savepoint.execute(tx -> orders.place(command, new PlaceOrder.Source(documentId, actor)));
+            return new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                    EdiMessage.Outcome.PLACED, order.id(), order.number(), null), order);
+        } catch (InvalidInputException e) {
+            return review(message, "refused: " + e.errors().stream().map(f -> f.field() + " " + f.message())
+                    .collect(Collectors.joining(", ")));
+        } catch (ConflictException e) {
+            return review(message, "refused: " + e.getMessage());
+        } catch (NotFoundException e) {
+            return review(message, "refused: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The lines whose price (PRI) differs from the catalog's by more than the tolerance: the buyer expects another
+     * price than the one the order would be placed at, which a person must settle.
+     */
+    private List<String> pricesBeyondTolerance(java.math.BigDecimal tolerance, OrdersMessage message,
+            TradingPartner partner, Map<String, String> skus) {
+        List<OrdersMessage.Line> priced = message.lines().stream().filter(l -> l.unitPrice() != null).toList();
+        if (priced.isEmpty()) {
+            return List.of();
+        }
+        Map<String, org.ordo.catalog.Article> articles = catalog.findAll(priced.stream()
+                .map(l -> skus.get(number(partner, l))).collect(Collectors.toSet()));
+        List<String> problems = new ArrayList<>();
+        for (OrdersMessage.Line line : priced) {
+            org.ordo.catalog.Article article = articles.get(skus.get(number(partner, line)));
+            java.math.BigDecimal ours = article.price().amount();
+            java.math.BigDecimal allowed = ours.multiply(tolerance).movePointLeft(2);
+            if (line.unitPrice().subtract(ours).abs().compareTo(allowed) > 0) {
+                problems.add("line " + line.lineNo() + ": price " + line.unitPrice().toPlainString() + " differs from "
+                        + ours.stripTrailingZeros().toPlainString() + " " + article.price().currency()
+                        + " by more than " + tolerance.stripTrailingZeros().toPlainString() + "%");
+            }
+        }
+        return problems;
+    }
+
+    private static Placement review(OrdersMessage message, String reason) {
+        return new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                EdiMessage.Outcome.REVIEW, null, null, abbreviate(reason, 1000)), null);
+    }
+
+    private static String rejection(List<SyntaxError> interchangeErrors, List<SyntaxError> messageErrors) {
+        List<SyntaxError> errors = messageErrors.isEmpty() ? interchangeErrors : messageErrors;
+        String listed = errors.stream().map(e -> e.segmentTag() + (e.segmentPosition() > 0 ? " (segment "
+                + e.segmentPosition() + ")" : "") + ": " + e.text() + " [" + e.code() + "]")
+                .collect(Collectors.joining("; "));
+        return abbreviate((messageErrors.isEmpty() ? "interchange rejected: " : "syntax: ") + listed, 1000);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

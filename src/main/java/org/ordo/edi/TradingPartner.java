@@ -1,0 +1,34 @@
+package org.ordo.edi;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.ordo.platform.Address;
+
+/**
+ * A business customer that orders by EDI. {@code senderId} (with its qualifier, e.g. {@code 14} for a GLN) is how
+ * its interchanges name it in UNB; {@code recipientId} is how it names us. Orders are placed for {@code customerId}
+ * with the partner's currency and payment method, shipped to the message's delivery party or else to {@code shipTo}.
+ * A line whose price differs from the catalog's by more than {@code priceTolerance} percent goes to review.
+ */
+public record TradingPartner(String code, String name, UUID customerId, Standard standard, String version,
+        String senderQualifier, String senderId, String recipientQualifier, String recipientId,
+        ArticleNumbers articleNumbers, String currency, String paymentMethod, Address shipTo,
+        @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+        java.math.BigDecimal priceTolerance, long lastControlNumber,
+        Instant createdAt, Instant updatedAt) {
+
+    public enum Standard {
+        EDIFACT, X12
+    }
+
+    /** How the partner's order lines name an article. */
+    public enum ArticleNumbers {
+        /** the GTIN/EAN in LIN, matched with the article's {@code gtin} */
+        GTIN,
+        /** the buyer's own article number (PIA with code BP), mapped per partner to our SKU */
+        PARTNER,
+        /** our SKU, as the supplier's article number (PIA with code SA) */
+        SKU
+    }
+}

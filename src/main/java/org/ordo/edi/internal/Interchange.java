@@ -1,0 +1,252 @@
+package org.ordo.edi.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamException;
+import io.xlate.edi.stream.EDIStreamReader;
+import io.xlate.edi.stream.EDIStreamValidationError;
+import io.xlate.edi.stream.Location;
+import org.ordo.platform.InvalidInputException;
+
+/**
+ * An EDIFACT or X12 interchange as StAEDI reads it: the header (UNB or ISA, and GS for X12), each message (UNH to
+ * UNT, ST to SE) with its segments, and the syntax errors found, each with its EDIFACT syntax error code (data
+ * element 0085) so that CONTRL can name it (997 maps it to its own codes). StAEDI honours EDIFACT's UNA service
+ * string advice (separators, decimal mark, release character) and the separators X12's ISA declares, and checks
+ * the trailers' counts and references; an interchange it cannot read at all is refused with a 422 naming the body.
+ */
+public record Interchange(Segment header, Segment group, List<Message> messages, List<SyntaxError> errors) {
+
+    public boolean isX12() {
+        return header.tag().equals("ISA");
+    }
+
+    /** More segments than this in one interchange are refused before anything is stored (hostile input). */
+    static final int MAX_SEGMENTS = 500_000;
+    /** An order of a few hundred lines is large; a message of more segments than this is an attack or an error. */
+    static final int MAX_MESSAGE_SEGMENTS = 10_000;
+
+    /** Character repertoires of UNB's syntax identifier and the charset their bytes are read in. */
+    private static final Map<String, Charset> CHARSETS = Map.of("UNOA", StandardCharsets.US_ASCII,
+            "UNOB", StandardCharsets.US_ASCII, "UNOC", StandardCharsets.ISO_8859_1,
+            "UNOD", Charset.forName("ISO-8859-2"), "UNOE", Charset.forName("ISO-8859-5"),
+            "UNOF", Charset.forName("ISO-8859-7"), "UNOW", StandardCharsets.UTF_8, "UNOY", StandardCharsets.UTF_8);
+
+    private static final Pattern SYNTAX_ID = Pattern.compile("UNB.(UNO[A-Z])");
+
+    /** A segment; {@code elements.get(i)} holds the components of element i + 1. */
+    public record Segment(String tag, int position, List<List<String>> elements) {
+
+        /** The value at element and component (1-based), or "" when absent. */
+        public String value(int element, int component) {
+            if (element > elements.size()) {
+                return "";
+            }
+            List<String> components = elements.get(element - 1);
+            return component > components.size() ? "" : components.get(component - 1);
+        }
+
+        public String value(int element) {
+            return value(element, 1);
+        }
+    }
+
+    /** A message: its reference (UNH 0062), type and version, its segments from UNH to UNT, and its errors. */
+    public record Message(String ref, String type, String version, String release, String agency,
+            List<Segment> segments, List<SyntaxError> errors) {
+    }
+
+    /**
+     * A syntax error: the segment (its position counted from UNH, or in the interchange outside messages), the
+     * element and component when known (0 when not), and the EDIFACT syntax error code.
+     */
+    public record SyntaxError(String segmentTag, int segmentPosition, int element, int component, int code,
+            String text) {
+    }
+
+    /** EDIFACT syntax error codes (data element 0085) that Ordo reports. */
+    public static final int INVALID_VALUE = 12, MISSING = 13, NOT_SUPPORTED_IN_POSITION = 15,
+            TOO_MANY_CONSTITUENTS = 16, UNSPECIFIED = 18, REFERENCES_DO_NOT_MATCH = 28, COUNT_DOES_NOT_MATCH = 29,
+            TOO_MANY_REPETITIONS = 35, INVALID_CHARACTERS = 37, TOO_LONG = 39, TOO_SHORT = 40;
+
+    /** Reads the interchange; refuses (422, field {@code body}) what is not a readable EDIFACT interchange. */
+    public static Interchange read(byte[] body) {
+        String text = decode(body);
+        EDIInputFactory factory = EDIInputFactory.newFactory();
+        factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
+        // The syntax identifier is checked by decode() (UNOW and UNOY are taken with syntax version 3 too, as
+        // senders write them); StAEDI checks structure, counts and references.
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
+        Segment header = null;
+        Segment group = null;
+        List<Message> messages = new ArrayList<>();
+        List<SyntaxError> errors = new ArrayList<>();
+        List<Segment> segments = null;
+        List<SyntaxError> messageErrors = null;
+        int messageStart = 0;
+        int count = 0;
+        List<List<String>> elements = null;
+        String tag = null;
+        int position = 0;
+        try (EDIStreamReader reader = factory.createEDIStreamReader(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "UTF-8")) {
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                Location at = reader.getLocation();
+                switch (event) {
+                    case START_INTERCHANGE -> {
+                        if (header != null) {
+                            throw new InvalidInputException("body", "must hold exactly one interchange");
+                        }
+                    }
+                    case START_TRANSACTION -> {
+                        segments = new ArrayList<>();
+                        messageErrors = new ArrayList<>();
+                        messageStart = at.getSegmentPosition();
+                    }
+                    case START_SEGMENT -> {
+                        if (++count > MAX_SEGMENTS) {
+                            throw new InvalidInputException("body", "holds more than " + MAX_SEGMENTS + " segments");
+                        }
+                        tag = reader.getText();
+                        position = at.getSegmentPosition();
+                        elements = new ArrayList<>();
+                    }
+                    case ELEMENT_DATA -> {
+                        int element = at.getElementPosition();
+                        while (elements.size() < element) {
+                            elements.add(new ArrayList<>());
+                        }
+                        List<String> components = elements.get(element - 1);
+                        if (at.getElementOccurrence() > 1) {
+                            break; // repetitions are not used by the messages Ordo takes; the first one counts
+                        }
+                        int component = Math.max(1, at.getComponentPosition());
+                        while (components.size() < component - 1) {
+                            components.add("");
+                        }
+                        components.add(reader.getText());
+                    }
+                    case END_SEGMENT -> {
+                        Segment segment = new Segment(tag, position, elements.stream().map(List::copyOf).toList());
+                        if ("UNB".equals(tag) || "ISA".equals(tag)) {
+                            header = segment;
+                        } else if ("GS".equals(tag) && group == null) {
+                            group = segment;
+                        }
+                        if (segments != null) {
+                            if (segments.size() >= MAX_MESSAGE_SEGMENTS) {
+                                throw new InvalidInputException("body", "holds a message of more than "
+                                        + MAX_MESSAGE_SEGMENTS + " segments");
+                            }
+                            segments.add(new Segment(tag, position - messageStart + 1, segment.elements()));
+                        }
+                    }
+                    case END_TRANSACTION -> {
+                        Segment first = segments.get(0);
+                        messages.add(first.tag().equals("ST")
+                                ? new Message(first.value(2), first.value(1), group == null ? "" : group.value(8), "",
+                                        "X12", List.copyOf(segments), List.copyOf(messageErrors))
+                                : new Message(first.value(1), first.value(2, 1), first.value(2, 2), first.value(2, 3),
+                                        first.value(2, 4), List.copyOf(segments), List.copyOf(messageErrors)));
+                        segments = null;
+                        messageErrors = null;
+                    }
+                    case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
+                        EDIStreamValidationError error = reader.getErrorType();
+                        boolean inMessage = segments != null;
+                        int segmentPosition = at.getSegmentPosition() - (inMessage ? messageStart - 1 : 0);
+                        SyntaxError found = new SyntaxError(at.getSegmentTag(), segmentPosition,
+                                Math.max(0, at.getElementPosition()), Math.max(0, at.getComponentPosition()),
+                                code(error), error.name().toLowerCase().replace('_', ' '));
+                        (inMessage ? messageErrors : errors).add(found);
+                    }
+                    default -> {
+                    }
+                }
+            }
+        } catch (EDIStreamException | RuntimeException e) {
+            if (e instanceof InvalidInputException invalid) {
+                throw invalid;
+            }
+            throw new InvalidInputException("body", "is not a readable EDIFACT or X12 interchange: " + brief(e));
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("body", "could not be read: " + e.getMessage());
+        }
+        if (header == null) {
+            throw new InvalidInputException("body", "is not an interchange: UNB or ISA is missing");
+        }
+        if (segments != null) {
+            throw new InvalidInputException("body", "ends inside a message: UNT and UNZ are missing");
+        }
+        return new Interchange(header, group, List.copyOf(messages), List.copyOf(errors));
+    }
+
+    /**
+     * The text in the charset that UNB's syntax identifier declares, decoded strictly: bytes that are not valid in
+     * it (binary data, another charset) are refused rather than guessed.
+     */
+    static String decode(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1);
+        if (start.startsWith("ISA")) {
+            // X12 declares no charset: its basic and extended character sets are within UTF-8, read strictly
+            return strict(body, StandardCharsets.UTF_8, "X12");
+        }
+        if (!start.startsWith("UNA") && !start.startsWith("UNB")) {
+            throw new InvalidInputException("body", "is not an interchange: it must start with UNA, UNB or ISA");
+        }
+        Matcher syntax = SYNTAX_ID.matcher(start);
+        Charset charset = syntax.find() ? CHARSETS.get(syntax.group(1)) : null;
+        if (charset == null) {
+            throw new InvalidInputException("body",
+                    "UNB must declare a syntax identifier Ordo reads: " + CHARSETS.keySet().stream().sorted().toList());
+        }
+        return strict(body, charset, "UNB's " + syntax.group(1));
+    }
+
+    private static String strict(byte[] body, Charset charset, String declaredBy) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("body", "holds bytes that are not " + charset.name() + " as "
+                    + declaredBy + " declares");
+        }
+    }
+
+    private static int code(EDIStreamValidationError error) {
+        return switch (error) {
+            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> COUNT_DOES_NOT_MATCH;
+            case CONTROL_REFERENCE_MISMATCH -> REFERENCES_DO_NOT_MATCH;
+            case REQUIRED_DATA_ELEMENT_MISSING, MANDATORY_SEGMENT_MISSING, CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING,
+                    CONDITIONAL_REQUIRED_SEGMENT_MISSING -> MISSING;
+            case TOO_MANY_DATA_ELEMENTS, TOO_MANY_COMPONENTS -> TOO_MANY_CONSTITUENTS;
+            case TOO_MANY_REPETITIONS, LOOP_OCCURS_OVER_MAXIMUM_TIMES, SEGMENT_EXCEEDS_MAXIMUM_USE ->
+                TOO_MANY_REPETITIONS;
+            case DATA_ELEMENT_TOO_LONG -> TOO_LONG;
+            case DATA_ELEMENT_TOO_SHORT -> TOO_SHORT;
+            case INVALID_CHARACTER_DATA -> INVALID_CHARACTERS;
+            case INVALID_CODE_VALUE, INVALID_DATE, INVALID_TIME -> INVALID_VALUE;
+            case UNEXPECTED_SEGMENT, SEGMENT_NOT_IN_PROPER_SEQUENCE, UNRECOGNIZED_SEGMENT_ID,
+                    SEGMENT_NOT_IN_DEFINED_TRANSACTION_SET -> NOT_SUPPORTED_IN_POSITION;
+            default -> UNSPECIFIED;
+        };
+    }
+
+    private static String brief(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.length() > 200 ? message.substring(0, 200) : message;
+    }
+}

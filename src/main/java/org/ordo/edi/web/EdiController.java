@@ -1,0 +1,112 @@
+package org.ordo.edi.web;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.edi.EdiManagement;
+import org.ordo.edi.EdiMessage;
+import org.ordo.edi.PartnerDraft;
+import org.ordo.edi.ReceivedInterchange;
+import org.ordo.edi.TradingPartner;
+import org.ordo.platform.Actor;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Slice;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/edi")
+@Tag(name = "EDI")
+class EdiController {
+
+    private final EdiManagement edi;
+
+    EdiController(EdiManagement edi) {
+        this.edi = edi;
+    }
+
+    @PostMapping("/partners")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Register a trading partner")
+    @ApiResponse(responseCode = "409", description = "the code or the sender identifier is taken")
+    @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
+    TradingPartner register(@RequestBody PartnerDraft draft) {
+        return edi.register(draft);
+    }
+
+    @GetMapping("/partners/{code}")
+    @Operation(summary = "One trading partner")
+    TradingPartner partner(@PathVariable String code) {
+        return edi.partner(code);
+    }
+
+    @PutMapping("/partners/{code}")
+    @Operation(summary = "Change a trading partner")
+    TradingPartner change(@PathVariable String code, @RequestBody PartnerDraft draft) {
+        return edi.change(code, draft);
+    }
+
+    @GetMapping("/partners/{code}/articles")
+    @Operation(summary = "The partner's own article numbers and our SKUs")
+    Map<String, String> articles(@PathVariable String code) {
+        return edi.articles(code);
+    }
+
+    @PutMapping("/partners/{code}/articles")
+    @Operation(summary = "Replace the partner's article numbers", description = """
+            A JSON object from the partner's article number (PIA with code BP in its orders) to our SKU. Replaces
+            the whole mapping; unknown SKUs are refused and nothing changes.""")
+    Map<String, String> mapArticles(@PathVariable String code, @RequestBody(required = false) Map<String, String> numbers) {
+        return edi.mapArticles(code, numbers);
+    }
+
+    @PostMapping(path = "/interchanges", consumes = MediaType.ALL_VALUE)
+    @Operation(summary = "Receive an EDIFACT interchange of ORDERS messages", description = """
+            The raw interchange as body (Content-Type application/EDIFACT), in the charset its UNB declares
+            (UNOA/UNOB ASCII, UNOC ISO 8859-1, UNOW UTF-8, ...). The sender in UNB names the trading partner.
+            Each message becomes an order or is recorded with the reason it needs review; the answer lists each
+            message with its outcome, and the CONTRL acknowledgement. The same interchange again (same UNB
+            reference) changes nothing and gets the same answer (header Idempotent-Replayed: true).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = "application/EDIFACT", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "received; each message's outcome is in messages[]",
+            content = @Content(schema = @Schema(implementation = ReceivedInterchange.class)))
+    @ApiResponse(responseCode = "409", description = "this UNB reference came before with other content")
+    @ApiResponse(responseCode = "422", description = "not a readable interchange from a registered partner")
+    ResponseEntity<String> receive(@RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("body", "is required: the interchange as received");
+        }
+        EdiManagement.Answer answer = edi.receive(body, contentType, Actor.current());
+        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    }
+
+    @GetMapping("/messages")
+    @Operation(summary = "A partner's EDI messages in and out, oldest first", description = """
+            In: each ORDERS message and its outcome (PLACED with the order, REVIEW or REJECTED with the reason).
+            Out: each acknowledgement as sent, with its control number. outcome=REVIEW lists what waits for a
+            person.""")
+    Slice<EdiMessage> messages(@RequestParam String partner,
+            @RequestParam(required = false) EdiMessage.Direction direction,
+            @RequestParam(required = false) EdiMessage.Outcome outcome,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+        return edi.messages(partner, direction, outcome, after, Slice.checkLimit(limit, 200));
+    }
+}
