@@ -29,6 +29,8 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.security.SecurityAuditLog;
+import org.ordo.platform.security.SecurityEventKind;
 import org.ordo.shipping.ShipmentShipped;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -53,10 +55,13 @@ public class PaymentManagement {
     private final JsonMapper json;
     private final OrdoProperties.Payment settings;
     private final ApplicationEventPublisher events;
+    private final SecurityAuditLog securityLog;
 
     PaymentManagement(Payments payments, PaymentProvider provider, OrderManagement orders, OrderLifecycle lifecycle,
-            Intake intake, JsonMapper json, OrdoProperties properties, ApplicationEventPublisher events) {
+            Intake intake, JsonMapper json, OrdoProperties properties, ApplicationEventPublisher events,
+            SecurityAuditLog securityLog) {
         this.events = events;
+        this.securityLog = securityLog;
         this.payments = payments;
         this.provider = provider;
         this.orders = orders;
@@ -326,6 +331,10 @@ public class PaymentManagement {
             return outcome;
         } catch (Unfit unfit) {
             payments.settle(PROVIDER, id, orderId, "REJECTED", unfit.getMessage());
+            // A validly signed event that tries to book money that does not fit is a security matter too: the
+            // provider's account or our secret may be misused. Written in this transaction, as the rejection is.
+            securityLog.record(SecurityEventKind.WEBHOOK_REJECTED, "webhook:payment " + id,
+                    "order " + order.number() + ": " + unfit.getMessage());
             return new WebhookOutcome("rejected", id, unfit.getMessage());
         }
     }

@@ -83,6 +83,13 @@ class ProviderAmountsIntegrationTests {
             assertThat(r.get("reason").asString()).contains("119.00 EUR").contains("11.90 EUR");
         });
 
+        // A signed event that tries to book money that does not fit is also in the security log, for admins.
+        JsonNode log = expect(api.get("/api/v1/audit/security-events?limit=20"), 200).json();
+        assertThat(log.path("items")).anySatisfy(e -> {
+            assertThat(e.path("kind").asString()).isEqualTo("WEBHOOK_REJECTED");
+            assertThat(e.path("detail").asString()).contains("exceed what was received");
+        });
+
         // The provider's running total that fits is booked as before.
         expect(signed("charge.refunded", id, "amount_refunded", "1190", "eur"), 200);
         assertThat(payments(id).get("refunded").get("amount").asString()).isEqualTo("11.90");
