@@ -36,19 +36,19 @@ class ApiKeyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a key", description = "The key is in the answer once; only its hash is stored.")
+    @Operation(operationId = "issueApiKey", summary = "Issue a key", description = "The key is in the answer once; only its hash is stored.")
     ApiKeys.IssuedKey issue(@Valid @RequestBody NewApiKey request) {
         return keys.issue(request.name().trim(), request.role(), Actor.current());
     }
 
     @GetMapping
-    @Operation(summary = "List keys (without their secret)")
+    @Operation(operationId = "listApiKeys", summary = "List keys (without their secret)")
     List<ApiKeys.ApiKeyInfo> list() {
         return keys.list();
     }
 
     @PostMapping("/{id}/revoke")
-    @Operation(summary = "Revoke a key at once")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key at once")
     ApiKeys.ApiKeyInfo revoke(@PathVariable UUID id) {
         return keys.revoke(id);
     }
