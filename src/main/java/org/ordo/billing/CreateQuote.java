@@ -23,6 +23,7 @@ public record CreateQuote(
         String note,
         List<Line> lines) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewQuoteLine")
     public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "20") Long quantity) {
     }
 }

@@ -25,6 +25,7 @@ public record PlaceOrder(
         String note,
         List<Line> lines) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewOrderLine")
     public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "2") Long quantity) {
     }
 

@@ -60,7 +60,9 @@ class DigitalController {
     @Operation(operationId = "downloadFile", summary = "Download a digital good (no API key: the link itself is the secret)", description = """
             Counts the download. 404 for unknown links, 410 for expired or used-up ones.""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the file, in the media type it was uploaded with", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Content-Disposition", description = "attachment with the file name", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream"))
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/zip")})
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "410", description = "the link expired or was used up")
     ResponseEntity<byte[]> download(@PathVariable String token) {
         DigitalDelivery.Download file = digital.download(token);

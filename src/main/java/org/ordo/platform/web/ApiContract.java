@@ -117,7 +117,10 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
                         .description("Every invalid field at once (400, 401, 413, 422)"))
                 .addProperty("shortages", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/Shortage"))
                         .description("The lines short of stock (409 on placing an order)"))
-                .required(List.of("type", "title", "status")));
+                // RFC 9457: an absent type means about:blank; conflicts add members naming what is in the way
+                // (quoteStatus, sku, location …), which a client may read and must otherwise ignore
+                .additionalProperties(true)
+                .required(List.of("title", "status")));
 
         Map<String, AccessRule> rules = new LinkedHashMap<>();
         AccessRules.OPERATIONS.forEach(rule -> rules.put(rule.operation(), rule));
@@ -264,7 +267,8 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
         Content content = new Content();
         if (declared != null) {
             declared.keySet().stream().filter(t -> !ANY.equals(t))
-                    .forEach(t -> content.addMediaType(t, new MediaType().schema(binarySchema())));
+                    .forEach(t -> content.addMediaType(t, new MediaType().schema(t.contains("json")
+                            ? new Schema<>().description("the JSON exactly as stored") : binarySchema())));
         }
         if (content.isEmpty()) {
             content.addMediaType(fallback, new MediaType().schema(binarySchema()));
@@ -293,31 +297,33 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
 
     /**
      * Jackson writes every field, null ones too: a property that is not required may be null, and says so, so that a
-     * client generated from the document reads an answer with a null {@code street2} or {@code hold}.
+     * client generated from the document reads an answer with a null {@code street2} or {@code hold}. OpenAPI 3.0
+     * ignores keywords beside a {@code $ref}, so an object that may be null is nullable as a schema.
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
     private static void nullableWhereNotRequired(OpenAPI api) {
-        api.getComponents().getSchemas().forEach((name, schema) -> {
-            if (schema.getProperties() == null || name.equals("Problem") || name.equals("FieldError")
-                    || name.equals("Shortage")) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        Set<String> nullableObjects = new java.util.HashSet<>();
+        schemas.forEach((name, schema) -> {
+            if (schema.getProperties() == null || Set.of("Problem", "FieldError", "Shortage").contains(name)) {
                 return;
             }
-            List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
-            Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
-            properties.forEach((property, s) -> {
+            List<?> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+            ((Map<String, Schema>) schema.getProperties()).forEach((property, s) -> {
                 if (required.contains(property)) {
                     return;
                 }
                 if (s.get$ref() != null) {
-                    Schema wrapper = new Schema().allOf(List.of(new Schema().$ref(s.get$ref())));
-                    wrapper.setNullable(true);
-                    wrapper.setDescription(s.getDescription());
-                    properties.put(property, wrapper);
+                    nullableObjects.add(s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1));
                 } else {
                     s.setNullable(true);
                 }
             });
-            schema.setProperties(properties);
+        });
+        nullableObjects.forEach(name -> {
+            if (schemas.containsKey(name)) {
+                schemas.get(name).setNullable(true);
+            }
         });
     }
 }
