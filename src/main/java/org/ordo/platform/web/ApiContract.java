@@ -130,6 +130,7 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
             if (open) {
                 operation.setSecurity(List.of());
             }
+            describeWhoMayCall(operation, rule);
             dropContentTypeParameter(operation);
             boolean idempotent = requireIdempotencyKey(operation);
             explicitMediaTypes(operation);
@@ -149,6 +150,19 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
         }));
         nullableWhereNotRequired(api);
         api.setPaths(sorted(api.getPaths()));
+    }
+
+    /** The access table's row, in the operation's description: who may call it, or why no key is needed. */
+    private static void describeWhoMayCall(Operation operation, AccessRule rule) {
+        if (rule == null) {
+            return;
+        }
+        String who = rule.isOpen() ? "No API key needed: " + rule.openBecause() + "."
+                : "Who may call it: " + String.join(", ", rule.rolesInOrder().stream().map(Enum::name).toList())
+                        + " (see docs/security.md).";
+        String description = operation.getDescription();
+        operation.setDescription(description == null || description.isBlank() ? who
+                : description.strip() + "\n\n" + who);
     }
 
     /** Problem answers by rule: what the exception handler and the security chain can answer to this operation. */
