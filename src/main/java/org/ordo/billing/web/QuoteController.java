@@ -65,7 +65,9 @@ class QuoteController {
     @Operation(operationId = "listQuotes", summary = "Quotes, newest first", description = """
             status: OPEN, SENT, ACCEPTED, DECLINED or EXPIRED; customer: a customer id. Keyset paging: pass the
             answer's next as after.""")
-    Slice<Quote> list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID customer,
+    Slice<Quote> list(
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = QuoteStatus.class))
+            @RequestParam(required = false) String status, @RequestParam(required = false) UUID customer,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         QuoteStatus parsed = null;
         if (status != null && !status.isBlank()) {

@@ -45,7 +45,9 @@ class MessageController {
     @Operation(operationId = "listMessages", summary = "Messages, newest first (without bodies)", description = """
             status: QUEUED, SENDING, SENT, FAILED or KEPT (kept: no SMTP server or SMS gateway configured). order: id or number.
             Keyset paging: pass the answer's next as after.""")
-    Slice<Message> messages(@RequestParam(required = false) String status,
+    Slice<Message> messages(
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = org.ordo.notification.MessageStatus.class))
+            @RequestParam(required = false) String status,
             @Parameter(description = "order id or number") @RequestParam(required = false) String order,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         MessageStatus parsed = null;

@@ -52,11 +52,16 @@ class OrderController {
     Slice<OrderSummary> queue(@RequestParam(required = false) List<OrderStatus> status,
             @RequestParam(required = false) List<PaymentStatus> paymentStatus,
             @RequestParam(required = false) List<FulfillmentStatus> fulfillmentStatus,
+            @io.swagger.v3.oas.annotations.Parameter(array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"web", "api", "marketplace",
+                            "edi", "email", "phone"})))
             @RequestParam(required = false) List<String> channel,
             @RequestParam(required = false) UUID customer,
             @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) Instant createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) Instant createdTo,
             @RequestParam(required = false) String q,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    allowableValues = {"deadline", "newest"}, defaultValue = "deadline"))
             @RequestParam(defaultValue = "deadline") String sort,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
