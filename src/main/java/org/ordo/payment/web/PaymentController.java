@@ -41,7 +41,9 @@ class PaymentController {
         return payments.recordBankTransfer(transfer);
     }
 
-    @PostMapping(path = "/api/v1/payments/bank-statements", consumes = {"text/csv", "text/plain"})
+    // application/octet-stream too: client generators send a file with it, and a statement is the file's bytes
+    @PostMapping(path = "/api/v1/payments/bank-statements",
+            consumes = {"text/csv", "text/plain", "application/octet-stream"})
     @Operation(operationId = "importBankStatement", summary = "Import a bank statement (CSV)", description = """
             Lines of date;amount;currency;reference. References naming an order number (SO-…) are booked to that
             order; the rest are listed, and the stored statement waits in the review queue with them.""")
