@@ -112,9 +112,12 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+            HttpRequest sent = request.build();
+            HttpResponse<String> r = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            Response response = new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
                     r.headers().firstValue("Idempotent-Replayed").orElse(null));
+            DocumentedAnswers.check(base, sent, r);
+            return response;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -344,7 +344,8 @@ class OrderToCashFlowIntegrationTests {
     @Test
     void digitalLinkWorksThenExpiresOrRunsOut() {
         String ebook = fixtures.article("DIGITAL", "9.99", "EUR", "7", false, false);
-        expect(api.put("/api/v1/digital/assets/" + ebook + "?filename=book.pdf", "%PDF-1.4 test"), 204);
+        expect(api.send("PUT", "/api/v1/digital/assets/" + ebook + "?filename=book.pdf",
+                "%PDF-1.4 test".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "application/pdf"), 204);
         Map<String, Object> body = new HashMap<>(paidBy("card", Fixtures.order("EUR", ebook, 1)));
         body.remove("shippingAddress");
         String id = expect(api.placeOrder(body), 201).json().get("id").asString();

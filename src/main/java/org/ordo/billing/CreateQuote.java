@@ -16,14 +16,16 @@ import org.ordo.platform.MultiLine;
 public record CreateQuote(
         UUID customerId,
         CustomerDraft customer,
-        @Schema(example = "EUR") String currency,
+        @Schema(example = "EUR", requiredMode = Schema.RequiredMode.REQUIRED, description = "ISO 4217") String currency,
         @Schema(example = "2026-12-31", description = "the last day (UTC) the customer may accept it") LocalDate validUntil,
         @Schema(description = "needed when an article is physical; the order ships here") Address shippingAddress,
         @Schema(description = "defaults to the shipping address") Address billingAddress,
         @Schema(example = "invoice", description = "how the order will be paid; default prepayment") String paymentMethod,
         @MultiLine String note,
-        List<Line> lines) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "at least one") List<Line> lines) {
 
-    public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "20") Long quantity) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewQuoteLine")
+    public record Line(@Schema(example = "TSHIRT-M", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1) String sku,
+            @Schema(example = "20", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") Long quantity) {
     }
 }

@@ -13,6 +13,7 @@ public record Invoice(UUID id, String number, UUID orderId, String orderNumber, 
         String customerName, Address billingAddress, String currency, List<Line> lines, Money net, Money tax,
         Money gross, Instant issuedAt) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "InvoiceLine")
     public record Line(int lineNo, String sku, String name, long quantity, Money unitPrice, BigDecimal taxRate,
             Money net, Money tax, Money gross) {
     }

@@ -19,9 +19,11 @@ public record Quote(UUID id, String number, QuoteStatus status, Customer custome
         Instant decidedAt, String declineReason, UUID orderId, String orderNumber, String createdBy,
         Instant createdAt, Instant updatedAt) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "QuoteCustomer")
     public record Customer(UUID id, String email, String name, String locale) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "QuoteLine")
     public record Line(int lineNo, String sku, String name, long quantity, Money unitPrice, BigDecimal taxRate,
             boolean priceIncludesTax, Money net, Money tax, Money gross) {
     }

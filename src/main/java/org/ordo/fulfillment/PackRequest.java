@@ -11,6 +11,7 @@ public record PackRequest(@Schema(example = "BER") String location, List<ParcelS
             Integer heightMm, List<Item> items) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewParcelItem")
     public record Item(@Schema(example = "1") Integer lineNo, @Schema(example = "2") Long quantity) {
     }
 }

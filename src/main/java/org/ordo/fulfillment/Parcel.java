@@ -8,6 +8,7 @@ import java.util.UUID;
 public record Parcel(UUID id, UUID orderId, String location, int weightGrams, Integer lengthMm, Integer widthMm,
         Integer heightMm, String status, UUID shipmentId, Instant createdAt, List<Item> items) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ParcelItem")
     public record Item(int lineNo, String sku, long quantity) {
     }
 }

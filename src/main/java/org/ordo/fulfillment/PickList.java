@@ -8,6 +8,7 @@ import java.util.UUID;
 public record PickList(UUID id, String number, String location, String status, String createdBy,
         Instant createdAt, Instant completedAt, List<Line> lines) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PickListLine")
     public record Line(int lineNo, UUID orderId, String orderNumber, int orderLineNo, String sku, long quantity,
             long picked, long missing, String status, String pickedBy, Instant pickedAt) {
     }

@@ -30,6 +30,7 @@ public record OrderView(UUID id, String number, String channel, String externalR
     public record CustomerRef(UUID id, String email, String name, String locale) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "OrderLine")
     public record Line(int lineNo, String sku, String name, String type, long quantity, Money unitPrice,
             BigDecimal taxRate, boolean priceIncludesTax, Money net, Money tax, Money gross, long reserved,
             long backordered, long shipped) {

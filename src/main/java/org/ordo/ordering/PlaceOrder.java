@@ -14,19 +14,23 @@ import org.ordo.platform.MultiLine;
  * catalog. Name either {@code customerId} or an inline {@code customer} (found by e-mail, else created).
  */
 public record PlaceOrder(
-        @Schema(example = "web", description = "web, api, marketplace, edi, email or phone") String channel,
-        @Schema(example = "SHOP-1001") String externalRef,
+        @Schema(example = "web", description = "web, api, marketplace, edi, email or phone", requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"web", "api", "marketplace", "edi", "email", "phone"}) String channel,
+        @Schema(example = "SHOP-1001", minLength = 1, maxLength = 100) String externalRef,
         UUID customerId,
         CustomerDraft customer,
         Address shippingAddress,
         @Schema(description = "defaults to the shipping address") Address billingAddress,
-        @Schema(example = "EUR") String currency,
-        @Schema(example = "prepayment", description = "prepayment, card, wallet, paypal, invoice, cash_on_delivery or marketplace") String paymentMethod,
+        @Schema(example = "EUR", requiredMode = Schema.RequiredMode.REQUIRED, description = "ISO 4217") String currency,
+        @Schema(example = "prepayment", requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"prepayment", "card", "wallet",
+                "paypal", "invoice", "cash_on_delivery", "marketplace"}) String paymentMethod,
         @Schema(description = "when the order must ship; default: now plus the configured promise") Instant promisedAt,
         @MultiLine String note,
-        List<Line> lines) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "at least one") List<Line> lines) {
 
-    public record Line(@Schema(example = "TSHIRT-M") String sku, @Schema(example = "2") Long quantity) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewOrderLine")
+    public record Line(@Schema(example = "TSHIRT-M", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1) String sku,
+            @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") Long quantity) {
     }
 
     /** The stored inbound document this order came from (set by the intake channel, not by clients). */

@@ -14,5 +14,7 @@ import org.ordo.platform.Address;
 public record Customer(UUID id, String email, String name, String phone, String locale, CustomerType type,
         String company, String vatId, boolean smsConsent, List<Address> addresses, boolean shipBeforePayment,
         @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
+        @io.swagger.v3.oas.annotations.media.Schema(implementation = String.class, format = "decimal",
+                example = "1000.00")
         BigDecimal creditLimit, Instant createdAt, Instant updatedAt) {
 }

@@ -9,6 +9,7 @@ public record Shipment(UUID id, UUID orderId, String location, String carrier, S
         String trackingNumber, String trackingUrl, String status, Instant shippedAt, Instant deliveredAt,
         List<Line> lines, List<TrackingEvent> events) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ShipmentLine")
     public record Line(int lineNo, String sku, long quantity) {
     }
 

@@ -20,7 +20,7 @@ class InvariantController {
     }
 
     @GetMapping("/invariants")
-    @Operation(summary = "Check the invariants now", description = """
+    @Operation(operationId = "checkInvariants", summary = "Check the invariants now", description = """
             Reads the whole database in one snapshot and reports every place where stock, reservations, order
             lines, timelines or the event outbox break a rule. Always 200: `ok` is false and `findings` name the
             invariant and the place when anything is wrong. The same check runs as `java -jar ordo.jar check`.""")

@@ -25,13 +25,13 @@ class BillingController {
 
     @GetMapping("/api/v1/orders/{id}/invoices")
     @Tag(name = "Orders")
-    @Operation(summary = "Invoices of an order")
+    @Operation(operationId = "listInvoicesOfOrder", summary = "Invoices of an order")
     List<Invoice> invoices(@PathVariable String id) {
         return billing.invoicesOf(orders.idOf(id));
     }
 
     @GetMapping("/api/v1/invoices/{number}")
-    @Operation(summary = "One invoice by its number (INV-2026-000001)")
+    @Operation(operationId = "getInvoice", summary = "One invoice by its number (INV-2026-000001)")
     Invoice invoice(@PathVariable String number) {
         return billing.byNumber(number);
     }

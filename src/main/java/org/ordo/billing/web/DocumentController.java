@@ -35,16 +35,19 @@ class DocumentController {
 
     @GetMapping("/api/v1/orders/{id}/documents")
     @Tag(name = "Orders")
-    @Operation(summary = "Documents of an order (confirmation, invoice, credit notes, e-invoices), confirmation first",
+    @Operation(operationId = "listDocumentsOfOrder", summary = "Documents of an order (confirmation, invoice, credit notes, e-invoices), confirmation first",
             description = "Documents not rendered yet are rendered and stored now, so the first listing may take a moment.")
     List<StoredDocument> documents(@PathVariable String id) {
         return archive.ofOrder(orders.idOf(id));
     }
 
     @GetMapping("/api/v1/documents/{id}")
-    @Operation(summary = "Download a document: the stored bytes, the same at every download", description = """
+    @Operation(operationId = "downloadDocument", summary = "Download a document: the stored bytes, the same at every download", description = """
             Ids come from an order's document list or a message's attachments; both render what is not rendered
             yet. An id that is not stored answers 404.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the document's bytes", headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the SHA-256 of the stored bytes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")), @io.swagger.v3.oas.annotations.headers.Header(name = "Content-Disposition", description = "attachment with the file name", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+            @io.swagger.v3.oas.annotations.headers.Header(name = "Digest", description = "sha-256=<base64 of the SHA-256>", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))},
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"), @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/xml")})
     ResponseEntity<byte[]> download(@PathVariable String id) {
         StoredDocument.File file = archive.file(uuid(id));
         StoredDocument doc = file.document();
@@ -60,13 +63,13 @@ class DocumentController {
 
     @GetMapping("/api/v1/orders/{id}/credit-notes")
     @Tag(name = "Orders")
-    @Operation(summary = "Credit notes of an order")
+    @Operation(operationId = "listCreditNotesOfOrder", summary = "Credit notes of an order")
     List<CreditNote> creditNotes(@PathVariable String id) {
         return billing.creditNotesOf(orders.idOf(id));
     }
 
     @GetMapping("/api/v1/credit-notes/{number}")
-    @Operation(summary = "One credit note by its number (CN-2026-000001)")
+    @Operation(operationId = "getCreditNote", summary = "One credit note by its number (CN-2026-000001)")
     CreditNote creditNote(@PathVariable String number) {
         return billing.creditNote(number);
     }

@@ -45,10 +45,14 @@ class QuoteController {
     }
 
     @PostMapping
-    @Operation(summary = "Make a quote", description = """
+    @Operation(operationId = "createQuote", summary = "Make a quote", description = """
             Needs an Idempotency-Key header: a retry with the same key and body gets the same quote again (header
             Idempotent-Replayed: true); the same key with another body is refused (422). The server prices the lines
             from the catalog as it prices orders; the quote's number is the next of its series and year.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
+            description = "made; a replay of the same key answers the quote made first",
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Quote.class)))
     ResponseEntity<Quote> create(@RequestHeader(name = QuoteManagement.IDEMPOTENCY_HEADER, required = false) String key,
             @RequestBody(required = false) CreateQuote body) {
         ApiClient client = Actor.client();
@@ -59,10 +63,12 @@ class QuoteController {
     }
 
     @GetMapping
-    @Operation(summary = "Quotes, newest first", description = """
+    @Operation(operationId = "listQuotes", summary = "Quotes, newest first", description = """
             status: OPEN, SENT, ACCEPTED, DECLINED or EXPIRED; customer: a customer id. Keyset paging: pass the
             answer's next as after.""")
-    Slice<Quote> list(@RequestParam(required = false) String status, @RequestParam(required = false) UUID customer,
+    Slice<Quote> list(
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = QuoteStatus.class))
+            @RequestParam(required = false) String status, @RequestParam(required = false) UUID customer,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         QuoteStatus parsed = null;
         if (status != null && !status.isBlank()) {
@@ -75,13 +81,15 @@ class QuoteController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One quote", description = "The id, or the quote number (QUO-2026-000001).")
+    @Operation(operationId = "getQuote", summary = "One quote", description = "The id, or the quote number (QUO-2026-000001).")
     Quote quote(@PathVariable String id) {
         return quotes.require(quotes.idOf(id));
     }
 
     @GetMapping("/{id}/pdf")
-    @Operation(summary = "The quote's PDF, as sent", description = "404 until the quote has been sent.")
+    @Operation(operationId = "downloadQuotePdf", summary = "The quote's PDF, as sent", description = "404 until the quote has been sent.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the PDF", headers = {@io.swagger.v3.oas.annotations.headers.Header(name = "ETag", description = "the SHA-256 of the stored bytes", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")), @io.swagger.v3.oas.annotations.headers.Header(name = "Content-Disposition", description = "attachment with the file name", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string"))},
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"))
     ResponseEntity<byte[]> pdf(@PathVariable String id) {
         StoredDocument.File file = quotes.pdf(quotes.idOf(id));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.document().mediaType()))
@@ -91,7 +99,7 @@ class QuoteController {
     }
 
     @PostMapping("/{id}/send")
-    @Operation(summary = "Send the quote to the customer by mail", description = """
+    @Operation(operationId = "sendQuote", summary = "Send the quote to the customer by mail", description = """
             Renders and stores the quote's PDF (once) and queues a QUOTE mail in the customer's language with the
             PDF attached; sending again sends another copy. 409 when the quote was accepted, declined or has
             expired.""")
@@ -100,7 +108,7 @@ class QuoteController {
     }
 
     @PostMapping("/{id}/accept")
-    @Operation(summary = "Accept the quote: it becomes an order", description = """
+    @Operation(operationId = "acceptQuote", summary = "Accept the quote: it becomes an order", description = """
             Within its validity the quote becomes an order at the quoted prices, reserving stock at once; the
             answer names the order (orderId, orderNumber). 409 when it has expired, was accepted or declined, or
             when stock is short (as for orders; nothing changes).""")
@@ -112,7 +120,7 @@ class QuoteController {
     }
 
     @PostMapping("/{id}/decline")
-    @Operation(summary = "Record that the customer declined the quote", description = "409 when it is already decided or expired.")
+    @Operation(operationId = "declineQuote", summary = "Record that the customer declined the quote", description = "409 when it is already decided or expired.")
     Quote decline(@PathVariable String id, @RequestBody(required = false) Decline body) {
         return quotes.decline(quotes.idOf(id), body == null ? null : body.reason());
     }

@@ -33,25 +33,25 @@ class ArticleController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register an article", description = "409 when the SKU exists; 422 names invalid fields.")
+    @Operation(operationId = "registerArticle", summary = "Register an article", description = "409 when the SKU exists; 422 names invalid fields.")
     Article register(@RequestBody ArticleDraft draft) {
         return catalog.register(draft);
     }
 
     @PutMapping("/{sku}")
-    @Operation(summary = "Change an article", description = "Orders already placed keep the price they were placed at.")
+    @Operation(operationId = "changeArticle", summary = "Change an article", description = "Orders already placed keep the price they were placed at.")
     Article change(@PathVariable String sku, @RequestBody ArticleDraft draft) {
         return catalog.change(sku, draft);
     }
 
     @GetMapping("/{sku}")
-    @Operation(summary = "One article")
+    @Operation(operationId = "getArticle", summary = "One article")
     Article get(@PathVariable String sku) {
         return catalog.require(sku);
     }
 
     @GetMapping
-    @Operation(summary = "List articles in SKU order", description = "Keyset paging: pass `next` as `after`.")
+    @Operation(operationId = "listArticles", summary = "List articles in SKU order", description = "Keyset paging: pass `next` as `after`.")
     Slice<Article> list(@RequestParam(required = false) String q, @RequestParam(required = false) ArticleType type,
             @RequestParam(required = false) Boolean active, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {

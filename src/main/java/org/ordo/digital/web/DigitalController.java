@@ -40,7 +40,11 @@ class DigitalController {
 
     @PutMapping("/api/v1/digital/assets/{sku}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Upload the file of a digital article", description = "The body is the file itself.")
+    @Operation(operationId = "uploadDigitalAsset", summary = "Upload the file of a digital article", description = "The body is the file itself.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = """
+            The file; its Content-Type is stored and sent with every download.""", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream"), @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/zip")})
     void upload(@PathVariable String sku, @RequestParam String filename,
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] content) {
@@ -49,14 +53,19 @@ class DigitalController {
 
     @GetMapping("/api/v1/orders/{id}/downloads")
     @Tag(name = "Orders")
-    @Operation(summary = "Download links of an order, with expiry and use count")
+    @Operation(operationId = "listDownloadsOfOrder", summary = "Download links of an order, with expiry and use count")
     List<Entitlement> downloads(@PathVariable String id) {
         return digital.entitlementsOf(orders.idOf(id));
     }
 
     @GetMapping("/download/{token}")
-    @Operation(summary = "Download a digital good (no API key: the link itself is the secret)", description = """
+    @Operation(operationId = "downloadFile", summary = "Download a digital good (no API key: the link itself is the secret)", description = """
             Counts the download. 404 for unknown links, 410 for expired or used-up ones.""")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the file, in the media type it was uploaded with", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Content-Disposition", description = "attachment with the file name", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
+            content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"),
+                    @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/zip")})
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "410", description = "the link expired or was used up")
     ResponseEntity<byte[]> download(@PathVariable String token) {
         DigitalDelivery.Download file = digital.download(token);
         return headersOf(file).body(file.content());

@@ -41,7 +41,7 @@ class FulfillmentController {
 
     @PostMapping("/pick-lists")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make a pick list (wave) for a location", description = """
+    @Operation(operationId = "createPickList", summary = "Make a pick list (wave) for a location", description = """
             Released orders with reserved stock there, earliest promise first (promisedBefore: only those due
             before a carrier cutoff), up to maxOrders (default 20). 409 when there is nothing to pick.""")
     PickList create(@RequestBody NewPickList request) {
@@ -50,13 +50,13 @@ class FulfillmentController {
     }
 
     @GetMapping("/pick-lists")
-    @Operation(summary = "Open pick lists, optionally of one location")
+    @Operation(operationId = "listOpenPickLists", summary = "Open pick lists, optionally of one location")
     List<PickList> open(@RequestParam(required = false) String location) {
         return fulfillment.openPickLists(location);
     }
 
     @GetMapping("/pick-lists/{id}")
-    @Operation(summary = "One pick list")
+    @Operation(operationId = "getPickList", summary = "One pick list")
     PickList pickList(@PathVariable UUID id) {
         return fulfillment.pickList(id);
     }
@@ -65,7 +65,7 @@ class FulfillmentController {
     }
 
     @PostMapping("/pick-lists/{id}/lines/{lineNo}/pick")
-    @Operation(summary = "Confirm a pick with the scanned SKU and the quantity found", description = """
+    @Operation(operationId = "pickLine", summary = "Confirm a pick with the scanned SKU and the quantity found", description = """
             A SKU that does not match the line is refused (422). Fewer than the line asks for is a short pick:
             the rest is written off and reserved again elsewhere or backordered.""")
     PickList pick(@PathVariable UUID id, @PathVariable int lineNo, @RequestBody Pick request) {
@@ -74,20 +74,20 @@ class FulfillmentController {
 
     @PostMapping("/orders/{orderId}/parcels")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Pack picked goods of an order into parcels (weight, dimensions)")
+    @Operation(operationId = "packParcels", summary = "Pack picked goods of an order into parcels (weight, dimensions)")
     List<Parcel> pack(@PathVariable String orderId, @RequestBody PackRequest request) {
         return fulfillment.pack(orders.idOf(orderId), request);
     }
 
     @GetMapping("/orders/{orderId}/parcels")
-    @Operation(summary = "Parcels of an order")
+    @Operation(operationId = "listParcels", summary = "Parcels of an order")
     List<Parcel> parcels(@PathVariable String orderId) {
         return fulfillment.parcelsOf(orders.idOf(orderId));
     }
 
     @PostMapping("/orders/{orderId}/shipments")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Hand packed parcels to a carrier", description = """
+    @Operation(operationId = "shipParcels", summary = "Hand packed parcels to a carrier", description = """
             Records carrier, service and tracking number (the tracking link comes from the carrier's template)
             and marks the order PARTIALLY_SHIPPED or SHIPPED.""")
     Shipment ship(@PathVariable String orderId, @RequestBody ShipRequest request) {

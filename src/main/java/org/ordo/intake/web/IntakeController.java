@@ -39,7 +39,7 @@ class IntakeController {
 
     @PostMapping(path = "/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Tag(name = "Orders")
-    @Operation(summary = "Place an order", description = """
+    @Operation(operationId = "placeOrder", summary = "Place an order", description = """
             Needs an Idempotency-Key header: retries with the same key and body get the first answer again
             (header Idempotent-Replayed: true); the same key with another body is refused (422).
             The server prices the lines from the catalog and reserves stock at once: from the highest-priority
@@ -68,8 +68,8 @@ class IntakeController {
     }
 
     @GetMapping("/inbound-documents")
-    @Tag(name = "Inbound documents")
-    @Operation(summary = "Inbound documents, newest first", description = "status=REVIEW is the review queue.")
+    @Tag(name = "Inbound documents", description = "Orders, EDI interchanges and e-mails as received, and the review queue of those that could not be processed")
+    @Operation(operationId = "listInboundDocuments", summary = "Inbound documents, newest first", description = "status=REVIEW is the review queue.")
     Slice<InboundDocument> documents(@RequestParam(required = false) InboundDocument.Status status,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
@@ -78,14 +78,17 @@ class IntakeController {
 
     @GetMapping("/inbound-documents/{id}")
     @Tag(name = "Inbound documents")
-    @Operation(summary = "One inbound document: what it produced, or why it waits for review")
+    @Operation(operationId = "getInboundDocument", summary = "One inbound document: what it produced, or why it waits for review")
     InboundDocument document(@PathVariable UUID id) {
         return intake.document(id);
     }
 
     @GetMapping("/inbound-documents/{id}/body")
     @Tag(name = "Inbound documents")
-    @Operation(summary = "The document exactly as received")
+    @Operation(operationId = "downloadInboundDocumentBody", summary = "The document exactly as received")
+    @ApiResponse(responseCode = "200", description = "the bytes as received, in the media type they came with",
+            content = {@Content(mediaType = "application/json"), @Content(mediaType = "application/EDIFACT"),
+                    @Content(mediaType = "message/rfc822"), @Content(mediaType = "application/octet-stream")})
     ResponseEntity<byte[]> body(@PathVariable UUID id) {
         InboundDocument document = intake.document(id);
         MediaType type;

@@ -36,39 +36,39 @@ class InventoryController {
 
     @PostMapping("/locations")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a location (warehouse)", description = "Lower priority ships first.")
+    @Operation(operationId = "registerLocation", summary = "Register a location (warehouse)", description = "Lower priority ships first.")
     Location registerLocation(@RequestBody LocationDraft draft) {
         return inventory.registerLocation(draft);
     }
 
     @PutMapping("/locations/{code}")
-    @Operation(summary = "Change a location", description = "Inactive locations take no new reservations.")
+    @Operation(operationId = "changeLocation", summary = "Change a location", description = "Inactive locations take no new reservations.")
     Location changeLocation(@PathVariable String code, @RequestBody LocationDraft draft) {
         return inventory.changeLocation(code, draft);
     }
 
     @GetMapping("/locations")
-    @Operation(summary = "All locations by priority")
+    @Operation(operationId = "listLocations", summary = "All locations by priority")
     List<Location> locations() {
         return inventory.locations();
     }
 
     @GetMapping("/locations/{code}")
-    @Operation(summary = "One location")
+    @Operation(operationId = "getLocation", summary = "One location")
     Location location(@PathVariable String code) {
         return inventory.location(code);
     }
 
     @PostMapping("/inventory/receipts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Receive goods", description = "Adds to on hand; the answer is the ledger movement.")
+    @Operation(operationId = "receiveStock", summary = "Receive goods", description = "Adds to on hand; the answer is the ledger movement.")
     Movement receive(@RequestBody Receipt receipt) {
         return inventory.receive(receipt);
     }
 
     @PostMapping("/inventory/adjustments")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Adjust on-hand stock with a reason",
+    @Operation(operationId = "adjustStock", summary = "Adjust on-hand stock with a reason",
             description = "Negative quantities take stock out; reserved stock cannot be adjusted away (409).")
     Movement adjust(@RequestBody Adjustment adjustment) {
         return inventory.adjust(adjustment);
@@ -90,13 +90,13 @@ class InventoryController {
     }
 
     @GetMapping("/inventory/{sku}")
-    @Operation(summary = "Stock of a SKU per location and available to promise")
+    @Operation(operationId = "getStock", summary = "Stock of a SKU per location and available to promise")
     StockStatus stock(@PathVariable String sku) {
         return inventory.stock(sku);
     }
 
     @GetMapping("/inventory/{sku}/movements")
-    @Operation(summary = "The stock ledger of a SKU, oldest first", description = "Keyset paging: pass `next` as `after`.")
+    @Operation(operationId = "listStockMovements", summary = "The stock ledger of a SKU, oldest first", description = "Keyset paging: pass `next` as `after`.")
     Slice<Movement> movements(@PathVariable String sku, @RequestParam(required = false) String location,
             @RequestParam(required = false) Long after, @RequestParam(defaultValue = "100") int limit) {
         return inventory.movements(sku, location, after, Slice.checkLimit(limit, 500));

@@ -42,10 +42,12 @@ class MessageController {
     }
 
     @GetMapping("/api/v1/messages")
-    @Operation(summary = "Messages, newest first (without bodies)", description = """
+    @Operation(operationId = "listMessages", summary = "Messages, newest first (without bodies)", description = """
             status: QUEUED, SENDING, SENT, FAILED or KEPT (kept: no SMTP server or SMS gateway configured). order: id or number.
             Keyset paging: pass the answer's next as after.""")
-    Slice<Message> messages(@RequestParam(required = false) String status,
+    Slice<Message> messages(
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = org.ordo.notification.MessageStatus.class))
+            @RequestParam(required = false) String status,
             @Parameter(description = "order id or number") @RequestParam(required = false) String order,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         MessageStatus parsed = null;
@@ -61,7 +63,7 @@ class MessageController {
     }
 
     @GetMapping("/api/v1/messages/{id}")
-    @Operation(summary = "A message with its text and delivery state")
+    @Operation(operationId = "getMessage", summary = "A message with its text and delivery state")
     Message message(@PathVariable UUID id) {
         return notifications.require(id);
     }
@@ -71,7 +73,7 @@ class MessageController {
     }
 
     @GetMapping("/api/v1/messages/{id}/attachments")
-    @Operation(summary = "The documents attached to a message, in order (download each at /api/v1/documents/{id})")
+    @Operation(operationId = "listMessageAttachments", summary = "The documents attached to a message, in order (download each at /api/v1/documents/{id})")
     List<Attachment> attachments(@PathVariable UUID id) {
         UUID orderId = notifications.require(id).orderId();
         // Listing renders what is not rendered yet, so each download link answers.
@@ -81,14 +83,14 @@ class MessageController {
 
     @PostMapping("/api/v1/messages/{id}/resend")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Queue a copy of a sent, kept or failed message")
+    @Operation(operationId = "resendMessage", summary = "Queue a copy of a sent, kept or failed message")
     Message resend(@PathVariable UUID id) {
         return notifications.resend(id);
     }
 
     @GetMapping("/api/v1/orders/{id}/messages")
     @Tag(name = "Orders")
-    @Operation(summary = "Messages sent (or kept) for an order, oldest first")
+    @Operation(operationId = "listMessagesOfOrder", summary = "Messages sent (or kept) for an order, oldest first")
     List<Message> ofOrder(@PathVariable String id) {
         return notifications.ofOrder(orders.idOf(id));
     }

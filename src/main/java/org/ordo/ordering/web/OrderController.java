@@ -45,7 +45,7 @@ class OrderController {
     }
 
     @GetMapping
-    @Operation(summary = "The order queue", description = """
+    @Operation(operationId = "listOrders", summary = "The order queue", description = """
             Every order from every channel. Filters combine; repeat a parameter for several values
             (status=OPEN&status=ON_HOLD). q matches order number, external reference or customer e-mail, or the
             start of the customer's name.
@@ -53,11 +53,16 @@ class OrderController {
     Slice<OrderSummary> queue(@RequestParam(required = false) List<OrderStatus> status,
             @RequestParam(required = false) List<PaymentStatus> paymentStatus,
             @RequestParam(required = false) List<FulfillmentStatus> fulfillmentStatus,
+            @io.swagger.v3.oas.annotations.Parameter(array = @io.swagger.v3.oas.annotations.media.ArraySchema(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"web", "api", "marketplace",
+                            "edi", "email", "phone"})))
             @RequestParam(required = false) List<String> channel,
             @RequestParam(required = false) UUID customer,
             @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) Instant createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) Instant createdTo,
             @RequestParam(required = false) String q,
+            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    allowableValues = {"deadline", "newest"}, defaultValue = "deadline"))
             @RequestParam(defaultValue = "deadline") String sort,
             @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
@@ -73,7 +78,7 @@ class OrderController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "One order with lines, reservations and timeline",
+    @Operation(operationId = "getOrder", summary = "One order with lines, reservations and timeline",
             description = "The id, or the order number (SO-100001).")
     OrderView order(@PathVariable String id) {
         return orders.require(orders.idOf(id));
@@ -86,7 +91,7 @@ class OrderController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel an order that has not shipped", description = """
+    @Operation(operationId = "cancelOrder", summary = "Cancel an order that has not shipped", description = """
             Releases its reservations, voids or refunds its payment and records who and why in the timeline.
             409 when it is cancelled or completed, when picking has started, or when it has shipped (use a
             return then).""")
@@ -95,7 +100,7 @@ class OrderController {
     }
 
     @PostMapping("/{id}/hold")
-    @Operation(summary = "Put an order on hold", description = """
+    @Operation(operationId = "holdOrder", summary = "Put an order on hold", description = """
             kind: FRAUD, ADDRESS, PAYMENT or MANUAL. A held order never reaches a pick list; a released one is
             taken back from the warehouse unless picking has started (409).""")
     OrderView hold(@PathVariable String id, @RequestBody HoldRequest request) {
@@ -105,7 +110,7 @@ class OrderController {
     }
 
     @PostMapping("/{id}/release-hold")
-    @Operation(summary = "Release a hold", description = "The order goes to the warehouse at once if its payment allows.")
+    @Operation(operationId = "releaseOrderHold", summary = "Release a hold", description = "The order goes to the warehouse at once if its payment allows.")
     OrderView releaseHold(@PathVariable String id, @RequestBody Reason request) {
         UUID orderId = orders.idOf(id);
         lifecycle.releaseHold(orderId, request.reason());

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Customers and suppliers")
+@Tag(name = "Customers and suppliers", description = "Customers (B2C and B2B, with credit limits) and suppliers")
 class PartyController {
 
     private final PartyManagement parties;
@@ -35,25 +35,25 @@ class PartyController {
 
     @PostMapping("/customers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a customer", description = "409 when the e-mail address is taken.")
+    @Operation(operationId = "registerCustomer", summary = "Register a customer", description = "409 when the e-mail address is taken.")
     Customer registerCustomer(@RequestBody CustomerDraft draft) {
         return parties.registerCustomer(draft);
     }
 
     @PutMapping("/customers/{id}")
-    @Operation(summary = "Change a customer")
+    @Operation(operationId = "changeCustomer", summary = "Change a customer")
     Customer changeCustomer(@PathVariable UUID id, @RequestBody CustomerDraft draft) {
         return parties.changeCustomer(id, draft);
     }
 
     @GetMapping("/customers/{id}")
-    @Operation(summary = "One customer")
+    @Operation(operationId = "getCustomer", summary = "One customer")
     Customer customer(@PathVariable UUID id) {
         return parties.requireCustomer(id);
     }
 
     @GetMapping("/customers")
-    @Operation(summary = "List customers, newest first", description = "q matches e-mail or name; keyset paging.")
+    @Operation(operationId = "listCustomers", summary = "List customers, newest first", description = "q matches e-mail or name; keyset paging.")
     Slice<Customer> customers(@RequestParam(required = false) String q, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
         return parties.listCustomers(q, after, Slice.checkLimit(limit, 200));
@@ -61,25 +61,25 @@ class PartyController {
 
     @PostMapping("/suppliers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a supplier")
+    @Operation(operationId = "registerSupplier", summary = "Register a supplier")
     Supplier registerSupplier(@RequestBody SupplierDraft draft) {
         return parties.registerSupplier(draft);
     }
 
     @PutMapping("/suppliers/{id}")
-    @Operation(summary = "Change a supplier")
+    @Operation(operationId = "changeSupplier", summary = "Change a supplier")
     Supplier changeSupplier(@PathVariable UUID id, @RequestBody SupplierDraft draft) {
         return parties.changeSupplier(id, draft);
     }
 
     @GetMapping("/suppliers/{id}")
-    @Operation(summary = "One supplier")
+    @Operation(operationId = "getSupplier", summary = "One supplier")
     Supplier supplier(@PathVariable UUID id) {
         return parties.requireSupplier(id);
     }
 
     @GetMapping("/suppliers")
-    @Operation(summary = "All suppliers by code")
+    @Operation(operationId = "listSuppliers", summary = "All suppliers by code")
     List<Supplier> suppliers() {
         return parties.listSuppliers();
     }

@@ -34,15 +34,17 @@ class PaymentController {
 
     @PostMapping("/api/v1/payments/bank-transfers")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Book a bank transfer for an order", description = """
+    @Operation(operationId = "recordBankTransfer", summary = "Book a bank transfer for an order", description = """
             Paid in full or more: the order is PAID and released to the warehouse. Less: it waits; the summary's
             balance shows what is missing (negative: over-paid).""")
     PaymentSummary bankTransfer(@RequestBody BankTransfer transfer) {
         return payments.recordBankTransfer(transfer);
     }
 
-    @PostMapping(path = "/api/v1/payments/bank-statements", consumes = {"text/csv", "text/plain"})
-    @Operation(summary = "Import a bank statement (CSV)", description = """
+    // application/octet-stream too: client generators send a file with it, and a statement is the file's bytes
+    @PostMapping(path = "/api/v1/payments/bank-statements",
+            consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @Operation(operationId = "importBankStatement", summary = "Import a bank statement (CSV)", description = """
             Lines of date;amount;currency;reference. References naming an order number (SO-…) are booked to that
             order; the rest are listed, and the stored statement waits in the review queue with them.""")
     StatementImport bankStatement(@RequestHeader(name = "Content-Type") String contentType,
@@ -58,7 +60,7 @@ class PaymentController {
 
     @PostMapping("/api/v1/payments/refunds")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Book a refund that was paid out")
+    @Operation(operationId = "refundPayment", summary = "Book a refund that was paid out")
     PaymentSummary refund(@RequestBody Refund refund) {
         if (refund.order() == null || refund.order().isBlank()) {
             throw new InvalidInputException("order", "is required");
@@ -68,13 +70,13 @@ class PaymentController {
 
     @GetMapping("/api/v1/orders/{id}/payments")
     @Tag(name = "Orders")
-    @Operation(summary = "What an order costs, what came in, what went back")
+    @Operation(operationId = "getPaymentsOfOrder", summary = "What an order costs, what came in, what went back")
     PaymentSummary summary(@PathVariable String id) {
         return payments.summary(orders.idOf(id));
     }
 
     @PostMapping("/api/v1/payments/webhooks/stripe")
-    @Operation(summary = "Payment provider webhook (Stripe-compatible signature)", description = """
+    @Operation(operationId = "receivePaymentWebhook", summary = "Payment provider webhook (Stripe-compatible signature)", description = """
             Needs no API key: the Stripe-Signature header (t=…,v1=HMAC-SHA256 of "t.body" with the shared secret)
             proves the sender. Forged or stale signatures get 400 and change nothing; an event handled before is
             acknowledged as a duplicate and changes nothing. A signed event whose amount or currency does not fit

@@ -44,19 +44,19 @@ class ApiKeyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Issue a key", description = "The key is in the answer once; only its hash is stored.")
+    @Operation(operationId = "issueApiKey", summary = "Issue a key", description = "The key is in the answer once; only its hash is stored.")
     ApiKeys.IssuedKey issue(@Valid @RequestBody NewApiKey request) {
         return keys.issue(request.name().trim(), request.role(), request.marketplace(), Actor.current());
     }
 
     @GetMapping
-    @Operation(summary = "List keys (without their secret)")
+    @Operation(operationId = "listApiKeys", summary = "List keys (without their secret)")
     List<ApiKeys.ApiKeyInfo> list() {
         return keys.list();
     }
 
     @PostMapping("/{id}/revoke")
-    @Operation(summary = "Revoke a key at once", description = """
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key at once", description = """
             The next request with the key is refused, on every node. The last active admin key cannot be revoked
             (409, type last-admin): issue another admin key first.""")
     ApiKeys.ApiKeyInfo revoke(@PathVariable UUID id) {

@@ -21,7 +21,7 @@ class ReportController {
     }
 
     @GetMapping("/summary")
-    @Operation(summary = "The dashboard's figures", description = """
+    @Operation(operationId = "getReportSummary", summary = "The dashboard's figures", description = """
             Orders per UTC day and channel over the last `days` days (default 14, at most 92), the backlog of open
             and held orders by status and age, how many of them are late (promised date passed, nothing shipped),
             and how many SKUs have fewer than `lowStockBelow` units available over all active locations

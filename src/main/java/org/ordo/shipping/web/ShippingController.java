@@ -30,7 +30,7 @@ class ShippingController {
     }
 
     @GetMapping("/api/v1/shipping/carriers")
-    @Operation(summary = "Carriers and their tracking URL templates")
+    @Operation(operationId = "listCarriers", summary = "Carriers and their tracking URL templates")
     List<Carrier> carriers() {
         return shipping.carriers();
     }
@@ -39,7 +39,7 @@ class ShippingController {
     }
 
     @PutMapping("/api/v1/shipping/carriers/{code}")
-    @Operation(summary = "Add or change a carrier", description = "trackingUrl must contain {tracking}.")
+    @Operation(operationId = "saveCarrier", summary = "Add or change a carrier", description = "trackingUrl must contain {tracking}.")
     Carrier saveCarrier(@PathVariable String code, @RequestBody CarrierRequest request) {
         return shipping.saveCarrier(new Carrier(code, request.name(), request.trackingUrl(),
                 request.active() == null || request.active()));
@@ -47,13 +47,13 @@ class ShippingController {
 
     @GetMapping("/api/v1/orders/{id}/shipments")
     @Tag(name = "Orders")
-    @Operation(summary = "Shipments of an order with tracking links and events")
+    @Operation(operationId = "listShipmentsOfOrder", summary = "Shipments of an order with tracking links and events")
     List<Shipment> shipments(@PathVariable String id) {
         return shipping.shipmentsOf(orders.idOf(id));
     }
 
     @PostMapping("/api/v1/shipping/webhooks/tracking")
-    @Operation(summary = "Tracking events from carriers (signed)", description = """
+    @Operation(operationId = "receiveTrackingWebhook", summary = "Tracking events from carriers (signed)", description = """
             Body: {"eventId","carrier","trackingNumber","status":"in_transit|out_for_delivery|delivered|exception",
             "at","description"}. Header X-Ordo-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">. No API key.""")
     ShippingManagement.TrackingOutcome tracking(
