@@ -24,7 +24,7 @@ class SecurityEventController {
     }
 
     @GetMapping("/security-events")
-    @Operation(summary = "The security audit log, newest first (admin only)", description = """
+    @Operation(operationId = "listSecurityEvents", summary = "The security audit log, newest first (admin only)", description = """
             Users created, disabled, enabled, given another role or a new password; failed and throttled logins;
             API keys issued and revoked; refused attempts to remove the last admin access; rejected webhooks. Each
             entry names who acted (`actor`), whom or what it is about (`subject`) and the client address.

@@ -73,7 +73,7 @@ class DigitalController {
 
     // Without its own mapping, HEAD would run the GET handler above and use up a download.
     @RequestMapping(path = "/download/{token}", method = RequestMethod.HEAD)
-    @Operation(summary = "The headers a download would answer, without counting it", description = """
+    @Operation(operationId = "checkDownload", summary = "The headers a download would answer, without counting it", description = """
             Same status and headers as GET (type, length, file name), no body, and the download is not counted.""")
     ResponseEntity<Void> downloadHeaders(@PathVariable String token) {
         DigitalDelivery.Download file = digital.inspect(token);

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/edi")
-@Tag(name = "EDI")
+@Tag(name = "EDI", description = "Trading partners, EDIFACT and X12 interchanges in, acknowledgements and order responses out")
 class EdiController {
 
     private final EdiManagement edi;
@@ -42,7 +42,7 @@ class EdiController {
 
     @PostMapping("/partners")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register a trading partner")
+    @Operation(operationId = "registerEdiPartner", summary = "Register a trading partner")
     @ApiResponse(responseCode = "409", description = "the code or the sender identifier is taken")
     @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
     TradingPartner register(@RequestBody PartnerDraft draft) {
@@ -50,25 +50,25 @@ class EdiController {
     }
 
     @GetMapping("/partners/{code}")
-    @Operation(summary = "One trading partner")
+    @Operation(operationId = "getEdiPartner", summary = "One trading partner")
     TradingPartner partner(@PathVariable String code) {
         return edi.partner(code);
     }
 
     @PutMapping("/partners/{code}")
-    @Operation(summary = "Change a trading partner")
+    @Operation(operationId = "changeEdiPartner", summary = "Change a trading partner")
     TradingPartner change(@PathVariable String code, @RequestBody PartnerDraft draft) {
         return edi.change(code, draft);
     }
 
     @GetMapping("/partners/{code}/articles")
-    @Operation(summary = "The partner's own article numbers and our SKUs")
+    @Operation(operationId = "listEdiPartnerArticles", summary = "The partner's own article numbers and our SKUs")
     Map<String, String> articles(@PathVariable String code) {
         return edi.articles(code);
     }
 
     @PutMapping("/partners/{code}/articles")
-    @Operation(summary = "Replace the partner's article numbers", description = """
+    @Operation(operationId = "replaceEdiPartnerArticles", summary = "Replace the partner's article numbers", description = """
             A JSON object from the partner's article number (PIA with code BP in its orders) to our SKU. Replaces
             the whole mapping; unknown SKUs are refused and nothing changes.""")
     Map<String, String> mapArticles(@PathVariable String code, @RequestBody(required = false) Map<String, String> numbers) {
@@ -76,7 +76,7 @@ class EdiController {
     }
 
     @PostMapping(path = "/interchanges", consumes = MediaType.ALL_VALUE)
-    @Operation(summary = "Receive an EDIFACT interchange of ORDERS messages", description = """
+    @Operation(operationId = "receiveEdiInterchange", summary = "Receive an EDIFACT interchange of ORDERS messages", description = """
             The raw interchange as body (Content-Type application/EDIFACT), in the charset its UNB declares
             (UNOA/UNOB ASCII, UNOC ISO 8859-1, UNOW UTF-8, ...). The sender in UNB names the trading partner.
             Each message becomes an order or is recorded with the reason it needs review; the answer lists each
@@ -99,7 +99,7 @@ class EdiController {
     }
 
     @GetMapping("/messages")
-    @Operation(summary = "A partner's EDI messages in and out, oldest first", description = """
+    @Operation(operationId = "listEdiMessages", summary = "A partner's EDI messages in and out, oldest first", description = """
             In: each ORDERS message and its outcome (PLACED with the order, REVIEW or REJECTED with the reason).
             Out: each acknowledgement as sent, with its control number. outcome=REVIEW lists what waits for a
             person.""")

@@ -76,7 +76,7 @@ class InventoryController {
 
     @PostMapping("/inventory/quarantine/releases")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Move units out of quarantine with a reason", description = """
+    @Operation(operationId = "releaseFromQuarantine", summary = "Move units out of quarantine with a reason", description = """
             action RELEASE makes quarantined units (returned damaged or incomplete) available again; WRITE_OFF
             takes them off on hand. Only people (ADMIN, WAREHOUSE) may do this, and a reason is required.""")
     Movement releaseFromQuarantine(@RequestBody org.ordo.inventory.QuarantineRelease release) {
@@ -84,7 +84,7 @@ class InventoryController {
     }
 
     @GetMapping("/inventory/{sku}/quarantine")
-    @Operation(summary = "Quarantined units of a SKU per location", description = "Counted in on hand, never available.")
+    @Operation(operationId = "getQuarantinedStock", summary = "Quarantined units of a SKU per location", description = "Counted in on hand, never available.")
     java.util.Map<String, Long> quarantined(@PathVariable String sku) {
         return inventory.quarantined(sku);
     }

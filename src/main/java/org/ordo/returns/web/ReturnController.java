@@ -55,7 +55,7 @@ class ReturnController {
     }
 
     @PostMapping(path = "/orders/{order}/returns", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Request a return of shipped lines", description = """
+    @Operation(operationId = "requestReturn", summary = "Request a return of shipped lines", description = """
             Needs an Idempotency-Key header: a retry with the same key and body gets the first answer again
             (header Idempotent-Replayed: true); the same key with another body is refused (422). Lines that were
             not shipped, are already on their way back, cannot be returned or are outside the window are refused
@@ -90,20 +90,20 @@ class ReturnController {
     }
 
     @GetMapping("/orders/{order}/returns")
-    @Operation(summary = "The returns of an order, oldest first")
+    @Operation(operationId = "listReturnsOfOrder", summary = "The returns of an order, oldest first")
     List<ReturnView> ofOrder(@PathVariable String order) {
         return returns.ofOrder(orders.idOf(order));
     }
 
     @GetMapping("/returns")
-    @Operation(summary = "Returns, newest first", description = "Keyset paging: pass `next` as `after`.")
+    @Operation(operationId = "listReturns", summary = "Returns, newest first", description = "Keyset paging: pass `next` as `after`.")
     Slice<ReturnView> list(@RequestParam(required = false) ReturnStatus status,
             @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         return returns.list(status, after, Slice.checkLimit(limit, 200));
     }
 
     @GetMapping("/returns/{id}")
-    @Operation(summary = "One return, by id or RMA number")
+    @Operation(operationId = "getReturn", summary = "One return, by id or RMA number")
     ReturnView one(@PathVariable String id) {
         return returns.require(returns.idOf(id));
     }
@@ -112,14 +112,14 @@ class ReturnController {
     }
 
     @PostMapping("/returns/{id}/cancel")
-    @Operation(summary = "Withdraw a return before its goods arrive", description = "A reason is required; 409 once received.")
+    @Operation(operationId = "cancelReturn", summary = "Withdraw a return before its goods arrive", description = "A reason is required; 409 once received.")
     ReturnView cancel(@PathVariable String id, @RequestBody(required = false) Cancel cancel) {
         return returns.cancel(returns.idOf(id), cancel == null ? null : cancel.reason());
     }
 
     @PostMapping("/returns/{id}/receipts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Record what arrived and its condition", description = """
+    @Operation(operationId = "receiveReturn", summary = "Record what arrived and its condition", description = """
             Once per return: a second receipt is refused with 409 and books nothing. RESELLABLE units go back to
             available stock at the location, DAMAGED and INCOMPLETE into its quarantine (or written off with
             writeOff: true); more than announced is taken and recorded as a discrepancy. The refund follows.""")
@@ -131,7 +131,7 @@ class ReturnController {
     }
 
     @PostMapping("/returns/{id}/refund")
-    @Operation(summary = "Refund a received return (again)", description = """
+    @Operation(operationId = "refundReturn", summary = "Refund a received return (again)", description = """
             The refund runs by itself once goods are received; this retries it. It pays once, however often it is
             called: a refunded return is answered as it is.""")
     ReturnView refund(@PathVariable String id) {
@@ -139,13 +139,13 @@ class ReturnController {
     }
 
     @PostMapping("/returns/{id}/approval")
-    @Operation(summary = "Approve a refund that waits for approval", description = "Agents and admins only; pays once.")
+    @Operation(operationId = "approveReturnRefund", summary = "Approve a refund that waits for approval", description = "Agents and admins only; pays once.")
     ReturnView approve(@PathVariable String id) {
         return returns.approve(returns.idOf(id));
     }
 
     @GetMapping(path = "/shipments/{id}/packing-slip", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The packing slip of a shipment (PDF)", description = """
+    @Operation(operationId = "downloadPackingSlip", summary = "The packing slip of a shipment (PDF)", description = """
             What is in the parcel, in the customer's language, with the return section: order number, the return
             link as text and QR code, the return address and the policy.""")
     ResponseEntity<byte[]> packingSlip(@PathVariable UUID id) {
