@@ -11,6 +11,7 @@ public record ReceivedInterchange(String partner, String interchangeRef, UUID in
         List<Message> messages, Acknowledgement acknowledgement) {
 
     /** {@code buyerOrderNumber} as BGM gives it; {@code orderId} and {@code orderNumber} of the order placed. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EdiMessageOutcome")
     public record Message(String messageRef, String buyerOrderNumber, EdiMessage.Outcome outcome, UUID orderId,
             String orderNumber, String reason) {
     }

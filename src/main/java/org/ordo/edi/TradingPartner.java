@@ -15,7 +15,8 @@ public record TradingPartner(String code, String name, UUID customerId, Standard
         String senderQualifier, String senderId, String recipientQualifier, String recipientId,
         ArticleNumbers articleNumbers, String currency, String paymentMethod, Address shipTo,
         @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
-        java.math.BigDecimal priceTolerance, long lastControlNumber,
+        @io.swagger.v3.oas.annotations.media.Schema(implementation = String.class, format = "decimal", example = "5",
+                description = "percent; absent: prices are not compared") java.math.BigDecimal priceTolerance, long lastControlNumber,
         Instant createdAt, Instant updatedAt) {
 
     public enum Standard {

@@ -12,6 +12,7 @@ public record ReceiveReturn(
         @Schema(example = "BER") String location,
         List<Line> lines) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReturnReceiptLine")
     public record Line(
             @Schema(example = "1") Integer lineNo,
             @Schema(example = "1") Long quantity,

@@ -16,6 +16,7 @@ public record RequestReturn(
         String labelRef,
         String note) {
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "NewReturnLine")
     public record Line(
             @Schema(example = "1") Integer lineNo,
             @Schema(example = "1") Long quantity,

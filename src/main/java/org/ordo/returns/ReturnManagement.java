@@ -299,7 +299,7 @@ public class ReturnManagement {
         if (!returns.markReceived(id, command.location(), actor)) {
             throw new ConflictException("already-received", "Already received", "Return " + r.number() + " is "
                     + require(id).status() + ": its goods were taken in already (or it was withdrawn); nothing was"
-                    + " booked again", Map.of("status", require(id).status()));
+                    + " booked again", Map.of("returnStatus", require(id).status()));
         }
         List<ReturnedStock> stock = new ArrayList<>();
         for (Arrived a : arrived.values()) {
@@ -389,7 +389,7 @@ public class ReturnManagement {
         ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
         if (r.status() != ReturnStatus.AWAITING_APPROVAL) {
             throw new ConflictException("illegal-transition", "Nothing to approve", "Return " + r.number() + " is "
-                    + r.status() + "; only refunds that wait for approval are approved", Map.of("status", r.status()));
+                    + r.status() + "; only refunds that wait for approval are approved", Map.of("returnStatus", r.status()));
         }
         returns.approve(id, Actor.current());
         return refund(id);
@@ -480,7 +480,7 @@ public class ReturnManagement {
     private static ConflictException illegal(ReturnView r, ReturnStatus next) {
         return new ConflictException("illegal-transition", "Illegal transition",
                 "Return " + r.number() + " is " + r.status() + " and cannot become " + next,
-                Map.of("status", r.status()));
+                Map.of("returnStatus", r.status()));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -16,11 +16,13 @@ public record ReturnView(UUID id, String number, UUID orderId, String orderNumbe
      * One order line: {@code quantity} announced; what {@code received} split by what became of it;
      * {@code discrepancy} is how many more arrived than were announced.
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReturnLine")
     public record Line(int lineNo, String sku, long quantity, ReturnReason reason, String note, long received,
             long resellable, long quarantined, long writtenOff, long discrepancy) {
     }
 
     /** The refund as computed by the policy: lines at the price paid, less deductions with their reasons. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReturnRefund")
     public record Refund(Money total, List<RefundLine> lines, List<Deduction> deductions, String how) {
     }
 

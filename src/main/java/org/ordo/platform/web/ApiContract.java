@@ -97,6 +97,8 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
         api.getComponents().addSchemas("FieldError", new ObjectSchema()
                 .description("One invalid field: a JSON path such as lines[1].quantity, or a parameter's name")
                 .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())
+                .addProperty("pointer", new StringSchema().description(
+                        "for a fault in a JSON body: the same place as an RFC 6901 JSON pointer, e.g. /lines/1/quantity"))
                 .required(List.of("field", "message")));
         api.getComponents().addSchemas("Shortage", new ObjectSchema()
                 .description("A line that cannot be reserved in full")
