@@ -31,7 +31,11 @@ class AdminIntegrationTests {
     void anAdminCreatesAUserWhoLogsInWithTheirRoleAndIsDisabledLater() {
         WebSession admin = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
         String name = Fixtures.unique("agent").toLowerCase();
-        admin.get("/admin/users");
+        String form = admin.get("/admin/users").body();
+        assertThat(form.substring(form.indexOf("id=\"new-role\""))).as("a new user is not an admin by default")
+                .containsPattern("<option value=\"AGENT\" selected=\"selected\"");
+        assertThat(admin.get("/admin/api-keys").body()).as("a new key is not an admin's by default")
+                .containsPattern("<option value=\"INTEGRATION\" selected=\"selected\"");
         WebSession.Page created = admin.post("/admin/users",
                 Map.of("username", name, "password", "agent-password-1", "role", "AGENT", "locale", "de"));
         assertThat(created.status()).isEqualTo(302);
