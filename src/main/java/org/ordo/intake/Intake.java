@@ -54,16 +54,13 @@ public class Intake {
         }
         String hash = InboundDocuments.sha256(body);
         return transaction.execute(tx -> {
-            UUID documentId = keys.claimAndStore(client, idempotencyKey, hash, "api", contentType, body, actor)
-                    .orElse(null);
-            if (documentId == null) {
-                IdempotencyKeys.Stored stored = keys.find(client, idempotencyKey).orElseThrow();
-                if (!stored.requestHash().equals(hash)) {
-                    throw new InvalidInputException(IDEMPOTENCY_HEADER,
-                            "was already used for a different request; use a new key for a new order");
-                }
-                return new Answer(stored.status(), stored.response(), stored.orderId(), true);
+            Claim claim = claim(client, idempotencyKey, hash, "api", contentType, body, actor,
+                    () -> new InvalidInputException(IDEMPOTENCY_HEADER,
+                            "was already used for a different request; use a new key for a new order"));
+            if (claim.replay() != null) {
+                return new Answer(claim.replay().status(), claim.replay().response(), claim.replay().orderId(), true);
             }
+            UUID documentId = claim.documentId();
             OrderView order = orders.place(command, new PlaceOrder.Source(documentId, actor));
             String response = json.write(order);
             keys.completeWithDocument(client, idempotencyKey, 201, response, order.id(), documentId);
@@ -105,17 +102,15 @@ public class Intake {
         System.arraycopy(body, 0, hashed, target.length, body.length);
         String hash = InboundDocuments.sha256(hashed);
         return transaction.execute(tx -> {
-            UUID documentId = keys.claimAndStore(client, idempotencyKey, hash, "api", contentType, body, actor)
-                    .orElse(null);
-            if (documentId == null) {
-                IdempotencyKeys.Stored stored = keys.find(client, idempotencyKey).orElseThrow();
-                if (!stored.requestHash().equals(hash)) {
-                    throw new InvalidInputException(IDEMPOTENCY_HEADER,
-                            "was already used for a different request; use a new key for a new " + what);
-                }
+            Claim claim = claim(client, idempotencyKey, hash, "api", contentType, body, actor,
+                    () -> new InvalidInputException(IDEMPOTENCY_HEADER,
+                            "was already used for a different request; use a new key for a new " + what));
+            IdempotencyKeys.Stored stored = claim.replay();
+            if (stored != null) {
                 return new Taken(stored.status(), stored.response(),
                         stored.producedId() != null ? stored.producedId() : stored.orderId(), true);
             }
+            UUID documentId = claim.documentId();
             Produced produced = handler.apply(documentId);
             keys.completeWithDocument(client, idempotencyKey, produced.status(), produced.body(), produced.type(),
                     produced.id(), documentId);
@@ -139,16 +134,14 @@ public class Intake {
             byte[] body, String actor, java.util.function.Function<UUID, Processed> process) {
         String hash = InboundDocuments.sha256(body);
         return transaction.execute(tx -> {
-            UUID documentId = keys.claimAndStore(client, key, hash, channel, contentType, body, actor).orElse(null);
-            if (documentId == null) {
-                IdempotencyKeys.Stored stored = keys.find(client, key).orElseThrow();
-                if (!stored.requestHash().equals(hash)) {
-                    throw new org.ordo.platform.ConflictException("key-reused", "Reference already used",
+            Claim claim = claim(client, key, hash, channel, contentType, body, actor,
+                    () -> new org.ordo.platform.ConflictException("key-reused", "Reference already used",
                             keyField + " " + key + " was already received with other content; a new document needs "
-                                    + "a new reference", java.util.Map.of("field", keyField));
-                }
-                return new Answer(stored.status(), stored.response(), null, true);
+                                    + "a new reference", java.util.Map.of("field", keyField)));
+            if (claim.replay() != null) {
+                return new Answer(claim.replay().status(), claim.replay().response(), null, true);
             }
+            UUID documentId = claim.documentId();
             Processed processed = process.apply(documentId);
             keys.complete(client, key, processed.status(), processed.body());
             if (processed.reviewReason() == null) {
@@ -158,6 +151,28 @@ public class Intake {
             }
             return new Answer(processed.status(), processed.body(), null, false);
         });
+    }
+
+    /** A claimed key with its newly stored document, or a key claimed before with the answer kept for it. */
+    private record Claim(UUID documentId, IdempotencyKeys.Stored replay) {
+    }
+
+    /**
+     * Claims the key and stores the body as received (one statement). For a key claimed before, gives what was kept
+     * with it, once the request is known to be the same ({@code hash}); another request under that key is refused
+     * with {@code otherRequest}. A concurrent claim of the same key waits for the first and then replays it.
+     */
+    private Claim claim(String client, String key, String hash, String channel, String contentType, byte[] body,
+            String actor, java.util.function.Supplier<RuntimeException> otherRequest) {
+        UUID documentId = keys.claimAndStore(client, key, hash, channel, contentType, body, actor).orElse(null);
+        if (documentId != null) {
+            return new Claim(documentId, null);
+        }
+        IdempotencyKeys.Stored stored = keys.find(client, key).orElseThrow();
+        if (!stored.requestHash().equals(hash)) {
+            throw otherRequest.get();
+        }
+        return new Claim(null, stored);
     }
 
     /** Stores a document from any channel exactly as received, before anything is done with it. */
