@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Where an order came from. */
+/** Where an order came from. The shop platforms' channels take orders by their webhooks (docs/channels.md). */
 public enum Channel {
-    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE;
+    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE, SHOPIFY, WOOCOMMERCE, SHOPWARE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -366,14 +366,15 @@ public class OrderManagement {
 
     /**
      * An order paid on a marketplace is PAID and released at once, so only a caller that speaks for a marketplace
-     * may say so: an API key an administrator bound to a marketplace (and then only on the marketplace channel),
-     * or an administrator. Everyone else could otherwise get goods released without paying.
+     * may say so: an API key an administrator bound to a marketplace (and then only on the marketplace channel), a
+     * shop platform's signed webhook (only on its own channel), or an administrator. Everyone else could otherwise get goods released without paying.
      */
     private static void marketplacePaymentAllowed(PlaceOrder c, List<FieldError> errors) {
         String marketplace = Actor.marketplace();
         if (marketplace != null) {
-            if (!Channel.MARKETPLACE.code().equals(c.channel())) {
-                errors.add(new FieldError("channel", "must be marketplace: this API key acts for marketplace "
+            String channel = Actor.marketplaceChannel();
+            if (!channel.equals(c.channel())) {
+                errors.add(new FieldError("channel", "must be " + channel + ": this caller acts for marketplace "
                         + marketplace));
             }
         } else if (!Actor.isAdmin()) {

@@ -46,10 +46,52 @@ public final class Actor {
         }
     }
 
-    /** The marketplace the current caller's API key may act for; null for every other caller. */
+    /** A shop platform acting through its signed webhook: the channel its orders come by and the shop's name. */
+    private record Shop(String channel, String name) {
+    }
+
+    private static final ThreadLocal<Shop> SHOP = new ThreadLocal<>();
+
+    /**
+     * Runs work as a shop platform whose signed webhook reports an order the shop has been paid for: like an API
+     * key bound to a marketplace, it may place orders paid elsewhere, on its own {@code channel} only. {@code shop}
+     * names it in the books (e.g. {@code shopify:main-store}).
+     */
+    public static <T> T asShop(String actor, String channel, String shop, java.util.function.Supplier<T> work) {
+        Shop before = SHOP.get();
+        SHOP.set(new Shop(channel, shop));
+        try {
+            return as(actor, work);
+        } finally {
+            if (before == null) {
+                SHOP.remove();
+            } else {
+                SHOP.set(before);
+            }
+        }
+    }
+
+    /** The marketplace (or shop) the current caller may act for; null for every other caller. */
     public static String marketplace() {
+        Shop shop = SHOP.get();
+        if (shop != null) {
+            return shop.name();
+        }
         ApiClient client = client();
         return client == null ? null : client.marketplace();
+    }
+
+    /**
+     * The channel by which orders paid on the caller's marketplace or shop must come: {@code marketplace} for an API
+     * key bound to a marketplace, the shop's own channel for a shop's webhook; null for every other caller.
+     */
+    public static String marketplaceChannel() {
+        Shop shop = SHOP.get();
+        if (shop != null) {
+            return shop.channel();
+        }
+        ApiClient client = client();
+        return client == null || client.marketplace() == null ? null : "marketplace";
     }
 
     /** True when the current caller is an administrator: an API key or a person with the ADMIN role. */
