@@ -137,6 +137,16 @@ public final class AccessRules {
             of("EDI", POST, "/api/v1/edi/interchanges", ADMIN, INTEGRATION),
             of("EDI", GET, "/api/v1/edi/messages", ADMIN, AGENT),
 
+            // Shops are set up by an admin (their secrets); their platforms send order webhooks signed with the
+            // shop's secret; how the shipment reports fare is for the people who answer customers too.
+            of("Shop channels", POST, "/api/v1/channels", ADMIN),
+            of("Shop channels", GET, "/api/v1/channels", ADMIN),
+            of("Shop channels", GET, "/api/v1/channels/{code}", ADMIN),
+            of("Shop channels", POST, "/api/v1/channels/{code}/disable", ADMIN),
+            of("Shop channels", GET, "/api/v1/channels/{code}/fulfilments", ADMIN, AGENT),
+            open("Shop channels", POST, "/api/v1/channels/{code}/webhooks",
+                    "the platform's signature with the shop's secret proves the sender; checked before anything changes"),
+
             // Figures over all orders and stock: for the people who run the shop, not for integrations.
             of("Reports", GET, "/api/v1/reports/summary", ADMIN, AGENT),
 

@@ -1,0 +1,76 @@
+package org.ordo.channels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.TextInput;
+
+/**
+ * A shop to register. {@code secret} signs the shop's webhooks; {@code apiUrl} and {@code apiToken} let Ordo
+ * report shipments back (both or neither). Secrets are stored sealed and never returned.
+ */
+@Schema(name = "NewShopChannel")
+public record ChannelDraft(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "SHOPIFY") Platform type,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "main-store", pattern = "^[a-z0-9][a-z0-9-]{1,39}$",
+                description = "names the shop in the webhook URL and in each order's external reference") String code,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, writeOnly = true, minLength = 12, maxLength = 500,
+                description = "the webhook signing secret: Shopify's app client secret (or the store's webhook "
+                        + "signing key), the WooCommerce webhook's secret, the Shopware app's shop secret") String secret,
+        @Schema(example = "https://main-store.myshopify.com/admin/api/2025-07", description = """
+                base of the shop's REST API: Shopify https://STORE.myshopify.com/admin/api/VERSION, WooCommerce
+                https://SHOP/wp-json/wc/v3, Shopware https://SHOP/api""") String apiUrl,
+        @Schema(writeOnly = true, maxLength = 1000, description = """
+                Shopify: the Admin API access token; WooCommerce: consumer_key:consumer_secret; Shopware: the
+                integration's access key id:secret access key""") String apiToken) {
+
+    private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{1,39}$");
+
+    /** Collects every faulty field, then refuses (422) naming each. */
+    public void check() {
+        List<FieldError> errors = new ArrayList<>();
+        if (type == null) {
+            errors.add(new FieldError("type", "is required: SHOPIFY, WOOCOMMERCE or SHOPWARE"));
+        }
+        if (code == null || !CODE.matcher(code).matches()) {
+            errors.add(new FieldError("code", "must be 2-40 lower-case letters, digits and '-', starting with a letter "
+                    + "or digit"));
+        }
+        if (secret == null || secret.length() < 12 || secret.length() > 500) {
+            errors.add(new FieldError("secret", "is required: 12-500 characters"));
+        } else if (TextInput.fault(secret, false) != null || secret.strip().length() != secret.length()) {
+            errors.add(new FieldError("secret", "must be visible characters without spaces around"));
+        }
+        boolean url = apiUrl != null && !apiUrl.isBlank();
+        boolean token = apiToken != null && !apiToken.isBlank();
+        if (url != token) {
+            errors.add(new FieldError(url ? "apiToken" : "apiUrl", "is required with " + (url ? "apiUrl" : "apiToken")
+                    + ": both or neither (then shipments are not reported to the shop)"));
+        }
+        if (url && (apiUrl.length() > 500 || !apiUrl.matches("^https?://[^\\s/?#]+[^\\s?#]*$"))) {
+            errors.add(new FieldError("apiUrl", "must be an http(s) URL without query, at most 500 characters"));
+        }
+        if (token) {
+            if (apiToken.length() > 1000 || TextInput.fault(apiToken, false) != null) {
+                errors.add(new FieldError("apiToken", "must be at most 1000 visible characters"));
+            } else if (type != null && type != Platform.SHOPIFY && apiToken.indexOf(':') < 1) {
+                errors.add(new FieldError("apiToken", type == Platform.WOOCOMMERCE
+                        ? "must be consumer_key:consumer_secret" : "must be access key id:secret access key"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    public String normalizedApiUrl() {
+        if (apiUrl == null || apiUrl.isBlank()) {
+            return null;
+        }
+        return apiUrl.endsWith("/") ? apiUrl.substring(0, apiUrl.length() - 1) : apiUrl;
+    }
+}

@@ -1,0 +1,28 @@
+package org.ordo.channels;
+
+import java.util.Locale;
+
+/** The shop platforms Ordo takes orders from, each with the header that carries its webhook signature. */
+public enum Platform {
+    /** {@code orders/create}; base64 HMAC-SHA256 of the body in X-Shopify-Hmac-Sha256 */
+    SHOPIFY("X-Shopify-Hmac-Sha256"),
+    /** {@code order.created}; base64 HMAC-SHA256 of the body in X-WC-Webhook-Signature */
+    WOOCOMMERCE("X-WC-Webhook-Signature"),
+    /** an app webhook of {@code checkout.order.placed}; hex HMAC-SHA256 of the body in shopware-shop-signature */
+    SHOPWARE("shopware-shop-signature");
+
+    private final String signatureHeader;
+
+    Platform(String signatureHeader) {
+        this.signatureHeader = signatureHeader;
+    }
+
+    public String signatureHeader() {
+        return signatureHeader;
+    }
+
+    /** The order channel its orders come by (the queue's channel column and filter). */
+    public String channel() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

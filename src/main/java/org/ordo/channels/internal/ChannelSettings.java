@@ -1,0 +1,19 @@
+package org.ordo.channels.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the shop channels (docs/configuration.md).
+ *
+ * @param secretKey seals the shops' secrets in the database; blank: a key kept in the database itself
+ * @param replayWindow a webhook whose signed creation time is older is refused as replayed
+ * @param reportEvery how often due shipment reports are sent to the shops
+ * @param maxAttempts attempts per shipment report before it is FAILED
+ */
+@ConfigurationProperties("ordo.channels")
+public record ChannelSettings(String secretKey, @DefaultValue("P3D") Duration replayWindow,
+        @DefaultValue("PT15S") Duration reportEvery, @DefaultValue("12") int maxAttempts) {
+}

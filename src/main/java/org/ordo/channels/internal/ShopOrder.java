@@ -1,0 +1,96 @@
+package org.ordo.channels.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import org.ordo.platform.Address;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A shop's order as read from its webhook, whatever the platform: what placing it needs, and the problems that
+ * keep it from being placed with certainty (then it goes to the review queue with them).
+ *
+ * @param platformOrderId the shop's own id of the order (idempotency, and the id its API knows)
+ * @param number the order number the shop shows (the external reference)
+ * @param createdAt when the shop created it, from the signed body (a replay guard)
+ * @param payment what the shop says about the money
+ * @param paymentMethod Ordo's payment method for an order not paid at the shop
+ * @param deliveryId Shopware: the order delivery to move to shipped; null elsewhere
+ */
+public record ShopOrder(String platformOrderId, String number, Instant createdAt, String email, String customerName,
+        String locale, String currency, List<Line> lines, Address shipping, Address billing, Payment payment,
+        String paymentMethod, String deliveryId, List<String> problems) {
+
+    /** A line: our SKU (null when the shop sent none), quantity and the unit price the shop sold it at. */
+    public record Line(String sku, long quantity, BigDecimal unitPrice, String title) {
+    }
+
+    public enum Payment {
+        /** the shop took the money: the order is PAID in Ordo (booked as paid at the shop) */
+        PAID,
+        /** the shop holds an authorization it captures itself: AUTHORIZED, released to the warehouse */
+        AUTHORIZED,
+        /** nothing received yet: PENDING, waits at the payment gate */
+        PENDING
+    }
+
+    /** Text at a path, null when missing, null or blank. */
+    static String text(JsonNode node, String... path) {
+        JsonNode at = node;
+        for (String step : path) {
+            at = at.path(step);
+        }
+        if (at.isNull() || at.isMissingNode() || at.isContainer()) {
+            return null;
+        }
+        String value = at.asString("").strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    static String shorten(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** A whole quantity of at least one, exactly as written, or a problem. */
+    static long quantity(JsonNode value, String line, List<String> problems) {
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 1) {
+            problems.add(line + ": quantity must be a whole number of at least 1");
+            return 0;
+        }
+        return value.longValue();
+    }
+
+    /** A price exactly as the shop wrote it (string or number), or null with a problem. */
+    static BigDecimal price(JsonNode value, String line, List<String> problems) {
+        try {
+            if (value.isNumber()) {
+                return value.decimalValue();
+            }
+            if (value.isString()) {
+                return new BigDecimal(value.asString().strip());
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            // reported below
+        }
+        problems.add(line + ": no readable unit price");
+        return null;
+    }
+
+    /** The locale Ordo speaks to the customer in, when the shop's is one of them. */
+    static String locale(String shopLocale) {
+        if (shopLocale == null || shopLocale.length() < 2) {
+            return null;
+        }
+        String language = shopLocale.substring(0, 2).toLowerCase(java.util.Locale.ROOT);
+        return org.ordo.platform.Locales.isSupported(language) ? language : null;
+    }
+
+    static String name(String first, String last) {
+        String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).strip();
+        return name.isEmpty() ? null : name;
+    }
+}

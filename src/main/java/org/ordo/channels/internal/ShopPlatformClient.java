@@ -1,0 +1,25 @@
+package org.ordo.channels.internal;
+
+/**
+ * Reports a shipment to a shop through its REST API. An implementation per platform; each call is safe to repeat
+ * (a retry after a lost answer does not fulfil twice). Any failure throws, and the report is tried again later.
+ */
+public interface ShopPlatformClient {
+
+    /** Where to call: the shop's API base and token, and the shop's ids of the order (and Shopware's delivery). */
+    record Target(String apiUrl, String apiToken, String platformOrderId, String deliveryId) {
+    }
+
+    /** What shipped: the carrier's name and its tracking number and link (either may be null). */
+    record Shipped(String carrier, String trackingNumber, String trackingUrl) {
+    }
+
+    void reportShipped(Target target, Shipped shipped);
+
+    /** The shop answered with an error, or could not be reached; the message is kept with the report. */
+    final class CallFailed extends RuntimeException {
+        public CallFailed(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.ordo.channels.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.ordo.channels.Platform;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.WebhookSignature;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a shop's webhook the way its platform sends it: the signature over the raw body is checked first (a
+ * forgery is refused before anything is read), then the topic, the delivery id, and the order.
+ */
+public final class ShopWebhooks {
+
+    /** WooCommerce's test call when a webhook is saved: form-encoded, unsigned, and asks for nothing. */
+    private static final Pattern WOO_PING = Pattern.compile("webhook_id=\\d{1,20}");
+    /** How far ahead of our clock a signed creation time may be (the shop's clock may run ahead a little). */
+    private static final Duration AHEAD = Duration.ofMinutes(15);
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private ShopWebhooks() {
+    }
+
+    /** A webhook to act on: its delivery id (the idempotency key), the header or field naming it, and the order. */
+    public record Incoming(String deliveryId, String deliveryField, ShopOrder order) {
+    }
+
+    /** Either an order to take, or why there is nothing to do ({@code ignored}). */
+    public record Read(Incoming incoming, String ignored) {
+    }
+
+    /**
+     * Checks the signature (throws {@link WebhookSignature.Refused}: 400 and a security event), then reads the
+     * webhook. A signed creation time outside the replay window is refused the same way: a captured webhook sent
+     * again days later is not a platform's retry.
+     */
+    public static Read read(Platform platform, UnaryOperator<String> header, byte[] body, String secret,
+            Instant now, Duration replayWindow) {
+        if (platform == Platform.WOOCOMMERCE && header.apply(platform.signatureHeader()) == null
+                && body.length < 40 && WOO_PING.matcher(new String(body, StandardCharsets.US_ASCII)).matches()) {
+            return new Read(null, "WooCommerce ping when the webhook was saved");
+        }
+        verify(platform, header.apply(platform.signatureHeader()), body, secret);
+        JsonNode json;
+        try {
+            json = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new InvalidInputException("body", "must be the platform's JSON webhook body");
+        }
+        if (json == null || !json.isObject()) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        Read read = switch (platform) {
+            case SHOPIFY -> shopify(header, json);
+            case WOOCOMMERCE -> wooCommerce(header, json);
+            case SHOPWARE -> shopware(json, body);
+        };
+        if (read.incoming() != null) {
+            Instant created = read.incoming().order().createdAt();
+            if (created.isBefore(now.minus(replayWindow)) || created.isAfter(now.plus(AHEAD))) {
+                throw new WebhookSignature.Refused(platform.signatureHeader(), "the order was created at " + created
+                        + ", outside the replay window of " + replayWindow + " around now: a replayed webhook?");
+            }
+        }
+        return read;
+    }
+
+    private static Read shopify(UnaryOperator<String> header, JsonNode json) {
+        String topic = header.apply("X-Shopify-Topic");
+        if (topic != null && !topic.equals("orders/create")) {
+            return new Read(null, "topic " + ShopOrder.shorten(topic, 60) + " needs nothing");
+        }
+        return new Read(new Incoming(delivery(header, "X-Shopify-Webhook-Id"), "X-Shopify-Webhook-Id",
+                ShopifyOrders.read(json)), null);
+    }
+
+    private static Read wooCommerce(UnaryOperator<String> header, JsonNode json) {
+        String topic = header.apply("X-WC-Webhook-Topic");
+        if (topic != null && !topic.equals("order.created")) {
+            return new Read(null, "topic " + ShopOrder.shorten(topic, 60) + " needs nothing");
+        }
+        return new Read(new Incoming(delivery(header, "X-WC-Webhook-Delivery-ID"), "X-WC-Webhook-Delivery-ID",
+                WooCommerceOrders.read(json)), null);
+    }
+
+    private static Read shopware(JsonNode json, byte[] body) {
+        String event = ShopOrder.text(json, "data", "event");
+        if (!"checkout.order.placed".equals(event)) {
+            return new Read(null, "event " + ShopOrder.shorten(String.valueOf(event), 60) + " needs nothing");
+        }
+        // Shopware names each event since 6.5 (source.eventId); older shops send none: the body itself is the key
+        String eventId = ShopOrder.text(json, "source", "eventId");
+        if (eventId != null && !visible(eventId)) {
+            throw new InvalidInputException("source.eventId", "must be 1-100 visible ASCII characters");
+        }
+        return new Read(new Incoming(eventId != null ? eventId : "sha256:" + sha256(body), "source.eventId",
+                ShopwareOrders.read(json)), null);
+    }
+
+    private static String delivery(UnaryOperator<String> header, String name) {
+        String id = header.apply(name);
+        if (id == null || !visible(id)) {
+            throw new InvalidInputException(name, "is required: 1-100 visible ASCII characters, as the platform "
+                    + "sends it");
+        }
+        return id;
+    }
+
+    private static boolean visible(String id) {
+        return !id.isEmpty() && id.length() <= 100 && id.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
+    }
+
+    /** Refuses unless the header holds the platform's HMAC-SHA256 of the raw body under the shop's secret. */
+    static void verify(Platform platform, String signature, byte[] body, String secret) {
+        if (signature == null || signature.isBlank()) {
+            throw new WebhookSignature.Refused(platform.signatureHeader(), "the signature header is missing");
+        }
+        byte[] expected = hmac(secret, body);
+        byte[] given;
+        try {
+            given = platform == Platform.SHOPWARE ? HexFormat.of().parseHex(signature.strip().toLowerCase())
+                    : Base64.getDecoder().decode(signature.strip());
+        } catch (IllegalArgumentException e) {
+            throw new WebhookSignature.Refused(platform.signatureHeader(), "the signature is not "
+                    + (platform == Platform.SHOPWARE ? "hex" : "base64"));
+        }
+        if (!MessageDigest.isEqual(expected, given)) {
+            throw new WebhookSignature.Refused(platform.signatureHeader(), "the signature does not match");
+        }
+    }
+
+    /** The signature a platform sends for a body: base64 (Shopify, WooCommerce) or hex (Shopware). */
+    public static String sign(Platform platform, String secret, byte[] body) {
+        byte[] mac = hmac(secret, body);
+        return platform == Platform.SHOPWARE ? HexFormat.of().formatHex(mac) : Base64.getEncoder().encodeToString(mac);
+    }
+
+    private static byte[] hmac(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

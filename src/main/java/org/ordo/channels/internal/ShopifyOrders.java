@@ -1,0 +1,81 @@
+package org.ordo.channels.internal;
+
+import static org.ordo.channels.internal.ShopOrder.text;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ordo.platform.Address;
+import org.ordo.platform.InvalidInputException;
+import tools.jackson.databind.JsonNode;
+
+/** Shopify's {@code orders/create} webhook body (the REST Admin API's order resource) read into a {@link ShopOrder}. */
+final class ShopifyOrders {
+
+    private ShopifyOrders() {
+    }
+
+    static ShopOrder read(JsonNode order) {
+        String id = text(order, "id");
+        if (id == null || !id.matches("\\d{1,30}")) {
+            throw new InvalidInputException("id", "must be the Shopify order id");
+        }
+        java.time.Instant created;
+        try {
+            created = OffsetDateTime.parse(String.valueOf(text(order, "created_at"))).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("created_at", "must be an ISO-8601 time with offset");
+        }
+        List<String> problems = new ArrayList<>();
+        List<ShopOrder.Line> lines = new ArrayList<>();
+        JsonNode items = order.path("line_items");
+        if (!items.isArray() || items.isEmpty()) {
+            problems.add("no line_items");
+        }
+        int n = 0;
+        for (JsonNode item : items) {
+            String line = "line " + ++n + " (" + ShopOrder.shorten(text(item, "title"), 60) + ")";
+            String sku = text(item, "sku");
+            if (sku == null) {
+                problems.add(line + ": no SKU");
+            }
+            lines.add(new ShopOrder.Line(sku, ShopOrder.quantity(item.path("quantity"), line, problems),
+                    ShopOrder.price(item.path("price"), line, problems), text(item, "title")));
+        }
+        JsonNode customer = order.path("customer");
+        String email = text(order, "email") != null ? text(order, "email")
+                : text(order, "contact_email") != null ? text(order, "contact_email") : text(customer, "email");
+        Address shipping = address(order.path("shipping_address"));
+        Address billing = address(order.path("billing_address"));
+        String status = String.valueOf(text(order, "financial_status")).toLowerCase(Locale.ROOT);
+        ShopOrder.Payment payment = switch (status) {
+            case "paid" -> ShopOrder.Payment.PAID;
+            case "authorized" -> ShopOrder.Payment.AUTHORIZED;
+            default -> ShopOrder.Payment.PENDING;
+        };
+        JsonNode gateways = order.path("payment_gateway_names");
+        String gateway = gateways.isArray() && !gateways.isEmpty() ? gateways.get(0).asString("") : "";
+        String method = payment == ShopOrder.Payment.AUTHORIZED ? "card"
+                : gateway.toLowerCase(Locale.ROOT).contains("cash on delivery")
+                        || gateway.toLowerCase(Locale.ROOT).contains("cod") ? "cash_on_delivery" : "prepayment";
+        String name = ShopOrder.name(text(customer, "first_name"), text(customer, "last_name"));
+        return new ShopOrder(id, text(order, "name") != null ? text(order, "name") : id, created, email,
+                name != null ? name : shipping != null ? shipping.name() : null,
+                ShopOrder.locale(text(order, "customer_locale")), text(order, "currency"), lines, shipping, billing,
+                payment, method, null, problems);
+    }
+
+    private static Address address(JsonNode a) {
+        if (!a.isObject()) {
+            return null;
+        }
+        String name = text(a, "name") != null ? text(a, "name") : ShopOrder.name(text(a, "first_name"),
+                text(a, "last_name"));
+        return new Address(name, text(a, "company"), text(a, "address1"), text(a, "address2"), text(a, "zip"),
+                text(a, "city"), text(a, "province_code") != null ? text(a, "province_code") : text(a, "province"),
+                text(a, "country_code"), text(a, "phone"));
+    }
+}

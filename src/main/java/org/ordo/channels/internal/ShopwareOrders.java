@@ -1,0 +1,95 @@
+package org.ordo.channels.internal;
+
+import static org.ordo.channels.internal.ShopOrder.text;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.ordo.platform.Address;
+import org.ordo.platform.InvalidInputException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A Shopware 6 app webhook of {@code checkout.order.placed} read into a {@link ShopOrder}: the body is
+ * {@code {"data":{"payload":{"order":{…}},"event":…},"source":{"url","shopId","appVersion","eventId"},"timestamp"}}.
+ */
+final class ShopwareOrders {
+
+    private ShopwareOrders() {
+    }
+
+    static ShopOrder read(JsonNode body) {
+        JsonNode order = body.path("data").path("payload").path("order");
+        if (!order.isObject()) {
+            throw new InvalidInputException("data.payload.order", "is required for checkout.order.placed");
+        }
+        String id = text(order, "id");
+        if (id == null || !id.matches("[0-9a-fA-F]{32}")) {
+            throw new InvalidInputException("data.payload.order.id", "must be the Shopware order id (32 hex digits)");
+        }
+        JsonNode timestamp = body.path("timestamp");
+        if (!timestamp.isIntegralNumber() || !timestamp.canConvertToLong()) {
+            throw new InvalidInputException("timestamp", "must be the time of the event in seconds since 1970");
+        }
+        List<String> problems = new ArrayList<>();
+        List<ShopOrder.Line> lines = new ArrayList<>();
+        JsonNode items = order.path("lineItems");
+        int n = 0;
+        for (JsonNode item : items) {
+            String type = String.valueOf(text(item, "type"));
+            if (!type.equals("product")) {
+                continue; // promotions, credits and custom lines are the shop's arithmetic, not goods to ship
+            }
+            String line = "line " + ++n + " (" + ShopOrder.shorten(text(item, "label"), 60) + ")";
+            String sku = text(item, "payload", "productNumber");
+            if (sku == null) {
+                problems.add(line + ": no productNumber");
+            }
+            lines.add(new ShopOrder.Line(sku, ShopOrder.quantity(item.path("quantity"), line, problems),
+                    ShopOrder.price(item.path("unitPrice"), line, problems), text(item, "label")));
+        }
+        if (n == 0) {
+            problems.add("no product lineItems");
+        }
+        JsonNode delivery = order.path("deliveries").path(0);
+        JsonNode customer = order.path("orderCustomer");
+        Address billing = address(order.path("billingAddress"));
+        if (billing == null) {
+            for (JsonNode a : order.path("addresses")) {
+                if (String.valueOf(text(a, "id")).equals(text(order, "billingAddressId"))) {
+                    billing = address(a);
+                }
+            }
+        }
+        JsonNode transactions = order.path("transactions");
+        JsonNode transaction = transactions.isArray() && !transactions.isEmpty()
+                ? transactions.get(transactions.size() - 1) : transactions;
+        String state = String.valueOf(text(transaction, "stateMachineState", "technicalName"));
+        ShopOrder.Payment payment = switch (state) {
+            case "paid" -> ShopOrder.Payment.PAID;
+            case "authorized" -> ShopOrder.Payment.AUTHORIZED;
+            default -> ShopOrder.Payment.PENDING;
+        };
+        String method = String.valueOf(text(transaction, "paymentMethod", "technicalName")).toLowerCase(Locale.ROOT);
+        String ordoMethod = payment == ShopOrder.Payment.AUTHORIZED ? "card"
+                : method.contains("cash") ? "cash_on_delivery" : method.contains("invoice") ? "invoice"
+                : "prepayment";
+        JsonNode currency = order.path("currency");
+        return new ShopOrder(id.toLowerCase(Locale.ROOT), text(order, "orderNumber") != null
+                ? text(order, "orderNumber") : id, Instant.ofEpochSecond(timestamp.longValue()),
+                text(customer, "email"), ShopOrder.name(text(customer, "firstName"), text(customer, "lastName")),
+                null, text(currency, "isoCode"), lines, address(delivery.path("shippingOrderAddress")), billing,
+                payment, ordoMethod, text(delivery, "id"), problems);
+    }
+
+    private static Address address(JsonNode a) {
+        if (!a.isObject()) {
+            return null;
+        }
+        return new Address(ShopOrder.name(text(a, "firstName"), text(a, "lastName")), text(a, "company"),
+                text(a, "street"), text(a, "additionalAddressLine1"), text(a, "zipcode"), text(a, "city"),
+                text(a, "countryState", "shortCode"), text(a, "country", "iso"), text(a, "phoneNumber"));
+    }
+}
