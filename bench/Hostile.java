@@ -26,7 +26,7 @@ import java.util.function.Supplier;
 /**
  * Fault test: N generated hostile requests over every endpoint of the API, none of which may get a 5xx answer
  * or change anything. JDK only:
- *   java bench/Hostile.java BASE_URL ADMIN_KEY WAREHOUSE_KEY N [SEED] [REPORT.txt] [PAYMENT_WEBHOOK_SECRET] [ADMIN_PASSWORD]
+ *   java bench/Hostile.java BASE_URL ADMIN_KEY WAREHOUSE_KEY N [SEED] [REPORT.txt] [PAYMENT_WEBHOOK_SECRET] [ADMIN_PASSWORD] [SHOP_SECRET]
  *
  * Every write carries one fault that must make the server refuse it (missing, forged, overlong or
  * under-privileged auth; a wrong content type; broken JSON; 10,000 levels of nesting; a body over 1 MiB; an
@@ -43,6 +43,8 @@ import java.util.function.Supplier;
  * valid signature whose amount or currency cannot fit an order (1e30 or 1.5 minor units, negative, beyond any
  * total or refund, an unknown currency). Each must be answered as rejected (200, "status":"rejected"), booking
  * nothing; one that is not counts as -3.
+ * Given the secret of the Shopify shop channel {@code hostile-shop}, some requests are shop webhooks that must be
+ * refused ({@link #shopWebhook}): forged, replayed, malformed, oversized; one answered 2xx counts as -4.
  * With the back office's admin password, also "session reuse after disable" ({@link SessionReuse}): sessions of
  * people whose access was taken away are used again, and every request must be refused.
  * Prints answers per fault kind and status; exits 1 when any answer is a 5xx, a signed unfit amount was taken or
@@ -63,7 +65,7 @@ public class Hostile {
 
     enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
         INEXACT_NUMBER, IMPOSSIBLE_DATE, CONTROL_TEXT, DUPLICATE_KEY, NULL_ELEMENT,
-        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI }
+        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI, SHOP_WEBHOOK }
 
     /** Amounts and currencies no order can take; each signed event gets one of them. */
     static final String[][] UNFIT = {{"1e30", "eur"}, {"1.5", "eur"}, {"-1190", "eur"},
@@ -73,6 +75,8 @@ public class Hostile {
             {"charge.refunded", "amount_refunded"}, {"payment_intent.amount_capturable_updated", "amount_capturable"},
             {"payment_intent.payment_failed", "amount"}};
     static String webhookSecret;
+    /** The secret of the Shopify shop {@code hostile-shop} the script registers; null: no shop webhooks. */
+    static String shopSecret;
 
     /** Numbers as they must not be taken: fractions and exponents for integers, numbers written as strings. */
     static final Object[] INEXACT_NUMBERS = {new Raw("1.5"), new Raw("2.0"), new Raw("1e2"), new Raw("1E0"),
@@ -244,6 +248,9 @@ public class Hostile {
         if (roll < 36 && webhookSecret != null) {
             return signedAmount();
         }
+        if (roll < 39 && shopSecret != null) {
+            return shopWebhook();
+        }
         Endpoint e = writes.get(random.nextInt(writes.size()));
         Map<String, Object> body = e.body.get();
         noise(body);
@@ -383,6 +390,86 @@ public class Hostile {
         headers.put("Content-Type", "application/json");
         return new Request(Fault.SIGNED_AMOUNT, "POST", "/api/v1/payments/webhooks/stripe", headers,
                 body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    /**
+     * A Shopify order webhook to the shop channel {@code hostile-shop} that must be refused and store nothing: a
+     * forged, missing or mismatched signature; signed with the shop's secret but replayed (created 10 days ago),
+     * not JSON, nested 10,000 deep, without the order's id or the delivery id; over the body limit; or to a shop
+     * that does not exist. (A signed, fresh, well-formed order would rightly be taken, so none is generated.)
+     */
+    Request shopWebhook() {
+        String created = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(10).withNano(0).toString();
+        String now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).withNano(0).toString();
+        String order = ("{\"id\":%d,\"name\":\"#%s\",\"email\":\"hostile@example.com\",\"created_at\":\"%s\","
+                + "\"currency\":\"EUR\",\"financial_status\":\"paid\",\"line_items\":[{\"sku\":\"TSHIRT-BLK-M\","
+                + "\"quantity\":1,\"price\":\"19.99\",\"title\":\"%s\"}],\"shipping_address\":{\"name\":\"H\","
+                + "\"address1\":\"Hauptstr. 1\",\"zip\":\"10115\",\"city\":\"Berlin\",\"country_code\":\"DE\"}}");
+        long id = 1_000_000_000L + random.nextInt(1_000_000_000);
+        String hostile = hostile().replace("\\", "").replace("\"", "");
+        String path = "/api/v1/channels/hostile-shop/webhooks";
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Shopify-Topic", "orders/create");
+        headers.put("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
+        byte[] body;
+        switch (random.nextInt(10)) {
+            case 0 -> { // forged: a signature of the right shape from someone without the secret
+                body = order.formatted(id, id, now, "x").getBytes(StandardCharsets.UTF_8);
+                byte[] forged = new byte[32];
+                random.nextBytes(forged);
+                headers.put("X-Shopify-Hmac-Sha256", java.util.Base64.getEncoder().encodeToString(forged));
+            }
+            case 1 -> body = order.formatted(id, id, now, hostile).getBytes(StandardCharsets.UTF_8); // unsigned
+            case 2 -> { // signed, then changed
+                body = order.formatted(id, id, now, "x").getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+                body = order.formatted(id, id, now, "y").getBytes(StandardCharsets.UTF_8);
+            }
+            case 3 -> { // a genuine webhook captured and replayed days later
+                body = order.formatted(id, id, created, "x").getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+            }
+            case 4 -> { // signed, not JSON
+                body = ("{\"id\":" + hostile).getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+            }
+            case 5 -> { // signed, nested 10,000 deep
+                body = ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+            }
+            case 6 -> { // signed, the order's id is not Shopify's
+                body = order.formatted(id, id, now, "x").replace("\"id\":" + id, "\"id\":\"" + hostile + "\"")
+                        .getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+            }
+            case 7 -> { // signed, without the delivery id
+                body = order.formatted(id, id, now, "x").getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+                headers.remove("X-Shopify-Webhook-Id");
+            }
+            case 8 -> { // over the body limit
+                body = order.formatted(id, id, now, "x".repeat(1_100_000)).getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+            }
+            default -> { // a shop that does not exist
+                body = order.formatted(id, id, now, "x").getBytes(StandardCharsets.UTF_8);
+                headers.put("X-Shopify-Hmac-Sha256", shopSign(body));
+                path = "/api/v1/channels/" + enc(pick("no-such-shop", hostile())) + "/webhooks";
+            }
+        }
+        return new Request(Fault.SHOP_WEBHOOK, "POST", path, headers, body, random.nextBoolean());
+    }
+
+    /** Shopify's signature: base64 HMAC-SHA256 of the raw body with the shop's secret. */
+    static String shopSign(byte[] body) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(shopSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.Base64.getEncoder().encodeToString(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The Stripe-style signature of a body now: t=<seconds>,v1=<hex HMAC-SHA256 of "t.body">. */
@@ -544,7 +631,8 @@ public class Hostile {
             } else {
                 b.method(r.method, HttpRequest.BodyPublishers.ofByteArray(r.body));
             }
-            return http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return r.fault == Fault.SHOP_WEBHOOK && status < 300 ? -4 : status;
         } catch (IllegalArgumentException e) {
             return -2; // the client itself refused to send it
         } catch (Exception e) {
@@ -650,6 +738,7 @@ public class Hostile {
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
         Path report = args.length > 5 ? Path.of(args[5]) : null;
         webhookSecret = args.length > 6 && !args[6].isBlank() ? args[6] : null;
+        shopSecret = args.length > 8 && !args[8].isBlank() ? args[8] : null;
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         // Ids that exist, so that writes aimed at them reach the code that would change them.
@@ -677,7 +766,7 @@ public class Hostile {
                     synchronized (byStatus) {
                         byStatus.merge(status, 1, Integer::sum);
                         byFault.computeIfAbsent(r.fault.name(), k -> new TreeMap<>()).merge(status, 1, Integer::sum);
-                        if (status >= 500 || status == -3) {
+                        if (status >= 500 || status == -3 || status == -4) {
                             String body = r.body == null ? "" : new String(r.body, 0, Math.min(300, r.body.length), StandardCharsets.UTF_8);
                             serverErrors.add(status + " " + r.fault + " " + r.method + " " + r.path + " " + r.headers.keySet() + " " + body);
                         }
@@ -692,14 +781,17 @@ public class Hostile {
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%d hostile requests in %.1f s (seed %d); answers by status (-1: connection closed without an answer, -2: refused by the client, -3: a signed unfit amount was taken):%n", n, elapsed, seed));
+        out.append(String.format("%d hostile requests in %.1f s (seed %d); answers by status (-1: connection closed without an answer, -2: refused by the client, -3: a signed unfit amount was taken, -4: a hostile shop webhook was taken):%n", n, elapsed, seed));
         out.append("  all: ").append(byStatus).append('\n');
         byFault.forEach((fault, counts) -> out.append(String.format("  %-16s %s%n", fault, counts)));
         long fivexx = byStatus.entrySet().stream().filter(e -> e.getKey() >= 500).mapToLong(Map.Entry::getValue).sum();
         long taken = byStatus.getOrDefault(-3, 0);
+        long shopTaken = byStatus.getOrDefault(-4, 0);
         out.append(fivexx == 0 ? "No 5xx answers.\n" : fivexx + " 5xx answers, for example:\n");
         out.append(webhookSecret == null ? "No signed amounts (no webhook secret given).\n"
                 : taken == 0 ? "Every signed unfit amount was rejected.\n" : taken + " signed unfit amounts were taken!\n");
+        out.append(shopSecret == null ? "No shop webhooks (no shop secret given).\n"
+                : shopTaken == 0 ? "Every hostile shop webhook was refused.\n" : shopTaken + " hostile shop webhooks were taken!\n");
         serverErrors.stream().limit(20).forEach(s -> out.append("  ").append(s.replaceAll("[\\r\\n]", " ")).append('\n'));
         boolean sessionsRefused = true;
         if (args.length > 7 && !args[7].isBlank()) {
@@ -711,7 +803,7 @@ public class Hostile {
         if (report != null) {
             Files.writeString(report, out.toString());
         }
-        System.exit(fivexx == 0 && taken == 0 && sessionsRefused ? 0 : 1);
+        System.exit(fivexx == 0 && taken == 0 && shopTaken == 0 && sessionsRefused ? 0 : 1);
     }
 
     /**

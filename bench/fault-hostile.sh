@@ -6,6 +6,7 @@
 # amount or currency cannot fit the order. Each must be rejected: no payment booked (the payment table is
 # compared too) and no provider event kept other than as REJECTED. Also "session reuse after disable":
 # back-office sessions of a disabled and a demoted user are used again, and must be refused without a changed row.
+# And Shopify order webhooks to a registered shop: forged, replayed, malformed or oversized, each refused.
 #   bench/fault-hostile.sh [N] [SEED]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -21,12 +22,15 @@ trap 'cp "$WORK/ordo.log" "$OUT/ordo-hostile.log" 2>/dev/null || true; cleanup' 
 
 start_ordo
 await_ready
+# a Shopify shop channel: Hostile.java sends it forged, replayed, malformed and oversized order webhooks
+SHOP_SECRET=shpss_hostile_$RANDOM$RANDOM$RANDOM
+api POST /api/v1/channels "{\"type\":\"SHOPIFY\",\"code\":\"hostile-shop\",\"secret\":\"$SHOP_SECRET\"}" > /dev/null
 WAREHOUSE_KEY=$(api POST /api/v1/api-keys "{\"name\":\"hostile-warehouse\",\"role\":\"WAREHOUSE\"}" \
   | grep -o '"key":"[^"]*"' | cut -d'"' -f4)
 
 TABLES="api_key article customer supplier location stock_level stock_movement reservation customer_order order_line
   order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment edi_partner
-  edi_partner_article edi_message"
+  edi_partner_article edi_message shop_channel shop_order shop_fulfilment"
 snapshot() {
   local t
   for t in $TABLES; do
@@ -42,7 +46,7 @@ OK=true
 ADMIN_PASSWORD=$(cat "$WORK/data/admin-password" 2>/dev/null || true)
 [ -n "$ADMIN_PASSWORD" ] || { echo "No $WORK/data/admin-password: session reuse cannot be tried"; OK=false; }
 java "$BENCH/Hostile.java" "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" \
-  "$ORDO_PAYMENT_WEBHOOK_SECRET" "$ADMIN_PASSWORD" || OK=false
+  "$ORDO_PAYMENT_WEBHOOK_SECRET" "$ADMIN_PASSWORD" "$SHOP_SECRET" || OK=false
 echo "Forged-but-signed amounts kept as rejected: $(sql "SELECT count(*) FROM provider_event WHERE outcome = 'REJECTED'")"
 
 snapshot > "$OUT/hostile-after.txt"
