@@ -154,6 +154,21 @@ public final class AccessRules {
             of("Inventory", POST, "/api/v1/inventory/quarantine/releases", ADMIN, WAREHOUSE),
             of("Inventory", GET, "/api/v1/inventory/{sku}/quarantine", EVERY_ROLE),
 
+            // Purchasing: buyers (admins, agents) decide what to buy; the warehouse receives; an ERP may place
+            // purchase orders and pass on the supplier's confirmation.
+            of("Purchasing", PUT, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT),
+            of("Purchasing", GET, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT, WAREHOUSE),
+            of("Purchasing", GET, "/api/v1/purchasing/suggestions", ADMIN, AGENT),
+            of("Purchasing", GET, "/api/v1/purchasing/alerts", ADMIN, AGENT, WAREHOUSE),
+            of("Purchasing", POST, "/api/v1/purchase-orders", ADMIN, AGENT, INTEGRATION),
+            of("Purchasing", GET, "/api/v1/purchase-orders", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Purchasing", GET, "/api/v1/purchase-orders/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/confirmation", ADMIN, AGENT, INTEGRATION),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/change", ADMIN, AGENT),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/cancel", ADMIN, AGENT),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/close", ADMIN, AGENT),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/receipts", ADMIN, WAREHOUSE, INTEGRATION),
+
             of("Administration", GET, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),
