@@ -201,11 +201,20 @@ public final class AccessRules {
     public static final AccessRule STOCK_ADJUSTMENT_PAGE = of("Inventory screen", POST, "/inventory/adjustments",
             ADMIN, WAREHOUSE);
 
+    /** Placing a purchase order from the suggestions on the purchasing screen, which the warehouse opens to receive. */
+    public static final AccessRule PURCHASE_ORDER_PAGE = of("Purchasing screen", POST, "/purchasing/orders",
+            ADMIN, AGENT);
+
+    /** Receiving against a purchase order on the purchasing screen, which agents open to buy. */
+    public static final AccessRule PURCHASE_RECEIPT_PAGE = of("Purchasing screen", POST, "/purchasing/receipts",
+            ADMIN, WAREHOUSE);
+
     /**
      * Actions of the browser's chain narrower than the screen they are on (a screen's roles come from its
      * {@code Screen} bean). They are matched before the screens; the screen shows the action only to these roles.
      */
-    public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE);
+    public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE, PURCHASE_ORDER_PAGE,
+            PURCHASE_RECEIPT_PAGE);
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",
