@@ -276,13 +276,13 @@ public class Hostile {
         do {
             fault = kinds[random.nextInt(Fault.IDEMPOTENCY_KEY.ordinal() + 2)];
         } while ((fault == Fault.IDEMPOTENCY_KEY || fault == Fault.IMPOSSIBLE_DATE)
-                && !e.path.equals("/api/v1/orders")
+                && !e.path.equals("/api/v1/orders") && !e.path.equals("/api/v1/purchase-orders")
                 || fault == Fault.NULL_ELEMENT && !hasListOrNames(body)
                 || fault == Fault.OVERSIZED && random.nextInt(3) > 0);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + adminKey);
         headers.put("Content-Type", "application/json");
-        if (e.path.equals("/api/v1/orders")) {
+        if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         String path = e.path;

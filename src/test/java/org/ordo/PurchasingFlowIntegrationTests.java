@@ -94,7 +94,7 @@ class PurchasingFlowIntegrationTests {
 
         // One click: the purchase order from the suggestion, mailed to the supplier in Spanish with its PDF.
         JsonNode po = expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier, "location", location,
-                "fromSuggestions", true)), 201).json();
+                "fromSuggestions", true), "Idempotency-Key", Fixtures.unique("po")), 201).json();
         String number = po.get("number").asString();
         String path = "/api/v1/purchase-orders/" + po.get("id").asString();
         assertThat(po.get("lines").get(0).get("ordered").asLong()).isEqualTo(40);

@@ -42,10 +42,10 @@ public class InventoryManagement {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
 
-    private final List<IncomingStock> incoming;
+    private final org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming;
 
     InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events,
-            List<IncomingStock> incoming) {
+            org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming) {
         this.incoming = incoming;
         this.locations = locations;
         this.ledger = ledger;
@@ -224,7 +224,7 @@ public class InventoryManagement {
 
     /** What is expected to come in of a SKU, by expected date (earliest first); reads, locks nothing. */
     public List<ExpectedReceipt> expected(String sku) {
-        return incoming.stream().flatMap(source -> source.expected(sku).stream())
+        return incoming.orderedStream().flatMap(source -> source.expected(sku).stream())
                 .sorted(Comparator.comparing(ExpectedReceipt::expectedOn).thenComparing(ExpectedReceipt::reference))
                 .toList();
     }

@@ -82,8 +82,12 @@ class PurchasingIntegrationTests {
     }
 
     private JsonNode placeByHand(String sku, long quantity) {
-        return expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier, "location", location,
-                "lines", List.of(Map.of("sku", sku, "quantity", quantity, "unitPrice", "4.20")))), 201).json();
+        return expect(place(Map.of("supplier", supplier, "location", location, "lines", List.of(Map.of("sku", sku,
+                "quantity", quantity, "unitPrice", "4.20"))), Fixtures.unique("po-key")), 201).json();
+    }
+
+    private Api.Response place(Map<String, Object> body, String key) {
+        return api.post("/api/v1/purchase-orders", body, "Idempotency-Key", key);
     }
 
     private String path(JsonNode po) {
@@ -173,7 +177,8 @@ class PurchasingIntegrationTests {
         JsonNode mail = expect(api.get("/api/v1/messages/" + messages.get(0)), 200).json();
         assertThat(mail.get("locale").asString()).isEqualTo("de");
         assertThat(mail.get("subject").asString()).isEqualTo("Bestellung " + number + " von Ordo Demo GmbH");
-        assertThat(mail.get("body").asString()).contains("30 × Artikel " + sku, "A-" + sku);
+        assertThat(mail.get("body").asString()).contains("30 × Artikel " + sku, "A-" + sku,
+                "Lieferanschrift: Warehouse " + location + ", Hauptstr. 1, 10115 Berlin, DE");
         JsonNode attachment = expect(api.get("/api/v1/messages/" + messages.get(0) + "/attachments"), 200).json()
                 .get(0);
         assertThat(attachment.get("document").get("fileName").asString())
@@ -183,6 +188,26 @@ class PurchasingIntegrationTests {
         assertThat(Mails.pdfText(pdf)).contains("Bestellung " + number, "126,00");
         assertThat(Mails.pdfText(pdf).replaceAll("\\s", "")).as("the supplier's article number, however wrapped")
                 .contains("A-" + sku);
+    }
+
+    @Test
+    void aRetriedPlacementWithTheSameKeyPlacesAndMailsNothingMore() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        Map<String, Object> body = Map.of("supplier", supplier, "location", location, "lines",
+                List.of(Map.of("sku", sku, "quantity", 12, "unitPrice", "4.20")));
+        String key = Fixtures.unique("po-key");
+
+        Api.Response first = expect(place(body, key), 201);
+        Api.Response again = expect(place(body, key), 201);
+
+        assertThat(again.replayed()).isEqualTo("true");
+        assertThat(again.json().get("number").asString()).isEqualTo(first.json().get("number").asString());
+        assertThat(place(Map.of("supplier", supplier, "location", location, "lines", List.of(Map.of("sku", sku,
+                "quantity", 13, "unitPrice", "4.20"))), key).errorFields()).containsExactly("Idempotency-Key");
+        assertThat(place(body, " ").errorFields()).as("a key is required").containsExactly("Idempotency-Key");
+        assertThat(api.get("/api/v1/inventory/" + sku).json().get("onOrder").asLong()).isEqualTo(12);
+        assertThat(jdbc.sql("SELECT count(*) FROM message WHERE recipient = :r").param("r", supplierEmail)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
@@ -311,10 +336,10 @@ class PurchasingIntegrationTests {
         LocalDate today = LocalDate.now(clock);
         LocalDate soon = today.plusDays(3);
         LocalDate later = today.plusDays(10);
-        expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier, "location", location, "lines",
+        expect(place(Map.of("supplier", supplier, "location", location, "lines",
                 List.of(Map.of("sku", sku, "quantity", 10, "unitPrice", "4.20", "expectedOn", later.toString()),
-                        Map.of("sku", sku, "quantity", 5, "unitPrice", "4.20", "expectedOn", soon.toString())))),
-                201);
+                        Map.of("sku", sku, "quantity", 5, "unitPrice", "4.20", "expectedOn", soon.toString()))),
+                Fixtures.unique("po-key")), 201);
 
         JsonNode stock = api.get("/api/v1/inventory/" + sku).json();
         assertThat(stock.get("onOrder").asLong()).isEqualTo(15);

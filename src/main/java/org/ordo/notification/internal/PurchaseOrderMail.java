@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 import org.ordo.billing.Seller;
 import org.ordo.catalog.Catalog;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.Location;
 import org.ordo.notification.MessageKind;
+import org.ordo.platform.Address;
 import org.ordo.party.PartyManagement;
 import org.ordo.party.Supplier;
 import org.ordo.platform.Ids;
@@ -31,9 +34,11 @@ class PurchaseOrderMail {
     private final PartyManagement parties;
     private final Catalog catalog;
     private final Seller seller;
+    private final InventoryManagement inventory;
 
     PurchaseOrderMail(Messages messages, Templates templates, PurchasingManagement purchasing,
-            PartyManagement parties, Catalog catalog, Seller seller) {
+            PartyManagement parties, Catalog catalog, Seller seller, InventoryManagement inventory) {
+        this.inventory = inventory;
         this.messages = messages;
         this.templates = templates;
         this.purchasing = purchasing;
@@ -52,7 +57,7 @@ class PurchaseOrderMail {
         values.put("number", order.number());
         values.put("revision", String.valueOf(order.revision()));
         values.put("buyer", seller.name());
-        values.put("deliverTo", order.location());
+        values.put("deliverTo", deliverTo(inventory.location(order.location())));
         values.put("lines", order.lines().stream().map(l -> t.render("purchase-order.line", Map.of(
                 "quantity", t.number(l.ordered()), "article", catalog.find(l.sku()).map(a -> a.nameIn(
                         supplier.locale())).orElse(l.sku()), "supplierArticle", l.supplierArticle() == null ? l.sku()
@@ -67,5 +72,16 @@ class PurchaseOrderMail {
         messages.queue(Ids.next(), new Messages.Draft(kind, null, supplier.email(), t.locale().toLanguageTag(),
                 t.render(kind.key() + ".subject", values), body,
                 kind.name() + ":" + order.id() + ":" + sent.revision(), null, List.of(sent.documentId())));
+    }
+
+    /** The warehouse's name and address in one line. */
+    private static String deliverTo(Location location) {
+        Address a = location.address();
+        if (a == null) {
+            return location.name();
+        }
+        return java.util.stream.Stream.of(location.name(), a.street(), a.street2(),
+                ((a.postalCode() == null ? "" : a.postalCode() + " ") + (a.city() == null ? "" : a.city())).trim(),
+                a.country()).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
     }
 }

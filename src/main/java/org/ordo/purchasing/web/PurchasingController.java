@@ -8,6 +8,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.intake.Intake;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ApiClient;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
 import org.ordo.purchasing.ChangePurchaseOrder;
 import org.ordo.purchasing.ConfirmPurchaseOrder;
@@ -21,12 +26,14 @@ import org.ordo.purchasing.StockPolicy;
 import org.ordo.purchasing.StockPolicyDraft;
 import org.ordo.purchasing.Suggestion;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -38,9 +45,13 @@ import org.springframework.web.bind.annotation.RestController;
 class PurchasingController {
 
     private final PurchasingManagement purchasing;
+    private final Intake intake;
+    private final Json json;
 
-    PurchasingController(PurchasingManagement purchasing) {
+    PurchasingController(PurchasingManagement purchasing, Intake intake, Json json) {
         this.purchasing = purchasing;
+        this.intake = intake;
+        this.json = json;
     }
 
     @PutMapping("/inventory/{sku}/policy")
@@ -76,17 +87,37 @@ class PurchasingController {
         return purchasing.alerts(open, sku, Slice.checkLimit(limit, 500));
     }
 
-    @PostMapping("/purchase-orders")
+    @PostMapping(path = "/purchase-orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "placePurchaseOrder", summary = "Place a purchase order, by hand or from the suggestions", description = """
             Numbered gap-free (PO-2026-000001) and mailed to the supplier as PDF in the supplier's language. With
             `fromSuggestions: true` and no lines, the lines are the current suggestions for the supplier and
-            location. Prices and the supplier's article numbers default to the stock policy's.""")
+            location. Prices and the supplier's article numbers default to the stock policy's. Needs an
+            Idempotency-Key header: a retry with the same key and body gets the first answer again (header
+            Idempotent-Replayed: true) and places nothing, so the supplier never gets an order twice; the same key
+            with another body is refused (422).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = PlacePurchaseOrder.class)))
     @ApiResponse(responseCode = "201", description = "placed and queued for mailing",
             content = @Content(schema = @Schema(implementation = PurchaseOrder.class)))
     @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
-    ResponseEntity<PurchaseOrder> place(@RequestBody PlacePurchaseOrder command) {
-        PurchaseOrder placed = purchasing.place(command);
-        return ResponseEntity.created(URI.create("/api/v1/purchase-orders/" + placed.id())).body(placed);
+    ResponseEntity<String> place(@RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("body", "is required: the purchase order as JSON");
+        }
+        PlacePurchaseOrder command = json.readRequest(body, PlacePurchaseOrder.class);
+        ApiClient client = Actor.client();
+        Intake.Taken taken = intake.takeApiRequest(client == null ? "anonymous" : client.id().toString(),
+                Actor.current(), key, "POST /api/v1/purchase-orders", "purchase order", contentType, body,
+                documentId -> {
+                    PurchaseOrder placed = purchasing.place(command);
+                    return new Intake.Produced(201, json.write(placed), "PURCHASE_ORDER", placed.id());
+                });
+        return ResponseEntity.status(taken.status())
+                .location(URI.create("/api/v1/purchase-orders/" + taken.producedId()))
+                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
     }
 
     @GetMapping("/purchase-orders")
