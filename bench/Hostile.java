@@ -126,6 +126,14 @@ public class Hostile {
         writes.add(new Endpoint("PUT", "/api/v1/edi/partners/NO-SUCH-PARTNER", () -> partner(customerId), "version", "D99Z"));
         writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/cancel", () -> map("reason", "late"), "reason", ""));
         writes.add(new Endpoint("POST", "/api/v1/api-keys/" + UUID.randomUUID() + "/revoke", () -> map("reason", "x"), "reason", 1));
+        writes.add(new Endpoint("PUT", "/api/v1/inventory/TSHIRT-BLK-M/policy", this::policy, "packSize", 0));
+        writes.add(new Endpoint("POST", "/api/v1/purchase-orders", this::purchaseOrder, "lines", List.of(map("sku", "NO-SUCH-SKU", "quantity", 1, "unitPrice", "1.00"))));
+        String po = "/api/v1/purchase-orders/" + pick("PO-2026-999999", UUID.randomUUID().toString());
+        writes.add(new Endpoint("POST", po + "/receipts", () -> map("line", 1, "quantity", 1, "note", "n"), "quantity", 0));
+        writes.add(new Endpoint("POST", po + "/confirmation", () -> map("lines", new ArrayList<>(List.of(map("line", 1, "quantity", 1, "deliveryDate", "2026-12-24")))), "lines", List.of(map("line", 1, "quantity", -1, "deliveryDate", "2026-12-24"))));
+        writes.add(new Endpoint("POST", po + "/change", () -> map("reason", "r", "lines", new ArrayList<>(List.of(map("line", 1, "quantity", 2)))), "reason", ""));
+        writes.add(new Endpoint("POST", po + "/cancel", () -> map("reason", "r"), "reason", ""));
+        writes.add(new Endpoint("POST", po + "/close", () -> map("reason", "r"), "reason", ""));
 
         reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
         reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));
@@ -146,6 +154,11 @@ public class Hostile {
         reads.add(() -> "/api/v1/edi/messages?partner=" + enc(hostile()) + "&direction=" + enc(pick("IN", "SIDEWAYS", hostile())) + "&limit=" + enc(pick("1", "201", hostile())));
         reads.add(() -> "/api/v1/api-keys/" + enc(hostile()));
         reads.add(() -> "/api/v1/admin/invariants?" + enc(hostile()) + "=" + enc(hostile()));
+        reads.add(() -> "/api/v1/purchasing/suggestions?supplier=" + enc(pick("TEXTIL", hostile())) + "&location=" + enc(pick("BER", hostile())));
+        reads.add(() -> "/api/v1/purchasing/alerts?open=" + enc(pick("true", "maybe", hostile())) + "&sku=" + enc(hostile()) + "&limit=" + enc(pick("1", "501", "-1", hostile())));
+        reads.add(() -> "/api/v1/purchase-orders?status=" + enc(pick("ORDERED", "LOST", hostile())) + "&supplier=" + enc(hostile()) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
+        reads.add(() -> "/api/v1/purchase-orders/" + enc(pick(hostile(), "PO-" + hostile(), UUID.randomUUID().toString())));
+        reads.add(() -> "/api/v1/inventory/" + enc(pick(hostile(), "TSHIRT-BLK-M")) + "/policy");
         reads.add(() -> "/actuator/metrics/" + enc(hostile()));
         reads.add(() -> "/api/v1/" + enc(hostile()) + "/" + enc(hostile()));
     }
@@ -228,6 +241,17 @@ public class Hostile {
                 "phone", "+4930123456", "address", address(), "leadTimeDays", 3, "currency", "EUR");
     }
 
+    Map<String, Object> policy() {
+        return map("location", "BER", "reorderPoint", 5, "targetLevel", 20, "safetyStock", 1, "supplier", "TEXTIL",
+                "supplierArticle", "T-1", "purchasePrice", map("amount", "2.50", "currency", "EUR"), "packSize", 5,
+                "minimumOrder", 5, "leadTimeDays", 3);
+    }
+
+    Map<String, Object> purchaseOrder() {
+        return map("supplier", "TEXTIL", "location", "BER", "note", "n", "lines", new ArrayList<>(List.of(
+                map("sku", "TSHIRT-BLK-M", "quantity", 10, "unitPrice", "2.50", "expectedOn", "2026-12-24"))));
+    }
+
     Map<String, Object> apiKey() {
         return map("name", "hostile-" + random.nextInt(1_000_000), "role", "AGENT");
     }
@@ -259,13 +283,13 @@ public class Hostile {
         do {
             fault = kinds[random.nextInt(Fault.IDEMPOTENCY_KEY.ordinal() + 2)];
         } while ((fault == Fault.IDEMPOTENCY_KEY || fault == Fault.IMPOSSIBLE_DATE)
-                && !e.path.equals("/api/v1/orders")
+                && !e.path.equals("/api/v1/orders") && !e.path.equals("/api/v1/purchase-orders")
                 || fault == Fault.NULL_ELEMENT && !hasListOrNames(body)
                 || fault == Fault.OVERSIZED && random.nextInt(3) > 0);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + adminKey);
         headers.put("Content-Type", "application/json");
-        if (e.path.equals("/api/v1/orders")) {
+        if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         String path = e.path;

@@ -182,13 +182,13 @@ class DemoData implements ApplicationRunner {
     private void suppliers() {
         parties.registerSupplier(new SupplierDraft("TEXTIL", "Textilwerk Nord GmbH", "orders@textilwerk.example",
                 "+4940123456", new Address("Textilwerk Nord GmbH", null, "Industriestr. 5", null, "22525", "Hamburg",
-                        null, "DE", null), 5, "EUR"));
+                        null, "DE", null), 5, "EUR", "de"));
         parties.registerSupplier(new SupplierDraft("CERAMICA", "Cerámica Levante S.L.", "pedidos@ceramica.example",
                 "+34961234567", new Address("Cerámica Levante S.L.", null, "Avenida del Puerto 12", null, "46021",
-                        "Valencia", null, "ES", null), 10, "EUR"));
+                        "Valencia", null, "ES", null), 10, "EUR", "es"));
         parties.registerSupplier(new SupplierDraft("SEOULGOODS", "Seoul Goods Co.", "sales@seoulgoods.example",
                 "+8221234567", new Address("Seoul Goods Co.", null, "Sejong-daero 110", null, "04524", "Seoul", null,
-                        "KR", null), 14, "KRW"));
+                        "KR", null), 14, "KRW", "ko"));
     }
 
     private List<CustomerDraft> customers() {

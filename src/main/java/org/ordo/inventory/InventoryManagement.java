@@ -42,7 +42,11 @@ public class InventoryManagement {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
 
-    InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events) {
+    private final org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming;
+
+    InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming) {
+        this.incoming = incoming;
         this.locations = locations;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -79,6 +83,15 @@ public class InventoryManagement {
     /** Puts received goods on hand; one RECEIPT movement; publishes {@link StockReceived}. */
     @Transactional
     public Movement receive(Receipt receipt) {
+        return receive(receipt, "RECEIPT");
+    }
+
+    /**
+     * Puts goods received against a document on hand, in the caller's transaction (e.g. a purchase order line:
+     * document {@code PURCHASE_ORDER}, reference {@code PO-2026-000001/1}); otherwise as {@link #receive(Receipt)}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement receive(Receipt receipt, String documentType) {
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, receipt.quantity(), false);
         Target target = target(receipt.sku(), receipt.location(), errors);
@@ -87,7 +100,7 @@ public class InventoryManagement {
         failIfAny(errors);
         ledger.addOnHand(target.sku, target.location.id(), receipt.quantity());
         ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.RECEIPT, receipt.quantity(), 0,
-                receipt.note() == null ? "received" : receipt.note(), "RECEIPT", receipt.reference(),
+                receipt.note() == null ? "received" : receipt.note(), documentType, receipt.reference(),
                 Actor.current())));
         events.publishEvent(new StockReceived(target.sku, target.location.code(), receipt.quantity()));
         return ledger.lastMovement(target.sku);
@@ -195,13 +208,25 @@ public class InventoryManagement {
         return ledger.quarantined(sku);
     }
 
-    /** On hand, reserved and available per location, and in total; inactive locations count as not available. */
+    /**
+     * On hand, reserved and available per location, and in total; inactive locations count as not available. On
+     * order: what is expected to come in (open purchase order lines), by expected date.
+     */
     public StockStatus stock(String sku) {
         catalog.require(sku);
         var levels = ledger.levels(sku);
+        List<ExpectedReceipt> onOrder = expected(sku);
         return new StockStatus(sku, levels, levels.stream().mapToLong(StockStatus.LocationStock::onHand).sum(),
                 levels.stream().mapToLong(StockStatus.LocationStock::reserved).sum(),
-                levels.stream().mapToLong(StockStatus.LocationStock::available).sum());
+                levels.stream().mapToLong(StockStatus.LocationStock::available).sum(),
+                onOrder.stream().mapToLong(ExpectedReceipt::quantity).sum(), onOrder);
+    }
+
+    /** What is expected to come in of a SKU, by expected date (earliest first); reads, locks nothing. */
+    public List<ExpectedReceipt> expected(String sku) {
+        return incoming.orderedStream().flatMap(source -> source.expected(sku).stream())
+                .sorted(Comparator.comparing(ExpectedReceipt::expectedOn).thenComparing(ExpectedReceipt::reference))
+                .toList();
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.ordo.notification;
 
-/** What a message tells the customer; {@code key} names its texts in the template bundles. */
+/** What a message tells the customer (or a supplier, or the shop's buyers); {@code key} names its texts in the template bundles. */
 public enum MessageKind {
     ORDER_CONFIRMATION("order-confirmation"),
     SHIPPING_NOTICE("shipping-notice"),
@@ -13,7 +13,11 @@ public enum MessageKind {
     QUOTE("quote"),
     RETURN_AUTHORIZED("return-authorized"),
     RETURN_RECEIVED("return-received"),
-    RETURN_REFUNDED("return-refunded");
+    RETURN_REFUNDED("return-refunded"),
+    /** to a supplier: a purchase order (or its change or cancellation), the PDF attached */
+    PURCHASE_ORDER("purchase-order"),
+    /** to the buyers: a SKU fell below its reorder point */
+    REORDER_ALERT("reorder-alert");
 
     private final String key;
 

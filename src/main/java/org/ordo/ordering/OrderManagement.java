@@ -285,6 +285,12 @@ public class OrderManagement {
         return orders.paymentStates(after, limit);
     }
 
+    /** Units of these SKUs that live (open or held) orders wait for: backordered, per SKU; reads, locks nothing. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> backordered(java.util.Collection<String> skus) {
+        return orders.backordered(skus);
+    }
+
     /** Orders with no timeline entry; empty when invariant 5 holds. */
     public List<String> ordersWithoutTimeline() {
         return orders.withoutTimeline();

@@ -95,6 +95,11 @@ public class PartyManagement {
         return suppliers.find(id).orElseThrow(() -> new NotFoundException("Supplier", id));
     }
 
+    /** The supplier with this code, if there is one. */
+    public java.util.Optional<Supplier> findSupplier(String code) {
+        return code == null ? java.util.Optional.empty() : suppliers.findByCode(code);
+    }
+
     public List<Supplier> listSuppliers() {
         return suppliers.list();
     }

@@ -17,7 +17,14 @@ public record SupplierDraft(
         String phone,
         Address address,
         @Schema(example = "5") Integer leadTimeDays,
-        @Schema(example = "EUR") String currency) {
+        @Schema(example = "EUR") String currency,
+        @Schema(example = "de", description = "de, en, es or ko: the language of its purchase orders (default en)") String locale) {
+
+    /** A supplier without a stated language: its purchase orders are in English. */
+    public SupplierDraft(String code, String name, String email, String phone, Address address, Integer leadTimeDays,
+            String currency) {
+        this(code, name, email, phone, address, leadTimeDays, currency, null);
+    }
 
     public void check() {
         List<FieldError> errors = new ArrayList<>();
@@ -36,6 +43,9 @@ public record SupplierDraft(
         }
         if (currency != null && !Money.isKnownCurrency(currency)) {
             errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
+        }
+        if (locale != null && !org.ordo.platform.Locales.isSupported(locale)) {
+            errors.add(new FieldError("locale", "must be one of " + org.ordo.platform.Locales.SUPPORTED));
         }
         if (address != null) {
             errors.addAll(address.problems("address"));

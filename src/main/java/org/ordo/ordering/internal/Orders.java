@@ -287,6 +287,24 @@ public class Orders {
                 .list();
     }
 
+    /** Backordered units of these SKUs on live orders, per SKU (only SKUs that have some). */
+    public java.util.Map<String, Long> backordered(java.util.Collection<String> skus) {
+        java.util.Map<String, Long> result = new java.util.HashMap<>();
+        if (skus.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                SELECT l.sku, sum(l.backordered) AS backordered
+                FROM order_line l JOIN customer_order o ON o.id = l.order_id
+                WHERE l.sku = ANY(:skus) AND l.backordered > 0 AND o.status IN ('OPEN', 'ON_HOLD')
+                GROUP BY l.sku
+                """).param("skus", skus.toArray(String[]::new))
+                .query(rs -> {
+                    result.put(rs.getString("sku"), rs.getLong("backordered"));
+                });
+        return result;
+    }
+
     public void moveToReserved(UUID orderId, int lineNo, long quantity) {
         jdbc.sql("""
                 UPDATE order_line SET reserved = reserved + :q, backordered = backordered - :q

@@ -28,8 +28,8 @@ public class Suppliers {
     public Supplier insert(SupplierDraft d) {
         UUID id = Ids.next();
         bind(jdbc.sql("""
-                INSERT INTO supplier (id, code, name, email, phone, address, lead_time_days, currency)
-                VALUES (:id, :code, :name, :email, :phone, CAST(:address AS jsonb), :lead, :currency)
+                INSERT INTO supplier (id, code, name, email, phone, address, lead_time_days, currency, locale)
+                VALUES (:id, :code, :name, :email, :phone, CAST(:address AS jsonb), :lead, :currency, :locale)
                 """).param("id", id), d).update();
         return find(id).orElseThrow();
     }
@@ -37,7 +37,7 @@ public class Suppliers {
     public Optional<Supplier> update(UUID id, SupplierDraft d) {
         int n = bind(jdbc.sql("""
                 UPDATE supplier SET code = :code, name = :name, email = :email, phone = :phone,
-                       address = CAST(:address AS jsonb), lead_time_days = :lead, currency = :currency,
+                       address = CAST(:address AS jsonb), lead_time_days = :lead, currency = :currency, locale = :locale,
                        updated_at = now()
                 WHERE id = :id
                 """).param("id", id), d).update();
@@ -47,7 +47,8 @@ public class Suppliers {
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, SupplierDraft d) {
         return spec.param("code", d.code()).param("name", d.name().trim()).param("email", d.email())
                 .param("phone", d.phone()).param("address", json.write(d.address()))
-                .param("lead", d.leadTimeDays()).param("currency", d.currency());
+                .param("lead", d.leadTimeDays()).param("currency", d.currency())
+                .param("locale", d.locale() == null ? org.ordo.platform.Locales.FALLBACK : d.locale());
     }
 
     public Optional<Supplier> find(UUID id) {
@@ -66,7 +67,7 @@ public class Suppliers {
         return new Supplier(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 rs.getString("email"), rs.getString("phone"), json.read(rs.getString("address"), Address.class),
                 (Integer) rs.getObject("lead_time_days"), rs.getString("currency") == null ? null
-                        : rs.getString("currency").trim(),
+                        : rs.getString("currency").trim(), rs.getString("locale"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -164,6 +164,21 @@ public final class AccessRules {
             of("Inventory", POST, "/api/v1/inventory/quarantine/releases", ADMIN, WAREHOUSE),
             of("Inventory", GET, "/api/v1/inventory/{sku}/quarantine", EVERY_ROLE),
 
+            // Purchasing: buyers (admins, agents) decide what to buy; the warehouse receives; an ERP may place
+            // purchase orders and pass on the supplier's confirmation.
+            of("Purchasing", PUT, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT),
+            of("Purchasing", GET, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT, WAREHOUSE),
+            of("Purchasing", GET, "/api/v1/purchasing/suggestions", ADMIN, AGENT),
+            of("Purchasing", GET, "/api/v1/purchasing/alerts", ADMIN, AGENT, WAREHOUSE),
+            of("Purchasing", POST, "/api/v1/purchase-orders", ADMIN, AGENT, INTEGRATION),
+            of("Purchasing", GET, "/api/v1/purchase-orders", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Purchasing", GET, "/api/v1/purchase-orders/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/confirmation", ADMIN, AGENT, INTEGRATION),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/change", ADMIN, AGENT),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/cancel", ADMIN, AGENT),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/close", ADMIN, AGENT),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/receipts", ADMIN, WAREHOUSE, INTEGRATION),
+
             of("Administration", GET, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),
@@ -196,11 +211,20 @@ public final class AccessRules {
     public static final AccessRule STOCK_ADJUSTMENT_PAGE = of("Inventory screen", POST, "/inventory/adjustments",
             ADMIN, WAREHOUSE);
 
+    /** Placing a purchase order from the suggestions on the purchasing screen, which the warehouse opens to receive. */
+    public static final AccessRule PURCHASE_ORDER_PAGE = of("Purchasing screen", POST, "/purchasing/orders",
+            ADMIN, AGENT);
+
+    /** Receiving against a purchase order on the purchasing screen, which agents open to buy. */
+    public static final AccessRule PURCHASE_RECEIPT_PAGE = of("Purchasing screen", POST, "/purchasing/receipts",
+            ADMIN, WAREHOUSE);
+
     /**
      * Actions of the browser's chain narrower than the screen they are on (a screen's roles come from its
      * {@code Screen} bean). They are matched before the screens; the screen shows the action only to these roles.
      */
-    public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE);
+    public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE, PURCHASE_ORDER_PAGE,
+            PURCHASE_RECEIPT_PAGE);
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",

@@ -1,0 +1,41 @@
+package org.ordo.purchasing.internal;
+
+import java.util.List;
+
+import org.ordo.inventory.StockReceived;
+import org.ordo.inventory.StockReleased;
+import org.ordo.ordering.OrderPlaced;
+import org.ordo.ordering.OrderView;
+import org.ordo.purchasing.PurchasingManagement;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks SKUs against their reorder points when their stock position may have moved: an order took stock or was
+ * backordered, stock came in, a cancellation gave some back. After the change commits, in a transaction of its
+ * own, so placing an order never waits for it.
+ */
+@Component
+class ReorderWatch {
+
+    private final PurchasingManagement purchasing;
+
+    ReorderWatch(PurchasingManagement purchasing) {
+        this.purchasing = purchasing;
+    }
+
+    @ApplicationModuleListener
+    void on(OrderPlaced placed) {
+        purchasing.watch(placed.order().lines().stream().map(OrderView.Line::sku).distinct().toList());
+    }
+
+    @ApplicationModuleListener
+    void on(StockReceived received) {
+        purchasing.watch(List.of(received.sku()));
+    }
+
+    @ApplicationModuleListener
+    void on(StockReleased released) {
+        purchasing.watch(List.of(released.sku()));
+    }
+}
