@@ -59,11 +59,14 @@ class ReturnController {
             Needs an Idempotency-Key header: a retry with the same key and body gets the first answer again
             (header Idempotent-Replayed: true); the same key with another body is refused (422). Lines that were
             not shipped, are already on their way back, cannot be returned or are outside the window are refused
-            with 422 naming the line. The answer holds the RMA number (RMA-2026-000001).""")
+            with 422 naming the line. The answer holds the RMA number (RMA-2026-000001). An EXCHANGE places the
+            replacement order of the `exchange` articles at once, reserving their stock (409 when they are short,
+            and then nothing is made); the returned goods' worth pays it once they arrive.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = RequestReturn.class)))
     @ApiResponse(responseCode = "201", description = "authorized",
             content = @Content(schema = @Schema(implementation = ReturnView.class)))
+    @ApiResponse(responseCode = "409", description = "the order is cancelled, or the exchange articles are short")
     @ApiResponse(responseCode = "422", description = "invalid fields or lines, named in errors[]")
     ResponseEntity<String> request(@PathVariable String order,
             @RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
@@ -81,7 +84,7 @@ class ReturnController {
         String clientId = client == null ? "anonymous" : client.id().toString();
         Intake.Taken taken = intake.takeApiRequest(clientId, Actor.current(), key,
                 "POST /api/v1/orders/" + orderId + "/returns", "return", contentType, body, documentId -> {
-                    ReturnView made = returns.request(orderId, command);
+                    ReturnView made = returns.request(orderId, command, documentId);
                     return new Intake.Produced(201, json.write(made), "RETURN", made.id());
                 });
         return ResponseEntity.status(taken.status()).location(URI.create("/api/v1/returns/" + taken.producedId()))
