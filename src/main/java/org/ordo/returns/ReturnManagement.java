@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.ordo.billing.Billing;
 import org.ordo.billing.CreditNote;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.ReturnedStock;
 import org.ordo.ordering.OrderLifecycle;
@@ -34,6 +36,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.ordo.returns.internal.RefundComputation;
 import org.ordo.returns.internal.Returns;
 import org.ordo.shipping.Shipment;
@@ -57,13 +60,15 @@ public class ReturnManagement {
     private final InventoryManagement inventory;
     private final PaymentManagement payments;
     private final Billing billing;
+    private final Catalog catalog;
     private final ReturnPolicy policy;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     ReturnManagement(Returns returns, OrderManagement orders, OrderLifecycle lifecycle, ShippingManagement shipping,
-            InventoryManagement inventory, PaymentManagement payments, Billing billing, ReturnPolicy policy,
-            Clock clock, ApplicationEventPublisher events) {
+            InventoryManagement inventory, PaymentManagement payments, Billing billing, Catalog catalog,
+            ReturnPolicy policy, Clock clock, ApplicationEventPublisher events) {
+        this.catalog = catalog;
         this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -157,8 +162,8 @@ public class ReturnManagement {
         if (c.iban() != null && !IBAN.matcher(c.iban().replace(" ", "").toUpperCase()).matches()) {
             errors.add(new FieldError("iban", "is not an IBAN (two letters, two check digits, up to 30 letters or digits)"));
         }
-        limit(errors, "labelRef", c.labelRef(), 100);
-        limit(errors, "note", c.note(), 2000);
+        limit(errors, "labelRef", c.labelRef(), 100, false);
+        limit(errors, "note", c.note(), 2000, true);
         List<Returns.NewLine> lines = new ArrayList<>();
         if (c.lines() == null || c.lines().isEmpty()) {
             errors.add(new FieldError("lines", "name at least one shipped line to return"));
@@ -172,6 +177,7 @@ public class ReturnManagement {
         order.lines().forEach(l -> byNo.put(l.lineNo(), l));
         Map<Integer, Long> held = returns.heldByLine(order.id());
         Map<Integer, Instant> since = returnWindowStarts(order.id());
+        Map<String, Article> articles = catalog.findAll(order.lines().stream().map(OrderView.Line::sku).toList());
         Instant now = clock.instant();
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < c.lines().size(); i++) {
@@ -198,7 +204,7 @@ public class ReturnManagement {
             } else if (reason == ReturnReason.OTHER && (l.note() == null || l.note().isBlank())) {
                 errors.add(new FieldError(at + ".note", "is required for reason OTHER: say what is wrong"));
             }
-            limit(errors, at + ".note", l.note(), 500);
+            limit(errors, at + ".note", l.note(), 500, true);
             if (l.quantity() == null || l.quantity() < 1) {
                 errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
                 continue;
@@ -208,7 +214,8 @@ public class ReturnManagement {
                         + ") is a digital article: it cannot be returned once its download was delivered"));
                 continue;
             }
-            if (!policy.returnable(line.sku())) {
+            Article article = articles.get(line.sku());
+            if (!policy.returnable(line.sku()) || (article != null && !article.returnable())) {
                 errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
                         + ") is an article that cannot be returned"));
                 continue;
@@ -260,6 +267,40 @@ public class ReturnManagement {
                 errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
             }
         }
+    }
+
+    /** A shipped line the customer can still send back: up to {@code left} units. */
+    public record Returnable(int lineNo, String sku, String name, long left) {
+    }
+
+    /**
+     * The lines of an order a return may name now, by the same rules as {@link #request}: physical, returnable
+     * articles, shipped and not on their way back already, inside the window. Reads, locks nothing; the request
+     * checks again.
+     */
+    @Transactional(readOnly = true)
+    public List<Returnable> returnable(UUID orderId) {
+        OrderView order = orders.require(orderId);
+        if (order.status() == OrderStatus.CANCELLED) {
+            return List.of();
+        }
+        Map<Integer, Long> held = returns.heldByLine(orderId);
+        Map<Integer, Instant> since = returnWindowStarts(orderId);
+        Map<String, Article> articles = catalog.findAll(order.lines().stream().map(OrderView.Line::sku).toList());
+        Instant now = clock.instant();
+        List<Returnable> found = new ArrayList<>();
+        for (OrderView.Line line : order.lines()) {
+            Article article = articles.get(line.sku());
+            long left = line.shipped() - held.getOrDefault(line.lineNo(), 0L);
+            Instant start = since.get(line.lineNo());
+            if (!"PHYSICAL".equals(line.type()) || left <= 0 || !policy.returnable(line.sku())
+                    || (article != null && !article.returnable())
+                    || (start != null && now.isAfter(start.plus(Duration.ofDays(policy.windowDays()))))) {
+                continue;
+            }
+            found.add(new Returnable(line.lineNo(), line.sku(), line.name(), left));
+        }
+        return found;
     }
 
     /**
@@ -549,6 +590,12 @@ public class ReturnManagement {
         }
     }
 
+    /** The orders with an open return (still expecting goods or money), for the order queue's filter. */
+    @Transactional(readOnly = true)
+    public List<UUID> ordersWithOpenReturns() {
+        return returns.ordersWithOpenReturns();
+    }
+
     public List<ReturnView> ofOrder(UUID orderId) {
         return returns.ofOrder(orderId);
     }
@@ -602,9 +649,12 @@ public class ReturnManagement {
         }
     }
 
-    private static void limit(List<FieldError> errors, String field, String value, int max) {
+    /** A text of the customer's: at most {@code max} characters, and no control characters (platform TextInput). */
+    private static void limit(List<FieldError> errors, String field, String value, int max, boolean multiLine) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        } else if (value != null && TextInput.fault(value, multiLine) != null) {
+            errors.add(new FieldError(field, TextInput.fault(value, multiLine)));
         }
     }
 

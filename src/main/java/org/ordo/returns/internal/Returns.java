@@ -164,6 +164,13 @@ public class Returns {
                 .optional().orElse(null);
     }
 
+    /** The orders with a return still expecting goods or money (AUTHORIZED, RECEIVED, AWAITING_APPROVAL). */
+    public List<UUID> ordersWithOpenReturns() {
+        return jdbc.sql("""
+                SELECT DISTINCT order_id FROM return_request WHERE status IN ('AUTHORIZED', 'RECEIVED', 'AWAITING_APPROVAL')
+                """).query(UUID.class).list();
+    }
+
     public List<ReturnView> ofOrder(UUID orderId) {
         return jdbc.sql("SELECT * FROM return_request WHERE order_id = :order ORDER BY created_at, id")
                 .param("order", orderId).query(this::header).list().stream().map(this::withLines).toList();
