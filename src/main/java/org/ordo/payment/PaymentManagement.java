@@ -248,6 +248,15 @@ public class PaymentManagement {
                 "credit of " + amount + " for the goods returned with " + rmaNumber);
     }
 
+    /**
+     * Exchange credits that do not come from a returned order's booked refund of the same amount and RMA number:
+     * money made rather than moved. Empty when sound. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<String> exchangeCreditsNotMoved() {
+        return payments.exchangeCreditsNotMoved();
+    }
+
     public PaymentSummary summary(UUID orderId) {
         OrderView order = orders.require(orderId);
         Money received = new Money(payments.received(orderId), order.currency());

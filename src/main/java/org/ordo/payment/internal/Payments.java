@@ -99,6 +99,26 @@ public class Payments {
                 .param("order", orderId).query(Boolean.class).single();
     }
 
+    /**
+     * Exchange credits that were not moved from a returned order: no booked refund of the same amount and
+     * reference (the RMA number) on another order. Empty when every credit was taken from where it was paid.
+     */
+    public List<String> exchangeCreditsNotMoved() {
+        return jdbc.sql("""
+                SELECT c.reference, c.amount, c.currency, o.number
+                FROM payment c JOIN customer_order o ON o.id = c.order_id
+                WHERE c.kind = 'EXCHANGE_CREDIT' AND c.status = 'BOOKED'
+                  AND NOT EXISTS (SELECT 1 FROM payment r
+                                  WHERE r.kind = 'REFUND' AND r.status = 'BOOKED' AND r.reference = c.reference
+                                    AND r.amount = c.amount AND r.order_id <> c.order_id)
+                ORDER BY c.reference LIMIT 100
+                """).query((rs, n) -> "order " + rs.getString("number") + ": credit of "
+                        + rs.getBigDecimal("amount").stripTrailingZeros().toPlainString() + " "
+                        + rs.getString("currency").trim() + " for " + rs.getString("reference")
+                        + " has no booked refund of it on the returned order")
+                .list();
+    }
+
     public BigDecimal refunded(UUID orderId) {
         return jdbc.sql("""
                 SELECT coalesce(sum(amount), 0) FROM payment
