@@ -143,8 +143,9 @@ class ReturnController {
         if (receipt == null) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
+        URI location = URI.create("/api/v1/returns/" + returnId);
         if (key == null) {
-            return ResponseEntity.status(HttpStatus.CREATED).header("Idempotent-Replayed", "false")
+            return ResponseEntity.status(HttpStatus.CREATED).location(location).header("Idempotent-Replayed", "false")
                     .contentType(MediaType.APPLICATION_JSON).body(json.write(returns.receive(returnId, receipt)));
         }
         ApiClient client = Actor.client();
@@ -154,7 +155,8 @@ class ReturnController {
         Intake.Taken taken = intake.takeApiRequest(clientId, Actor.current(), key,
                 "POST /api/v1/returns/" + returnId + "/receipts", "receipt", contentType, body, documentId ->
                         new Intake.Produced(201, json.write(returns.receive(returnId, receipt)), "RETURN", returnId));
-        return ResponseEntity.status(taken.status()).header("Idempotent-Replayed", String.valueOf(taken.replayed()))
+        return ResponseEntity.status(taken.status()).location(location)
+                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
                 .contentType(MediaType.APPLICATION_JSON).body(taken.body());
     }
 
