@@ -134,6 +134,11 @@ public class Hostile {
         writes.add(new Endpoint("POST", po + "/change", () -> map("reason", "r", "lines", new ArrayList<>(List.of(map("line", 1, "quantity", 2)))), "reason", ""));
         writes.add(new Endpoint("POST", po + "/cancel", () -> map("reason", "r"), "reason", ""));
         writes.add(new Endpoint("POST", po + "/close", () -> map("reason", "r"), "reason", ""));
+        // Returns: the order is one still to ship (the queue's first), so even an unspoiled request names no
+        // shipped unit; the receipt names no return, so nothing could be booked either.
+        writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/returns", this::returnRequest, "resolution", "MONEY"));
+        writes.add(new Endpoint("POST", "/api/v1/returns/" + UUID.randomUUID() + "/receipts", this::returnReceipt, "location", ""));
+        writes.add(new Endpoint("POST", "/api/v1/returns/" + UUID.randomUUID() + "/cancel", () -> map("reason", "kept it"), "reason", ""));
 
         reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
         reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));
@@ -153,6 +158,10 @@ public class Hostile {
         reads.add(() -> "/api/v1/edi/partners/" + enc(hostile()) + pick("", "/articles"));
         reads.add(() -> "/api/v1/edi/messages?partner=" + enc(hostile()) + "&direction=" + enc(pick("IN", "SIDEWAYS", hostile())) + "&limit=" + enc(pick("1", "201", hostile())));
         reads.add(() -> "/api/v1/api-keys/" + enc(hostile()));
+        reads.add(() -> "/api/v1/returns?status=" + enc(pick("AUTHORIZED", "LOST", hostile())) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "0", "201", hostile())));
+        reads.add(() -> "/api/v1/returns/" + enc(pick(hostile(), "RMA-" + hostile(), UUID.randomUUID().toString())));
+        reads.add(() -> "/api/v1/orders/" + enc(pick(hostile(), orderId)) + "/returns");
+        reads.add(() -> "/api/v1/shipments/" + enc(pick(hostile(), UUID.randomUUID().toString())) + "/packing-slip");
         reads.add(() -> "/api/v1/admin/invariants?" + enc(hostile()) + "=" + enc(hostile()));
         reads.add(() -> "/api/v1/purchasing/suggestions?supplier=" + enc(pick("TEXTIL", hostile())) + "&location=" + enc(pick("BER", hostile())));
         reads.add(() -> "/api/v1/purchasing/alerts?open=" + enc(pick("true", "maybe", hostile())) + "&sku=" + enc(hostile()) + "&limit=" + enc(pick("1", "501", "-1", hostile())));
@@ -210,6 +219,18 @@ public class Hostile {
         headers.put("Content-Type", pick("application/EDIFACT", "application/edifact; charset=iso-8859-1",
                 "text/plain", "application/octet-stream"));
         return new Request(Fault.EDI, "POST", "/api/v1/edi/interchanges", headers, body, random.nextBoolean());
+    }
+
+    Map<String, Object> returnRequest() {
+        return map("resolution", pick("REFUND", "EXCHANGE"), "lines", new ArrayList<>(List.of(map("lineNo", 1,
+                "quantity", 1, "reason", pick("WRONG_SIZE", "OTHER"), "note", "too small"))),
+                "exchange", new ArrayList<>(random.nextBoolean() ? List.of() : List.of(map("sku", "TSHIRT-BLK-L", "quantity", 1))),
+                "iban", "DE89370400440532013000", "labelRef", "LBL-" + random.nextInt(1000), "note", "hostile");
+    }
+
+    Map<String, Object> returnReceipt() {
+        return map("location", "BER", "lines", new ArrayList<>(List.of(map("lineNo", 1, "quantity", 1,
+                "condition", pick("RESELLABLE", "DAMAGED", "INCOMPLETE"), "writeOff", random.nextBoolean()))));
     }
 
     Map<String, Object> article() {
@@ -283,13 +304,14 @@ public class Hostile {
         do {
             fault = kinds[random.nextInt(Fault.IDEMPOTENCY_KEY.ordinal() + 2)];
         } while ((fault == Fault.IDEMPOTENCY_KEY || fault == Fault.IMPOSSIBLE_DATE)
-                && !e.path.equals("/api/v1/orders") && !e.path.equals("/api/v1/purchase-orders")
+                && !e.path.equals("/api/v1/orders") && !e.path.equals("/api/v1/purchase-orders") && !e.path.endsWith("/returns") && !e.path.endsWith("/receipts")
                 || fault == Fault.NULL_ELEMENT && !hasListOrNames(body)
                 || fault == Fault.OVERSIZED && random.nextInt(3) > 0);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Authorization", "Bearer " + adminKey);
         headers.put("Content-Type", "application/json");
-        if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders")) {
+        if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders") || e.path.endsWith("/returns")
+                || e.path.endsWith("/receipts")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         String path = e.path;
@@ -301,7 +323,8 @@ public class Hostile {
                         "Bearer " + "x".repeat(300), "Bearer " + "k".repeat(20_000), "Basic YWRtaW46YWRtaW4=",
                         "Bearer", "Bearer " + adminKey + "x", "bearer  " + hostile().replaceAll("[^\\x21-\\x7e]", "?"),
                         "Bearer " + warehouseKey);
-                if (value == null || e.path.contains("/inventory/") && value.endsWith(warehouseKey)) {
+                if (value == null || (e.path.contains("/inventory/") || e.path.endsWith("/receipts"))
+                        && value.endsWith(warehouseKey)) {
                     headers.remove("Authorization");
                 } else {
                     headers.put("Authorization", value);

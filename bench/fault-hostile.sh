@@ -31,7 +31,8 @@ WAREHOUSE_KEY=$(api POST /api/v1/api-keys "{\"name\":\"hostile-warehouse\",\"rol
 TABLES="api_key article customer supplier location stock_level stock_movement reservation customer_order order_line
   order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment edi_partner
   edi_partner_article edi_message shop_channel shop_order shop_fulfilment
-  stock_policy purchase_order purchase_order_line reorder_alert document message"
+  stock_policy purchase_order purchase_order_line reorder_alert document message
+  return_request return_line"
 snapshot() {
   local t
   for t in $TABLES; do

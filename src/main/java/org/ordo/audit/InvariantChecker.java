@@ -44,6 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@value #RETURN_REFUNDS_WITHIN_RECEIVED}: refunds of returns per order never exceed what was received (invariant 9)</li>
  * <li>{@value #PURCHASE_RECEIVED_WITHIN_TOLERANCE}: no purchase order line received more than ordered plus its
  * tolerance</li>
+ * <li>{@value #EXCHANGE_CREDITS_MOVED}: what pays an exchange's replacement was taken, as a booked refund with the
+ * same RMA number and amount, from the returned order (invariant 9: no money is made)</li>
  * </ul>
  */
 @Service
@@ -65,6 +67,7 @@ public class InvariantChecker {
     public static final String RETURN_WITHIN_ANNOUNCED = "return-within-announced";
     public static final String RETURN_REFUNDS_WITHIN_RECEIVED = "return-refunds-within-received";
     public static final String PURCHASE_RECEIVED_WITHIN_TOLERANCE = "purchase-received-within-tolerance";
+    public static final String EXCHANGE_CREDITS_MOVED = "exchange-credits-moved";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -112,7 +115,7 @@ public class InvariantChecker {
                 OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK, REFUNDS_WITHIN_RECEIVED,
                 PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
                 MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
-                RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE).forEach(name -> found.put(name,
+                RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -140,6 +143,7 @@ public class InvariantChecker {
         found.get(RETURN_WITHIN_ANNOUNCED).addAll(returns.receivedBeyondAnnounced());
         found.get(RETURN_REFUNDS_WITHIN_RECEIVED).addAll(returns.refundsBeyondReceived());
         found.get(PURCHASE_RECEIVED_WITHIN_TOLERANCE).addAll(purchasing.receivedBeyondTolerance());
+        found.get(EXCHANGE_CREDITS_MOVED).addAll(payments.exchangeCreditsNotMoved());
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

@@ -25,7 +25,9 @@ public record ArticleDraft(
         Boolean backorderable,
         Boolean active,
         @Schema(example = "4006381333931", description = "GTIN/EAN (8, 12, 13 or 14 digits, check digit verified); "
-                + "EDI partners order by it") String gtin) {
+                + "EDI partners order by it") String gtin,
+        @Schema(description = "false: customers cannot send it back (hygiene articles, made to measure); "
+                + "default true. Digital articles can never be returned once downloaded") Boolean returnable) {
 
     static final String SKU_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
 
@@ -78,6 +80,9 @@ public record ArticleDraft(
         }
         if (type == ArticleType.DIGITAL && Boolean.TRUE.equals(backorderable)) {
             errors.add(new FieldError("backorderable", "digital articles are never out of stock"));
+        }
+        if (type == ArticleType.DIGITAL && Boolean.TRUE.equals(returnable)) {
+            errors.add(new FieldError("returnable", "digital articles cannot be returned once downloaded"));
         }
         if (gtin != null && !Gtin.isValid(gtin)) {
             errors.add(new FieldError("gtin", "must be 8, 12, 13 or 14 digits with a correct check digit"));

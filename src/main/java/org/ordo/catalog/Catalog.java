@@ -47,7 +47,8 @@ public class Catalog {
             throw new InvalidInputException("sku", "cannot be changed (" + sku + ")");
         }
         ArticleDraft withSku = new ArticleDraft(sku, draft.type(), draft.name(), draft.price(), draft.taxRate(),
-                draft.priceIncludesTax(), draft.weightGrams(), draft.backorderable(), draft.active(), draft.gtin());
+                draft.priceIncludesTax(), draft.weightGrams(), draft.backorderable(), draft.active(), draft.gtin(),
+                draft.returnable());
         ArticleDraft.Checked checked = withSku.check();
         Article current = articles.lockForChange(sku).orElseThrow(() -> new NotFoundException("Article", sku));
         List<String> changes = new java.util.ArrayList<>();

@@ -167,7 +167,7 @@ class DemoData implements ApplicationRunner {
     private void register(String sku, ArticleType type, Map<String, String> name, String price, String currency,
             String taxRate, boolean gross, Integer weight, boolean backorderable) {
         catalog.register(new ArticleDraft(sku, type, name, new MoneyInput(price, currency), taxRate, gross, weight,
-                backorderable, true, null));
+                backorderable, true, null, null));
     }
 
     private static Map<String, String> names(String de, String en, String es, String ko) {

@@ -9,17 +9,25 @@ import java.util.UUID;
  * or the customer's e-mail exactly (case-insensitive for e-mail), or the start of the customer's name
  * (case-insensitive). Sort {@code deadline} (default) puts the earliest promised date first; {@code newest} the
  * latest created. {@code toDo}: only the work still to do, open or held orders that have not shipped, so that
- * with the deadline sort the late ones come first.
+ * with the deadline sort the late ones come first. {@code ids}: only these orders (another module's selection,
+ * e.g. the orders with open returns).
  */
 public record OrderQuery(List<OrderStatus> status, List<PaymentStatus> paymentStatus,
         List<FulfillmentStatus> fulfillmentStatus, List<String> channel, UUID customerId, Instant createdFrom,
-        Instant createdTo, String q, Sort sort, String after, int limit, boolean toDo) {
+        Instant createdTo, String q, Sort sort, String after, int limit, boolean toDo, List<UUID> ids) {
+
+    public OrderQuery(List<OrderStatus> status, List<PaymentStatus> paymentStatus,
+            List<FulfillmentStatus> fulfillmentStatus, List<String> channel, UUID customerId, Instant createdFrom,
+            Instant createdTo, String q, Sort sort, String after, int limit, boolean toDo) {
+        this(status, paymentStatus, fulfillmentStatus, channel, customerId, createdFrom, createdTo, q, sort, after,
+                limit, toDo, null);
+    }
 
     public OrderQuery(List<OrderStatus> status, List<PaymentStatus> paymentStatus,
             List<FulfillmentStatus> fulfillmentStatus, List<String> channel, UUID customerId, Instant createdFrom,
             Instant createdTo, String q, Sort sort, String after, int limit) {
         this(status, paymentStatus, fulfillmentStatus, channel, customerId, createdFrom, createdTo, q, sort, after,
-                limit, false);
+                limit, false, null);
     }
 
     public enum Sort {

@@ -221,6 +221,42 @@ public class PaymentManagement {
         return new ReturnRefund(id, byCard && note.endsWith("sent to the provider"), note);
     }
 
+    /**
+     * Moves what the returned goods of an exchange were worth from the returned order onto its replacement, in the
+     * caller's transaction: a booked refund on the returned order (reference: the RMA number) and an
+     * {@code EXCHANGE_CREDIT} received on the replacement, which is then paid in full or waits for the difference.
+     * Locks both orders' books in id order. Once per return (a unique index on the credit); refuses (409) more
+     * than the returned order received and has not refunded (invariant 9).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void creditExchange(UUID returnedOrder, UUID replacementOrder, String rmaNumber, Money amount) {
+        List<UUID> books = new ArrayList<>(List.of(returnedOrder, replacementOrder));
+        books.sort(null);
+        books.forEach(payments::lockBooks);
+        OrderView from = orders.require(returnedOrder);
+        OrderView to = orders.require(replacementOrder);
+        payments.bookRefund(returnedOrder, amount, rmaNumber, null, "credited to replacement order " + to.number(),
+                Actor.current()).orElseThrow(() -> new ConflictException("refund-exceeds-received",
+                        "Refund exceeds what was received", "The credit of " + amount + " for " + rmaNumber
+                                + " is more than order " + from.number() + " received and did not refund",
+                        Map.of("field", "amount")));
+        lifecycle.markRefunded(returnedOrder, new Money(payments.refunded(returnedOrder), from.currency()),
+                "credit of " + amount + " to replacement order " + to.number() + " (" + rmaNumber + ")");
+        payments.record(replacementOrder, "EXCHANGE_CREDIT", amount, rmaNumber, null, "BOOKED",
+                "goods of " + rmaNumber + " returned from order " + from.number(), Actor.current());
+        lifecycle.recordPayment(replacementOrder, new Money(payments.received(replacementOrder), to.currency()),
+                "credit of " + amount + " for the goods returned with " + rmaNumber);
+    }
+
+    /**
+     * Exchange credits that do not come from a returned order's booked refund of the same amount and RMA number:
+     * money made rather than moved. Empty when sound. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<String> exchangeCreditsNotMoved() {
+        return payments.exchangeCreditsNotMoved();
+    }
+
     public PaymentSummary summary(UUID orderId) {
         OrderView order = orders.require(orderId);
         Money received = new Money(payments.received(orderId), order.currency());

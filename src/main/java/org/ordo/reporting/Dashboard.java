@@ -17,10 +17,29 @@ import org.ordo.reporting.Summary.DayCount;
  * @param lateOrders the most overdue late orders (promise passed, nothing shipped), oldest promise first
  * @param lowStock SKUs with fewer than {@code lowStockBelow} available over all active locations, fewest first
  * @param outcomes what became of the orders placed in the window: cancelled, refunded, returned
+ * @param returnsByArticle per article of the window's orders with units back: units shipped and returned,
+ *        highest return rate first
+ * @param returnsByReason units returned from the window's orders per reason, most first
  */
 public record Dashboard(Instant at, int days, List<DayCount> ordersPerDay, List<OnTimeDay> onTime,
         List<BacklogCount> backlog, List<LateOrder> lateOrders, List<LowStock> lowStock, long lowStockBelow,
-        Outcomes outcomes) {
+        Outcomes outcomes, List<ArticleReturns> returnsByArticle, List<ReasonReturns> returnsByReason) {
+
+    /**
+     * An article's returns: units of it shipped on the window's orders, and of them returned (announced and on
+     * their way, or received; withdrawn returns count for nothing).
+     */
+    public record ArticleReturns(String sku, long shipped, long returned) {
+
+        /** Returned per shipped unit, 0 to 1 (more only when more came back than was announced). */
+        public double rate() {
+            return shipped == 0 ? 0 : (double) returned / shipped;
+        }
+    }
+
+    /** Units returned for one reason ({@code WRONG_SIZE}, ...), and in how many returns. */
+    public record ReasonReturns(String reason, long units, long returns) {
+    }
 
     /** Orders whose first parcel left on this day, and how many of them left by their promised date. */
     public record OnTimeDay(LocalDate day, long shipped, long onTime) {

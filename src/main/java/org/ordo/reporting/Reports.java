@@ -21,6 +21,8 @@ public class Reports {
     public static final int MAX_DAYS = 92;
     /** How many late orders and low-stock SKUs the dashboard lists at most. */
     public static final int LIST_LIMIT = 50;
+    /** Articles in the return rate per article (the page shows the first ten, the CSV all of them). */
+    public static final int RETURNS_LIMIT = 500;
 
     private final Figures figures;
     private final FirstShipments firstShipments;
@@ -78,7 +80,8 @@ public class Reports {
                 .toInstant(ZoneOffset.UTC);
         return new Dashboard(now, days, figures.ordersPerDay(since), firstShipments.perDay(since),
                 figures.backlog(now), figures.lateOrders(now, LIST_LIMIT),
-                figures.lowStockItems(lowStockBelow, LIST_LIMIT), lowStockBelow, figures.outcomes(since));
+                figures.lowStockItems(lowStockBelow, LIST_LIMIT), lowStockBelow, figures.outcomes(since),
+                figures.returnsByArticle(since, RETURNS_LIMIT), figures.returnsByReason(since));
     }
 
     /** SKUs running low (below {@link #lowStockBelow()}), fewest available first, at most {@code limit}. */

@@ -11,7 +11,10 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.DocumentKind;
 import org.ordo.billing.Seller;
+import org.ordo.billing.StoredDocument;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.platform.Address;
@@ -21,15 +24,17 @@ import org.ordo.platform.pdf.PdfDocument.Column;
 import org.ordo.platform.pdf.PdfDocument.Field;
 import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.Shipment;
+import org.ordo.shipping.ShipmentShipped;
 import org.ordo.shipping.ShippingManagement;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * The packing slip of a shipment, in the customer's language: what is in the parcel, and a return section with
  * the order number, the return link (the order's page behind its unguessable token, as a link and a QR code),
- * the return address and the policy in one sentence. Rendered on request; the same shipment gives the same
- * content.
+ * the return address and the policy in one sentence. Rendered when the shipment leaves and kept with the order's
+ * documents (kind PACKING_SLIP), so every download and reprint gives the same bytes.
  */
 @Service
 public class PackingSlips {
@@ -41,10 +46,12 @@ public class PackingSlips {
     private final ReturnPolicy policy;
     private final TextBundle texts;
     private final String publicUrl;
+    private final DocumentArchive archive;
 
     PackingSlips(ShippingManagement shipping, OrderManagement orders, TrackingTokens tracking, Seller seller,
-            ReturnPolicy policy, TextBundle texts,
+            ReturnPolicy policy, TextBundle texts, DocumentArchive archive,
             @Value("${ordo.notification.public-url:http://localhost:8080}") String publicUrl) {
+        this.archive = archive;
         this.shipping = shipping;
         this.orders = orders;
         this.tracking = tracking;
@@ -59,7 +66,29 @@ public class PackingSlips {
         return publicUrl + "/track/" + tracking.token(orderId);
     }
 
-    /** The packing slip of a shipment as a PDF; 404 when there is no such shipment. */
+    /** Keeps the packing slip of a shipment that left with the order's documents, after the shipment commits. */
+    @ApplicationModuleListener
+    void on(ShipmentShipped shipped) {
+        stored(shipped.shipmentId());
+    }
+
+    /**
+     * The packing slip of a shipment as kept with its order's documents (number {@code PS-<shipment id>}), rendered
+     * and stored the first time it is asked for; 404 when there is no such shipment.
+     */
+    public StoredDocument.File stored(UUID shipmentId) {
+        String number = "PS-" + shipmentId;
+        if (archive.find(DocumentKind.PACKING_SLIP, number).isEmpty()) {
+            Shipment shipment = shipping.requireShipment(shipmentId);
+            OrderView order = orders.require(shipment.orderId());
+            archive.store(DocumentKind.PACKING_SLIP, order.id(), number, order.customer().locale(),
+                    "application/pdf", "packing-slip-" + order.number() + "-" + shipmentId.toString().substring(0, 8)
+                            + ".pdf", render(shipmentId));
+        }
+        return archive.file(DocumentArchive.idOf(DocumentKind.PACKING_SLIP, number));
+    }
+
+    /** The packing slip of a shipment as a PDF, rendered now; 404 when there is no such shipment. */
     public byte[] render(UUID shipmentId) {
         Shipment shipment = shipping.requireShipment(shipmentId);
         OrderView order = orders.require(shipment.orderId());

@@ -16,12 +16,15 @@ import java.util.regex.Pattern;
 
 import org.ordo.billing.Billing;
 import org.ordo.billing.CreditNote;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.ReturnedStock;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PlaceOrder;
 import org.ordo.payment.PaymentManagement;
 import org.ordo.payment.PaymentSummary;
 import org.ordo.platform.Actor;
@@ -33,6 +36,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.ordo.returns.internal.RefundComputation;
 import org.ordo.returns.internal.Returns;
 import org.ordo.shipping.Shipment;
@@ -46,6 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReturnManagement {
 
+    private static final String EXCHANGE = "EXCHANGE";
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
 
     private final Returns returns;
@@ -55,13 +60,15 @@ public class ReturnManagement {
     private final InventoryManagement inventory;
     private final PaymentManagement payments;
     private final Billing billing;
+    private final Catalog catalog;
     private final ReturnPolicy policy;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     ReturnManagement(Returns returns, OrderManagement orders, OrderLifecycle lifecycle, ShippingManagement shipping,
-            InventoryManagement inventory, PaymentManagement payments, Billing billing, ReturnPolicy policy,
-            Clock clock, ApplicationEventPublisher events) {
+            InventoryManagement inventory, PaymentManagement payments, Billing billing, Catalog catalog,
+            ReturnPolicy policy, Clock clock, ApplicationEventPublisher events) {
+        this.catalog = catalog;
         this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -76,14 +83,24 @@ public class ReturnManagement {
 
     // --- requests -------------------------------------------------------------------------------------------
 
+    /** Authorizes a return as {@link #request(UUID, RequestReturn, UUID)} does, without a stored request. */
+    @Transactional
+    public ReturnView request(UUID orderId, RequestReturn command) {
+        return request(orderId, command, null);
+    }
+
     /**
      * Authorizes a return of shipped lines of an order and gives it the next RMA number of the year (gap free:
      * taken in this transaction). Refuses with 422, naming each line, what was not shipped or is already on its
      * way back, articles that cannot be returned, and lines outside the window. Serializes the returns of one
      * order (an advisory lock), writes a timeline entry on the order and publishes {@link ReturnAuthorized}.
+     * An exchange places its replacement order here, through the order placement (linked to {@code documentId},
+     * the stored request): its stock is reserved at once, and what cannot be reserved refuses the whole return
+     * (409). The replacement waits for its payment: the returned goods' worth once they arrive
+     * ({@link #refund}), and the difference when the replacement costs more.
      */
     @Transactional
-    public ReturnView request(UUID orderId, RequestReturn command) {
+    public ReturnView request(UUID orderId, RequestReturn command, UUID documentId) {
         OrderView order = orders.require(orderId);
         if (order.status() == OrderStatus.CANCELLED) {
             throw new ConflictException("order-cancelled", "Order cancelled",
@@ -100,25 +117,53 @@ public class ReturnManagement {
                 Actor.current()), lines);
         lifecycle.note(orderId, "fulfillment", "return " + number + " authorized: " + lines.stream()
                 .map(l -> l.quantity() + " x " + l.sku() + " (" + l.reason() + ")").toList());
+        if (EXCHANGE.equals(command.resolution())) {
+            OrderView replacement = placeReplacement(order, number, command.exchange(), documentId);
+            returns.replacedBy(id, replacement.id(), replacement.number());
+            lifecycle.note(orderId, "fulfillment", "return " + number + " is an exchange: replacement order "
+                    + replacement.number() + " placed");
+        }
         events.publishEvent(new ReturnAuthorized(id, orderId, number));
         return require(id);
+    }
+
+    /**
+     * The replacement of an exchange, placed the one way every order is placed: same customer, addresses and
+     * currency, at today's catalog prices, reserving its stock. It is a prepayment order, so it is not released
+     * to the warehouse before it is paid: by the worth of the returned goods, once they arrived. Faults in the
+     * articles come back named as {@code exchange[i]...}.
+     */
+    private OrderView placeReplacement(OrderView order, String number, List<RequestReturn.Exchange> exchange,
+            UUID documentId) {
+        List<PlaceOrder.Line> lines = exchange.stream().map(e -> new PlaceOrder.Line(e.sku().trim(), e.quantity()))
+                .toList();
+        PlaceOrder replacement = new PlaceOrder(order.channel(), "EXCHANGE-" + number, order.customer().id(), null,
+                order.shippingAddress(), order.billingAddress(), order.currency(), "prepayment", null,
+                "replacement for " + number + " (order " + order.number() + ")", lines);
+        try {
+            return orders.place(replacement, new PlaceOrder.Source(documentId, Actor.current()));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.errors().stream().map(f -> new FieldError(
+                    f.field().startsWith("lines[") ? "exchange" + f.field().substring("lines".length()) : "exchange",
+                    f.message())).toList());
+        }
     }
 
     private List<Returns.NewLine> check(OrderView order, RequestReturn c) {
         List<FieldError> errors = new ArrayList<>();
         if (c.resolution() == null || !Set.of("REFUND", "EXCHANGE").contains(c.resolution())) {
             errors.add(new FieldError("resolution", "must be REFUND or EXCHANGE"));
-        } else if ("EXCHANGE".equals(c.resolution())) {
-            errors.add(new FieldError("resolution", "EXCHANGE is not offered yet: return for a refund and order anew"));
+        } else if (EXCHANGE.equals(c.resolution())) {
+            checkExchange(errors, c.exchange());
         }
-        if (c.exchange() != null && !c.exchange().isEmpty() && !"EXCHANGE".equals(c.resolution())) {
+        if (c.exchange() != null && !c.exchange().isEmpty() && !EXCHANGE.equals(c.resolution())) {
             errors.add(new FieldError("exchange", "is only for resolution EXCHANGE"));
         }
         if (c.iban() != null && !IBAN.matcher(c.iban().replace(" ", "").toUpperCase()).matches()) {
             errors.add(new FieldError("iban", "is not an IBAN (two letters, two check digits, up to 30 letters or digits)"));
         }
-        limit(errors, "labelRef", c.labelRef(), 100);
-        limit(errors, "note", c.note(), 2000);
+        limit(errors, "labelRef", c.labelRef(), 100, false);
+        limit(errors, "note", c.note(), 2000, true);
         List<Returns.NewLine> lines = new ArrayList<>();
         if (c.lines() == null || c.lines().isEmpty()) {
             errors.add(new FieldError("lines", "name at least one shipped line to return"));
@@ -132,6 +177,7 @@ public class ReturnManagement {
         order.lines().forEach(l -> byNo.put(l.lineNo(), l));
         Map<Integer, Long> held = returns.heldByLine(order.id());
         Map<Integer, Instant> since = returnWindowStarts(order.id());
+        Map<String, Article> articles = catalog.findAll(order.lines().stream().map(OrderView.Line::sku).toList());
         Instant now = clock.instant();
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < c.lines().size(); i++) {
@@ -158,7 +204,7 @@ public class ReturnManagement {
             } else if (reason == ReturnReason.OTHER && (l.note() == null || l.note().isBlank())) {
                 errors.add(new FieldError(at + ".note", "is required for reason OTHER: say what is wrong"));
             }
-            limit(errors, at + ".note", l.note(), 500);
+            limit(errors, at + ".note", l.note(), 500, true);
             if (l.quantity() == null || l.quantity() < 1) {
                 errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
                 continue;
@@ -168,7 +214,8 @@ public class ReturnManagement {
                         + ") is a digital article: it cannot be returned once its download was delivered"));
                 continue;
             }
-            if (!policy.returnable(line.sku())) {
+            Article article = articles.get(line.sku());
+            if (!policy.returnable(line.sku()) || (article != null && !article.returnable())) {
                 errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
                         + ") is an article that cannot be returned"));
                 continue;
@@ -197,6 +244,65 @@ public class ReturnManagement {
         return lines;
     }
 
+    private static void checkExchange(List<FieldError> errors, List<RequestReturn.Exchange> exchange) {
+        if (exchange == null || exchange.isEmpty()) {
+            errors.add(new FieldError("exchange", "name at least one article the customer gets instead"));
+            return;
+        }
+        if (exchange.size() > 100) {
+            errors.add(new FieldError("exchange", "must be at most 100"));
+            return;
+        }
+        for (int i = 0; i < exchange.size(); i++) {
+            RequestReturn.Exchange e = exchange.get(i);
+            String at = "exchange[" + i + "]";
+            if (e == null) {
+                errors.add(new FieldError(at, "is required"));
+                continue;
+            }
+            if (e.sku() == null || e.sku().isBlank()) {
+                errors.add(new FieldError(at + ".sku", "is required: the article the customer gets instead"));
+            }
+            if (e.quantity() == null || e.quantity() < 1 || e.quantity() > InventoryManagement.MAX_QUANTITY) {
+                errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+            }
+        }
+    }
+
+    /** A shipped line the customer can still send back: up to {@code left} units. */
+    public record Returnable(int lineNo, String sku, String name, long left) {
+    }
+
+    /**
+     * The lines of an order a return may name now, by the same rules as {@link #request}: physical, returnable
+     * articles, shipped and not on their way back already, inside the window. Reads, locks nothing; the request
+     * checks again.
+     */
+    @Transactional(readOnly = true)
+    public List<Returnable> returnable(UUID orderId) {
+        OrderView order = orders.require(orderId);
+        if (order.status() == OrderStatus.CANCELLED) {
+            return List.of();
+        }
+        Map<Integer, Long> held = returns.heldByLine(orderId);
+        Map<Integer, Instant> since = returnWindowStarts(orderId);
+        Map<String, Article> articles = catalog.findAll(order.lines().stream().map(OrderView.Line::sku).toList());
+        Instant now = clock.instant();
+        List<Returnable> found = new ArrayList<>();
+        for (OrderView.Line line : order.lines()) {
+            Article article = articles.get(line.sku());
+            long left = line.shipped() - held.getOrDefault(line.lineNo(), 0L);
+            Instant start = since.get(line.lineNo());
+            if (!"PHYSICAL".equals(line.type()) || left <= 0 || !policy.returnable(line.sku())
+                    || (article != null && !article.returnable())
+                    || (start != null && now.isAfter(start.plus(Duration.ofDays(policy.windowDays()))))) {
+                continue;
+            }
+            found.add(new Returnable(line.lineNo(), line.sku(), line.name(), left));
+        }
+        return found;
+    }
+
     /**
      * When the window of each line starts: the last delivery of a shipment that carried it, or its shipping
      * when that shipment's delivery is unknown.
@@ -212,7 +318,10 @@ public class ReturnManagement {
         return since;
     }
 
-    /** Withdraws a return before anything arrived; 409 once goods were received. */
+    /**
+     * Withdraws a return before anything arrived; 409 once goods were received. An exchange's replacement order is
+     * cancelled with it.
+     */
     @Transactional
     public ReturnView cancel(UUID id, String reason) {
         if (reason == null || reason.isBlank()) {
@@ -226,6 +335,11 @@ public class ReturnManagement {
             throw illegal(require(id), ReturnStatus.CANCELLED);
         }
         lifecycle.note(r.orderId(), "fulfillment", "return " + r.number() + " withdrawn: " + reason.trim());
+        if (r.replacement() != null) {
+            // Nothing comes back, so nothing pays the replacement: it is cancelled and its stock released
+            // (409 when it has shipped already, and then the return stays as it is).
+            orders.cancel(r.replacement().orderId(), "return " + r.number() + " withdrawn: " + reason.trim());
+        }
         return require(id);
     }
 
@@ -357,6 +471,14 @@ public class ReturnManagement {
         }
         OrderView order = orders.require(r.orderId());
         ReturnView.Refund refund = compute(r, order);
+        // An exchange: the returned goods' worth pays the replacement first; only what is left goes back as money.
+        Money credit = exchangeCredit(r, refund.total());
+        if (credit.amount().signum() > 0) {
+            List<ReturnView.Deduction> deductions = new ArrayList<>(refund.deductions());
+            deductions.add(new ReturnView.Deduction("paid to replacement order " + r.replacement().orderNumber(),
+                    credit));
+            refund = new ReturnView.Refund(refund.total().minus(credit), refund.lines(), deductions, refund.how());
+        }
         BigDecimal approvalAbove = policy.approvalAbove().get(order.currency());
         if (r.approvedBy() == null && approvalAbove != null && refund.total().amount().compareTo(approvalAbove) > 0) {
             returns.awaitApproval(id);
@@ -366,12 +488,19 @@ public class ReturnManagement {
         }
         UUID payment = null;
         String how = "nothing to pay back";
+        if (credit.amount().signum() > 0) {
+            payments.creditExchange(r.orderId(), r.replacement().orderId(), r.number(), credit);
+            how = credit + " paid to replacement order " + r.replacement().orderNumber();
+        }
         if (refund.total().amount().signum() > 0) {
             PaymentManagement.ReturnRefund paid = payments.refundReturn(r.orderId(), id, r.number(), refund.total(),
                     returns.iban(id));
             payment = paid.paymentId();
-            how = paid.note();
-            billing.credit(r.orderId(), "RETURN:" + r.number(), CreditNote.Reason.REFUND, refund.total());
+            how = credit.amount().signum() > 0 ? how + "; the difference: " + paid.note() : paid.note();
+        }
+        Money credited = refund.total().plus(credit);
+        if (credited.amount().signum() > 0) {
+            billing.credit(r.orderId(), "RETURN:" + r.number(), CreditNote.Reason.REFUND, credited);
         }
         ReturnView.Refund done = new ReturnView.Refund(refund.total(), refund.lines(), refund.deductions(), how);
         if (!returns.markRefunded(id, done, payment)) {
@@ -381,6 +510,26 @@ public class ReturnManagement {
                 + ": " + how);
         events.publishEvent(new ReturnRefunded(id, r.orderId(), r.number(), refund.total()));
         return require(id);
+    }
+
+    /**
+     * What of a return's worth pays its replacement order: at most what the replacement still owes (nothing when
+     * it was cancelled or there is none).
+     */
+    private Money exchangeCredit(ReturnView r, Money worth) {
+        Money none = Money.zero(worth.currency());
+        if (r.replacement() == null || worth.amount().signum() <= 0) {
+            return none;
+        }
+        OrderView replacement = orders.require(r.replacement().orderId());
+        if (replacement.status() == OrderStatus.CANCELLED) {
+            return none;
+        }
+        Money owed = payments.summary(replacement.id()).balance();
+        if (owed.amount().signum() <= 0) {
+            return none;
+        }
+        return owed.amount().compareTo(worth.amount()) < 0 ? owed : worth;
     }
 
     /** An agent approves a refund that waits for approval; it is then paid as {@link #refund} does. */
@@ -441,6 +590,12 @@ public class ReturnManagement {
         }
     }
 
+    /** The orders with an open return (still expecting goods or money), for the order queue's filter. */
+    @Transactional(readOnly = true)
+    public List<UUID> ordersWithOpenReturns() {
+        return returns.ordersWithOpenReturns();
+    }
+
     public List<ReturnView> ofOrder(UUID orderId) {
         return returns.ofOrder(orderId);
     }
@@ -494,9 +649,12 @@ public class ReturnManagement {
         }
     }
 
-    private static void limit(List<FieldError> errors, String field, String value, int max) {
+    /** A text of the customer's: at most {@code max} characters, and no control characters (platform TextInput). */
+    private static void limit(List<FieldError> errors, String field, String value, int max, boolean multiLine) {
         if (value != null && value.length() > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        } else if (value != null && TextInput.fault(value, multiLine) != null) {
+            errors.add(new FieldError(field, TextInput.fault(value, multiLine)));
         }
     }
 

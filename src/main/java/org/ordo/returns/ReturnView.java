@@ -10,7 +10,12 @@ import org.ordo.platform.Money;
 public record ReturnView(UUID id, String number, UUID orderId, String orderNumber, ReturnStatus status,
         String resolution, List<Line> lines, String labelRef, String note, String createdBy, Instant createdAt,
         Instant receivedAt, String receivedBy, String location, Refund refund, String approvedBy,
-        Instant refundedAt, String cancelReason) {
+        Instant refundedAt, String cancelReason, Replacement replacement) {
+
+    /** The replacement order an exchange placed; null for a refund. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReturnReplacement")
+    public record Replacement(UUID orderId, String orderNumber) {
+    }
 
     /**
      * One order line: {@code quantity} announced; what {@code received} split by what became of it;

@@ -69,7 +69,32 @@ class InvariantCheckerIntegrationTests {
                 InvariantChecker.DOCUMENT_NUMBERS_GAP_FREE, InvariantChecker.DIGITAL_HOLDS_NO_STOCK,
                 InvariantChecker.MESSAGES_NOT_RETRYING_TOO_LONG,
                 InvariantChecker.QUARANTINE_NEVER_RESERVED, InvariantChecker.RETURN_WITHIN_ANNOUNCED,
-                InvariantChecker.RETURN_REFUNDS_WITHIN_RECEIVED, InvariantChecker.PURCHASE_RECEIVED_WITHIN_TOLERANCE);
+                InvariantChecker.RETURN_REFUNDS_WITHIN_RECEIVED, InvariantChecker.PURCHASE_RECEIVED_WITHIN_TOLERANCE,
+                InvariantChecker.EXCHANGE_CREDITS_MOVED);
+    }
+
+    @Test
+    void anExchangeCreditNotTakenFromTheReturnedOrderIsFound() {
+        String replacement = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("id").asString();
+        String returned = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("id").asString();
+        String rma = Fixtures.unique("RMA-TEST");
+        Runnable credit = () -> payment(replacement, "EXCHANGE_CREDIT", rma);
+
+        assertThat(invariantsAbout(brokenThenChecked(credit), rma))
+                .containsExactly(InvariantChecker.EXCHANGE_CREDITS_MOVED);
+        // Moved: the same amount booked as a refund with the same RMA number on the returned order.
+        assertThat(invariantsAbout(brokenThenChecked(() -> {
+            credit.run();
+            payment(returned, "REFUND", rma);
+        }), rma)).isEmpty();
+    }
+
+    private void payment(String orderId, String kind, String reference) {
+        jdbc.sql("""
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, status, actor)
+                VALUES (:id, :order, :kind, 5.00, 'EUR', :reference, 'BOOKED', 'test')
+                """).param("id", UUID.randomUUID()).param("order", UUID.fromString(orderId)).param("kind", kind)
+                .param("reference", reference).update();
     }
 
     @Test
@@ -296,7 +321,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 16 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 17 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -307,7 +332,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 16 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 17 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -317,7 +342,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(16);
+        assertThat(response.json().get("invariants")).hasSize(17);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);

@@ -73,6 +73,24 @@ class PackingSlipIntegrationTests {
                     new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)))).getText();
             assertThat(decoded).isEqualTo(link);
         }
+        // Kept with the order's documents once the shipment left: a reprint gives the same bytes.
+        String orderId = order.get("id").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/orders/" + orderId + "/documents").json()).anySatisfy(d -> {
+                    assertThat(d.get("kind").asString()).isEqualTo("PACKING_SLIP");
+                    assertThat(d.get("locale").asString()).isEqualTo("ko");
+                }));
+        HttpResponse<byte[]> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/v1/shipments/" + shipment.get("id").asString() + "/packing-slip"))
+                .header("Authorization", "Bearer " + Api.ADMIN_KEY).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.body()).isEqualTo(pdf.body());
+        // The shipping mail links the return form behind the same token, in Korean.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/v1/orders/" + orderId + "/messages").json()).anySatisfy(m -> {
+                    assertThat(m.get("kind").asString()).isEqualTo("SHIPPING_NOTICE");
+                    assertThat(m.get("body").asString()).contains("여기에서 반품하세요: " + link + "/return");
+                }));
         assertThat(warehouse.get("/api/v1/shipments/" + UUID.randomUUID() + "/packing-slip").status())
                 .isEqualTo(404);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/shipments/" + shipment.get("id").asString()

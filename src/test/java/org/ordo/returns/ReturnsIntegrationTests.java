@@ -153,6 +153,26 @@ class ReturnsIntegrationTests {
     }
 
     @Test
+    void anArticleFlaggedNotReturnableInTheCatalogIsRefusedNamingItsLine() {
+        String shirt = stocked("19.99", 5);
+        String soap = Fixtures.unique("SOAP");
+        expect(api.post("/api/v1/articles", Map.of("sku", soap, "type", "PHYSICAL", "name", Map.of("en", "Soap"),
+                "price", Map.of("amount", "4.50", "currency", "EUR"), "taxRate", "19", "weightGrams", 100,
+                "returnable", false)), 201);
+        assertThat(api.get("/api/v1/articles/" + soap).json().get("returnable").asBoolean()).isFalse();
+        fixtures.receive(soap, location, 5);
+        JsonNode order = orders.delivered(location, shirt, 1, soap, 1);
+
+        Api.Response refused = request(order, refundOf(line(1, 1, "WRONG_SIZE"), line(2, 1, "CHANGED_MIND")),
+                UUID.randomUUID().toString());
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("lines[1].lineNo");
+        assertThat(refused.body()).contains("line 2 (" + soap + ") is an article that cannot be returned");
+        assertThat(api.get("/api/v1/orders/" + order.get("id").asString() + "/returns").json()).isEmpty();
+        requested(order, line(1, 1, "WRONG_SIZE"));
+    }
+
+    @Test
     void aReturnOutsideTheWindowIsRefusedWithTheReason() {
         String sku = stocked("19.99", 5);
         JsonNode order = orders.delivered(location, sku, 1);

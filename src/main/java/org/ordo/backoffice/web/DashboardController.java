@@ -45,7 +45,7 @@ class DashboardController {
 
     /** The figures that export as CSV, by the name in their URL. */
     static final List<String> FIGURES = List.of("orders-per-day", "on-time", "backlog", "late-orders", "low-stock",
-            "return-rate");
+            "return-rate", "returns-by-article", "returns-by-reason");
 
     private final Reports reports;
     private final Json json;
@@ -103,6 +103,13 @@ class DashboardController {
             case "low-stock" -> Csv.of(List.of("sku", "on_hand", "reserved", "available", "below"), d.lowStock()
                     .stream().map(r -> List.<Object>of(r.sku(), r.onHand(), r.reserved(), r.available(),
                             d.lowStockBelow())).toList());
+            case "returns-by-article" -> Csv.of(List.of("since", "sku", "shipped", "returned", "return_rate"),
+                    d.returnsByArticle().stream().map(r -> List.<Object>of(days(d).get(0), r.sku(), r.shipped(),
+                            r.returned(), ratio(r.returned(), r.shipped()))).toList());
+            case "returns-by-reason" -> Csv.of(List.of("since", "reason", "units", "returns", "share_of_units"),
+                    d.returnsByReason().stream().map(r -> List.<Object>of(days(d).get(0), r.reason(), r.units(),
+                            r.returns(), ratio(r.units(), d.returnsByReason().stream()
+                                    .mapToLong(Dashboard.ReasonReturns::units).sum()))).toList());
             default -> Csv.of(List.of("since", "placed", "shipped", "returned", "return_rate", "refunded",
                     "refund_rate", "cancelled", "cancellation_rate"), List.of(List.<Object>of(
                             days(d).get(0), d.outcomes().placed(), d.outcomes().shipped(), d.outcomes().returned(),

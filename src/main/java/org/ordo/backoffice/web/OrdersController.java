@@ -55,8 +55,11 @@ class OrdersController {
     private final OrderManagement orders;
     private final OrderLifecycle lifecycle;
     private final InventoryManagement inventory;
+    private final org.ordo.returns.ReturnManagement returns;
 
-    OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory) {
+    OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory,
+            org.ordo.returns.ReturnManagement returns) {
+        this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.inventory = inventory;
@@ -72,13 +75,18 @@ class OrdersController {
             String warehouse, String from, String to, String q, String after) {
 
         boolean toDo() {
-            return !"all".equals(view);
+            return !"all".equals(view) && !openReturns();
+        }
+
+        /** Only orders with a return still expecting goods or money. */
+        boolean openReturns() {
+            return "returns".equals(view);
         }
 
         /** This filter as a query string, for the rows' reload, the next page and coming back after an action. */
         String query(boolean withAfter) {
             var b = UriComponentsBuilder.newInstance();
-            add(b, "view", toDo() ? null : "all");
+            add(b, "view", toDo() ? null : view);
             add(b, "status", status);
             add(b, "payment", payment);
             add(b, "fulfillment", fulfillment);
@@ -108,7 +116,7 @@ class OrdersController {
     @GetMapping
     String queue(Filter filter, Model model, HttpServletRequest request) {
         List<String> problems = new ArrayList<>();
-        OrderQuery query = query(filter, problems);
+        OrderQuery query = query(filter, problems, filter.openReturns() ? returns.ordersWithOpenReturns() : null);
         List<String> warehouses = inventory.locations().stream().map(Location::code).toList();
         String warehouse = blank(filter.warehouse()) ? null : filter.warehouse().trim();
         if (warehouse != null && !warehouses.contains(warehouse)) {
@@ -199,7 +207,7 @@ class OrdersController {
     }
 
     /** The query for a filter; a value that names nothing known is left out and said so on the page. */
-    private static OrderQuery query(Filter f, List<String> problems) {
+    private static OrderQuery query(Filter f, List<String> problems, List<UUID> only) {
         Instant from = day(f.from(), "from", problems);
         Instant to = day(f.to(), "to", problems);
         String channel = blank(f.channel()) ? null : f.channel().trim().toLowerCase(Locale.ROOT);
@@ -221,7 +229,7 @@ class OrdersController {
                 one(f.fulfillment(), FulfillmentStatus::valueOf, "fulfillment", problems),
                 channel == null ? null : List.of(channel), null, from,
                 to == null ? null : to.plus(Duration.ofDays(1)), blank(f.q()) ? null : f.q().trim(),
-                OrderQuery.Sort.DEADLINE, after, PAGE, f.toDo());
+                OrderQuery.Sort.DEADLINE, after, PAGE, f.toDo(), only);
     }
 
     private static <E> List<E> one(String value, Function<String, E> parse, String field, List<String> problems) {

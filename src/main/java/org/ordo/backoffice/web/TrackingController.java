@@ -64,6 +64,8 @@ class TrackingController {
         model.addAttribute("shipments", shipping.shipmentsOf(order.id()));
         model.addAttribute("downloads", digital.entitlementsOf(order.id()));
         model.addAttribute("returns", returns.ofOrder(order.id()));
+        model.addAttribute("token", token);
+        model.addAttribute("canReturn", !returns.returnable(order.id()).isEmpty());
         return "backoffice/track";
     }
 

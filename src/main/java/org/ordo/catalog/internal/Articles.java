@@ -40,10 +40,10 @@ public class Articles {
         UUID id = Ids.next();
         jdbc.sql("""
                 INSERT INTO article (id, sku, type, name, price, currency, tax_rate, price_includes_tax,
-                                     weight_grams, backorderable, active, gtin)
+                                     weight_grams, backorderable, active, gtin, returnable)
                 VALUES (:id, :sku, :type, CAST(:name AS jsonb), :price, :currency, :taxRate, :gross,
-                        :weight, :backorderable, :active, :gtin)
-                """).param("gtin", d.gtin())
+                        :weight, :backorderable, :active, :gtin, :returnable)
+                """).param("gtin", d.gtin()).param("returnable", d.returnable() == null || d.returnable())
                 .param("id", id).param("sku", d.sku()).param("type", d.type().name())
                 .param("name", json.write(d.name())).param("price", price.amount())
                 .param("currency", price.currency()).param("taxRate", taxRate)
@@ -58,9 +58,10 @@ public class Articles {
         int n = jdbc.sql("""
                 UPDATE article SET type = :type, name = CAST(:name AS jsonb), price = :price, currency = :currency,
                        tax_rate = :taxRate, price_includes_tax = :gross, weight_grams = :weight,
-                       backorderable = :backorderable, active = :active, gtin = :gtin, updated_at = now()
+                       backorderable = :backorderable, active = :active, gtin = :gtin, returnable = :returnable,
+                       updated_at = now()
                 WHERE sku = :sku
-                """).param("gtin", d.gtin())
+                """).param("gtin", d.gtin()).param("returnable", d.returnable() == null || d.returnable())
                 .param("sku", d.sku()).param("type", d.type().name())
                 .param("name", json.write(d.name())).param("price", price.amount())
                 .param("currency", price.currency()).param("taxRate", taxRate)
@@ -158,7 +159,7 @@ public class Articles {
                 rs.getBoolean("price_includes_tax"), (Integer) rs.getObject("weight_grams"),
                 rs.getBoolean("backorderable"), rs.getBoolean("active"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("gtin"));
+                rs.getString("gtin"), rs.getBoolean("returnable"));
     }
 
     /** 19.000 becomes 19, 7.5 stays 7.5. */

@@ -116,6 +116,8 @@ class Composer {
         values.put("carrier", carrierName(shipped.carrier()));
         values.put("tracking", shipped.trackingNumber());
         values.put("trackingUrl", shipped.trackingUrl());
+        // Where the customer starts a return: the form behind the order's page (as on the packing slip).
+        values.put("returnPage", values.get("orderPage") + "/return");
         queue(MessageKind.SHIPPING_NOTICE, order, t, values, ":" + shipped.shipmentId());
     }
 

@@ -42,6 +42,10 @@ public class OrderQueue {
             sql.append(" AND customer_id = :customerId");
             params.put("customerId", query.customerId());
         }
+        if (query.ids() != null) {
+            sql.append(" AND id = ANY(:ids)");
+            params.put("ids", query.ids().toArray(UUID[]::new));
+        }
         if (query.createdFrom() != null) {
             sql.append(" AND created_at >= :createdFrom");
             params.put("createdFrom", Timestamp.from(query.createdFrom()));

@@ -42,11 +42,11 @@ public class Payments {
                 .param("note", "booked on " + bookedOn).query(Boolean.class).single();
     }
 
-    /** Money received for an order: booked transfers, captures and what a marketplace collected. */
+    /** Money received for an order: booked transfers, captures, what a marketplace collected and exchange credits. */
     public BigDecimal received(UUID orderId) {
         return jdbc.sql("""
                 SELECT coalesce(sum(amount), 0) FROM payment
-                WHERE order_id = :order AND status = 'BOOKED' AND kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE')
+                WHERE order_id = :order AND status = 'BOOKED' AND kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE', 'EXCHANGE_CREDIT')
                 """).param("order", orderId).query(BigDecimal.class).single();
     }
 
@@ -71,7 +71,7 @@ public class Payments {
                 SELECT :id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'BOOKED', :note, :actor
                 FROM payment WHERE order_id = :order AND status = 'BOOKED'
                 HAVING coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) + :amount
-                       <= coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE')), 0)
+                       <= coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE', 'EXCHANGE_CREDIT')), 0)
                 """).param("id", id).param("order", orderId).param("amount", amount.amount())
                 .param("currency", amount.currency()).param("reference", reference).param("providerRef", providerRef)
                 .param("note", note).param("actor", actor).update();
@@ -99,6 +99,26 @@ public class Payments {
                 .param("order", orderId).query(Boolean.class).single();
     }
 
+    /**
+     * Exchange credits that were not moved from a returned order: no booked refund of the same amount and
+     * reference (the RMA number) on another order. Empty when every credit was taken from where it was paid.
+     */
+    public List<String> exchangeCreditsNotMoved() {
+        return jdbc.sql("""
+                SELECT c.reference, c.amount, c.currency, o.number
+                FROM payment c JOIN customer_order o ON o.id = c.order_id
+                WHERE c.kind = 'EXCHANGE_CREDIT' AND c.status = 'BOOKED'
+                  AND NOT EXISTS (SELECT 1 FROM payment r
+                                  WHERE r.kind = 'REFUND' AND r.status = 'BOOKED' AND r.reference = c.reference
+                                    AND r.amount = c.amount AND r.order_id <> c.order_id)
+                ORDER BY c.reference LIMIT 100
+                """).query((rs, n) -> "order " + rs.getString("number") + ": credit of "
+                        + rs.getBigDecimal("amount").stripTrailingZeros().toPlainString() + " "
+                        + rs.getString("currency").trim() + " for " + rs.getString("reference")
+                        + " has no booked refund of it on the returned order")
+                .list();
+    }
+
     public BigDecimal refunded(UUID orderId) {
         return jdbc.sql("""
                 SELECT coalesce(sum(amount), 0) FROM payment
@@ -120,7 +140,7 @@ public class Payments {
         java.util.Map<UUID, BigDecimal[]> sums = new java.util.HashMap<>();
         jdbc.sql("""
                 SELECT order_id,
-                       coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE')), 0) AS received,
+                       coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE', 'EXCHANGE_CREDIT')), 0) AS received,
                        coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) AS refunded
                 FROM payment WHERE order_id = ANY(:orders) AND status = 'BOOKED' GROUP BY order_id
                 """).param("orders", orderIds.toArray(UUID[]::new))

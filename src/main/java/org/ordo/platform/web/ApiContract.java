@@ -234,6 +234,12 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
         }
     }
 
+    /**
+     * Operations that take the key but do not need it: without one the request is still carried out once (a second
+     * is refused with 409), so the key only turns that 409 into the first answer.
+     */
+    private static final java.util.Set<String> OPTIONAL_IDEMPOTENCY_KEY = java.util.Set.of("receiveReturn");
+
     /** Creating operations refuse a request without the key (422), so the document requires it. */
     private static boolean requireIdempotencyKey(Operation operation) {
         if (operation.getParameters() == null) {
@@ -242,10 +248,12 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
         boolean found = false;
         for (Parameter p : operation.getParameters()) {
             if ("header".equals(p.getIn()) && "Idempotency-Key".equalsIgnoreCase(p.getName())) {
-                p.setRequired(true);
+                boolean optional = OPTIONAL_IDEMPOTENCY_KEY.contains(operation.getOperationId());
+                p.setRequired(!optional);
                 p.setSchema(new StringSchema().minLength(1).maxLength(255));
-                p.setDescription("A key unique to this request (a UUID, say): a retry with the same key and body "
-                        + "gets the first answer again; the same key with another body is refused (422)");
+                p.setDescription((optional ? "Optional. " : "") + "A key unique to this request (a UUID, say): a retry "
+                        + "with the same key and body gets the first answer again; the same key with another body is "
+                        + "refused (422)");
                 found = true;
             }
             if ("query".equals(p.getIn()) && "limit".equals(p.getName()) && p.getSchema() != null) {

@@ -6,7 +6,9 @@ import java.util.List;
 
 import org.ordo.reporting.Dashboard.LateOrder;
 import org.ordo.reporting.Dashboard.LowStock;
+import org.ordo.reporting.Dashboard.ArticleReturns;
 import org.ordo.reporting.Dashboard.Outcomes;
+import org.ordo.reporting.Dashboard.ReasonReturns;
 import org.ordo.reporting.Summary.AgeBucket;
 import org.ordo.reporting.Summary.BacklogCount;
 import org.ordo.reporting.Summary.DayCount;
@@ -99,6 +101,49 @@ public class Figures {
                 """).param("below", below).param("limit", limit)
                 .query((rs, n) -> new LowStock(rs.getString("sku"), rs.getLong("on_hand"), rs.getLong("reserved"),
                         rs.getLong("available")))
+                .list();
+    }
+
+    /**
+     * Units back per article: for the orders placed since then, units shipped per SKU and of them returned (the
+     * announced units of returns still on their way, the received units of those that arrived; withdrawn ones
+     * count for nothing). Only articles with returns, highest rate first, at most {@code limit}.
+     */
+    public List<ArticleReturns> returnsByArticle(Instant since, int limit) {
+        return jdbc.sql("""
+                WITH window_orders AS (SELECT id FROM customer_order WHERE created_at >= :since),
+                shipped AS (
+                    SELECT l.sku, sum(l.shipped) AS shipped
+                    FROM order_line l JOIN window_orders o ON o.id = l.order_id
+                    WHERE l.shipped > 0 GROUP BY l.sku),
+                back AS (
+                    SELECT rl.sku, sum(CASE WHEN r.status = 'AUTHORIZED' THEN rl.quantity ELSE rl.received END) AS returned
+                    FROM return_request r JOIN window_orders o ON o.id = r.order_id
+                    JOIN return_line rl ON rl.return_id = r.id
+                    WHERE r.status <> 'CANCELLED' GROUP BY rl.sku)
+                SELECT s.sku, s.shipped, b.returned
+                FROM shipped s JOIN back b ON b.sku = s.sku
+                WHERE b.returned > 0
+                ORDER BY b.returned::numeric / s.shipped DESC, s.sku LIMIT :limit
+                """).param("since", Timestamp.from(since)).param("limit", limit)
+                .query((rs, n) -> new ArticleReturns(rs.getString("sku"), rs.getLong("shipped"),
+                        rs.getLong("returned")))
+                .list();
+    }
+
+    /** Units returned from the orders placed since then, per reason, most first (as {@link #returnsByArticle}). */
+    public List<ReasonReturns> returnsByReason(Instant since) {
+        return jdbc.sql("""
+                SELECT rl.reason, sum(CASE WHEN r.status = 'AUTHORIZED' THEN rl.quantity ELSE rl.received END) AS units,
+                       count(DISTINCT r.id) AS returns
+                FROM return_request r JOIN customer_order o ON o.id = r.order_id
+                JOIN return_line rl ON rl.return_id = r.id
+                WHERE o.created_at >= :since AND r.status <> 'CANCELLED' AND rl.reason IS NOT NULL
+                GROUP BY rl.reason
+                ORDER BY units DESC, rl.reason
+                """).param("since", Timestamp.from(since))
+                .query((rs, n) -> new ReasonReturns(rs.getString("reason"), rs.getLong("units"),
+                        rs.getLong("returns")))
                 .list();
     }
 

@@ -52,6 +52,14 @@ public class Returns {
                 .param("order", orderId.toString()).query((rs, n) -> 1).list();
     }
 
+    /** Names the replacement order an exchange placed. */
+    public void replacedBy(UUID id, UUID orderId, String orderNumber) {
+        jdbc.sql("""
+                UPDATE return_request SET replacement_order_id = :order, replacement_order_number = :number
+                WHERE id = :id AND resolution = 'EXCHANGE'
+                """).param("id", id).param("order", orderId).param("number", orderNumber).update();
+    }
+
     public void insert(NewReturn r, List<NewLine> lines) {
         jdbc.sql("""
                 INSERT INTO return_request (id, number, order_id, order_number, currency, status, resolution, iban,
@@ -156,6 +164,13 @@ public class Returns {
                 .optional().orElse(null);
     }
 
+    /** The orders with a return still expecting goods or money (AUTHORIZED, RECEIVED, AWAITING_APPROVAL). */
+    public List<UUID> ordersWithOpenReturns() {
+        return jdbc.sql("""
+                SELECT DISTINCT order_id FROM return_request WHERE status IN ('AUTHORIZED', 'RECEIVED', 'AWAITING_APPROVAL')
+                """).query(UUID.class).list();
+    }
+
     public List<ReturnView> ofOrder(UUID orderId) {
         return jdbc.sql("SELECT * FROM return_request WHERE order_id = :order ORDER BY created_at, id")
                 .param("order", orderId).query(this::header).list().stream().map(this::withLines).toList();
@@ -244,7 +259,9 @@ public class Returns {
                 rs.getString("label_ref"), rs.getString("note"), rs.getString("created_by"),
                 instant(rs, "created_at"), instant(rs, "received_at"), rs.getString("received_by"),
                 rs.getString("location"), detail == null ? null : json.read(detail, ReturnView.Refund.class),
-                rs.getString("approved_by"), instant(rs, "refunded_at"), rs.getString("cancel_reason"));
+                rs.getString("approved_by"), instant(rs, "refunded_at"), rs.getString("cancel_reason"),
+                rs.getObject("replacement_order_id") == null ? null : new ReturnView.Replacement(
+                        rs.getObject("replacement_order_id", UUID.class), rs.getString("replacement_order_number")));
     }
 
     private ReturnView withLines(ReturnView r) {
@@ -257,7 +274,7 @@ public class Returns {
                 rs.getLong("written_off"), rs.getLong("discrepancy"))).list());
         return new ReturnView(r.id(), r.number(), r.orderId(), r.orderNumber(), r.status(), r.resolution(), lines,
                 r.labelRef(), r.note(), r.createdBy(), r.createdAt(), r.receivedAt(), r.receivedBy(), r.location(),
-                r.refund(), r.approvedBy(), r.refundedAt(), r.cancelReason());
+                r.refund(), r.approvedBy(), r.refundedAt(), r.cancelReason(), r.replacement());
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

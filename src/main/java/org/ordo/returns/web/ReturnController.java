@@ -59,11 +59,14 @@ class ReturnController {
             Needs an Idempotency-Key header: a retry with the same key and body gets the first answer again
             (header Idempotent-Replayed: true); the same key with another body is refused (422). Lines that were
             not shipped, are already on their way back, cannot be returned or are outside the window are refused
-            with 422 naming the line. The answer holds the RMA number (RMA-2026-000001).""")
+            with 422 naming the line. The answer holds the RMA number (RMA-2026-000001). An EXCHANGE places the
+            replacement order of the `exchange` articles at once, reserving their stock (409 when they are short,
+            and then nothing is made); the returned goods' worth pays it once they arrive.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = RequestReturn.class)))
     @ApiResponse(responseCode = "201", description = "authorized",
             content = @Content(schema = @Schema(implementation = ReturnView.class)))
+    @ApiResponse(responseCode = "409", description = "the order is cancelled, or the exchange articles are short")
     @ApiResponse(responseCode = "422", description = "invalid fields or lines, named in errors[]")
     ResponseEntity<String> request(@PathVariable String order,
             @RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
@@ -73,7 +76,7 @@ class ReturnController {
             throw new InvalidInputException("body", "is required: the return as JSON");
         }
         UUID orderId = orders.idOf(order);
-        RequestReturn command = json.mapper().readValue(body, RequestReturn.class);
+        RequestReturn command = json.readRequest(body, RequestReturn.class);
         if (command == null) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
@@ -81,7 +84,7 @@ class ReturnController {
         String clientId = client == null ? "anonymous" : client.id().toString();
         Intake.Taken taken = intake.takeApiRequest(clientId, Actor.current(), key,
                 "POST /api/v1/orders/" + orderId + "/returns", "return", contentType, body, documentId -> {
-                    ReturnView made = returns.request(orderId, command);
+                    ReturnView made = returns.request(orderId, command, documentId);
                     return new Intake.Produced(201, json.write(made), "RETURN", made.id());
                 });
         return ResponseEntity.status(taken.status()).location(URI.create("/api/v1/returns/" + taken.producedId()))
@@ -117,17 +120,44 @@ class ReturnController {
         return returns.cancel(returns.idOf(id), cancel == null ? null : cancel.reason());
     }
 
-    @PostMapping("/returns/{id}/receipts")
-    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping(path = "/returns/{id}/receipts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "receiveReturn", summary = "Record what arrived and its condition", description = """
             Once per return: a second receipt is refused with 409 and books nothing. RESELLABLE units go back to
             available stock at the location, DAMAGED and INCOMPLETE into its quarantine (or written off with
-            writeOff: true); more than announced is taken and recorded as a discrepancy. The refund follows.""")
-    ReturnView receive(@PathVariable String id, @RequestBody(required = false) ReceiveReturn receipt) {
-        if (receipt == null) {
+            writeOff: true); more than announced is taken and recorded as a discrepancy. The refund follows.
+            With an Idempotency-Key header (optional), a retry with the same key and body gets the first answer
+            again (header Idempotent-Replayed: true) instead of the 409.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = ReceiveReturn.class)))
+    @ApiResponse(responseCode = "201", description = "received",
+            content = @Content(schema = @Schema(implementation = ReturnView.class)))
+    ResponseEntity<String> receive(@PathVariable String id,
+            @RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
             throw new InvalidInputException("body", "is required: where the goods arrived and what they are");
         }
-        return returns.receive(returns.idOf(id), receipt);
+        UUID returnId = returns.idOf(id);
+        ReceiveReturn receipt = json.readRequest(body, ReceiveReturn.class);
+        if (receipt == null) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
+        URI location = URI.create("/api/v1/returns/" + returnId);
+        if (key == null) {
+            return ResponseEntity.status(HttpStatus.CREATED).location(location).header("Idempotent-Replayed", "false")
+                    .contentType(MediaType.APPLICATION_JSON).body(json.write(returns.receive(returnId, receipt)));
+        }
+        ApiClient client = Actor.client();
+        String clientId = client == null ? "anonymous" : client.id().toString();
+        // A scanner that sends the same receipt twice at once: the key is claimed once, the other waits and
+        // gets the same answer; nothing is booked twice (the receipt itself is once per return anyway).
+        Intake.Taken taken = intake.takeApiRequest(clientId, Actor.current(), key,
+                "POST /api/v1/returns/" + returnId + "/receipts", "receipt", contentType, body, documentId ->
+                        new Intake.Produced(201, json.write(returns.receive(returnId, receipt)), "RETURN", returnId));
+        return ResponseEntity.status(taken.status()).location(location)
+                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
     }
 
     @PostMapping("/returns/{id}/refund")
@@ -147,10 +177,12 @@ class ReturnController {
     @GetMapping(path = "/shipments/{id}/packing-slip", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(operationId = "downloadPackingSlip", summary = "The packing slip of a shipment (PDF)", description = """
             What is in the parcel, in the customer's language, with the return section: order number, the return
-            link as text and QR code, the return address and the policy.""")
+            link as text and QR code, the return address and the policy. Kept with the order's documents when the
+            shipment leaves: every download gives the same bytes.""")
     ResponseEntity<byte[]> packingSlip(@PathVariable UUID id) {
+        org.ordo.billing.StoredDocument.File slip = slips.stored(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"packing-slip-" + id + ".pdf\"")
-                .body(slips.render(id));
+                .header("Content-Disposition", "inline; filename=\"" + slip.document().fileName() + "\"")
+                .body(slip.content());
     }
 }

@@ -1,0 +1,135 @@
+package org.ordo.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.Fixtures.expect;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.DeliveredOrders;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.platform.Role;
+import org.ordo.platform.security.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** Returns in the back office: the order queue's "open returns" view, and receiving a return on the scanner screen. */
+@IntegrationTest
+class ReturnScreensIntegrationTests {
+
+    private static final String PASSWORD = "return-screens-password-1";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Users users;
+
+    Api api;
+    Fixtures fixtures;
+    DeliveredOrders orders;
+    String location;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        orders = new DeliveredOrders(api, api.withNewKey("WAREHOUSE"));
+        location = fixtures.location(1);
+    }
+
+    private WebSession person(Role role) {
+        String name = Fixtures.unique(role.name()).toLowerCase();
+        users.create(name, PASSWORD, role, "en", "test");
+        return WebSession.login(port, name, PASSWORD);
+    }
+
+    private JsonNode returned(JsonNode order, long units) {
+        return expect(api.post("/api/v1/orders/" + order.get("id").asString() + "/returns", Map.of("resolution",
+                "REFUND", "lines", List.of(Map.of("lineNo", 1, "quantity", units, "reason", "DAMAGED"))),
+                "Idempotency-Key", UUID.randomUUID().toString()), 201).json();
+    }
+
+    @Test
+    void theQueuesOpenReturnsViewShowsOrdersWhoseReturnIsStillOpen() {
+        String sku = fixtures.article("19.99", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        JsonNode withReturn = orders.delivered(location, sku, 1);
+        JsonNode without = orders.delivered(location, sku, 1);
+        returned(withReturn, 1);
+        WebSession agent = person(Role.AGENT);
+
+        String number = withReturn.get("number").asString();
+        WebSession.Page open = agent.get("/orders?view=returns&q=" + number);
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(open.body()).contains("Open returns", number);
+        assertThat(agent.get("/orders?view=returns&q=" + without.get("number").asString()).body())
+                .doesNotContain(without.get("number").asString() + "<");
+        // Shipped orders are not "to do": the default view does not show it.
+        assertThat(agent.get("/orders?q=" + number).body()).doesNotContain(">" + number + "<");
+    }
+
+    @Test
+    void theWarehouseScansAnRmaAndBooksWhatArrivedOnce() {
+        String sku = fixtures.article("19.99", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        JsonNode order = orders.delivered(location, sku, 2);
+        JsonNode ret = returned(order, 2);
+        String rma = ret.get("number").asString();
+        String id = ret.get("id").asString();
+
+        WebSession warehouse = person(Role.WAREHOUSE);
+        assertThat(warehouse.get("/returns").body()).contains("receive-return");
+        WebSession.Page scanned = warehouse.get("/returns/receive?rma=" + rma + "&location=" + location);
+        assertThat(scanned.status()).isEqualTo(200);
+        assertThat(scanned.body()).contains("receipt-form", "receipt-line-1", sku);
+
+        WebSession.Page booked = warehouse.post("/returns/" + id + "/receipt", Map.of("location", location,
+                "resellable-1", "1", "damaged-1", "1", "incomplete-1", "0"));
+        assertThat(booked.status()).isEqualTo(302);
+        assertThat(warehouse.follow(booked).body()).contains("Return " + rma + " received at " + location);
+        JsonNode received = api.get("/api/v1/returns/" + id).json();
+        assertThat(received.get("status").asString()).isNotEqualTo("AUTHORIZED");
+        assertThat(received.get("lines").get(0).get("resellable").asLong()).isEqualTo(1);
+        assertThat(received.get("lines").get(0).get("quarantined").asLong()).isEqualTo(1);
+        long onHand = api.get("/api/v1/inventory/" + sku).json().get("onHand").asLong();
+
+        // The same scan again books nothing and says why.
+        assertThat(warehouse.get("/returns/receive?rma=" + rma + "&location=" + location).body())
+                .contains("scan-problem").doesNotContain("receipt-form");
+        WebSession.Page twice = warehouse.post("/returns/" + id + "/receipt", Map.of("location", location,
+                "resellable-1", "2"));
+        assertThat(warehouse.follow(twice).body()).contains(rma);
+        assertThat(api.get("/api/v1/inventory/" + sku).json().get("onHand").asLong()).isEqualTo(onHand);
+
+        // Agents see the returns but do not book receipts.
+        WebSession agent = person(Role.AGENT);
+        assertThat(agent.get("/returns").body()).doesNotContain("receive-return");
+        assertThat(agent.get("/returns/receive").status()).isEqualTo(403);
+    }
+
+    @Test
+    void theDashboardShowsTheReturnRatePerArticleAndReasonAndExportsThemAsCsv() {
+        String sku = fixtures.article("19.99", "EUR", "19");
+        fixtures.receive(sku, location, 9);
+        returned(orders.delivered(location, sku, 4), 1);
+        orders.delivered(location, sku, 4);
+        WebSession agent = person(Role.AGENT);
+
+        WebSession.Page dashboard = agent.get("/dashboard");
+        assertThat(dashboard.status()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("returns-by-article", "reason-DAMAGED");
+        // 8 units shipped on the window's orders, 1 on its way back.
+        WebSession.Page articles = agent.get("/dashboard/returns-by-article.csv");
+        assertThat(articles.status()).isEqualTo(200);
+        assertThat(articles.body()).startsWith("since,sku,shipped,returned,return_rate")
+                .containsPattern("\\n[0-9-]+," + sku + ",8,1,0\\.125");
+        WebSession.Page reasons = agent.get("/dashboard/returns-by-reason.csv");
+        assertThat(reasons.body()).startsWith("since,reason,units,returns,share_of_units").contains(",DAMAGED,");
+    }
+}
