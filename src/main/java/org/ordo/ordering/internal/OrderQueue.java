@@ -1,6 +1,7 @@
 package org.ordo.ordering.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class OrderQueue {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    OrderQueue(JdbcClient jdbc) {
+    OrderQueue(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** One page of the queue, keyset-paginated on (sort key, id). */
@@ -71,7 +74,7 @@ public class OrderQueue {
         sql.append(newest ? " ORDER BY created_at DESC, id DESC" : " ORDER BY promised_at, id");
         sql.append(" LIMIT :limit");
         params.put("limit", limit);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             String currency = rs.getString("currency").trim();
             FulfillmentStatus fulfillment = FulfillmentStatus.valueOf(rs.getString("fulfillment_status"));
