@@ -100,6 +100,7 @@ class DemoHistory {
         List<Placed> placed = new ArrayList<>();
         List<Sent> sent = new ArrayList<>();
         int shipped = 0;
+        long[] spent = new long[4]; // milliseconds placing, settling, shipping, delivering: for the log
         for (int day = DAYS - 1; day >= 0; day--) {
             int ago = day;
             Instant morning = today.minusDays(ago).atTime(8, 0).toInstant(ZoneOffset.UTC);
@@ -109,21 +110,31 @@ class DemoHistory {
             for (int i = 0; i < count; i++) {
                 Instant at = morning.plus(Duration.ofMinutes(20L + i * 97L + random.nextInt(40)));
                 CustomerDraft customer = customers.get(random.nextInt(customers.size()));
+                long started = System.nanoTime();
                 Placed order = Backdating.at(at, () -> place(customer, random, ago, placed.size()));
+                spent[0] += (System.nanoTime() - started) / 1_000_000;
                 if (order != null) {
                     placed.add(order);
                 }
             }
             Instant noon = morning.plus(Duration.ofHours(4));
+            long started = System.nanoTime();
             Backdating.at(noon, () -> settle(placed, ago));
+            long settled = System.nanoTime();
             if (ago >= 1) {
                 Instant afternoon = morning.plus(Duration.ofHours(7));
-                shipped += Backdating.at(afternoon, () -> ship(placed, sent, locations, ago, random));
+                shipped += Backdating.at(afternoon, () -> ship(sent, locations, ago, random));
             } else {
                 Backdating.at(morning.plus(Duration.ofHours(3)), () -> pickWithoutShipping(locations.get(0)));
             }
+            long handedOver = System.nanoTime();
             Backdating.at(morning.plus(Duration.ofHours(2)), () -> deliver(sent, ago));
+            spent[1] += (settled - started) / 1_000_000;
+            spent[2] += (handedOver - settled) / 1_000_000;
+            spent[3] += (System.nanoTime() - handedOver) / 1_000_000;
         }
+        log.info("Demo history: {} ms placing, {} ms paying and cancelling, {} ms picking to shipping, {} ms"
+                + " delivering", spent[0], spent[1], spent[2], spent[3]);
         hold(placed);
         quotes(customers, today);
         return new Played(placed.size(), shipped);
@@ -200,7 +211,7 @@ class DemoHistory {
      * in one parcel and shipped. Madrid ships nothing yesterday and three days ago (a short-staffed day), so some
      * orders are partly shipped and some late.
      */
-    private int ship(List<Placed> placed, List<Sent> sent, List<String> locations, int ago, Random random) {
+    private int ship(List<Sent> sent, List<String> locations, int ago, Random random) {
         int shipped = 0;
         for (String location : locations) {
             if (location.equals("MAD") && (ago == 1 || ago == 3)) {

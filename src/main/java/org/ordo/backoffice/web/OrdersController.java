@@ -55,11 +55,14 @@ class OrdersController {
     private final OrderManagement orders;
     private final OrderLifecycle lifecycle;
     private final InventoryManagement inventory;
+    private final java.time.Clock clock;
 
-    OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory) {
+    OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory,
+            java.time.Clock clock) {
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.inventory = inventory;
+        this.clock = clock;
     }
 
     @Bean
@@ -117,7 +120,8 @@ class OrdersController {
         }
         Slice<OrderSummary> page = warehouse == null ? orders.queue(query) : orders.queueAt(query, warehouse);
         model.addAttribute("warehouses", warehouses);
-        Instant now = Instant.now();
+        model.addAttribute("hiddenMatches", hiddenMatches(filter, query, page));
+        Instant now = clock.instant();
         model.addAttribute("rows", page.items().stream().map(o -> row(o, now)).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("problems", problems);
@@ -189,6 +193,20 @@ class OrdersController {
             Flash.error(redirect, "orders.bulk.partly", done, refused.size(), String.join(" · ", refused));
         }
         return target;
+    }
+
+    /**
+     * A search in the to-do view that finds more in all orders (shipped, cancelled): how many more, at most a page,
+     * so the page can say so and offer them; 0 otherwise. One more query, only when someone searches.
+     */
+    private int hiddenMatches(Filter filter, OrderQuery query, Slice<OrderSummary> shown) {
+        if (!filter.toDo() || query.q() == null || filter.after() != null && !filter.after().isBlank()) {
+            return 0;
+        }
+        OrderQuery all = new OrderQuery(query.status(), query.paymentStatus(), query.fulfillmentStatus(),
+                query.channel(), query.customerId(), query.createdFrom(), query.createdTo(), query.q(), query.sort(),
+                null, PAGE, false);
+        return Math.max(0, orders.queue(all).items().size() - shown.items().size());
     }
 
     private static Row row(OrderSummary o, Instant now) {
