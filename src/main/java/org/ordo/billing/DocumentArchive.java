@@ -1,9 +1,6 @@
 package org.ordo.billing;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +8,7 @@ import java.util.UUID;
 import org.ordo.billing.internal.DocumentIssuer;
 import org.ordo.billing.internal.StoredDocuments;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Sha256;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,7 +43,7 @@ public class DocumentArchive {
     public StoredDocument store(DocumentKind kind, UUID orderId, String number, String locale, String mediaType,
             String fileName, byte[] content) {
         documents.insert(idOf(kind, number), orderId, kind, number, locale, mediaType, fileName, content,
-                sha256(content));
+                Sha256.hex(content));
         return documents.find(kind, number).orElseThrow();
     }
 
@@ -80,13 +78,5 @@ public class DocumentArchive {
     public List<StoredDocument> ofOrder(UUID orderId) {
         issuer.issueAll(orderId);
         return documents.ofOrder(orderId);
-    }
-
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,14 +1,10 @@
 package org.ordo.billing;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +33,7 @@ import org.ordo.platform.Json;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -106,7 +103,7 @@ public class QuoteManagement {
         if (command == null) {
             throw new InvalidInputException("body", "is required: the quote as JSON");
         }
-        String hash = sha256(json.write(command));
+        String hash = Sha256.hex(json.write(command));
         quotes.lockKey(client, idempotencyKey);
         var earlier = quotes.byKey(client, idempotencyKey);
         if (earlier.isPresent()) {
@@ -290,14 +287,5 @@ public class QuoteManagement {
             throw new InvalidInputException(errors.stream().distinct().toList());
         }
         return articles;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -97,6 +97,19 @@ public class Catalog {
         return articles.skusByGtin(gtins);
     }
 
+    /**
+     * Whether a scanned code names this article: its SKU in any case (scanners and hand typing differ in case), or
+     * its GTIN, the barcode printed on most goods. One rule for every scan, on the screens and in the API.
+     */
+    public boolean scanNames(String scanned, String sku) {
+        if (scanned == null || scanned.isBlank() || sku == null) {
+            return false;
+        }
+        String code = scanned.trim();
+        return code.equalsIgnoreCase(sku)
+                || Gtin.isValid(code) && articles.skuOfGtin(code).filter(sku::equals).isPresent();
+    }
+
     public Optional<Article> find(String sku) {
         return articles.find(sku);
     }

@@ -1,6 +1,5 @@
 package org.ordo.demo;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import org.ordo.catalog.ArticleDraft;
 import org.ordo.catalog.ArticleType;
 import org.ordo.catalog.Catalog;
-import org.ordo.intake.Intake;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.LocationDraft;
 import org.ordo.inventory.Receipt;
@@ -18,7 +16,6 @@ import org.ordo.party.CustomerType;
 import org.ordo.party.PartyManagement;
 import org.ordo.party.SupplierDraft;
 import org.ordo.platform.Address;
-import org.ordo.platform.Json;
 import org.ordo.platform.MoneyInput;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.database.DatabaseServer;
@@ -42,20 +39,18 @@ class DemoData implements ApplicationRunner {
     private final Catalog catalog;
     private final InventoryManagement inventory;
     private final PartyManagement parties;
-    private final Intake intake;
-    private final Json json;
     private final DemoReturns returns;
+    private final DemoHistory history;
 
     DemoData(OrdoProperties properties, DatabaseServer database, Catalog catalog, InventoryManagement inventory,
-            PartyManagement parties, Intake intake, Json json, DemoReturns returns) {
+            PartyManagement parties, DemoReturns returns, DemoHistory history) {
         this.returns = returns;
+        this.history = history;
         this.properties = properties;
         this.database = database;
         this.catalog = catalog;
         this.inventory = inventory;
         this.parties = parties;
-        this.intake = intake;
-        this.json = json;
     }
 
     @Override
@@ -70,13 +65,14 @@ class DemoData implements ApplicationRunner {
         suppliers();
         List<CustomerDraft> customers = customers();
         stock(physical);
-        int placed = orders(customers);
+        DemoHistory.Played history = this.history.play(customers, List.of("BER", "HAM", "MAD"));
         // Stock of their own in Berlin for the orders that come back, so that they ship from there.
         List<String> returned = List.of("MUG-CLASSIC", "HOODIE-L", "BOTTLE-STEEL");
         returned.forEach(sku -> inventory.receive(new Receipt(sku, "BER", 6L, "PO-DEMO-RETURNS", "demo stock")));
         int returns = this.returns.load(customers.subList(3, 6), returned);
-        log.info("Loaded demo data: 3 locations, {} articles, {} customers, {} orders, {} returns in {} ms",
-                catalog.list(null, null, null, null, 500).size(), customers.size(), placed, returns,
+        log.info("Loaded demo data: 3 locations, {} articles, {} customers, {} days with {} orders and {} shipments,"
+                + " {} returns in {} ms", catalog.list(null, null, null, null, 500).size(), customers.size(),
+                DemoHistory.DAYS, history.placed(), history.shipped(), returns,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -201,6 +197,11 @@ class DemoData implements ApplicationRunner {
                 customer("carlos.lopez@example.com", "Carlos López", "es", "Passeig de Gràcia 21", "08007", "Barcelona", "ES"),
                 customer("minji.kim@example.com", "김민지", "ko", "세종대로 110", "04524", "서울", "KR"),
                 customer("jiho.park@example.com", "박지호", "ko", "해운대로 264", "48094", "부산", "KR"),
+                customer("jonas.becker@example.com", "Jonas Becker", "de", "Königsallee 12", "40212", "Düsseldorf", "DE"),
+                customer("anna.huber@example.com", "Anna Huber", "de", "Mariahilfer Str. 8", "1060", "Wien", "AT"),
+                customer("emily.clark@example.com", "Emily Clark", "en", "12 High Street", "EH1 1SR", "Edinburgh", "GB"),
+                customer("sofia.martin@example.com", "Sofía Martín", "es", "Calle Larios 5", "29005", "Málaga", "ES"),
+                customer("seoyeon.lee@example.com", "이서연", "ko", "테헤란로 152", "06236", "서울", "KR"),
                 new CustomerDraft("einkauf@buero-schmidt.example", "Petra Schmidt", "+4930555123", "de",
                         CustomerType.BUSINESS, "Büro Schmidt GmbH", "DE123456789", true,
                         List.of(new Address("Büro Schmidt GmbH", "Büro Schmidt GmbH", "Friedrichstr. 50", null,
@@ -220,49 +221,18 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < physical.size(); i++) {
             String sku = physical.get(i);
             for (int l = 0; l < locations.length; l++) {
-                long quantity = (i * 7L + l * 13L) % 40;
+                // enough for sixty days of orders, except a few articles that run low (the dashboard's list)
+                // each article in two of the three warehouses, so that orders ship from all of them and some split
+                long quantity = (i + l) % 3 == 0 ? 0 : 35 + (i * 7L + l * 13L) % 40;
                 if (sku.startsWith("BOOK-KIDS") || sku.startsWith("CHAIR")) {
                     quantity = l == 0 ? 2 : 0;
+                } else if (sku.equals("SCARF-WOOL") || sku.equals("LAMP-DESK") || sku.equals("HOODIE-M")) {
+                    quantity = l == 0 ? 12 : 0;
                 }
                 if (quantity > 0) {
                     inventory.receive(new Receipt(sku, locations[l], quantity, "PO-DEMO-" + (1000 + i), "demo stock"));
                 }
             }
         }
-    }
-
-    private int orders(List<CustomerDraft> customers) {
-        String[] channels = {"web", "marketplace", "api", "phone", "email", "edi"};
-        String[][] baskets = {{"TSHIRT-BLK-M:2", "MUG-CLASSIC:1"}, {"BOOK-LOGISTICS:1", "EBOOK-RETAIL:1"},
-                {"HOODIE-L:1"}, {"SW-INVENTORY-1Y:1"}, {"BAG-BACKPACK:1", "BOTTLE-STEEL:2", "CAP-BLK:1"},
-                {"TSHIRT-WHT-L:3"}, {"LAMP-DESK:1", "NOTEBOOK-A5:4", "PEN-SET:1"}, {"GIFT-50:1"},
-                {"PUZZLE-1000:1", "POSTER-MAP:1"}, {"MUG-TRAVEL:2", "SOCKS-3PK:2"}, {"BOOK-KIDS:3"},
-                {"TSHIRT-NVY-S:1", "UMBRELLA:1"}};
-        int placed = 0;
-        for (int i = 0; i < baskets.length; i++) {
-            CustomerDraft customer = customers.get(i % 8);
-            Map<String, Object> order = new LinkedHashMap<>();
-            order.put("channel", channels[i % channels.length]);
-            order.put("externalRef", "DEMO-" + (1001 + i));
-            order.put("customer", Map.of("email", customer.email(), "name", customer.name(), "locale",
-                    customer.locale()));
-            order.put("shippingAddress", customer.addresses().get(0));
-            order.put("currency", "EUR");
-            order.put("paymentMethod", i % 3 == 0 ? "prepayment" : i % 3 == 1 ? "card" : "invoice");
-            List<Map<String, Object>> lines = new ArrayList<>();
-            for (String item : baskets[i]) {
-                String[] parts = item.split(":");
-                lines.add(Map.of("sku", parts[0], "quantity", Long.parseLong(parts[1])));
-            }
-            order.put("lines", lines);
-            try {
-                intake.takeApiOrder("demo", "system", "demo-order-" + i, "application/json",
-                        json.write(order).getBytes(StandardCharsets.UTF_8));
-                placed++;
-            } catch (RuntimeException e) {
-                log.info("Demo order {} not placed: {}", i, e.getMessage());
-            }
-        }
-        return placed;
     }
 }

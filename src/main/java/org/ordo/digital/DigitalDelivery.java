@@ -1,11 +1,8 @@
 package org.ordo.digital;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +17,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.Sha256;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -134,7 +132,7 @@ public class DigitalDelivery {
             throw new InvalidInputException("body", "is required: the file");
         }
         assets.save(new Assets.Asset(sku, filename, contentType == null ? "application/octet-stream" : contentType,
-                content, sha256(content)));
+                content, Sha256.hex(content)));
     }
 
     /** A link that no longer works; answered 410. */
@@ -148,13 +146,5 @@ public class DigitalDelivery {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.ordo.catalog.Catalog;
 import org.ordo.fulfillment.internal.PickLists;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.ReservationView;
@@ -40,8 +41,11 @@ public class FulfillmentManagement {
     private final InventoryManagement inventory;
     private final ShippingManagement shipping;
 
+    private final Catalog catalog;
+
     FulfillmentManagement(PickLists pickLists, OrderManagement orders, OrderLifecycle lifecycle,
-            InventoryManagement inventory, ShippingManagement shipping) {
+            InventoryManagement inventory, ShippingManagement shipping, Catalog catalog) {
+        this.catalog = catalog;
         this.pickLists = pickLists;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -100,7 +104,7 @@ public class FulfillmentManagement {
     }
 
     /**
-     * Confirms a pick line with the scanned SKU and the quantity found. A SKU that does not match is refused
+     * Confirms a pick line with the scanned SKU (any case) or GTIN and the quantity found. A code that does not match is refused
      * (422) and nothing changes. What was found is issued from stock (on hand and reserved down together); what
      * was missing is written off and reserved again elsewhere or backordered. Orders held or cancelled since the
      * list was made are refused (409): the goods stay on the shelf.
@@ -115,7 +119,7 @@ public class FulfillmentManagement {
                     Map.of("lineStatus", line.status()));
         }
         List<FieldError> errors = new ArrayList<>();
-        if (scannedSku == null || !scannedSku.trim().equals(line.sku())) {
+        if (!catalog.scanNames(scannedSku, line.sku())) {
             errors.add(new FieldError("sku", "scanned " + (scannedSku == null ? "nothing" : scannedSku.trim())
                     + " but this line is " + line.sku()));
         }

@@ -12,6 +12,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Sha256;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,7 +53,7 @@ public class Intake {
         if (command == null) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
-        String hash = InboundDocuments.sha256(body);
+        String hash = Sha256.hex(body);
         return transaction.execute(tx -> {
             Claim claim = claim(client, idempotencyKey, hash, "api", contentType, body, actor,
                     () -> new InvalidInputException(IDEMPOTENCY_HEADER,
@@ -100,7 +101,7 @@ public class Intake {
         byte[] target = (request + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] hashed = java.util.Arrays.copyOf(target, target.length + body.length);
         System.arraycopy(body, 0, hashed, target.length, body.length);
-        String hash = InboundDocuments.sha256(hashed);
+        String hash = Sha256.hex(hashed);
         return transaction.execute(tx -> {
             Claim claim = claim(client, idempotencyKey, hash, "api", contentType, body, actor,
                     () -> new InvalidInputException(IDEMPOTENCY_HEADER,
@@ -132,7 +133,7 @@ public class Intake {
      */
     public Answer takeDocument(String client, String key, String keyField, String channel, String contentType,
             byte[] body, String actor, java.util.function.Function<UUID, Processed> process) {
-        String hash = InboundDocuments.sha256(body);
+        String hash = Sha256.hex(body);
         return transaction.execute(tx -> {
             Claim claim = claim(client, key, hash, channel, contentType, body, actor,
                     () -> new org.ordo.platform.ConflictException("key-reused", "Reference already used",

@@ -1,5 +1,6 @@
 package org.ordo.ordering;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,9 +45,11 @@ public class OrderManagement {
     private final OrderLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Orders settings;
+    private final Clock clock;
 
     OrderManagement(Orders orders, OrderQueue queue, DraftChecks drafts, PartyManagement parties, InventoryManagement inventory,
-            OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties) {
+            OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties, Clock clock) {
+        this.clock = clock;
         this.orders = orders;
         this.queue = queue;
         this.drafts = drafts;
@@ -114,7 +117,7 @@ public class OrderManagement {
         Address billing = command.billingAddress() != null ? command.billingAddress() : command.shippingAddress();
         String actor = source.actor();
         Instant promisedAt = command.promisedAt() != null ? command.promisedAt()
-                : Instant.now().plus(settings.promiseWithin());
+                : clock.instant().plus(settings.promiseWithin());
         FulfillmentStatus fulfillment = backordered ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
         List<Orders.NewEntry> timeline = new ArrayList<>();
         timeline.add(new Orders.NewEntry(actor, "order", null, OrderStatus.OPEN.name(), "placed via "

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A view of the queue. Null fields do not filter. {@code q} matches the order number, the external reference
- * or the customer's e-mail exactly (case-insensitive for e-mail), or the start of the customer's name
- * (case-insensitive). Sort {@code deadline} (default) puts the earliest promised date first; {@code newest} the
+ * A view of the queue. Null fields do not filter. {@code q} matches the external reference exactly, part of the
+ * order number or of the customer's e-mail, the start of the customer's first name or surname, or the start of
+ * an ordered SKU (all case-insensitive). Sort {@code deadline} (default) puts the earliest promised date first; {@code newest} the
  * latest created. {@code toDo}: only the work still to do, open or held orders that have not shipped, so that
  * with the deadline sort the late ones come first. {@code ids}: only these orders (another module's selection,
  * e.g. the orders with open returns).

@@ -94,6 +94,19 @@ public final class TextBundle {
      * The texts and formats of one supported language; unsupported or null locales get English. Made again only
      * when the language's override file appeared, changed (time or size) or went away since the last call.
      */
+    /**
+     * Money as the language of {@code locale} writes it, at the currency's minor units: "62,46 €", "€62.46",
+     * "₩12,000". Mails, documents and the back office all write money this way.
+     */
+    public static String money(Money money, Locale locale) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance(money.currency()));
+        int decimals = Money.minorUnits(money.currency());
+        format.setMinimumFractionDigits(decimals);
+        format.setMaximumFractionDigits(decimals);
+        return format.format(money.amount());
+    }
+
     public Texts in(String locale) {
         String language = Locales.isSupported(locale) ? locale : Locales.FALLBACK;
         Path file = overrides == null ? null : overrides.resolve(fileName(name, language));
@@ -160,12 +173,7 @@ public final class TextBundle {
 
         /** Money as this language writes it, at the currency's minor units: "62,46 €", "€62.46", "₩12,000". */
         public String money(Money money) {
-            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-            format.setCurrency(Currency.getInstance(money.currency()));
-            int decimals = Money.minorUnits(money.currency());
-            format.setMinimumFractionDigits(decimals);
-            format.setMaximumFractionDigits(decimals);
-            return format.format(money.amount());
+            return TextBundle.money(money, locale);
         }
 
         public String number(long value) {

@@ -2,6 +2,7 @@ package org.ordo.shipping;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,9 +43,11 @@ public class ShippingManagement {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final OrdoProperties.Shipping settings;
+    private final Clock clock;
 
     ShippingManagement(Shipments shipments, OrderLifecycle lifecycle, OrderManagement orders,
-            ApplicationEventPublisher events, JsonMapper json, OrdoProperties properties) {
+            ApplicationEventPublisher events, JsonMapper json, OrdoProperties properties, Clock clock) {
+        this.clock = clock;
         this.shipments = shipments;
         this.lifecycle = lifecycle;
         this.orders = orders;
@@ -152,10 +155,34 @@ public class ShippingManagement {
         }
         WebhookSignature.verify("X-Ordo-Signature", signatureHeader, body, secret, settings.webhookTolerance());
         JsonNode event = json.readTree(body);
-        String eventId = event.path("eventId").asString(null);
-        String carrier = event.path("carrier").asString(null);
-        String tracking = event.path("trackingNumber").asString(null);
-        String status = event.path("status").asString("").toUpperCase(Locale.ROOT);
+        Instant at = null;
+        if (event.hasNonNull("at")) {
+            try {
+                at = Instant.parse(event.path("at").asString());
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("at", "must be an ISO-8601 instant");
+            }
+        }
+        return recordTracking(new TrackingReport(event.path("eventId").asString(null),
+                event.path("carrier").asString(null), event.path("trackingNumber").asString(null),
+                event.path("status").asString(""), at, event.path("description").asString(null)));
+    }
+
+    /** A carrier's report on a shipment; {@code at} null means now. */
+    public record TrackingReport(String eventId, String carrier, String trackingNumber, String status, Instant at,
+            String description) {
+    }
+
+    /**
+     * Records a tracking report from a sender already trusted (the signed webhook above, or the demo data): the
+     * same outcome as {@link #handleTrackingEvent} without the signature.
+     */
+    @Transactional
+    public TrackingOutcome recordTracking(TrackingReport report) {
+        String eventId = report.eventId();
+        String carrier = report.carrier();
+        String tracking = report.trackingNumber();
+        String status = report.status() == null ? "" : report.status().toUpperCase(Locale.ROOT);
         List<FieldError> errors = new ArrayList<>();
         if (eventId == null || eventId.isBlank() || eventId.length() > 100) {
             errors.add(new FieldError("eventId", "is required"));
@@ -166,20 +193,13 @@ public class ShippingManagement {
         if (!TRACKING_STATUSES.contains(status)) {
             errors.add(new FieldError("status", "must be one of in_transit, out_for_delivery, delivered, exception"));
         }
-        Instant at = Instant.now();
-        if (event.hasNonNull("at")) {
-            try {
-                at = Instant.parse(event.path("at").asString());
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("at", "must be an ISO-8601 instant"));
-            }
-        }
+        Instant at = report.at() != null ? report.at() : clock.instant();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         UUID shipmentId = shipments.lockByTracking(carrier, tracking)
                 .orElseThrow(() -> new NotFoundException("Shipment", carrier + " " + tracking));
-        String description = event.path("description").asString(null);
+        String description = report.description();
         if (!shipments.recordEvent(shipmentId, eventId, status, at,
                 description == null ? null : description.substring(0, Math.min(500, description.length())))) {
             return new TrackingOutcome("duplicate", eventId);

@@ -108,8 +108,8 @@ class DocumentsIntegrationTests {
         assertThat(first.headers().firstValue("Content-Type")).hasValue("application/pdf");
         assertThat(first.headers().firstValue("Content-Disposition")).hasValue(
                 "attachment; filename=\"invoice-" + invoice.number() + ".pdf\"");
-        assertThat(DocumentArchive.sha256(first.body())).isEqualTo(pdf.get("sha256").asString())
-                .isEqualTo(DocumentArchive.sha256(second.body()));
+        assertThat(org.ordo.platform.Sha256.hex(first.body())).isEqualTo(pdf.get("sha256").asString())
+                .isEqualTo(org.ordo.platform.Sha256.hex(second.body()));
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(first.body().length).isEqualTo(pdf.get("size").asLong());
 
@@ -266,7 +266,7 @@ class DocumentsIntegrationTests {
             assertThat(list.get(0).get("sha256").asString()).isEqualTo(stored.sha256());
         }
         HttpResponse<byte[]> download = download(stored.id().toString(), Api.ADMIN_KEY);
-        assertThat(DocumentArchive.sha256(download.body())).isEqualTo(stored.sha256());
+        assertThat(org.ordo.platform.Sha256.hex(download.body())).isEqualTo(stored.sha256());
         assertThat(Mails.pdfText(download.body())).contains("Auftragsbestätigung " + number);
     }
 

@@ -221,7 +221,7 @@ class MailDeliveryIntegrationTests {
         assertThat(pdf.fileName()).isEqualTo("invoice-" + invoice.number() + ".pdf");
         assertThat(Mails.pdfText(pdf.content())).contains("Factura " + invoice.number(), "23,79 €",
                 order.get("number").asString());
-        assertThat(DocumentArchive.sha256(pdf.content())).as("the stored bytes")
+        assertThat(org.ordo.platform.Sha256.hex(pdf.content())).as("the stored bytes")
                 .isEqualTo(documents.find(DocumentKind.INVOICE, invoice.number()).orElseThrow().sha256());
     }
 
@@ -253,7 +253,7 @@ class MailDeliveryIntegrationTests {
         Mails.Attachment pdf = Mails.attachments(received).get(0);
         assertThat(pdf.fileName()).isEqualTo("quote-" + number + ".pdf");
         assertThat(Mails.pdfText(pdf.content())).contains("Angebot " + number, "285,60 €", "Gültig bis");
-        assertThat(DocumentArchive.sha256(pdf.content())).as("the stored bytes")
+        assertThat(org.ordo.platform.Sha256.hex(pdf.content())).as("the stored bytes")
                 .isEqualTo(documents.find(DocumentKind.QUOTE, number).orElseThrow().sha256());
     }
 

@@ -1,12 +1,12 @@
 package org.ordo.backoffice.web;
 
-import java.text.NumberFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 import org.ordo.platform.Money;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +16,47 @@ import org.springframework.stereotype.Component;
  */
 @Component("fmt")
 public class Formats {
+
+    private final java.time.Clock clock;
+    private final MessageSource messages;
+
+    Formats(java.time.Clock clock, MessageSource messages) {
+        this.clock = clock;
+        this.messages = messages;
+    }
+
+    /**
+     * A code as words of the page's language: {@code label('payment.kind.', 'BANK_TRANSFER')} is "bank transfer".
+     * A code without a text yet (a kind added later) reads as lower-case words, never as the code itself.
+     */
+    public String label(String prefix, String code) {
+        if (code == null) {
+            return "";
+        }
+        String words = code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return messages.getMessage(prefix + code, null, words, LocaleContextHolder.getLocale());
+    }
+
+    /**
+     * Who did something, as a person reads it: {@code user:erika} is "erika", {@code api-key:shop} is "shop (API
+     * key)", {@code webhook:stripe} is "stripe (webhook)", {@code system} is "Ordo".
+     */
+    public String actor(String actor) {
+        if (actor == null) {
+            return "";
+        }
+        int colon = actor.indexOf(':');
+        String kind = colon < 0 ? actor : actor.substring(0, colon);
+        String name = colon < 0 ? "" : actor.substring(colon + 1);
+        var locale = LocaleContextHolder.getLocale();
+        return switch (kind) {
+            case "user" -> name;
+            case "api-key" -> messages.getMessage("actor.apiKey", new Object[] {name}, locale);
+            case "webhook" -> messages.getMessage("actor.webhook", new Object[] {name}, locale);
+            case "system" -> messages.getMessage("actor.system", null, locale);
+            default -> actor;
+        };
+    }
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -34,7 +75,7 @@ public class Formats {
         if (since == null) {
             return "";
         }
-        Duration d = Duration.between(since, Instant.now());
+        Duration d = Duration.between(since, clock.instant());
         if (d.isNegative()) {
             d = Duration.ZERO;
         }
@@ -47,14 +88,8 @@ public class Formats {
         return d.toMinutes() + " min";
     }
 
-    /** An amount in the page's language's number format with the currency code: 1.234,50 EUR in German. */
+    /** An amount as the page's language writes money: 1.234,50 € in German, €1,234.50 in English, ₩15,000 in Korean. */
     public String money(Money money) {
-        if (money == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
-        format.setMinimumFractionDigits(money.amount().scale());
-        format.setMaximumFractionDigits(money.amount().scale());
-        return format.format(money.amount()) + " " + money.currency();
+        return money == null ? "" : org.ordo.platform.TextBundle.money(money, LocaleContextHolder.getLocale());
     }
 }

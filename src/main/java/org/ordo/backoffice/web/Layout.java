@@ -16,9 +16,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class Layout {
 
     private final List<Screen> screens;
+    private final String shopName;
 
-    Layout(List<Screen> screens) {
+    Layout(List<Screen> screens, org.ordo.billing.Seller seller) {
         this.screens = screens.stream().sorted(Comparator.comparingInt(Screen::position)).toList();
+        this.shopName = seller.name();
+    }
+
+    /** The shop's name at the top of the sidebar: the seller's, as on its documents ({@code ORDO_SELLER_NAME}). */
+    @ModelAttribute("shopName")
+    String shopName() {
+        return shopName;
     }
 
     /** The person logged in; null on pages without login. */

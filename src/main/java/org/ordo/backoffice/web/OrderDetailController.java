@@ -70,11 +70,13 @@ class OrderDetailController {
     private final TrackingTokens tracking;
     private final DocumentArchive documents;
     private final org.ordo.returns.ReturnManagement returns;
+    private final java.time.Clock clock;
 
     OrderDetailController(OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
             ShippingManagement shipping, Billing billing, Notifications notifications, Intake intake,
             DigitalDelivery digital, TrackingTokens tracking, DocumentArchive documents,
-            org.ordo.returns.ReturnManagement returns) {
+            org.ordo.returns.ReturnManagement returns, java.time.Clock clock) {
+        this.clock = clock;
         this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -116,6 +118,9 @@ class OrderDetailController {
         Map<Integer, List<ReservationView>> byLine = order.reservations().stream()
                 .collect(Collectors.groupingBy(ReservationView::lineNo));
         model.addAttribute("order", order);
+        // late as in the queue: the promise has passed and nothing has left the warehouse for a live order
+        model.addAttribute("late", (order.status() == OrderStatus.OPEN || order.status() == OrderStatus.ON_HOLD)
+                && !order.fulfillmentStatus().hasShipped() && order.promisedAt().isBefore(clock.instant()));
         model.addAttribute("lines", order.lines().stream()
                 .map(l -> new LineRow(l, byLine.getOrDefault(l.lineNo(), List.of()))).toList());
         model.addAttribute("allowed", Allowed.in(order));

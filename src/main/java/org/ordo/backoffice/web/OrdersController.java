@@ -56,13 +56,15 @@ class OrdersController {
     private final OrderLifecycle lifecycle;
     private final InventoryManagement inventory;
     private final org.ordo.returns.ReturnManagement returns;
+    private final java.time.Clock clock;
 
     OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory,
-            org.ordo.returns.ReturnManagement returns) {
+            org.ordo.returns.ReturnManagement returns, java.time.Clock clock) {
         this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.inventory = inventory;
+        this.clock = clock;
     }
 
     @Bean
@@ -125,7 +127,8 @@ class OrdersController {
         }
         Slice<OrderSummary> page = warehouse == null ? orders.queue(query) : orders.queueAt(query, warehouse);
         model.addAttribute("warehouses", warehouses);
-        Instant now = Instant.now();
+        model.addAttribute("hiddenMatches", hiddenMatches(filter, query, page));
+        Instant now = clock.instant();
         model.addAttribute("rows", page.items().stream().map(o -> row(o, now)).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("problems", problems);
@@ -197,6 +200,20 @@ class OrdersController {
             Flash.error(redirect, "orders.bulk.partly", done, refused.size(), String.join(" · ", refused));
         }
         return target;
+    }
+
+    /**
+     * A search in the to-do view that finds more in all orders (shipped, cancelled): how many more, at most a page,
+     * so the page can say so and offer them; 0 otherwise. One more query, only when someone searches.
+     */
+    private int hiddenMatches(Filter filter, OrderQuery query, Slice<OrderSummary> shown) {
+        if (!filter.toDo() || query.q() == null || filter.after() != null && !filter.after().isBlank()) {
+            return 0;
+        }
+        OrderQuery all = new OrderQuery(query.status(), query.paymentStatus(), query.fulfillmentStatus(),
+                query.channel(), query.customerId(), query.createdFrom(), query.createdTo(), query.q(), query.sort(),
+                null, PAGE, false);
+        return Math.max(0, orders.queue(all).items().size() - shown.items().size());
     }
 
     private static Row row(OrderSummary o, Instant now) {

@@ -149,7 +149,7 @@ class WarehouseController {
         PickList.Line line = panel(list, model);
         if (line == null || line.lineNo() != lineNo) {
             model.addAttribute("error", "warehouse.pick.moved");
-        } else if (!sku.trim().equals(line.sku())) {
+        } else if (!catalog.scanNames(sku, line.sku())) {
             model.addAttribute("error", "warehouse.pick.wrongSku");
             model.addAttribute("scanned", sku.trim());
         } else {

@@ -129,7 +129,7 @@ public class DocumentIssuer {
     private StoredDocument store(OrderView order, Source s) {
         byte[] content = s.render().get();
         documents.insert(s.id(), order.id(), s.kind(), s.number(), s.locale(), s.mediaType(), s.fileName(), content,
-                DocumentArchive.sha256(content));
+                org.ordo.platform.Sha256.hex(content));
         // The stored one, whoever stored it first.
         return documents.find(s.kind(), s.number()).orElseThrow();
     }

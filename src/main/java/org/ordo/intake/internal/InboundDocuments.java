@@ -1,12 +1,9 @@
 package org.ordo.intake.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +12,7 @@ import java.util.UUID;
 import org.ordo.intake.InboundDocument;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.Ids;
+import org.ordo.platform.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -33,7 +31,7 @@ public class InboundDocuments {
                 INSERT INTO inbound_document (id, channel, content_type, body, sha256, received_by, status)
                 VALUES (:id, :channel, :type, :body, :sha, :by, 'RECEIVED')
                 """).param("id", id).param("channel", channel).param("type", contentType).param("body", body)
-                .param("sha", sha256(body)).param("by", receivedBy).update();
+                .param("sha", Sha256.hex(body)).param("by", receivedBy).update();
         return id;
     }
 
@@ -94,13 +92,5 @@ public class InboundDocuments {
                 rs.getString("produced_type"), rs.getObject("produced_id", UUID.class),
                 processed == null ? null : processed.toInstant(),
                 withBody ? new String(rs.getBytes("body"), StandardCharsets.UTF_8) : null);
-    }
-
-    public static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,8 @@
 package org.ordo.ordering.internal;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class FollowUps {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    FollowUps(JdbcClient jdbc) {
+    FollowUps(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public record Unpaid(UUID id, String number, String currency, BigDecimal gross, BigDecimal paid) {
@@ -50,14 +54,14 @@ public class FollowUps {
                     SELECT id FROM customer_order
                     WHERE payment_method = 'prepayment' AND payment_status = 'PENDING' AND status = 'OPEN'
                       AND payment_reminded_at IS NULL AND gross > paid
-                      AND created_at < now() - make_interval(secs => :after)
+                      AND created_at < CAST(:now AS timestamptz) - make_interval(secs => :after)
                     ORDER BY created_at
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
-                UPDATE customer_order o SET payment_reminded_at = clock_timestamp()
+                UPDATE customer_order o SET payment_reminded_at = :now
                 FROM due WHERE o.id = due.id
                 RETURNING o.id, o.number, o.currency, o.gross, o.paid
-                """).param("after", (double) after.toSeconds()).param("limit", limit)
+                """).param("now", Timestamp.from(clock.instant())).param("after", (double) after.toSeconds()).param("limit", limit)
                 .query((rs, n) -> new Unpaid(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getString("currency").trim(), rs.getBigDecimal("gross"), rs.getBigDecimal("paid")))
                 .list();
@@ -75,16 +79,16 @@ public class FollowUps {
                     SELECT id FROM customer_order
                     WHERE status = 'OPEN' AND released_at IS NOT NULL
                       AND fulfillment_status IN ('RELEASED', 'BACKORDERED') AND delay_noticed_at IS NULL
-                      AND (promised_at < now()
+                      AND (promised_at < CAST(:now AS timestamptz)
                            OR (fulfillment_status = 'BACKORDERED'
-                               AND promised_at < now() + make_interval(secs => :ahead)))
+                               AND promised_at < CAST(:now AS timestamptz) + make_interval(secs => :ahead)))
                     ORDER BY promised_at
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED)
-                UPDATE customer_order o SET delay_noticed_at = clock_timestamp()
+                UPDATE customer_order o SET delay_noticed_at = :now
                 FROM late WHERE o.id = late.id
                 RETURNING o.id, o.number, o.promised_at, o.fulfillment_status
-                """).param("ahead", (double) ahead.toSeconds()).param("limit", limit)
+                """).param("now", Timestamp.from(clock.instant())).param("ahead", (double) ahead.toSeconds()).param("limit", limit)
                 .query((rs, n) -> new Late(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getTimestamp("promised_at").toInstant(), rs.getString("fulfillment_status")))
                 .list();

@@ -1,6 +1,7 @@
 package org.ordo.ordering.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class OrderQueue {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    OrderQueue(JdbcClient jdbc) {
+    OrderQueue(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** One page of the queue, keyset-paginated on (sort key, id). */
@@ -60,10 +63,18 @@ public class OrderQueue {
                     + " AND fulfillment_status IN ('UNFULFILLED', 'BACKORDERED', 'RELEASED')");
         }
         if (query.q() != null && !query.q().isBlank()) {
-            sql.append(" AND (number = :q OR external_ref = :q OR lower(customer_email) = lower(:q)"
-                    + " OR lower(customer_name) LIKE :namePrefix)");
-            params.put("q", query.q().trim());
-            params.put("namePrefix", likePrefix(query.q().trim().toLowerCase(java.util.Locale.ROOT)));
+            // what people type: part of the number ("100013"), any part of the e-mail, the start of the first
+            // name or the surname, the start of an ordered SKU in any case
+            sql.append(" AND (number = :q OR external_ref = :q OR lower(number) LIKE :contains"
+                    + " OR lower(customer_email) LIKE :contains OR lower(customer_name) LIKE :namePrefix"
+                    + " OR lower(customer_name) LIKE :wordPrefix OR EXISTS (SELECT 1 FROM order_line l"
+                    + " WHERE l.order_id = customer_order.id AND lower(l.sku) LIKE :namePrefix))");
+            String q = query.q().trim();
+            String lower = q.toLowerCase(java.util.Locale.ROOT);
+            params.put("q", q);
+            params.put("namePrefix", likePrefix(lower));
+            params.put("wordPrefix", "% " + likePrefix(lower));
+            params.put("contains", "%" + likePrefix(lower));
         }
         boolean newest = query.sort() == OrderQuery.Sort.NEWEST;
         if (after != null) {
@@ -75,7 +86,7 @@ public class OrderQueue {
         sql.append(newest ? " ORDER BY created_at DESC, id DESC" : " ORDER BY promised_at, id");
         sql.append(" LIMIT :limit");
         params.put("limit", limit);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             String currency = rs.getString("currency").trim();
             FulfillmentStatus fulfillment = FulfillmentStatus.valueOf(rs.getString("fulfillment_status"));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,17 @@ public class Orders {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    Orders(JdbcClient jdbc, Json json) {
+    Orders(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** The application's time, not the database's: tests move it, the demo data places orders on past days. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** The row of a new order. */
@@ -83,10 +91,11 @@ public class Orders {
                     INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
                         customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
                         shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
-                        created_by)
+                        created_by, created_at, updated_at)
                     VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
                         :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
-                        CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy)
+                        CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy, :now,
+                        :now)
                     ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
                     RETURNING id),
                 line AS (
@@ -98,8 +107,8 @@ public class Orders {
                         CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
                         CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l),
                 entry AS (
-                    INSERT INTO order_timeline (order_id, actor, dimension, from_status, to_status, reason)
-                    SELECT o.id, t.actor, t.dimension, t.from_status, t.to_status, t.reason
+                    INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason)
+                    SELECT o.id, :now, t.actor, t.dimension, t.from_status, t.to_status, t.reason
                     FROM o CROSS JOIN unnest(CAST(:tActor AS text[]), CAST(:tDimension AS text[]),
                         CAST(:tFrom AS text[]), CAST(:tTo AS text[]), CAST(:tReason AS text[]))
                         WITH ORDINALITY AS t(actor, dimension, from_status, to_status, reason, n)
@@ -114,7 +123,7 @@ public class Orders {
                 .param("shipping", json.write(o.shippingAddress())).param("billing", json.write(o.billingAddress()))
                 .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
                 .param("note", o.note()).param("promisedAt", Timestamp.from(o.promisedAt()))
-                .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy())
+                .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy()).param("now", now())
                 .param("lineNo", lines.stream().map(NewLine::lineNo).toArray(Integer[]::new))
                 .param("sku", lines.stream().map(NewLine::sku).toArray(String[]::new))
                 .param("lineName", lines.stream().map(NewLine::name).toArray(String[]::new))
@@ -148,9 +157,9 @@ public class Orders {
 
     public void record(UUID orderId, String actor, String dimension, String from, String to, String reason) {
         jdbc.sql("""
-                INSERT INTO order_timeline (order_id, actor, dimension, from_status, to_status, reason)
-                VALUES (:order, :actor, :dimension, :from, :to, :reason)
-                """).param("order", orderId).param("actor", actor).param("dimension", dimension)
+                INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason)
+                VALUES (:order, :now, :actor, :dimension, :from, :to, :reason)
+                """).param("now", now()).param("order", orderId).param("actor", actor).param("dimension", dimension)
                 .param("from", from).param("to", to).param("reason", reason).update();
     }
 
@@ -175,7 +184,8 @@ public class Orders {
     }
 
     public void changeStatus(UUID id, OrderStatus status) {
-        jdbc.sql("UPDATE customer_order SET status = :status, updated_at = clock_timestamp() WHERE id = :id")
+        jdbc.sql("UPDATE customer_order SET status = :status, updated_at = :now WHERE id = :id")
+                .param("now", now())
                 .param("id", id).param("status", status.name()).update();
     }
 
@@ -183,47 +193,49 @@ public class Orders {
     public void cancel(UUID id) {
         jdbc.sql("""
                 UPDATE customer_order SET status = 'CANCELLED', fulfillment_status = 'UNFULFILLED',
-                       hold_kind = NULL, hold_reason = NULL, released_at = NULL, updated_at = clock_timestamp()
+                       hold_kind = NULL, hold_reason = NULL, released_at = NULL, updated_at = :now
                 WHERE id = :id
-                """).param("id", id).update();
+                """).param("now", now()).param("id", id).update();
         jdbc.sql("UPDATE order_line SET reserved = 0, backordered = 0 WHERE order_id = :id").param("id", id).update();
     }
 
     public void hold(UUID id, HoldKind kind, String reason, FulfillmentStatus fulfillment) {
         jdbc.sql("""
                 UPDATE customer_order SET status = 'ON_HOLD', hold_kind = :kind, hold_reason = :reason,
-                       released_at = NULL, fulfillment_status = :fulfillment, updated_at = clock_timestamp()
+                       released_at = NULL, fulfillment_status = :fulfillment, updated_at = :now
                 WHERE id = :id
-                """).param("id", id).param("kind", kind.name()).param("reason", reason)
+                """).param("now", now()).param("id", id).param("kind", kind.name()).param("reason", reason)
                 .param("fulfillment", fulfillment.name()).update();
     }
 
     public void unhold(UUID id) {
         jdbc.sql("""
                 UPDATE customer_order SET status = 'OPEN', hold_kind = NULL, hold_reason = NULL,
-                       updated_at = clock_timestamp()
+                       updated_at = :now
                 WHERE id = :id
-                """).param("id", id).update();
+                """).param("now", now()).param("id", id).update();
     }
 
     public void release(UUID id, FulfillmentStatus fulfillment) {
         jdbc.sql("""
-                UPDATE customer_order SET released_at = clock_timestamp(), fulfillment_status = :fulfillment,
-                       updated_at = clock_timestamp()
+                UPDATE customer_order SET released_at = :now, fulfillment_status = :fulfillment,
+                       updated_at = :now
                 WHERE id = :id
-                """).param("id", id).param("fulfillment", fulfillment.name()).update();
+                """).param("now", now()).param("id", id).param("fulfillment", fulfillment.name()).update();
     }
 
     public void changeFulfillment(UUID id, FulfillmentStatus fulfillment) {
-        jdbc.sql("UPDATE customer_order SET fulfillment_status = :f, updated_at = clock_timestamp() WHERE id = :id")
+        jdbc.sql("UPDATE customer_order SET fulfillment_status = :f, updated_at = :now WHERE id = :id")
+                .param("now", now())
                 .param("id", id).param("f", fulfillment.name()).update();
     }
 
     public void changePayment(UUID id, PaymentStatus status, Money paid) {
         jdbc.sql("""
-                UPDATE customer_order SET payment_status = :status, paid = :paid, updated_at = clock_timestamp()
+                UPDATE customer_order SET payment_status = :status, paid = :paid, updated_at = :now
                 WHERE id = :id
-                """).param("id", id).param("status", status.name()).param("paid", paid.amount()).update();
+                """).param("now", now()).param("id", id).param("status", status.name())
+                .param("paid", paid.amount()).update();
     }
 
     /** What the customer owes on released, unpaid orders in this currency, other than {@code except}. */

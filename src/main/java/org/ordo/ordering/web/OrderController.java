@@ -47,8 +47,8 @@ class OrderController {
     @GetMapping
     @Operation(operationId = "listOrders", summary = "The order queue", description = """
             Every order from every channel. Filters combine; repeat a parameter for several values
-            (status=OPEN&status=ON_HOLD). q matches order number, external reference or customer e-mail, or the
-            start of the customer's name.
+            (status=OPEN&status=ON_HOLD). q matches the external reference, part of the order number or of the customer's e-mail,
+            the start of the customer's first name or surname, or the start of an ordered SKU (case-insensitive).
             sort=deadline (default: earliest promised date first) or newest. Keyset paging: pass `next` as `after`.""")
     Slice<OrderSummary> queue(@RequestParam(required = false) List<OrderStatus> status,
             @RequestParam(required = false) List<PaymentStatus> paymentStatus,

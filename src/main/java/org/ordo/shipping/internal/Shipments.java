@@ -3,6 +3,7 @@ package org.ordo.shipping.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class Shipments {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Shipments(JdbcClient jdbc) {
+    Shipments(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<Carrier> carrier(String code) {
@@ -57,9 +60,9 @@ public class Shipments {
         UUID id = Ids.next();
         jdbc.sql("""
                 INSERT INTO shipment (id, order_id, location, carrier, service, tracking_number, tracking_url, status,
-                                      created_by)
-                VALUES (:id, :order, :location, :carrier, :service, :tracking, :url, 'SHIPPED', :actor)
-                """).param("id", id).param("order", orderId).param("location", location).param("carrier", carrier)
+                                      created_by, shipped_at)
+                VALUES (:id, :order, :location, :carrier, :service, :tracking, :url, 'SHIPPED', :actor, :now)
+                """).param("now", Timestamp.from(clock.instant())).param("id", id).param("order", orderId).param("location", location).param("carrier", carrier)
                 .param("service", service).param("tracking", trackingNumber).param("url", trackingUrl)
                 .param("actor", actor).update();
         lines.forEach((line, quantity) -> jdbc.sql("""
@@ -84,9 +87,9 @@ public class Shipments {
     public void changeStatus(UUID shipmentId, String status) {
         jdbc.sql("""
                 UPDATE shipment SET status = :status,
-                       delivered_at = CASE WHEN :status = 'DELIVERED' THEN clock_timestamp() ELSE delivered_at END
+                       delivered_at = CASE WHEN :status = 'DELIVERED' THEN :now ELSE delivered_at END
                 WHERE id = :id
-                """).param("id", shipmentId).param("status", status).update();
+                """).param("now", Timestamp.from(clock.instant())).param("id", shipmentId).param("status", status).update();
     }
 
     public boolean allDelivered(UUID orderId) {

@@ -1,0 +1,84 @@
+package org.ordo.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ordo.audit.InvariantChecker;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * A first start on an empty embedded database: the demo data shows the whole product, sixty days of it, every
+ * state a shop sees, and it keeps every invariant. Its own database (the shared test database has no demo data);
+ * the context is closed afterwards so that its PostgreSQL does not run on beside the shared one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ordo.data-dir=target/demo-data",
+        "ordo.db.embedded-clean=true",
+        "ordo.demo-data=true",
+        "ordo.orders.follow-up-every=PT24H",
+        "ordo.billing.quote-expiry-every=PT24H",
+        "logging.level.org.ordo.platform.web=WARN"})
+@DirtiesContext
+class DemoDataIntegrationTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    InvariantChecker checker;
+
+    @Test
+    void theDemoShowsSixtyDaysOfAShopInEveryState() {
+        long days = jdbc.sql("SELECT count(DISTINCT CAST(created_at AT TIME ZONE 'UTC' AS date)) FROM customer_order")
+                .query(Long.class).single();
+        assertThat(days).as("days with orders").isGreaterThanOrEqualTo(50);
+        assertThat(count("SELECT count(*) FROM customer_order")).isBetween(150L, 500L);
+        assertThat(values("SELECT DISTINCT channel FROM customer_order"))
+                .contains("web", "marketplace", "api", "phone", "email", "edi");
+        assertThat(values("SELECT DISTINCT status FROM customer_order"))
+                .contains("OPEN", "ON_HOLD", "CANCELLED", "COMPLETED");
+        assertThat(values("SELECT DISTINCT hold_kind FROM customer_order WHERE hold_kind IS NOT NULL"))
+                .containsExactlyInAnyOrder("FRAUD", "ADDRESS", "PAYMENT", "MANUAL");
+        assertThat(values("SELECT DISTINCT payment_status FROM customer_order")).contains("PENDING", "PAID");
+        assertThat(values("SELECT DISTINCT fulfillment_status FROM customer_order")).contains("UNFULFILLED",
+                "BACKORDERED", "RELEASED", "PARTIALLY_SHIPPED", "SHIPPED", "DELIVERED");
+        assertThat(values("SELECT DISTINCT locale FROM customer_order")).contains("de", "en", "es", "ko");
+        assertThat(values("SELECT DISTINCT location FROM shipment")).contains("BER", "HAM", "MAD");
+        assertThat(count("SELECT count(*) FROM customer_order WHERE status = 'OPEN' AND promised_at < now()"
+                + " AND fulfillment_status IN ('RELEASED', 'BACKORDERED')")).as("late orders").isPositive();
+        assertThat(values("SELECT DISTINCT status FROM pick_list")).contains("OPEN");
+        assertThat(values("SELECT DISTINCT status FROM quote")).contains("OPEN", "SENT", "ACCEPTED", "DECLINED");
+        assertThat(count("SELECT count(*) FROM return_request")).isPositive();
+        assertThat(count("SELECT count(*) FROM message")).isPositive();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(count("SELECT count(*) FROM invoice")).isGreaterThan(100));
+        // shipments on past days, not all today: the dashboard's curves
+        assertThat(count("SELECT count(DISTINCT CAST(shipped_at AT TIME ZONE 'UTC' AS date)) FROM shipment"))
+                .isGreaterThanOrEqualTo(40);
+        assertThat(count("SELECT count(*) FROM stock_level WHERE on_hand - reserved < 10")).as("low stock")
+                .isPositive();
+    }
+
+    @Test
+    void theDemoKeepsEveryInvariant() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var report = checker.check();
+            assertThat(report.findings()).isEmpty();
+        });
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    private List<String> values(String sql) {
+        return jdbc.sql(sql).query(String.class).list();
+    }
+}
