@@ -49,6 +49,8 @@ public class EdiManagement {
     public static final String CONTENT_TYPE = "application/EDIFACT";
     public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
     private static final int MAX_ARTICLE_NUMBERS = 100_000;
+    /** Messages placed per transaction of an interchange. */
+    private static final int CHUNK = 200;
 
     private final TradingPartners partners;
     private final EdiMessages messages;
@@ -59,6 +61,7 @@ public class EdiManagement {
     private final Json json;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final TransactionTemplate chunkTransaction;
     private final Deliveries deliveries;
 
     EdiManagement(TradingPartners partners, EdiMessages messages, Intake intake, OrderManagement orders,
@@ -75,6 +78,8 @@ public class EdiManagement {
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.chunkTransaction = new TransactionTemplate(transactions);
+        this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     // --- trading partners --------------------------------------------------------------------------------------
@@ -270,13 +275,14 @@ public class EdiManagement {
 
     /**
      * Takes an EDIFACT interchange of ORDERS messages. What is not a readable interchange from a registered partner
-     * is refused (422) and nothing is stored. Otherwise, in one transaction: the interchange is stored once as an
-     * inbound document; each message that passes the syntax checks and names known articles and a delivery address
-     * is placed as an order through {@link OrderManagement#place} (channel {@code edi}, external reference
+     * is refused (422) and nothing is stored. Otherwise the interchange is stored as an inbound document and, in
+     * transactions of 200 messages each (while the interchange's reference stays claimed), each message that passes
+     * the syntax checks and names known articles and a delivery address is placed as an order through {@link OrderManagement#place} (channel {@code edi}, external reference
      * {@code PARTNER/order number}, linked to the document); a message that cannot become an order with certainty
      * is recorded with the reason and the document goes to the review queue, while the other messages proceed; a
-     * CONTRL acknowledgement is numbered and stored. The same interchange again (same partner and UNB reference)
-     * changes nothing and gets the same answer; a concurrent one waits for the first.
+     * CONTRL acknowledgement is numbered and stored at the end. The same interchange again (same partner and UNB
+     * reference) changes nothing and gets the same answer; a concurrent one waits for the first. If taking it
+     * fails half-way, the messages already taken keep their outcome and the interchange sent again takes the rest.
      */
     public Answer receive(byte[] body, String contentType, String actor) {
         return receive(body, contentType, actor, null);
@@ -327,14 +333,29 @@ public class EdiManagement {
         List<OrdersMessage> read = interchange.messages().stream()
                 .map(x12 ? PurchaseOrderMessage::read : OrdersMessage::read).toList();
         Map<String, String> skus = articleNumbers(partner, read);
-        List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
         List<ControlReport.MessageReport> reports = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
-            OrdersMessage message = read.get(i);
             Interchange.Message raw = interchange.messages().get(i);
             reports.add(new ControlReport.MessageReport(raw.ref(), raw.type(), raw.version(), raw.release(),
-                    raw.agency(), message.errors()));
-            outcomes.add(take(partner, interchange, reference, message, skus, documentId, actor));
+                    raw.agency(), read.get(i).errors()));
+        }
+        // Messages taken by an earlier attempt that failed before its end keep what became of them
+        Map<String, ReceivedInterchange.Message> taken = messages.incoming(partner.code(), reference);
+        List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
+        for (int from = 0; from < read.size(); from += CHUNK) {
+            List<OrdersMessage> chunk = read.subList(from, Math.min(read.size(), from + CHUNK));
+            // Each chunk commits on its own: thousands of orders in one transaction make every reservation walk
+            // longer chains of row versions of the same stock levels (docs/benchmarks.md, P4)
+            outcomes.addAll(chunkTransaction.execute(tx -> {
+                List<ReceivedInterchange.Message> done = new ArrayList<>();
+                for (OrdersMessage message : chunk) {
+                    ReceivedInterchange.Message before = taken.get(message.ref());
+                    done.add(before != null ? new ReceivedInterchange.Message(before.messageRef(),
+                            message.orderNumber(), before.outcome(), before.orderId(), before.orderNumber(),
+                            before.reason()) : take(partner, interchange, reference, message, skus, documentId, actor));
+                }
+                return done;
+            }));
         }
         long controlNumber = partners.nextControlNumber(partner.code());
         ControlReport.Party us = new ControlReport.Party(partner.recipientId(), partner.recipientQualifier());

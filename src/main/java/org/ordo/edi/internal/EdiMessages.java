@@ -38,6 +38,20 @@ public class EdiMessages {
                 .param("number", m.orderNumber()).param("document", m.inboundDocumentId()).update();
     }
 
+    /** What became of each message of an interchange taken before, by message reference. */
+    public Map<String, org.ordo.edi.ReceivedInterchange.Message> incoming(String partner, String interchangeRef) {
+        Map<String, org.ordo.edi.ReceivedInterchange.Message> taken = new HashMap<>();
+        jdbc.sql("""
+                SELECT message_ref, outcome, reason, order_id, order_number FROM edi_message
+                WHERE partner_code = :partner AND interchange_ref = :interchange AND direction = 'IN'
+                """).param("partner", partner).param("interchange", interchangeRef).query((rs, n) -> taken.put(
+                        rs.getString("message_ref"), new org.ordo.edi.ReceivedInterchange.Message(
+                                rs.getString("message_ref"), null, EdiMessage.Outcome.valueOf(rs.getString("outcome")),
+                                rs.getObject("order_id", UUID.class), rs.getString("order_number"),
+                                rs.getString("reason")))).list();
+        return taken;
+    }
+
     /** Stores an outgoing message as sent, under its control number, in the caller's transaction. */
     public void recordOutgoing(String partner, String type, String interchangeRef, long controlNumber, String body,
             UUID inboundDocumentId) {
