@@ -124,6 +124,9 @@ public class Hostile {
         writes.add(new Endpoint("POST", "/api/v1/api-keys", this::apiKey, "name", " "));
         writes.add(new Endpoint("POST", "/api/v1/edi/partners", () -> partner(customerId), "currency", "EURO"));
         writes.add(new Endpoint("PUT", "/api/v1/edi/partners/NO-SUCH-PARTNER", () -> partner(customerId), "version", "D99Z"));
+        // delivery by HTTP needs an http(s) URL: not a file, not another scheme, not absent
+        writes.add(new Endpoint("POST", "/api/v1/edi/partners", () -> delivering(customerId), "deliveryUrl", "file:///etc/passwd"));
+        writes.add(new Endpoint("POST", "/api/v1/edi/partners", () -> delivering(customerId), "delivery", "CARRIER_PIGEON"));
         writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/cancel", () -> map("reason", "late"), "reason", ""));
         writes.add(new Endpoint("POST", "/api/v1/api-keys/" + UUID.randomUUID() + "/revoke", () -> map("reason", "x"), "reason", 1));
         writes.add(new Endpoint("PUT", "/api/v1/inventory/TSHIRT-BLK-M/policy", this::policy, "packSize", 0));
@@ -191,6 +194,14 @@ public class Hostile {
                 "standard", "EDIFACT", "version", "D96A", "senderQualifier", "14", "senderId", "H" + random.nextInt(1_000_000),
                 "recipientQualifier", "14", "recipientId", "4012345000009", "articleNumbers", "GTIN",
                 "currency", "EUR", "paymentMethod", "invoice");
+    }
+
+    /** A valid partner that wants its messages POSTed to an endpoint. */
+    Map<String, Object> delivering(String customerId) {
+        Map<String, Object> partner = partner(customerId);
+        partner.put("delivery", "HTTP");
+        partner.put("deliveryUrl", "https://edi.example/inbound");
+        return partner;
     }
 
     /**

@@ -7,6 +7,8 @@
 # compared too) and no provider event kept other than as REJECTED. Also "session reuse after disable":
 # back-office sessions of a disabled and a demoted user are used again, and must be refused without a changed row.
 # And Shopify order webhooks to a registered shop: forged, replayed, malformed or oversized, each refused.
+# And hostile files in the EDI drop folder (binary, truncated, huge, from no partner): each must be moved to
+# refused/ with a reason file, changing no row.
 #   bench/fault-hostile.sh [N] [SEED]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -50,6 +52,28 @@ ADMIN_PASSWORD=$(cat "$WORK/data/admin-password" 2>/dev/null || true)
 java "$BENCH/Hostile.java" "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" \
   "$ORDO_PAYMENT_WEBHOOK_SECRET" "$ADMIN_PASSWORD" "$SHOP_SECRET" || OK=false
 echo "Forged-but-signed amounts kept as rejected: $(sql "SELECT count(*) FROM provider_event WHERE outcome = 'REJECTED'")"
+
+# Hostile files in the drop folder of a partner that does not exist (the demo data has no EDI partner)
+DROP=$WORK/data/edi/inbox/HOSTILE
+mkdir -p "$DROP"
+FILES=$(( N < 20 ? N : 20 ))
+for i in $(seq 1 "$FILES"); do
+  case $(( i % 5 )) in
+    0) head -c $(( (RANDOM % 100000) + 1 )) /dev/urandom ;;
+    1) printf "UNB+UNOC:3+5412345000013:14+4012345000009:14+261205:1000+F%s'UNH+1+ORDERS:D:96A:UN'BGM+220+X" "$i" ;;
+    2) printf "UNB+UNOC:3+5412345000013:14+4012345000009:14+261205:1000+F%s'UNH+1+ORDERS:D:96A:UN'BGM+220+X+9'UNT+3+1'UNZ+1+F%s'" "$i" "$i" ;;
+    3) printf "ISA*00*          *00*          *ZZ*NOBODY         *ZZ*ORDO           *261205*1000*U*00401*%09d*0*P*>~" "$i" ;;
+    4) head -c 40000000 /dev/zero | tr '\0' "'" ;;
+  esac > "$DROP/.f$i.part"
+  mv "$DROP/.f$i.part" "$DROP/f$i.edi"
+done
+for _ in $(seq 1 60); do
+  [ -z "$(find "$DROP" -maxdepth 1 -name 'f*.edi' -print -quit)" ] && break
+  sleep 1
+done
+REFUSED=$(find "$DROP/refused" -name 'f*.edi.reason.txt' 2>/dev/null | wc -l)
+echo "Drop folder: $REFUSED of $FILES hostile files refused with a reason"
+[ "$REFUSED" -eq "$FILES" ] || OK=false
 
 snapshot > "$OUT/hostile-after.txt"
 if diff "$OUT/hostile-before.txt" "$OUT/hostile-after.txt" > "$OUT/hostile-diff.txt"; then

@@ -69,9 +69,9 @@ stop_ordo() {
 }
 
 # Waits until the demo data is loaded (readiness turns UP after the start-up runners).
-await_ready() {
+await_ready() { # READY_TRIES (600): tries, 0.1 s apart, before giving up (a busy machine starts slower)
   local i
-  for i in $(seq 1 600); do
+  for i in $(seq 1 "${READY_TRIES:-600}"); do
     curl -sf -m 2 -o /dev/null "$BASE/actuator/health/readiness" && return 0
     sleep 0.1
   done

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.ordo.catalog.Catalog;
 import org.ordo.edi.internal.ControlReport;
+import org.ordo.edi.internal.Deliveries;
 import org.ordo.edi.internal.EdiMessages;
 import org.ordo.edi.internal.Interchange;
 import org.ordo.edi.internal.Interchange.SyntaxError;
@@ -48,6 +49,8 @@ public class EdiManagement {
     public static final String CONTENT_TYPE = "application/EDIFACT";
     public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
     private static final int MAX_ARTICLE_NUMBERS = 100_000;
+    /** Messages placed per transaction of an interchange. */
+    private static final int CHUNK = 200;
 
     private final TradingPartners partners;
     private final EdiMessages messages;
@@ -58,9 +61,13 @@ public class EdiManagement {
     private final Json json;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final TransactionTemplate chunkTransaction;
+    private final Deliveries deliveries;
 
     EdiManagement(TradingPartners partners, EdiMessages messages, Intake intake, OrderManagement orders,
-            Catalog catalog, PartyManagement parties, Json json, Clock clock, PlatformTransactionManager transactions) {
+            Catalog catalog, PartyManagement parties, Json json, Clock clock, PlatformTransactionManager transactions,
+            Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.partners = partners;
         this.messages = messages;
         this.intake = intake;
@@ -71,6 +78,8 @@ public class EdiManagement {
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.chunkTransaction = new TransactionTemplate(transactions);
+        this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     // --- trading partners --------------------------------------------------------------------------------------
@@ -99,7 +108,7 @@ public class EdiManagement {
         PartnerDraft withCode = new PartnerDraft(code, draft.name(), draft.customerId(), draft.standard(),
                 draft.version(), draft.senderQualifier(), draft.senderId(), draft.recipientQualifier(),
                 draft.recipientId(), draft.articleNumbers(), draft.currency(), draft.paymentMethod(), draft.shipTo(),
-                draft.priceTolerance());
+                draft.priceTolerance(), draft.delivery(), draft.deliveryUrl());
         check(withCode);
         try {
             if (!partners.update(withCode)) {
@@ -171,6 +180,93 @@ public class EdiManagement {
                 last -> new Cursor(last.createdAt(), last.id()).encode());
     }
 
+    /** Every partner, by code. */
+    public List<TradingPartner> partners() {
+        return partners.all();
+    }
+
+    /** One message of the partner; 404 when the partner has none with this id. */
+    public EdiMessage message(String partner, UUID id) {
+        return messages.find(partner, id).orElseThrow(() -> new NotFoundException("EDI message", id));
+    }
+
+    /**
+     * A message as people read it, one segment a line: an outgoing one as sent, an incoming one as the whole
+     * interchange it came in (the stored original, decoded in the charset it declares).
+     */
+    public String text(String partner, UUID id) {
+        EdiMessage message = message(partner, id);
+        if (message.direction() == EdiMessage.Direction.OUT) {
+            return message.body();
+        }
+        return Interchange.onLines(intake.originalBody(message.inboundDocumentId()));
+    }
+
+    /**
+     * Delivers an outgoing message to the partner again, as it was sent (same control number and body): queued
+     * now, whatever became of it before. Refuses a message being delivered this moment (409) and messages in (422).
+     */
+    @Transactional
+    public void resend(String partner, UUID id) {
+        EdiMessage message = message(partner, id);
+        if (message.direction() != EdiMessage.Direction.OUT) {
+            throw new InvalidInputException("id", "names a message in; only messages out are sent");
+        }
+        if (!deliveries.requeue(partner, id, clock.instant())) {
+            throw new ConflictException("being-delivered", "Being delivered",
+                    "EDI message " + message.type() + " " + message.controlNumber() + " is being delivered now");
+        }
+    }
+
+    /** What reprocessing an interchange came to: the messages tried again and what became of each. */
+    public record Reprocessed(String partner, String interchangeRef, List<ReceivedInterchange.Message> messages) {
+    }
+
+    /**
+     * Tries the messages of a stored interchange that wait for review again, once their cause is fixed (an article's
+     * GTIN added, stock received, the partner's ship-to set): each is placed as on receipt, in a savepoint of its
+     * own, and answered with its ORDRSP / 855; one that still cannot be placed keeps waiting with the new reason.
+     * Rejected messages are not tried (the partner must send them again). The messages are locked, so two people
+     * reprocessing at once place nothing twice. The interchange leaves the review queue when nothing waits.
+     */
+    @Transactional
+    public Reprocessed reprocess(String code, UUID documentId, String actor) {
+        TradingPartner partner = partner(code);
+        List<EdiMessage> waiting = messages.lockInReview(code, documentId);
+        if (waiting.isEmpty()) {
+            throw new ConflictException("nothing-to-reprocess", "Nothing to reprocess",
+                    "No message of this interchange waits for review");
+        }
+        Interchange interchange = Interchange.read(intake.originalBody(documentId));
+        String reference = waiting.get(0).interchangeRef();
+        Map<String, OrdersMessage> byRef = new LinkedHashMap<>();
+        for (Interchange.Message raw : interchange.messages()) {
+            byRef.put(raw.ref(), interchange.isX12() ? PurchaseOrderMessage.read(raw) : OrdersMessage.read(raw));
+        }
+        Map<String, String> skus = articleNumbers(partner, waiting.stream().map(m -> byRef.get(m.messageRef()))
+                .filter(m -> m != null).toList());
+        List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
+        for (EdiMessage message : waiting) {
+            OrdersMessage read = byRef.get(message.messageRef());
+            Placement placement = place(partner, reference, read, skus, documentId, actor);
+            ReceivedInterchange.Message outcome = placement.outcome();
+            messages.reprocessed(message.id(), outcome.outcome(), outcome.reason(), outcome.orderId(),
+                    outcome.orderNumber());
+            if (placement.order() != null) {
+                respond(partner, interchange, reference, read, placement.order(), skus, documentId);
+            }
+            outcomes.add(outcome);
+        }
+        List<String> attention = messages.stillWaiting(code, documentId);
+        if (attention.isEmpty()) {
+            intake.processed(documentId, "EDI", null);
+        } else {
+            intake.review(documentId, abbreviate(attention.size() + " messages need attention: "
+                    + String.join("; ", attention), 2000));
+        }
+        return new Reprocessed(code, reference, outcomes);
+    }
+
     // --- interchanges in ---------------------------------------------------------------------------------------
 
     /** The answer to an interchange, as JSON, and whether it is the answer kept from the first time it came. */
@@ -179,15 +275,24 @@ public class EdiManagement {
 
     /**
      * Takes an EDIFACT interchange of ORDERS messages. What is not a readable interchange from a registered partner
-     * is refused (422) and nothing is stored. Otherwise, in one transaction: the interchange is stored once as an
-     * inbound document; each message that passes the syntax checks and names known articles and a delivery address
-     * is placed as an order through {@link OrderManagement#place} (channel {@code edi}, external reference
+     * is refused (422) and nothing is stored. Otherwise the interchange is stored as an inbound document and, in
+     * transactions of 200 messages each (while the interchange's reference stays claimed), each message that passes
+     * the syntax checks and names known articles and a delivery address is placed as an order through {@link OrderManagement#place} (channel {@code edi}, external reference
      * {@code PARTNER/order number}, linked to the document); a message that cannot become an order with certainty
      * is recorded with the reason and the document goes to the review queue, while the other messages proceed; a
-     * CONTRL acknowledgement is numbered and stored. The same interchange again (same partner and UNB reference)
-     * changes nothing and gets the same answer; a concurrent one waits for the first.
+     * CONTRL acknowledgement is numbered and stored at the end. The same interchange again (same partner and UNB
+     * reference) changes nothing and gets the same answer; a concurrent one waits for the first. If taking it
+     * fails half-way, the messages already taken keep their outcome and the interchange sent again takes the rest.
      */
     public Answer receive(byte[] body, String contentType, String actor) {
+        return receive(body, contentType, actor, null);
+    }
+
+    /**
+     * Receives an interchange as {@link #receive(byte[], String, String)}, from a partner's drop folder: one whose
+     * sender is another partner than the folder's ({@code expectedPartner}) is refused (422).
+     */
+    public Answer receive(byte[] body, String contentType, String actor, String expectedPartner) {
         Interchange interchange = Interchange.read(body);
         Interchange.Segment header = interchange.header();
         boolean x12 = interchange.isX12();
@@ -202,6 +307,10 @@ public class EdiManagement {
                 .orElseThrow(() -> new InvalidInputException(envelope + ".sender",
                         "names no registered trading partner: " + senderId
                                 + (senderQualifier == null ? "" : " (qualifier " + senderQualifier + ")")));
+        if (expectedPartner != null && !partner.code().equals(expectedPartner)) {
+            throw new InvalidInputException(envelope + ".sender", "names trading partner " + partner.code()
+                    + ", but the interchange is in the folder of " + expectedPartner);
+        }
         if (!partner.recipientId().equals(recipientId)) {
             throw new InvalidInputException(envelope + ".recipient", "must be " + partner.recipientId()
                     + ", as agreed with partner " + partner.code() + ": " + recipientId);
@@ -224,25 +333,29 @@ public class EdiManagement {
         List<OrdersMessage> read = interchange.messages().stream()
                 .map(x12 ? PurchaseOrderMessage::read : OrdersMessage::read).toList();
         Map<String, String> skus = articleNumbers(partner, read);
-        List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
         List<ControlReport.MessageReport> reports = new ArrayList<>();
         for (int i = 0; i < read.size(); i++) {
-            OrdersMessage message = read.get(i);
             Interchange.Message raw = interchange.messages().get(i);
             reports.add(new ControlReport.MessageReport(raw.ref(), raw.type(), raw.version(), raw.release(),
-                    raw.agency(), message.errors()));
-            Placement placement = interchange.errors().isEmpty() && message.errors().isEmpty()
-                    ? place(partner, reference, message, skus, documentId, actor)
-                    : new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
-                            EdiMessage.Outcome.REJECTED, null, null, rejection(interchange.errors(), message.errors())),
-                            null);
-            ReceivedInterchange.Message outcome = placement.outcome();
-            messages.recordIncoming(new EdiMessages.Incoming(partner.code(), x12 ? "850" : "ORDERS", reference, message.ref(),
-                    outcome.outcome(), outcome.reason(), outcome.orderId(), outcome.orderNumber(), documentId));
-            if (placement.order() != null) {
-                respond(partner, interchange, reference, message, placement.order(), skus, documentId);
-            }
-            outcomes.add(outcome);
+                    raw.agency(), read.get(i).errors()));
+        }
+        // Messages taken by an earlier attempt that failed before its end keep what became of them
+        Map<String, ReceivedInterchange.Message> taken = messages.incoming(partner.code(), reference);
+        List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
+        for (int from = 0; from < read.size(); from += CHUNK) {
+            List<OrdersMessage> chunk = read.subList(from, Math.min(read.size(), from + CHUNK));
+            // Each chunk commits on its own: thousands of orders in one transaction make every reservation walk
+            // longer chains of row versions of the same stock levels (docs/benchmarks.md, P4)
+            outcomes.addAll(chunkTransaction.execute(tx -> {
+                List<ReceivedInterchange.Message> done = new ArrayList<>();
+                for (OrdersMessage message : chunk) {
+                    ReceivedInterchange.Message before = taken.get(message.ref());
+                    done.add(before != null ? new ReceivedInterchange.Message(before.messageRef(),
+                            message.orderNumber(), before.outcome(), before.orderId(), before.orderNumber(),
+                            before.reason()) : take(partner, interchange, reference, message, skus, documentId, actor));
+                }
+                return done;
+            }));
         }
         long controlNumber = partners.nextControlNumber(partner.code());
         ControlReport.Party us = new ControlReport.Party(partner.recipientId(), partner.recipientQualifier());
@@ -265,6 +378,27 @@ public class EdiManagement {
         String review = attention.isEmpty() ? null : abbreviate(attention.size() + " of " + outcomes.size()
                 + " messages need attention: " + String.join("; ", attention), 2000);
         return new Intake.Processed(200, json.write(received), review);
+    }
+
+    /**
+     * Takes one message: places it (or records why not), records the outcome and answers a placed order with its
+     * ORDRSP / 855, in the caller's transaction.
+     */
+    private ReceivedInterchange.Message take(TradingPartner partner, Interchange interchange, String reference,
+            OrdersMessage message, Map<String, String> skus, UUID documentId, String actor) {
+        Placement placement = interchange.errors().isEmpty() && message.errors().isEmpty()
+                ? place(partner, reference, message, skus, documentId, actor)
+                : new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                        EdiMessage.Outcome.REJECTED, null, null, rejection(interchange.errors(), message.errors())),
+                        null);
+        ReceivedInterchange.Message outcome = placement.outcome();
+        messages.recordIncoming(new EdiMessages.Incoming(partner.code(), interchange.isX12() ? "850" : "ORDERS",
+                reference, message.ref(), outcome.outcome(), outcome.reason(), outcome.orderId(),
+                outcome.orderNumber(), documentId));
+        if (placement.order() != null) {
+            respond(partner, interchange, reference, message, placement.order(), skus, documentId);
+        }
+        return outcome;
     }
 
     /** What became of a message, and the order when one was placed. */

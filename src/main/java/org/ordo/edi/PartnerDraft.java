@@ -27,7 +27,17 @@ public record PartnerDraft(
         @Schema(example = "invoice") String paymentMethod,
         @Schema(description = "where to ship when a message names no delivery address") Address shipTo,
         @Schema(example = "2", description = "percent: a line whose price differs from ours by more goes to review; "
-                + "absent: prices are not compared") String priceTolerance) {
+                + "absent: prices are not compared") String priceTolerance,
+        @Schema(example = "FOLDER", description = "how outgoing messages reach the partner: NONE (fetched through "
+                + "the API), FOLDER (written to its folder under ORDO_EDI_OUTBOX) or HTTP (POSTed to deliveryUrl); "
+                + "absent: NONE") TradingPartner.Delivery delivery,
+        @Schema(example = "https://edi.megamarkt.example/inbound", description = "with delivery HTTP: where each "
+                + "outgoing interchange is POSTed") String deliveryUrl) {
+
+    /** NONE when absent. */
+    public TradingPartner.Delivery deliveryOrNone() {
+        return delivery == null ? TradingPartner.Delivery.NONE : delivery;
+    }
 
     static final Set<String> EDIFACT_VERSIONS = Set.of("D96A", "D01B");
     static final String X12_VERSION = "004010";
@@ -101,6 +111,14 @@ public record PartnerDraft(
         }
         if (priceTolerance != null && tolerance() == null) {
             errors.add(new FieldError("priceTolerance", "must be a percentage from 0 to 100 with at most 2 decimals"));
+        }
+        if (deliveryOrNone() == TradingPartner.Delivery.HTTP) {
+            if (deliveryUrl == null || deliveryUrl.length() > 500 || !deliveryUrl.matches("https?://[^\\s]+")) {
+                errors.add(new FieldError("deliveryUrl", "is required with delivery HTTP: an http or https URL of at "
+                        + "most 500 characters"));
+            }
+        } else if (deliveryUrl != null) {
+            errors.add(new FieldError("deliveryUrl", "is only taken with delivery HTTP"));
         }
         if (shipTo != null) {
             errors.addAll(shipTo.problems("shipTo"));

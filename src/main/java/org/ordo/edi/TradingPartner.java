@@ -10,6 +10,7 @@ import org.ordo.platform.Address;
  * its interchanges name it in UNB; {@code recipientId} is how it names us. Orders are placed for {@code customerId}
  * with the partner's currency and payment method, shipped to the message's delivery party or else to {@code shipTo}.
  * A line whose price differs from the catalog's by more than {@code priceTolerance} percent goes to review.
+ * Outgoing messages reach it as {@code delivery} says.
  */
 public record TradingPartner(String code, String name, UUID customerId, Standard standard, String version,
         String senderQualifier, String senderId, String recipientQualifier, String recipientId,
@@ -17,7 +18,17 @@ public record TradingPartner(String code, String name, UUID customerId, Standard
         @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
         @io.swagger.v3.oas.annotations.media.Schema(implementation = String.class, format = "decimal", example = "5",
                 description = "percent; absent: prices are not compared") java.math.BigDecimal priceTolerance, long lastControlNumber,
-        Instant createdAt, Instant updatedAt) {
+        Delivery delivery, String deliveryUrl, Instant createdAt, Instant updatedAt) {
+
+    /** How outgoing messages reach the partner (see docs/edi.md). */
+    public enum Delivery {
+        /** not delivered: the partner fetches them through the API */
+        NONE,
+        /** written to the partner's folder under ORDO_EDI_OUTBOX */
+        FOLDER,
+        /** POSTed to the partner's URL */
+        HTTP
+    }
 
     public enum Standard {
         EDIFACT, X12

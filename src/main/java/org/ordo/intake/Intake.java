@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.ordo.intake.internal.IdempotencyKeys;
 import org.ordo.intake.internal.InboundDocuments;
+import org.ordo.intake.internal.KeyLocks;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PlaceOrder;
@@ -27,9 +28,11 @@ public class Intake {
     private final OrderManagement orders;
     private final Json json;
     private final TransactionTemplate transaction;
+    private final KeyLocks keyLocks;
 
     Intake(InboundDocuments documents, IdempotencyKeys keys, OrderManagement orders, Json json,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, KeyLocks keyLocks) {
+        this.keyLocks = keyLocks;
         this.documents = documents;
         this.keys = keys;
         this.orders = orders;
@@ -124,34 +127,59 @@ public class Intake {
     }
 
     /**
-     * Takes a document that may produce several orders (an EDI interchange), idempotent on the client's key. In one
-     * transaction: claims the key and stores the document as received (one statement), lets {@code process} place
-     * its orders through {@link OrderManagement} (each linked to the document by its id), then keeps the answer with
-     * the key and marks the document processed, or in the review queue with the reason. A concurrent request with
-     * the same key waits for this one and gets its answer ({@code replayed}); the same key with other content is
-     * refused with 409 naming {@code keyField}. Anything {@code process} throws rolls back whole: nothing is stored.
+     * Takes a document that may produce several orders (an EDI interchange), idempotent on the client's key, in
+     * steps, so that thousands of orders are not one transaction: (1) a key answered before gives its answer again
+     * ({@code replayed}) and the same key with other content is refused with 409 naming {@code keyField}; (2) the
+     * document is stored as received and committed; (3) one transaction claims the key and holds it while
+     * {@code process} places the orders, committing its work in transactions of its own (each order linked to the
+     * document by its id), then keeps the answer with the key and marks the document processed, or in the review
+     * queue with the reason. A concurrent request with the same key waits for this one (in this JVM without a
+     * database connection, see {@link KeyLocks}) and gets its answer; its own copy of the document is discarded.
+     * If this fails half-way, the key stays free and what {@code process} committed stays: {@code process} must
+     * recognise its own finished work when the document comes again, so a repeat finishes what is missing and
+     * creates nothing twice (the first copy of the document stays, received, beside the one taken then).
      */
     public Answer takeDocument(String client, String key, String keyField, String channel, String contentType,
             byte[] body, String actor, java.util.function.Function<UUID, Processed> process) {
         String hash = Sha256.hex(body);
-        return transaction.execute(tx -> {
-            Claim claim = claim(client, key, hash, channel, contentType, body, actor,
-                    () -> new org.ordo.platform.ConflictException("key-reused", "Reference already used",
-                            keyField + " " + key + " was already received with other content; a new document needs "
-                                    + "a new reference", java.util.Map.of("field", keyField)));
-            if (claim.replay() != null) {
-                return new Answer(claim.replay().status(), claim.replay().response(), null, true);
+        java.util.function.Supplier<RuntimeException> otherRequest = () -> new org.ordo.platform.ConflictException(
+                "key-reused", "Reference already used", keyField + " " + key + " was already received with other "
+                        + "content; a new document needs a new reference", java.util.Map.of("field", keyField));
+        return keyLocks.withLock(client, key, () -> {
+            Answer replay = replay(client, key, hash, otherRequest);
+            if (replay != null) {
+                return replay;
             }
-            UUID documentId = claim.documentId();
-            Processed processed = process.apply(documentId);
-            keys.complete(client, key, processed.status(), processed.body());
-            if (processed.reviewReason() == null) {
-                documents.processed(documentId, channel.toUpperCase(java.util.Locale.ROOT), null);
-            } else {
-                documents.review(documentId, processed.reviewReason());
-            }
-            return new Answer(processed.status(), processed.body(), null, false);
+            UUID documentId = transaction.execute(tx -> documents.store(channel, contentType, body, actor));
+            return transaction.execute(tx -> {
+                if (!keys.claim(client, key, hash)) {
+                    // another node took the same document meanwhile
+                    documents.discard(documentId);
+                    return replay(client, key, hash, otherRequest);
+                }
+                Processed processed = process.apply(documentId);
+                keys.complete(client, key, processed.status(), processed.body());
+                if (processed.reviewReason() == null) {
+                    documents.processed(documentId, channel.toUpperCase(java.util.Locale.ROOT), null);
+                } else {
+                    documents.review(documentId, processed.reviewReason());
+                }
+                return new Answer(processed.status(), processed.body(), null, false);
+            });
         });
+    }
+
+    /** The answer kept with a key answered before; null when the key is free; refused when the content differs. */
+    private Answer replay(String client, String key, String hash,
+            java.util.function.Supplier<RuntimeException> otherRequest) {
+        IdempotencyKeys.Stored stored = keys.find(client, key).orElse(null);
+        if (stored == null) {
+            return null;
+        }
+        if (!stored.requestHash().equals(hash)) {
+            throw otherRequest.get();
+        }
+        return new Answer(stored.status(), stored.response(), null, true);
     }
 
     /** A claimed key with its newly stored document, or a key claimed before with the answer kept for it. */

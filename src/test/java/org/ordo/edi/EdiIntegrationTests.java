@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.TestClock;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -80,8 +81,9 @@ class EdiIntegrationTests {
         Map<String, Object> bad = partnerBody("lower case", sender, "GTIN");
         bad.put("currency", "EURO");
         bad.remove("customerId");
+        bad.put("delivery", "HTTP");
         assertThat(api.post("/api/v1/edi/partners", bad).errorFields())
-                .contains("code", "currency", "customerId");
+                .contains("code", "currency", "customerId", "deliveryUrl");
 
         assertThat(api.put("/api/v1/edi/partners/" + partner + "/articles", Map.of("B-100", "NO-SUCH-SKU"))
                 .errorFields()).containsExactly("B-100");
@@ -423,6 +425,271 @@ class EdiIntegrationTests {
     private Map<String, String> x12Values(String isa, String po) {
         return Map.of("ISA13", isa, "PO", po, "SENDER15", String.format("%-15s", sender), "RECIPIENT15",
                 String.format("%-15s", recipient));
+    }
+
+    @Test
+    void aShippedEdiOrderIsAdvisedWithAnSsccPerParcelAndItsInvoiceIsSentWithTheInvoicesNumbers() {
+        String po = Fixtures.unique("PO");
+        JsonNode answer = expect(post(interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                Map.of("REF", reference(), "PO", po))), 200).json();
+        String orderId = answer.get("messages").get(0).get("orderId").asString();
+
+        JsonNode shipment = shipInTwoParcels(orderId);
+
+        List<List<String>> desadv = segments(awaitOutgoing("DESADV").get("body").asString());
+        assertThat(find(desadv, "UNH").get(2)).isEqualTo("DESADV:D:96A:UN:EAN007");
+        assertThat(find(desadv, "UNB").get(3)).isEqualTo(sender + ":14");
+        assertThat(starting(desadv, "RFF", "ON").get(1)).isEqualTo("ON:" + po + "-1");
+        assertThat(starting(desadv, "RFF", "CN").get(1)).isEqualTo("CN:" + shipment.get("trackingNumber").asString());
+        List<String> ssccs = all(desadv, "GIN").stream().map(g -> g.get(2)).toList();
+        assertThat(ssccs).hasSize(2).doesNotHaveDuplicates()
+                .allSatisfy(sscc -> assertThat(sscc).hasSize(18).startsWith("0"))
+                .allSatisfy(sscc -> assertThat(gs1CheckDigitHolds(sscc)).as("check digit of " + sscc).isTrue());
+        assertThat(all(desadv, "LIN")).extracting(l -> l.get(3)).containsExactly(gtin1 + ":SRV", gtin2 + ":SRV");
+        assertThat(all(desadv, "QTY")).extracting(q -> q.get(1)).containsExactly("12:3", "12:2");
+
+        List<List<String>> invoic = segments(awaitOutgoing("INVOIC").get("body").asString());
+        JsonNode invoice = expect(api.get("/api/v1/orders/" + orderId + "/invoices"), 200).json().get(0);
+        assertThat(find(invoic, "BGM").get(2)).isEqualTo(invoice.get("number").asString());
+        assertThat(starting(invoic, "RFF", "ON").get(1)).isEqualTo("ON:" + po + "-1");
+        assertThat(starting(invoic, "MOA", "77").get(1)).isEqualTo("77:" + invoice.get("gross").get("amount").asString());
+        assertThat(starting(invoic, "MOA", "79").get(1)).isEqualTo("79:" + invoice.get("net").get("amount").asString());
+        assertThat(starting(invoic, "MOA", "176").get(1)).isEqualTo("176:" + invoice.get("tax").get("amount").asString());
+        assertThat(all(invoic, "MOA").stream().filter(m -> m.get(1).startsWith("203:")).map(m -> m.get(1)))
+                .containsExactly("203:" + invoice.get("lines").get(0).get("net").get("amount").asString(),
+                        "203:" + invoice.get("lines").get(1).get("net").get("amount").asString());
+
+        // control numbers go on from the ones the acknowledgement and order responses took
+        JsonNode out = expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=OUT"), 200).json()
+                .get("items");
+        assertThat(out).extracting(m -> m.get("type").asString()).containsExactly("ORDRSP", "ORDRSP", "CONTRL",
+                "DESADV", "INVOIC");
+        assertThat(out).extracting(m -> m.get("controlNumber").asLong()).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aShippedX12OrderGetsAn856AndAn810() {
+        String isa = registerX12Partner();
+        String po = Fixtures.unique("PO");
+        JsonNode answer = expect(api.postBytes("/api/v1/edi/interchanges", interchange("po-850-tilde.edi",
+                StandardCharsets.US_ASCII, x12Values(isa, po)), "application/EDI-X12"), 200).json();
+        String orderId = answer.get("messages").get(0).get("orderId").asString();
+
+        JsonNode shipment = shipInTwoParcels(orderId);
+
+        List<List<String>> asn = segments(awaitOutgoing("856").get("body").asString());
+        assertThat(find(asn, "ST").get(1)).isEqualTo("856");
+        assertThat(find(asn, "PRF").get(1)).isEqualTo(po + "-1");
+        assertThat(starting(asn, "REF", "CN").get(2)).isEqualTo(shipment.get("trackingNumber").asString());
+        assertThat(all(asn, "MAN")).hasSize(2).allSatisfy(m -> assertThat(m.get(2)).hasSize(18));
+        assertThat(all(asn, "LIN")).extracting(l -> l.get(3)).containsExactly(gtin1, gtin2);
+        assertThat(all(asn, "SN1")).extracting(l -> l.get(2)).containsExactly("3", "2");
+        assertThat(find(asn, "CTT").get(1)).isEqualTo(String.valueOf(all(asn, "HL").size()));
+
+        List<List<String>> x810 = segments(awaitOutgoing("810").get("body").asString());
+        JsonNode invoice = expect(api.get("/api/v1/orders/" + orderId + "/invoices"), 200).json().get(0);
+        assertThat(find(x810, "BIG").get(2)).isEqualTo(invoice.get("number").asString());
+        assertThat(find(x810, "BIG").get(4)).isEqualTo(po + "-1");
+        assertThat(find(x810, "TDS").get(1)).isEqualTo(new java.math.BigDecimal(invoice.get("gross").get("amount")
+                .asString()).movePointRight(2).toPlainString());
+        assertThat(all(x810, "IT1")).extracting(l -> l.get(2)).containsExactly("3", "2");
+    }
+
+    @Test
+    void aPartnersEndpointThatFailsTwiceGetsEachMessageDeliveredExactlyOnce() throws Exception {
+        List<String> keys = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> delivered = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/edi", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            // the partner's endpoint is down for the first two requests, then takes everything
+            int status = requests.incrementAndGet() <= 2 ? 503 : 200;
+            if (status == 200) {
+                keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                delivered.add(new String(body, StandardCharsets.UTF_8));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Map<String, Object> body = partnerBody(partner, sender, "GTIN");
+            body.put("delivery", "HTTP");
+            body.put("deliveryUrl", "http://127.0.0.1:" + server.getAddress().getPort() + "/edi");
+            expect(api.put("/api/v1/edi/partners/" + partner, body), 200);
+
+            expect(post(interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                    Map.of("REF", reference(), "PO", Fixtures.unique("PO")))), 200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> requests.get() >= 2);
+            // the failed attempts wait before they are tried again: a while later, each is delivered once
+            TestClock.movedBy(java.time.Duration.ofMinutes(5), () -> {
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                        .until(() -> delivered.size() >= 3);
+                org.awaitility.Awaitility.await().during(java.time.Duration.ofSeconds(5))
+                        .atMost(java.time.Duration.ofSeconds(10)).until(() -> delivered.size() == 3);
+            });
+        } finally {
+            server.stop(0);
+        }
+        JsonNode out = expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=OUT"), 200).json()
+                .get("items");
+        assertThat(out).hasSize(3);
+        assertThat(keys).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.StreamSupport.stream(out.spliterator(), false).map(m -> m.get("id").asString())
+                        .toList());
+        assertThat(delivered).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.StreamSupport.stream(out.spliterator(), false).map(m -> m.get("body").asString())
+                        .toList());
+        assertThat(requests.get()).isEqualTo(5);
+        assertThat(out).allSatisfy(m -> assertThat(m.get("deliveryStatus").asString()).isEqualTo("DELIVERED"));
+        assertThat(out).extracting(m -> m.get("deliveryAttempts").asInt()).contains(2).allMatch(n -> n <= 2);
+    }
+
+    @Test
+    void aPartnerWithAFolderFindsEachMessageThereAsAFileOfItsOwn() throws Exception {
+        Map<String, Object> body = partnerBody(partner, sender, "GTIN");
+        body.put("delivery", "FOLDER");
+        expect(api.put("/api/v1/edi/partners/" + partner, body), 200);
+
+        expect(post(interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                Map.of("REF", reference(), "PO", Fixtures.unique("PO")))), 200);
+
+        java.nio.file.Path folder = java.nio.file.Path.of("target/it-data/edi/outbox", partner);
+        JsonNode out = expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=OUT"), 200).json()
+                .get("items");
+        assertThat(out).hasSize(3);
+        for (JsonNode message : out) {
+            java.nio.file.Path file = folder.resolve(message.get("type").asString() + "-"
+                    + message.get("controlNumber").asLong() + ".edi");
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> java.nio.file.Files.exists(file));
+            assertThat(java.nio.file.Files.readString(file)).isEqualTo(message.get("body").asString());
+        }
+        try (var files = java.nio.file.Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).hasSize(3).allMatch(n -> n.endsWith(".edi"));
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                java.util.stream.StreamSupport.stream(expect(api.get("/api/v1/edi/messages?partner=" + partner
+                        + "&direction=OUT"), 200).json().get("items").spliterator(), false)
+                        .allMatch(m -> m.get("deliveryStatus").asString().equals("DELIVERED")));
+    }
+
+    @Test
+    void aFileInThePartnersDropFolderBecomesOrdersAndMovesToProcessed() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of("target/it-data/edi/inbox", partner);
+        String ref = reference();
+        byte[] body = interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                Map.of("REF", ref, "PO", Fixtures.unique("PO")));
+        drop(folder, "orders-1.edi", body);
+
+        java.nio.file.Path processed = folder.resolve("processed/orders-1.edi");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> java.nio.file.Files.exists(processed.resolveSibling("orders-1.edi.answer.json")));
+        assertThat(java.nio.file.Files.readAllBytes(processed)).isEqualTo(body);
+        assertThat(folder.resolve("orders-1.edi")).doesNotExist();
+        JsonNode answer = Api.JSON.readTree(java.nio.file.Files.readString(processed.resolveSibling("orders-1.edi.answer.json")));
+        assertThat(answer.get("messages")).extracting(m -> m.get("outcome").asString())
+                .containsExactly("PLACED", "PLACED");
+        assertThat(expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=IN"), 200).json()
+                .get("items")).hasSize(2);
+    }
+
+    @Test
+    void aFileReadAgainAfterACrashBeforeItsMoveCreatesNothingTwice() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of("target/it-data/edi/inbox", partner);
+        byte[] body = interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                Map.of("REF", reference(), "PO", Fixtures.unique("PO")));
+        // the first reading took the interchange, then the poller died before it moved the file
+        JsonNode first = expect(post(body), 200).json();
+        drop(folder, "again.edi", body);
+
+        java.nio.file.Path answer = folder.resolve("processed/again.edi.answer.json");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> java.nio.file.Files.exists(answer));
+        assertThat(Api.JSON.readTree(java.nio.file.Files.readString(answer))).isEqualTo(first);
+        assertThat(expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=IN"), 200).json()
+                .get("items")).hasSize(2);
+    }
+
+    @Test
+    void aFileThatIsNoInterchangeOfThePartnerIsRefusedWithTheReason() throws Exception {
+        java.nio.file.Path folder = java.nio.file.Path.of("target/it-data/edi/inbox", partner);
+        drop(folder, "garbage.edi", new byte[] {0, 1, 2, (byte) 0xff, 'U', 'N', 'B'});
+        String other = Fixtures.gtin();
+        Map<String, Object> otherPartner = partnerBody(Fixtures.unique("OT").replace("-", ""), other, "GTIN");
+        expect(api.post("/api/v1/edi/partners", otherPartner), 201);
+        String theirs = new String(interchange("orders-una-release.edi", StandardCharsets.UTF_8,
+                Map.of("REF", reference(), "PO", Fixtures.unique("PO"))), StandardCharsets.UTF_8).replace(sender, other);
+        drop(folder, "theirs.edi", theirs.getBytes(StandardCharsets.ISO_8859_1));
+
+        java.nio.file.Path refused = folder.resolve("refused");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> java.nio.file.Files.exists(refused.resolve("theirs.edi.reason.txt"))
+                        && java.nio.file.Files.exists(refused.resolve("garbage.edi.reason.txt")));
+        assertThat(java.nio.file.Files.readString(refused.resolve("theirs.edi.reason.txt")))
+                .contains("UNB.sender").contains("folder of " + partner);
+        assertThat(java.nio.file.Files.readString(refused.resolve("garbage.edi.reason.txt"))).isNotBlank();
+        assertThat(refused.resolve("garbage.edi")).exists();
+        assertThat(expect(api.get("/api/v1/edi/messages?partner=" + otherPartner.get("code")), 200).json()
+                .get("items")).isEmpty();
+    }
+
+    /** Puts a file into a drop folder as a partner should: written under a hidden name, then renamed. */
+    private static void drop(java.nio.file.Path folder, String name, byte[] body) throws IOException {
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path part = folder.resolve("." + name + ".part");
+        java.nio.file.Files.write(part, body);
+        java.nio.file.Files.setLastModifiedTime(part, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minusSeconds(60)));
+        java.nio.file.Files.move(part, folder.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Picks the location's orders and ships the order's two lines in two parcels; returns the shipment. */
+    private JsonNode shipInTwoParcels(String orderId) {
+        org.ordo.Warehouse floor = new org.ordo.Warehouse(api.withNewKey("WAREHOUSE"));
+        floor.pickAll(floor.pickListAt(location));
+        Api warehouse = api.withNewKey("WAREHOUSE");
+        JsonNode parcels = expect(warehouse.post("/api/v1/fulfillment/orders/" + orderId + "/parcels", Map.of(
+                "location", location, "parcels", List.of(
+                        Map.of("weightGrams", 900, "items", List.of(Map.of("lineNo", 1, "quantity", 3))),
+                        Map.of("weightGrams", 700, "items", List.of(Map.of("lineNo", 2, "quantity", 2)))))), 201)
+                .json();
+        List<String> ids = new ArrayList<>();
+        parcels.forEach(p -> ids.add(p.get("id").asString()));
+        return expect(warehouse.post("/api/v1/fulfillment/orders/" + orderId + "/shipments", Map.of("parcels", ids,
+                "carrier", "DHL", "service", "Paket", "trackingNumber", Fixtures.unique("TRK").replace("-", ""))),
+                201).json();
+    }
+
+    /** The partner's outgoing message of this type, once the event after the shipment or invoice has made it. */
+    private JsonNode awaitOutgoing(String type) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode m : expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=OUT"), 200)
+                    .json().get("items")) {
+                if (m.get("type").asString().equals(type)) {
+                    return m;
+                }
+            }
+            return null;
+        }, m -> m != null);
+    }
+
+    /** The first segment with this tag whose first element starts with this qualifier. */
+    private static List<String> starting(List<List<String>> segments, String tag, String qualifier) {
+        return segments.stream().filter(s -> s.get(0).equals(tag) && (s.get(1).equals(qualifier)
+                || s.get(1).startsWith(qualifier + ":"))).findFirst().orElseThrow(() -> new AssertionError(
+                        "no " + tag + " " + qualifier + " in " + segments));
+    }
+
+    private static boolean gs1CheckDigitHolds(String digits) {
+        int sum = 0;
+        for (int i = digits.length() - 2, weight = 3; i >= 0; i--, weight = 4 - weight) {
+            sum += (digits.charAt(i) - '0') * weight;
+        }
+        return (10 - sum % 10) % 10 == digits.charAt(digits.length() - 1) - '0';
     }
 
     // --- helpers ----------------------------------------------------------------------------------------------

@@ -38,16 +38,116 @@ public class EdiMessages {
                 .param("number", m.orderNumber()).param("document", m.inboundDocumentId()).update();
     }
 
+    /** What became of each message of an interchange taken before, by message reference. */
+    public Map<String, org.ordo.edi.ReceivedInterchange.Message> incoming(String partner, String interchangeRef) {
+        Map<String, org.ordo.edi.ReceivedInterchange.Message> taken = new HashMap<>();
+        jdbc.sql("""
+                SELECT message_ref, outcome, reason, order_id, order_number FROM edi_message
+                WHERE partner_code = :partner AND interchange_ref = :interchange AND direction = 'IN'
+                """).param("partner", partner).param("interchange", interchangeRef).query((rs, n) -> taken.put(
+                        rs.getString("message_ref"), new org.ordo.edi.ReceivedInterchange.Message(
+                                rs.getString("message_ref"), null, EdiMessage.Outcome.valueOf(rs.getString("outcome")),
+                                rs.getObject("order_id", UUID.class), rs.getString("order_number"),
+                                rs.getString("reason")))).list();
+        return taken;
+    }
+
     /** Stores an outgoing message as sent, under its control number, in the caller's transaction. */
     public void recordOutgoing(String partner, String type, String interchangeRef, long controlNumber, String body,
             UUID inboundDocumentId) {
         jdbc.sql("""
                 INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref,
-                                         control_number, outcome, body, inbound_document_id)
-                VALUES (:id, :partner, 'OUT', :type, :interchange, '1', :number, 'STORED', :body, :document)
+                                         control_number, outcome, body, inbound_document_id, delivery_status,
+                                         next_delivery_at)
+                VALUES (:id, :partner, 'OUT', :type, :interchange, '1', :number, 'STORED', :body, :document,
+                        'QUEUED', now())
                 """).param("id", Ids.next()).param("partner", partner).param("type", type)
                 .param("interchange", interchangeRef).param("number", controlNumber).param("body", body)
                 .param("document", inboundDocumentId).update();
+    }
+
+    /** The EDI message an order was placed from: its partner, interchange and stored original. */
+    public record Origin(String partner, String interchangeRef, String messageRef, UUID inboundDocumentId) {
+    }
+
+    public java.util.Optional<Origin> originOf(UUID orderId) {
+        return jdbc.sql("""
+                SELECT partner_code, interchange_ref, message_ref, inbound_document_id FROM edi_message
+                WHERE direction = 'IN' AND outcome = 'PLACED' AND order_id = :order
+                """).param("order", orderId).query((rs, n) -> new Origin(rs.getString("partner_code"),
+                rs.getString("interchange_ref"), rs.getString("message_ref"),
+                rs.getObject("inbound_document_id", UUID.class))).optional();
+    }
+
+    /** Whether the partner was sent a message of this type about this subject (a shipment, an invoice). */
+    public boolean answered(String partner, String type, String subject) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM edi_message
+                               WHERE partner_code = :partner AND type = :type AND subject = :subject
+                                 AND direction = 'OUT')
+                """).param("partner", partner).param("type", type).param("subject", subject).query(Boolean.class)
+                .single();
+    }
+
+    /** An outgoing message about an order (DESADV, INVOIC, ...); its subject makes it once per partner and type. */
+    public record Answer(String partner, String type, String subject, Origin origin, UUID orderId,
+            String orderNumber, long controlNumber, String body) {
+    }
+
+    /** Stores an outgoing message about an order; false when one about the same subject exists (nothing stored). */
+    public boolean recordAnswer(Answer a) {
+        return jdbc.sql("""
+                INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref,
+                                         control_number, outcome, body, inbound_document_id, order_id,
+                                         order_number, subject, delivery_status, next_delivery_at)
+                VALUES (:id, :partner, 'OUT', :type, :interchange, '1', :number, 'STORED', :body, :document,
+                        :order, :orderNumber, :subject, 'QUEUED', now())
+                ON CONFLICT (partner_code, type, subject) WHERE direction = 'OUT' AND subject IS NOT NULL
+                DO NOTHING
+                """).param("id", Ids.next()).param("partner", a.partner()).param("type", a.type())
+                .param("interchange", a.origin().interchangeRef()).param("number", a.controlNumber())
+                .param("body", a.body()).param("document", a.origin().inboundDocumentId())
+                .param("order", a.orderId()).param("orderNumber", a.orderNumber()).param("subject", a.subject())
+                .update() == 1;
+    }
+
+    public java.util.Optional<EdiMessage> find(String partner, UUID id) {
+        return jdbc.sql("SELECT * FROM edi_message WHERE partner_code = :partner AND id = :id")
+                .param("partner", partner).param("id", id).query(EdiMessages::map).optional();
+    }
+
+    /** The messages of an interchange that wait for review, locked until the transaction ends, in their order. */
+    public List<EdiMessage> lockInReview(String partner, UUID documentId) {
+        return jdbc.sql("""
+                SELECT * FROM edi_message
+                WHERE partner_code = :partner AND inbound_document_id = :document AND direction = 'IN'
+                  AND outcome = 'REVIEW'
+                ORDER BY created_at, id
+                FOR UPDATE
+                """).param("partner", partner).param("document", documentId).query(EdiMessages::map).list();
+    }
+
+    /** A message tried again: placed now, or still waiting with the new reason (only from REVIEW). */
+    public void reprocessed(UUID id, EdiMessage.Outcome outcome, String reason, UUID orderId, String orderNumber) {
+        jdbc.sql("""
+                UPDATE edi_message SET outcome = :outcome, reason = :reason, order_id = :order, order_number = :number
+                WHERE id = :id AND direction = 'IN' AND outcome = 'REVIEW'
+                """).param("outcome", outcome.name()).param("reason", reason).param("order", orderId)
+                .param("number", orderNumber).param("id", id).update();
+    }
+
+    /** What still needs attention in an interchange: each message in review or rejected, with its reason. */
+    public List<String> stillWaiting(String partner, UUID documentId) {
+        return jdbc.sql("""
+                SELECT 'message ' || message_ref || ' ' || lower(outcome) || ': ' || reason FROM edi_message
+                WHERE partner_code = :partner AND inbound_document_id = :document AND direction = 'IN'
+                  AND outcome IN ('REVIEW', 'REJECTED')
+                ORDER BY created_at, id
+                """).param("partner", partner).param("document", documentId).query(String.class).list();
+    }
+
+    public long nextSsccSerial() {
+        return jdbc.sql("SELECT nextval('edi_sscc_serial')").query(Long.class).single();
     }
 
     public List<EdiMessage> list(String partner, EdiMessage.Direction direction, EdiMessage.Outcome outcome,
@@ -80,6 +180,9 @@ public class EdiMessages {
                 EdiMessage.Outcome.valueOf(rs.getString("outcome")), rs.getString("reason"),
                 rs.getObject("order_id", UUID.class), rs.getString("order_number"),
                 rs.getObject("inbound_document_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("body"));
+                rs.getString("body"), rs.getString("delivery_status") == null ? null
+                        : EdiMessage.DeliveryStatus.valueOf(rs.getString("delivery_status")),
+                rs.getInt("delivery_attempts"), rs.getTimestamp("delivered_at") == null ? null
+                        : rs.getTimestamp("delivered_at").toInstant(), rs.getString("delivery_error"));
     }
 }

@@ -198,6 +198,44 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
      * The text in the charset that UNB's syntax identifier declares, decoded strictly: bytes that are not valid in
      * it (binary data, another charset) are refused rather than guessed.
      */
+    /**
+     * The interchange as text, one segment a line, for people to read: the segment terminator is the one UNA or ISA
+     * declares (a released one, e.g. {@code ?'}, is data and stays); line breaks already there are kept.
+     */
+    public static String onLines(byte[] body) {
+        String text = decode(body);
+        char terminator = '\'';
+        char release = '?';
+        if (text.startsWith("ISA") && text.length() > 105) {
+            terminator = text.charAt(105);
+            release = 0;
+        } else if (text.startsWith("UNA") && text.length() >= 9) {
+            terminator = text.charAt(8);
+            release = text.charAt(6) == ' ' ? 0 : text.charAt(6);
+        }
+        StringBuilder lines = new StringBuilder(text.length() + text.length() / 20);
+        int start = text.startsWith("UNA") ? 9 : 0;
+        lines.append(text, 0, start);
+        if (start > 0) {
+            lines.append('\n');
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (release != 0 && c == release && i + 1 < text.length()) {
+                lines.append(c).append(text.charAt(++i));
+                continue;
+            }
+            if (c == '\r' || c == '\n') {
+                continue;
+            }
+            lines.append(c);
+            if (c == terminator) {
+                lines.append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
     static String decode(byte[] body) {
         String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1);
         if (start.startsWith("ISA")) {

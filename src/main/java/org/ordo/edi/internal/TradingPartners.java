@@ -29,10 +29,10 @@ public class TradingPartners {
         return jdbc.sql("""
                 INSERT INTO edi_partner (code, name, customer_id, standard, version, sender_qualifier, sender_id,
                                          recipient_qualifier, recipient_id, article_numbers, currency, payment_method,
-                                         ship_to, price_tolerance)
+                                         ship_to, price_tolerance, delivery, delivery_url)
                 VALUES (:code, :name, :customer, :standard, :version, :senderQualifier, :senderId,
                         :recipientQualifier, :recipientId, :articleNumbers, :currency, :paymentMethod,
-                        CAST(:shipTo AS jsonb), :tolerance)
+                        CAST(:shipTo AS jsonb), :tolerance, :delivery, :deliveryUrl)
                 ON CONFLICT (code) DO NOTHING
                 """).params(params(d)).update() == 1;
     }
@@ -43,7 +43,8 @@ public class TradingPartners {
                        version = :version, sender_qualifier = :senderQualifier, sender_id = :senderId,
                        recipient_qualifier = :recipientQualifier, recipient_id = :recipientId,
                        article_numbers = :articleNumbers, currency = :currency, payment_method = :paymentMethod,
-                       ship_to = CAST(:shipTo AS jsonb), price_tolerance = :tolerance, updated_at = now()
+                       ship_to = CAST(:shipTo AS jsonb), price_tolerance = :tolerance, delivery = :delivery,
+                       delivery_url = :deliveryUrl, updated_at = now()
                 WHERE code = :code
                 """).params(params(d)).update() == 1;
     }
@@ -64,12 +65,18 @@ public class TradingPartners {
         p.put("paymentMethod", d.paymentMethod());
         p.put("shipTo", d.shipTo() == null ? null : json.write(d.shipTo()));
         p.put("tolerance", d.priceTolerance() == null ? null : new java.math.BigDecimal(d.priceTolerance()));
+        p.put("delivery", d.deliveryOrNone().name());
+        p.put("deliveryUrl", d.deliveryUrl());
         return p;
     }
 
     public Optional<TradingPartner> find(String code) {
         return jdbc.sql("SELECT * FROM edi_partner WHERE code = :code").param("code", code).query(this::map)
                 .optional();
+    }
+
+    public java.util.List<TradingPartner> all() {
+        return jdbc.sql("SELECT * FROM edi_partner ORDER BY code").query(this::map).list();
     }
 
     /** The partner an interchange comes from, by the sender named in its header. */
@@ -113,6 +120,23 @@ public class TradingPartners {
                 """).param("code", code).query(Long.class).single();
     }
 
+    /** Locks the partner's row until the transaction ends: one outgoing message about a subject at a time. */
+    public void lock(String code) {
+        jdbc.sql("SELECT code FROM edi_partner WHERE code = :code FOR UPDATE").param("code", code)
+                .query(String.class).single();
+    }
+
+    /** The partner's own article number for each of our SKUs (the first, when several map to one SKU). */
+    public Map<String, String> numbersOfSkus(String code) {
+        Map<String, String> numbers = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT sku, min(partner_number) AS number FROM edi_partner_article WHERE partner_code = :code
+                GROUP BY sku
+                """).param("code", code)
+                .query((rs, n) -> numbers.put(rs.getString("sku"), rs.getString("number"))).list();
+        return numbers;
+    }
+
     private TradingPartner map(ResultSet rs, int n) throws SQLException {
         String shipTo = rs.getString("ship_to");
         return new TradingPartner(rs.getString("code"), rs.getString("name"), rs.getObject("customer_id", UUID.class),
@@ -121,7 +145,8 @@ public class TradingPartners {
                 rs.getString("recipient_id"), TradingPartner.ArticleNumbers.valueOf(rs.getString("article_numbers")),
                 rs.getString("currency"), rs.getString("payment_method"),
                 shipTo == null ? null : json.read(shipTo, Address.class), rs.getBigDecimal("price_tolerance"),
-                rs.getLong("last_control_number"),
+                rs.getLong("last_control_number"), TradingPartner.Delivery.valueOf(rs.getString("delivery")),
+                rs.getString("delivery_url"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -79,6 +79,17 @@ public class IdempotencyKeys {
     }
 
     /** Keeps the answer with the key, for a document that produced no single order. */
+    /**
+     * Claims the key for a document stored before; true when this transaction now owns it. A concurrent claim waits
+     * on the key's row until the first commits (then false) or rolls back (then this one owns it).
+     */
+    public boolean claim(String client, String key, String requestHash) {
+        return jdbc.sql("""
+                INSERT INTO idempotency_key (client, key, request_hash) VALUES (:client, :key, :hash)
+                ON CONFLICT (client, key) DO NOTHING
+                """).param("client", client).param("key", key).param("hash", requestHash).update() == 1;
+    }
+
     public void complete(String client, String key, int status, String response) {
         jdbc.sql("UPDATE idempotency_key SET status = :status, response = :response WHERE client = :client AND key = :key")
                 .param("client", client).param("key", key).param("status", status).param("response", response)

@@ -35,6 +35,11 @@ public class InboundDocuments {
         return id;
     }
 
+    /** Removes a document stored a moment ago that turned out to repeat one taken before (nothing refers to it). */
+    public void discard(UUID id) {
+        jdbc.sql("DELETE FROM inbound_document WHERE id = :id AND status = 'RECEIVED'").param("id", id).update();
+    }
+
     public void processed(UUID id, String producedType, UUID producedId) {
         jdbc.sql("""
                 UPDATE inbound_document SET status = 'PROCESSED', produced_type = :type, produced_id = :produced,

@@ -1,0 +1,136 @@
+package org.ordo.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordo.Fixtures.expect;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.platform.Role;
+import org.ordo.platform.security.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The EDI screens without a browser: partners, a partner's messages with their outcomes, the original interchange
+ * with a segment a line, reprocessing a message that waited for review once its article exists, and resending an
+ * outgoing message.
+ */
+@IntegrationTest
+class EdiScreensIntegrationTests {
+
+    private static final String PASSWORD = "edi-screens-password-1";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Users users;
+
+    Api api;
+    Fixtures fixtures;
+    String partner, sender, gtin, po, location;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        location = fixtures.location(1);
+        String customer = expect(api.post("/api/v1/customers", Map.of("email", Fixtures.unique("edi").toLowerCase()
+                + "@example.com", "name", "Einkauf", "type", "BUSINESS", "company", "Kette GmbH",
+                "shipBeforePayment", true)), 201).json().get("id").asString();
+        partner = Fixtures.unique("SCR").replace("-", "");
+        sender = Fixtures.gtin();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", partner);
+        body.put("name", "Kette");
+        body.put("customerId", customer);
+        body.put("standard", "EDIFACT");
+        body.put("version", "D96A");
+        body.put("senderQualifier", "14");
+        body.put("senderId", sender);
+        body.put("recipientQualifier", "14");
+        body.put("recipientId", "4012345000009");
+        body.put("articleNumbers", "GTIN");
+        body.put("currency", "EUR");
+        body.put("paymentMethod", "invoice");
+        body.put("shipTo", Map.of("name", "Zentrallager", "street", "Industriestr. 9", "postalCode", "30159",
+                "city", "Hannover", "country", "DE"));
+        expect(api.post("/api/v1/edi/partners", body), 201);
+        gtin = Fixtures.gtin();
+        po = Fixtures.unique("PO");
+    }
+
+    private WebSession as(Role role) {
+        String name = Fixtures.unique(role.name()).toLowerCase();
+        users.create(name, PASSWORD, role, "en", "test");
+        return WebSession.login(port, name, PASSWORD);
+    }
+
+    @Test
+    void anAgentReadsTheOriginalReprocessesAMessageOnceItsArticleExistsAndResendsAnAnswer() {
+        String ref = "S" + Fixtures.gtin().substring(1);
+        String interchange = "UNB+UNOC:3+" + sender + ":14+4012345000009:14+261205:1000+" + ref + "'"
+                + "UNH+1+ORDERS:D:96A:UN:EAN008'BGM+220+" + po + "+9'LIN+1++" + gtin + ":SRV'QTY+21:2'UNS+S'"
+                + "CNT+2:1'UNT+7+1'UNZ+1+" + ref + "'";
+        JsonNode answer = expect(api.postBytes("/api/v1/edi/interchanges",
+                interchange.getBytes(StandardCharsets.ISO_8859_1), "application/EDIFACT"), 200).json();
+        assertThat(answer.get("messages").get(0).get("outcome").asString()).isEqualTo("REVIEW");
+
+        WebSession agent = as(Role.AGENT);
+        assertThat(agent.get("/edi").body()).contains("id=\"partner-" + partner + "\"");
+        String page = agent.get("/edi/" + partner + "?direction=IN").body();
+        assertThat(page).contains("waits for review").contains("unknown article " + gtin);
+        JsonNode in = messages("IN").get(0);
+        String original = agent.get("/edi/" + partner + "/messages/" + in.get("id").asString()).body()
+                .replace("&#39;", "'");
+        assertThat(original).contains("BGM+220+" + po + "+9'\nLIN+1++" + gtin + ":SRV'\n");
+
+        // the article is created, with stock: the waiting message becomes an order and gets its ORDRSP
+        String sku = Fixtures.unique("SCR");
+        expect(api.post("/api/v1/articles", Map.of("sku", sku, "type", "PHYSICAL", "name", Map.of("de", "Artikel"),
+                "price", Map.of("amount", "2.50", "currency", "EUR"), "taxRate", "19", "weightGrams", 100,
+                "gtin", gtin)), 201);
+        fixtures.receive(sku, location, 10);
+        WebSession.Page reprocessed = agent.post("/edi/" + partner + "/interchanges/"
+                + answer.get("inboundDocumentId").asString() + "/reprocess", Map.of());
+        assertThat(agent.follow(reprocessed).body()).contains("1 of 1 waiting messages placed.");
+        in = messages("IN").get(0);
+        assertThat(in.get("outcome").asString()).isEqualTo("PLACED");
+        assertThat(expect(api.get("/api/v1/orders/" + in.get("orderId").asString()), 200).json().get("externalRef")
+                .asString()).isEqualTo(partner + "/" + po);
+        assertThat(messages("OUT")).extracting(m -> m.get("type").asString()).containsExactly("CONTRL", "ORDRSP");
+        assertThat(expect(api.get("/api/v1/inbound-documents/" + answer.get("inboundDocumentId").asString()), 200)
+                .json().get("status").asString()).isEqualTo("PROCESSED");
+        // a second reprocess finds nothing waiting and places nothing
+        assertThat(agent.follow(agent.post("/edi/" + partner + "/interchanges/"
+                + answer.get("inboundDocumentId").asString() + "/reprocess", Map.of())).body())
+                .contains("No message of this interchange waits for review");
+        assertThat(messages("OUT")).hasSize(2);
+
+        // the CONTRL, kept for a partner without delivery, is queued again and kept again
+        JsonNode contrl = messages("OUT").get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages("OUT").get(0).get("deliveryStatus").asString()
+                .equals("KEPT"));
+        String id = contrl.get("id").asString();
+        assertThat(agent.follow(agent.post("/edi/" + partner + "/messages/" + id + "/resend", Map.of())).body()
+                .replace("&#39;", "'")).contains("Queued to be delivered again.").contains("UNH+1+CONTRL:D:3:UN:EAN002'");
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages("OUT").get(0).get("deliveryStatus").asString()
+                .equals("KEPT"));
+
+        assertThat(as(Role.WAREHOUSE).get("/edi/" + partner).status()).isEqualTo(403);
+    }
+
+    private JsonNode messages(String direction) {
+        return expect(api.get("/api/v1/edi/messages?partner=" + partner + "&direction=" + direction), 200).json()
+                .get("items");
+    }
+}
