@@ -47,7 +47,8 @@ public class EdiManagement {
 
     public static final String CONTENT_TYPE = "application/EDIFACT";
     public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
-    private static final int MAX_ARTICLE_NUMBERS = 100_000;
+    /** The most article numbers one partner may map; the OpenAPI document states it. */
+    public static final int MAX_ARTICLE_NUMBERS = 100_000;
 
     private final TradingPartners partners;
     private final EdiMessages messages;

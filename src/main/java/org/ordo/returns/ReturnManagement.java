@@ -33,6 +33,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.ordo.returns.internal.RefundComputation;
 import org.ordo.returns.internal.Returns;
 import org.ordo.shipping.Shipment;
@@ -117,15 +118,15 @@ public class ReturnManagement {
         if (c.iban() != null && !IBAN.matcher(c.iban().replace(" ", "").toUpperCase()).matches()) {
             errors.add(new FieldError("iban", "is not an IBAN (two letters, two check digits, up to 30 letters or digits)"));
         }
-        limit(errors, "labelRef", c.labelRef(), 100);
-        limit(errors, "note", c.note(), 2000);
+        limit(errors, "labelRef", c.labelRef(), RequestReturn.LABEL_REF);
+        limit(errors, "note", c.note(), RequestReturn.NOTE);
         List<Returns.NewLine> lines = new ArrayList<>();
         if (c.lines() == null || c.lines().isEmpty()) {
             errors.add(new FieldError("lines", "name at least one shipped line to return"));
             throw new InvalidInputException(errors);
         }
-        if (c.lines().size() > 500) {
-            errors.add(new FieldError("lines", "must be at most 500"));
+        if (c.lines().size() > RequestReturn.MAX_LINES) {
+            errors.add(new FieldError("lines", "must be at most " + RequestReturn.MAX_LINES));
             throw new InvalidInputException(errors);
         }
         Map<Integer, OrderView.Line> byNo = new HashMap<>();
@@ -158,7 +159,7 @@ public class ReturnManagement {
             } else if (reason == ReturnReason.OTHER && (l.note() == null || l.note().isBlank())) {
                 errors.add(new FieldError(at + ".note", "is required for reason OTHER: say what is wrong"));
             }
-            limit(errors, at + ".note", l.note(), 500);
+            limit(errors, at + ".note", l.note(), RequestReturn.LINE_NOTE);
             if (l.quantity() == null || l.quantity() < 1) {
                 errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
                 continue;
@@ -218,8 +219,8 @@ public class ReturnManagement {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required: say why the return is withdrawn");
         }
-        if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "must be at most 500 characters");
+        if (reason.length() > TextInput.MAX_REASON) {
+            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
         }
         ReturnView r = require(id);
         if (!returns.cancel(id, reason.trim())) {
@@ -256,6 +257,8 @@ public class ReturnManagement {
         Map<Integer, Arrived> arrived = new java.util.TreeMap<>();
         if (command.lines() == null || command.lines().isEmpty()) {
             errors.add(new FieldError("lines", "name what arrived: at least one line"));
+        } else if (command.lines().size() > RequestReturn.MAX_LINES) {
+            errors.add(new FieldError("lines", "must be at most " + RequestReturn.MAX_LINES));
         } else {
             for (int i = 0; i < command.lines().size(); i++) {
                 ReceiveReturn.Line l = command.lines().get(i);

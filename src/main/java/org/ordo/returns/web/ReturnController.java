@@ -16,6 +16,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.ordo.returns.ReceiveReturn;
 import org.ordo.returns.RequestReturn;
 import org.ordo.returns.ReturnManagement;
@@ -73,7 +74,8 @@ class ReturnController {
             throw new InvalidInputException("body", "is required: the return as JSON");
         }
         UUID orderId = orders.idOf(order);
-        RequestReturn command = json.mapper().readValue(body, RequestReturn.class);
+        // the strict binding every JSON body gets (docs/api/conventions.md): no coercion, no duplicate keys
+        RequestReturn command = json.requestMapper().readValue(body, RequestReturn.class);
         if (command == null) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
@@ -108,7 +110,8 @@ class ReturnController {
         return returns.require(returns.idOf(id));
     }
 
-    record Cancel(String reason) {
+    record Cancel(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = TextInput.MAX_REASON)
+            String reason) {
     }
 
     @PostMapping("/returns/{id}/cancel")
