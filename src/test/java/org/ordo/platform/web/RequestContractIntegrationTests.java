@@ -199,6 +199,18 @@ class RequestContractIntegrationTests {
         assertThat(after.path("paymentStatus").asString()).isEqualTo("PENDING");
     }
 
+    /** A boolean parameter takes JSON's words only, as a boolean in a body does: not yes, on or 1. */
+    @Test
+    void aBooleanParameterIsTrueOrFalseAsWritten() {
+        Api api = Api.admin(port);
+        Fixtures.expect(api.get("/api/v1/articles?active=true"), 200);
+        for (String value : List.of("yes", "on", "1", "TRUE")) {
+            Api.Response answer = api.get("/api/v1/articles?active=" + value);
+            assertThat(answer.status()).as(value).isEqualTo(422);
+            assertThat(answer.errorFields()).as(value).containsExactly("active");
+        }
+    }
+
     private interface Leaf {
         void probe(String field, JsonNode property, UnaryOperator<JsonNode> place);
     }
