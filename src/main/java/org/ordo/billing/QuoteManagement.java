@@ -34,6 +34,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.Sha256;
+import org.ordo.platform.TextInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -52,9 +53,9 @@ public class QuoteManagement {
 
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final Logger log = LoggerFactory.getLogger(QuoteManagement.class);
-    private static final int MAX_LINES = 500;
-    private static final long MAX_QUANTITY = 1_000_000;
-    private static final int MAX_VALID_DAYS = 366;
+    private static final int MAX_LINES = CreateQuote.MAX_LINES;
+    private static final long MAX_QUANTITY = CreateQuote.MAX_QUANTITY;
+    private static final int MAX_VALID_DAYS = CreateQuote.MAX_VALID_DAYS;
 
     private final Quotes quotes;
     private final DocumentArchive archive;
@@ -214,8 +215,8 @@ public class QuoteManagement {
     /** Records that the customer declined the quote. Refuses (409) a quote already decided or expired. */
     @Transactional
     public Quote decline(UUID id, String reason) {
-        if (reason != null && reason.length() > 500) {
-            throw new InvalidInputException("reason", "must be at most 500 characters");
+        if (reason != null && reason.length() > TextInput.MAX_REASON) {
+            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
         }
         Quote quote = lockOpen(id, QuoteStatus.DECLINED, "declined");
         quotes.markDeclined(quote.id(), reason == null || reason.isBlank() ? null : reason.trim());
@@ -276,8 +277,8 @@ public class QuoteManagement {
         if (c.paymentMethod() != null && PaymentMethod.parse(c.paymentMethod()) == null) {
             errors.add(new FieldError("paymentMethod", "must be one of " + PaymentMethod.codes()));
         }
-        if (c.note() != null && c.note().length() > 2000) {
-            errors.add(new FieldError("note", "must be at most 2000 characters"));
+        if (c.note() != null && c.note().length() > CreateQuote.NOTE) {
+            errors.add(new FieldError("note", "must be at most " + CreateQuote.NOTE + " characters"));
         }
         Map<String, Article> articles = drafts.lines(errors, "quote", c.currency(), currencyKnown,
                 c.lines() == null ? null : c.lines().stream()

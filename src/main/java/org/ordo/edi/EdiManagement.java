@@ -48,7 +48,8 @@ public class EdiManagement {
 
     public static final String CONTENT_TYPE = "application/EDIFACT";
     public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
-    private static final int MAX_ARTICLE_NUMBERS = 100_000;
+    /** The most article numbers one partner may map; the OpenAPI document states it. */
+    public static final int MAX_ARTICLE_NUMBERS = 100_000;
     /** Messages placed per transaction of an interchange. */
     private static final int CHUNK = 200;
 

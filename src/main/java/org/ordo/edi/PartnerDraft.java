@@ -13,26 +13,32 @@ import org.ordo.platform.Money;
 
 /** What an admin says about a trading partner when registering or changing it. */
 public record PartnerDraft(
-        @Schema(example = "MEGAMARKT") String code,
-        @Schema(example = "Megamarkt GmbH") String name,
-        UUID customerId,
-        @Schema(example = "EDIFACT") TradingPartner.Standard standard,
-        @Schema(example = "D96A", description = "EDIFACT: D96A or D01B; X12: 004010") String version,
-        @Schema(example = "14", description = "UNB sender qualifier, e.g. 14 for a GLN; X12: ISA05, e.g. ZZ") String senderQualifier,
-        @Schema(example = "5412345000013") String senderId,
-        @Schema(example = "14") String recipientQualifier,
-        @Schema(example = "4012345000009", description = "how the partner names us in UNB") String recipientId,
-        @Schema(example = "GTIN") TradingPartner.ArticleNumbers articleNumbers,
-        @Schema(example = "EUR") String currency,
-        @Schema(example = "invoice") String paymentMethod,
+        @Schema(example = "MEGAMARKT", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + CODE + "$", maxLength = 32,
+                description = "when changing a partner: the one in the path") String code,
+        @Schema(example = "Megamarkt GmbH", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1, maxLength = NAME) String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID customerId,
+        @Schema(example = "EDIFACT", requiredMode = Schema.RequiredMode.REQUIRED) TradingPartner.Standard standard,
+        @Schema(example = "D96A", description = "EDIFACT: D96A or D01B; X12: 004010",
+                allowableValues = {"D96A", "D01B", "004010"}) String version,
+        @Schema(example = "14", description = "UNB sender qualifier, e.g. 14 for a GLN; X12: ISA05, e.g. ZZ",
+                pattern = "^" + QUALIFIER + "$", maxLength = 4) String senderQualifier,
+        @Schema(example = "5412345000013", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + ID + "$", maxLength = 35,
+                description = "X12: at most 15 characters") String senderId,
+        @Schema(example = "14", pattern = "^" + QUALIFIER + "$", maxLength = 4) String recipientQualifier,
+        @Schema(example = "4012345000009", description = "how the partner names us in UNB; X12: at most 15 characters",
+                requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + ID + "$", maxLength = 35) String recipientId,
+        @Schema(example = "GTIN", requiredMode = Schema.RequiredMode.REQUIRED) TradingPartner.ArticleNumbers articleNumbers,
+        @Schema(example = "EUR", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Z]{3}$", maxLength = 3) String currency,
+        @Schema(example = "invoice", requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"prepayment", "card", "wallet", "paypal", "invoice",
+                "cash_on_delivery", "marketplace"}) String paymentMethod,
         @Schema(description = "where to ship when a message names no delivery address") Address shipTo,
         @Schema(example = "2", description = "percent: a line whose price differs from ours by more goes to review; "
-                + "absent: prices are not compared") String priceTolerance,
+                + "absent: prices are not compared", pattern = "^[0-9]{1,3}(\\.[0-9]{1,2})?$", maxLength = 6) String priceTolerance,
         @Schema(example = "FOLDER", description = "how outgoing messages reach the partner: NONE (fetched through "
                 + "the API), FOLDER (written to its folder under ORDO_EDI_OUTBOX) or HTTP (POSTed to deliveryUrl); "
                 + "absent: NONE") TradingPartner.Delivery delivery,
         @Schema(example = "https://edi.megamarkt.example/inbound", description = "with delivery HTTP: where each "
-                + "outgoing interchange is POSTed") String deliveryUrl) {
+                + "outgoing interchange is POSTed", pattern = "^https?://\\S+$", maxLength = 500) String deliveryUrl) {
 
     /** NONE when absent. */
     public TradingPartner.Delivery deliveryOrNone() {
@@ -43,6 +49,8 @@ public record PartnerDraft(
     static final String X12_VERSION = "004010";
     private static final String ID = "[A-Za-z0-9 ._/-]{1,35}";
     private static final String QUALIFIER = "[A-Za-z0-9]{1,4}";
+    private static final String CODE = "[A-Z0-9][A-Z0-9_-]{0,31}";
+    private static final int NAME = 200;
 
     /** The tolerance as a number, or null when absent or not a percentage with at most 2 decimals. */
     java.math.BigDecimal tolerance() {
@@ -56,10 +64,10 @@ public record PartnerDraft(
     /** Checks every field and names each one that is wrong. */
     void check(List<String> paymentMethods) {
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || !code.matches("[A-Z0-9][A-Z0-9_-]{0,31}")) {
+        if (code == null || !code.matches(CODE)) {
             errors.add(new FieldError("code", "is required: 1-32 capital letters, digits, '_' or '-'"));
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
+        if (name == null || name.isBlank() || name.length() > NAME) {
             errors.add(new FieldError("name", "must be 1-200 characters"));
         }
         if (customerId == null) {

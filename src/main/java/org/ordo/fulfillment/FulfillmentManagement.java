@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,23 +154,33 @@ public class FulfillmentManagement {
         if (request.parcels() == null || request.parcels().isEmpty()) {
             throw new InvalidInputException("parcels", "at least one parcel");
         }
+        if (request.parcels().size() > PackRequest.MAX_PARCELS) {
+            throw new InvalidInputException("parcels", "at most " + PackRequest.MAX_PARCELS + " parcels at once");
+        }
+        inventory.location(request.location()); // 404 for a location that does not exist, not "nothing picked there"
         Map<Integer, Long> unpacked = pickLists.unpacked(orderId, request.location());
         List<FieldError> errors = new ArrayList<>();
         List<List<Parcel.Item>> contents = new ArrayList<>();
         for (int p = 0; p < request.parcels().size(); p++) {
             PackRequest.ParcelSpec spec = request.parcels().get(p);
             String at = "parcels[" + p + "]";
-            if (spec.weightGrams() == null || spec.weightGrams() < 1 || spec.weightGrams() > 1_000_000) {
+            if (spec.weightGrams() == null || spec.weightGrams() < 1 || spec.weightGrams() > PackRequest.MAX_WEIGHT) {
                 errors.add(new FieldError(at + ".weightGrams", "is required, 1 to 1000000"));
             }
-            for (Integer dim : new Integer[] {spec.lengthMm(), spec.widthMm(), spec.heightMm()}) {
-                if (dim != null && (dim < 1 || dim > 10_000)) {
-                    errors.add(new FieldError(at, "dimensions must be 1 to 10000 mm"));
+            Map<String, Integer> sides = new LinkedHashMap<>();
+            sides.put("lengthMm", spec.lengthMm());
+            sides.put("widthMm", spec.widthMm());
+            sides.put("heightMm", spec.heightMm());
+            sides.forEach((side, mm) -> {
+                if (mm != null && (mm < 1 || mm > PackRequest.MAX_SIDE)) {
+                    errors.add(new FieldError(at + "." + side, "must be 1 to " + PackRequest.MAX_SIDE + " mm"));
                 }
-            }
+            });
             List<Parcel.Item> items = new ArrayList<>();
             if (spec.items() == null || spec.items().isEmpty()) {
                 errors.add(new FieldError(at + ".items", "a parcel needs at least one item"));
+            } else if (spec.items().size() > PackRequest.MAX_ITEMS) {
+                errors.add(new FieldError(at + ".items", "at most " + PackRequest.MAX_ITEMS + " items per parcel"));
             } else {
                 for (int i = 0; i < spec.items().size(); i++) {
                     PackRequest.Item item = spec.items().get(i);
@@ -220,6 +231,9 @@ public class FulfillmentManagement {
     public Shipment ship(UUID orderId, ShipRequest request) {
         if (request.parcels() == null || request.parcels().isEmpty()) {
             throw new InvalidInputException("parcels", "name the packed parcels to ship");
+        }
+        if (request.parcels().size() > PackRequest.MAX_PARCELS) {
+            throw new InvalidInputException("parcels", "at most " + PackRequest.MAX_PARCELS + " parcels at once");
         }
         List<Parcel> parcels = pickLists.lockParcels(request.parcels().stream().distinct().toList());
         if (parcels.size() != request.parcels().stream().distinct().count()

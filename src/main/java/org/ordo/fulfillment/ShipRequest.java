@@ -3,9 +3,15 @@ package org.ordo.fulfillment;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Packed parcels handed to a carrier. */
-public record ShipRequest(List<UUID> parcels, @Schema(example = "DHL") String carrier,
-        @Schema(example = "Paket") String service, @Schema(example = "00340434161094042557") String trackingNumber) {
+public record ShipRequest(
+        @ArraySchema(minItems = 1, maxItems = PackRequest.MAX_PARCELS, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED)) List<UUID> parcels,
+        @Schema(example = "DHL", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Z0-9_]{2,30}$", maxLength = 30,
+                description = "an active carrier's code") String carrier,
+        @Schema(example = "Paket", maxLength = 50) String service,
+        @Schema(example = "00340434161094042557", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^[A-Za-z0-9-]{4,40}$", maxLength = 40)
+        String trackingNumber) {
 }

@@ -34,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class InventoryManagement {
 
     public static final long MAX_QUANTITY = 1_000_000_000L;
+    /** Text limits of receipts, adjustments and releases; the OpenAPI document states them (see the records). */
+    static final int REFERENCE = 100;
+    static final int REASON = 200;
+    static final int NOTE = 500;
     static final String ORDER = "ORDER";
     static final String RETURN = "RETURN";
 
@@ -95,8 +99,8 @@ public class InventoryManagement {
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, receipt.quantity(), false);
         Target target = target(receipt.sku(), receipt.location(), errors);
-        limit(errors, "reference", receipt.reference(), 100);
-        limit(errors, "note", receipt.note(), 500);
+        limit(errors, "reference", receipt.reference(), REFERENCE);
+        limit(errors, "note", receipt.note(), NOTE);
         failIfAny(errors);
         ledger.addOnHand(target.sku, target.location.id(), receipt.quantity());
         ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.RECEIPT, receipt.quantity(), 0,
@@ -118,8 +122,8 @@ public class InventoryManagement {
         if (adjustment.reason() == null || adjustment.reason().isBlank()) {
             errors.add(new FieldError("reason", "is required (e.g. damaged, count, lost)"));
         }
-        limit(errors, "reason", adjustment.reason(), 200);
-        limit(errors, "reference", adjustment.reference(), 100);
+        limit(errors, "reason", adjustment.reason(), REASON);
+        limit(errors, "reference", adjustment.reference(), REFERENCE);
         failIfAny(errors);
         long delta = adjustment.quantity();
         if (delta > 0) {
@@ -184,8 +188,8 @@ public class InventoryManagement {
         if (release.reason() == null || release.reason().isBlank()) {
             errors.add(new FieldError("reason", "is required: say why the units may leave quarantine"));
         }
-        limit(errors, "reason", release.reason(), 200);
-        limit(errors, "reference", release.reference(), 100);
+        limit(errors, "reason", release.reason(), REASON);
+        limit(errors, "reference", release.reference(), REFERENCE);
         failIfAny(errors);
         if (!ledger.leaveQuarantine(target.sku, target.location.id(), release.quantity(), writeOff)) {
             throw new ConflictException("insufficient-quarantine", "Not that much in quarantine",

@@ -9,21 +9,27 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 
 public record LocationDraft(
-        @Schema(example = "BER") String code,
-        @Schema(example = "Berlin") String name,
-        @Schema(example = "1", description = "lower ships first") Integer priority,
+        @Schema(example = "BER", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + CODE + "$", maxLength = 16,
+                description = "when changing a location: the one in the path") String code,
+        @Schema(example = "Berlin", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = NAME) String name,
+        @Schema(example = "1", description = "lower ships first", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "" + MAX_PRIORITY)
+        Integer priority,
         Address address,
         Boolean active) {
 
+    private static final String CODE = "[A-Za-z0-9][A-Za-z0-9_-]{0,15}";
+    private static final int NAME = 100;
+    private static final int MAX_PRIORITY = 1000;
+
     void check() {
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || !code.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,15}")) {
+        if (code == null || !code.matches(CODE)) {
             errors.add(new FieldError("code", "is required: 1-16 letters, digits, '_' or '-'"));
         }
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank() || name.length() > NAME) {
             errors.add(new FieldError("name", "is required, at most 100 characters"));
         }
-        if (priority == null || priority < 0 || priority > 1000) {
+        if (priority == null || priority < 0 || priority > MAX_PRIORITY) {
             errors.add(new FieldError("priority", "is required, 0 to 1000 (lower ships first)"));
         }
         if (address != null) {

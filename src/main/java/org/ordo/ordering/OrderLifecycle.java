@@ -17,6 +17,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.TextInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -439,8 +440,8 @@ public class OrderLifecycle {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required");
         }
-        if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "must be at most 500 characters");
+        if (reason.length() > TextInput.MAX_REASON) {
+            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
         }
         return reason.trim();
     }

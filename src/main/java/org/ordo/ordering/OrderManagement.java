@@ -27,6 +27,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,8 +166,8 @@ public class OrderManagement {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required: say why the order is cancelled");
         }
-        if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "must be at most 500 characters");
+        if (reason.length() > TextInput.MAX_REASON) {
+            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
         }
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.fulfillmentStatus().hasShipped()) {
@@ -360,8 +361,8 @@ public class OrderManagement {
                     : "is not an ISO 4217 currency code: " + c.currency()));
         }
         drafts.customer(errors, c.customerId(), c.customer());
-        if (c.note() != null && c.note().length() > 2000) {
-            errors.add(new FieldError("note", "must be at most 2000 characters"));
+        if (c.note() != null && c.note().length() > PlaceOrder.NOTE) {
+            errors.add(new FieldError("note", "must be at most " + PlaceOrder.NOTE + " characters"));
         }
         Map<String, Article> articles = drafts.lines(errors, "order", c.currency(), currencyKnown,
                 c.lines() == null ? null : c.lines().stream()

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.party.CustomerDraft;
 import org.ordo.platform.Address;
@@ -17,20 +18,27 @@ public record PlaceOrder(
         @Schema(example = "web", description = "web, api, marketplace, edi, email or phone", requiredMode = Schema.RequiredMode.REQUIRED,
                 allowableValues = {"web", "api", "marketplace", "edi", "email", "phone"}) String channel,
         @Schema(example = "SHOP-1001", minLength = 1, maxLength = 100) String externalRef,
-        UUID customerId,
-        CustomerDraft customer,
-        Address shippingAddress,
+        @Schema(description = "an existing customer; give either this or customer") UUID customerId,
+        @Schema(description = "required unless customerId is given: found by e-mail, else created") CustomerDraft customer,
+        @Schema(description = "required when a line is physical") Address shippingAddress,
         @Schema(description = "defaults to the shipping address") Address billingAddress,
-        @Schema(example = "EUR", requiredMode = Schema.RequiredMode.REQUIRED, description = "ISO 4217") String currency,
+        @Schema(example = "EUR", requiredMode = Schema.RequiredMode.REQUIRED, description = "ISO 4217", pattern = "^[A-Z]{3}$",
+                maxLength = 3) String currency,
         @Schema(example = "prepayment", requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"prepayment", "card", "wallet",
                 "paypal", "invoice", "cash_on_delivery", "marketplace"}) String paymentMethod,
         @Schema(description = "when the order must ship; default: now plus the configured promise") Instant promisedAt,
-        @MultiLine String note,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "at least one") List<Line> lines) {
+        @Schema(maxLength = NOTE) @MultiLine String note,
+        @ArraySchema(minItems = 1, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                description = "at least one; at most ordo.orders.max-lines")) List<Line> lines) {
+
+    /** The longest note; the line limits are settings (ordo.orders.*), stated in the document from them. */
+    public static final int NOTE = 2000;
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "NewOrderLine")
-    public record Line(@Schema(example = "TSHIRT-M", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1) String sku,
-            @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") Long quantity) {
+    public record Line(@Schema(example = "TSHIRT-M", requiredMode = Schema.RequiredMode.REQUIRED, minLength = 1,
+            maxLength = 64) String sku,
+            @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1",
+                    description = "at most ordo.orders.max-line-quantity") Long quantity) {
     }
 
     /** The stored inbound document this order came from (set by the intake channel, not by clients). */

@@ -3,6 +3,7 @@ package org.ordo.party;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.Address;
 import org.ordo.platform.Numbers;
@@ -13,17 +14,25 @@ import org.ordo.platform.Locales;
 
 /** A customer as a client describes one; also used inline when an order names a new customer. */
 public record CustomerDraft(
-        @Schema(example = "erika@example.com") String email,
-        @Schema(example = "Erika Mustermann") String name,
-        @Schema(example = "+49301234567") String phone,
-        @Schema(example = "de", description = "de, en, es or ko") String locale,
+        @Schema(example = "erika@example.com", requiredMode = Schema.RequiredMode.REQUIRED,
+                maxLength = EmailAddresses.MAX_LENGTH) String email,
+        @Schema(example = "Erika Mustermann", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = NAME) String name,
+        @Schema(example = "+49301234567", pattern = PHONE, maxLength = 31) String phone,
+        @Schema(example = "de", description = "de, en, es or ko", allowableValues = {"de", "en", "es", "ko"}) String locale,
         CustomerType type,
-        String company,
-        String vatId,
-        Boolean smsConsent,
-        List<Address> addresses,
+        @Schema(description = "required for business customers", maxLength = NAME) String company,
+        @Schema(example = "DE123456789", pattern = VAT_ID, maxLength = 15) String vatId,
+        @Schema(description = "needs a phone") Boolean smsConsent,
+        @ArraySchema(maxItems = ADDRESSES) List<Address> addresses,
         @Schema(description = "may goods ship before payment (invoice, cash on delivery)") Boolean shipBeforePayment,
-        @Schema(example = "1000.00", description = "most that may be open (shipped or released, unpaid) at once") String creditLimit) {
+        @Schema(example = "1000.00", description = "most that may be open (shipped or released, unpaid) at once; "
+                + "at most 2 decimals", pattern = Numbers.DECIMAL, maxLength = Numbers.MAX_LENGTH) String creditLimit) {
+
+    /** Limits and forms that {@link #check} applies and the OpenAPI document states. */
+    static final int NAME = 200;
+    static final int ADDRESSES = 20;
+    static final String PHONE = "^\\+?[0-9 ()/-]{4,30}$";
+    static final String VAT_ID = "^[A-Z]{2}[0-9A-Za-z+*.]{2,13}$";
 
     /** A consumer known only by contact details, as orders name them inline. */
     public static CustomerDraft contact(String email, String name, String locale) {
@@ -37,13 +46,13 @@ public record CustomerDraft(
         if (emailFault != null) {
             errors.add(new FieldError(prefix + "email", emailFault));
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
-            errors.add(new FieldError(prefix + "name", "is required, at most 200 characters"));
+        if (name == null || name.isBlank() || name.length() > NAME) {
+            errors.add(new FieldError(prefix + "name", "is required, at most " + NAME + " characters"));
         }
         if (locale != null && !Locales.isSupported(locale)) {
             errors.add(new FieldError(prefix + "locale", "must be one of " + Locales.SUPPORTED));
         }
-        if (phone != null && !phone.matches("^\\+?[0-9 ()/-]{4,30}$")) {
+        if (phone != null && !phone.matches(PHONE)) {
             errors.add(new FieldError(prefix + "phone", "must be a phone number, e.g. +49301234567"));
         }
         if (Boolean.TRUE.equals(smsConsent) && phone == null) {
@@ -52,10 +61,10 @@ public record CustomerDraft(
         if (type == CustomerType.BUSINESS && (company == null || company.isBlank())) {
             errors.add(new FieldError(prefix + "company", "is required for business customers"));
         }
-        if (company != null && company.length() > 200) {
-            errors.add(new FieldError(prefix + "company", "must be at most 200 characters"));
+        if (company != null && company.length() > NAME) {
+            errors.add(new FieldError(prefix + "company", "must be at most " + NAME + " characters"));
         }
-        if (vatId != null && !vatId.matches("^[A-Z]{2}[0-9A-Za-z+*.]{2,13}$")) {
+        if (vatId != null && !vatId.matches(VAT_ID)) {
             errors.add(new FieldError(prefix + "vatId", "must be a VAT id such as DE123456789"));
         }
         // Stored with 2 decimals: more would be rounded away, so they are refused (invariant 8 in docs/design.md).
@@ -64,8 +73,8 @@ public record CustomerDraft(
             errors.add(new FieldError(prefix + "creditLimit", creditLimitFault));
         }
         if (addresses != null) {
-            if (addresses.size() > 20) {
-                errors.add(new FieldError(prefix + "addresses", "at most 20"));
+            if (addresses.size() > ADDRESSES) {
+                errors.add(new FieldError(prefix + "addresses", "at most " + ADDRESSES));
             }
             for (int i = 0; i < addresses.size(); i++) {
                 if (addresses.get(i) == null) {

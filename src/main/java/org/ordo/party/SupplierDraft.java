@@ -11,14 +11,17 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 
 public record SupplierDraft(
-        @Schema(example = "ACME") String code,
-        @Schema(example = "ACME Textiles GmbH") String name,
-        String email,
-        String phone,
+        @Schema(example = "ACME", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + CODE + "$", maxLength = 32) String code,
+        @Schema(example = "ACME Textiles GmbH", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = CustomerDraft.NAME) String name,
+        @Schema(maxLength = EmailAddresses.MAX_LENGTH) String email,
+        @Schema(example = "+49301234567", pattern = CustomerDraft.PHONE, maxLength = 31) String phone,
         Address address,
-        @Schema(example = "5") Integer leadTimeDays,
-        @Schema(example = "EUR") String currency,
-        @Schema(example = "de", description = "de, en, es or ko: the language of its purchase orders (default en)") String locale) {
+        @Schema(example = "5", minimum = "0", maximum = "" + MAX_LEAD_TIME_DAYS) Integer leadTimeDays,
+        @Schema(example = "EUR", pattern = "^[A-Z]{3}$", maxLength = 3) String currency,
+        @Schema(example = "de", allowableValues = {"de", "en", "es", "ko"}, description = "the language of its purchase orders (default en)") String locale) {
+
+    private static final String CODE = "[A-Za-z0-9][A-Za-z0-9._-]{0,31}";
+    private static final int MAX_LEAD_TIME_DAYS = 365;
 
     /** A supplier without a stated language: its purchase orders are in English. */
     public SupplierDraft(String code, String name, String email, String phone, Address address, Integer leadTimeDays,
@@ -28,17 +31,21 @@ public record SupplierDraft(
 
     public void check() {
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || !code.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,31}")) {
+        if (code == null || !code.matches(CODE)) {
             errors.add(new FieldError("code", "is required: 1-32 letters, digits, '.', '_' or '-'"));
         }
-        if (name == null || name.isBlank() || name.length() > 200) {
+        if (name == null || name.isBlank() || name.length() > CustomerDraft.NAME) {
             errors.add(new FieldError("name", "is required, at most 200 characters"));
         }
         String emailFault = email == null ? null : EmailAddresses.fault(email);
         if (emailFault != null) {
             errors.add(new FieldError("email", emailFault));
         }
-        if (leadTimeDays != null && (leadTimeDays < 0 || leadTimeDays > 365)) {
+        // the same form as a customer's phone: without a check any text up to the body limit was stored
+        if (phone != null && !phone.matches(CustomerDraft.PHONE)) {
+            errors.add(new FieldError("phone", "must be a phone number, e.g. +49301234567"));
+        }
+        if (leadTimeDays != null && (leadTimeDays < 0 || leadTimeDays > MAX_LEAD_TIME_DAYS)) {
             errors.add(new FieldError("leadTimeDays", "must be between 0 and 365"));
         }
         if (currency != null && !Money.isKnownCurrency(currency)) {

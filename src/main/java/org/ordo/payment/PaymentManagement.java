@@ -87,8 +87,8 @@ public class PaymentManagement {
         if (amount.amount().signum() == 0) {
             throw new InvalidInputException("amount.amount", "must be more than zero");
         }
-        if (transfer.reference() != null && transfer.reference().length() > 200) {
-            throw new InvalidInputException("reference", "must be at most 200 characters");
+        if (transfer.reference() != null && transfer.reference().length() > BankTransfer.MAX_REFERENCE) {
+            throw new InvalidInputException("reference", "must be at most " + BankTransfer.MAX_REFERENCE + " characters");
         }
         TextInput.check("reference", transfer.reference(), false);
         LocalDate bookedOn = transfer.bookedOn() == null ? null : BusinessDates.date("bookedOn", transfer.bookedOn());
@@ -175,6 +175,10 @@ public class PaymentManagement {
         }
         if (!amount.currency().equals(view.currency())) {
             throw new InvalidInputException("amount.currency", "the order is in " + view.currency());
+        }
+        // the same limit as a bank transfer's: without it any text up to the body limit was booked
+        if (reference != null && reference.length() > BankTransfer.MAX_REFERENCE) {
+            throw new InvalidInputException("reference", "must be at most " + BankTransfer.MAX_REFERENCE + " characters");
         }
         payments.lockBooks(view.id());
         UUID refund = payments.bookRefund(view.id(), amount, reference, null, null, Actor.current())

@@ -11,6 +11,9 @@ import jakarta.mail.internet.InternetAddress;
  */
 public final class EmailAddresses {
 
+    /** The longest address SMTP carries (RFC 5321 path limit); the OpenAPI document states it. */
+    public static final int MAX_LENGTH = 254;
+
     private EmailAddresses() {
     }
 
@@ -19,8 +22,8 @@ public final class EmailAddresses {
         if (address == null || address.isBlank()) {
             return "is required: an e-mail address such as erika@example.com";
         }
-        if (address.length() > 254) {
-            return "must be at most 254 characters";
+        if (address.length() > MAX_LENGTH) {
+            return "must be at most " + MAX_LENGTH + " characters";
         }
         if (TextInput.fault(address, false) != null || !address.equals(address.strip())) {
             return "must be an e-mail address such as erika@example.com";

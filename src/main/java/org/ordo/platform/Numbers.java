@@ -14,6 +14,10 @@ public final class Numbers {
 
     /** At most 13 digits before the point: more than any order or price, and what every amount column holds. */
     public static final int MAX_INTEGER_DIGITS = 13;
+    /** The longest decimal string read at all (leading zeros included); the OpenAPI document states it. */
+    public static final int MAX_LENGTH = 60;
+    /** What a decimal string looks like, as the OpenAPI document states it; {@link #fault} adds the limits. */
+    public static final String DECIMAL = "^[0-9]+(\\.[0-9]+)?$";
 
     private static final Pattern PLAIN = Pattern.compile("[0-9]{1,40}(\\.[0-9]{1,40})?");
     private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,18}");
@@ -60,7 +64,7 @@ public final class Numbers {
         if (text == null || text.isEmpty()) {
             return "is required";
         }
-        if (text.length() > 60) {
+        if (text.length() > MAX_LENGTH) {
             return "is too long for a number";
         }
         if (text.chars().anyMatch(Character::isWhitespace)) {

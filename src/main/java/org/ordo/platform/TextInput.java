@@ -7,6 +7,9 @@ package org.ordo.platform;
  */
 public final class TextInput {
 
+    /** The longest reason a person gives (cancelling, holding, declining, withdrawing); the document states it. */
+    public static final int MAX_REASON = 500;
+
     private TextInput() {
     }
 

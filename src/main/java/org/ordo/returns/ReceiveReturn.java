@@ -2,6 +2,7 @@ package org.ordo.returns;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -9,14 +10,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * location's quarantine unless {@code writeOff} is true.
  */
 public record ReceiveReturn(
-        @Schema(example = "BER") String location,
-        List<Line> lines) {
+        @Schema(example = "BER", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 16) String location,
+        @ArraySchema(minItems = 1, maxItems = RequestReturn.MAX_LINES, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED)) List<Line> lines) {
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "ReturnReceiptLine")
     public record Line(
-            @Schema(example = "1") Integer lineNo,
-            @Schema(example = "1") Long quantity,
-            @Schema(example = "RESELLABLE") String condition,
+            @Schema(example = "1", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "2147483647") Integer lineNo,
+            @Schema(example = "1", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1", maximum = "1000000000") Long quantity,
+            @Schema(example = "RESELLABLE", requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"RESELLABLE", "DAMAGED", "INCOMPLETE"})
+            String condition,
             Boolean writeOff) {
     }
 }

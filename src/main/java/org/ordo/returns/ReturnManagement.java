@@ -162,15 +162,15 @@ public class ReturnManagement {
         if (c.iban() != null && !IBAN.matcher(c.iban().replace(" ", "").toUpperCase()).matches()) {
             errors.add(new FieldError("iban", "is not an IBAN (two letters, two check digits, up to 30 letters or digits)"));
         }
-        limit(errors, "labelRef", c.labelRef(), 100, false);
-        limit(errors, "note", c.note(), 2000, true);
+        limit(errors, "labelRef", c.labelRef(), RequestReturn.LABEL_REF, false);
+        limit(errors, "note", c.note(), RequestReturn.NOTE, true);
         List<Returns.NewLine> lines = new ArrayList<>();
         if (c.lines() == null || c.lines().isEmpty()) {
             errors.add(new FieldError("lines", "name at least one shipped line to return"));
             throw new InvalidInputException(errors);
         }
-        if (c.lines().size() > 500) {
-            errors.add(new FieldError("lines", "must be at most 500"));
+        if (c.lines().size() > RequestReturn.MAX_LINES) {
+            errors.add(new FieldError("lines", "must be at most " + RequestReturn.MAX_LINES));
             throw new InvalidInputException(errors);
         }
         Map<Integer, OrderView.Line> byNo = new HashMap<>();
@@ -204,7 +204,7 @@ public class ReturnManagement {
             } else if (reason == ReturnReason.OTHER && (l.note() == null || l.note().isBlank())) {
                 errors.add(new FieldError(at + ".note", "is required for reason OTHER: say what is wrong"));
             }
-            limit(errors, at + ".note", l.note(), 500, true);
+            limit(errors, at + ".note", l.note(), RequestReturn.LINE_NOTE, true);
             if (l.quantity() == null || l.quantity() < 1) {
                 errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
                 continue;
@@ -327,8 +327,8 @@ public class ReturnManagement {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required: say why the return is withdrawn");
         }
-        if (reason.length() > 500) {
-            throw new InvalidInputException("reason", "must be at most 500 characters");
+        if (reason.length() > TextInput.MAX_REASON) {
+            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
         }
         ReturnView r = require(id);
         if (!returns.cancel(id, reason.trim())) {
@@ -370,6 +370,8 @@ public class ReturnManagement {
         Map<Integer, Arrived> arrived = new java.util.TreeMap<>();
         if (command.lines() == null || command.lines().isEmpty()) {
             errors.add(new FieldError("lines", "name what arrived: at least one line"));
+        } else if (command.lines().size() > RequestReturn.MAX_LINES) {
+            errors.add(new FieldError("lines", "must be at most " + RequestReturn.MAX_LINES));
         } else {
             for (int i = 0; i < command.lines().size(); i++) {
                 ReceiveReturn.Line l = command.lines().get(i);

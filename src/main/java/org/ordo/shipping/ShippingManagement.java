@@ -127,7 +127,7 @@ public class ShippingManagement {
             errors.add(new FieldError("name", "is required, at most 100 characters"));
         }
         if (carrier.trackingUrl() == null || !carrier.trackingUrl().startsWith("https://")
-                || !carrier.trackingUrl().contains("{tracking}") || carrier.trackingUrl().length() > 500) {
+                || !carrier.trackingUrl().contains("{tracking}") || carrier.trackingUrl().length() > 500) { // the OpenAPI document states 500 (CarrierRequest)
             errors.add(new FieldError("trackingUrl", "must be an https URL containing {tracking}"));
         }
         if (!errors.isEmpty()) {

@@ -61,6 +61,10 @@ class MoneyTests {
         assertThatThrownBy(() -> new MoneyInput("1.99", "EUX").toMoney("price"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("price.currency"));
+        // an unknown currency does not hide a malformed amount: one answer names both
+        assertThatThrownBy(() -> new MoneyInput("1e2", "EUX").toMoney("price"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("price.currency", "price.amount"));
         assertThatThrownBy(() -> new MoneyInput("-1", "EUR").toMoney("price"))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new MoneyInput("abc", "EUR").toMoney("price"))

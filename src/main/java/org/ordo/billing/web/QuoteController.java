@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.billing.CreateQuote;
 import org.ordo.billing.Quote;
@@ -17,6 +18,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.MultiLine;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -116,7 +118,7 @@ class QuoteController {
         return quotes.accept(quotes.idOf(id));
     }
 
-    record Decline(@MultiLine String reason) {
+    record Decline(@Schema(maxLength = TextInput.MAX_REASON) @MultiLine String reason) {
     }
 
     @PostMapping("/{id}/decline")

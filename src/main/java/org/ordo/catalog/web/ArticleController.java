@@ -3,11 +3,14 @@ package org.ordo.catalog.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.catalog.Article;
 import org.ordo.catalog.ArticleDraft;
 import org.ordo.catalog.ArticleType;
 import org.ordo.catalog.Catalog;
+import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,9 +56,17 @@ class ArticleController {
     @GetMapping
     @Operation(operationId = "listArticles", summary = "List articles in SKU order", description = "Keyset paging: pass `next` as `after`.")
     Slice<Article> list(@RequestParam(required = false) String q, @RequestParam(required = false) ArticleType type,
-            @RequestParam(required = false) Boolean active, @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @Parameter(schema = @Schema(type = "boolean")) @RequestParam(required = false) String active,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
         Slice.checkLimit(limit, 200);
-        return Slice.of(catalog.list(q, type, active, after, limit + 1), limit, Article::sku);
+        return Slice.of(catalog.list(q, type, strictBoolean(active), after, limit + 1), limit, Article::sku);
+    }
+
+    /** true or false as written: Spring's conversion would also read yes, on and 1 (docs/api/conventions.md). */
+    private static Boolean strictBoolean(String active) {
+        if (active == null || active.equals("true") || active.equals("false")) {
+            return active == null ? null : Boolean.valueOf(active);
+        }
+        throw new InvalidInputException("active", "must be true or false");
     }
 }

@@ -71,7 +71,12 @@ class EdiController {
     @Operation(operationId = "replaceEdiPartnerArticles", summary = "Replace the partner's article numbers", description = """
             A JSON object from the partner's article number (PIA with code BP in its orders) to our SKU. Replaces
             the whole mapping; unknown SKUs are refused and nothing changes.""")
-    Map<String, String> mapArticles(@PathVariable String code, @RequestBody(required = false) Map<String, String> numbers) {
+    Map<String, String> mapArticles(@PathVariable String code,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = "object", maxProperties = EdiManagement.MAX_ARTICLE_NUMBERS,
+                            additionalPropertiesSchema = String.class,
+                            description = "their number (1-35 characters) to our SKU")))
+            @RequestBody(required = false) Map<String, String> numbers) {
         return edi.mapArticles(code, numbers);
     }
 
@@ -83,7 +88,8 @@ class EdiController {
             message with its outcome, and the CONTRL acknowledgement. The same interchange again (same UNB
             reference) changes nothing and gets the same answer (header Idempotent-Replayed: true).""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-            content = @Content(mediaType = "application/EDIFACT", schema = @Schema(type = "string")))
+            content = @Content(mediaType = "application/EDIFACT", schema = @Schema(type = "string", format = "binary",
+                    description = "the interchange's bytes as received, in the charset its UNB declares")))
     @ApiResponse(responseCode = "200", description = "received; each message's outcome is in messages[]",
             content = @Content(schema = @Schema(implementation = ReceivedInterchange.class)))
     @ApiResponse(responseCode = "409", description = "this UNB reference came before with other content")

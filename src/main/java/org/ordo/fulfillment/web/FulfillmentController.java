@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.fulfillment.FulfillmentManagement;
 import org.ordo.fulfillment.PackRequest;
@@ -36,7 +37,9 @@ class FulfillmentController {
         this.orders = orders;
     }
 
-    record NewPickList(String location, Instant promisedBefore, Integer maxOrders) {
+    record NewPickList(@Schema(example = "BER", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 16) String location,
+            @Schema(description = "only orders due before this") Instant promisedBefore,
+            @Schema(example = "20", minimum = "1", maximum = "500", description = "default 20") Integer maxOrders) {
     }
 
     @PostMapping("/pick-lists")
@@ -61,7 +64,9 @@ class FulfillmentController {
         return fulfillment.pickList(id);
     }
 
-    record Pick(String sku, Long quantity) {
+    record Pick(@Schema(example = "TSHIRT-M", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64, description = "the SKU scanned") String sku,
+            @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "1000000000",
+                    description = "at most what the line asks for; fewer is a short pick") Long quantity) {
     }
 
     @PostMapping("/pick-lists/{id}/lines/{lineNo}/pick")

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.ordering.FulfillmentStatus;
 import org.ordo.ordering.HoldKind;
@@ -21,6 +22,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.MultiLine;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,14 +56,14 @@ class OrderController {
             @RequestParam(required = false) List<PaymentStatus> paymentStatus,
             @RequestParam(required = false) List<FulfillmentStatus> fulfillmentStatus,
             @io.swagger.v3.oas.annotations.Parameter(array = @io.swagger.v3.oas.annotations.media.ArraySchema(
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"web", "api", "marketplace",
+                    schema = @Schema(allowableValues = {"web", "api", "marketplace",
                             "edi", "email", "phone", "shopify", "woocommerce", "shopware"})))
             @RequestParam(required = false) List<String> channel,
             @RequestParam(required = false) UUID customer,
             @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) Instant createdFrom,
             @Parameter(description = "ISO-8601 instant, exclusive") @RequestParam(required = false) Instant createdTo,
             @RequestParam(required = false) String q,
-            @io.swagger.v3.oas.annotations.Parameter(schema = @io.swagger.v3.oas.annotations.media.Schema(
+            @io.swagger.v3.oas.annotations.Parameter(schema = @Schema(
                     allowableValues = {"deadline", "newest"}, defaultValue = "deadline"))
             @RequestParam(defaultValue = "deadline") String sort,
             @RequestParam(required = false) String after,
@@ -84,10 +86,15 @@ class OrderController {
         return orders.require(orders.idOf(id));
     }
 
-    record Reason(@MultiLine String reason) {
+    record Reason(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            maxLength = TextInput.MAX_REASON) @MultiLine String reason) {
     }
 
-    record HoldRequest(HoldKind kind, @MultiLine String reason) {
+    record HoldRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            HoldKind kind,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                    maxLength = TextInput.MAX_REASON) @MultiLine String reason) {
     }
 
     @PostMapping("/{id}/cancel")

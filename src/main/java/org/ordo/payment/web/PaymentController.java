@@ -2,6 +2,7 @@ package org.ordo.payment.web;
 
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.payment.BankTransfer;
@@ -55,7 +56,10 @@ class PaymentController {
         return payments.importBankStatement(csv, contentType);
     }
 
-    record Refund(String order, MoneyInput amount, String reference) {
+    record Refund(@Schema(example = "SO-100001", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64, description = "the order's id or number")
+            String order,
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyInput amount,
+            @Schema(maxLength = BankTransfer.MAX_REFERENCE) String reference) {
     }
 
     @PostMapping("/api/v1/payments/refunds")

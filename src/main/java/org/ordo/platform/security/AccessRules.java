@@ -191,6 +191,7 @@ public final class AccessRules {
             open("Operations", null, "/actuator/info", "says what the application is; holds no data"),
             of("Operations", null, "/actuator/**", ADMIN),
             open("API description", null, "/v3/api-docs/**", "describes the API; contains no data"),
+            open("API description", null, "/v3/api-docs.yaml", "the same description as YAML; contains no data"),
             open("API description", null, "/swagger-ui.html", "describes the API; contains no data"),
             open("API description", null, "/swagger-ui/**", "describes the API; contains no data"));
 
@@ -228,7 +229,7 @@ public final class AccessRules {
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",
-            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**");
+            "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**");
 
     private AccessRules() {
     }

@@ -39,6 +39,7 @@ class ApiKeyController {
                     channel "marketplace"), which are PAID and released at once. Lower-case letters, digits, '.', '_',
                     '-'; at most 50. Fixed for the key's life.""")
             @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,49}", message = "must be 1-50 of a-z, 0-9, '.', '_', '-'")
+            @Size(max = 50)
             String marketplace) {
     }
 

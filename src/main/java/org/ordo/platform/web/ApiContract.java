@@ -54,7 +54,7 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
                     + "errors[] names the field"),
             Map.entry("401", "No valid API key: send Authorization: Bearer <API key>"),
             Map.entry("403", "The key's role may not call this operation"),
-            Map.entry("404", "Nothing with this id or number"),
+            Map.entry("404", "Nothing with this id or number, in the path or named in the body"),
             Map.entry("409", "Refused in the current state (an illegal transition, a duplicate, not enough stock: "
                     + "shortages[] names the lines); nothing was changed"),
             Map.entry("413", "The body is larger than the server takes"),
@@ -175,7 +175,8 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
         if (secured) {
             statuses.addAll(List.of("401", "403"));
         }
-        if (pathVariable) {
+        if (pathVariable || operation.getRequestBody() != null) {
+            // a body names things too (the order a payment is for, the location of a pick list)
             statuses.add("404");
         }
         if (CHANGING.contains(method.name())) {

@@ -16,6 +16,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
 import org.ordo.returns.ReceiveReturn;
 import org.ordo.returns.RequestReturn;
 import org.ordo.returns.ReturnManagement;
@@ -111,7 +112,8 @@ class ReturnController {
         return returns.require(returns.idOf(id));
     }
 
-    record Cancel(String reason) {
+    record Cancel(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = TextInput.MAX_REASON)
+            String reason) {
     }
 
     @PostMapping("/returns/{id}/cancel")

@@ -3,6 +3,7 @@ package org.ordo.shipping.web;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.platform.Actor;
@@ -35,7 +36,10 @@ class ShippingController {
         return shipping.carriers();
     }
 
-    record CarrierRequest(String name, String trackingUrl, Boolean active) {
+    record CarrierRequest(@Schema(example = "DHL Paket", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 100) String name,
+            @Schema(example = "https://www.dhl.de/track?id={tracking}", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 500,
+                    pattern = "^https://.*\\{tracking\\}.*$") String trackingUrl,
+            Boolean active) {
     }
 
     @PutMapping("/api/v1/shipping/carriers/{code}")

@@ -48,6 +48,17 @@ class OpenApiDocumentIntegrationTests {
         }
     }
 
+    /** The YAML form that tools such as linters and gateways prefer is the same document. */
+    @Test
+    void theYamlFormIsTheSameDocument() throws IOException {
+        Api.Response json = Api.admin(port).as(null).get("/v3/api-docs");
+        Api.Response yaml = Api.admin(port).as(null).get("/v3/api-docs.yaml");
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.contentType()).startsWith("application/vnd.oai.openapi");
+        assertThat(io.swagger.v3.core.util.Yaml.mapper().readTree(yaml.body()))
+                .isEqualTo(io.swagger.v3.core.util.Json.mapper().readTree(json.body()));
+    }
+
     /**
      * What a client generator needs to give every operation a stable, meaningful method: an operationId named for the
      * use case (no {@code _1} that depends on scan order), a summary, declared tags; and explicit media types with
