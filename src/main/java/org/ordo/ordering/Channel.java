@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** Where an order came from. */
 public enum Channel {
-    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE;
+    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE, FILE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -55,7 +55,7 @@ class OrderController {
             @RequestParam(required = false) List<FulfillmentStatus> fulfillmentStatus,
             @io.swagger.v3.oas.annotations.Parameter(array = @io.swagger.v3.oas.annotations.media.ArraySchema(
                     schema = @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"web", "api", "marketplace",
-                            "edi", "email", "phone"})))
+                            "edi", "email", "phone", "file"})))
             @RequestParam(required = false) List<String> channel,
             @RequestParam(required = false) UUID customer,
             @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) Instant createdFrom,

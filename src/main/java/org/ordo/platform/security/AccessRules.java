@@ -137,6 +137,14 @@ public final class AccessRules {
             of("EDI", POST, "/api/v1/edi/interchanges", ADMIN, INTEGRATION),
             of("EDI", GET, "/api/v1/edi/messages", ADMIN, AGENT),
 
+            // Order files come from the people who answer customers and from integrations (an ERP's export); what
+            // was found in them names customers and addresses. A source's mapping is set up by the same people.
+            of("File imports", POST, "/api/v1/imports/orders", ADMIN, AGENT, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/orders/mappings/{source}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", PUT, "/api/v1/imports/orders/mappings/{source}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/orders/{id}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", POST, "/api/v1/imports/orders/{id}/commit", ADMIN, AGENT, INTEGRATION),
+
             // Figures over all orders and stock: for the people who run the shop, not for integrations.
             of("Reports", GET, "/api/v1/reports/summary", ADMIN, AGENT),
 
