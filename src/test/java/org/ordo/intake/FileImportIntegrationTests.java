@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.intake.internal.HostileFiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -153,6 +154,89 @@ class FileImportIntegrationTests {
         assertThat(missing.body()).contains("reference");
         assertThat(api.postBytes("/api/v1/imports/orders", "reference,sku,quantity\nA,B,1\n"
                 .getBytes(StandardCharsets.UTF_8), "text/csv").errorFields()).contains("source");
+    }
+
+    String newestFileDocument() {
+        JsonNode items = expect(api.get("/api/v1/inbound-documents?channel=file&limit=1"), 200).json().get("items");
+        return items.isEmpty() ? null : items.get(0).get("id").asString();
+    }
+
+    @Test
+    void hostileFilesAreRefusedWholeWithTheReasonAndStoreNothing() {
+        String header = "reference,sku,quantity,customerEmail,currency,paymentMethod\n";
+        String before = newestFileDocument();
+        record Hostile(byte[] body, String contentType, String reason) {
+        }
+        List<Hostile> files = List.of(
+                new Hostile(HostileFiles.zipBomb(), XLSX, "zip bomb"),
+                new Hostile(HostileFiles.workbook(sheet -> {
+                    sheet.createRow(0).createCell(0).setCellValue("reference");
+                    sheet.getRow(0).createCell(1).setCellValue("sku");
+                    sheet.getRow(0).createCell(2).setCellValue("quantity");
+                    sheet.createRow(1).createCell(2).setCellFormula("1+1");
+                }), XLSX, "formula"),
+                new Hostile((String.join(",", java.util.Collections.nCopies(10_000, "sku")) + "\n")
+                        .getBytes(StandardCharsets.UTF_8), "text/csv", "10000 columns"),
+                new Hostile((header + "R1,Müller,1,a@example.com,EUR,invoice\n").getBytes(StandardCharsets.ISO_8859_1),
+                        "text/csv; charset=utf-8", "not valid UTF-8"),
+                new Hostile(HostileFiles.utf16(header + "R1,A,1,a@example.com,EUR,invoice\n"), "text/csv; charset=UTF-8",
+                        "UTF-16LE byte order mark"),
+                new Hostile((header + "R1," + "x".repeat(100_000) + ",1,a@example.com,EUR,invoice\n")
+                        .getBytes(StandardCharsets.UTF_8), "text/csv", "100000 characters"));
+        for (Hostile file : files) {
+            Api.Response answer = api.postBytes("/api/v1/imports/orders?source=" + source + "&fileName=hostile",
+                    file.body(), file.contentType());
+            assertThat(answer.status()).as(file.reason()).isEqualTo(422);
+            assertThat(answer.errorFields()).containsExactly("file");
+            assertThat(answer.body()).contains(file.reason());
+        }
+        assertThat(newestFileDocument()).as("no file stored").isEqualTo(before);
+    }
+
+    @Test
+    void articlesAndOpeningStockComeFromFilesOnceEachThroughTheCatalogAndTheReceipt() {
+        String a = Fixtures.unique("ART"), b = Fixtures.unique("ART"), c = Fixtures.unique("ART");
+        byte[] articles = ("sku;name.de;name.en;price;currency;taxRate;weightGrams;backorderable\n"
+                + a + ";Becher;Mug;8.50;EUR;19;400;false\n"
+                + b + ";;Cap;12;EUR;7;;true\n"
+                + c + ";Hut;Hat;1,50;EUR;19;;vielleicht\n").getBytes(StandardCharsets.UTF_8);
+        JsonNode preview = expect(api.postBytes("/api/v1/imports/articles?source=" + source, articles, "text/csv"),
+                201).json();
+        assertThat(preview.get("units").asInt()).isEqualTo(3);
+        assertThat(preview.get("errors").findValuesAsString("column")).containsExactly("backorderable");
+        JsonNode done = commitAndWait("articles", preview);
+        assertThat(done.get("created").asInt()).isEqualTo(2);
+        assertThat(done.get("failed").asInt()).isEqualTo(1);
+        JsonNode mug = expect(api.get("/api/v1/articles/" + a), 200).json();
+        assertThat(mug.get("price").get("amount").asString()).isEqualTo("8.50");
+        assertThat(mug.get("weightGrams").asInt()).isEqualTo(400);
+        assertThat(expect(api.get("/api/v1/articles/" + b), 200).json().get("backorderable").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/articles/" + c).status()).isEqualTo(404);
+        JsonNode again = commitAndWait("articles", expect(api.postBytes("/api/v1/imports/articles?source=" + source,
+                articles, "text/csv"), 201).json());
+        assertThat(again.get("alreadyImported").asInt()).isEqualTo(2);
+        assertThat(again.get("created").asInt()).isZero();
+
+        byte[] stock = ("sku,location,quantity,reference\n" + a + "," + location + ",120,OPENING-1\n"
+                + b + "," + location + ",40,OPENING-1\n" + b + "," + location + ",5,OPENING-1\n"
+                + a + ",NOWHERE,1,OPENING-1\n").getBytes(StandardCharsets.UTF_8);
+        JsonNode stockPreview = expect(api.postBytes("/api/v1/imports/stock?source=" + source, stock, "text/csv"),
+                201).json();
+        assertThat(stockPreview.get("errors").findValues("row")).extracting(JsonNode::asInt)
+                .as("the same SKU and location twice, an unknown location").containsExactly(4, 5);
+        JsonNode received = commitAndWait("stock", stockPreview);
+        assertThat(received.get("created").asInt()).isEqualTo(1);
+        assertThat(received.get("failed").asInt()).isEqualTo(2);
+        assertThat(expect(api.get("/api/v1/inventory/" + a), 200).json().get("onHand").asLong()).isEqualTo(120);
+        assertThat(expect(api.get("/api/v1/inventory/" + a + "/movements"), 200).json().get("items")
+                .findValuesAsString("kind")).containsExactly("RECEIPT");
+        JsonNode repeated = commitAndWait("stock", expect(api.postBytes("/api/v1/imports/stock?source=" + source,
+                stock, "text/csv"), 201).json());
+        assertThat(repeated.get("alreadyImported").asInt()).isEqualTo(1);
+        assertThat(expect(api.get("/api/v1/inventory/" + a), 200).json().get("onHand").asLong())
+                .as("the same file again adds nothing").isEqualTo(120);
+        assertThat(api.withNewKey("AGENT").postBytes("/api/v1/imports/stock?source=" + source, stock, "text/csv")
+                .status()).as("stock is not the agents' business").isEqualTo(403);
     }
 
     static byte[] workbook(List<List<Object>> rows) throws IOException {

@@ -71,7 +71,8 @@ class ImportsScreenController {
     /** Orders and articles for the people who answer customers; opening stock, which changes the ledger, for admins. */
     private static java.util.List<ImportKind> kinds() {
         Layout.Me me = Layout.current();
-        return java.util.List.of(ImportKind.ORDERS);
+        return me != null && me.role() == Role.ADMIN ? java.util.List.of(ImportKind.values())
+                : java.util.List.of(ImportKind.ORDERS, ImportKind.ARTICLES);
     }
 
     @GetMapping("/{id}")

@@ -19,6 +19,16 @@ class FileImportConfiguration {
     }
 
     @Bean
+    BodySizeLimit articleFileSizeLimit(@Value("${ordo.imports.max-file-size:32MB}") DataSize max) {
+        return new BodySizeLimit("POST", "/api/v1/imports/articles", max.toBytes());
+    }
+
+    @Bean
+    BodySizeLimit stockFileSizeLimit(@Value("${ordo.imports.max-file-size:32MB}") DataSize max) {
+        return new BodySizeLimit("POST", "/api/v1/imports/stock", max.toBytes());
+    }
+
+    @Bean
     BodySizeLimit importUploadSizeLimit(@Value("${ordo.imports.max-file-size:32MB}") DataSize max) {
         // the multipart form adds its boundaries and headers to the file
         return new BodySizeLimit("POST", "/imports", max.toBytes() + 64 * 1024);

@@ -105,4 +105,105 @@ class FileImportController {
     ColumnMapping saveOrderMapping(@PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
         return imports.saveMapping(ImportKind.ORDERS, source, mapping);
     }
+
+    // --- articles and opening stock: the same two steps ----------------------------------------------------------
+
+    @PostMapping(path = "/articles", consumes = {CSV, XLSX, BINARY, "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "previewArticleFile", summary = "Upload an article file and see what it holds", description = """
+            One row per article, read as for order files (CSV or XLSX, mapping per source). Fields: sku, type
+            (PHYSICAL or DIGITAL), name.de, name.en, name.es, name.ko, price, currency, taxRate, priceIncludesTax,
+            weightGrams, backorderable, gtin. Each article is registered as by POST /api/v1/articles.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = BINARY, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "201", description = "read and checked; see units, rowsWithErrors and errors")
+    @ApiResponse(responseCode = "413", description = "larger than ordo.imports.max-file-size")
+    @ApiResponse(responseCode = "422", description = "the file cannot be read, or a parameter is wrong; errors[] names it")
+    FileImport previewArticles(@Parameter(example = "erp") @RequestParam(required = false) String source,
+            @Parameter(example = "articles.csv") @RequestParam(required = false) String fileName,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        return imports.preview(ImportKind.ARTICLES, source, fileName == null ? "upload" : fileName, contentType, body);
+    }
+
+    @GetMapping("/articles/{id}")
+    @Operation(operationId = "getArticleFileImport", summary = "An article file's preview and import progress")
+    FileImport articles(@PathVariable UUID id) {
+        return imports.find(ImportKind.ARTICLES, id);
+    }
+
+    @PostMapping("/articles/{id}/commit")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "commitArticleFile", summary = "Import the previewed article file", description = """
+            Registers each article whole or not at all; a SKU imported from this source before with the same
+            content counts as alreadyImported; a SKU that exists otherwise fails its row.""")
+    @ApiResponse(responseCode = "409", description = "this import was committed before")
+    FileImport commitArticles(@PathVariable UUID id) {
+        return imports.commit(ImportKind.ARTICLES, id);
+    }
+
+    @GetMapping("/articles/mappings/{source}")
+    @Operation(operationId = "getArticleFileMapping", summary = "The column mapping of a source's article files")
+    ColumnMapping articleMapping(@PathVariable String source) {
+        return imports.mapping(ImportKind.ARTICLES, source);
+    }
+
+    @PutMapping("/articles/mappings/{source}")
+    @Operation(operationId = "saveArticleFileMapping", summary = "Save the column mapping of a source's article files")
+    @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
+    @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
+    ColumnMapping saveArticleMapping(@PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
+        return imports.saveMapping(ImportKind.ARTICLES, source, mapping);
+    }
+
+    @PostMapping(path = "/stock", consumes = {CSV, XLSX, BINARY, "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "previewStockFile", summary = "Upload an opening-stock file and see what it holds", description = """
+            One row per SKU and location: sku, location, quantity, and optionally reference (default "opening
+            stock") and note. Each row becomes a receipt into the location (a RECEIPT movement in the ledger).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = BINARY, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "201", description = "read and checked; see units, rowsWithErrors and errors")
+    @ApiResponse(responseCode = "413", description = "larger than ordo.imports.max-file-size")
+    @ApiResponse(responseCode = "422", description = "the file cannot be read, or a parameter is wrong; errors[] names it")
+    FileImport previewStock(@Parameter(example = "erp") @RequestParam(required = false) String source,
+            @Parameter(example = "stock.csv") @RequestParam(required = false) String fileName,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        return imports.preview(ImportKind.STOCK, source, fileName == null ? "upload" : fileName, contentType, body);
+    }
+
+    @GetMapping("/stock/{id}")
+    @Operation(operationId = "getStockFileImport", summary = "An opening-stock file's preview and import progress")
+    FileImport stock(@PathVariable UUID id) {
+        return imports.find(ImportKind.STOCK, id);
+    }
+
+    @PostMapping("/stock/{id}/commit")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "commitStockFile", summary = "Import the previewed opening-stock file", description = """
+            Receives each row whole or not at all. A row imported from this source before (same SKU, location
+            and reference; without a reference, from the same file) counts as alreadyImported and adds nothing.""")
+    @ApiResponse(responseCode = "409", description = "this import was committed before")
+    FileImport commitStock(@PathVariable UUID id) {
+        return imports.commit(ImportKind.STOCK, id);
+    }
+
+    @GetMapping("/stock/mappings/{source}")
+    @Operation(operationId = "getStockFileMapping", summary = "The column mapping of a source's opening-stock files")
+    ColumnMapping stockMapping(@PathVariable String source) {
+        return imports.mapping(ImportKind.STOCK, source);
+    }
+
+    @PutMapping("/stock/mappings/{source}")
+    @Operation(operationId = "saveStockFileMapping", summary = "Save the column mapping of a source's opening-stock files")
+    @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
+    @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
+    ColumnMapping saveStockMapping(@PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
+        return imports.saveMapping(ImportKind.STOCK, source, mapping);
+    }
 }
