@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fault test: 10,000 generated hostile requests (bench/Hostile.java) against a private Ordo with demo data on a
+# Fault test: 10,000 generated hostile requests (bench/Hostile.java; among them order, article and stock files that
+# must be refused whole: zip bombs, formulas, 10,000 columns, wrong encodings, huge cells) against a private Ordo with demo data on a
 # fresh data directory. Expects no 5xx answer and no changed row in any table (counts and contents compared
 # before and after); then runs the invariant checker. Loopback only; stops by itself.
 # Among the requests are forged-but-signed amounts: payment provider events signed with the webhook secret whose
@@ -26,7 +27,7 @@ WAREHOUSE_KEY=$(api POST /api/v1/api-keys "{\"name\":\"hostile-warehouse\",\"rol
 
 TABLES="api_key article customer supplier location stock_level stock_movement reservation customer_order order_line
   order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment edi_partner
-  edi_partner_article edi_message"
+  edi_partner_article edi_message file_import import_mapping"
 snapshot() {
   local t
   for t in $TABLES; do
