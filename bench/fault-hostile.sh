@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fault test: 10,000 generated hostile requests (bench/Hostile.java; among them order, article and stock files that
-# must be refused whole: zip bombs, formulas, 10,000 columns, wrong encodings, huge cells) against a private Ordo with demo data on a
-# fresh data directory. Expects no 5xx answer and no changed row in any table (counts and contents compared
-# before and after); then runs the invariant checker. Loopback only; stops by itself.
+# Fault test: 10,000 generated hostile requests (bench/Hostile.java; among them order, article and stock files
+# that must be refused whole: zip bombs, formulas, 10,000 columns, wrong encodings, huge cells) against a private
+# Ordo with demo data on a fresh data directory. Expects no 5xx answer and no changed row in any table (counts
+# and contents compared before and after); then runs the invariant checker. Loopback only; stops by itself.
 # Among the requests are forged-but-signed amounts: payment provider events signed with the webhook secret whose
 # amount or currency cannot fit the order. Each must be rejected: no payment booked (the payment table is
 # compared too) and no provider event kept other than as REJECTED. Also "session reuse after disable":
