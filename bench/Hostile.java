@@ -65,7 +65,7 @@ public class Hostile {
 
     enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
         INEXACT_NUMBER, IMPOSSIBLE_DATE, CONTROL_TEXT, DUPLICATE_KEY, NULL_ELEMENT,
-        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI, SHOP_WEBHOOK }
+        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI, SHOP_WEBHOOK, FILE }
 
     /** Amounts and currencies no order can take; each signed event gets one of them. */
     static final String[][] UNFIT = {{"1e30", "eur"}, {"1.5", "eur"}, {"-1190", "eur"},
@@ -244,6 +244,74 @@ public class Hostile {
                 "condition", pick("RESELLABLE", "DAMAGED", "INCOMPLETE"), "writeOff", random.nextBoolean()))));
     }
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /**
+     * An order, article or stock file that must be refused as a whole (docs/imports.md): an XLSX zip bomb, a formula,
+     * a cell in column 10,000, random bytes as XLSX, an old XLS, 10,000 CSV columns, a huge cell, Latin-1 or UTF-16
+     * sent as UTF-8, a header without the required columns. Nothing may be stored.
+     */
+    Request file() {
+        String path = "/api/v1/imports/" + pick("orders", "articles", "stock") + "?source=" + enc(pick("hostile", hostile()))
+                + "&fileName=" + enc(pick("f.csv", "f.xlsx", hostile()));
+        String type = "text/csv";
+        byte[] body;
+        switch (random.nextInt(10)) {
+            case 0 -> { body = xlsx(" ".repeat(50_000_000), ""); type = XLSX; }
+            case 1 -> { body = xlsx("", "<c r=\"A2\"><f>1+1</f><v>2</v></c>"); type = XLSX; }
+            case 2 -> { body = xlsx("", "<c r=\"NTP2\" t=\"inlineStr\"><is><t>x</t></is></c>"); type = XLSX; }
+            case 3 -> { body = new byte[random.nextInt(10_000) + 4]; random.nextBytes(body); body[0] = 'P'; body[1] = 'K';
+                body[2] = 3; body[3] = 4; type = pick(XLSX, "application/octet-stream"); }
+            case 4 -> { body = new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}; type = "application/vnd.ms-excel"; }
+            case 5 -> body = (String.join(",", java.util.Collections.nCopies(10_000, "sku")) + "\n").getBytes(StandardCharsets.UTF_8);
+            case 6 -> body = ("reference,sku,quantity,note,location,price,currency,taxRate,name.en\n1,TSHIRT-BLK-M,1,"
+                    + "x".repeat(100_000) + ",BER,1,EUR,19,n\n").getBytes(StandardCharsets.UTF_8);
+            case 7 -> { body = "reference,sku,quantity,location,price,currency,taxRate,name.en\nMüller,TSHIRT-BLK-M,1,BER,1,EUR,19,Müller\n"
+                    .getBytes(StandardCharsets.ISO_8859_1); type = pick("text/csv", "text/csv; charset=utf-8"); }
+            case 8 -> { byte[] text = "reference,sku,quantity,location,price,currency,taxRate,name.en\n1,TSHIRT-BLK-M,1,BER,1,EUR,19,n\n"
+                    .getBytes(StandardCharsets.UTF_16LE);
+                body = new byte[text.length + 2]; body[0] = (byte) 0xFF; body[1] = (byte) 0xFE;
+                System.arraycopy(text, 0, body, 2, text.length); type = "text/csv; charset=utf-8"; }
+            default -> body = (hostile() + "," + hostile() + "\n" + hostile() + "\n").getBytes(StandardCharsets.UTF_8);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + adminKey);
+        headers.put("Content-Type", type);
+        return new Request(Fault.FILE, "POST", path, headers, body, random.nextBoolean());
+    }
+
+    /** A minimal XLSX workbook by hand: {@code padding} inside the sheet's data (a bomb when large), {@code cells} in row 2. */
+    static byte[] xlsx(String padding, String cells) {
+        try {
+            var out = new java.io.ByteArrayOutputStream();
+            try (var zip = new java.util.zip.ZipOutputStream(out)) {
+                Map<String, String> parts = new LinkedHashMap<>();
+                parts.put("[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                        + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                        + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+                parts.put("_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+                parts.put("xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+                        + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+                parts.put("xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
+                parts.put("xl/worksheets/sheet1.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                        + padding + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>quantity</t></is></c></row><row r=\"2\">" + cells
+                        + "</row></sheetData></worksheet>");
+                for (var part : parts.entrySet()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                    zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                }
+            }
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     Map<String, Object> article() {
         return map("sku", "HOSTILE-" + random.nextInt(1_000_000), "type", "PHYSICAL", "name", map("en", "Hostile"),
                 "price", map("amount", "1.00", "currency", "EUR"), "taxRate", "19", "priceIncludesTax", true,
@@ -300,6 +368,9 @@ public class Hostile {
         }
         if (roll < 31) {
             return edi();
+        }
+        if (roll < 33) {
+            return file();
         }
         if (roll < 36 && webhookSecret != null) {
             return signedAmount();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fault test: 10,000 generated hostile requests (bench/Hostile.java) against a private Ordo with demo data on a
-# fresh data directory. Expects no 5xx answer and no changed row in any table (counts and contents compared
-# before and after); then runs the invariant checker. Loopback only; stops by itself.
+# Fault test: 10,000 generated hostile requests (bench/Hostile.java; among them order, article and stock files
+# that must be refused whole: zip bombs, formulas, 10,000 columns, wrong encodings, huge cells) against a private
+# Ordo with demo data on a fresh data directory. Expects no 5xx answer and no changed row in any table (counts
+# and contents compared before and after); then runs the invariant checker. Loopback only; stops by itself.
 # Among the requests are forged-but-signed amounts: payment provider events signed with the webhook secret whose
 # amount or currency cannot fit the order. Each must be rejected: no payment booked (the payment table is
 # compared too) and no provider event kept other than as REJECTED. Also "session reuse after disable":
@@ -34,7 +35,7 @@ TABLES="api_key article customer supplier location stock_level stock_movement re
   order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment edi_partner
   edi_partner_article edi_message shop_channel shop_order shop_fulfilment
   stock_policy purchase_order purchase_order_line reorder_alert document message
-  return_request return_line"
+  return_request return_line file_import import_mapping"
 snapshot() {
   local t
   for t in $TABLES; do

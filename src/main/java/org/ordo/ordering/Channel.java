@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** Where an order came from. The shop platforms' channels take orders by their webhooks (docs/channels.md). */
 public enum Channel {
-    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE, SHOPIFY, WOOCOMMERCE, SHOPWARE;
+    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE, SHOPIFY, WOOCOMMERCE, SHOPWARE, FILE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -88,7 +88,9 @@ class IntakeController {
     @Operation(operationId = "downloadInboundDocumentBody", summary = "The document exactly as received")
     @ApiResponse(responseCode = "200", description = "the bytes as received, in the media type they came with",
             content = {@Content(mediaType = "application/json"), @Content(mediaType = "application/EDIFACT"),
-                    @Content(mediaType = "message/rfc822"), @Content(mediaType = "application/octet-stream")})
+                    @Content(mediaType = "message/rfc822"), @Content(mediaType = "application/octet-stream"),
+                    @Content(mediaType = "text/csv"),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
     ResponseEntity<byte[]> body(@PathVariable UUID id) {
         InboundDocument document = intake.document(id);
         MediaType type;

@@ -146,6 +146,24 @@ public final class AccessRules {
             of("Shop channels", GET, "/api/v1/channels/{code}/fulfilments", ADMIN, AGENT),
             open("Shop channels", POST, "/api/v1/channels/{code}/webhooks",
                     "the platform's signature with the shop's secret proves the sender; checked before anything changes"),
+            // Order files come from the people who answer customers and from integrations (an ERP's export); what
+            // was found in them names customers and addresses. A source's mapping is set up by the same people.
+            of("File imports", POST, "/api/v1/imports/orders", ADMIN, AGENT, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/orders/mappings/{source}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", PUT, "/api/v1/imports/orders/mappings/{source}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/orders/{id}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", POST, "/api/v1/imports/orders/{id}/commit", ADMIN, AGENT, INTEGRATION),
+            // Articles from a file as by POST /api/v1/articles; opening stock as by POST /api/v1/inventory/receipts.
+            of("File imports", POST, "/api/v1/imports/articles", ADMIN, AGENT),
+            of("File imports", GET, "/api/v1/imports/articles/mappings/{source}", ADMIN, AGENT),
+            of("File imports", PUT, "/api/v1/imports/articles/mappings/{source}", ADMIN, AGENT),
+            of("File imports", GET, "/api/v1/imports/articles/{id}", ADMIN, AGENT),
+            of("File imports", POST, "/api/v1/imports/articles/{id}/commit", ADMIN, AGENT),
+            of("File imports", POST, "/api/v1/imports/stock", ADMIN, WAREHOUSE, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/stock/mappings/{source}", ADMIN, WAREHOUSE, INTEGRATION),
+            of("File imports", PUT, "/api/v1/imports/stock/mappings/{source}", ADMIN, WAREHOUSE, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/stock/{id}", ADMIN, WAREHOUSE, INTEGRATION),
+            of("File imports", POST, "/api/v1/imports/stock/{id}/commit", ADMIN, WAREHOUSE, INTEGRATION),
 
             // Figures over all orders and stock: for the people who run the shop, not for integrations.
             of("Reports", GET, "/api/v1/reports/summary", ADMIN, AGENT),

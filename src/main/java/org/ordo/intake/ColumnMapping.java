@@ -1,0 +1,66 @@
+package org.ordo.intake;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.TextInput;
+
+/**
+ * Which column of a source's files holds which field, and values for fields no column holds. Saved per source and
+ * kind; a source without a saved mapping uses columns named like the fields.
+ */
+@Schema(name = "ImportColumnMapping")
+public record ColumnMapping(
+        @Schema(description = "field → the column's header as it is in the file",
+                example = "{\"reference\":\"Order No\",\"sku\":\"Article\",\"quantity\":\"Qty\"}") Map<String, String> columns,
+        @Schema(description = "field → the value when no column holds it or the cell is empty",
+                example = "{\"currency\":\"EUR\",\"paymentMethod\":\"invoice\"}") Map<String, String> defaults) {
+
+    public ColumnMapping {
+        columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
+        defaults = defaults == null ? Map.of() : new LinkedHashMap<>(defaults);
+    }
+
+    /** Columns named like the fields (compared without regard to case). */
+    public static ColumnMapping byFieldNames() {
+        return new ColumnMapping(Map.of(), Map.of());
+    }
+
+    /** Refuses fields the kind does not have and texts that are empty, too long or hold control characters. */
+    public void check(ImportKind kind) {
+        List<FieldError> errors = new ArrayList<>();
+        columns.forEach((field, column) -> {
+            if (!kind.fields().contains(field)) {
+                errors.add(new FieldError("columns." + field, "is not a field of " + kind.code() + " files; they have "
+                        + kind.fields()));
+            } else if (column == null || column.isBlank() || column.length() > 200) {
+                errors.add(new FieldError("columns." + field, "must name a column: 1-200 characters"));
+            } else if (TextInput.fault(column, false) != null) {
+                errors.add(new FieldError("columns." + field, TextInput.fault(column, false)));
+            }
+        });
+        defaults.forEach((field, value) -> {
+            if (!kind.fields().contains(field)) {
+                errors.add(new FieldError("defaults." + field, "is not a field of " + kind.code()
+                        + " files; they have " + kind.fields()));
+            } else if (value == null || value.isEmpty() || value.length() > 2000) {
+                errors.add(new FieldError("defaults." + field, "must be 1-2000 characters"));
+            } else if (TextInput.fault(value, false) != null) {
+                errors.add(new FieldError("defaults." + field, TextInput.fault(value, false)));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    /** The header a field is read from. */
+    public String columnOf(String field) {
+        return columns.getOrDefault(field, field);
+    }
+}

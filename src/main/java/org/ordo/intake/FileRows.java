@@ -1,0 +1,60 @@
+package org.ordo.intake;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.ordo.platform.FieldError;
+
+/** What one kind of file (orders, articles, stock) checks in its rows and makes of a unit of them. */
+interface FileRows {
+
+    ImportKind kind();
+
+    /** A row as read: its cells, its values by field (cell or default), its unit's key, its errors so far. */
+    record Row(int rowNo, List<String> cells, Map<String, String> values, String unit,
+            List<FileImport.RowError> errors) {
+
+        String value(String field) {
+            return values.get(field);
+        }
+    }
+
+    /** A unit to make: its rows, the stored original it comes from, and who imports it. */
+    record Unit(String source, String fileName, String key, List<Row> rows, UUID documentId, String actor) {
+    }
+
+    /** What a unit made: its type (ORDER, ARTICLE, STOCK_RECEIPT) and id where it has one. */
+    record Made(String type, UUID id) {
+    }
+
+    /**
+     * The faults of a batch of rows beyond their text (numbers, unknown articles or locations), found in a few
+     * queries for the whole batch; {@code columnOf} gives the header a field is read from.
+     */
+    List<FileImport.RowError> check(List<Row> rows, Function<String, String> columnOf);
+
+    /** The idempotency key of a unit within its source. */
+    default String key(String unit, Map<String, String> firstRow, String fileSha256) {
+        return unit;
+    }
+
+    /** Makes what the unit describes, in the caller's transaction; refusals are thrown as the services throw them. */
+    Made make(Unit unit);
+
+    /** The row and column a service's field error points at, among the unit's rows. */
+    FileImport.RowError locate(FieldError error, List<Row> rows, Function<String, String> columnOf);
+
+    /** A whole number of at least {@code min}, as digits only; the fault, or null. */
+    static String wholeFault(String text, long min, long max) {
+        if (text == null || text.isEmpty()) {
+            return "is required: a whole number";
+        }
+        if (!text.matches("[0-9]{1,9}")) {
+            return "must be a whole number written with digits only, such as 5";
+        }
+        long value = Long.parseLong(text);
+        return value < min || value > max ? "must be from " + min + " to " + max : null;
+    }
+}
