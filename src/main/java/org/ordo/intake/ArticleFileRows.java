@@ -78,7 +78,8 @@ class ArticleFileRows implements FileRows {
                 new MoneyInput(row.value("price"), row.value("currency")), row.value("taxRate"),
                 bool(row.value("priceIncludesTax")),
                 row.value("weightGrams") == null ? null : Integer.valueOf(row.value("weightGrams")),
-                bool(row.value("backorderable")), null, row.value("gtin")));
+                bool(row.value("backorderable")), null, row.value("gtin"),
+                bool(row.value("returnable"))));
         return new Made("ARTICLE", article.id());
     }
 

@@ -241,7 +241,7 @@ public class FileImports {
                 UUID document = documents.store("file", contentType != null ? contentType
                         : format == TabularFile.Format.XLSX ? XLSX : "text/csv", bytes, actor);
                 files.insert(new ImportedFiles.NewFile(id, kind, source, fileName, format.name(), document,
-                        InboundDocuments.sha256(bytes), cells, json.write(mapping), actor));
+                        org.ordo.platform.Sha256.hex(bytes), cells, json.write(mapping), actor));
                 return;
             }
             rows++;
@@ -456,7 +456,7 @@ public class FileImports {
             }
             canonical.append('\n');
         }
-        return InboundDocuments.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
+        return org.ordo.platform.Sha256.hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The unit's rows under the file's header, as CSV: the original an order (article, stock line) links to. */

@@ -15,7 +15,7 @@ public enum ImportKind {
             "shipStreet", "shipStreet2", "shipPostalCode", "shipCity", "shipRegion", "shipCountry", "shipPhone",
             "note")),
     ARTICLES(List.of("sku", "price", "currency", "taxRate"), List.of("sku", "type", "name.de", "name.en", "name.es",
-            "name.ko", "price", "currency", "taxRate", "priceIncludesTax", "weightGrams", "backorderable", "gtin")),
+            "name.ko", "price", "currency", "taxRate", "priceIncludesTax", "weightGrams", "backorderable", "gtin", "returnable")),
     STOCK(List.of("sku", "location", "quantity"), List.of("sku", "location", "quantity", "reference", "note"));
 
     private final List<String> required;
