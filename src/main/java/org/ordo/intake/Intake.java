@@ -26,9 +26,11 @@ public class Intake {
     private final OrderManagement orders;
     private final Json json;
     private final TransactionTemplate transaction;
+    private final ReviewQueue reviews;
 
     Intake(InboundDocuments documents, IdempotencyKeys keys, OrderManagement orders, Json json,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, ReviewQueue reviews) {
+        this.reviews = reviews;
         this.documents = documents;
         this.keys = keys;
         this.orders = orders;
@@ -147,7 +149,8 @@ public class Intake {
             if (processed.reviewReason() == null) {
                 documents.processed(documentId, channel.toUpperCase(java.util.Locale.ROOT), null);
             } else {
-                documents.review(documentId, processed.reviewReason());
+                reviews.open(new OpenReview(documentId, "", ReviewEntry.Kind.of(channel), processed.reviewReason(),
+                        null, null, null));
             }
             return new Answer(processed.status(), processed.body(), null, false);
         });
@@ -190,7 +193,8 @@ public class Intake {
     /** The document (or part of it) could not be processed: it waits in the review queue with the reason. */
     @org.springframework.transaction.annotation.Transactional
     public void review(UUID documentId, String reason) {
-        documents.review(documentId, reason);
+        String channel = documents.find(documentId, false).orElseThrow().channel();
+        reviews.open(new OpenReview(documentId, "", ReviewEntry.Kind.of(channel), reason, null, null, null));
     }
 
     public InboundDocument document(UUID id) {
