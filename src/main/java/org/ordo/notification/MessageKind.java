@@ -13,7 +13,9 @@ public enum MessageKind {
     QUOTE("quote"),
     RETURN_AUTHORIZED("return-authorized"),
     RETURN_RECEIVED("return-received"),
-    RETURN_REFUNDED("return-refunded");
+    RETURN_REFUNDED("return-refunded"),
+    /** to the sender of a mail, scan or file that a person rejected in the review queue, with the reason */
+    REVIEW_REJECTED("review-rejected");
 
     private final String key;
 

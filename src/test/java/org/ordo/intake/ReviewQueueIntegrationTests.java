@@ -32,6 +32,8 @@ class ReviewQueueIntegrationTests {
     Intake intake;
     @Autowired
     ReviewQueue queue;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api api;
     Fixtures fixtures;
@@ -124,6 +126,25 @@ class ReviewQueueIntegrationTests {
                 .isEqualTo("DISCARDED");
         JsonNode open = expect(api.get("/api/v1/review-entries?limit=200"), 200).json();
         assertThat(open.get("items").findValuesAsString("id")).doesNotContain(entry.id().toString());
+    }
+
+    @Test
+    void theSenderOfARejectedMailIsToldWhyWhenTheAgentAsks() {
+        String email = Fixtures.unique("sender").toLowerCase() + "@example.com";
+        UUID document = intake.archive("email", "message/rfc822",
+                ("From: " + email + "\r\n\r\nSend the usual").getBytes(StandardCharsets.UTF_8), "test");
+        ReviewEntry entry = queue.open(new OpenReview(document, "", ReviewEntry.Kind.ORDER, "no articles found",
+                email, "Send the usual", null));
+
+        expect(api.post("/api/v1/review-entries/" + entry.id() + "/reject",
+                Map.of("reason", "We do not know what the usual is: please name the articles.", "notifySender", true)),
+                200);
+
+        List<Map<String, Object>> mails = jdbc.sql("SELECT kind, subject, body FROM message WHERE recipient = :r")
+                .param("r", email).query().listOfRows();
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).get("kind")).isEqualTo("REVIEW_REJECTED");
+        assertThat((String) mails.get(0).get("body")).contains("please name the articles");
     }
 
     @Test
