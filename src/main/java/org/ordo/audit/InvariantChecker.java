@@ -42,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>{@value #QUARANTINE_NEVER_RESERVED}: quarantined stock equals its ledger and is never reserved (invariant 10)</li>
  * <li>{@value #RETURN_WITHIN_ANNOUNCED}: a return never receives more than announced plus recorded discrepancies</li>
  * <li>{@value #RETURN_REFUNDS_WITHIN_RECEIVED}: refunds of returns per order never exceed what was received (invariant 9)</li>
+ * <li>{@value #REVIEW_DOCUMENTS_QUEUED}: every inbound document waiting for review has an open entry in the review
+ * queue, so a person sees it (invariant 6)</li>
  * </ul>
  */
 @Service
@@ -62,6 +64,7 @@ public class InvariantChecker {
     public static final String QUARANTINE_NEVER_RESERVED = "quarantine-never-reserved";
     public static final String RETURN_WITHIN_ANNOUNCED = "return-within-announced";
     public static final String RETURN_REFUNDS_WITHIN_RECEIVED = "return-refunds-within-received";
+    public static final String REVIEW_DOCUMENTS_QUEUED = "review-documents-queued";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -78,11 +81,14 @@ public class InvariantChecker {
     private final Duration stuckAfter;
     private final Duration messageStuckAfter;
     private final org.ordo.returns.ReturnManagement returns;
+    private final org.ordo.intake.ReviewQueue reviews;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
-            AuditProperties properties, org.ordo.returns.ReturnManagement returns) {
+            AuditProperties properties, org.ordo.returns.ReturnManagement returns,
+            org.ordo.intake.ReviewQueue reviews) {
         this.returns = returns;
+        this.reviews = reviews;
         this.inventory = inventory;
         this.orders = orders;
         this.publications = publications;
@@ -106,7 +112,7 @@ public class InvariantChecker {
                 OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK, REFUNDS_WITHIN_RECEIVED,
                 PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
                 MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
-                RETURN_REFUNDS_WITHIN_RECEIVED).forEach(name -> found.put(name,
+                RETURN_REFUNDS_WITHIN_RECEIVED, REVIEW_DOCUMENTS_QUEUED).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -133,6 +139,7 @@ public class InvariantChecker {
         found.get(QUARANTINE_NEVER_RESERVED).addAll(inventory.quarantineDiscrepancies());
         found.get(RETURN_WITHIN_ANNOUNCED).addAll(returns.receivedBeyondAnnounced());
         found.get(RETURN_REFUNDS_WITHIN_RECEIVED).addAll(returns.refundsBeyondReceived());
+        found.get(REVIEW_DOCUMENTS_QUEUED).addAll(reviews.documentsOutOfQueue(MAX_LISTED + 1));
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

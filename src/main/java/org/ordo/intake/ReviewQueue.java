@@ -3,6 +3,7 @@ package org.ordo.intake;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -154,6 +155,11 @@ public class ReviewQueue {
         }
         entries.settleDocument(entry.documentId());
         return entry(id);
+    }
+
+    /** Documents waiting for review that no open entry shows to a person (for the invariant checker). */
+    public List<String> documentsOutOfQueue(int limit) {
+        return entries.documentsOutOfQueue(limit);
     }
 
     private static String note(String field, String text) {

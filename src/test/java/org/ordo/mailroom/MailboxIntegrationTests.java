@@ -134,6 +134,22 @@ class MailboxIntegrationTests {
     }
 
     @Test
+    void aMailWhoseRoutingWasCutOffIsFinishedOnTheNextPollWithoutDoingAnythingTwice() throws Exception {
+        String email = Fixtures.unique("cut").toLowerCase() + "@example.com";
+        orders.deliver(mail(email, "Order", "Please send the catalogue."));
+        mailroom.poll(mailbox);
+        // as if the node stopped after routing the text but before marking the mail routed
+        jdbc.sql("UPDATE received_mail SET routed_at = NULL WHERE sender = :s").param("s", email).update();
+
+        assertThat(mailroom.poll(mailbox).routed()).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM received_mail WHERE sender = :s AND routed_at IS NOT NULL")
+                .param("s", email).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM review_entry WHERE sender = :s").param("s", email)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anEdiInterchangeAttachedToAMailBecomesAnOrder() throws Exception {
         String gtin = Fixtures.gtin();
         String sku = Fixtures.unique("EDI");
@@ -205,6 +221,82 @@ class MailboxIntegrationTests {
         Api.Response image = api.get("/api/v1/inbound-documents/" + entry.get("documentId").asString() + "/body");
         assertThat(image.status()).isEqualTo(200);
         assertThat(image.contentType()).startsWith("image/png");
+    }
+
+    @Test
+    void aPdfOrderFormIsReadFromItsTextAndAScannedPdfByOcr() throws Exception {
+        String typed = "FORM-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String scanned = "PAGE-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        for (String sku : List.of(typed, scanned)) {
+            expect(api.post("/api/v1/articles", Map.of("sku", sku, "type", "PHYSICAL", "name", Map.of("de", "Artikel"),
+                    "price", Map.of("amount", "9.00", "currency", "EUR"), "taxRate", "19", "weightGrams", 300)), 201);
+        }
+        String email = Fixtures.unique("paper").toLowerCase() + "@example.com";
+        MimeMessage mail = mail(email, "Order forms", "");
+        MimeBodyPart body = new MimeBodyPart();
+        body.setText("Two orders attached.", "UTF-8");
+        mail.setContent(new MimeMultipart(body, file("form.pdf", "application/pdf", textPdf("Menge  Artikel",
+                "2      " + typed)), file("scan.pdf", "application/pdf", imagePdf(page("Artikel " + scanned
+                + "  Menge 5")))));
+        mail.saveChanges();
+        orders.deliver(mail);
+
+        mailroom.poll(mailbox);
+
+        List<String> ids = jdbc.sql("SELECT id::text FROM review_entry WHERE sender = :s ORDER BY reason")
+                .param("s", email).query(String.class).list();
+        assertThat(ids).hasSize(2);
+        JsonNode fromText = expect(api.get("/api/v1/review-entries/" + ids.get(0)), 200).json();
+        assertThat(fromText.get("reason").asString()).startsWith("PDF read from its text").contains("form.pdf");
+        assertThat(fromText.get("draft").get("lines").get(0).get("sku").asString()).isEqualTo(typed);
+        assertThat(fromText.get("draft").get("lines").get(0).get("quantity").asLong()).isEqualTo(2);
+        JsonNode fromScan = expect(api.get("/api/v1/review-entries/" + ids.get(1)), 200).json();
+        assertThat(fromScan.get("reason").asString()).startsWith("scan read by OCR").contains("scan.pdf");
+        assertThat(fromScan.get("readText").asString()).contains(scanned);
+        assertThat(fromScan.get("draft").get("lines").get(0).get("quantity").asLong()).isEqualTo(5);
+    }
+
+    private static MimeBodyPart file(String fileName, String type, byte[] content) throws Exception {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new ByteArrayDataSource(content, type)));
+        file.setFileName(fileName);
+        file.setDisposition(MimeBodyPart.ATTACHMENT);
+        return file;
+    }
+
+    private static byte[] textPdf(String... lines) throws IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                for (int i = 0; i < lines.length; i++) {
+                    content.beginText();
+                    content.newLineAtOffset(72, 700 - i * 20);
+                    content.showText(lines[i]);
+                    content.endText();
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    private static byte[] imagePdf(byte[] png) throws IOException {
+        try (var document = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage(org.apache.pdfbox.pdmodel.common.PDRectangle.A4);
+            document.addPage(page);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.createFromByteArray(document, png,
+                    "scan");
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                float width = page.getMediaBox().getWidth();
+                content.drawImage(image, 0, page.getMediaBox().getHeight() - width * image.getHeight()
+                        / image.getWidth(), width, width * image.getHeight() / image.getWidth());
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     private JsonNode entryFrom(String sender) {

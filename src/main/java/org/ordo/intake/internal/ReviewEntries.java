@@ -112,6 +112,21 @@ public class ReviewEntries {
                 """).param("document", documentId).update();
     }
 
+    /**
+     * Documents that wait for review without an open entry in the queue, where no person would ever see them
+     * (invariant 6 in docs/design.md); at most {@code limit}.
+     */
+    public List<String> documentsOutOfQueue(int limit) {
+        return jdbc.sql("""
+                SELECT 'inbound document ' || d.id || ' (' || d.channel || ') waits for review but has no open entry '
+                       || 'in the review queue'
+                FROM inbound_document d
+                WHERE d.status = 'REVIEW'
+                  AND NOT EXISTS (SELECT 1 FROM review_entry r WHERE r.document_id = d.id AND r.status = 'OPEN')
+                ORDER BY d.received_at LIMIT :limit
+                """).param("limit", limit).query(String.class).list();
+    }
+
     private static final String SELECT = """
             SELECT r.*, r.draft::text AS draft_json, d.content_type
             FROM review_entry r JOIN inbound_document d ON d.id = r.document_id
