@@ -26,7 +26,7 @@ WAREHOUSE_KEY=$(api POST /api/v1/api-keys "{\"name\":\"hostile-warehouse\",\"rol
 
 TABLES="api_key article customer supplier location stock_level stock_movement reservation customer_order order_line
   order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment edi_partner
-  edi_partner_article edi_message"
+  edi_partner_article edi_message review_entry received_mail received_mail_part mailbox_cursor"
 snapshot() {
   local t
   for t in $TABLES; do
