@@ -46,9 +46,11 @@ public class Ocr {
             Files.write(input, image);
             // --psm 6: one uniform block of text keeps the lines of an order form together
             Path output = dir.resolve("text.txt");
-            Process process = new ProcessBuilder(List.of(command, input.toString(), "stdout", "-l", languages,
-                    "--psm", "6")).redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(command, input.toString(), "stdout", "-l", languages,
+                    "--psm", "6")).redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+            // one thread per page: tesseract's own threads gain little on one page and crowd out the requests
+            builder.environment().put("OMP_THREAD_LIMIT", "1");
+            Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new Recognised("", "OCR took longer than " + timeoutSeconds + " s");
