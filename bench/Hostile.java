@@ -142,6 +142,11 @@ public class Hostile {
         writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/returns", this::returnRequest, "resolution", "MONEY"));
         writes.add(new Endpoint("POST", "/api/v1/returns/" + UUID.randomUUID() + "/receipts", this::returnReceipt, "location", ""));
         writes.add(new Endpoint("POST", "/api/v1/returns/" + UUID.randomUUID() + "/cancel", () -> map("reason", "kept it"), "reason", ""));
+        // the review queue: deciding entries that do not exist (or are closed) changes nothing
+        writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/confirm", this::order, "lines", List.of()));
+        writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/reject", () -> map("reason", "unreadable", "notifySender", false), "reason", ""));
+        writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/resolve", () -> map("note", "booked by hand"), "note", " "));
+        writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/owner", () -> map("owner", "erika"), "owner", 7));
 
         reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
         reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));
@@ -157,6 +162,8 @@ public class Hostile {
         reads.add(() -> "/api/v1/suppliers/" + enc(pick(hostile(), supplierId)));
         reads.add(() -> "/api/v1/inbound-documents?status=" + enc(pick("REVIEW", "LOST", hostile())) + "&channel=" + enc(hostile()) + "&after=" + enc(hostile()) + "&limit=" + enc(pick("1", "1000", hostile())));
         reads.add(() -> "/api/v1/inbound-documents/" + enc(pick(hostile(), UUID.randomUUID().toString())) + pick("", "/body"));
+        reads.add(() -> "/api/v1/review-entries?status=" + enc(pick("OPEN", "LOST", hostile())) + "&kind=" + enc(pick("ORDER", "BANK_STATEMENT", hostile())) + "&after=" + enc(hostile()) + "&limit=" + enc(pick("1", "201", hostile())));
+        reads.add(() -> "/api/v1/review-entries/" + enc(pick(hostile(), UUID.randomUUID().toString())));
         reads.add(() -> "/api/v1/locations/" + enc(hostile()));
         reads.add(() -> "/api/v1/edi/partners/" + enc(hostile()) + pick("", "/articles"));
         reads.add(() -> "/api/v1/edi/messages?partner=" + enc(hostile()) + "&direction=" + enc(pick("IN", "SIDEWAYS", hostile())) + "&limit=" + enc(pick("1", "201", hostile())));

@@ -35,7 +35,8 @@ TABLES="api_key article customer supplier location stock_level stock_movement re
   order_timeline inbound_document idempotency_key event_publication flyway_schema_history payment edi_partner
   edi_partner_article edi_message shop_channel shop_order shop_fulfilment
   stock_policy purchase_order purchase_order_line reorder_alert document message
-  return_request return_line file_import import_mapping"
+  return_request return_line file_import import_mapping
+  review_entry received_mail received_mail_part mailbox_cursor"
 snapshot() {
   local t
   for t in $TABLES; do

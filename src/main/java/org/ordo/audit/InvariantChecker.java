@@ -46,6 +46,8 @@ import org.springframework.transaction.annotation.Transactional;
  * tolerance</li>
  * <li>{@value #EXCHANGE_CREDITS_MOVED}: what pays an exchange's replacement was taken, as a booked refund with the
  * same RMA number and amount, from the returned order (invariant 9: no money is made)</li>
+ * <li>{@value #REVIEW_DOCUMENTS_QUEUED}: every inbound document waiting for review has an open entry in the review
+ * queue, so a person sees it (invariant 6)</li>
  * </ul>
  */
 @Service
@@ -68,6 +70,7 @@ public class InvariantChecker {
     public static final String RETURN_REFUNDS_WITHIN_RECEIVED = "return-refunds-within-received";
     public static final String PURCHASE_RECEIVED_WITHIN_TOLERANCE = "purchase-received-within-tolerance";
     public static final String EXCHANGE_CREDITS_MOVED = "exchange-credits-moved";
+    public static final String REVIEW_DOCUMENTS_QUEUED = "review-documents-queued";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -85,6 +88,7 @@ public class InvariantChecker {
     private final Duration messageStuckAfter;
     private final org.ordo.returns.ReturnManagement returns;
     private final org.ordo.purchasing.PurchasingManagement purchasing;
+    private final org.ordo.intake.ReviewQueue reviews;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
@@ -92,6 +96,9 @@ public class InvariantChecker {
             org.ordo.purchasing.PurchasingManagement purchasing) {
         this.returns = returns;
         this.purchasing = purchasing;
+            org.ordo.intake.ReviewQueue reviews) {
+        this.returns = returns;
+        this.reviews = reviews;
         this.inventory = inventory;
         this.orders = orders;
         this.publications = publications;
@@ -115,7 +122,8 @@ public class InvariantChecker {
                 OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK, REFUNDS_WITHIN_RECEIVED,
                 PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
                 MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
-                RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED).forEach(name -> found.put(name,
+                RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED,
+                REVIEW_DOCUMENTS_QUEUED).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -144,6 +152,7 @@ public class InvariantChecker {
         found.get(RETURN_REFUNDS_WITHIN_RECEIVED).addAll(returns.refundsBeyondReceived());
         found.get(PURCHASE_RECEIVED_WITHIN_TOLERANCE).addAll(purchasing.receivedBeyondTolerance());
         found.get(EXCHANGE_CREDITS_MOVED).addAll(payments.exchangeCreditsNotMoved());
+        found.get(REVIEW_DOCUMENTS_QUEUED).addAll(reviews.documentsOutOfQueue(MAX_LISTED + 1));
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

@@ -29,10 +29,12 @@ public class Intake {
     private final Json json;
     private final TransactionTemplate transaction;
     private final KeyLocks keyLocks;
+    private final ReviewQueue reviews;
 
     Intake(InboundDocuments documents, IdempotencyKeys keys, OrderManagement orders, Json json,
-            TransactionTemplate transaction, KeyLocks keyLocks) {
+            TransactionTemplate transaction, KeyLocks keyLocks, ReviewQueue reviews) {
         this.keyLocks = keyLocks;
+        this.reviews = reviews;
         this.documents = documents;
         this.keys = keys;
         this.orders = orders;
@@ -162,7 +164,8 @@ public class Intake {
                 if (processed.reviewReason() == null) {
                     documents.processed(documentId, channel.toUpperCase(java.util.Locale.ROOT), null);
                 } else {
-                    documents.review(documentId, processed.reviewReason());
+                    reviews.open(new OpenReview(documentId, "", ReviewEntry.Kind.of(channel), processed.reviewReason(),
+                            null, null, null));
                 }
                 return new Answer(processed.status(), processed.body(), null, false);
             });
@@ -219,7 +222,8 @@ public class Intake {
     /** The document (or part of it) could not be processed: it waits in the review queue with the reason. */
     @org.springframework.transaction.annotation.Transactional
     public void review(UUID documentId, String reason) {
-        documents.review(documentId, reason);
+        String channel = documents.find(documentId, false).orElseThrow().channel();
+        reviews.open(new OpenReview(documentId, "", ReviewEntry.Kind.of(channel), reason, null, null, null));
     }
 
     public InboundDocument document(UUID id) {

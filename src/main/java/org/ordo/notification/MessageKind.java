@@ -17,7 +17,9 @@ public enum MessageKind {
     /** to a supplier: a purchase order (or its change or cancellation), the PDF attached */
     PURCHASE_ORDER("purchase-order"),
     /** to the buyers: a SKU fell below its reorder point */
-    REORDER_ALERT("reorder-alert");
+    REORDER_ALERT("reorder-alert"),
+    /** to the sender of a mail, scan or file that a person rejected in the review queue, with the reason */
+    REVIEW_REJECTED("review-rejected");
 
     private final String key;
 

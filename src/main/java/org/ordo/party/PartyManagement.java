@@ -57,6 +57,11 @@ public class PartyManagement {
         return customers.findByEmail(draft.normalizedEmail()).orElseGet(() -> customers.insertIfAbsent(draft));
     }
 
+    /** The customer with this e-mail address (any case), if there is one. */
+    public Optional<Customer> findCustomerByEmail(String email) {
+        return email == null || email.isBlank() ? Optional.empty() : customers.findByEmail(email.strip());
+    }
+
     public Optional<Customer> findCustomer(UUID id) {
         return customers.find(id);
     }

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.intake.Intake;
+import org.ordo.intake.OpenReview;
+import org.ordo.intake.ReviewEntry;
+import org.ordo.intake.ReviewQueue;
 import org.ordo.audit.InvariantReport.Finding;
 import org.ordo.platform.database.DatabaseServer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +44,10 @@ class InvariantCheckerIntegrationTests {
     TransactionTemplate transaction;
     @Autowired
     DatabaseServer database;
+    @Autowired
+    Intake intake;
+    @Autowired
+    ReviewQueue reviews;
 
     Api api;
     Fixtures fixtures;
@@ -70,7 +78,7 @@ class InvariantCheckerIntegrationTests {
                 InvariantChecker.MESSAGES_NOT_RETRYING_TOO_LONG,
                 InvariantChecker.QUARANTINE_NEVER_RESERVED, InvariantChecker.RETURN_WITHIN_ANNOUNCED,
                 InvariantChecker.RETURN_REFUNDS_WITHIN_RECEIVED, InvariantChecker.PURCHASE_RECEIVED_WITHIN_TOLERANCE,
-                InvariantChecker.EXCHANGE_CREDITS_MOVED);
+                InvariantChecker.EXCHANGE_CREDITS_MOVED, InvariantChecker.REVIEW_DOCUMENTS_QUEUED);
     }
 
     @Test
@@ -95,6 +103,23 @@ class InvariantCheckerIntegrationTests {
                 VALUES (:id, :order, :kind, 5.00, 'EUR', :reference, 'BOOKED', 'test')
                 """).param("id", UUID.randomUUID()).param("order", UUID.fromString(orderId)).param("kind", kind)
                 .param("reference", reference).update();
+    }
+
+    @Test
+    void aDocumentWaitingForReviewThatNoEntryShowsIsFound() {
+        UUID document = intake.archive("email", "text/plain", "3 x something".getBytes(StandardCharsets.UTF_8),
+                "test");
+        reviews.open(new OpenReview(document, "", ReviewEntry.Kind.ORDER, "free text", null, "3 x something", null));
+
+        // the entry closed behind the queue's back: the document would wait for review with nobody seeing it
+        InvariantReport report = brokenThenChecked(() -> sql("UPDATE review_entry SET status = 'RESOLVED', "
+                + "decided_by = 'sql', decided_at = now(), decision_note = 'by hand' WHERE document_id = '"
+                + document + "'"));
+
+        assertThat(about(report, document.toString())).containsExactly(new Finding(
+                InvariantChecker.REVIEW_DOCUMENTS_QUEUED, "inbound document " + document
+                        + " (email) waits for review but has no open entry in the review queue"));
+        assertThat(about(checker.check(), document.toString())).isEmpty();
     }
 
     @Test
@@ -321,7 +346,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 17 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 18 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -332,7 +357,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 17 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 18 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -342,7 +367,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(17);
+        assertThat(response.json().get("invariants")).hasSize(18);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);

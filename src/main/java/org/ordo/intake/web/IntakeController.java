@@ -88,9 +88,12 @@ class IntakeController {
     @Operation(operationId = "downloadInboundDocumentBody", summary = "The document exactly as received")
     @ApiResponse(responseCode = "200", description = "the bytes as received, in the media type they came with",
             content = {@Content(mediaType = "application/json"), @Content(mediaType = "application/EDIFACT"),
-                    @Content(mediaType = "message/rfc822"), @Content(mediaType = "application/octet-stream"),
-                    @Content(mediaType = "text/csv"),
-                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+                    @Content(mediaType = "application/EDI-X12"), @Content(mediaType = "message/rfc822"),
+                    @Content(mediaType = "application/pdf"), @Content(mediaType = "image/png"),
+                    @Content(mediaType = "image/jpeg"), @Content(mediaType = "image/tiff"),
+                    @Content(mediaType = "text/csv"), @Content(mediaType = "text/plain"),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                    @Content(mediaType = "application/octet-stream")})
     ResponseEntity<byte[]> body(@PathVariable UUID id) {
         InboundDocument document = intake.document(id);
         MediaType type;

@@ -126,6 +126,13 @@ public final class AccessRules {
             of("Inbound documents", GET, "/api/v1/inbound-documents", ADMIN, AGENT),
             of("Inbound documents", GET, "/api/v1/inbound-documents/{id}", ADMIN, AGENT),
             of("Inbound documents", GET, "/api/v1/inbound-documents/{id}/body", ADMIN, AGENT),
+            // What waits for a person: originals with customers' data, decided by the people who answer customers.
+            of("Review queue", GET, "/api/v1/review-entries", ADMIN, AGENT),
+            of("Review queue", GET, "/api/v1/review-entries/{id}", ADMIN, AGENT),
+            of("Review queue", POST, "/api/v1/review-entries/{id}/owner", ADMIN, AGENT),
+            of("Review queue", POST, "/api/v1/review-entries/{id}/confirm", ADMIN, AGENT),
+            of("Review queue", POST, "/api/v1/review-entries/{id}/reject", ADMIN, AGENT),
+            of("Review queue", POST, "/api/v1/review-entries/{id}/resolve", ADMIN, AGENT),
 
             // Partners are set up by an admin; their systems send interchanges; what came in and went out carries
             // customers' orders and addresses, for the people who answer customers.

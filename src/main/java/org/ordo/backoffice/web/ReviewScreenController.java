@@ -1,0 +1,180 @@
+package org.ordo.backoffice.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.ordo.backoffice.Screen;
+import org.ordo.intake.Intake;
+import org.ordo.intake.ReviewEntry;
+import org.ordo.intake.ReviewQueue;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PlaceOrder;
+import org.ordo.party.CustomerDraft;
+import org.ordo.platform.Address;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Role;
+import org.ordo.platform.Slice;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The review queue for agents: what waits, soonest due first; one entry with the original beside what was read, and
+ * the draft to correct and confirm into an order, or to reject or resolve.
+ */
+@Controller
+@RequestMapping("/review")
+class ReviewScreenController {
+
+    private static final int PAGE = 50;
+
+    private final ReviewQueue queue;
+    private final Intake intake;
+
+    ReviewScreenController(ReviewQueue queue, Intake intake) {
+        this.queue = queue;
+        this.intake = intake;
+    }
+
+    @Bean
+    static Screen reviewScreen() {
+        return new Screen("/review", "nav.review", 15, Role.ADMIN, Role.AGENT);
+    }
+
+    @GetMapping
+    String list(@RequestParam(required = false) String status, @RequestParam(required = false) String after,
+            Model model) {
+        ReviewEntry.Status filter = ReviewEntry.Status.OPEN;
+        for (ReviewEntry.Status s : ReviewEntry.Status.values()) {
+            if (s.name().equals(status)) {
+                filter = s;
+            }
+        }
+        Slice<ReviewEntry> page = queue.entries(filter, null, after == null || after.isBlank() ? null : after, PAGE);
+        model.addAttribute("entries", page);
+        model.addAttribute("status", filter.name());
+        model.addAttribute("statuses", ReviewEntry.Status.values());
+        return "backoffice/review/list";
+    }
+
+    @GetMapping("/{id}")
+    String entry(@PathVariable UUID id, Model model) {
+        ReviewEntry entry = queue.entry(id);
+        model.addAttribute("entry", entry);
+        PlaceOrder draft = entry.draft();
+        model.addAttribute("draft", draft);
+        model.addAttribute("address", draft == null ? null : draft.shippingAddress());
+        model.addAttribute("lines", draft == null || draft.lines() == null ? "" : String.join("\n",
+                draft.lines().stream().map(l -> l.sku() + " " + l.quantity()).toList()));
+        String type = entry.contentType() == null ? "" : entry.contentType();
+        model.addAttribute("showImage", type.startsWith("image/"));
+        model.addAttribute("showPdf", type.equals("application/pdf"));
+        model.addAttribute("originalText", type.startsWith("image/") || type.equals("application/pdf") ? null
+                : new String(intake.originalBody(entry.documentId()), java.nio.charset.StandardCharsets.UTF_8));
+        return "backoffice/review/entry";
+    }
+
+    /** The original as received, for the page beside the recognised text (images, PDFs). */
+    @GetMapping("/{id}/original")
+    ResponseEntity<byte[]> original(@PathVariable UUID id) {
+        ReviewEntry entry = queue.entry(id);
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(entry.contentType());
+        } catch (RuntimeException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        if (!type.getType().equals("image") && !type.isCompatibleWith(MediaType.APPLICATION_PDF)) {
+            // shown as text on the page; never served as HTML or script from our origin
+            type = MediaType.TEXT_PLAIN;
+        }
+        return ResponseEntity.ok().contentType(type).header("X-Content-Type-Options", "nosniff")
+                .body(intake.originalBody(entry.documentId()));
+    }
+
+    @PostMapping("/{id}/take")
+    String take(@PathVariable UUID id, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> queue.assign(id, null), "review.taken");
+        return "redirect:/review/" + id;
+    }
+
+    /** The agent's corrections of the draft: the customer, the address, one line per article ("SKU quantity"). */
+    record Correction(String customerId, String email, String name, String street, String postalCode, String city,
+            String country, String currency, String paymentMethod, String lines, String note) {
+    }
+
+    @PostMapping("/{id}/confirm")
+    String confirm(@PathVariable UUID id, Correction correction, RedirectAttributes redirect) {
+        OrderView[] placed = new OrderView[1];
+        if (Attempt.run(redirect, () -> placed[0] = queue.confirm(id, order(queue.entry(id), correction)),
+                "review.confirmed")) {
+            return "redirect:/orders/" + placed[0].number();
+        }
+        return "redirect:/review/" + id;
+    }
+
+    @PostMapping("/{id}/reject")
+    String reject(@PathVariable UUID id, @RequestParam(required = false) String reason,
+            @RequestParam(defaultValue = "false") boolean notifySender, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> queue.reject(id, reason, notifySender), "review.rejected");
+        return "redirect:/review/" + id;
+    }
+
+    @PostMapping("/{id}/resolve")
+    String resolve(@PathVariable UUID id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> queue.resolve(id, note), "review.resolved");
+        return "redirect:/review/" + id;
+    }
+
+    private static PlaceOrder order(ReviewEntry entry, Correction c) {
+        List<PlaceOrder.Line> lines = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        String[] rows = c.lines() == null ? new String[0] : c.lines().split("\\R");
+        for (int i = 0; i < rows.length; i++) {
+            String row = rows[i].strip();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String[] cells = row.split("\\s+");
+            if (cells.length != 2 || !cells[1].matches("[1-9][0-9]{0,5}")) {
+                errors.add(new FieldError("lines", "line " + (i + 1) + " must be a SKU and a quantity: " + row));
+                continue;
+            }
+            lines.add(new PlaceOrder.Line(cells[0], Long.parseLong(cells[1])));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        UUID customerId;
+        try {
+            customerId = blank(c.customerId()) ? null : UUID.fromString(c.customerId().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("customerId", "is not a customer id");
+        }
+        CustomerDraft customer = customerId != null ? null : CustomerDraft.contact(trim(c.email()), trim(c.name()),
+                null);
+        Address address = blank(c.street()) && blank(c.city()) ? null : new Address(trim(c.name()), null,
+                trim(c.street()), null, trim(c.postalCode()), trim(c.city()), null, trim(c.country()), null);
+        String channel = entry.draft() != null && entry.draft().channel() != null ? entry.draft().channel() : "email";
+        return new PlaceOrder(channel, null, customerId, customer, address, null, trim(c.currency()),
+                trim(c.paymentMethod()), null, blank(c.note()) ? null : c.note().strip(), lines);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}

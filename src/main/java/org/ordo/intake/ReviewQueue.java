@@ -1,0 +1,189 @@
+package org.ordo.intake;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.intake.internal.InboundDocuments;
+import org.ordo.intake.internal.ReviewEntries;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PlaceOrder;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one review queue: everything Ordo cannot turn into what it asks for with certainty (a mail in free text, a
+ * scan read by OCR, a bank statement with lines that could not be booked, an EDI interchange with doubtful
+ * messages) waits here for a person. Nothing in it becomes an order without a person's confirmation, and the order
+ * is placed through the one placement path ({@link OrderManagement#place}) linked to the original.
+ */
+@Service
+public class ReviewQueue {
+
+    private final ReviewEntries entries;
+    private final InboundDocuments documents;
+    private final OrderManagement orders;
+    private final Json json;
+    private final Clock clock;
+    private final Duration sla;
+    private final ApplicationEventPublisher events;
+
+    ReviewQueue(ReviewEntries entries, InboundDocuments documents, OrderManagement orders, Json json, Clock clock,
+            @Value("${ordo.intake.review-sla:PT4H}") Duration sla, ApplicationEventPublisher events) {
+        this.entries = entries;
+        this.documents = documents;
+        this.orders = orders;
+        this.json = json;
+        this.clock = clock;
+        this.sla = sla;
+        this.events = events;
+    }
+
+    /**
+     * Puts (a part of) a stored document in the queue, due within the configured SLA, and marks the document as
+     * waiting for review. Once per document and part: the same again gives the entry opened first.
+     */
+    @Transactional
+    public ReviewEntry open(OpenReview review) {
+        Instant now = clock.instant();
+        UUID id = entries.open(review.documentId(), review.part(), review.kind().name(), review.reason(),
+                review.sender(), review.readText(), json.write(review.draft()), now, now.plus(sla));
+        documents.review(review.documentId(), review.reason());
+        return entry(id);
+    }
+
+    public ReviewEntry entry(UUID id) {
+        return entries.find(id).map(this::view).orElseThrow(() -> new NotFoundException("Review entry", id));
+    }
+
+    /** Entries, the soonest due first ({@code status} null: every status). */
+    public Slice<ReviewEntry> entries(ReviewEntry.Status status, ReviewEntry.Kind kind, String after, int limit) {
+        Cursor cursor = after == null ? null : Cursor.decode(after, "after");
+        return Slice.of(entries.list(status == null ? null : status.name(), kind == null ? null : kind.name(),
+                cursor, limit + 1).stream().map(this::view).toList(), limit,
+                last -> new Cursor(last.slaDueAt(), last.id()).encode());
+    }
+
+    /** Gives an open entry to a person (who works on it); refused (409) once it is closed. */
+    @Transactional
+    public ReviewEntry assign(UUID id, String owner) {
+        String checked = owner == null || owner.isBlank() ? Actor.current() : owner.strip();
+        TextInput.check("owner", checked, false);
+        if (checked.length() > 200) {
+            throw new InvalidInputException("owner", "must be at most 200 characters");
+        }
+        entry(id);
+        if (!entries.assign(id, checked)) {
+            throw closed(id);
+        }
+        return entry(id);
+    }
+
+    /**
+     * Confirms an entry with the order as a person corrected it: places it through the one placement path (which
+     * reserves stock, or refuses with the reason), links it to the original and closes the entry, in one
+     * transaction. An entry closed meanwhile by someone else is refused (409) and nothing is placed.
+     */
+    @Transactional
+    public OrderView confirm(UUID id, PlaceOrder corrected) {
+        ReviewEntry entry = entry(id);
+        if (entry.kind() == ReviewEntry.Kind.BANK_STATEMENT) {
+            throw new ConflictException("not-an-order", "Not an order",
+                    "a bank statement is resolved (the lines booked by hand) or rejected, not confirmed as an order");
+        }
+        if (entry.status() != ReviewEntry.Status.OPEN) {
+            throw closed(id);
+        }
+        if (corrected == null) {
+            throw new InvalidInputException("body", "is required: the order as corrected");
+        }
+        String actor = Actor.current();
+        OrderView order = orders.place(corrected, new PlaceOrder.Source(entry.documentId(), actor));
+        if (!entries.close(id, ReviewEntry.Status.CONFIRMED.name(), actor, clock.instant(), null, order.id(),
+                json.write(corrected))) {
+            throw closed(id);
+        }
+        entries.settleDocument(entry.documentId());
+        return order;
+    }
+
+    /**
+     * Rejects an entry with a reason; with {@code notifySender} the sender is told why (a mail through the outbox,
+     * after commit). Refused (409) once it is closed.
+     */
+    @Transactional
+    public ReviewEntry reject(UUID id, String reason, boolean notifySender) {
+        String checked = note("reason", reason);
+        ReviewEntry entry = entry(id);
+        if (notifySender && entry.sender() == null) {
+            throw new InvalidInputException("notifySender", "the original names no sender to tell");
+        }
+        if (!entries.close(id, ReviewEntry.Status.REJECTED.name(), Actor.current(), clock.instant(), checked, null,
+                null)) {
+            throw closed(id);
+        }
+        entries.settleDocument(entry.documentId());
+        events.publishEvent(new ReviewEntryRejected(id, entry.documentId(), entry.sender(), checked, notifySender));
+        return entry(id);
+    }
+
+    /**
+     * Closes an entry that a person dealt with outside the queue (a statement's lines booked by hand, an EDI message
+     * answered by phone), with a note saying what was done. Refused (409) once it is closed.
+     */
+    @Transactional
+    public ReviewEntry resolve(UUID id, String note) {
+        String checked = note("note", note);
+        ReviewEntry entry = entry(id);
+        if (!entries.close(id, ReviewEntry.Status.RESOLVED.name(), Actor.current(), clock.instant(), checked, null,
+                null)) {
+            throw closed(id);
+        }
+        entries.settleDocument(entry.documentId());
+        return entry(id);
+    }
+
+    /** Documents waiting for review that no open entry shows to a person (for the invariant checker). */
+    public List<String> documentsOutOfQueue(int limit) {
+        return entries.documentsOutOfQueue(limit);
+    }
+
+    private static String note(String field, String text) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException(field, "is required: say why, for whoever looks at it later");
+        }
+        TextInput.check(field, text, true);
+        if (text.length() > 2000) {
+            throw new InvalidInputException(field, "must be at most 2000 characters");
+        }
+        return text.strip();
+    }
+
+    private static ConflictException closed(UUID id) {
+        return new ConflictException("review-entry-closed", "Review entry already closed",
+                "review entry " + id + " was already confirmed, rejected or resolved", Map.of("entry", id.toString()));
+    }
+
+    private ReviewEntry view(ReviewEntries.Row row) {
+        Instant now = clock.instant();
+        return new ReviewEntry(row.id(), row.documentId(), row.part(), ReviewEntry.Kind.valueOf(row.kind()),
+                row.reason(), row.sender(), row.readText(), json.read(row.draft(), PlaceOrder.class), row.owner(),
+                row.openedAt(), row.slaDueAt(), Math.max(0, Duration.between(row.openedAt(), now).toMinutes()),
+                "OPEN".equals(row.status()) && now.isAfter(row.slaDueAt()), ReviewEntry.Status.valueOf(row.status()),
+                row.decidedBy(), row.decidedAt(), row.decisionNote(), row.orderId(), row.contentType());
+    }
+}
