@@ -93,11 +93,9 @@ public class InvariantChecker {
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
             AuditProperties properties, org.ordo.returns.ReturnManagement returns,
-            org.ordo.purchasing.PurchasingManagement purchasing) {
+            org.ordo.purchasing.PurchasingManagement purchasing, org.ordo.intake.ReviewQueue reviews) {
         this.returns = returns;
         this.purchasing = purchasing;
-            org.ordo.intake.ReviewQueue reviews) {
-        this.returns = returns;
         this.reviews = reviews;
         this.inventory = inventory;
         this.orders = orders;
