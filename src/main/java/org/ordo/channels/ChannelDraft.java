@@ -16,19 +16,29 @@ import org.ordo.platform.TextInput;
 @Schema(name = "NewShopChannel")
 public record ChannelDraft(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "SHOPIFY") Platform type,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "main-store", pattern = "^[a-z0-9][a-z0-9-]{1,39}$",
-                description = "names the shop in the webhook URL and in each order's external reference") String code,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, writeOnly = true, minLength = 12, maxLength = 500,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "main-store", pattern = CODE_PATTERN,
+                minLength = 2, maxLength = MAX_CODE, description = "names the shop in the webhook URL and in each order's external reference") String code,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, writeOnly = true, minLength = MIN_SECRET,
+                maxLength = MAX_SECRET,
                 description = "the webhook signing secret: Shopify's app client secret (or the store's webhook "
                         + "signing key), the WooCommerce webhook's secret, the Shopware app's shop secret") String secret,
-        @Schema(example = "https://main-store.myshopify.com/admin/api/2025-07", description = """
+        @Schema(example = "https://main-store.myshopify.com/admin/api/2025-07", maxLength = MAX_API_URL,
+                pattern = API_URL_PATTERN, description = """
                 base of the shop's REST API: Shopify https://STORE.myshopify.com/admin/api/VERSION, WooCommerce
                 https://SHOP/wp-json/wc/v3, Shopware https://SHOP/api""") String apiUrl,
-        @Schema(writeOnly = true, maxLength = 1000, description = """
+        @Schema(writeOnly = true, maxLength = MAX_API_TOKEN, description = """
                 Shopify: the Admin API access token; WooCommerce: consumer_key:consumer_secret; Shopware: the
                 integration's access key id:secret access key""") String apiToken) {
 
-    private static final Pattern CODE = Pattern.compile("^[a-z0-9][a-z0-9-]{1,39}$");
+    /** The limits the check below applies, stated by the schema from the same constants (docs/api/contract.md). */
+    static final String CODE_PATTERN = "^[a-z0-9][a-z0-9-]{1,39}$";
+    static final int MAX_CODE = 40;
+    static final int MIN_SECRET = 12;
+    static final int MAX_SECRET = 500;
+    static final String API_URL_PATTERN = "^https?://[^\\s/?#]+[^\\s?#]*$";
+    static final int MAX_API_URL = 500;
+    static final int MAX_API_TOKEN = 1000;
+    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
     /** Collects every faulty field, then refuses (422) naming each. */
     public void check() {
@@ -40,7 +50,7 @@ public record ChannelDraft(
             errors.add(new FieldError("code", "must be 2-40 lower-case letters, digits and '-', starting with a letter "
                     + "or digit"));
         }
-        if (secret == null || secret.length() < 12 || secret.length() > 500) {
+        if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
             errors.add(new FieldError("secret", "is required: 12-500 characters"));
         } else if (TextInput.fault(secret, false) != null || secret.strip().length() != secret.length()) {
             errors.add(new FieldError("secret", "must be visible characters without spaces around"));
@@ -51,11 +61,11 @@ public record ChannelDraft(
             errors.add(new FieldError(url ? "apiToken" : "apiUrl", "is required with " + (url ? "apiUrl" : "apiToken")
                     + ": both or neither (then shipments are not reported to the shop)"));
         }
-        if (url && (apiUrl.length() > 500 || !apiUrl.matches("^https?://[^\\s/?#]+[^\\s?#]*$"))) {
+        if (url && (apiUrl.length() > MAX_API_URL || !apiUrl.matches(API_URL_PATTERN))) {
             errors.add(new FieldError("apiUrl", "must be an http(s) URL without query, at most 500 characters"));
         }
         if (token) {
-            if (apiToken.length() > 1000 || TextInput.fault(apiToken, false) != null) {
+            if (apiToken.length() > MAX_API_TOKEN || TextInput.fault(apiToken, false) != null) {
                 errors.add(new FieldError("apiToken", "must be at most 1000 visible characters"));
             } else if (type != null && type != Platform.SHOPIFY && apiToken.indexOf(':') < 1) {
                 errors.add(new FieldError("apiToken", type == Platform.WOOCOMMERCE

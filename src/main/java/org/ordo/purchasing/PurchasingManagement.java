@@ -58,7 +58,28 @@ public class PurchasingManagement {
 
     /** How goods received against a purchase order line are booked in inventory's ledger (document type). */
     public static final String DOCUMENT_TYPE = "PURCHASE_ORDER";
-    private static final int MAX_LINES = 500;
+    /*
+     * The limits the checks below apply; the request records state them in the OpenAPI document from these same
+     * constants (docs/api/contract.md), so the document and the server cannot disagree.
+     */
+    /** Lines of a purchase order; line numbers run from 1 to this. */
+    public static final int MAX_LINES = 500;
+    /** A supplier code, as the party module's supplier codes are at most this long. */
+    public static final int MAX_SUPPLIER_CODE = 32;
+    /** A location (warehouse) code, as inventory's location codes are at most this long. */
+    public static final int MAX_LOCATION_CODE = 16;
+    /** A SKU, as the catalog's SKUs are at most this long. */
+    public static final int MAX_SKU = 64;
+    /** A supplier's article number. */
+    public static final int MAX_SUPPLIER_ARTICLE = 64;
+    /** A purchase order's note, or the note of a receipt. */
+    public static final int MAX_NOTE = 500;
+    /** The reason given for changing, cancelling or closing a purchase order short. */
+    public static final int MAX_REASON = 200;
+    /** Days from ordering to delivery. */
+    public static final int MAX_LEAD_TIME_DAYS = 365;
+    /** Any quantity of a policy or an order line (inventory's limit for one movement). */
+    public static final long MAX_QUANTITY = InventoryManagement.MAX_QUANTITY;
 
     private final StockPolicies policies;
     private final ReorderAlerts alerts;
@@ -119,6 +140,8 @@ public class PurchasingManagement {
         String location = d.location() == null ? null : d.location().trim();
         if (location == null || location.isEmpty()) {
             errors.add(new FieldError("location", "is required: the location (warehouse code) of the policy"));
+        } else if (location.length() > MAX_LOCATION_CODE) {
+            errors.add(new FieldError("location", "must be at most " + MAX_LOCATION_CODE + " characters"));
         } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
             errors.add(new FieldError("location", "is not a known location: " + location));
         }
@@ -138,17 +161,19 @@ public class PurchasingManagement {
         if (d.safetyStock() != null && d.reorderPoint() != null && d.safetyStock() > d.reorderPoint()) {
             errors.add(new FieldError("safetyStock", "must not be above the reorder point"));
         }
-        if (d.leadTimeDays() != null && (d.leadTimeDays() < 0 || d.leadTimeDays() > 365)) {
-            errors.add(new FieldError("leadTimeDays", "must be between 0 and 365"));
+        if (d.leadTimeDays() != null && (d.leadTimeDays() < 0 || d.leadTimeDays() > MAX_LEAD_TIME_DAYS)) {
+            errors.add(new FieldError("leadTimeDays", "must be between 0 and " + MAX_LEAD_TIME_DAYS));
         }
         Supplier supplier = null;
-        if (d.supplier() != null) {
+        if (d.supplier() != null && d.supplier().length() > MAX_SUPPLIER_CODE) {
+            errors.add(new FieldError("supplier", "must be at most " + MAX_SUPPLIER_CODE + " characters"));
+        } else if (d.supplier() != null) {
             supplier = parties.findSupplier(d.supplier()).orElse(null);
             if (supplier == null) {
                 errors.add(new FieldError("supplier", "is not a known supplier code: " + d.supplier()));
             }
         }
-        String article = text(errors, "supplierArticle", d.supplierArticle(), 64);
+        String article = text(errors, "supplierArticle", d.supplierArticle(), MAX_SUPPLIER_ARTICLE);
         if (article != null && d.supplier() == null) {
             errors.add(new FieldError("supplierArticle", "needs a supplier"));
         }
@@ -335,8 +360,11 @@ public class PurchasingManagement {
             throw new InvalidInputException("body", "is required: the purchase order as JSON");
         }
         List<FieldError> errors = new ArrayList<>();
-        Supplier supplier = command.supplier() == null ? null : parties.findSupplier(command.supplier()).orElse(null);
-        if (supplier == null) {
+        Supplier supplier = command.supplier() == null || command.supplier().length() > MAX_SUPPLIER_CODE ? null
+                : parties.findSupplier(command.supplier()).orElse(null);
+        if (command.supplier() != null && command.supplier().length() > MAX_SUPPLIER_CODE) {
+            errors.add(new FieldError("supplier", "must be at most " + MAX_SUPPLIER_CODE + " characters"));
+        } else if (supplier == null) {
             errors.add(new FieldError("supplier", command.supplier() == null ? "is required: a supplier code"
                     : "is not a known supplier code: " + command.supplier()));
         } else if (supplier.email() == null || supplier.email().isBlank()) {
@@ -344,19 +372,24 @@ public class PurchasingManagement {
         }
         Location location = command.location() == null ? null : inventory.locations().stream()
                 .filter(l -> l.code().equals(command.location())).findFirst().orElse(null);
-        if (location == null) {
+        if (command.location() != null && command.location().length() > MAX_LOCATION_CODE) {
+            errors.add(new FieldError("location", "must be at most " + MAX_LOCATION_CODE + " characters"));
+        } else if (location == null) {
             errors.add(new FieldError("location", command.location() == null ? "is required: where to deliver"
                     : "is not a known location: " + command.location()));
         }
         String currency = command.currency() != null ? command.currency()
                 : supplier == null ? null : supplier.currency();
         if (currency == null) {
-            errors.add(new FieldError("currency", "is required: the supplier has no currency"));
+            // the supplier's currency is the default (docs/purchasing.md): only a known supplier without one needs it
+            if (supplier != null) {
+                errors.add(new FieldError("currency", "is required: the supplier has no currency"));
+            }
         } else if (!Money.isKnownCurrency(currency)) {
             errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
             currency = null;
         }
-        String note = text(errors, "note", command.note(), 500);
+        String note = text(errors, "note", command.note(), MAX_NOTE);
         boolean fromSuggestions = Boolean.TRUE.equals(command.fromSuggestions());
         List<PlacePurchaseOrder.Line> lines = command.lines() == null ? List.of() : command.lines();
         if (fromSuggestions && !lines.isEmpty()) {
@@ -408,8 +441,10 @@ public class PurchasingManagement {
                 errors.add(new FieldError(at, "must be a line"));
                 continue;
             }
-            Article article = l.sku() == null ? null : catalog.find(l.sku()).orElse(null);
-            if (article == null) {
+            Article article = l.sku() == null || l.sku().length() > MAX_SKU ? null : catalog.find(l.sku()).orElse(null);
+            if (l.sku() != null && l.sku().length() > MAX_SKU) {
+                errors.add(new FieldError(at + ".sku", "must be at most " + MAX_SKU + " characters"));
+            } else if (article == null) {
                 errors.add(new FieldError(at + ".sku", l.sku() == null ? "is required" : "is not a known SKU"));
             } else if (!article.isPhysical()) {
                 errors.add(new FieldError(at + ".sku", "is a digital article: nothing to buy in"));
@@ -430,7 +465,7 @@ public class PurchasingManagement {
                 errors.add(new FieldError(at + ".unitPrice", "is required: no purchase price in " + currency
                         + " in the stock policy"));
             }
-            String supplierArticle = text(errors, at + ".supplierArticle", l.supplierArticle(), 64);
+            String supplierArticle = text(errors, at + ".supplierArticle", l.supplierArticle(), MAX_SUPPLIER_ARTICLE);
             if (supplierArticle == null && policy != null && supplier.id().equals(policy.supplierId())) {
                 supplierArticle = policy.supplierArticle();
             }
@@ -479,6 +514,8 @@ public class PurchasingManagement {
                 : command.lines();
         if (confirmed.isEmpty()) {
             errors.add(new FieldError("lines", "is required: the confirmed lines"));
+        } else if (confirmed.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
         }
         for (int i = 0; i < confirmed.size(); i++) {
             String at = "lines[" + i + "]";
@@ -515,11 +552,13 @@ public class PurchasingManagement {
         }
         List<PurchaseOrders.Line> lines = purchaseOrders.lines(id);
         List<FieldError> errors = new ArrayList<>();
-        String reason = required(errors, "reason", command == null ? null : command.reason(), 200);
+        String reason = required(errors, "reason", command == null ? null : command.reason(), MAX_REASON);
         List<ChangePurchaseOrder.Line> changes = command == null || command.lines() == null ? List.of()
                 : command.lines();
         if (changes.isEmpty()) {
             errors.add(new FieldError("lines", "is required: the lines to change"));
+        } else if (changes.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
         }
         for (int i = 0; i < changes.size(); i++) {
             String at = "lines[" + i + "]";
@@ -569,7 +608,7 @@ public class PurchasingManagement {
     public PurchaseOrder cancel(UUID id, String reason) {
         PurchaseOrders.Head head = lock(id);
         List<FieldError> errors = new ArrayList<>();
-        String why = required(errors, "reason", reason, 200);
+        String why = required(errors, "reason", reason, MAX_REASON);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -588,7 +627,7 @@ public class PurchasingManagement {
     public PurchaseOrder closeShort(UUID id, String reason) {
         PurchaseOrders.Head head = lock(id);
         List<FieldError> errors = new ArrayList<>();
-        String why = required(errors, "reason", reason, 200);
+        String why = required(errors, "reason", reason, MAX_REASON);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -616,7 +655,7 @@ public class PurchasingManagement {
         }
         PurchaseOrders.Line line = lineOf(errors, "line", command.line(), lines);
         quantity(errors, "quantity", command.quantity(), 1, true);
-        String note = text(errors, "note", command.note(), 500);
+        String note = text(errors, "note", command.note(), MAX_NOTE);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -771,8 +810,8 @@ public class PurchasingManagement {
             if (required) {
                 errors.add(new FieldError(field, "is required: a whole number"));
             }
-        } else if (value < min || value > InventoryManagement.MAX_QUANTITY) {
-            errors.add(new FieldError(field, "must be between " + min + " and " + InventoryManagement.MAX_QUANTITY));
+        } else if (value < min || value > MAX_QUANTITY) {
+            errors.add(new FieldError(field, "must be between " + min + " and " + MAX_QUANTITY));
         }
     }
 

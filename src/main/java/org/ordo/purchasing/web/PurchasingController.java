@@ -152,7 +152,10 @@ class PurchasingController {
         return purchasing.change(purchasing.idOf(id), command);
     }
 
-    record Reason(@Schema(example = "the supplier cannot deliver") String reason) {
+    /** Named apart from the orders' Reason schema: the same simple name would merge both into one schema. */
+    @Schema(name = "PurchaseOrderReason")
+    record Reason(@Schema(example = "the supplier cannot deliver", requiredMode = Schema.RequiredMode.REQUIRED,
+            maxLength = PurchasingManagement.MAX_REASON) String reason) {
     }
 
     @PostMapping("/purchase-orders/{id}/cancel")

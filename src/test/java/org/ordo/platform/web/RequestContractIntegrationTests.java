@@ -34,11 +34,11 @@ class RequestContractIntegrationTests {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /**
-     * Bodies whose content the sender defines and signs (payment and tracking webhooks): they are taken as sent,
-     * verified by signature and bounded by the body size limit alone.
+     * Bodies whose content the sender defines and signs (payment, tracking and shop webhooks): they are taken as
+     * sent, verified by signature and bounded by the body size limit alone.
      */
     private static final Set<String> SIGNED_DOCUMENTS = Set.of("POST /api/v1/payments/webhooks/stripe",
-            "POST /api/v1/shipping/webhooks/tracking");
+            "POST /api/v1/shipping/webhooks/tracking", "POST /api/v1/channels/{code}/webhooks");
 
     /** Required only in one case, which OpenAPI 3.0 cannot say: unless customerId is given (the description says). */
     private static final Set<String> CONDITIONALLY_REQUIRED = Set.of("customer");
@@ -92,6 +92,18 @@ class RequestContractIntegrationTests {
         fixtures.receive(sku, location, 5);
         JsonNode order = Fixtures.expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json();
         String orderId = order.path("id").asString();
+        // a supplier and an open purchase order, so that the purchase order's operations read their bodies
+        String supplier = Fixtures.unique("SUP");
+        Fixtures.expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Probe " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "currency", "EUR", "locale", "en")), 201);
+        JsonNode purchaseOrder = Fixtures.expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier,
+                "location", location, "lines", List.of(Map.of("sku", sku, "quantity", 1, "unitPrice", "1.00"))),
+                "Idempotency-Key", UUID.randomUUID().toString()), 201).json();
+        String purchaseOrderId = purchaseOrder.path("id").asString();
+        // the things a path names exist: the order of an order-scoped operation, the article of a policy, the
+        // purchase order of its sub-resources; anything else is a thing that does not
+        Map<String, String> existing = Map.of("/api/v1/orders/", orderId, "/api/v1/fulfillment/orders/", orderId,
+                "/api/v1/inventory/", sku, "/api/v1/purchase-orders/", purchaseOrderId);
 
         // Operations that check one thing before the next get the things checked first right, so that the probe
         // reaches the property under test; the base alone is never sent.
@@ -99,6 +111,9 @@ class RequestContractIntegrationTests {
                 "POST /api/v1/payments/bank-transfers", money(order.path("number").asString()),
                 "POST /api/v1/payments/refunds", money(order.path("number").asString()),
                 "POST /api/v1/fulfillment/pick-lists", NODES.objectNode().put("location", location),
+                "POST /api/v1/purchase-orders", NODES.objectNode().put("supplier", supplier).put("location", location),
+                "PUT /api/v1/inventory/{sku}/policy", NODES.objectNode().put("location", location)
+                        .put("reorderPoint", 1).put("targetLevel", 10),
                 "POST /api/v1/orders/{id}/hold", NODES.objectNode().put("kind", "MANUAL").put("reason", "probe"),
                 "POST /api/v1/fulfillment/orders/{orderId}/parcels", (ObjectNode) Api.JSON.readTree("""
                         {"location":"%s","parcels":[{"weightGrams":100,"items":[{"lineNo":1,"quantity":1}]}]}"""
@@ -127,9 +142,9 @@ class RequestContractIntegrationTests {
                 if (parameter.path("in").asString().equals("path")) {
                     String variable = parameter.path("name").asString();
                     pathVariables.add(variable);
-                    // the order of an order-scoped operation exists; anything else is a thing that does not
-                    concrete = concrete.replace("{" + variable + "}", template.startsWith("/api/v1/orders/")
-                            || template.startsWith("/api/v1/fulfillment/orders/") ? orderId
+                    String real = existing.entrySet().stream().filter(e -> template.startsWith(e.getKey()))
+                            .map(Map.Entry::getValue).findFirst().orElse(null);
+                    concrete = concrete.replace("{" + variable + "}", real != null ? real
                             : parameter.path("schema").path("format").asString().equals("uuid")
                                     ? UUID.randomUUID().toString() : "PROBE-" + UUID.randomUUID().toString()
                                             .substring(0, 8));
@@ -197,6 +212,12 @@ class RequestContractIntegrationTests {
         JsonNode after = Fixtures.expect(api.get("/api/v1/orders/" + orderId), 200).json();
         assertThat(after.path("status").asString()).isEqualTo("OPEN");
         assertThat(after.path("paymentStatus").asString()).isEqualTo("PENDING");
+        JsonNode purchaseOrderAfter = Fixtures.expect(api.get("/api/v1/purchase-orders/" + purchaseOrderId), 200)
+                .json();
+        assertThat(purchaseOrderAfter.path("status").asString()).isEqualTo("ORDERED");
+        assertThat(purchaseOrderAfter.path("revision").asInt()).isEqualTo(1);
+        Fixtures.expect(api.get("/api/v1/inventory/" + sku + "/policy"), 200).json()
+                .forEach(policy -> assertThat(policy.path("location").asString()).isNotEqualTo(location));
     }
 
     /** A boolean parameter takes JSON's words only, as a boolean in a body does: not yes, on or 1. */
