@@ -16,10 +16,13 @@ import org.ordo.platform.TextInput;
  */
 @Schema(name = "ImportColumnMapping")
 public record ColumnMapping(
-        @Schema(description = "field → the column's header as it is in the file",
+        @Schema(maxProperties = MAX_FIELDS, description = "field → the column's header as it is in the file (1-200 characters)",
                 example = "{\"reference\":\"Order No\",\"sku\":\"Article\",\"quantity\":\"Qty\"}") Map<String, String> columns,
-        @Schema(description = "field → the value when no column holds it or the cell is empty",
+        @Schema(maxProperties = MAX_FIELDS, description = "field → the value when no column holds it or the cell is empty (1-2000 characters)",
                 example = "{\"currency\":\"EUR\",\"paymentMethod\":\"invoice\"}") Map<String, String> defaults) {
+
+    /** More than any kind of file has fields; the API document states it. */
+    public static final int MAX_FIELDS = 64;
 
     public ColumnMapping {
         columns = columns == null ? Map.of() : new LinkedHashMap<>(columns);
@@ -34,6 +37,12 @@ public record ColumnMapping(
     /** Refuses fields the kind does not have and texts that are empty, too long or hold control characters. */
     public void check(ImportKind kind) {
         List<FieldError> errors = new ArrayList<>();
+        if (columns.size() > MAX_FIELDS) {
+            errors.add(new FieldError("columns", "must map at most " + MAX_FIELDS + " fields"));
+        }
+        if (defaults.size() > MAX_FIELDS) {
+            errors.add(new FieldError("defaults", "must give at most " + MAX_FIELDS + " fields"));
+        }
         columns.forEach((field, column) -> {
             if (!kind.fields().contains(field)) {
                 errors.add(new FieldError("columns." + field, "is not a field of " + kind.code() + " files; they have "

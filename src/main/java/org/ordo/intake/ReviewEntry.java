@@ -15,7 +15,9 @@ import org.ordo.ordering.PlaceOrder;
 public record ReviewEntry(UUID id, UUID documentId, @Schema(description = "the attachment it is about; empty for the whole document") String part,
         Kind kind, String reason, @Schema(description = "where an answer goes (a mail's sender)") String sender,
         @Schema(description = "what could be read: a mail's text, a PDF's text, what OCR recognised") String readText,
-        @Schema(description = "an order prefilled from what could be read; corrected and confirmed by a person") PlaceOrder draft,
+        @Schema(implementation = Object.class, type = "object", description = "an order prefilled from what could be read, in the "
+                + "shape of the order request (PlaceOrder) but possibly incomplete (no lines, no name): a person corrects it and "
+                + "confirms it as a PlaceOrder") PlaceOrder draft,
         String owner, Instant openedAt, Instant slaDueAt, long ageMinutes, boolean overdue, Status status,
         String decidedBy, Instant decidedAt, String decisionNote, UUID orderId,
         @Schema(description = "the media type of the original (an image or PDF is shown beside the text)") String contentType) {

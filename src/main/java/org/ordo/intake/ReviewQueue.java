@@ -34,6 +34,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReviewQueue {
 
+    /** The longest owner name (a user name or an e-mail address); the API document states it. */
+    public static final int MAX_OWNER = 200;
+    /** The longest reason or note a person writes on an entry; the API document states it. */
+    public static final int MAX_NOTE = 2000;
+
     private final ReviewEntries entries;
     private final InboundDocuments documents;
     private final OrderManagement orders;
@@ -83,8 +88,8 @@ public class ReviewQueue {
     public ReviewEntry assign(UUID id, String owner) {
         String checked = owner == null || owner.isBlank() ? Actor.current() : owner.strip();
         TextInput.check("owner", checked, false);
-        if (checked.length() > 200) {
-            throw new InvalidInputException("owner", "must be at most 200 characters");
+        if (checked.length() > MAX_OWNER) {
+            throw new InvalidInputException("owner", "must be at most " + MAX_OWNER + " characters");
         }
         entry(id);
         if (!entries.assign(id, checked)) {
@@ -167,8 +172,8 @@ public class ReviewQueue {
             throw new InvalidInputException(field, "is required: say why, for whoever looks at it later");
         }
         TextInput.check(field, text, true);
-        if (text.length() > 2000) {
-            throw new InvalidInputException(field, "must be at most 2000 characters");
+        if (text.length() > MAX_NOTE) {
+            throw new InvalidInputException(field, "must be at most " + MAX_NOTE + " characters");
         }
         return text.strip();
     }

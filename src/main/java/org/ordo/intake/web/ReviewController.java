@@ -38,16 +38,19 @@ class ReviewController {
     }
 
     @Schema(name = "ReviewAssignment")
-    record Assignment(@Schema(description = "who works on it; default: the caller", example = "agent@shop.example") String owner) {
+    record Assignment(@Schema(description = "who works on it; default: the caller", example = "agent@shop.example",
+            maxLength = ReviewQueue.MAX_OWNER) String owner) {
     }
 
     @Schema(name = "ReviewRejection")
-    record Rejection(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "We cannot read the article numbers; please send them again.") @MultiLine String reason,
+    record Rejection(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "We cannot read the article numbers; please send them again.",
+            maxLength = ReviewQueue.MAX_NOTE) @MultiLine String reason,
             @Schema(description = "mail the reason to the sender") Boolean notifySender) {
     }
 
     @Schema(name = "ReviewResolution")
-    record Resolution(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Line 3 booked to SO-000123 by hand") @MultiLine String note) {
+    record Resolution(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "Line 3 booked to SO-000123 by hand",
+            maxLength = ReviewQueue.MAX_NOTE) @MultiLine String note) {
     }
 
     @GetMapping
