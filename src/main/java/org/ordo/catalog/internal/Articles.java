@@ -92,7 +92,7 @@ public class Articles {
         }
         return jdbc.sql("SELECT * FROM article WHERE sku = ANY(:skus) ORDER BY sku COLLATE \"C\" FOR KEY SHARE")
                 .param("skus", skus.toArray(String[]::new))
-                .query(this::map).stream().collect(Collectors.toMap(Article::sku, Function.identity()));
+                .query(this::map).list().stream().collect(Collectors.toMap(Article::sku, Function.identity()));
     }
 
     public Optional<Article> find(String sku) {
@@ -105,7 +105,7 @@ public class Articles {
         }
         return jdbc.sql("SELECT * FROM article WHERE sku = ANY(:skus)")
                 .param("skus", skus.toArray(String[]::new))
-                .query(this::map).stream().collect(Collectors.toMap(Article::sku, Function.identity()));
+                .query(this::map).list().stream().collect(Collectors.toMap(Article::sku, Function.identity()));
     }
 
     public Optional<String> skuOfGtin(String gtin) {
