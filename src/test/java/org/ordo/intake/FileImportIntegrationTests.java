@@ -124,10 +124,10 @@ class FileImportIntegrationTests {
                 "quantity", "Menge", "customerEmail", "E-Mail", "shipName", "Name", "shipStreet", "Straße",
                 "shipPostalCode", "PLZ", "shipCity", "Ort"), "defaults", Map.of("currency", "EUR",
                 "paymentMethod", "invoice", "shipCountry", "DE"));
-        expect(api.put("/api/v1/imports/orders/mappings/" + source, mapping), 200);
-        assertThat(expect(api.get("/api/v1/imports/orders/mappings/" + source), 200).json().get("columns")
+        expect(api.put("/api/v1/imports/mappings/orders/" + source, mapping), 200);
+        assertThat(expect(api.get("/api/v1/imports/mappings/orders/" + source), 200).json().get("columns")
                 .get("reference").asString()).isEqualTo("Bestellnr");
-        assertThat(api.put("/api/v1/imports/orders/mappings/" + source, Map.of("columns", Map.of("colour", "Farbe")))
+        assertThat(api.put("/api/v1/imports/mappings/orders/" + source, Map.of("columns", Map.of("colour", "Farbe")))
                 .errorFields()).containsExactly("columns.colour");
 
         String reference = Fixtures.unique("X");

@@ -49,7 +49,7 @@ class FileImportController {
             The file as body: CSV (UTF-8 unless the Content-Type declares charset=windows-1252, ISO-8859-1 or
             UTF-16; separator comma, semicolon or tab) or XLSX (first sheet). The first row names the columns; each
             further row is one order line; rows with the same reference form one order. Columns are read as the
-            source's mapping says (PUT /api/v1/imports/orders/mappings/{source}), else by field name. The answer is
+            source's mapping says (PUT /api/v1/imports/mappings/orders/{source}), else by field name. The answer is
             the preview: orders found (units) and every row's errors naming row and column. Nothing but the file
             is stored until the import is committed. A file that cannot be read with certainty (another encoding
             than declared, a zip bomb, formulas, more than 200 columns, a cell over 2,000 characters) is refused.""")
@@ -88,13 +88,13 @@ class FileImportController {
         return imports.commit(ImportKind.ORDERS, id);
     }
 
-    @GetMapping("/orders/mappings/{source}")
+    @GetMapping("/mappings/orders/{source}")
     @Operation(operationId = "getOrderFileMapping", summary = "The column mapping of a source's order files")
     ColumnMapping orderMapping(@PathVariable String source) {
         return imports.mapping(ImportKind.ORDERS, source);
     }
 
-    @PutMapping("/orders/mappings/{source}")
+    @PutMapping("/mappings/orders/{source}")
     @Operation(operationId = "saveOrderFileMapping", summary = "Save the column mapping of a source's order files", description = """
             columns: field → the header of the column holding it; defaults: field → the value when no column
             holds it or the cell is empty. Fields: reference, sku, quantity, customerId, customerEmail, customerName,
@@ -144,13 +144,13 @@ class FileImportController {
         return imports.commit(ImportKind.ARTICLES, id);
     }
 
-    @GetMapping("/articles/mappings/{source}")
+    @GetMapping("/mappings/articles/{source}")
     @Operation(operationId = "getArticleFileMapping", summary = "The column mapping of a source's article files")
     ColumnMapping articleMapping(@PathVariable String source) {
         return imports.mapping(ImportKind.ARTICLES, source);
     }
 
-    @PutMapping("/articles/mappings/{source}")
+    @PutMapping("/mappings/articles/{source}")
     @Operation(operationId = "saveArticleFileMapping", summary = "Save the column mapping of a source's article files")
     @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
     @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
@@ -193,13 +193,13 @@ class FileImportController {
         return imports.commit(ImportKind.STOCK, id);
     }
 
-    @GetMapping("/stock/mappings/{source}")
+    @GetMapping("/mappings/stock/{source}")
     @Operation(operationId = "getStockFileMapping", summary = "The column mapping of a source's opening-stock files")
     ColumnMapping stockMapping(@PathVariable String source) {
         return imports.mapping(ImportKind.STOCK, source);
     }
 
-    @PutMapping("/stock/mappings/{source}")
+    @PutMapping("/mappings/stock/{source}")
     @Operation(operationId = "saveStockFileMapping", summary = "Save the column mapping of a source's opening-stock files")
     @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
     @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")

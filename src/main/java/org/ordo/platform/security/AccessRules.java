@@ -156,19 +156,19 @@ public final class AccessRules {
             // Order files come from the people who answer customers and from integrations (an ERP's export); what
             // was found in them names customers and addresses. A source's mapping is set up by the same people.
             of("File imports", POST, "/api/v1/imports/orders", ADMIN, AGENT, INTEGRATION),
-            of("File imports", GET, "/api/v1/imports/orders/mappings/{source}", ADMIN, AGENT, INTEGRATION),
-            of("File imports", PUT, "/api/v1/imports/orders/mappings/{source}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/mappings/orders/{source}", ADMIN, AGENT, INTEGRATION),
+            of("File imports", PUT, "/api/v1/imports/mappings/orders/{source}", ADMIN, AGENT, INTEGRATION),
             of("File imports", GET, "/api/v1/imports/orders/{id}", ADMIN, AGENT, INTEGRATION),
             of("File imports", POST, "/api/v1/imports/orders/{id}/commit", ADMIN, AGENT, INTEGRATION),
             // Articles from a file as by POST /api/v1/articles; opening stock as by POST /api/v1/inventory/receipts.
             of("File imports", POST, "/api/v1/imports/articles", ADMIN, AGENT),
-            of("File imports", GET, "/api/v1/imports/articles/mappings/{source}", ADMIN, AGENT),
-            of("File imports", PUT, "/api/v1/imports/articles/mappings/{source}", ADMIN, AGENT),
+            of("File imports", GET, "/api/v1/imports/mappings/articles/{source}", ADMIN, AGENT),
+            of("File imports", PUT, "/api/v1/imports/mappings/articles/{source}", ADMIN, AGENT),
             of("File imports", GET, "/api/v1/imports/articles/{id}", ADMIN, AGENT),
             of("File imports", POST, "/api/v1/imports/articles/{id}/commit", ADMIN, AGENT),
             of("File imports", POST, "/api/v1/imports/stock", ADMIN, WAREHOUSE, INTEGRATION),
-            of("File imports", GET, "/api/v1/imports/stock/mappings/{source}", ADMIN, WAREHOUSE, INTEGRATION),
-            of("File imports", PUT, "/api/v1/imports/stock/mappings/{source}", ADMIN, WAREHOUSE, INTEGRATION),
+            of("File imports", GET, "/api/v1/imports/mappings/stock/{source}", ADMIN, WAREHOUSE, INTEGRATION),
+            of("File imports", PUT, "/api/v1/imports/mappings/stock/{source}", ADMIN, WAREHOUSE, INTEGRATION),
             of("File imports", GET, "/api/v1/imports/stock/{id}", ADMIN, WAREHOUSE, INTEGRATION),
             of("File imports", POST, "/api/v1/imports/stock/{id}/commit", ADMIN, WAREHOUSE, INTEGRATION),
 

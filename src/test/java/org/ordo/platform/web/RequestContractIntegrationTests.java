@@ -61,9 +61,9 @@ class RequestContractIntegrationTests {
             "POST /api/v1/review-entries/{id}/resolve",
             // every field is optional: an empty mapping is a valid one (columns named like the fields), so the empty
             // probe would save it; FileImportIntegrationTests proves what a mapping refuses
-            "PUT /api/v1/imports/orders/mappings/{source}",
-            "PUT /api/v1/imports/articles/mappings/{source}",
-            "PUT /api/v1/imports/stock/mappings/{source}");
+            "PUT /api/v1/imports/mappings/orders/{source}",
+            "PUT /api/v1/imports/mappings/articles/{source}",
+            "PUT /api/v1/imports/mappings/stock/{source}");
 
     @LocalServerPort
     int port;
