@@ -35,6 +35,47 @@ public record ShopOrder(String platformOrderId, String number, Instant createdAt
         PENDING
     }
 
+    /** How a platform writes a line's unit price: read from the item, knowing the quantity already read. */
+    @FunctionalInterface
+    interface UnitPrice {
+        BigDecimal read(JsonNode item, long quantity, String line, List<String> problems);
+    }
+
+    /** The unit price at one field of the item, exactly as written. */
+    static UnitPrice priceAt(String field) {
+        return (item, quantity, line, problems) -> price(item.path(field), line, problems);
+    }
+
+    /**
+     * The goods lines of a shop's order, one loop for every platform: a label for problems, the SKU (a problem when
+     * missing), the quantity and the unit price exactly as written. The platforms differ only in field names.
+     *
+     * @param items the platform's line items (those {@code goods} refuses are skipped: promotions, credits)
+     * @param nameField the field with the line's title
+     * @param skuPath where the SKU is
+     * @param price how the unit price is read
+     */
+    static List<Line> lines(JsonNode items, java.util.function.Predicate<JsonNode> goods, String nameField,
+            String[] skuPath, UnitPrice price, List<String> problems) {
+        List<Line> lines = new java.util.ArrayList<>();
+        int n = 0;
+        for (JsonNode item : items) {
+            if (!goods.test(item)) {
+                continue;
+            }
+            String title = text(item, nameField);
+            String line = "line " + ++n + " (" + shorten(title, 60) + ")";
+            String sku = text(item, skuPath);
+            if (sku == null) {
+                String field = skuPath[skuPath.length - 1];
+                problems.add(line + ": no " + (field.equals("sku") ? "SKU" : field));
+            }
+            long quantity = quantity(item.path("quantity"), line, problems);
+            lines.add(new Line(sku, quantity, price.read(item, quantity, line, problems), title));
+        }
+        return lines;
+    }
+
     /** Text at a path, null when missing, null or blank. */
     static String text(JsonNode node, String... path) {
         JsonNode at = node;

@@ -30,21 +30,12 @@ final class ShopifyOrders {
             throw new InvalidInputException("created_at", "must be an ISO-8601 time with offset");
         }
         List<String> problems = new ArrayList<>();
-        List<ShopOrder.Line> lines = new ArrayList<>();
         JsonNode items = order.path("line_items");
         if (!items.isArray() || items.isEmpty()) {
             problems.add("no line_items");
         }
-        int n = 0;
-        for (JsonNode item : items) {
-            String line = "line " + ++n + " (" + ShopOrder.shorten(text(item, "title"), 60) + ")";
-            String sku = text(item, "sku");
-            if (sku == null) {
-                problems.add(line + ": no SKU");
-            }
-            lines.add(new ShopOrder.Line(sku, ShopOrder.quantity(item.path("quantity"), line, problems),
-                    ShopOrder.price(item.path("price"), line, problems), text(item, "title")));
-        }
+        List<ShopOrder.Line> lines = ShopOrder.lines(items, item -> true, "title", new String[] {"sku"},
+                ShopOrder.priceAt("price"), problems);
         JsonNode customer = order.path("customer");
         String email = text(order, "email") != null ? text(order, "email")
                 : text(order, "contact_email") != null ? text(order, "contact_email") : text(customer, "email");

@@ -34,23 +34,11 @@ final class ShopwareOrders {
             throw new InvalidInputException("timestamp", "must be the time of the event in seconds since 1970");
         }
         List<String> problems = new ArrayList<>();
-        List<ShopOrder.Line> lines = new ArrayList<>();
-        JsonNode items = order.path("lineItems");
-        int n = 0;
-        for (JsonNode item : items) {
-            String type = String.valueOf(text(item, "type"));
-            if (!type.equals("product")) {
-                continue; // promotions, credits and custom lines are the shop's arithmetic, not goods to ship
-            }
-            String line = "line " + ++n + " (" + ShopOrder.shorten(text(item, "label"), 60) + ")";
-            String sku = text(item, "payload", "productNumber");
-            if (sku == null) {
-                problems.add(line + ": no productNumber");
-            }
-            lines.add(new ShopOrder.Line(sku, ShopOrder.quantity(item.path("quantity"), line, problems),
-                    ShopOrder.price(item.path("unitPrice"), line, problems), text(item, "label")));
-        }
-        if (n == 0) {
+        // promotions, credits and custom lines are the shop's arithmetic, not goods to ship
+        List<ShopOrder.Line> lines = ShopOrder.lines(order.path("lineItems"),
+                item -> "product".equals(text(item, "type")), "label", new String[] {"payload", "productNumber"},
+                ShopOrder.priceAt("unitPrice"), problems);
+        if (lines.isEmpty()) {
             problems.add("no product lineItems");
         }
         JsonNode delivery = order.path("deliveries").path(0);

@@ -32,30 +32,12 @@ final class WooCommerceOrders {
             throw new InvalidInputException("date_created_gmt", "must be an ISO-8601 local time (UTC)");
         }
         List<String> problems = new ArrayList<>();
-        List<ShopOrder.Line> lines = new ArrayList<>();
         JsonNode items = order.path("line_items");
         if (!items.isArray() || items.isEmpty()) {
             problems.add("no line_items");
         }
-        int n = 0;
-        for (JsonNode item : items) {
-            String line = "line " + ++n + " (" + ShopOrder.shorten(text(item, "name"), 60) + ")";
-            String sku = text(item, "sku");
-            if (sku == null) {
-                problems.add(line + ": no SKU");
-            }
-            long quantity = ShopOrder.quantity(item.path("quantity"), line, problems);
-            // price is a float that may carry more digits than the currency; subtotal / quantity is the list price
-            java.math.BigDecimal unit = ShopOrder.price(item.path("subtotal"), line, problems);
-            if (unit != null && quantity > 0) {
-                try {
-                    unit = unit.divide(java.math.BigDecimal.valueOf(quantity));
-                } catch (ArithmeticException e) {
-                    unit = ShopOrder.price(item.path("price"), line, problems);
-                }
-            }
-            lines.add(new ShopOrder.Line(sku, quantity, unit, text(item, "name")));
-        }
+        List<ShopOrder.Line> lines = ShopOrder.lines(items, item -> true, "name", new String[] {"sku"},
+                WooCommerceOrders::unitPrice, problems);
         JsonNode billing = order.path("billing");
         Address shipping = address(order.path("shipping"));
         Address billingAddress = address(billing);
@@ -73,6 +55,19 @@ final class WooCommerceOrders {
                 text(billing, "email"), ShopOrder.name(text(billing, "first_name"), text(billing, "last_name")),
                 null, text(order, "currency"), lines, shipping != null ? shipping : billingAddress, billingAddress,
                 payment, ordoMethod, null, problems);
+    }
+
+    /** {@code price} is a float that may carry more digits than the currency; subtotal / quantity is the list price. */
+    private static java.math.BigDecimal unitPrice(JsonNode item, long quantity, String line, List<String> problems) {
+        java.math.BigDecimal unit = ShopOrder.price(item.path("subtotal"), line, problems);
+        if (unit != null && quantity > 0) {
+            try {
+                return unit.divide(java.math.BigDecimal.valueOf(quantity));
+            } catch (ArithmeticException e) {
+                return ShopOrder.price(item.path("price"), line, problems);
+            }
+        }
+        return unit;
     }
 
     /** An address, or null when the shop left it empty (WooCommerce sends empty strings for a missing shipping). */
