@@ -50,7 +50,8 @@ import tools.jackson.core.type.TypeReference;
 public class FileImports {
 
     private static final Logger log = LoggerFactory.getLogger(FileImports.class);
-    private static final String SOURCE_PATTERN = "[a-z0-9][a-z0-9._-]{0,63}";
+    /** Who sends a file (its mapping's name); the OpenAPI document states it for the {@code source} parameters. */
+    public static final String SOURCE_PATTERN = "^[a-z0-9][a-z0-9._-]{0,63}$";
     /** Rows staged (and their SKUs looked up) per statement batch while reading. */
     private static final int STAGE_BATCH = 1000;
     /** Units taken between two updates of the progress shown. */

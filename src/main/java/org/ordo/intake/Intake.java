@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.ordo.intake.internal.IdempotencyKeys;
 import org.ordo.intake.internal.InboundDocuments;
 import org.ordo.intake.internal.KeyLocks;
+import org.ordo.ordering.Channel;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PlaceOrder;
@@ -58,6 +59,7 @@ public class Intake {
         if (command == null) {
             throw new InvalidInputException("body", "must be a JSON object");
         }
+        refuseChannelWithItsOwnWayIn(command.channel());
         String hash = Sha256.hex(body);
         return transaction.execute(tx -> {
             Claim claim = claim(client, idempotencyKey, hash, "api", contentType, body, actor,
@@ -72,6 +74,22 @@ public class Intake {
             keys.completeWithDocument(client, idempotencyKey, 201, response, order.id(), documentId);
             return new Answer(201, response, order.id(), false);
         });
+    }
+
+    /**
+     * Orders of the shop platforms come only through their signed webhooks and order files only through the file
+     * import: those check the signature or keep the file, which a plain API call claiming the channel would skip.
+     */
+    private static void refuseChannelWithItsOwnWayIn(String code) {
+        Channel channel = Channel.parse(code);
+        if (channel == Channel.SHOPIFY || channel == Channel.WOOCOMMERCE || channel == Channel.SHOPWARE) {
+            throw new InvalidInputException("channel", "must not be " + code + ": " + code + " orders come through"
+                    + " the shop's signed webhook (POST /api/v1/channels/{code}/webhooks)");
+        }
+        if (channel == Channel.FILE) {
+            throw new InvalidInputException("channel", "must not be file: order files come through the file import"
+                    + " (POST /api/v1/imports/orders)");
+        }
     }
 
     private static void checkKey(String idempotencyKey, String what) {

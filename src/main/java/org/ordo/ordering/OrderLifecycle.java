@@ -1,6 +1,7 @@
 package org.ordo.ordering;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +13,9 @@ import org.ordo.ordering.internal.Orders;
 import org.ordo.party.Customer;
 import org.ordo.party.PartyManagement;
 import org.ordo.platform.Actor;
+import org.ordo.platform.Address;
+import org.ordo.platform.AddressProblem;
+import org.ordo.platform.Addresses;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
@@ -36,6 +40,7 @@ public class OrderLifecycle {
     private final InventoryManagement inventory;
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Orders settings;
+    private final String carrier;
 
     OrderLifecycle(Orders orders, PartyManagement parties, InventoryManagement inventory,
             ApplicationEventPublisher events, OrdoProperties properties) {
@@ -44,6 +49,8 @@ public class OrderLifecycle {
         this.inventory = inventory;
         this.events = events;
         this.settings = properties.orders();
+        this.carrier = properties.shipping().carrier() == null || properties.shipping().carrier().isBlank() ? null
+                : properties.shipping().carrier().trim();
     }
 
     /** Puts an open order on hold; takes it back from the warehouse if picking has not started (409 if it has). */
@@ -73,9 +80,57 @@ public class OrderLifecycle {
                     "Order " + o.number() + " is " + o.status() + ", not on hold", Map.of("orderStatus", o.status()));
         }
         String actor = Actor.current();
+        OrderView.Hold released = orders.find(orderId).map(OrderView::hold).orElse(null);
         orders.unhold(orderId);
         orders.record(orderId, actor, "order", OrderStatus.ON_HOLD.name(), OrderStatus.OPEN.name(), why);
-        releaseIfAllowed(lock(orderId), actor, false); // a person released it: their decision covers the credit
+        Orders.Locked open = lock(orderId);
+        if ((released == null || released.kind() != HoldKind.ADDRESS) && holdIfAddressFaulty(open, actor)) {
+            return; // held first for another reason; the address was never looked at by a person
+        }
+        releaseIfAllowed(open, actor, false); // a person released it: their decision covers the credit
+    }
+
+    /**
+     * What a person must correct in the order's shipping address before the configured carrier
+     * ({@code ORDO_SHIPPING_CARRIER}) can deliver it (docs/addresses.md); empty when nothing, or when the order
+     * ships nothing. Reads, locks nothing.
+     */
+    public List<AddressProblem> addressProblems(OrderView order) {
+        return Addresses.check(order.shippingAddress(), carrier);
+    }
+
+    /**
+     * Checks the order's shipping address as placement does (for a change of the address or carrier) and puts an
+     * open order with problems on hold, kind {@code ADDRESS}, naming them; takes it back from the warehouse if it
+     * was released (409 once picking has started). Locks the order. Returns the problems found (empty: nothing
+     * changed).
+     */
+    @Transactional
+    public List<AddressProblem> holdIfAddressFaulty(UUID orderId) {
+        Orders.Locked o = lock(orderId);
+        OrderView order = orders.find(orderId).orElseThrow();
+        List<AddressProblem> problems = addressProblems(order);
+        if (problems.isEmpty() || o.status() != OrderStatus.OPEN) {
+            return problems;
+        }
+        if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
+            throw new ConflictException("illegal-transition", "Picking has started",
+                    "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
+                    Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+        }
+        putOnHold(o, HoldKind.ADDRESS, AddressProblem.reason(problems, order.shippingAddress().country()),
+                Actor.current());
+        return problems;
+    }
+
+    private boolean holdIfAddressFaulty(Orders.Locked o, String actor) {
+        Address shipping = orders.find(o.id()).orElseThrow().shippingAddress();
+        List<AddressProblem> problems = Addresses.check(shipping, carrier);
+        if (problems.isEmpty()) {
+            return false;
+        }
+        putOnHold(o, HoldKind.ADDRESS, AddressProblem.reason(problems, shipping.country()), actor);
+        return true;
     }
 
     /** The provider authorized the payment (card, wallet): the order may go to the warehouse. */
@@ -309,6 +364,14 @@ public class OrderLifecycle {
      * the order (or published an event whose listeners may have), so that a view read before is stale.
      */
     boolean afterPlacement(Orders.Locked placed, String actor) {
+        return afterPlacement(placed, null, actor);
+    }
+
+    /**
+     * As above, and the shipping address is checked by the rules of its country and the configured carrier
+     * (docs/addresses.md): with a problem the order is held, kind {@code ADDRESS}, never refused or changed.
+     */
+    boolean afterPlacement(Orders.Locked placed, Address shipping, String actor) {
         Orders.Locked o = placed;
         boolean changed = false;
         UUID orderId = placed.id();
@@ -323,6 +386,11 @@ public class OrderLifecycle {
         String fraud = firstOrderAboveLimit(o);
         if (fraud != null) {
             putOnHold(o, HoldKind.FRAUD, fraud, actor);
+            return true;
+        }
+        List<AddressProblem> problems = Addresses.check(shipping, carrier);
+        if (!problems.isEmpty()) {
+            putOnHold(o, HoldKind.ADDRESS, AddressProblem.reason(problems, shipping.country()), actor);
             return true;
         }
         if (settings.holdOnCountryMismatch() && o.billingCountry() != null && o.shippingCountry() != null

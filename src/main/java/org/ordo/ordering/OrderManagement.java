@@ -147,7 +147,7 @@ public class OrderManagement {
                 PaymentStatus.PENDING, fulfillment, command.paymentMethod(), customer.id(), command.currency(),
                 total.gross(), Money.zero(command.currency()), false,
                 command.shippingAddress() == null ? null : command.shippingAddress().country(),
-                billing == null ? null : billing.country()), actor);
+                billing == null ? null : billing.country()), command.shippingAddress(), actor);
         return changed ? require(id) : placed;
     }
 

@@ -15,8 +15,10 @@ import org.ordo.platform.MultiLine;
  * catalog. Name either {@code customerId} or an inline {@code customer} (found by e-mail, else created).
  */
 public record PlaceOrder(
-        @Schema(example = "web", description = "web, api, marketplace, edi, email, phone or file", requiredMode = Schema.RequiredMode.REQUIRED,
-                allowableValues = {"web", "api", "marketplace", "edi", "email", "phone", "file"}) String channel,
+        @Schema(example = "web", description = "web, api, marketplace, edi, email or phone; shop platforms (shopify,"
+                + " woocommerce, shopware) and files (file) have their own way in and are refused here (422)",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                allowableValues = {"web", "api", "marketplace", "edi", "email", "phone"}) String channel,
         @Schema(example = "SHOP-1001", minLength = 1, maxLength = 100) String externalRef,
         @Schema(description = "an existing customer; give either this or customer") UUID customerId,
         @Schema(description = "required unless customerId is given: found by e-mail, else created") CustomerDraft customer,

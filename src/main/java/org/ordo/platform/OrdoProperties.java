@@ -30,8 +30,12 @@ public record OrdoProperties(
         @DefaultValue Shipping shipping,
         @DefaultValue Digital digital) {
 
-    /** @param webhookSecret shared secret of the carriers' tracking webhook; unset: tracking webhooks are refused */
-    public record Shipping(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance) {
+    /**
+     * @param webhookSecret shared secret of the carriers' tracking webhook; unset: tracking webhooks are refused
+     * @param carrier the carrier orders ship with (a carrier code), for the address check: whether it delivers to
+     *        PO boxes and parcel lockers; unset: such addresses are held for a person (docs/addresses.md)
+     */
+    public record Shipping(String webhookSecret, @DefaultValue("PT5M") Duration webhookTolerance, String carrier) {
     }
 
     /**

@@ -28,6 +28,7 @@ import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentStatus;
 import org.ordo.payment.BankTransfer;
 import org.ordo.payment.PaymentManagement;
+import org.ordo.platform.AddressProblem;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.MoneyInput;
 import org.ordo.platform.NotFoundException;
@@ -107,6 +108,15 @@ class OrderDetailController {
     record LineRow(OrderView.Line line, List<ReservationView> reservations) {
     }
 
+    /** A problem of the shipping address as a translated text: its message key and arguments. */
+    record AddressFault(String key, List<String> args) {
+
+        static AddressFault of(AddressProblem problem, String country) {
+            return new AddressFault("address.problem." + problem.kind(), java.util.Arrays.asList(problem.value(),
+                    problem.expected(), country));
+        }
+    }
+
     /** The stored original, as text when it is text. */
     record Original(InboundDocument document, String text) {
     }
@@ -135,6 +145,11 @@ class OrderDetailController {
         model.addAttribute("original", order.inboundDocumentId() == null ? null : original(order.inboundDocumentId()));
         model.addAttribute("timeline", order.timeline());
         model.addAttribute("holdKinds", HoldKind.values());
+        // Checked now, not when held: after the address was corrected the agent sees that it fits.
+        boolean live = order.status() == OrderStatus.OPEN || order.status() == OrderStatus.ON_HOLD;
+        model.addAttribute("addressFaults", !live || order.fulfillmentStatus().hasShipped() ? List.of()
+                : lifecycle.addressProblems(order).stream()
+                        .map(p -> AddressFault.of(p, order.shippingAddress().country())).toList());
         model.addAttribute("trackingPath", "/track/" + tracking.token(id));
         return "backoffice/orders/detail";
     }

@@ -60,7 +60,8 @@ class FileImportController {
     @ApiResponse(responseCode = "201", description = "read and checked; see units, rowsWithErrors and errors")
     @ApiResponse(responseCode = "413", description = "larger than ordo.imports.max-file-size")
     @ApiResponse(responseCode = "422", description = "the file cannot be read, or a parameter is wrong; errors[] names it")
-    FileImport previewOrders(@Parameter(description = "who sends such files; its mapping is used", example = "shop-a")
+    FileImport previewOrders(@Parameter(description = "who sends such files; its mapping is used", example = "shop-a",
+            schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64))
             @RequestParam(required = false) String source,
             @Parameter(description = "the file's name, kept with it (default: upload)", example = "orders.csv")
             @RequestParam(required = false) String fileName,
@@ -90,7 +91,7 @@ class FileImportController {
 
     @GetMapping("/mappings/orders/{source}")
     @Operation(operationId = "getOrderFileMapping", summary = "The column mapping of a source's order files")
-    ColumnMapping orderMapping(@PathVariable String source) {
+    ColumnMapping orderMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source) {
         return imports.mapping(ImportKind.ORDERS, source);
     }
 
@@ -102,7 +103,7 @@ class FileImportController {
             shipCity, shipRegion, shipCountry, shipPhone, note.""")
     @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
     @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
-    ColumnMapping saveOrderMapping(@PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
+    ColumnMapping saveOrderMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
         return imports.saveMapping(ImportKind.ORDERS, source, mapping);
     }
 
@@ -121,7 +122,8 @@ class FileImportController {
     @ApiResponse(responseCode = "201", description = "read and checked; see units, rowsWithErrors and errors")
     @ApiResponse(responseCode = "413", description = "larger than ordo.imports.max-file-size")
     @ApiResponse(responseCode = "422", description = "the file cannot be read, or a parameter is wrong; errors[] names it")
-    FileImport previewArticles(@Parameter(example = "erp") @RequestParam(required = false) String source,
+    FileImport previewArticles(@Parameter(example = "erp", schema = @Schema(type = "string",
+            pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @RequestParam(required = false) String source,
             @Parameter(example = "articles.csv") @RequestParam(required = false) String fileName,
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
@@ -146,7 +148,7 @@ class FileImportController {
 
     @GetMapping("/mappings/articles/{source}")
     @Operation(operationId = "getArticleFileMapping", summary = "The column mapping of a source's article files")
-    ColumnMapping articleMapping(@PathVariable String source) {
+    ColumnMapping articleMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source) {
         return imports.mapping(ImportKind.ARTICLES, source);
     }
 
@@ -154,7 +156,7 @@ class FileImportController {
     @Operation(operationId = "saveArticleFileMapping", summary = "Save the column mapping of a source's article files")
     @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
     @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
-    ColumnMapping saveArticleMapping(@PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
+    ColumnMapping saveArticleMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
         return imports.saveMapping(ImportKind.ARTICLES, source, mapping);
     }
 
@@ -170,7 +172,8 @@ class FileImportController {
     @ApiResponse(responseCode = "201", description = "read and checked; see units, rowsWithErrors and errors")
     @ApiResponse(responseCode = "413", description = "larger than ordo.imports.max-file-size")
     @ApiResponse(responseCode = "422", description = "the file cannot be read, or a parameter is wrong; errors[] names it")
-    FileImport previewStock(@Parameter(example = "erp") @RequestParam(required = false) String source,
+    FileImport previewStock(@Parameter(example = "erp", schema = @Schema(type = "string",
+            pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @RequestParam(required = false) String source,
             @Parameter(example = "stock.csv") @RequestParam(required = false) String fileName,
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
@@ -195,7 +198,7 @@ class FileImportController {
 
     @GetMapping("/mappings/stock/{source}")
     @Operation(operationId = "getStockFileMapping", summary = "The column mapping of a source's opening-stock files")
-    ColumnMapping stockMapping(@PathVariable String source) {
+    ColumnMapping stockMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source) {
         return imports.mapping(ImportKind.STOCK, source);
     }
 
@@ -203,7 +206,7 @@ class FileImportController {
     @Operation(operationId = "saveStockFileMapping", summary = "Save the column mapping of a source's opening-stock files")
     @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
     @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
-    ColumnMapping saveStockMapping(@PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
+    ColumnMapping saveStockMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
         return imports.saveMapping(ImportKind.STOCK, source, mapping);
     }
 }

@@ -68,6 +68,25 @@ class RequestContractIntegrationTests {
     @LocalServerPort
     int port;
 
+    /**
+     * A value for a path variable that names nothing existing, derived from what the document says of it: a new
+     * UUID for format uuid, else the first of a few unused names that the stated pattern accepts.
+     */
+    static String absentThing(JsonNode schema, String where) {
+        if (schema.path("format").asString("").equals("uuid")) {
+            return UUID.randomUUID().toString();
+        }
+        String random = UUID.randomUUID().toString().substring(0, 8);
+        List<String> candidates = List.of("PROBE-" + random, "probe-" + random, "9" + random.replaceAll("\\D", "0"));
+        String pattern = schema.path("pattern").asString("");
+        if (pattern.isEmpty()) {
+            return candidates.get(0);
+        }
+        java.util.regex.Pattern accepted = java.util.regex.Pattern.compile(pattern);
+        return candidates.stream().filter(c -> accepted.matcher(c).find()).findFirst()
+                .orElseThrow(() -> new AssertionError(where + ": no probe value fits its pattern " + pattern));
+    }
+
     @Test
     void everyRequestPropertyStatesItsLimits() {
         JsonNode document = document();
@@ -155,11 +174,7 @@ class RequestContractIntegrationTests {
                     String real = existing.entrySet().stream().filter(e -> template.startsWith(e.getKey()))
                             .map(Map.Entry::getValue).findFirst().orElse(null);
                     concrete = concrete.replace("{" + variable + "}", real != null ? real
-                            : parameter.path("schema").path("format").asString().equals("uuid")
-                                    ? UUID.randomUUID().toString()
-                                    // a file source is lower case (docs/imports.md)
-                                    : (variable.equals("source") ? "probe-" : "PROBE-") + UUID.randomUUID().toString()
-                                            .substring(0, 8));
+                            : absentThing(parameter.path("schema"), operation + " {" + variable + "}"));
                 }
             }
             String path = concrete;
