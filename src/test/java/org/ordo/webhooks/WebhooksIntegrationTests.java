@@ -26,7 +26,11 @@ import org.ordo.backoffice.WebSession;
 import org.ordo.webhooks.internal.WebhookDispatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,6 +48,8 @@ class WebhooksIntegrationTests {
     WebhookDispatcher dispatcher;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
 
     private Api api;
     private Fixtures fixtures;
@@ -291,6 +297,15 @@ class WebhooksIntegrationTests {
             dispatcher.deliverDue();
             return receiver.of(orderId).size() == 2;
         });
+    }
+
+    @Test
+    void withoutKafkaConfiguredOrdoHasNoKafkaClient() {
+        assertThat(context.getBeanNamesForType(KafkaOperations.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ProducerFactory.class)).isEmpty();
+        assertThat(context.getBeansOfType(EventExternalizationConfiguration.class).values())
+                .noneMatch(c -> c.supports(new PublicEvent(UUID.randomUUID(), "order.paid", 1, Instant.now(),
+                        Map.of("orderId", "x"))));
     }
 
     private WebhookReceiver receiver(WebhookReceiver receiver) {
