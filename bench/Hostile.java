@@ -147,6 +147,12 @@ public class Hostile {
         writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/reject", () -> map("reason", "unreadable", "notifySender", false), "reason", ""));
         writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/resolve", () -> map("note", "booked by hand"), "note", " "));
         writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/owner", () -> map("owner", "erika"), "owner", 7));
+        // webhooks: a subscription to stock.low only (it rarely fires here); receivers on this machine, private networks
+        // and cloud metadata addresses are refused; deciding on subscriptions and deliveries that do not exist changes nothing
+        writes.add(new Endpoint("POST", "/api/v1/webhooks", this::webhook, "url", "https://169.254.169.254/latest/meta-data"));
+        writes.add(new Endpoint("POST", "/api/v1/webhooks", this::webhook, "events", List.of("order.exploded")));
+        writes.add(new Endpoint("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/disable", () -> map(), "reason", 1));
+        writes.add(new Endpoint("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redeliver", () -> map(), "reason", 1));
 
         reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
         reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));
@@ -173,6 +179,7 @@ public class Hostile {
         reads.add(() -> "/api/v1/orders/" + enc(pick(hostile(), orderId)) + "/returns");
         reads.add(() -> "/api/v1/shipments/" + enc(pick(hostile(), UUID.randomUUID().toString())) + "/packing-slip");
         reads.add(() -> "/api/v1/admin/invariants?" + enc(hostile()) + "=" + enc(hostile()));
+        reads.add(() -> "/api/v1/webhooks/" + enc(pick(hostile(), UUID.randomUUID().toString())) + pick("", "/deliveries?limit=" + enc(pick("1", "0", "201", hostile()))));
         reads.add(() -> "/api/v1/purchasing/suggestions?supplier=" + enc(pick("TEXTIL", hostile())) + "&location=" + enc(pick("BER", hostile())));
         reads.add(() -> "/api/v1/purchasing/alerts?open=" + enc(pick("true", "maybe", hostile())) + "&sku=" + enc(hostile()) + "&limit=" + enc(pick("1", "501", "-1", hostile())));
         reads.add(() -> "/api/v1/purchase-orders?status=" + enc(pick("ORDERED", "LOST", hostile())) + "&supplier=" + enc(hostile()) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
@@ -357,6 +364,11 @@ public class Hostile {
     Map<String, Object> purchaseOrder() {
         return map("supplier", "TEXTIL", "location", "BER", "note", "n", "lines", new ArrayList<>(List.of(
                 map("sku", "TSHIRT-BLK-M", "quantity", 10, "unitPrice", "2.50", "expectedOn", "2026-12-24"))));
+    }
+
+    Map<String, Object> webhook() {
+        return map("url", "https://hooks.example.com/ordo/" + random.nextInt(1_000_000), "events",
+                new ArrayList<>(List.of("stock.low")), "description", "hostile");
     }
 
     Map<String, Object> apiKey() {

@@ -29,6 +29,10 @@ import org.springframework.test.context.ContextConfiguration;
         "ordo.orders.follow-up-every=PT24H",
         "ordo.billing.quote-expiry-every=PT24H",
         "logging.level.org.ordo.platform.web=WARN",
+        // webhook tests' receivers listen on http://127.0.0.1 (docs/webhooks.md)
+        "ordo.webhooks.allow-http-localhost=true",
+        // ... and the webhook tests run the dispatcher themselves, at the moments (and clock) they choose
+        "ordo.webhooks.deliver-every=PT1H",
         // every test logs in from this machine's address: the suite's wrong passwords must not lock it out
         // (LoginThrottleIntegrationTests proves the per-address lock with settings of its own)
         "ordo.security.login.max-failures-per-address=100000"})

@@ -6,6 +6,7 @@ import static org.ordo.platform.Role.INTEGRATION;
 import static org.ordo.platform.Role.WAREHOUSE;
 import static org.ordo.platform.security.AccessRule.of;
 import static org.ordo.platform.security.AccessRule.open;
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
@@ -208,7 +209,18 @@ public final class AccessRules {
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),
             of("Administration", GET, "/api/v1/admin/invariants", ADMIN),
-            of("Administration", GET, "/api/v1/audit/security-events", ADMIN));
+            of("Administration", GET, "/api/v1/audit/security-events", ADMIN),
+
+            // Subscriptions send order and stock events out of Ordo and hold a signing secret: an admin's decision.
+            of("Webhooks", POST, "/api/v1/webhooks", ADMIN),
+            of("Webhooks", GET, "/api/v1/webhooks", ADMIN),
+            of("Webhooks", GET, "/api/v1/webhooks/{id}", ADMIN),
+            of("Webhooks", POST, "/api/v1/webhooks/{id}/disable", ADMIN),
+            of("Webhooks", POST, "/api/v1/webhooks/{id}/enable", ADMIN),
+            of("Webhooks", DELETE, "/api/v1/webhooks/{id}", ADMIN),
+            of("Webhooks", GET, "/api/v1/webhooks/{id}/deliveries", ADMIN),
+            of("Webhooks", GET, "/api/v1/webhooks/{id}/deliveries/{delivery}", ADMIN),
+            of("Webhooks", POST, "/api/v1/webhooks/{id}/deliveries/{delivery}/redeliver", ADMIN));
 
     /** What operators and tools call beside the API: health, metrics, the API's own description. Any method. */
     public static final List<AccessRule> OPERATOR_ENDPOINTS = List.of(
