@@ -19,7 +19,9 @@ public enum MessageKind {
     /** to the buyers: a SKU fell below its reorder point */
     REORDER_ALERT("reorder-alert"),
     /** to the sender of a mail, scan or file that a person rejected in the review queue, with the reason */
-    REVIEW_REJECTED("review-rejected");
+    REVIEW_REJECTED("review-rejected"),
+    /** to the customer: an order whose payment never came was cancelled */
+    UNPAID_ORDER_CANCELLED("unpaid-order-cancelled");
 
     private final String key;
 
