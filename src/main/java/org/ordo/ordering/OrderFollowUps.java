@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follow-ups of open orders, each at most once per order: a payment reminder for prepayment orders still unpaid
- * after {@code ordo.orders.payment-reminder-after}, and a delay notice for orders that will miss their promised
- * date. A scheduled job runs both on one node at a time (an advisory lock); each batch marks its orders in the
+ * after {@code ordo.orders.payment-reminder-after}, a delay notice for orders that will miss their promised
+ * date, and the cancellation of orders whose payment never came after {@code ordo.orders.unpaid-cancel-after}. A scheduled job runs both on one node at a time (an advisory lock); each batch marks its orders in the
  * statement that picks them, records a timeline entry and publishes the event in the same transaction, so the
  * customer's message commits with the mark or not at all.
  */
@@ -117,6 +117,24 @@ public class OrderFollowUps {
             }
             return expired.size();
         });
+    }
+
+    /**
+     * The earliest moment this order is cancelled by {@link #expireUnpaid} if no money comes: placed plus
+     * {@code ordo.orders.unpaid-cancel-after}, for an open, unreleased order with nothing paid whose method waits for
+     * the money (a prepayment order goes only once reminded, so perhaps later). Empty for any other order, or when
+     * the setting is P0D.
+     */
+    public java.util.Optional<java.time.Instant> unpaidExpiry(OrderView order) {
+        PaymentMethod method = PaymentMethod.parse(order.paymentMethod());
+        boolean waits = method != null && method != PaymentMethod.INVOICE && method != PaymentMethod.CASH_ON_DELIVERY
+                && method != PaymentMethod.MARKETPLACE;
+        if (cancelAfter.isZero() || !waits || order.status() != OrderStatus.OPEN
+                || order.paymentStatus() != PaymentStatus.PENDING || order.releasedAt() != null
+                || (order.paid() != null && order.paid().amount().signum() != 0)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(order.createdAt().plus(cancelAfter));
     }
 
     /**
