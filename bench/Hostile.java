@@ -153,6 +153,12 @@ public class Hostile {
         writes.add(new Endpoint("POST", "/api/v1/webhooks", this::webhook, "events", List.of("order.exploded")));
         writes.add(new Endpoint("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/disable", () -> map(), "reason", 1));
         writes.add(new Endpoint("POST", "/api/v1/webhooks/" + UUID.randomUUID() + "/deliveries/" + UUID.randomUUID() + "/redeliver", () -> map(), "reason", 1));
+        // bookings by hand, for an order that does not exist, so that even an unspoiled one books nothing; and the
+        // actions on a late payment's review entry that does not exist
+        writes.add(new Endpoint("POST", "/api/v1/payments/refunds", () -> map("order", UUID.randomUUID().toString(), "amount", map("amount", "5.00", "currency", "EUR"), "reference", "R1"), "amount", map("amount", "-5.00", "currency", "EUR")));
+        writes.add(new Endpoint("POST", "/api/v1/payments/bank-transfers", () -> map("order", UUID.randomUUID().toString(), "amount", map("amount", "5.00", "currency", "EUR"), "reference", "T1", "bookedOn", "2026-12-01"), "bookedOn", "yesterday"));
+        writes.add(new Endpoint("POST", "/api/v1/payments/late-payments/" + UUID.randomUUID() + "/reopen", () -> map("note", "n"), "note", 1));
+        writes.add(new Endpoint("POST", "/api/v1/payments/late-payments/" + UUID.randomUUID() + "/refund", () -> map("note", "n"), "note", 1));
 
         reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
         reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));

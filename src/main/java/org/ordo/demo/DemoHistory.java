@@ -25,6 +25,7 @@ import org.ordo.intake.Intake;
 import org.ordo.ordering.FulfillmentStatus;
 import org.ordo.ordering.HoldKind;
 import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderFollowUps;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sixty days of a shop's life, played day by day through the ordinary services with the application clock set
  * to each past day ({@link Backdating}): orders come in over every channel; prepaid ones are paid by bank transfer
- * the next day or cancelled when the money never comes; the warehouses pick, pack and ship every afternoon; the
+ * the next day or, when the money never comes, reminded and cancelled by the follow-up job; the warehouses pick, pack and ship every afternoon; the
  * carriers deliver two days later. The last days are left as a shop leaves them: unpaid, held (each kind),
  * backordered, on a pick list, partly shipped, and a few late. Seeded, so every first start looks the same.
  */
@@ -74,10 +75,12 @@ class DemoHistory {
     private final QuoteManagement quotes;
     private final Json json;
     private final Clock clock;
+    private final OrderFollowUps followUps;
 
     DemoHistory(Intake intake, OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
             FulfillmentManagement fulfillment, ShippingManagement shipping, QuoteManagement quotes, Json json,
-            Clock clock) {
+            Clock clock, OrderFollowUps followUps) {
+        this.followUps = followUps;
         this.intake = intake;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -126,6 +129,10 @@ class DemoHistory {
                 shipped += Backdating.at(afternoon, () -> ship(sent, locations, ago, random));
             } else {
                 Backdating.at(morning.plus(Duration.ofHours(3)), () -> pickWithoutShipping(locations.get(0)));
+            }
+            if (ago >= 1) { // the evening's follow-ups: payment reminders, and unpaid orders that expire
+                Backdating.at(morning.plus(Duration.ofHours(10)), () -> followUps.remindUnpaid()
+                        + followUps.expireUnpaid());
             }
             long handedOver = System.nanoTime();
             Backdating.at(morning.plus(Duration.ofHours(2)), () -> deliver(sent, ago));
@@ -177,14 +184,17 @@ class DemoHistory {
 
     /**
      * The day's money: yesterday's prepaid and invoiced orders are paid by bank transfer (most of them); card
-     * payments that never came are cancelled after two days, unpaid transfers after ten.
+     * payments that never came are cancelled after two days, unpaid invoices after ten (unpaid prepaid orders
+     * expire through the follow-up job).
      */
     private void settle(List<Placed> placed, int ago) {
         for (Placed p : placed) {
             int age = p.ago() - ago;
             boolean card = "card".equals(p.method());
             boolean pays = !card && p.dice() < 88 && age == 1 + p.dice() % 2;
-            boolean cancels = card ? age == 2 : p.dice() >= 88 && p.dice() < 97 && age == 10;
+            // prepaid orders that are never paid are reminded and cancelled by the follow-up job, as in a shop
+            boolean cancels = card ? age == 2
+                    : !"prepayment".equals(p.method()) && p.dice() >= 88 && p.dice() < 97 && age == 10;
             if (!pays && !cancels) {
                 continue; // nothing happens to it today (and a few customers never pay: they stay unpaid)
             }

@@ -30,13 +30,19 @@ public record ReviewEntry(UUID id, UUID documentId, @Schema(description = "the a
         /** an EDI interchange with messages that could not become orders with certainty */
         EDI,
         /** anything else that waits for a person */
-        OTHER;
+        OTHER,
+        /**
+         * money that came for an order after it was cancelled unpaid: booked, and resolved by reopening the order or
+         * refunding the money (the payment module's late-payment actions), never confirmed as a new order
+         */
+        LATE_PAYMENT;
 
         /** What a document of this channel that waits for review is. */
         public static Kind of(String channel) {
             return switch (channel) {
                 case "bank-statement" -> BANK_STATEMENT;
                 case "edi" -> EDI;
+                case "late-payment" -> LATE_PAYMENT;
                 default -> OTHER;
             };
         }

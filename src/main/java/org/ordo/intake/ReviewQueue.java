@@ -110,6 +110,9 @@ public class ReviewQueue {
             throw new ConflictException("not-an-order", "Not an order",
                     "a bank statement is resolved (the lines booked by hand) or rejected, not confirmed as an order");
         }
+        if (entry.kind() == ReviewEntry.Kind.LATE_PAYMENT) {
+            throw latePayment();
+        }
         if (entry.status() != ReviewEntry.Status.OPEN) {
             throw closed(id);
         }
@@ -134,6 +137,9 @@ public class ReviewQueue {
     public ReviewEntry reject(UUID id, String reason, boolean notifySender) {
         String checked = note("reason", reason);
         ReviewEntry entry = entry(id);
+        if (entry.kind() == ReviewEntry.Kind.LATE_PAYMENT) {
+            throw latePayment(); // rejecting it would leave the money with nobody to give it back
+        }
         if (notifySender && entry.sender() == null) {
             throw new InvalidInputException("notifySender", "the original names no sender to tell");
         }
@@ -176,6 +182,12 @@ public class ReviewQueue {
             throw new InvalidInputException(field, "must be at most " + MAX_NOTE + " characters");
         }
         return text.strip();
+    }
+
+    private static ConflictException latePayment() {
+        return new ConflictException("late-payment", "A late payment",
+                "money that came after its order expired is settled by reopening the order or refunding it "
+                        + "(POST /api/v1/payments/late-payments/{entry}/reopen or /refund), not confirmed or rejected");
     }
 
     private static ConflictException closed(UUID id) {

@@ -21,7 +21,9 @@ public enum MessageKind {
     /** to the sender of a mail, scan or file that a person rejected in the review queue, with the reason */
     REVIEW_REJECTED("review-rejected"),
     /** to the admin: a webhook subscription was disabled after a day of failed deliveries */
-    WEBHOOK_DISABLED("webhook-disabled");
+    WEBHOOK_DISABLED("webhook-disabled"),
+    /** to the customer: an order whose payment never came was cancelled */
+    UNPAID_ORDER_CANCELLED("unpaid-order-cancelled");
 
     private final String key;
 

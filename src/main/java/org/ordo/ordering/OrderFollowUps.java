@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Follow-ups of open orders, each at most once per order: a payment reminder for prepayment orders still unpaid
- * after {@code ordo.orders.payment-reminder-after}, and a delay notice for orders that will miss their promised
- * date. A scheduled job runs both on one node at a time (an advisory lock); each batch marks its orders in the
+ * after {@code ordo.orders.payment-reminder-after}, a delay notice for orders that will miss their promised
+ * date, and the cancellation of orders whose payment never came after {@code ordo.orders.unpaid-cancel-after}. A scheduled job runs both on one node at a time (an advisory lock); each batch marks its orders in the
  * statement that picks them, records a timeline entry and publishes the event in the same transaction, so the
  * customer's message commits with the mark or not at all.
  */
@@ -37,11 +37,21 @@ public class OrderFollowUps {
     private final TransactionTemplate transaction;
     private final Duration reminderAfter;
     private final Duration delayAhead;
+    private final Duration cancelAfter;
+    private final OrderManagement management;
 
     OrderFollowUps(FollowUps followUps, Orders orders, ApplicationEventPublisher events,
             TransactionTemplate transaction,
             @Value("${ordo.orders.payment-reminder-after:P7D}") Duration reminderAfter,
-            @Value("${ordo.orders.delay-notice-ahead:P1D}") Duration delayAhead) {
+            @Value("${ordo.orders.delay-notice-ahead:P1D}") Duration delayAhead,
+            @Value("${ordo.orders.unpaid-cancel-after:P14D}") Duration cancelAfter, OrderManagement management) {
+        // the customer is reminded before the order goes: an expiry at or before the reminder would skip it
+        if (!cancelAfter.isZero() && cancelAfter.compareTo(reminderAfter) <= 0) {
+            throw new IllegalStateException("ORDO_UNPAID_CANCEL_AFTER (" + cancelAfter + ") must be longer than "
+                    + "ORDO_PAYMENT_REMINDER_AFTER (" + reminderAfter + "), or P0D to keep unpaid orders");
+        }
+        this.cancelAfter = cancelAfter;
+        this.management = management;
         this.followUps = followUps;
         this.orders = orders;
         this.events = events;
@@ -56,8 +66,10 @@ public class OrderFollowUps {
         try {
             int reminded = remindUnpaid();
             int noticed = noticeDelays();
-            if (reminded + noticed > 0) {
-                log.info("Follow-ups: {} payment reminders, {} delay notices", reminded, noticed);
+            int expired = expireUnpaid();
+            if (reminded + noticed + expired > 0) {
+                log.info("Follow-ups: {} payment reminders, {} delay notices, {} unpaid orders cancelled", reminded,
+                        noticed, expired);
             }
         } catch (RuntimeException e) {
             log.warn("Order follow-ups failed; the next round retries: {}", e.toString());
@@ -79,6 +91,50 @@ public class OrderFollowUps {
             }
             return unpaid.size();
         });
+    }
+
+    /**
+     * Cancels every order that waited for its payment longer than {@code ordo.orders.unpaid-cancel-after} (see
+     * {@link FollowUps#lockUnpaidExpired}; a prepayment order only once reminded), once, through the one cancel path
+     * ({@link OrderManagement#cancel}: reservations released, {@link OrderCancelled}), and publishes
+     * {@link UnpaidOrderExpired} for the customer's mail, all in the batch's transaction. Returns how many; 0 when
+     * another node runs the job now or the setting is P0D.
+     */
+    public int expireUnpaid() {
+        if (cancelAfter.isZero()) {
+            return 0;
+        }
+        long days = cancelAfter.toDays();
+        String reason = "unpaid after " + (days > 0 ? days + " days" : cancelAfter.toString())
+                + ": cancelled automatically";
+        return inBatches("unpaid-expiry", () -> {
+            List<FollowUps.Expired> expired = followUps.lockUnpaidExpired(cancelAfter, BATCH);
+            for (FollowUps.Expired o : expired) {
+                management.cancel(o.id(), reason);
+                followUps.markExpired(o.id());
+                events.publishEvent(new UnpaidOrderExpired(o.id(), o.number(), Money.rounded(o.gross(),
+                        o.currency()), o.createdAt()));
+            }
+            return expired.size();
+        });
+    }
+
+    /**
+     * The earliest moment this order is cancelled by {@link #expireUnpaid} if no money comes: placed plus
+     * {@code ordo.orders.unpaid-cancel-after}, for an open, unreleased order with nothing paid whose method waits for
+     * the money (a prepayment order goes only once reminded, so perhaps later). Empty for any other order, or when
+     * the setting is P0D.
+     */
+    public java.util.Optional<java.time.Instant> unpaidExpiry(OrderView order) {
+        PaymentMethod method = PaymentMethod.parse(order.paymentMethod());
+        boolean waits = method != null && method != PaymentMethod.INVOICE && method != PaymentMethod.CASH_ON_DELIVERY
+                && method != PaymentMethod.MARKETPLACE;
+        if (cancelAfter.isZero() || !waits || order.status() != OrderStatus.OPEN
+                || order.paymentStatus() != PaymentStatus.PENDING || order.releasedAt() != null
+                || (order.paid() != null && order.paid().amount().signum() != 0)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(order.createdAt().plus(cancelAfter));
     }
 
     /**

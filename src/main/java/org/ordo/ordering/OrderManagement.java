@@ -393,6 +393,37 @@ public class OrderManagement {
         }
     }
 
+    /** True when the order was cancelled because its payment never came ({@link OrderFollowUps#expireUnpaid}). */
+    public boolean expiredUnpaid(UUID orderId) {
+        return orders.expiredUnpaid(orderId);
+    }
+
+    /**
+     * Opens again an order that was cancelled because its payment never came, when its money arrived after all:
+     * reserves its physical lines again through the placement's reservation (no oversell; a line short of stock
+     * refuses the whole reopening with 409 and nothing changes, as nothing may be backordered that was promised
+     * from stock), records who and why. Refuses (409) any other order. The payment gate then decides as for any
+     * order; the caller books the money.
+     */
+    @Transactional
+    public OrderView reopenExpired(UUID orderId, String reason) {
+        Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
+        if (order.status() != OrderStatus.CANCELLED || !orders.expiredUnpaid(orderId)) {
+            throw new ConflictException("illegal-transition", "Not an expired order",
+                    "Order " + order.number() + " is " + order.status() + " and was not cancelled for want of "
+                            + "payment; only such an order can be reopened", Map.of("orderStatus", order.status()));
+        }
+        List<StockDemand.Line> demand = orders.linesOf(List.of(orderId)).stream()
+                .filter(l -> "PHYSICAL".equals(l.type()))
+                .map(l -> new StockDemand.Line(l.lineNo(), l.sku(), l.quantity(), false)).toList();
+        StockAllocation allocation = inventory.reserve(new StockDemand(orderId, order.number(), demand));
+        allocation.lines().forEach(a -> orders.allocate(orderId, a.lineNo(), a.reserved(), a.backordered()));
+        orders.reopenExpired(orderId, FulfillmentStatus.UNFULFILLED);
+        orders.record(orderId, Actor.current(), "order", OrderStatus.CANCELLED.name(), OrderStatus.OPEN.name(),
+                "reopened: " + reason);
+        return require(orderId);
+    }
+
     private static Orders.NewLine withAllocation(Orders.NewLine line, StockAllocation allocation) {
         return allocation.lines().stream().filter(a -> a.lineNo() == line.lineNo()).findFirst()
                 .map(a -> new Orders.NewLine(line.lineNo(), line.sku(), line.name(), line.type(), line.quantity(),

@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.ordo.intake.Intake;
+import org.ordo.intake.ReviewEntry;
+import org.ordo.intake.ReviewQueue;
 import org.ordo.ordering.OrderCancelled;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
@@ -56,10 +58,14 @@ public class PaymentManagement {
     private final OrdoProperties.Payment settings;
     private final ApplicationEventPublisher events;
     private final SecurityAuditLog securityLog;
+    private final java.time.Clock clock;
+    private final ReviewQueue reviews;
 
     PaymentManagement(Payments payments, PaymentProvider provider, OrderManagement orders, OrderLifecycle lifecycle,
             Intake intake, JsonMapper json, OrdoProperties properties, ApplicationEventPublisher events,
-            SecurityAuditLog securityLog) {
+            SecurityAuditLog securityLog, java.time.Clock clock, ReviewQueue reviews) {
+        this.clock = clock;
+        this.reviews = reviews;
         this.events = events;
         this.securityLog = securityLog;
         this.payments = payments;
@@ -71,12 +77,20 @@ public class PaymentManagement {
         this.settings = properties.payment();
     }
 
-    /**
-     * Books money received by bank transfer. Paid in full or more: the order is PAID and goes to the warehouse;
-     * less: it waits, with what came in visible. Over-payments show as a negative balance.
-     */
+    /** {@link #bookBankTransfer}, for callers that need only the summary. */
     @Transactional
     public PaymentSummary recordBankTransfer(BankTransfer transfer) {
+        return bookBankTransfer(transfer).summary();
+    }
+
+    /**
+     * Books money received by bank transfer. Paid in full or more: the order is PAID and goes to the warehouse;
+     * less: it waits, with what came in visible. Over-payments show as a negative balance. Once per reference and
+     * booking date (default: today): the same again with the same amount is the existing booking, with another
+     * amount refused (409); a unique index decides, under the order's books lock.
+     */
+    @Transactional
+    public Booking bookBankTransfer(BankTransfer transfer) {
         if (transfer.order() == null || transfer.order().isBlank()) {
             throw new InvalidInputException("order", "is required: the order id or number");
         }
@@ -96,17 +110,43 @@ public class PaymentManagement {
         if (!amount.currency().equals(order.currency())) {
             throw new InvalidInputException("amount.currency", "the order is in " + order.currency());
         }
-        if (order.status() == org.ordo.ordering.OrderStatus.CANCELLED) {
+        boolean late = order.status() == org.ordo.ordering.OrderStatus.CANCELLED && orders.expiredUnpaid(order.id());
+        if (order.status() == org.ordo.ordering.OrderStatus.CANCELLED && !late) {
             throw new ConflictException("order-cancelled", "Order cancelled", "Order " + order.number()
                     + " is cancelled; send the money back to the payer", Map.of("order", order.number()));
         }
         payments.lockBooks(order.id());
-        payments.record(order.id(), "BANK_TRANSFER", amount, transfer.reference(), null, "BOOKED",
-                bookedOn == null ? null : "booked on " + bookedOn, Actor.current());
+        String reference = transfer.reference() == null || transfer.reference().isBlank() ? null
+                : transfer.reference().strip();
+        String key = reference == null ? null
+                : reference + " on " + (bookedOn != null ? bookedOn : LocalDate.now(clock));
+        if (payments.recordOnce(order.id(), "BANK_TRANSFER", amount, transfer.reference(), key,
+                bookedOn == null ? null : "booked on " + bookedOn, Actor.current()).isEmpty()) {
+            return existing(order, "BANK_TRANSFER", key, amount, "a bank transfer");
+        }
+        if (late) {
+            lateMoney(order, "BANK_TRANSFER", amount, reference);
+            return new Booking(summary(order.id()), false);
+        }
         Money received = new Money(payments.received(order.id()), order.currency());
         lifecycle.recordPayment(order.id(), received, "bank transfer of " + amount
                 + (transfer.reference() == null ? "" : " (" + transfer.reference() + ")"));
-        return summary(order.id());
+        return new Booking(summary(order.id()), false);
+    }
+
+    /**
+     * The answer to a booking whose business reference was booked before (invariant 9 in docs/design.md: money
+     * counts once): the existing booking when the amount is the same, else 409 naming the reference.
+     */
+    private Booking existing(OrderView order, String kind, String key, Money amount, String what) {
+        BigDecimal booked = payments.bookedUnder(order.id(), kind, key).orElseThrow();
+        if (booked.compareTo(amount.amount()) != 0) {
+            throw new ConflictException("reference-already-booked", "Reference already booked",
+                    "Order " + order.number() + " has " + what + " of " + Money.rounded(booked, order.currency())
+                            + " booked under this reference; another amount needs another reference",
+                    Map.of("field", "reference", "booked", Money.rounded(booked, order.currency()).amount().toPlainString()));
+        }
+        return new Booking(summary(order.id()), true);
     }
 
     /**
@@ -165,9 +205,104 @@ public class PaymentManagement {
         return new StatementImport(documentId, counted, matched, unmatched);
     }
 
-    /** Books a refund that was paid out (by bank, or confirmed by the provider). */
+    /**
+     * Money booked for an order that had been cancelled for want of payment: the order stays cancelled and a person
+     * decides, in the review queue (kind LATE_PAYMENT), to reopen it or to give the money back. What came in is kept
+     * as a document of its own (channel {@code late-payment}), which the entry shows.
+     */
+    private void lateMoney(OrderView order, String kind, Money amount, String reference) {
+        Map<String, String> what = new java.util.LinkedHashMap<>();
+        what.put("orderId", order.id().toString());
+        what.put("order", order.number());
+        what.put("kind", kind);
+        what.put("amount", amount.amount().toPlainString());
+        what.put("currency", amount.currency());
+        what.put("reference", reference == null ? "" : reference);
+        UUID document = intake.archive("late-payment", "application/json", json.writeValueAsBytes(what),
+                Actor.current());
+        intake.review(document, (kind.equals("CAPTURE") ? "card payment" : "bank transfer") + " of " + amount
+                + " arrived for order " + order.number() + " after it was cancelled unpaid: reopen the order"
+                + " (if its stock is still there) or refund the money");
+    }
+
+    /** A late payment's review entry, read back: which order, how much, how it came. */
+    private record LatePayment(UUID entryId, UUID orderId, String kind, Money amount, String reference) {
+    }
+
+    private LatePayment latePayment(UUID entryId) {
+        ReviewEntry entry = reviews.entry(entryId);
+        if (entry.kind() != ReviewEntry.Kind.LATE_PAYMENT) {
+            throw new ConflictException("not-a-late-payment", "Not a late payment",
+                    "review entry " + entryId + " is " + entry.kind() + ", not a payment that came after its order "
+                            + "expired", Map.of("entry", entryId.toString()));
+        }
+        if (entry.status() != ReviewEntry.Status.OPEN) {
+            throw new ConflictException("review-entry-closed", "Review entry already closed",
+                    "review entry " + entryId + " was already settled", Map.of("entry", entryId.toString()));
+        }
+        JsonNode what = json.readTree(intake.originalBody(entry.documentId()));
+        String reference = what.path("reference").asString("");
+        return new LatePayment(entryId, UUID.fromString(what.path("orderId").asString()), what.path("kind").asString(),
+                new Money(new BigDecimal(what.path("amount").asString()), what.path("currency").asString()),
+                reference.isEmpty() ? null : reference);
+    }
+
+    /**
+     * Settles a late payment by opening its order again: the stock is reserved again by the placement's rules
+     * (409 when it is short, and then nothing changes and the entry stays open), the money received counts (the
+     * payment gate releases the order when it covers the total) and the entry is resolved, in one transaction.
+     */
+    @Transactional
+    public PaymentSummary reopenLatePayment(UUID entryId) {
+        LatePayment late = latePayment(entryId);
+        OrderView order = orders.reopenExpired(late.orderId(), "payment of " + late.amount() + " arrived late");
+        payments.lockBooks(order.id());
+        Money received = new Money(payments.received(order.id()), order.currency());
+        lifecycle.recordPayment(order.id(), received, "payment of " + late.amount() + " after the order expired");
+        reviews.resolve(entryId, "order " + order.number() + " reopened; " + received + " received");
+        return summary(order.id());
+    }
+
+    /**
+     * Settles a late payment by giving it back, the way it came: a card payment through the provider when its API
+     * is configured (idempotency key {@code ordo-late-<entry>}), else a refund recorded as requested for a person to
+     * pay and book. At most what was received and not refunded. The order stays cancelled; the entry is resolved.
+     */
+    @Transactional
+    public PaymentSummary refundLatePayment(UUID entryId) {
+        LatePayment late = latePayment(entryId);
+        OrderView order = orders.require(late.orderId());
+        payments.lockBooks(order.id());
+        BigDecimal open = payments.received(order.id()).subtract(payments.refunded(order.id()));
+        Money amount = new Money(late.amount().amount().min(open.max(BigDecimal.ZERO)), order.currency());
+        String note = "payment arrived after the order expired";
+        String intent = "CAPTURE".equals(late.kind()) ? late.reference() : null;
+        if (amount.amount().signum() > 0) {
+            if (intent != null && provider.configured()) {
+                long minor = amount.amount().movePointRight(Money.minorUnits(amount.currency())).longValueExact();
+                note = callProvider(() -> provider.refund(intent, minor, "ordo-late-" + entryId), note);
+            } else {
+                note += "; pay it back and book it";
+            }
+            payments.record(order.id(), "REFUND", amount, null, intent, "REQUESTED", note, Actor.current());
+        }
+        reviews.resolve(entryId, "refund of " + amount + " for order " + order.number() + ": " + note);
+        return summary(order.id());
+    }
+
+    /** {@link #bookRefund}, for callers that need only the summary. */
     @Transactional
     public PaymentSummary recordRefund(String order, org.ordo.platform.MoneyInput amountInput, String reference) {
+        return bookRefund(order, amountInput, reference).summary();
+    }
+
+    /**
+     * Books a refund that was paid out (by bank, or confirmed by the provider), within what was received (422
+     * beyond it). Once per reference: the same reference and amount again is the existing booking, another amount
+     * refused (409); one conditional insert decides both, under the order's books lock.
+     */
+    @Transactional
+    public Booking bookRefund(String order, org.ordo.platform.MoneyInput amountInput, String reference) {
         OrderView view = orders.require(orders.idOf(order));
         Money amount = amountInput == null ? null : amountInput.toMoney("amount");
         if (amount == null || amount.amount().signum() == 0) {
@@ -180,14 +315,22 @@ public class PaymentManagement {
         if (reference != null && reference.length() > BankTransfer.MAX_REFERENCE) {
             throw new InvalidInputException("reference", "must be at most " + BankTransfer.MAX_REFERENCE + " characters");
         }
+        TextInput.check("reference", reference, false);
+        String key = reference == null || reference.isBlank() ? null : reference.strip();
         payments.lockBooks(view.id());
-        UUID refund = payments.bookRefund(view.id(), amount, reference, null, null, Actor.current())
-                .orElseThrow(() -> new InvalidInputException("amount.amount", "refunds would exceed what was received"));
+        java.util.Optional<UUID> booked = payments.bookRefund(view.id(), amount, reference, key, null, null,
+                Actor.current());
+        if (booked.isEmpty()) {
+            if (key != null && payments.bookedUnder(view.id(), "REFUND", key).isPresent()) {
+                return existing(view, "REFUND", key, amount, "a refund");
+            }
+            throw new InvalidInputException("amount.amount", "refunds would exceed what was received");
+        }
         BigDecimal refunded = payments.refunded(view.id());
-        events.publishEvent(new RefundBooked(view.id(), refund, amount,
+        events.publishEvent(new RefundBooked(view.id(), booked.get(), amount,
                 new Money(payments.received(view.id()).subtract(refunded), view.currency())));
         lifecycle.markRefunded(view.id(), new Money(refunded, view.currency()), "refund " + amount);
-        return summary(view.id());
+        return new Booking(summary(view.id()), false);
     }
 
     /** How a refund for a return was carried out: sent to the provider, or recorded for a person to pay. */
@@ -405,6 +548,10 @@ public class PaymentManagement {
                 atMost(captured.plus(amount), gross, "captures (" + captured + " before this one)",
                         "the order's total");
                 payments.record(orderId, "CAPTURE", amount, null, providerRef, "BOOKED", id, Actor.current());
+                if (order.status() == org.ordo.ordering.OrderStatus.CANCELLED && orders.expiredUnpaid(orderId)) {
+                    lateMoney(order, "CAPTURE", amount, providerRef);
+                    return new WebhookOutcome("processed", id, type + "; the order had expired unpaid: in review");
+                }
                 lifecycle.recordPayment(orderId, new Money(payments.received(orderId), currency),
                         "captured by the payment provider (" + providerRef + ")");
             }

@@ -106,6 +106,53 @@ class ReviewScreensBrowserIntegrationTests {
         assertThat(order.get("inboundDocumentId").asString()).isEqualTo(document.toString());
     }
 
+    @Autowired
+    org.ordo.ordering.OrderFollowUps followUps;
+
+    @Test
+    void anAgentReopensTheOrderOfAPaymentThatCameAfterItExpired() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String sku = fixtures.article("7.50", "EUR", "19");
+        fixtures.receive(sku, fixtures.location(1), 5);
+        java.util.Map<String, Object> placed = new java.util.HashMap<>(Fixtures.order("EUR", sku, 1));
+        placed.put("paymentMethod", "card");
+        JsonNode[] order = new JsonNode[1];
+        org.ordo.TestClock.movedBy(java.time.Duration.ofDays(-15), () -> order[0] = expect(api.placeOrder(placed),
+                201).json());
+        followUps.expireUnpaid();
+        String number = order[0].get("number").asString();
+        expect(api.post("/api/v1/payments/bank-transfers", java.util.Map.of("order", number,
+                "amount", order[0].get("totals").get("gross"), "reference", number)), 201);
+        String entry = null;
+        for (JsonNode item : expect(api.get("/api/v1/review-entries?kind=LATE_PAYMENT&limit=200"), 200).json()
+                .get("items")) {
+            entry = item.get("reason").asString().contains(number) ? item.get("id").asString() : entry;
+        }
+        String agent = Fixtures.unique("agent").toLowerCase();
+        users.create(agent, PASSWORD, Role.AGENT, "en", "test");
+
+        browser.login(agent, PASSWORD);
+        java.util.Map<String, Object> waiting = new java.util.HashMap<>(Fixtures.order("EUR", sku, 1));
+        waiting.put("paymentMethod", "prepayment");
+        String unpaid = expect(api.placeOrder(waiting), 201).json().get("number").asString();
+        browser.open("/orders/" + unpaid);
+        assertThat(browser.waitFor(By.id("unpaid-expiry")).getText())
+                .startsWith("Unless its payment arrives, the order is cancelled automatically from");
+        browser.open("/review/" + entry);
+        browser.waitFor(By.id("late-payment"));
+        assertThat(browser.driver().findElements(By.id("reject"))).as("never rejected: the money would be lost").isEmpty();
+        browser.find(By.id("reopen-order")).click();
+        browser.waitUntil(d -> !d.findElement(By.id("entry-status")).getText().equals("open"));
+
+        assertThat(browser.policyViolations()).isEmpty();
+        JsonNode now = expect(api.get("/api/v1/orders/" + number), 200).json();
+        assertThat(now.get("status").asString()).isEqualTo("OPEN");
+        assertThat(now.get("paymentStatus").asString()).isEqualTo("PAID");
+        assertThat(expect(api.get("/api/v1/review-entries/" + entry), 200).json().get("status").asString())
+                .isEqualTo("RESOLVED");
+    }
+
     private static void replace(WebElement field, String value) {
         field.clear();
         field.sendKeys(value);

@@ -72,12 +72,15 @@ class OrderDetailController {
     private final DocumentArchive documents;
     private final org.ordo.returns.ReturnManagement returns;
     private final java.time.Clock clock;
+    private final org.ordo.ordering.OrderFollowUps followUps;
 
     OrderDetailController(OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
             ShippingManagement shipping, Billing billing, Notifications notifications, Intake intake,
             DigitalDelivery digital, TrackingTokens tracking, DocumentArchive documents,
-            org.ordo.returns.ReturnManagement returns, java.time.Clock clock) {
+            org.ordo.returns.ReturnManagement returns, java.time.Clock clock,
+            org.ordo.ordering.OrderFollowUps followUps) {
         this.clock = clock;
+        this.followUps = followUps;
         this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -135,6 +138,7 @@ class OrderDetailController {
                 .map(l -> new LineRow(l, byLine.getOrDefault(l.lineNo(), List.of()))).toList());
         model.addAttribute("allowed", Allowed.in(order));
         model.addAttribute("payment", payments.summary(id));
+        model.addAttribute("unpaidExpiry", followUps.unpaidExpiry(order).orElse(null));
         model.addAttribute("shipments", shipping.shipmentsOf(id));
         model.addAttribute("returns", returns.ofOrder(id));
         model.addAttribute("invoices", billing.invoicesOf(id));

@@ -11,6 +11,7 @@ import org.ordo.intake.ReviewQueue;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PlaceOrder;
 import org.ordo.party.CustomerDraft;
+import org.ordo.payment.PaymentManagement;
 import org.ordo.platform.Address;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
@@ -40,10 +41,12 @@ class ReviewScreenController {
 
     private final ReviewQueue queue;
     private final Intake intake;
+    private final PaymentManagement payments;
 
-    ReviewScreenController(ReviewQueue queue, Intake intake) {
+    ReviewScreenController(ReviewQueue queue, Intake intake, PaymentManagement payments) {
         this.queue = queue;
         this.intake = intake;
+        this.payments = payments;
     }
 
     @Bean
@@ -127,6 +130,20 @@ class ReviewScreenController {
     String reject(@PathVariable UUID id, @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "false") boolean notifySender, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> queue.reject(id, reason, notifySender), "review.rejected");
+        return "redirect:/review/" + id;
+    }
+
+    /** A late payment's order opened again (its stock reserved again), through the payment module's one path. */
+    @PostMapping("/{id}/reopen-order")
+    String reopenOrder(@PathVariable UUID id, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> payments.reopenLatePayment(id), "review.orderReopened");
+        return "redirect:/review/" + id;
+    }
+
+    /** A late payment given back; the order stays cancelled. */
+    @PostMapping("/{id}/refund-payment")
+    String refundPayment(@PathVariable UUID id, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> payments.refundLatePayment(id), "review.paymentRefunded");
         return "redirect:/review/" + id;
     }
 

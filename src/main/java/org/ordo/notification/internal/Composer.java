@@ -24,6 +24,7 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderPlaced;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentReminderDue;
+import org.ordo.ordering.UnpaidOrderExpired;
 import org.ordo.party.PartyManagement;
 import org.ordo.platform.Ids;
 import org.ordo.platform.TextBundle;
@@ -161,6 +162,15 @@ class Composer {
                         seller.iban().trim(), "bic", nonNull(seller.bic())))
                 : t.render("payment-reminder.no-bank", Map.of()));
         queue(MessageKind.PAYMENT_REMINDER, order, t, values, "");
+    }
+
+    @EventListener
+    void on(UnpaidOrderExpired expired) {
+        OrderView order = orders.require(expired.orderId());
+        TextBundle.Texts t = templates.in(order.customer().locale());
+        Map<String, String> values = basics(order, t);
+        values.put("due", t.money(expired.due()));
+        queue(MessageKind.UNPAID_ORDER_CANCELLED, order, t, values, "");
     }
 
     @EventListener

@@ -67,6 +67,41 @@ public class FollowUps {
                 .list();
     }
 
+    public record Expired(UUID id, String number, String currency, BigDecimal gross, Instant createdAt) {
+    }
+
+    /**
+     * Locks up to {@code limit} orders that wait for a payment which never came, for this transaction to cancel
+     * them: open, not released, not held, nothing paid, a method that waits for the money before shipping (not
+     * invoice, cash on delivery or a marketplace), placed more than {@code after} ago and, for prepayment, reminded
+     * before. Oldest first; rows another transaction holds are skipped.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Expired> lockUnpaidExpired(Duration after, int limit) {
+        return jdbc.sql("""
+                SELECT id, number, currency, gross, created_at FROM customer_order
+                WHERE status = 'OPEN' AND payment_status = 'PENDING' AND released_at IS NULL AND paid = 0
+                  AND payment_method NOT IN ('invoice', 'cash_on_delivery', 'marketplace')
+                  AND (payment_method <> 'prepayment' OR payment_reminded_at IS NOT NULL)
+                  AND created_at < CAST(:now AS timestamptz) - make_interval(secs => :after)
+                ORDER BY created_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+                """).param("now", Timestamp.from(clock.instant())).param("after", (double) after.toSeconds())
+                .param("limit", limit)
+                .query((rs, n) -> new Expired(rs.getObject("id", UUID.class), rs.getString("number"),
+                        rs.getString("currency").trim(), rs.getBigDecimal("gross"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    /** Notes that a cancelled order was cancelled because its payment never came (CHECK: only a cancelled one). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markExpired(UUID orderId) {
+        jdbc.sql("UPDATE customer_order SET unpaid_expired_at = :now WHERE id = :id")
+                .param("now", Timestamp.from(clock.instant())).param("id", orderId).update();
+    }
+
     /**
      * Marks up to {@code limit} orders as noticed that wait for us, not for the customer (open, released to the
      * warehouse, nothing shipped yet) and will miss their promise: it has passed, or the order is backordered

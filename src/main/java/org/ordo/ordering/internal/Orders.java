@@ -497,4 +497,30 @@ public class Orders {
                 WHERE NOT EXISTS (SELECT 1 FROM order_timeline t WHERE t.order_id = o.id)
                 """).query(String.class).list());
     }
+
+    /**
+     * An order cancelled because its payment never came is open again: only such an order (status CANCELLED and
+     * {@code unpaid_expired_at} set, both in the WHERE), so that no other cancelled order comes back. False when
+     * it is not one.
+     */
+    public boolean reopenExpired(UUID id, FulfillmentStatus fulfillment) {
+        return jdbc.sql("""
+                UPDATE customer_order SET status = 'OPEN', fulfillment_status = :fulfillment, unpaid_expired_at = NULL,
+                       updated_at = :now
+                WHERE id = :id AND status = 'CANCELLED' AND unpaid_expired_at IS NOT NULL
+                """).param("now", now()).param("id", id).param("fulfillment", fulfillment.name()).update() == 1;
+    }
+
+    /** A line's reservation as the stock gave it (a reopened order's lines, cancelled with nothing reserved). */
+    public void allocate(UUID orderId, int lineNo, long reserved, long backordered) {
+        jdbc.sql("UPDATE order_line SET reserved = :reserved, backordered = :back WHERE order_id = :id AND line_no = :line")
+                .param("id", orderId).param("line", lineNo).param("reserved", reserved).param("back", backordered)
+                .update();
+    }
+
+    /** True when the order was cancelled because its payment never came (and not reopened since). */
+    public boolean expiredUnpaid(UUID id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM customer_order WHERE id = :id AND unpaid_expired_at IS NOT NULL)")
+                .param("id", id).query(Boolean.class).single();
+    }
 }

@@ -32,6 +32,31 @@ public class Payments {
         return id;
     }
 
+    /**
+     * Books money under a business reference ({@code bookingKey}), once per order, kind and key: the unique index
+     * {@code payment_booking_once} decides, not a read before. Empty when that key was booked before (see
+     * {@link #bookedUnder}).
+     */
+    public java.util.Optional<UUID> recordOnce(UUID orderId, String kind, Money amount, String reference,
+            String bookingKey, String note, String actor) {
+        UUID id = Ids.next();
+        return jdbc.sql("""
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, status, note, actor, booking_key)
+                VALUES (:id, :order, :kind, :amount, :currency, :reference, 'BOOKED', :note, :actor, :key)
+                ON CONFLICT (order_id, kind, booking_key) WHERE booking_key IS NOT NULL DO NOTHING
+                RETURNING id
+                """).param("id", id).param("order", orderId).param("kind", kind).param("amount", amount.amount())
+                .param("currency", amount.currency()).param("reference", reference).param("note", note)
+                .param("actor", actor).param("key", bookingKey).query(UUID.class).optional();
+    }
+
+    /** The amount booked under this business reference of the order and kind, if any. */
+    public java.util.Optional<BigDecimal> bookedUnder(UUID orderId, String kind, String bookingKey) {
+        return jdbc.sql("SELECT amount FROM payment WHERE order_id = :order AND kind = :kind AND booking_key = :key")
+                .param("order", orderId).param("kind", kind).param("key", bookingKey).query(BigDecimal.class)
+                .optional();
+    }
+
     /** True when this transfer (order, amount, reference, booking date) is booked already. */
     public boolean transferBooked(UUID orderId, BigDecimal value, String reference, String bookedOn) {
         return jdbc.sql("""
@@ -65,16 +90,27 @@ public class Payments {
      */
     public java.util.Optional<UUID> bookRefund(UUID orderId, Money amount, String reference, String providerRef,
             String note, String actor) {
+        return bookRefund(orderId, amount, reference, null, providerRef, note, actor);
+    }
+
+    /**
+     * {@link #bookRefund(UUID, Money, String, String, String, String)} under a business reference: empty too when
+     * {@code bookingKey} was booked before for the order (the unique index {@code payment_booking_once}).
+     */
+    public java.util.Optional<UUID> bookRefund(UUID orderId, Money amount, String reference, String bookingKey,
+            String providerRef, String note, String actor) {
         UUID id = Ids.next();
         int inserted = jdbc.sql("""
-                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor)
-                SELECT :id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'BOOKED', :note, :actor
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor,
+                                     booking_key)
+                SELECT :id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'BOOKED', :note, :actor, :key
                 FROM payment WHERE order_id = :order AND status = 'BOOKED'
                 HAVING coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) + :amount
                        <= coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE', 'EXCHANGE_CREDIT')), 0)
+                ON CONFLICT (order_id, kind, booking_key) WHERE booking_key IS NOT NULL DO NOTHING
                 """).param("id", id).param("order", orderId).param("amount", amount.amount())
                 .param("currency", amount.currency()).param("reference", reference).param("providerRef", providerRef)
-                .param("note", note).param("actor", actor).update();
+                .param("note", note).param("actor", actor).param("key", bookingKey).update();
         return inserted == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
     }
 

@@ -52,6 +52,8 @@ public final class AccessRules {
             of("Payments", POST, "/api/v1/payments/bank-transfers", ADMIN, AGENT),
             of("Payments", POST, "/api/v1/payments/bank-statements", ADMIN, AGENT),
             of("Payments", POST, "/api/v1/payments/refunds", ADMIN, AGENT),
+            of("Payments", POST, "/api/v1/payments/late-payments/{entry}/reopen", ADMIN, AGENT),
+            of("Payments", POST, "/api/v1/payments/late-payments/{entry}/refund", ADMIN, AGENT),
             open("Payments", POST, "/api/v1/payments/webhooks/stripe",
                     "the Stripe-Signature header proves the sender; checked before anything changes"),
 

@@ -237,9 +237,11 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
 
     /**
      * Operations that take the key but do not need it: without one the request is still carried out once (a second
-     * is refused with 409), so the key only turns that 409 into the first answer.
+     * is refused with 409, or, for a booking, answered with what its reference booked), so the key only turns
+     * that answer into the first one.
      */
-    private static final java.util.Set<String> OPTIONAL_IDEMPOTENCY_KEY = java.util.Set.of("receiveReturn");
+    private static final java.util.Set<String> OPTIONAL_IDEMPOTENCY_KEY = java.util.Set.of("receiveReturn",
+            "recordBankTransfer", "refundPayment");
 
     /** Creating operations refuse a request without the key (422), so the document requires it. */
     private static boolean requireIdempotencyKey(Operation operation) {
