@@ -159,6 +159,12 @@ public class Hostile {
         writes.add(new Endpoint("POST", "/api/v1/payments/bank-transfers", () -> map("order", UUID.randomUUID().toString(), "amount", map("amount", "5.00", "currency", "EUR"), "reference", "T1", "bookedOn", "2026-12-01"), "bookedOn", "yesterday"));
         writes.add(new Endpoint("POST", "/api/v1/payments/late-payments/" + UUID.randomUUID() + "/reopen", () -> map("note", "n"), "note", 1));
         writes.add(new Endpoint("POST", "/api/v1/payments/late-payments/" + UUID.randomUUID() + "/refund", () -> map("note", "n"), "note", 1));
+        // Outsourced fulfilment: a partner at a location that does not exist (404), routing rules for an unknown SKU
+        // (422), and partners' reports to a location without a partner (404 before the signature is read)
+        writes.add(new Endpoint("PUT", "/api/v1/fulfilment-partners/NO-SUCH-LOC", () -> map("kind", "THIRD_PARTY_WAREHOUSE", "name", "3PL", "delivery", "HTTP", "url", "https://3pl.example/requests", "secret", "a-long-enough-secret"), "url", "file:///etc/passwd"));
+        writes.add(new Endpoint("PUT", "/api/v1/routing-rules", () -> map("article", "NO-SUCH-SKU", "strategy", "OWN_FIRST"), "strategy", "CHEAPEST"));
+        writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/shipments", () -> map("reference", "SHP-1", "order", "SO-100001", "carrier", "DHL", "trackingNumber", "TRACK1234", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "quantity", -1))));
+        writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/stock-reports", () -> map("reference", "STOCK-1", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "onHand", 5)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "onHand", -5))));
 
         reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
         reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));

@@ -10,6 +10,8 @@
 # And Shopify order webhooks to a registered shop: forged, replayed, malformed or oversized, each refused.
 # And hostile files in the EDI drop folder (binary, truncated, huge, from no partner): each must be moved to
 # refused/ with a reason file, changing no row.
+# And outsourced fulfilment: partners, routing rules and partners' shipment and stock reports aimed at locations
+# and SKUs that do not exist, each refused.
 #   bench/fault-hostile.sh [N] [SEED]
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -36,7 +38,8 @@ TABLES="api_key article customer supplier location stock_level stock_movement re
   edi_partner_article edi_message shop_channel shop_order shop_fulfilment
   stock_policy purchase_order purchase_order_line reorder_alert document message
   return_request return_line file_import import_mapping
-  review_entry received_mail received_mail_part mailbox_cursor"
+  review_entry received_mail received_mail_part mailbox_cursor
+  fulfilment_partner fulfilment_request partner_shipment partner_stock_report partner_article routing_rule"
 snapshot() {
   local t
   for t in $TABLES; do

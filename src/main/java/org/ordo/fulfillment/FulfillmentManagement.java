@@ -57,7 +57,8 @@ public class FulfillmentManagement {
     /**
      * Makes a wave at a location: reserved lines of released orders (earliest promise first, only those promised
      * before {@code promisedBefore} when given) that are on no open pick list yet, up to {@code maxOrders} orders.
-     * Held and cancelled orders never get here (invariant 3). 409 when there is nothing to pick.
+     * Held and cancelled orders never get here (invariant 3). 409 when there is nothing to pick, or the location is
+     * external (a 3PL's: it picks itself).
      */
     @Transactional
     public PickList createPickList(String location, Instant promisedBefore, int maxOrders) {
@@ -67,7 +68,12 @@ public class FulfillmentManagement {
         if (maxOrders < 1 || maxOrders > 500) {
             throw new InvalidInputException("maxOrders", "must be between 1 and 500");
         }
-        inventory.location(location);
+        if (inventory.location(location).external()) {
+            // a 3PL or a supplier picks there itself: it gets a fulfilment request (docs/outsourced-fulfilment.md)
+            throw new ConflictException("external-location", "External location",
+                    location + " is an external warehouse: its orders are sent to it, not picked here",
+                    Map.of("location", location));
+        }
         List<UUID> candidates = orders.releasedForPicking(promisedBefore, 2_000);
         List<ReservationView> reserved = inventory.activeReservationsAt(location, candidates);
         Set<UUID> taken = new HashSet<>(pickLists.reservationsOnOpenLists(

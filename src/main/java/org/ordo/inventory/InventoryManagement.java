@@ -47,10 +47,13 @@ public class InventoryManagement {
     private final ApplicationEventPublisher events;
 
     private final org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming;
+    private final org.springframework.beans.factory.ObjectProvider<FulfilmentRouting> routing;
 
     InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events,
-            org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming) {
+            org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming,
+            org.springframework.beans.factory.ObjectProvider<FulfilmentRouting> routing) {
         this.incoming = incoming;
+        this.routing = routing;
         this.locations = locations;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -74,6 +77,18 @@ public class InventoryManagement {
                 draft.active());
         withCode.check();
         return locations.update(code, withCode).orElseThrow(() -> new NotFoundException("Location", code));
+    }
+
+    /**
+     * Makes a location external (a 3PL's or a dropship supplier's) or Ordo's own again: an external one is allocated
+     * to as before, but no pick list is made there (docs/outsourced-fulfilment.md). 404 for an unknown location.
+     */
+    @Transactional
+    public Location markExternal(String code, boolean external) {
+        if (!locations.markExternal(code, external)) {
+            throw new NotFoundException("Location", code);
+        }
+        return location(code);
     }
 
     public List<Location> locations() {
@@ -116,6 +131,15 @@ public class InventoryManagement {
      */
     @Transactional
     public Movement adjust(Adjustment adjustment) {
+        return adjust(adjustment, "ADJUSTMENT");
+    }
+
+    /**
+     * Corrects on hand against a document, in the caller's transaction (e.g. a 3PL's stock report: document
+     * {@code STOCK_REPORT}, its reference); otherwise as {@link #adjust(Adjustment)}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement adjust(Adjustment adjustment, String documentType) {
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, adjustment.quantity(), true);
         Target target = target(adjustment.sku(), adjustment.location(), errors);
@@ -135,7 +159,7 @@ public class InventoryManagement {
                     Map.of("sku", target.sku, "location", target.location.code()));
         }
         ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.ADJUSTMENT, delta, 0,
-                adjustment.reason().trim(), "ADJUSTMENT", adjustment.reference(), Actor.current())));
+                adjustment.reason().trim(), documentType, adjustment.reference(), Actor.current())));
         return ledger.lastMovement(target.sku);
     }
 
@@ -267,8 +291,8 @@ public class InventoryManagement {
 
     /**
      * Reserves stock for an order in the caller's transaction. Locks the SKUs' levels in (sku, location) order,
-     * then takes everything from the highest-priority location that has all of it; failing that, splits each
-     * line over locations by priority; what is still missing is backordered where the line allows it, else the
+     * then takes everything from the first location that has all of it; failing that, splits each line over
+     * locations in that order (the routing rules' rank when a {@link FulfilmentRouting} has one, then priority); what is still missing is backordered where the line allows it, else the
      * whole demand is refused with a 409 naming the short lines, and nothing is reserved.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -279,7 +303,10 @@ public class InventoryManagement {
         }
         List<String> skus = lines.stream().map(StockDemand.Line::sku).distinct().toList();
         List<LockedLevel> levels = ledger.lock(skus);
-        Plan plan = plan(lines, levels);
+        FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst().map(r -> r.ranks(demand.channel(), skus))
+                .orElse(null);
+        Plan plan = plan(lines, levels, ranks == null ? BY_PRIORITY
+                : Comparator.comparingInt((LockedLevel l) -> ranks.of(l.sku(), l.location())).thenComparing(BY_PRIORITY));
         if (!plan.shortages.isEmpty()) {
             throw new ConflictException("insufficient-stock", "Insufficient stock",
                     "Not enough stock for " + plan.shortages.stream().map(Shortage::sku).distinct().toList(),
@@ -451,14 +478,18 @@ public class InventoryManagement {
     static final Comparator<LockedLevel> BY_PRIORITY = Comparator.comparingInt(LockedLevel::priority)
             .thenComparing(LockedLevel::location);
 
-    private static Plan plan(List<StockDemand.Line> lines, List<LockedLevel> levels) {
+    /** Plans a demand, taking stock from levels in {@code order} (routing rank, then priority). */
+    private static Plan plan(List<StockDemand.Line> lines, List<LockedLevel> levels, Comparator<LockedLevel> order) {
         Map<String, Long> needed = new LinkedHashMap<>();
         lines.forEach(l -> needed.merge(l.sku(), l.quantity(), Long::sum));
         Map<UUID, Map<String, LockedLevel>> byLocation = new HashMap<>();
         levels.forEach(l -> byLocation.computeIfAbsent(l.locationId(), k -> new HashMap<>()).put(l.sku(), l));
 
-        // 1. One location that can ship the whole order, highest priority first.
-        var single = levels.stream().sorted(BY_PRIORITY).map(LockedLevel::locationId).distinct()
+        // 1. One location that can ship the whole order, first in routing order (a location ranks as its worst
+        //    ranked SKU of the order), then by priority.
+        Map<UUID, LockedLevel> worst = new HashMap<>();
+        levels.forEach(l -> worst.merge(l.locationId(), l, (a, b) -> order.compare(a, b) >= 0 ? a : b));
+        var single = worst.values().stream().sorted(order).map(LockedLevel::locationId)
                 .filter(loc -> needed.entrySet().stream().allMatch(n -> {
                     LockedLevel l = byLocation.get(loc).get(n.getKey());
                     return l != null && l.available() >= n.getValue();
@@ -479,7 +510,7 @@ public class InventoryManagement {
         List<Shortage> shortages = new ArrayList<>();
         for (StockDemand.Line line : lines) {
             long remaining = line.quantity();
-            for (LockedLevel level : levels.stream().filter(l -> l.sku().equals(line.sku())).sorted(BY_PRIORITY)
+            for (LockedLevel level : levels.stream().filter(l -> l.sku().equals(line.sku())).sorted(order)
                     .toList()) {
                 long take = Math.min(remaining, left.get(level));
                 if (take > 0) {

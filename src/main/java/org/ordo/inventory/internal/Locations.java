@@ -47,6 +47,12 @@ public class Locations {
         return n == 0 ? Optional.empty() : find(code);
     }
 
+    /** Marks a location as external (or own again); false when there is no such location. */
+    public boolean markExternal(String code, boolean external) {
+        return jdbc.sql("UPDATE location SET external = :external, updated_at = now() WHERE code = :code")
+                .param("code", code).param("external", external).update() == 1;
+    }
+
     public Optional<Location> find(String code) {
         return jdbc.sql("SELECT * FROM location WHERE code = :code").param("code", code).query(this::map)
                 .optional();
@@ -59,6 +65,7 @@ public class Locations {
     private Location map(ResultSet rs, int n) throws SQLException {
         return new Location(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),
                 rs.getInt("priority"), json.read(rs.getString("address"), Address.class), rs.getBoolean("active"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getBoolean("external"));
     }
 }

@@ -207,6 +207,21 @@ public final class AccessRules {
             of("Purchasing", POST, "/api/v1/purchase-orders/{id}/close", ADMIN, AGENT),
             of("Purchasing", POST, "/api/v1/purchase-orders/{id}/receipts", ADMIN, WAREHOUSE, INTEGRATION),
 
+            // Outsourced fulfilment: partners (and their secrets) are set up by an admin; what was requested of them
+            // names customers' addresses and margins, for the people who answer customers; the partners' systems
+            // sign their reports with the partner's secret.
+            of("Outsourced fulfilment", GET, "/api/v1/fulfilment-partners", ADMIN, AGENT, WAREHOUSE),
+            of("Outsourced fulfilment", GET, "/api/v1/fulfilment-partners/{location}", ADMIN, AGENT, WAREHOUSE),
+            of("Outsourced fulfilment", PUT, "/api/v1/fulfilment-partners/{location}", ADMIN),
+            of("Outsourced fulfilment", GET, "/api/v1/fulfilment-partners/{location}/requests", ADMIN, AGENT),
+            of("Outsourced fulfilment", GET, "/api/v1/orders/{id}/fulfilment-requests", ADMIN, AGENT),
+            of("Outsourced fulfilment", GET, "/api/v1/routing-rules", ADMIN, AGENT, WAREHOUSE),
+            of("Outsourced fulfilment", PUT, "/api/v1/routing-rules", ADMIN),
+            open("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/shipments",
+                    "the signature with the partner's secret proves the sender; checked before anything changes"),
+            open("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/stock-reports",
+                    "the signature with the partner's secret proves the sender; checked before anything changes"),
+
             of("Administration", GET, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),

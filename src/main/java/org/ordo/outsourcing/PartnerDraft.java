@@ -1,0 +1,58 @@
+package org.ordo.outsourcing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+
+/** What an admin says about a 3PL or dropship supplier at an existing location. */
+@Schema(name = "FulfilmentPartnerRequest")
+public record PartnerDraft(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PartnerKind kind,
+        @Schema(example = "Fulfil GmbH", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = NAME) String name,
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "HTTP: each request is POSTed to url; FOLDER: one file per request in the exchange folder")
+        Delivery delivery,
+        @Schema(example = "https://3pl.example/ordo/requests", maxLength = URL, description = "required for HTTP delivery: http or https")
+        String url,
+        @Schema(example = "a-long-shared-secret", requiredMode = Schema.RequiredMode.REQUIRED, minLength = MIN_SECRET, maxLength = MAX_SECRET,
+                description = "signs the requests Ordo sends and checks the reports the partner sends (HMAC-SHA256); never shown again")
+        String secret,
+        @Schema(description = "default true; an inactive partner gets no requests") Boolean active) {
+
+    static final int NAME = 100;
+    static final int URL = 500;
+    static final int MIN_SECRET = 16;
+    static final int MAX_SECRET = 200;
+
+    /** How requests reach the partner. */
+    public enum Delivery {
+        HTTP, FOLDER
+    }
+
+    void check() {
+        List<FieldError> errors = new ArrayList<>();
+        if (kind == null) {
+            errors.add(new FieldError("kind", "is required: THIRD_PARTY_WAREHOUSE or DROPSHIP_SUPPLIER"));
+        }
+        if (name == null || name.isBlank() || name.length() > NAME) {
+            errors.add(new FieldError("name", "is required, at most " + NAME + " characters"));
+        }
+        if (delivery == null) {
+            errors.add(new FieldError("delivery", "is required: HTTP or FOLDER"));
+        } else if (delivery == Delivery.HTTP && (url == null || !url.matches("https?://[^\\s]+") || url.length() > URL)) {
+            errors.add(new FieldError("url", "is required for HTTP delivery: an http(s) URL of at most " + URL
+                    + " characters"));
+        }
+        if (url != null && url.length() > URL) {
+            errors.add(new FieldError("url", "must be at most " + URL + " characters"));
+        }
+        if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || secret.isBlank()) {
+            errors.add(new FieldError("secret", "is required, " + MIN_SECRET + " to " + MAX_SECRET + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.ordo.outsourcing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.ordo.outsourcing.FulfilmentPartner;
+import org.ordo.outsourcing.PartnerDraft;
+import org.ordo.outsourcing.PartnerKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The 3PLs and dropship suppliers, one per external location, with the secret their messages are signed with. */
+@Repository
+public class Partners {
+
+    /** A partner with its secret, for signing and checking; never leaves the module. */
+    public record Registered(FulfilmentPartner partner, String secret) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Partners(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(String location, PartnerDraft d, Instant now) {
+        jdbc.sql("""
+                INSERT INTO fulfilment_partner (location_code, kind, name, delivery, url, secret, active, created_at,
+                                                updated_at)
+                VALUES (:location, :kind, :name, :delivery, :url, :secret, :active, :now, :now)
+                ON CONFLICT (location_code) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
+                    delivery = EXCLUDED.delivery, url = EXCLUDED.url, secret = EXCLUDED.secret,
+                    active = EXCLUDED.active, updated_at = EXCLUDED.updated_at
+                """).param("location", location).param("kind", d.kind().name()).param("name", d.name().trim())
+                .param("delivery", d.delivery().name()).param("url", d.url()).param("secret", d.secret())
+                .param("active", d.active() == null || d.active()).param("now", Timestamp.from(now)).update();
+    }
+
+    public Optional<Registered> find(String location) {
+        return jdbc.sql("SELECT * FROM fulfilment_partner WHERE location_code = :location")
+                .param("location", location).query(Partners::map).optional();
+    }
+
+    public List<FulfilmentPartner> all() {
+        return jdbc.sql("SELECT * FROM fulfilment_partner ORDER BY location_code").query(Partners::map).list()
+                .stream().map(Registered::partner).toList();
+    }
+
+    public void stockReported(String location, Instant at) {
+        jdbc.sql("UPDATE fulfilment_partner SET stock_reported_at = :at WHERE location_code = :location")
+                .param("location", location).param("at", Timestamp.from(at)).update();
+    }
+
+    private static Registered map(ResultSet rs, int n) throws SQLException {
+        Timestamp reported = rs.getTimestamp("stock_reported_at");
+        return new Registered(new FulfilmentPartner(rs.getString("location_code"),
+                PartnerKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                PartnerDraft.Delivery.valueOf(rs.getString("delivery")), rs.getString("url"), rs.getBoolean("active"),
+                reported == null ? null : reported.toInstant(), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant()), rs.getString("secret"));
+    }
+}

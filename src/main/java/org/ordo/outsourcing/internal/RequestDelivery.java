@@ -1,0 +1,82 @@
+package org.ordo.outsourcing.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.ordo.platform.WebhookSignature;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands one fulfilment request to its partner, outside any transaction. HTTP: a POST of the JSON body signed like
+ * Ordo's webhooks ({@code X-Ordo-Signature: t=…,v1=…}, HMAC-SHA256 with the partner's secret) and the request's id
+ * as {@code Idempotency-Key}, so a request delivered twice (a node died before recording the answer) is one request
+ * to the partner; any answer but 2xx is a failed attempt. FOLDER: one file per request named after the order in the
+ * partner's exchange folder, written aside and renamed at once (a partner polling the folder never reads half a
+ * file; a second delivery replaces it).
+ */
+@Component
+public class RequestDelivery {
+
+    private final Clock clock;
+    private final Path exchange;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    RequestDelivery(Clock clock,
+            @Value("${ordo.outsourcing.exchange}") Path exchange) {
+        this.clock = clock;
+        this.exchange = exchange;
+    }
+
+    /** Delivers the request; answers where it went; throws when the partner did not take it. */
+    public String deliver(Partners.Registered partner, FulfilmentRequests.Due due)
+            throws IOException, InterruptedException {
+        return switch (partner.partner().delivery()) {
+            case HTTP -> post(partner, due);
+            case FOLDER -> write(partner, due);
+        };
+    }
+
+    /** The folder a partner's requests are written to (it reads them there). */
+    public Path folderOf(String location) {
+        return exchange.resolve(location).resolve("requests");
+    }
+
+    private String post(Partners.Registered partner, FulfilmentRequests.Due due)
+            throws IOException, InterruptedException {
+        byte[] body = due.body().getBytes(StandardCharsets.UTF_8);
+        long at = clock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(partner.partner().url()))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", due.id().toString())
+                .header("X-Ordo-Signature", "t=" + at + ",v1=" + WebhookSignature.sign(partner.secret(), at, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(partner.partner().url() + " answered " + response.statusCode());
+        }
+        return partner.partner().url();
+    }
+
+    private String write(Partners.Registered partner, FulfilmentRequests.Due due) throws IOException {
+        Path folder = folderOf(partner.partner().location());
+        Files.createDirectories(folder);
+        String name = due.orderNumber() + ".json";
+        Path part = folder.resolve("." + name + ".part");
+        Files.writeString(part, due.body(), StandardCharsets.UTF_8);
+        Path file = folder.resolve(name);
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return file.toString();
+    }
+}
