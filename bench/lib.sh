@@ -207,3 +207,9 @@ await_node() { # await_node BASE PID NAME: until its readiness is UP (migrations
     sleep 0.2
   done
 }
+
+# Registers location $1 (a warehouse in Berlin) unless it exists: for runs on an external database without the demo
+# data, whose articles the bench functions above receive at BER.
+register_location() {
+  api GET "/api/v1/locations/$1" > /dev/null 2>&1 || api POST /api/v1/locations "{\"code\":\"$1\",\"name\":\"Bench $1\",\"priority\":1,\"address\":{\"name\":\"Bench $1\",\"street\":\"Lagerstr. 1\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\"},\"active\":true}" > /dev/null
+}
