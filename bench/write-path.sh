@@ -9,7 +9,7 @@
 # then starts a second node on the same database and runs CLIENTS/2 clients against each node for SECONDS:
 # orders/s of the two together against the one node's. Prints it all; writes target/bench/write-path.json.
 #   bench/write-path.sh
-#   CLIENTS=16 SECONDS_PER_RUN=30 WARMUP_S=60 SKUS=100 bench/write-path.sh
+#   CLIENTS=16 SECONDS_PER_RUN=30 WARMUP_S=60 SKUS=100 TWO_NODES=false bench/write-path.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 CLIENTS=${CLIENTS:-16}
@@ -76,7 +76,12 @@ echo "Statements by execution time per order (ms per order, calls per order, ms 
   ORDER BY total_exec_time DESC LIMIT ${TOP:-25}" | sed 's/^/  /' | tee "$OUT/write-path-statements.txt"
 MS_PER_ORDER=$(sql "SELECT round(sum(total_exec_time)::numeric / $PLACED, 3) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'ordo') AND $OURS")
 
-# --- two nodes on the same database -------------------------------------------------------------------------------
+# --- two nodes on the same database (TWO_NODES=false: only the one node above) ------------------------------------
+if [ "${TWO_NODES:-true}" != true ]; then
+  run_check > "$WORK/check.txt" 2>&1 || { cat "$WORK/check.txt"; exit 1; }
+  echo "Invariant check: clean"
+  exit 0
+fi
 B_PORT=$(free_port $(( PORT + 1 )))
 start_node b "$B_PORT"
 B_PID=$NODE_PID
