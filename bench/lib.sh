@@ -159,3 +159,57 @@ pg_cpu_ms() {
   for pid in "$master" $(pgrep -P "$master"); do total=$(( total + $(cpu_ms "$pid") )); done
   echo "$total"
 }
+
+# A PostgreSQL cluster of the script's own (initdb in $WORK/pg, loopback only), for runs that need what the embedded
+# one does not give: several Ordo processes on one database, server settings such as PG_SETTINGS (extra -c options,
+# e.g. "-c shared_preload_libraries=pg_stat_statements"). Sets PGPORT, PGPASSWORD, PSQL and the ORDO_DB_* settings;
+# stop_postgres stops it. PostgreSQL refuses to run as root: as root it runs in a user namespace as nobody.
+start_postgres() {
+  PGBIN=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}
+  [ -x "$PGBIN/initdb" ] || { echo "PostgreSQL server binaries not found; set PGBIN (e.g. apt-get install -y postgresql-15)" >&2; return 1; }
+  [ -n "$WORK" ] || WORK=$(mktemp -d "${TMPDIR:-/tmp}/ordo-bench.XXXXXX")
+  PG_AS=()
+  [ "$(id -u)" != 0 ] || PG_AS=(unshare --user --map-user=65534 --map-group=65534 --)
+  PSQL=$PGBIN/psql
+  export PGPASSWORD=pg_$(date +%s%N)
+  echo "$PGPASSWORD" > "$WORK/pwfile"
+  "${PG_AS[@]}" "$PGBIN/initdb" -D "$WORK/pg" -U ordo -A scram-sha-256 --pwfile="$WORK/pwfile" -E UTF8 \
+    --no-instructions > "$WORK/initdb.log" 2>&1 || { cat "$WORK/initdb.log" >&2; return 1; }
+  PGPORT=$(free_port 25432)
+  "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+    -o "-p $PGPORT -c listen_addresses=127.0.0.1 -k $WORK -c max_connections=${PG_MAX_CONNECTIONS:-100} ${PG_SETTINGS:-}" \
+    start > /dev/null
+  "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U ordo ordo
+  export ORDO_DB_URL=jdbc:postgresql://127.0.0.1:$PGPORT/ordo ORDO_DB_USER=ordo ORDO_DB_PASSWORD=$PGPASSWORD
+}
+
+stop_postgres() {
+  [ -n "${PGBIN:-}" ] && [ -d "$WORK/pg" ] || return 0
+  "${PG_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" stop -m fast -t 30 > /dev/null 2>&1 || true
+}
+
+# Another Ordo process, node NAME, on port PORT with a data directory of its own ($WORK/NAME) and the database of
+# ORDO_DB_URL (start_postgres): several of them are several nodes on one database. Its pid in NODE_PID, its log
+# in $WORK/NAME.log; ORDO_JAVA_OPTS (default -Xmx768m) for its JVM.
+start_node() { # start_node NAME PORT
+  [ -f "$WORK/ordo.jar" ] || cp "$ROOT/target/ordo.jar" "$WORK/ordo.jar"
+  mkdir -p "$WORK/$1"
+  SERVER_PORT=$2 ORDO_DATA_DIR=$WORK/$1 ORDO_BOOTSTRAP_API_KEY=$KEY "${ORDO_JAVA:-java}" ${ORDO_JAVA_OPTS:--Xmx768m} \
+    -jar "$WORK/ordo.jar" >> "$WORK/$1.log" 2>&1 &
+  NODE_PID=$!
+}
+
+await_node() { # await_node BASE PID NAME: until its readiness is UP (migrations and demo data done), START_TIMEOUT_S
+  local deadline=$(( $(date +%s) + ${START_TIMEOUT_S:-300} ))
+  until curl -sf -m 2 -o /dev/null "$1/actuator/health/readiness"; do
+    kill -0 "$2" 2>/dev/null || { echo "node $3 died at start-up; see its log" >&2; return 1; }
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "node $3 not ready in time" >&2; return 1; }
+    sleep 0.2
+  done
+}
+
+# Registers location $1 (a warehouse in Berlin) unless it exists: for runs on an external database without the demo
+# data, whose articles the bench functions above receive at BER.
+register_location() {
+  api GET "/api/v1/locations/$1" > /dev/null 2>&1 || api POST /api/v1/locations "{\"code\":\"$1\",\"name\":\"Bench $1\",\"priority\":1,\"address\":{\"name\":\"Bench $1\",\"street\":\"Lagerstr. 1\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\"},\"active\":true}" > /dev/null
+}

@@ -1,9 +1,14 @@
 package org.ordo.demo;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.ordo.catalog.ArticleDraft;
 import org.ordo.catalog.ArticleType;
@@ -41,9 +46,11 @@ class DemoData implements ApplicationRunner {
     private final PartyManagement parties;
     private final DemoReturns returns;
     private final DemoHistory history;
+    private final DataSource dataSource;
 
     DemoData(OrdoProperties properties, DatabaseServer database, Catalog catalog, InventoryManagement inventory,
-            PartyManagement parties, DemoReturns returns, DemoHistory history) {
+            PartyManagement parties, DemoReturns returns, DemoHistory history, DataSource dataSource) {
+        this.dataSource = dataSource;
         this.returns = returns;
         this.history = history;
         this.properties = properties;
@@ -54,11 +61,29 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run(ApplicationArguments args) throws SQLException {
         boolean wanted = properties.demoData() != null ? properties.demoData() : database.isEmbedded();
-        if (!wanted || !inventory.locations().isEmpty() || !catalog.list(null, null, null, null, 1).isEmpty()) {
+        if (!wanted) {
             return;
         }
+        // Nodes started together on an empty database would each find it empty and load the demo twice (the later
+        // one failing on the location codes): one node loads while it holds a session lock; the others wait for
+        // it and then find the data there. The load runs in many transactions, hence a session lock on a
+        // connection of its own rather than a transaction's lock.
+        try (Connection connection = dataSource.getConnection(); Statement lock = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            lock.execute("SELECT pg_advisory_lock(hashtext('ordo.demo-data'))");
+            try {
+                if (inventory.locations().isEmpty() && catalog.list(null, null, null, null, 1).isEmpty()) {
+                    load();
+                }
+            } finally {
+                lock.execute("SELECT pg_advisory_unlock(hashtext('ordo.demo-data'))");
+            }
+        }
+    }
+
+    private void load() {
         long started = System.nanoTime();
         locations();
         List<String> physical = articles();

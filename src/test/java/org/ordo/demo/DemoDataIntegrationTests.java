@@ -3,8 +3,13 @@ package org.ordo.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.ordo.audit.InvariantChecker;
@@ -33,6 +38,12 @@ class DemoDataIntegrationTests {
 
     @Autowired
     InvariantChecker checker;
+
+    @Autowired
+    DemoData demoData;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theDemoShowsSixtyDaysOfAShopInEveryState() {
@@ -72,6 +83,36 @@ class DemoDataIntegrationTests {
             var report = checker.check();
             assertThat(report.findings()).isEmpty();
         });
+    }
+
+    /**
+     * Two nodes starting together on an empty database: the one that loads holds the demo-data lock, and the other
+     * waits for it, then finds the data and loads nothing (it used to load a second time and fail on the location
+     * codes). Here this test holds the lock, as a loading node would.
+     */
+    @Test
+    void aNodeStartingWhileAnotherLoadsWaitsAndLoadsNothing() throws Exception {
+        long orders = count("SELECT count(*) FROM customer_order");
+        long locations = count("SELECT count(*) FROM location");
+        CompletableFuture<Void> secondNode;
+        try (Connection connection = dataSource.getConnection(); Statement lock = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            lock.execute("SELECT pg_advisory_lock(hashtext('ordo.demo-data'))");
+            secondNode = CompletableFuture.runAsync(() -> {
+                try {
+                    demoData.run(null);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(secondNode).as("waits for the loading node").isNotDone());
+            lock.execute("SELECT pg_advisory_unlock(hashtext('ordo.demo-data'))");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(secondNode).isDone());
+        secondNode.get();
+        assertThat(count("SELECT count(*) FROM location")).isEqualTo(locations);
+        assertThat(count("SELECT count(*) FROM customer_order")).isEqualTo(orders);
     }
 
     private long count(String sql) {
