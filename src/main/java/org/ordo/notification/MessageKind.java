@@ -19,7 +19,9 @@ public enum MessageKind {
     /** to the buyers: a SKU fell below its reorder point */
     REORDER_ALERT("reorder-alert"),
     /** to the sender of a mail, scan or file that a person rejected in the review queue, with the reason */
-    REVIEW_REJECTED("review-rejected");
+    REVIEW_REJECTED("review-rejected"),
+    /** to the customer: the order was changed, with what it holds now, the money it means and the new confirmation */
+    ORDER_CHANGED("order-changed");
 
     private final String key;
 

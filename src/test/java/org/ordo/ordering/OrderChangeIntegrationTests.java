@@ -33,6 +33,8 @@ class OrderChangeIntegrationTests {
     OrderManagement orders;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.ordo.billing.Billing billing;
 
     Api api;
     Fixtures fixtures;
@@ -153,6 +155,12 @@ class OrderChangeIntegrationTests {
         }
         assertThat(orders.openLinesNotCovered()).noneMatch(p -> p.startsWith(now.get("number").asString() + " "));
 
+        // the new confirmation is stored beside the first one
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(expect(api.get("/api/v1/orders/" + id + "/documents"), 200).json())
+                        .extracting(d -> d.get("number").asString())
+                        .contains(now.get("number").asString(), now.get("number").asString() + "-v2"));
+
         JsonNode history = expect(api.get("/api/v1/orders/" + id + "/changes"), 200).json();
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("differences")).hasSize(7);
@@ -269,6 +277,18 @@ class OrderChangeIntegrationTests {
         assertThat(behind.get("fulfillmentStatus").asString()).isEqualTo("UNFULFILLED");
         Api.Response pickList = api.post("/api/v1/fulfillment/pick-lists", Map.of("location", loc));
         assertThat(pickList.status()).isEqualTo(409);
+        // The customer (German) is told what is still due, and how to pay it.
+        JsonNode mail = null;
+        for (JsonNode m : expect(api.get("/api/v1/orders/" + id + "/messages"), 200).json()) {
+            if (m.get("kind").asString().equals("ORDER_CHANGED")) {
+                mail = m;
+            }
+        }
+        assertThat(mail).isNotNull();
+        assertThat(mail.get("subject").asString()).isEqualTo("Ihre Bestellung " + behind.get("number").asString()
+                + " wurde geändert");
+        assertThat(expect(api.get("/api/v1/messages/" + mail.get("id").asString()), 200).json().get("body")
+                .asString()).contains("Noch zu zahlen: 23,80", "Verwendungszweck: " + behind.get("number").asString());
 
         payInFull(id);
         JsonNode released = order(id);
@@ -296,6 +316,31 @@ class OrderChangeIntegrationTests {
                             assertThat(p.get("amount").get("amount").asString()).isEqualTo("11.90");
                             assertThat(p.get("status").asString()).isEqualTo("REQUESTED");
                         }));
+    }
+
+    @Test
+    void changingAnInvoicedOrderCreditsItsInvoiceAndInvoicesItAgainWithoutGaps() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, loc, 10);
+        String id = placed("prepayment", sku, 1L);
+        payInFull(id);
+        // invoiced when paid, as ordo.billing.invoice-on=paid does
+        org.ordo.billing.Invoice first = billing.invoice(UUID.fromString(id), "INV");
+
+        expect(change(id, 1, lines("two more", line(1, null, 3L))), 201);
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode invoices = expect(api.get("/api/v1/orders/" + id + "/invoices"), 200).json();
+            assertThat(invoices).hasSize(2);
+            assertThat(invoices.get(1).get("gross").get("amount").asString()).isEqualTo("35.70");
+            JsonNode notes = expect(api.get("/api/v1/orders/" + id + "/credit-notes"), 200).json();
+            assertThat(notes).singleElement().satisfies(n -> {
+                assertThat(n.get("invoiceNumber").asString()).isEqualTo(first.number());
+                assertThat(n.get("reason").asString()).isEqualTo("ORDER_CHANGE");
+                assertThat(n.get("gross").get("amount").asString()).isEqualTo("11.90");
+            });
+        });
+        assertThat(billing.numberingGaps()).isEmpty();
     }
 
     @Test
