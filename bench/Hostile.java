@@ -142,6 +142,8 @@ public class Hostile {
         writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/returns", this::returnRequest, "resolution", "MONEY"));
         writes.add(new Endpoint("POST", "/api/v1/returns/" + UUID.randomUUID() + "/receipts", this::returnReceipt, "location", ""));
         writes.add(new Endpoint("POST", "/api/v1/returns/" + UUID.randomUUID() + "/cancel", () -> map("reason", "kept it"), "reason", ""));
+        // order changes: an unspoiled one may change the queue's first order once (If-Match "1"), then it is 412
+        writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/changes", () -> map("reason", "r", "lines", new ArrayList<>(List.of(map("lineNo", 1, "quantity", 2)))), "lines", List.of(map("lineNo", 0, "quantity", -1))));
         // the review queue: deciding entries that do not exist (or are closed) changes nothing
         writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/confirm", this::order, "lines", List.of()));
         writes.add(new Endpoint("POST", "/api/v1/review-entries/" + UUID.randomUUID() + "/reject", () -> map("reason", "unreadable", "notifySender", false), "reason", ""));
@@ -426,6 +428,10 @@ public class Hostile {
         if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders") || e.path.endsWith("/returns")
                 || e.path.endsWith("/receipts")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
+        }
+        if (e.path.endsWith("/changes")) {
+            headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
+            headers.put("If-Match", pick("\"1\"", "\"2\"", "W/\"1\"", "\"0\"", "*", hostile().replaceAll("[^\\x21-\\x7e]", "?")));
         }
         String path = e.path;
         byte[] bytes;

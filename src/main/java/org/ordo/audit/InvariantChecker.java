@@ -48,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * same RMA number and amount, from the returned order (invariant 9: no money is made)</li>
  * <li>{@value #REVIEW_DOCUMENTS_QUEUED}: every inbound document waiting for review has an open entry in the review
  * queue, so a person sees it (invariant 6)</li>
+ * <li>{@value #ORDER_TOTALS_EQUAL_LINES}: an order's totals (net, tax, gross) are the sums of its current lines, also
+ * after changes (invariant 4); that the reservations match the current lines is {@value #OPEN_LINES_COVERED}</li>
  * </ul>
  */
 @Service
@@ -71,6 +73,7 @@ public class InvariantChecker {
     public static final String PURCHASE_RECEIVED_WITHIN_TOLERANCE = "purchase-received-within-tolerance";
     public static final String EXCHANGE_CREDITS_MOVED = "exchange-credits-moved";
     public static final String REVIEW_DOCUMENTS_QUEUED = "review-documents-queued";
+    public static final String ORDER_TOTALS_EQUAL_LINES = "order-totals-equal-lines";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -121,7 +124,7 @@ public class InvariantChecker {
                 PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
                 MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
                 RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED,
-                REVIEW_DOCUMENTS_QUEUED).forEach(name -> found.put(name,
+                REVIEW_DOCUMENTS_QUEUED, ORDER_TOTALS_EQUAL_LINES).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -151,6 +154,7 @@ public class InvariantChecker {
         found.get(PURCHASE_RECEIVED_WITHIN_TOLERANCE).addAll(purchasing.receivedBeyondTolerance());
         found.get(EXCHANGE_CREDITS_MOVED).addAll(payments.exchangeCreditsNotMoved());
         found.get(REVIEW_DOCUMENTS_QUEUED).addAll(reviews.documentsOutOfQueue(MAX_LISTED + 1));
+        found.get(ORDER_TOTALS_EQUAL_LINES).addAll(orders.totalsOffLines());
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

@@ -92,6 +92,25 @@ public class Billing {
         credit(cancelled.orderId(), "CANCELLATION:" + cancelled.orderId(), CreditNote.Reason.CANCELLATION, null);
     }
 
+    /**
+     * An invoiced order that was changed gets its invoice credited in full and is invoiced again as it is now,
+     * each in its gap-free series (docs/order-changes.md); once per version, whatever retries happen (the credit
+     * note's key is the change, the new invoice is one per order version).
+     */
+    @ApplicationModuleListener
+    void on(org.ordo.ordering.OrderChanged changed) {
+        invoices.lockOrder(changed.orderId());
+        List<Invoice> invoiced = invoices.ofOrder(changed.orderId());
+        OrderView order = orders.require(changed.orderId());
+        if (invoiced.isEmpty() || invoices.ofOrder(order.id(), series, order.version()).isPresent()
+                || order.status() == OrderStatus.CANCELLED) {
+            return;
+        }
+        credit(order.id(), "ORDER_CHANGE:" + changed.changeId(), CreditNote.Reason.ORDER_CHANGE, null, null,
+                creditNoteSeries);
+        invoice(order.id(), series);
+    }
+
     /** A booked refund on an invoiced order gets a credit note over its amount. */
     @ApplicationModuleListener
     void on(RefundBooked refund) {
@@ -108,11 +127,11 @@ public class Billing {
     @Transactional
     public Invoice invoice(UUID orderId, String series) {
         invoices.lockOrder(orderId);
-        var existing = invoices.ofOrder(orderId, series);
+        OrderView order = orders.require(orderId);
+        var existing = invoices.ofOrder(orderId, series, order.version());
         if (existing.isPresent()) {
             return existing.get();
         }
-        OrderView order = orders.require(orderId);
         if (order.status() == OrderStatus.CANCELLED) {
             throw new ConflictException("order-cancelled", "Order cancelled",
                     "Order " + order.number() + " is cancelled and is not invoiced");
@@ -125,7 +144,7 @@ public class Billing {
         Invoice invoice = new Invoice(Ids.next(), number, orderId, order.number(), order.customer().email(),
                 order.customer().name(), order.billingAddress(), order.currency(), lines, order.totals().net(),
                 order.totals().tax(), order.totals().gross(), null);
-        invoices.insert(invoice, series, year, seq);
+        invoices.insert(invoice, series, year, seq, order.version());
         List<UUID> documents = new ArrayList<>();
         if (isBusiness(order)) {
             documents.add(DocumentArchive.idOf(DocumentKind.ZUGFERD, number));
@@ -161,12 +180,12 @@ public class Billing {
         if (existing.isPresent()) {
             return existing;
         }
-        // An order has one invoice (in the configured series, or another one a caller chose)
+        // An order has one invoice per version it was invoiced at; the last one is the one that counts
         List<Invoice> invoiced = invoices.ofOrder(orderId);
         if (invoiced.isEmpty()) {
             return Optional.empty();
         }
-        Invoice invoice = invoiced.get(0);
+        Invoice invoice = invoiced.get(invoiced.size() - 1);
         Money left = invoice.gross().minus(new Money(creditNotes.credited(invoice.id()), invoice.currency()));
         if (keptAfter != null) {
             // Only what the customer no longer pays is credited: refunding an over-payment credits nothing.

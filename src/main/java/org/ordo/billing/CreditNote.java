@@ -18,6 +18,8 @@ public record CreditNote(UUID id, String number, UUID invoiceId, String invoiceN
 
     /** Why the credit note was issued. */
     public enum Reason {
-        CANCELLATION, REFUND
+        CANCELLATION, REFUND,
+        /** the order was changed after it was invoiced: its invoice is credited and a new one issued */
+        ORDER_CHANGE
     }
 }

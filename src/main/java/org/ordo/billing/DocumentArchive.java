@@ -35,6 +35,11 @@ public class DocumentArchive {
         return UUID.nameUUIDFromBytes(("ordo-document:" + kind.name() + ":" + number).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The number of the confirmation of a changed order's version (SO-100001-v2); version 1 has the order's. */
+    public static String confirmationNumber(String orderNumber, int version) {
+        return version == 1 ? orderNumber : orderNumber + "-v" + version;
+    }
+
     /**
      * Stores a rendered document under {@link #idOf its id}, once: when one of this kind and number is stored
      * already, that one stays and is returned. {@code orderId} may be null (a quote).

@@ -363,6 +363,53 @@ public class InventoryManagement {
         perLevel.forEach((key, quantity) -> events.publishEvent(new StockReleased(key.sku(), quantity)));
     }
 
+    /**
+     * A changed order asks again for some of its lines: the active reservations of {@code lines} are released and
+     * {@code demand} (the new quantities of those lines, and new lines) is reserved by the same rule as at
+     * placement ({@link #reserve}), in the caller's transaction. The levels of every SKU involved, old and new,
+     * are locked first in (sku, location) order, so that this never deadlocks with a placement; a short
+     * non-backorderable line refuses the whole change (409) and the caller's rollback undoes the release.
+     * Publishes {@link StockReleased} only for what the change gives back in the end.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StockAllocation reserveAgain(UUID orderId, String orderNumber, Collection<Integer> lines,
+            StockDemand demand, String reason) {
+        List<NewReservation> closed = lines.isEmpty() ? List.of()
+                : ledger.closeActiveReservations(orderId, lines, "RELEASED");
+        java.util.SortedSet<String> skus = new java.util.TreeSet<>(java.util.Comparator.naturalOrder());
+        closed.forEach(r -> skus.add(r.sku()));
+        demand.lines().forEach(l -> skus.add(l.sku()));
+        ledger.lock(new ArrayList<>(skus));
+        Map<LevelKey, Long> perLevel = new TreeMap<>();
+        Map<LevelKey, NewReservation> byKey = new HashMap<>();
+        for (NewReservation r : closed) {
+            LevelKey key = new LevelKey(r.sku(), r.locationId());
+            perLevel.merge(key, r.quantity(), Long::sum);
+            byKey.put(key, r);
+        }
+        String actor = Actor.current();
+        List<Entry> entries = new ArrayList<>();
+        Map<String, Long> given = new TreeMap<>();
+        for (var e : perLevel.entrySet()) {
+            NewReservation r = byKey.get(e.getKey());
+            if (!ledger.unreserve(r.sku(), r.locationId(), e.getValue())) {
+                throw new IllegalStateException("Reserved stock of " + r.sku() + " is lower than its reservations");
+            }
+            entries.add(new Entry(r.sku(), r.locationId(), MovementKind.RELEASE, 0, -e.getValue(), reason, ORDER,
+                    orderId.toString(), actor));
+            given.merge(r.sku(), e.getValue(), Long::sum);
+        }
+        ledger.record(entries);
+        StockAllocation allocation = reserve(demand);
+        allocation.lines().forEach(l -> given.merge(l.sku(), -l.reserved(), Long::sum));
+        given.forEach((sku, quantity) -> {
+            if (quantity > 0) {
+                events.publishEvent(new StockReleased(sku, quantity));
+            }
+        });
+        return allocation;
+    }
+
     /** True when goods of this order have left the shelf (picked): it can no longer be cancelled or held. */
     public boolean hasIssued(UUID orderId) {
         return ledger.hasIssued(orderId);

@@ -23,7 +23,9 @@ public enum MessageKind {
     /** to the admin: a webhook subscription was disabled after a day of failed deliveries */
     WEBHOOK_DISABLED("webhook-disabled"),
     /** to the customer: an order whose payment never came was cancelled */
-    UNPAID_ORDER_CANCELLED("unpaid-order-cancelled");
+    UNPAID_ORDER_CANCELLED("unpaid-order-cancelled"),
+    /** to the customer: the order was changed, with what it holds now, the money it means and the new confirmation */
+    ORDER_CHANGED("order-changed");
 
     private final String key;
 

@@ -402,6 +402,38 @@ public class OrderLifecycle {
         return releaseIfAllowed(o, actor, true) || changed;
     }
 
+    /**
+     * After a change of the order's lines (docs/order-changes.md): the payment status follows the new total and
+     * the payment gate decides again. A paid order that now owes more is PENDING again (the one way back from PAID,
+     * deliberately outside the transition table, which is about money arriving and leaving) and, if released, is
+     * taken back from the warehouse until the rest is paid; what was paid before covering the new total makes it
+     * PAID. The gate then releases what it allows, as after placement.
+     */
+    void afterChange(UUID orderId, String actor, OrderChange change) {
+        Orders.Locked o = lock(orderId);
+        boolean covered = o.paid().amount().compareTo(o.gross().amount()) >= 0;
+        if (o.paymentStatus() == PaymentStatus.PAID && !covered) {
+            orders.changePayment(orderId, PaymentStatus.PENDING, o.paid());
+            orders.record(orderId, actor, "payment", PaymentStatus.PAID.name(), PaymentStatus.PENDING.name(),
+                    "order changed (version " + change.version() + "): " + change.amountDue() + " still due");
+            o = lock(orderId);
+            if (o.released() && o.status() == OrderStatus.OPEN) {
+                Orders.Progress p = orders.progress(orderId);
+                FulfillmentStatus back = p.ordered() > 0 && p.reserved() == 0 && p.backordered() > 0
+                        ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
+                orders.takeBack(orderId, back);
+                orders.record(orderId, actor, "fulfillment", o.fulfillmentStatus().name(), back.name(),
+                        "taken back from the warehouse until " + change.amountDue() + " is paid");
+                o = lock(orderId);
+            }
+        } else if (o.paymentStatus() == PaymentStatus.PENDING && covered && o.paid().amount().signum() > 0) {
+            changePayment(o, PaymentStatus.PAID, o.paid(), "order changed (version " + change.version()
+                    + "): what was paid covers the new total");
+            o = lock(orderId);
+        }
+        releaseIfAllowed(o, actor, true);
+    }
+
     private String firstOrderAboveLimit(Orders.Locked o) {
         BigDecimal limit = settings.holdFirstOrderAbove().get(o.currency());
         if (limit == null || o.gross().amount().compareTo(limit) <= 0

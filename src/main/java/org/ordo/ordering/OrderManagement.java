@@ -295,6 +295,11 @@ public class OrderManagement {
         return orders.backordered(skus);
     }
 
+    /** Orders whose totals are not the sums of their current lines; empty when all is well. Reads, locks nothing. */
+    public List<String> totalsOffLines() {
+        return orders.totalsOffLines();
+    }
+
     /** Orders with no timeline entry; empty when invariant 5 holds. */
     public List<String> ordersWithoutTimeline() {
         return orders.withoutTimeline();

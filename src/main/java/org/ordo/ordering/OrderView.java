@@ -15,7 +15,11 @@ public record OrderView(UUID id, String number, String channel, String externalR
         String paymentMethod, Address shippingAddress, Address billingAddress, List<Line> lines, Totals totals,
         Money paid, Hold hold, Instant releasedAt, Instant promisedAt, String note, UUID inboundDocumentId,
         String createdBy, Instant createdAt, Instant updatedAt, List<ReservationView> reservations,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "1 as placed, one more with each change; "
+                + "the ETag to send in If-Match when changing the order") int version,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "the carrier service agreed with the customer; "
+                + "null: the shop's default") String carrierService) {
 
     /** Why the order is on hold; null when it is not. */
     public record Hold(HoldKind kind, String reason) {
@@ -24,7 +28,8 @@ public record OrderView(UUID id, String number, String channel, String externalR
     public OrderView with(List<Line> lines, List<ReservationView> reservations, List<TimelineEntry> timeline) {
         return new OrderView(id, number, channel, externalRef, status, paymentStatus, fulfillmentStatus, customer,
                 currency, paymentMethod, shippingAddress, billingAddress, lines, totals, paid, hold, releasedAt,
-                promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline);
+                promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline, version,
+                carrierService);
     }
 
     public record CustomerRef(UUID id, String email, String name, String locale) {

@@ -78,7 +78,22 @@ class InvariantCheckerIntegrationTests {
                 InvariantChecker.MESSAGES_NOT_RETRYING_TOO_LONG,
                 InvariantChecker.QUARANTINE_NEVER_RESERVED, InvariantChecker.RETURN_WITHIN_ANNOUNCED,
                 InvariantChecker.RETURN_REFUNDS_WITHIN_RECEIVED, InvariantChecker.PURCHASE_RECEIVED_WITHIN_TOLERANCE,
-                InvariantChecker.EXCHANGE_CREDITS_MOVED, InvariantChecker.REVIEW_DOCUMENTS_QUEUED);
+                InvariantChecker.EXCHANGE_CREDITS_MOVED, InvariantChecker.REVIEW_DOCUMENTS_QUEUED,
+                InvariantChecker.ORDER_TOTALS_EQUAL_LINES);
+    }
+
+    @Test
+    void anOrderWhoseTotalsAreNotTheSumOfItsLinesIsFound() {
+        JsonNode order = expect(api.placeOrder(Fixtures.order("EUR", sku, 2)), 201).json();
+        String number = order.get("number").asString();
+
+        InvariantReport report = brokenThenChecked(() -> jdbc.sql("""
+                UPDATE order_line SET net = net + 1, gross = gross + 1 WHERE order_id = :id
+                """).param("id", UUID.fromString(order.get("id").asString())).update());
+
+        assertThat(about(report, number)).containsExactly(new Finding(InvariantChecker.ORDER_TOTALS_EQUAL_LINES,
+                number + ": totals 23.80 EUR but its lines add up to 24.80 EUR (net 20.00 EUR vs 21.00 EUR, tax "
+                        + "3.80 EUR vs 3.80 EUR)"));
     }
 
     @Test
@@ -346,7 +361,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 18 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 19 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -357,7 +372,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 18 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 19 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -367,7 +382,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(18);
+        assertThat(response.json().get("invariants")).hasSize(19);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);

@@ -25,7 +25,7 @@ final class Attempt {
         } catch (InvalidInputException e) {
             Flash.error(redirect, "flash.invalid", e.errors().stream().map(f -> f.field() + ": " + f.message())
                     .collect(Collectors.joining("; ")));
-        } catch (ConflictException | NotFoundException e) {
+        } catch (ConflictException | NotFoundException | org.ordo.platform.PreconditionException e) {
             Flash.error(redirect, "flash.refused", e.getMessage());
         }
         return false;

@@ -73,12 +73,14 @@ class OrderDetailController {
     private final org.ordo.returns.ReturnManagement returns;
     private final java.time.Clock clock;
     private final org.ordo.ordering.OrderFollowUps followUps;
+    private final org.ordo.ordering.OrderChanges changes;
 
     OrderDetailController(OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
             ShippingManagement shipping, Billing billing, Notifications notifications, Intake intake,
             DigitalDelivery digital, TrackingTokens tracking, DocumentArchive documents,
             org.ordo.returns.ReturnManagement returns, java.time.Clock clock,
-            org.ordo.ordering.OrderFollowUps followUps) {
+            org.ordo.ordering.OrderFollowUps followUps, org.ordo.ordering.OrderChanges changes) {
+        this.changes = changes;
         this.clock = clock;
         this.followUps = followUps;
         this.returns = returns;
@@ -95,7 +97,7 @@ class OrderDetailController {
     }
 
     /** What the order's state allows; the page offers only these. */
-    record Allowed(boolean hold, boolean release, boolean cancel, boolean bookTransfer) {
+    record Allowed(boolean hold, boolean release, boolean cancel, boolean bookTransfer, boolean change) {
 
         static Allowed in(OrderView o) {
             boolean live = o.status() == OrderStatus.OPEN || o.status() == OrderStatus.ON_HOLD;
@@ -103,7 +105,8 @@ class OrderDetailController {
             return new Allowed(o.status() == OrderStatus.OPEN && !shipped, o.status() == OrderStatus.ON_HOLD,
                     live && !shipped, o.status() != OrderStatus.CANCELLED
                             && (o.paymentStatus() == PaymentStatus.PENDING
-                                    || o.paymentStatus() == PaymentStatus.AUTHORIZED));
+                                    || o.paymentStatus() == PaymentStatus.AUTHORIZED),
+                    live && !shipped); // picking may have started: the change itself says so (409)
         }
     }
 
@@ -148,6 +151,7 @@ class OrderDetailController {
         model.addAttribute("messages", notifications.ofOrder(id));
         model.addAttribute("original", order.inboundDocumentId() == null ? null : original(order.inboundDocumentId()));
         model.addAttribute("timeline", order.timeline());
+        model.addAttribute("changes", changes.of(id));
         model.addAttribute("holdKinds", HoldKind.values());
         // Checked now, not when held: after the address was corrected the agent sees that it fits.
         boolean live = order.status() == OrderStatus.OPEN || order.status() == OrderStatus.ON_HOLD;
@@ -192,6 +196,27 @@ class OrderDetailController {
     String cancel(@PathVariable String number, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         Attempt.run(redirect, () -> orders.cancel(orders.idOf(number), reason), "order.cancelled", number);
+        return back(number);
+    }
+
+    /**
+     * An agent changes one line (another quantity, 0 removes it, or another SKU) or adds one (no line number),
+     * as of the version the page showed: someone else's change in between is refused, not overwritten.
+     */
+    @PostMapping("/changes")
+    String change(@PathVariable String number, @RequestParam(required = false) Integer version,
+            @RequestParam(required = false) String lineNo, @RequestParam(required = false) String sku,
+            @RequestParam(required = false) String quantity, @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> {
+            org.ordo.ordering.ChangeOrder.Line line = new org.ordo.ordering.ChangeOrder.Line(
+                    blank(lineNo) ? null : (int) Math.min(Integer.MAX_VALUE,
+                            org.ordo.platform.Numbers.whole("lineNo", lineNo.trim(), false)),
+                    blank(sku) ? null : sku.trim(),
+                    blank(quantity) ? null : org.ordo.platform.Numbers.whole("quantity", quantity.trim(), false));
+            changes.change(orders.idOf(number), version, new org.ordo.ordering.ChangeOrder(reason,
+                    List.of(line), null, null, null), null);
+        }, "order.changed", number);
         return back(number);
     }
 

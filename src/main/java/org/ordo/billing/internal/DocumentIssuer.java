@@ -93,6 +93,23 @@ public class DocumentIssuer {
                 .map(s -> store(order, s));
     }
 
+    /**
+     * A changed order's new confirmation is rendered right after the change commits, while the order is still at
+     * that version (a later change makes its own), so that the mail about the change attaches what changed.
+     */
+    @org.springframework.modulith.events.ApplicationModuleListener
+    void on(org.ordo.ordering.OrderChanged changed) {
+        OrderView order = orders.require(changed.orderId());
+        if (order.version() != changed.version()) {
+            return;
+        }
+        UUID id = org.ordo.billing.DocumentArchive.idOf(DocumentKind.CONFIRMATION,
+                org.ordo.billing.DocumentArchive.confirmationNumber(order.number(), order.version()));
+        if (documents.find(id).isEmpty()) {
+            sources(order, false).stream().filter(s -> s.id().equals(id)).findFirst().ifPresent(s -> store(order, s));
+        }
+    }
+
     /** Renders and stores each document of the order that is not stored yet. */
     public void issueAll(UUID orderId) {
         OrderView order = orders.require(orderId);
@@ -143,6 +160,12 @@ public class DocumentIssuer {
         String locale = order.customer().locale();
         sources.add(new Source(DocumentKind.CONFIRMATION, order.number(), locale, PDF,
                 fileName("confirmation", order.number(), "pdf"), () -> renderer.confirmation(order)));
+        if (order.version() > 1) {
+            // A changed order's confirmation of its current version; the first one stays as it was rendered.
+            String number = org.ordo.billing.DocumentArchive.confirmationNumber(order.number(), order.version());
+            sources.add(new Source(DocumentKind.CONFIRMATION, number, locale, PDF,
+                    fileName("confirmation", number, "pdf"), () -> renderer.confirmation(order)));
+        }
         for (Invoice invoice : invoices.ofOrder(order.id())) {
             sources.addAll(invoiceSources(order, invoice, allKinds));
         }

@@ -28,13 +28,15 @@ public class Invoices {
         this.json = json;
     }
 
-    public void insert(Invoice i, String series, int year, long seq) {
+    /** An invoice of the order as it is at {@code orderVersion} (1 as placed; a changed order is invoiced again). */
+    public void insert(Invoice i, String series, int year, long seq, int orderVersion) {
         jdbc.sql("""
                 INSERT INTO invoice (id, number, series, year, seq, order_id, order_number, customer_email,
-                                     customer_name, billing_address, currency, net, tax, gross, lines)
+                                     customer_name, billing_address, currency, net, tax, gross, lines, order_version)
                 VALUES (:id, :number, :series, :year, :seq, :order, :orderNumber, :email, :name,
-                        CAST(:address AS jsonb), :currency, :net, :tax, :gross, CAST(:lines AS jsonb))
-                """).param("id", i.id()).param("number", i.number()).param("series", series).param("year", year)
+                        CAST(:address AS jsonb), :currency, :net, :tax, :gross, CAST(:lines AS jsonb), :version)
+                """).param("version", orderVersion).param("id", i.id()).param("number", i.number())
+                .param("series", series).param("year", year)
                 .param("seq", seq).param("order", i.orderId()).param("orderNumber", i.orderNumber())
                 .param("email", i.customerEmail()).param("name", i.customerName())
                 .param("address", json.write(i.billingAddress())).param("currency", i.currency())
@@ -42,13 +44,15 @@ public class Invoices {
                 .param("lines", json.write(i.lines())).update();
     }
 
-    public Optional<Invoice> ofOrder(UUID orderId, String series) {
-        return jdbc.sql("SELECT * FROM invoice WHERE order_id = :order AND series = :series")
-                .param("order", orderId).param("series", series).query(this::map).optional();
+    /** The invoice of the order as it was at this version, in this series. */
+    public Optional<Invoice> ofOrder(UUID orderId, String series, int orderVersion) {
+        return jdbc.sql("SELECT * FROM invoice WHERE order_id = :order AND series = :series AND order_version = :version")
+                .param("order", orderId).param("series", series).param("version", orderVersion).query(this::map)
+                .optional();
     }
 
     public List<Invoice> ofOrder(UUID orderId) {
-        return jdbc.sql("SELECT * FROM invoice WHERE order_id = :order ORDER BY issued_at").param("order", orderId)
+        return jdbc.sql("SELECT * FROM invoice WHERE order_id = :order ORDER BY issued_at, order_version").param("order", orderId)
                 .query(this::map).list();
     }
 

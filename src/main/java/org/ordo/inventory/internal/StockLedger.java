@@ -190,6 +190,23 @@ public class StockLedger {
                 .list();
     }
 
+    /** As {@link #closeActiveReservations(UUID, String)}, only the reservations of these lines of the order. */
+    public List<NewReservation> closeActiveReservations(UUID orderId, java.util.Collection<Integer> lineNos,
+            String status) {
+        return jdbc.sql("""
+                WITH closed AS (
+                    UPDATE reservation SET status = :status, closed_at = clock_timestamp()
+                    WHERE order_id = :order AND status = 'ACTIVE' AND line_no = ANY(CAST(:lines AS int[]))
+                    RETURNING id, order_id, line_no, sku, location_id, quantity)
+                SELECT * FROM closed ORDER BY sku COLLATE "C", location_id, line_no
+                """).param("order", orderId).param("status", status)
+                .param("lines", lineNos.toArray(Integer[]::new))
+                .query((rs, n) -> new NewReservation(rs.getObject("id", UUID.class),
+                        rs.getObject("order_id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
+                        rs.getObject("location_id", UUID.class), rs.getLong("quantity")))
+                .list();
+    }
+
     public boolean hasIssued(UUID orderId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reservation WHERE order_id = :id AND status = 'ISSUED')")
                 .param("id", orderId).query(Boolean.class).single();

@@ -157,11 +157,16 @@ class Composer {
         values.put("due", t.money(due.due()));
         // The statement import books a transfer to the order its reference names.
         values.put("reference", order.number());
-        values.put("bankDetails", seller.iban() != null && !seller.iban().isBlank()
+        values.put("bankDetails", bankDetails(t));
+        queue(MessageKind.PAYMENT_REMINDER, order, t, values, "");
+    }
+
+    /** Where to transfer money to: the seller's account, or how to ask for it. */
+    String bankDetails(TextBundle.Texts t) {
+        return seller.iban() != null && !seller.iban().isBlank()
                 ? t.render("payment-reminder.bank", Map.of("holder", nonNull(seller.name()), "iban",
                         seller.iban().trim(), "bic", nonNull(seller.bic())))
-                : t.render("payment-reminder.no-bank", Map.of()));
-        queue(MessageKind.PAYMENT_REMINDER, order, t, values, "");
+                : t.render("payment-reminder.no-bank", Map.of());
     }
 
     @EventListener
@@ -237,7 +242,7 @@ class Composer {
         queue(kind, order, t, values, cause, List.of());
     }
 
-    private void queue(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
+    void queue(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
             String cause, List<UUID> attachments) {
         String subject = t.render(kind.key() + ".subject", values);
         String body = t.render(kind.key() + ".body", values);

@@ -434,7 +434,7 @@ public class Orders {
                 rs.getTimestamp("promised_at").toInstant(), rs.getString("note"),
                 rs.getObject("inbound_document_id", UUID.class), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
-                List.of());
+                List.of(), rs.getInt("version"), rs.getString("carrier_service"));
     }
 
     static Money money(ResultSet rs, String column, String currency) throws SQLException {
@@ -522,5 +522,101 @@ public class Orders {
     public boolean expiredUnpaid(UUID id) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM customer_order WHERE id = :id AND unpaid_expired_at IS NOT NULL)")
                 .param("id", id).query(Boolean.class).single();
+    }
+
+    // --- changes after placement (docs/order-changes.md) -------------------------------------------------------
+
+    /** What a change needs besides the lock: the current version and the highest line number ever given. */
+    public record Versioned(int version, int lastLineNo) {
+    }
+
+    /** Of an order the caller has locked. */
+    public Versioned versionOf(UUID id) {
+        return jdbc.sql("""
+                SELECT version, greatest(coalesce(last_line_no, 0),
+                                         (SELECT coalesce(max(line_no), 0) FROM order_line WHERE order_id = :id)) AS last
+                FROM customer_order WHERE id = :id
+                """).param("id", id)
+                .query((rs, n) -> new Versioned(rs.getInt("version"), rs.getInt("last"))).single();
+    }
+
+    /**
+     * Writes the changed order: its lines as given (the old ones are replaced in one statement pair), totals,
+     * shipping address, carrier service, promise and fulfilment status, and the next version. The version only
+     * moves from {@code version - 1}: false, and nothing written, when another change came first.
+     */
+    public boolean change(UUID id, int version, List<NewLine> lines, Pricing.Amounts total, Address shipping,
+            String carrierService, Instant promisedAt, int lastLineNo, FulfillmentStatus fulfillment) {
+        int updated = jdbc.sql("""
+                UPDATE customer_order SET version = :version, net = :net, tax = :tax, gross = :gross,
+                       shipping_address = CAST(:shipping AS jsonb), carrier_service = :carrierService,
+                       promised_at = :promisedAt, last_line_no = :lastLineNo, fulfillment_status = :fulfillment,
+                       updated_at = :now
+                WHERE id = :id AND version = :version - 1
+                """).param("id", id).param("version", version).param("net", total.net().amount())
+                .param("tax", total.tax().amount()).param("gross", total.gross().amount())
+                .param("shipping", json.write(shipping)).param("carrierService", carrierService)
+                .param("promisedAt", Timestamp.from(promisedAt)).param("lastLineNo", lastLineNo)
+                .param("fulfillment", fulfillment.name()).param("now", now()).update();
+        if (updated != 1) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM order_line WHERE order_id = :id").param("id", id).update();
+        jdbc.sql("""
+                INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
+                    price_includes_tax, net, tax, gross, reserved, backordered)
+                SELECT :id, l.* FROM unnest(CAST(:lineNo AS int[]), CAST(:sku AS text[]),
+                    CAST(:lineName AS text[]), CAST(:type AS text[]), CAST(:quantity AS bigint[]),
+                    CAST(:unitPrice AS numeric[]), CAST(:taxRate AS numeric[]), CAST(:includesTax AS boolean[]),
+                    CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
+                    CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l
+                """).param("id", id)
+                .param("lineNo", lines.stream().map(NewLine::lineNo).toArray(Integer[]::new))
+                .param("sku", lines.stream().map(NewLine::sku).toArray(String[]::new))
+                .param("lineName", lines.stream().map(NewLine::name).toArray(String[]::new))
+                .param("type", lines.stream().map(NewLine::type).toArray(String[]::new))
+                .param("quantity", lines.stream().map(NewLine::quantity).toArray(Long[]::new))
+                .param("unitPrice", decimals(lines, l -> l.unitPrice().amount()))
+                .param("taxRate", decimals(lines, NewLine::taxRate))
+                .param("includesTax", lines.stream().map(NewLine::priceIncludesTax).toArray(Boolean[]::new))
+                .param("lineNet", decimals(lines, l -> l.amounts().net().amount()))
+                .param("lineTax", decimals(lines, l -> l.amounts().tax().amount()))
+                .param("lineGross", decimals(lines, l -> l.amounts().gross().amount()))
+                .param("reserved", lines.stream().map(NewLine::reserved).toArray(Long[]::new))
+                .param("backordered", lines.stream().map(NewLine::backordered).toArray(Long[]::new))
+                .update();
+        return true;
+    }
+
+    /** Back behind the payment gate: no longer released to the warehouse. */
+    public void takeBack(UUID id, FulfillmentStatus fulfillment) {
+        jdbc.sql("""
+                UPDATE customer_order SET released_at = NULL, fulfillment_status = :fulfillment, updated_at = :now
+                WHERE id = :id
+                """).param("now", now()).param("id", id).param("fulfillment", fulfillment.name()).update();
+    }
+
+    /**
+     * Orders whose totals are not the sums of their lines (net, tax, gross), as "SO-100001: ..." texts; empty
+     * when all is well. Reads, locks nothing.
+     */
+    public List<String> totalsOffLines() {
+        return jdbc.sql("""
+                SELECT o.number, o.currency, o.net, o.tax, o.gross, l.net AS lines_net, l.tax AS lines_tax,
+                       l.gross AS lines_gross
+                FROM customer_order o
+                JOIN LATERAL (SELECT coalesce(sum(net), 0) AS net, coalesce(sum(tax), 0) AS tax,
+                                     coalesce(sum(gross), 0) AS gross
+                              FROM order_line WHERE order_id = o.id) l ON true
+                WHERE o.net <> l.net OR o.tax <> l.tax OR o.gross <> l.gross
+                ORDER BY o.number
+                """).query((rs, n) -> {
+                    String currency = rs.getString("currency").trim();
+                    return rs.getString("number") + ": totals " + money(rs, "gross", currency)
+                            + " but its lines add up to " + money(rs, "lines_gross", currency) + " (net "
+                            + money(rs, "net", currency) + " vs " + money(rs, "lines_net", currency) + ", tax "
+                            + money(rs, "tax", currency) + " vs " + money(rs, "lines_tax", currency) + ")";
+                })
+                .list();
     }
 }

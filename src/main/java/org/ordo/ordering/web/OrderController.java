@@ -38,9 +38,12 @@ class OrderController {
 
     private final OrderManagement orders;
     private final OrderLifecycle lifecycle;
+    private final org.ordo.ordering.OrderChanges changes;
     private final int maxPageSize;
 
-    OrderController(OrderManagement orders, OrderLifecycle lifecycle, OrdoProperties properties) {
+    OrderController(OrderManagement orders, OrderLifecycle lifecycle, org.ordo.ordering.OrderChanges changes,
+            OrdoProperties properties) {
+        this.changes = changes;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.maxPageSize = properties.api().maxPageSize();
@@ -81,9 +84,23 @@ class OrderController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getOrder", summary = "One order with lines, reservations and timeline",
-            description = "The id, or the order number (SO-100001).")
-    OrderView order(@PathVariable String id) {
-        return orders.require(orders.idOf(id));
+            description = "The id, or the order number (SO-100001). The ETag is the order's version: send it as "
+                    + "If-Match to change the order.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the order",
+            headers = @io.swagger.v3.oas.annotations.headers.Header(name = "ETag",
+                    description = "the order's version, e.g. \"1\"", schema = @Schema(type = "string")),
+            content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = OrderView.class)))
+    org.springframework.http.ResponseEntity<OrderView> order(@PathVariable String id) {
+        OrderView order = orders.require(orders.idOf(id));
+        return org.springframework.http.ResponseEntity.ok().eTag("\"" + order.version() + "\"").body(order);
+    }
+
+    @GetMapping("/{id}/changes")
+    @Operation(operationId = "listOrderChanges", summary = "The changes made to an order, oldest first",
+            description = "Each change is a version (2 onwards; 1 is the order as placed): who, when, why, and "
+                    + "each difference before and after.")
+    List<org.ordo.ordering.OrderChange> changes(@PathVariable String id) {
+        return changes.of(orders.idOf(id));
     }
 
     record Reason(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,

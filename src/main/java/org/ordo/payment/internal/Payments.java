@@ -155,6 +155,23 @@ public class Payments {
                 .list();
     }
 
+    /**
+     * Records a requested refund once per reference (a unique index covers the references of order changes):
+     * empty, and nothing written, when one with this reference was requested before.
+     */
+    public java.util.Optional<UUID> requestRefundOnce(UUID orderId, Money amount, String reference,
+            String providerRef, String note, String actor) {
+        UUID id = Ids.next();
+        int inserted = jdbc.sql("""
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor)
+                VALUES (:id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'REQUESTED', :note, :actor)
+                ON CONFLICT DO NOTHING
+                """).param("id", id).param("order", orderId).param("amount", amount.amount())
+                .param("currency", amount.currency()).param("reference", reference).param("providerRef", providerRef)
+                .param("note", note).param("actor", actor).update();
+        return inserted == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
+    }
+
     public BigDecimal refunded(UUID orderId) {
         return jdbc.sql("""
                 SELECT coalesce(sum(amount), 0) FROM payment

@@ -46,6 +46,8 @@ public final class AccessRules {
             of("Orders", POST, "/api/v1/orders/{id}/cancel", ADMIN, AGENT, INTEGRATION),
             of("Orders", POST, "/api/v1/orders/{id}/hold", ADMIN, AGENT, INTEGRATION),
             of("Orders", POST, "/api/v1/orders/{id}/release-hold", ADMIN, AGENT, INTEGRATION),
+            of("Orders", POST, "/api/v1/orders/{id}/changes", ADMIN, AGENT, INTEGRATION),
+            of("Orders", GET, "/api/v1/orders/{id}/changes", EVERY_ROLE),
 
             // The payment status is on the order for everyone; what came in and went back, and booking it, is not.
             of("Payments", GET, "/api/v1/orders/{id}/payments", EVERY_ROLE),

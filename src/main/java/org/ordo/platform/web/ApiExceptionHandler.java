@@ -70,6 +70,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(problem);
     }
 
+    @ExceptionHandler(org.ordo.platform.PreconditionException.class)
+    ResponseEntity<Object> precondition(org.ordo.platform.PreconditionException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.valueOf(e.status()), e.type(), e.title(), e.getMessage());
+        e.properties().forEach(problem::setProperty);
+        return problem(problem);
+    }
+
     @ExceptionHandler(JacksonException.class)
     ResponseEntity<Object> json(JacksonException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {

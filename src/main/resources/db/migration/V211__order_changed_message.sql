@@ -1,0 +1,7 @@
+-- notification: the "your order was changed" mail (docs/order-changes.md). V190's list plus ORDER_CHANGED.
+ALTER TABLE message DROP CONSTRAINT message_kind_check;
+ALTER TABLE message ADD CONSTRAINT message_kind_check CHECK (kind IN (
+    'ORDER_CONFIRMATION', 'SHIPPING_NOTICE', 'DELIVERY_NOTICE', 'DOWNLOAD_LINKS',
+    'INVOICE', 'CREDIT_NOTE', 'QUOTE', 'PAYMENT_REMINDER', 'DELAY_NOTICE',
+    'RETURN_AUTHORIZED', 'RETURN_RECEIVED', 'RETURN_REFUNDED', 'REVIEW_REJECTED', 'PURCHASE_ORDER', 'REORDER_ALERT',
+    'ORDER_CHANGED'));
