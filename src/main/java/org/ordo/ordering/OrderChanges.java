@@ -140,6 +140,9 @@ public class OrderChanges {
         OrderChange change = OrderChange.of(Ids.next(), orderId, o.number(), version, clock.instant(), actor,
                 command.reason().trim(), differences, o.gross(), total.gross(), o.paid());
         versions.insert(change, inboundDocumentId);
+        if (differences.stream().anyMatch(d -> d.what() == What.SHIPPING_ADDRESS)) {
+            lifecycle.afterAddressChange(orderId, actor);
+        }
         lifecycle.afterChange(orderId, actor, change);
         OrderView after = orders.find(orderId).orElseThrow();
         after = after.with(after.lines(), inventory.reservationsOf(orderId), after.timeline());

@@ -409,6 +409,27 @@ public class OrderLifecycle {
      * taken back from the warehouse until the rest is paid; what was paid before covering the new total makes it
      * PAID. The gate then releases what it allows, as after placement.
      */
+    /**
+     * After a change of the shipping address (docs/order-changes.md, docs/addresses.md): checked as at placement, a
+     * faulty one holds the open order (kind {@code ADDRESS}, unchanged); a corrected one lifts an {@code ADDRESS}
+     * hold, and the order goes on as its payment allows. A hold of another kind stays: a person decides that one.
+     */
+    void afterAddressChange(UUID orderId, String actor) {
+        Orders.Locked o = lock(orderId);
+        OrderView order = orders.find(orderId).orElseThrow();
+        if (o.status() == OrderStatus.OPEN) {
+            holdIfAddressFaulty(o, actor);
+            return;
+        }
+        if (o.status() == OrderStatus.ON_HOLD && order.hold() != null && order.hold().kind() == HoldKind.ADDRESS
+                && addressProblems(order).isEmpty()) {
+            orders.unhold(orderId);
+            orders.record(orderId, actor, "order", OrderStatus.ON_HOLD.name(), OrderStatus.OPEN.name(),
+                    "shipping address corrected");
+            releaseIfAllowed(lock(orderId), actor, false);
+        }
+    }
+
     void afterChange(UUID orderId, String actor, OrderChange change) {
         Orders.Locked o = lock(orderId);
         boolean covered = o.paid().amount().compareTo(o.gross().amount()) >= 0;

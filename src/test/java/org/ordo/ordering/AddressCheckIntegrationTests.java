@@ -165,4 +165,34 @@ class AddressCheckIntegrationTests {
 
         assertThat(page).contains("Die Postleitzahl 1011 passt nicht zu DE; erwartet wie 10115.");
     }
+
+    private Api.Response changeAddress(JsonNode order, Map<String, Object> address) {
+        return api.post("/api/v1/orders/" + order.get("id").asString() + "/changes",
+                Map.of("reason", "customer called with the right address", "shippingAddress", address),
+                "Idempotency-Key", java.util.UUID.randomUUID().toString(),
+                "If-Match", "\"" + order.get("version").asInt() + "\"");
+    }
+
+    @Test
+    void correctingTheAddressByAChangeLiftsTheAddressHoldAndAFaultyNewOneHoldsTheOrder() {
+        JsonNode held = place(address("세종대로 110", null, "110-062", "서울", null, "KR"));
+        assertThat(held.get("hold").get("kind").asString()).isEqualTo("ADDRESS");
+
+        expect(changeAddress(held, address("세종대로 110", null, "04524", "서울", null, "KR")), 201);
+
+        JsonNode corrected = expect(api.get("/api/v1/orders/" + held.get("id").asString()), 200).json();
+        assertThat(corrected.get("status").asString()).isEqualTo("OPEN");
+        assertThat(corrected.get("hold").isNull() || corrected.get("hold").isMissingNode()).isTrue();
+        assertThat(corrected.get("shippingAddress").get("postalCode").asString()).isEqualTo("04524");
+
+        JsonNode fine = place(address("Hauptstr. 1", null, "10115", "Berlin", null, "DE"));
+        assertThat(fine.get("status").asString()).isEqualTo("OPEN");
+        expect(changeAddress(fine, address("Packstation 105", "Postnummer 12345678", "53113", "Bonn", null, "DE")),
+                201);
+
+        JsonNode locker = expect(api.get("/api/v1/orders/" + fine.get("id").asString()), 200).json();
+        assertThat(locker.get("status").asString()).isEqualTo("ON_HOLD");
+        assertThat(locker.get("hold").get("kind").asString()).isEqualTo("ADDRESS");
+        assertThat(locker.get("hold").get("reason").asString()).contains("parcel locker");
+    }
 }
