@@ -159,6 +159,14 @@ public class SpaceManagement {
                 p.reason() == PutawaySuggestion.Reason.OVERFLOW);
     }
 
+    /** The bin the last receipt of a SKU at a location went into, if the location has bins; reads only. */
+    public java.util.Optional<PutawaySuggestion> lastPutaway(String locationCode, String sku) {
+        Location location = inventory.location(locationCode);
+        return bins.lastPutaway(location.id(), sku).map(p -> new PutawaySuggestion(sku, location.code(), p.quantity(),
+                p.bin(), p.overflow() ? PutawaySuggestion.Reason.OVERFLOW : PutawaySuggestion.Reason.NEAREST_WITH_ROOM,
+                p.overflow()));
+    }
+
     // --- utilisation ----------------------------------------------------------------------------------------
 
     /** How full a warehouse and each bin are, from on hand, reserved and incoming; reads, locks nothing. */
@@ -196,6 +204,31 @@ public class SpaceManagement {
         return new Utilisation(location.code(), new Utilisation.Warehouse(capacity, onHand, reserved, coming,
                 onHandVolume, reservedVolume, incomingVolume, projected, percent(onHandVolume, capacity),
                 percent(projected, capacity), unmeasured), uses, bins.openAlerts(location.id(), ALERTS));
+    }
+
+    /**
+     * Says why goods would not fit a warehouse (a purchase order about to be placed): their volume against the bins'
+     * volume less what stock already projects (on hand − reserved + incoming); empty when they fit or the
+     * warehouse has no bins with a volume. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> wouldNotFit(String locationCode, Map<String, Long> quantities) {
+        if (inventory.locations().stream().noneMatch(l -> l.code().equals(locationCode))) {
+            return java.util.Optional.empty();
+        }
+        Utilisation.Warehouse w = utilisation(locationCode).warehouse();
+        if (w.capacityVolumeMm3() == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Measure> measured = measures.findAll(quantities.keySet());
+        long needed = quantities.entrySet().stream().mapToLong(e -> measured.containsKey(e.getKey())
+                ? e.getValue() * measured.get(e.getKey()).volumeMm3() : 0).sum();
+        long free = w.capacityVolumeMm3() - w.projectedVolumeMm3();
+        if (needed <= free) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("needs %s l at %s, but only %s l of %s l are free once stock and open purchase orders are in"
+                .formatted(litres(needed), locationCode, litres(Math.max(0, free)), litres(w.capacityVolumeMm3())));
     }
 
     // --- forecast -------------------------------------------------------------------------------------------

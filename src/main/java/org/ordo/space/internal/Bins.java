@@ -286,6 +286,19 @@ public class Bins {
                 .findFirst().orElse(null);
     }
 
+    /** A putaway as recorded: how many went into which bin. */
+    public record Putaway(String bin, long quantity, boolean overflow) {
+    }
+
+    public Optional<Putaway> lastPutaway(UUID locationId, String sku) {
+        return jdbc.sql("""
+                SELECT b.code, p.quantity, p.overflow FROM putaway p JOIN bin b ON b.id = p.bin_id
+                WHERE p.location_id = :loc AND p.sku = :sku ORDER BY p.id DESC LIMIT 1
+                """).param("loc", locationId).param("sku", sku)
+                .query((rs, n) -> new Putaway(rs.getString("code"), rs.getLong("quantity"), rs.getBoolean("overflow")))
+                .optional();
+    }
+
     private static Held held(ResultSet rs, int n) throws SQLException {
         return new Held(rs.getObject("bin_id", UUID.class), rs.getString("code"), rs.getBoolean("overflow"),
                 rs.getLong("quantity"), rs.getLong("volume_mm3"), rs.getLong("weight_grams"), rs.getInt("pallets"));
