@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Warehouse space at scale: a private Ordo (fresh data directory, demo data) gets a warehouse SPACE with N bins
+# Warehouse space at scale: a private Ordo (fresh data directory, no demo data) gets a warehouse SPACE with N bins
 # (default 10,000) holding N SKUs with dimensions, stock and 16 weeks of demand history each
 # (bench/space-generate.sql), then the utilisation of that warehouse and its 12-week space forecast are each
 # requested REPS times (default 7) one after the other; prints every time and the median in milliseconds (target:
@@ -15,6 +15,7 @@ PSQL=$(pg_tool psql)
 ensure_jar
 trap 'cp "$WORK/ordo.log" "$OUT/ordo-space.log" 2>/dev/null || true; cleanup' EXIT
 
+export ORDO_DEMO_DATA=false
 start_ordo
 await_ready
 api POST /api/v1/locations '{"code":"SPACE","name":"Space bench","priority":50}' > /dev/null
@@ -33,9 +34,11 @@ time_get() { # label path: REPS requests, prints each time and the median in ms
   done
   echo "$1: ${times[*]} ms; median $(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (REPS + 1) / 2 ))p") ms"
 }
-curl -sf -H "Authorization: Bearer $KEY" "$BASE/api/v1/locations/SPACE/utilisation" | head -c 400; echo
+curl -sf -o "$OUT/space-utilisation.json" -H "Authorization: Bearer $KEY" "$BASE/api/v1/locations/SPACE/utilisation"
+head -c 400 "$OUT/space-utilisation.json"; echo
 time_get "utilisation of $N bins" /api/v1/locations/SPACE/utilisation
-curl -sf -H "Authorization: Bearer $KEY" "$BASE/api/v1/locations/SPACE/space-forecast" | head -c 400; echo
+curl -sf -o "$OUT/space-forecast.json" -H "Authorization: Bearer $KEY" "$BASE/api/v1/locations/SPACE/space-forecast"
+head -c 400 "$OUT/space-forecast.json"; echo
 time_get "12-week forecast of $N SKUs" /api/v1/locations/SPACE/space-forecast
 stop_ordo
 run_check | tail -3
