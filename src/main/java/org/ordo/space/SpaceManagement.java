@@ -248,7 +248,9 @@ public class SpaceManagement {
         Map<String, long[]> stock = levels(location.code());
         Map<String, List<ExpectedReceipt>> incoming = inventory.expectedAt(location.code());
         Map<String, long[]> history = demand.weekly(location.id(), lastYear, FORECAST_WEEKS);
-        Set<String> withHistory = demand.recordedBefore(location.id(), lastYear.plusDays(days));
+        // history that old: a sale within last year's weeks, or before them (a range scan of the older rows only)
+        Set<String> withHistory = new HashSet<>(history.keySet());
+        withHistory.addAll(demand.recordedBefore(location.id(), lastYear));
         Map<String, Long> recent = demand.total(location.id(), from.minusDays(RECENT_DAYS), from);
         Set<String> skus = new TreeSet<>(stock.keySet());
         skus.addAll(incoming.keySet());
