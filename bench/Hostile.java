@@ -201,6 +201,19 @@ public class Hostile {
         reads.add(() -> "/api/v1/inventory/" + enc(pick(hostile(), "TSHIRT-BLK-M")) + "/policy");
         reads.add(() -> "/actuator/metrics/" + enc(hostile()));
         reads.add(() -> "/api/v1/" + enc(hostile()) + "/" + enc(hostile()));
+        // warehouse space (docs/warehouse-space.md)
+        writes.add(new Endpoint("PUT", "/api/v1/articles/TSHIRT-BLK-M/dimensions", this::dimensions, "heightMm", 0));
+        writes.add(new Endpoint("PUT", "/api/v1/locations/BER/bins/" + pick("H-01", "OVERFLOW"), this::bin, "pickSequence", -1));
+        reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + "/putaway?sku=" + enc(pick("TSHIRT-BLK-M", hostile())) + "&quantity=" + enc(pick("1", "0", "1.5", "1e400", hostile())));
+        reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + pick("/utilisation", "/bins", "/space-forecast", "/space-forecast/csv"));
+    }
+
+    Map<String, Object> dimensions() {
+        return map("lengthMm", 300, "widthMm", 200, "heightMm", 50, "unitsPerCarton", 12, "cartonsPerPallet", 40);
+    }
+
+    Map<String, Object> bin() {
+        return map("pickSequence", 10, "lengthMm", 1000, "widthMm", 600, "heightMm", 400, "maxWeightGrams", 80000);
     }
 
     // --- valid bodies, which each fault then spoils ---------------------------------------------------------------

@@ -50,6 +50,9 @@ import org.springframework.transaction.annotation.Transactional;
  * queue, so a person sees it (invariant 6)</li>
  * <li>{@value #ORDER_TOTALS_EQUAL_LINES}: an order's totals (net, tax, gross) are the sums of its current lines, also
  * after changes (invariant 4); that the reservations match the current lines is {@value #OPEN_LINES_COVERED}</li>
+ * <li>{@value #BINS_EQUAL_LOCATION_STOCK}: at a location with bins, the bins of each SKU add up to its on hand</li>
+ * <li>{@value #NO_BIN_OVER_CAPACITY}: no bin holds more than its volume, weight, pallet places or unit limit per SKU,
+ * and its used figures are the sums of its stock</li>
  * </ul>
  */
 @Service
@@ -74,6 +77,8 @@ public class InvariantChecker {
     public static final String EXCHANGE_CREDITS_MOVED = "exchange-credits-moved";
     public static final String REVIEW_DOCUMENTS_QUEUED = "review-documents-queued";
     public static final String ORDER_TOTALS_EQUAL_LINES = "order-totals-equal-lines";
+    public static final String BINS_EQUAL_LOCATION_STOCK = "bins-equal-location-stock";
+    public static final String NO_BIN_OVER_CAPACITY = "no-bin-over-capacity";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -92,11 +97,14 @@ public class InvariantChecker {
     private final org.ordo.returns.ReturnManagement returns;
     private final org.ordo.purchasing.PurchasingManagement purchasing;
     private final org.ordo.intake.ReviewQueue reviews;
+    private final org.ordo.space.SpaceManagement space;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
             AuditProperties properties, org.ordo.returns.ReturnManagement returns,
-            org.ordo.purchasing.PurchasingManagement purchasing, org.ordo.intake.ReviewQueue reviews) {
+            org.ordo.purchasing.PurchasingManagement purchasing, org.ordo.intake.ReviewQueue reviews,
+            org.ordo.space.SpaceManagement space) {
+        this.space = space;
         this.returns = returns;
         this.purchasing = purchasing;
         this.reviews = reviews;
@@ -124,7 +132,8 @@ public class InvariantChecker {
                 PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
                 MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
                 RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED,
-                REVIEW_DOCUMENTS_QUEUED, ORDER_TOTALS_EQUAL_LINES).forEach(name -> found.put(name,
+                REVIEW_DOCUMENTS_QUEUED, ORDER_TOTALS_EQUAL_LINES,
+                BINS_EQUAL_LOCATION_STOCK, NO_BIN_OVER_CAPACITY).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -155,6 +164,8 @@ public class InvariantChecker {
         found.get(EXCHANGE_CREDITS_MOVED).addAll(payments.exchangeCreditsNotMoved());
         found.get(REVIEW_DOCUMENTS_QUEUED).addAll(reviews.documentsOutOfQueue(MAX_LISTED + 1));
         found.get(ORDER_TOTALS_EQUAL_LINES).addAll(orders.totalsOffLines());
+        found.get(BINS_EQUAL_LOCATION_STOCK).addAll(space.binsOffLocationStock());
+        found.get(NO_BIN_OVER_CAPACITY).addAll(space.binsOverCapacity(MAX_LISTED + 1));
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

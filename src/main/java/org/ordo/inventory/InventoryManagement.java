@@ -48,12 +48,15 @@ public class InventoryManagement {
 
     private final org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming;
     private final org.springframework.beans.factory.ObjectProvider<FulfilmentRouting> routing;
+    private final org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves;
 
     InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events,
             org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming,
-            org.springframework.beans.factory.ObjectProvider<FulfilmentRouting> routing) {
+            org.springframework.beans.factory.ObjectProvider<FulfilmentRouting> routing,
+            org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves) {
         this.incoming = incoming;
         this.routing = routing;
+        this.shelves = shelves;
         this.locations = locations;
         this.ledger = ledger;
         this.catalog = catalog;
@@ -118,7 +121,7 @@ public class InventoryManagement {
         limit(errors, "note", receipt.note(), NOTE);
         failIfAny(errors);
         ledger.addOnHand(target.sku, target.location.id(), receipt.quantity());
-        ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.RECEIPT, receipt.quantity(), 0,
+        record(List.of(new Entry(target.sku, target.location.id(), MovementKind.RECEIPT, receipt.quantity(), 0,
                 receipt.note() == null ? "received" : receipt.note(), documentType, receipt.reference(),
                 Actor.current())));
         events.publishEvent(new StockReceived(target.sku, target.location.code(), receipt.quantity()));
@@ -158,7 +161,7 @@ public class InventoryManagement {
                             + ": only what is on hand and not reserved can be adjusted away",
                     Map.of("sku", target.sku, "location", target.location.code()));
         }
-        ledger.record(List.of(new Entry(target.sku, target.location.id(), MovementKind.ADJUSTMENT, delta, 0,
+        record(List.of(new Entry(target.sku, target.location.id(), MovementKind.ADJUSTMENT, delta, 0,
                 adjustment.reason().trim(), documentType, adjustment.reference(), Actor.current())));
         return ledger.lastMovement(target.sku);
     }
@@ -190,7 +193,7 @@ public class InventoryManagement {
                         "written off: " + r.reason(), RETURN, rmaNumber, actor, -r.quantity()));
             }
         }
-        ledger.record(entries);
+        record(entries);
         sorted.stream().filter(r -> r.disposition() == ReturnedStock.Disposition.RESTOCK).forEach(r -> events
                 .publishEvent(new StockReceived(r.sku(), r.location(), r.quantity())));
     }
@@ -221,7 +224,7 @@ public class InventoryManagement {
                             + target.location.code(), Map.of("sku", target.sku, "location", target.location.code()));
         }
         long q = release.quantity();
-        ledger.record(List.of(new Entry(target.sku, target.location.id(),
+        record(List.of(new Entry(target.sku, target.location.id(),
                 writeOff ? MovementKind.WRITE_OFF : MovementKind.QUARANTINE_RELEASE, writeOff ? -q : 0, 0,
                 release.reason().trim(), "QUARANTINE", release.reference(), Actor.current(), -q)));
         if (!writeOff) {
@@ -255,6 +258,14 @@ public class InventoryManagement {
         return incoming.orderedStream().flatMap(source -> source.expected(sku).stream())
                 .sorted(Comparator.comparing(ExpectedReceipt::expectedOn).thenComparing(ExpectedReceipt::reference))
                 .toList();
+    }
+
+    /** What is expected to come into a location (a warehouse code), by SKU; reads, locks nothing. */
+    public Map<String, List<ExpectedReceipt>> expectedAt(String location) {
+        Map<String, List<ExpectedReceipt>> bySku = new TreeMap<>();
+        incoming.orderedStream().forEach(source -> source.expectedAt(location)
+                .forEach((sku, receipts) -> bySku.computeIfAbsent(sku, k -> new ArrayList<>()).addAll(receipts)));
+        return bySku;
     }
 
     /**
@@ -359,7 +370,7 @@ public class InventoryManagement {
             entries.add(new Entry(r.sku(), r.locationId(), MovementKind.RELEASE, 0, -e.getValue(),
                     reason == null ? "released for order " + orderNumber : reason, ORDER, orderId.toString(), actor));
         }
-        ledger.record(entries);
+        record(entries);
         perLevel.forEach((key, quantity) -> events.publishEvent(new StockReleased(key.sku(), quantity)));
     }
 
@@ -450,7 +461,7 @@ public class InventoryManagement {
             entries.add(new Entry(r.sku(), r.locationId(), MovementKind.ADJUSTMENT, -missing, -missing,
                     "short pick: not on the shelf", documentType, documentRef, actor));
         }
-        ledger.record(entries);
+        record(entries);
         ledger.closeReservation(reservationId, picked);
     }
 
@@ -499,6 +510,17 @@ public class InventoryManagement {
         public int compareTo(LevelKey other) {
             int bySku = sku.compareTo(other.sku);
             return bySku != 0 ? bySku : locationId.toString().compareTo(other.locationId.toString());
+        }
+    }
+
+    /** Writes the ledger and tells the bins (the space module) of every change of on hand, in this transaction. */
+    private void record(List<Entry> entries) {
+        ledger.record(entries);
+        for (Entry e : entries) {
+            if (e.onHandDelta() != 0) {
+                shelves.orderedStream().forEach(s -> s.follow(new ShelfStock.OnHandChange(e.sku(), e.locationId(),
+                        e.onHandDelta(), e.kind(), e.documentType(), e.documentRef())));
+            }
         }
     }
 

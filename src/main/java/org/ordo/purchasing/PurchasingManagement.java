@@ -97,13 +97,18 @@ public class PurchasingManagement {
     private final String alertEmail;
     private final String alertLocale;
 
+    /** Warns when suggested goods would not fit the warehouse; a provider, as space reads stock through inventory. */
+    private final org.springframework.beans.factory.ObjectProvider<org.ordo.space.SpaceManagement> space;
+
     PurchasingManagement(StockPolicies policies, ReorderAlerts alerts, PurchaseOrders purchaseOrders,
             PurchaseOrderDocuments documents, InventoryManagement inventory, PartyManagement parties, Catalog catalog,
             OrderManagement orders, Billing billing, ApplicationEventPublisher events, Clock clock,
             @Value("${ordo.purchasing.over-delivery-percent:10}") int overDeliveryPercent,
             @Value("${ordo.purchasing.series:PO}") String series,
             @Value("${ordo.purchasing.alert-email:}") String alertEmail,
-            @Value("${ordo.purchasing.alert-locale:en}") String alertLocale) {
+            @Value("${ordo.purchasing.alert-locale:en}") String alertLocale,
+            org.springframework.beans.factory.ObjectProvider<org.ordo.space.SpaceManagement> space) {
+        this.space = space;
         if (overDeliveryPercent < 0 || overDeliveryPercent > 100) {
             throw new IllegalArgumentException("ordo.purchasing.over-delivery-percent must be 0 to 100");
         }
@@ -296,7 +301,7 @@ public class PurchasingManagement {
             String currency = supplier != null && supplier.currency() != null ? supplier.currency() : r.currency();
             String key = (supplier == null ? "" : supplier.code()) + "|" + r.location();
             heads.computeIfAbsent(key, k -> new Suggestion(supplier == null ? null : supplier.code(),
-                    supplier == null ? null : supplier.name(), r.location(), currency, List.of()));
+                    supplier == null ? null : supplier.name(), r.location(), currency, List.of(), null));
             Money price = r.purchasePrice() == null || !Objects.equals(r.currency(), currency) ? null
                     : new Money(r.purchasePrice(), r.currency());
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Suggestion.Line(r.sku(),
@@ -306,8 +311,10 @@ public class PurchasingManagement {
         }
         return grouped.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
             Suggestion head = heads.get(e.getKey());
+            Map<String, Long> quantities = new HashMap<>();
+            e.getValue().forEach(l -> quantities.merge(l.sku(), l.quantity(), Long::sum));
             return new Suggestion(head.supplier(), head.supplierName(), head.location(), head.currency(),
-                    List.copyOf(e.getValue()));
+                    List.copyOf(e.getValue()), space.getObject().wouldNotFit(head.location(), quantities).orElse(null));
         }).toList();
     }
 

@@ -12,7 +12,9 @@ import org.ordo.platform.Money;
  * the reorder quantity), at least the minimum order, rounded up to whole packs.
  */
 @Schema(name = "ReplenishmentSuggestion")
-public record Suggestion(String supplier, String supplierName, String location, String currency, List<Line> lines) {
+public record Suggestion(String supplier, String supplierName, String location, String currency, List<Line> lines,
+        @Schema(description = "why the suggested goods would not fit the location's bins (docs/warehouse-space.md); "
+                + "empty when they fit or the location has no bins with a volume") String spaceWarning) {
 
     @Schema(name = "ReplenishmentSuggestionLine")
     public record Line(String sku, String supplierArticle, long available, long onOrder, long backordered,

@@ -61,9 +61,12 @@ class WarehouseController {
     private final OrderManagement orders;
     private final Catalog catalog;
     private final PickListPdf pdf;
+    private final org.ordo.space.SpaceManagement space;
 
     WarehouseController(FulfillmentManagement fulfillment, ShippingManagement shipping,
-            InventoryManagement inventory, OrderManagement orders, Catalog catalog, PickListPdf pdf) {
+            InventoryManagement inventory, OrderManagement orders, Catalog catalog, PickListPdf pdf,
+            org.ordo.space.SpaceManagement space) {
+        this.space = space;
         this.fulfillment = fulfillment;
         this.shipping = shipping;
         this.inventory = inventory;
@@ -321,11 +324,18 @@ class WarehouseController {
             // Flash attributes live in the session (PostgreSQL): a small serializable copy, not the service's types.
             redirect.addFlashAttribute("receipt", new ReceiptView(m.id(), m.sku(), m.location(), m.onHandDelta(),
                     m.documentRef(), m.at(), m.actor(), stock.onHand(), stock.available()));
+            // Where the goods went, when the location has bins (putaway by space, docs/warehouse-space.md).
+            space.lastPutaway(m.location(), m.sku()).ifPresent(p -> redirect.addFlashAttribute("putaway",
+                    new PutawayView(p.bin(), p.overflow())));
         } else {
             redirect.addFlashAttribute("form", new java.util.HashMap<>(Map.of("sku", sku, "quantity", quantity,
                     "reference", reference)));
         }
         return "redirect:/warehouse/receive?location=" + query(location);
+    }
+
+    /** The bin received goods went into, and whether it is the overflow bin (no bin had room). */
+    record PutawayView(String bin, boolean overflow) implements java.io.Serializable {
     }
 
     /** A booked receipt as the next page shows it, with the SKU's stock right after. */

@@ -224,6 +224,17 @@ public final class AccessRules {
             open("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/stock-reports",
                     "the signature with the partner's secret proves the sender; checked before anything changes"),
 
+            // Warehouse space: the warehouse and buyers read it; what an article measures is catalog work, bins are
+            // set up by admins; integrations (ERP, WMS) may read where goods go.
+            of("Warehouse space", GET, "/api/v1/articles/{sku}/dimensions", EVERY_ROLE),
+            of("Warehouse space", PUT, "/api/v1/articles/{sku}/dimensions", ADMIN, AGENT),
+            of("Warehouse space", GET, "/api/v1/locations/{code}/bins", EVERY_ROLE),
+            of("Warehouse space", PUT, "/api/v1/locations/{code}/bins/{bin}", ADMIN),
+            of("Warehouse space", GET, "/api/v1/locations/{code}/putaway", ADMIN, WAREHOUSE, INTEGRATION),
+            of("Warehouse space", GET, "/api/v1/locations/{code}/utilisation", EVERY_ROLE),
+            of("Warehouse space", GET, "/api/v1/locations/{code}/space-forecast", ADMIN, AGENT, WAREHOUSE),
+            of("Warehouse space", GET, "/api/v1/locations/{code}/space-forecast/csv", ADMIN, AGENT, WAREHOUSE),
+
             of("Administration", GET, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),

@@ -20,4 +20,9 @@ class IncomingPurchases implements IncomingStock {
     public List<ExpectedReceipt> expected(String sku) {
         return orders.expected(sku);
     }
+
+    @Override
+    public java.util.Map<String, List<ExpectedReceipt>> expectedAt(String location) {
+        return orders.expectedAt(location);
+    }
 }

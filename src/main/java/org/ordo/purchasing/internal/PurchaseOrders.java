@@ -152,6 +152,22 @@ public class PurchaseOrders {
                 .list();
     }
 
+    /** Open quantities on open orders for one location, by SKU (the space forecast's expected receipts). */
+    public java.util.Map<String, List<ExpectedReceipt>> expectedAt(String location) {
+        java.util.Map<String, List<ExpectedReceipt>> bySku = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT l.sku, l.ordered - l.received AS open, l.expected_on, o.number || '/' || l.line_no AS ref
+                FROM purchase_order_line l JOIN purchase_order o ON o.id = l.purchase_order_id
+                WHERE o.location = :location AND l.received < l.ordered AND o.status IN %s
+                ORDER BY l.expected_on, o.number, l.line_no
+                """.formatted(OPEN)).param("location", location)
+                .query((rs, n) -> bySku.computeIfAbsent(rs.getString("sku"), k -> new java.util.ArrayList<>())
+                        .add(new ExpectedReceipt(location, rs.getLong("open"), rs.getDate("expected_on").toLocalDate(),
+                                rs.getString("ref"))))
+                .list();
+        return bySku;
+    }
+
     /** Lines whose received quantity is negative or beyond ordered + tolerance; empty when all is well. */
     public List<String> receivedBeyondTolerance() {
         return jdbc.sql("""

@@ -1,0 +1,60 @@
+package org.ordo.backoffice.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.ordo.backoffice.Screen;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.Location;
+import org.ordo.platform.Role;
+import org.ordo.space.SpaceManagement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Warehouse space: how full a warehouse and each bin are (on hand, reserved, incoming), the open overflow alerts,
+ * and the 12-week space forecast with the first day the warehouse runs full, also as CSV.
+ */
+@Controller
+@RequestMapping("/space")
+class SpaceScreenController {
+
+    private final SpaceManagement space;
+    private final InventoryManagement inventory;
+
+    SpaceScreenController(SpaceManagement space, InventoryManagement inventory) {
+        this.space = space;
+        this.inventory = inventory;
+    }
+
+    @Bean
+    static Screen spaceScreen() {
+        return new Screen("/space", "nav.space", 42, Role.ADMIN, Role.AGENT, Role.WAREHOUSE);
+    }
+
+    @GetMapping
+    String space(@RequestParam(required = false) String location, Model model) {
+        var locations = inventory.locations().stream().filter(Location::active).toList();
+        String chosen = location != null && !location.isBlank() ? location
+                : locations.isEmpty() ? null : locations.get(0).code();
+        model.addAttribute("locations", locations);
+        model.addAttribute("location", chosen);
+        if (chosen != null) {
+            model.addAttribute("utilisation", space.utilisation(chosen));
+            model.addAttribute("forecast", space.forecast(chosen));
+        }
+        return "backoffice/space/space";
+    }
+
+    @GetMapping("/forecast.csv")
+    ResponseEntity<byte[]> forecastCsv(@RequestParam String location) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"space-forecast-" + location + ".csv\"")
+                .body(space.forecastCsv(location).getBytes(StandardCharsets.UTF_8));
+    }
+}

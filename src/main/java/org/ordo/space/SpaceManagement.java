@@ -1,0 +1,412 @@
+package org.ordo.space;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.inventory.ExpectedReceipt;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.Location;
+import org.ordo.inventory.StockLevel;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.ordo.space.internal.ArticleMeasures;
+import org.ordo.space.internal.ArticleMeasures.Measure;
+import org.ordo.space.internal.Bins;
+import org.ordo.space.internal.Demand;
+import org.ordo.space.internal.PeakCalendar;
+import org.ordo.space.internal.Shelving;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warehouse space: article dimensions, bins with capacities, putaway by space, utilisation and the space forecast.
+ * Bins follow every change of on hand in its transaction (see {@link Shelving}); the location's level stays the
+ * authority, and the checker holds the bins against it.
+ */
+@Service
+public class SpaceManagement {
+
+    public static final int FORECAST_WEEKS = 12;
+    /** The recent rate of a SKU without history: what it sold in this many days before the forecast. */
+    static final int RECENT_DAYS = 28;
+    private static final String BIN_CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,31}";
+    private static final int PAGE = 1000;
+    private static final int ALERTS = 50;
+
+    private final InventoryManagement inventory;
+    private final Catalog catalog;
+    private final ArticleMeasures measures;
+    private final Bins bins;
+    private final Shelving shelving;
+    private final Demand demand;
+    private final PeakCalendar calendar;
+    private final Clock clock;
+
+    SpaceManagement(InventoryManagement inventory, Catalog catalog, ArticleMeasures measures, Bins bins,
+            Shelving shelving, Demand demand, PeakFactors factors, Clock clock) {
+        this.inventory = inventory;
+        this.catalog = catalog;
+        this.measures = measures;
+        this.bins = bins;
+        this.shelving = shelving;
+        this.demand = demand;
+        this.calendar = new PeakCalendar(factors);
+        this.clock = clock;
+    }
+
+    // --- dimensions -----------------------------------------------------------------------------------------
+
+    /** Sets what one unit of a physical article measures and how it is packed; 404 unknown SKU, 422 digital. */
+    @Transactional
+    public ArticleDimensions measure(String sku, DimensionsDraft draft) {
+        Article article = catalog.require(sku);
+        draft.check();
+        if (!article.isPhysical()) {
+            throw new InvalidInputException("sku", sku + " is digital and takes no space");
+        }
+        measures.put(new Measure(sku, draft.lengthMm(), draft.widthMm(), draft.heightMm(), draft.unitsPerCarton(),
+                draft.cartonsPerPallet()));
+        return dimensions(sku);
+    }
+
+    /** What one unit of an article measures; 404 when the article or its dimensions are unknown. */
+    public ArticleDimensions dimensions(String sku) {
+        Article article = catalog.require(sku);
+        Measure m = measures.find(sku).orElseThrow(() -> new NotFoundException("Dimensions of article", sku));
+        return new ArticleDimensions(sku, m.lengthMm(), m.widthMm(), m.heightMm(), m.volumeMm3(),
+                article.weightGrams(), m.unitsPerCarton(), m.cartonsPerPallet(), m.unitsPerPallet());
+    }
+
+    // --- bins -----------------------------------------------------------------------------------------------
+
+    /**
+     * Sets up or changes a bin of a location. The first bin of a location also creates its overflow bin and puts
+     * the stock already there away as if it had just come in, so that the bins add up to the location from the start. A change that its
+     * stock would no longer fit is refused (409) and changes nothing.
+     */
+    @Transactional
+    public Bin setUpBin(String locationCode, String code, BinDraft draft) {
+        Location location = inventory.location(locationCode);
+        List<FieldError> errors = new ArrayList<>();
+        if (code == null || !code.matches(BIN_CODE) || Bins.OVERFLOW.equalsIgnoreCase(code)) {
+            errors.add(new FieldError("code", "1-32 letters, digits, '.', '_' or '-'; OVERFLOW is the overflow bin's"));
+        }
+        try {
+            draft.check();
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
+        if (draft.homeSku() != null && draft.homeSku().length() <= 64 && catalog.find(draft.homeSku()).isEmpty()) {
+            errors.add(new FieldError("homeSku", "unknown SKU: " + draft.homeSku()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        var existing = bins.id(location.id(), code);
+        if (existing.isPresent()) {
+            if (!bins.change(existing.get(), draft.pickSequence(), draft.volumeMm3(), draft.maxWeightGrams(),
+                    draft.palletPlaces(), draft.unitLimitPerSku(), draft.homeSku())) {
+                throw new ConflictException("bin-too-small", "The bin's stock would not fit",
+                        "Bin " + code + " at " + locationCode + " holds more than these capacities allow (or another"
+                                + " SKU than its own): move stock out first",
+                        Map.of("bin", code, "location", locationCode));
+            }
+        } else {
+            boolean first = bins.ensureOverflow(location.id());
+            bins.insert(location.id(), code, draft.pickSequence(), draft.volumeMm3(), draft.maxWeightGrams(),
+                    draft.palletPlaces(), draft.unitLimitPerSku(), draft.homeSku());
+            if (first) {
+                shelveExistingStock(location);
+            }
+        }
+        return bins.find(location.id(), locationCode, code).orElseThrow();
+    }
+
+    /** The bins of a location: along the pick path, the overflow bin last. */
+    public List<Bin> bins(String locationCode) {
+        Location location = inventory.location(locationCode);
+        return bins.all(location.id(), location.code());
+    }
+
+    /** Where received goods would go now (the receipt puts them there); reads, locks nothing. */
+    public PutawaySuggestion suggestPutaway(String locationCode, String sku, Long quantity) {
+        Location location = inventory.location(locationCode);
+        List<FieldError> errors = new ArrayList<>();
+        if (sku == null || sku.isBlank() || catalog.find(sku).isEmpty()) {
+            errors.add(new FieldError("sku", "unknown SKU: " + sku));
+        }
+        if (quantity == null || quantity < 1 || quantity > InventoryManagement.MAX_QUANTITY) {
+            errors.add(new FieldError("quantity", "must be 1 to " + InventoryManagement.MAX_QUANTITY));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Shelving.Placement p = shelving.suggest(location.id(), sku, quantity);
+        return new PutawaySuggestion(sku, location.code(), quantity, p.bin(), p.reason(),
+                p.reason() == PutawaySuggestion.Reason.OVERFLOW);
+    }
+
+    /** The bin the last receipt of a SKU at a location went into, if the location has bins; reads only. */
+    public java.util.Optional<PutawaySuggestion> lastPutaway(String locationCode, String sku) {
+        Location location = inventory.location(locationCode);
+        return bins.lastPutaway(location.id(), sku).map(p -> new PutawaySuggestion(sku, location.code(), p.quantity(),
+                p.bin(), p.overflow() ? PutawaySuggestion.Reason.OVERFLOW : PutawaySuggestion.Reason.NEAREST_WITH_ROOM,
+                p.overflow()));
+    }
+
+    // --- utilisation ----------------------------------------------------------------------------------------
+
+    /** How full a warehouse and each bin are, from on hand, reserved and incoming; reads, locks nothing. */
+    @Transactional(readOnly = true)
+    public Utilisation utilisation(String locationCode) {
+        Location location = inventory.location(locationCode);
+        Map<String, long[]> stock = levels(location.code());
+        Map<String, List<ExpectedReceipt>> incoming = inventory.expectedAt(location.code());
+        Set<String> skus = new HashSet<>(stock.keySet());
+        skus.addAll(incoming.keySet());
+        Map<String, Measure> measured = measures.findAll(skus);
+        long onHand = 0;
+        long reserved = 0;
+        long coming = 0;
+        long onHandVolume = 0;
+        long reservedVolume = 0;
+        long incomingVolume = 0;
+        for (String sku : skus) {
+            long[] level = stock.getOrDefault(sku, new long[2]);
+            long in = incoming.getOrDefault(sku, List.of()).stream().mapToLong(ExpectedReceipt::quantity).sum();
+            long volume = measured.containsKey(sku) ? measured.get(sku).volumeMm3() : 0;
+            onHand += level[0];
+            reserved += level[1];
+            coming += in;
+            onHandVolume += level[0] * volume;
+            reservedVolume += level[1] * volume;
+            incomingVolume += in * volume;
+        }
+        Long capacity = bins.capacity(location.id());
+        long projected = onHandVolume - reservedVolume + incomingVolume;
+        int unmeasured = (int) skus.stream().filter(s -> !measured.containsKey(s)).count();
+        List<Utilisation.BinUse> uses = bins.all(location.id(), location.code()).stream().map(b -> new Utilisation.BinUse(
+                b.code(), b.pickSequence(), b.overflow(), b.units(), b.usedVolumeMm3(), b.volumeMm3(),
+                b.usedWeightGrams(), b.maxWeightGrams(), b.usedPallets(), b.palletPlaces(), fullest(b))).toList();
+        return new Utilisation(location.code(), new Utilisation.Warehouse(capacity, onHand, reserved, coming,
+                onHandVolume, reservedVolume, incomingVolume, projected, percent(onHandVolume, capacity),
+                percent(projected, capacity), unmeasured), uses, bins.openAlerts(location.id(), ALERTS));
+    }
+
+    /**
+     * Says why goods would not fit a warehouse (a purchase order about to be placed): their volume against the bins'
+     * volume less what stock already projects (on hand − reserved + incoming); empty when they fit or the
+     * warehouse has no bins with a volume. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> wouldNotFit(String locationCode, Map<String, Long> quantities) {
+        if (inventory.locations().stream().noneMatch(l -> l.code().equals(locationCode))) {
+            return java.util.Optional.empty();
+        }
+        Utilisation.Warehouse w = utilisation(locationCode).warehouse();
+        if (w.capacityVolumeMm3() == null) {
+            return java.util.Optional.empty();
+        }
+        Map<String, Measure> measured = measures.findAll(quantities.keySet());
+        long needed = quantities.entrySet().stream().mapToLong(e -> measured.containsKey(e.getKey())
+                ? e.getValue() * measured.get(e.getKey()).volumeMm3() : 0).sum();
+        long free = w.capacityVolumeMm3() - w.projectedVolumeMm3();
+        if (needed <= free) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("needs %s l at %s, but only %s l of %s l are free once stock and open purchase orders are in"
+                .formatted(litres(needed), locationCode, litres(Math.max(0, free)), litres(w.capacityVolumeMm3())));
+    }
+
+    // --- forecast -------------------------------------------------------------------------------------------
+
+    /**
+     * The space a warehouse needs in each of the next {@value #FORECAST_WEEKS} weeks and the first day it runs
+     * full; reads, locks nothing. Demand per SKU: the same weeks last year (52 weeks back, same weekdays) when the
+     * SKU has history that old, else its rate of the last {@value #RECENT_DAYS} days times each day's peak factor.
+     * Stock starts at on hand minus reserved (reserved goods are about to leave) and never falls below zero.
+     */
+    @Transactional(readOnly = true)
+    public SpaceForecast forecast(String locationCode) {
+        Location location = inventory.location(locationCode);
+        LocalDate from = LocalDate.now(clock);
+        int days = FORECAST_WEEKS * 7;
+        LocalDate lastYear = from.minusWeeks(52);
+        Map<String, long[]> stock = levels(location.code());
+        Map<String, List<ExpectedReceipt>> incoming = inventory.expectedAt(location.code());
+        Map<String, long[]> history = demand.weekly(location.id(), lastYear, FORECAST_WEEKS);
+        // history that old: a sale within last year's weeks, or before them (a range scan of the older rows only)
+        Set<String> withHistory = new HashSet<>(history.keySet());
+        withHistory.addAll(demand.recordedBefore(location.id(), lastYear));
+        Map<String, Long> recent = demand.total(location.id(), from.minusDays(RECENT_DAYS), from);
+        Set<String> skus = new TreeSet<>(stock.keySet());
+        skus.addAll(incoming.keySet());
+        skus.addAll(recent.keySet());
+        skus.addAll(history.keySet());
+        Map<String, Measure> measured = measures.findAll(skus);
+        double[] factor = new double[days];
+        for (int d = 0; d < days; d++) {
+            factor[d] = calendar.factor(from.plusDays(d));
+        }
+        double[] needed = new double[days];
+        double[] receiptsVolume = new double[days];
+        double[] demandVolume = new double[days];
+        for (String sku : skus) {
+            Measure m = measured.get(sku);
+            if (m == null) {
+                continue; // without dimensions it takes no room we could count
+            }
+            double volume = m.volumeMm3();
+            double[] in = new double[days];
+            for (ExpectedReceipt r : incoming.getOrDefault(sku, List.of())) {
+                int d = (int) Math.max(0, r.expectedOn().toEpochDay() - from.toEpochDay());
+                if (d < days) {
+                    in[d] += r.quantity();
+                }
+            }
+            long[] pastWeeks = withHistory.contains(sku) ? history.get(sku) : null;
+            double rate = recent.getOrDefault(sku, 0L) / (double) RECENT_DAYS;
+            long[] level = stock.getOrDefault(sku, new long[2]);
+            double units = Math.max(0, level[0] - level[1]);
+            for (int d = 0; d < days; d++) {
+                double out = pastWeeks != null ? pastWeeks[d / 7] / 7.0 : rate * factor[d];
+                double taken = Math.min(units + in[d], out);
+                units = units + in[d] - taken;
+                needed[d] += units * volume;
+                receiptsVolume[d] += in[d] * volume;
+                demandVolume[d] += taken * volume;
+            }
+        }
+        Long capacity = bins.capacity(location.id());
+        LocalDate firstFull = null;
+        for (int d = 0; d < days && capacity != null; d++) {
+            if (needed[d] > capacity) {
+                firstFull = from.plusDays(d);
+                break;
+            }
+        }
+        List<SpaceForecast.Week> weeks = new ArrayList<>();
+        for (int w = 0; w < FORECAST_WEEKS; w++) {
+            double most = 0;
+            double in = 0;
+            double out = 0;
+            for (int d = w * 7; d < w * 7 + 7; d++) {
+                most = Math.max(most, needed[d]);
+                in += receiptsVolume[d];
+                out += demandVolume[d];
+            }
+            LocalDate start = from.plusWeeks(w);
+            weeks.add(new SpaceForecast.Week(start, Math.round(in), Math.round(out), Math.round(most), capacity,
+                    capacity != null && most > capacity, calendar.within(start, start.plusDays(6))));
+        }
+        return new SpaceForecast(location.code(), from, capacity, firstFull, weeks);
+    }
+
+    /** The forecast as CSV: one line per week, volumes in litres (cubic decimetres). */
+    public String forecastCsv(String locationCode) {
+        SpaceForecast f = forecast(locationCode);
+        StringBuilder csv = new StringBuilder(
+                "location,week_from,receipts_litres,demand_litres,needed_litres,available_litres,full,peaks,first_full_day\r\n");
+        for (SpaceForecast.Week w : f.weeks()) {
+            csv.append(f.location()).append(',').append(w.from()).append(',').append(litres(w.receiptsVolumeMm3()))
+                    .append(',').append(litres(w.demandVolumeMm3())).append(',').append(litres(w.neededVolumeMm3()))
+                    .append(',').append(w.availableVolumeMm3() == null ? "" : litres(w.availableVolumeMm3()))
+                    .append(',').append(w.full()).append(',').append(String.join(";", w.peaks())).append(',')
+                    .append(f.firstFullDay() == null ? "" : f.firstFullDay()).append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    // --- the checker ----------------------------------------------------------------------------------------
+
+    /** Per location with bins, SKUs whose bins do not add up to the location's on hand; empty when all is well. */
+    @Transactional(readOnly = true)
+    public List<String> binsOffLocationStock() {
+        List<String> found = new ArrayList<>();
+        Map<UUID, Location> byId = new HashMap<>();
+        inventory.locations().forEach(l -> byId.put(l.id(), l));
+        for (UUID id : bins.locationsWithBins()) {
+            Location location = byId.get(id);
+            Map<String, long[]> levels = levels(location.code());
+            Map<String, Long> inBins = new HashMap<>();
+            bins.totals(id).forEach(t -> inBins.put(t.sku(), t.quantity()));
+            Set<String> skus = new TreeSet<>(levels.keySet());
+            skus.addAll(inBins.keySet());
+            for (String sku : skus) {
+                long onHand = levels.getOrDefault(sku, new long[2])[0];
+                long binned = inBins.getOrDefault(sku, 0L);
+                if (onHand != binned) {
+                    found.add("%s at %s: on hand %d, in bins %d".formatted(sku, location.code(), onHand, binned));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Bins over a capacity, or whose used figures are not their stock's; empty when all is well. */
+    @Transactional(readOnly = true)
+    public List<String> binsOverCapacity(int limit) {
+        Map<UUID, String> codes = new HashMap<>();
+        inventory.locations().forEach(l -> codes.put(l.id(), l.code()));
+        return bins.overCapacity(limit).stream().map(o -> "at " + codes.get(o.locationId()) + ", " + o.finding())
+                .toList();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------
+
+    /** On hand and reserved per SKU at a location, read page by page. */
+    private Map<String, long[]> levels(String locationCode) {
+        Map<String, long[]> bySku = new HashMap<>();
+        String after = null;
+        while (true) {
+            Slice<StockLevel> page = inventory.levels(null, locationCode, after, PAGE);
+            page.items().forEach(l -> bySku.put(l.sku(), new long[] {l.onHand(), l.reserved()}));
+            if (page.next() == null) {
+                return bySku;
+            }
+            after = page.next();
+        }
+    }
+
+    private void shelveExistingStock(Location location) {
+        levels(location.code()).forEach((sku, level) -> {
+            if (level[0] > 0) {
+                shelving.follow(new org.ordo.inventory.ShelfStock.OnHandChange(sku, location.id(), level[0],
+                        org.ordo.inventory.MovementKind.ADJUSTMENT, "BINS", "stock before bins were set up"));
+            }
+        });
+    }
+
+    private static Double fullest(Bin b) {
+        Double most = null;
+        for (Double p : new Double[] {percent(b.usedVolumeMm3(), b.volumeMm3()),
+                percent(b.usedWeightGrams(), b.maxWeightGrams()),
+                b.palletPlaces() == null ? null : percent(b.usedPallets(), (long) b.palletPlaces())}) {
+            if (p != null && (most == null || p > most)) {
+                most = p;
+            }
+        }
+        return most;
+    }
+
+    private static Double percent(long used, Long capacity) {
+        return capacity == null || capacity == 0 ? null : Math.round(used * 1000.0 / capacity) / 10.0;
+    }
+
+    private static String litres(long mm3) {
+        return java.math.BigDecimal.valueOf(mm3, 6).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,94 @@
+package org.ordo.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.Fixtures.expect;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.platform.Role;
+import org.ordo.platform.security.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Warehouse space without a browser: the scanner's receipt names the bin the goods go into (or the overflow), the
+ * space screen shows the bins, the overflow alert and the forecast with its CSV, and the purchasing screen warns
+ * when a suggested order would not fit.
+ */
+@IntegrationTest
+class SpaceScreensIntegrationTests {
+
+    private static final String PASSWORD = "space-screens-password-1";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Users users;
+
+    Api api;
+    Fixtures fixtures;
+    String location, sku;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        location = fixtures.location(1);
+        sku = fixtures.article("10.00", "EUR", "19");
+        expect(api.put("/api/v1/articles/" + sku + "/dimensions", Map.of("lengthMm", 100, "widthMm", 100,
+                "heightMm", 100)), 200);
+        expect(api.put("/api/v1/locations/" + location + "/bins/R-01", Map.of("pickSequence", 1, "lengthMm", 1000,
+                "widthMm", 100, "heightMm", 100)), 200); // 10 litres
+    }
+
+    private WebSession as(Role role) {
+        String name = Fixtures.unique(role.name()).toLowerCase();
+        users.create(name, PASSWORD, role, "en", "test");
+        return WebSession.login(port, name, PASSWORD);
+    }
+
+    @Test
+    void theScannerNamesTheBinAndTheSpaceScreenShowsBinsAlertsAndTheForecast() {
+        WebSession warehouse = as(Role.WAREHOUSE);
+        warehouse.get("/warehouse/receive?location=" + location);
+        WebSession.Page first = warehouse.follow(warehouse.post("/warehouse/receive", Map.of("sku", sku, "location",
+                location, "quantity", "8", "reference", "PO-1")));
+        assertThat(first.body()).contains("Put them into bin R-01.");
+        WebSession.Page second = warehouse.follow(warehouse.post("/warehouse/receive", Map.of("sku", sku,
+                "location", location, "quantity", "5", "reference", "PO-2")));
+        assertThat(second.body()).contains("No bin had room: put them into OVERFLOW (overflow alert).");
+
+        WebSession.Page screen = warehouse.get("/space?location=" + location);
+        assertThat(screen.status()).isEqualTo(200);
+        assertThat(screen.body()).contains("id=\"bin-R-01\"").contains("80.0 %")
+                .contains("5 × " + sku + " went to the overflow bin")
+                .as("13 litres on hand, 10 in bins: full today").contains("Runs full on ");
+        WebSession.Page csv = warehouse.get("/space/forecast.csv?location=" + location);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("location,week_from,").contains(location + ",");
+    }
+
+    @Test
+    void thePurchasingSuggestionWarnsWhenTheOrderWouldNotFit() {
+        fixtures.receive(sku, location, 8); // 8 of 10 litres
+        String supplier = Fixtures.unique("SUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Lieferant " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "leadTimeDays", 5, "currency", "EUR", "locale", "de")),
+                201);
+        expect(api.put("/api/v1/inventory/" + sku + "/policy", Map.of("location", location, "supplier", supplier,
+                "reorderPoint", 10, "targetLevel", 30, "purchasePrice", Map.of("amount", "4.20", "currency", "EUR"))),
+                200);
+
+        var suggestion = expect(api.get("/api/v1/purchasing/suggestions?location=" + location), 200).json().get(0);
+        assertThat(suggestion.get("lines").get(0).get("quantity").asLong()).isEqualTo(22);
+        assertThat(suggestion.get("spaceWarning").asString())
+                .isEqualTo("needs 22.0 l at " + location + ", but only 2.0 l of 10.0 l are free once stock and open"
+                        + " purchase orders are in");
+        assertThat(as(Role.AGENT).get("/purchasing").body()).contains("Would not fit the warehouse: needs 22.0 l");
+    }
+}
