@@ -48,6 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * same RMA number and amount, from the returned order (invariant 9: no money is made)</li>
  * <li>{@value #REVIEW_DOCUMENTS_QUEUED}: every inbound document waiting for review has an open entry in the review
  * queue, so a person sees it (invariant 6)</li>
+ * <li>{@value #CAPACITY_NOT_OVERBOOKED}: no warehouse day has more orders booked to ship than its capacity
+ * (docs/promise.md)</li>
  * </ul>
  */
 @Service
@@ -71,6 +73,7 @@ public class InvariantChecker {
     public static final String PURCHASE_RECEIVED_WITHIN_TOLERANCE = "purchase-received-within-tolerance";
     public static final String EXCHANGE_CREDITS_MOVED = "exchange-credits-moved";
     public static final String REVIEW_DOCUMENTS_QUEUED = "review-documents-queued";
+    public static final String CAPACITY_NOT_OVERBOOKED = "capacity-not-overbooked";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -89,11 +92,14 @@ public class InvariantChecker {
     private final org.ordo.returns.ReturnManagement returns;
     private final org.ordo.purchasing.PurchasingManagement purchasing;
     private final org.ordo.intake.ReviewQueue reviews;
+    private final org.ordo.promise.PromiseManagement promises;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
             AuditProperties properties, org.ordo.returns.ReturnManagement returns,
-            org.ordo.purchasing.PurchasingManagement purchasing, org.ordo.intake.ReviewQueue reviews) {
+            org.ordo.purchasing.PurchasingManagement purchasing, org.ordo.intake.ReviewQueue reviews,
+            org.ordo.promise.PromiseManagement promises) {
+        this.promises = promises;
         this.returns = returns;
         this.purchasing = purchasing;
         this.reviews = reviews;
@@ -121,7 +127,7 @@ public class InvariantChecker {
                 PAYMENT_STATUS_AGREES, DOCUMENT_NUMBERS_GAP_FREE, DIGITAL_HOLDS_NO_STOCK,
                 MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
                 RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED,
-                REVIEW_DOCUMENTS_QUEUED).forEach(name -> found.put(name,
+                REVIEW_DOCUMENTS_QUEUED, CAPACITY_NOT_OVERBOOKED).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -151,6 +157,7 @@ public class InvariantChecker {
         found.get(PURCHASE_RECEIVED_WITHIN_TOLERANCE).addAll(purchasing.receivedBeyondTolerance());
         found.get(EXCHANGE_CREDITS_MOVED).addAll(payments.exchangeCreditsNotMoved());
         found.get(REVIEW_DOCUMENTS_QUEUED).addAll(reviews.documentsOutOfQueue(MAX_LISTED + 1));
+        found.get(CAPACITY_NOT_OVERBOOKED).addAll(promises.overbookedDays());
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

@@ -2,6 +2,7 @@ package org.ordo.ordering;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,7 +16,12 @@ public record OrderView(UUID id, String number, String channel, String externalR
         String paymentMethod, Address shippingAddress, Address billingAddress, List<Line> lines, Totals totals,
         Money paid, Hold hold, Instant releasedAt, Instant promisedAt, String note, UUID inboundDocumentId,
         String createdBy, Instant createdAt, Instant updatedAt, List<ReservationView> reservations,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        @io.swagger.v3.oas.annotations.media.Schema(example = "2026-12-07", description = "the day the order must "
+                + "leave the warehouse (promisedAt is its cut-off); null for orders placed before promises or without "
+                + "physical lines") LocalDate shipBy,
+        @io.swagger.v3.oas.annotations.media.Schema(example = "2026-12-08", description = "the day it is promised "
+                + "to arrive; null when the caller set promisedAt itself") LocalDate deliverBy) {
 
     /** Why the order is on hold; null when it is not. */
     public record Hold(HoldKind kind, String reason) {
@@ -24,7 +30,8 @@ public record OrderView(UUID id, String number, String channel, String externalR
     public OrderView with(List<Line> lines, List<ReservationView> reservations, List<TimelineEntry> timeline) {
         return new OrderView(id, number, channel, externalRef, status, paymentStatus, fulfillmentStatus, customer,
                 currency, paymentMethod, shippingAddress, billingAddress, lines, totals, paid, hold, releasedAt,
-                promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline);
+                promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline, shipBy,
+                deliverBy);
     }
 
     public record CustomerRef(UUID id, String email, String name, String locale) {
