@@ -144,7 +144,11 @@ public class PromiseManagement implements DeliveryPromise {
         Instant mustShipAt = null;
         LocalDate shipBy = null;
         LocalDate deliverBy = null;
-        for (PromiseOption.Shipment s : best.shipments()) {
+        // Booking rows are locked until the placement commits: by warehouse code, so two placements that ship from
+        // the same two warehouses cannot wait for each other the other way round
+        List<PromiseOption.Shipment> byCode = best.shipments().stream()
+                .sorted(Comparator.comparing(PromiseOption.Shipment::warehouse)).toList();
+        for (PromiseOption.Shipment s : byCode) {
             Schedule.Warehouse w = context.warehouse(s.warehouse());
             Schedule.Service service = context.service(best.carrier(), best.service(), s.warehouse(), to).orElseThrow();
             int capacity = context.capacity(s.warehouse());

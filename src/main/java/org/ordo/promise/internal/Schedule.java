@@ -73,8 +73,8 @@ public final class Schedule {
             Predicate<LocalDate> hasRoom) {
         ZonedDateTime local = now.atZone(warehouse.zone());
         LocalDate day = local.toLocalDate();
-        // At the cut-off minute itself the order is still in time; one minute later it is not
-        if (local.toLocalTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).isAfter(service.cutOff())) {
+        // At the cut-off itself the order is still in time; any later it is not, so its cut-off is never past
+        if (local.toLocalTime().isAfter(service.cutOff())) {
             day = day.plusDays(1);
         }
         if (readyOn != null && readyOn.isAfter(day)) {
