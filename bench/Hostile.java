@@ -167,6 +167,11 @@ public class Hostile {
         writes.add(new Endpoint("PUT", "/api/v1/routing-rules", () -> map("article", "NO-SUCH-SKU", "strategy", "OWN_FIRST"), "strategy", "CHEAPEST"));
         writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/shipments", () -> map("reference", "SHP-1", "order", "SO-100001", "carrier", "DHL", "trackingNumber", "TRACK1234", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "quantity", -1))));
         writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/stock-reports", () -> map("reference", "STOCK-1", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "onHand", 5)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "onHand", -5))));
+        // the delivery promise: asking changes nothing; the calendars refuse what is spoiled
+        writes.add(new Endpoint("POST", "/api/v1/promise", this::promiseQuery, "country", "deu"));
+        writes.add(new Endpoint("PUT", "/api/v1/promise/warehouses/BER", this::warehouseCalendar, "dailyCapacity", 0));
+        writes.add(new Endpoint("PUT", "/api/v1/promise/carrier-services/DHL/STANDARD", this::carrierService, "transit", List.of()));
+        writes.add(new Endpoint("POST", "/api/v1/promise/closing-days", () -> map("location", "*", "day", "2026-12-24", "reason", "closed"), "reason", ""));
 
         reads.add(() -> "/api/v1/orders?q=" + enc(hostile()) + "&limit=" + enc(pick("50", "0", "-1", "201", "abc", hostile())));
         reads.add(() -> "/api/v1/orders?status=" + enc(pick("OPEN", "LOST", hostile())) + "&sort=" + enc(pick("newest", "deadline", hostile())));
@@ -199,6 +204,7 @@ public class Hostile {
         reads.add(() -> "/api/v1/purchase-orders?status=" + enc(pick("ORDERED", "LOST", hostile())) + "&supplier=" + enc(hostile()) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
         reads.add(() -> "/api/v1/purchase-orders/" + enc(pick(hostile(), "PO-" + hostile(), UUID.randomUUID().toString())));
         reads.add(() -> "/api/v1/inventory/" + enc(pick(hostile(), "TSHIRT-BLK-M")) + "/policy");
+        reads.add(() -> "/api/v1/promise?sku=" + enc(pick("TSHIRT-BLK-M", hostile())) + "&quantity=" + enc(pick("1", "0", "1.5", "1e2", "99999999999", hostile())) + "&country=" + enc(pick("DE", "de", "DEU", hostile())) + "&postalCode=" + enc(hostile()) + "&region=" + enc(pick("BY", hostile())) + "&carrier=" + enc(pick("DHL", hostile())));
         reads.add(() -> "/actuator/metrics/" + enc(hostile()));
         reads.add(() -> "/api/v1/" + enc(hostile()) + "/" + enc(hostile()));
         // warehouse space (docs/warehouse-space.md)
@@ -228,6 +234,20 @@ public class Hostile {
                 map("email", "hostile@example.com", "name", "Hostile", "locale", "en"), "shippingAddress", address(),
                 "currency", "EUR", "paymentMethod", "card", "note", "n",
                 "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1))));
+    }
+
+    Map<String, Object> promiseQuery() {
+        return map("country", "DE", "postalCode", "80331", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1))));
+    }
+
+    Map<String, Object> warehouseCalendar() {
+        return map("timeZone", "Europe/Berlin", "country", "DE", "region", "BE", "workingDays",
+                new ArrayList<>(List.of("MONDAY", "FRIDAY")), "handlingDays", 0, "dailyCapacity", 500);
+    }
+
+    Map<String, Object> carrierService() {
+        return map("deliveryDays", new ArrayList<>(List.of("MONDAY", "SATURDAY")), "cutOff", "15:00", "active", true,
+                "transit", new ArrayList<>(List.of(map("zone", "DE", "days", 1))));
     }
 
     Map<String, Object> partner(String customerId) {

@@ -2,6 +2,8 @@ package org.ordo.ordering;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,10 +50,13 @@ public class OrderManagement {
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Orders settings;
     private final Clock clock;
+    private final ObjectProvider<DeliveryPromise> promises;
 
     OrderManagement(Orders orders, OrderQueue queue, DraftChecks drafts, PartyManagement parties, InventoryManagement inventory,
-            OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties, Clock clock) {
+            OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties, Clock clock,
+            ObjectProvider<DeliveryPromise> promises) {
         this.clock = clock;
+        this.promises = promises;
         this.orders = orders;
         this.queue = queue;
         this.drafts = drafts;
@@ -117,8 +123,11 @@ public class OrderManagement {
 
         Address billing = command.billingAddress() != null ? command.billingAddress() : command.shippingAddress();
         String actor = source.actor();
+        // A date the caller agreed stands; else the promise module computes one and books its capacity here
+        DeliveryPromise.Promised promised = command.promisedAt() != null ? null
+                : promise(id, number, command.shippingAddress(), lines, allocation);
         Instant promisedAt = command.promisedAt() != null ? command.promisedAt()
-                : clock.instant().plus(settings.promiseWithin());
+                : promised != null ? promised.mustShipAt() : clock.instant().plus(settings.promiseWithin());
         FulfillmentStatus fulfillment = backordered ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
         List<Orders.NewEntry> timeline = new ArrayList<>();
         timeline.add(new Orders.NewEntry(actor, "order", null, OrderStatus.OPEN.name(), "placed via "
@@ -132,7 +141,9 @@ public class OrderManagement {
         boolean inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
                 customer.id(), customer.email(), customer.name(), locale, command.currency(), command.paymentMethod(),
                 fulfillment, command.shippingAddress(), billing, total.net(), total.tax(), total.gross(),
-                command.note(), promisedAt, source.inboundDocumentId(), actor), allocated, timeline);
+                command.note(), promisedAt, source.inboundDocumentId(), actor,
+                promised != null ? promised.shipBy() : LocalDate.ofInstant(promisedAt, ZoneOffset.UTC),
+                promised != null ? promised.deliverBy() : null), allocated, timeline);
         if (!inserted) { // a concurrent request with the same reference won the race
             duplicate(orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null));
         }
@@ -149,6 +160,20 @@ public class OrderManagement {
                 command.shippingAddress() == null ? null : command.shippingAddress().country(),
                 billing == null ? null : billing.country()), command.shippingAddress(), actor);
         return changed ? require(id) : placed;
+    }
+
+    private DeliveryPromise.Promised promise(UUID id, String number, Address to, List<Orders.NewLine> lines,
+            StockAllocation allocation) {
+        DeliveryPromise promise = promises.getIfAvailable();
+        if (promise == null || to == null || allocation.lines().isEmpty()) {
+            return null;
+        }
+        List<DeliveryPromise.Line> demand = allocation.lines().stream().map(a -> new DeliveryPromise.Line(a.sku(),
+                a.reserved() + a.backordered(), a.parts().stream()
+                        .map(p -> new DeliveryPromise.Reserved(p.location(), p.quantity())).toList(),
+                a.backordered())).toList();
+        return promise.promise(new DeliveryPromise.Demand(id, number, clock.instant(), to.country(), to.postalCode(),
+                to.region(), demand)).orElse(null);
     }
 
     private void duplicate(UUID existing) {

@@ -2,6 +2,7 @@ package org.ordo.ordering;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +20,12 @@ public record OrderView(UUID id, String number, String channel, String externalR
         @io.swagger.v3.oas.annotations.media.Schema(description = "1 as placed, one more with each change; "
                 + "the ETag to send in If-Match when changing the order") int version,
         @io.swagger.v3.oas.annotations.media.Schema(description = "the carrier service agreed with the customer; "
-                + "null: the shop's default") String carrierService) {
+                + "null: the shop's default") String carrierService,
+        @io.swagger.v3.oas.annotations.media.Schema(example = "2026-12-07", description = "the day the order must "
+                + "leave the warehouse (promisedAt is its cut-off); null for orders placed before promises or without "
+                + "physical lines") LocalDate shipBy,
+        @io.swagger.v3.oas.annotations.media.Schema(example = "2026-12-08", description = "the day it is promised "
+                + "to arrive; null when the caller set promisedAt itself") LocalDate deliverBy) {
 
     /** Why the order is on hold; null when it is not. */
     public record Hold(HoldKind kind, String reason) {
@@ -29,7 +35,7 @@ public record OrderView(UUID id, String number, String channel, String externalR
         return new OrderView(id, number, channel, externalRef, status, paymentStatus, fulfillmentStatus, customer,
                 currency, paymentMethod, shippingAddress, billingAddress, lines, totals, paid, hold, releasedAt,
                 promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline, version,
-                carrierService);
+                carrierService, shipBy, deliverBy);
     }
 
     public record CustomerRef(UUID id, String email, String name, String locale) {

@@ -3,6 +3,7 @@ package org.ordo.backoffice.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.time.format.DateTimeFormatter;
 
 import org.ordo.platform.Money;
@@ -68,6 +69,12 @@ public class Formats {
 
     public String day(Instant at) {
         return at == null ? "" : DAY.format(at);
+    }
+
+    /** A calendar day as people of this language write it (the promise's ship-by and deliver-by days). */
+    public String date(java.time.LocalDate day, Locale locale) {
+        return day == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(locale).format(day);
     }
 
     /** How long ago, in the largest whole unit: 5 min, 3 h, 2 d (the units are the same in all four languages). */

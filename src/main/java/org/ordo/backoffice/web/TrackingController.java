@@ -2,6 +2,7 @@ package org.ordo.backoffice.web;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,9 @@ class TrackingController {
         model.addAttribute("number", order.number());
         model.addAttribute("placedAt", order.createdAt());
         model.addAttribute("stage", stage(order));
+        // the promised day, until the order has arrived or will not (cancelled, returned)
+        model.addAttribute("deliverBy", Set.of("received", "backordered", "preparing", "partlyShipped", "shipped")
+                .contains(stage(order)) ? order.deliverBy() : null);
         model.addAttribute("shipments", shipping.shipmentsOf(order.id()));
         model.addAttribute("downloads", digital.entitlementsOf(order.id()));
         model.addAttribute("returns", returns.ofOrder(order.id()));

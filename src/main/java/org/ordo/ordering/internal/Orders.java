@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +49,8 @@ public class Orders {
     public record NewOrder(UUID id, String number, String channel, String externalRef, UUID customerId,
             String customerEmail, String customerName, String locale, String currency, String paymentMethod,
             FulfillmentStatus fulfillmentStatus, Address shippingAddress, Address billingAddress, Money net,
-            Money tax, Money gross, String note, Instant promisedAt, UUID inboundDocumentId, String createdBy) {
+            Money tax, Money gross, String note, Instant promisedAt, UUID inboundDocumentId, String createdBy,
+            LocalDate shipBy, LocalDate deliverBy) {
     }
 
     /** The row of a new line. */
@@ -91,11 +93,11 @@ public class Orders {
                     INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
                         customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
                         shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
-                        created_by, created_at, updated_at)
+                        created_by, created_at, updated_at, ship_by, deliver_by)
                     VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
                         :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
                         CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy, :now,
-                        :now)
+                        :now, :shipBy, :deliverBy)
                     ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
                     RETURNING id),
                 line AS (
@@ -124,6 +126,7 @@ public class Orders {
                 .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
                 .param("note", o.note()).param("promisedAt", Timestamp.from(o.promisedAt()))
                 .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy()).param("now", now())
+                .param("shipBy", o.shipBy(), java.sql.Types.DATE).param("deliverBy", o.deliverBy(), java.sql.Types.DATE)
                 .param("lineNo", lines.stream().map(NewLine::lineNo).toArray(Integer[]::new))
                 .param("sku", lines.stream().map(NewLine::sku).toArray(String[]::new))
                 .param("lineName", lines.stream().map(NewLine::name).toArray(String[]::new))
@@ -434,7 +437,8 @@ public class Orders {
                 rs.getTimestamp("promised_at").toInstant(), rs.getString("note"),
                 rs.getObject("inbound_document_id", UUID.class), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
-                List.of(), rs.getInt("version"), rs.getString("carrier_service"));
+                List.of(), rs.getInt("version"), rs.getString("carrier_service"),
+                rs.getObject("ship_by", LocalDate.class), rs.getObject("deliver_by", LocalDate.class));
     }
 
     static Money money(ResultSet rs, String column, String currency) throws SQLException {

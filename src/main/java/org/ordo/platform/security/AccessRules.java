@@ -235,6 +235,17 @@ public final class AccessRules {
             of("Warehouse space", GET, "/api/v1/locations/{code}/space-forecast", ADMIN, AGENT, WAREHOUSE),
             of("Warehouse space", GET, "/api/v1/locations/{code}/space-forecast/csv", ADMIN, AGENT, WAREHOUSE),
 
+            // Delivery promise: the shop's checkout asks (INTEGRATION) as do people answering customers; the
+            // calendars are set by admins and the warehouse (its days, cut-offs, capacity), carriers by admins.
+            of("Promise", GET, "/api/v1/promise", EVERY_ROLE),
+            of("Promise", POST, "/api/v1/promise", EVERY_ROLE),
+            of("Promise", GET, "/api/v1/promise/warehouses", ADMIN, AGENT, WAREHOUSE),
+            of("Promise", PUT, "/api/v1/promise/warehouses/{location}", ADMIN, WAREHOUSE),
+            of("Promise", GET, "/api/v1/promise/carrier-services", ADMIN, AGENT, WAREHOUSE),
+            of("Promise", PUT, "/api/v1/promise/carrier-services/{carrier}/{service}", ADMIN),
+            of("Promise", GET, "/api/v1/promise/closing-days", ADMIN, AGENT, WAREHOUSE),
+            of("Promise", POST, "/api/v1/promise/closing-days", ADMIN, WAREHOUSE),
+
             of("Administration", GET, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys", ADMIN),
             of("Administration", POST, "/api/v1/api-keys/{id}/revoke", ADMIN),

@@ -1,0 +1,79 @@
+package org.ordo.promise.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Capacity booked per warehouse and day, and the promise of each shipment of an order. */
+@Repository
+public class Bookings {
+
+    private final JdbcClient jdbc;
+
+    Bookings(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Books one order on a warehouse's day if the day has room at {@code capacity}: one conditional upsert, so
+     * concurrent placements never book past it (the row is locked until the placement commits; a full day
+     * answers false and books nothing).
+     */
+    public boolean book(String location, LocalDate day, int capacity) {
+        return jdbc.sql("""
+                INSERT INTO promise_booking AS b (location, day, booked, capacity)
+                VALUES (:location, :day, 1, :capacity)
+                ON CONFLICT (location, day) DO UPDATE SET booked = b.booked + 1, capacity = excluded.capacity
+                    WHERE b.booked < excluded.capacity
+                """).param("location", location).param("day", day).param("capacity", capacity).update() == 1;
+    }
+
+    /** Orders booked per day at a warehouse, from a day on. */
+    public Map<LocalDate, Integer> booked(String location, LocalDate from) {
+        Map<LocalDate, Integer> booked = new HashMap<>();
+        jdbc.sql("SELECT day, booked FROM promise_booking WHERE location = :location AND day >= :from")
+                .param("location", location).param("from", from)
+                .query(rs -> {
+                    booked.put(rs.getObject("day", LocalDate.class), rs.getInt("booked"));
+                });
+        return booked;
+    }
+
+    /** Days booked beyond their capacity (the CHECK forbids it; the invariant checker asks). */
+    public List<String> overbooked() {
+        return jdbc.sql("""
+                SELECT location || ' ' || day || ': ' || booked || ' > ' || capacity
+                FROM promise_booking WHERE booked > capacity ORDER BY location, day
+                """).query(String.class).list();
+    }
+
+    public record Promised(UUID orderId, String location, String carrier, String service, String source,
+            LocalDate shipBy, LocalDate deliverBy) {
+    }
+
+    public void record(List<Promised> shipments, Instant now) {
+        for (Promised p : shipments) {
+            jdbc.sql("""
+                    INSERT INTO promised_shipment (order_id, location, carrier, service, source, ship_by, deliver_by,
+                        created_at)
+                    VALUES (:order, :location, :carrier, :service, :source, :shipBy, :deliverBy, :now)
+                    """).param("order", p.orderId()).param("location", p.location()).param("carrier", p.carrier())
+                    .param("service", p.service()).param("source", p.source()).param("shipBy", p.shipBy())
+                    .param("deliverBy", p.deliverBy()).param("now", Timestamp.from(now)).update();
+        }
+    }
+
+    public List<Promised> of(UUID orderId) {
+        return jdbc.sql("SELECT * FROM promised_shipment WHERE order_id = :order ORDER BY ship_by, location")
+                .param("order", orderId).query((rs, n) -> new Promised(orderId, rs.getString("location"),
+                        rs.getString("carrier"), rs.getString("service"), rs.getString("source"),
+                        rs.getObject("ship_by", LocalDate.class), rs.getObject("deliver_by", LocalDate.class))).list();
+    }
+}

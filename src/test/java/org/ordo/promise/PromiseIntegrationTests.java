@@ -1,0 +1,266 @@
+package org.ordo.promise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.Fixtures.expect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.TestClock;
+import org.ordo.audit.InvariantChecker;
+import org.ordo.backoffice.WebSession;
+import org.ordo.platform.security.TrackingTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The promise API, the calendars behind it, and the promise every order gets when it is placed. */
+@IntegrationTest
+class PromiseIntegrationTests {
+
+    /** A Wednesday, 11:00 in Berlin: before every cut-off. */
+    private static final Instant WEDNESDAY_MORNING = Instant.parse("2027-03-03T10:00:00Z");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    InvariantChecker checker;
+    @Autowired
+    TrackingTokens tokens;
+    Api api;
+    Fixtures fixtures;
+    String carrier;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        carrier = Fixtures.unique("C").replace("-", "_");
+        expect(api.put("/api/v1/promise/carrier-services/" + carrier + "/STANDARD", Map.of(
+                "deliveryDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "cutOff", "14:00",
+                "active", true, "transit", List.of(Map.of("zone", "DE", "days", 1), Map.of("zone", "*", "days", 3)))),
+                200);
+    }
+
+    /** A warehouse in Berlin working Monday to Friday with this capacity, cut-off 14:00 for the test's carrier. */
+    private String warehouse(int capacity) {
+        String location = fixtures.location(0);
+        expect(api.put("/api/v1/promise/warehouses/" + location, Map.of("timeZone", "Europe/Berlin", "country", "DE",
+                "region", "BE", "workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                "handlingDays", 0, "dailyCapacity", capacity,
+                "cutOffs", List.of(Map.of("carrier", carrier, "service", "STANDARD", "cutOff", "14:00")))), 200);
+        return location;
+    }
+
+    private static void at(Instant instant, Runnable work) {
+        TestClock.movedBy(Duration.between(Instant.now(), instant), work);
+    }
+
+    private JsonNode promise(String query) {
+        return expect(api.get("/api/v1/promise?" + query + "&carrier=" + carrier), 200).json();
+    }
+
+    @Test
+    void aSkuInStockShipsTodayBeforeTheCutOffAndArrivesTheNextWorkingDay() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+
+        at(WEDNESDAY_MORNING, () -> {
+            JsonNode answer = promise("sku=" + sku + "&quantity=2&country=DE&postalCode=10115");
+            assertThat(answer.get("unavailable")).isEmpty();
+            JsonNode option = answer.get("options").get(0);
+            assertThat(option.get("carrier").asString()).isEqualTo(carrier);
+            assertThat(option.get("shipBy").asString()).isEqualTo("2027-03-03");
+            assertThat(option.get("deliverBy").asString()).isEqualTo("2027-03-04");
+            JsonNode shipment = option.get("shipments").get(0);
+            assertThat(shipment.get("warehouse").asString()).isEqualTo(location);
+            assertThat(shipment.get("source").asString()).isEqualTo("STOCK");
+            assertThat(shipment.get("shipByCutOff").asString()).isEqualTo("2027-03-03T13:00:00Z");
+        });
+        // one minute after the cut-off (14:01 in Berlin) it ships the next day
+        at(Instant.parse("2027-03-03T13:01:00Z"), () -> assertThat(
+                promise("sku=" + sku + "&quantity=2&country=DE").get("options").get(0).get("shipBy").asString())
+                .isEqualTo("2027-03-04"));
+    }
+
+    @Test
+    void epiphanyDelaysADeliveryToBavariaButNotToBerlin() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+
+        at(Instant.parse("2027-01-05T09:00:00Z"), () -> { // a Tuesday
+            assertThat(promise("sku=" + sku + "&quantity=1&country=DE&postalCode=80331").get("options").get(0)
+                    .get("deliverBy").asString()).isEqualTo("2027-01-07");
+            assertThat(promise("sku=" + sku + "&quantity=1&country=DE&postalCode=10115").get("options").get(0)
+                    .get("deliverBy").asString()).isEqualTo("2027-01-06");
+            assertThat(promise("sku=" + sku + "&quantity=1&country=DE&region=BY").get("options").get(0)
+                    .get("deliverBy").asString()).isEqualTo("2027-01-07");
+        });
+    }
+
+    @Test
+    void aBackorderableSkuWithoutStockIsPromisedAfterTheLeadTimeAndTwoWarehousesShipApart() {
+        String berlin = warehouse(500);
+        String other = warehouse(500);
+        String inStock = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(inStock, other, 3);
+        String backorderable = fixtures.article("PHYSICAL", "5.00", "EUR", "19", true, false);
+
+        at(WEDNESDAY_MORNING, () -> {
+            Map<String, Object> query = new LinkedHashMap<>();
+            query.put("country", "DE");
+            query.put("carrier", carrier);
+            query.put("lines", List.of(Map.of("sku", inStock, "quantity", 2), Map.of("sku", backorderable, "quantity", 1)));
+            JsonNode option = expect(api.post("/api/v1/promise", query), 200).json().get("options").get(0);
+            Map<String, JsonNode> bySource = new HashMap<>();
+            option.get("shipments").forEach(s -> bySource.put(s.get("source").asString(), s));
+            assertThat(bySource.get("STOCK").get("warehouse").asString()).isEqualTo(other);
+            assertThat(bySource.get("STOCK").get("shipBy").asString()).isEqualTo("2027-03-03");
+            // 14 days (ordo.promise.backorder-lead-time-days) without a stock policy: ready Wednesday 17 March
+            assertThat(bySource.get("BACKORDER").get("leadTimeDays").asInt()).isEqualTo(14);
+            assertThat(bySource.get("BACKORDER").get("shipBy").asString()).isEqualTo("2027-03-17");
+            assertThat(option.get("deliverBy").asString()).isEqualTo("2027-03-18");
+        });
+        assertThat(berlin).isNotNull();
+    }
+
+    @Test
+    void anUnknownOrNonPromisableSkuAndBadInputAreRefusedOrNamed() {
+        Api.Response bad = api.get("/api/v1/promise?sku=X&quantity=1.5&country=de");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.errorFields()).contains("quantity");
+        Api.Response unknown = api.get("/api/v1/promise?sku=NO-SUCH-SKU&quantity=1&country=DE");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.errorFields()).containsExactly("lines[0].sku");
+        Api.Response missing = api.get("/api/v1/promise?country=DE");
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(missing.errorFields()).containsExactlyInAnyOrder("sku", "quantity");
+        Api.Response body = api.post("/api/v1/promise", Map.of("country", "DEU", "lines", List.of(Map.of("sku", "", "quantity", 0))));
+        assertThat(body.status()).isEqualTo(422);
+        assertThat(body.errorFields()).contains("country", "lines[0].sku", "lines[0].quantity");
+
+        String notBackorderable = fixtures.article("10.00", "EUR", "19");
+        JsonNode none = expect(api.get("/api/v1/promise?sku=" + notBackorderable + "&quantity=1&country=DE"), 200).json();
+        assertThat(none.get("options")).isEmpty();
+        assertThat(none.get("unavailable").get(0).asString()).isEqualTo(notBackorderable);
+
+        Api.Response calendar = api.put("/api/v1/promise/warehouses/" + fixtures.location(3), Map.of("timeZone",
+                "Mars/Olympus", "country", "DE", "workingDays", List.of(), "handlingDays", 31, "dailyCapacity", 0));
+        assertThat(calendar.status()).isEqualTo(422);
+        assertThat(calendar.errorFields()).contains("timeZone", "workingDays", "handlingDays", "dailyCapacity");
+    }
+
+    @Test
+    void everyOrderGetsItsPromiseAtPlacementAndTheThirdOrderOfADayWithCapacityTwoShipsTheNextDay() {
+        String location = warehouse(2);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+
+        at(WEDNESDAY_MORNING, () -> {
+            List<JsonNode> orders = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                orders.add(expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json());
+            }
+            assertThat(orders.get(0).get("shipBy").asString()).isEqualTo("2027-03-03");
+            assertThat(orders.get(0).get("deliverBy").asString()).isEqualTo("2027-03-04");
+            assertThat(orders.get(1).get("shipBy").asString()).isEqualTo("2027-03-03");
+            assertThat(orders.get(2).get("shipBy").asString()).isEqualTo("2027-03-04");
+            assertThat(orders.get(2).get("deliverBy").asString()).isEqualTo("2027-03-05");
+            // promisedAt keeps meaning "must ship by": the cut-off on the ship-by day
+            assertThat(Instant.parse(orders.get(0).get("promisedAt").asString()))
+                    .isBeforeOrEqualTo(Instant.parse("2027-03-03T23:00:00Z"))
+                    .isAfter(Instant.parse("2027-03-03T00:00:00Z"));
+            // and the checkout now sees the day as full
+            assertThat(promise("sku=" + sku + "&quantity=1&country=DE").get("options").get(0).get("shipBy")
+                    .asString()).isEqualTo("2027-03-04");
+        });
+    }
+
+    @Test
+    void theOrderDetailAndTheTrackingPageShowTheDeliverByDayInTheCustomersLanguage() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 1);
+        JsonNode[] placed = new JsonNode[1];
+        at(WEDNESDAY_MORNING, () -> placed[0] = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json());
+        String id = placed[0].get("id").asString();
+        assertThat(placed[0].get("deliverBy").asString()).isEqualTo("2027-03-04");
+
+        WebSession.Page tracking = new WebSession(port).get("/track/" + tokens.token(java.util.UUID.fromString(id)));
+        assertThat(tracking.body()).contains("Voraussichtliche Zustellung bis 4. März 2027");
+        WebSession.Page detail = WebSession.login(port, "admin", Api.ADMIN_PASSWORD)
+                .get("/orders/" + placed[0].get("number").asString());
+        assertThat(detail.body()).contains("id=\"deliver-by\"").contains("2027");
+    }
+
+    @Test
+    void aPromiseTheCallerAgreedStands() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 1);
+        Map<String, Object> order = Fixtures.order("EUR", sku, 1);
+        order.put("promisedAt", "2027-04-01T12:00:00Z");
+        JsonNode placed = expect(api.placeOrder(order), 201).json();
+        assertThat(placed.get("promisedAt").asString()).isEqualTo("2027-04-01T12:00:00Z");
+        assertThat(placed.get("shipBy").asString()).isEqualTo("2027-04-01");
+        assertThat(placed.get("deliverBy").isNull()).isTrue();
+    }
+
+    @Test
+    void concurrentPlacementsNeverBookADayBeyondItsCapacity() throws Exception {
+        String location = warehouse(5);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 12);
+        Map<String, Integer> perDay = new HashMap<>();
+        at(WEDNESDAY_MORNING, () -> {
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            try {
+                List<Callable<Api.Response>> placements = new ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    placements.add(() -> api.placeOrder(Fixtures.order("EUR", sku, 1)));
+                }
+                for (Future<Api.Response> f : pool.invokeAll(placements)) {
+                    perDay.merge(expect(f.get(), 201).json().get("shipBy").asString(), 1, Integer::sum);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            } finally {
+                pool.shutdown();
+            }
+        });
+        assertThat(perDay).containsExactlyInAnyOrderEntriesOf(Map.of("2027-03-03", 5, "2027-03-04", 5, "2027-03-05", 2));
+        assertThat(jdbc.sql("SELECT booked FROM promise_booking WHERE location = :l ORDER BY day")
+                .param("l", location).query(Integer.class).list()).containsExactly(5, 5, 2);
+        assertThat(checker.check().findings()).noneMatch(f -> f.invariant().equals(InvariantChecker.CAPACITY_NOT_OVERBOOKED));
+    }
+
+    @Test
+    void aClosingDayIsNoShipDay() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 1);
+        expect(api.post("/api/v1/promise/closing-days", Map.of("location", location, "day", "2027-03-03",
+                "reason", "Inventory count")), 200);
+        at(WEDNESDAY_MORNING, () -> assertThat(promise("sku=" + sku + "&quantity=1&country=DE").get("options")
+                .get(0).get("shipBy").asString()).isEqualTo("2027-03-04"));
+    }
+}
