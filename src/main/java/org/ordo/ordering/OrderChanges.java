@@ -404,8 +404,8 @@ public class OrderChanges {
                         continue;
                     }
                     if (line.lineNo() != null) {
-                        if (line.lineNo() < 1) {
-                            errors.add(new FieldError(at + ".lineNo", "must be 1 or more"));
+                        if (line.lineNo() < 1 || line.lineNo() > ChangeOrder.MAX_LINE_NO) {
+                            errors.add(new FieldError(at + ".lineNo", "must be 1 to " + ChangeOrder.MAX_LINE_NO));
                         } else if (!seen.add(line.lineNo())) {
                             errors.add(new FieldError(at + ".lineNo", "names line " + line.lineNo() + " twice"));
                         }

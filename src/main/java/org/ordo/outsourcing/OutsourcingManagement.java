@@ -149,7 +149,9 @@ public class OutsourcingManagement {
         if (rule != null && rule.channel() != null && Channel.parse(rule.channel()) == null) {
             errors.add(new FieldError("channel", "must be one of " + Channel.codes()));
         }
-        if (rule != null && rule.article() != null) {
+        if (rule != null && rule.article() != null && rule.article().length() > RoutingRule.MAX_ARTICLE) {
+            errors.add(new FieldError("article", "at most " + RoutingRule.MAX_ARTICLE + " characters"));
+        } else if (rule != null && rule.article() != null) {
             try {
                 catalog.require(rule.article());
             } catch (NotFoundException e) {
@@ -319,8 +321,10 @@ public class OutsourcingManagement {
         for (int i = 0; i < report.lines().size(); i++) {
             PartnerShipmentReport.Line line = report.lines().get(i);
             String at = "lines[" + i + "]";
-            if (line.sku() == null || line.quantity() == null || line.quantity() < 1) {
-                errors.add(new FieldError(at, "sku and a quantity of at least 1 are required"));
+            if (line.sku() == null || line.quantity() == null || line.quantity() < 1
+                    || line.quantity() > InventoryManagement.MAX_QUANTITY) {
+                errors.add(new FieldError(at, "sku and a quantity of 1 to " + InventoryManagement.MAX_QUANTITY
+                        + " are required"));
                 continue;
             }
             long left = line.quantity();

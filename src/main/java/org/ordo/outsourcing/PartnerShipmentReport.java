@@ -15,13 +15,16 @@ public record PartnerShipmentReport(
         @Schema(example = "DHL", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 30) String carrier,
         @Schema(example = "Paket", maxLength = 50) String service,
         @Schema(example = "00340434161234567890", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 40) String trackingNumber,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "what left, per SKU of the request; each in full") List<Line> lines) {
+        @io.swagger.v3.oas.annotations.media.ArraySchema(minItems = 1, maxItems = MAX_LINES, arraySchema = @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED, description = "what left, per SKU of the request; each in full"))
+        List<Line> lines) {
 
     static final int MAX_LINES = 500;
 
     @Schema(name = "PartnerShipmentLine")
     public record Line(
             @Schema(example = "TSHIRT-M", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64) String sku,
-            @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") Long quantity) {
+            @Schema(example = "2", requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1",
+                    maximum = "" + org.ordo.inventory.InventoryManagement.MAX_QUANTITY) Long quantity) {
     }
 }

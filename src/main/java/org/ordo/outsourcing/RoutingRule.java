@@ -10,10 +10,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "RoutingRule")
 public record RoutingRule(
-        @Schema(description = "the SKU the rule is for; null for a channel's rule or the default") String article,
-        @Schema(description = "the order channel the rule is for (web, shopify, edi, ...); null for an article's rule or the default") String channel,
+        @Schema(maxLength = MAX_ARTICLE, description = "the SKU the rule is for; null for a channel's rule or the default")
+        String article,
+        @Schema(maxLength = 20, description = "the order channel the rule is for (web, shopify, edi, ...); null for an article's rule or the default")
+        String channel,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Strategy strategy,
         @Schema(accessMode = Schema.AccessMode.READ_ONLY) Instant updatedAt) {
+
+    /** The longest SKU (the catalog's limit). */
+    static final int MAX_ARTICLE = 64;
 
     /** How locations are ranked; within a rank, by priority (lower first). */
     public enum Strategy {

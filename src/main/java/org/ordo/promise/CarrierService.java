@@ -29,7 +29,7 @@ public record CarrierService(@Schema(example = "DHL") String carrier, @Schema(ex
     public record Draft(
             @ArraySchema(minItems = 1, maxItems = 7, uniqueItems = true, arraySchema = @Schema(
                     requiredMode = Schema.RequiredMode.REQUIRED)) List<DayOfWeek> deliveryDays,
-            @Schema(example = "15:00", type = "string", pattern = "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$",
+            @Schema(example = "15:00", type = "string", pattern = "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$", maxLength = 8,
                     requiredMode = Schema.RequiredMode.REQUIRED) LocalTime cutOff,
             @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Boolean active,
             @ArraySchema(minItems = 1, maxItems = 300, arraySchema = @Schema(

@@ -22,6 +22,6 @@ public record WarehouseCalendar(@Schema(example = "BER") String location,
     @Schema(name = "WarehouseCutOff")
     public record CutOff(@Schema(example = "DHL", maxLength = 32) String carrier,
             @Schema(example = "STANDARD", maxLength = 32) String service,
-            @Schema(example = "14:00", type = "string", pattern = "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$") LocalTime cutOff) {
+            @Schema(example = "14:00", type = "string", pattern = "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$", maxLength = 8) LocalTime cutOff) {
     }
 }

@@ -59,6 +59,9 @@ public class WebhookManagement {
         Set<String> events = new LinkedHashSet<>();
         if (draft.events() == null || draft.events().isEmpty()) {
             errors.add(new FieldError("events", "is required: one or more of " + typeNames()));
+        } else if (draft.events().size() > SubscriptionDraft.MAX_EVENTS) {
+            errors.add(new FieldError("events", "at most " + SubscriptionDraft.MAX_EVENTS + ", each type once: "
+                    + typeNames()));
         } else {
             for (int i = 0; i < draft.events().size(); i++) {
                 String type = draft.events().get(i);

@@ -29,9 +29,15 @@ class OrderLimitsInDocument implements GlobalOpenApiCustomizer {
         if (order != null && order.getProperties() != null && order.getProperties().get("lines") != null) {
             order.getProperties().get("lines").setMaxItems(settings.maxLines());
         }
-        Schema<?> line = schemas.get("NewOrderLine");
-        if (line != null && line.getProperties() != null && line.getProperties().get("quantity") != null) {
-            line.getProperties().get("quantity").setMaximum(BigDecimal.valueOf(settings.maxLineQuantity()));
+        for (String name : java.util.List.of("NewOrderLine", "OrderChangeLine")) {
+            Schema<?> line = schemas.get(name);
+            if (line != null && line.getProperties() != null && line.getProperties().get("quantity") != null) {
+                line.getProperties().get("quantity").setMaximum(BigDecimal.valueOf(settings.maxLineQuantity()));
+            }
+        }
+        Schema<?> change = schemas.get("ChangeOrder");
+        if (change != null && change.getProperties() != null && change.getProperties().get("lines") != null) {
+            change.getProperties().get("lines").setMaxItems(settings.maxLines());
         }
     }
 }
