@@ -235,7 +235,7 @@ public class PromiseManagement implements DeliveryPromise {
 
     private static String firstLocation(Context context) {
         return context.locations.values().stream().filter(Location::active)
-                .min(Comparator.comparingInt(Location::priority)).map(Location::code).orElse(null);
+                .min(Comparator.comparingInt(Location::priority).thenComparing(Location::code)).map(Location::code).orElse(null);
     }
 
     /** One option per carrier service that reaches the destination from every warehouse involved. */

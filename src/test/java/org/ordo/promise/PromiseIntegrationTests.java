@@ -124,6 +124,13 @@ class PromiseIntegrationTests {
         String inStock = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(inStock, other, 3);
         String backorderable = fixtures.article("PHYSICAL", "5.00", "EUR", "19", true, false);
+        // its supplier delivers to Berlin in 14 days: without a policy it would come to whichever warehouse is first
+        // of all in the database, perhaps the one the other line ships from, and then the two ship together
+        String supplier = Fixtures.unique("SUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Lieferant " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "leadTimeDays", 14, "currency", "EUR")), 201);
+        expect(api.put("/api/v1/inventory/" + backorderable + "/policy", Map.of("location", berlin, "supplier",
+                supplier, "reorderPoint", 0, "targetLevel", 10)), 200);
 
         at(WEDNESDAY_MORNING, () -> {
             Map<String, Object> query = new LinkedHashMap<>();
@@ -133,14 +140,15 @@ class PromiseIntegrationTests {
             JsonNode option = expect(api.post("/api/v1/promise", query), 200).json().get("options").get(0);
             Map<String, JsonNode> bySource = new HashMap<>();
             option.get("shipments").forEach(s -> bySource.put(s.get("source").asString(), s));
+            assertThat(bySource).as("the shipments of %s", option).containsKeys("STOCK", "BACKORDER");
             assertThat(bySource.get("STOCK").get("warehouse").asString()).isEqualTo(other);
             assertThat(bySource.get("STOCK").get("shipBy").asString()).isEqualTo("2027-03-03");
-            // 14 days (ordo.promise.backorder-lead-time-days) without a stock policy: ready Wednesday 17 March
+            // the supplier's 14 days: ready Wednesday 17 March, from Berlin
+            assertThat(bySource.get("BACKORDER").get("warehouse").asString()).isEqualTo(berlin);
             assertThat(bySource.get("BACKORDER").get("leadTimeDays").asInt()).isEqualTo(14);
             assertThat(bySource.get("BACKORDER").get("shipBy").asString()).isEqualTo("2027-03-17");
             assertThat(option.get("deliverBy").asString()).isEqualTo("2027-03-18");
         });
-        assertThat(berlin).isNotNull();
     }
 
     @Test

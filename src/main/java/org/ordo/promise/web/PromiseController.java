@@ -46,12 +46,15 @@ class PromiseController {
                     lead time). Reads only: books no capacity.""")
     PromiseAnswer promise(
             @Parameter(required = true, example = "TSHIRT-M") @RequestParam(required = false) String sku,
-            @Parameter(required = true, example = "1", description = "whole units, at least 1")
+            @Parameter(required = true, example = "1", description = "whole units, at least 1",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64",
+                            minimum = "1"))
             @RequestParam(required = false) String quantity,
             @Parameter(required = true, example = "DE", description = "ISO 3166-1 alpha-2")
             @RequestParam(required = false) String country,
-            @Parameter(example = "80331") @RequestParam(required = false) String postalCode,
-            @Parameter(example = "BY", description = "ISO 3166-2 subdivision, for regional holidays")
+            @Parameter(example = "01067", description = "the destination's postal code (here: Dresden)")
+            @RequestParam(required = false) String postalCode,
+            @Parameter(example = "SN", description = "ISO 3166-2 subdivision, for regional holidays")
             @RequestParam(required = false) String region,
             @Parameter(example = "DHL") @RequestParam(required = false) String carrier) {
         List<FieldError> errors = new ArrayList<>();
