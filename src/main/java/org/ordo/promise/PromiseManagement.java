@@ -167,6 +167,15 @@ public class PromiseManagement implements DeliveryPromise {
         return Optional.of(new Promised(shipBy, deliverBy, mustShipAt));
     }
 
+    /**
+     * A cancelled order gives its booked ship days back, so that the capacity it held is promised to the next
+     * orders (docs/promise.md). Handled once even when the event comes twice.
+     */
+    @org.springframework.modulith.events.ApplicationModuleListener
+    void on(org.ordo.ordering.OrderCancelled cancelled) {
+        bookings.release(cancelled.orderId(), clock.instant());
+    }
+
     /** The promise of each shipment of an order, as recorded when it was placed; empty for older orders. */
     @Transactional(readOnly = true)
     public List<PromiseOption.Shipment> promisedFor(java.util.UUID orderId) {

@@ -262,6 +262,28 @@ class PromiseIntegrationTests {
     }
 
     @Test
+    void aCancelledOrderGivesItsShipDayBackToTheNextOrder() {
+        String location = warehouse(1);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        at(WEDNESDAY_MORNING, () -> {
+            JsonNode first = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json();
+            assertThat(first.get("shipBy").asString()).isEqualTo("2027-03-03");
+
+            expect(api.post("/api/v1/orders/" + first.get("id").asString() + "/cancel",
+                    Map.of("reason", "customer changed their mind")), 200);
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                    "SELECT booked FROM promise_booking WHERE location = :l AND day = DATE '2027-03-03'")
+                    .param("l", location).query(Integer.class).single() == 0);
+            assertThat(expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("shipBy").asString())
+                    .as("the day the cancelled order held").isEqualTo("2027-03-03");
+        });
+        assertThat(jdbc.sql("SELECT booked FROM promise_booking WHERE location = :l ORDER BY day")
+                .param("l", location).query(Integer.class).list()).containsExactly(1);
+    }
+
+    @Test
     void aClosingDayIsNoShipDay() {
         String location = warehouse(500);
         String sku = fixtures.article("10.00", "EUR", "19");

@@ -70,6 +70,22 @@ public class Bookings {
         }
     }
 
+    /**
+     * Gives an order's booked ship days back, once: its promises are marked released and each day's count drops by
+     * one. Returns how many days were given back (0 when they already were, or the order had no promise).
+     */
+    public int release(UUID orderId, Instant now) {
+        return jdbc.sql("""
+                WITH released AS (
+                    UPDATE promised_shipment SET released_at = :now
+                    WHERE order_id = :order AND released_at IS NULL
+                    RETURNING location, ship_by)
+                UPDATE promise_booking b SET booked = b.booked - 1
+                FROM released r
+                WHERE b.location = r.location AND b.day = r.ship_by AND b.booked > 0
+                """).param("order", orderId).param("now", Timestamp.from(now)).update();
+    }
+
     public List<Promised> of(UUID orderId) {
         return jdbc.sql("SELECT * FROM promised_shipment WHERE order_id = :order ORDER BY ship_by, location")
                 .param("order", orderId).query((rs, n) -> new Promised(orderId, rs.getString("location"),
