@@ -88,7 +88,7 @@ public class Orders {
      * nothing written, when the channel already sent an order with this external reference.
      */
     public boolean insert(NewOrder o, List<NewLine> lines, List<NewEntry> timeline) {
-        return jdbc.sql("""
+        JdbcClient.StatementSpec order = jdbc.sql("""
                 WITH o AS (
                     INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
                         customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
@@ -126,20 +126,8 @@ public class Orders {
                 .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
                 .param("note", o.note()).param("promisedAt", Timestamp.from(o.promisedAt()))
                 .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy()).param("now", now())
-                .param("shipBy", o.shipBy(), java.sql.Types.DATE).param("deliverBy", o.deliverBy(), java.sql.Types.DATE)
-                .param("lineNo", lines.stream().map(NewLine::lineNo).toArray(Integer[]::new))
-                .param("sku", lines.stream().map(NewLine::sku).toArray(String[]::new))
-                .param("lineName", lines.stream().map(NewLine::name).toArray(String[]::new))
-                .param("type", lines.stream().map(NewLine::type).toArray(String[]::new))
-                .param("quantity", lines.stream().map(NewLine::quantity).toArray(Long[]::new))
-                .param("unitPrice", decimals(lines, l -> l.unitPrice().amount()))
-                .param("taxRate", decimals(lines, NewLine::taxRate))
-                .param("includesTax", lines.stream().map(NewLine::priceIncludesTax).toArray(Boolean[]::new))
-                .param("lineNet", decimals(lines, l -> l.amounts().net().amount()))
-                .param("lineTax", decimals(lines, l -> l.amounts().tax().amount()))
-                .param("lineGross", decimals(lines, l -> l.amounts().gross().amount()))
-                .param("reserved", lines.stream().map(NewLine::reserved).toArray(Long[]::new))
-                .param("backordered", lines.stream().map(NewLine::backordered).toArray(Long[]::new))
+                .param("shipBy", o.shipBy(), java.sql.Types.DATE).param("deliverBy", o.deliverBy(), java.sql.Types.DATE);
+        return withLines(order, lines)
                 .param("tActor", timeline.stream().map(NewEntry::actor).toArray(String[]::new))
                 .param("tDimension", timeline.stream().map(NewEntry::dimension).toArray(String[]::new))
                 .param("tFrom", timeline.stream().map(NewEntry::from).toArray(String[]::new))
@@ -441,6 +429,24 @@ public class Orders {
                 rs.getObject("ship_by", LocalDate.class), rs.getObject("deliver_by", LocalDate.class));
     }
 
+    /** Binds the columns of new order lines as the arrays that {@code unnest(...)} reads, in one place for every insert. */
+    private static JdbcClient.StatementSpec withLines(JdbcClient.StatementSpec spec, List<NewLine> lines) {
+        return spec
+                .param("lineNo", lines.stream().map(NewLine::lineNo).toArray(Integer[]::new))
+                .param("sku", lines.stream().map(NewLine::sku).toArray(String[]::new))
+                .param("lineName", lines.stream().map(NewLine::name).toArray(String[]::new))
+                .param("type", lines.stream().map(NewLine::type).toArray(String[]::new))
+                .param("quantity", lines.stream().map(NewLine::quantity).toArray(Long[]::new))
+                .param("unitPrice", decimals(lines, l -> l.unitPrice().amount()))
+                .param("taxRate", decimals(lines, NewLine::taxRate))
+                .param("includesTax", lines.stream().map(NewLine::priceIncludesTax).toArray(Boolean[]::new))
+                .param("lineNet", decimals(lines, l -> l.amounts().net().amount()))
+                .param("lineTax", decimals(lines, l -> l.amounts().tax().amount()))
+                .param("lineGross", decimals(lines, l -> l.amounts().gross().amount()))
+                .param("reserved", lines.stream().map(NewLine::reserved).toArray(Long[]::new))
+                .param("backordered", lines.stream().map(NewLine::backordered).toArray(Long[]::new));
+    }
+
     static Money money(ResultSet rs, String column, String currency) throws SQLException {
         return new Money(rs.getBigDecimal(column), currency);
     }
@@ -566,7 +572,7 @@ public class Orders {
             return false;
         }
         jdbc.sql("DELETE FROM order_line WHERE order_id = :id").param("id", id).update();
-        jdbc.sql("""
+        JdbcClient.StatementSpec insert = jdbc.sql("""
                 INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
                     price_includes_tax, net, tax, gross, reserved, backordered)
                 SELECT :id, l.* FROM unnest(CAST(:lineNo AS int[]), CAST(:sku AS text[]),
@@ -574,21 +580,8 @@ public class Orders {
                     CAST(:unitPrice AS numeric[]), CAST(:taxRate AS numeric[]), CAST(:includesTax AS boolean[]),
                     CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
                     CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l
-                """).param("id", id)
-                .param("lineNo", lines.stream().map(NewLine::lineNo).toArray(Integer[]::new))
-                .param("sku", lines.stream().map(NewLine::sku).toArray(String[]::new))
-                .param("lineName", lines.stream().map(NewLine::name).toArray(String[]::new))
-                .param("type", lines.stream().map(NewLine::type).toArray(String[]::new))
-                .param("quantity", lines.stream().map(NewLine::quantity).toArray(Long[]::new))
-                .param("unitPrice", decimals(lines, l -> l.unitPrice().amount()))
-                .param("taxRate", decimals(lines, NewLine::taxRate))
-                .param("includesTax", lines.stream().map(NewLine::priceIncludesTax).toArray(Boolean[]::new))
-                .param("lineNet", decimals(lines, l -> l.amounts().net().amount()))
-                .param("lineTax", decimals(lines, l -> l.amounts().tax().amount()))
-                .param("lineGross", decimals(lines, l -> l.amounts().gross().amount()))
-                .param("reserved", lines.stream().map(NewLine::reserved).toArray(Long[]::new))
-                .param("backordered", lines.stream().map(NewLine::backordered).toArray(Long[]::new))
-                .update();
+                """).param("id", id);
+        withLines(insert, lines).update();
         return true;
     }
 
