@@ -23,9 +23,10 @@ ensure_jar() {
   [ -f "$ROOT/target/ordo.jar" ] || (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 }
 
-free_port() { # first port from $1 on that nothing listens on
-  local p
-  for p in $(seq "${1:-18200}" $(( ${1:-18200} + 500 ))); do
+free_port() { # a port from $1 on that nothing listens on; it starts at a random offset, so that two benches
+  # started at once rarely pick the same port between this check and their bind
+  local p start=$(( ${1:-18200} + RANDOM % 400 ))
+  for p in $(seq "$start" $(( start + 500 ))); do
     (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return 0; }
   done
   return 1

@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over {@code ordo.api.max-body-size} (or an endpoint's own {@link BodySizeLimit}) with 413,
+ * Refuses request bodies over {@code ordo.api.max-body-bytes} (or an endpoint's own {@link BodySizeLimit}) with 413,
  * before anything reads them into memory: at once by Content-Length, and while streaming for chunked bodies.
  */
 @Component
