@@ -117,7 +117,7 @@ node_call() { # node_call N METHOD PATH [BODY [curl options]]: to node N % 2; a 
     [ "$rc" = 7 ] || break # 7: refused, nothing was sent
   done
   if [ "$rc" != 0 ] || [ "${code:0:1}" != 2 ]; then
-    echo "$method $path: curl $rc, HTTP $code $(head -c 300 "$WORK/story.out")" >> "$WORK/story-errors.log"
+    echo "$method $path: curl $rc, HTTP $code $(head -c 300 "$WORK/story.out" 2>/dev/null)" >> "$WORK/story-errors.log"
     return 1
   fi
   cat "$WORK/story.out"
