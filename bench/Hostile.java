@@ -212,6 +212,25 @@ public class Hostile {
         writes.add(new Endpoint("PUT", "/api/v1/locations/BER/bins/" + pick("H-01", "OVERFLOW"), this::bin, "pickSequence", -1));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + "/putaway?sku=" + enc(pick("TSHIRT-BLK-M", hostile())) + "&quantity=" + enc(pick("1", "0", "1.5", "1e400", hostile())));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + pick("/utilisation", "/bins", "/space-forecast", "/space-forecast/csv"));
+        // transfers and cycle counts (docs/purchasing.md); were a fault to miss, the bodies would still change no
+        // stock (more than is on hand; a difference that waits for approval)
+        writes.add(new Endpoint("POST", "/api/v1/transfers", this::transfer, "to", "BER"));
+        writes.add(new Endpoint("POST", "/api/v1/transfers/" + pick("TR-2026-999999", UUID.randomUUID().toString()) + "/receipt", () -> map(), "note", 1));
+        writes.add(new Endpoint("POST", "/api/v1/cycle-counts", this::cycleCount, "counted", -1));
+        writes.add(new Endpoint("POST", "/api/v1/cycle-counts/" + pick("CC-2026-999999", UUID.randomUUID().toString()) + "/decision", () -> map("approve", false, "reason", "r"), "approve", "yes"));
+        reads.add(() -> "/api/v1/transfers?status=" + enc(pick("IN_TRANSIT", "LOST", hostile())) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
+        reads.add(() -> "/api/v1/transfers/" + enc(pick(hostile(), "TR-" + hostile(), UUID.randomUUID().toString())));
+        reads.add(() -> "/api/v1/cycle-counts?status=" + enc(pick("AWAITING_APPROVAL", "LOST", hostile())) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
+        reads.add(() -> "/api/v1/cycle-counts/" + enc(pick(hostile(), "CC-" + hostile(), UUID.randomUUID().toString())));
+    }
+
+    Map<String, Object> transfer() {
+        return map("from", "BER", "to", "HAM", "note", "n", "lines", new ArrayList<>(List.of(
+                map("sku", "TSHIRT-BLK-M", "quantity", 999_999_999))));
+    }
+
+    Map<String, Object> cycleCount() {
+        return map("sku", "TSHIRT-BLK-M", "location", "BER", "counted", 999_999_999, "note", "n");
     }
 
     Map<String, Object> dimensions() {
@@ -459,7 +478,7 @@ public class Hostile {
         headers.put("Authorization", "Bearer " + adminKey);
         headers.put("Content-Type", "application/json");
         if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders") || e.path.endsWith("/returns")
-                || e.path.endsWith("/receipts")) {
+                || e.path.endsWith("/receipts") || e.path.equals("/api/v1/transfers")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         if (e.path.endsWith("/changes")) {

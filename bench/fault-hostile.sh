@@ -39,7 +39,8 @@ TABLES="api_key article customer supplier location stock_level stock_movement re
   stock_policy purchase_order purchase_order_line reorder_alert document message
   return_request return_line file_import import_mapping
   review_entry received_mail received_mail_part mailbox_cursor
-  fulfilment_partner fulfilment_request partner_shipment partner_stock_report partner_article routing_rule"
+  fulfilment_partner fulfilment_request partner_shipment partner_stock_report partner_article routing_rule
+  stock_transfer stock_transfer_line cycle_count purchase_discrepancy"
 snapshot() {
   local t
   for t in $TABLES; do

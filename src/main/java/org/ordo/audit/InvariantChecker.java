@@ -55,6 +55,8 @@ import org.springframework.transaction.annotation.Transactional;
  * and its used figures are the sums of its stock</li>
  * <li>{@value #CAPACITY_NOT_OVERBOOKED}: no warehouse day has more orders booked to ship than its capacity
  * (docs/promise.md)</li>
+ * <li>{@value #IN_TRANSIT_EQUALS_OPEN_TRANSFERS}: per SKU, what the ledger sent away by transfer and has not taken in
+ * (TRANSFER_OUT less TRANSFER_IN) is what the transfers in transit carry (docs/purchasing.md)</li>
  * </ul>
  */
 @Service
@@ -82,6 +84,7 @@ public class InvariantChecker {
     public static final String BINS_EQUAL_LOCATION_STOCK = "bins-equal-location-stock";
     public static final String NO_BIN_OVER_CAPACITY = "no-bin-over-capacity";
     public static final String CAPACITY_NOT_OVERBOOKED = "capacity-not-overbooked";
+    public static final String IN_TRANSIT_EQUALS_OPEN_TRANSFERS = "in-transit-equals-open-transfers";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -102,12 +105,15 @@ public class InvariantChecker {
     private final org.ordo.intake.ReviewQueue reviews;
     private final org.ordo.space.SpaceManagement space;
     private final org.ordo.promise.PromiseManagement promises;
+    private final org.ordo.purchasing.Transfers transfers;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
             AuditProperties properties, org.ordo.returns.ReturnManagement returns,
             org.ordo.purchasing.PurchasingManagement purchasing, org.ordo.intake.ReviewQueue reviews,
-            org.ordo.space.SpaceManagement space, org.ordo.promise.PromiseManagement promises) {
+            org.ordo.space.SpaceManagement space, org.ordo.promise.PromiseManagement promises,
+            org.ordo.purchasing.Transfers transfers) {
+        this.transfers = transfers;
         this.space = space;
         this.promises = promises;
         this.returns = returns;
@@ -138,7 +144,8 @@ public class InvariantChecker {
                 MESSAGES_NOT_RETRYING_TOO_LONG, QUARANTINE_NEVER_RESERVED, RETURN_WITHIN_ANNOUNCED,
                 RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED,
                 REVIEW_DOCUMENTS_QUEUED, ORDER_TOTALS_EQUAL_LINES,
-                BINS_EQUAL_LOCATION_STOCK, NO_BIN_OVER_CAPACITY, CAPACITY_NOT_OVERBOOKED).forEach(name -> found.put(name,
+                BINS_EQUAL_LOCATION_STOCK, NO_BIN_OVER_CAPACITY, CAPACITY_NOT_OVERBOOKED,
+                IN_TRANSIT_EQUALS_OPEN_TRANSFERS).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -172,6 +179,7 @@ public class InvariantChecker {
         found.get(BINS_EQUAL_LOCATION_STOCK).addAll(space.binsOffLocationStock());
         found.get(NO_BIN_OVER_CAPACITY).addAll(space.binsOverCapacity(MAX_LISTED + 1));
         found.get(CAPACITY_NOT_OVERBOOKED).addAll(promises.overbookedDays());
+        found.get(IN_TRANSIT_EQUALS_OPEN_TRANSFERS).addAll(transfers.inTransitOffTransfers());
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

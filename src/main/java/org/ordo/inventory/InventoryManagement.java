@@ -499,6 +499,71 @@ public class InventoryManagement {
         return ledger.allocatedByLine(orderIds);
     }
 
+    // --- transfers between locations -------------------------------------------------------------------------
+
+    /** How goods moved between locations are booked in the ledger (document type; the transfer's number as reference). */
+    public static final String TRANSFER = "TRANSFER";
+
+    /**
+     * Sends goods away from a location for a transfer, in the caller's transaction: one TRANSFER_OUT movement
+     * naming the transfer. Only what is neither reserved nor quarantined can leave (a conditional update); 409
+     * {@code insufficient-stock} otherwise, naming the SKU and what is available there.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement sendAway(String sku, String locationCode, long quantity, String transferNumber) {
+        List<FieldError> errors = new ArrayList<>();
+        requireQuantity(errors, quantity, false);
+        Target target = target(sku, locationCode, errors);
+        failIfAny(errors);
+        if (!ledger.removeOnHand(target.sku, target.location.id(), quantity)) {
+            throw new ConflictException("insufficient-stock", "Not enough unreserved stock",
+                    "Cannot send " + quantity + " of " + target.sku + " away from " + target.location.code()
+                            + ": only what is on hand and neither reserved nor quarantined can leave",
+                    Map.of("sku", target.sku, "location", target.location.code()));
+        }
+        record(List.of(new Entry(target.sku, target.location.id(), MovementKind.TRANSFER_OUT, -quantity, 0,
+                "sent to another location", TRANSFER, transferNumber, Actor.current())));
+        return ledger.lastMovement(target.sku);
+    }
+
+    /**
+     * Takes in goods of a transfer at its destination, in the caller's transaction: one TRANSFER_IN movement
+     * naming the transfer; publishes {@link StockReceived}, so backorders are filled from them as from any receipt.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement takeIn(String sku, String locationCode, long quantity, String transferNumber) {
+        List<FieldError> errors = new ArrayList<>();
+        requireQuantity(errors, quantity, false);
+        Target target = target(sku, locationCode, errors);
+        failIfAny(errors);
+        ledger.addOnHand(target.sku, target.location.id(), quantity);
+        record(List.of(new Entry(target.sku, target.location.id(), MovementKind.TRANSFER_IN, quantity, 0,
+                "arrived from another location", TRANSFER, transferNumber, Actor.current())));
+        events.publishEvent(new StockReceived(target.sku, target.location.code(), quantity));
+        return ledger.lastMovement(target.sku);
+    }
+
+    /** Per SKU, what the ledger has sent away by transfer and not taken in yet; reads, locks nothing. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> inTransitByLedger() {
+        return ledger.inTransit();
+    }
+
+    /**
+     * The demand a location served of a SKU since a moment: units reserved for orders there, less what was released
+     * again (cancelled or changed orders), never below 0. For demand-based reorder points; reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public long demandSince(String sku, String locationCode, java.time.Instant since) {
+        return Math.max(0, ledger.demand(sku, location(locationCode).id(), since));
+    }
+
+    /** {@link #demandSince(String, String, java.time.Instant)} of many SKUs: SKU, then location code, to demand. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Long>> demandSince(Collection<String> skus, java.time.Instant since) {
+        return skus.isEmpty() ? Map.of() : ledger.demand(skus, since);
+    }
+
     /**
      * A stock level's key, ordered as PostgreSQL orders {@code sku COLLATE "C", location_id}: SKUs by code
      * point (they are ASCII), uuids by their bytes, which is their lower-case text. Every transaction locks

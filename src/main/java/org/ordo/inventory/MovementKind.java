@@ -17,5 +17,9 @@ public enum MovementKind {
     /** a person took goods out of quarantine with a reason: quarantined down, available again */
     QUARANTINE_RELEASE,
     /** goods were destroyed or scrapped: on hand down (and quarantined, when they were there) */
-    WRITE_OFF
+    WRITE_OFF,
+    /** goods left for another location (a transfer): on hand down here, in transit until they arrive */
+    TRANSFER_OUT,
+    /** goods of a transfer arrived from another location: on hand up here */
+    TRANSFER_IN
 }

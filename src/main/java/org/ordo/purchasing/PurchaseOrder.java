@@ -21,7 +21,9 @@ public record PurchaseOrder(UUID id, @Schema(example = "PO-2026-000001") String 
     @Schema(name = "PurchaseOrderLine")
     public record Line(int lineNo, String sku, String supplierArticle, long ordered, Long confirmed, long received,
             long open, @Schema(description = "how many more than ordered may be received") long tolerance,
-            Money unitPrice, Money amount, LocalDate expectedOn, LocalDate confirmedOn) {
+            Money unitPrice, Money amount, LocalDate expectedOn, LocalDate confirmedOn,
+            @Schema(description = "received beyond ordered + tolerance and recorded as a discrepancy (when the stock "
+                    + "policy says RECORD), for the buyer to settle with the supplier") long overDelivered) {
     }
 
     public Line line(int lineNo) {

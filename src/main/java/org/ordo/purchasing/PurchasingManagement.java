@@ -76,6 +76,8 @@ public class PurchasingManagement {
     public static final int MAX_NOTE = 500;
     /** The reason given for changing, cancelling or closing a purchase order short. */
     public static final int MAX_REASON = 200;
+    /** The most weeks of past demand a demand-based reorder point looks at. */
+    public static final int MAX_DEMAND_WEEKS = 52;
     /** Days from ordering to delivery. */
     public static final int MAX_LEAD_TIME_DAYS = 365;
     /** Any quantity of a policy or an order line (inventory's limit for one movement). */
@@ -166,6 +168,9 @@ public class PurchasingManagement {
         if (d.safetyStock() != null && d.reorderPoint() != null && d.safetyStock() > d.reorderPoint()) {
             errors.add(new FieldError("safetyStock", "must not be above the reorder point"));
         }
+        if (d.demandWeeks() != null && (d.demandWeeks() < 1 || d.demandWeeks() > MAX_DEMAND_WEEKS)) {
+            errors.add(new FieldError("demandWeeks", "must be between 1 and " + MAX_DEMAND_WEEKS));
+        }
         if (d.leadTimeDays() != null && (d.leadTimeDays() < 0 || d.leadTimeDays() > MAX_LEAD_TIME_DAYS)) {
             errors.add(new FieldError("leadTimeDays", "must be between 0 and " + MAX_LEAD_TIME_DAYS));
         }
@@ -197,7 +202,8 @@ public class PurchasingManagement {
                 d.safetyStock() == null ? 0 : d.safetyStock(), supplier == null ? null : supplier.id(), article,
                 price == null ? null : price.amount(), price == null ? null : price.currency(),
                 d.packSize() == null ? 1 : d.packSize(), d.minimumOrder() == null ? 1 : d.minimumOrder(),
-                d.leadTimeDays(), null));
+                d.leadTimeDays(), null, d.overDelivery() == null ? OverDelivery.REFUSE : d.overDelivery(),
+                d.demandWeeks()));
         watch(List.of(sku));
         return view(policies.find(sku, location).orElseThrow());
     }
@@ -213,7 +219,27 @@ public class PurchasingManagement {
         return new StockPolicy(r.sku(), r.location(), r.reorderPoint(), r.targetLevel(), r.reorderQuantity(),
                 r.safetyStock(), supplier == null ? null : supplier.code(), r.supplierArticle(),
                 r.purchasePrice() == null ? null : new Money(r.purchasePrice(), r.currency()), r.packSize(),
-                r.minimumOrder(), r.leadTimeDays(), leadTime(r, supplier), r.updatedAt());
+                r.minimumOrder(), r.leadTimeDays(), leadTime(r, supplier), r.updatedAt(), r.overDelivery(),
+                r.demandWeeks(), demand(r, supplier));
+    }
+
+    /**
+     * The reorder point from demand of a policy that asks for one (docs/purchasing.md#demand-based-reorder-points),
+     * with its inputs; null for a fixed reorder point. The window ends now and starts {@code 7 × weeks} days back.
+     */
+    private DemandReorderPoint demand(StockPolicies.Row r, Supplier supplier) {
+        if (r.demandWeeks() == null) {
+            return null;
+        }
+        int weeks = r.demandWeeks();
+        Instant since = clock.instant().minus(java.time.Duration.ofDays(7L * weeks));
+        long demand = inventory.demandSince(r.sku(), r.location(), since);
+        int lead = leadTime(r, supplier);
+        long fromDemand = Replenishment.reorderPointFromDemand(demand, weeks, lead, r.safetyStock());
+        return new DemandReorderPoint(weeks, LocalDate.ofInstant(since, clock.getZone()), demand,
+                BigDecimal.valueOf(demand).divide(BigDecimal.valueOf(7L * weeks), 2, java.math.RoundingMode.HALF_UP)
+                        .toPlainString(),
+                lead, r.safetyStock(), fromDemand, r.reorderPoint(), Math.max(fromDemand, r.reorderPoint()));
     }
 
     private static int leadTime(StockPolicies.Row r, Supplier supplier) {
@@ -226,14 +252,20 @@ public class PurchasingManagement {
     // --- positions, suggestions, alerts -----------------------------------------------------------------------
 
     /** A policy with the figures of its stock position. */
-    private record Position(StockPolicies.Row policy, long available, long onOrder, long backordered) {
+    private record Position(StockPolicies.Row policy, long available, long onOrder, long backordered,
+            DemandReorderPoint demand) {
 
         long value() {
             return Replenishment.position(available, onOrder, backordered);
         }
 
+        /** The reorder point in use: from demand when the policy asks for it, else as given. */
+        long reorderPoint() {
+            return demand == null ? policy.reorderPoint() : demand.reorderPoint();
+        }
+
         long quantity() {
-            return Replenishment.quantity(value(), policy.reorderPoint(), policy.targetLevel(),
+            return Replenishment.quantity(value(), reorderPoint(), policy.targetLevel(),
                     policy.reorderQuantity(), policy.minimumOrder(), policy.packSize());
         }
     }
@@ -267,9 +299,12 @@ public class PurchasingManagement {
             purchaseOrders.expected(sku).forEach(e -> coming.merge(e.location(), e.quantity(), Long::sum));
             onOrder.put(sku, coming);
         }
+        Map<UUID, Supplier> suppliers = new HashMap<>();
         return rows.stream().map(r -> new Position(r, available.get(r.sku()).getOrDefault(r.location(), 0L),
                 onOrder.get(r.sku()).getOrDefault(r.location(), 0L),
-                r.location().equals(servesBackorders.get(r.sku())) ? backordered.getOrDefault(r.sku(), 0L) : 0))
+                r.location().equals(servesBackorders.get(r.sku())) ? backordered.getOrDefault(r.sku(), 0L) : 0,
+                r.demandWeeks() == null ? null : demand(r, r.supplierId() == null ? null
+                        : suppliers.computeIfAbsent(r.supplierId(), parties::requireSupplier))))
                 .toList();
     }
 
@@ -305,9 +340,9 @@ public class PurchasingManagement {
             Money price = r.purchasePrice() == null || !Objects.equals(r.currency(), currency) ? null
                     : new Money(r.purchasePrice(), r.currency());
             grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(new Suggestion.Line(r.sku(),
-                    r.supplierArticle(), p.available(), p.onOrder(), p.backordered(), p.value(), r.reorderPoint(),
+                    r.supplierArticle(), p.available(), p.onOrder(), p.backordered(), p.value(), p.reorderPoint(),
                     r.safetyStock(), r.targetLevel(), r.reorderQuantity(), r.packSize(), r.minimumOrder(), quantity,
-                    price, today.plusDays(leadTime(r, supplier)), p.value() < r.safetyStock()));
+                    price, today.plusDays(leadTime(r, supplier)), p.value() < r.safetyStock(), p.demand()));
         }
         return grouped.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> {
             Suggestion head = heads.get(e.getKey());
@@ -329,15 +364,62 @@ public class PurchasingManagement {
         Instant now = clock.instant();
         for (Position p : positions(rows)) {
             StockPolicies.Row r = p.policy();
-            if (Replenishment.below(p.value(), r.reorderPoint())) {
-                Optional<UUID> raised = alerts.raise(r.sku(), r.location(), p.value(), r.reorderPoint(), now);
+            if (Replenishment.below(p.value(), p.reorderPoint())) {
+                Optional<UUID> raised = alerts.raise(r.sku(), r.location(), p.value(), p.reorderPoint(), now);
                 raised.ifPresent(id -> events.publishEvent(new ReorderPointReached(id, r.sku(), r.location(),
-                        p.value(), r.reorderPoint(), r.supplierId() == null ? null
+                        p.value(), p.reorderPoint(), r.supplierId() == null ? null
                                 : parties.requireSupplier(r.supplierId()).code(), p.quantity())));
             } else {
                 alerts.clear(r.sku(), r.location(), now);
             }
         }
+    }
+
+    /** How many past weeks of demand the dashboard's days of cover use. */
+    public static final int COVER_WEEKS = 4;
+
+    /**
+     * The dashboard's stock figures over every stock policy: on hand at its location times its purchase price, summed
+     * per currency; the open reorder alerts; and the {@code limit} policies whose available stock lasts the fewest
+     * days at the demand of the last {@link #COVER_WEEKS} weeks (policies without demand last forever and are left
+     * out). Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public StockFigures stockFigures(int limit) {
+        List<StockPolicies.Row> rows = policies.all(null, null);
+        List<String> skus = rows.stream().map(StockPolicies.Row::sku).distinct().toList();
+        Map<String, Map<String, org.ordo.inventory.StockLevel>> levels = new HashMap<>();
+        if (!skus.isEmpty()) {
+            inventory.levelsHolding(skus).forEach(l -> levels.computeIfAbsent(l.sku(), k -> new HashMap<>())
+                    .put(l.location(), l));
+        }
+        int days = 7 * COVER_WEEKS;
+        Map<String, Map<String, Long>> demand = inventory.demandSince(skus,
+                clock.instant().minus(java.time.Duration.ofDays(days)));
+        Map<String, BigDecimal> value = new TreeMap<>();
+        int unpriced = 0;
+        List<StockFigures.Cover> cover = new ArrayList<>();
+        for (StockPolicies.Row r : rows) {
+            org.ordo.inventory.StockLevel level = levels.getOrDefault(r.sku(), Map.of()).get(r.location());
+            long onHand = level == null ? 0 : level.onHand();
+            long available = level == null ? 0 : Math.max(0, level.available());
+            if (onHand > 0 && r.purchasePrice() == null) {
+                unpriced++;
+            } else if (onHand > 0) {
+                value.merge(r.currency(), r.purchasePrice().multiply(BigDecimal.valueOf(onHand)), BigDecimal::add);
+            }
+            long sold = demand.getOrDefault(r.sku(), Map.of()).getOrDefault(r.location(), 0L);
+            if (sold > 0) {
+                cover.add(new StockFigures.Cover(r.sku(), r.location(), available, sold, BigDecimal.valueOf(sold)
+                        .divide(BigDecimal.valueOf(days), 2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                        Math.multiplyExact(available, (long) days) / sold));
+            }
+        }
+        cover.sort(Comparator.comparingLong(StockFigures.Cover::days).thenComparing(StockFigures.Cover::sku)
+                .thenComparing(StockFigures.Cover::location));
+        return new StockFigures(value.entrySet().stream().map(e -> Money.rounded(e.getValue(), e.getKey())).toList(),
+                unpriced, alerts.countOpen(), List.copyOf(cover.subList(0, Math.min(limit, cover.size()))),
+                COVER_WEEKS);
     }
 
     /** Reorder alerts, newest first; only those still open when {@code open}. */
@@ -647,8 +729,9 @@ public class PurchasingManagement {
 
     /**
      * Receives goods against a line: adds to the line's received quantity only within ordered + tolerance (a
-     * conditional UPDATE, so concurrent receipts cannot pass it together; 409 {@code over-delivery} otherwise),
-     * and puts them on hand at the order's location as one RECEIPT movement referencing the line
+     * conditional UPDATE, so concurrent receipts cannot pass it together). Beyond it, 409 {@code over-delivery}, or,
+     * when the SKU's stock policy there says RECORD, the line is filled to its limit and the rest recorded as a
+     * discrepancy of the line; either way the goods taken in are all put them on hand at the order's location as one RECEIPT movement referencing the line
      * ({@code PO-2026-000001/1}), which fills backorders as every receipt does. The order is RECEIVED when every
      * line is. Locks the order; 409 once it is closed.
      */
@@ -669,17 +752,30 @@ public class PurchasingManagement {
         if (!head.status().isOpen()) {
             throw illegal(head, "received against");
         }
+        long beyond = 0;
         if (!purchaseOrders.receive(id, line.lineNo(), command.quantity())) {
             long allowed = line.ordered() + line.tolerance() - line.received();
-            throw new ConflictException("over-delivery", "More than ordered",
-                    "Line " + line.lineNo() + " of " + head.number() + " may receive at most " + allowed
-                            + " more (ordered " + line.ordered() + ", tolerance " + line.tolerance() + ", received "
-                            + line.received() + "); refuse the rest or change the order first",
-                    Map.of("line", line.lineNo(), "allowed", allowed));
+            boolean record = policies.find(line.sku(), head.location())
+                    .map(p -> p.overDelivery() == OverDelivery.RECORD).orElse(false);
+            if (!record) {
+                throw new ConflictException("over-delivery", "More than ordered",
+                        "Line " + line.lineNo() + " of " + head.number() + " may receive at most " + allowed
+                                + " more (ordered " + line.ordered() + ", tolerance " + line.tolerance()
+                                + ", received " + line.received() + "); refuse the rest or change the order first",
+                        Map.of("line", line.lineNo(), "allowed", allowed));
+            }
+            // The order row is locked, so the line still has exactly `allowed` room: fill it, record the rest.
+            if (allowed > 0 && !purchaseOrders.receive(id, line.lineNo(), allowed)) {
+                throw new IllegalStateException("Line " + line.lineNo() + " of " + head.number()
+                        + " received more under a lock");
+            }
+            beyond = command.quantity() - Math.max(0, allowed);
+            purchaseOrders.recordOverDelivery(id, line.lineNo(), beyond, note, Actor.current(), clock.instant());
         }
         inventory.receive(new Receipt(line.sku(), head.location(), command.quantity(),
-                head.number() + "/" + line.lineNo(), note == null ? "received against " + head.number() : note),
-                DOCUMENT_TYPE);
+                head.number() + "/" + line.lineNo(), note != null ? note : beyond > 0 ? "received against "
+                        + head.number() + ", " + beyond + " beyond the order recorded as a discrepancy"
+                        : "received against " + head.number()), DOCUMENT_TYPE);
         settle(id);
         return require(id);
     }
@@ -701,11 +797,13 @@ public class PurchasingManagement {
     public PurchaseOrder require(UUID id) {
         PurchaseOrders.Head h = purchaseOrders.find(id).orElseThrow(() -> new NotFoundException("Purchase order", id));
         Supplier supplier = parties.requireSupplier(h.supplierId());
+        Map<Integer, Long> overDelivered = purchaseOrders.overDelivered(id);
         List<PurchaseOrder.Line> lines = purchaseOrders.lines(id).stream().map(l -> {
             Money unit = new Money(l.unitPrice(), h.currency());
             long open = h.status().isOpen() ? Math.max(0, l.ordered() - l.received()) : 0;
             return new PurchaseOrder.Line(l.lineNo(), l.sku(), l.supplierArticle(), l.ordered(), l.confirmed(),
-                    l.received(), open, l.tolerance(), unit, unit.times(l.ordered()), l.expectedOn(), l.confirmedOn());
+                    l.received(), open, l.tolerance(), unit, unit.times(l.ordered()), l.expectedOn(), l.confirmedOn(),
+                    overDelivered.getOrDefault(l.lineNo(), 0L));
         }).toList();
         Money total = lines.stream().map(PurchaseOrder.Line::amount).reduce(Money.zero(h.currency()), Money::plus);
         return new PurchaseOrder(h.id(), h.number(), supplier.code(), supplier.name(), h.location(), h.currency(),

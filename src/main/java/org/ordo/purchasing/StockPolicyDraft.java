@@ -36,5 +36,10 @@ public record StockPolicyDraft(
         @Schema(example = "24", minimum = "1", maximum = "" + MAX_QUANTITY,
                 description = "the smallest quantity the supplier takes; default 1") Long minimumOrder,
         @Schema(example = "7", minimum = "0", maximum = "" + MAX_LEAD_TIME_DAYS,
-                description = "days from order to delivery; empty: the supplier's") Integer leadTimeDays) {
+                description = "days from order to delivery; empty: the supplier's") Integer leadTimeDays,
+        @Schema(example = "RECORD", description = "goods beyond a purchase order line's ordered + tolerance: REFUSE them "
+                + "(the default) or RECORD them as a discrepancy on the order and take them in") OverDelivery overDelivery,
+        @Schema(example = "4", minimum = "1", maximum = "" + PurchasingManagement.MAX_DEMAND_WEEKS,
+                description = "take the reorder point from the demand of this many past weeks (never below "
+                        + "reorderPoint); empty: reorderPoint as given") Integer demandWeeks) {
 }

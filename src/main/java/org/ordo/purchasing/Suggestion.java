@@ -20,6 +20,8 @@ public record Suggestion(String supplier, String supplierName, String location, 
     public record Line(String sku, String supplierArticle, long available, long onOrder, long backordered,
             long position, long reorderPoint, long safetyStock, Long targetLevel, Long reorderQuantity,
             long packSize, long minimumOrder, long quantity, Money unitPrice, LocalDate expectedOn,
-            @Schema(description = "the position is below the safety stock") boolean urgent) {
+            @Schema(description = "the position is below the safety stock") boolean urgent,
+            @Schema(description = "when the policy takes its reorder point from demand: how (reorderPoint is its result)")
+            DemandReorderPoint demand) {
     }
 }

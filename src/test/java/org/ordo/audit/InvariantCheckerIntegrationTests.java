@@ -80,7 +80,8 @@ class InvariantCheckerIntegrationTests {
                 InvariantChecker.RETURN_REFUNDS_WITHIN_RECEIVED, InvariantChecker.PURCHASE_RECEIVED_WITHIN_TOLERANCE,
                 InvariantChecker.EXCHANGE_CREDITS_MOVED, InvariantChecker.REVIEW_DOCUMENTS_QUEUED,
                 InvariantChecker.ORDER_TOTALS_EQUAL_LINES, InvariantChecker.BINS_EQUAL_LOCATION_STOCK,
-                InvariantChecker.NO_BIN_OVER_CAPACITY, InvariantChecker.CAPACITY_NOT_OVERBOOKED);
+                InvariantChecker.NO_BIN_OVER_CAPACITY, InvariantChecker.CAPACITY_NOT_OVERBOOKED,
+                InvariantChecker.IN_TRANSIT_EQUALS_OPEN_TRANSFERS);
     }
 
     @Test
@@ -362,7 +363,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 22 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 23 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -373,7 +374,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 22 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 23 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -383,7 +384,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(22);
+        assertThat(response.json().get("invariants")).hasSize(23);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);

@@ -353,6 +353,79 @@ class PurchasingIntegrationTests {
     }
 
     @Test
+    void anOverDeliveryBeyondTheToleranceIsRecordedOnTheOrderWhenThePolicySaysSo() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        assertThat(policy(sku, Map.of("reorderPoint", 0, "targetLevel", 100, "overDelivery", "RECORD"))
+                .get("overDelivery").asString()).isEqualTo("RECORD");
+        JsonNode po = placeByHand(sku, 10);
+
+        JsonNode received = expect(api.post(path(po) + "/receipts", Map.of("line", 1, "quantity", 14,
+                "note", "four cartons too many")), 201).json();
+
+        JsonNode line = received.get("lines").get(0);
+        assertThat(line.get("received").asLong()).as("ordered 10 + tolerance 1").isEqualTo(11);
+        assertThat(line.get("overDelivered").asLong()).isEqualTo(3);
+        assertThat(line.get("open").asLong()).isZero();
+        assertThat(received.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(api.get("/api/v1/inventory/" + sku).json().get("onHand").asLong())
+                .as("the goods are all in the warehouse").isEqualTo(14);
+        assertThat(api.get(path(po)).json().get("lines").get(0).get("overDelivered").asLong()).isEqualTo(3);
+        assertThat(checker.check().findings()).filteredOn(f -> f.message().contains(sku)
+                || f.message().contains(po.get("number").asString())).isEmpty();
+
+        String refusing = fixtures.article("10.00", "EUR", "19");
+        policy(refusing, Map.of("reorderPoint", 0, "targetLevel", 100));
+        JsonNode other = placeByHand(refusing, 10);
+        assertThat(api.post(path(other) + "/receipts", Map.of("line", 1, "quantity", 14)).status())
+                .as("REFUSE, the default").isEqualTo(409);
+        assertThat(api.get(path(other)).json().get("lines").get(0).get("overDelivered").asLong()).isZero();
+    }
+
+    @Test
+    void aDemandBasedReorderPointComesFromTheLastWeeksAndShowsItsInputs() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 12);
+        expect(api.placeOrder(Fixtures.order("EUR", sku, 6)), 201);
+        expect(api.placeOrder(Fixtures.order("EUR", sku, 4)), 201);
+        JsonNode fixed = policy(sku, Map.of("reorderPoint", 1, "targetLevel", 40, "safetyStock", 1,
+                "leadTimeDays", 7));
+        assertThat(fixed.get("demand").isNull()).isTrue();
+        assertThat(suggested(sku)).as("position 2 is not below 1").isNull();
+
+        JsonNode stored = policy(sku, Map.of("reorderPoint", 1, "targetLevel", 40, "safetyStock", 1,
+                "leadTimeDays", 7, "demandWeeks", 4));
+
+        JsonNode demand = stored.get("demand");
+        assertThat(demand.get("weeks").asInt()).isEqualTo(4);
+        assertThat(demand.get("demand").asLong()).as("10 reserved there in the last 4 weeks").isEqualTo(10);
+        assertThat(demand.get("dailyDemand").asString()).isEqualTo("0.36");
+        assertThat(demand.get("leadTimeDays").asInt()).isEqualTo(7);
+        assertThat(demand.get("fromDemand").asLong()).as("ceil(10 x 7 / 28) + 1").isEqualTo(4);
+        assertThat(demand.get("given").asLong()).isEqualTo(1);
+        assertThat(demand.get("reorderPoint").asLong()).isEqualTo(4);
+        JsonNode line = suggested(sku);
+        assertThat(line).as("position 2 is below 4").isNotNull();
+        assertThat(line.get("reorderPoint").asLong()).isEqualTo(4);
+        assertThat(line.get("quantity").asLong()).as("up to the target level 40").isEqualTo(38);
+        assertThat(line.get("demand").get("fromDemand").asLong()).isEqualTo(4);
+        assertThat(api.put("/api/v1/inventory/" + sku + "/policy", Map.of("location", location, "reorderPoint", 1,
+                "targetLevel", 40, "demandWeeks", 53)).errorFields()).containsExactly("demandWeeks");
+    }
+
+    /** The suggestion line of a SKU from this test's supplier and location, or null. */
+    private JsonNode suggested(String sku) {
+        for (JsonNode s : expect(api.get("/api/v1/purchasing/suggestions?supplier=" + supplier + "&location="
+                + location), 200).json()) {
+            for (JsonNode l : s.get("lines")) {
+                if (l.get("sku").asString().equals(sku)) {
+                    return l;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void theCheckerFindsALineThatReceivedBeyondItsTolerance() {
         String sku = fixtures.article("10.00", "EUR", "19");
         JsonNode po = placeByHand(sku, 10);

@@ -51,7 +51,12 @@ class DashboardController {
     private final Json json;
     private final MessageSource messages;
 
-    DashboardController(Reports reports, Json json, MessageSource messages) {
+    /** The stock figures from the stock policies: value at purchase price, below reorder point, days of cover. */
+    private final org.ordo.purchasing.PurchasingManagement purchasing;
+
+    DashboardController(Reports reports, Json json, MessageSource messages,
+            org.ordo.purchasing.PurchasingManagement purchasing) {
+        this.purchasing = purchasing;
         this.reports = reports;
         this.json = json;
         this.messages = messages;
@@ -67,6 +72,7 @@ class DashboardController {
         Dashboard d = reports.dashboard(DAYS);
         List<LocalDate> days = days(d);
         model.addAttribute("d", d);
+        model.addAttribute("stock", purchasing.stockFigures(10));
         model.addAttribute("ordersChart", json.write(ordersChart(d, days)));
         model.addAttribute("onTimeChart", json.write(onTimeChart(d, days)));
         model.addAttribute("backlogChart", json.write(backlogChart(d)));

@@ -1,10 +1,13 @@
 package org.ordo.backoffice.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.ordo.backoffice.Screen;
 import org.ordo.platform.Role;
 import org.ordo.platform.security.AccessRules;
+import org.ordo.purchasing.ChangePurchaseOrder;
+import org.ordo.purchasing.ConfirmPurchaseOrder;
 import org.ordo.purchasing.PlacePurchaseOrder;
 import org.ordo.purchasing.PurchaseOrder;
 import org.ordo.purchasing.PurchasingManagement;
@@ -17,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +30,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Purchasing in one screen: the open reorder alerts, the suggestions with one click to order them from their
  * supplier, and the latest purchase orders with what each line has received; the warehouse receives against a
- * line here (the scanner's number field takes the quantity).
+ * line here (the scanner's number field takes the quantity). Each purchase order has its own page, where buyers
+ * confirm a line, change it, cancel the order or close it short.
  */
 @Controller
 @RequestMapping("/purchasing")
@@ -93,6 +98,70 @@ class PurchasingScreenController {
             Flash.success(redirect, "purchasing.received", quantity, received[0].number() + "/" + line);
         }
         return "redirect:/purchasing";
+    }
+
+    // --- a purchase order's own page and its forms ---------------------------------------------------------------
+
+    /** One purchase order with its lines and, for buyers, the forms that confirm, change, cancel or close it. */
+    @GetMapping("/orders/{id}")
+    String order(@PathVariable String id, Model model) {
+        model.addAttribute("order", purchasing.require(purchasing.idOf(id)));
+        return "backoffice/purchasing/order";
+    }
+
+    /** The supplier's confirmation of one line: quantity and delivery date, which becomes the expected date. */
+    @PostMapping("/orders/{id}/confirmation")
+    String confirm(@PathVariable UUID id, @RequestParam int line, @RequestParam String quantity,
+            @RequestParam String deliveryDate, RedirectAttributes redirect) {
+        requireBuyer();
+        Attempt.run(redirect, () -> purchasing.confirm(id, new ConfirmPurchaseOrder(List.of(
+                new ConfirmPurchaseOrder.Line(line, org.ordo.platform.Numbers.whole("quantity", quantity, false),
+                        date("deliveryDate", deliveryDate))))), "purchasing.po.confirmed-flash", line);
+        return "redirect:/purchasing/orders/" + id;
+    }
+
+    /** A change of one line's quantity or expected date, with a reason; the supplier gets the new revision. */
+    @PostMapping("/orders/{id}/change")
+    String change(@PathVariable UUID id, @RequestParam int line, @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String expectedOn, @RequestParam String reason,
+            RedirectAttributes redirect) {
+        requireBuyer();
+        Attempt.run(redirect, () -> purchasing.change(id, new ChangePurchaseOrder(reason, List.of(
+                new ChangePurchaseOrder.Line(line, quantity == null || quantity.isBlank() ? null
+                        : org.ordo.platform.Numbers.whole("quantity", quantity, false),
+                        expectedOn == null || expectedOn.isBlank() ? null : date("expectedOn", expectedOn))))),
+                "purchasing.po.changed-flash", line);
+        return "redirect:/purchasing/orders/" + id;
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
+        requireBuyer();
+        Attempt.run(redirect, () -> purchasing.cancel(id, reason), "purchasing.po.cancelled-flash");
+        return "redirect:/purchasing/orders/" + id;
+    }
+
+    @PostMapping("/orders/{id}/close")
+    String closeShort(@PathVariable UUID id, @RequestParam String reason, RedirectAttributes redirect) {
+        requireBuyer();
+        Attempt.run(redirect, () -> purchasing.closeShort(id, reason), "purchasing.po.closed-flash");
+        return "redirect:/purchasing/orders/" + id;
+    }
+
+    private void requireBuyer() {
+        Layout.Me me = Layout.current();
+        if (me == null || !AccessRules.PURCHASE_ORDER_FORMS.allows(me.role())) {
+            throw new AccessDeniedException("Only buyers confirm, change, cancel or close purchase orders");
+        }
+    }
+
+    /** A date as a form sends it (YYYY-MM-DD); anything else is refused naming the field. */
+    private static java.time.LocalDate date(String field, String text) {
+        try {
+            return java.time.LocalDate.parse(text.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new org.ordo.platform.InvalidInputException(field, "is not a date (YYYY-MM-DD)");
+        }
     }
 
     @ExceptionHandler(AccessDeniedException.class)

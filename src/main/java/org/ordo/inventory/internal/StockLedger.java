@@ -477,4 +477,46 @@ public class StockLedger {
                 rs.getString("sku"), rs.getString("code"), rs.getLong("quarantined"), rs.getLong("ledger"),
                 rs.getLong("on_hand"), rs.getLong("reserved"))).list();
     }
+
+    /**
+     * Per SKU, what left by transfer and has not arrived yet as the ledger says it (TRANSFER_OUT less TRANSFER_IN);
+     * SKUs with nothing in transit are left out. Found through the document index (document type TRANSFER).
+     */
+    public Map<String, Long> inTransit() {
+        Map<String, Long> result = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT sku, -sum(on_hand_delta) AS in_transit FROM stock_movement
+                WHERE document_type = 'TRANSFER' AND kind IN ('TRANSFER_OUT', 'TRANSFER_IN')
+                GROUP BY sku HAVING sum(on_hand_delta) <> 0
+                """).query((rs, n) -> Map.entry(rs.getString("sku"), rs.getLong("in_transit"))).list()
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
+    /**
+     * Units reserved for orders at a location since a moment, less what was released again (cancellations, changes):
+     * the demand that location served. Read from the ledger by SKU (its key), so it costs one SKU's movements.
+     */
+    public long demand(String sku, UUID locationId, java.time.Instant since) {
+        return jdbc.sql("""
+                SELECT coalesce(sum(reserved_delta), 0) FROM stock_movement
+                WHERE sku = :sku AND location_id = :loc AND at >= :since AND kind IN ('RESERVATION', 'RELEASE')
+                """).param("sku", sku).param("loc", locationId).param("since", Timestamp.from(since))
+                .query(Long.class).single();
+    }
+
+    /** {@link #demand(String, UUID, java.time.Instant)} of many SKUs at once, per SKU and location code. */
+    public Map<String, Map<String, Long>> demand(Collection<String> skus, java.time.Instant since) {
+        Map<String, Map<String, Long>> result = new HashMap<>();
+        jdbc.sql("""
+                SELECT m.sku, l.code, sum(m.reserved_delta) AS demand
+                FROM stock_movement m JOIN location l ON l.id = m.location_id
+                WHERE m.sku = ANY(:skus) AND m.at >= :since AND m.kind IN ('RESERVATION', 'RELEASE')
+                GROUP BY m.sku, l.code
+                """).param("skus", skus.toArray(String[]::new)).param("since", Timestamp.from(since))
+                .query((rs, n) -> new Object[] {rs.getString("sku"), rs.getString("code"), rs.getLong("demand")})
+                .list().forEach(r -> result.computeIfAbsent((String) r[0], k -> new HashMap<>())
+                        .put((String) r[1], Math.max(0, (Long) r[2])));
+        return result;
+    }
 }

@@ -208,6 +208,16 @@ public final class AccessRules {
             of("Purchasing", POST, "/api/v1/purchase-orders/{id}/cancel", ADMIN, AGENT),
             of("Purchasing", POST, "/api/v1/purchase-orders/{id}/close", ADMIN, AGENT),
             of("Purchasing", POST, "/api/v1/purchase-orders/{id}/receipts", ADMIN, WAREHOUSE, INTEGRATION),
+            // Transfers between locations: buyers and the warehouse ship them; the warehouse receives them.
+            of("Transfers", POST, "/api/v1/transfers", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Transfers", GET, "/api/v1/transfers", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Transfers", GET, "/api/v1/transfers/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Transfers", POST, "/api/v1/transfers/{id}/receipt", ADMIN, WAREHOUSE, INTEGRATION),
+            // Cycle counts: the warehouse counts; a second person (admin or warehouse) approves big differences.
+            of("Cycle counts", POST, "/api/v1/cycle-counts", ADMIN, WAREHOUSE, INTEGRATION),
+            of("Cycle counts", GET, "/api/v1/cycle-counts", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Cycle counts", GET, "/api/v1/cycle-counts/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Cycle counts", POST, "/api/v1/cycle-counts/{id}/decision", ADMIN, WAREHOUSE),
 
             // Outsourced fulfilment: partners (and their secrets) are set up by an admin; what was requested of them
             // names customers' addresses and margins, for the people who answer customers; the partners' systems
@@ -298,12 +308,16 @@ public final class AccessRules {
     public static final AccessRule PURCHASE_RECEIPT_PAGE = of("Purchasing screen", POST, "/purchasing/receipts",
             ADMIN, WAREHOUSE);
 
+    /** Confirming, changing, cancelling or closing a purchase order on its own page, which the warehouse opens to read. */
+    public static final AccessRule PURCHASE_ORDER_FORMS = of("Purchasing screen", POST, "/purchasing/orders/*/*",
+            ADMIN, AGENT);
+
     /**
      * Actions of the browser's chain narrower than the screen they are on (a screen's roles come from its
      * {@code Screen} bean). They are matched before the screens; the screen shows the action only to these roles.
      */
     public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE, PURCHASE_ORDER_PAGE,
-            PURCHASE_RECEIPT_PAGE);
+            PURCHASE_RECEIPT_PAGE, PURCHASE_ORDER_FORMS);
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",

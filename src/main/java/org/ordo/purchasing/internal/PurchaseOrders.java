@@ -195,4 +195,24 @@ public class PurchaseOrders {
                 rs.getLong("received"), rs.getBigDecimal("unit_price"), rs.getDate("expected_on").toLocalDate(),
                 confirmedOn == null ? null : confirmedOn.toLocalDate());
     }
+
+    /** Records goods received beyond a line's ordered + tolerance, as a discrepancy of that line. */
+    public void recordOverDelivery(UUID id, int lineNo, long quantity, String note, String by, Instant at) {
+        jdbc.sql("""
+                INSERT INTO purchase_discrepancy (purchase_order_id, line_no, quantity, note, recorded_by, recorded_at)
+                VALUES (:id, :line, :quantity, :note, :by, :at)
+                """).param("id", id).param("line", lineNo).param("quantity", quantity).param("note", note)
+                .param("by", by).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Per line of an order, what was recorded as received beyond it; lines without any are left out. */
+    public java.util.Map<Integer, Long> overDelivered(UUID id) {
+        java.util.Map<Integer, Long> result = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT line_no, sum(quantity) AS quantity FROM purchase_discrepancy WHERE purchase_order_id = :id
+                GROUP BY line_no
+                """).param("id", id).query((rs, n) -> java.util.Map.entry(rs.getInt("line_no"), rs.getLong("quantity")))
+                .list().forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
 }

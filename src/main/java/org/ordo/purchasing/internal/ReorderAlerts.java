@@ -61,4 +61,9 @@ public class ReorderAlerts {
                 rs.getLong("position"), rs.getLong("reorder_point"), rs.getTimestamp("raised_at").toInstant(),
                 cleared == null ? null : cleared.toInstant());
     }
+
+    /** How many alerts are open: SKU and location pairs below their reorder point now. */
+    public int countOpen() {
+        return jdbc.sql("SELECT count(*) FROM reorder_alert WHERE cleared_at IS NULL").query(Integer.class).single();
+    }
 }

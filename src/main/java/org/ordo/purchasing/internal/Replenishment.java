@@ -38,6 +38,14 @@ public final class Replenishment {
         return ceilDiv(atLeast, packSize) * packSize;
     }
 
+    /**
+     * A reorder point from demand: what the lead time consumes at the average daily demand of the last {@code weeks}
+     * weeks, rounded up, plus the safety stock: {@code ceil(demand × leadTimeDays / (7 × weeks)) + safetyStock}.
+     */
+    public static long reorderPointFromDemand(long demand, int weeks, int leadTimeDays, long safetyStock) {
+        return ceilDiv(Math.multiplyExact(demand, (long) leadTimeDays), 7L * weeks) + safetyStock;
+    }
+
     private static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.ordo.purchasing.OverDelivery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,7 +20,8 @@ public class StockPolicies {
     /** A policy row: the supplier by id, the price without currency rounding. */
     public record Row(String sku, String location, long reorderPoint, Long targetLevel, Long reorderQuantity,
             long safetyStock, UUID supplierId, String supplierArticle, BigDecimal purchasePrice, String currency,
-            long packSize, long minimumOrder, Integer leadTimeDays, Instant updatedAt) {
+            long packSize, long minimumOrder, Integer leadTimeDays, Instant updatedAt, OverDelivery overDelivery,
+            Integer demandWeeks) {
     }
 
     private final JdbcClient jdbc;
@@ -33,22 +35,25 @@ public class StockPolicies {
         jdbc.sql("""
                 INSERT INTO stock_policy (sku, location, reorder_point, target_level, reorder_quantity, safety_stock,
                                           supplier_id, supplier_article, purchase_price, currency, pack_size,
-                                          minimum_order, lead_time_days, updated_at)
+                                          minimum_order, lead_time_days, updated_at, over_delivery, demand_weeks)
                 VALUES (:sku, :location, :reorderPoint, :targetLevel, :reorderQuantity, :safetyStock, :supplier,
-                        :supplierArticle, :price, :currency, :packSize, :minimumOrder, :leadTime, clock_timestamp())
+                        :supplierArticle, :price, :currency, :packSize, :minimumOrder, :leadTime, clock_timestamp(),
+                        :overDelivery, :demandWeeks)
                 ON CONFLICT (sku, location) DO UPDATE SET
                     reorder_point = excluded.reorder_point, target_level = excluded.target_level,
                     reorder_quantity = excluded.reorder_quantity, safety_stock = excluded.safety_stock,
                     supplier_id = excluded.supplier_id, supplier_article = excluded.supplier_article,
                     purchase_price = excluded.purchase_price, currency = excluded.currency,
                     pack_size = excluded.pack_size, minimum_order = excluded.minimum_order,
-                    lead_time_days = excluded.lead_time_days, updated_at = excluded.updated_at
+                    lead_time_days = excluded.lead_time_days, updated_at = excluded.updated_at,
+                    over_delivery = excluded.over_delivery, demand_weeks = excluded.demand_weeks
                 """).param("sku", r.sku()).param("location", r.location()).param("reorderPoint", r.reorderPoint())
                 .param("targetLevel", r.targetLevel()).param("reorderQuantity", r.reorderQuantity())
                 .param("safetyStock", r.safetyStock()).param("supplier", r.supplierId())
                 .param("supplierArticle", r.supplierArticle()).param("price", r.purchasePrice())
                 .param("currency", r.currency()).param("packSize", r.packSize())
-                .param("minimumOrder", r.minimumOrder()).param("leadTime", r.leadTimeDays()).update();
+                .param("minimumOrder", r.minimumOrder()).param("leadTime", r.leadTimeDays())
+                .param("overDelivery", r.overDelivery().name()).param("demandWeeks", r.demandWeeks()).update();
     }
 
     public Optional<Row> find(String sku, String location) {
@@ -83,6 +88,7 @@ public class StockPolicies {
                 rs.getBigDecimal("purchase_price"), rs.getString("currency") == null ? null
                         : rs.getString("currency").trim(),
                 rs.getLong("pack_size"), rs.getLong("minimum_order"), (Integer) rs.getObject("lead_time_days"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), OverDelivery.valueOf(rs.getString("over_delivery")),
+                (Integer) rs.getObject("demand_weeks"));
     }
 }

@@ -76,7 +76,9 @@ class RequestContractIntegrationTests {
             // proves what its body refuses
             "POST /api/v1/orders/{id}/changes",
             // a location's calendar: the location must exist (PromiseIntegrationTests proves what the body refuses)
-            "PUT /api/v1/promise/warehouses/{location}");
+            "PUT /api/v1/promise/warehouses/{location}",
+            // a count must exist and wait for approval first (CycleCountIntegrationTests proves what the body refuses)
+            "POST /api/v1/cycle-counts/{id}/decision");
 
     @LocalServerPort
     int port;

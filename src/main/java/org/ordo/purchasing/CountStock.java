@@ -1,0 +1,18 @@
+package org.ordo.purchasing;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+import static org.ordo.purchasing.PurchasingManagement.MAX_LOCATION_CODE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_NOTE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_QUANTITY;
+import static org.ordo.purchasing.PurchasingManagement.MAX_SKU;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** What a person found when counting a SKU at a location. */
+@Schema(name = "CountStock")
+public record CountStock(
+        @Schema(example = "TSHIRT-M", requiredMode = REQUIRED, maxLength = MAX_SKU) String sku,
+        @Schema(example = "BER", requiredMode = REQUIRED, maxLength = MAX_LOCATION_CODE) String location,
+        @Schema(example = "18", requiredMode = REQUIRED, minimum = "0", maximum = "" + MAX_QUANTITY, description = "units found, all bins of the location together") Long counted,
+        @Schema(example = "aisle 3 recounted", maxLength = MAX_NOTE) String note) {
+}

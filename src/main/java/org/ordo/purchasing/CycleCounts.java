@@ -1,0 +1,204 @@
+package org.ordo.purchasing;
+
+import static org.ordo.purchasing.PurchasingManagement.MAX_LOCATION_CODE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_NOTE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_QUANTITY;
+import static org.ordo.purchasing.PurchasingManagement.MAX_REASON;
+import static org.ordo.purchasing.PurchasingManagement.MAX_SKU;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.billing.Billing;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.inventory.Adjustment;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.StockStatus;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.Ids;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
+import org.ordo.purchasing.internal.Counts;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cycle counts (docs/purchasing.md#cycle-counts): a person counts a SKU at a location; the difference to the books is
+ * booked as one ADJUSTMENT with the count's number as reference (document type CYCLE_COUNT). A difference of more
+ * units than the threshold, or a count below what is reserved for orders, waits for a second person.
+ */
+@Service
+public class CycleCounts {
+
+    /** How counted differences are booked in inventory's ledger (document type). */
+    public static final String DOCUMENT_TYPE = "CYCLE_COUNT";
+    static final String SERIES = "CC";
+
+    private final Counts counts;
+    private final InventoryManagement inventory;
+    private final Catalog catalog;
+    private final Billing billing;
+    private final Clock clock;
+    private final long approvalUnits;
+
+    CycleCounts(Counts counts, InventoryManagement inventory, Catalog catalog, Billing billing, Clock clock,
+            @Value("${ordo.purchasing.count-approval-units:10}") long approvalUnits) {
+        if (approvalUnits < 0) {
+            throw new IllegalArgumentException("ordo.purchasing.count-approval-units must not be negative");
+        }
+        this.counts = counts;
+        this.inventory = inventory;
+        this.catalog = catalog;
+        this.billing = billing;
+        this.clock = clock;
+        this.approvalUnits = approvalUnits;
+    }
+
+    /**
+     * Records a count against the books as they are now. Within the threshold and not below what is reserved, the
+     * difference is booked at once (BOOKED); otherwise it waits (AWAITING_APPROVAL) and nothing changes yet. 422
+     * naming every faulty field.
+     */
+    @Transactional
+    public CycleCount count(CountStock command) {
+        if (command == null) {
+            throw new InvalidInputException("body", "is required: the count as JSON");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Article article = command.sku() == null || command.sku().length() > MAX_SKU ? null
+                : catalog.find(command.sku()).orElse(null);
+        if (command.sku() != null && command.sku().length() > MAX_SKU) {
+            errors.add(new FieldError("sku", "must be at most " + MAX_SKU + " characters"));
+        } else if (article == null) {
+            errors.add(new FieldError("sku", command.sku() == null ? "is required" : "is not a known SKU"));
+        } else if (!article.isPhysical()) {
+            errors.add(new FieldError("sku", "is a digital article: it has no stock to count"));
+        }
+        String location = command.location();
+        if (location == null || location.isBlank()) {
+            errors.add(new FieldError("location", "is required: a location code"));
+        } else if (location.length() > MAX_LOCATION_CODE) {
+            errors.add(new FieldError("location", "must be at most " + MAX_LOCATION_CODE + " characters"));
+        } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
+            errors.add(new FieldError("location", "is not a known location: " + location));
+        }
+        if (command.counted() == null) {
+            errors.add(new FieldError("counted", "is required: the units found"));
+        } else if (command.counted() < 0 || command.counted() > MAX_QUANTITY) {
+            errors.add(new FieldError("counted", "must be between 0 and " + MAX_QUANTITY));
+        }
+        String note = text(errors, "note", command.note(), MAX_NOTE);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        StockStatus.LocationStock level = inventory.stock(article.sku()).locations().stream()
+                .filter(l -> l.location().equals(location)).findFirst().orElse(null);
+        long expected = level == null ? 0 : level.onHand();
+        long reserved = level == null ? 0 : level.reserved();
+        long counted = command.counted();
+        boolean waits = Math.abs(counted - expected) > approvalUnits || counted < reserved;
+        Instant now = clock.instant();
+        UUID id = Ids.next();
+        String number = billing.nextNumber(SERIES, LocalDate.now(clock).getYear());
+        String actor = Actor.current();
+        counts.insert(new CycleCount(id, number, article.sku(), location, counted, expected, reserved,
+                counted - expected, counted < reserved, waits ? CycleCount.Status.AWAITING_APPROVAL
+                        : CycleCount.Status.BOOKED, note, actor, now, waits ? null : actor, waits ? null : now, null));
+        if (!waits) {
+            book(counts.find(id).orElseThrow());
+        }
+        return require(id);
+    }
+
+    /**
+     * A second person decides a count waiting for approval: approved, its difference is booked (409
+     * {@code insufficient-stock} while more is reserved than stays on hand: release those reservations first);
+     * rejected (with a reason), nothing is booked. The one who counted cannot decide (409 {@code same-person}); a
+     * count is decided once (409 {@code illegal-transition}).
+     */
+    @Transactional
+    public CycleCount decide(UUID id, DecideCount decision) {
+        CycleCount count = require(id);
+        List<FieldError> errors = new ArrayList<>();
+        if (decision == null || decision.approve() == null) {
+            errors.add(new FieldError("approve", "is required: true books the difference, false rejects the count"));
+        }
+        String reason = text(errors, "reason", decision == null ? null : decision.reason(), MAX_REASON);
+        if (decision != null && Boolean.FALSE.equals(decision.approve()) && reason == null) {
+            errors.add(new FieldError("reason", "is required: say why the count is rejected"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String actor = Actor.current();
+        if (count.status() == CycleCount.Status.AWAITING_APPROVAL && actor.equals(count.countedBy())) {
+            throw new ConflictException("same-person", "Needs a second person", "Count " + count.number()
+                    + " was made by " + actor + ": another person approves or rejects it",
+                    Map.of("countedBy", actor));
+        }
+        boolean approve = decision.approve();
+        if (!counts.decide(id, approve ? CycleCount.Status.BOOKED : CycleCount.Status.REJECTED, actor,
+                clock.instant(), reason)) {
+            throw new ConflictException("illegal-transition", "Count decided already", "Count " + count.number()
+                    + " is " + count.status() + " and cannot be decided again",
+                    Map.of("countStatus", count.status()));
+        }
+        if (approve) {
+            book(count);
+        }
+        return require(id);
+    }
+
+    /** Books a count's difference as one ADJUSTMENT referencing it; nothing when it found what the books said. */
+    private void book(CycleCount count) {
+        if (count.difference() != 0) {
+            inventory.adjust(new Adjustment(count.sku(), count.location(), count.difference(), "cycle count",
+                    count.number()), DOCUMENT_TYPE);
+        }
+    }
+
+    public CycleCount require(UUID id) {
+        return counts.find(id).orElseThrow(() -> new NotFoundException("Cycle count", id));
+    }
+
+    /** The id of a count given by id or number; 404 when there is none. */
+    public UUID idOf(String idOrNumber) {
+        try {
+            return UUID.fromString(idOrNumber);
+        } catch (IllegalArgumentException e) {
+            return counts.idOf(idOrNumber).orElseThrow(() -> new NotFoundException("Cycle count", idOrNumber));
+        }
+    }
+
+    /** Counts newest first, keyset-paged; narrowed by status when given. */
+    public Slice<CycleCount> list(CycleCount.Status status, String after, int limit) {
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after, "after");
+        return Slice.of(counts.page(status, cursor == null ? null : cursor.at(), cursor == null ? null : cursor.id(),
+                limit + 1), limit, last -> new Cursor(last.countedAt(), last.id()).encode());
+    }
+
+    private static String text(List<FieldError> errors, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String fault = TextInput.fault(value, false);
+        if (fault != null) {
+            errors.add(new FieldError(field, fault));
+        } else if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        }
+        return value.trim();
+    }
+}

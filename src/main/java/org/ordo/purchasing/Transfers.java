@@ -1,0 +1,214 @@
+package org.ordo.purchasing;
+
+import static org.ordo.purchasing.PurchasingManagement.MAX_LINES;
+import static org.ordo.purchasing.PurchasingManagement.MAX_LOCATION_CODE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_NOTE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_QUANTITY;
+import static org.ordo.purchasing.PurchasingManagement.MAX_SKU;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.ordo.billing.Billing;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.Ids;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Slice;
+import org.ordo.platform.TextInput;
+import org.ordo.purchasing.internal.StockTransfers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Transfers between locations (docs/purchasing.md#transfers): shipped in one transaction, received in another.
+ * Shipping takes the goods off the source's on hand (TRANSFER_OUT, only what is not reserved) and records the
+ * transfer in transit; receiving marks it received once and puts the goods on hand at the destination (TRANSFER_IN,
+ * filling backorders). Between the two the goods are in transit and on no location, so a crash in between leaves a
+ * transfer in transit and the ledger's TRANSFER_OUT less TRANSFER_IN equal to it (the checker's rule).
+ */
+@Service
+public class Transfers {
+
+    /** The number series of transfers: TR-2026-000001. */
+    static final String SERIES = "TR";
+
+    private final StockTransfers transfers;
+    private final InventoryManagement inventory;
+    private final Catalog catalog;
+    private final Billing billing;
+    private final Clock clock;
+
+    Transfers(StockTransfers transfers, InventoryManagement inventory, Catalog catalog, Billing billing, Clock clock) {
+        this.transfers = transfers;
+        this.inventory = inventory;
+        this.catalog = catalog;
+        this.billing = billing;
+        this.clock = clock;
+    }
+
+    /**
+     * Ships goods from one location to another: numbered gap-free, each line one TRANSFER_OUT at the source, in one
+     * transaction. 422 naming every faulty field; 409 {@code insufficient-stock} when a SKU has less unreserved
+     * stock at the source (then nothing leaves). Levels are taken in SKU order, as every stock change takes them.
+     */
+    @Transactional
+    public Transfer ship(ShipTransfer command) {
+        if (command == null) {
+            throw new InvalidInputException("body", "is required: the transfer as JSON");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String from = location(errors, "from", command.from());
+        String to = location(errors, "to", command.to());
+        if (from != null && from.equals(to)) {
+            errors.add(new FieldError("to", "must be another location than from"));
+        }
+        String note = null;
+        if (command.note() != null && !command.note().isBlank()) {
+            String fault = TextInput.fault(command.note(), false);
+            if (fault != null) {
+                errors.add(new FieldError("note", fault));
+            } else if (command.note().length() > MAX_NOTE) {
+                errors.add(new FieldError("note", "must be at most " + MAX_NOTE + " characters"));
+            }
+            note = command.note().trim();
+        }
+        List<ShipTransfer.Line> given = command.lines() == null ? List.of() : command.lines();
+        if (given.isEmpty()) {
+            errors.add(new FieldError("lines", "is required: at least one SKU and quantity"));
+        } else if (given.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+        }
+        List<Transfer.Line> lines = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String at = "lines[" + i + "]";
+            ShipTransfer.Line l = given.get(i);
+            if (l == null) {
+                errors.add(new FieldError(at, "must be a line"));
+                continue;
+            }
+            Article article = l.sku() == null || l.sku().length() > MAX_SKU ? null : catalog.find(l.sku()).orElse(null);
+            if (l.sku() != null && l.sku().length() > MAX_SKU) {
+                errors.add(new FieldError(at + ".sku", "must be at most " + MAX_SKU + " characters"));
+            } else if (article == null) {
+                errors.add(new FieldError(at + ".sku", l.sku() == null ? "is required" : "is not a known SKU"));
+            } else if (!article.isPhysical()) {
+                errors.add(new FieldError(at + ".sku", "is a digital article: it has no stock"));
+            } else if (!seen.add(article.sku())) {
+                errors.add(new FieldError(at + ".sku", "appears twice: give each SKU once"));
+            }
+            if (l.quantity() == null) {
+                errors.add(new FieldError(at + ".quantity", "is required: a whole number"));
+            } else if (l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
+                errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+            }
+            if (article != null && l.quantity() != null) {
+                lines.add(new Transfer.Line(i + 1, article.sku(), l.quantity()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        UUID id = Ids.next();
+        String number = billing.nextNumber(SERIES, LocalDate.now(clock).getYear());
+        transfers.insert(new StockTransfers.Head(id, number, from, to, Transfer.Status.IN_TRANSIT, note,
+                Actor.current(), now, null, null), lines);
+        lines.stream().sorted(Comparator.comparing(Transfer.Line::sku))
+                .forEach(l -> inventory.sendAway(l.sku(), from, l.quantity(), number));
+        return require(id);
+    }
+
+    /**
+     * Receives a transfer at its destination, all of it: marked received by a conditional update (so only once,
+     * also when two receipts race or one is retried after a crash), then each line one TRANSFER_IN there. 409
+     * {@code illegal-transition} when it was received already.
+     */
+    @Transactional
+    public Transfer receive(UUID id) {
+        StockTransfers.Head head = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
+        if (!transfers.receive(id, Actor.current(), clock.instant())) {
+            throw new ConflictException("illegal-transition", "Transfer received already", "Transfer "
+                    + head.number() + " is " + Transfer.Status.RECEIVED + ": its goods are on hand at " + head.to(),
+                    Map.of("transferStatus", Transfer.Status.RECEIVED));
+        }
+        transfers.lines(id).stream().sorted(Comparator.comparing(Transfer.Line::sku))
+                .forEach(l -> inventory.takeIn(l.sku(), head.to(), l.quantity(), head.number()));
+        return require(id);
+    }
+
+    public Transfer require(UUID id) {
+        StockTransfers.Head h = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
+        return new Transfer(h.id(), h.number(), h.from(), h.to(), h.status(), h.note(), transfers.lines(id),
+                h.shippedBy(), h.shippedAt(), h.receivedBy(), h.receivedAt());
+    }
+
+    /** The id of a transfer given by id or number; 404 when there is none. */
+    public UUID idOf(String idOrNumber) {
+        try {
+            return UUID.fromString(idOrNumber);
+        } catch (IllegalArgumentException e) {
+            return transfers.idOf(idOrNumber).orElseThrow(() -> new NotFoundException("Transfer", idOrNumber));
+        }
+    }
+
+    /** Transfers newest first, keyset-paged; narrowed by status when given. */
+    public Slice<Transfer> list(Transfer.Status status, String after, int limit) {
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after, "after");
+        List<Transfer> rows = transfers.page(status, cursor == null ? null : cursor.at(),
+                cursor == null ? null : cursor.id(), limit + 1).stream().map(h -> require(h.id())).toList();
+        return Slice.of(rows, limit, last -> new Cursor(last.shippedAt(), last.id()).encode());
+    }
+
+    /**
+     * Where the ledger's stock in transit (TRANSFER_OUT less TRANSFER_IN) differs from what the transfers in transit
+     * carry, per SKU; empty when they agree. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<String> inTransitOffTransfers() {
+        Map<String, Long> ledger = inventory.inTransitByLedger();
+        Map<String, Long> open = transfers.inTransit();
+        Map<String, long[]> both = new TreeMap<>();
+        ledger.forEach((sku, q) -> both.computeIfAbsent(sku, k -> new long[2])[0] = q);
+        open.forEach((sku, q) -> both.computeIfAbsent(sku, k -> new long[2])[1] = q);
+        List<String> found = new ArrayList<>();
+        both.forEach((sku, q) -> {
+            if (q[0] != q[1]) {
+                found.add("%s: the ledger has %d in transit, open transfers carry %d".formatted(sku, q[0], q[1]));
+            }
+        });
+        return found;
+    }
+
+    private String location(List<FieldError> errors, String field, String code) {
+        if (code == null || code.isBlank()) {
+            errors.add(new FieldError(field, "is required: a location code"));
+            return null;
+        }
+        if (code.length() > MAX_LOCATION_CODE) {
+            errors.add(new FieldError(field, "must be at most " + MAX_LOCATION_CODE + " characters"));
+            return null;
+        }
+        if (inventory.locations().stream().noneMatch(l -> l.code().equals(code))) {
+            errors.add(new FieldError(field, "is not a known location: " + code));
+            return null;
+        }
+        return code;
+    }
+}
