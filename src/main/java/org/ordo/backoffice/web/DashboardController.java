@@ -16,6 +16,8 @@ import org.ordo.backoffice.Screen;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
+import org.ordo.promise.PromiseManagement;
+import org.ordo.promise.PromiseWatch;
 import org.ordo.reporting.Dashboard;
 import org.ordo.reporting.Reports;
 import org.ordo.reporting.Summary;
@@ -51,7 +53,13 @@ class DashboardController {
     private final Json json;
     private final MessageSource messages;
 
-    DashboardController(Reports reports, Json json, MessageSource messages) {
+    private final PromiseWatch promises;
+    private final PromiseManagement promise;
+
+    DashboardController(Reports reports, Json json, MessageSource messages, PromiseWatch promises,
+            PromiseManagement promise) {
+        this.promises = promises;
+        this.promise = promise;
         this.reports = reports;
         this.json = json;
         this.messages = messages;
@@ -79,6 +87,8 @@ class DashboardController {
         model.addAttribute("cancelPercent", percent(d.outcomes().cancelled(), d.outcomes().placed()));
         model.addAttribute("backlogTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::orders).sum());
         model.addAttribute("lateTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::late).sum());
+        model.addAttribute("atRisk", promises.atRisk(50));
+        model.addAttribute("booked", promise.bookedDays(14));
         return "backoffice/dashboard";
     }
 
