@@ -265,6 +265,18 @@ public class PromiseManagement implements DeliveryPromise {
         return new BookedDays(window, warehouses);
     }
 
+    /**
+     * Whether promises were kept over the last {@code days} days (from today, UTC): per warehouse and carrier service,
+     * the shipments shipped since then, how many by their ship-by day and how many delivered by their deliver-by day.
+     */
+    @Transactional(readOnly = true)
+    public List<PromisesKept> kept(int days) {
+        LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(days - 1L);
+        return bookings.kept(since.atStartOfDay(ZoneOffset.UTC).toInstant(), settings.timeZone().getId()).stream()
+                .map(k -> new PromisesKept(since, k.location(), k.carrier(), k.service(), k.shipped(),
+                        k.shippedOnTime(), k.delivered(), k.deliveredOnTime())).toList();
+    }
+
     Instant now() {
         return clock.instant();
     }

@@ -3,6 +3,7 @@ package org.ordo.promise;
 import java.util.List;
 
 import org.ordo.promise.internal.Bookings;
+import org.ordo.shipping.ShipmentDelivered;
 import org.ordo.shipping.ShipmentShipped;
 import org.ordo.shipping.ShippingManagement;
 import org.slf4j.Logger;
@@ -44,6 +45,13 @@ public class PromiseWatch {
         String location = shipping.requireShipment(shipped.shipmentId()).location();
         bookings.shipped(shipped.orderId(), location,
                 shipped.shippedAt() != null ? shipped.shippedAt() : promises.now());
+    }
+
+    /** A shipment arrived: whether it came by its deliver-by day counts in {@link PromiseManagement#kept}. */
+    @ApplicationModuleListener
+    void on(ShipmentDelivered delivered) {
+        String location = shipping.requireShipment(delivered.shipmentId()).location();
+        bookings.delivered(delivered.orderId(), location, promises.now());
     }
 
     @Scheduled(initialDelayString = "${ordo.promise.risk-check-every:PT5M}",

@@ -420,4 +420,25 @@ class PromiseIntegrationTests {
         assertThat(m.find()).as("the cell of %s on %s", location, day).isTrue();
         return m.group(1).trim();
     }
+
+    @Test
+    void theShareShippedByShipByAndDeliveredByDeliverByShowsPerWarehouseAndCarrierWithCsv() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        org.ordo.DeliveredOrders floor = new org.ordo.DeliveredOrders(api, api.withNewKey("WAREHOUSE"));
+        JsonNode order = floor.delivered(location, sku, 1);
+        String id = order.get("id").asString();
+        // shipped and delivered today: before its ship-by day's cut-off and its deliver-by day, so both kept
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM promised_shipment
+                WHERE order_id = CAST(:id AS uuid) AND shipped_at IS NOT NULL AND delivered_at IS NOT NULL
+                """).param("id", id).query(Long.class).single() == 1);
+        JsonNode promise = order.get("promises").get(0);
+        String row = location + "," + promise.get("carrier").asString() + "," + promise.get("service").asString()
+                + ",1,1,1.0000,1,1,1.0000";
+        WebSession session = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        assertThat(session.get("/dashboard/promises-kept.csv").body()).contains(row);
+        assertThat(session.get("/dashboard").body()).contains("id=\"kept-" + location + "-");
+    }
 }

@@ -47,7 +47,7 @@ class DashboardController {
 
     /** The figures that export as CSV, by the name in their URL. */
     static final List<String> FIGURES = List.of("orders-per-day", "on-time", "backlog", "late-orders", "low-stock",
-            "return-rate", "returns-by-article", "returns-by-reason");
+            "return-rate", "returns-by-article", "returns-by-reason", "promises-kept");
 
     private final Reports reports;
     private final Json json;
@@ -89,6 +89,7 @@ class DashboardController {
         model.addAttribute("lateTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::late).sum());
         model.addAttribute("atRisk", promises.atRisk(50));
         model.addAttribute("booked", promise.bookedDays(14));
+        model.addAttribute("kept", promise.kept(DAYS));
         return "backoffice/dashboard";
     }
 
@@ -113,6 +114,12 @@ class DashboardController {
             case "low-stock" -> Csv.of(List.of("sku", "on_hand", "reserved", "available", "below"), d.lowStock()
                     .stream().map(r -> List.<Object>of(r.sku(), r.onHand(), r.reserved(), r.available(),
                             d.lowStockBelow())).toList());
+            case "promises-kept" -> Csv.of(List.of("since", "warehouse", "carrier", "service", "shipped",
+                    "shipped_by_ship_by", "share_shipped_by_ship_by", "delivered", "delivered_by_deliver_by",
+                    "share_delivered_by_deliver_by"), promise.kept(DAYS).stream().map(k -> java.util.Arrays.<Object>asList(
+                            k.since(), k.warehouse(), k.carrier(), k.service(), k.shipped(), k.shippedOnTime(),
+                            k.shippedOnTimeShare(), k.delivered(), k.deliveredOnTime(), k.deliveredOnTimeShare()))
+                    .toList());
             case "returns-by-article" -> Csv.of(List.of("since", "sku", "shipped", "returned", "return_rate"),
                     d.returnsByArticle().stream().map(r -> List.<Object>of(days(d).get(0), r.sku(), r.shipped(),
                             r.returned(), ratio(r.returned(), r.shipped()))).toList());

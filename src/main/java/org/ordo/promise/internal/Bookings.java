@@ -160,4 +160,39 @@ public class Bookings {
                 """).param("from", from).param("to", to).query((rs, n) -> new Day(rs.getString("location"),
                         rs.getObject("day", LocalDate.class), rs.getInt("booked"), rs.getInt("capacity"))).list();
     }
+
+    /** Marks an order's shipment from a warehouse as delivered, once. */
+    public void delivered(UUID orderId, String location, Instant at) {
+        jdbc.sql("""
+                UPDATE promised_shipment SET delivered_at = :at
+                WHERE order_id = :order AND location = :location AND delivered_at IS NULL
+                """).param("order", orderId).param("location", location).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Kept promises per warehouse and carrier service: counts of those shipped since, on the warehouse's days. */
+    public record Kept(String location, String carrier, String service, long shipped, long shippedOnTime,
+            long delivered, long deliveredOnTime) {
+    }
+
+    /**
+     * Of the shipments shipped since {@code since}: how many shipped by their ship-by day and were delivered by their
+     * deliver-by day, each day taken in the warehouse's time zone ({@code zone} for one without a calendar).
+     */
+    public List<Kept> kept(Instant since, String zone) {
+        return jdbc.sql("""
+                SELECT s.location, s.carrier, s.service, count(*) AS shipped,
+                       count(*) FILTER (WHERE (s.shipped_at AT TIME ZONE coalesce(w.time_zone, :zone))::date
+                                              <= s.ship_by) AS shipped_on_time,
+                       count(s.delivered_at) AS delivered,
+                       count(*) FILTER (WHERE (s.delivered_at AT TIME ZONE coalesce(w.time_zone, :zone))::date
+                                              <= s.deliver_by) AS delivered_on_time
+                FROM promised_shipment s LEFT JOIN promise_warehouse w ON w.location = s.location
+                WHERE s.shipped_at >= :since
+                GROUP BY s.location, s.carrier, s.service
+                ORDER BY s.location, s.carrier, s.service
+                """).param("since", Timestamp.from(since)).param("zone", zone)
+                .query((rs, n) -> new Kept(rs.getString("location"), rs.getString("carrier"), rs.getString("service"),
+                        rs.getLong("shipped"), rs.getLong("shipped_on_time"), rs.getLong("delivered"),
+                        rs.getLong("delivered_on_time"))).list();
+    }
 }
