@@ -25,7 +25,9 @@ public enum MessageKind {
     /** to the customer: an order whose payment never came was cancelled */
     UNPAID_ORDER_CANCELLED("unpaid-order-cancelled"),
     /** to the customer: the order was changed, with what it holds now, the money it means and the new confirmation */
-    ORDER_CHANGED("order-changed");
+    ORDER_CHANGED("order-changed"),
+    /** to the warehouse staff: a promised shipment's work ahead no longer fits before its ship-by cut-off */
+    SHIPMENT_AT_RISK("shipment-at-risk");
 
     private final String key;
 

@@ -32,7 +32,28 @@ public interface DeliveryPromise {
     record Reserved(String location, long quantity) {
     }
 
-    /** The order's promise: the last shipment leaves by {@code shipBy} (its cut-off: {@code mustShipAt}). */
-    record Promised(LocalDate shipBy, LocalDate deliverBy, Instant mustShipAt) {
+    /**
+     * The order's promise: the last shipment leaves by {@code shipBy} (its cut-off: {@code mustShipAt}); each
+     * shipment's own promise in {@code shipments}.
+     */
+    record Promised(LocalDate shipBy, LocalDate deliverBy, Instant mustShipAt, List<ShipmentPromise> shipments) {
+    }
+
+    /** The promise of one shipment of an order: what leaves one warehouse together. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ShipmentPromise")
+    record ShipmentPromise(
+            @io.swagger.v3.oas.annotations.media.Schema(example = "BER") String warehouse,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "DHL") String carrier,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "STANDARD") String service,
+            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"STOCK", "INCOMING", "BACKORDER"},
+                    description = "where the goods come from: stock, an open purchase order, the supplier")
+            String source,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "2026-12-07") LocalDate shipBy,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "2026-12-08") LocalDate deliverBy) {
+    }
+
+    /** The promise of each shipment of an order as it was made; empty when it has none (older or agreed dates). */
+    default List<ShipmentPromise> promisedShipments(UUID orderId) {
+        return List.of();
     }
 }

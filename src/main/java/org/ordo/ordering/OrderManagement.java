@@ -149,7 +149,7 @@ public class OrderManagement {
         }
         // Read once: the listeners of OrderPlaced (the confirmation message) get the order as placed, and it is
         // the answer too unless the placement rules below change the order.
-        OrderView placed = require(id);
+        OrderView placed = require(id, promised != null ? promised.shipments() : List.of());
         events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
                 backordered, placed));
         // This transaction inserted the row and holds its lock, and the listeners of OrderPlaced (the confirmation
@@ -231,8 +231,15 @@ public class OrderManagement {
      * the caller's transaction it reads what that transaction wrote.
      */
     public OrderView require(UUID id) {
+        return require(id, null);
+    }
+
+    /** {@code promised}: the promise of each shipment when the caller knows it (at placement), else it is read. */
+    private OrderView require(UUID id, List<DeliveryPromise.ShipmentPromise> promised) {
         OrderView o = orders.find(id).orElseThrow(() -> new NotFoundException("Order", id));
-        return o.with(o.lines(), inventory.reservationsOf(id), o.timeline());
+        DeliveryPromise promise = promised == null ? promises.getIfAvailable() : null;
+        return o.with(o.lines(), inventory.reservationsOf(id), o.timeline()).withPromises(promised != null ? promised
+                : promise != null ? promise.promisedShipments(id) : List.of());
     }
 
     /** The id of an order named by its id or its number (SO-100001). */

@@ -25,7 +25,10 @@ public record OrderView(UUID id, String number, String channel, String externalR
                 + "leave the warehouse (promisedAt is its cut-off); null for orders placed before promises or without "
                 + "physical lines") LocalDate shipBy,
         @io.swagger.v3.oas.annotations.media.Schema(example = "2026-12-08", description = "the day it is promised "
-                + "to arrive; null when the caller set promisedAt itself") LocalDate deliverBy) {
+                + "to arrive; null when the caller set promisedAt itself") LocalDate deliverBy,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "the promise of each shipment (one per warehouse "
+                + "the order ships from), earliest first; empty when the caller set promisedAt or the order is older "
+                + "than promises") List<DeliveryPromise.ShipmentPromise> promises) {
 
     /** Why the order is on hold; null when it is not. */
     public record Hold(HoldKind kind, String reason) {
@@ -35,7 +38,14 @@ public record OrderView(UUID id, String number, String channel, String externalR
         return new OrderView(id, number, channel, externalRef, status, paymentStatus, fulfillmentStatus, customer,
                 currency, paymentMethod, shippingAddress, billingAddress, lines, totals, paid, hold, releasedAt,
                 promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline, version,
-                carrierService, shipBy, deliverBy);
+                carrierService, shipBy, deliverBy, promises);
+    }
+
+    public OrderView withPromises(List<DeliveryPromise.ShipmentPromise> promises) {
+        return new OrderView(id, number, channel, externalRef, status, paymentStatus, fulfillmentStatus, customer,
+                currency, paymentMethod, shippingAddress, billingAddress, lines, totals, paid, hold, releasedAt,
+                promisedAt, note, inboundDocumentId, createdBy, createdAt, updatedAt, reservations, timeline, version,
+                carrierService, shipBy, deliverBy, List.copyOf(promises));
     }
 
     public record CustomerRef(UUID id, String email, String name, String locale) {

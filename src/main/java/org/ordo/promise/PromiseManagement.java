@@ -33,6 +33,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
 import org.ordo.promise.internal.Bookings;
+import org.ordo.promise.internal.CalendarCache;
 import org.ordo.promise.internal.Calendars;
 import org.ordo.promise.internal.Destinations;
 import org.ordo.promise.internal.PromiseSettings;
@@ -61,6 +62,7 @@ public class PromiseManagement implements DeliveryPromise {
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     private final Calendars calendars;
+    private final CalendarCache cache;
     private final Bookings bookings;
     private final InventoryManagement inventory;
     private final PurchasingManagement purchasing;
@@ -69,9 +71,10 @@ public class PromiseManagement implements DeliveryPromise {
     private final Clock clock;
     private final Schedule schedule = new Schedule(new PublicHolidays());
 
-    PromiseManagement(Calendars calendars, Bookings bookings, InventoryManagement inventory,
+    PromiseManagement(Calendars calendars, CalendarCache cache, Bookings bookings, InventoryManagement inventory,
             PurchasingManagement purchasing, Catalog catalog, PromiseSettings settings, Clock clock) {
         this.calendars = calendars;
+        this.cache = cache;
         this.bookings = bookings;
         this.inventory = inventory;
         this.purchasing = purchasing;
@@ -163,8 +166,10 @@ public class PromiseManagement implements DeliveryPromise {
             }
             deliverBy = deliverBy == null || arrives.isAfter(deliverBy) ? arrives : deliverBy;
         }
-        bookings.record(promised, clock.instant());
-        return Optional.of(new Promised(shipBy, deliverBy, mustShipAt));
+        bookings.record(promised, demand.orderNumber(), clock.instant());
+        return Optional.of(new Promised(shipBy, deliverBy, mustShipAt, promised.stream()
+                .sorted(Comparator.comparing(Bookings.Promised::shipBy).thenComparing(Bookings.Promised::location))
+                .map(PromiseManagement::shipment).toList()));
     }
 
     /**
@@ -176,11 +181,123 @@ public class PromiseManagement implements DeliveryPromise {
         bookings.release(cancelled.orderId(), clock.instant());
     }
 
-    /** The promise of each shipment of an order, as recorded when it was placed; empty for older orders. */
+    // --- at risk ------------------------------------------------------------------------------------------------
+
+    /**
+     * The open shipments whose work ahead no longer fits before their ship-by cut-off (docs/promise.md, "At risk").
+     * {@code open} comes per warehouse in queue order; a shipment's work ahead is its place in its warehouse's
+     * queue (itself and every open shipment before it, late ones too). The room it has is what the warehouse can
+     * still ship up to its ship-by day: the part of today's capacity left before the cut-off (the day's capacity
+     * spread evenly from the shift start to the cut-off), and the whole capacity of each ship day after today.
+     * A shipment whose cut-off has passed is late, not at risk: the order's delay notice covers it.
+     */
+    List<Bookings.Open> atRisk(List<Bookings.Open> open, Instant now) {
+        Context context = context(now);
+        List<Bookings.Open> atRisk = new ArrayList<>();
+        Map<String, Integer> ahead = new HashMap<>();
+        for (Bookings.Open s : open) {
+            int place = ahead.merge(s.location(), 1, Integer::sum);
+            Optional<CarrierService> cs = context.services.stream()
+                    .filter(c -> c.carrier().equals(s.carrier()) && c.service().equals(s.service())).findFirst();
+            if (cs.isEmpty()) {
+                continue;
+            }
+            Schedule.Warehouse w = context.warehouse(s.location());
+            Schedule.Service service = new Schedule.Service(s.carrier(), s.service(),
+                    Set.copyOf(cs.get().deliveryDays()), context.cutOff(cs.get(), s.location()), 0);
+            if (!now.isBefore(Schedule.cutOffOn(s.shipBy(), w, service))) {
+                continue;
+            }
+            int capacity = context.capacity(s.location());
+            java.time.ZonedDateTime local = now.atZone(w.zone());
+            long room = 0;
+            for (LocalDate d = local.toLocalDate(); !d.isAfter(s.shipBy()) && room < place; d = d.plusDays(1)) {
+                if (schedule.shipsOn(w, service, d)) {
+                    room += d.equals(local.toLocalDate()) ? leftToday(capacity, local.toLocalTime(), service.cutOff())
+                            : capacity;
+                }
+            }
+            if (place > room) {
+                atRisk.add(s);
+            }
+        }
+        return atRisk;
+    }
+
+    /** The part of a day's capacity left at {@code now}: spread evenly from the shift start to the cut-off. */
+    private long leftToday(int capacity, LocalTime now, LocalTime cutOff) {
+        LocalTime start = settings.shiftStartTime();
+        if (!now.isBefore(cutOff)) {
+            return 0;
+        }
+        if (!now.isAfter(start) || !cutOff.isAfter(start)) {
+            return capacity;
+        }
+        return capacity * java.time.Duration.between(now, cutOff).toMinutes()
+                / java.time.Duration.between(start, cutOff).toMinutes();
+    }
+
+    /**
+     * The orders booked per day against each warehouse's capacity for the next {@code days} days from today (UTC),
+     * for peak planning; a day without a booking shows the capacity the warehouse's calendar gives it now.
+     */
     @Transactional(readOnly = true)
-    public List<PromiseOption.Shipment> promisedFor(java.util.UUID orderId) {
-        return bookings.of(orderId).stream().map(p -> new PromiseOption.Shipment(p.location(),
-                SupplySource.valueOf(p.source()), p.shipBy(), null, p.deliverBy(), null, null, List.of())).toList();
+    public BookedDays bookedDays(int days) {
+        Context context = context(clock.instant());
+        LocalDate from = context.today;
+        LocalDate to = from.plusDays(days - 1L);
+        List<LocalDate> window = from.datesUntil(to.plusDays(1)).toList();
+        Map<String, Map<LocalDate, Bookings.Day>> booked = new java.util.TreeMap<>();
+        context.snapshot.warehouses().keySet().forEach(l -> booked.put(l, new HashMap<>()));
+        for (Bookings.Day d : bookings.days(from, to)) {
+            booked.computeIfAbsent(d.location(), l -> new HashMap<>()).put(d.day(), d);
+        }
+        List<BookedDays.Warehouse> warehouses = new ArrayList<>();
+        booked.forEach((location, byDay) -> {
+            Schedule.Warehouse w = context.warehouse(location);
+            int capacity = context.capacity(location);
+            warehouses.add(new BookedDays.Warehouse(location, capacity, window.stream().map(day -> {
+                Bookings.Day b = byDay.get(day);
+                return new BookedDays.Day(day, b == null ? 0 : b.booked(), b == null ? capacity : b.capacity(),
+                        schedule.worksOn(w, day));
+            }).toList()));
+        });
+        return new BookedDays(window, warehouses);
+    }
+
+    /**
+     * Whether promises were kept over the last {@code days} days (from today, UTC): per warehouse and carrier service,
+     * the shipments shipped since then, how many by their ship-by day and how many delivered by their deliver-by day.
+     */
+    @Transactional(readOnly = true)
+    public List<PromisesKept> kept(int days) {
+        LocalDate since = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(days - 1L);
+        return bookings.kept(since.atStartOfDay(ZoneOffset.UTC).toInstant(), settings.timeZone().getId()).stream()
+                .map(k -> new PromisesKept(since, k.location(), k.carrier(), k.service(), k.shipped(),
+                        k.shippedOnTime(), k.delivered(), k.deliveredOnTime())).toList();
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Who is mailed when a shipment is at risk; empty when nobody is. */
+    public Optional<String> alertRecipient() {
+        return settings.alertEmail().isBlank() ? Optional.empty() : Optional.of(settings.alertEmail().trim());
+    }
+
+    public String alertLocale() {
+        return settings.alertLocale();
+    }
+
+    /** The promise of each shipment of an order, as recorded when it was placed, earliest first; empty for older orders. */
+    @Override
+    public List<ShipmentPromise> promisedShipments(java.util.UUID orderId) {
+        return bookings.of(orderId).stream().map(PromiseManagement::shipment).toList();
+    }
+
+    private static ShipmentPromise shipment(Bookings.Promised p) {
+        return new ShipmentPromise(p.location(), p.carrier(), p.service(), p.source(), p.shipBy(), p.deliverBy());
     }
 
     private static LocalDate ready(PromiseOption.Shipment s) {
@@ -296,7 +413,7 @@ public class PromiseManagement implements DeliveryPromise {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, Location> locations = new LinkedHashMap<>();
         inventory.locations().forEach(l -> locations.put(l.code(), l));
-        return new Context(today, now, locations, calendars.snapshot(today.minusDays(1)));
+        return new Context(today, now, locations, cache.snapshot(today.minusDays(1)));
     }
 
     /** What one computation reads once: locations, calendars, and the capacity booked so far (per warehouse). */
@@ -384,7 +501,8 @@ public class PromiseManagement implements DeliveryPromise {
         }
         if (q.carrier() != null && !CODE.matcher(q.carrier()).matches()) {
             errors.add(new FieldError("carrier", "must be a carrier code such as DHL"));
-        } else if (q.carrier() != null && calendars.services().stream().noneMatch(s -> s.carrier().equals(q.carrier()))) {
+        } else if (q.carrier() != null && cache.services(LocalDate.now(clock).minusDays(1)).stream()
+                .noneMatch(s -> s.carrier().equals(q.carrier()))) {
             errors.add(new FieldError("carrier", "has no carrier service"));
         }
         Map<String, Long> quantities = new LinkedHashMap<>();
@@ -493,6 +611,7 @@ public class PromiseManagement implements DeliveryPromise {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        cache.changing();
         calendars.saveWarehouse(new Calendars.WarehouseRow(location, d.timeZone(), d.country(), d.region(),
                 Weekdays.bits(d.workingDays()), d.handlingDays().intValue(),
                 d.dailyCapacity().intValue(), clock.instant()), cutOffs);
@@ -541,6 +660,7 @@ public class PromiseManagement implements DeliveryPromise {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        cache.changing();
         calendars.saveService(carrier, service, d.deliveryDays(), d.cutOff(), d.active(), d.transit(), clock.instant());
         return calendars.service(carrier, service).orElseThrow();
     }
@@ -572,6 +692,7 @@ public class PromiseManagement implements DeliveryPromise {
             throw new InvalidInputException(errors);
         }
         ClosingDay stored = new ClosingDay(day.location(), day.day(), day.reason().strip());
+        cache.changing();
         calendars.saveClosingDay(stored);
         return stored;
     }

@@ -44,6 +44,8 @@ class PromiseIntegrationTests {
     InvariantChecker checker;
     @Autowired
     TrackingTokens tokens;
+    @Autowired
+    PromiseWatch watch;
     Api api;
     Fixtures fixtures;
     String carrier;
@@ -292,5 +294,151 @@ class PromiseIntegrationTests {
                 "reason", "Inventory count")), 200);
         at(WEDNESDAY_MORNING, () -> assertThat(promise("sku=" + sku + "&quantity=1&country=DE").get("options")
                 .get(0).get("shipBy").asString()).isEqualTo("2027-03-04"));
+    }
+
+    @Test
+    void workLeftOverFromYesterdayPutsTodaysShipmentsAtRiskAndStaffAreToldOnce() {
+        String location = warehouse(2);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        List<String> ids = new ArrayList<>();
+        List<String> numbers = new ArrayList<>();
+        // Wednesday 07:30 in Berlin, before the shift: two orders fill Wednesday, two more Thursday
+        Instant beforeTheShift = Instant.parse("2027-03-03T06:30:00Z");
+        at(beforeTheShift, () -> {
+            for (int i = 0; i < 4; i++) {
+                JsonNode order = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json();
+                ids.add(order.get("id").asString());
+                numbers.add(order.get("number").asString());
+            }
+            watch.checkRisks();
+        });
+        assertThat(atRisk(ids)).as("the whole of both days is still ahead").isEmpty();
+
+        // Thursday 10:00 in Berlin and nothing has shipped: Wednesday's two are late and come first; of Thursday's
+        // capacity of 2 only the part left before the cut-off (1) remains, so both of Thursday's are at risk
+        at(Instant.parse("2027-03-04T09:00:00Z"), () -> {
+            watch.checkRisks();
+            watch.checkRisks();
+        });
+        assertThat(atRisk(ids)).containsExactlyInAnyOrder(ids.get(2), ids.get(3));
+        for (String id : List.of(ids.get(2), ids.get(3))) {
+            assertThat(jdbc.sql("SELECT count(*) FROM message WHERE kind = 'SHIPMENT_AT_RISK' AND dedupe_key = :key")
+                    .param("key", "SHIPMENT_AT_RISK:" + id + ":" + location).query(Long.class).single())
+                    .as("one alert for %s", id).isEqualTo(1L);
+        }
+        WebSession.Page dashboard = WebSession.login(port, "admin", Api.ADMIN_PASSWORD).get("/dashboard");
+        assertThat(dashboard.body()).contains("id=\"at-risk-" + numbers.get(2) + "\"")
+                .contains("id=\"at-risk-" + numbers.get(3) + "\"").doesNotContain("id=\"at-risk-" + numbers.get(0) + "\"");
+    }
+
+    private List<String> atRisk(List<String> orderIds) {
+        return jdbc.sql("""
+                SELECT order_id::text FROM promised_shipment
+                WHERE order_id = ANY(CAST(:ids AS uuid[])) AND at_risk_since IS NOT NULL
+                """).param("ids", orderIds.toArray(String[]::new)).query(String.class).list();
+    }
+
+    @Test
+    void aSplitOrderShowsOnePromisePerShipmentWhenPlacedAndWhenRead() {
+        String berlin = warehouse(500);
+        String other = warehouse(500);
+        String inStock = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(inStock, other, 3);
+        String backorderable = fixtures.article("PHYSICAL", "5.00", "EUR", "19", true, false);
+        String supplier = Fixtures.unique("SUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Lieferant " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "leadTimeDays", 14, "currency", "EUR")), 201);
+        expect(api.put("/api/v1/inventory/" + backorderable + "/policy", Map.of("location", berlin, "supplier",
+                supplier, "reorderPoint", 0, "targetLevel", 10)), 200);
+
+        at(WEDNESDAY_MORNING, () -> {
+            JsonNode placed = expect(api.placeOrder(Fixtures.order("EUR", inStock, 2, backorderable, 1)), 201).json();
+            JsonNode read = expect(api.get("/api/v1/orders/" + placed.get("id").asString()), 200).json();
+            for (JsonNode order : List.of(placed, read)) {
+                JsonNode promises = order.get("promises");
+                assertThat(promises).as("the promises of %s", order).hasSize(2);
+                // earliest first: the stock ships today from the other warehouse, the backorder after the supplier's
+                // 14 days from Berlin; the order's own ship-by is the later one
+                assertThat(promises.get(0).get("warehouse").asString()).isEqualTo(other);
+                assertThat(promises.get(0).get("source").asString()).isEqualTo("STOCK");
+                assertThat(promises.get(0).get("shipBy").asString()).isEqualTo("2027-03-03");
+                assertThat(promises.get(1).get("warehouse").asString()).isEqualTo(berlin);
+                assertThat(promises.get(1).get("source").asString()).isEqualTo("BACKORDER");
+                assertThat(promises.get(1).get("shipBy").asString()).isEqualTo("2027-03-17");
+                assertThat(promises.get(1).get("deliverBy").asString()).isEqualTo(order.get("deliverBy").asString());
+                assertThat(order.get("shipBy").asString()).isEqualTo("2027-03-17");
+            }
+        });
+        // an order with a date the caller agreed has none
+        JsonNode agreed = expect(api.placeOrder(withPromisedAt(Fixtures.order("EUR", inStock, 1))), 201).json();
+        assertThat(agreed.get("promises")).isEmpty();
+    }
+
+    private static Map<String, Object> withPromisedAt(Map<String, Object> order) {
+        order.put("promisedAt", "2027-06-01T12:00:00Z");
+        return order;
+    }
+
+    @Test
+    void aCalendarChangedOnAnotherNodeIsPromisedWithWithinSeconds() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        at(WEDNESDAY_MORNING, () -> assertThat(promise("sku=" + sku + "&quantity=1&country=DE").get("options")
+                .get(0).get("shipBy").asString()).isEqualTo("2027-03-03"));
+        // written past this node (as another node, or a person with SQL, would): the trigger counts the version up
+        jdbc.sql("INSERT INTO promise_closing_day (location, day, reason) VALUES (:location, '2027-03-03', 'Flood')")
+                .param("location", location).update();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> at(WEDNESDAY_MORNING,
+                () -> assertThat(promise("sku=" + sku + "&quantity=1&country=DE").get("options").get(0)
+                        .get("shipBy").asString()).isEqualTo("2027-03-04")));
+    }
+
+    @Test
+    void theDashboardShowsBookedOrdersAgainstCapacityForTheNextDays() {
+        String location = warehouse(2);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        at(WEDNESDAY_MORNING, () -> {
+            for (int i = 0; i < 3; i++) {
+                expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201);
+            }
+            String page = WebSession.login(port, "admin", Api.ADMIN_PASSWORD).get("/dashboard").body();
+            // Wednesday full, the third order on Thursday, the weekend closed
+            assertThat(cell(page, location, "2027-03-03")).isEqualTo("2 / 2");
+            assertThat(cell(page, location, "2027-03-04")).isEqualTo("1 / 2");
+            assertThat(cell(page, location, "2027-03-05")).isEqualTo("0 / 2");
+            assertThat(cell(page, location, "2027-03-06")).isEqualTo("–");
+            assertThat(page).doesNotContain("id=\"booked-" + location + "-2027-03-17\"");
+        });
+    }
+
+    private static String cell(String page, String location, String day) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"booked-" + location + "-" + day
+                + "\"[^>]*>([^<]*)<").matcher(page);
+        assertThat(m.find()).as("the cell of %s on %s", location, day).isTrue();
+        return m.group(1).trim();
+    }
+
+    @Test
+    void theShareShippedByShipByAndDeliveredByDeliverByShowsPerWarehouseAndCarrierWithCsv() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        org.ordo.DeliveredOrders floor = new org.ordo.DeliveredOrders(api, api.withNewKey("WAREHOUSE"));
+        JsonNode order = floor.delivered(location, sku, 1);
+        String id = order.get("id").asString();
+        // shipped and delivered today: before its ship-by day's cut-off and its deliver-by day, so both kept
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM promised_shipment
+                WHERE order_id = CAST(:id AS uuid) AND shipped_at IS NOT NULL AND delivered_at IS NOT NULL
+                """).param("id", id).query(Long.class).single() == 1);
+        JsonNode promise = order.get("promises").get(0);
+        String row = location + "," + promise.get("carrier").asString() + "," + promise.get("service").asString()
+                + ",1,1,1.0000,1,1,1.0000";
+        WebSession session = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        assertThat(session.get("/dashboard/promises-kept.csv").body()).contains(row);
+        assertThat(session.get("/dashboard").body()).contains("id=\"kept-" + location + "-");
     }
 }

@@ -16,6 +16,8 @@ import org.ordo.backoffice.Screen;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
+import org.ordo.promise.PromiseManagement;
+import org.ordo.promise.PromiseWatch;
 import org.ordo.reporting.Dashboard;
 import org.ordo.reporting.Reports;
 import org.ordo.reporting.Summary;
@@ -45,7 +47,7 @@ class DashboardController {
 
     /** The figures that export as CSV, by the name in their URL. */
     static final List<String> FIGURES = List.of("orders-per-day", "on-time", "backlog", "late-orders", "low-stock",
-            "return-rate", "returns-by-article", "returns-by-reason");
+            "return-rate", "returns-by-article", "returns-by-reason", "promises-kept");
 
     private final Reports reports;
     private final Json json;
@@ -53,10 +55,14 @@ class DashboardController {
 
     /** The stock figures from the stock policies: value at purchase price, below reorder point, days of cover. */
     private final org.ordo.purchasing.PurchasingManagement purchasing;
+    private final PromiseWatch promises;
+    private final PromiseManagement promise;
 
     DashboardController(Reports reports, Json json, MessageSource messages,
-            org.ordo.purchasing.PurchasingManagement purchasing) {
+            org.ordo.purchasing.PurchasingManagement purchasing, PromiseWatch promises, PromiseManagement promise) {
         this.purchasing = purchasing;
+        this.promises = promises;
+        this.promise = promise;
         this.reports = reports;
         this.json = json;
         this.messages = messages;
@@ -85,6 +91,9 @@ class DashboardController {
         model.addAttribute("cancelPercent", percent(d.outcomes().cancelled(), d.outcomes().placed()));
         model.addAttribute("backlogTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::orders).sum());
         model.addAttribute("lateTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::late).sum());
+        model.addAttribute("atRisk", promises.atRisk(50));
+        model.addAttribute("booked", promise.bookedDays(14));
+        model.addAttribute("kept", promise.kept(DAYS));
         return "backoffice/dashboard";
     }
 
@@ -109,6 +118,12 @@ class DashboardController {
             case "low-stock" -> Csv.of(List.of("sku", "on_hand", "reserved", "available", "below"), d.lowStock()
                     .stream().map(r -> List.<Object>of(r.sku(), r.onHand(), r.reserved(), r.available(),
                             d.lowStockBelow())).toList());
+            case "promises-kept" -> Csv.of(List.of("since", "warehouse", "carrier", "service", "shipped",
+                    "shipped_by_ship_by", "share_shipped_by_ship_by", "delivered", "delivered_by_deliver_by",
+                    "share_delivered_by_deliver_by"), promise.kept(DAYS).stream().map(k -> java.util.Arrays.<Object>asList(
+                            k.since(), k.warehouse(), k.carrier(), k.service(), k.shipped(), k.shippedOnTime(),
+                            k.shippedOnTimeShare(), k.delivered(), k.deliveredOnTime(), k.deliveredOnTimeShare()))
+                    .toList());
             case "returns-by-article" -> Csv.of(List.of("since", "sku", "shipped", "returned", "return_rate"),
                     d.returnsByArticle().stream().map(r -> List.<Object>of(days(d).get(0), r.sku(), r.shipped(),
                             r.returned(), ratio(r.returned(), r.shipped()))).toList());

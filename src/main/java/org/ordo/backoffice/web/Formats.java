@@ -72,6 +72,12 @@ public class Formats {
     }
 
     /** A calendar day as people of this language write it (the promise's ship-by and deliver-by days). */
+    /** A day in a narrow column: weekday and day of the month ("Mi 3.3.", "Wed 3/3"). */
+    public String shortDay(java.time.LocalDate day, Locale locale) {
+        return java.time.format.DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "EEE M/d" : "EEE d.M.",
+                locale).format(day);
+    }
+
     public String date(java.time.LocalDate day, Locale locale) {
         return day == null ? "" : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
                 .withLocale(locale).format(day);

@@ -426,7 +426,7 @@ public class Orders {
                 rs.getObject("inbound_document_id", UUID.class), rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of(),
                 List.of(), rs.getInt("version"), rs.getString("carrier_service"),
-                rs.getObject("ship_by", LocalDate.class), rs.getObject("deliver_by", LocalDate.class));
+                rs.getObject("ship_by", LocalDate.class), rs.getObject("deliver_by", LocalDate.class), List.of());
     }
 
     /** Binds the columns of new order lines as the arrays that {@code unnest(...)} reads, in one place for every insert. */

@@ -58,13 +58,14 @@ public class Bookings {
             LocalDate shipBy, LocalDate deliverBy) {
     }
 
-    public void record(List<Promised> shipments, Instant now) {
+    public void record(List<Promised> shipments, String orderNumber, Instant now) {
         for (Promised p : shipments) {
             jdbc.sql("""
                     INSERT INTO promised_shipment (order_id, location, carrier, service, source, ship_by, deliver_by,
-                        created_at)
-                    VALUES (:order, :location, :carrier, :service, :source, :shipBy, :deliverBy, :now)
-                    """).param("order", p.orderId()).param("location", p.location()).param("carrier", p.carrier())
+                        created_at, order_number)
+                    VALUES (:order, :location, :carrier, :service, :source, :shipBy, :deliverBy, :now, :number)
+                    """).param("order", p.orderId()).param("number", orderNumber).param("location", p.location())
+                    .param("carrier", p.carrier())
                     .param("service", p.service()).param("source", p.source()).param("shipBy", p.shipBy())
                     .param("deliverBy", p.deliverBy()).param("now", Timestamp.from(now)).update();
         }
@@ -91,5 +92,107 @@ public class Bookings {
                 .param("order", orderId).query((rs, n) -> new Promised(orderId, rs.getString("location"),
                         rs.getString("carrier"), rs.getString("service"), rs.getString("source"),
                         rs.getObject("ship_by", LocalDate.class), rs.getObject("deliver_by", LocalDate.class))).list();
+    }
+
+    // --- at risk (docs/promise.md) ------------------------------------------------------------------------------
+
+    /** Marks an order's shipment from a warehouse as shipped, once; false when it had no open promise there. */
+    public boolean shipped(UUID orderId, String location, Instant at) {
+        return jdbc.sql("""
+                UPDATE promised_shipment SET shipped_at = :at
+                WHERE order_id = :order AND location = :location AND shipped_at IS NULL
+                """).param("order", orderId).param("location", location).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /** A promised shipment still to ship (neither shipped nor given back), as the risk check sees it. */
+    public record Open(UUID orderId, String orderNumber, String location, String carrier, String service,
+            LocalDate shipBy, LocalDate deliverBy, Instant atRiskSince) {
+    }
+
+    /** Every open promised shipment, per warehouse in queue order: earliest ship-by first, then first placed. */
+    public List<Open> open() {
+        return jdbc.sql("""
+                SELECT * FROM promised_shipment WHERE shipped_at IS NULL AND released_at IS NULL
+                ORDER BY location, ship_by, created_at, order_id
+                """).query(Bookings::openShipment).list();
+    }
+
+    /** The open shipments flagged at risk, earliest ship-by first. */
+    public List<Open> atRisk(int limit) {
+        return jdbc.sql("""
+                SELECT * FROM promised_shipment
+                WHERE shipped_at IS NULL AND released_at IS NULL AND at_risk_since IS NOT NULL
+                ORDER BY ship_by, created_at, order_id LIMIT :limit
+                """).param("limit", limit).query(Bookings::openShipment).list();
+    }
+
+    /** Flags a shipment at risk unless it was already: true only the first time, so its alert goes out once. */
+    public boolean flagAtRisk(UUID orderId, String location, Instant at) {
+        return jdbc.sql("""
+                UPDATE promised_shipment SET at_risk_since = :at
+                WHERE order_id = :order AND location = :location AND at_risk_since IS NULL
+                  AND shipped_at IS NULL AND released_at IS NULL
+                """).param("order", orderId).param("location", location).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /** Takes the risk check's lock for this transaction; false when another node runs the check now. */
+    public boolean lockRiskCheck() {
+        return jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('ordo.promise.risk-check'))")
+                .query(Boolean.class).single();
+    }
+
+    private static Open openShipment(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        Timestamp risk = rs.getTimestamp("at_risk_since");
+        return new Open(rs.getObject("order_id", UUID.class), rs.getString("order_number"), rs.getString("location"),
+                rs.getString("carrier"), rs.getString("service"), rs.getObject("ship_by", LocalDate.class),
+                rs.getObject("deliver_by", LocalDate.class), risk == null ? null : risk.toInstant());
+    }
+
+    /** A warehouse's day as booked: orders booked and the capacity the day had when last booked. */
+    public record Day(String location, LocalDate day, int booked, int capacity) {
+    }
+
+    /** The booked days of every warehouse from {@code from} to {@code to} (inclusive), by warehouse and day. */
+    public List<Day> days(LocalDate from, LocalDate to) {
+        return jdbc.sql("""
+                SELECT location, day, booked, capacity FROM promise_booking
+                WHERE day BETWEEN :from AND :to ORDER BY location, day
+                """).param("from", from).param("to", to).query((rs, n) -> new Day(rs.getString("location"),
+                        rs.getObject("day", LocalDate.class), rs.getInt("booked"), rs.getInt("capacity"))).list();
+    }
+
+    /** Marks an order's shipment from a warehouse as delivered, once. */
+    public void delivered(UUID orderId, String location, Instant at) {
+        jdbc.sql("""
+                UPDATE promised_shipment SET delivered_at = :at
+                WHERE order_id = :order AND location = :location AND delivered_at IS NULL
+                """).param("order", orderId).param("location", location).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Kept promises per warehouse and carrier service: counts of those shipped since, on the warehouse's days. */
+    public record Kept(String location, String carrier, String service, long shipped, long shippedOnTime,
+            long delivered, long deliveredOnTime) {
+    }
+
+    /**
+     * Of the shipments shipped since {@code since}: how many shipped by their ship-by day and were delivered by their
+     * deliver-by day, each day taken in the warehouse's time zone ({@code zone} for one without a calendar).
+     */
+    public List<Kept> kept(Instant since, String zone) {
+        return jdbc.sql("""
+                SELECT s.location, s.carrier, s.service, count(*) AS shipped,
+                       count(*) FILTER (WHERE (s.shipped_at AT TIME ZONE coalesce(w.time_zone, :zone))::date
+                                              <= s.ship_by) AS shipped_on_time,
+                       count(s.delivered_at) AS delivered,
+                       count(*) FILTER (WHERE (s.delivered_at AT TIME ZONE coalesce(w.time_zone, :zone))::date
+                                              <= s.deliver_by) AS delivered_on_time
+                FROM promised_shipment s LEFT JOIN promise_warehouse w ON w.location = s.location
+                WHERE s.shipped_at >= :since
+                GROUP BY s.location, s.carrier, s.service
+                ORDER BY s.location, s.carrier, s.service
+                """).param("since", Timestamp.from(since)).param("zone", zone)
+                .query((rs, n) -> new Kept(rs.getString("location"), rs.getString("carrier"), rs.getString("service"),
+                        rs.getLong("shipped"), rs.getLong("shipped_on_time"), rs.getLong("delivered"),
+                        rs.getLong("delivered_on_time"))).list();
     }
 }

@@ -1,5 +1,6 @@
 package org.ordo.promise.internal;
 
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,8 +15,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dailyCapacity orders a warehouse without a calendar ships per day
  * @param handlingDays working days between taking an order and shipping it, for a warehouse without a calendar
  * @param backorderLeadTimeDays days until goods of a backorderable article without a stock policy arrive
+ * @param shiftStart when a warehouse's shipping day begins (HH:mm, its time zone): today's capacity is spread
+ *     evenly from it to the cut-off, for the risk check
+ * @param alertEmail who is mailed when a shipment is at risk (empty: nobody)
+ * @param alertLocale the language of that mail
  */
 @ConfigurationProperties("ordo.promise")
 public record PromiseSettings(@DefaultValue("Europe/Berlin") ZoneId timeZone, @DefaultValue("500") int dailyCapacity,
-        @DefaultValue("0") int handlingDays, @DefaultValue("14") int backorderLeadTimeDays) {
+        @DefaultValue("0") int handlingDays, @DefaultValue("14") int backorderLeadTimeDays,
+        @DefaultValue("08:00") String shiftStart, @DefaultValue("") String alertEmail,
+        @DefaultValue("en") String alertLocale) {
+
+    public PromiseSettings {
+        shiftStartTime(shiftStart); // refuses a malformed setting at start-up
+    }
+
+    public LocalTime shiftStartTime() {
+        return shiftStartTime(shiftStart);
+    }
+
+    private static LocalTime shiftStartTime(String value) {
+        try {
+            return LocalTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("ordo.promise.shift-start must be a time such as 08:00: " + value);
+        }
+    }
 }

@@ -58,6 +58,12 @@ public final class Schedule {
                 && !holidays.isHoliday(day, warehouse.country(), warehouse.region());
     }
 
+    /** Whether a warehouse works on {@code day} at all: a working day, no public holiday there, no closing day. */
+    public boolean worksOn(Warehouse warehouse, LocalDate day) {
+        return warehouse.workingDays().contains(day.getDayOfWeek()) && !warehouse.closingDays().contains(day)
+                && !holidays.isHoliday(day, warehouse.country(), warehouse.region());
+    }
+
     /** Whether {@code service} delivers at {@code destination} on {@code day}. */
     public boolean deliversOn(Service service, Destination destination, LocalDate day) {
         return service.deliveryDays().contains(day.getDayOfWeek())
