@@ -19,6 +19,8 @@ import org.ordo.platform.Role;
 import org.ordo.reporting.Dashboard;
 import org.ordo.reporting.Reports;
 import org.ordo.reporting.Summary;
+import org.ordo.space.SpaceForecast;
+import org.ordo.space.SpaceManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -50,11 +52,13 @@ class DashboardController {
     private final Reports reports;
     private final Json json;
     private final MessageSource messages;
+    private final SpaceManagement space;
 
-    DashboardController(Reports reports, Json json, MessageSource messages) {
+    DashboardController(Reports reports, Json json, MessageSource messages, SpaceManagement space) {
         this.reports = reports;
         this.json = json;
         this.messages = messages;
+        this.space = space;
     }
 
     @Bean
@@ -80,6 +84,23 @@ class DashboardController {
         model.addAttribute("backlogTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::orders).sum());
         model.addAttribute("lateTotal", d.backlog().stream().mapToLong(Summary.BacklogCount::late).sum());
         return "backoffice/dashboard";
+    }
+
+    /**
+     * Space needed against space available per warehouse over the next 12 weeks, with the first day each runs full
+     * (docs/warehouse-space.md). Loaded by the page after it is shown: forecasting every warehouse takes longer
+     * than the other figures, and must not hold them up.
+     */
+    @GetMapping("/space")
+    String space(Model model) {
+        model.addAttribute("outlook", space.forecasts().stream().map(f -> new SpaceOutlook(f.location(),
+                f.weeks().stream().mapToLong(SpaceForecast.Week::neededVolumeMm3).max().orElse(0),
+                f.capacityVolumeMm3(), f.firstFullDay())).toList());
+        return "backoffice/dashboard :: space";
+    }
+
+    /** One warehouse's line on the dashboard: the most volume it needs on a day, what it has, when it runs full. */
+    record SpaceOutlook(String location, long mostNeededVolumeMm3, Long availableVolumeMm3, LocalDate firstFullDay) {
     }
 
     /** One figure as CSV (RFC 4180, UTF-8, a header line), named with the day it was taken. */
