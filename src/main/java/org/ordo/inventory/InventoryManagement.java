@@ -314,7 +314,7 @@ public class InventoryManagement {
         }
         List<String> skus = lines.stream().map(StockDemand.Line::sku).distinct().toList();
         List<LockedLevel> levels = ledger.lock(skus);
-        FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst().map(r -> r.ranks(demand.channel(), skus))
+        FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst().map(r -> r.ranks(demand.channel(), demand.currency(), skus))
                 .orElse(null);
         Plan plan = plan(lines, levels, ranks == null ? BY_PRIORITY
                 : Comparator.comparingInt((LockedLevel l) -> ranks.of(l.sku(), l.location())).thenComparing(BY_PRIORITY));
