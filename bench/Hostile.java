@@ -212,7 +212,7 @@ public class Hostile {
         writes.add(new Endpoint("PUT", "/api/v1/locations/BER/bins/" + pick("H-01", "OVERFLOW"), this::bin, "pickSequence", -1));
         // many bins at once, and acknowledging an overflow alert, at a location that does not exist: nothing changes
         writes.add(new Endpoint("PUT", "/api/v1/locations/NO-SUCH-LOC/bins", () -> map("bins", new ArrayList<>(List.of(bin("H-01"), bin("H-02")))), "bins", List.of(map("code", "OVERFLOW", "pickSequence", 1))));
-        writes.add(new Endpoint("POST", "/api/v1/locations/NO-SUCH-LOC/overflow-alerts/" + pick("1", "-1", "9999999999999") + "/acknowledgement", () -> map(), "note", 1));
+        writes.add(new Endpoint("POST", "/api/v1/locations/NO-SUCH-LOC/overflow-alerts/" + pick("1", "-1", "9999999999999") + "/acknowledgement", () -> map("note", "seen"), "note", 1));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + "/putaway?sku=" + enc(pick("TSHIRT-BLK-M", hostile())) + "&quantity=" + enc(pick("1", "0", "1.5", "1e400", hostile())));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + pick("/utilisation", "/bins", "/space-forecast", "/space-forecast/csv"));
     }
