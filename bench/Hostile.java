@@ -557,6 +557,7 @@ public class Hostile {
                 bytes = json(body);
             }
             case DUPLICATE_KEY -> {
+                body.putIfAbsent("note", "n"); // a body without fields (an action) gets one to repeat
                 String text = new String(json(body), StandardCharsets.UTF_8);
                 String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
                 String again = new String(json(map(field, body.get(field))), StandardCharsets.UTF_8);
