@@ -210,6 +210,9 @@ public class Hostile {
         // warehouse space (docs/warehouse-space.md)
         writes.add(new Endpoint("PUT", "/api/v1/articles/TSHIRT-BLK-M/dimensions", this::dimensions, "heightMm", 0));
         writes.add(new Endpoint("PUT", "/api/v1/locations/BER/bins/" + pick("H-01", "OVERFLOW"), this::bin, "pickSequence", -1));
+        // many bins at once, and acknowledging an overflow alert, at a location that does not exist: nothing changes
+        writes.add(new Endpoint("PUT", "/api/v1/locations/NO-SUCH-LOC/bins", () -> map("bins", new ArrayList<>(List.of(bin("H-01"), bin("H-02")))), "bins", List.of(map("code", "OVERFLOW", "pickSequence", 1))));
+        writes.add(new Endpoint("POST", "/api/v1/locations/NO-SUCH-LOC/overflow-alerts/" + pick("1", "-1", "9999999999999") + "/acknowledgement", () -> map("note", "seen"), "note", 1));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + "/putaway?sku=" + enc(pick("TSHIRT-BLK-M", hostile())) + "&quantity=" + enc(pick("1", "0", "1.5", "1e400", hostile())));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + pick("/utilisation", "/bins", "/space-forecast", "/space-forecast/csv"));
         // transfers and cycle counts (docs/purchasing.md); were a fault to miss, the bodies would still change no
@@ -239,6 +242,12 @@ public class Hostile {
 
     Map<String, Object> bin() {
         return map("pickSequence", 10, "lengthMm", 1000, "widthMm", 600, "heightMm", 400, "maxWeightGrams", 80000);
+    }
+
+    Map<String, Object> bin(String code) {
+        Map<String, Object> bin = bin();
+        bin.put("code", code);
+        return bin;
     }
 
     // --- valid bodies, which each fault then spoils ---------------------------------------------------------------
@@ -567,6 +576,7 @@ public class Hostile {
                 bytes = json(body);
             }
             case DUPLICATE_KEY -> {
+                body.putIfAbsent("note", "n"); // a body without fields (an action) gets one to repeat
                 String text = new String(json(body), StandardCharsets.UTF_8);
                 String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
                 String again = new String(json(map(field, body.get(field))), StandardCharsets.UTF_8);

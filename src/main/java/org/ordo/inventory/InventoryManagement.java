@@ -314,7 +314,7 @@ public class InventoryManagement {
         }
         List<String> skus = lines.stream().map(StockDemand.Line::sku).distinct().toList();
         List<LockedLevel> levels = ledger.lock(skus);
-        FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst().map(r -> r.ranks(demand.channel(), skus))
+        FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst().map(r -> r.ranks(demand.channel(), demand.currency(), skus))
                 .orElse(null);
         Plan plan = plan(lines, levels, ranks == null ? BY_PRIORITY
                 : Comparator.comparingInt((LockedLevel l) -> ranks.of(l.sku(), l.location())).thenComparing(BY_PRIORITY));
@@ -463,6 +463,29 @@ public class InventoryManagement {
         }
         record(entries);
         ledger.closeReservation(reservationId, picked);
+    }
+
+    /**
+     * Issues part of a reservation that left in a partial shipment (a partner shipped some of a line): on hand and
+     * reserved go down by {@code quantity} (ISSUE), and the rest stays reserved for the line. Locks the reservation
+     * and its level; refuses a reservation no longer active (409) and a quantity that is not less than it holds
+     * (issue the whole with {@link #issue}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void issuePart(UUID reservationId, long quantity, String documentType, String documentRef) {
+        StockLedger.Held r = ledger.lockReservation(reservationId)
+                .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
+        if (!r.active()) {
+            throw new ConflictException("reservation-closed", "Reservation closed",
+                    "The stock for this line is no longer reserved (the order was cancelled or picked)");
+        }
+        if (quantity < 1 || quantity >= r.quantity()) {
+            throw new InvalidInputException("quantity", "must be between 1 and " + (r.quantity() - 1));
+        }
+        ledger.takeReserved(r.sku(), r.locationId(), quantity);
+        record(List.of(new Entry(r.sku(), r.locationId(), MovementKind.ISSUE, -quantity, -quantity, "shipped in part",
+                documentType, documentRef, Actor.current())));
+        ledger.splitReservation(reservationId, quantity);
     }
 
     public List<ReservationView> reservationsOf(UUID orderId) {

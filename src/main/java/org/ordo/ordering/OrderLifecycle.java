@@ -317,8 +317,10 @@ public class OrderLifecycle {
     public int fillBackorders(String sku) {
         int filled = 0;
         for (Orders.Backorder b : orders.lockBackorders(sku)) {
+            // the order's channel and currency choose the routing rule, as at placement
             StockAllocation allocation = inventory.reserve(new StockDemand(b.orderId(), b.number(),
-                    java.util.List.of(new StockDemand.Line(b.lineNo(), b.sku(), b.backordered(), true))));
+                    java.util.List.of(new StockDemand.Line(b.lineNo(), b.sku(), b.backordered(), true)), b.channel(),
+                    b.currency()));
             long reserved = allocation.lines().get(0).reserved();
             if (reserved == 0) {
                 break; // nothing left for the next ones either
@@ -348,7 +350,8 @@ public class OrderLifecycle {
     public void reallocate(UUID orderId, int lineNo, String sku, long missing) {
         Orders.Locked o = lock(orderId);
         StockAllocation allocation = inventory.reserve(new StockDemand(orderId, o.number(),
-                java.util.List.of(new StockDemand.Line(lineNo, sku, missing, true))));
+                java.util.List.of(new StockDemand.Line(lineNo, sku, missing, true)), orders.channelOf(orderId),
+                o.currency()));
         StockAllocation.Line line = allocation.lines().get(0);
         orders.reallocate(orderId, lineNo, missing, line.reserved(), line.backordered());
         String where = line.parts().stream().map(p -> p.quantity() + " at " + p.location()).toList().toString();

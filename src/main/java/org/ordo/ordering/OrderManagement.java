@@ -117,7 +117,8 @@ public class OrderManagement {
             duplicate(numbered.existing());
         }
         String number = numbered.number();
-        StockAllocation allocation = inventory.reserve(new StockDemand(id, number, demand, command.channel()));
+        StockAllocation allocation = inventory.reserve(new StockDemand(id, number, demand, command.channel(),
+                command.currency()));
         List<Orders.NewLine> allocated = lines.stream().map(l -> withAllocation(l, allocation)).toList();
         boolean backordered = allocated.stream().anyMatch(l -> l.backordered() > 0);
 

@@ -293,12 +293,28 @@ public class OutsourcingManagement {
      * A partner's signed shipment report: the reserved goods it names leave the partner's stock (ISSUE, the report as
      * document) and become a shipment through the one shipping path, so the customer gets the tracking mail and the
      * invoice follows. Once per partner and reference: the same reference again answers DUPLICATE with the first
-     * shipment. Refuses a forged or stale signature (400), an unknown partner or order (404), an order held or
-     * cancelled meanwhile (409), and lines that are not whole reservations of the order there (422).
+     * shipment. A report may ship part of what is reserved there (a partial shipment): the rest stays reserved for a
+     * later report, and the request is SHIPPED once everything of it has shipped. Refuses a forged or stale
+     * signature (400), an unknown partner or order (404), an order held or cancelled meanwhile (409), and lines
+     * for more than the order has waiting there (422).
      */
     @Transactional
     public ReportedShipment receiveShipment(String location, String signature, byte[] body) {
-        Partners.Registered partner = verified(location, signature, body);
+        verified(location, signature, body);
+        return bookShipment(location, body);
+    }
+
+    /**
+     * A shipment report the partner left in its exchange folder (access to the folder is its proof, as the signature
+     * is by HTTP); otherwise as {@link #receiveShipment}, refusing what it refuses.
+     */
+    @Transactional
+    public ReportedShipment receiveShipmentFile(String location, byte[] body) {
+        registered(location, body);
+        return bookShipment(location, body);
+    }
+
+    private ReportedShipment bookShipment(String location, byte[] body) {
         PartnerShipmentReport report = json.readRequest(body, PartnerShipmentReport.class);
         List<FieldError> errors = new ArrayList<>();
         text(errors, "reference", report.reference(), 100);
@@ -317,7 +333,8 @@ public class OutsourcingManagement {
         List<ReservationView> reserved = inventory.reservationsOf(orderId).stream()
                 .filter(r -> ACTIVE.equals(r.status()) && r.location().equals(location))
                 .sorted(Comparator.comparingInt(ReservationView::lineNo)).toList();
-        List<ReservationView> taken = new ArrayList<>();
+        // what each reservation gives to this shipment: whole reservations first, then part of one (a partial shipment)
+        Map<ReservationView, Long> taken = new LinkedHashMap<>();
         for (int i = 0; i < report.lines().size(); i++) {
             PartnerShipmentReport.Line line = report.lines().get(i);
             String at = "lines[" + i + "]";
@@ -329,16 +346,22 @@ public class OutsourcingManagement {
             }
             long left = line.quantity();
             for (ReservationView r : reserved) {
-                if (left > 0 && r.sku().equals(line.sku()) && !taken.contains(r) && r.quantity() <= left) {
-                    taken.add(r);
+                if (left > 0 && r.sku().equals(line.sku()) && !taken.containsKey(r) && r.quantity() <= left) {
+                    taken.put(r, r.quantity());
                     left -= r.quantity();
+                }
+            }
+            for (ReservationView r : reserved) {
+                if (left > 0 && r.sku().equals(line.sku()) && !taken.containsKey(r)) {
+                    taken.put(r, left); // it holds more than is left: part of it ships
+                    left = 0;
                 }
             }
             if (left != 0) {
                 long open = reserved.stream().filter(r -> r.sku().equals(line.sku())).mapToLong(ReservationView::quantity)
                         .sum();
                 errors.add(new FieldError(at + ".quantity", "the order has " + open + " of " + line.sku()
-                        + " waiting at " + location + "; a report ships whole request lines"));
+                        + " waiting at " + location));
             }
         }
         failIfAny(errors);
@@ -346,16 +369,23 @@ public class OutsourcingManagement {
             throw new ConflictException("not-shippable", "Order not shippable",
                     "Order " + report.order() + " was put on hold or cancelled after the request; it must not ship");
         }
-        for (ReservationView r : taken) {
-            inventory.issue(r.id(), r.quantity(), "PARTNER_SHIPMENT", location + "/" + report.reference());
-        }
+        String document = location + "/" + report.reference();
+        taken.forEach((r, quantity) -> {
+            if (quantity == r.quantity()) {
+                inventory.issue(r.id(), quantity, "PARTNER_SHIPMENT", document);
+            } else {
+                inventory.issuePart(r.id(), quantity, "PARTNER_SHIPMENT", document);
+            }
+        });
         Shipment shipment = shipping.ship(new ShipOrder(orderId, location, report.carrier(), report.service(),
-                report.trackingNumber(), taken.stream().map(r -> new ShipOrder.Line(r.lineNo(), r.sku(), r.quantity()))
-                        .toList()));
+                report.trackingNumber(), taken.entrySet().stream().map(e -> new ShipOrder.Line(e.getKey().lineNo(),
+                        e.getKey().sku(), e.getValue())).toList()));
         if (!reports.recordShipment(location, report.reference(), orderId, shipment.id(), clock.instant())) {
             throw new IllegalStateException("Shipment report " + report.reference() + " recorded twice under a lock");
         }
-        if (taken.size() == reserved.size()) {
+        boolean everything = taken.size() == reserved.size()
+                && taken.entrySet().stream().allMatch(e -> e.getValue() == e.getKey().quantity());
+        if (everything) {
             requests.shipped(orderId, location);
         }
         return new ReportedShipment(ReportedShipment.Outcome.SHIPPED, report.reference(), orderId, shipment.id());
@@ -371,6 +401,17 @@ public class OutsourcingManagement {
     @Transactional
     public StockReconciliation receiveStockReport(String location, String signature, byte[] body) {
         verified(location, signature, body);
+        return bookStockReport(location, body);
+    }
+
+    /** A stock report the partner left in its exchange folder; otherwise as {@link #receiveStockReport}. */
+    @Transactional
+    public StockReconciliation receiveStockReportFile(String location, byte[] body) {
+        registered(location, body);
+        return bookStockReport(location, body);
+    }
+
+    private StockReconciliation bookStockReport(String location, byte[] body) {
         StockReport report = json.readRequest(body, StockReport.class);
         List<FieldError> errors = new ArrayList<>();
         text(errors, "reference", report.reference(), 100);
@@ -445,12 +486,18 @@ public class OutsourcingManagement {
 
     /** The partner of an external location, once the signature proves the body is its own and recent. */
     private Partners.Registered verified(String location, String signature, byte[] body) {
+        Partners.Registered partner = registered(location, body);
+        WebhookSignature.verify(SIGNATURE, signature, body, partner.secret(), TOLERANCE);
+        return partner;
+    }
+
+    /** The partner of an external location (404 without one), with a body to read (422 without). */
+    private Partners.Registered registered(String location, byte[] body) {
         Partners.Registered partner = partners.find(location)
                 .orElseThrow(() -> new NotFoundException("Fulfilment partner", location));
         if (body == null || body.length == 0) {
             throw new InvalidInputException("body", "is required");
         }
-        WebhookSignature.verify(SIGNATURE, signature, body, partner.secret(), TOLERANCE);
         return partner;
     }
 

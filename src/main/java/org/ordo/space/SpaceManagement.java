@@ -100,39 +100,92 @@ public class SpaceManagement {
     @Transactional
     public Bin setUpBin(String locationCode, String code, BinDraft draft) {
         Location location = inventory.location(locationCode);
+        List<FieldError> errors = faults(code, draft, "");
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (store(location, code, draft)) {
+            shelveExistingStock(location);
+        }
+        return bins.find(location.id(), locationCode, code).orElseThrow();
+    }
+
+    /**
+     * Sets up or changes many bins of a location at once, as {@link #setUpBin} does each, in one transaction: a
+     * wrong field of any bin (422, naming {@code bins[i].field}) or a bin its stock would no longer fit (409, naming
+     * the bin) and none is stored. Answers the location's bins afterwards.
+     */
+    @Transactional
+    public List<Bin> setUpBins(String locationCode, BinSetup setup) {
+        Location location = inventory.location(locationCode);
+        if (setup == null || setup.bins() == null || setup.bins().isEmpty() || setup.bins().size() > BinSetup.MAX_BINS) {
+            throw new InvalidInputException("bins", "1 to " + BinSetup.MAX_BINS + " bins");
+        }
         List<FieldError> errors = new ArrayList<>();
-        if (code == null || !code.matches(BIN_CODE) || Bins.OVERFLOW.equalsIgnoreCase(code)) {
-            errors.add(new FieldError("code", "1-32 letters, digits, '.', '_' or '-'; OVERFLOW is the overflow bin's"));
-        }
-        try {
-            draft.check();
-        } catch (InvalidInputException e) {
-            errors.addAll(e.errors());
-        }
-        if (draft.homeSku() != null && draft.homeSku().length() <= 64 && catalog.find(draft.homeSku()).isEmpty()) {
-            errors.add(new FieldError("homeSku", "unknown SKU: " + draft.homeSku()));
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < setup.bins().size(); i++) {
+            BinSetup.Entry entry = setup.bins().get(i);
+            String at = "bins[" + i + "].";
+            if (entry == null) {
+                errors.add(new FieldError("bins[" + i + "]", "is required"));
+                continue;
+            }
+            errors.addAll(faults(entry.code(), entry.draft(), at));
+            if (entry.code() != null && !codes.add(entry.code())) {
+                errors.add(new FieldError(at + "code", entry.code() + " is named twice"));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        boolean first = false;
+        for (BinSetup.Entry entry : setup.bins()) {
+            first |= store(location, entry.code(), entry.draft());
+        }
+        if (first) {
+            shelveExistingStock(location); // once every bin is there, so the stock goes where putaway would put it
+        }
+        return bins.all(location.id(), location.code());
+    }
+
+    /** What is wrong with a bin's code and draft, each field named after {@code prefix}. */
+    private List<FieldError> faults(String code, BinDraft draft, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (code == null || !code.matches(BIN_CODE) || Bins.OVERFLOW.equalsIgnoreCase(code)) {
+            errors.add(new FieldError(prefix + "code",
+                    "1-32 letters, digits, '.', '_' or '-'; OVERFLOW is the overflow bin's"));
+        }
+        try {
+            draft.check();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(f -> errors.add(new FieldError(prefix + f.field(), f.message())));
+        }
+        if (draft.homeSku() != null && draft.homeSku().length() <= 64 && catalog.find(draft.homeSku()).isEmpty()) {
+            errors.add(new FieldError(prefix + "homeSku", "unknown SKU: " + draft.homeSku()));
+        }
+        return errors;
+    }
+
+    /**
+     * Stores a checked bin: a change only if its stock still fits (else 409). True if it is the location's first bin
+     * (its overflow bin was created with it): the caller then puts the stock already there away.
+     */
+    private boolean store(Location location, String code, BinDraft draft) {
         var existing = bins.id(location.id(), code);
         if (existing.isPresent()) {
             if (!bins.change(existing.get(), draft.pickSequence(), draft.volumeMm3(), draft.maxWeightGrams(),
                     draft.palletPlaces(), draft.unitLimitPerSku(), draft.homeSku())) {
                 throw new ConflictException("bin-too-small", "The bin's stock would not fit",
-                        "Bin " + code + " at " + locationCode + " holds more than these capacities allow (or another"
+                        "Bin " + code + " at " + location.code() + " holds more than these capacities allow (or another"
                                 + " SKU than its own): move stock out first",
-                        Map.of("bin", code, "location", locationCode));
+                        Map.of("bin", code, "location", location.code()));
             }
-        } else {
-            boolean first = bins.ensureOverflow(location.id());
-            bins.insert(location.id(), code, draft.pickSequence(), draft.volumeMm3(), draft.maxWeightGrams(),
-                    draft.palletPlaces(), draft.unitLimitPerSku(), draft.homeSku());
-            if (first) {
-                shelveExistingStock(location);
-            }
+            return false;
         }
-        return bins.find(location.id(), locationCode, code).orElseThrow();
+        boolean first = bins.ensureOverflow(location.id());
+        bins.insert(location.id(), code, draft.pickSequence(), draft.volumeMm3(), draft.maxWeightGrams(),
+                draft.palletPlaces(), draft.unitLimitPerSku(), draft.homeSku());
+        return first;
     }
 
     /** The bins of a location: along the pick path, the overflow bin last. */
@@ -156,15 +209,37 @@ public class SpaceManagement {
         }
         Shelving.Placement p = shelving.suggest(location.id(), sku, quantity);
         return new PutawaySuggestion(sku, location.code(), quantity, p.bin(), p.reason(),
-                p.reason() == PutawaySuggestion.Reason.OVERFLOW);
+                p.shares().stream().anyMatch(s -> Bins.OVERFLOW.equals(s.bin())), p.shares());
     }
 
-    /** The bin the last receipt of a SKU at a location went into, if the location has bins; reads only. */
+    /**
+     * The bins the last receipt of a SKU at a location went into (several when it was split), if the location has
+     * bins; reads only.
+     */
     public java.util.Optional<PutawaySuggestion> lastPutaway(String locationCode, String sku) {
         Location location = inventory.location(locationCode);
-        return bins.lastPutaway(location.id(), sku).map(p -> new PutawaySuggestion(sku, location.code(), p.quantity(),
-                p.bin(), p.overflow() ? PutawaySuggestion.Reason.OVERFLOW : PutawaySuggestion.Reason.NEAREST_WITH_ROOM,
-                p.overflow()));
+        List<Bins.Putaway> last = bins.lastPutaway(location.id(), sku);
+        if (last.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        boolean overflow = last.stream().anyMatch(Bins.Putaway::overflow);
+        PutawaySuggestion.Reason reason = last.size() > 1 ? PutawaySuggestion.Reason.SPLIT
+                : overflow ? PutawaySuggestion.Reason.OVERFLOW : PutawaySuggestion.Reason.NEAREST_WITH_ROOM;
+        return java.util.Optional.of(new PutawaySuggestion(sku, location.code(),
+                last.stream().mapToLong(Bins.Putaway::quantity).sum(), last.get(0).bin(), reason, overflow,
+                last.stream().map(p -> new PutawaySuggestion.Share(p.bin(), p.quantity())).toList()));
+    }
+
+    /**
+     * Records that a person has seen an overflow alert (and moved or made room for the goods); it leaves the open
+     * alerts. Acknowledging it again changes nothing. 404 when the location has no such alert.
+     */
+    @Transactional
+    public void acknowledgeAlert(String locationCode, long alertId) {
+        Location location = inventory.location(locationCode);
+        if (!bins.acknowledge(location.id(), alertId, org.ordo.platform.Actor.current(), clock.instant())) {
+            throw new NotFoundException("Overflow alert", locationCode + "/" + alertId);
+        }
     }
 
     // --- utilisation ----------------------------------------------------------------------------------------
@@ -313,6 +388,22 @@ public class SpaceManagement {
                     capacity != null && most > capacity, calendar.within(start, start.plusDays(6))));
         }
         return new SpaceForecast(location.code(), from, capacity, firstFull, weeks);
+    }
+
+    /**
+     * The forecast of every active own warehouse whose bins have a volume (external locations hold no space of
+     * ours), those that run full first, then by code: the dashboard's space needed against space available.
+     * Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public List<SpaceForecast> forecasts() {
+        return inventory.locations().stream()
+                .filter(l -> l.active() && !l.external() && bins.capacity(l.id()) != null)
+                .map(l -> forecast(l.code()))
+                .sorted(java.util.Comparator.comparing(SpaceForecast::firstFullDay,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                        .thenComparing(SpaceForecast::location))
+                .toList();
     }
 
     /** The forecast as CSV: one line per week, volumes in litres (cubic decimetres). */

@@ -15,7 +15,7 @@ public record Utilisation(
         @Schema(example = "BER") String location,
         Warehouse warehouse,
         List<BinUse> bins,
-        @Schema(description = "putaways into the overflow bin because no bin had room, newest first") List<OverflowAlert> alerts) {
+        @Schema(description = "putaways into the overflow bin because no bin had room, not yet acknowledged, newest first") List<OverflowAlert> alerts) {
 
     /** The warehouse as a whole; {@code capacityVolumeMm3} is the sum of its bins' volumes (empty: none has one). */
     @Schema(name = "WarehouseUtilisation")
@@ -49,8 +49,9 @@ public record Utilisation(
             @Schema(example = "50.0") Double percent) {
     }
 
-    /** Goods that went to the overflow bin because nothing had room. */
+    /** Goods that went to the overflow bin because nothing had room; open until a person acknowledges it. */
     public record OverflowAlert(
+            @Schema(example = "4711", description = "acknowledge it with POST .../overflow-alerts/{id}/acknowledgement") long id,
             @Schema(example = "TSHIRT-M") String sku,
             @Schema(example = "24") long quantity,
             @Schema(example = "PURCHASE_ORDER") String documentType,

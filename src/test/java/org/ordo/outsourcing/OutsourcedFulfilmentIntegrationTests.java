@@ -47,6 +47,9 @@ class OutsourcedFulfilmentIntegrationTests {
     @Autowired
     InventoryManagement inventory;
 
+    @Autowired
+    PartnerReportFiles files;
+
     Api api;
     Fixtures fixtures;
     DeliveredOrders customers;
@@ -204,6 +207,158 @@ class OutsourcedFulfilmentIntegrationTests {
         assertThat(inventory.stock(counted).onHand()).isEqualTo(7);
         assertThat(expect(api.get("/api/v1/fulfilment-partners/" + location), 200).json().get("stockReportedAt")
                 .isNull()).as("the age of the stock is shown").isFalse();
+    }
+
+    @Test
+    void aPartnerShipsAnOrderInTwoPartsAndTheRestStaysReservedUntilTheSecond() {
+        String location = fixtures.location(1);
+        String secret = "3pl-secret-" + UUID.randomUUID();
+        expect(api.put("/api/v1/fulfilment-partners/" + location, Map.of("kind", "THIRD_PARTY_WAREHOUSE", "name",
+                "Fulfil", "delivery", "FOLDER", "secret", secret)), 200);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        JsonNode order = customers.placedAndPaid(sku, 5);
+        String orderId = order.get("id").asString();
+        String number = order.get("number").asString();
+
+        JsonNode first = expect(signed(location, "shipments", secret, shipmentReport(number, sku, 2)), 201).json();
+        assertThat(first.get("outcome").asString()).isEqualTo("SHIPPED");
+        assertThat(order(orderId).get("fulfillmentStatus").asString()).isEqualTo("PARTIALLY_SHIPPED");
+        assertThat(request(orderId).get("status").asString()).as("3 still to ship").isNotEqualTo("SHIPPED");
+        var level = inventory.stock(sku).locations().stream().filter(l -> l.location().equals(location)).findFirst()
+                .orElseThrow();
+        assertThat(level.onHand()).isEqualTo(8);
+        assertThat(level.reserved()).as("the rest stays reserved for the order").isEqualTo(3);
+
+        Api.Response tooMany = signed(location, "shipments", secret, shipmentReport(number, sku, 4));
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.errorFields()).containsExactly("lines[0].quantity");
+
+        expect(signed(location, "shipments", secret, shipmentReport(number, sku, 3)), 201);
+        assertThat(order(orderId).get("fulfillmentStatus").asString()).isEqualTo("SHIPPED");
+        assertThat(request(orderId).get("status").asString()).isEqualTo("SHIPPED");
+        assertThat(expect(api.get("/api/v1/orders/" + orderId + "/shipments"), 200).json()).hasSize(2);
+        assertThat(inventory.stock(sku).onHand()).isEqualTo(5);
+        assertThat(inventory.ledgerDiscrepancies(sku)).isEmpty();
+    }
+
+    private static String shipmentReport(String order, String sku, long quantity) {
+        String tracking = Fixtures.unique("TRK").replace("-", "");
+        return """
+                {"reference":"SHP-%s","order":"%s","carrier":"DHL","trackingNumber":"%s",
+                 "lines":[{"sku":"%s","quantity":%d}]}""".formatted(tracking, order, tracking, sku, quantity);
+    }
+
+    @Test
+    void reportsLeftAsFilesAreBookedOnceAndARefusedOneIsSetAsideWithItsReason() throws Exception {
+        String location = fixtures.location(1);
+        expect(api.put("/api/v1/fulfilment-partners/" + location, Map.of("kind", "THIRD_PARTY_WAREHOUSE", "name",
+                "Fulfil", "delivery", "FOLDER", "secret", "file-secret-0123456789")), 200);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        String counted = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        fixtures.receive(counted, location, 4);
+        JsonNode order = customers.placedAndPaid(sku, 2);
+        String orderId = order.get("id").asString();
+
+        Path shipments = Files.createDirectories(files.folderOf(location, PartnerReportFiles.SHIPMENTS));
+        Path stock = Files.createDirectories(files.folderOf(location, PartnerReportFiles.STOCK));
+        String tracking = Fixtures.unique("TRK").replace("-", "");
+        String shipment = """
+                {"reference":"SHP-%s","order":"%s","carrier":"DHL","trackingNumber":"%s",
+                 "lines":[{"sku":"%s","quantity":2}]}""".formatted(tracking, order.get("number").asString(), tracking,
+                sku);
+        Files.writeString(shipments.resolve("0001.json"), shipment);
+        String reference = Fixtures.unique("STOCK");
+        Files.writeString(stock.resolve("0002.json"), """
+                {"reference":"%s","lines":[{"sku":"%s","onHand":3}]}""".formatted(reference, counted));
+        Files.writeString(stock.resolve("0003.json"), """
+                {"reference":"%s","lines":[{"sku":"NO-SUCH-SKU","onHand":3}]}""".formatted(Fixtures.unique("STOCK")));
+        Files.writeString(stock.resolve(".0004.json"), "{"); // still being written by the partner
+
+        files.read();
+
+        JsonNode shipped = expect(api.get("/api/v1/orders/" + orderId + "/shipments"), 200).json();
+        assertThat(shipped).hasSize(1);
+        assertThat(shipped.get(0).get("trackingNumber").asString()).isEqualTo(tracking);
+        assertThat(order(orderId).get("fulfillmentStatus").asString()).isEqualTo("SHIPPED");
+        assertThat(inventory.stock(counted).onHand()).isEqualTo(3);
+        assertThat(lastMovement(counted).get("documentRef").asString()).isEqualTo(reference);
+        assertThat(shipments.resolve("done/0001.json")).exists();
+        assertThat(stock.resolve("done/0002.json")).exists();
+        assertThat(stock.resolve("failed/0003.json")).exists();
+        assertThat(Files.readString(stock.resolve("failed/0003.json.error.txt"))).contains("unknown SKU: NO-SUCH-SKU");
+        assertThat(stock.resolve(".0004.json")).as("a file being written is left alone").exists();
+
+        // the partner drops the same report again: it is kept, and makes no second shipment
+        Files.writeString(shipments.resolve("0005.json"), shipment);
+        files.read();
+        assertThat(shipments.resolve("done/0005.json")).exists();
+        assertThat(expect(api.get("/api/v1/orders/" + orderId + "/shipments"), 200).json()).hasSize(1);
+        assertThat(inventory.ledgerDiscrepancies(sku)).isEmpty();
+    }
+
+    @Test
+    void theSameReportSentTwiceAtOnceBooksOnce() throws Exception {
+        String location = fixtures.location(1);
+        String secret = "3pl-secret-" + UUID.randomUUID();
+        expect(api.put("/api/v1/fulfilment-partners/" + location, Map.of("kind", "THIRD_PARTY_WAREHOUSE", "name",
+                "Fulfil", "delivery", "FOLDER", "secret", secret)), 200);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        String counted = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        fixtures.receive(counted, location, 10);
+        JsonNode order = customers.placedAndPaid(sku, 3);
+        String orderId = order.get("id").asString();
+
+        String tracking = Fixtures.unique("TRK").replace("-", "");
+        String shipment = """
+                {"reference":"SHP-%s","order":"%s","carrier":"DHL","trackingNumber":"%s",
+                 "lines":[{"sku":"%s","quantity":3}]}""".formatted(tracking, order.get("number").asString(), tracking,
+                sku);
+        List<JsonNode> shipped = twiceAtOnce(() -> signed(location, "shipments", secret, shipment));
+        assertThat(shipped).extracting(a -> a.get("outcome").asString())
+                .containsExactlyInAnyOrder("SHIPPED", "DUPLICATE");
+        assertThat(shipped.get(0).get("shipmentId").asString()).isEqualTo(shipped.get(1).get("shipmentId").asString());
+        assertThat(expect(api.get("/api/v1/orders/" + orderId + "/shipments"), 200).json()).hasSize(1);
+        assertThat(inventory.stock(sku).onHand()).as("issued once").isEqualTo(7);
+
+        String reference = Fixtures.unique("STOCK");
+        String stock = """
+                {"reference":"%s","lines":[{"sku":"%s","onHand":6}]}""".formatted(reference, counted);
+        List<JsonNode> reconciled = twiceAtOnce(() -> signed(location, "stock-reports", secret, stock));
+        assertThat(reconciled).extracting(a -> a.get("duplicate").asBoolean()).containsExactlyInAnyOrder(false, true);
+        assertThat(reconciled).allSatisfy(a -> assertThat(a.get("lines").get(0).get("adjusted").asLong()).isEqualTo(-4));
+        assertThat(inventory.stock(counted).onHand()).as("adjusted once").isEqualTo(6);
+        JsonNode page = expect(api.get("/api/v1/inventory/" + counted + "/movements?limit=100"), 200).json();
+        assertThat(StreamSupport.stream((page.has("items") ? page.get("items") : page).spliterator(), false)
+                .filter(m -> m.hasNonNull("documentRef") && reference.equals(m.get("documentRef").asString()))).hasSize(1);
+        assertThat(inventory.ledgerDiscrepancies(counted)).isEmpty();
+    }
+
+    /** Sends the same request from two threads released together; the answers, each 200 or 201. */
+    private static List<JsonNode> twiceAtOnce(java.util.concurrent.Callable<Api.Response> send) throws Exception {
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return send.call();
+                }));
+            }
+            start.countDown();
+            List<JsonNode> bodies = new ArrayList<>();
+            for (var answer : answers) {
+                Api.Response r = answer.get();
+                assertThat(r.status()).as(r.toString()).isIn(200, 201);
+                bodies.add(r.json());
+            }
+            return bodies;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -98,19 +98,23 @@ class SpaceIntegrationTests {
         assertThat(suggestion(location, sku, 5)).containsExactly("A-03", "NEAREST_WITH_ROOM");
         receive(sku, location, 5);
         receive(sku, location, 4);
+        // no bin has room for 3: 2 fill the own bin, 1 the nearest with room
+        assertThat(suggestion(location, sku, 3)).containsExactly("A-01", "SPLIT");
+        receive(sku, location, 3);
+        assertThat(units(location)).containsEntry("A-01", 10L).containsEntry("B-01", 5L);
         assertThat(suggestion(location, sku, 3)).containsExactly("OVERFLOW", "OVERFLOW");
         receive(sku, location, 3);
 
-        assertThat(units(location)).containsEntry("A-01", 8L).containsEntry("A-03", 5L).containsEntry("B-01", 4L)
+        assertThat(units(location)).containsEntry("A-01", 10L).containsEntry("A-03", 5L).containsEntry("B-01", 5L)
                 .containsEntry("Z-09", 0L).containsEntry("OVERFLOW", 3L);
         JsonNode utilisation = expect(api.get("/api/v1/locations/" + location + "/utilisation"), 200).json();
         JsonNode warehouse = utilisation.get("warehouse");
-        assertThat(warehouse.get("onHand").asLong()).isEqualTo(20);
+        assertThat(warehouse.get("onHand").asLong()).isEqualTo(23);
         assertThat(warehouse.get("capacityVolumeMm3").asLong()).isEqualTo(30 * LITRE);
-        assertThat(warehouse.get("onHandVolumeMm3").asLong()).isEqualTo(20 * LITRE);
-        assertThat(warehouse.get("percent").asDouble()).isEqualTo(66.7);
+        assertThat(warehouse.get("onHandVolumeMm3").asLong()).isEqualTo(23 * LITRE);
+        assertThat(warehouse.get("percent").asDouble()).isEqualTo(76.7);
         assertThat(utilisation.get("bins").get(0).get("code").asString()).isEqualTo("A-01");
-        assertThat(utilisation.get("bins").get(0).get("percent").asDouble()).isEqualTo(80.0);
+        assertThat(utilisation.get("bins").get(0).get("percent").asDouble()).isEqualTo(100.0);
         assertThat(utilisation.get("alerts")).hasSize(1);
         assertThat(utilisation.get("alerts").get(0).get("sku").asString()).isEqualTo(sku);
         assertThat(utilisation.get("alerts").get(0).get("quantity").asLong()).isEqualTo(3);
@@ -118,7 +122,79 @@ class SpaceIntegrationTests {
         // what leaves is taken from the overflow first, then along the pick path
         expect(api.post("/api/v1/inventory/adjustments", Map.of("sku", sku, "location", location, "quantity", -5,
                 "reason", "count")), 201);
-        assertThat(units(location)).containsEntry("OVERFLOW", 0L).containsEntry("A-01", 6L);
+        assertThat(units(location)).containsEntry("OVERFLOW", 0L).containsEntry("A-01", 8L);
+        assertThat(about(checker.check(), location)).isEmpty();
+    }
+
+    @Test
+    void aReceiptNoBinTakesWholeIsSplitAndWhatFitsNowhereRaisesAnAlertAPersonAcknowledges() {
+        String location = fixtures.location(1);
+        String other = fixtures.location(1);
+        String sku = litreArticle();
+        bin(location, "S-01", 1, 300, null); // 3 l
+        bin(location, "S-02", 2, 400, null); // 4 l
+        bin(other, "S-01", 1, 100, null);
+
+        JsonNode suggested = expect(api.get("/api/v1/locations/" + location + "/putaway?sku=" + sku + "&quantity=9"),
+                200).json();
+        assertThat(suggested.get("reason").asString()).isEqualTo("SPLIT");
+        assertThat(suggested.get("overflow").asBoolean()).isTrue();
+        assertThat(shares(suggested)).containsExactly("S-01=3", "S-02=4", "OVERFLOW=2");
+        receive(sku, location, 9);
+        assertThat(units(location)).containsEntry("S-01", 3L).containsEntry("S-02", 4L).containsEntry("OVERFLOW", 2L);
+        assertThat(inventory.stock(sku).onHand()).isEqualTo(9);
+
+        JsonNode alerts = expect(api.get("/api/v1/locations/" + location + "/utilisation"), 200).json().get("alerts");
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("quantity").asLong()).as("only what fits nowhere is an alert").isEqualTo(2);
+        long alert = alerts.get(0).get("id").asLong();
+        String acknowledgement = "/api/v1/locations/" + location + "/overflow-alerts/" + alert + "/acknowledgement";
+        assertThat(api.withNewKey("AGENT").post(acknowledgement, Map.of()).status()).isEqualTo(403);
+        assertThat(api.post("/api/v1/locations/" + other + "/overflow-alerts/" + alert + "/acknowledgement",
+                Map.of()).status()).as("another location's alert").isEqualTo(404);
+        expect(api.withNewKey("WAREHOUSE").post(acknowledgement, Map.of()), 204);
+        expect(api.post(acknowledgement, Map.of()), 204); // again: changes nothing
+        assertThat(expect(api.get("/api/v1/locations/" + location + "/utilisation"), 200).json().get("alerts"))
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT acknowledged_by FROM putaway WHERE id = :id").param("id", alert)
+                .query(String.class).single()).as("the first acknowledgement stays").startsWith("api-key:warehouse-");
+        assertThat(about(checker.check(), location)).isEmpty();
+    }
+
+    @Test
+    void manyBinsAreSetUpAtOnceAllOrNothing() {
+        String location = fixtures.location(1);
+        String sku = litreArticle();
+        receive(sku, location, 12); // before there are bins
+        String path = "/api/v1/locations/" + location + "/bins";
+
+        Api.Response wrong = api.put(path, Map.of("bins", List.of(
+                Map.of("code", "R-01", "pickSequence", 1, "lengthMm", 500, "widthMm", 100, "heightMm", 100),
+                Map.of("code", "R-02", "lengthMm", 500, "widthMm", 100, "heightMm", 100),
+                Map.of("code", "OVERFLOW", "pickSequence", 3),
+                Map.of("code", "R-01", "pickSequence", 4, "homeSku", "NO-SUCH-SKU"))));
+        assertThat(wrong.status()).isEqualTo(422);
+        assertThat(wrong.errorFields()).containsExactlyInAnyOrder("bins[1].pickSequence", "bins[2].code",
+                "bins[3].code", "bins[3].homeSku");
+        assertThat(bins(location)).as("bad input changes nothing").isEmpty();
+
+        JsonNode all = expect(api.put(path, Map.of("bins", List.of(
+                Map.of("code", "R-01", "pickSequence", 1, "lengthMm", 500, "widthMm", 100, "heightMm", 100),
+                Map.of("code", "R-02", "pickSequence", 2, "lengthMm", 500, "widthMm", 100, "heightMm", 100),
+                Map.of("code", "R-03", "pickSequence", 3, "lengthMm", 200, "widthMm", 100, "heightMm", 100,
+                        "palletPlaces", 1)))), 200).json();
+        assertThat(all).hasSize(4);
+        // the stock already there is put away once every bin exists: no bin takes all 12, so it is split
+        assertThat(units(location)).containsEntry("R-01", 5L).containsEntry("R-02", 5L).containsEntry("R-03", 2L)
+                .containsEntry("OVERFLOW", 0L);
+
+        Api.Response tooSmall = api.put(path, Map.of("bins", List.of(
+                Map.of("code", "R-04", "pickSequence", 4),
+                Map.of("code", "R-01", "pickSequence", 1, "lengthMm", 100, "widthMm", 100, "heightMm", 100))));
+        assertThat(tooSmall.status()).isEqualTo(409);
+        assertThat(units(location)).as("none of them is stored").doesNotContainKey("R-04");
+        assertThat(api.withNewKey("WAREHOUSE").put(path, Map.of("bins", List.of(Map.of("code", "R-05",
+                "pickSequence", 5)))).status()).isEqualTo(403);
         assertThat(about(checker.check(), location)).isEmpty();
     }
 
@@ -274,6 +350,12 @@ class SpaceIntegrationTests {
         List<JsonNode> bins = new ArrayList<>();
         expect(api.get("/api/v1/locations/" + location + "/bins"), 200).json().forEach(bins::add);
         return bins;
+    }
+
+    private static List<String> shares(JsonNode suggestion) {
+        List<String> shares = new ArrayList<>();
+        suggestion.get("shares").forEach(s -> shares.add(s.get("bin").asString() + "=" + s.get("quantity").asLong()));
+        return shares;
     }
 
     private Map<String, Long> units(String location) {

@@ -21,6 +21,8 @@ import org.ordo.promise.PromiseWatch;
 import org.ordo.reporting.Dashboard;
 import org.ordo.reporting.Reports;
 import org.ordo.reporting.Summary;
+import org.ordo.space.SpaceForecast;
+import org.ordo.space.SpaceManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -52,14 +54,16 @@ class DashboardController {
     private final Reports reports;
     private final Json json;
     private final MessageSource messages;
+    private final SpaceManagement space;
 
     /** The stock figures from the stock policies: value at purchase price, below reorder point, days of cover. */
     private final org.ordo.purchasing.PurchasingManagement purchasing;
     private final PromiseWatch promises;
     private final PromiseManagement promise;
 
-    DashboardController(Reports reports, Json json, MessageSource messages,
+    DashboardController(Reports reports, Json json, MessageSource messages, SpaceManagement space,
             org.ordo.purchasing.PurchasingManagement purchasing, PromiseWatch promises, PromiseManagement promise) {
+        this.space = space;
         this.purchasing = purchasing;
         this.promises = promises;
         this.promise = promise;
@@ -95,6 +99,23 @@ class DashboardController {
         model.addAttribute("booked", promise.bookedDays(14));
         model.addAttribute("kept", promise.kept(DAYS));
         return "backoffice/dashboard";
+    }
+
+    /**
+     * Space needed against space available per warehouse over the next 12 weeks, with the first day each runs full
+     * (docs/warehouse-space.md). Loaded by the page after it is shown: forecasting every warehouse takes longer
+     * than the other figures, and must not hold them up.
+     */
+    @GetMapping("/space")
+    String space(Model model) {
+        model.addAttribute("outlook", space.forecasts().stream().map(f -> new SpaceOutlook(f.location(),
+                f.weeks().stream().mapToLong(SpaceForecast.Week::neededVolumeMm3).max().orElse(0),
+                f.capacityVolumeMm3(), f.firstFullDay())).toList());
+        return "backoffice/dashboard :: space";
+    }
+
+    /** One warehouse's line on the dashboard: the most volume it needs on a day, what it has, when it runs full. */
+    record SpaceOutlook(String location, long mostNeededVolumeMm3, Long availableVolumeMm3, LocalDate firstFullDay) {
     }
 
     /** One figure as CSV (RFC 4180, UTF-8, a header line), named with the day it was taken. */

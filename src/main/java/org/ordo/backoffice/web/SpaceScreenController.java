@@ -13,8 +13,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Warehouse space: how full a warehouse and each bin are (on hand, reserved, incoming), the open overflow alerts,
@@ -49,6 +53,14 @@ class SpaceScreenController {
             model.addAttribute("forecast", space.forecast(chosen));
         }
         return "backoffice/space/space";
+    }
+
+    /** A person has seen an overflow alert (and moved the goods or made room); it leaves the list. */
+    @PostMapping("/alerts/{id}/acknowledgement")
+    String acknowledge(@PathVariable long id, @RequestParam String location, RedirectAttributes redirect) {
+        space.acknowledgeAlert(location, id);
+        Flash.success(redirect, "space.acknowledged");
+        return "redirect:/space?location=" + UriUtils.encodeQueryParam(location, StandardCharsets.UTF_8);
     }
 
     @GetMapping("/forecast.csv")

@@ -326,7 +326,7 @@ class WarehouseController {
                     m.documentRef(), m.at(), m.actor(), stock.onHand(), stock.available()));
             // Where the goods went, when the location has bins (putaway by space, docs/warehouse-space.md).
             space.lastPutaway(m.location(), m.sku()).ifPresent(p -> redirect.addFlashAttribute("putaway",
-                    new PutawayView(p.bin(), p.overflow())));
+                    new PutawayView(p.where(), p.overflow(), p.shares().size() > 1)));
         } else {
             redirect.addFlashAttribute("form", new java.util.HashMap<>(Map.of("sku", sku, "quantity", quantity,
                     "reference", reference)));
@@ -334,8 +334,11 @@ class WarehouseController {
         return "redirect:/warehouse/receive?location=" + query(location);
     }
 
-    /** The bin received goods went into, and whether it is the overflow bin (no bin had room). */
-    record PutawayView(String bin, boolean overflow) implements java.io.Serializable {
+    /**
+     * The bin(s) received goods went into, whether some went to the overflow bin (no bin had room), and whether
+     * they were split over several bins.
+     */
+    record PutawayView(String bin, boolean overflow, boolean split) implements java.io.Serializable {
     }
 
     /** A booked receipt as the next page shows it, with the SKU's stock right after. */

@@ -236,6 +236,24 @@ public class StockLedger {
         }
     }
 
+    /**
+     * Part of a locked active reservation left: a closed ISSUED reservation of the same line holds {@code issued},
+     * and the active one keeps the rest (so the line's reservations still add up to what was allocated).
+     */
+    public void splitReservation(UUID id, long issued) {
+        jdbc.sql("""
+                INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity, status, closed_at)
+                SELECT :issuedId, order_id, line_no, sku, location_id, :q, 'ISSUED', clock_timestamp()
+                FROM reservation WHERE id = :id
+                """).param("issuedId", org.ordo.platform.Ids.next()).param("id", id).param("q", issued).update();
+        int n = jdbc.sql("""
+                UPDATE reservation SET quantity = quantity - :q WHERE id = :id AND status = 'ACTIVE' AND quantity > :q
+                """).param("id", id).param("q", issued).update();
+        if (n != 1) {
+            throw new IllegalStateException("Reservation " + id + " does not hold more than " + issued);
+        }
+    }
+
     /** Picked: the reservation keeps what was issued; nothing picked: it is released. */
     public void closeReservation(UUID id, long issued) {
         jdbc.sql("""

@@ -273,21 +273,29 @@ public class Orders {
     }
 
     /** A line waiting for stock. */
-    public record Backorder(UUID orderId, String number, int lineNo, String sku, long backordered) {
+    public record Backorder(UUID orderId, String number, int lineNo, String sku, long backordered, String channel,
+            String currency) {
     }
 
     /** Backordered lines of a SKU on live orders, earliest promise first, their orders locked in that order. */
     public List<Backorder> lockBackorders(String sku) {
         return jdbc.sql("""
-                SELECT o.id, o.number, l.line_no, l.sku, l.backordered
+                SELECT o.id, o.number, l.line_no, l.sku, l.backordered, o.channel, o.currency
                 FROM order_line l JOIN customer_order o ON o.id = l.order_id
                 WHERE l.sku = :sku AND l.backordered > 0 AND o.status IN ('OPEN', 'ON_HOLD')
                 ORDER BY o.promised_at, o.created_at, o.id, l.line_no
                 FOR UPDATE OF o
                 """).param("sku", sku)
                 .query((rs, n) -> new Backorder(rs.getObject("id", UUID.class), rs.getString("number"),
-                        rs.getInt("line_no"), rs.getString("sku"), rs.getLong("backordered")))
+                        rs.getInt("line_no"), rs.getString("sku"), rs.getLong("backordered"), rs.getString("channel"),
+                        rs.getString("currency")))
                 .list();
+    }
+
+    /** The channel an order came through (its routing rule applies to stock reserved for it later). */
+    public String channelOf(UUID orderId) {
+        return jdbc.sql("SELECT channel FROM customer_order WHERE id = :id").param("id", orderId).query(String.class)
+                .single();
     }
 
     /** Backordered units of these SKUs on live orders, per SKU (only SKUs that have some). */

@@ -35,6 +35,16 @@ class Routing implements FulfilmentRouting {
 
     @Override
     public Ranks ranks(String channel, Collection<String> skus) {
+        return ranks(channel, null, skus);
+    }
+
+    /**
+     * {@inheritDoc} With {@code LOWEST_COST}, a partner's cost counts only in the order's currency: a cost in
+     * another currency is not comparable (Ordo keeps no exchange rates), so that partner ranks with those of
+     * unknown cost, after every known one.
+     */
+    @Override
+    public Ranks ranks(String channel, String currency, Collection<String> skus) {
         List<RoutingRule> applying = rules.applying(channel, skus);
         if (applying.isEmpty()) {
             return null;
@@ -58,8 +68,11 @@ class Routing implements FulfilmentRouting {
         Map<String, Map<String, Integer>> costs = new HashMap<>();
         if (bySku.containsValue(RoutingRule.Strategy.LOWEST_COST) || fallback == RoutingRule.Strategy.LOWEST_COST) {
             for (FulfilmentPartner p : partners.all()) {
-                reports.unitCosts(p.location(), skus).forEach((sku, cost) -> costs
-                        .computeIfAbsent(sku, k -> new HashMap<>()).put(p.location(), cents(cost.amount())));
+                reports.unitCosts(p.location(), skus).forEach((sku, cost) -> {
+                    if (currency == null || currency.equals(cost.currency())) {
+                        costs.computeIfAbsent(sku, k -> new HashMap<>()).put(p.location(), cents(cost.amount()));
+                    }
+                });
             }
         }
         RoutingRule.Strategy otherwise = fallback;

@@ -240,10 +240,13 @@ public final class AccessRules {
             of("Warehouse space", PUT, "/api/v1/articles/{sku}/dimensions", ADMIN, AGENT),
             of("Warehouse space", GET, "/api/v1/locations/{code}/bins", EVERY_ROLE),
             of("Warehouse space", PUT, "/api/v1/locations/{code}/bins/{bin}", ADMIN),
+            of("Warehouse space", PUT, "/api/v1/locations/{code}/bins", ADMIN),
             of("Warehouse space", GET, "/api/v1/locations/{code}/putaway", ADMIN, WAREHOUSE, INTEGRATION),
             of("Warehouse space", GET, "/api/v1/locations/{code}/utilisation", EVERY_ROLE),
             of("Warehouse space", GET, "/api/v1/locations/{code}/space-forecast", ADMIN, AGENT, WAREHOUSE),
             of("Warehouse space", GET, "/api/v1/locations/{code}/space-forecast/csv", ADMIN, AGENT, WAREHOUSE),
+            of("Warehouse space", POST, "/api/v1/locations/{code}/overflow-alerts/{alert}/acknowledgement", ADMIN,
+                    WAREHOUSE),
 
             // Delivery promise: the shop's checkout asks (INTEGRATION) as do people answering customers; the
             // calendars are set by admins and the warehouse (its days, cut-offs, capacity), carriers by admins.

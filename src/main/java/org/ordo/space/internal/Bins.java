@@ -36,6 +36,11 @@ public class Bins {
     public record SkuTotal(String sku, long quantity, long volumeMm3, long weightGrams) {
     }
 
+    /** A bin's capacities (null: no limit) and what its stock takes of them, as read. */
+    public record Room(Long volumeMm3, long usedVolumeMm3, Long maxWeightGrams, long usedWeightGrams,
+            Integer palletPlaces, int usedPallets, Long unitLimitPerSku) {
+    }
+
     /** A bin the checker finds over capacity or off its stock, described. */
     public record OverCapacity(UUID locationId, String finding) {
     }
@@ -144,6 +149,18 @@ public class Bins {
     /** Locks a bin row until the transaction ends; every change of a bin's stock starts here. */
     public void lock(UUID binId) {
         jdbc.sql("SELECT id FROM bin WHERE id = :id FOR UPDATE").param("id", binId).query(UUID.class).single();
+    }
+
+    /** A bin's capacities and use; read it after {@link #lock} to know what the bin can still take. */
+    public Room room(UUID binId) {
+        return jdbc.sql("""
+                SELECT volume_mm3, used_volume_mm3, max_weight_grams, used_weight_grams, pallet_places, used_pallets,
+                       unit_limit_per_sku
+                FROM bin WHERE id = :id
+                """).param("id", binId).query((rs, n) -> new Room((Long) rs.getObject("volume_mm3"),
+                        rs.getLong("used_volume_mm3"), (Long) rs.getObject("max_weight_grams"),
+                        rs.getLong("used_weight_grams"), (Integer) rs.getObject("pallet_places"),
+                        rs.getInt("used_pallets"), (Long) rs.getObject("unit_limit_per_sku"))).single();
     }
 
     public Optional<Held> held(UUID binId, String sku) {
@@ -269,14 +286,27 @@ public class Bins {
     /** Putaways into the overflow bin not yet acknowledged, newest first. */
     public List<org.ordo.space.Utilisation.OverflowAlert> openAlerts(UUID locationId, int limit) {
         return jdbc.sql("""
-                SELECT sku, quantity, document_type, document_ref, at FROM putaway
+                SELECT id, sku, quantity, document_type, document_ref, at FROM putaway
                 WHERE location_id = :loc AND overflow AND acknowledged_at IS NULL
                 ORDER BY id DESC LIMIT :limit
                 """).param("loc", locationId).param("limit", limit)
-                .query((rs, n) -> new org.ordo.space.Utilisation.OverflowAlert(rs.getString("sku"),
+                .query((rs, n) -> new org.ordo.space.Utilisation.OverflowAlert(rs.getLong("id"), rs.getString("sku"),
                         rs.getLong("quantity"), rs.getString("document_type"), rs.getString("document_ref"),
                         rs.getTimestamp("at").toInstant()))
                 .list();
+    }
+
+    /**
+     * Marks an overflow alert of a location as seen by a person; a second acknowledgement keeps the first one's
+     * time. False if the location has no such alert.
+     */
+    public boolean acknowledge(UUID locationId, long alertId, String by, Instant at) {
+        return jdbc.sql("""
+                UPDATE putaway SET acknowledged_at = COALESCE(acknowledged_at, :at),
+                       acknowledged_by = COALESCE(acknowledged_by, :by)
+                WHERE id = :id AND location_id = :loc AND overflow
+                """).param("id", alertId).param("loc", locationId).param("by", by).param("at", Timestamp.from(at))
+                .update() == 1;
     }
 
     /** The volume of a location's bins that have one (empty: none has). */
@@ -290,13 +320,24 @@ public class Bins {
     public record Putaway(String bin, long quantity, boolean overflow) {
     }
 
-    public Optional<Putaway> lastPutaway(UUID locationId, String sku) {
+    /**
+     * The bins the last receipt of a SKU at a location went into (several when it was split), along the pick path
+     * with the overflow bin last; empty when there was none. A receipt's putaways share its document and time.
+     */
+    public List<Putaway> lastPutaway(UUID locationId, String sku) {
         return jdbc.sql("""
-                SELECT b.code, p.quantity, p.overflow FROM putaway p JOIN bin b ON b.id = p.bin_id
-                WHERE p.location_id = :loc AND p.sku = :sku ORDER BY p.id DESC LIMIT 1
+                WITH last AS (
+                    SELECT document_type, document_ref, at FROM putaway
+                    WHERE location_id = :loc AND sku = :sku ORDER BY id DESC LIMIT 1
+                )
+                SELECT b.code, p.quantity, p.overflow FROM putaway p JOIN bin b ON b.id = p.bin_id JOIN last l
+                  ON p.at = l.at AND p.document_type IS NOT DISTINCT FROM l.document_type
+                 AND p.document_ref IS NOT DISTINCT FROM l.document_ref
+                WHERE p.location_id = :loc AND p.sku = :sku
+                ORDER BY b.overflow, b.pick_sequence, b.code
                 """).param("loc", locationId).param("sku", sku)
                 .query((rs, n) -> new Putaway(rs.getString("code"), rs.getLong("quantity"), rs.getBoolean("overflow")))
-                .optional();
+                .list();
     }
 
     private static Held held(ResultSet rs, int n) throws SQLException {

@@ -1,7 +1,9 @@
 package org.ordo.space.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,11 +13,13 @@ import org.ordo.catalog.Catalog;
 import org.ordo.inventory.MovementKind;
 import org.ordo.inventory.ShelfStock;
 import org.ordo.space.PutawaySuggestion.Reason;
+import org.ordo.space.PutawaySuggestion.Share;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the bins of a location in step with its on hand, in the transaction that changed it: what comes in is put
- * away by space (the SKU's own bin, then the nearest bin with room, else the overflow bin with an alert), what goes
+ * away by space (the SKU's own bin, then the nearest bin with room; split over the bins with room when none takes
+ * all; what fits nowhere to the overflow bin with an alert), what goes
  * out is taken from the overflow bin first, then along the pick path. Goods issued for orders are also counted per
  * day, as the space forecast's demand history. Locations without bins are left alone.
  */
@@ -25,8 +29,8 @@ public class Shelving implements ShelfStock {
     /** How many bins with room a putaway tries before it goes to overflow. */
     private static final int CANDIDATES = 50;
 
-    /** Where goods went, or would go. */
-    public record Placement(String bin, Reason reason) {
+    /** Where goods went, or would go: the first bin, why, and every bin with how many. */
+    public record Placement(String bin, Reason reason, List<Share> shares) {
     }
 
     private final Bins bins;
@@ -58,45 +62,90 @@ public class Shelving implements ShelfStock {
         }
     }
 
-    /** Where {@code quantity} units would go now; reads, locks nothing. */
+    /** Where {@code quantity} units would go now, split as the receipt would split them; reads, locks nothing. */
     public Placement suggest(UUID locationId, String sku, long quantity) {
         if (!bins.hasBins(locationId)) {
-            return new Placement(null, Reason.NO_BINS);
+            return new Placement(null, Reason.NO_BINS, List.of());
         }
         Unit unit = unit(sku);
-        List<Bins.Candidate> found = bins.candidates(locationId, sku, quantity, unit.volume * quantity,
+        List<Bins.Candidate> whole = bins.candidates(locationId, sku, quantity, unit.volume * quantity,
                 unit.weight * quantity, 1);
-        if (found.isEmpty()) {
-            return new Placement(Bins.OVERFLOW, Reason.OVERFLOW);
+        if (!whole.isEmpty()) {
+            return whole(whole.get(0), quantity);
         }
-        return new Placement(found.get(0).code(), found.get(0).home() ? Reason.OWN_BIN : Reason.NEAREST_WITH_ROOM);
+        List<Share> shares = new ArrayList<>();
+        long left = quantity;
+        for (Bins.Candidate c : bins.candidates(locationId, sku, 1, unit.volume, unit.weight, CANDIDATES)) {
+            long fits = Math.min(left, unit.fitting(bins.room(c.id()), bins.held(c.id(), sku)));
+            if (fits > 0) {
+                shares.add(new Share(c.code(), fits));
+                left -= fits;
+            }
+            if (left == 0) {
+                break;
+            }
+        }
+        return split(shares, left);
     }
 
     /**
-     * Puts all of the goods into the first candidate bin that still has room once locked; the conditional update
-     * decides, so two receipts at once never overfill a bin. Nothing fits: the overflow bin, recorded as an alert.
+     * Puts the goods away: all of them into the first candidate bin that still has room for all once locked; if
+     * none has, as many as fit into each bin with room in the same order, and the rest into the overflow bin,
+     * recorded as an alert. Each bin is locked and the conditional update decides, so two receipts at once never
+     * overfill a bin.
      */
     Placement putAway(UUID locationId, String sku, long quantity, String documentType, String documentRef) {
         Unit unit = unit(sku);
-        long volume = unit.volume * quantity;
-        long weight = unit.weight * quantity;
-        for (Bins.Candidate c : bins.candidates(locationId, sku, quantity, volume, weight, CANDIDATES)) {
-            if (place(c.id(), sku, quantity, volume, weight, unit)) {
-                bins.recordPutaway(locationId, c.id(), sku, quantity, documentType, documentRef, false, clock.instant());
-                return new Placement(c.code(), c.home() ? Reason.OWN_BIN : Reason.NEAREST_WITH_ROOM);
+        Instant at = clock.instant(); // one time for every share, so the receipt's putaways are read back together
+        for (Bins.Candidate c : bins.candidates(locationId, sku, quantity, unit.volume * quantity,
+                unit.weight * quantity, CANDIDATES)) {
+            if (place(c.id(), sku, quantity, unit)) {
+                bins.recordPutaway(locationId, c.id(), sku, quantity, documentType, documentRef, false, at);
+                return whole(c, quantity);
+            }
+        }
+        List<Share> shares = new ArrayList<>();
+        long left = quantity;
+        for (Bins.Candidate c : bins.candidates(locationId, sku, 1, unit.volume, unit.weight, CANDIDATES)) {
+            bins.lock(c.id());
+            long fits = Math.min(left, unit.fitting(bins.room(c.id()), bins.held(c.id(), sku)));
+            if (fits > 0 && place(c.id(), sku, fits, unit)) {
+                bins.recordPutaway(locationId, c.id(), sku, fits, documentType, documentRef, false, at);
+                shares.add(new Share(c.code(), fits));
+                left -= fits;
+            }
+            if (left == 0) {
+                return split(shares, 0);
             }
         }
         bins.ensureOverflow(locationId);
         UUID overflow = bins.id(locationId, Bins.OVERFLOW).orElseThrow();
-        if (!place(overflow, sku, quantity, volume, weight, unit)) {
+        if (!place(overflow, sku, left, unit)) {
             throw new IllegalStateException("The overflow bin refused goods: it must have no limits");
         }
-        bins.recordPutaway(locationId, overflow, sku, quantity, documentType, documentRef, true, clock.instant());
-        return new Placement(Bins.OVERFLOW, Reason.OVERFLOW);
+        bins.recordPutaway(locationId, overflow, sku, left, documentType, documentRef, true, at);
+        return split(shares, left);
+    }
+
+    private static Placement whole(Bins.Candidate bin, long quantity) {
+        return new Placement(bin.code(), bin.home() ? Reason.OWN_BIN : Reason.NEAREST_WITH_ROOM,
+                List.of(new Share(bin.code(), quantity)));
+    }
+
+    /** Shares in bins with room, and {@code toOverflow} units that fit nowhere. */
+    private static Placement split(List<Share> shares, long toOverflow) {
+        List<Share> all = new ArrayList<>(shares);
+        if (toOverflow > 0) {
+            all.add(new Share(Bins.OVERFLOW, toOverflow));
+        }
+        return new Placement(all.get(0).bin(), all.size() == 1 && toOverflow > 0 ? Reason.OVERFLOW : Reason.SPLIT,
+                List.copyOf(all));
     }
 
     /** Books goods into a bin if they fit it, with the bin locked; false (nothing changed) if they do not. */
-    private boolean place(UUID binId, String sku, long quantity, long volume, long weight, Unit unit) {
+    private boolean place(UUID binId, String sku, long quantity, Unit unit) {
+        long volume = unit.volume * quantity;
+        long weight = unit.weight * quantity;
         bins.lock(binId);
         Optional<Bins.Held> before = bins.held(binId, sku);
         long had = before.map(Bins.Held::quantity).orElse(0L);
@@ -151,6 +200,31 @@ public class Shelving implements ShelfStock {
 
     /** What one unit takes: volume, weight, and how many fit on a pallet (null: each SKU takes one place). */
     private record Unit(long volume, long weight, Integer perPallet) {
+
+        /** How many more units a bin has room for, given what the SKU already holds there (read after the lock). */
+        long fitting(Bins.Room room, Optional<Bins.Held> held) {
+            long had = held.map(Bins.Held::quantity).orElse(0L);
+            int pallets = held.map(Bins.Held::pallets).orElse(0);
+            long most = Long.MAX_VALUE;
+            if (room.volumeMm3() != null && volume > 0) {
+                most = Math.min(most, (room.volumeMm3() - room.usedVolumeMm3()) / volume);
+            }
+            if (room.maxWeightGrams() != null && weight > 0) {
+                most = Math.min(most, (room.maxWeightGrams() - room.usedWeightGrams()) / weight);
+            }
+            if (room.unitLimitPerSku() != null) {
+                most = Math.min(most, room.unitLimitPerSku() - had);
+            }
+            if (room.palletPlaces() != null) {
+                long free = room.palletPlaces() - room.usedPallets();
+                if (perPallet == null) {
+                    most = had == 0 && free < 1 ? 0 : most; // one place per bin, whatever the quantity
+                } else {
+                    most = Math.min(most, (pallets + free) * perPallet - had);
+                }
+            }
+            return Math.max(0, most);
+        }
 
         int pallets(long quantity) {
             if (quantity == 0) {

@@ -11,19 +11,23 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.space.ArticleDimensions;
 import org.ordo.space.Bin;
 import org.ordo.space.BinDraft;
+import org.ordo.space.BinSetup;
 import org.ordo.space.DimensionsDraft;
 import org.ordo.space.PutawaySuggestion;
 import org.ordo.space.SpaceForecast;
 import org.ordo.space.SpaceManagement;
 import org.ordo.space.Utilisation;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -65,6 +69,18 @@ class SpaceController {
         return space.setUpBin(code, bin, draft);
     }
 
+    @PutMapping("/locations/{code}/bins")
+    @Operation(operationId = "setUpBins", summary = "Set up or change many bins of a location at once", description = """
+            Up to 1,000 bins, each as for a single bin with its code; bins not named stay as they are. All or nothing:
+            a wrong field of any bin (422, naming bins[i].field) or a bin its stock would no longer fit (409) and
+            none is stored. Answers every bin of the location.""")
+    @ApiResponse(responseCode = "200", description = "every bin of the location, as stored")
+    @ApiResponse(responseCode = "409", description = "a bin's stock would not fit its new capacities; nothing stored",
+            content = @Content(mediaType = "application/problem+json"))
+    List<Bin> setUpBins(@PathVariable String code, @RequestBody BinSetup setup) {
+        return space.setUpBins(code, setup);
+    }
+
     @GetMapping("/locations/{code}/bins")
     @Operation(operationId = "listBins", summary = "The bins of a location along the pick path, the overflow bin last")
     List<Bin> bins(@PathVariable String code) {
@@ -73,8 +89,9 @@ class SpaceController {
 
     @GetMapping("/locations/{code}/putaway")
     @Operation(operationId = "suggestPutaway", summary = "Where received goods would go", description = """
-            The SKU's own bin, else the nearest bin on the pick path with room for all of them, else the OVERFLOW bin.
-            A receipt (API, purchase order, scanner) puts the goods where this says at that moment.""")
+            The SKU's own bin, else the nearest bin on the pick path with room for all of them; when no bin has room
+            for all, split over the bins with room in that order (reason SPLIT, every bin in shares), the rest to the
+            OVERFLOW bin. A receipt (API, purchase order, scanner) puts the goods where this says at that moment.""")
     PutawaySuggestion putaway(@PathVariable String code, @RequestParam String sku, @RequestParam Long quantity) {
         return space.suggestPutaway(code, sku, quantity);
     }
@@ -86,6 +103,18 @@ class SpaceController {
             the open overflow alerts.""")
     Utilisation utilisation(@PathVariable String code) {
         return space.utilisation(code);
+    }
+
+    @PostMapping("/locations/{code}/overflow-alerts/{alert}/acknowledgement")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(operationId = "acknowledgeOverflowAlert", summary = "Acknowledge an overflow alert", description = """
+            A person has seen that goods went to the OVERFLOW bin (and moved them or made room); the alert leaves the
+            open alerts of the utilisation. Acknowledging it again changes nothing.""")
+    @ApiResponse(responseCode = "204", description = "acknowledged")
+    @ApiResponse(responseCode = "404", description = "the location has no such overflow alert",
+            content = @Content(mediaType = "application/problem+json"))
+    void acknowledgeAlert(@PathVariable String code, @PathVariable long alert) {
+        space.acknowledgeAlert(code, alert);
     }
 
     @GetMapping("/locations/{code}/space-forecast")
