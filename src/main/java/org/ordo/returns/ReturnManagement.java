@@ -346,6 +346,9 @@ public class ReturnManagement {
                     errors.add(new FieldError(at, "is required"));
                     continue;
                 }
+                if (l.quantity() != null && (l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY)) {
+                    errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                }
                 OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
                 if (line == null || !"PHYSICAL".equals(line.type())) {
                     errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? "is required"
@@ -358,7 +361,9 @@ public class ReturnManagement {
                     continue;
                 }
                 if (l.quantity() == null || l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY) {
-                    errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                    if (l.quantity() == null) {
+                        errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                    }
                     continue;
                 }
                 boolean writeOff = Boolean.TRUE.equals(l.writeOff());
