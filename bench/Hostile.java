@@ -422,7 +422,8 @@ public class Hostile {
 
     Map<String, Object> customer() {
         return map("email", "h" + random.nextInt(1_000_000) + "@example.com", "name", "Hostile", "phone", "+4930123456",
-                "locale", "en", "type", "CONSUMER", "smsConsent", false, "addresses", new ArrayList<>(List.of(address())));
+                "locale", "en", "type", "CONSUMER", "smsConsent", false, "addresses", new ArrayList<>(List.of(address())),
+                "trusted", false);
     }
 
     Map<String, Object> supplier() {

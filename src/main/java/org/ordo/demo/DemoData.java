@@ -230,7 +230,7 @@ class DemoData implements ApplicationRunner {
                 new CustomerDraft("einkauf@buero-schmidt.example", "Petra Schmidt", "+4930555123", "de",
                         CustomerType.BUSINESS, "Büro Schmidt GmbH", "DE123456789", true,
                         List.of(new Address("Büro Schmidt GmbH", "Büro Schmidt GmbH", "Friedrichstr. 50", null,
-                                "10117", "Berlin", null, "DE", "+4930555123")), true, "5000.00"));
+                                "10117", "Berlin", null, "DE", "+4930555123")), true, "5000.00", true));
         list.forEach(parties::registerCustomer);
         return list;
     }
@@ -238,7 +238,7 @@ class DemoData implements ApplicationRunner {
     private static CustomerDraft customer(String email, String name, String locale, String street, String zip,
             String city, String country) {
         return new CustomerDraft(email, name, null, locale, CustomerType.CONSUMER, null, null, false,
-                List.of(new Address(name, null, street, null, zip, city, null, country, null)), false, null);
+                List.of(new Address(name, null, street, null, zip, city, null, country, null)), false, null, false);
     }
 
     private void stock(List<String> physical) {

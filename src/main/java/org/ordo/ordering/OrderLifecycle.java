@@ -514,6 +514,24 @@ public class OrderLifecycle {
             }
             why = "terms allow shipping before payment (" + method.code() + ")";
         }
+        release(o, actor, why);
+        return true;
+    }
+
+    /**
+     * Sends an open, unheld order to the warehouse before it is paid, for a reason a person decided ahead (the
+     * replacement of an exchange for a trusted customer). The payment stays owed as it was. Does nothing to an
+     * order already released, held or closed, so a second call changes nothing.
+     */
+    @Transactional
+    public void releaseBeforePayment(UUID orderId, String why) {
+        Orders.Locked o = lock(orderId);
+        if (o.status() == OrderStatus.OPEN && !o.released()) {
+            release(o, Actor.current(), why);
+        }
+    }
+
+    private void release(Orders.Locked o, String actor, String why) {
         Orders.Progress p = orders.progress(o.id());
         FulfillmentStatus next = p.ordered() > 0 && p.reserved() == 0 && p.backordered() > 0
                 ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.RELEASED;
@@ -523,7 +541,6 @@ public class OrderLifecycle {
         OrderView view = orders.find(o.id()).orElseThrow();
         events.publishEvent(new OrderReleased(o.id(), o.number(), view.customer().locale(), view.customer().email(),
                 orders.digitalLines(o.id())));
-        return true;
     }
 
     private void completeIfDone(Orders.Locked o) {

@@ -26,7 +26,9 @@ public record CustomerDraft(
         @ArraySchema(maxItems = ADDRESSES) List<Address> addresses,
         @Schema(description = "may goods ship before payment (invoice, cash on delivery)") Boolean shipBeforePayment,
         @Schema(example = "1000.00", description = "most that may be open (shipped or released, unpaid) at once; "
-                + "at most 2 decimals", pattern = Numbers.DECIMAL, maxLength = Numbers.MAX_LENGTH) String creditLimit) {
+                + "at most 2 decimals", pattern = Numbers.DECIMAL, maxLength = Numbers.MAX_LENGTH) String creditLimit,
+        @Schema(description = "a customer the shop trusts: the replacement of an exchange ships at once, before the "
+                + "returned goods arrive (default false)") Boolean trusted) {
 
     /** Limits and forms that {@link #check} applies and the OpenAPI document states. */
     static final int NAME = 200;
@@ -36,7 +38,7 @@ public record CustomerDraft(
 
     /** A consumer known only by contact details, as orders name them inline. */
     public static CustomerDraft contact(String email, String name, String locale) {
-        return new CustomerDraft(email, name, null, locale, null, null, null, null, null, null, null);
+        return new CustomerDraft(email, name, null, locale, null, null, null, null, null, null, null, null);
     }
 
     /** Checks every field; {@code prefix} is where the customer sits in the request ("" or "customer."). */

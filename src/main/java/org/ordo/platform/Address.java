@@ -25,9 +25,9 @@ public record Address(
 
     static final int NAME = 200;
     static final int STREET = 200;
-    static final int POSTAL_CODE = 20;
+    public static final int POSTAL_CODE = 20;
     static final int CITY = 100;
-    static final int REGION = 100;
+    public static final int REGION = 100;
     static final int PHONE = 40;
 
     /** Checks what shipping needs; names each faulty field under {@code prefix}. */

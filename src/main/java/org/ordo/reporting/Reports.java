@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Reports {
 
     public static final int MAX_DAYS = 92;
+    /** The highest low-stock threshold a summary takes: more units than any level can hold. */
+    public static final long MAX_LOW_STOCK_BELOW = 1_000_000_000L;
     /** How many late orders and low-stock SKUs the dashboard lists at most. */
     public static final int LIST_LIMIT = 50;
     /** Articles in the return rate per article (the page shows the first ten, the CSV all of them). */

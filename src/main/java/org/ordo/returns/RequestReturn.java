@@ -12,9 +12,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record RequestReturn(
         @ArraySchema(minItems = 1, maxItems = MAX_LINES, arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED)) List<Line> lines,
         @Schema(example = "REFUND", requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"REFUND", "EXCHANGE"},
-                description = "EXCHANGE is not offered yet") String resolution,
-        @ArraySchema(arraySchema = @Schema(description = "only for resolution EXCHANGE, which is not offered yet: "
-                + "refused when given (at most 0 items)")) List<Exchange> exchange,
+                description = "EXCHANGE places a replacement order at once, with its stock reserved") String resolution,
+        @ArraySchema(maxItems = MAX_EXCHANGE, arraySchema = @Schema(description = "required for resolution EXCHANGE "
+                + "(and only then): the articles the customer gets instead")) List<Exchange> exchange,
         @Schema(example = "DE89370400440532013000", maxLength = 64,
                 description = "two letters, two check digits, up to 30 letters or digits; spaces are ignored")
         String iban,
@@ -23,6 +23,7 @@ public record RequestReturn(
 
     /** Limits {@link ReturnManagement} applies and the OpenAPI document states. */
     static final int MAX_LINES = 500;
+    public static final int MAX_EXCHANGE = 100;
     static final int LABEL_REF = 100;
     static final int NOTE = 2000;
     static final int LINE_NOTE = 500;
@@ -37,7 +38,7 @@ public record RequestReturn(
             @Schema(maxLength = LINE_NOTE, description = "required for reason OTHER") String note) {
     }
 
-    public record Exchange(@Schema(maxLength = 64) String sku,
-            @Schema(minimum = "1", maximum = "1000000000") Long quantity) {
+    public record Exchange(@Schema(maxLength = 64, description = "required") String sku,
+            @Schema(minimum = "1", maximum = "1000000000", description = "required") Long quantity) {
     }
 }

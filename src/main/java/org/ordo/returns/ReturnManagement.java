@@ -24,7 +24,6 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
-import org.ordo.ordering.PlaceOrder;
 import org.ordo.payment.PaymentManagement;
 import org.ordo.payment.PaymentSummary;
 import org.ordo.platform.Actor;
@@ -37,6 +36,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.returns.internal.Exchanges;
 import org.ordo.returns.internal.RefundComputation;
 import org.ordo.returns.internal.Returns;
 import org.ordo.shipping.Shipment;
@@ -62,12 +62,14 @@ public class ReturnManagement {
     private final Billing billing;
     private final Catalog catalog;
     private final ReturnPolicy policy;
+    private final Exchanges exchanges;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     ReturnManagement(Returns returns, OrderManagement orders, OrderLifecycle lifecycle, ShippingManagement shipping,
             InventoryManagement inventory, PaymentManagement payments, Billing billing, Catalog catalog,
-            ReturnPolicy policy, Clock clock, ApplicationEventPublisher events) {
+            ReturnPolicy policy, Exchanges exchanges, Clock clock, ApplicationEventPublisher events) {
+        this.exchanges = exchanges;
         this.catalog = catalog;
         this.returns = returns;
         this.orders = orders;
@@ -94,10 +96,10 @@ public class ReturnManagement {
      * taken in this transaction). Refuses with 422, naming each line, what was not shipped or is already on its
      * way back, articles that cannot be returned, and lines outside the window. Serializes the returns of one
      * order (an advisory lock), writes a timeline entry on the order and publishes {@link ReturnAuthorized}.
-     * An exchange places its replacement order here, through the order placement (linked to {@code documentId},
-     * the stored request): its stock is reserved at once, and what cannot be reserved refuses the whole return
-     * (409). The replacement waits for its payment: the returned goods' worth once they arrive
-     * ({@link #refund}), and the difference when the replacement costs more.
+     * An exchange places its replacement order here ({@link Exchanges#place}, linked to {@code documentId}, the
+     * stored request): its stock is reserved at once, and what cannot be reserved refuses the whole return (409).
+     * The replacement waits for its payment (the returned goods' worth once they arrive, {@link #refund}, and the
+     * difference when it costs more), unless the customer is trusted: then it goes to the warehouse at once.
      */
     @Transactional
     public ReturnView request(UUID orderId, RequestReturn command, UUID documentId) {
@@ -118,60 +120,40 @@ public class ReturnManagement {
         lifecycle.note(orderId, "fulfillment", "return " + number + " authorized: " + lines.stream()
                 .map(l -> l.quantity() + " x " + l.sku() + " (" + l.reason() + ")").toList());
         if (EXCHANGE.equals(command.resolution())) {
-            OrderView replacement = placeReplacement(order, number, command.exchange(), documentId);
-            returns.replacedBy(id, replacement.id(), replacement.number());
+            Exchanges.Replacement replacement = exchanges.place(order, number, command.exchange(), documentId);
+            returns.replacedBy(id, replacement.order().id(), replacement.order().number());
             lifecycle.note(orderId, "fulfillment", "return " + number + " is an exchange: replacement order "
-                    + replacement.number() + " placed");
+                    + replacement.order().number() + " placed" + (replacement.releasedAtOnce()
+                            ? " and sent at once (trusted customer)" : ", shipped when the goods are back"));
         }
         events.publishEvent(new ReturnAuthorized(id, orderId, number));
         return require(id);
     }
 
-    /**
-     * The replacement of an exchange, placed the one way every order is placed: same customer, addresses and
-     * currency, at today's catalog prices, reserving its stock. It is a prepayment order, so it is not released
-     * to the warehouse before it is paid: by the worth of the returned goods, once they arrived. Faults in the
-     * articles come back named as {@code exchange[i]...}.
-     */
-    private OrderView placeReplacement(OrderView order, String number, List<RequestReturn.Exchange> exchange,
-            UUID documentId) {
-        List<PlaceOrder.Line> lines = exchange.stream().map(e -> new PlaceOrder.Line(e.sku().trim(), e.quantity()))
-                .toList();
-        PlaceOrder replacement = new PlaceOrder(order.channel(), "EXCHANGE-" + number, order.customer().id(), null,
-                order.shippingAddress(), order.billingAddress(), order.currency(), "prepayment", null,
-                "replacement for " + number + " (order " + order.number() + ")", lines);
-        try {
-            return orders.place(replacement, new PlaceOrder.Source(documentId, Actor.current()));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.errors().stream().map(f -> new FieldError(
-                    f.field().startsWith("lines[") ? "exchange" + f.field().substring("lines".length()) : "exchange",
-                    f.message())).toList());
-        }
-    }
-
     private List<Returns.NewLine> check(OrderView order, RequestReturn c) {
-        List<FieldError> errors = new ArrayList<>();
+        ReturnRefused.Faults faults = new ReturnRefused.Faults();
         if (c.resolution() == null || !Set.of("REFUND", "EXCHANGE").contains(c.resolution())) {
-            errors.add(new FieldError("resolution", "must be REFUND or EXCHANGE"));
+            faults.add("resolution", ReturnRefused.Kind.OTHER, "must be REFUND or EXCHANGE");
         } else if (EXCHANGE.equals(c.resolution())) {
-            checkExchange(errors, c.exchange());
+            Exchanges.check(faults, c.exchange());
         }
         if (c.exchange() != null && !c.exchange().isEmpty() && !EXCHANGE.equals(c.resolution())) {
-            errors.add(new FieldError("exchange", "is only for resolution EXCHANGE"));
+            faults.add("exchange", ReturnRefused.Kind.OTHER, "is only for resolution EXCHANGE");
         }
         if (c.iban() != null && !IBAN.matcher(c.iban().replace(" ", "").toUpperCase()).matches()) {
-            errors.add(new FieldError("iban", "is not an IBAN (two letters, two check digits, up to 30 letters or digits)"));
+            faults.add("iban", ReturnRefused.Kind.IBAN,
+                    "is not an IBAN (two letters, two check digits, up to 30 letters or digits)");
         }
-        limit(errors, "labelRef", c.labelRef(), RequestReturn.LABEL_REF, false);
-        limit(errors, "note", c.note(), RequestReturn.NOTE, true);
+        limit(faults, "labelRef", c.labelRef(), RequestReturn.LABEL_REF, false);
+        limit(faults, "note", c.note(), RequestReturn.NOTE, true);
         List<Returns.NewLine> lines = new ArrayList<>();
         if (c.lines() == null || c.lines().isEmpty()) {
-            errors.add(new FieldError("lines", "name at least one shipped line to return"));
-            throw new InvalidInputException(errors);
+            faults.add("lines", ReturnRefused.Kind.NO_LINES, "name at least one shipped line to return");
+            throw faults.refused();
         }
         if (c.lines().size() > RequestReturn.MAX_LINES) {
-            errors.add(new FieldError("lines", "must be at most " + RequestReturn.MAX_LINES));
-            throw new InvalidInputException(errors);
+            faults.add("lines", ReturnRefused.Kind.OTHER, "must be at most " + RequestReturn.MAX_LINES);
+            throw faults.refused();
         }
         Map<Integer, OrderView.Line> byNo = new HashMap<>();
         order.lines().forEach(l -> byNo.put(l.lineNo(), l));
@@ -184,89 +166,73 @@ public class ReturnManagement {
             RequestReturn.Line l = c.lines().get(i);
             String at = "lines[" + i + "]";
             if (l == null) {
-                errors.add(new FieldError(at, "is required"));
+                faults.add(at, ReturnRefused.Kind.OTHER, "is required");
                 continue;
             }
             OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
             if (line == null) {
-                errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? "is required"
-                        : "order " + order.number() + " has no line " + l.lineNo()));
+                if (l.lineNo() == null) {
+                    faults.add(at + ".lineNo", ReturnRefused.Kind.OTHER, "is required");
+                } else {
+                    faults.add(at + ".lineNo", ReturnRefused.Kind.NO_SUCH_LINE,
+                            "order " + order.number() + " has no line " + l.lineNo(), order.number(), l.lineNo());
+                }
                 continue;
             }
             if (!seen.add(line.lineNo())) {
-                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " is named twice"));
+                faults.add(at + ".lineNo", ReturnRefused.Kind.LINE_TWICE,
+                        "line " + line.lineNo() + " is named twice", line.lineNo());
                 continue;
             }
             ReturnReason reason = parse(ReturnReason.class, l.reason());
             if (reason == null) {
-                errors.add(new FieldError(at + ".reason", "must be one of WRONG_SIZE, DAMAGED, NOT_AS_DESCRIBED, "
-                        + "CHANGED_MIND, OTHER"));
+                faults.add(at + ".reason", ReturnRefused.Kind.REASON, "must be one of WRONG_SIZE, DAMAGED, "
+                        + "NOT_AS_DESCRIBED, CHANGED_MIND, OTHER", line.sku());
             } else if (reason == ReturnReason.OTHER && (l.note() == null || l.note().isBlank())) {
-                errors.add(new FieldError(at + ".note", "is required for reason OTHER: say what is wrong"));
+                faults.add(at + ".note", ReturnRefused.Kind.NOTE_FOR_OTHER,
+                        "is required for reason OTHER: say what is wrong", line.sku());
             }
-            limit(errors, at + ".note", l.note(), RequestReturn.LINE_NOTE, true);
+            limit(faults, at + ".note", l.note(), RequestReturn.LINE_NOTE, true);
             if (l.quantity() == null || l.quantity() < 1) {
-                errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                faults.add(at + ".quantity", ReturnRefused.Kind.QUANTITY, "must be a whole number of at least 1",
+                        line.sku());
                 continue;
             }
             if ("DIGITAL".equals(line.type())) {
-                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
-                        + ") is a digital article: it cannot be returned once its download was delivered"));
+                faults.add(at + ".lineNo", ReturnRefused.Kind.DIGITAL, "line " + line.lineNo() + " (" + line.sku()
+                        + ") is a digital article: it cannot be returned once its download was delivered",
+                        line.sku());
                 continue;
             }
             Article article = articles.get(line.sku());
             if (!policy.returnable(line.sku()) || (article != null && !article.returnable())) {
-                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
-                        + ") is an article that cannot be returned"));
+                faults.add(at + ".lineNo", ReturnRefused.Kind.NOT_RETURNABLE, "line " + line.lineNo() + " ("
+                        + line.sku() + ") is an article that cannot be returned", line.sku());
                 continue;
             }
-            long left = line.shipped() - held.getOrDefault(line.lineNo(), 0L);
+            long before = held.getOrDefault(line.lineNo(), 0L);
+            long left = line.shipped() - before;
             if (l.quantity() > left) {
-                errors.add(new FieldError(at + ".quantity", "line " + line.lineNo() + " (" + line.sku() + "): only "
-                        + Math.max(0, left) + " can be returned (" + line.shipped() + " shipped, "
-                        + held.getOrDefault(line.lineNo(), 0L) + " already returned or announced)"));
+                faults.add(at + ".quantity", ReturnRefused.Kind.TOO_MANY, "line " + line.lineNo() + " ("
+                        + line.sku() + "): only " + Math.max(0, left) + " can be returned (" + line.shipped()
+                        + " shipped, " + before + " already returned or announced)", line.sku(), Math.max(0, left));
                 continue;
             }
             Instant start = since.get(line.lineNo());
             if (start != null && now.isAfter(start.plus(Duration.ofDays(policy.windowDays())))) {
-                errors.add(new FieldError(at + ".lineNo", "line " + line.lineNo() + " (" + line.sku()
-                        + ") is outside the return window: it arrived on " + start.atZone(ZoneOffset.UTC)
-                        .toLocalDate() + " and returns are accepted for " + policy.windowDays() + " days"));
+                java.time.LocalDate arrived = start.atZone(ZoneOffset.UTC).toLocalDate();
+                faults.add(at + ".lineNo", ReturnRefused.Kind.OUTSIDE_WINDOW, "line " + line.lineNo() + " ("
+                        + line.sku() + ") is outside the return window: it arrived on " + arrived
+                        + " and returns are accepted for " + policy.windowDays() + " days", line.sku(),
+                        arrived.toString(), policy.windowDays());
                 continue;
             }
             if (reason != null) {
                 lines.add(new Returns.NewLine(line.lineNo(), line.sku(), l.quantity(), reason, blankToNull(l.note())));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        faults.throwIfAny();
         return lines;
-    }
-
-    private static void checkExchange(List<FieldError> errors, List<RequestReturn.Exchange> exchange) {
-        if (exchange == null || exchange.isEmpty()) {
-            errors.add(new FieldError("exchange", "name at least one article the customer gets instead"));
-            return;
-        }
-        if (exchange.size() > 100) {
-            errors.add(new FieldError("exchange", "must be at most 100"));
-            return;
-        }
-        for (int i = 0; i < exchange.size(); i++) {
-            RequestReturn.Exchange e = exchange.get(i);
-            String at = "exchange[" + i + "]";
-            if (e == null) {
-                errors.add(new FieldError(at, "is required"));
-                continue;
-            }
-            if (e.sku() == null || e.sku().isBlank()) {
-                errors.add(new FieldError(at + ".sku", "is required: the article the customer gets instead"));
-            }
-            if (e.quantity() == null || e.quantity() < 1 || e.quantity() > InventoryManagement.MAX_QUANTITY) {
-                errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
-            }
-        }
     }
 
     /** A shipped line the customer can still send back: up to {@code left} units. */
@@ -380,6 +346,9 @@ public class ReturnManagement {
                     errors.add(new FieldError(at, "is required"));
                     continue;
                 }
+                if (l.quantity() != null && (l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY)) {
+                    errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                }
                 OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
                 if (line == null || !"PHYSICAL".equals(line.type())) {
                     errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? "is required"
@@ -392,7 +361,9 @@ public class ReturnManagement {
                     continue;
                 }
                 if (l.quantity() == null || l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY) {
-                    errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                    if (l.quantity() == null) {
+                        errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                    }
                     continue;
                 }
                 boolean writeOff = Boolean.TRUE.equals(l.writeOff());
@@ -474,7 +445,7 @@ public class ReturnManagement {
         OrderView order = orders.require(r.orderId());
         ReturnView.Refund refund = compute(r, order);
         // An exchange: the returned goods' worth pays the replacement first; only what is left goes back as money.
-        Money credit = exchangeCredit(r, refund.total());
+        Money credit = exchanges.credit(r.replacement() == null ? null : r.replacement().orderId(), refund.total());
         if (credit.amount().signum() > 0) {
             List<ReturnView.Deduction> deductions = new ArrayList<>(refund.deductions());
             deductions.add(new ReturnView.Deduction("paid to replacement order " + r.replacement().orderNumber(),
@@ -512,26 +483,6 @@ public class ReturnManagement {
                 + ": " + how);
         events.publishEvent(new ReturnRefunded(id, r.orderId(), r.number(), refund.total()));
         return require(id);
-    }
-
-    /**
-     * What of a return's worth pays its replacement order: at most what the replacement still owes (nothing when
-     * it was cancelled or there is none).
-     */
-    private Money exchangeCredit(ReturnView r, Money worth) {
-        Money none = Money.zero(worth.currency());
-        if (r.replacement() == null || worth.amount().signum() <= 0) {
-            return none;
-        }
-        OrderView replacement = orders.require(r.replacement().orderId());
-        if (replacement.status() == OrderStatus.CANCELLED) {
-            return none;
-        }
-        Money owed = payments.summary(replacement.id()).balance();
-        if (owed.amount().signum() <= 0) {
-            return none;
-        }
-        return owed.amount().compareTo(worth.amount()) < 0 ? owed : worth;
     }
 
     /** An agent approves a refund that waits for approval; it is then paid as {@link #refund} does. */
@@ -652,11 +603,11 @@ public class ReturnManagement {
     }
 
     /** A text of the customer's: at most {@code max} characters, and no control characters (platform TextInput). */
-    private static void limit(List<FieldError> errors, String field, String value, int max, boolean multiLine) {
+    private static void limit(ReturnRefused.Faults faults, String field, String value, int max, boolean multiLine) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            faults.add(field, ReturnRefused.Kind.TEXT, "must be at most " + max + " characters", max);
         } else if (value != null && TextInput.fault(value, multiLine) != null) {
-            errors.add(new FieldError(field, TextInput.fault(value, multiLine)));
+            faults.add(field, ReturnRefused.Kind.TEXT, TextInput.fault(value, multiLine), max);
         }
     }
 

@@ -94,5 +94,32 @@ class CustomerReturnBrowserIntegrationTests {
         browser.find(By.id("start-return")).click();
         browser.waitFor(By.id("return-form"));
         assertThat(browser.find(By.id("return-line-1")).getText()).contains("/ 1");
+
+        // The last one is exchanged for another article. Asked without saying which, and with a wrong IBAN, the
+        // rules' refusals come back in Korean and nothing is made.
+        String other = fixtures.article("25000", "KRW", "10");
+        fixtures.receive(other, location, 3);
+        browser.find(By.id("quantity-1")).clear();
+        browser.find(By.id("quantity-1")).sendKeys("1");
+        browser.find(By.id("resolution-exchange")).click();
+        browser.find(By.id("return-iban")).sendKeys("XX12");
+        browser.find(By.id("return-submit")).click();
+        browser.waitFor(By.id("return-problem"));
+        assertThat(browser.find(By.id("return-problem")).getText()).contains(
+                "교환하려면 대신 받을 상품 번호를 입력해 주십시오.", "IBAN이 올바르지 않습니다");
+        assertThat(api.get("/api/v1/orders/" + order.get("id").asString() + "/returns").json()).hasSize(1);
+
+        browser.find(By.id("return-iban")).clear();
+        browser.find(By.id("exchange-sku")).sendKeys(other);
+        browser.find(By.id("return-submit")).click();
+        browser.waitFor(By.id("track-returned"));
+        JsonNode both = expect(api.get("/api/v1/orders/" + order.get("id").asString() + "/returns"), 200).json();
+        assertThat(both).hasSize(2);
+        JsonNode exchange = both.get(0).get("resolution").asString().equals("EXCHANGE") ? both.get(0) : both.get(1);
+        assertThat(exchange.get("resolution").asString()).isEqualTo("EXCHANGE");
+        JsonNode replacement = expect(api.get("/api/v1/orders/" + exchange.get("replacement").get("orderId")
+                .asString()), 200).json();
+        assertThat(replacement.get("lines").get(0).get("sku").asString()).isEqualTo(other);
+        assertThat(replacement.get("lines").get(0).get("reserved").asLong()).isEqualTo(1);
     }
 }

@@ -75,6 +75,25 @@ class ReturnScreensIntegrationTests {
     }
 
     @Test
+    void anAgentMarksTheOrdersCustomerTrustedOnTheOrderPage() {
+        String sku = fixtures.article("19.99", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        JsonNode order = orders.delivered(location, sku, 1);
+        String number = order.get("number").asString();
+        String customer = "/api/v1/customers/" + order.get("customer").get("id").asString();
+        WebSession agent = person(Role.AGENT);
+        assertThat(agent.get("/orders/" + number).body()).contains("id=\"customer-trusted\">not marked trusted<");
+
+        WebSession.Page done = agent.follow(agent.post("/orders/" + number + "/customer-trust",
+                Map.of("trusted", "true")));
+        assertThat(done.body()).contains("is now trusted", "id=\"customer-trusted\">trusted customer<");
+        assertThat(api.get(customer).json().get("trusted").asBoolean()).isTrue();
+
+        agent.follow(agent.post("/orders/" + number + "/customer-trust", Map.of("trusted", "false")));
+        assertThat(api.get(customer).json().get("trusted").asBoolean()).isFalse();
+    }
+
+    @Test
     void theWarehouseScansAnRmaAndBooksWhatArrivedOnce() {
         String sku = fixtures.article("19.99", "EUR", "19");
         fixtures.receive(sku, location, 5);

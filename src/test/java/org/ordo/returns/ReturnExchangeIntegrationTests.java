@@ -116,6 +116,35 @@ class ReturnExchangeIntegrationTests {
     }
 
     @Test
+    void aTrustedCustomersReplacementGoesToTheWarehouseAtOnceAndTheReturnedGoodsStillPayItOnce() {
+        String small = stocked("19.99", 5);
+        String large = stocked("19.99", 5);
+        JsonNode order = orders.delivered(location, small, 1);
+        String customerId = order.get("customer").get("id").asString();
+        JsonNode customer = expect(api.get("/api/v1/customers/" + customerId), 200).json();
+        assertThat(customer.get("trusted").asBoolean()).isFalse();
+        JsonNode trusted = expect(api.put("/api/v1/customers/" + customerId, Map.of("email",
+                customer.get("email").asString(), "name", customer.get("name").asString(), "trusted", true)), 200)
+                .json();
+        assertThat(trusted.get("trusted").asBoolean()).isTrue();
+
+        JsonNode ret = expect(exchange(order, large, 1), 201).json();
+        JsonNode replacement = order(ret);
+        // Sent before anything came back, and still owed: the returned goods pay it when they arrive.
+        assertThat(replacement.get("releasedAt").isNull()).isFalse();
+        assertThat(replacement.get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
+        assertThat(replacement.get("paymentStatus").asString()).isEqualTo("PENDING");
+        assertThat(replacement.get("lines").get(0).get("reserved").asLong()).isEqualTo(1);
+        assertThat(expect(api.get("/api/v1/orders/" + order.get("id").asString()), 200).json().get("timeline")
+                .toString()).contains("sent at once (trusted customer)");
+
+        JsonNode settled = receivedAndSettled(ret);
+        assertThat(settled.get("refund").get("total").get("amount").asString()).isEqualTo("0.00");
+        assertThat(order(ret).get("paymentStatus").asString()).isEqualTo("PAID");
+        assertThat(payments(replacement.get("id").asString(), "EXCHANGE_CREDIT")).hasSize(1);
+    }
+
+    @Test
     void aDearerReplacementWaitsForTheDifferenceAndACheaperOneRefundsItOnce() {
         String shirt = stocked("19.99", 5);
         String dearer = stocked("29.99", 5);

@@ -14,7 +14,6 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
-import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
@@ -22,6 +21,7 @@ import org.ordo.platform.security.TrackingTokens;
 import org.ordo.returns.RequestReturn;
 import org.ordo.returns.ReturnManagement;
 import org.ordo.returns.ReturnReason;
+import org.ordo.returns.ReturnRefused;
 import org.ordo.returns.ReturnView;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,9 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The customer's return form, linked from their order's page (no login; the token in the link is the key): the
- * shipped lines they can still send back, how many and why, in their language. It asks for a refund the way the
- * API does: through intake (the form's key makes a double click one return) and the same rules, which answer
- * with the line they refuse.
+ * shipped lines they can still send back, how many and why, in their language, and a refund or an exchange (an
+ * article and how many instead). It asks the way the API does: through intake (the form's key makes a double click
+ * one return) and the same rules, whose refusals are shown in the customer's language.
  */
 @Controller
 class CustomerReturnController {
@@ -56,6 +56,18 @@ class CustomerReturnController {
         this.json = json;
     }
 
+    /** What the customer wrote besides the lines: refund or exchange (and for what), a note, an IBAN. */
+    record Wish(String resolution, String exchangeSku, String exchangeQuantity, String note, String iban) {
+
+        public boolean exchange() {
+            return "EXCHANGE".equals(resolution);
+        }
+    }
+
+    /** A refusal of the rules, as a message key of the page's language and its values. */
+    record Detail(String key, Object[] args) {
+    }
+
     /** A line of the form as the customer left it. */
     record Choice(ReturnManagement.Returnable line, long quantity, String reason) {
     }
@@ -68,7 +80,7 @@ class CustomerReturnController {
         }
         List<Choice> choices = returns.returnable(order.get().id()).stream()
                 .map(l -> new Choice(l, 0, ReturnReason.WRONG_SIZE.name())).toList();
-        return show(model, token, order.get(), choices, null, null, null, List.of());
+        return show(model, token, order.get(), choices, new Wish("REFUND", null, null, null, null), null, List.of());
     }
 
     @PostMapping("/track/{token}/return")
@@ -89,14 +101,19 @@ class CustomerReturnController {
                 lines.add(new RequestReturn.Line(line.lineNo(), quantity, reason, form.getFirst("note")));
             }
         }
-        String note = form.getFirst("note");
-        String iban = blankToNull(form.getFirst("iban"));
+        Wish wish = new Wish("EXCHANGE".equals(form.getFirst("resolution")) ? "EXCHANGE" : "REFUND",
+                blankToNull(form.getFirst("exchange-sku")), blankToNull(form.getFirst("exchange-quantity")),
+                form.getFirst("note"), blankToNull(form.getFirst("iban")));
         if (lines.isEmpty()) {
             response.setStatus(422);
-            return show(model, token, order, choices, note, iban, "return.nothingChosen", List.of());
+            return show(model, token, order, choices, wish, "return.nothingChosen", List.of());
         }
+        List<RequestReturn.Exchange> exchange = !wish.exchange() ? List.of()
+                : List.of(new RequestReturn.Exchange(wish.exchangeSku(), wish.exchangeQuantity() == null ? null
+                        : quantity(wish.exchangeQuantity()) == 0 ? null : quantity(wish.exchangeQuantity())));
         String key = form.getFirst("key");
-        RequestReturn command = new RequestReturn(lines, "REFUND", List.of(), iban, null, blankToNull(note));
+        RequestReturn command = new RequestReturn(lines, wish.resolution(), exchange, wish.iban(), null,
+                blankToNull(wish.note()));
         byte[] body = json.write(command).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try {
             Intake.Taken taken = Actor.as("customer:" + order.customer().email(), () -> intake.takeApiRequest(
@@ -107,25 +124,30 @@ class CustomerReturnController {
                     }));
             redirect.addFlashAttribute("returned", returns.require(taken.producedId()).number());
             return "redirect:/track/" + token;
+        } catch (ReturnRefused e) {
+            response.setStatus(422);
+            return show(model, token, order, choices, wish, "return.refused", e.refusals().stream()
+                    .map(r -> new Detail("return.refusal." + r.kind().name(), r.args().toArray())).toList());
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return show(model, token, order, choices, note, iban, "return.refused", e.errors().stream()
-                    .map(FieldError::message).toList());
+            return show(model, token, order, choices, wish, "return.refused",
+                    List.of(new Detail("return.refusal.OTHER", new Object[0])));
         } catch (ConflictException e) {
+            // the replacement's article is short (the whole return is refused), or the order changed meanwhile
             response.setStatus(409);
-            return show(model, token, order, choices, note, iban, "return.refused", List.of(e.getMessage()));
+            return show(model, token, order, choices, wish, "return.refused", List.of(new Detail(wish.exchange()
+                    ? "return.refusal.EXCHANGE_SHORT" : "return.refusal.OTHER", new Object[] {wish.exchangeSku()})));
         }
     }
 
-    /** The form; {@code problem}: a message key saying what is wrong, {@code details}: the rules' own words. */
-    private String show(Model model, String token, OrderView order, List<Choice> choices, String note, String iban,
-            String problem, List<String> details) {
+    /** The form; {@code problem}: a message key saying what is wrong, {@code details}: the rules' refusals. */
+    private String show(Model model, String token, OrderView order, List<Choice> choices, Wish wish,
+            String problem, List<Detail> details) {
         model.addAttribute("token", token);
         model.addAttribute("number", order.number());
         model.addAttribute("choices", choices);
         model.addAttribute("reasons", ReturnReason.values());
-        model.addAttribute("note", note);
-        model.addAttribute("iban", iban);
+        model.addAttribute("wish", wish);
         model.addAttribute("problem", problem);
         model.addAttribute("details", details);
         // A new key per form shown: sending this form twice is one return, a new form is a new one.

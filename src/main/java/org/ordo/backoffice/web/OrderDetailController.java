@@ -74,12 +74,15 @@ class OrderDetailController {
     private final java.time.Clock clock;
     private final org.ordo.ordering.OrderFollowUps followUps;
     private final org.ordo.ordering.OrderChanges changes;
+    private final org.ordo.party.PartyManagement parties;
 
     OrderDetailController(OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement payments,
             ShippingManagement shipping, Billing billing, Notifications notifications, Intake intake,
             DigitalDelivery digital, TrackingTokens tracking, DocumentArchive documents,
             org.ordo.returns.ReturnManagement returns, java.time.Clock clock,
-            org.ordo.ordering.OrderFollowUps followUps, org.ordo.ordering.OrderChanges changes) {
+            org.ordo.ordering.OrderFollowUps followUps, org.ordo.ordering.OrderChanges changes,
+            org.ordo.party.PartyManagement parties) {
+        this.parties = parties;
         this.changes = changes;
         this.clock = clock;
         this.followUps = followUps;
@@ -159,6 +162,8 @@ class OrderDetailController {
                 : lifecycle.addressProblems(order).stream()
                         .map(p -> AddressFault.of(p, order.shippingAddress().country())).toList());
         model.addAttribute("trackingPath", "/track/" + tracking.token(id));
+        model.addAttribute("customerTrusted", parties.findCustomer(order.customer().id())
+                .map(org.ordo.party.Customer::trusted).orElse(false));
         return "backoffice/orders/detail";
     }
 
@@ -189,6 +194,19 @@ class OrderDetailController {
     String release(@PathVariable String number, @RequestParam(required = false) String reason,
             RedirectAttributes redirect) {
         Attempt.run(redirect, () -> lifecycle.releaseHold(orders.idOf(number), reason), "order.released", number);
+        return back(number);
+    }
+
+    /**
+     * Marks the order's customer as trusted, or no longer: an exchange's replacement then ships at once, before the
+     * returned goods arrive (docs/returns.md).
+     */
+    @PostMapping("/customer-trust")
+    String trustCustomer(@PathVariable String number, @RequestParam(defaultValue = "false") boolean trusted,
+            RedirectAttributes redirect) {
+        OrderView order = orders.require(orders.idOf(number));
+        Attempt.run(redirect, () -> parties.trustCustomer(order.customer().id(), trusted),
+                trusted ? "customer.trusted" : "customer.untrusted", order.customer().name());
         return back(number);
     }
 

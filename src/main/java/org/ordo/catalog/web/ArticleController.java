@@ -57,7 +57,7 @@ class ArticleController {
     @Operation(operationId = "listArticles", summary = "List articles in SKU order", description = "Keyset paging: pass `next` as `after`.")
     Slice<Article> list(@RequestParam(required = false) String q, @RequestParam(required = false) ArticleType type,
             @Parameter(schema = @Schema(type = "boolean")) @RequestParam(required = false) String active,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         Slice.checkLimit(limit, 200);
         return Slice.of(catalog.list(q, type, strictBoolean(active), after, limit + 1), limit, Article::sku);
     }

@@ -74,7 +74,7 @@ class ChannelController {
     @Operation(operationId = "listShopFulfilments", summary = "The shop's shipment reports, newest first", description = """
             Each shipment of the shop's orders is reported to the shop's API, retried with back-off; FAILED ones
             show the last error and must be reported in the shop by hand.""")
-    List<FulfilmentReport> fulfilments(@PathVariable String code, @RequestParam(defaultValue = "50") int limit) {
+    List<FulfilmentReport> fulfilments(@PathVariable String code, @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return channels.fulfilments(code, Slice.checkLimit(limit, 200));
     }
 

@@ -112,7 +112,7 @@ class EdiController {
     Slice<EdiMessage> messages(@RequestParam String partner,
             @RequestParam(required = false) EdiMessage.Direction direction,
             @RequestParam(required = false) EdiMessage.Outcome outcome,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return edi.messages(partner, direction, outcome, after, Slice.checkLimit(limit, 200));
     }
 }

@@ -73,7 +73,9 @@ class FulfillmentController {
     @Operation(operationId = "pickLine", summary = "Confirm a pick with the scanned SKU and the quantity found", description = """
             A SKU that does not match the line is refused (422). Fewer than the line asks for is a short pick:
             the rest is written off and reserved again elsewhere or backordered.""")
-    PickList pick(@PathVariable UUID id, @PathVariable int lineNo, @RequestBody Pick request) {
+    PickList pick(@PathVariable UUID id, @PathVariable @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(Integer.MAX_VALUE) int lineNo,
+            @RequestBody Pick request) {
         return fulfillment.pick(id, lineNo, request.sku(), request.quantity());
     }
 

@@ -72,7 +72,7 @@ class IntakeController {
     @Operation(operationId = "listInboundDocuments", summary = "Inbound documents, newest first", description = "status=REVIEW is the review queue.")
     Slice<InboundDocument> documents(@RequestParam(required = false) InboundDocument.Status status,
             @RequestParam(required = false) String channel, @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return intake.documents(status, channel, after, Slice.checkLimit(limit, 200));
     }
 

@@ -58,7 +58,7 @@ class ReviewController {
             description = "Default: the open entries. status and kind filter; limit and after page.")
     Slice<ReviewEntry> list(@RequestParam(defaultValue = "OPEN") ReviewEntry.Status status,
             @RequestParam(required = false) ReviewEntry.Kind kind, @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return queue.entries(status, kind, after, Slice.checkLimit(limit, 200));
     }
 

@@ -98,7 +98,9 @@ class InventoryController {
     @GetMapping("/inventory/{sku}/movements")
     @Operation(operationId = "listStockMovements", summary = "The stock ledger of a SKU, oldest first", description = "Keyset paging: pass `next` as `after`.")
     Slice<Movement> movements(@PathVariable String sku, @RequestParam(required = false) String location,
-            @RequestParam(required = false) Long after, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(Long.MAX_VALUE) Long after,
+            @RequestParam(defaultValue = "100") @jakarta.validation.constraints.Max(500) int limit) {
         return inventory.movements(sku, location, after, Slice.checkLimit(limit, 500));
     }
 }

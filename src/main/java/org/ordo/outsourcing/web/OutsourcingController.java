@@ -69,7 +69,7 @@ class OutsourcingController {
     @Operation(operationId = "listFulfilmentRequests", summary = "The fulfilment requests to a partner, newest first", description = """
             Each is retried with back-off until the partner takes it; FAILED ones show the last error. For a
             dropship supplier, cost, revenue and margin of the lines it ships.""")
-    List<FulfilmentRequest> requests(@PathVariable String location, @RequestParam(defaultValue = "50") int limit) {
+    List<FulfilmentRequest> requests(@PathVariable String location, @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return outsourcing.requests(location, Slice.checkLimit(limit, 200));
     }
 

@@ -26,9 +26,9 @@ public class Customers {
     };
     private static final String INSERT = """
             INSERT INTO customer (id, email, name, phone, locale, type, company, vat_id, sms_consent, addresses,
-                                  ship_before_payment, credit_limit)
+                                  ship_before_payment, credit_limit, trusted)
             VALUES (:id, :email, :name, :phone, :locale, :type, :company, :vatId, :sms, CAST(:addresses AS jsonb),
-                    :shipFirst, :creditLimit)
+                    :shipFirst, :creditLimit, :trusted)
             """;
 
     private final JdbcClient jdbc;
@@ -57,10 +57,16 @@ public class Customers {
                 UPDATE customer SET email = :email, name = :name, phone = :phone, locale = :locale, type = :type,
                        company = :company, vat_id = :vatId, sms_consent = :sms,
                        addresses = CAST(:addresses AS jsonb), ship_before_payment = :shipFirst,
-                       credit_limit = :creditLimit, updated_at = clock_timestamp()
+                       credit_limit = :creditLimit, trusted = :trusted, updated_at = clock_timestamp()
                 WHERE id = :id
                 """).param("id", id), d).update();
         return n == 0 ? Optional.empty() : find(id);
+    }
+
+    /** Marks a customer trusted or not; false when there is no such customer. */
+    public boolean trust(UUID id, boolean trusted) {
+        return jdbc.sql("UPDATE customer SET trusted = :trusted, updated_at = clock_timestamp() WHERE id = :id")
+                .param("id", id).param("trusted", trusted).update() == 1;
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CustomerDraft d) {
@@ -71,7 +77,8 @@ public class Customers {
                 .param("sms", Boolean.TRUE.equals(d.smsConsent()))
                 .param("addresses", json.write(d.addresses() == null ? List.of() : d.addresses()))
                 .param("shipFirst", Boolean.TRUE.equals(d.shipBeforePayment()))
-                .param("creditLimit", d.creditLimit() == null ? null : new java.math.BigDecimal(d.creditLimit()));
+                .param("creditLimit", d.creditLimit() == null ? null : new java.math.BigDecimal(d.creditLimit()))
+                .param("trusted", Boolean.TRUE.equals(d.trusted()));
     }
 
     public Optional<Customer> find(UUID id) {
@@ -108,6 +115,6 @@ public class Customers {
                 rs.getBigDecimal("credit_limit") == null ? null
                         : rs.getBigDecimal("credit_limit").setScale(2, java.math.RoundingMode.HALF_UP),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("trusted"));
     }
 }

@@ -55,7 +55,7 @@ class PartyController {
     @GetMapping("/customers")
     @Operation(operationId = "listCustomers", summary = "List customers, newest first", description = "q matches e-mail or name; keyset paging.")
     Slice<Customer> customers(@RequestParam(required = false) String q, @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return parties.listCustomers(q, after, Slice.checkLimit(limit, 200));
     }
 

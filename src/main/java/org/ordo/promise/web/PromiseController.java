@@ -48,7 +48,7 @@ class PromiseController {
             @Parameter(required = true, example = "TSHIRT-M") @RequestParam(required = false) String sku,
             @Parameter(required = true, example = "1", description = "whole units, at least 1",
                     schema = @io.swagger.v3.oas.annotations.media.Schema(type = "integer", format = "int64",
-                            minimum = "1"))
+                            minimum = "1", maximum = "" + org.ordo.promise.PromiseManagement.MAX_QUANTITY))
             @RequestParam(required = false) String quantity,
             @Parameter(required = true, example = "DE", description = "ISO 3166-1 alpha-2")
             @RequestParam(required = false) String country,
@@ -67,6 +67,10 @@ class PromiseController {
         } else {
             try {
                 units = Numbers.whole("quantity", quantity, false);
+                if (units < 1 || units > org.ordo.promise.PromiseManagement.MAX_QUANTITY) {
+                    errors.add(new FieldError("quantity", "must be from 1 to "
+                            + org.ordo.promise.PromiseManagement.MAX_QUANTITY));
+                }
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }

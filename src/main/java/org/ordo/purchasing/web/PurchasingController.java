@@ -83,7 +83,7 @@ class PurchasingController {
     @GetMapping("/purchasing/alerts")
     @Operation(operationId = "listReorderAlerts", summary = "Reorder alerts, newest first", description = "One per fall below the reorder point; `open=true` keeps those not cleared yet.")
     List<ReorderAlert> alerts(@RequestParam(defaultValue = "false") boolean open,
-            @RequestParam(required = false) String sku, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String sku, @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(500) int limit) {
         return purchasing.alerts(open, sku, Slice.checkLimit(limit, 500));
     }
 
@@ -124,7 +124,7 @@ class PurchasingController {
     @Operation(operationId = "listPurchaseOrders", summary = "Purchase orders, newest first", description = "Keyset paging: pass `next` as `after`.")
     Slice<PurchaseOrder> list(@RequestParam(required = false) PurchaseOrderStatus status,
             @RequestParam(required = false) String supplier, @RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return purchasing.list(status, supplier, after, Slice.checkLimit(limit, 200));
     }
 

@@ -26,8 +26,10 @@ class ReportController {
             and held orders by status and age, how many of them are late (promised date passed, nothing shipped),
             and how many SKUs have fewer than `lowStockBelow` units available over all active locations
             (default 10). Read-only; for administrators and agents.""")
-    Summary summary(@RequestParam(defaultValue = "14") int days,
-            @RequestParam(defaultValue = "10") long lowStockBelow) {
+    Summary summary(@RequestParam(defaultValue = "14") @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(org.ordo.reporting.Reports.MAX_DAYS) int days,
+            @RequestParam(defaultValue = "10") @jakarta.validation.constraints.Min(0)
+            @jakarta.validation.constraints.Max(org.ordo.reporting.Reports.MAX_LOW_STOCK_BELOW) long lowStockBelow) {
         return reports.summary(days, lowStockBelow);
     }
 }

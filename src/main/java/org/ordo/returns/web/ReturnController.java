@@ -102,7 +102,7 @@ class ReturnController {
     @GetMapping("/returns")
     @Operation(operationId = "listReturns", summary = "Returns, newest first", description = "Keyset paging: pass `next` as `after`.")
     Slice<ReturnView> list(@RequestParam(required = false) ReturnStatus status,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return returns.list(status, after, Slice.checkLimit(limit, 200));
     }
 

@@ -92,7 +92,8 @@ class SpaceController {
             The SKU's own bin, else the nearest bin on the pick path with room for all of them; when no bin has room
             for all, split over the bins with room in that order (reason SPLIT, every bin in shares), the rest to the
             OVERFLOW bin. A receipt (API, purchase order, scanner) puts the goods where this says at that moment.""")
-    PutawaySuggestion putaway(@PathVariable String code, @RequestParam String sku, @RequestParam Long quantity) {
+    PutawaySuggestion putaway(@PathVariable String code, @RequestParam String sku, @RequestParam @jakarta.validation.constraints.Min(1)
+            @jakarta.validation.constraints.Max(org.ordo.inventory.InventoryManagement.MAX_QUANTITY) Long quantity) {
         return space.suggestPutaway(code, sku, quantity);
     }
 

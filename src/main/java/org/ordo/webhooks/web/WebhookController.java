@@ -94,7 +94,7 @@ class WebhookController {
             delivery shows every attempt.""")
     @ApiResponse(responseCode = "200", description = "the deliveries, without their log")
     @ApiResponse(responseCode = "404", description = "no such subscription")
-    List<WebhookDelivery> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "50") int limit) {
+    List<WebhookDelivery> deliveries(@PathVariable UUID id, @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return webhooks.deliveries(id, Slice.checkLimit(limit, 200));
     }
 

@@ -49,7 +49,8 @@ class EInvoicesTests {
 
     static Customer business(String vatId) {
         return new Customer(UUID.randomUUID(), "einkauf@muster.example", "Max Muster", null, "de",
-                CustomerType.BUSINESS, "Muster AG", vatId, false, List.of(), true, null, Instant.now(), Instant.now());
+                CustomerType.BUSINESS, "Muster AG", vatId, false, List.of(), true, null, Instant.now(), Instant.now(),
+                false);
     }
 
     static Address address(String country) {

@@ -48,9 +48,8 @@ class RequestContractIntegrationTests {
      * their bodies are proven by their own modules' tests. A new operation is probed here or named here.
      */
     private static final Set<String> NOT_PROBED = Set.of(
+            // every field optional: the empty probe would decline the quote (QuoteIntegrationTests)
             "POST /api/v1/quotes/{id}/decline",
-            "POST /api/v1/returns/{id}/cancel",
-            "POST /api/v1/returns/{id}/receipts",
             "POST /api/v1/fulfillment/pick-lists/{id}/lines/{lineNo}/pick",
             "POST /api/v1/fulfillment/orders/{orderId}/shipments",
             "PUT /api/v1/edi/partners/{code}/articles",
@@ -64,18 +63,16 @@ class RequestContractIntegrationTests {
             "PUT /api/v1/imports/mappings/orders/{source}",
             "PUT /api/v1/imports/mappings/articles/{source}",
             "PUT /api/v1/imports/mappings/stock/{source}",
-            // on a thing that must exist first, looked up before the body is read: an article (its dimensions), a
-            // location (its bins, its partner), a partner (its signed reports); SpaceIntegrationTests and
-            // OutsourcedFulfilmentIntegrationTests prove what their bodies refuse
-            "PUT /api/v1/articles/{sku}/dimensions",
-            "PUT /api/v1/locations/{code}/bins/{bin}",
+            // on a thing that must exist first, looked up before the body is read: an external location (its
+            // partner), a partner (its signed reports); OutsourcedFulfilmentIntegrationTests proves what they refuse
             "PUT /api/v1/fulfilment-partners/{location}",
             "POST /api/v1/fulfilment-partners/{location}/shipments",
             "POST /api/v1/fulfilment-partners/{location}/stock-reports",
             // If-Match is checked first (428): a change must name the version it changes; OrderChangeIntegrationTests
             // proves what its body refuses
             "POST /api/v1/orders/{id}/changes",
-            // a location's calendar: the location must exist (PromiseIntegrationTests proves what the body refuses)
+            // a cut-off's carrier service must exist, and that is what the server names first
+            // (PromiseIntegrationTests proves what the body refuses)
             "PUT /api/v1/promise/warehouses/{location}",
             // a count must exist and wait for approval first (CycleCountIntegrationTests proves what the body refuses)
             "POST /api/v1/cycle-counts/{id}/decision");
@@ -146,8 +143,18 @@ class RequestContractIntegrationTests {
         String purchaseOrderId = purchaseOrder.path("id").asString();
         // the things a path names exist: the order of an order-scoped operation, the article of a policy, the
         // purchase order of its sub-resources; anything else is a thing that does not
+        // a return of a delivered order, so that its cancel and receipts read their bodies
+        String otherSku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(otherSku, location, 5);
+        JsonNode delivered = new org.ordo.DeliveredOrders(api, api.withNewKey("WAREHOUSE"))
+                .delivered(location, otherSku, 1);
+        String returnId = Fixtures.expect(api.post("/api/v1/orders/" + delivered.path("id").asString() + "/returns",
+                Map.of("resolution", "REFUND", "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "reason",
+                        "WRONG_SIZE"))), "Idempotency-Key", UUID.randomUUID().toString()), 201).json()
+                .path("id").asString();
         Map<String, String> existing = Map.of("/api/v1/orders/", orderId, "/api/v1/fulfillment/orders/", orderId,
-                "/api/v1/inventory/", sku, "/api/v1/purchase-orders/", purchaseOrderId);
+                "/api/v1/inventory/", sku, "/api/v1/purchase-orders/", purchaseOrderId, "/api/v1/returns/", returnId,
+                "/api/v1/articles/", sku, "/api/v1/locations/", location);
 
         // Operations that check one thing before the next get the things checked first right, so that the probe
         // reaches the property under test; the base alone is never sent.
@@ -260,6 +267,9 @@ class RequestContractIntegrationTests {
         assertThat(purchaseOrderAfter.path("revision").asInt()).isEqualTo(1);
         Fixtures.expect(api.get("/api/v1/inventory/" + sku + "/policy"), 200).json()
                 .forEach(policy -> assertThat(policy.path("location").asString()).isNotEqualTo(location));
+        assertThat(Fixtures.expect(api.get("/api/v1/returns/" + returnId), 200).json().path("status").asString())
+                .isEqualTo("AUTHORIZED");
+        Fixtures.expect(api.get("/api/v1/articles/" + sku + "/dimensions"), 404); // no probe set them
     }
 
     /** A boolean parameter takes JSON's words only, as a boolean in a body does: not yes, on or 1. */

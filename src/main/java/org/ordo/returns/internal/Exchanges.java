@@ -1,0 +1,131 @@
+package org.ordo.returns.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.ordering.OrderLifecycle;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderStatus;
+import org.ordo.ordering.OrderView;
+import org.ordo.ordering.PlaceOrder;
+import org.ordo.party.PartyManagement;
+import org.ordo.payment.PaymentManagement;
+import org.ordo.platform.Actor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Money;
+import org.ordo.returns.RequestReturn;
+import org.ordo.returns.ReturnRefused;
+import org.springframework.stereotype.Component;
+
+/**
+ * The exchange side of a return: the replacement order placed at once, released at once for a trusted customer,
+ * and paid by the returned goods' worth once they arrived (docs/returns.md).
+ */
+@Component
+public class Exchanges {
+
+    private final OrderManagement orders;
+    private final OrderLifecycle lifecycle;
+    private final PartyManagement parties;
+    private final PaymentManagement payments;
+
+    Exchanges(OrderManagement orders, OrderLifecycle lifecycle, PartyManagement parties, PaymentManagement payments) {
+        this.orders = orders;
+        this.lifecycle = lifecycle;
+        this.parties = parties;
+        this.payments = payments;
+    }
+
+    /** The articles an exchange names: at least one, each with a SKU and a whole quantity; faults named. */
+    public static void check(ReturnRefused.Faults faults, List<RequestReturn.Exchange> exchange) {
+        if (exchange == null || exchange.isEmpty()) {
+            faults.add("exchange", ReturnRefused.Kind.EXCHANGE_MISSING,
+                    "name at least one article the customer gets instead");
+            return;
+        }
+        if (exchange.size() > RequestReturn.MAX_EXCHANGE) {
+            faults.add("exchange", ReturnRefused.Kind.OTHER, "must be at most " + RequestReturn.MAX_EXCHANGE);
+            return;
+        }
+        for (int i = 0; i < exchange.size(); i++) {
+            RequestReturn.Exchange e = exchange.get(i);
+            String at = "exchange[" + i + "]";
+            if (e == null) {
+                faults.add(at, ReturnRefused.Kind.OTHER, "is required");
+                continue;
+            }
+            if (e.sku() == null || e.sku().isBlank()) {
+                faults.add(at + ".sku", ReturnRefused.Kind.EXCHANGE_SKU,
+                        "is required: the article the customer gets instead");
+            }
+            if (e.quantity() == null || e.quantity() < 1 || e.quantity() > InventoryManagement.MAX_QUANTITY) {
+                faults.add(at + ".quantity", ReturnRefused.Kind.EXCHANGE_QUANTITY,
+                        "must be a whole number of at least 1");
+            }
+        }
+    }
+
+    /** A placed replacement, and whether it went to the warehouse at once (a trusted customer's). */
+    public record Replacement(OrderView order, boolean releasedAtOnce) {
+    }
+
+    /**
+     * The replacement of an exchange, placed the one way every order is placed: same customer, addresses and
+     * currency, at today's catalog prices, reserving its stock. It is a prepayment order, paid by the worth of the
+     * returned goods once they arrived ({@link #credit}), so it waits for them; a customer marked trusted gets it
+     * released to the warehouse at once, and any difference stays owed as before. Faults in the articles come back
+     * named as {@code exchange[i]...}.
+     */
+    public Replacement place(OrderView order, String number, List<RequestReturn.Exchange> exchange, UUID documentId) {
+        List<PlaceOrder.Line> lines = exchange.stream().map(e -> new PlaceOrder.Line(e.sku().trim(), e.quantity()))
+                .toList();
+        // Prepayment whatever the returned order was paid with: Ordo keeps no card mandate, so it cannot charge a
+        // card by itself; a dearer replacement's difference is paid like any prepayment (docs/returns.md).
+        PlaceOrder replacement = new PlaceOrder(order.channel(), "EXCHANGE-" + number, order.customer().id(), null,
+                order.shippingAddress(), order.billingAddress(), order.currency(), "prepayment", null,
+                "replacement for " + number + " (order " + order.number() + ")", lines);
+        OrderView placed;
+        try {
+            placed = orders.place(replacement, new PlaceOrder.Source(documentId, Actor.current()));
+        } catch (InvalidInputException e) {
+            ReturnRefused.Faults faults = new ReturnRefused.Faults();
+            for (FieldError f : e.errors()) {
+                String field = f.field().startsWith("lines[")
+                        ? "exchange" + f.field().substring("lines".length()) : "exchange";
+                int index = field.startsWith("exchange[") ? Integer.parseInt(field.substring(9, field.indexOf(']')))
+                        : -1;
+                String sku = index >= 0 && index < exchange.size() ? exchange.get(index).sku().trim() : "";
+                faults.add(field, ReturnRefused.Kind.EXCHANGE_ARTICLE, f.message(), sku);
+            }
+            throw faults.refused();
+        }
+        boolean trusted = parties.findCustomer(order.customer().id()).map(c -> c.trusted()).orElse(false);
+        if (trusted) {
+            lifecycle.releaseBeforePayment(placed.id(), "replacement for " + number + " of a trusted customer: "
+                    + "ships before the returned goods arrive");
+        }
+        return new Replacement(orders.require(placed.id()), trusted);
+    }
+
+    /**
+     * What of a return's worth pays its replacement order: at most what the replacement still owes (nothing when
+     * it was cancelled or there is none).
+     */
+    public Money credit(UUID replacementOrder, Money worth) {
+        Money none = Money.zero(worth.currency());
+        if (replacementOrder == null || worth.amount().signum() <= 0) {
+            return none;
+        }
+        OrderView replacement = orders.require(replacementOrder);
+        if (replacement.status() == OrderStatus.CANCELLED) {
+            return none;
+        }
+        Money owed = payments.summary(replacement.id()).balance();
+        if (owed.amount().signum() <= 0) {
+            return none;
+        }
+        return owed.amount().compareTo(worth.amount()) < 0 ? owed : worth;
+    }
+}
