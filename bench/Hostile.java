@@ -491,6 +491,9 @@ public class Hostile {
                 || e.path.endsWith("/receipts") || e.path.equals("/api/v1/transfers")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
+        if (e.path.equals("/api/v1/inventory/adjustments") && random.nextBoolean()) {
+            headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID()); // optional: with and without
+        }
         if (e.path.endsWith("/changes")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
             headers.put("If-Match", pick("\"1\"", "\"2\"", "W/\"1\"", "\"0\"", "*", hostile().replaceAll("[^\\x21-\\x7e]", "?")));

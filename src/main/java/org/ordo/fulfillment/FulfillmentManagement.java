@@ -252,6 +252,13 @@ public class FulfillmentManagement {
         if (parcels.stream().map(Parcel::location).distinct().count() > 1) {
             throw new InvalidInputException("parcels", "ship parcels of one location together");
         }
+        String agreed = orders.require(orderId).carrierService();
+        if (agreed != null && request.service() != null && !agreed.equalsIgnoreCase(request.service().trim())) {
+            throw new ConflictException("carrier-service-differs", "Another carrier service was agreed",
+                    "The customer was promised " + agreed + " for this order; ship it with that service (or leave "
+                            + "service out), or change the order's carrierService first",
+                    Map.of("field", "service", "carrierService", agreed));
+        }
         Map<Integer, Long> quantities = new java.util.TreeMap<>();
         Map<Integer, String> skus = new HashMap<>();
         parcels.forEach(p -> p.items().forEach(i -> {

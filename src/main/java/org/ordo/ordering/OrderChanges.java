@@ -51,6 +51,7 @@ public class OrderChanges {
     private final OrderLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Orders settings;
+    private final boolean reauthorizes;
     private final Clock clock;
 
     OrderChanges(Orders orders, OrderVersions versions, Catalog catalog, InventoryManagement inventory,
@@ -62,6 +63,8 @@ public class OrderChanges {
         this.lifecycle = lifecycle;
         this.events = events;
         this.settings = properties.orders();
+        // with the provider's API the payment module asks it for a higher authorization after the change
+        this.reauthorizes = properties.payment().providerConfigured();
         this.clock = clock;
     }
 
@@ -95,12 +98,13 @@ public class OrderChanges {
 
         Pricing.Amounts total = Pricing.total(plan.lines.stream().map(Orders.NewLine::amounts).toList(),
                 before.currency());
-        if (o.paymentStatus() == PaymentStatus.AUTHORIZED
+        if (o.paymentStatus() == PaymentStatus.AUTHORIZED && !reauthorizes
                 && total.gross().amount().compareTo(o.gross().amount()) > 0) {
             throw new ConflictException("authorization-too-small", "Payment authorized for less",
                     "The payment of order " + o.number() + " is authorized for " + o.gross() + "; a change to "
-                            + total.gross() + " needs a new authorization: cancel the order and place it again, or "
-                            + "change it once the payment is captured", Map.of("paymentStatus", o.paymentStatus()));
+                            + total.gross() + " needs a new authorization, and no payment provider API is "
+                            + "configured to ask for one: cancel the order and place it again, or change it once "
+                            + "the payment is captured", Map.of("paymentStatus", o.paymentStatus()));
         }
         String why = "order changed (version " + version + "): " + command.reason().trim();
         List<Orders.NewLine> lines = plan.lines;
@@ -114,11 +118,17 @@ public class OrderChanges {
         String carrierService = command.carrierService() != null ? command.carrierService().trim()
                 : before.carrierService();
         Instant promisedAt = command.promisedAt() != null ? command.promisedAt() : before.promisedAt();
-        if (!orders.change(orderId, version, lines, total, shipping, carrierService, promisedAt,
+        Set<Integer> touched = new TreeSet<>();
+        plan.differences.stream().map(Difference::lineNo).filter(Objects::nonNull).forEach(touched::add);
+        if (!orders.change(orderId, version, lines, touched, total, shipping, carrierService, promisedAt,
                 plan.lastLineNo, fulfillment)) {
             throw stale(o.number(), expectedVersion, orders.versionOf(orderId).version());
         }
-        orders.record(orderId, actor, "order", o.status().name(), o.status().name(), why);
+        // kept as a key too, so that the order page says it in the reader's language (docs/order-changes.md)
+        boolean byCustomer = CustomerChanges.REASON.equals(command.reason().trim());
+        orders.record(orderId, actor, "order", o.status().name(), o.status().name(), why,
+                byCustomer ? "order-changed-by-customer" : "order-changed", byCustomer
+                        ? List.of(String.valueOf(version)) : List.of(String.valueOf(version), command.reason().trim()));
         if (fulfillment != o.fulfillmentStatus()) {
             orders.record(orderId, actor, "fulfillment", o.fulfillmentStatus().name(), fulfillment.name(),
                     "stock for the changed lines: " + lines.stream().filter(l -> l.backordered() > 0)

@@ -436,10 +436,17 @@ public class OrderLifecycle {
     void afterChange(UUID orderId, String actor, OrderChange change) {
         Orders.Locked o = lock(orderId);
         boolean covered = o.paid().amount().compareTo(o.gross().amount()) >= 0;
-        if (o.paymentStatus() == PaymentStatus.PAID && !covered) {
+        // An authorized card payment covers what it was authorized for: a higher total waits for the provider's
+        // new authorization, which the payment module asks for after this commit (docs/order-changes.md).
+        boolean reauthorize = o.paymentStatus() == PaymentStatus.AUTHORIZED
+                && change.grossAfter().amount().compareTo(change.grossBefore().amount()) > 0;
+        if (o.paymentStatus() == PaymentStatus.PAID && !covered || reauthorize) {
+            String waitsFor = reauthorize ? change.grossAfter() + " is authorized" : change.amountDue() + " is paid";
             orders.changePayment(orderId, PaymentStatus.PENDING, o.paid());
-            orders.record(orderId, actor, "payment", PaymentStatus.PAID.name(), PaymentStatus.PENDING.name(),
-                    "order changed (version " + change.version() + "): " + change.amountDue() + " still due");
+            orders.record(orderId, actor, "payment", o.paymentStatus().name(), PaymentStatus.PENDING.name(),
+                    "order changed (version " + change.version() + "): " + (reauthorize ? "a new authorization for "
+                            + change.grossAfter() + " is asked from the payment provider"
+                            : change.amountDue() + " still due"));
             o = lock(orderId);
             if (o.released() && o.status() == OrderStatus.OPEN) {
                 Orders.Progress p = orders.progress(orderId);
@@ -447,7 +454,7 @@ public class OrderLifecycle {
                         ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
                 orders.takeBack(orderId, back);
                 orders.record(orderId, actor, "fulfillment", o.fulfillmentStatus().name(), back.name(),
-                        "taken back from the warehouse until " + change.amountDue() + " is paid");
+                        "taken back from the warehouse until " + waitsFor);
                 o = lock(orderId);
             }
         } else if (o.paymentStatus() == PaymentStatus.PENDING && covered && o.paid().amount().signum() > 0) {

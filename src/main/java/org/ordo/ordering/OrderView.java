@@ -62,6 +62,11 @@ public record OrderView(UUID id, String number, String channel, String externalR
     }
 
     public record TimelineEntry(Instant at, String actor, String dimension, String from, String to,
-            String reason) {
+            String reason,
+            @io.swagger.v3.oas.annotations.media.Schema(example = "order-changed", description = "the reason as a "
+                    + "message key, for showing it in the reader's language; null: only the reason text")
+            String reasonKey,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the arguments of reasonKey, in order")
+            List<String> reasonArgs) {
     }
 }

@@ -680,36 +680,6 @@ public class PaymentManagement {
                         : "paid on marketplace " + marketplace, Actor.current());
     }
 
-    /**
-     * A change that lowers an order below what was paid owes the difference back: requested once per change
-     * (reference {@code CHG-<change id>}, a unique index, so a redelivered event books nothing twice), through the
-     * provider for captured card money when its API is configured (idempotency key {@code ordo-change-<id>}),
-     * else for a person to transfer back and book. Never more than the change lowered the total, nor than was
-     * received and not refunded (invariant 9).
-     */
-    @ApplicationModuleListener
-    void on(org.ordo.ordering.OrderChanged changed) {
-        BigDecimal amount = changed.refundDue().amount();
-        UUID orderId = changed.orderId();
-        payments.lockBooks(orderId);
-        amount = amount.min(payments.received(orderId).subtract(payments.refunded(orderId)));
-        if (amount.signum() <= 0) {
-            return;
-        }
-        Money refund = new Money(amount, changed.refundDue().currency());
-        String intent = payments.providerRef(orderId);
-        boolean byCard = intent != null && provider.configured() && payments.captured(orderId).compareTo(amount) >= 0;
-        String note = "order " + changed.number() + " changed (version " + changed.version() + ")";
-        if (byCard) {
-            long minor = amount.movePointRight(Money.minorUnits(refund.currency())).longValueExact();
-            note = callProvider(() -> provider.refund(intent, minor, "ordo-change-" + changed.changeId()), note);
-        } else {
-            note += "; transfer the difference back and book it";
-        }
-        payments.requestRefundOnce(orderId, refund, "CHG-" + changed.changeId(), byCard ? intent : null, note,
-                Actor.SYSTEM);
-    }
-
     /** Authorized payments are captured when the first parcel ships. */
     @ApplicationModuleListener
     void on(ShipmentShipped shipped) {

@@ -94,7 +94,11 @@ public class ShippingManagement {
             quantities.merge(l.lineNo(), l.quantity(), Long::sum);
             skus.put(l.lineNo(), l.sku());
         });
-        UUID id = shipments.insert(command.orderId(), command.location(), carrier.code(), command.service(),
+        // The service agreed with the customer (set by an order change) is the one the parcels go with unless the
+        // shipment names its own (docs/order-changes.md).
+        String service = command.service() != null ? command.service()
+                : orders.require(command.orderId()).carrierService();
+        UUID id = shipments.insert(command.orderId(), command.location(), carrier.code(), service,
                 command.trackingNumber(), url, quantities, skus, Actor.current());
         lifecycle.markShipped(command.orderId(), quantities, carrier.name() + " " + command.trackingNumber());
         Shipment shipment = shipments.find(id).orElseThrow();

@@ -43,6 +43,18 @@ class OrderChangeScreenIntegrationTests {
         assertThat(page).contains("Order " + order.number() + " changed.", "customer called: one more",
                 "Quantity", "2 x " + sku + " → 3 x " + sku);
         assertThat(orders.require(order.id()).lines().get(0).quantity()).isEqualTo(3);
+        assertThat(page).contains("order changed (version 2): customer called: one more");
+
+        // The timeline's reason is in the reader's language: the agent switches to Korean.
+        agent.post("/language", Map.of("lang", "ko", "back", "/orders/" + order.number()));
+        assertThat(agent.get("/orders/" + order.number()).body())
+                .contains("주문 변경 (버전 2): customer called: one more");
+        assertThat(orders.require(order.id()).timeline()).anySatisfy(t -> {
+            assertThat(t.reasonKey()).isEqualTo("order-changed");
+            assertThat(t.reasonArgs()).containsExactly("2", "customer called: one more");
+        });
+        agent.post("/language", Map.of("lang", "en", "back", "/orders/" + order.number()));
+        agent.get("/orders/" + order.number());
 
         // A second agent still looking at version 1 is told, and nothing changes.
         WebSession.Page stale = agent.post("/orders/" + order.number() + "/changes", Map.of("version", "1",

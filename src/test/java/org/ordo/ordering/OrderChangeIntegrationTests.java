@@ -318,6 +318,123 @@ class OrderChangeIntegrationTests {
                         }));
     }
 
+    /** The change refunds of the order that stand (requested, not withdrawn), by reference, once events settled. */
+    private Map<String, String> standingRefunds(String id, Map<String, String> expected) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, String> standing = new java.util.TreeMap<>();
+            api.get("/api/v1/orders/" + id + "/payments").json().get("payments").forEach(p -> {
+                if (p.get("kind").asString().equals("REFUND") && p.get("status").asString().equals("REQUESTED")) {
+                    standing.put(p.get("reference").asString(), p.get("amount").get("amount").asString());
+                }
+            });
+            assertThat(standing).isEqualTo(new java.util.TreeMap<>(expected));
+        });
+        return expected;
+    }
+
+    @Test
+    void refundsOfSeveralChangesAreNettedAndOnlyWhatWasPaidOutStands() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, loc, 10);
+        String id = placed("prepayment", sku, 3L);
+        payInFull(id); // 35.70
+
+        String first = expect(change(id, 1, lines("two less", line(1, null, 1L))), 201).json().get("change")
+                .get("id").asString();
+        standingRefunds(id, Map.of("CHG-" + first, "23.80"));
+
+        // One back: the 23.80 not paid out yet is withdrawn and 11.90 requested instead, not 23.80 paid back.
+        JsonNode second = expect(change(id, 2, lines("one back", line(1, null, 2L))), 201).json();
+        assertThat(second.get("change").get("amountDue").get("amount").asString()).isEqualTo("0.00");
+        String secondId = second.get("change").get("id").asString();
+        standingRefunds(id, Map.of("CHG-" + secondId, "11.90"));
+        assertThat(api.get("/api/v1/orders/" + id + "/payments").json().get("payments"))
+                .filteredOn(p -> p.get("reference") != null && p.get("reference").asString().equals("CHG-" + first))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.get("status").asString()).isEqualTo("WITHDRAWN");
+                    assertThat(p.get("note").asString()).contains("netted against order");
+                });
+
+        // All three again: nothing is owed back any more, nothing is due.
+        JsonNode third = expect(change(id, 3, lines("all three after all", line(1, null, 3L))), 201).json();
+        assertThat(third.get("order").get("paymentStatus").asString()).isEqualTo("PAID");
+        standingRefunds(id, Map.of());
+
+        // Paid out by a person: that refund stands when the total is raised again; it is not withdrawn.
+        String fourth = expect(change(id, 4, lines("two less again", line(1, null, 1L))), 201).json()
+                .get("change").get("id").asString();
+        standingRefunds(id, Map.of("CHG-" + fourth, "23.80"));
+        expect(api.post("/api/v1/payments/refunds", Map.of("order", order(id).get("number").asString(), "amount",
+                Map.of("amount", "23.80", "currency", "EUR"), "reference", "CHG-" + fourth)), 201);
+        expect(change(id, 5, lines("three once more", line(1, null, 3L))), 201);
+        standingRefunds(id, Map.of("CHG-" + fourth, "23.80"));
+    }
+
+    @Test
+    void raisingTheTotalOfAnAuthorizedCardPaymentIsReauthorizedAtTheProviderAndReleasedAgain() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, loc, 10);
+        String id = placed("card", sku, 2L);
+        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.amount_capturable_updated", id,
+                "amount_capturable", 2380, "EUR"), 200);
+        assertThat(order(id).get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
+
+        JsonNode changed = expect(change(id, 1, lines("one more", line(1, null, 3L))), 201).json();
+        String changeId = changed.get("change").get("id").asString();
+        // Until the provider authorized 35.70, the order waits behind the payment gate.
+        assertThat(changed.get("order").get("paymentStatus").asString()).isEqualTo("PENDING");
+        assertThat(changed.get("order").get("releasedAt").isNull()).isTrue();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(org.ordo.FakePaymentProvider.callsFor("pi_" + id)).singleElement().satisfies(call -> {
+                assertThat(call.path()).isEqualTo("/v1/payment_intents/pi_" + id + "/increment_authorization");
+                assertThat(call.body()).isEqualTo("amount=3570");
+                assertThat(call.idempotencyKey()).isEqualTo("ordo-reauth-" + changeId);
+            });
+            JsonNode now = order(id);
+            assertThat(now.get("paymentStatus").asString()).isEqualTo("AUTHORIZED");
+            assertThat(now.get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
+        });
+        assertThat(api.get("/api/v1/orders/" + id + "/payments").json().get("payments"))
+                .filteredOn(p -> p.get("kind").asString().equals("AUTHORIZATION"))
+                .extracting(p -> p.get("amount").get("amount").asString() + " " + p.get("status").asString())
+                .containsExactly("23.80 BOOKED", "35.70 BOOKED");
+
+        // Lowered again within what is authorized: no call, the order stays with the warehouse.
+        JsonNode lowered = expect(change(id, 2, lines("one less after all", line(1, null, 2L))), 201).json();
+        assertThat(lowered.get("order").get("paymentStatus").asString()).isEqualTo("AUTHORIZED");
+        assertThat(lowered.get("order").get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
+        assertThat(org.ordo.FakePaymentProvider.callsFor("pi_" + id)).hasSize(1);
+    }
+
+    @Test
+    void theCarrierServiceAgreedInAChangeIsTheOneTheParcelsGoWith() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, loc, 5);
+        String id = placed("prepayment", sku, 1L);
+        expect(change(id, 1, Map.of("reason", "customer pays for express", "carrierService", "express")), 201);
+        payInFull(id);
+        Api warehouseApi = api.withNewKey("WAREHOUSE");
+        org.ordo.Warehouse floor = new org.ordo.Warehouse(warehouseApi);
+        floor.pickAll(floor.pickListAt(loc));
+        JsonNode parcels = expect(warehouseApi.post("/api/v1/fulfillment/orders/" + id + "/parcels",
+                Map.of("location", loc, "parcels", List.of(Map.of("weightGrams", 300, "lengthMm", 300,
+                        "widthMm", 200, "heightMm", 100, "items", List.of(Map.of("lineNo", 1, "quantity", 1)))))),
+                201).json();
+        String parcel = parcels.get(0).get("id").asString();
+
+        Api.Response other = warehouseApi.post("/api/v1/fulfillment/orders/" + id + "/shipments", Map.of("parcels",
+                List.of(parcel), "carrier", "DHL", "service", "Paket", "trackingNumber", "EXP" + UUID.randomUUID()
+                        .toString().substring(0, 8)));
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.body()).contains("carrier-service-differs", "express");
+
+        JsonNode shipment = expect(warehouseApi.post("/api/v1/fulfillment/orders/" + id + "/shipments",
+                Map.of("parcels", List.of(parcel), "carrier", "DHL", "trackingNumber", "EXP" + UUID.randomUUID()
+                        .toString().substring(0, 8))), 201).json();
+        assertThat(shipment.get("service").asString()).isEqualTo("express");
+    }
+
     @Test
     void changingAnInvoicedOrderCreditsItsInvoiceAndInvoicesItAgainWithoutGaps() {
         String sku = fixtures.article("10.00", "EUR", "19");

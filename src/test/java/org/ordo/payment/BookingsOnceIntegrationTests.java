@@ -184,6 +184,28 @@ class BookingsOnceIntegrationTests {
         }
     }
 
+    @Test
+    void aStockAdjustmentRetriedWithItsIdempotencyKeyTakesStockOutOnce() {
+        String location = fixtures.location(1);
+        String counted = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(counted, location, 10);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> damaged = Map.of("sku", counted, "location", location, "quantity", -2, "reason",
+                "damaged");
+
+        Api.Response first = expect(api.post("/api/v1/inventory/adjustments", damaged, "Idempotency-Key", key), 201);
+        Api.Response again = expect(api.post("/api/v1/inventory/adjustments", damaged, "Idempotency-Key", key), 201);
+        assertThat(again.replayed()).isEqualTo("true");
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(api.get("/api/v1/inventory/" + counted).json().get("onHand").asLong()).isEqualTo(8);
+
+        Api.Response other = api.post("/api/v1/inventory/adjustments", Map.of("sku", counted, "location", location,
+                "quantity", -3, "reason", "damaged"), "Idempotency-Key", key);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.errorFields()).contains("Idempotency-Key");
+        assertThat(api.get("/api/v1/inventory/" + counted).json().get("onHand").asLong()).isEqualTo(8);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

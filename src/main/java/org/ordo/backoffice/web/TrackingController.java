@@ -34,9 +34,12 @@ class TrackingController {
     private final ShippingManagement shipping;
     private final DigitalDelivery digital;
     private final org.ordo.returns.ReturnManagement returns;
+    private final org.ordo.ordering.CustomerChanges changes;
 
     TrackingController(TrackingTokens tokens, OrderManagement orders, ShippingManagement shipping,
-            DigitalDelivery digital, org.ordo.returns.ReturnManagement returns) {
+            DigitalDelivery digital, org.ordo.returns.ReturnManagement returns,
+            org.ordo.ordering.CustomerChanges changes) {
+        this.changes = changes;
         this.returns = returns;
         this.tokens = tokens;
         this.orders = orders;
@@ -70,6 +73,7 @@ class TrackingController {
         model.addAttribute("returns", returns.ofOrder(order.id()));
         model.addAttribute("token", token);
         model.addAttribute("canReturn", !returns.returnable(order.id()).isEmpty());
+        model.addAttribute("canChange", changes.windowOf(order.id()).open());
         return "backoffice/track";
     }
 

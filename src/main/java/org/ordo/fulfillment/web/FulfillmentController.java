@@ -96,7 +96,9 @@ class FulfillmentController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "shipParcels", summary = "Hand packed parcels to a carrier", description = """
             Records carrier, service and tracking number (the tracking link comes from the carrier's template)
-            and marks the order PARTIALLY_SHIPPED or SHIPPED.""")
+            and marks the order PARTIALLY_SHIPPED or SHIPPED. Without a service, the parcels go with the carrier
+            service agreed with the customer (the order's carrierService); another service than that one is
+            refused (409 carrier-service-differs).""")
     Shipment ship(@PathVariable String orderId, @RequestBody ShipRequest request) {
         return fulfillment.ship(orders.idOf(orderId), request);
     }

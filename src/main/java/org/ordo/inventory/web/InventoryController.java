@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.ordo.inventory.Adjustment;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
 import org.ordo.inventory.LocationDraft;
@@ -66,13 +65,7 @@ class InventoryController {
         return inventory.receive(receipt);
     }
 
-    @PostMapping("/inventory/adjustments")
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(operationId = "adjustStock", summary = "Adjust on-hand stock with a reason",
-            description = "Negative quantities take stock out; reserved stock cannot be adjusted away (409).")
-    Movement adjust(@RequestBody Adjustment adjustment) {
-        return inventory.adjust(adjustment);
-    }
+    // POST /inventory/adjustments is taken by intake's StockAdjustmentController, for its Idempotency-Key.
 
     @PostMapping("/inventory/quarantine/releases")
     @ResponseStatus(HttpStatus.CREATED)

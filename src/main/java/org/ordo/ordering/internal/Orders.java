@@ -147,11 +147,22 @@ public class Orders {
     }
 
     public void record(UUID orderId, String actor, String dimension, String from, String to, String reason) {
+        record(orderId, actor, dimension, from, to, reason, null, List.of());
+    }
+
+    /**
+     * A timeline entry whose reason is also kept as a message key ({@code timeline.<key>} in the back office's
+     * texts) with its arguments, for showing it in the reader's language; {@code reason} is the English text.
+     */
+    public void record(UUID orderId, String actor, String dimension, String from, String to, String reason,
+            String reasonKey, List<String> reasonArgs) {
         jdbc.sql("""
-                INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason)
-                VALUES (:order, :now, :actor, :dimension, :from, :to, :reason)
+                INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason, reason_key,
+                                            reason_args)
+                VALUES (:order, :now, :actor, :dimension, :from, :to, :reason, :key, CAST(:args AS jsonb))
                 """).param("now", now()).param("order", orderId).param("actor", actor).param("dimension", dimension)
-                .param("from", from).param("to", to).param("reason", reason).update();
+                .param("from", from).param("to", to).param("reason", reason).param("key", reasonKey)
+                .param("args", reasonKey == null ? null : json.write(reasonArgs)).update();
     }
 
     public Optional<Locked> lock(UUID id) {
@@ -376,7 +387,8 @@ public class Orders {
                         FROM order_line l WHERE l.order_id = o.id) AS lines,
                        (SELECT json_agg(json_build_array(
                                    to_char(t.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), t.actor,
-                                   t.dimension, t.from_status, t.to_status, t.reason) ORDER BY t.id)
+                                   t.dimension, t.from_status, t.to_status, t.reason, t.reason_key,
+                                   t.reason_args) ORDER BY t.id)
                         FROM order_timeline t WHERE t.order_id = o.id) AS timeline
                 FROM customer_order o WHERE o.id = :id
                 """).param("id", id)
@@ -395,11 +407,19 @@ public class Orders {
                     for (JsonNode t : array(rs.getString("timeline"))) {
                         timeline.add(new OrderView.TimelineEntry(Instant.parse(t.get(0).asString()),
                                 t.get(1).asString(), t.get(2).asString(), text(t.get(3)), t.get(4).asString(),
-                                text(t.get(5))));
+                                text(t.get(5)), text(t.get(6)), strings(t.get(7))));
                     }
                     return order.with(lines, List.of(), timeline);
                 })
                 .optional();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> strings = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(v -> strings.add(v.isNull() ? "" : v.asString()));
+        }
+        return strings;
     }
 
     private JsonNode array(String text) {
@@ -563,8 +583,14 @@ public class Orders {
      * shipping address, carrier service, promise and fulfilment status, and the next version. The version only
      * moves from {@code version - 1}: false, and nothing written, when another change came first.
      */
-    public boolean change(UUID id, int version, List<NewLine> lines, Pricing.Amounts total, Address shipping,
-            String carrierService, Instant promisedAt, int lastLineNo, FulfillmentStatus fulfillment) {
+    /**
+     * Writes the next version of an order, conditional on the one before; of its lines only those a change
+     * touched ({@code touched}: changed, swapped, added or removed line numbers) are deleted and written again,
+     * so a change of one line of a 400-line order writes one line (docs/order-changes.md#how-fast).
+     */
+    public boolean change(UUID id, int version, List<NewLine> lines, java.util.Set<Integer> touched,
+            Pricing.Amounts total, Address shipping, String carrierService, Instant promisedAt, int lastLineNo,
+            FulfillmentStatus fulfillment) {
         int updated = jdbc.sql("""
                 UPDATE customer_order SET version = :version, net = :net, tax = :tax, gross = :gross,
                        shipping_address = CAST(:shipping AS jsonb), carrier_service = :carrierService,
@@ -579,7 +605,15 @@ public class Orders {
         if (updated != 1) {
             return false;
         }
-        jdbc.sql("DELETE FROM order_line WHERE order_id = :id").param("id", id).update();
+        if (touched.isEmpty()) {
+            return true;
+        }
+        jdbc.sql("DELETE FROM order_line WHERE order_id = :id AND line_no = ANY(CAST(:touched AS int[]))")
+                .param("id", id).param("touched", touched.toArray(Integer[]::new)).update();
+        List<NewLine> written = lines.stream().filter(l -> touched.contains(l.lineNo())).toList();
+        if (written.isEmpty()) {
+            return true;
+        }
         JdbcClient.StatementSpec insert = jdbc.sql("""
                 INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
                     price_includes_tax, net, tax, gross, reserved, backordered)
@@ -589,7 +623,7 @@ public class Orders {
                     CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
                     CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l
                 """).param("id", id);
-        withLines(insert, lines).update();
+        withLines(insert, written).update();
         return true;
     }
 

@@ -53,6 +53,13 @@ public class PaymentProvider {
         post("/v1/payment_intents/" + paymentIntent + "/cancel", form, idempotencyKey);
     }
 
+    /** Asks for an authorization of {@code amountMinor} in all (the new total) instead of the one held. */
+    public void incrementAuthorization(String paymentIntent, long amountMinor, String idempotencyKey) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("amount", Long.toString(amountMinor));
+        post("/v1/payment_intents/" + paymentIntent + "/increment_authorization", form, idempotencyKey);
+    }
+
     public void refund(String paymentIntent, long amountMinor, String idempotencyKey) {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("payment_intent", paymentIntent);

@@ -241,7 +241,9 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
      * that answer into the first one.
      */
     private static final java.util.Set<String> OPTIONAL_IDEMPOTENCY_KEY = java.util.Set.of("receiveReturn",
-            "recordBankTransfer", "refundPayment");
+            "recordBankTransfer", "refundPayment",
+            // a stock adjustment without a key is carried out as before the key existed: each one counts
+            "adjustStock");
 
     /** Creating operations refuse a request without the key (422), so the document requires it. */
     private static boolean requireIdempotencyKey(Operation operation) {
