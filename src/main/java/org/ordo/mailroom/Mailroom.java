@@ -151,7 +151,7 @@ public class Mailroom {
                 + Mailbox.ASIDE_FOLDER + " (only its headers are stored here)";
         String sender = from == null ? null : from.getAddress();
         return Boolean.TRUE.equals(transaction.execute(tx -> {
-            UUID document = intake.archive("email", "text/rfc822-headers", original, "mailbox:" + mailbox.name());
+            UUID document = intake.archive("email", "text/plain; charset=utf-8", original, "mailbox:" + mailbox.name());
             java.util.Optional<UUID> recorded = mails.record(mailbox.name(), validity, uid, messageId, sender,
                     subject == null ? null : subject.strip(), document);
             if (recorded.isEmpty()) {
