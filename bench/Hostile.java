@@ -65,7 +65,7 @@ public class Hostile {
 
     enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
         INEXACT_NUMBER, IMPOSSIBLE_DATE, CONTROL_TEXT, DUPLICATE_KEY, NULL_ELEMENT,
-        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI, SHOP_WEBHOOK, FILE }
+        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI, SHOP_WEBHOOK, FILE, PAPER }
 
     /** Amounts and currencies no order can take; each signed event gets one of them. */
     static final String[][] UNFIT = {{"1e30", "eur"}, {"1.5", "eur"}, {"-1190", "eur"},
@@ -369,6 +369,33 @@ public class Hostile {
         return new Request(Fault.FILE, "POST", path, headers, body, random.nextBoolean());
     }
 
+    /**
+     * A paper or fax scan upload that is no scan, or a broken one (docs/intake.md): random bytes, text, a PNG, TIFF or
+     * PDF signature followed by garbage, a PDF that claims a million pages, a hostile file name or sender. Refused
+     * with 422 naming the field, or (a broken image) taken into review with OCR's failure; never a 5xx.
+     */
+    Request paper() {
+        byte[] garbage = new byte[random.nextInt(50_000) + 1];
+        random.nextBytes(garbage);
+        byte[] start = switch (random.nextInt(6)) {
+            case 0 -> new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+            case 1 -> new byte[] {'I', 'I', '*', 0};
+            case 2 -> "%PDF-1.7\n1 0 obj << /Type /Pages /Count 1000000 >> endobj\n".getBytes(StandardCharsets.US_ASCII);
+            case 3 -> hostile().getBytes(StandardCharsets.UTF_8);
+            default -> new byte[0];
+        };
+        byte[] body = new byte[start.length + garbage.length];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(garbage, 0, body, start.length, garbage.length);
+        String path = "/api/v1/paper" + pick("", "?fileName=" + enc(hostile()), "?sender=" + enc(hostile()),
+                "?fileName=scan.png&sender=" + enc(pick("a@example.com", hostile())));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + adminKey);
+        headers.put("Content-Type", pick("image/png", "image/tiff", "application/pdf", "image/jpeg",
+                "application/octet-stream"));
+        return new Request(Fault.PAPER, "POST", path, headers, body, random.nextBoolean());
+    }
+
     /** A minimal XLSX workbook by hand: {@code padding} inside the sheet's data (a bomb when large), {@code cells} in row 2. */
     static byte[] xlsx(String padding, String cells) {
         try {
@@ -472,6 +499,9 @@ public class Hostile {
         }
         if (roll < 39 && shopSecret != null) {
             return shopWebhook();
+        }
+        if (roll < 41) {
+            return paper();
         }
         Endpoint e = writes.get(random.nextInt(writes.size()));
         Map<String, Object> body = e.body.get();

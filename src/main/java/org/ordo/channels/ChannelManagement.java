@@ -38,6 +38,7 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
 import org.ordo.shipping.ShipmentShipped;
+import org.ordo.shipping.ShippingManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -70,11 +71,15 @@ public class ChannelManagement {
     private final Clock clock;
     private final ChannelSettings settings;
     private final TransactionTemplate savepoint;
+    private final ShopOrderUpdates updates;
+    private final ShippingManagement shipping;
 
     ChannelManagement(Channels channels, ShopOrders shopOrders, Fulfilments fulfilments, ShopPlatformClients clients,
             Intake intake, OrderManagement orders, OrderLifecycle lifecycle, Catalog catalog,
             SecurityAuditLog securityLog, Json json, Clock clock, ChannelSettings settings,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, ShopOrderUpdates updates, ShippingManagement shipping) {
+        this.updates = updates;
+        this.shipping = shipping;
         this.channels = channels;
         this.shopOrders = shopOrders;
         this.fulfilments = fulfilments;
@@ -142,7 +147,8 @@ public class ChannelManagement {
     /**
      * Takes a shop's order webhook. The signature over the raw body is checked first: a forged one, or a signed one
      * whose order was created outside the replay window, is refused (400) with a security event and nothing stored.
-     * Other topics are acknowledged and ignored. Then, in one transaction through {@link Intake#takeDocument}
+     * Other topics are acknowledged and ignored; a change, cancellation or payment of an order placed before is
+     * applied by {@link ShopOrderUpdates}. Then, in one transaction through {@link Intake#takeDocument}
      * (idempotent on the delivery id): the body is stored as the original; the order is placed through
      * {@link OrderManagement} at the shop's unit prices (PAID when the shop took the money, AUTHORIZED when it
      * holds an authorization, else PENDING) and linked to the shop's order id; what cannot be placed with certainty
@@ -165,7 +171,9 @@ public class ChannelManagement {
         try {
             Intake.Answer answer = intake.takeDocument("channel:" + code, incoming.deliveryId(),
                     incoming.deliveryField(), platform.channel(), contentType == null ? "application/json"
-                            : contentType, body, actor, documentId -> process(shop, incoming.order(), documentId, actor));
+                            : contentType, body, actor, documentId -> incoming.update() != null
+                                    ? updates.apply(shop, incoming, documentId, actor)
+                                    : process(shop, incoming.order(), documentId, actor));
             return new Answer(answer.status(), answer.body(), answer.replayed());
         } catch (ConflictException e) {
             if ("key-reused".equals(e.type())) {
@@ -239,7 +247,9 @@ public class ChannelManagement {
                                 () -> orders.placeAtAgreedPrices(command, new PlaceOrder.Source(documentId, actor),
                                         prices))
                         : orders.placeAtAgreedPrices(command, new PlaceOrder.Source(documentId, actor), prices);
-                shopOrders.link(new ShopOrders.Link(view.id(), code, order.platformOrderId(), order.deliveryId()));
+                shopOrders.link(new ShopOrders.Link(view.id(), code, order.platformOrderId(), order.deliveryId(),
+                        order.lines().stream().filter(l -> l.platformLineId() != null)
+                                .map(l -> new ShopOrders.LineItem(l.sku(), l.platformLineId())).toList()));
                 if (order.payment() == ShopOrder.Payment.AUTHORIZED) {
                     lifecycle.markAuthorized(view.id(), "authorized at " + platform + " (order " + number + ")");
                     view = orders.require(view.id());
@@ -307,9 +317,13 @@ public class ChannelManagement {
                     fulfilments.failed(due.id(), "the shop is disabled or has no API access", null);
                     continue;
                 }
+                Map<String, Long> quantities = new LinkedHashMap<>();
+                shipping.requireShipment(due.shipmentId()).lines()
+                        .forEach(l -> quantities.merge(l.sku(), l.quantity(), Long::sum));
                 clients.of(shop.channel().type()).reportShipped(new ShopPlatformClient.Target(shop.channel().apiUrl(),
-                        shop.apiToken(), link.platformOrderId(), link.deliveryId()),
-                        new ShopPlatformClient.Shipped(due.carrier(), due.trackingNumber(), due.trackingUrl()));
+                        shop.apiToken(), link.platformOrderId(), link.deliveryId(), link.lineItems()),
+                        new ShopPlatformClient.Shipped(due.carrier(), due.trackingNumber(), due.trackingUrl(),
+                                quantities));
                 fulfilments.sent(due.id(), clock.instant());
                 sent++;
             } catch (RuntimeException e) {

@@ -65,10 +65,20 @@ public class FileImports {
     private final Json json;
     private final TaskExecutor executor;
     private final TransactionTemplate transaction;
+    private final java.time.Clock clock;
+    private final java.time.Duration resumeAfter;
+    private final java.time.Duration keepPreviews;
 
     FileImports(ImportedFiles files, ImportMappings mappings, InboundDocuments documents, IdempotencyKeys keys,
             List<FileRows> kinds, Json json, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, java.time.Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${ordo.imports.resume-after:PT5M}")
+            java.time.Duration resumeAfter,
+            @org.springframework.beans.factory.annotation.Value("${ordo.imports.keep-previews:P2D}")
+            java.time.Duration keepPreviews) {
+        this.clock = clock;
+        this.resumeAfter = resumeAfter;
+        this.keepPreviews = keepPreviews;
         this.files = files;
         this.mappings = mappings;
         this.documents = documents;
@@ -150,6 +160,51 @@ public class FileImports {
             return null;
         }));
         return find(id);
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(initialDelayString = "PT1M",
+            fixedDelayString = "${ordo.imports.housekeeping-every:PT1M}")
+    void housekeeping() {
+        try {
+            resumeStalled();
+            dropUncommittedPreviews();
+        } catch (RuntimeException e) {
+            log.warn("Import housekeeping failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Takes over the imports whose node stopped while IMPORTING (no heartbeat for {@code ordo.imports.resume-after})
+     * and runs each to its end in the background, as the one who committed it: the units done before keep their
+     * outcome, the others are taken now, each once (a unit whose transaction committed just before the crash is
+     * found by its idempotency key as ALREADY_IMPORTED). Answers the imports taken over.
+     */
+    public List<UUID> resumeStalled() {
+        List<UUID> resumed = new ArrayList<>();
+        java.util.Optional<ImportedFiles.Stalled> stalled;
+        while ((stalled = transaction.execute(tx -> files.takeOverStalled(clock.instant().minus(resumeAfter),
+                clock.instant()))).isPresent()) {
+            ImportedFiles.Stalled import_ = stalled.get();
+            log.warn("Import {} stopped with its node; taken over and resumed", import_.id());
+            resumed.add(import_.id());
+            executor.execute(() -> Actor.as(import_.createdBy(), () -> {
+                run(import_.id(), import_.createdBy());
+                return null;
+            }));
+        }
+        return resumed;
+    }
+
+    /**
+     * Removes previews never committed after {@code ordo.imports.keep-previews}: their staged rows are the bulk of
+     * what an import stores. The uploaded file stays as its inbound document. Answers how many were removed.
+     */
+    public int dropUncommittedPreviews() {
+        int dropped = transaction.execute(tx -> files.dropPreviewsBefore(clock.instant().minus(keepPreviews)));
+        if (dropped > 0) {
+            log.info("Removed {} file import previews never committed", dropped);
+        }
+        return dropped;
     }
 
     /** The import of a file of this kind; 404 for an id of another kind. */
@@ -364,7 +419,10 @@ public class FileImports {
                     counts[take(staged, header, rowsOfKind, unit, read, actor).ordinal()]++;
                     after = unit.firstRow();
                 }
-                transaction.executeWithoutResult(tx -> files.progress(id, counts[0], counts[1], counts[2]));
+                transaction.executeWithoutResult(tx -> {
+                    files.progress(id, counts[0], counts[1], counts[2]);
+                    files.heartbeat(id, clock.instant());
+                });
             }
         } catch (RuntimeException e) {
             log.error("Import {} stopped; its remaining units are marked failed", id, e);

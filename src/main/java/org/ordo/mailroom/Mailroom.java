@@ -98,7 +98,14 @@ public class Mailroom {
                         continue; // "n:*" always names the newest mail, even when it is older than n
                     }
                     seen++;
-                    if (store(mailbox, validity, uid, (MimeMessage) message)) {
+                    int size = message.getSize();
+                    if (size > mailbox.maxMailBytes()) {
+                        if (setAside(mailbox, store, folder, validity, uid, (MimeMessage) message, size)) {
+                            stored++;
+                        } else {
+                            already++;
+                        }
+                    } else if (store(mailbox, validity, uid, (MimeMessage) message)) {
                         stored++;
                     } else {
                         already++;
@@ -113,6 +120,56 @@ public class Mailroom {
             log.warn("Mailbox {} could not be read: {}", mailbox, e.getMessage());
         }
         return new MailboxPoll(mailbox.name(), seen, stored, already, routePending());
+    }
+
+    /**
+     * A mail over the mailbox's size limit is not fetched: it is copied to the folder {@link Mailbox#ASIDE_FOLDER}
+     * on the server (made when missing), and its headers are stored as the original of a review entry that says
+     * why and where the mail is, in one transaction; a person fetches it by hand. Once per mail, like any other.
+     */
+    private boolean setAside(Mailbox mailbox, Store store, Folder folder, long validity, long uid, MimeMessage message,
+            int size) throws MessagingException, IOException {
+        StringBuilder headers = new StringBuilder();
+        for (java.util.Enumeration<String> lines = message.getAllHeaderLines(); lines.hasMoreElements();) {
+            headers.append(lines.nextElement()).append("\r\n");
+        }
+        byte[] original = headers.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String messageId = message.getMessageID() != null && !message.getMessageID().isBlank()
+                ? message.getMessageID().strip() : "sha256:" + sha256(original);
+        if (mails.known(mailbox.name(), messageId, validity, uid)) {
+            return false;
+        }
+        Folder aside = store.getFolder(Mailbox.ASIDE_FOLDER);
+        if (!aside.exists()) {
+            aside.create(Folder.HOLDS_MESSAGES);
+        }
+        folder.copyMessages(new Message[] {message}, aside);
+        InternetAddress from = sender(message);
+        String subject = message.getSubject();
+        String reason = "mail of " + megabytes(size) + " over the limit of " + megabytes(mailbox.maxMailBytes())
+                + " of mailbox " + mailbox.name() + ": not fetched; it is kept on the mail server in the folder "
+                + Mailbox.ASIDE_FOLDER + " (only its headers are stored here)";
+        String sender = from == null ? null : from.getAddress();
+        return Boolean.TRUE.equals(transaction.execute(tx -> {
+            UUID document = intake.archive("email", "text/plain; charset=utf-8", original, "mailbox:" + mailbox.name());
+            java.util.Optional<UUID> recorded = mails.record(mailbox.name(), validity, uid, messageId, sender,
+                    subject == null ? null : subject.strip(), document);
+            if (recorded.isEmpty()) {
+                tx.setRollbackOnly();
+                return false;
+            }
+            mails.claimPart(recorded.get(), 0, null, "message/rfc822", Route.IGNORED.name());
+            ReviewEntry entry = Actor.as("mailbox:" + mailbox.name(), () -> reviews.open(new OpenReview(document, "",
+                    ReviewEntry.Kind.OTHER, reason, sender, subject == null ? null : "Subject: " + subject.strip(),
+                    null)));
+            mails.partOutcome(recorded.get(), 0, "TOO LARGE, REVIEW " + entry.id(), document);
+            mails.routed(recorded.get());
+            return true;
+        }));
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
     private boolean store(Mailbox mailbox, long validity, long uid, MimeMessage message)

@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** Where an order came from. The shop platforms' channels take orders by their webhooks (docs/channels.md). */
 public enum Channel {
-    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE, SHOPIFY, WOOCOMMERCE, SHOPWARE, FILE;
+    WEB, API, MARKETPLACE, EDI, EMAIL, PHONE, SHOPIFY, WOOCOMMERCE, SHOPWARE, FILE,
+    /** a paper or fax scan uploaded over HTTP (docs/intake.md), confirmed by a person from its review entry */
+    PAPER;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -364,6 +364,64 @@ class ShopChannelsIntegrationTests {
         }
     }
 
+    @Test
+    void aSecondPartialShipmentIsReportedToShopifyWithItsOwnItemsAndTracking() {
+        // Shopify's fulfillment order as it stands: what is still fulfillable of each line item
+        java.util.concurrent.atomic.AtomicReference<String> open = new java.util.concurrent.atomic.AtomicReference<>(
+                fulfillmentOrder(2, 1));
+        try (ShopStandIn shopify = new ShopStandIn((method, p) -> p.endsWith("/fulfillment_orders.json")
+                ? new ShopStandIn.Reply(200, open.get())
+                : p.endsWith("/fulfillments.json") && method.equals("GET")
+                        ? new ShopStandIn.Reply(200, "{\"fulfillments\":[]}")
+                        : new ShopStandIn.Reply(201, "{\"fulfillment\":{\"id\":255858046}}"))) {
+            String code = code();
+            String secret = register("SHOPIFY", code, Map.of("apiUrl", shopify.url("/admin/api/2025-07"),
+                    "apiToken", "shpat_partial"));
+            Sample order = shopifyOrder("paid", sku1, sku2, Instant.now());
+            String orderId = expect(shopify(code, secret, UUID.randomUUID().toString(), order), 200).json()
+                    .get("orderId").asString();
+            Warehouse warehouse = new Warehouse(api.withNewKey("WAREHOUSE"));
+            warehouse.pickAll(warehouse.pickListAt(location));
+            String fulfillments = "/admin/api/2025-07/fulfillments.json";
+
+            String first = warehouse.packAndShip(orderId, location, "DHL", Map.of(1, 2L)).get("trackingNumber")
+                    .asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                channelManagement.reportShipments();
+                return shopify.calls("POST", fulfillments).size() == 1;
+            });
+            open.set(fulfillmentOrder(0, 1));
+            String second = warehouse.packAndShip(orderId, location, "UPS", Map.of(2, 1L)).get("trackingNumber")
+                    .asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                channelManagement.reportShipments();
+                return shopify.calls("POST", fulfillments).size() == 2;
+            });
+
+            JsonNode shirts = Api.JSON.readTree(shopify.calls("POST", fulfillments).get(0).body()).get("fulfillment");
+            assertThat(shirts.get("tracking_info").get("number").asString()).isEqualTo(first);
+            assertThat(shirts.get("line_items_by_fulfillment_order")).isEqualTo(Api.JSON.readTree(
+                    "[{\"fulfillment_order_id\":1046000818,\"fulfillment_order_line_items\":"
+                            + "[{\"id\":501,\"quantity\":2}]}]"));
+            JsonNode socks = Api.JSON.readTree(shopify.calls("POST", fulfillments).get(1).body()).get("fulfillment");
+            assertThat(socks.get("tracking_info").get("number").asString()).isEqualTo(second);
+            assertThat(socks.get("tracking_info").get("company").asString()).isEqualTo("UPS");
+            assertThat(socks.get("line_items_by_fulfillment_order")).isEqualTo(Api.JSON.readTree(
+                    "[{\"fulfillment_order_id\":1046000818,\"fulfillment_order_line_items\":"
+                            + "[{\"id\":502,\"quantity\":1}]}]"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> channelManagement.fulfilments(code, 5).stream()
+                    .allMatch(r -> r.status() == FulfilmentReport.Status.SENT));
+        }
+    }
+
+    /** One open fulfillment order with the sample's two line items and what is still fulfillable of each. */
+    private static String fulfillmentOrder(int shirts, int socks) {
+        return "{\"fulfillment_orders\":[{\"id\":1046000818,\"status\":\"open\",\"line_items\":["
+                + "{\"id\":501,\"line_item_id\":13735981039650,\"quantity\":2,\"fulfillable_quantity\":" + shirts
+                + "},{\"id\":502,\"line_item_id\":13735981072418,\"quantity\":1,\"fulfillable_quantity\":" + socks
+                + "}]}]}";
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     /** The status of the shop's newest shipment report; none yet: NONE. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.TestClock;
 import org.ordo.intake.internal.HostileFiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,56 @@ class FileImportIntegrationTests {
         fixtures.receive(sku1, location, 100);
         fixtures.receive(sku2, location, 100);
         source = Fixtures.unique("shop").toLowerCase();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    FileImports fileImports;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void anImportWhoseNodeStoppedIsTakenOverAndFinishedWithoutTakingAnyOrderTwice() {
+        // the node had taken R1 before it stopped (here: R1 imported on its own first, under the same source)
+        commitAndWait(preview(csv(row("R1", sku1, "2")).getBytes(StandardCharsets.UTF_8), "text/csv"));
+        JsonNode preview = preview(csv(row("R1", sku1, "2"), row("R2", sku2, "1"), row("R2", sku1, "1"))
+                .getBytes(StandardCharsets.UTF_8), "text/csv");
+        String id = preview.get("id").asString();
+        // committed on a node that stopped ten minutes ago, before it reported any progress
+        jdbc.sql("""
+                UPDATE file_import SET status = 'IMPORTING', committed_at = now() - interval '10 minutes',
+                       heartbeat_at = now() - interval '10 minutes'
+                WHERE id = CAST(:id AS uuid)
+                """).param("id", id).update();
+        assertThat(expect(api.get("/api/v1/imports/orders/" + id), 200).json().get("status").asString())
+                .isEqualTo("IMPORTING");
+
+        fileImports.resumeStalled(); // (or the scheduled housekeeping, every minute)
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(
+                expect(api.get("/api/v1/imports/orders/" + id), 200).json().get("status").asString()));
+        JsonNode done = expect(api.get("/api/v1/imports/orders/" + id), 200).json();
+        assertThat(done.get("created").asInt()).isEqualTo(1);
+        assertThat(done.get("alreadyImported").asInt()).isEqualTo(1);
+        assertThat(done.get("unitsDone").asInt()).isEqualTo(2);
+        assertThat(order("R1").get("lines")).hasSize(1);
+        assertThat(order("R2").get("lines")).hasSize(2);
+        assertThat(fileImports.resumeStalled()).as("a finished import is not taken over").doesNotContain(
+                java.util.UUID.fromString(id));
+    }
+
+    @Test
+    void aPreviewNeverCommittedIsRemovedAfterTheKeepTimeAndItsFileStays() {
+        JsonNode preview = preview(csv(row("P1", sku1, "1")).getBytes(StandardCharsets.UTF_8), "text/csv");
+        String id = preview.get("id").asString();
+        assertThat(fileImports.dropUncommittedPreviews()).as("not yet: kept two days").isGreaterThanOrEqualTo(0);
+        expect(api.get("/api/v1/imports/orders/" + id), 200);
+
+        TestClock.movedBy(Duration.ofDays(3), () -> assertThat(fileImports.dropUncommittedPreviews()).isPositive());
+        assertThat(api.get("/api/v1/imports/orders/" + id).status()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM file_import_row WHERE import_id = CAST(:id AS uuid)")
+                .param("id", id).query(Long.class).single()).isZero();
+        assertThat(expect(api.get("/api/v1/inbound-documents/" + preview.get("documentId").asString() + "/body"),
+                200).body()).contains("P1");
     }
 
     String csv(String... rows) {

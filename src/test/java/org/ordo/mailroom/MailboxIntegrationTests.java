@@ -134,6 +134,40 @@ class MailboxIntegrationTests {
     }
 
     @Test
+    void aMailOverTheSizeLimitIsSetAsideOnTheServerAndWaitsInReviewNeverLost() throws Exception {
+        Mailbox small = new Mailbox(mailbox.name(), mailbox.host(), mailbox.port(), mailbox.user(),
+                mailbox.password(), mailbox.folder(), false, 60_000);
+        String email = Fixtures.unique("big").toLowerCase() + "@example.com";
+        MimeMessage big = mail(email, "Huge order scan", "See the scan attached.");
+        attach(big, "See the scan attached.", "scan.png", "image/png", new byte[200_000]);
+        orders.deliver(big);
+
+        MailboxPoll poll = mailroom.poll(small);
+        assertThat(poll.stored()).isEqualTo(1);
+        JsonNode entry = entryFrom(email);
+        assertThat(entry.get("kind").asString()).isEqualTo("OTHER");
+        assertThat(entry.get("reason").asString()).contains("over the limit of 0.1 MB").contains("Ordo-Too-Large");
+        JsonNode original = expect(api.get("/api/v1/inbound-documents/" + entry.get("documentId").asString()), 200)
+                .json();
+        assertThat(original.get("contentType").asString()).startsWith("text/plain");
+        assertThat(expect(api.get("/api/v1/inbound-documents/" + entry.get("documentId").asString() + "/body"), 200)
+                .body()).contains("Subject: Huge order scan").doesNotContain("scan.png");
+        // the mail itself stays on the server, copied aside for a person to fetch
+        try (jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect(small.host(), small.port(), small.user(), small.password());
+            jakarta.mail.Folder aside = store.getFolder(Mailbox.ASIDE_FOLDER);
+            aside.open(jakarta.mail.Folder.READ_ONLY);
+            assertThat(aside.getMessageCount()).isEqualTo(1);
+            assertThat(aside.getMessage(1).getSubject()).isEqualTo("Huge order scan");
+            aside.close(false);
+        }
+        // fetched once: the next poll neither stores nor queues it again
+        assertThat(mailroom.poll(small).seen()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM review_entry WHERE sender = :s").param("s", email)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void aMailWhoseRoutingWasCutOffIsFinishedOnTheNextPollWithoutDoingAnythingTwice() throws Exception {
         String email = Fixtures.unique("cut").toLowerCase() + "@example.com";
         orders.deliver(mail(email, "Order", "Please send the catalogue."));

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 public class Fulfilments {
 
     /** A claimed report with what the call needs. */
-    public record Due(UUID id, UUID orderId, String carrier, String trackingNumber, String trackingUrl, int attempts) {
+    public record Due(UUID id, UUID orderId, String carrier, String trackingNumber, String trackingUrl, int attempts,
+            UUID shipmentId) {
     }
 
     private final JdbcClient jdbc;
@@ -50,12 +51,12 @@ public class Fulfilments {
                 WHERE f.id IN (SELECT id FROM shop_fulfilment
                                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
                                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING f.id, f.order_id, f.carrier, f.tracking_number, f.tracking_url, f.attempts
+                RETURNING f.id, f.order_id, f.carrier, f.tracking_number, f.tracking_url, f.attempts, f.shipment_id
                 """)
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                         rs.getString("carrier"), rs.getString("tracking_number"), rs.getString("tracking_url"),
-                        rs.getInt("attempts"))).list();
+                        rs.getInt("attempts"), rs.getObject("shipment_id", UUID.class))).list();
     }
 
     public void sent(UUID id, Instant now) {

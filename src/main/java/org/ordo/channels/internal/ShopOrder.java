@@ -22,8 +22,17 @@ public record ShopOrder(String platformOrderId, String number, Instant createdAt
         String locale, String currency, List<Line> lines, Address shipping, Address billing, Payment payment,
         String paymentMethod, String deliveryId, List<String> problems) {
 
-    /** A line: our SKU (null when the shop sent none), quantity and the unit price the shop sold it at. */
-    public record Line(String sku, long quantity, BigDecimal unitPrice, String title) {
+    /** The same order, paid at the shop (a payment's own event says so, whatever the payload holds). */
+    ShopOrder paid() {
+        return new ShopOrder(platformOrderId, number, createdAt, email, customerName, locale, currency, lines, shipping,
+                billing, Payment.PAID, paymentMethod, deliveryId, problems);
+    }
+
+    /**
+     * A line: our SKU (null when the shop sent none), quantity, the unit price the shop sold it at, and the shop's
+     * own id of the line item (null when it sent none).
+     */
+    public record Line(String sku, long quantity, BigDecimal unitPrice, String title, String platformLineId) {
     }
 
     public enum Payment {
@@ -57,6 +66,13 @@ public record ShopOrder(String platformOrderId, String number, Instant createdAt
      */
     static List<Line> lines(JsonNode items, java.util.function.Predicate<JsonNode> goods, String nameField,
             String[] skuPath, UnitPrice price, List<String> problems) {
+        return lines(items, goods, nameField, skuPath, item -> item.path("quantity"), price, problems);
+    }
+
+    /** {@link #lines} with the quantity where {@code quantityOf} finds it (Shopify: what is left after edits). */
+    static List<Line> lines(JsonNode items, java.util.function.Predicate<JsonNode> goods, String nameField,
+            String[] skuPath, java.util.function.Function<JsonNode, JsonNode> quantityOf, UnitPrice price,
+            List<String> problems) {
         List<Line> lines = new java.util.ArrayList<>();
         int n = 0;
         for (JsonNode item : items) {
@@ -70,8 +86,10 @@ public record ShopOrder(String platformOrderId, String number, Instant createdAt
                 String field = skuPath[skuPath.length - 1];
                 problems.add(line + ": no " + (field.equals("sku") ? "SKU" : field));
             }
-            long quantity = quantity(item.path("quantity"), line, problems);
-            lines.add(new Line(sku, quantity, price.read(item, quantity, line, problems), title));
+            long quantity = quantity(quantityOf.apply(item), line, problems);
+            String id = text(item, "id");
+            lines.add(new Line(sku, quantity, price.read(item, quantity, line, problems), title,
+                    id != null && id.length() <= 100 ? id : null));
         }
         return lines;
     }

@@ -6,12 +6,19 @@ package org.ordo.channels.internal;
  */
 public interface ShopPlatformClient {
 
-    /** Where to call: the shop's API base and token, and the shop's ids of the order (and Shopware's delivery). */
-    record Target(String apiUrl, String apiToken, String platformOrderId, String deliveryId) {
+    /**
+     * Where to call: the shop's API base and token, the shop's ids of the order (and Shopware's delivery), and the
+     * shop's line items by SKU (empty for orders taken before they were kept).
+     */
+    record Target(String apiUrl, String apiToken, String platformOrderId, String deliveryId,
+            java.util.List<ShopOrders.LineItem> lineItems) {
     }
 
-    /** What shipped: the carrier's name and its tracking number and link (either may be null). */
-    record Shipped(String carrier, String trackingNumber, String trackingUrl) {
+    /**
+     * What shipped: the carrier's name, its tracking number and link (either may be null), and the quantities by
+     * SKU in this shipment.
+     */
+    record Shipped(String carrier, String trackingNumber, String trackingUrl, java.util.Map<String, Long> quantities) {
     }
 
     void reportShipped(Target target, Shipped shipped);

@@ -41,9 +41,32 @@ public final class ShopWebhooks {
     private ShopWebhooks() {
     }
 
-    /** A webhook to act on: its delivery id (the idempotency key), the header or field naming it, and the order. */
-    public record Incoming(String deliveryId, String deliveryField, ShopOrder order) {
+    /**
+     * A webhook to act on: its delivery id (the idempotency key), the header or field naming it, the order as the
+     * shop sees it now, and, for an order placed before, what the shop says changed ({@code update}; null for a new
+     * order).
+     */
+    public record Incoming(String deliveryId, String deliveryField, ShopOrder order, Update update) {
+
+        Incoming(String deliveryId, String deliveryField, ShopOrder order) {
+            this(deliveryId, deliveryField, order, null);
+        }
     }
+
+    /**
+     * What a shop reports about an order it sent before: its topic or event, whether the shop cancelled it (and
+     * why), whether the body carries the order's lines and address as they are now (a changed order), and when the
+     * shop changed it (the signed time the replay window is checked against).
+     */
+    public record Update(String event, boolean cancelled, String cancelReason, boolean linesGiven, Instant at) {
+    }
+
+    /** Shopify's topics about an order placed before: a change (also an edit), a cancellation, a payment. */
+    private static final java.util.Set<String> SHOPIFY_UPDATES = java.util.Set.of("orders/updated",
+            "orders/cancelled", "orders/paid");
+    /** Shopware's state transitions Ordo acts on: the order cancelled, its payment paid. */
+    static final String SHOPWARE_CANCELLED = "state_enter.order.state.cancelled";
+    static final String SHOPWARE_PAID = "state_enter.order_transaction.state.paid";
 
     /** Either an order to take, or why there is nothing to do ({@code ignored}). */
     public record Read(Incoming incoming, String ignored) {
@@ -76,7 +99,8 @@ public final class ShopWebhooks {
             case SHOPWARE -> shopware(json, body);
         };
         if (read.incoming() != null) {
-            Instant created = read.incoming().order().createdAt();
+            Instant created = read.incoming().update() != null ? read.incoming().update().at()
+                    : read.incoming().order().createdAt();
             if (created.isBefore(now.minus(replayWindow)) || created.isAfter(now.plus(AHEAD))) {
                 throw new WebhookSignature.Refused(platform.signatureHeader(), "the order was created at " + created
                         + ", outside the replay window of " + replayWindow + " around now: a replayed webhook?");
@@ -87,6 +111,10 @@ public final class ShopWebhooks {
 
     private static Read shopify(UnaryOperator<String> header, JsonNode json) {
         String topic = header.apply("X-Shopify-Topic");
+        if (topic != null && SHOPIFY_UPDATES.contains(topic)) {
+            return new Read(new Incoming(delivery(header, "X-Shopify-Webhook-Id"), "X-Shopify-Webhook-Id",
+                    ShopifyOrders.read(json), ShopifyOrders.update(topic, json)), null);
+        }
         if (topic != null && !topic.equals("orders/create")) {
             return new Read(null, "topic " + ShopOrder.shorten(topic, 60) + " needs nothing");
         }
@@ -96,6 +124,10 @@ public final class ShopWebhooks {
 
     private static Read wooCommerce(UnaryOperator<String> header, JsonNode json) {
         String topic = header.apply("X-WC-Webhook-Topic");
+        if ("order.updated".equals(topic)) {
+            return new Read(new Incoming(delivery(header, "X-WC-Webhook-Delivery-ID"), "X-WC-Webhook-Delivery-ID",
+                    WooCommerceOrders.read(json), WooCommerceOrders.update(json)), null);
+        }
         if (topic != null && !topic.equals("order.created")) {
             return new Read(null, "topic " + ShopOrder.shorten(topic, 60) + " needs nothing");
         }
@@ -105,7 +137,8 @@ public final class ShopWebhooks {
 
     private static Read shopware(JsonNode json, byte[] body) {
         String event = ShopOrder.text(json, "data", "event");
-        if (!"checkout.order.placed".equals(event)) {
+        boolean transition = SHOPWARE_CANCELLED.equals(event) || SHOPWARE_PAID.equals(event);
+        if (!"checkout.order.placed".equals(event) && !transition) {
             return new Read(null, "event " + ShopOrder.shorten(String.valueOf(event), 60) + " needs nothing");
         }
         // Shopware names each event since 6.5 (source.eventId); older shops send none: the body itself is the key
@@ -113,8 +146,15 @@ public final class ShopWebhooks {
         if (eventId != null && !visible(eventId)) {
             throw new InvalidInputException("source.eventId", "must be 1-100 visible ASCII characters");
         }
-        return new Read(new Incoming(eventId != null ? eventId : "sha256:" + sha256(body), "source.eventId",
-                ShopwareOrders.read(json)), null);
+        String key = eventId != null ? eventId : "sha256:" + sha256(body);
+        if (transition) {
+            ShopOrder order = ShopwareOrders.read(json);
+            // the payload of a payment's transition is its order, whose transactions the shop may leave out
+            return new Read(new Incoming(key, "source.eventId", SHOPWARE_PAID.equals(event)
+                    ? order.paid() : order, new Update(event, SHOPWARE_CANCELLED.equals(event), null, false,
+                            order.createdAt())), null);
+        }
+        return new Read(new Incoming(key, "source.eventId", ShopwareOrders.read(json)), null);
     }
 
     private static String delivery(UnaryOperator<String> header, String name) {

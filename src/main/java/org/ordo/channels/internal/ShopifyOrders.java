@@ -34,8 +34,11 @@ final class ShopifyOrders {
         if (!items.isArray() || items.isEmpty()) {
             problems.add("no line_items");
         }
-        List<ShopOrder.Line> lines = ShopOrder.lines(items, item -> true, "title", new String[] {"sku"},
-                ShopOrder.priceAt("price"), problems);
+        // an edited order keeps its lines; current_quantity is what is left of each (0: removed)
+        List<ShopOrder.Line> lines = ShopOrder.lines(items, item -> !item.has("current_quantity")
+                || !item.path("current_quantity").isIntegralNumber() || item.path("current_quantity").longValue() != 0,
+                "title", new String[] {"sku"}, item -> item.has("current_quantity") ? item.path("current_quantity")
+                        : item.path("quantity"), ShopOrder.priceAt("price"), problems);
         JsonNode customer = order.path("customer");
         String email = text(order, "email") != null ? text(order, "email")
                 : text(order, "contact_email") != null ? text(order, "contact_email") : text(customer, "email");
@@ -57,6 +60,21 @@ final class ShopifyOrders {
                 name != null ? name : shipping != null ? shipping.name() : null,
                 ShopOrder.locale(text(order, "customer_locale")), text(order, "currency"), lines, shipping, billing,
                 payment, method, null, problems);
+    }
+
+    /**
+     * What {@code orders/updated}, {@code orders/cancelled} or {@code orders/paid} reports: cancelled when
+     * {@code cancelled_at} is set; the lines and address as they are now; the time of the change ({@code updated_at}).
+     */
+    static ShopWebhooks.Update update(String topic, JsonNode order) {
+        java.time.Instant at;
+        try {
+            at = OffsetDateTime.parse(String.valueOf(text(order, "updated_at"))).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("updated_at", "must be an ISO-8601 time with offset");
+        }
+        return new ShopWebhooks.Update(topic, text(order, "cancelled_at") != null,
+                ShopOrder.shorten(text(order, "cancel_reason"), 60), true, at);
     }
 
     private static Address address(JsonNode a) {

@@ -57,6 +57,20 @@ final class WooCommerceOrders {
                 payment, ordoMethod, null, problems);
     }
 
+    /**
+     * What {@code order.updated} reports: cancelled when the status is {@code cancelled}; the lines and address as
+     * they are now; the time of the change ({@code date_modified_gmt}, UTC without an offset).
+     */
+    static ShopWebhooks.Update update(JsonNode order) {
+        java.time.Instant at;
+        try {
+            at = LocalDateTime.parse(String.valueOf(text(order, "date_modified_gmt"))).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("date_modified_gmt", "must be an ISO-8601 local time (UTC)");
+        }
+        return new ShopWebhooks.Update("order.updated", "cancelled".equals(text(order, "status")), null, true, at);
+    }
+
     /** {@code price} is a float that may carry more digits than the currency; subtotal / quantity is the list price. */
     private static java.math.BigDecimal unitPrice(JsonNode item, long quantity, String line, List<String> problems) {
         java.math.BigDecimal unit = ShopOrder.price(item.path("subtotal"), line, problems);

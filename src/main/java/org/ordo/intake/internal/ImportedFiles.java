@@ -115,9 +115,45 @@ public class ImportedFiles {
     /** Claims the import for one run: true only for the first caller, and only once it is previewed. */
     public boolean claim(UUID id) {
         return jdbc.sql("""
-                UPDATE file_import SET status = 'IMPORTING', committed_at = clock_timestamp()
+                UPDATE file_import SET status = 'IMPORTING', committed_at = clock_timestamp(),
+                       heartbeat_at = clock_timestamp()
                 WHERE id = :id AND status = 'PREVIEWED'
                 """).param("id", id).update() == 1;
+    }
+
+    /** An import whose node stopped, taken over: its id and who committed it. */
+    public record Stalled(UUID id, String createdBy) {
+    }
+
+    /**
+     * Takes over one import IMPORTING whose heartbeat is older than {@code staleBefore} (its node is gone): the
+     * heartbeat is set to {@code now}, so no other node takes it too (SKIP LOCKED, and the condition fails for them).
+     */
+    public Optional<Stalled> takeOverStalled(java.time.Instant staleBefore, java.time.Instant now) {
+        return jdbc.sql("""
+                UPDATE file_import f SET heartbeat_at = :now
+                WHERE f.id = (SELECT id FROM file_import
+                              WHERE status = 'IMPORTING' AND coalesce(heartbeat_at, committed_at) < :stale
+                              ORDER BY committed_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING f.id, f.created_by
+                """).param("stale", java.sql.Timestamp.from(staleBefore)).param("now", java.sql.Timestamp.from(now))
+                .query((rs, n) -> new Stalled(rs.getObject("id", UUID.class), rs.getString("created_by")))
+                .optional();
+    }
+
+    /** The running node is alive: its import is not taken over. */
+    public void heartbeat(UUID id, java.time.Instant now) {
+        jdbc.sql("UPDATE file_import SET heartbeat_at = :now WHERE id = :id AND status = 'IMPORTING'")
+                .param("id", id).param("now", java.sql.Timestamp.from(now)).update();
+    }
+
+    /**
+     * Removes previews never committed that were made before {@code before}, with their staged rows, units and
+     * errors; the uploaded files stay as inbound documents. Answers how many.
+     */
+    public int dropPreviewsBefore(java.time.Instant before) {
+        return jdbc.sql("DELETE FROM file_import WHERE status = 'PREVIEWED' AND created_at < :before")
+                .param("before", java.sql.Timestamp.from(before)).update();
     }
 
     public Optional<Staged> staged(UUID id) {

@@ -5,16 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ordo.mailroom.Mailbox;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The mailboxes to poll: the first from {@code ORDO_IMAP_HOST}, {@code _PORT}, {@code _USER}, {@code _PASSWORD},
  * {@code _FOLDER}, {@code _SSL} (named "default"), more as {@code ordo.imap.mailboxes[n].*}
- * ({@code ORDO_IMAP_MAILBOXES_0_HOST}, ...). No host: no mailbox is polled.
+ * ({@code ORDO_IMAP_MAILBOXES_0_HOST}, ...). No host: no mailbox is polled. {@code ORDO_IMAP_MAX_MAIL_SIZE} is the
+ * size limit of one mail in each of them.
  */
 @ConfigurationProperties("ordo.imap")
 public record MailboxSettings(String host, Integer port, String user, String password, String folder, Boolean ssl,
-        Duration pollEvery, List<More> mailboxes) {
+        Duration pollEvery, List<More> mailboxes, DataSize maxMailSize) {
 
     public record More(String name, String host, Integer port, String user, String password, String folder,
             Boolean ssl) {
@@ -37,10 +39,10 @@ public record MailboxSettings(String host, Integer port, String user, String pas
         return all;
     }
 
-    private static Mailbox mailbox(String name, String host, Integer port, String user, String password, String folder,
+    private Mailbox mailbox(String name, String host, Integer port, String user, String password, String folder,
             Boolean ssl) {
         boolean secure = ssl == null || ssl;
         return new Mailbox(name, host.strip(), port == null ? (secure ? 993 : 143) : port, user, password, folder,
-                secure);
+                secure, maxMailSize == null ? Mailbox.DEFAULT_MAX_MAIL_BYTES : maxMailSize.toBytes());
     }
 }

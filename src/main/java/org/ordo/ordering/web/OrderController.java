@@ -60,7 +60,7 @@ class OrderController {
             @RequestParam(required = false) List<FulfillmentStatus> fulfillmentStatus,
             @io.swagger.v3.oas.annotations.Parameter(array = @io.swagger.v3.oas.annotations.media.ArraySchema(
                     schema = @Schema(allowableValues = {"web", "api", "marketplace",
-                            "edi", "email", "phone", "shopify", "woocommerce", "shopware", "file"})))
+                            "edi", "email", "phone", "shopify", "woocommerce", "shopware", "file", "paper"})))
             @RequestParam(required = false) List<String> channel,
             @RequestParam(required = false) UUID customer,
             @Parameter(description = "ISO-8601 instant, inclusive") @RequestParam(required = false) Instant createdFrom,

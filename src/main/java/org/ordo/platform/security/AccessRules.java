@@ -138,6 +138,8 @@ public final class AccessRules {
             of("Review queue", POST, "/api/v1/review-entries/{id}/confirm", ADMIN, AGENT),
             of("Review queue", POST, "/api/v1/review-entries/{id}/reject", ADMIN, AGENT),
             of("Review queue", POST, "/api/v1/review-entries/{id}/resolve", ADMIN, AGENT),
+            // Scans of paper orders and faxes, read into the review queue: uploaded by the people who answer customers
+            of("Paper and fax", POST, "/api/v1/paper", ADMIN, AGENT),
 
             // Partners are set up by an admin; their systems send interchanges; what came in and went out carries
             // customers' orders and addresses, for the people who answer customers.

@@ -1,0 +1,311 @@
+package org.ordo.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.Fixtures.expect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.Warehouse;
+import org.ordo.channels.internal.ShopWebhooks;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Changes, cancellations and later payments that the shops send about orders placed before (Shopify
+ * {@code orders/updated|cancelled|paid}, WooCommerce {@code order.updated}, Shopware state transitions): applied
+ * through the change path, the one cancel path and payment's booking, each once; what cannot apply waits in review.
+ */
+@IntegrationTest
+class ShopOrderUpdatesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Fixtures fixtures;
+    String location, sku1, sku2, sku3;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.admin(port);
+        fixtures = new Fixtures(api);
+        location = fixtures.location(1);
+        sku1 = fixtures.article("PHYSICAL", "15.00", "EUR", "19", false, true);
+        sku2 = fixtures.article("PHYSICAL", "19.90", "EUR", "19", false, true);
+        sku3 = fixtures.article("PHYSICAL", "9.00", "EUR", "19", false, true);
+        for (String sku : new String[] {sku1, sku2, sku3}) {
+            fixtures.receive(sku, location, 100);
+        }
+    }
+
+    @Test
+    void aShopifyEditChangesTheOrderAndTheShopsCancellationCancelsIt() {
+        String code = code();
+        String secret = register("SHOPIFY", code);
+        ObjectNode order = shopifyOrder("paid");
+        JsonNode placed = expect(shopify(code, secret, "orders/create", UUID.randomUUID().toString(), order), 200)
+                .json();
+        String orderId = placed.get("orderId").asString();
+
+        // the buyer asked for one more shirt, no socks, and a belt: Shopify keeps the lines, current_quantity says
+        ObjectNode edited = order.deepCopy();
+        ArrayNode items = (ArrayNode) edited.get("line_items");
+        ((ObjectNode) items.get(0)).put("current_quantity", 3);
+        ((ObjectNode) items.get(1)).put("current_quantity", 0);
+        ObjectNode belt = ((ObjectNode) items.get(0)).deepCopy();
+        belt.put("id", 13735981099999L).put("sku", sku3).put("quantity", 1).put("current_quantity", 1)
+                .put("title", "Gürtel");
+        items.add(belt);
+        ((ObjectNode) edited.get("shipping_address")).put("address1", "Nebenstraße 9");
+        edited.put("updated_at", now());
+        JsonNode changed = expect(shopify(code, secret, "orders/updated", UUID.randomUUID().toString(), edited), 200)
+                .json();
+        assertThat(changed.get("outcome").asString()).isEqualTo("CHANGED");
+        assertThat(changed.get("orderId").asString()).isEqualTo(orderId);
+        JsonNode now = expect(api.get("/api/v1/orders/" + orderId), 200).json();
+        assertThat(now.get("version").asInt()).isEqualTo(2);
+        assertThat(quantities(now)).containsExactlyInAnyOrderEntriesOf(Map.of(sku1, 3L, sku3, 1L));
+        assertThat(now.get("shippingAddress").get("street").asString()).isEqualTo("Nebenstraße 9");
+
+        // Shopify sends orders/updated for every little thing: the same state again changes nothing
+        JsonNode again = expect(shopify(code, secret, "orders/updated", UUID.randomUUID().toString(), edited), 200)
+                .json();
+        assertThat(again.get("outcome").asString()).isEqualTo("UNCHANGED");
+        assertThat(expect(api.get("/api/v1/orders/" + orderId), 200).json().get("version").asInt()).isEqualTo(2);
+
+        ObjectNode cancelled = edited.deepCopy();
+        cancelled.put("cancelled_at", now()).put("cancel_reason", "customer").put("updated_at", now());
+        String delivery = UUID.randomUUID().toString();
+        JsonNode gone = expect(shopify(code, secret, "orders/cancelled", delivery, cancelled), 200).json();
+        assertThat(gone.get("outcome").asString()).isEqualTo("CANCELLED");
+        JsonNode cancelledOrder = expect(api.get("/api/v1/orders/" + orderId), 200).json();
+        assertThat(cancelledOrder.get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelledOrder.get("timeline").toString()).contains("cancelled at SHOPIFY order").contains("customer");
+        Api.Response retried = expect(shopify(code, secret, "orders/cancelled", delivery, cancelled), 200);
+        assertThat(retried.replayed()).isEqualTo("true");
+        // the cancellation's own orders/updated afterwards
+        assertThat(expect(shopify(code, secret, "orders/updated", UUID.randomUUID().toString(), cancelled), 200)
+                .json().get("outcome").asString()).isEqualTo("UNCHANGED");
+    }
+
+    @Test
+    void aPaymentTheShopTookLaterIsBookedOnceAndReleasesTheOrder() {
+        String code = code();
+        String secret = register("SHOPIFY", code);
+        ObjectNode order = shopifyOrder("pending");
+        String orderId = expect(shopify(code, secret, "orders/create", UUID.randomUUID().toString(), order), 200)
+                .json().get("orderId").asString();
+        assertThat(expect(api.get("/api/v1/orders/" + orderId), 200).json().get("paymentStatus").asString())
+                .isEqualTo("PENDING");
+
+        ObjectNode paid = order.deepCopy();
+        paid.put("financial_status", "paid").put("updated_at", now());
+        JsonNode booked = expect(shopify(code, secret, "orders/paid", UUID.randomUUID().toString(), paid), 200).json();
+        assertThat(booked.get("outcome").asString()).isEqualTo("PAID");
+        JsonNode now = expect(api.get("/api/v1/orders/" + orderId), 200).json();
+        assertThat(now.get("paymentStatus").asString()).isEqualTo("PAID");
+        assertThat(now.get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
+        // the orders/updated Shopify sends with it books nothing twice
+        JsonNode twice = expect(shopify(code, secret, "orders/updated", UUID.randomUUID().toString(), paid), 200)
+                .json();
+        assertThat(twice.get("outcome").asString()).isEqualTo("UNCHANGED");
+        String payments = expect(api.get("/api/v1/orders/" + orderId + "/payments"), 200).body();
+        assertThat(payments.split("MARKETPLACE", -1)).as("one booking").hasSize(2);
+        assertThat(payments).contains("shopify:" + code);
+
+        // WooCommerce: a bank transfer the shop marked as received, then the shop cancels the order
+        String wooCode = code();
+        String wooSecret = register("WOOCOMMERCE", wooCode);
+        ObjectNode woo = wooOrder(sku1, sku2);
+        String wooOrderId = expect(woo(wooCode, wooSecret, "order.created", woo), 200).json().get("orderId")
+                .asString();
+        ObjectNode wooPaid = woo.deepCopy();
+        wooPaid.put("status", "processing").put("date_paid_gmt", local(Instant.now())).put("date_modified_gmt",
+                local(Instant.now()));
+        assertThat(expect(woo(wooCode, wooSecret, "order.updated", wooPaid), 200).json().get("outcome").asString())
+                .isEqualTo("PAID");
+        assertThat(expect(api.get("/api/v1/orders/" + wooOrderId), 200).json().get("paymentStatus").asString())
+                .isEqualTo("PAID");
+        ObjectNode wooCancelled = wooPaid.deepCopy();
+        wooCancelled.put("status", "cancelled");
+        assertThat(expect(woo(wooCode, wooSecret, "order.updated", wooCancelled), 200).json().get("outcome")
+                .asString()).isEqualTo("CANCELLED");
+        assertThat(expect(api.get("/api/v1/orders/" + wooOrderId), 200).json().get("status").asString())
+                .isEqualTo("CANCELLED");
+
+        // Shopware: the payment's state transition to paid
+        String swCode = code();
+        String swSecret = register("SHOPWARE", swCode);
+        ObjectNode sw = shopwareOrder("open");
+        String swOrderId = expect(shopware(swCode, swSecret, sw), 200).json().get("orderId").asString();
+        ObjectNode swPaid = transition(sw, "state_enter.order_transaction.state.paid");
+        assertThat(expect(shopware(swCode, swSecret, swPaid), 200).json().get("outcome").asString()).isEqualTo("PAID");
+        assertThat(expect(api.get("/api/v1/orders/" + swOrderId), 200).json().get("paymentStatus").asString())
+                .isEqualTo("PAID");
+    }
+
+    @Test
+    void whatCannotApplyWaitsInTheReviewQueueAndChangesNothing() {
+        // Shopware cancels an order that has shipped already
+        String swCode = code();
+        String swSecret = register("SHOPWARE", swCode);
+        ObjectNode sw = shopwareOrder("paid");
+        String orderId = expect(shopware(swCode, swSecret, sw), 200).json().get("orderId").asString();
+        Warehouse warehouse = new Warehouse(api.withNewKey("WAREHOUSE"));
+        warehouse.pickAll(warehouse.pickListAt(location));
+        warehouse.packAndShip(orderId, location, "DHL", Map.of(1, 2L, 2, 1L));
+        JsonNode refused = expect(shopware(swCode, swSecret, transition(sw, "state_enter.order.state.cancelled")),
+                200).json();
+        assertThat(refused.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(refused.get("reason").asString()).contains("cannot be here").contains("shipped");
+        assertThat(expect(api.get("/api/v1/inbound-documents/" + refused.get("documentId").asString()), 200).json()
+                .get("status").asString()).isEqualTo("REVIEW");
+        assertThat(expect(api.get("/api/v1/orders/" + orderId), 200).json().get("status").asString())
+                .isNotEqualTo("CANCELLED");
+
+        // Shopify: an edit adds an article Ordo does not know; a cancellation of an order that is not here
+        String code = code();
+        String secret = register("SHOPIFY", code);
+        ObjectNode order = shopifyOrder("paid");
+        String shopifyOrderId = expect(shopify(code, secret, "orders/create", UUID.randomUUID().toString(), order),
+                200).json().get("orderId").asString();
+        ObjectNode edited = order.deepCopy();
+        ((ObjectNode) edited.get("line_items").get(1)).put("sku", "UNKNOWN-" + UUID.randomUUID());
+        edited.put("updated_at", now());
+        JsonNode unknown = expect(shopify(code, secret, "orders/updated", UUID.randomUUID().toString(), edited), 200)
+                .json();
+        assertThat(unknown.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(unknown.get("reason").asString()).contains("unknown SKU");
+        assertThat(expect(api.get("/api/v1/orders/" + shopifyOrderId), 200).json().get("version").asInt())
+                .isEqualTo(1);
+
+        ObjectNode stranger = shopifyOrder("paid");
+        stranger.put("cancelled_at", now());
+        JsonNode notHere = expect(shopify(code, secret, "orders/cancelled", UUID.randomUUID().toString(), stranger),
+                200).json();
+        assertThat(notHere.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(notHere.get("reason").asString()).contains("is not an order here");
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private final Map<String, String> secrets = new HashMap<>();
+
+    private String register(String type, String code) {
+        String secret = "whsec-" + UUID.randomUUID();
+        expect(api.post("/api/v1/channels", new LinkedHashMap<>(Map.of("type", type, "code", code, "secret", secret))),
+                201);
+        secrets.put(code, secret);
+        return secret;
+    }
+
+    private static Map<String, Long> quantities(JsonNode order) {
+        Map<String, Long> quantities = new HashMap<>();
+        order.get("lines").forEach(l -> {
+            if (l.get("quantity").asLong() > 0) {
+                quantities.put(l.get("sku").asString(), l.get("quantity").asLong());
+            }
+        });
+        return quantities;
+    }
+
+    private static String code() {
+        return Fixtures.unique("shop").toLowerCase();
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.ofHours(1)).toString();
+    }
+
+    private static String local(Instant at) {
+        return LocalDateTime.ofInstant(at.truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString();
+    }
+
+    private static String sample(String file, Map<String, String> values) {
+        try (InputStream in = ShopOrderUpdatesIntegrationTests.class.getResourceAsStream("/channels/" + file)) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (Map.Entry<String, String> v : values.entrySet()) {
+                text = text.replace("${" + v.getKey() + "}", v.getValue());
+            }
+            return text;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode shopifyOrder(String financialStatus) {
+        String id = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L));
+        String number = String.valueOf(ThreadLocalRandom.current().nextInt(1000, 999_999));
+        return (ObjectNode) Api.JSON.readTree(sample("shopify-orders-create.json", Map.of("ORDER_ID", id, "NUMBER",
+                number, "EMAIL", Fixtures.unique("buyer").toLowerCase() + "@example.com", "CREATED_AT", now(),
+                "FINANCIAL_STATUS", financialStatus, "SKU1", sku1, "SKU2", sku2)));
+    }
+
+    private ObjectNode wooOrder(String sku1, String sku2) {
+        String id = String.valueOf(ThreadLocalRandom.current().nextInt(1000, 900_000_000));
+        return (ObjectNode) Api.JSON.readTree(sample("woocommerce-order-created.json", Map.of("ORDER_ID", id,
+                "STATUS", "on-hold", "EMAIL", Fixtures.unique("buyer").toLowerCase() + "@example.com", "CREATED_AT",
+                local(Instant.now()), "PAYMENT_METHOD", "bacs", "TRANSACTION_ID", "", "DATE_PAID", "null", "SKU1",
+                sku1, "SKU2", sku2)));
+    }
+
+    private ObjectNode shopwareOrder(String paymentState) {
+        String id = UUID.randomUUID().toString().replace("-", "");
+        return (ObjectNode) Api.JSON.readTree(sample("shopware-checkout-order-placed.json", Map.of("ORDER_ID", id,
+                "NUMBER", String.valueOf(ThreadLocalRandom.current().nextInt(10000, 9_999_999)), "EMAIL",
+                Fixtures.unique("buyer").toLowerCase() + "@example.com", "DELIVERY_ID",
+                UUID.randomUUID().toString().replace("-", ""), "PAYMENT_STATE", paymentState, "PAYMENT_METHOD",
+                "payment_prepayment", "SKU1", sku1, "SKU2", sku2, "EVENT_ID",
+                UUID.randomUUID().toString().replace("-", ""), "TIMESTAMP",
+                String.valueOf(Instant.now().getEpochSecond()))));
+    }
+
+    /** The shop's app webhook of a state transition: the order as payload, a new event id. */
+    private static ObjectNode transition(ObjectNode placed, String event) {
+        ObjectNode body = placed.deepCopy();
+        ((ObjectNode) body.get("data")).put("event", event);
+        ((ObjectNode) body.get("source")).put("eventId", UUID.randomUUID().toString().replace("-", ""));
+        body.put("timestamp", Instant.now().getEpochSecond());
+        return body;
+    }
+
+    private Api.Response shopify(String code, String secret, String topic, String delivery, JsonNode order) {
+        byte[] body = order.toString().getBytes(StandardCharsets.UTF_8);
+        return api.as(null).postBytes("/api/v1/channels/" + code + "/webhooks", body, "application/json",
+                "X-Shopify-Topic", topic, "X-Shopify-Shop-Domain", code + ".myshopify.com",
+                "X-Shopify-API-Version", "2025-07", "X-Shopify-Webhook-Id", delivery,
+                "X-Shopify-Hmac-Sha256", ShopWebhooks.sign(Platform.SHOPIFY, secret, body));
+    }
+
+    private Api.Response woo(String code, String secret, String topic, JsonNode order) {
+        byte[] body = order.toString().getBytes(StandardCharsets.UTF_8);
+        return api.as(null).postBytes("/api/v1/channels/" + code + "/webhooks", body, "application/json",
+                "X-WC-Webhook-Topic", topic, "X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString(),
+                "X-WC-Webhook-Signature", ShopWebhooks.sign(Platform.WOOCOMMERCE, secret, body));
+    }
+
+    private Api.Response shopware(String code, String secret, JsonNode order) {
+        byte[] body = order.toString().getBytes(StandardCharsets.UTF_8);
+        return api.as(null).postBytes("/api/v1/channels/" + code + "/webhooks", body, "application/json",
+                "shopware-shop-signature", ShopWebhooks.sign(Platform.SHOPWARE, secret, body));
+    }
+}
