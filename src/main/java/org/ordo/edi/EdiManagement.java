@@ -109,7 +109,8 @@ public class EdiManagement {
         PartnerDraft withCode = new PartnerDraft(code, draft.name(), draft.customerId(), draft.standard(),
                 draft.version(), draft.senderQualifier(), draft.senderId(), draft.recipientQualifier(),
                 draft.recipientId(), draft.articleNumbers(), draft.currency(), draft.paymentMethod(), draft.shipTo(),
-                draft.priceTolerance(), draft.delivery(), draft.deliveryUrl());
+                draft.priceTolerance(), draft.delivery(), draft.deliveryUrl(), draft.applicationSenderCode(),
+                draft.applicationReceiverCode());
         check(withCode);
         try {
             if (!partners.update(withCode)) {
@@ -219,7 +220,30 @@ public class EdiManagement {
         }
     }
 
+    /**
+     * Delivers an outgoing message again, found by its id alone (the API's way), as {@link #resend(String, UUID)};
+     * answers the message as it is now, queued. Asking twice before it goes out queues it once.
+     */
+    @Transactional
+    public EdiMessage resend(UUID id) {
+        EdiMessage message = messages.find(id).orElseThrow(() -> new NotFoundException("EDI message", id));
+        resend(message.partner(), id);
+        return message(message.partner(), id);
+    }
+
+    /**
+     * Reprocesses the interchange stored as inbound document {@code documentId}, as
+     * {@link #reprocess(String, UUID, String)}; 404 when no EDI interchange was stored under it.
+     */
+    @Transactional
+    public Reprocessed reprocess(UUID documentId, String actor) {
+        String code = messages.partnerOfInterchange(documentId)
+                .orElseThrow(() -> new NotFoundException("EDI interchange", documentId));
+        return reprocess(code, documentId, actor);
+    }
+
     /** What reprocessing an interchange came to: the messages tried again and what became of each. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EdiReprocessedInterchange")
     public record Reprocessed(String partner, String interchangeRef, List<ReceivedInterchange.Message> messages) {
     }
 
@@ -322,10 +346,22 @@ public class EdiManagement {
         if (x12 && interchange.group() == null) {
             throw new InvalidInputException("GS", "is missing: the purchase orders must be in a functional group");
         }
+        if (x12) {
+            checkApplication("GS.applicationSender", partner.applicationSenderCode(), interchange.group().value(2));
+            checkApplication("GS.applicationReceiver", partner.applicationReceiverCode(),
+                    interchange.group().value(3));
+        }
         Intake.Answer answer = intake.takeDocument("edi:" + partner.code(), reference, envelope + ".reference", "edi",
                 contentType == null ? (x12 ? CONTENT_TYPE_X12 : CONTENT_TYPE) : contentType, body, actor,
                 documentId -> process(partner, interchange, reference, documentId, actor));
         return new Answer(answer.status(), answer.body(), answer.replayed());
+    }
+
+    /** A GS02/GS03 the partner agreed must be the one its group names; none agreed: any is taken. */
+    private static void checkApplication(String field, String agreed, String named) {
+        if (agreed != null && !agreed.equals(named == null ? null : named.trim())) {
+            throw new InvalidInputException(field, "must be " + agreed + ", as agreed with the partner: " + named);
+        }
     }
 
     private Intake.Processed process(TradingPartner partner, Interchange interchange, String reference,
@@ -451,11 +487,7 @@ public class EdiManagement {
     }
 
     private static String number(TradingPartner partner, OrdersMessage.Line line) {
-        return switch (partner.articleNumbers()) {
-            case GTIN -> line.gtin();
-            case PARTNER -> line.buyerNumber();
-            case SKU -> line.supplierNumber();
-        };
+        return line.number(partner.articleNumbers());
     }
 
     private Placement place(TradingPartner partner, String reference, OrdersMessage message,
