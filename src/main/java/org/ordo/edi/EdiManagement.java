@@ -50,8 +50,8 @@ public class EdiManagement {
     public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
     /** The most article numbers one partner may map; the OpenAPI document states it. */
     public static final int MAX_ARTICLE_NUMBERS = 100_000;
-    /** Messages placed per transaction of an interchange. */
-    private static final int CHUNK = 200;
+    /** Messages placed per transaction of an interchange ({@code ordo.edi.messages-per-transaction}). */
+    private final int chunk;
 
     private final TradingPartners partners;
     private final EdiMessages messages;
@@ -67,7 +67,14 @@ public class EdiManagement {
 
     EdiManagement(TradingPartners partners, EdiMessages messages, Intake intake, OrderManagement orders,
             Catalog catalog, PartyManagement parties, Json json, Clock clock, PlatformTransactionManager transactions,
-            Deliveries deliveries) {
+            Deliveries deliveries,
+            @org.springframework.beans.factory.annotation.Value("${ordo.edi.messages-per-transaction:200}")
+            int messagesPerTransaction) {
+        if (messagesPerTransaction < 1 || messagesPerTransaction > 10_000) {
+            throw new IllegalArgumentException("ordo.edi.messages-per-transaction must be 1-10000: "
+                    + messagesPerTransaction);
+        }
+        this.chunk = messagesPerTransaction;
         this.deliveries = deliveries;
         this.partners = partners;
         this.messages = messages;
@@ -379,8 +386,8 @@ public class EdiManagement {
         // Messages taken by an earlier attempt that failed before its end keep what became of them
         Map<String, ReceivedInterchange.Message> taken = messages.incoming(partner.code(), reference);
         List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
-        for (int from = 0; from < read.size(); from += CHUNK) {
-            List<OrdersMessage> chunk = read.subList(from, Math.min(read.size(), from + CHUNK));
+        for (int from = 0; from < read.size(); from += this.chunk) {
+            List<OrdersMessage> chunk = read.subList(from, Math.min(read.size(), from + this.chunk));
             // Each chunk commits on its own: thousands of orders in one transaction make every reservation walk
             // longer chains of row versions of the same stock levels (docs/benchmarks.md, P4)
             outcomes.addAll(chunkTransaction.execute(tx -> {
