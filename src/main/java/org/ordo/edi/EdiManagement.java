@@ -308,7 +308,7 @@ public class EdiManagement {
     /**
      * Takes an EDIFACT interchange of ORDERS messages. What is not a readable interchange from a registered partner
      * is refused (422) and nothing is stored. Otherwise the interchange is stored as an inbound document and, in
-     * transactions of 200 messages each (while the interchange's reference stays claimed), each message that passes
+     * transactions of ordo.edi.messages-per-transaction (200) messages each (while the interchange's reference stays claimed), each message that passes
      * the syntax checks and names known articles and a delivery address is placed as an order through {@link OrderManagement#place} (channel {@code edi}, external reference
      * {@code PARTNER/order number}, linked to the document); a message that cannot become an order with certainty
      * is recorded with the reason and the document goes to the review queue, while the other messages proceed; a

@@ -147,8 +147,10 @@ class EdiInboundIntegrationTests extends EdiPartnerSetup {
         String orderId = reprocessed.get("messages").get(0).get("orderId").asString();
         assertThat(expect(api.get("/api/v1/orders/" + orderId), 200).json().get("lines"))
                 .extracting(l -> l.get("sku").asString()).contains(sku);
-        assertThat(expect(api.get("/api/v1/inbound-documents/" + document), 200).json().get("status").asString())
-                .isEqualTo("PROCESSED");
+        // message 3 was rejected (the partner must send it again): the interchange stays in review for it alone
+        JsonNode after = expect(api.get("/api/v1/inbound-documents/" + document), 200).json();
+        assertThat(after.get("status").asString()).isEqualTo("REVIEW");
+        assertThat(after.get("reason").asString()).contains("message 3 rejected").doesNotContain("message 2");
 
         // asked again (a retry after a lost answer): nothing waits, nothing is placed twice
         expect(api.post("/api/v1/edi/interchanges/" + document + "/reprocess", Map.of()), 409);
