@@ -127,6 +127,11 @@ public class Hostile {
         // delivery by HTTP needs an http(s) URL: not a file, not another scheme, not absent
         writes.add(new Endpoint("POST", "/api/v1/edi/partners", () -> delivering(customerId), "deliveryUrl", "file:///etc/passwd"));
         writes.add(new Endpoint("POST", "/api/v1/edi/partners", () -> delivering(customerId), "delivery", "CARRIER_PIGEON"));
+        // EDI resend and reprocess take no body: unknown or malformed ids are refused, whatever comes with them
+        writes.add(new Endpoint("POST", "/api/v1/edi/messages/" + pick(UUID.randomUUID().toString(), "not-a-message", "..%2F..%2Fetc") + "/resend", () -> map("reason", "again"), "reason", 1));
+        writes.add(new Endpoint("POST", "/api/v1/edi/interchanges/" + pick(UUID.randomUUID().toString(), "ICR0001", "%00") + "/reprocess", () -> map("reason", "again"), "reason", 1));
+        // X12 application codes: 2-15 characters, and only for X12 partners
+        writes.add(new Endpoint("POST", "/api/v1/edi/partners", () -> partner(customerId), "applicationSenderCode", pick("X", "A".repeat(16), "MEGA*PO")));
         writes.add(new Endpoint("POST", "/api/v1/orders/" + orderId + "/cancel", () -> map("reason", "late"), "reason", ""));
         writes.add(new Endpoint("POST", "/api/v1/api-keys/" + UUID.randomUUID() + "/revoke", () -> map("reason", "x"), "reason", 1));
         writes.add(new Endpoint("PUT", "/api/v1/inventory/TSHIRT-BLK-M/policy", this::policy, "packSize", 0));

@@ -50,8 +50,8 @@ public class EdiManagement {
     public static final String CONTENT_TYPE_X12 = "application/EDI-X12";
     /** The most article numbers one partner may map; the OpenAPI document states it. */
     public static final int MAX_ARTICLE_NUMBERS = 100_000;
-    /** Messages placed per transaction of an interchange. */
-    private static final int CHUNK = 200;
+    /** Messages placed per transaction of an interchange ({@code ordo.edi.messages-per-transaction}). */
+    private final int chunk;
 
     private final TradingPartners partners;
     private final EdiMessages messages;
@@ -67,7 +67,14 @@ public class EdiManagement {
 
     EdiManagement(TradingPartners partners, EdiMessages messages, Intake intake, OrderManagement orders,
             Catalog catalog, PartyManagement parties, Json json, Clock clock, PlatformTransactionManager transactions,
-            Deliveries deliveries) {
+            Deliveries deliveries,
+            @org.springframework.beans.factory.annotation.Value("${ordo.edi.messages-per-transaction:200}")
+            int messagesPerTransaction) {
+        if (messagesPerTransaction < 1 || messagesPerTransaction > 10_000) {
+            throw new IllegalArgumentException("ordo.edi.messages-per-transaction must be 1-10000: "
+                    + messagesPerTransaction);
+        }
+        this.chunk = messagesPerTransaction;
         this.deliveries = deliveries;
         this.partners = partners;
         this.messages = messages;
@@ -109,7 +116,8 @@ public class EdiManagement {
         PartnerDraft withCode = new PartnerDraft(code, draft.name(), draft.customerId(), draft.standard(),
                 draft.version(), draft.senderQualifier(), draft.senderId(), draft.recipientQualifier(),
                 draft.recipientId(), draft.articleNumbers(), draft.currency(), draft.paymentMethod(), draft.shipTo(),
-                draft.priceTolerance(), draft.delivery(), draft.deliveryUrl());
+                draft.priceTolerance(), draft.delivery(), draft.deliveryUrl(), draft.applicationSenderCode(),
+                draft.applicationReceiverCode());
         check(withCode);
         try {
             if (!partners.update(withCode)) {
@@ -219,7 +227,30 @@ public class EdiManagement {
         }
     }
 
+    /**
+     * Delivers an outgoing message again, found by its id alone (the API's way), as {@link #resend(String, UUID)};
+     * answers the message as it is now, queued. Asking twice before it goes out queues it once.
+     */
+    @Transactional
+    public EdiMessage resend(UUID id) {
+        EdiMessage message = messages.find(id).orElseThrow(() -> new NotFoundException("EDI message", id));
+        resend(message.partner(), id);
+        return message(message.partner(), id);
+    }
+
+    /**
+     * Reprocesses the interchange stored as inbound document {@code documentId}, as
+     * {@link #reprocess(String, UUID, String)}; 404 when no EDI interchange was stored under it.
+     */
+    @Transactional
+    public Reprocessed reprocess(UUID documentId, String actor) {
+        String code = messages.partnerOfInterchange(documentId)
+                .orElseThrow(() -> new NotFoundException("EDI interchange", documentId));
+        return reprocess(code, documentId, actor);
+    }
+
     /** What reprocessing an interchange came to: the messages tried again and what became of each. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "EdiReprocessedInterchange")
     public record Reprocessed(String partner, String interchangeRef, List<ReceivedInterchange.Message> messages) {
     }
 
@@ -277,7 +308,7 @@ public class EdiManagement {
     /**
      * Takes an EDIFACT interchange of ORDERS messages. What is not a readable interchange from a registered partner
      * is refused (422) and nothing is stored. Otherwise the interchange is stored as an inbound document and, in
-     * transactions of 200 messages each (while the interchange's reference stays claimed), each message that passes
+     * transactions of ordo.edi.messages-per-transaction (200) messages each (while the interchange's reference stays claimed), each message that passes
      * the syntax checks and names known articles and a delivery address is placed as an order through {@link OrderManagement#place} (channel {@code edi}, external reference
      * {@code PARTNER/order number}, linked to the document); a message that cannot become an order with certainty
      * is recorded with the reason and the document goes to the review queue, while the other messages proceed; a
@@ -322,10 +353,22 @@ public class EdiManagement {
         if (x12 && interchange.group() == null) {
             throw new InvalidInputException("GS", "is missing: the purchase orders must be in a functional group");
         }
+        if (x12) {
+            checkApplication("GS.applicationSender", partner.applicationSenderCode(), interchange.group().value(2));
+            checkApplication("GS.applicationReceiver", partner.applicationReceiverCode(),
+                    interchange.group().value(3));
+        }
         Intake.Answer answer = intake.takeDocument("edi:" + partner.code(), reference, envelope + ".reference", "edi",
                 contentType == null ? (x12 ? CONTENT_TYPE_X12 : CONTENT_TYPE) : contentType, body, actor,
                 documentId -> process(partner, interchange, reference, documentId, actor));
         return new Answer(answer.status(), answer.body(), answer.replayed());
+    }
+
+    /** A GS02/GS03 the partner agreed must be the one its group names; none agreed: any is taken. */
+    private static void checkApplication(String field, String agreed, String named) {
+        if (agreed != null && !agreed.equals(named == null ? null : named.trim())) {
+            throw new InvalidInputException(field, "must be " + agreed + ", as agreed with the partner: " + named);
+        }
     }
 
     private Intake.Processed process(TradingPartner partner, Interchange interchange, String reference,
@@ -343,8 +386,8 @@ public class EdiManagement {
         // Messages taken by an earlier attempt that failed before its end keep what became of them
         Map<String, ReceivedInterchange.Message> taken = messages.incoming(partner.code(), reference);
         List<ReceivedInterchange.Message> outcomes = new ArrayList<>();
-        for (int from = 0; from < read.size(); from += CHUNK) {
-            List<OrdersMessage> chunk = read.subList(from, Math.min(read.size(), from + CHUNK));
+        for (int from = 0; from < read.size(); from += this.chunk) {
+            List<OrdersMessage> chunk = read.subList(from, Math.min(read.size(), from + this.chunk));
             // Each chunk commits on its own: thousands of orders in one transaction make every reservation walk
             // longer chains of row versions of the same stock levels (docs/benchmarks.md, P4)
             outcomes.addAll(chunkTransaction.execute(tx -> {
@@ -451,11 +494,7 @@ public class EdiManagement {
     }
 
     private static String number(TradingPartner partner, OrdersMessage.Line line) {
-        return switch (partner.articleNumbers()) {
-            case GTIN -> line.gtin();
-            case PARTNER -> line.buyerNumber();
-            case SKU -> line.supplierNumber();
-        };
+        return line.number(partner.articleNumbers());
     }
 
     private Placement place(TradingPartner partner, String reference, OrdersMessage message,

@@ -38,7 +38,13 @@ public record PartnerDraft(
                 + "the API), FOLDER (written to its folder under ORDO_EDI_OUTBOX) or HTTP (POSTed to deliveryUrl); "
                 + "absent: NONE") TradingPartner.Delivery delivery,
         @Schema(example = "https://edi.megamarkt.example/inbound", description = "with delivery HTTP: where each "
-                + "outgoing interchange is POSTed", pattern = "^https?://\\S+$", maxLength = 500) String deliveryUrl) {
+                + "outgoing interchange is POSTed", pattern = "^https?://\\S+$", maxLength = 500) String deliveryUrl,
+        @Schema(example = "MEGAMARTPO", description = "X12 only: the application code the partner sends in GS02 "
+                + "(and receives in GS03 of ours); absent: GS02 is not checked and ours name senderId",
+                pattern = "^" + APPLICATION + "$", minLength = 2, maxLength = 15) String applicationSenderCode,
+        @Schema(example = "ORDOSALES", description = "X12 only: our application code, as the partner sends it in "
+                + "GS03 (and as GS02 of ours); absent: GS03 is not checked and ours name recipientId",
+                pattern = "^" + APPLICATION + "$", minLength = 2, maxLength = 15) String applicationReceiverCode) {
 
     /** NONE when absent. */
     public TradingPartner.Delivery deliveryOrNone() {
@@ -49,6 +55,7 @@ public record PartnerDraft(
     static final String X12_VERSION = "004010";
     private static final String ID = "[A-Za-z0-9 ._/-]{1,35}";
     private static final String QUALIFIER = "[A-Za-z0-9]{1,4}";
+    private static final String APPLICATION = "[A-Za-z0-9 ._/-]{2,15}";
     private static final String CODE = "[A-Z0-9][A-Z0-9_-]{0,31}";
     private static final int NAME = 200;
 
@@ -59,6 +66,18 @@ public record PartnerDraft(
         }
         java.math.BigDecimal value = new java.math.BigDecimal(priceTolerance);
         return value.compareTo(java.math.BigDecimal.valueOf(100)) > 0 ? null : value;
+    }
+
+    /** GS02 and GS03 are 2-15 characters and exist only in X12 (EDIFACT's optional UNG is not used). */
+    private void checkApplicationCode(String field, String value, List<FieldError> errors) {
+        if (value == null) {
+            return;
+        }
+        if (standard != TradingPartner.Standard.X12) {
+            errors.add(new FieldError(field, "is only taken for X12 partners (GS02/GS03)"));
+        } else if (!value.matches(APPLICATION)) {
+            errors.add(new FieldError(field, "must be 2-15 letters, digits, spaces or . _ / -"));
+        }
     }
 
     /** Checks every field and names each one that is wrong. */
@@ -128,6 +147,8 @@ public record PartnerDraft(
         } else if (deliveryUrl != null) {
             errors.add(new FieldError("deliveryUrl", "is only taken with delivery HTTP"));
         }
+        checkApplicationCode("applicationSenderCode", applicationSenderCode, errors);
+        checkApplicationCode("applicationReceiverCode", applicationReceiverCode, errors);
         if (shipTo != null) {
             errors.addAll(shipTo.problems("shipTo"));
         }

@@ -18,7 +18,24 @@ public record TradingPartner(String code, String name, UUID customerId, Standard
         @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING)
         @io.swagger.v3.oas.annotations.media.Schema(implementation = String.class, format = "decimal", example = "5",
                 description = "percent; absent: prices are not compared") java.math.BigDecimal priceTolerance, long lastControlNumber,
-        Delivery delivery, String deliveryUrl, Instant createdAt, Instant updatedAt) {
+        Delivery delivery, String deliveryUrl,
+        @io.swagger.v3.oas.annotations.media.Schema(example = "MEGAMARTPO", description = "X12: GS02 of the partner's "
+                + "groups, checked on receipt and GS03 of ours; absent: not checked, and ours name senderId")
+        String applicationSenderCode,
+        @io.swagger.v3.oas.annotations.media.Schema(example = "ORDOSALES", description = "X12: GS03 of the partner's "
+                + "groups, checked on receipt and GS02 of ours; absent: not checked, and ours name recipientId")
+        String applicationReceiverCode,
+        Instant createdAt, Instant updatedAt) {
+
+    /** Our application in the GS02 of the groups we send (X12): the agreed code, else how the partner names us. */
+    public String ourApplicationCode() {
+        return applicationReceiverCode != null ? applicationReceiverCode : recipientId;
+    }
+
+    /** The partner's application in the GS03 of the groups we send (X12): the agreed code, else its sender id. */
+    public String theirApplicationCode() {
+        return applicationSenderCode != null ? applicationSenderCode : senderId;
+    }
 
     /** How outgoing messages reach the partner (see docs/edi.md). */
     public enum Delivery {

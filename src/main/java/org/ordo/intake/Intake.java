@@ -157,7 +157,8 @@ public class Intake {
      * database connection, see {@link KeyLocks}) and gets its answer; its own copy of the document is discarded.
      * If this fails half-way, the key stays free and what {@code process} committed stays: {@code process} must
      * recognise its own finished work when the document comes again, so a repeat finishes what is missing and
-     * creates nothing twice (the first copy of the document stays, received, beside the one taken then).
+     * creates nothing twice. The repeat goes on with the first attempt's copy of the document (the one of this
+     * channel with the same content still received), so the document is stored once.
      */
     public Answer takeDocument(String client, String key, String keyField, String channel, String contentType,
             byte[] body, String actor, java.util.function.Function<UUID, Processed> process) {
@@ -170,11 +171,17 @@ public class Intake {
             if (replay != null) {
                 return replay;
             }
-            UUID documentId = transaction.execute(tx -> documents.store(channel, contentType, body, actor));
+            // An earlier attempt that failed half-way left its copy RECEIVED, with what it committed linked to
+            // it: this attempt goes on with that copy, so the document is stored once
+            UUID unfinished = transaction.execute(tx -> documents.unfinished(channel, hash).orElse(null));
+            UUID documentId = unfinished != null ? unfinished
+                    : transaction.execute(tx -> documents.store(channel, contentType, body, actor));
             return transaction.execute(tx -> {
                 if (!keys.claim(client, key, hash)) {
                     // another node took the same document meanwhile
-                    documents.discard(documentId);
+                    if (unfinished == null) {
+                        documents.discard(documentId);
+                    }
                     return replay(client, key, hash, otherRequest);
                 }
                 Processed processed = process.apply(documentId);

@@ -25,8 +25,15 @@ public final class ControlReport {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
-    /** Who is who: {@code from} is us (the original's recipient), {@code to} the partner (its sender). */
-    public record Party(String id, String qualifier) {
+    /**
+     * Who is who: {@code from} is us (the original's recipient), {@code to} the partner (its sender);
+     * {@code application} names it in an X12 group (GS02/GS03), by default its interchange id.
+     */
+    public record Party(String id, String qualifier, String application) {
+
+        public Party(String id, String qualifier) {
+            this(id, qualifier, id);
+        }
     }
 
     /** A message of the original interchange and its faults (none: acknowledged). */

@@ -111,6 +111,19 @@ public class EdiMessages {
                 .update() == 1;
     }
 
+    public java.util.Optional<EdiMessage> find(UUID id) {
+        return jdbc.sql("SELECT * FROM edi_message WHERE id = :id").param("id", id).query(EdiMessages::map)
+                .optional();
+    }
+
+    /** The partner whose interchange was stored as this inbound document (empty: no EDI interchange). */
+    public java.util.Optional<String> partnerOfInterchange(UUID documentId) {
+        return jdbc.sql("""
+                SELECT partner_code FROM edi_message WHERE inbound_document_id = :document AND direction = 'IN'
+                LIMIT 1
+                """).param("document", documentId).query(String.class).optional();
+    }
+
     public java.util.Optional<EdiMessage> find(String partner, UUID id) {
         return jdbc.sql("SELECT * FROM edi_message WHERE partner_code = :partner AND id = :id")
                 .param("partner", partner).param("id", id).query(EdiMessages::map).optional();

@@ -44,11 +44,13 @@ public class OrderAnswers {
         }
 
         ControlReport.Party us() {
-            return new ControlReport.Party(partner.recipientId(), partner.recipientQualifier());
+            return new ControlReport.Party(partner.recipientId(), partner.recipientQualifier(),
+                    partner.ourApplicationCode());
         }
 
         ControlReport.Party them() {
-            return new ControlReport.Party(partner.senderId(), partner.senderQualifier());
+            return new ControlReport.Party(partner.senderId(), partner.senderQualifier(),
+                    partner.theirApplicationCode());
         }
     }
 

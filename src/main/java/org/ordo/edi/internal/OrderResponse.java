@@ -3,6 +3,7 @@ package org.ordo.edi.internal;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,9 +14,11 @@ import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
 
 /**
- * The answer to a placed order, in its own interchange, written with StAEDI: EDIFACT {@code ORDRSP} (EANCOM
- * {@code ORDRSP:D:96A:UN:EAN005}) or X12 {@code 855}. It echoes the buyer's lines: accepted as ordered, or changed
- * where part of the quantity is backordered (ORDRSP: LIN action 3 and QTY+83; 855: ACK IB).
+ * The answer to a placed, changed or cancelled order, in its own interchange, written with StAEDI: EDIFACT
+ * {@code ORDRSP} (EANCOM {@code ORDRSP:D:96A:UN:EAN005}) or X12 {@code 855}. It echoes the buyer's lines: accepted
+ * as ordered, changed (another quantity, an added line, or part of the quantity backordered: ORDRSP LIN action 3
+ * and QTY+83; 855 ACK IC / IB) or not accepted (a line removed, every line of a cancelled order: LIN action 7,
+ * ACK IR).
  */
 public final class OrderResponse {
 
@@ -23,15 +26,44 @@ public final class OrderResponse {
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("yyMMdd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmm");
 
-    /** A buyer's line: its article number as the buyer gave it ({@code kind}: GTIN, PARTNER or SKU). */
-    public record Line(int lineNo, String articleNumber, String kind, long quantity, long backordered,
-            BigDecimal unitPrice) {
+    /** What became of a buyer's line. */
+    public enum Action {
+        ACCEPTED, CHANGED, REJECTED
     }
 
-    public record Order(String orderNumber, String buyerOrderNumber, List<Line> lines) {
+    /**
+     * A buyer's line: its article number as the buyer gave it ({@code kind}: GTIN, PARTNER or SKU), the quantity
+     * now (for a rejected line: the quantity it had), how much of it is backordered, and what became of it.
+     */
+    public record Line(int lineNo, String articleNumber, String kind, long quantity, long backordered,
+            BigDecimal unitPrice, Action action) {
+
+        public Line(int lineNo, String articleNumber, String kind, long quantity, long backordered,
+                BigDecimal unitPrice) {
+            this(lineNo, articleNumber, kind, quantity, backordered, unitPrice, Action.ACCEPTED);
+        }
 
         boolean changed() {
-            return lines.stream().anyMatch(l -> l.backordered() > 0);
+            return action == Action.CHANGED || (action == Action.ACCEPTED && backordered > 0);
+        }
+    }
+
+    /** What the response answers: the order as placed, a change of it, or its cancellation. */
+    public enum Occasion {
+        PLACED, CHANGED, CANCELLED
+    }
+
+    /** {@code shipBy}: the day the order is now promised to ship, stated when a change answers it (else null). */
+    public record Order(String orderNumber, String buyerOrderNumber, List<Line> lines, Occasion occasion,
+            LocalDate shipBy) {
+
+        public Order(String orderNumber, String buyerOrderNumber, List<Line> lines) {
+            this(orderNumber, buyerOrderNumber, lines, Occasion.PLACED, null);
+        }
+
+        boolean changed() {
+            return occasion == Occasion.CHANGED
+                    || lines.stream().anyMatch(l -> l.changed() || l.action() == Action.REJECTED);
         }
     }
 
@@ -54,11 +86,19 @@ public final class OrderResponse {
             w.writeStartSegment("UNH").writeElement("1").writeStartElement().writeComponent("ORDRSP")
                     .writeComponent("D").writeComponent("96A").writeComponent("UN").writeComponent("EAN005")
                     .endElement().writeEndSegment();
-            // BGM 231 purchase order response; 29 accepted without amendment, 4 changed
+            // BGM 231 purchase order response; 29 accepted without amendment, 4 changed, 27 not accepted
             w.writeStartSegment("BGM").writeElement("231").writeElement(order.orderNumber())
-                    .writeElement(order.changed() ? "4" : "29").writeEndSegment();
+                    .writeElement(order.occasion() == Occasion.CANCELLED ? "27" : order.changed() ? "4" : "29")
+                    .writeEndSegment();
             w.writeStartSegment("DTM").writeStartElement().writeComponent("137").writeComponent(DATE.format(utc))
                     .writeComponent("102").endElement().writeEndSegment();
+            if (order.shipBy() != null) {
+                // DTM 11: despatch date, the day the order is promised to ship
+                w.writeStartSegment("DTM").writeStartElement().writeComponent("11")
+                        .writeComponent(DATE.format(order.shipBy())).writeComponent("102").endElement()
+                        .writeEndSegment();
+                segments++;
+            }
             w.writeStartSegment("RFF").writeStartElement().writeComponent("ON")
                     .writeComponent(order.buyerOrderNumber()).endElement().writeEndSegment();
             w.writeStartSegment("NAD").writeElement("BY").writeStartElement().writeComponent(to.id())
@@ -67,9 +107,9 @@ public final class OrderResponse {
                     .writeEmptyComponent().writeComponent("9").endElement().writeEndSegment();
             segments += 6;
             for (Line line : order.lines()) {
-                // LIN action 5 accepted without amendment, 3 changed
+                // LIN action 5 accepted without amendment, 3 changed, 7 not accepted
                 w.writeStartSegment("LIN").writeElement(String.valueOf(line.lineNo()))
-                        .writeElement(line.backordered() > 0 ? "3" : "5");
+                        .writeElement(line.action() == Action.REJECTED ? "7" : line.changed() ? "3" : "5");
                 if (line.kind().equals("GTIN")) {
                     w.writeStartElement().writeComponent(line.articleNumber()).writeComponent("SRV").endElement();
                 }
@@ -122,11 +162,22 @@ public final class OrderResponse {
                     .writeElement("X").writeElement("004010").writeEndSegment();
             int segments = 0;
             w.writeStartSegment("ST").writeElement("855").writeElement("0001").writeEndSegment();
-            // BAK02: AD acknowledged with detail, no change; AC with detail and change
-            w.writeStartSegment("BAK").writeElement("00").writeElement(order.changed() ? "AC" : "AD")
+            // BAK01: 00 original, 04 change, 01 cancellation; BAK02: AD acknowledged with detail, no change; AC
+            // with detail and change; RJ rejected
+            w.writeStartSegment("BAK").writeElement(switch (order.occasion()) {
+                case PLACED -> "00";
+                case CHANGED -> "04";
+                case CANCELLED -> "01";
+            }).writeElement(order.occasion() == Occasion.CANCELLED ? "RJ" : order.changed() ? "AC" : "AD")
                     .writeElement(order.buyerOrderNumber()).writeElement(DATE.format(utc)).writeEmptyElement()
                     .writeEmptyElement().writeEmptyElement().writeElement(order.orderNumber()).writeEndSegment();
             segments += 2;
+            if (order.shipBy() != null) {
+                // DTM 068: current schedule ship
+                w.writeStartSegment("DTM").writeElement("068").writeElement(DATE.format(order.shipBy()))
+                        .writeEndSegment();
+                segments++;
+            }
             for (Line line : order.lines()) {
                 w.writeStartSegment("PO1").writeElement(String.valueOf(line.lineNo()))
                         .writeElement(String.valueOf(line.quantity())).writeElement("EA");
@@ -142,9 +193,17 @@ public final class OrderResponse {
                 }).writeElement(line.articleNumber()).writeEndSegment();
                 long accepted = line.quantity() - line.backordered();
                 segments++;
-                if (accepted > 0) {
-                    w.writeStartSegment("ACK").writeElement("IA").writeElement(String.valueOf(accepted))
+                if (line.action() == Action.REJECTED) {
+                    // IR: item rejected
+                    w.writeStartSegment("ACK").writeElement("IR").writeElement(String.valueOf(line.quantity()))
                             .writeElement("EA").writeEndSegment();
+                    segments++;
+                    continue;
+                }
+                if (accepted > 0) {
+                    // IA: item accepted; IC: accepted, changes made (another quantity or an added line)
+                    w.writeStartSegment("ACK").writeElement(line.action() == Action.CHANGED ? "IC" : "IA")
+                            .writeElement(String.valueOf(accepted)).writeElement("EA").writeEndSegment();
                     segments++;
                 }
                 if (line.backordered() > 0) {

@@ -32,6 +32,15 @@ public record OrdersMessage(String ref, String orderNumber, LocalDate deliveryDa
     /** An order line: exactly one of the article numbers is what the partner's setting asks for. */
     public record Line(int lineNo, int segmentPosition, String gtin, String buyerNumber, String supplierNumber,
             long quantity, BigDecimal unitPrice) {
+
+        /** The article number the partner names the article by, as its setting says (null: the line has none). */
+        public String number(org.ordo.edi.TradingPartner.ArticleNumbers kind) {
+            return switch (kind) {
+                case GTIN -> gtin;
+                case PARTNER -> buyerNumber;
+                case SKU -> supplierNumber;
+            };
+        }
     }
 
     private static final DateTimeFormatter CCYYMMDD = DateTimeFormatter.ofPattern("uuuuMMdd")

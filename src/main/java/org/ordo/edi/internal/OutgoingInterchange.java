@@ -63,8 +63,9 @@ final class OutgoingInterchange {
         EDIStreamWriter w = o.writer;
         w.startInterchange();
         FunctionalAcknowledgement.isa(w, from, to, utc, o.reference);
-        // GS02/GS03 application codes: the partner agreed its interchange identifiers, which serve here too
-        w.writeStartSegment("GS").writeElement(functionalId).writeElement(from.id()).writeElement(to.id())
+        // GS02/GS03 application codes: the ones agreed with the partner, else its interchange identifiers
+        w.writeStartSegment("GS").writeElement(functionalId).writeElement(from.application())
+                .writeElement(to.application())
                 .writeElement(DATE.format(utc)).writeElement(TIME.format(utc)).writeElement(o.groupNumber)
                 .writeElement("X").writeElement("004010").writeEndSegment();
         o.segment("ST").writeElement(transactionSet).writeElement("0001").writeEndSegment();

@@ -29,10 +29,12 @@ public class TradingPartners {
         return jdbc.sql("""
                 INSERT INTO edi_partner (code, name, customer_id, standard, version, sender_qualifier, sender_id,
                                          recipient_qualifier, recipient_id, article_numbers, currency, payment_method,
-                                         ship_to, price_tolerance, delivery, delivery_url)
+                                         ship_to, price_tolerance, delivery, delivery_url,
+                                         application_sender_code, application_receiver_code)
                 VALUES (:code, :name, :customer, :standard, :version, :senderQualifier, :senderId,
                         :recipientQualifier, :recipientId, :articleNumbers, :currency, :paymentMethod,
-                        CAST(:shipTo AS jsonb), :tolerance, :delivery, :deliveryUrl)
+                        CAST(:shipTo AS jsonb), :tolerance, :delivery, :deliveryUrl,
+                        :applicationSenderCode, :applicationReceiverCode)
                 ON CONFLICT (code) DO NOTHING
                 """).params(params(d)).update() == 1;
     }
@@ -44,7 +46,8 @@ public class TradingPartners {
                        recipient_qualifier = :recipientQualifier, recipient_id = :recipientId,
                        article_numbers = :articleNumbers, currency = :currency, payment_method = :paymentMethod,
                        ship_to = CAST(:shipTo AS jsonb), price_tolerance = :tolerance, delivery = :delivery,
-                       delivery_url = :deliveryUrl, updated_at = now()
+                       delivery_url = :deliveryUrl, application_sender_code = :applicationSenderCode,
+                       application_receiver_code = :applicationReceiverCode, updated_at = now()
                 WHERE code = :code
                 """).params(params(d)).update() == 1;
     }
@@ -67,6 +70,8 @@ public class TradingPartners {
         p.put("tolerance", d.priceTolerance() == null ? null : new java.math.BigDecimal(d.priceTolerance()));
         p.put("delivery", d.deliveryOrNone().name());
         p.put("deliveryUrl", d.deliveryUrl());
+        p.put("applicationSenderCode", d.applicationSenderCode());
+        p.put("applicationReceiverCode", d.applicationReceiverCode());
         return p;
     }
 
@@ -146,7 +151,8 @@ public class TradingPartners {
                 rs.getString("currency"), rs.getString("payment_method"),
                 shipTo == null ? null : json.read(shipTo, Address.class), rs.getBigDecimal("price_tolerance"),
                 rs.getLong("last_control_number"), TradingPartner.Delivery.valueOf(rs.getString("delivery")),
-                rs.getString("delivery_url"),
+                rs.getString("delivery_url"), rs.getString("application_sender_code"),
+                rs.getString("application_receiver_code"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

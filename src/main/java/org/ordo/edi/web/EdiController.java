@@ -1,6 +1,7 @@
 package org.ordo.edi.web;
 
 import java.util.Map;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -102,6 +103,34 @@ class EdiController {
         EdiManagement.Answer answer = edi.receive(body, contentType, Actor.current());
         return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
                 .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+    }
+
+    @PostMapping("/messages/{id}/resend")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "resendEdiMessage", summary = "Deliver an outgoing EDI message again", description = """
+            Queues the outgoing message for delivery to the partner again, as it was sent: the same control
+            number, body and Idempotency-Key, whatever its delivery status was. Asking again before it goes out
+            queues it once. The answer is the message, QUEUED.""")
+    @ApiResponse(responseCode = "202", description = "queued for delivery")
+    @ApiResponse(responseCode = "404", description = "no EDI message with this id")
+    @ApiResponse(responseCode = "409", description = "the message is being delivered this moment; ask again later")
+    @ApiResponse(responseCode = "422", description = "the id names a message in; only messages out are sent")
+    EdiMessage resend(@PathVariable UUID id) {
+        return edi.resend(id);
+    }
+
+    @PostMapping("/interchanges/{id}/reprocess")
+    @Operation(operationId = "reprocessEdiInterchange", summary = "Try an interchange's messages in review again", description = """
+            id: the interchange's inboundDocumentId. Once the cause is fixed (a GTIN added, stock received, the
+            partner's ship-to set), each message of the interchange that waits for review is placed as on
+            receipt and answered with its ORDRSP / 855; one that still cannot be placed keeps waiting with the
+            new reason. Rejected messages are not tried. Nothing is placed twice: when no message waits (it was
+            reprocessed already) the answer is 409 and nothing changes.""")
+    @ApiResponse(responseCode = "200", description = "the messages tried and what became of each")
+    @ApiResponse(responseCode = "404", description = "no EDI interchange was stored under this id")
+    @ApiResponse(responseCode = "409", description = "no message of the interchange waits for review")
+    EdiManagement.Reprocessed reprocess(@PathVariable UUID id) {
+        return edi.reprocess(id, Actor.current());
     }
 
     @GetMapping("/messages")

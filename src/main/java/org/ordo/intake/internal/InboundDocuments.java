@@ -36,6 +36,18 @@ public class InboundDocuments {
     }
 
     /** Removes a document stored a moment ago that turned out to repeat one taken before (nothing refers to it). */
+    /**
+     * The oldest document of the channel with this content that is still received: left by an attempt to take it
+     * that failed before its end.
+     */
+    public Optional<UUID> unfinished(String channel, String sha256) {
+        return jdbc.sql("""
+                SELECT id FROM inbound_document
+                WHERE status = 'RECEIVED' AND channel = :channel AND sha256 = :sha
+                ORDER BY received_at, id LIMIT 1
+                """).param("channel", channel).param("sha", sha256).query(UUID.class).optional();
+    }
+
     public void discard(UUID id) {
         jdbc.sql("DELETE FROM inbound_document WHERE id = :id AND status = 'RECEIVED'").param("id", id).update();
     }

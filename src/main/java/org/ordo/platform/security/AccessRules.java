@@ -150,6 +150,8 @@ public final class AccessRules {
             of("EDI", PUT, "/api/v1/edi/partners/{code}/articles", ADMIN),
             of("EDI", POST, "/api/v1/edi/interchanges", ADMIN, INTEGRATION),
             of("EDI", GET, "/api/v1/edi/messages", ADMIN, AGENT),
+            of("EDI", POST, "/api/v1/edi/messages/{id}/resend", ADMIN, AGENT),
+            of("EDI", POST, "/api/v1/edi/interchanges/{id}/reprocess", ADMIN, AGENT),
 
             // Shops are set up by an admin (their secrets); their platforms send order webhooks signed with the
             // shop's secret; how the shipment reports fare is for the people who answer customers too.
