@@ -450,7 +450,7 @@ public class OutsourcingManagement {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("body", "is required");
         }
-        WebhookSignature.verify(SIGNATURE, signature, body, partner.secret(), TOLERANCE);
+        WebhookSignature.verify(SIGNATURE, signature, body, partner.secret(), TOLERANCE, clock);
         return partner;
     }
 
