@@ -172,7 +172,8 @@ public class Messages {
     public List<Message> undeliveredOlderThan(Duration age, int limit) {
         return jdbc.sql("""
                 SELECT * FROM message
-                WHERE status IN ('QUEUED', 'SENDING') AND created_at < :now - make_interval(secs => :seconds)
+                WHERE status IN ('QUEUED', 'SENDING')
+                  AND created_at < CAST(:now AS timestamptz) - make_interval(secs => :seconds)
                 ORDER BY created_at LIMIT :limit
                 """).param("now", now()).param("seconds", age.toMillis() / 1000.0).param("limit", limit).query(Messages::map).list();
     }
