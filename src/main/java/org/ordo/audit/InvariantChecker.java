@@ -1,5 +1,6 @@
 package org.ordo.audit;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,14 +107,16 @@ public class InvariantChecker {
     private final org.ordo.space.SpaceManagement space;
     private final org.ordo.promise.PromiseManagement promises;
     private final org.ordo.purchasing.Transfers transfers;
+    private final Clock clock;
 
     InvariantChecker(InventoryManagement inventory, OrderManagement orders, EventPublications publications,
             PaymentManagement payments, Billing billing, Catalog catalog, Notifications notifications,
             AuditProperties properties, org.ordo.returns.ReturnManagement returns,
             org.ordo.purchasing.PurchasingManagement purchasing, org.ordo.intake.ReviewQueue reviews,
             org.ordo.space.SpaceManagement space, org.ordo.promise.PromiseManagement promises,
-            org.ordo.purchasing.Transfers transfers) {
+            org.ordo.purchasing.Transfers transfers, Clock clock) {
         this.transfers = transfers;
+        this.clock = clock;
         this.space = space;
         this.promises = promises;
         this.returns = returns;
@@ -136,7 +139,7 @@ public class InvariantChecker {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public InvariantReport check() {
-        Instant started = Instant.now();
+        Instant started = clock.instant();
         Map<String, List<String>> found = new LinkedHashMap<>();
         List.of(STOCK_EQUALS_LEDGER, STOCK_NOT_NEGATIVE, RESERVED_WITHIN_ON_HAND, RESERVED_EQUALS_RESERVATIONS,
                 OPEN_LINES_COVERED, ORDER_HAS_TIMELINE, OUTBOX_NOT_STUCK, REFUNDS_WITHIN_RECEIVED,
@@ -214,7 +217,7 @@ public class InvariantChecker {
                 findings.add(new Finding(invariant, "and " + more + " more"));
             }
         });
-        return InvariantReport.of(started, Duration.between(started, Instant.now()).toMillis(),
+        return InvariantReport.of(started, Duration.between(started, clock.instant()).toMillis(),
                 List.copyOf(found.keySet()), findings);
     }
 

@@ -1,8 +1,8 @@
 package org.ordo.billing;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,12 +54,14 @@ public class Billing {
     private final InvoiceOn invoiceOn;
     private final String series;
     private final String creditNoteSeries;
+    private final Clock clock;
 
     Billing(Invoices invoices, CreditNotes creditNotes, DocumentNumbers numbers, OrderManagement orders,
             PartyManagement parties, TextBundle documentTexts, ApplicationEventPublisher events,
             @Value("${ordo.billing.invoice-on:shipped}") String invoiceOn,
             @Value("${ordo.billing.series:INV}") String series,
-            @Value("${ordo.billing.credit-note-series:CN}") String creditNoteSeries) {
+            @Value("${ordo.billing.credit-note-series:CN}") String creditNoteSeries, Clock clock) {
+        this.clock = clock;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
         this.numbers = numbers;
@@ -136,7 +138,7 @@ public class Billing {
             throw new ConflictException("order-cancelled", "Order cancelled",
                     "Order " + order.number() + " is cancelled and is not invoiced");
         }
-        int year = Year.now(ZoneOffset.UTC).getValue();
+        int year = Year.now(clock).getValue();
         long seq = numbers.next(series, year);
         String number = "%s-%d-%06d".formatted(series, year, seq);
         List<Invoice.Line> lines = order.lines().stream().map(l -> new Invoice.Line(l.lineNo(), l.sku(), l.name(),
@@ -203,7 +205,7 @@ public class Billing {
                         Map.of("invoice", invoice.number())));
         Money net = lines.stream().map(Invoice.Line::net).reduce(Money.zero(invoice.currency()), Money::plus);
         Money tax = lines.stream().map(Invoice.Line::tax).reduce(Money.zero(invoice.currency()), Money::plus);
-        int year = Year.now(ZoneOffset.UTC).getValue();
+        int year = Year.now(clock).getValue();
         long seq = numbers.next(creditNoteSeries, year);
         String number = "%s-%d-%06d".formatted(creditNoteSeries, year, seq);
         CreditNote note = new CreditNote(Ids.next(), number, invoice.id(), invoice.number(), orderId,

@@ -67,11 +67,12 @@ public class QuoteManagement {
     private final ApplicationEventPublisher events;
     private final Json json;
     private final String series;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     QuoteManagement(Quotes quotes, DocumentArchive archive, DocumentRenderer renderer, DocumentNumbers numbers, DraftChecks drafts, PartyManagement parties,
             OrderManagement orders, ApplicationEventPublisher events, Json json,
-            @Value("${ordo.billing.quote-series:QUO}") String series) {
+            @Value("${ordo.billing.quote-series:QUO}") String series, Clock clock) {
+        this.clock = clock;
         this.quotes = quotes;
         this.archive = archive;
         this.renderer = renderer;

@@ -1,6 +1,10 @@
 package org.ordo.demo;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.ordo.ordering.OrderView;
 import org.ordo.party.CustomerDraft;
 import org.ordo.payment.BankTransfer;
 import org.ordo.payment.PaymentManagement;
+import org.ordo.platform.Backdating;
 import org.ordo.platform.Json;
 import org.ordo.platform.MoneyInput;
 import org.ordo.returns.ReceiveReturn;
@@ -31,7 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * Demo returns in several states, so that a first start shows them: orders that were paid, picked, packed and
  * shipped from Berlin through the modules' own services, then returned: one announced, one received with a
- * damaged unit and refunded, one withdrawn.
+ * damaged unit and refunded, one withdrawn. Each plays on past days (shipped, returned three days later, received
+ * or withdrawn two days after that), so the returns carry the dates a real shop's would.
  */
 @Component
 class DemoReturns {
@@ -45,35 +51,42 @@ class DemoReturns {
     private final FulfillmentManagement fulfillment;
     private final ReturnManagement returns;
     private final Json json;
+    private final Clock clock;
 
     DemoReturns(Intake intake, OrderManagement orders, PaymentManagement payments, FulfillmentManagement fulfillment,
-            ReturnManagement returns, Json json) {
+            ReturnManagement returns, Json json, Clock clock) {
         this.intake = intake;
         this.orders = orders;
         this.payments = payments;
         this.fulfillment = fulfillment;
         this.returns = returns;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Places, ships and returns the demo orders; returns how many returns it made. */
     int load(List<CustomerDraft> customers, List<String> skus) {
         int made = 0;
         for (int i = 0; i < 3 && i < skus.size(); i++) {
+            int index = i;
+            Instant shippedAt = clock.instant().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(20 - 6L * i))
+                    .plus(Duration.ofHours(10));
             try {
-                OrderView order = shipped(customers.get(i), skus.get(i), i);
+                OrderView order = Backdating.at(shippedAt, () -> shipped(customers.get(index), skus.get(index), index));
                 if (order == null) {
                     continue;
                 }
-                ReturnView r = returns.request(order.id(), new RequestReturn(List.of(new RequestReturn.Line(1,
-                        2L, i == 1 ? "DAMAGED" : "WRONG_SIZE", i == 1 ? "arrived with a cracked lid" : null)),
-                        "REFUND", List.of(), i == 1 ? "DE89370400440532013000" : null, null, null));
+                ReturnView r = Backdating.at(shippedAt.plus(Duration.ofDays(3)), () -> returns.request(order.id(),
+                        new RequestReturn(List.of(new RequestReturn.Line(1, 2L, index == 1 ? "DAMAGED" : "WRONG_SIZE",
+                                index == 1 ? "arrived with a cracked lid" : null)), "REFUND", List.of(),
+                                index == 1 ? "DE89370400440532013000" : null, null, null)));
+                Instant later = shippedAt.plus(Duration.ofDays(5));
                 if (i == 1) {
-                    returns.receive(r.id(), new ReceiveReturn(LOCATION, List.of(
+                    Backdating.at(later, () -> returns.receive(r.id(), new ReceiveReturn(LOCATION, List.of(
                             new ReceiveReturn.Line(1, 1L, "RESELLABLE", false),
-                            new ReceiveReturn.Line(1, 1L, "DAMAGED", false))));
+                            new ReceiveReturn.Line(1, 1L, "DAMAGED", false)))));
                 } else if (i == 2) {
-                    returns.cancel(r.id(), "the customer kept the goods after all");
+                    Backdating.at(later, () -> returns.cancel(r.id(), "the customer kept the goods after all"));
                 }
                 made++;
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.ordo.digital;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -35,15 +36,17 @@ public class DigitalDelivery {
     private final OrderLifecycle lifecycle;
     private final ApplicationEventPublisher events;
     private final OrdoProperties.Digital settings;
+    private final Clock clock;
 
     DigitalDelivery(Entitlements entitlements, Assets assets, Catalog catalog, OrderLifecycle lifecycle,
-            ApplicationEventPublisher events, OrdoProperties properties) {
+            ApplicationEventPublisher events, OrdoProperties properties, Clock clock) {
         this.entitlements = entitlements;
         this.assets = assets;
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.events = events;
         this.settings = properties.digital();
+        this.clock = clock;
     }
 
     /** Grants a link per digital line of a released order (once), and records the delivery on the order. */
@@ -61,7 +64,7 @@ public class DigitalDelivery {
         if (released.digitalLines().isEmpty()) {
             return;
         }
-        Instant expires = Instant.now().plus(settings.linkValidFor());
+        Instant expires = clock.instant().plus(settings.linkValidFor());
         for (OrderReleased.DigitalLine line : released.digitalLines()) {
             entitlements.grant(released.orderId(), released.number(), line.lineNo(), line.sku(), line.name(),
                     token(), expires, settings.maxDownloads() * (int) Math.min(line.quantity(), 100));

@@ -126,9 +126,9 @@ public class OrderChanges {
         }
         // kept as a key too, so that the order page says it in the reader's language (docs/order-changes.md)
         boolean byCustomer = CustomerChanges.REASON.equals(command.reason().trim());
-        orders.record(orderId, actor, "order", o.status().name(), o.status().name(), why,
-                byCustomer ? "order-changed-by-customer" : "order-changed", byCustomer
-                        ? List.of(String.valueOf(version)) : List.of(String.valueOf(version), command.reason().trim()));
+        orders.record(orderId, actor, "order", o.status().name(), o.status().name(), byCustomer
+                ? TimelineReason.of("order-changed-by-customer", why, version)
+                : TimelineReason.of("order-changed", why, version, command.reason().trim()));
         if (fulfillment != o.fulfillmentStatus()) {
             orders.record(orderId, actor, "fulfillment", o.fulfillmentStatus().name(), fulfillment.name(),
                     "stock for the changed lines: " + lines.stream().filter(l -> l.backordered() > 0)

@@ -86,7 +86,7 @@ public class OrderFollowUps {
             for (FollowUps.Unpaid o : unpaid) {
                 Money due = Money.rounded(o.gross().subtract(o.paid()), o.currency());
                 orders.record(o.id(), SYSTEM, "payment", PaymentStatus.PENDING.name(), PaymentStatus.PENDING.name(),
-                        "payment reminder sent: " + due + " due");
+                        TimelineReason.of("payment-reminder-sent", "payment reminder sent: " + due + " due", due));
                 events.publishEvent(new PaymentReminderDue(o.id(), o.number(), due));
             }
             return unpaid.size();
@@ -151,8 +151,12 @@ public class OrderFollowUps {
             for (FollowUps.Late o : late) {
                 List<String> missing = backordered.getOrDefault(o.id(), List.of());
                 orders.record(o.id(), SYSTEM, "fulfillment", o.fulfillmentStatus(), o.fulfillmentStatus(),
-                        "delay notice sent: promised for " + o.promisedAt()
-                                + (missing.isEmpty() ? "" : ", waiting for " + String.join(", ", missing)));
+                        missing.isEmpty()
+                                ? TimelineReason.of("delay-notice-sent", "delay notice sent: promised for "
+                                        + o.promisedAt(), o.promisedAt())
+                                : TimelineReason.of("delay-notice-sent-waiting", "delay notice sent: promised for "
+                                        + o.promisedAt() + ", waiting for " + String.join(", ", missing),
+                                        o.promisedAt(), String.join(", ", missing)));
                 events.publishEvent(new OrderDelayed(o.id(), o.number(), o.promisedAt(), missing));
             }
             return late.size();

@@ -228,7 +228,7 @@ public class OrderLifecycle {
             orders.changeFulfillment(orderId, next);
         }
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(), next.name(),
-                "shipped " + reference);
+                TimelineReason.of("shipped", "shipped " + reference, reference));
     }
 
     /** Every parcel of the order has arrived: DELIVERED, and COMPLETED when also paid. */
@@ -245,7 +245,7 @@ public class OrderLifecycle {
         }
         orders.changeFulfillment(orderId, FulfillmentStatus.DELIVERED);
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(),
-                FulfillmentStatus.DELIVERED.name(), "delivered " + reference);
+                FulfillmentStatus.DELIVERED.name(), TimelineReason.of("delivered", "delivered " + reference, reference));
         completeIfDone(lock(orderId));
     }
 
@@ -293,7 +293,7 @@ public class OrderLifecycle {
         Orders.Progress p = orders.progress(orderId);
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(),
                 p.ordered() == 0 ? FulfillmentStatus.DELIVERED.name() : o.fulfillmentStatus().name(),
-                "digital goods delivered: " + reference);
+                TimelineReason.of("digital-delivered", "digital goods delivered: " + reference, reference));
         if (p.ordered() == 0 && o.fulfillmentStatus() != FulfillmentStatus.DELIVERED) {
             orders.changeFulfillment(orderId, FulfillmentStatus.DELIVERED);
             completeIfDone(lock(orderId));
@@ -381,7 +381,7 @@ public class OrderLifecycle {
         if (PaymentMethod.parse(o.paymentMethod()) == PaymentMethod.MARKETPLACE) {
             orders.changePayment(orderId, PaymentStatus.PAID, o.gross());
             orders.record(orderId, actor, "payment", PaymentStatus.PENDING.name(), PaymentStatus.PAID.name(),
-                    "paid on the marketplace");
+                    TimelineReason.of("paid-on-marketplace", "paid on the marketplace"));
             events.publishEvent(new OrderPaid(orderId, o.number()));
             o = lock(orderId);
             changed = true;
@@ -428,7 +428,7 @@ public class OrderLifecycle {
                 && addressProblems(order).isEmpty()) {
             orders.unhold(orderId);
             orders.record(orderId, actor, "order", OrderStatus.ON_HOLD.name(), OrderStatus.OPEN.name(),
-                    "shipping address corrected");
+                    TimelineReason.of("address-corrected", "shipping address corrected"));
             releaseIfAllowed(lock(orderId), actor, false);
         }
     }
@@ -443,10 +443,12 @@ public class OrderLifecycle {
         if (o.paymentStatus() == PaymentStatus.PAID && !covered || reauthorize) {
             String waitsFor = reauthorize ? change.grossAfter() + " is authorized" : change.amountDue() + " is paid";
             orders.changePayment(orderId, PaymentStatus.PENDING, o.paid());
+            String changedText = "order changed (version " + change.version() + "): " + (reauthorize
+                    ? "a new authorization for " + change.grossAfter() + " is asked from the payment provider"
+                    : change.amountDue() + " still due");
             orders.record(orderId, actor, "payment", o.paymentStatus().name(), PaymentStatus.PENDING.name(),
-                    "order changed (version " + change.version() + "): " + (reauthorize ? "a new authorization for "
-                            + change.grossAfter() + " is asked from the payment provider"
-                            : change.amountDue() + " still due"));
+                    reauthorize ? TimelineReason.typed(changedText)
+                            : TimelineReason.of("changed-still-due", changedText, change.version(), change.amountDue()));
             o = lock(orderId);
             if (o.released() && o.status() == OrderStatus.OPEN) {
                 Orders.Progress p = orders.progress(orderId);
@@ -454,7 +456,9 @@ public class OrderLifecycle {
                         ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
                 orders.takeBack(orderId, back);
                 orders.record(orderId, actor, "fulfillment", o.fulfillmentStatus().name(), back.name(),
-                        "taken back from the warehouse until " + waitsFor);
+                        reauthorize ? TimelineReason.typed("taken back from the warehouse until " + waitsFor)
+                                : TimelineReason.of("taken-back-until-paid", "taken back from the warehouse until "
+                                        + change.amountDue() + " is paid", change.amountDue()));
                 o = lock(orderId);
             }
         } else if (o.paymentStatus() == PaymentStatus.PENDING && covered && o.paid().amount().signum() > 0) {
@@ -482,10 +486,10 @@ public class OrderLifecycle {
                 : o.fulfillmentStatus();
         orders.hold(o.id(), kind, reason, fulfillment);
         orders.record(o.id(), actor, "order", o.status().name(), OrderStatus.ON_HOLD.name(),
-                kind.name().toLowerCase() + ": " + reason);
+                TimelineReason.of("held." + kind.name(), kind.name().toLowerCase() + ": " + reason, reason));
         if (o.released() && fulfillment != o.fulfillmentStatus()) {
             orders.record(o.id(), actor, "fulfillment", o.fulfillmentStatus().name(), fulfillment.name(),
-                    "taken back from the warehouse while on hold");
+                    TimelineReason.of("taken-back-on-hold", "taken back from the warehouse while on hold"));
         }
         events.publishEvent(new OrderHeld(o.id(), o.number(), kind, reason));
     }
@@ -498,9 +502,10 @@ public class OrderLifecycle {
         if (o.status() != OrderStatus.OPEN || o.released()) {
             return false;
         }
-        String why;
+        TimelineReason why;
         if (o.paymentStatus() == PaymentStatus.PAID || o.paymentStatus() == PaymentStatus.AUTHORIZED) {
-            why = "payment " + o.paymentStatus().name().toLowerCase();
+            why = TimelineReason.of("released." + o.paymentStatus().name(), "released to the warehouse: payment "
+                    + o.paymentStatus().name().toLowerCase());
         } else {
             PaymentMethod method = PaymentMethod.parse(o.paymentMethod());
             if (method != PaymentMethod.INVOICE && method != PaymentMethod.CASH_ON_DELIVERY) {
@@ -519,7 +524,8 @@ public class OrderLifecycle {
                     return true;
                 }
             }
-            why = "terms allow shipping before payment (" + method.code() + ")";
+            why = TimelineReason.of("released-on-terms", "released to the warehouse: terms allow shipping before"
+                    + " payment (" + method.code() + ")", method.code());
         }
         release(o, actor, why);
         return true;
@@ -534,17 +540,17 @@ public class OrderLifecycle {
     public void releaseBeforePayment(UUID orderId, String why) {
         Orders.Locked o = lock(orderId);
         if (o.status() == OrderStatus.OPEN && !o.released()) {
-            release(o, Actor.current(), why);
+            release(o, Actor.current(), TimelineReason.typed(why));
         }
     }
 
-    private void release(Orders.Locked o, String actor, String why) {
+    private void release(Orders.Locked o, String actor, TimelineReason why) {
         Orders.Progress p = orders.progress(o.id());
         FulfillmentStatus next = p.ordered() > 0 && p.reserved() == 0 && p.backordered() > 0
                 ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.RELEASED;
         orders.release(o.id(), next);
         orders.record(o.id(), actor, "fulfillment", o.fulfillmentStatus().name(), next.name(),
-                "released to the warehouse: " + why);
+                why);
         OrderView view = orders.find(o.id()).orElseThrow();
         events.publishEvent(new OrderReleased(o.id(), o.number(), view.customer().locale(), view.customer().email(),
                 orders.digitalLines(o.id())));
@@ -555,7 +561,7 @@ public class OrderLifecycle {
                 && o.paymentStatus() == PaymentStatus.PAID) {
             orders.changeStatus(o.id(), OrderStatus.COMPLETED);
             orders.record(o.id(), Actor.current(), "order", OrderStatus.OPEN.name(), OrderStatus.COMPLETED.name(),
-                    "delivered and paid");
+                    TimelineReason.of("delivered-and-paid", "delivered and paid"));
         }
     }
 

@@ -131,12 +131,14 @@ public class OrderManagement {
                 : promised != null ? promised.mustShipAt() : clock.instant().plus(settings.promiseWithin());
         FulfillmentStatus fulfillment = backordered ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
         List<Orders.NewEntry> timeline = new ArrayList<>();
-        timeline.add(new Orders.NewEntry(actor, "order", null, OrderStatus.OPEN.name(), "placed via "
-                + command.channel() + (command.externalRef() == null ? "" : " (" + command.externalRef() + ")")));
+        timeline.add(new Orders.NewEntry(actor, "order", null, OrderStatus.OPEN.name(), command.externalRef() == null
+                ? TimelineReason.of("placed", "placed via " + command.channel(), command.channel())
+                : TimelineReason.of("placed-with-reference", "placed via " + command.channel() + " ("
+                        + command.externalRef() + ")", command.channel(), command.externalRef())));
         if (backordered) {
             timeline.add(new Orders.NewEntry(actor, "fulfillment", FulfillmentStatus.UNFULFILLED.name(),
-                    FulfillmentStatus.BACKORDERED.name(), "backordered: " + allocated.stream()
-                            .filter(l -> l.backordered() > 0).map(l -> l.backordered() + " x " + l.sku()).toList()));
+                    FulfillmentStatus.BACKORDERED.name(), TimelineReason.typed("backordered: " + allocated.stream()
+                            .filter(l -> l.backordered() > 0).map(l -> l.backordered() + " x " + l.sku()).toList())));
         }
         // The order, its lines and its timeline in one statement
         boolean inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
@@ -218,7 +220,8 @@ public class OrderManagement {
         orders.record(orderId, actor, "order", order.status().name(), OrderStatus.CANCELLED.name(), reason.trim());
         if (order.fulfillmentStatus() != FulfillmentStatus.UNFULFILLED) {
             orders.record(orderId, actor, "fulfillment", order.fulfillmentStatus().name(),
-                    FulfillmentStatus.UNFULFILLED.name(), "reservations released");
+                    FulfillmentStatus.UNFULFILLED.name(),
+                    TimelineReason.of("reservations-released", "reservations released"));
         }
         events.publishEvent(new OrderCancelled(orderId, order.number(), reason.trim(), actor,
                 order.paymentStatus()));
@@ -458,7 +461,7 @@ public class OrderManagement {
         allocation.lines().forEach(a -> orders.allocate(orderId, a.lineNo(), a.reserved(), a.backordered()));
         orders.reopenExpired(orderId, FulfillmentStatus.UNFULFILLED);
         orders.record(orderId, Actor.current(), "order", OrderStatus.CANCELLED.name(), OrderStatus.OPEN.name(),
-                "reopened: " + reason);
+                TimelineReason.of("reopened", "reopened: " + reason, reason));
         return require(orderId);
     }
 

@@ -61,12 +61,15 @@ public record OrderView(UUID id, String number, String channel, String externalR
     public record Totals(Money net, Money tax, Money gross, String rounding) {
     }
 
+    /**
+     * One change of the order. {@code reasonCode} and {@code reasonArguments} say a reason Ordo wrote in a way a
+     * screen translates ({@link TimelineReason}); the API carries the English {@code reason} only.
+     */
     public record TimelineEntry(Instant at, String actor, String dimension, String from, String to,
             String reason,
-            @io.swagger.v3.oas.annotations.media.Schema(example = "order-changed", description = "the reason as a "
-                    + "message key, for showing it in the reader's language; null: only the reason text")
-            String reasonKey,
-            @io.swagger.v3.oas.annotations.media.Schema(description = "the arguments of reasonKey, in order")
-            List<String> reasonArgs) {
+            @com.fasterxml.jackson.annotation.JsonIgnore @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+            String reasonCode,
+            @com.fasterxml.jackson.annotation.JsonIgnore @io.swagger.v3.oas.annotations.media.Schema(hidden = true)
+            List<String> reasonArguments) {
     }
 }

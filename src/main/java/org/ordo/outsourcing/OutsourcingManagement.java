@@ -487,7 +487,7 @@ public class OutsourcingManagement {
     /** The partner of an external location, once the signature proves the body is its own and recent. */
     private Partners.Registered verified(String location, String signature, byte[] body) {
         Partners.Registered partner = registered(location, body);
-        WebhookSignature.verify(SIGNATURE, signature, body, partner.secret(), TOLERANCE);
+        WebhookSignature.verify(SIGNATURE, signature, body, partner.secret(), TOLERANCE, clock);
         return partner;
     }
 

@@ -489,7 +489,7 @@ public class PaymentManagement {
             throw new ConflictException("webhooks-not-configured", "Webhooks not configured",
                     "Set ORDO_PAYMENT_WEBHOOK_SECRET to accept payment provider webhooks");
         }
-        WebhookSignature.verify("Stripe-Signature", signatureHeader, body, secret, settings.webhookTolerance());
+        WebhookSignature.verify("Stripe-Signature", signatureHeader, body, secret, settings.webhookTolerance(), clock);
         JsonNode event = json.readTree(body);
         String id = event.path("id").asString(null);
         String type = event.path("type").asString(null);

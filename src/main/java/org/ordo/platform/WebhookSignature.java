@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -72,9 +73,13 @@ public final class WebhookSignature {
         }
     }
 
-    /** Refuses (throws {@link Refused}) unless the header proves the body came from the secret's holder just now. */
-    public static void verify(String headerName, String header, byte[] body, String secret, Duration tolerance) {
-        String problem = problem(header, body, secret, Instant.now(), tolerance);
+    /**
+     * Refuses (throws {@link Refused}) unless the header proves the body came from the secret's holder just now, by
+     * the application's {@code clock}.
+     */
+    public static void verify(String headerName, String header, byte[] body, String secret, Duration tolerance,
+            Clock clock) {
+        String problem = problem(header, body, secret, clock.instant(), tolerance);
         if (problem != null) {
             throw new Refused(headerName, problem);
         }

@@ -1,5 +1,6 @@
 package org.ordo.reporting;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,12 +30,14 @@ public class Reports {
     private final Figures figures;
     private final FirstShipments firstShipments;
     private final long lowStockBelow;
+    private final Clock clock;
 
     Reports(Figures figures, FirstShipments firstShipments,
-            @Value("${ordo.reporting.low-stock-below:10}") long lowStockBelow) {
+            @Value("${ordo.reporting.low-stock-below:10}") long lowStockBelow, Clock clock) {
         this.figures = figures;
         this.firstShipments = firstShipments;
         this.lowStockBelow = lowStockBelow;
+        this.clock = clock;
     }
 
     /**
@@ -57,7 +60,7 @@ public class Reports {
         if (lowStockBelow < 0) {
             throw new InvalidInputException("lowStockBelow", "must not be negative");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
         var backlog = figures.backlog(now);
@@ -77,7 +80,7 @@ public class Reports {
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Instant since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay()
                 .toInstant(ZoneOffset.UTC);
         return new Dashboard(now, days, figures.ordersPerDay(since), firstShipments.perDay(since),

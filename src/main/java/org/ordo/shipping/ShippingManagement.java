@@ -157,7 +157,8 @@ public class ShippingManagement {
             throw new ConflictException("webhooks-not-configured", "Webhooks not configured",
                     "Set ORDO_SHIPPING_WEBHOOK_SECRET to accept tracking webhooks");
         }
-        WebhookSignature.verify("X-Ordo-Signature", signatureHeader, body, secret, settings.webhookTolerance());
+        WebhookSignature.verify("X-Ordo-Signature", signatureHeader, body, secret, settings.webhookTolerance(),
+                clock);
         JsonNode event = json.readTree(body);
         Instant at = null;
         if (event.hasNonNull("at")) {

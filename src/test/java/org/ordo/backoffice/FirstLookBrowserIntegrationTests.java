@@ -1,8 +1,10 @@
 package org.ordo.backoffice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.ordo.Fixtures.expect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -37,6 +39,11 @@ class FirstLookBrowserIntegrationTests {
     private static final Pattern RAW_CODE = Pattern.compile(
             "\\b(ON_HOLD|PARTIALLY_SHIPPED|PARTIALLY_REFUNDED|PARTIALLY_RETURNED|UNFULFILLED|BACKORDERED|RELEASED"
                     + "|PENDING|AUTHORIZED|OPEN|PAID|SHIPPED|DELIVERED|CANCELLED|COMPLETED)\\b");
+
+    /** Message, document, movement and payment kinds and message statuses as their codes read. */
+    private static final Pattern KIND_CODE = Pattern.compile(
+            "\\b(ORDER_CONFIRMATION|CONFIRMATION|INVOICE|BANK_TRANSFER|RECEIPT|RESERVATION|ISSUE|QUEUED|SENDING|SENT"
+                    + "|KEPT|FAILED|BOOKED)\\b");
 
     private static Browser browser;
 
@@ -152,6 +159,33 @@ class FirstLookBrowserIntegrationTests {
                 browser.screenshot("queue-" + language + "-" + width);
             }
         }
+    }
+
+    @Test
+    void kindsAndTimelineReasonsAreWordsInTheReadersLanguage() {
+        String number = order(null);
+        String gross = expect(api.get("/api/v1/orders/" + number), 200).json().path("totals").path("gross")
+                .path("amount").asString();
+        expect(api.post("/api/v1/payments/bank-transfers", Map.of("order", number, "amount",
+                Map.of("amount", gross, "currency", "EUR"))), 201);
+        language("ko");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            browser.open("/orders/" + number);
+            assertThat(browser.waitFor(By.id("messages")).getText()).contains("주문 확인");
+            assertThat(browser.find(By.id("documents")).getText()).contains("주문 확인서");
+        });
+        String order = browser.find(By.tagName("main")).getText();
+        assertThat(KIND_CODE.matcher(order).find()).as(order).isFalse();
+        // reasons Ordo wrote are in the reader's language too; the API keeps the English sentence
+        assertThat(browser.find(By.id("timeline")).getText()).contains("채널로 접수", "창고로 출고 지시: 결제 완료")
+                .doesNotContain("placed via", "released to the warehouse");
+        assertThat(expect(api.get("/api/v1/orders/" + number), 200).json().path("timeline").get(0).path("reason")
+                .asString()).startsWith("placed via");
+
+        browser.open("/inventory/" + sku + "/ledger");
+        String ledger = browser.waitFor(By.tagName("main")).getText();
+        assertThat(ledger).contains("입고", "예약");
+        assertThat(KIND_CODE.matcher(ledger).find()).as(ledger).isFalse();
     }
 
     /** The elements wider than the window (their tag and id), which would make the page scroll sideways. */

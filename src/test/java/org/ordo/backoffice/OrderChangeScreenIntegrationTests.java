@@ -50,8 +50,8 @@ class OrderChangeScreenIntegrationTests {
         assertThat(agent.get("/orders/" + order.number()).body())
                 .contains("주문 변경 (버전 2): customer called: one more");
         assertThat(orders.require(order.id()).timeline()).anySatisfy(t -> {
-            assertThat(t.reasonKey()).isEqualTo("order-changed");
-            assertThat(t.reasonArgs()).containsExactly("2", "customer called: one more");
+            assertThat(t.reasonCode()).isEqualTo("order-changed");
+            assertThat(t.reasonArguments()).containsExactly("2", "customer called: one more");
         });
         agent.post("/language", Map.of("lang", "en", "back", "/orders/" + order.number()));
         agent.get("/orders/" + order.number());

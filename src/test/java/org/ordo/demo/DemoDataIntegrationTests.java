@@ -75,6 +75,14 @@ class DemoDataIntegrationTests {
                 .isGreaterThanOrEqualTo(40);
         assertThat(count("SELECT count(*) FROM stock_level WHERE on_hand - reserved < 10")).as("low stock")
                 .isPositive();
+        // payments, invoices and messages carry the day they happened on, not the day of loading
+        assertThat(days("payment", "at")).as("days with payments").isGreaterThanOrEqualTo(30);
+        assertThat(days("invoice", "issued_at")).as("days with invoices").isGreaterThanOrEqualTo(30);
+        assertThat(days("message", "created_at")).as("days with messages").isGreaterThanOrEqualTo(30);
+    }
+
+    private long days(String table, String column) {
+        return count("SELECT count(DISTINCT CAST(" + column + " AT TIME ZONE 'UTC' AS date)) FROM " + table);
     }
 
     @Test

@@ -39,6 +39,19 @@ public class Formats {
     }
 
     /**
+     * Why an order changed, in the page's language when Ordo wrote the reason ({@code timeline.reason.<code>} with
+     * its arguments); a reason a person typed, or one without a text yet, as it was written.
+     */
+    public String reason(org.ordo.ordering.OrderView.TimelineEntry entry) {
+        String written = entry.reason() == null ? "" : entry.reason();
+        if (entry.reasonCode() == null) {
+            return written;
+        }
+        return messages.getMessage("timeline.reason." + entry.reasonCode(), entry.reasonArguments().toArray(),
+                written, LocaleContextHolder.getLocale());
+    }
+
+    /**
      * Who did something, as a person reads it: {@code user:erika} is "erika", {@code api-key:shop} is "shop (API
      * key)", {@code webhook:stripe} is "stripe (webhook)", {@code system} is "Ordo".
      */

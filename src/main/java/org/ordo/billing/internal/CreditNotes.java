@@ -3,6 +3,8 @@ package org.ordo.billing.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,21 +26,28 @@ public class CreditNotes {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    CreditNotes(JdbcClient jdbc, Json json) {
+    CreditNotes(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock: the demo history and moved test clocks date them with their day. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     public void insert(CreditNote c, String series, int year, long seq, String refundKey) {
         jdbc.sql("""
                 INSERT INTO credit_note (id, number, series, year, seq, invoice_id, invoice_number, order_id,
                                          order_number, refund_key, reason, customer_email, customer_name,
-                                         billing_address, currency, net, tax, gross, lines)
+                                         billing_address, currency, net, tax, gross, lines, issued_at)
                 VALUES (:id, :number, :series, :year, :seq, :invoice, :invoiceNumber, :order, :orderNumber,
                         :refundKey, :reason, :email, :name, CAST(:address AS jsonb), :currency, :net, :tax, :gross,
-                        CAST(:lines AS jsonb))
-                """).param("id", c.id()).param("number", c.number()).param("series", series).param("year", year)
+                        CAST(:lines AS jsonb), :now)
+                """).param("now", now()).param("id", c.id()).param("number", c.number()).param("series", series).param("year", year)
                 .param("seq", seq).param("invoice", c.invoiceId()).param("invoiceNumber", c.invoiceNumber())
                 .param("order", c.orderId()).param("orderNumber", c.orderNumber()).param("refundKey", refundKey)
                 .param("reason", c.reason().name()).param("email", c.customerEmail()).param("name", c.customerName())

@@ -2,6 +2,8 @@ package org.ordo.billing.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,20 +24,28 @@ public class Invoices {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    Invoices(JdbcClient jdbc, Json json) {
+    Invoices(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock: the demo history and moved test clocks date them with their day. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** An invoice of the order as it is at {@code orderVersion} (1 as placed; a changed order is invoiced again). */
     public void insert(Invoice i, String series, int year, long seq, int orderVersion) {
         jdbc.sql("""
                 INSERT INTO invoice (id, number, series, year, seq, order_id, order_number, customer_email,
-                                     customer_name, billing_address, currency, net, tax, gross, lines, order_version)
+                                     customer_name, billing_address, currency, net, tax, gross, lines, order_version,
+                                     issued_at)
                 VALUES (:id, :number, :series, :year, :seq, :order, :orderNumber, :email, :name,
-                        CAST(:address AS jsonb), :currency, :net, :tax, :gross, CAST(:lines AS jsonb), :version)
-                """).param("version", orderVersion).param("id", i.id()).param("number", i.number())
+                        CAST(:address AS jsonb), :currency, :net, :tax, :gross, CAST(:lines AS jsonb), :version, :now)
+                """).param("now", now()).param("version", orderVersion).param("id", i.id()).param("number", i.number())
                 .param("series", series).param("year", year)
                 .param("seq", seq).param("order", i.orderId()).param("orderNumber", i.orderNumber())
                 .param("email", i.customerEmail()).param("name", i.customerName())

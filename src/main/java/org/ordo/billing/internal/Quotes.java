@@ -3,6 +3,7 @@ package org.ordo.billing.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,10 +30,17 @@ public class Quotes {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    Quotes(JdbcClient jdbc, Json json) {
+    Quotes(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock: the demo history and moved test clocks date them with their day. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** Who asked, with which key and body: a retry with the same key finds its quote. */
@@ -59,11 +67,12 @@ public class Quotes {
         jdbc.sql("""
                 INSERT INTO quote (id, number, series, year, seq, status, customer_id, customer_email, customer_name,
                                    locale, currency, payment_method, shipping_address, billing_address, lines, net,
-                                   tax, gross, valid_until, note, client, idempotency_key, request_hash, created_by)
+                                   tax, gross, valid_until, note, client, idempotency_key, request_hash, created_by,
+                                   created_at, updated_at)
                 VALUES (:id, :number, :series, :year, :seq, 'OPEN', :customer, :email, :name, :locale, :currency,
                         :paymentMethod, CAST(:shipping AS jsonb), CAST(:billing AS jsonb), CAST(:lines AS jsonb),
-                        :net, :tax, :gross, :validUntil, :note, :client, :key, :hash, :actor)
-                """).param("id", q.id()).param("number", q.number()).param("series", series).param("year", year)
+                        :net, :tax, :gross, :validUntil, :note, :client, :key, :hash, :actor, :now, :now)
+                """).param("now", now()).param("id", q.id()).param("number", q.number()).param("series", series).param("year", year)
                 .param("seq", seq).param("customer", q.customer().id()).param("email", q.customer().email())
                 .param("name", q.customer().name()).param("locale", q.customer().locale())
                 .param("currency", q.currency()).param("paymentMethod", q.paymentMethod())
@@ -91,36 +100,36 @@ public class Quotes {
     /** Counts one more send; returns the count. */
     public int markSent(UUID id) {
         return jdbc.sql("""
-                UPDATE quote SET status = 'SENT', times_sent = times_sent + 1, sent_at = clock_timestamp(),
-                                 updated_at = clock_timestamp()
+                UPDATE quote SET status = 'SENT', times_sent = times_sent + 1, sent_at = :now,
+                                 updated_at = :now
                 WHERE id = :id AND status IN ('OPEN', 'SENT')
                 RETURNING times_sent
-                """).param("id", id).query(Integer.class).single();
+                """).param("now", now()).param("id", id).query(Integer.class).single();
     }
 
     public void markAccepted(UUID id, UUID orderId, String orderNumber) {
         jdbc.sql("""
                 UPDATE quote SET status = 'ACCEPTED', order_id = :order, order_number = :orderNumber,
-                                 decided_at = clock_timestamp(), updated_at = clock_timestamp()
+                                 decided_at = :now, updated_at = :now
                 WHERE id = :id AND status IN ('OPEN', 'SENT')
-                """).param("id", id).param("order", orderId).param("orderNumber", orderNumber).update();
+                """).param("now", now()).param("id", id).param("order", orderId).param("orderNumber", orderNumber).update();
     }
 
     public void markDeclined(UUID id, String reason) {
         jdbc.sql("""
-                UPDATE quote SET status = 'DECLINED', decline_reason = :reason, decided_at = clock_timestamp(),
-                                 updated_at = clock_timestamp()
+                UPDATE quote SET status = 'DECLINED', decline_reason = :reason, decided_at = :now,
+                                 updated_at = :now
                 WHERE id = :id AND status IN ('OPEN', 'SENT')
-                """).param("id", id).param("reason", reason).update();
+                """).param("now", now()).param("id", id).param("reason", reason).update();
     }
 
     /** Marks every open or sent quote whose last valid day is before {@code today} as EXPIRED; returns them. */
     public List<String> expireBefore(LocalDate today) {
         return jdbc.sql("""
-                UPDATE quote SET status = 'EXPIRED', decided_at = clock_timestamp(), updated_at = clock_timestamp()
+                UPDATE quote SET status = 'EXPIRED', decided_at = :now, updated_at = :now
                 WHERE status IN ('OPEN', 'SENT') AND valid_until < :today
                 RETURNING number
-                """).param("today", today).query(String.class).list();
+                """).param("now", now()).param("today", today).query(String.class).list();
     }
 
     /** Newest first, after the cursor; {@code limit} rows (ask for one more to know whether more follow). */

@@ -2,6 +2,8 @@ package org.ordo.billing.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,9 +22,16 @@ public class StoredDocuments {
             created_at""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    StoredDocuments(JdbcClient jdbc) {
+    StoredDocuments(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock: the demo history and moved test clocks date them with their day. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /**
@@ -34,10 +43,11 @@ public class StoredDocuments {
     public boolean insert(UUID id, UUID orderId, DocumentKind kind, String number, String locale, String mediaType,
             String fileName, byte[] content, String sha256) {
         return jdbc.sql("""
-                INSERT INTO document (id, order_id, kind, number, locale, media_type, file_name, content, sha256)
-                VALUES (:id, :order, :kind, :number, :locale, :mediaType, :fileName, :content, :sha256)
+                INSERT INTO document (id, order_id, kind, number, locale, media_type, file_name, content, sha256,
+                                      created_at)
+                VALUES (:id, :order, :kind, :number, :locale, :mediaType, :fileName, :content, :sha256, :now)
                 ON CONFLICT DO NOTHING
-                """).param("id", id).param("order", orderId).param("kind", kind.name()).param("number", number)
+                """).param("now", now()).param("id", id).param("order", orderId).param("kind", kind.name()).param("number", number)
                 .param("locale", locale).param("mediaType", mediaType).param("fileName", fileName)
                 .param("content", content).param("sha256", sha256).update() == 1;
     }

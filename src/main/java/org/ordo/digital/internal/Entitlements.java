@@ -3,6 +3,7 @@ package org.ordo.digital.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,9 +18,16 @@ import org.springframework.stereotype.Repository;
 public class Entitlements {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Entitlements(JdbcClient jdbc) {
+    Entitlements(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Links expire by the application's clock, the one their expiry was computed on. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** Creates the entitlement of an order line once; a second call for the same line does nothing. */
@@ -44,11 +52,11 @@ public class Entitlements {
     public Optional<String> refusal(String token) {
         return jdbc.sql("""
                 SELECT CASE WHEN revoked_at IS NOT NULL THEN 'revoked'
-                            WHEN expires_at <= now() THEN 'expired'
+                            WHEN expires_at <= :now THEN 'expired'
                             WHEN downloads >= max_downloads THEN 'used up'
                             ELSE 'ok' END
                 FROM download_entitlement WHERE token = :token
-                """).param("token", token).query(String.class).optional().or(() -> Optional.of("unknown"))
+                """).param("now", now()).param("token", token).query(String.class).optional().or(() -> Optional.of("unknown"))
                 .filter(reason -> !reason.equals("ok"));
     }
 
@@ -60,10 +68,10 @@ public class Entitlements {
     /** Counts one download if the link is still good; the SKU to serve, or empty when it is not. */
     public Optional<String> use(String token) {
         return jdbc.sql("""
-                UPDATE download_entitlement SET downloads = downloads + 1, last_download = clock_timestamp()
-                WHERE token = :token AND revoked_at IS NULL AND expires_at > now() AND downloads < max_downloads
+                UPDATE download_entitlement SET downloads = downloads + 1, last_download = :now
+                WHERE token = :token AND revoked_at IS NULL AND expires_at > :now AND downloads < max_downloads
                 RETURNING sku
-                """).param("token", token).query(String.class).optional();
+                """).param("now", now()).param("token", token).query(String.class).optional();
     }
 
     private static Entitlement map(ResultSet rs, int n) throws SQLException {

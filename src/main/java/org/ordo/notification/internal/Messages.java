@@ -3,6 +3,7 @@ package org.ordo.notification.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +26,20 @@ public class Messages {
     public static final String SMS = "SMS";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Messages(JdbcClient jdbc) {
+    Messages(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Stamps (queued, sent) come from the application's clock, so the demo history and moved test clocks date a
+     * message with its day. The queue's own timing (next attempt, claim lease) stays on database time, which every
+     * node shares.
+     */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /**
@@ -62,16 +74,16 @@ public class Messages {
         boolean queued = jdbc.sql("""
                 WITH m AS (
                     INSERT INTO message (id, kind, order_id, channel, recipient, locale, subject, body, status,
-                                         dedupe_key, resent_from)
+                                         dedupe_key, resent_from, created_at)
                     VALUES (:id, :kind, :order, :channel, :recipient, :locale, :subject, :body, 'QUEUED', :dedupe,
-                            :resentFrom)
+                            :resentFrom, :now)
                     ON CONFLICT (dedupe_key) DO NOTHING
                     RETURNING id),
                 a AS (
                     INSERT INTO message_attachment (message_id, position, document_id)
                     SELECT m.id, d.n - 1, d.doc FROM m CROSS JOIN unnest(CAST(:docs AS uuid[])) WITH ORDINALITY AS d(doc, n))
                 SELECT count(*) FROM m
-                """).param("id", id).param("channel", channel).param("kind", draft.kind().name())
+                """).param("now", now()).param("id", id).param("channel", channel).param("kind", draft.kind().name())
                 .param("order", draft.orderId())
                 .param("recipient", draft.recipient()).param("locale", draft.locale())
                 .param("subject", draft.subject()).param("body", draft.body()).param("dedupe", draft.dedupeKey())
@@ -128,10 +140,10 @@ public class Messages {
     /** Marks a claimed message sent; false when the claim was lost (the lease ran out and another took it). */
     public boolean sent(Claimed c) {
         return jdbc.sql("""
-                UPDATE message SET status = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL,
+                UPDATE message SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL,
                                    claim = NULL
                 WHERE id = :id AND status = 'SENDING' AND claim = :claim
-                """).param("id", c.message().id()).param("claim", c.claim()).update() == 1;
+                """).param("now", now()).param("id", c.message().id()).param("claim", c.claim()).update() == 1;
     }
 
     /** Keeps a claimed message unsent: no mail server is configured. */
@@ -160,9 +172,10 @@ public class Messages {
     public List<Message> undeliveredOlderThan(Duration age, int limit) {
         return jdbc.sql("""
                 SELECT * FROM message
-                WHERE status IN ('QUEUED', 'SENDING') AND created_at < now() - make_interval(secs => :seconds)
+                WHERE status IN ('QUEUED', 'SENDING')
+                  AND created_at < CAST(:now AS timestamptz) - make_interval(secs => :seconds)
                 ORDER BY created_at LIMIT :limit
-                """).param("seconds", age.toMillis() / 1000.0).param("limit", limit).query(Messages::map).list();
+                """).param("now", now()).param("seconds", age.toMillis() / 1000.0).param("limit", limit).query(Messages::map).list();
     }
 
     public Optional<Message> find(UUID id) {

@@ -19,6 +19,7 @@ import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentStatus;
 import org.ordo.ordering.Pricing;
+import org.ordo.ordering.TimelineReason;
 import org.ordo.platform.Address;
 import org.ordo.platform.Json;
 import org.ordo.platform.Money;
@@ -80,7 +81,7 @@ public class Orders {
     }
 
     /** A timeline entry to write. */
-    public record NewEntry(String actor, String dimension, String from, String to, String reason) {
+    public record NewEntry(String actor, String dimension, String from, String to, TimelineReason reason) {
     }
 
     /**
@@ -109,11 +110,14 @@ public class Orders {
                         CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
                         CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l),
                 entry AS (
-                    INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason)
-                    SELECT o.id, :now, t.actor, t.dimension, t.from_status, t.to_status, t.reason
+                    INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason,
+                        reason_code, reason_args)
+                    SELECT o.id, :now, t.actor, t.dimension, t.from_status, t.to_status, t.reason, t.code,
+                        CAST(t.args AS jsonb)
                     FROM o CROSS JOIN unnest(CAST(:tActor AS text[]), CAST(:tDimension AS text[]),
-                        CAST(:tFrom AS text[]), CAST(:tTo AS text[]), CAST(:tReason AS text[]))
-                        WITH ORDINALITY AS t(actor, dimension, from_status, to_status, reason, n)
+                        CAST(:tFrom AS text[]), CAST(:tTo AS text[]), CAST(:tReason AS text[]),
+                        CAST(:tCode AS text[]), CAST(:tArgs AS text[]))
+                        WITH ORDINALITY AS t(actor, dimension, from_status, to_status, reason, code, args, n)
                     ORDER BY t.n)
                 SELECT count(*) FROM o
                 """)
@@ -132,7 +136,9 @@ public class Orders {
                 .param("tDimension", timeline.stream().map(NewEntry::dimension).toArray(String[]::new))
                 .param("tFrom", timeline.stream().map(NewEntry::from).toArray(String[]::new))
                 .param("tTo", timeline.stream().map(NewEntry::to).toArray(String[]::new))
-                .param("tReason", timeline.stream().map(NewEntry::reason).toArray(String[]::new))
+                .param("tReason", timeline.stream().map(e -> e.reason().text()).toArray(String[]::new))
+                .param("tCode", timeline.stream().map(e -> e.reason().code()).toArray(String[]::new))
+                .param("tArgs", timeline.stream().map(e -> arguments(e.reason())).toArray(String[]::new))
                 .query(Integer.class).single() == 1;
     }
 
@@ -147,22 +153,22 @@ public class Orders {
     }
 
     public void record(UUID orderId, String actor, String dimension, String from, String to, String reason) {
-        record(orderId, actor, dimension, from, to, reason, null, List.of());
+        record(orderId, actor, dimension, from, to, TimelineReason.typed(reason));
     }
 
-    /**
-     * A timeline entry whose reason is also kept as a message key ({@code timeline.<key>} in the back office's
-     * texts) with its arguments, for showing it in the reader's language; {@code reason} is the English text.
-     */
-    public void record(UUID orderId, String actor, String dimension, String from, String to, String reason,
-            String reasonKey, List<String> reasonArgs) {
+    /** Writes a timeline entry; a reason Ordo wrote keeps its code and arguments for the screens' languages. */
+    public void record(UUID orderId, String actor, String dimension, String from, String to, TimelineReason reason) {
         jdbc.sql("""
-                INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason, reason_key,
-                                            reason_args)
-                VALUES (:order, :now, :actor, :dimension, :from, :to, :reason, :key, CAST(:args AS jsonb))
+                INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason,
+                                            reason_code, reason_args)
+                VALUES (:order, :now, :actor, :dimension, :from, :to, :reason, :code, CAST(:args AS jsonb))
                 """).param("now", now()).param("order", orderId).param("actor", actor).param("dimension", dimension)
-                .param("from", from).param("to", to).param("reason", reason).param("key", reasonKey)
-                .param("args", reasonKey == null ? null : json.write(reasonArgs)).update();
+                .param("from", from).param("to", to).param("reason", reason.text()).param("code", reason.code())
+                .param("args", arguments(reason)).update();
+    }
+
+    private String arguments(TimelineReason reason) {
+        return reason.code() == null ? null : json.write(reason.arguments());
     }
 
     public Optional<Locked> lock(UUID id) {
@@ -387,7 +393,7 @@ public class Orders {
                         FROM order_line l WHERE l.order_id = o.id) AS lines,
                        (SELECT json_agg(json_build_array(
                                    to_char(t.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), t.actor,
-                                   t.dimension, t.from_status, t.to_status, t.reason, t.reason_key,
+                                   t.dimension, t.from_status, t.to_status, t.reason, t.reason_code,
                                    t.reason_args) ORDER BY t.id)
                         FROM order_timeline t WHERE t.order_id = o.id) AS timeline
                 FROM customer_order o WHERE o.id = :id
@@ -407,7 +413,7 @@ public class Orders {
                     for (JsonNode t : array(rs.getString("timeline"))) {
                         timeline.add(new OrderView.TimelineEntry(Instant.parse(t.get(0).asString()),
                                 t.get(1).asString(), t.get(2).asString(), text(t.get(3)), t.get(4).asString(),
-                                text(t.get(5)), text(t.get(6)), strings(t.get(7))));
+                                text(t.get(5)), text(t.get(6)), reasonArguments(t.get(7))));
                     }
                     return order.with(lines, List.of(), timeline);
                 })
@@ -432,6 +438,14 @@ public class Orders {
 
     private static String text(JsonNode value) {
         return value.isNull() ? null : value.asString();
+    }
+
+    private static List<String> reasonArguments(JsonNode value) {
+        List<String> arguments = new ArrayList<>();
+        if (value != null && value.isArray()) {
+            value.forEach(a -> arguments.add(a.asString()));
+        }
+        return arguments;
     }
 
     private OrderView view(ResultSet rs, int n) throws SQLException {

@@ -1,6 +1,8 @@
 package org.ordo.payment.internal;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,18 +17,25 @@ import org.springframework.stereotype.Repository;
 public class Payments {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Payments(JdbcClient jdbc) {
+    Payments(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Bookings carry the application's time, so the demo history and moved test clocks stamp them with their day. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     public UUID record(UUID orderId, String kind, Money amount, String reference, String providerRef, String status,
             String note, String actor) {
         UUID id = Ids.next();
         jdbc.sql("""
-                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor)
-                VALUES (:id, :order, :kind, :amount, :currency, :reference, :providerRef, :status, :note, :actor)
-                """).param("id", id).param("order", orderId).param("kind", kind).param("amount", amount.amount())
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor, at)
+                VALUES (:id, :order, :kind, :amount, :currency, :reference, :providerRef, :status, :note, :actor, :now)
+                """).param("now", now()).param("id", id).param("order", orderId).param("kind", kind).param("amount", amount.amount())
                 .param("currency", amount.currency()).param("reference", reference).param("providerRef", providerRef)
                 .param("status", status).param("note", note).param("actor", actor).update();
         return id;
@@ -41,11 +50,11 @@ public class Payments {
             String bookingKey, String note, String actor) {
         UUID id = Ids.next();
         return jdbc.sql("""
-                INSERT INTO payment (id, order_id, kind, amount, currency, reference, status, note, actor, booking_key)
-                VALUES (:id, :order, :kind, :amount, :currency, :reference, 'BOOKED', :note, :actor, :key)
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, status, note, actor, booking_key, at)
+                VALUES (:id, :order, :kind, :amount, :currency, :reference, 'BOOKED', :note, :actor, :key, :now)
                 ON CONFLICT (order_id, kind, booking_key) WHERE booking_key IS NOT NULL DO NOTHING
                 RETURNING id
-                """).param("id", id).param("order", orderId).param("kind", kind).param("amount", amount.amount())
+                """).param("now", now()).param("id", id).param("order", orderId).param("kind", kind).param("amount", amount.amount())
                 .param("currency", amount.currency()).param("reference", reference).param("note", note)
                 .param("actor", actor).param("key", bookingKey).query(UUID.class).optional();
     }
@@ -102,13 +111,14 @@ public class Payments {
         UUID id = Ids.next();
         int inserted = jdbc.sql("""
                 INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor,
-                                     booking_key)
-                SELECT :id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'BOOKED', :note, :actor, :key
+                                     booking_key, at)
+                SELECT :id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'BOOKED', :note, :actor, :key,
+                       :now
                 FROM payment WHERE order_id = :order AND status = 'BOOKED'
                 HAVING coalesce(sum(amount) FILTER (WHERE kind = 'REFUND'), 0) + :amount
                        <= coalesce(sum(amount) FILTER (WHERE kind IN ('BANK_TRANSFER', 'CAPTURE', 'MARKETPLACE', 'EXCHANGE_CREDIT')), 0)
                 ON CONFLICT (order_id, kind, booking_key) WHERE booking_key IS NOT NULL DO NOTHING
-                """).param("id", id).param("order", orderId).param("amount", amount.amount())
+                """).param("now", now()).param("id", id).param("order", orderId).param("amount", amount.amount())
                 .param("currency", amount.currency()).param("reference", reference).param("providerRef", providerRef)
                 .param("note", note).param("actor", actor).param("key", bookingKey).update();
         return inserted == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
@@ -163,10 +173,11 @@ public class Payments {
             String providerRef, String note, String actor) {
         UUID id = Ids.next();
         int inserted = jdbc.sql("""
-                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor)
-                VALUES (:id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'REQUESTED', :note, :actor)
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor, at)
+                VALUES (:id, :order, 'REFUND', :amount, :currency, :reference, :providerRef, 'REQUESTED', :note, :actor,
+                        :now)
                 ON CONFLICT DO NOTHING
-                """).param("id", id).param("order", orderId).param("amount", amount.amount())
+                """).param("now", now()).param("id", id).param("order", orderId).param("amount", amount.amount())
                 .param("currency", amount.currency()).param("reference", reference).param("providerRef", providerRef)
                 .param("note", note).param("actor", actor).update();
         return inserted == 1 ? java.util.Optional.of(id) : java.util.Optional.empty();
@@ -226,8 +237,8 @@ public class Payments {
     /** Remembers a provider event; false when it was handled before (a replay). */
     public boolean firstTime(String provider, String eventId, String type) {
         return jdbc.sql("""
-                INSERT INTO provider_event (provider, event_id, type) VALUES (:provider, :id, :type)
+                INSERT INTO provider_event (provider, event_id, type, received_at) VALUES (:provider, :id, :type, :now)
                 ON CONFLICT DO NOTHING
-                """).param("provider", provider).param("id", eventId).param("type", type).update() == 1;
+                """).param("now", now()).param("provider", provider).param("id", eventId).param("type", type).update() == 1;
     }
 }

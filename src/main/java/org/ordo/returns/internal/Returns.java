@@ -3,6 +3,7 @@ package org.ordo.returns.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +29,17 @@ public class Returns {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    Returns(JdbcClient jdbc, Json json) {
+    Returns(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock: the demo history and moved test clocks date them with their day. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** A new return's row. */
@@ -63,10 +71,10 @@ public class Returns {
     public void insert(NewReturn r, List<NewLine> lines) {
         jdbc.sql("""
                 INSERT INTO return_request (id, number, order_id, order_number, currency, status, resolution, iban,
-                                            label_ref, note, created_by)
+                                            label_ref, note, created_by, created_at, updated_at)
                 VALUES (:id, :number, :order, :orderNumber, :currency, 'AUTHORIZED', :resolution, :iban, :label,
-                        :note, :by)
-                """).param("id", r.id()).param("number", r.number()).param("order", r.orderId())
+                        :note, :by, :now, :now)
+                """).param("now", now()).param("id", r.id()).param("number", r.number()).param("order", r.orderId())
                 .param("orderNumber", r.orderNumber()).param("currency", r.currency())
                 .param("resolution", r.resolution()).param("iban", r.iban()).param("label", r.labelRef())
                 .param("note", r.note()).param("by", r.createdBy()).update();
@@ -121,10 +129,10 @@ public class Returns {
     /** Marks an authorized return received at a location; false when it was not AUTHORIZED (any more). */
     public boolean markReceived(UUID id, String location, String actor) {
         return jdbc.sql("""
-                UPDATE return_request SET status = 'RECEIVED', received_at = clock_timestamp(), received_by = :by,
-                       location = :location, updated_at = clock_timestamp()
+                UPDATE return_request SET status = 'RECEIVED', received_at = :now, received_by = :by,
+                       location = :location, updated_at = :now
                 WHERE id = :id AND status = 'AUTHORIZED'
-                """).param("id", id).param("by", actor).param("location", location).update() == 1;
+                """).param("now", now()).param("id", id).param("by", actor).param("location", location).update() == 1;
     }
 
     /** Adds what arrived for one order line; a line the customer did not announce is added with 0 announced. */
@@ -191,20 +199,20 @@ public class Returns {
 
     public boolean cancel(UUID id, String reason) {
         return jdbc.sql("""
-                UPDATE return_request SET status = 'CANCELLED', cancel_reason = :reason, updated_at = clock_timestamp()
+                UPDATE return_request SET status = 'CANCELLED', cancel_reason = :reason, updated_at = :now
                 WHERE id = :id AND status = 'AUTHORIZED'
-                """).param("id", id).param("reason", reason).update() == 1;
+                """).param("now", now()).param("id", id).param("reason", reason).update() == 1;
     }
 
     public void awaitApproval(UUID id) {
         jdbc.sql("""
-                UPDATE return_request SET status = 'AWAITING_APPROVAL', updated_at = clock_timestamp()
+                UPDATE return_request SET status = 'AWAITING_APPROVAL', updated_at = :now
                 WHERE id = :id AND status = 'RECEIVED'
-                """).param("id", id).update();
+                """).param("now", now()).param("id", id).update();
     }
 
     public void approve(UUID id, String actor) {
-        jdbc.sql("UPDATE return_request SET approved_by = :by, updated_at = clock_timestamp() WHERE id = :id")
+        jdbc.sql("UPDATE return_request SET approved_by = :by, updated_at = :now WHERE id = :id").param("now", now())
                 .param("id", id).param("by", actor).update();
     }
 
@@ -212,9 +220,9 @@ public class Returns {
     public boolean markRefunded(UUID id, ReturnView.Refund refund, UUID payment) {
         return jdbc.sql("""
                 UPDATE return_request SET status = 'REFUNDED', refund = :amount, refund_detail = CAST(:detail AS jsonb),
-                       refund_payment = :payment, refunded_at = clock_timestamp(), updated_at = clock_timestamp()
+                       refund_payment = :payment, refunded_at = :now, updated_at = :now
                 WHERE id = :id AND status IN ('RECEIVED', 'AWAITING_APPROVAL')
-                """).param("id", id).param("amount", refund.total().amount()).param("detail", json.write(refund))
+                """).param("now", now()).param("id", id).param("amount", refund.total().amount()).param("detail", json.write(refund))
                 .param("payment", payment).update() == 1;
     }
 
