@@ -148,7 +148,7 @@ public class OrderChanges {
                     promisedAt.toString(), null, null));
         }
         OrderChange change = OrderChange.of(Ids.next(), orderId, o.number(), version, clock.instant(), actor,
-                command.reason().trim(), differences, o.gross(), total.gross(), o.paid());
+                command.reason().trim(), differences, o.gross(), total.gross(), orders.kept(orderId));
         versions.insert(change, inboundDocumentId);
         if (differences.stream().anyMatch(d -> d.what() == What.SHIPPING_ADDRESS)) {
             lifecycle.afterAddressChange(orderId, actor);

@@ -154,7 +154,9 @@ public class OrderLifecycle {
         if (!paidTotal.currency().equals(o.currency())) {
             throw new InvalidInputException("currency", "the order is in " + o.currency());
         }
-        boolean full = paidTotal.amount().compareTo(o.gross().amount()) >= 0;
+        // what covers the order is what was received less what went back (a change may have refunded some)
+        Money kept = paidTotal.minus(o.paid().minus(orders.kept(orderId)));
+        boolean full = kept.amount().compareTo(o.gross().amount()) >= 0;
         if (full && o.paymentStatus() != PaymentStatus.PAID && o.paymentStatus().canBecome(PaymentStatus.PAID)) {
             changePayment(o, PaymentStatus.PAID, paidTotal, reason);
         } else {
@@ -171,6 +173,7 @@ public class OrderLifecycle {
     @Transactional
     public void markRefunded(UUID orderId, Money refundedTotal, String reason) {
         Orders.Locked o = lock(orderId);
+        orders.recordRefunded(orderId, refundedTotal);
         Money kept = o.paid().minus(refundedTotal);
         if (o.status() != OrderStatus.CANCELLED && o.paymentStatus() == PaymentStatus.PAID
                 && kept.amount().compareTo(o.gross().amount()) >= 0) {
@@ -435,7 +438,7 @@ public class OrderLifecycle {
 
     void afterChange(UUID orderId, String actor, OrderChange change) {
         Orders.Locked o = lock(orderId);
-        boolean covered = o.paid().amount().compareTo(o.gross().amount()) >= 0;
+        boolean covered = orders.kept(orderId).amount().compareTo(o.gross().amount()) >= 0;
         // An authorized card payment covers what it was authorized for: a higher total waits for the provider's
         // new authorization, which the payment module asks for after this commit (docs/order-changes.md).
         boolean reauthorize = o.paymentStatus() == PaymentStatus.AUTHORIZED

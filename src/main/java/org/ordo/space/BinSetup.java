@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * code. All or nothing: one wrong bin and none is stored.
  */
 public record BinSetup(
-        @ArraySchema(minItems = 1, maxItems = BinSetup.MAX_BINS, schema = @Schema(implementation = BinSetup.Entry.class))
+        @ArraySchema(minItems = 1, maxItems = BinSetup.MAX_BINS, schema = @Schema(implementation = BinSetup.Entry.class),
+                arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED))
         List<Entry> bins) {
 
     public static final int MAX_BINS = 1000;

@@ -238,6 +238,18 @@ public class Orders {
                 .param("id", id).param("f", fulfillment.name()).update();
     }
 
+    /** Records what has gone back to the customer in all (booked refunds), beside what was received. */
+    public void recordRefunded(UUID id, Money refunded) {
+        jdbc.sql("UPDATE customer_order SET refunded = :refunded, updated_at = :now WHERE id = :id")
+                .param("now", now()).param("id", id).param("refunded", refunded.amount()).update();
+    }
+
+    /** What of the money received the customer kept: received less booked refunds, in the order's currency. */
+    public Money kept(UUID id) {
+        return jdbc.sql("SELECT paid - refunded AS kept, currency FROM customer_order WHERE id = :id").param("id", id)
+                .query((rs, n) -> Money.rounded(rs.getBigDecimal("kept"), rs.getString("currency"))).single();
+    }
+
     public void changePayment(UUID id, PaymentStatus status, Money paid) {
         jdbc.sql("""
                 UPDATE customer_order SET payment_status = :status, paid = :paid, updated_at = :now

@@ -45,7 +45,8 @@ class CycleCountController {
     @GetMapping("/cycle-counts")
     @Operation(operationId = "listCycleCounts", summary = "Cycle counts, newest first", description = "Keyset paging: pass `next` as `after`; `status=AWAITING_APPROVAL` keeps those to decide.")
     Slice<CycleCount> list(@RequestParam(required = false) CycleCount.Status status,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return counts.list(status, after, Slice.checkLimit(limit, 200));
     }
 

@@ -75,7 +75,8 @@ class TransferController {
     @GetMapping("/transfers")
     @Operation(operationId = "listTransfers", summary = "Transfers, newest first", description = "Keyset paging: pass `next` as `after`; `status=IN_TRANSIT` keeps those on the way.")
     Slice<Transfer> list(@RequestParam(required = false) Transfer.Status status,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") @jakarta.validation.constraints.Max(200) int limit) {
         return transfers.list(status, after, Slice.checkLimit(limit, 200));
     }
 

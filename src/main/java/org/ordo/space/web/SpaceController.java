@@ -114,7 +114,8 @@ class SpaceController {
     @ApiResponse(responseCode = "204", description = "acknowledged")
     @ApiResponse(responseCode = "404", description = "the location has no such overflow alert",
             content = @Content(mediaType = "application/problem+json"))
-    void acknowledgeAlert(@PathVariable String code, @PathVariable long alert) {
+    void acknowledgeAlert(@PathVariable String code,
+            @PathVariable @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(Long.MAX_VALUE) long alert) {
         space.acknowledgeAlert(code, alert);
     }
 
