@@ -28,6 +28,9 @@ class OrderChangeIntegrationTests {
     @LocalServerPort
     int port;
     @Autowired
+    org.ordo.audit.InvariantChecker checker;
+
+    @Autowired
     InventoryManagement inventory;
     @Autowired
     OrderManagement orders;
@@ -366,8 +369,14 @@ class OrderChangeIntegrationTests {
         standingRefunds(id, Map.of("CHG-" + fourth, "23.80"));
         expect(api.post("/api/v1/payments/refunds", Map.of("order", order(id).get("number").asString(), "amount",
                 Map.of("amount", "23.80", "currency", "EUR"), "reference", "CHG-" + fourth)), 201);
-        expect(change(id, 5, lines("three once more", line(1, null, 3L))), 201);
+        JsonNode fifth = expect(change(id, 5, lines("three once more", line(1, null, 3L))), 201).json();
         standingRefunds(id, Map.of("CHG-" + fourth, "23.80"));
+        // Only 11.90 of the 35.70 received was kept, so the 23.80 paid back is due again and the order waits for it
+        // (before, the change compared the new total with everything ever received and found nothing due).
+        assertThat(fifth.get("change").get("amountDue").get("amount").asString()).isEqualTo("23.80");
+        assertThat(fifth.get("order").get("paymentStatus").asString()).isEqualTo("PENDING");
+        String number = order(id).get("number").asString();
+        assertThat(checker.check().findings()).noneMatch(f -> f.message().startsWith(number + " "));
     }
 
     @Test
