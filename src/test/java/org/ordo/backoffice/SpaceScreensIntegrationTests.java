@@ -61,12 +61,13 @@ class SpaceScreensIntegrationTests {
         assertThat(first.body()).contains("Put them into bin R-01.");
         WebSession.Page second = warehouse.follow(warehouse.post("/warehouse/receive", Map.of("sku", sku,
                 "location", location, "quantity", "5", "reference", "PO-2")));
-        assertThat(second.body()).contains("No bin had room: put them into OVERFLOW (overflow alert).");
+        // two still fit R-01: the receipt is split, and only the other three go to OVERFLOW with an alert
+        assertThat(second.body()).contains("Not all of them fit one bin: put them into R-01 ×2 + OVERFLOW ×3.");
 
         WebSession.Page screen = warehouse.get("/space?location=" + location);
         assertThat(screen.status()).isEqualTo(200);
-        assertThat(screen.body()).contains("id=\"bin-R-01\"").contains("80.0 %")
-                .contains("5 × " + sku + " went to the overflow bin")
+        assertThat(screen.body()).contains("id=\"bin-R-01\"").contains("100.0 %")
+                .contains("3 × " + sku + " went to the overflow bin")
                 .as("13 litres on hand, 10 in bins: full today").contains("Runs full on ");
         WebSession.Page csv = warehouse.get("/space/forecast.csv?location=" + location);
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
