@@ -155,7 +155,7 @@ class ReturnFlowIntegrationTests {
         org.ordo.backoffice.WebSession.Page page = org.ordo.backoffice.WebSession.login(port, "admin",
                 Api.ADMIN_PASSWORD).get("/orders/" + order.get("number").asString());
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains(rma, "2 × " + shirt + " (WRONG_SIZE): 2 received, 1 damaged or incomplete");
+        assertThat(page.body()).contains(rma, "2 × " + shirt + " (Wrong size): 2 received, 1 damaged or incomplete");
 
         // The customer sees it on the order's page behind the link in the mails (no login), in German.
         String link = slips.returnLink(java.util.UUID.fromString(order.get("id").asString()));

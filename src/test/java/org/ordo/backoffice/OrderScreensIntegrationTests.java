@@ -175,7 +175,7 @@ class OrderScreensIntegrationTests {
     void theDetailShowsEverythingAndOffersOnlyWhatTheStateAllows() {
         OrderView order = place("Detail " + Fixtures.unique("K"), Instant.now().plus(Duration.ofDays(2)), "en");
         String page = agent.get("/orders/" + order.number()).body();
-        assertThat(page).contains(order.number(), sku, "ORDER_CONFIRMATION", "placed via web")
+        assertThat(page).contains(order.number(), sku, "order confirmation", "placed via web")
                 .as("the reservation's warehouse").contains(" × ")
                 .as("the stored original").contains("id=\"original\"", order.externalRef())
                 .contains("id=\"hold\"", "id=\"cancel\"", "id=\"book-transfer\"").doesNotContain("id=\"release\"");
