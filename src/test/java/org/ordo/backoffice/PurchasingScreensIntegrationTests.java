@@ -88,7 +88,9 @@ class PurchasingScreensIntegrationTests {
             assertThat(c.dailyDemand()).as("14 in 28 days").isEqualTo("0.50");
             assertThat(c.days()).as("16 / 0.5").isEqualTo(32);
         });
-        assertThat(api.get("/api/v1/purchasing/alerts?open=true&sku=" + sku).json()).hasSize(1);
+        // the reorder alert is raised by a listener after the placement's commit
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/purchasing/alerts?open=true&sku=" + sku).json()).hasSize(1));
 
         WebSession.Page dashboard = person(Role.AGENT).get("/dashboard");
         assertThat(dashboard.status()).isEqualTo(200);
