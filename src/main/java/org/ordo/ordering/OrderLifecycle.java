@@ -155,7 +155,7 @@ public class OrderLifecycle {
             throw new InvalidInputException("currency", "the order is in " + o.currency());
         }
         // what covers the order is what was received less what went back (a change may have refunded some)
-        Money kept = paidTotal.minus(o.paid().minus(orders.kept(orderId)));
+        Money kept = paidTotal.minus(orders.refunded(orderId));
         boolean full = kept.amount().compareTo(o.gross().amount()) >= 0;
         if (full && o.paymentStatus() != PaymentStatus.PAID && o.paymentStatus().canBecome(PaymentStatus.PAID)) {
             changePayment(o, PaymentStatus.PAID, paidTotal, reason);

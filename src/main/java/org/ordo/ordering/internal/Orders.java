@@ -244,6 +244,12 @@ public class Orders {
                 .param("now", now()).param("id", id).param("refunded", refunded.amount()).update();
     }
 
+    /** What went back to the customer in all (booked refunds), in the order's currency. */
+    public Money refunded(UUID id) {
+        return jdbc.sql("SELECT refunded, currency FROM customer_order WHERE id = :id").param("id", id)
+                .query((rs, n) -> Money.rounded(rs.getBigDecimal("refunded"), rs.getString("currency"))).single();
+    }
+
     /** What of the money received the customer kept: received less booked refunds, in the order's currency. */
     public Money kept(UUID id) {
         return jdbc.sql("SELECT paid - refunded AS kept, currency FROM customer_order WHERE id = :id").param("id", id)
