@@ -6,14 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the shop channels (docs/configuration.md).
+ * Settings of the shop channels (docs/configuration.md). Their secrets are sealed by the platform's
+ * {@link org.ordo.platform.security.SealedSecrets} (ORDO_CHANNELS_SECRET_KEY).
  *
- * @param secretKey seals the shops' secrets in the database; blank: a key kept in the database itself
  * @param replayWindow a webhook whose signed creation time is older is refused as replayed
  * @param reportEvery how often due shipment reports are sent to the shops
  * @param maxAttempts attempts per shipment report before it is FAILED
  */
 @ConfigurationProperties("ordo.channels")
-public record ChannelSettings(String secretKey, @DefaultValue("P3D") Duration replayWindow,
+public record ChannelSettings(@DefaultValue("P3D") Duration replayWindow,
         @DefaultValue("PT15S") Duration reportEvery, @DefaultValue("12") int maxAttempts) {
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.ordo.channels.ChannelDraft;
 import org.ordo.channels.Platform;
 import org.ordo.channels.ShopChannel;
+import org.ordo.platform.security.SealedSecrets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

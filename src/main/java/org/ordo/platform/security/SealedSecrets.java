@@ -1,4 +1,4 @@
-package org.ordo.channels.internal;
+package org.ordo.platform.security;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +10,15 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Seals the shops' secrets (webhook secret, API token) with AES-256-GCM before they are stored: a database dump or
- * backup does not give them away when the key lives outside the database (ORDO_CHANNELS_SECRET_KEY). They must be
- * sealed, not hashed, because Ordo needs them in clear to check signatures and call the shops.
+ * Seals secrets Ordo must use again in clear (a shop's webhook secret and API token, a mailbox password, an outgoing
+ * webhook's signing secret) with AES-256-GCM before they are stored: a database dump or backup does not give them away
+ * when the key lives outside the database (ORDO_CHANNELS_SECRET_KEY). They must be sealed, not hashed, because Ordo
+ * needs them in clear to check signatures and call the systems they belong to. Every module seals with this one key.
  */
 @Component
 public class SealedSecrets {
@@ -28,9 +30,9 @@ public class SealedSecrets {
     private final String configured;
     private volatile SecretKeySpec key;
 
-    SealedSecrets(JdbcClient jdbc, ChannelSettings settings) {
+    SealedSecrets(JdbcClient jdbc, @Value("${ordo.channels.secret-key:}") String configured) {
         this.jdbc = jdbc;
-        this.configured = settings.secretKey();
+        this.configured = configured;
     }
 
     public byte[] seal(String secret) {
@@ -52,7 +54,7 @@ public class SealedSecrets {
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(128, sealed, 0, NONCE));
             return new String(cipher.doFinal(sealed, NONCE, sealed.length - NONCE), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot open a channel secret: was ORDO_CHANNELS_SECRET_KEY changed?", e);
+            throw new IllegalStateException("cannot open a sealed secret: was ORDO_CHANNELS_SECRET_KEY changed?", e);
         }
     }
 
