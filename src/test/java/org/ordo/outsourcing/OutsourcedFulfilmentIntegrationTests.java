@@ -50,6 +50,12 @@ class OutsourcedFulfilmentIntegrationTests {
     @Autowired
     PartnerReportFiles files;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.ordo.outsourcing.internal.Partners partners;
+
     Api api;
     Fixtures fixtures;
     DeliveredOrders customers;
@@ -154,6 +160,33 @@ class OutsourcedFulfilmentIntegrationTests {
         assertThat(api.put("/api/v1/fulfilment-partners/" + location, Map.of("kind", "THIRD_PARTY_WAREHOUSE",
                 "name", "", "delivery", "HTTP", "secret", "short")).errorFields())
                 .containsExactlyInAnyOrder("name", "url", "secret");
+    }
+
+    @Test
+    void thePartnersSecretIsStoredSealedAndOneKeptInClearByAnEarlierVersionIsSealedAtStart() {
+        String location = fixtures.location(1);
+        String secret = "3pl-secret-" + UUID.randomUUID();
+        expect(api.put("/api/v1/fulfilment-partners/" + location, Map.of("kind", "THIRD_PARTY_WAREHOUSE", "name",
+                "Fulfil", "delivery", "FOLDER", "secret", secret)), 200);
+        Map<String, Object> row = jdbc.sql("SELECT secret, secret_sealed FROM fulfilment_partner WHERE location_code = :l")
+                .param("l", location).query().singleRow();
+        assertThat(row.get("secret")).as("no secret in clear").isNull();
+        assertThat(new String((byte[]) row.get("secret_sealed"), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(secret);
+        String report = """
+                {"reference":"X","order":"SO-0","carrier":"DHL","trackingNumber":"ABCD1234","lines":[{"sku":"A","quantity":1}]}""";
+        assertThat(signed(location, "shipments", secret, report).status()).as("checked with the opened secret")
+                .isEqualTo(404);
+
+        // a row as an earlier version wrote it: the secret in clear
+        String older = "3pl-older-secret-" + UUID.randomUUID();
+        jdbc.sql("UPDATE fulfilment_partner SET secret = :s, secret_sealed = NULL WHERE location_code = :l")
+                .param("s", older).param("l", location).update();
+        partners.sealClearSecrets();
+        assertThat(jdbc.sql("SELECT count(*) FROM fulfilment_partner WHERE secret IS NOT NULL").query(Long.class)
+                .single()).isZero();
+        assertThat(signed(location, "shipments", "another-secret-0123", report).status()).isEqualTo(400);
+        assertThat(signed(location, "shipments", older, report).status()).isEqualTo(404);
     }
 
     @Test

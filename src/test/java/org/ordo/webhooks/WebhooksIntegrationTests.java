@@ -117,6 +117,40 @@ class WebhooksIntegrationTests {
     }
 
     @Test
+    void signingSecretsAreStoredSealedAndOnesKeptInClearByAnEarlierVersionAreSealedAtStart() {
+        WebhookReceiver receiver = receiver(WebhookReceiver.answering(204));
+        JsonNode created = subscribe(receiver, "order.placed");
+        UUID subscription = UUID.fromString(created.get("subscription").get("id").asString());
+        String secret = created.get("secret").asString();
+        Map<String, Object> row = jdbc.sql("SELECT secret, secret_sealed FROM webhook_subscription WHERE id = :id")
+                .param("id", subscription).query().singleRow();
+        assertThat(row.get("secret")).as("no secret in clear").isNull();
+        String stored = new String((byte[]) row.get("secret_sealed"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(stored).doesNotContain(secret).doesNotContain(secret.substring("whsec_".length()));
+
+        // a row as an earlier version wrote it: the secret in clear
+        String older = "whsec_" + java.util.Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        jdbc.sql("UPDATE webhook_subscription SET secret = :s, secret_sealed = NULL WHERE id = :id")
+                .param("s", older).param("id", subscription).update();
+        context.getBean(org.ordo.webhooks.internal.Subscriptions.class).sealClearSecrets();
+        assertThat(jdbc.sql("SELECT secret FROM webhook_subscription WHERE id = :id").param("id", subscription)
+                .query(String.class).optional()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM webhook_subscription WHERE secret IS NOT NULL").query(Long.class)
+                .single()).isZero();
+
+        receiver.secret(older);
+        String orderId = placedOrder();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            dispatcher.deliverDue();
+            return receiver.of(orderId).size() == 1;
+        });
+        WebhookReceiver.Received r = receiver.of(orderId).get(0);
+        assertThat(WebhookReceiver.verify(older, r.id(), r.timestamp(), r.body(), r.signature(), Instant.now()))
+                .as("signed with the secret the receiver was given, opened from its sealed copy").isTrue();
+    }
+
+    @Test
     void aReceiverThatFailsThreeTimesGetsTheEventOnceMoreAndNoMore() {
         WebhookReceiver receiver = receiver(new WebhookReceiver(before -> before.size() < 3 ? 500 : 200));
         JsonNode created = subscribe(receiver, "order.placed");

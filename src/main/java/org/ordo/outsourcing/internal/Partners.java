@@ -10,10 +10,16 @@ import java.util.Optional;
 import org.ordo.outsourcing.FulfilmentPartner;
 import org.ordo.outsourcing.PartnerDraft;
 import org.ordo.outsourcing.PartnerKind;
+import org.ordo.platform.security.SealedSecrets;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The 3PLs and dropship suppliers, one per external location, with the secret their messages are signed with. */
+/**
+ * The 3PLs and dropship suppliers, one per external location, with the secret their messages are signed with, stored
+ * sealed (a database dump does not give it away) and opened only to sign or check a message.
+ */
 @Repository
 public class Partners {
 
@@ -22,31 +28,34 @@ public class Partners {
     }
 
     private final JdbcClient jdbc;
+    private final SealedSecrets sealed;
 
-    Partners(JdbcClient jdbc) {
+    Partners(JdbcClient jdbc, SealedSecrets sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     public void save(String location, PartnerDraft d, Instant now) {
         jdbc.sql("""
-                INSERT INTO fulfilment_partner (location_code, kind, name, delivery, url, secret, active, created_at,
-                                                updated_at)
+                INSERT INTO fulfilment_partner (location_code, kind, name, delivery, url, secret_sealed, active,
+                                                created_at, updated_at)
                 VALUES (:location, :kind, :name, :delivery, :url, :secret, :active, :now, :now)
                 ON CONFLICT (location_code) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
-                    delivery = EXCLUDED.delivery, url = EXCLUDED.url, secret = EXCLUDED.secret,
+                    delivery = EXCLUDED.delivery, url = EXCLUDED.url, secret = NULL,
+                    secret_sealed = EXCLUDED.secret_sealed,
                     active = EXCLUDED.active, updated_at = EXCLUDED.updated_at
                 """).param("location", location).param("kind", d.kind().name()).param("name", d.name().trim())
-                .param("delivery", d.delivery().name()).param("url", d.url()).param("secret", d.secret())
+                .param("delivery", d.delivery().name()).param("url", d.url()).param("secret", sealed.seal(d.secret()))
                 .param("active", d.active() == null || d.active()).param("now", Timestamp.from(now)).update();
     }
 
     public Optional<Registered> find(String location) {
         return jdbc.sql("SELECT * FROM fulfilment_partner WHERE location_code = :location")
-                .param("location", location).query(Partners::map).optional();
+                .param("location", location).query(this::map).optional();
     }
 
     public List<FulfilmentPartner> all() {
-        return jdbc.sql("SELECT * FROM fulfilment_partner ORDER BY location_code").query(Partners::map).list()
+        return jdbc.sql("SELECT * FROM fulfilment_partner ORDER BY location_code").query(this::map).list()
                 .stream().map(Registered::partner).toList();
     }
 
@@ -55,12 +64,27 @@ public class Partners {
                 .param("location", location).param("at", Timestamp.from(at)).update();
     }
 
-    private static Registered map(ResultSet rs, int n) throws SQLException {
+    /**
+     * Seals the secrets an earlier version kept in clear (V480), once per start; each row in its own conditional
+     * statement, so two nodes starting at once seal each once.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void sealClearSecrets() {
+        jdbc.sql("SELECT location_code, secret FROM fulfilment_partner WHERE secret IS NOT NULL")
+                .query((rs, n) -> new String[] {rs.getString("location_code"), rs.getString("secret")}).list()
+                .forEach(row -> jdbc.sql("""
+                        UPDATE fulfilment_partner SET secret_sealed = :sealed, secret = NULL
+                        WHERE location_code = :location AND secret IS NOT NULL
+                        """).param("sealed", sealed.seal(row[1])).param("location", row[0]).update());
+    }
+
+    private Registered map(ResultSet rs, int n) throws SQLException {
         Timestamp reported = rs.getTimestamp("stock_reported_at");
         return new Registered(new FulfilmentPartner(rs.getString("location_code"),
                 PartnerKind.valueOf(rs.getString("kind")), rs.getString("name"),
                 PartnerDraft.Delivery.valueOf(rs.getString("delivery")), rs.getString("url"), rs.getBoolean("active"),
                 reported == null ? null : reported.toInstant(), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("updated_at").toInstant()), rs.getString("secret"));
+                rs.getTimestamp("updated_at").toInstant()),
+                rs.getString("secret") != null ? rs.getString("secret") : sealed.open(rs.getBytes("secret_sealed")));
     }
 }

@@ -10,28 +10,37 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.ordo.platform.security.SealedSecrets;
 import org.ordo.webhooks.WebhookSubscription;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Receivers' subscriptions; a state change is one conditional statement, so two nodes never both make it. */
+/**
+ * Receivers' subscriptions; a state change is one conditional statement, so two nodes never both make it. Signing
+ * secrets are stored sealed (a database dump does not give them away), opened only to sign a delivery.
+ */
 @Repository
 public class Subscriptions {
 
     private final JdbcClient jdbc;
+    private final SealedSecrets sealed;
 
-    Subscriptions(JdbcClient jdbc) {
+    Subscriptions(JdbcClient jdbc, SealedSecrets sealed) {
         this.jdbc = jdbc;
+        this.sealed = sealed;
     }
 
     public void create(UUID id, String url, List<String> events, String description, String secret, Instant now,
             String actor) {
         jdbc.sql("""
-                INSERT INTO webhook_subscription (id, url, events, description, secret, status, created_at, created_by)
+                INSERT INTO webhook_subscription (id, url, events, description, secret_sealed, status, created_at,
+                                                  created_by)
                 VALUES (:id, :url, CAST(:events AS text[]), :description, :secret, 'ACTIVE', :now, :actor)
                 """)
                 .param("id", id).param("url", url).param("events", "{" + String.join(",", events) + "}")
-                .param("description", description).param("secret", secret).param("now", Timestamp.from(now))
+                .param("description", description).param("secret", sealed.seal(secret)).param("now", Timestamp.from(now))
                 .param("actor", actor).update();
     }
 
@@ -47,8 +56,24 @@ public class Subscriptions {
 
     /** The secret deliveries are signed with. */
     public String secret(UUID id) {
-        return jdbc.sql("SELECT secret FROM webhook_subscription WHERE id = :id").param("id", id).query(String.class)
+        return jdbc.sql("SELECT secret, secret_sealed FROM webhook_subscription WHERE id = :id").param("id", id)
+                .query((rs, n) -> rs.getString("secret") != null ? rs.getString("secret")
+                        : sealed.open(rs.getBytes("secret_sealed")))
                 .single();
+    }
+
+    /**
+     * Seals the secrets an earlier version kept in clear (V480), once per start; each row in its own conditional
+     * statement, so two nodes starting at once seal each once.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void sealClearSecrets() {
+        jdbc.sql("SELECT id, secret FROM webhook_subscription WHERE secret IS NOT NULL")
+                .query((rs, n) -> new Object[] {rs.getObject("id", UUID.class), rs.getString("secret")}).list()
+                .forEach(row -> jdbc.sql("""
+                        UPDATE webhook_subscription SET secret_sealed = :sealed, secret = NULL
+                        WHERE id = :id AND secret IS NOT NULL
+                        """).param("sealed", sealed.seal((String) row[1])).param("id", row[0]).update());
     }
 
     /** Disables an active subscription; false when it is not active (already disabled, or gone). */
