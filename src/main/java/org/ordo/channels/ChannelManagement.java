@@ -35,6 +35,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.RetryBackOff;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
 import org.ordo.shipping.ShipmentShipped;
@@ -56,6 +57,8 @@ public class ChannelManagement {
     private static final Logger log = LoggerFactory.getLogger(ChannelManagement.class);
     /** A node that claimed a report and died: another takes it over after this long. */
     private static final Duration LEASE = Duration.ofMinutes(5);
+    /** A shop or partner that is down is asked again after 1, 2, 4 … minutes, at most hourly. */
+    private static final RetryBackOff BACK_OFF = new RetryBackOff(Duration.ofMinutes(1), Duration.ofHours(1));
     private static final int REPORTS_PER_ROUND = 20;
 
     private final Channels channels;
@@ -314,7 +317,7 @@ public class ChannelManagement {
                 ShopOrders.Link link = shopOrders.find(due.orderId()).orElseThrow();
                 Channels.Registered shop = channels.registered(link.channelCode()).orElseThrow();
                 if (!shop.channel().active() || !shop.channel().reportsShipments()) {
-                    fulfilments.failed(due.id(), "the shop is disabled or has no API access", null);
+                    fulfilments.failed(due, "the shop is disabled or has no API access", null);
                     continue;
                 }
                 Map<String, Long> quantities = new LinkedHashMap<>();
@@ -324,12 +327,15 @@ public class ChannelManagement {
                         shop.apiToken(), link.platformOrderId(), link.deliveryId(), link.lineItems()),
                         new ShopPlatformClient.Shipped(due.carrier(), due.trackingNumber(), due.trackingUrl(),
                                 quantities));
-                fulfilments.sent(due.id(), clock.instant());
-                sent++;
+                if (fulfilments.sent(due, clock.instant())) {
+                    sent++;
+                } else {
+                    log.warn("Shipment report {} was sent after its claim ran out", due.id());
+                }
             } catch (RuntimeException e) {
                 Instant retry = due.attempts() >= settings.maxAttempts() ? null
                         : clock.instant().plus(backOff(due.attempts()));
-                fulfilments.failed(due.id(), String.valueOf(e.getMessage()), retry);
+                fulfilments.failed(due, String.valueOf(e.getMessage()), retry);
                 log.info("Reporting shipment {} to its shop failed (attempt {}): {}", due.id(), due.attempts(),
                         e.getMessage());
             }
@@ -338,8 +344,7 @@ public class ChannelManagement {
     }
 
     private static Duration backOff(int attempts) {
-        Duration wait = Duration.ofMinutes(1L << Math.min(Math.max(attempts - 1, 0), 6));
-        return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+        return BACK_OFF.after(attempts);
     }
 
     /** Text of the shop's, shortened for reasons and answers. */

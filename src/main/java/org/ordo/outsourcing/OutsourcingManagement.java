@@ -29,6 +29,7 @@ import org.ordo.outsourcing.internal.RoutingRules;
 import org.ordo.catalog.Catalog;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.RetryBackOff;
 import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
@@ -59,6 +60,8 @@ public class OutsourcingManagement {
     public static final String SIGNATURE = "X-Ordo-Signature";
     static final Duration TOLERANCE = Duration.ofMinutes(5);
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** A shop or partner that is down is asked again after 1, 2, 4 … minutes, at most hourly. */
+    private static final RetryBackOff BACK_OFF = new RetryBackOff(Duration.ofMinutes(1), Duration.ofHours(1));
     private static final int REQUESTS_PER_ROUND = 50;
     private static final String ACTIVE = "ACTIVE";
 
@@ -267,11 +270,14 @@ public class OutsourcingManagement {
                 if (!partner.partner().active()) {
                     throw new IOException("the partner is inactive");
                 }
-                requests.sent(due.id(), delivery.deliver(partner, due), clock.instant());
-                sent++;
+                if (requests.sent(due, delivery.deliver(partner, due), clock.instant())) {
+                    sent++;
+                } else {
+                    log.warn("Fulfilment request {} was sent after its claim ran out", due.id());
+                }
             } catch (IOException | RuntimeException e) {
                 Instant retry = due.attempts() >= maxAttempts ? null : clock.instant().plus(backOff(due.attempts()));
-                requests.failed(due.id(), String.valueOf(e.getMessage()), retry);
+                requests.failed(due, String.valueOf(e.getMessage()), retry);
                 log.info("Fulfilment request {} to {} failed (attempt {}): {}", due.id(), due.location(),
                         due.attempts(), e.getMessage());
             } catch (InterruptedException e) {
@@ -283,8 +289,7 @@ public class OutsourcingManagement {
     }
 
     static Duration backOff(int attempts) {
-        Duration wait = Duration.ofMinutes(1L << Math.min(Math.max(attempts - 1, 0), 6));
-        return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+        return BACK_OFF.after(attempts);
     }
 
     // --- reports in ------------------------------------------------------------------------------------------

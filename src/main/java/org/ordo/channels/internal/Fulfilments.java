@@ -12,13 +12,16 @@ import org.ordo.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The outbox of shipment reports to the shops: one row per shipment, claimed by one node at a time. */
+/**
+ * The outbox of shipment reports to the shops: one row per shipment, claimed by one node at a time; an outcome holds
+ * only while the claim does (docs/design.md, "Outboxes").
+ */
 @Repository
 public class Fulfilments {
 
     /** A claimed report with what the call needs. */
     public record Due(UUID id, UUID orderId, String carrier, String trackingNumber, String trackingUrl, int attempts,
-            UUID shipmentId) {
+            UUID shipmentId, UUID claim) {
     }
 
     private final JdbcClient jdbc;
@@ -46,34 +49,45 @@ public class Fulfilments {
      * are SENDING until {@code leaseUntil}. SKIP LOCKED: several nodes never claim the same one.
      */
     public List<Due> claim(Instant now, Instant leaseUntil, int limit) {
+        UUID claim = Ids.next();
         return jdbc.sql("""
-                UPDATE shop_fulfilment f SET status = 'SENDING', attempts = f.attempts + 1, next_attempt_at = :lease
+                UPDATE shop_fulfilment f SET status = 'SENDING', attempts = f.attempts + 1, next_attempt_at = :lease,
+                                             claim = :claim
                 WHERE f.id IN (SELECT id FROM shop_fulfilment
                                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
                                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING f.id, f.order_id, f.carrier, f.tracking_number, f.tracking_url, f.attempts, f.shipment_id
                 """)
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
+                .param("claim", claim)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                         rs.getString("carrier"), rs.getString("tracking_number"), rs.getString("tracking_url"),
-                        rs.getInt("attempts"), rs.getObject("shipment_id", UUID.class))).list();
+                        rs.getInt("attempts"), rs.getObject("shipment_id", UUID.class), claim)).list();
     }
 
-    public void sent(UUID id, Instant now) {
-        jdbc.sql("UPDATE shop_fulfilment SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
-                .param("id", id).param("now", Timestamp.from(now)).update();
+    /** The shop took the report; false when this node's claim was lost (its lease ran out and another took it). */
+    public boolean sent(Due due, Instant now) {
+        return jdbc.sql("""
+                UPDATE shop_fulfilment SET status = 'SENT', sent_at = :now, last_error = NULL, claim = NULL
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
+                """).param("id", due.id()).param("claim", due.claim()).param("now", Timestamp.from(now)).update() == 1;
     }
 
-    /** The attempt failed: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null. */
-    public void failed(UUID id, String error, Instant retryAt) {
-        jdbc.sql("""
+    /**
+     * The attempt failed: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null; false when
+     * this node's claim was lost, so a late failure never undoes another node's report.
+     */
+    public boolean failed(Due due, String error, Instant retryAt) {
+        return jdbc.sql("""
                 UPDATE shop_fulfilment SET status = CASE WHEN CAST(:retry AS timestamptz) IS NULL THEN 'FAILED'
                                                          ELSE 'PENDING' END,
-                       next_attempt_at = COALESCE(CAST(:retry AS timestamptz), next_attempt_at), last_error = :error
-                WHERE id = :id
+                       next_attempt_at = COALESCE(CAST(:retry AS timestamptz), next_attempt_at), last_error = :error,
+                       claim = NULL
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
                 """)
-                .param("id", id).param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
-                .param("retry", retryAt == null ? null : Timestamp.from(retryAt)).update();
+                .param("id", due.id()).param("claim", due.claim())
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("retry", retryAt == null ? null : Timestamp.from(retryAt)).update() == 1;
     }
 
     public List<FulfilmentReport> ofChannel(String channelCode, int limit) {

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.ordo.edi.TradingPartner;
+import org.ordo.platform.RetryBackOff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,8 +36,7 @@ class PartnerDelivery {
     private static final Logger log = LoggerFactory.getLogger(PartnerDelivery.class);
     private static final int BATCH = 50;
     private static final Duration LEASE = Duration.ofMinutes(10);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
+    private static final RetryBackOff BACK_OFF = new RetryBackOff(Duration.ofSeconds(30), Duration.ofHours(1));
 
     private final Deliveries deliveries;
     private final TradingPartners partners;
@@ -100,8 +100,7 @@ class PartnerDelivery {
     }
 
     static Duration retryAfter(int attempt) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 20));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+        return BACK_OFF.after(attempt);
     }
 
     /**

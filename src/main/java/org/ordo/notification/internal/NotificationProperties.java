@@ -3,6 +3,8 @@ package org.ordo.notification.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.ordo.platform.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -39,10 +41,6 @@ public record NotificationProperties(
 
     /** The wait before the next attempt after {@code attempts} failed ones: doubling, capped. */
     public Duration retryAfter(int attempts) {
-        Duration wait = firstRetryAfter;
-        for (int i = 1; i < attempts && wait.compareTo(maxRetryAfter) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        return new RetryBackOff(firstRetryAfter, maxRetryAfter).after(attempts);
     }
 }

@@ -15,13 +15,14 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The outbox of fulfilment requests to partners: one row per order and external location, written in the
- * transaction that released the order's goods, claimed by one node at a time (as the shops' shipment reports are).
+ * transaction that released the order's goods, claimed by one node at a time; an outcome holds only while the
+ * claim does (docs/design.md, "Outboxes").
  */
 @Repository
 public class FulfilmentRequests {
 
     /** A claimed request with what the call needs. */
-    public record Due(UUID id, String location, String orderNumber, String body, int attempts) {
+    public record Due(UUID id, String location, String orderNumber, String body, int attempts, UUID claim) {
     }
 
     private final JdbcClient jdbc;
@@ -48,37 +49,48 @@ public class FulfilmentRequests {
      * are SENDING until {@code leaseUntil}. SKIP LOCKED: several nodes never claim the same one.
      */
     public List<Due> claim(Instant now, Instant leaseUntil, int limit) {
+        UUID claim = org.ordo.platform.Ids.next();
         return jdbc.sql("""
-                UPDATE fulfilment_request r SET status = 'SENDING', attempts = r.attempts + 1, next_attempt_at = :lease
+                UPDATE fulfilment_request r SET status = 'SENDING', attempts = r.attempts + 1, next_attempt_at = :lease,
+                                                claim = :claim
                 WHERE r.id IN (SELECT id FROM fulfilment_request
                                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
                                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING r.id, r.location_code, r.order_number, r.body, r.attempts
                 """).param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil))
-                .param("limit", limit)
+                .param("limit", limit).param("claim", claim)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("location_code"),
-                        rs.getString("order_number"), rs.getString("body"), rs.getInt("attempts")))
+                        rs.getString("order_number"), rs.getString("body"), rs.getInt("attempts"), claim))
                 .list();
     }
 
-    /** The partner took it; a request already SHIPPED (the report overtook the answer) stays SHIPPED. */
-    public void sent(UUID id, String to, Instant now) {
-        jdbc.sql("""
+    /**
+     * The partner took it; a request already SHIPPED (the report overtook the answer) stays SHIPPED. Holds only
+     * while this node's claim does, or once the partner's shipment report has come in.
+     */
+    public boolean sent(Due due, String to, Instant now) {
+        return jdbc.sql("""
                 UPDATE fulfilment_request SET status = CASE WHEN status = 'SHIPPED' THEN status ELSE 'SENT' END,
-                       sent_at = :now, delivered_to = :to, last_error = NULL
-                WHERE id = :id
-                """).param("id", id).param("to", to).param("now", Timestamp.from(now)).update();
+                       sent_at = :now, delivered_to = :to, last_error = NULL, claim = NULL
+                WHERE id = :id AND claim = :claim AND status IN ('SENDING', 'SHIPPED')
+                """).param("id", due.id()).param("claim", due.claim()).param("to", to)
+                .param("now", Timestamp.from(now)).update() == 1;
     }
 
-    /** The attempt failed: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null. */
-    public void failed(UUID id, String error, Instant retryAt) {
-        jdbc.sql("""
+    /**
+     * The attempt failed: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null; false when
+     * this node's claim was lost, so a late failure never undoes another node's delivery.
+     */
+    public boolean failed(Due due, String error, Instant retryAt) {
+        return jdbc.sql("""
                 UPDATE fulfilment_request SET status = CASE WHEN CAST(:retry AS timestamptz) IS NULL THEN 'FAILED'
                                                             ELSE 'PENDING' END,
-                       next_attempt_at = COALESCE(CAST(:retry AS timestamptz), next_attempt_at), last_error = :error
-                WHERE id = :id AND status = 'SENDING'
-                """).param("id", id).param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
-                .param("retry", retryAt == null ? null : Timestamp.from(retryAt)).update();
+                       next_attempt_at = COALESCE(CAST(:retry AS timestamptz), next_attempt_at), last_error = :error,
+                       claim = NULL
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
+                """).param("id", due.id()).param("claim", due.claim())
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("retry", retryAt == null ? null : Timestamp.from(retryAt)).update() == 1;
     }
 
     public void shipped(UUID orderId, String location) {

@@ -2,6 +2,8 @@ package org.ordo.webhooks.internal;
 
 import java.time.Duration;
 
+import org.ordo.platform.RetryBackOff;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,10 +38,6 @@ public record WebhookSettings(
 
     /** The wait before the next attempt after {@code attempts} failed ones: doubling, capped. */
     public Duration retryAfter(int attempts) {
-        Duration wait = firstRetryAfter;
-        for (int i = 1; i < attempts && wait.compareTo(maxRetryAfter) < 0; i++) {
-            wait = wait.multipliedBy(2);
-        }
-        return wait.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : wait;
+        return new RetryBackOff(firstRetryAfter, maxRetryAfter).after(attempts);
     }
 }
