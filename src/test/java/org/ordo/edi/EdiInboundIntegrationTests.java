@@ -108,10 +108,12 @@ class EdiInboundIntegrationTests extends EdiPartnerSetup {
         assertThat(all(contrl, "UCM")).extracting(s -> s.get(1) + " " + s.get(3))
                 .containsExactly("M1 7", "M2 7");
 
+        // listed as written: the messages taken, then their order responses (each written once per transaction of
+        // messages), then the CONTRL
         JsonNode listed = expect(api.get("/api/v1/edi/messages?partner=" + partner), 200).json().get("items");
         assertThat(listed).extracting(m -> m.get("direction").asString() + " " + m.get("type").asString() + " "
-                + m.get("outcome").asString()).containsExactly("IN ORDERS PLACED", "OUT ORDRSP STORED",
-                        "IN ORDERS PLACED", "OUT ORDRSP STORED", "OUT CONTRL STORED");
+                + m.get("outcome").asString()).containsExactly("IN ORDERS PLACED", "IN ORDERS PLACED",
+                        "OUT ORDRSP STORED", "OUT ORDRSP STORED", "OUT CONTRL STORED");
         assertThat(listed.get(4).get("body").asString()).isEqualTo(ack.get("body").asString());
 
         // ORDRSP answers the first order: accepted as ordered, naming our order and the buyer's
