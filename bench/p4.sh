@@ -12,6 +12,7 @@
 #   bench/p4.sh [N]
 #   PROFILE=true BATCH=200 bench/p4.sh 1000
 #   JAR=/tmp/ordo-before.jar PROFILE=true bench/p4.sh 1000
+#   P4_TIMEOUT_S (14400): how long the one request may take
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 N=${1:-10000}
@@ -82,7 +83,7 @@ QUIET_WAIT_S=${QUIET_WAIT_S:-30} await_quiet || true
 [ "${PROFILE:-false}" != true ] || sql "SELECT pg_stat_statements_reset()" > /dev/null
 jvm0=$(cpu_ms); db0=$(db_cpu_ms)
 t0=$(now_ms)
-curl -sf -m 3600 -H "Authorization: Bearer $KEY" -H 'Content-Type: application/EDIFACT' \
+curl -sf -m "${P4_TIMEOUT_S:-14400}" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/EDIFACT' \
   --data-binary @"$WORK/p4.edi" "$BASE/api/v1/edi/interchanges" > "$WORK/p4.json"
 ms=$(( $(now_ms) - t0 ))
 jvm=$(( $(cpu_ms) - jvm0 )); db=$(( $(db_cpu_ms) - db0 ))

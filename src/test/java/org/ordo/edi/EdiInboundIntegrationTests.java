@@ -117,7 +117,7 @@ class EdiInboundIntegrationTests extends EdiPartnerSetup {
         assertThat(listed.get(4).get("body").asString()).isEqualTo(ack.get("body").asString());
 
         // ORDRSP answers the first order: accepted as ordered, naming our order and the buyer's
-        List<List<String>> ordrsp = segments(listed.get(1).get("body").asString());
+        List<List<String>> ordrsp = segments(listed.get(2).get("body").asString());
         assertThat(find(ordrsp, "UNH").get(2)).isEqualTo("ORDRSP:D:96A:UN:EAN005");
         assertThat(find(ordrsp, "BGM")).containsExactly("BGM", "231", first.get("number").asString(), "29");
         assertThat(find(ordrsp, "RFF")).containsExactly("RFF", "ON:" + po + "-1");

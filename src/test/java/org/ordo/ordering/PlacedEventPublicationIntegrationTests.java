@@ -64,6 +64,36 @@ class PlacedEventPublicationIntegrationTests {
     }
 
     @Test
+    void aReleasedOrderWithoutDigitalLinesStoresNoPublicationForTheDigitalDelivery() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("4.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
+                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
+                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
+        java.util.Map<String, Object> order = Fixtures.order("EUR", sku, 1);
+        order.remove("customer");
+        order.put("customerId", customer);
+        order.put("paymentMethod", "invoice");
+        String orderId = expect(api.placeOrder(order), 201).json().get("id").asString();
+        assertThat(orders.require(UUID.fromString(orderId)).releasedAt()).as("released on terms").isNotNull();
+
+        // the release was published (the outsourcing listener has its publication), the digital delivery has none
+        await().atMost(Duration.ofSeconds(30)).until(() -> publications(orderId, "OrderReleased", "%") > 0);
+        assertThat(publications(orderId, "OrderReleased", "%DigitalDelivery%")).isZero();
+    }
+
+    private long publications(String orderId, String event, String listener) {
+        return jdbc.sql("""
+                SELECT count(*) FROM event_publication
+                WHERE event_type = :type AND listener_id LIKE :listener AND serialized_event LIKE :order""")
+                .param("type", "org.ordo.ordering." + event).param("listener", listener)
+                .param("order", "%" + orderId + "%").query(Long.class).single();
+    }
+
+    @Test
     void aPublicationStoredWithTheWholeOrderIsStillReadWithItsSkus() {
         Api api = Api.admin(port);
         Fixtures fixtures = new Fixtures(api);
