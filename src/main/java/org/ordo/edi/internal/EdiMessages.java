@@ -27,15 +27,38 @@ public class EdiMessages {
     }
 
     public void recordIncoming(Incoming m) {
+        recordIncoming(List.of(m));
+    }
+
+    /** Records what became of several messages taken, in one statement, in the caller's transaction. */
+    public void recordIncoming(List<Incoming> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref, outcome,
                                          reason, order_id, order_number, inbound_document_id)
-                VALUES (:id, :partner, 'IN', :type, :interchange, :message, :outcome, :reason, :order, :number,
-                        :document)
-                """).param("id", Ids.next()).param("partner", m.partner()).param("type", m.type())
-                .param("interchange", m.interchangeRef()).param("message", m.messageRef())
-                .param("outcome", m.outcome().name()).param("reason", m.reason()).param("order", m.orderId())
-                .param("number", m.orderNumber()).param("document", m.inboundDocumentId()).update();
+                SELECT m.id, m.partner, 'IN', m.type, m.interchange, m.message, m.outcome, m.reason, m.order_id,
+                       m.number, m.document
+                FROM unnest(CAST(:id AS uuid[]), CAST(:partner AS text[]), CAST(:type AS text[]),
+                            CAST(:interchange AS text[]), CAST(:message AS text[]), CAST(:outcome AS text[]),
+                            CAST(:reason AS text[]), CAST(:order AS uuid[]), CAST(:number AS text[]),
+                            CAST(:document AS uuid[]))
+                     WITH ORDINALITY AS m(id, partner, type, interchange, message, outcome, reason, order_id, number,
+                                          document, n)
+                ORDER BY m.n
+                """)
+                .param("id", taken.stream().map(m -> Ids.next()).toArray(UUID[]::new))
+                .param("partner", taken.stream().map(Incoming::partner).toArray(String[]::new))
+                .param("type", taken.stream().map(Incoming::type).toArray(String[]::new))
+                .param("interchange", taken.stream().map(Incoming::interchangeRef).toArray(String[]::new))
+                .param("message", taken.stream().map(Incoming::messageRef).toArray(String[]::new))
+                .param("outcome", taken.stream().map(m -> m.outcome().name()).toArray(String[]::new))
+                .param("reason", taken.stream().map(Incoming::reason).toArray(String[]::new))
+                .param("order", taken.stream().map(Incoming::orderId).toArray(UUID[]::new))
+                .param("number", taken.stream().map(Incoming::orderNumber).toArray(String[]::new))
+                .param("document", taken.stream().map(Incoming::inboundDocumentId).toArray(UUID[]::new))
+                .update();
     }
 
     /** What became of each message of an interchange taken before, by message reference. */
@@ -50,6 +73,30 @@ public class EdiMessages {
                                 rs.getObject("order_id", UUID.class), rs.getString("order_number"),
                                 rs.getString("reason")))).list();
         return taken;
+    }
+
+    /** An outgoing message under its control number. */
+    public record Outgoing(long controlNumber, String body) {
+    }
+
+    /** Stores several outgoing messages of one type as sent, in one statement, in the caller's transaction. */
+    public void recordOutgoing(String partner, String type, String interchangeRef, List<Outgoing> outgoing,
+            UUID inboundDocumentId) {
+        jdbc.sql("""
+                INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref,
+                                         control_number, outcome, body, inbound_document_id, delivery_status,
+                                         next_delivery_at)
+                SELECT m.id, :partner, 'OUT', :type, :interchange, '1', m.number, 'STORED', m.body, :document,
+                       'QUEUED', now()
+                FROM unnest(CAST(:id AS uuid[]), CAST(:number AS bigint[]), CAST(:body AS text[]))
+                     WITH ORDINALITY AS m(id, number, body, n)
+                ORDER BY m.n
+                """).param("partner", partner).param("type", type).param("interchange", interchangeRef)
+                .param("document", inboundDocumentId)
+                .param("id", outgoing.stream().map(o -> Ids.next()).toArray(UUID[]::new))
+                .param("number", outgoing.stream().map(Outgoing::controlNumber).toArray(Long[]::new))
+                .param("body", outgoing.stream().map(Outgoing::body).toArray(String[]::new))
+                .update();
     }
 
     /** Stores an outgoing message as sent, under its control number, in the caller's transaction. */

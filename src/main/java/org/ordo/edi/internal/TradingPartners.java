@@ -125,6 +125,17 @@ public class TradingPartners {
                 """).param("code", code).query(Long.class).single();
     }
 
+    /**
+     * Takes the partner's next {@code count} control numbers as one block (unique and increasing, the partner's row
+     * locked until the transaction ends); gives the first of them.
+     */
+    public long nextControlNumbers(String code, int count) {
+        return jdbc.sql("""
+                UPDATE edi_partner SET last_control_number = last_control_number + :count WHERE code = :code
+                RETURNING last_control_number - :count + 1
+                """).param("code", code).param("count", count).query(Long.class).single();
+    }
+
     /** Locks the partner's row until the transaction ends: one outgoing message about a subject at a time. */
     public void lock(String code) {
         jdbc.sql("SELECT code FROM edi_partner WHERE code = :code FOR UPDATE").param("code", code)

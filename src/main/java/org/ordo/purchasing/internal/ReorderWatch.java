@@ -5,7 +5,6 @@ import java.util.List;
 import org.ordo.inventory.StockReceived;
 import org.ordo.inventory.StockReleased;
 import org.ordo.ordering.OrderPlaced;
-import org.ordo.ordering.OrderView;
 import org.ordo.purchasing.PurchasingManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +25,7 @@ class ReorderWatch {
 
     @ApplicationModuleListener
     void on(OrderPlaced placed) {
-        purchasing.watch(placed.order().lines().stream().map(OrderView.Line::sku).distinct().toList());
+        purchasing.watch(placed.orderedSkus());
     }
 
     @ApplicationModuleListener

@@ -1,0 +1,115 @@
+package org.ordo.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ordo.Fixtures.expect;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventSerializer;
+
+/**
+ * The publication stored for {@link OrderPlaced} (for the listeners after the commit) carries ids and SKUs, not the
+ * whole order: a leaner write path (docs/benchmarks.md, "The write path"). A publication stored before, with the
+ * order in it, is still read with its SKUs.
+ */
+@IntegrationTest
+class PlacedEventPublicationIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    EventSerializer serializer;
+    @Autowired
+    OrderManagement orders;
+
+    @Test
+    void thePublicationOfAPlacedOrderCarriesItsIdsAndSkusButNotTheOrder() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku1 = fixtures.article("4.00", "EUR", "19");
+        String sku2 = fixtures.article("6.00", "EUR", "19");
+        fixtures.receive(sku1, location, 10);
+        fixtures.receive(sku2, location, 10);
+        String orderId = expect(api.placeOrder(Fixtures.order("EUR", sku1, 2, sku2, 1)), 201).json().get("id")
+                .asString();
+
+        String stored = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT serialized_event FROM event_publication
+                WHERE event_type = :type AND serialized_event LIKE :order""")
+                .param("type", OrderPlaced.class.getName()).param("order", "%" + orderId + "%")
+                .query(String.class).optional().orElse(null), s -> s != null);
+        assertThat(stored).contains(sku1, sku2, "\"skus\"");
+        assertThat(stored).as("the order as placed is not stored with the event")
+                .doesNotContain("\"order\"", "\"lines\"", "\"customer\"", "shippingAddress");
+        assertThat(stored.length()).isLessThan(600);
+
+        // the listeners after the commit read it back with its SKUs
+        OrderPlaced read = serializer.deserialize(stored, OrderPlaced.class);
+        assertThat(read.orderId()).isEqualTo(UUID.fromString(orderId));
+        assertThat(read.orderedSkus()).containsExactly(sku1, sku2);
+        assertThat(read.order()).isNull();
+    }
+
+    @Test
+    void aReleasedOrderWithoutDigitalLinesStoresNoPublicationForTheDigitalDelivery() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("4.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
+                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
+                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
+        java.util.Map<String, Object> order = Fixtures.order("EUR", sku, 1);
+        order.remove("customer");
+        order.put("customerId", customer);
+        order.put("paymentMethod", "invoice");
+        String orderId = expect(api.placeOrder(order), 201).json().get("id").asString();
+        assertThat(orders.require(UUID.fromString(orderId)).releasedAt()).as("released on terms").isNotNull();
+
+        // the release was published (the outsourcing listener has its publication), the digital delivery has none
+        await().atMost(Duration.ofSeconds(30)).until(() -> publications(orderId, "OrderReleased", "%") > 0);
+        assertThat(publications(orderId, "OrderReleased", "%DigitalDelivery%")).isZero();
+    }
+
+    private long publications(String orderId, String event, String listener) {
+        return jdbc.sql("""
+                SELECT count(*) FROM event_publication
+                WHERE event_type = :type AND listener_id LIKE :listener AND serialized_event LIKE :order""")
+                .param("type", "org.ordo.ordering." + event).param("listener", listener)
+                .param("order", "%" + orderId + "%").query(Long.class).single();
+    }
+
+    @Test
+    void aPublicationStoredWithTheWholeOrderIsStillReadWithItsSkus() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("4.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        UUID orderId = UUID.fromString(expect(api.placeOrder(Fixtures.order("EUR", sku, 2)), 201).json().get("id")
+                .asString());
+        OrderView order = orders.require(orderId);
+        // the shape stored before events carried SKUs: the order in it, no "skus"
+        String before = "{\"orderId\":\"" + orderId + "\",\"number\":\"" + order.number() + "\",\"channel\":\"api\","
+                + "\"customerId\":\"" + order.customer().id() + "\",\"total\":" + serializer.serialize(order.totals()
+                        .gross()) + ",\"backordered\":false,\"order\":" + serializer.serialize(order) + "}";
+
+        OrderPlaced read = serializer.deserialize(before, OrderPlaced.class);
+        assertThat(read.order()).isNotNull();
+        assertThat(read.orderedSkus()).isEqualTo(List.of(sku));
+    }
+}
