@@ -113,6 +113,12 @@ public class ReviewQueue {
         if (entry.kind() == ReviewEntry.Kind.LATE_PAYMENT) {
             throw latePayment();
         }
+        if (entry.kind() == ReviewEntry.Kind.SHOP_UPDATE) {
+            // confirming it would place the shop's order a second time beside the one it updates
+            throw new ConflictException("shop-update", "A shop's update",
+                    "a shop's update of an order placed before is applied to that order by hand and resolved (or "
+                            + "rejected), not confirmed as a new order");
+        }
         if (entry.status() != ReviewEntry.Status.OPEN) {
             throw closed(id);
         }
