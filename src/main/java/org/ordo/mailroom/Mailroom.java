@@ -69,6 +69,16 @@ public class Mailroom {
         this.transaction = transaction;
     }
 
+    /** The mail session a mailbox is read in: IMAPS, or IMAP with STARTTLS when offered; bounded waits. */
+    static Session imapSession(Mailbox mailbox) {
+        Properties settings = new Properties();
+        String protocol = mailbox.ssl() ? "imaps" : "imap";
+        settings.put("mail." + protocol + ".connectiontimeout", "30000");
+        settings.put("mail." + protocol + ".timeout", "60000");
+        settings.put("mail.imap.starttls.enable", "true");
+        return Session.getInstance(settings);
+    }
+
     /**
      * Fetches the mails after the last one stored from this mailbox, stores each new one (its row and the original in
      * one transaction, so that a crash before the commit leaves it to be fetched again and one after it finds it
@@ -78,12 +88,8 @@ public class Mailroom {
         int seen = 0;
         int stored = 0;
         int already = 0;
-        Properties settings = new Properties();
         String protocol = mailbox.ssl() ? "imaps" : "imap";
-        settings.put("mail." + protocol + ".connectiontimeout", "30000");
-        settings.put("mail." + protocol + ".timeout", "60000");
-        settings.put("mail.imap.starttls.enable", "true");
-        Session imap = Session.getInstance(settings);
+        Session imap = imapSession(mailbox);
         try (Store store = imap.getStore(protocol)) {
             store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
             Folder folder = store.getFolder(mailbox.folder());
