@@ -46,9 +46,12 @@ public class ReviewQueue {
     private final Clock clock;
     private final Duration sla;
     private final ApplicationEventPublisher events;
+    private final OrderFormTemplates forms;
 
     ReviewQueue(ReviewEntries entries, InboundDocuments documents, OrderManagement orders, Json json, Clock clock,
-            @Value("${ordo.intake.review-sla:PT4H}") Duration sla, ApplicationEventPublisher events) {
+            @Value("${ordo.intake.review-sla:PT4H}") Duration sla, ApplicationEventPublisher events,
+            OrderFormTemplates forms) {
+        this.forms = forms;
         this.entries = entries;
         this.documents = documents;
         this.orders = orders;
@@ -132,6 +135,10 @@ public class ReviewQueue {
             throw closed(id);
         }
         entries.settleDocument(entry.documentId());
+        if (entry.kind() == ReviewEntry.Kind.ORDER) {
+            // what the person corrected teaches the sender's order form, for the next draft from them
+            forms.learn(entry.sender(), entry.readText(), corrected);
+        }
         return order;
     }
 

@@ -244,7 +244,7 @@ public class Mailroom {
                     ReviewEntry entry = reviews.open(new OpenReview(mail.documentId(), "", ReviewEntry.Kind.ORDER,
                             drafted.found().isEmpty() ? "mail in free text: no known article number found"
                                     : "mail in free text: " + drafted.found().size()
-                                            + " line(s) read from the text; check them",
+                                            + " line(s) read from the text; check them" + drafted.formNote(),
                             sender, parts.text(), drafted.draft()));
                     mails.partOutcome(mail.id(), 0, "REVIEW " + entry.id(), mail.documentId());
                 } else {
@@ -273,7 +273,8 @@ public class Mailroom {
                 String how = read.method() == PaperReading.Method.OCR ? "scan read by OCR" : "PDF read from its text";
                 String reason = read.failure() != null ? how + ": " + read.failure()
                         : drafted.found().isEmpty() ? how + ": no known article number found"
-                                : how + ": " + drafted.found().size() + " line(s) found; check them";
+                                : how + ": " + drafted.found().size() + " line(s) found; check them"
+                                        + drafted.formNote();
                 review(mail, position, attachment, route, sender, actor, reason, read.text(), drafted);
             }
             default -> Actor.as(actor, () -> transaction.execute(tx -> {
