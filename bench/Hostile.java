@@ -65,7 +65,7 @@ public class Hostile {
 
     enum Fault { AUTH, CONTENT_TYPE, SYNTAX, NESTING, OVERSIZED, UNKNOWN_FIELD, WRONG_TYPE, INVALID_VALUE,
         INEXACT_NUMBER, IMPOSSIBLE_DATE, CONTROL_TEXT, DUPLICATE_KEY, NULL_ELEMENT,
-        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI, SHOP_WEBHOOK, FILE, PAPER }
+        IDEMPOTENCY_KEY, NO_SUCH_PATH, READ, RAW, SIGNED_AMOUNT, EDI, SHOP_WEBHOOK, FILE, PAPER, SHOPWARE_APP }
 
     /** Amounts and currencies no order can take; each signed event gets one of them. */
     static final String[][] UNFIT = {{"1e30", "eur"}, {"1.5", "eur"}, {"-1190", "eur"},
@@ -508,6 +508,9 @@ public class Hostile {
         if (roll < 41) {
             return paper();
         }
+        if (roll < 42) {
+            return shopwareApp();
+        }
         Endpoint e = writes.get(random.nextInt(writes.size()));
         Map<String, Object> body = e.body.get();
         noise(body);
@@ -677,7 +680,8 @@ public class Hostile {
         String path = "/api/v1/channels/hostile-shop/webhooks";
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("X-Shopify-Topic", "orders/create");
+        // a refund (docs/channels.md) is read from the same signed body: hostile as an order, hostile as a refund
+        headers.put("X-Shopify-Topic", pick("orders/create", "orders/create", "refunds/create"));
         headers.put("X-Shopify-Webhook-Id", UUID.randomUUID().toString());
         byte[] body;
         switch (random.nextInt(10)) {
@@ -726,6 +730,37 @@ public class Hostile {
             }
         }
         return new Request(Fault.SHOP_WEBHOOK, "POST", path, headers, body, random.nextBoolean());
+    }
+
+    /**
+     * Shopware's app registration handshake without the app secret (docs/channels.md): registrations unsigned, forged,
+     * with hostile parameters; confirmations of no registration, forged, not JSON. Refused with 4xx, nothing kept;
+     * a 2xx would be a registration taken from someone without the secret.
+     */
+    Request shopwareApp() {
+        String code = pick("hostile-sw", "no-such-shop", hostile());
+        long now = System.currentTimeMillis() / 1000;
+        String query = "shop-id=" + enc(pick("abc123", hostile())) + "&shop-url=" + enc(pick("https://shop.example",
+                "javascript:alert(1)", hostile())) + "&timestamp=" + enc(pick(String.valueOf(now), "1e9", hostile()));
+        byte[] forged = new byte[32];
+        random.nextBytes(forged);
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (random.nextBoolean()) {
+            if (random.nextBoolean()) {
+                headers.put("shopware-app-signature", pick(java.util.HexFormat.of().formatHex(forged), hostile()));
+            }
+            return new Request(Fault.SHOPWARE_APP, "GET", "/api/v1/channels/" + enc(code) + "/shopware/registration?"
+                    + query, headers, null, false);
+        }
+        headers.put("Content-Type", "application/json");
+        if (random.nextBoolean()) {
+            headers.put("shopware-shop-signature", pick(java.util.HexFormat.of().formatHex(forged), hostile()));
+        }
+        byte[] body = pick("{\"apiKey\":\"" + hostile().replace("\"", "") + "\",\"secretKey\":\"x\",\"timestamp\":\""
+                + now + "\",\"shopUrl\":\"https://shop.example\",\"shopId\":\"abc123\"}", "{\"apiKey\":", hostile(),
+                "[".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+        return new Request(Fault.SHOPWARE_APP, "POST", "/api/v1/channels/" + enc(code) + "/shopware/confirmation",
+                headers, body, random.nextBoolean());
     }
 
     /** Shopify's signature: base64 HMAC-SHA256 of the raw body with the shop's secret. */
@@ -899,7 +934,7 @@ public class Hostile {
                 b.method(r.method, HttpRequest.BodyPublishers.ofByteArray(r.body));
             }
             int status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            return r.fault == Fault.SHOP_WEBHOOK && status < 300 ? -4 : status;
+            return (r.fault == Fault.SHOP_WEBHOOK || r.fault == Fault.SHOPWARE_APP) && status < 300 ? -4 : status;
         } catch (IllegalArgumentException e) {
             return -2; // the client itself refused to send it
         } catch (Exception e) {

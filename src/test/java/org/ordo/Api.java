@@ -53,6 +53,11 @@ public final class Api {
         return send(builder(path).GET());
     }
 
+    /** A GET with these headers (name, value, ...). */
+    public Response getWith(String path, String... headers) {
+        return send(builder(path, headers).GET());
+    }
+
     public Response post(String path, Object body, String... headers) {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(builder(path, headers).header("Content-Type", "application/json")

@@ -35,6 +35,8 @@ import org.springframework.test.context.ContextConfiguration;
         "ordo.webhooks.deliver-every=PT1H",
         // every test logs in from this machine's address: the suite's wrong passwords must not lock it out
         // (LoginThrottleIntegrationTests proves the per-address lock with settings of its own)
-        "ordo.security.login.max-failures-per-address=100000"})
+        "ordo.security.login.max-failures-per-address=100000",
+        // Shopware's app registration handshake is taken (ShopwareAppRegistrationIntegrationTests signs with it)
+        "ordo.channels.shopware-app-secret=shopware-app-secret-of-the-tests"})
 public @interface IntegrationTest {
 }

@@ -40,6 +40,14 @@ public record ChannelDraft(
     static final int MAX_API_TOKEN = 1000;
     private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
+    /** Refuses (422 naming {@code code}) a channel code that is not one. */
+    static void checkCode(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new InvalidInputException("code", "must be 2-40 lower-case letters, digits and '-', starting with "
+                    + "a letter or digit");
+        }
+    }
+
     /** Collects every faulty field, then refuses (422) naming each. */
     public void check() {
         List<FieldError> errors = new ArrayList<>();

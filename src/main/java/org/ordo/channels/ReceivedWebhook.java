@@ -30,6 +30,8 @@ public record ReceivedWebhook(
         CHANGED,
         /** the shop took the money for an order placed before: booked, the order is paid */
         PAID,
+        /** the shop paid money back for an order placed before: booked once as a refund paid out */
+        REFUNDED,
         /** an update of an order placed before that changes nothing here (stored as the original all the same) */
         UNCHANGED
     }

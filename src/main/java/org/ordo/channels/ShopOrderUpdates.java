@@ -15,6 +15,7 @@ import org.ordo.channels.internal.ShopOrder;
 import org.ordo.channels.internal.ShopOrders;
 import org.ordo.channels.internal.ShopWebhooks;
 import org.ordo.intake.Intake;
+import org.ordo.intake.ReviewEntry;
 import org.ordo.ordering.ChangeOrder;
 import org.ordo.ordering.OrderChanges;
 import org.ordo.ordering.OrderLifecycle;
@@ -28,6 +29,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
+import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.PreconditionException;
 import org.springframework.stereotype.Service;
@@ -37,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What a shop reports about an order it sent before (docs/channels.md, "Changes, cancellations and payments"):
- * a cancellation goes through the one cancel path ({@link OrderManagement#cancel}), a payment through payment's
- * booking ({@link ShopPayments}), changed lines or a changed address through the change path
+ * a cancellation goes through the one cancel path ({@link OrderManagement#cancel}), a payment or a refund made at
+ * the shop through payment's booking ({@link ShopPayments}, each once), changed lines or a changed address through the change path
  * ({@link OrderChanges#change}, as the next version). What cannot be applied (the order has shipped, is being
  * picked, an unknown SKU, an order that is not here) waits in the review queue with the reason; nothing is lost,
  * since the webhook is stored as the original first.
@@ -75,7 +77,8 @@ class ShopOrderUpdates {
         String what = platform + " order " + order.number() + " (" + update.event() + ")";
         Optional<UUID> placed = shopOrders.orderOf(code, order.platformOrderId());
         if (placed.isEmpty()) {
-            return review(null, order, update.cancelled() ? "cancelled at the shop" : "changed at the shop", what
+            return review(null, order, update.cancelled() ? "cancelled at the shop" : !update.refunds().isEmpty()
+                    ? "refunded at the shop" : "changed at the shop", what
                     + " is not an order here (it may wait in review as the shop sent it): apply this by hand, then "
                     + "resolve", documentId);
         }
@@ -113,12 +116,29 @@ class ShopOrderUpdates {
             } catch (Refused e) {
                 problem = (problem == null ? "" : problem + "; ") + "its payment cannot be booked: " + e.getMessage();
             }
+            for (ShopWebhooks.Refund refund : update.refunds()) {
+                try {
+                    if (attempt(() -> payments.bookRefundedAtShop(orderId, platform.channel() + ":" + code,
+                            refund.id(), new Money(refund.amount(), refund.currency() != null ? refund.currency()
+                                    : before.currency())))) {
+                        done.add("refund " + refund.amount().toPlainString() + " booked");
+                    }
+                } catch (Refused | IllegalArgumentException e) {
+                    problem = (problem == null ? "" : problem + "; ") + "its refund " + refund.id()
+                            + " cannot be booked: " + e.getMessage();
+                }
+            }
+            if (update.refundProblem() != null) {
+                problem = (problem == null ? "" : problem + "; ") + update.refundProblem()
+                        + ": book the refund by hand (POST /api/v1/payments/refunds), then resolve";
+            }
             if (problem != null) {
                 return review(before, order, done.isEmpty() ? "nothing applied" : String.join(", ", done),
                         what + ": " + problem, documentId);
             }
             ReceivedWebhook.Outcome outcome = done.isEmpty() ? ReceivedWebhook.Outcome.UNCHANGED
                     : done.get(0).startsWith("changed") ? ReceivedWebhook.Outcome.CHANGED
+                    : done.get(0).startsWith("refund") ? ReceivedWebhook.Outcome.REFUNDED
                     : ReceivedWebhook.Outcome.PAID;
             return answer(new ReceivedWebhook(outcome, orderId, before.number(), order.platformOrderId(),
                     done.isEmpty() ? "nothing to change" : String.join(", ", done), documentId), null);
@@ -221,8 +241,10 @@ class ShopOrderUpdates {
                 documentId), text);
     }
 
+    /** The answer kept with the delivery; an update waiting in review is of its own kind, never a new order. */
     private Intake.Processed answer(ReceivedWebhook received, String reviewReason) {
-        return new Intake.Processed(200, json.write(received), reviewReason);
+        return new Intake.Processed(200, json.write(received), reviewReason,
+                reviewReason == null ? null : ReviewEntry.Kind.SHOP_UPDATE);
     }
 
     /** A step the order refused, with the reason a person reads in the review queue. */

@@ -143,7 +143,12 @@ public class Intake {
     }
 
     /** What processing a document that may produce several orders came to: the answer kept with its key. */
-    public record Processed(int status, String body, String reviewReason) {
+    public record Processed(int status, String body, String reviewReason, ReviewEntry.Kind reviewKind) {
+
+        /** Waits in review (when {@code reviewReason} is given) as the kind its channel's documents are. */
+        public Processed(int status, String body, String reviewReason) {
+            this(status, body, reviewReason, null);
+        }
     }
 
     /**
@@ -189,7 +194,8 @@ public class Intake {
                 if (processed.reviewReason() == null) {
                     documents.processed(documentId, channel.toUpperCase(java.util.Locale.ROOT), null);
                 } else {
-                    reviews.open(new OpenReview(documentId, "", ReviewEntry.Kind.of(channel), processed.reviewReason(),
+                    reviews.open(new OpenReview(documentId, "", processed.reviewKind() != null
+                            ? processed.reviewKind() : ReviewEntry.Kind.of(channel), processed.reviewReason(),
                             null, null, null));
                 }
                 return new Answer(processed.status(), processed.body(), null, false);

@@ -35,7 +35,12 @@ public record ReviewEntry(UUID id, UUID documentId, @Schema(description = "the a
          * money that came for an order after it was cancelled unpaid: booked, and resolved by reopening the order or
          * refunding the money (the payment module's late-payment actions), never confirmed as a new order
          */
-        LATE_PAYMENT;
+        LATE_PAYMENT,
+        /**
+         * a shop's change, cancellation, payment or refund of an order it sent before that could not be applied: the
+         * agent applies it by hand and resolves it (or rejects it), never confirms it as a new order
+         */
+        SHOP_UPDATE;
 
         /** What a document of this channel that waits for review is. */
         public static Kind of(String channel) {

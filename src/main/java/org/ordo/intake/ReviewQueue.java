@@ -46,9 +46,12 @@ public class ReviewQueue {
     private final Clock clock;
     private final Duration sla;
     private final ApplicationEventPublisher events;
+    private final OrderFormTemplates forms;
 
     ReviewQueue(ReviewEntries entries, InboundDocuments documents, OrderManagement orders, Json json, Clock clock,
-            @Value("${ordo.intake.review-sla:PT4H}") Duration sla, ApplicationEventPublisher events) {
+            @Value("${ordo.intake.review-sla:PT4H}") Duration sla, ApplicationEventPublisher events,
+            OrderFormTemplates forms) {
+        this.forms = forms;
         this.entries = entries;
         this.documents = documents;
         this.orders = orders;
@@ -113,6 +116,12 @@ public class ReviewQueue {
         if (entry.kind() == ReviewEntry.Kind.LATE_PAYMENT) {
             throw latePayment();
         }
+        if (entry.kind() == ReviewEntry.Kind.SHOP_UPDATE) {
+            // confirming it would place the shop's order a second time beside the one it updates
+            throw new ConflictException("shop-update", "A shop's update",
+                    "a shop's update of an order placed before is applied to that order by hand and resolved (or "
+                            + "rejected), not confirmed as a new order");
+        }
         if (entry.status() != ReviewEntry.Status.OPEN) {
             throw closed(id);
         }
@@ -126,6 +135,10 @@ public class ReviewQueue {
             throw closed(id);
         }
         entries.settleDocument(entry.documentId());
+        if (entry.kind() == ReviewEntry.Kind.ORDER) {
+            // what the person corrected teaches the sender's order form, for the next draft from them
+            forms.learn(entry.sender(), entry.readText(), corrected);
+        }
         return order;
     }
 

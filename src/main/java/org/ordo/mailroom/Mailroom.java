@@ -69,6 +69,16 @@ public class Mailroom {
         this.transaction = transaction;
     }
 
+    /** The mail session a mailbox is read in: IMAPS, or IMAP with STARTTLS when offered; bounded waits. */
+    static Session imapSession(Mailbox mailbox) {
+        Properties settings = new Properties();
+        String protocol = mailbox.ssl() ? "imaps" : "imap";
+        settings.put("mail." + protocol + ".connectiontimeout", "30000");
+        settings.put("mail." + protocol + ".timeout", "60000");
+        settings.put("mail.imap.starttls.enable", "true");
+        return Session.getInstance(settings);
+    }
+
     /**
      * Fetches the mails after the last one stored from this mailbox, stores each new one (its row and the original in
      * one transaction, so that a crash before the commit leaves it to be fetched again and one after it finds it
@@ -78,12 +88,8 @@ public class Mailroom {
         int seen = 0;
         int stored = 0;
         int already = 0;
-        Properties settings = new Properties();
         String protocol = mailbox.ssl() ? "imaps" : "imap";
-        settings.put("mail." + protocol + ".connectiontimeout", "30000");
-        settings.put("mail." + protocol + ".timeout", "60000");
-        settings.put("mail.imap.starttls.enable", "true");
-        Session imap = Session.getInstance(settings);
+        Session imap = imapSession(mailbox);
         try (Store store = imap.getStore(protocol)) {
             store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
             Folder folder = store.getFolder(mailbox.folder());
@@ -238,7 +244,7 @@ public class Mailroom {
                     ReviewEntry entry = reviews.open(new OpenReview(mail.documentId(), "", ReviewEntry.Kind.ORDER,
                             drafted.found().isEmpty() ? "mail in free text: no known article number found"
                                     : "mail in free text: " + drafted.found().size()
-                                            + " line(s) read from the text; check them",
+                                            + " line(s) read from the text; check them" + drafted.formNote(),
                             sender, parts.text(), drafted.draft()));
                     mails.partOutcome(mail.id(), 0, "REVIEW " + entry.id(), mail.documentId());
                 } else {
@@ -267,7 +273,8 @@ public class Mailroom {
                 String how = read.method() == PaperReading.Method.OCR ? "scan read by OCR" : "PDF read from its text";
                 String reason = read.failure() != null ? how + ": " + read.failure()
                         : drafted.found().isEmpty() ? how + ": no known article number found"
-                                : how + ": " + drafted.found().size() + " line(s) found; check them";
+                                : how + ": " + drafted.found().size() + " line(s) found; check them"
+                                        + drafted.formNote();
                 review(mail, position, attachment, route, sender, actor, reason, read.text(), drafted);
             }
             default -> Actor.as(actor, () -> transaction.execute(tx -> {

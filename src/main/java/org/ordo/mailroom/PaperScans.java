@@ -94,7 +94,7 @@ public class PaperScans {
         String how = read.method() == PaperReading.Method.OCR ? "scan read by OCR" : "PDF read from its text";
         String reason = (read.failure() != null ? how + ": " + read.failure()
                 : drafted.found().isEmpty() ? how + ": no known article number found"
-                        : how + ": " + drafted.found().size() + " line(s) found; check them")
+                        : how + ": " + drafted.found().size() + " line(s) found; check them") + drafted.formNote()
                 + (fileName == null || fileName.isBlank() ? "" : " (" + fileName.strip() + ")");
         return transaction.execute(tx -> {
             UUID document = intake.archive("paper", type, body, actor);

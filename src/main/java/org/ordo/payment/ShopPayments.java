@@ -26,11 +26,25 @@ public class ShopPayments {
     private final Payments payments;
     private final OrderManagement orders;
     private final OrderLifecycle lifecycle;
+    private final PaymentManagement management;
 
-    ShopPayments(Payments payments, OrderManagement orders, OrderLifecycle lifecycle) {
+    ShopPayments(Payments payments, OrderManagement orders, OrderLifecycle lifecycle, PaymentManagement management) {
         this.payments = payments;
         this.orders = orders;
         this.lifecycle = lifecycle;
+        this.management = management;
+    }
+
+    /**
+     * The shop paid money back to the buyer: booked as a refund paid out, through the one refund booking
+     * ({@link PaymentManagement#bookRefund}), once per shop refund ({@code refundId} in the booking's reference: a
+     * repeated webhook, or the same refund listed again in a later order update, books nothing). True when booked
+     * now. Refused like any refund: beyond what was received (422), the same refund with another amount (409).
+     */
+    @Transactional
+    public boolean bookRefundedAtShop(UUID orderId, String shop, String refundId, Money amount) {
+        return !management.bookRefund(orderId.toString(), new org.ordo.platform.MoneyInput(
+                amount.amount().toPlainString(), amount.currency()), shop + " refund " + refundId).existing();
     }
 
     /**

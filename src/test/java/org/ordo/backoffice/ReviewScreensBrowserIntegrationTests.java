@@ -153,6 +153,78 @@ class ReviewScreensBrowserIntegrationTests {
                 .isEqualTo("RESOLVED");
     }
 
+    @Test
+    void anAgentUploadsAFaxScanReadsItBesideThePageAndConfirmsItIntoAnOrder() throws Exception {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = "SCAN-" + java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        expect(api.post("/api/v1/articles", java.util.Map.of("sku", sku, "type", "PHYSICAL", "name",
+                java.util.Map.of("de", "Artikel"), "price", java.util.Map.of("amount", "9.00", "currency", "EUR"),
+                "taxRate", "19", "weightGrams", 300)), 201);
+        fixtures.receive(sku, location, 10);
+        String email = Fixtures.unique("scan").toLowerCase() + "@example.com";
+        expect(api.post("/api/v1/customers", java.util.Map.of("email", email, "name", "Erika Muster",
+                "addresses", List.of(Fixtures.address("Erika Muster", "DE")))), 201);
+        java.nio.file.Path scan = java.nio.file.Files.createTempFile("fax-", ".png");
+        java.nio.file.Files.write(scan, page("BESTELLUNG PER FAX", "Pos 1   " + sku + "   4 Stk"));
+        String agent = Fixtures.unique("agent").toLowerCase();
+        users.create(agent, PASSWORD, Role.AGENT, "en", "test");
+
+        browser.login(agent, PASSWORD);
+        // a file that is not a scan is refused with the reason, and nothing waits for it
+        java.nio.file.Path notAScan = java.nio.file.Files.createTempFile("order-", ".png");
+        java.nio.file.Files.writeString(notAScan, "sku,quantity\n" + sku + ",4\n");
+        browser.open("/review");
+        browser.waitFor(By.id("scan-file")).sendKeys(notAScan.toAbsolutePath().toString());
+        browser.find(By.id("scan-upload")).click();
+        browser.waitUntil(d -> d.getPageSource().contains("must be a PDF, PNG, TIFF or JPEG"));
+
+        browser.waitFor(By.id("scan-file")).sendKeys(scan.toAbsolutePath().toString());
+        browser.find(By.id("scan-sender")).sendKeys(email);
+        browser.find(By.id("scan-upload")).click();
+        // the page image beside what OCR read, and the draft prefilled from it
+        browser.waitFor(By.id("read-text"));
+        assertThat(browser.find(By.id("read-text")).getText()).contains(sku);
+        assertThat(browser.driver().findElements(By.id("page-image"))).isNotEmpty();
+        assertThat(browser.find(By.id("draft-lines")).getAttribute("value")).isEqualTo(sku + " 4");
+        String entryUrl = browser.driver().getCurrentUrl();
+        String entryId = entryUrl.substring(entryUrl.lastIndexOf('/') + 1);
+        JsonNode entry = expect(api.get("/api/v1/review-entries/" + entryId), 200).json();
+        assertThat(entry.get("kind").asString()).isEqualTo("ORDER");
+        assertThat(entry.get("reason").asString()).startsWith("scan read by OCR").contains(scan.getFileName()
+                .toString());
+        assertThat(entry.get("draft").get("channel").asString()).isEqualTo("paper");
+
+        browser.find(By.id("confirm")).click();
+        browser.waitFor(By.id("order-number"));
+        assertThat(browser.policyViolations()).isEmpty();
+        JsonNode confirmed = expect(api.get("/api/v1/review-entries/" + entryId), 200).json();
+        assertThat(confirmed.get("status").asString()).isEqualTo("CONFIRMED");
+        JsonNode order = expect(api.get("/api/v1/orders/" + confirmed.get("orderId").asString()), 200).json();
+        assertThat(order.get("channel").asString()).isEqualTo("paper");
+        assertThat(order.get("lines").get(0).get("quantity").asLong()).isEqualTo(4);
+        assertThat(order.get("inboundDocumentId").asString()).isEqualTo(entry.get("documentId").asString());
+    }
+
+    /** A scanned page: black text on white at about 150 dpi, the way a fax or a scanner writes it. */
+    private static byte[] page(String... lines) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1654, 1000,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 44));
+        for (int i = 0; i < lines.length; i++) {
+            g.drawString(lines[i], 120, 200 + i * 110);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+
     private static void replace(WebElement field, String value) {
         field.clear();
         field.sendKeys(value);

@@ -181,6 +181,18 @@ class ShopOrderUpdatesIntegrationTests {
                 .get("status").asString()).isEqualTo("REVIEW");
         assertThat(expect(api.get("/api/v1/orders/" + orderId), 200).json().get("status").asString())
                 .isNotEqualTo("CANCELLED");
+        // it waits as a shop's update: an agent cannot confirm it as a second order, only resolve it
+        JsonNode entry = entryOf(refused.get("documentId").asString());
+        assertThat(entry.get("kind").asString()).isEqualTo("SHOP_UPDATE");
+        Api.Response confirmed = expect(api.post("/api/v1/review-entries/" + entry.get("id").asString() + "/confirm",
+                Map.of("channel", "web", "customer", Map.of("email", "x@example.com", "name", "X"), "currency", "EUR",
+                        "paymentMethod", "prepayment", "lines", java.util.List.of(Map.of("sku", sku1, "quantity", 1)))),
+                409);
+        assertThat(confirmed.body()).contains("shop-update");
+        JsonNode resolved = expect(api.post("/api/v1/review-entries/" + entry.get("id").asString() + "/resolve",
+                Map.of("note", "told the shop it has shipped")), 200).json();
+        assertThat(resolved.get("status").asString()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("orderId").isNull()).isTrue();
 
         // Shopify: an edit adds an article Ordo does not know; a cancellation of an order that is not here
         String code = code();
@@ -206,7 +218,115 @@ class ShopOrderUpdatesIntegrationTests {
         assertThat(notHere.get("reason").asString()).contains("is not an order here");
     }
 
+
+    @Test
+    void refundsMadeAtTheShopAreBookedOnceAsRefundsOfTheOrder() {
+        // Shopify: a paid order, then refunds/create for 10.00 of it
+        String code = code();
+        String secret = register("SHOPIFY", code);
+        ObjectNode order = shopifyOrder("paid");
+        String orderId = expect(shopify(code, secret, "orders/create", UUID.randomUUID().toString(), order), 200)
+                .json().get("orderId").asString();
+        String refundId = String.valueOf(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
+        ObjectNode refund = shopifyRefund(order.get("id").asString(), refundId, "10.00");
+        JsonNode booked = expect(shopify(code, secret, "refunds/create", UUID.randomUUID().toString(), refund), 200)
+                .json();
+        assertThat(booked.get("outcome").asString()).isEqualTo("REFUNDED");
+        assertThat(booked.get("orderId").asString()).isEqualTo(orderId);
+        JsonNode payments = expect(api.get("/api/v1/orders/" + orderId + "/payments"), 200).json();
+        assertThat(payments.get("refunded").get("amount").asString()).isEqualTo("10.00");
+        assertThat(payments.toString()).contains("shopify:" + code + " refund " + refundId);
+        // the same refund under a new delivery id, and listed again in the order's next update: booked once
+        assertThat(expect(shopify(code, secret, "refunds/create", UUID.randomUUID().toString(), refund), 200).json()
+                .get("outcome").asString()).isEqualTo("UNCHANGED");
+        ObjectNode updated = order.deepCopy();
+        updated.put("updated_at", now()).putArray("refunds").add(refund.deepCopy());
+        assertThat(expect(shopify(code, secret, "orders/updated", UUID.randomUUID().toString(), updated), 200).json()
+                .get("outcome").asString()).isEqualTo("UNCHANGED");
+        assertThat(expect(api.get("/api/v1/orders/" + orderId + "/payments"), 200).json().get("refunded")
+                .get("amount").asString()).isEqualTo("10.00");
+        // more than the shop received: nothing booked, a shop update waits in review
+        JsonNode tooMuch = expect(shopify(code, secret, "refunds/create", UUID.randomUUID().toString(),
+                shopifyRefund(order.get("id").asString(), refundId + "1", "9999.00")), 200).json();
+        assertThat(tooMuch.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(tooMuch.get("reason").asString()).contains("cannot be booked").contains("exceed");
+        assertThat(entryOf(tooMuch.get("documentId").asString()).get("kind").asString()).isEqualTo("SHOP_UPDATE");
+        assertThat(expect(api.get("/api/v1/orders/" + orderId + "/payments"), 200).json().get("refunded")
+                .get("amount").asString()).isEqualTo("10.00");
+
+        // WooCommerce: the shop refunds the whole order; its status says refunded, its refunds list the amount
+        String wooCode = code();
+        String wooSecret = register("WOOCOMMERCE", wooCode);
+        ObjectNode woo = wooOrder(sku1, sku2);
+        woo.put("status", "processing").put("date_paid_gmt", local(Instant.now()));
+        String wooOrderId = expect(woo(wooCode, wooSecret, "order.created", woo), 200).json().get("orderId")
+                .asString();
+        String gross = expect(api.get("/api/v1/orders/" + wooOrderId), 200).json().get("totals").get("gross")
+                .get("amount").asString();
+        ObjectNode wooRefunded = woo.deepCopy();
+        wooRefunded.put("status", "refunded").put("date_modified_gmt", local(Instant.now()));
+        wooRefunded.putArray("refunds").addObject().put("id", 726).put("reason", "").put("total", "-" + gross);
+        assertThat(expect(woo(wooCode, wooSecret, "order.updated", wooRefunded), 200).json().get("outcome")
+                .asString()).isEqualTo("REFUNDED");
+        assertThat(expect(woo(wooCode, wooSecret, "order.updated", wooRefunded), 200).json().get("outcome")
+                .asString()).isEqualTo("UNCHANGED");
+        JsonNode wooPayments = expect(api.get("/api/v1/orders/" + wooOrderId + "/payments"), 200).json();
+        assertThat(wooPayments.get("refunded").get("amount").asString()).isEqualTo(gross);
+        assertThat(wooPayments.get("paymentStatus").asString()).isEqualTo("REFUNDED");
+        // refunded without a refund listed names no amount: a person books it
+        ObjectNode bare = wooOrder(sku1, sku2);
+        bare.put("status", "processing").put("date_paid_gmt", local(Instant.now()));
+        String bareId = expect(woo(wooCode, wooSecret, "order.created", bare), 200).json().get("orderId").asString();
+        bare.put("status", "refunded").put("date_modified_gmt", local(Instant.now()));
+        JsonNode unknownAmount = expect(woo(wooCode, wooSecret, "order.updated", bare), 200).json();
+        assertThat(unknownAmount.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(unknownAmount.get("reason").asString()).contains("lists no refund");
+        assertThat(expect(api.get("/api/v1/orders/" + bareId + "/payments"), 200).json().get("refunded")
+                .get("amount").asString()).isEqualTo("0.00");
+
+        // Shopware: the payment's transition to refunded pays back the transaction's amount
+        String swCode = code();
+        String swSecret = register("SHOPWARE", swCode);
+        ObjectNode sw = shopwareOrder("paid");
+        String swOrderId = expect(shopware(swCode, swSecret, sw), 200).json().get("orderId").asString();
+        String swGross = expect(api.get("/api/v1/orders/" + swOrderId), 200).json().get("totals").get("gross")
+                .get("amount").asString();
+        ObjectNode swRefunded = transition(sw, "state_enter.order_transaction.state.refunded");
+        ((ObjectNode) swRefunded.at("/data/payload/order/transactions/0/amount")).put("totalPrice",
+                new java.math.BigDecimal(swGross));
+        assertThat(expect(shopware(swCode, swSecret, swRefunded), 200).json().get("outcome").asString())
+                .isEqualTo("REFUNDED");
+        assertThat(expect(api.get("/api/v1/orders/" + swOrderId + "/payments"), 200).json().get("refunded")
+                .get("amount").asString()).isEqualTo(swGross);
+        JsonNode partly = expect(shopware(swCode, swSecret, transition(sw,
+                "state_enter.order_transaction.state.refunded_partially")), 200).json();
+        assertThat(partly.get("outcome").asString()).isEqualTo("REVIEW");
+        assertThat(partly.get("reason").asString()).contains("names no amount");
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** Shopify's {@code refunds/create} body: the refund with one successful refund transaction. */
+    private static ObjectNode shopifyRefund(String orderId, String refundId, String amount) {
+        ObjectNode refund = Api.JSON.createObjectNode();
+        refund.put("id", Long.parseLong(refundId)).put("order_id", Long.parseLong(orderId)).put("created_at", now())
+                .put("note", "damaged").put("restock", false).putArray("refund_line_items");
+        refund.putArray("transactions").addObject().put("id", Long.parseLong(refundId) + 7).put("order_id",
+                Long.parseLong(orderId)).put("kind", "refund").put("gateway", "shopify_payments").put("status",
+                        "success").put("amount", amount).put("currency", "EUR");
+        return refund;
+    }
+
+    /** The review entry a stored webhook opened. */
+    private JsonNode entryOf(String documentId) {
+        for (JsonNode e : expect(api.get("/api/v1/review-entries?kind=SHOP_UPDATE&limit=200"), 200).json()
+                .get("items")) {
+            if (e.get("documentId").asString().equals(documentId)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no open SHOP_UPDATE entry for document " + documentId);
+    }
 
     private final Map<String, String> secrets = new HashMap<>();
 

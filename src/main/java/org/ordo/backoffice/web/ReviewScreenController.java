@@ -8,6 +8,7 @@ import org.ordo.backoffice.Screen;
 import org.ordo.intake.Intake;
 import org.ordo.intake.ReviewEntry;
 import org.ordo.intake.ReviewQueue;
+import org.ordo.mailroom.PaperScans;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PlaceOrder;
 import org.ordo.party.CustomerDraft;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -42,11 +44,46 @@ class ReviewScreenController {
     private final ReviewQueue queue;
     private final Intake intake;
     private final PaymentManagement payments;
+    private final PaperScans scans;
 
-    ReviewScreenController(ReviewQueue queue, Intake intake, PaymentManagement payments) {
+    ReviewScreenController(ReviewQueue queue, Intake intake, PaymentManagement payments, PaperScans scans) {
         this.queue = queue;
         this.intake = intake;
         this.payments = payments;
+        this.scans = scans;
+    }
+
+    /**
+     * A scan or fax uploaded by an agent: read and put in the queue the way {@code POST /api/v1/paper} does (one
+     * path, {@link PaperScans#take}), then the entry is shown to correct and confirm. A file that is not a scan,
+     * or too large, is refused with the reason and nothing is kept.
+     */
+    @PostMapping("/paper")
+    String uploadScan(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String sender, RedirectAttributes redirect) throws java.io.IOException {
+        if (file == null || file.isEmpty()) {
+            Flash.error(redirect, "flash.invalid", "file: is required: the scan as it is (PDF, PNG, TIFF or JPEG)");
+            return "redirect:/review";
+        }
+        if (file.getSize() > PaperScans.MAX_BYTES) {
+            Flash.error(redirect, "flash.invalid", "file: must be at most " + PaperScans.MAX_BYTES / (1024 * 1024)
+                    + " MiB");
+            return "redirect:/review";
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? null
+                : file.getOriginalFilename().strip();
+        if (name != null && name.length() > PaperScans.MAX_FILE_NAME) {
+            name = name.substring(name.length() - PaperScans.MAX_FILE_NAME);
+        }
+        try {
+            PaperScans.Taken taken = scans.take(name, file.getBytes(), sender);
+            Flash.success(redirect, taken.replayed() ? "review.scanKnown" : "review.scanUploaded");
+            return "redirect:/review/" + taken.entry().id();
+        } catch (InvalidInputException e) {
+            Flash.error(redirect, "flash.invalid", e.errors().stream().map(f -> f.field() + ": " + f.message())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            return "redirect:/review";
+        }
     }
 
     @Bean

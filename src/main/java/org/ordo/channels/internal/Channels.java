@@ -44,6 +44,18 @@ public class Channels {
                 .param("now", Timestamp.from(now)).param("actor", actor).update() == 1;
     }
 
+    /**
+     * A shop's secrets and API access given anew (Shopware's app registration run again: a new shop secret, new
+     * API credentials); false when there is no such shop of that platform.
+     */
+    public boolean rotate(String code, Platform platform, String secret, String apiUrl, String apiToken) {
+        return jdbc.sql("""
+                UPDATE shop_channel SET secret_sealed = :secret, api_url = :url, api_token_sealed = :token
+                 WHERE code = :code AND platform = :platform
+                """).param("code", code).param("platform", platform.name()).param("secret", secrets.seal(secret))
+                .param("url", apiUrl).param("token", secrets.seal(apiToken)).update() == 1;
+    }
+
     /** Disables an active shop; false when there is no such active shop. */
     public boolean disable(String code, Instant now) {
         return jdbc.sql("UPDATE shop_channel SET active = false, disabled_at = :now WHERE code = :code AND active")

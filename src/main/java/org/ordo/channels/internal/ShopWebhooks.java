@@ -58,8 +58,44 @@ public final class ShopWebhooks {
      * why), whether the body carries the order's lines and address as they are now (a changed order), and when the
      * shop changed it (the signed time the replay window is checked against).
      */
-    public record Update(String event, boolean cancelled, String cancelReason, boolean linesGiven, Instant at) {
+    public record Update(String event, boolean cancelled, String cancelReason, boolean linesGiven, Instant at,
+            java.util.List<Refund> refunds, String refundProblem) {
+
+        public Update(String event, boolean cancelled, String cancelReason, boolean linesGiven, Instant at) {
+            this(event, cancelled, cancelReason, linesGiven, at, java.util.List.of(), null);
+        }
+
+        public Update {
+            refunds = refunds == null ? java.util.List.of() : java.util.List.copyOf(refunds);
+        }
     }
+
+    /**
+     * Money the shop paid back to the buyer: the shop's own id of the refund (booked once under it), the amount as
+     * the shop wrote it and its currency.
+     */
+    public record Refund(String id, java.math.BigDecimal amount, String currency) {
+    }
+
+    /**
+     * The refunds a platform lists, each read the same way: its id (1-60 visible characters) and an amount of more
+     * than zero exactly as written; {@code field} names where it is for a refusal.
+     */
+    static Refund refund(String field, String id, JsonNode amount, String currency) {
+        if (id == null || id.length() > 60 || !visible(id)) {
+            throw new InvalidInputException(field + ".id", "must be the shop's refund id: 1-60 visible characters");
+        }
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        java.math.BigDecimal value = ShopOrder.price(amount, field, problems);
+        if (value == null) {
+            throw new InvalidInputException(field, "must be the refunded amount as a decimal");
+        }
+        return new Refund(id, value.abs(), currency);
+    }
+
+    /** Shopware's state transitions of a payment that pay money back. */
+    static final String SHOPWARE_REFUNDED = "state_enter.order_transaction.state.refunded";
+    static final String SHOPWARE_REFUNDED_PARTIALLY = "state_enter.order_transaction.state.refunded_partially";
 
     /** Shopify's topics about an order placed before: a change (also an edit), a cancellation, a payment. */
     private static final java.util.Set<String> SHOPIFY_UPDATES = java.util.Set.of("orders/updated",
@@ -111,6 +147,11 @@ public final class ShopWebhooks {
 
     private static Read shopify(UnaryOperator<String> header, JsonNode json) {
         String topic = header.apply("X-Shopify-Topic");
+        if ("refunds/create".equals(topic)) {
+            ShopifyOrders.RefundOf refund = ShopifyOrders.refund(json);
+            return new Read(new Incoming(delivery(header, "X-Shopify-Webhook-Id"), "X-Shopify-Webhook-Id",
+                    refund.order(), refund.update()), null);
+        }
         if (topic != null && SHOPIFY_UPDATES.contains(topic)) {
             return new Read(new Incoming(delivery(header, "X-Shopify-Webhook-Id"), "X-Shopify-Webhook-Id",
                     ShopifyOrders.read(json), ShopifyOrders.update(topic, json)), null);
@@ -137,7 +178,8 @@ public final class ShopWebhooks {
 
     private static Read shopware(JsonNode json, byte[] body) {
         String event = ShopOrder.text(json, "data", "event");
-        boolean transition = SHOPWARE_CANCELLED.equals(event) || SHOPWARE_PAID.equals(event);
+        boolean refunded = SHOPWARE_REFUNDED.equals(event) || SHOPWARE_REFUNDED_PARTIALLY.equals(event);
+        boolean transition = SHOPWARE_CANCELLED.equals(event) || SHOPWARE_PAID.equals(event) || refunded;
         if (!"checkout.order.placed".equals(event) && !transition) {
             return new Read(null, "event " + ShopOrder.shorten(String.valueOf(event), 60) + " needs nothing");
         }
@@ -147,6 +189,11 @@ public final class ShopWebhooks {
             throw new InvalidInputException("source.eventId", "must be 1-100 visible ASCII characters");
         }
         String key = eventId != null ? eventId : "sha256:" + sha256(body);
+        if (refunded) {
+            ShopOrder order = ShopwareOrders.read(json);
+            return new Read(new Incoming(key, "source.eventId", order, ShopwareOrders.refund(json, event,
+                    SHOPWARE_REFUNDED_PARTIALLY.equals(event), order)), null);
+        }
         if (transition) {
             ShopOrder order = ShopwareOrders.read(json);
             // the payload of a payment's transition is its order, whose transactions the shop may leave out

@@ -73,8 +73,64 @@ final class ShopifyOrders {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("updated_at", "must be an ISO-8601 time with offset");
         }
+        java.util.List<ShopWebhooks.Refund> refunds = new java.util.ArrayList<>();
+        int n = 0;
+        for (JsonNode refund : order.path("refunds")) {
+            ShopWebhooks.Refund read = refund(refund, "refunds[" + n++ + "]");
+            if (read != null) {
+                refunds.add(read);
+            }
+        }
         return new ShopWebhooks.Update(topic, text(order, "cancelled_at") != null,
-                ShopOrder.shorten(text(order, "cancel_reason"), 60), true, at);
+                ShopOrder.shorten(text(order, "cancel_reason"), 60), true, at, refunds, null);
+    }
+
+    /** A {@code refunds/create} webhook: the order it is about (known only by its id) and the refund as an update. */
+    record RefundOf(ShopOrder order, ShopWebhooks.Update update) {
+    }
+
+    /**
+     * {@code refunds/create}: the body is the refund ({@code id}, {@code order_id}, {@code created_at},
+     * {@code transactions}); the money paid back is what its successful {@code refund} transactions add up to (a
+     * refund that only restocks pays nothing back).
+     */
+    static RefundOf refund(JsonNode body) {
+        String orderId = text(body, "order_id");
+        if (orderId == null || !orderId.matches("\\d{1,20}")) {
+            throw new InvalidInputException("order_id", "must be the Shopify order id");
+        }
+        java.time.Instant at;
+        try {
+            at = OffsetDateTime.parse(String.valueOf(text(body, "created_at"))).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("created_at", "must be an ISO-8601 time with offset");
+        }
+        ShopWebhooks.Refund refund = refund(body, "body");
+        ShopOrder order = new ShopOrder(orderId, orderId, at, null, null, null,
+                refund == null ? null : refund.currency(), List.of(), null, null, null, null, null, List.of());
+        return new RefundOf(order, new ShopWebhooks.Update("refunds/create", false, null, false, at,
+                refund == null ? List.of() : List.of(refund), null));
+    }
+
+    /** One Shopify refund object: null when no money went back (only restocked, or its transaction failed). */
+    private static ShopWebhooks.Refund refund(JsonNode refund, String field) {
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        String currency = null;
+        int n = 0;
+        for (JsonNode t : refund.path("transactions")) {
+            String at = field + ".transactions[" + n++ + "]";
+            if (!"refund".equals(text(t, "kind")) || !"success".equals(text(t, "status"))) {
+                continue;
+            }
+            ShopWebhooks.Refund one = ShopWebhooks.refund(at, text(refund, "id"), t.path("amount"),
+                    text(t, "currency"));
+            if (currency != null && !currency.equals(one.currency())) {
+                throw new InvalidInputException(at + ".currency", "differs from the refund's other transactions");
+            }
+            currency = one.currency();
+            total = total.add(one.amount());
+        }
+        return total.signum() == 0 ? null : new ShopWebhooks.Refund(text(refund, "id"), total, currency);
     }
 
     private static Address address(JsonNode a) {

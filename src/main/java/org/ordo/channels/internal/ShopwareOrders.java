@@ -80,4 +80,28 @@ final class ShopwareOrders {
                 text(a, "street"), text(a, "additionalAddressLine1"), text(a, "zipcode"), text(a, "city"),
                 text(a, "countryState", "shortCode"), text(a, "country", "iso"), text(a, "phoneNumber"));
     }
+
+    /**
+     * A payment's transition to {@code refunded}: the whole transaction went back to the buyer, booked once under
+     * the transaction's id. {@code refunded_partially} names no amount (Shopware's event carries the order, not the
+     * refund), so a person books it.
+     */
+    static ShopWebhooks.Update refund(JsonNode body, String event, boolean partly, ShopOrder order) {
+        if (partly) {
+            return new ShopWebhooks.Update(event, false, null, false, order.createdAt(), List.of(),
+                    "partly refunded at the shop; the event names no amount");
+        }
+        JsonNode orderJson = body.path("data").path("payload").path("order");
+        JsonNode transactions = orderJson.path("transactions");
+        JsonNode transaction = transactions.isArray() && !transactions.isEmpty()
+                ? transactions.get(transactions.size() - 1) : transactions;
+        JsonNode amount = transaction.path("amount").path("totalPrice");
+        if (amount.isMissingNode()) {
+            amount = orderJson.path("amountTotal");
+        }
+        ShopWebhooks.Refund refund = ShopWebhooks.refund("data.payload.order.transactions",
+                text(transaction, "id") != null ? text(transaction, "id") : order.platformOrderId(), amount,
+                order.currency());
+        return new ShopWebhooks.Update(event, false, null, false, order.createdAt(), List.of(refund), null);
+    }
 }

@@ -68,7 +68,18 @@ final class WooCommerceOrders {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("date_modified_gmt", "must be an ISO-8601 local time (UTC)");
         }
-        return new ShopWebhooks.Update("order.updated", "cancelled".equals(text(order, "status")), null, true, at);
+        // each refund the shop made is listed with its id and a negative total; a status "refunded" without one
+        // names no amount, so a person books it
+        java.util.List<ShopWebhooks.Refund> refunds = new java.util.ArrayList<>();
+        int n = 0;
+        for (JsonNode refund : order.path("refunds")) {
+            String field = "refunds[" + n++ + "]";
+            refunds.add(ShopWebhooks.refund(field, text(refund, "id"), refund.path("total"), text(order, "currency")));
+        }
+        String problem = "refunded".equals(text(order, "status")) && refunds.isEmpty()
+                ? "refunded at the shop, but the webhook lists no refund with its amount" : null;
+        return new ShopWebhooks.Update("order.updated", "cancelled".equals(text(order, "status")), null, true, at,
+                refunds, problem);
     }
 
     /** {@code price} is a float that may carry more digits than the currency; subtotal / quantity is the list price. */

@@ -79,7 +79,8 @@ class ReviewController {
     @Operation(operationId = "confirmReviewEntry", summary = "Place the order as corrected by a person", description = """
             The body is the order as corrected (start from the entry's draft). It is placed like any order (priced from
             the catalog, stock reserved, or refused naming what is missing), linked to the original, and the entry is
-            closed. 409 once the entry is closed (nothing is placed) or for a bank statement.""")
+            closed. 409 once the entry is closed (nothing is placed), for a bank statement, a late payment or a shop's
+            update of an order placed before (kind SHOP_UPDATE: applied to that order by hand and resolved).""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
             content = @Content(schema = @Schema(implementation = PlaceOrder.class)))
     @ApiResponse(responseCode = "201", description = "placed",

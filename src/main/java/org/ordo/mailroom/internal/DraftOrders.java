@@ -16,24 +16,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * A draft order from what could be read: the customer by the sender's address (a known customer with their first
- * address and payment terms, else a new contact), the lines found in the text by SKU or GTIN. A person corrects it
+ * address and payment terms, else a new contact), the lines found in the text by SKU or GTIN, and the fields of the
+ * sender's order form learned from earlier corrections ({@link org.ordo.intake.OrderFormTemplates}). A person corrects it
  * in the review queue before anything is placed.
  */
 @Component
 public class DraftOrders {
 
     /** The draft, and the lines that were found (empty: no known article in the text). */
-    public record Drafted(PlaceOrder draft, List<OrderLinesInText.Found> found, boolean knownCustomer) {
+    public record Drafted(PlaceOrder draft, List<OrderLinesInText.Found> found, boolean knownCustomer,
+            List<String> fromForm) {
+
+        /** What the reason says about fields filled from the sender's learned order form ("" when none). */
+        public String formNote() {
+            return fromForm.isEmpty() ? "" : "; " + String.join(", ", fromForm) + " filled from this sender's form";
+        }
     }
 
     private static final Pattern GTIN = Pattern.compile("\\d{8}|\\d{12,14}");
 
     private final Catalog catalog;
     private final PartyManagement parties;
+    private final org.ordo.intake.OrderFormTemplates forms;
 
-    DraftOrders(Catalog catalog, PartyManagement parties) {
+    DraftOrders(Catalog catalog, PartyManagement parties, org.ordo.intake.OrderFormTemplates forms) {
         this.catalog = catalog;
         this.parties = parties;
+        this.forms = forms;
     }
 
     public Drafted draft(String channel, String sender, String senderName, String text) {
@@ -48,7 +57,9 @@ public class DraftOrders {
                         : customer.addresses().get(0),
                 null, currency, customer != null && customer.shipBeforePayment() ? "invoice" : "prepayment", null,
                 null, found.stream().map(f -> new PlaceOrder.Line(f.sku(), f.quantity())).toList());
-        return new Drafted(draft, found, customer != null);
+        // a sender whose corrections were confirmed before: their form's fields from the places learned then
+        org.ordo.intake.OrderFormTemplates.Filled filled = forms.fill(sender, text, draft);
+        return new Drafted(filled.draft(), found, customer != null, filled.filled());
     }
 
     /** The candidate words that name an article, by SKU or by GTIN. */

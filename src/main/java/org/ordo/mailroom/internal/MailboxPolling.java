@@ -22,15 +22,20 @@ class MailboxPolling {
 
     private final MailboxSettings settings;
     private final Mailroom mailroom;
+    private final Mailboxes setUp;
 
-    MailboxPolling(MailboxSettings settings, Mailroom mailroom) {
+    MailboxPolling(MailboxSettings settings, Mailroom mailroom, Mailboxes setUp) {
         this.settings = settings;
         this.mailroom = mailroom;
+        this.setUp = setUp;
     }
 
     @Scheduled(initialDelayString = "PT30S", fixedDelayString = "${ordo.imap.poll-every:PT1M}")
     void poll() {
-        for (Mailbox mailbox : settings.all()) {
+        // those of the settings, then the active ones set up in the back office
+        java.util.List<Mailbox> all = new java.util.ArrayList<>(settings.all());
+        all.addAll(setUp.active());
+        for (Mailbox mailbox : all) {
             MailboxPoll poll = mailroom.poll(mailbox);
             if (poll.seen() > 0 || poll.routed() > 0) {
                 log.info("Mailbox {}: {} new mail(s), {} stored, {} stored before, {} routed", mailbox.name(),

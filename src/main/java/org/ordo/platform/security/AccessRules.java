@@ -162,6 +162,10 @@ public final class AccessRules {
             of("Shop channels", GET, "/api/v1/channels/{code}/fulfilments", ADMIN, AGENT),
             open("Shop channels", POST, "/api/v1/channels/{code}/webhooks",
                     "the platform's signature with the shop's secret proves the sender; checked before anything changes"),
+            open("Shop channels", GET, "/api/v1/channels/{code}/shopware/registration",
+                    "Shopware's signature with the app secret proves the sender; checked before anything is kept"),
+            open("Shop channels", POST, "/api/v1/channels/{code}/shopware/confirmation",
+                    "signed with the shop secret given at registration; checked before anything changes"),
             // Order files come from the people who answer customers and from integrations (an ERP's export); what
             // was found in them names customers and addresses. A source's mapping is set up by the same people.
             of("File imports", POST, "/api/v1/imports/orders", ADMIN, AGENT, INTEGRATION),

@@ -1,0 +1,106 @@
+package org.ordo.backoffice.web;
+
+import org.ordo.mailroom.MailboxPoll;
+import org.ordo.mailroom.MailboxSetup;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The mailboxes orders arrive in, set up by an administrator (under the admin screen, so for admins only): added,
+ * changed, tested, polled at once, disabled. The password is written, never shown.
+ */
+@Controller
+@RequestMapping("/admin/mailboxes")
+class MailboxScreenController {
+
+    private final MailboxSetup setup;
+
+    MailboxScreenController(MailboxSetup setup) {
+        this.setup = setup;
+    }
+
+    /** The form's fields as posted; a number field left empty is null, one that is not a number is refused. */
+    record Form(String name, String host, String port, String ssl, String user, String password, String folder,
+            String maxMailMebibytes) {
+
+        MailboxSetup.MailboxForm toForm() {
+            return new MailboxSetup.MailboxForm(name, host, number("port", port), "true".equals(ssl), user, password,
+                    folder, number("maxMailMebibytes", maxMailMebibytes));
+        }
+
+        private static Integer number(String field, String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            if (!text.strip().matches("\\d{1,9}")) {
+                throw new org.ordo.platform.InvalidInputException(field, "must be a whole number");
+            }
+            return Integer.valueOf(text.strip());
+        }
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("mailboxes", setup.mailboxes());
+        return "backoffice/admin/mailboxes";
+    }
+
+    @PostMapping
+    String add(Form form, RedirectAttributes redirect) {
+        if (Attempt.run(redirect, () -> setup.add(form.toForm()), "mailboxes.added", form.name())) {
+            return "redirect:/admin/mailboxes/" + form.name().strip();
+        }
+        return "redirect:/admin/mailboxes";
+    }
+
+    @GetMapping("/{name}")
+    String mailbox(@PathVariable String name, Model model) {
+        model.addAttribute("mailbox", setup.mailbox(name));
+        return "backoffice/admin/mailbox";
+    }
+
+    @PostMapping("/{name}")
+    String change(@PathVariable String name, Form form, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> setup.change(name, form.toForm()), "mailboxes.saved", name);
+        return "redirect:/admin/mailboxes/" + name;
+    }
+
+    @PostMapping("/{name}/test")
+    String test(@PathVariable String name, RedirectAttributes redirect) {
+        MailboxSetup.TestResult result = setup.test(name);
+        if (result.ok()) {
+            Flash.success(redirect, "mailboxes.testOk", result.detail());
+        } else {
+            Flash.error(redirect, "mailboxes.testFailed", result.detail());
+        }
+        return "redirect:/admin/mailboxes/" + name;
+    }
+
+    @PostMapping("/{name}/poll")
+    String poll(@PathVariable String name, RedirectAttributes redirect) {
+        try {
+            MailboxPoll poll = setup.poll(name);
+            Flash.success(redirect, "mailboxes.polled", poll.seen(), poll.stored());
+        } catch (org.ordo.platform.ConflictException | org.ordo.platform.NotFoundException e) {
+            Flash.error(redirect, "flash.refused", e.getMessage());
+        }
+        return "redirect:/admin/mailboxes/" + name;
+    }
+
+    @PostMapping("/{name}/disable")
+    String disable(@PathVariable String name, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> setup.enable(name, false), "mailboxes.disabled", name);
+        return "redirect:/admin/mailboxes/" + name;
+    }
+
+    @PostMapping("/{name}/enable")
+    String enable(@PathVariable String name, RedirectAttributes redirect) {
+        Attempt.run(redirect, () -> setup.enable(name, true), "mailboxes.enabled", name);
+        return "redirect:/admin/mailboxes/" + name;
+    }
+}
