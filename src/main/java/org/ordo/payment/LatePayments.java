@@ -15,10 +15,10 @@ import org.ordo.payment.internal.Payments;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Money;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.springframework.stereotype.Component;
 
 /**
  * Money that arrived for an order already cancelled for want of payment: kept aside in the review queue (kind

@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.payment.internal.Payments;
 import org.ordo.platform.Money;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The check of every order's payment status against its booked money (invariant 9 in docs/design.md). */
 @Component

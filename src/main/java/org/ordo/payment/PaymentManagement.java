@@ -129,6 +129,18 @@ public class PaymentManagement {
     }
 
     /**
+     * Charges a dearer replacement's difference, in the caller's transaction, the way the returned order was paid:
+     * to the card kept for it, off-session through the provider (idempotency key {@code ordo-exchange-<returnId>};
+     * its webhook books the money on the replacement, once). {@link ExchangeCharge.Outcome#NO_SAVED_CARD} or
+     * {@link ExchangeCharge.Outcome#REFUSED}: the difference stays owed, to be paid like a prepayment.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public ExchangeCharge chargeExchange(UUID returnedOrder, UUID replacementOrder, UUID returnId, String rmaNumber,
+            Money difference) {
+        return returns.chargeExchange(returnedOrder, replacementOrder, returnId, rmaNumber, difference);
+    }
+
+    /**
      * Exchange credits that do not come from a returned order's booked refund of the same amount and RMA number:
      * money made rather than moved. Empty when sound. Reads, locks nothing.
      */

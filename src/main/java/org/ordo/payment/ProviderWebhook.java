@@ -7,19 +7,19 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.payment.internal.Payments;
-import org.ordo.platform.WebhookSignature;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.WebhookSignature;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import org.springframework.stereotype.Component;
 
 /**
  * The payment provider's signed webhook: authorizations, captures, voids, failures and refunds booked on the order
@@ -114,6 +114,7 @@ class ProviderWebhook {
                 Money amount = amount(object, "amount_capturable", currency);
                 atMost(amount, gross, "authorization", "the order's total");
                 payments.record(orderId, "AUTHORIZATION", amount, null, providerRef, "BOOKED", id, Actor.current());
+                keepPaymentMethod(orderId, object);
                 if (amount.amount().compareTo(gross.amount()) >= 0) {
                     lifecycle.markAuthorized(orderId, "authorized by the payment provider (" + providerRef + ")");
                 }
@@ -125,6 +126,7 @@ class ProviderWebhook {
                 atMost(captured.plus(amount), gross, "captures (" + captured + " before this one)",
                         "the order's total");
                 payments.record(orderId, "CAPTURE", amount, null, providerRef, "BOOKED", id, Actor.current());
+                keepPaymentMethod(orderId, object);
                 if (order.status() == org.ordo.ordering.OrderStatus.CANCELLED && orders.expiredUnpaid(orderId)) {
                     latePayments.arrived(order, "CAPTURE", amount, providerRef);
                     return new PaymentManagement.WebhookOutcome("processed", id, type + "; the order had expired unpaid: in review");
@@ -162,6 +164,20 @@ class ProviderWebhook {
             }
         }
         return new PaymentManagement.WebhookOutcome("processed", id, type);
+    }
+
+    /**
+     * Keeps the card the order was paid with, as the provider names it for reuse: its customer and payment method
+     * (a Stripe payment intent's {@code customer} and {@code payment_method}, as a checkout that saves the card for
+     * later, {@code setup_future_usage=off_session}, sends them). A dearer replacement of an exchange is charged to
+     * it ({@link ReturnPayments#chargeExchange}). An event without both keeps nothing.
+     */
+    private void keepPaymentMethod(UUID orderId, JsonNode object) {
+        JsonNode customer = object.path("customer");
+        JsonNode method = object.path("payment_method");
+        if (customer.isString() && method.isString()) {
+            payments.keepPaymentMethod(orderId, PaymentManagement.PROVIDER, customer.asString(), method.asString());
+        }
     }
 
     /** A provider event whose amount or currency does not fit its order; the message says why. */

@@ -14,8 +14,8 @@ import org.ordo.payment.internal.Payments;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Money;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The money of returns: refunds the way the order was paid, and an exchange's worth moved from the returned order
@@ -104,5 +104,46 @@ class ReturnPayments {
     @Transactional(readOnly = true)
     List<String> exchangeCreditsNotMoved() {
         return payments.exchangeCreditsNotMoved();
+    }
+    /**
+     * Charges a dearer replacement's difference to the card the returned order was paid with, off-session through
+     * the provider (idempotency key {@code ordo-exchange-<returnId>}: a retry after a lost answer charges once; the
+     * intent names the replacement as {@code metadata[order_id]}, so its webhook books the money there, once).
+     * Recorded once per return under that key: a CAPTURE requested, or the refusal as a FAILURE. Without a kept
+     * card or a configured provider nothing is asked. A provider that cannot be reached throws, so the caller's
+     * transaction is retried.
+     */
+    ExchangeCharge chargeExchange(UUID returnedOrder, UUID replacementOrder, UUID returnId, String rmaNumber,
+            Money difference) {
+        payments.lockBooks(replacementOrder);
+        OrderView replacement = orders.require(replacementOrder);
+        String key = "ordo-exchange-" + returnId;
+        String note = "difference of " + difference + " for the replacement of " + rmaNumber;
+        java.util.Optional<Payments.SavedMethod> card = payments.savedPaymentMethod(returnedOrder);
+        if (card.isEmpty() || !provider.configured()) {
+            return new ExchangeCharge(ExchangeCharge.Outcome.NO_SAVED_CARD, null, note + ": "
+                    + (card.isEmpty() ? "no card kept for the returned order" : "no payment provider configured")
+                    + "; to be paid by bank transfer");
+        }
+        long minor = difference.amount().movePointRight(Money.minorUnits(difference.currency())).longValueExact();
+        String refusal;
+        try {
+            PaymentProvider.Charge charge = provider.chargeSaved(card.get().customer(), card.get().paymentMethod(),
+                    minor, difference.currency(), replacement.number(), rmaNumber + ": replacement order "
+                            + replacement.number(), key);
+            if (charge.taken()) {
+                note += ": charged to the card the order was paid with; sent to the provider";
+                UUID id = payments.recordOnce(replacementOrder, "CAPTURE", difference, rmaNumber,
+                        charge.paymentIntent(), "REQUESTED", key, note, Actor.current()).orElse(null);
+                return new ExchangeCharge(ExchangeCharge.Outcome.SENT, id, note);
+            }
+            refusal = "the card needs the customer (" + charge.status() + ")";
+        } catch (PaymentProvider.Refused refused) {
+            refusal = refused.getMessage();
+        }
+        note += ": the provider refused to charge the card: " + refusal + "; to be paid by bank transfer";
+        UUID id = payments.recordOnce(replacementOrder, "FAILURE", difference, rmaNumber, null, "FAILED", key, note,
+                Actor.current()).orElse(null);
+        return new ExchangeCharge(ExchangeCharge.Outcome.REFUSED, id, note);
     }
 }
