@@ -653,9 +653,13 @@ public class Hostile {
     Request signedAmount() {
         String[] event = AMOUNT_EVENTS[random.nextInt(AMOUNT_EVENTS.length)];
         String[] unfit = UNFIT[random.nextInt(UNFIT.length)];
+        // with a saved card's references that must not be kept either: odd shapes and values for customer/method
+        String card = pick("", ",\"customer\":\"cus_hostile\",\"payment_method\":\"pm_hostile\"",
+                ",\"customer\":{\"$ne\":1},\"payment_method\":[\"pm_a\",\"pm_b\"]",
+                ",\"customer\":\"cus_' OR '1'='1\",\"payment_method\":\"" + "p".repeat(10_000) + "\"");
         String body = ("{\"id\":\"evt_hostile_%s\",\"type\":\"%s\",\"data\":{\"object\":{\"id\":\"ch_hostile\","
-                + "\"payment_intent\":\"pi_hostile\",\"%s\":%s,\"currency\":\"%s\",\"metadata\":{\"order_id\":\"%s\"}}}}")
-                .formatted(UUID.randomUUID(), event[0], event[1], unfit[0], unfit[1], orderId);
+                + "\"payment_intent\":\"pi_hostile\",\"%s\":%s,\"currency\":\"%s\"%s,\"metadata\":{\"order_id\":\"%s\"}}}}")
+                .formatted(UUID.randomUUID(), event[0], event[1], unfit[0], unfit[1], card, orderId);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         return new Request(Fault.SIGNED_AMOUNT, "POST", "/api/v1/payments/webhooks/stripe", headers,

@@ -27,7 +27,9 @@ public enum MessageKind {
     /** to the customer: the order was changed, with what it holds now, the money it means and the new confirmation */
     ORDER_CHANGED("order-changed"),
     /** to the warehouse staff: a promised shipment's work ahead no longer fits before its ship-by cut-off */
-    SHIPMENT_AT_RISK("shipment-at-risk");
+    SHIPMENT_AT_RISK("shipment-at-risk"),
+    /** to the customer: a dearer replacement's difference could not be charged to the card; pay it by transfer */
+    EXCHANGE_DIFFERENCE_DUE("exchange-difference-due");
 
     private final String key;
 

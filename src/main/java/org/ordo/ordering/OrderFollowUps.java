@@ -131,7 +131,8 @@ public class OrderFollowUps {
                 && method != PaymentMethod.MARKETPLACE;
         if (cancelAfter.isZero() || !waits || order.status() != OrderStatus.OPEN
                 || order.paymentStatus() != PaymentStatus.PENDING || order.releasedAt() != null
-                || (order.paid() != null && order.paid().amount().signum() != 0)) {
+                || (order.paid() != null && order.paid().amount().signum() != 0)
+                || followUps.paidByReturn(order.id())) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(order.createdAt().plus(cancelAfter));
@@ -176,5 +177,16 @@ public class OrderFollowUps {
                 return total;
             }
         }
+    }
+
+    /**
+     * Marks an exchange's replacement as paid by the goods of return {@code rmaNumber}: it waits for them, so it gets
+     * no payment reminder while nothing is paid and never expires unpaid (docs/returns.md). In the caller's
+     * transaction.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void paidByReturn(UUID orderId, String rmaNumber) {
+        followUps.markPaidByReturn(orderId, rmaNumber);
     }
 }

@@ -24,6 +24,7 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
+import org.ordo.payment.ExchangeCharge;
 import org.ordo.payment.PaymentManagement;
 import org.ordo.payment.PaymentSummary;
 import org.ordo.platform.Actor;
@@ -464,6 +465,7 @@ public class ReturnManagement {
         if (credit.amount().signum() > 0) {
             payments.creditExchange(r.orderId(), r.replacement().orderId(), r.number(), credit);
             how = credit + " paid to replacement order " + r.replacement().orderNumber();
+            how += chargeDifference(r);
         }
         if (refund.total().amount().signum() > 0) {
             PaymentManagement.ReturnRefund paid = payments.refundReturn(r.orderId(), id, r.number(), refund.total(),
@@ -483,6 +485,26 @@ public class ReturnManagement {
                 + ": " + how);
         events.publishEvent(new ReturnRefunded(id, r.orderId(), r.number(), refund.total()));
         return require(id);
+    }
+
+    /**
+     * A dearer replacement's difference, once its returned goods paid the rest: charged to the card the returned
+     * order was paid with (the provider's webhook then books it and the replacement ships), else the customer is
+     * mailed to pay it by bank transfer ({@link ExchangeDifferenceDue}). Nothing when the goods paid it all.
+     */
+    private String chargeDifference(ReturnView r) {
+        UUID replacement = r.replacement().orderId();
+        Money owed = exchanges.owed(replacement);
+        if (owed.amount().signum() <= 0) {
+            return "";
+        }
+        ExchangeCharge charge = payments.chargeExchange(r.orderId(), replacement, r.id(), r.number(), owed);
+        lifecycle.note(replacement, "payment", charge.note());
+        if (!charge.sent()) {
+            events.publishEvent(new ExchangeDifferenceDue(r.id(), r.number(), replacement, owed,
+                    charge.outcome() == ExchangeCharge.Outcome.REFUSED));
+        }
+        return "; the difference of " + owed + (charge.sent() ? " charged to the card" : " asked for by mail");
     }
 
     /** An agent approves a refund that waits for approval; it is then paid as {@link #refund} does. */

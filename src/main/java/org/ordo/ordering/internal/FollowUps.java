@@ -54,6 +54,7 @@ public class FollowUps {
                     SELECT id FROM customer_order
                     WHERE payment_method = 'prepayment' AND payment_status = 'PENDING' AND status = 'OPEN'
                       AND payment_reminded_at IS NULL AND gross > paid
+                      AND (paid_by_return IS NULL OR paid > 0)
                       AND created_at < CAST(:now AS timestamptz) - make_interval(secs => :after)
                     ORDER BY created_at
                     LIMIT :limit
@@ -82,6 +83,7 @@ public class FollowUps {
                 SELECT id, number, currency, gross, created_at FROM customer_order
                 WHERE status = 'OPEN' AND payment_status = 'PENDING' AND released_at IS NULL AND paid = 0
                   AND payment_method NOT IN ('invoice', 'cash_on_delivery', 'marketplace')
+                  AND paid_by_return IS NULL
                   AND (payment_method <> 'prepayment' OR payment_reminded_at IS NOT NULL)
                   AND created_at < CAST(:now AS timestamptz) - make_interval(secs => :after)
                 ORDER BY created_at
@@ -144,5 +146,21 @@ public class FollowUps {
                 .query((rs, n) -> new Row(rs.getObject("order_id", UUID.class), rs.getString("name"))).list()
                 .stream().collect(Collectors.groupingBy(Row::order,
                         Collectors.mapping(Row::name, Collectors.toList())));
+    }
+
+    /**
+     * Marks an order as paid by the goods of a return (an exchange's replacement): it waits for them, so it is not
+     * reminded while nothing is paid and never expires unpaid ({@link #markUnpaidReminded}, {@link #lockUnpaidExpired}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markPaidByReturn(UUID orderId, String rmaNumber) {
+        jdbc.sql("UPDATE customer_order SET paid_by_return = :rma WHERE id = :id").param("rma", rmaNumber)
+                .param("id", orderId).update();
+    }
+
+    /** True when the order is paid by the goods of a return ({@link #markPaidByReturn}). */
+    public boolean paidByReturn(UUID orderId) {
+        return jdbc.sql("SELECT paid_by_return IS NOT NULL FROM customer_order WHERE id = :id").param("id", orderId)
+                .query(Boolean.class).optional().orElse(false);
     }
 }

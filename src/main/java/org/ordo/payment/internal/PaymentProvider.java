@@ -10,6 +10,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the payment provider's API (Stripe-compatible: form-encoded POSTs, bearer secret key, Idempotency-Key
@@ -22,8 +24,11 @@ public class PaymentProvider {
     private final OrdoProperties.Payment settings;
     private final RestClient http;
 
-    PaymentProvider(OrdoProperties properties) {
+    private final JsonMapper json;
+
+    PaymentProvider(OrdoProperties properties, JsonMapper json) {
         this.settings = properties.payment();
+        this.json = json;
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         factory.setConnectTimeout(Duration.ofSeconds(5));
         factory.setReadTimeout(Duration.ofSeconds(20));
@@ -67,13 +72,46 @@ public class PaymentProvider {
         post("/v1/refunds", form, idempotencyKey);
     }
 
-    private void post(String path, MultiValueMap<String, String> form, String idempotencyKey) {
+    /** A payment the provider made on its own: its payment intent and that intent's status. */
+    public record Charge(String paymentIntent, String status) {
+
+        /** The money was taken (or is being taken: some methods settle later and their webhook says so). */
+        public boolean taken() {
+            return "succeeded".equals(status) || "processing".equals(status);
+        }
+    }
+
+    /**
+     * Charges a payment method the customer saved with the provider, without the customer present (Stripe's
+     * {@code POST /v1/payment_intents} with {@code off_session=true} and {@code confirm=true}). The intent's
+     * {@code metadata[order_id]} names the order it pays, so that its webhook books it there. A card that needs
+     * the customer (3-D Secure) or is declined comes back as {@link Refused} (402) or as a charge not
+     * {@link Charge#taken taken}.
+     */
+    public Charge chargeSaved(String customer, String paymentMethod, long amountMinor, String currency,
+            String orderNumber, String description, String idempotencyKey) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("amount", Long.toString(amountMinor));
+        form.add("currency", currency.toLowerCase(java.util.Locale.ROOT));
+        form.add("customer", customer);
+        form.add("payment_method", paymentMethod);
+        form.add("off_session", "true");
+        form.add("confirm", "true");
+        form.add("description", description);
+        form.add("metadata[order_id]", orderNumber);
+        String answer = post("/v1/payment_intents", form, idempotencyKey);
+        JsonNode intent = answer == null || answer.isBlank() ? null : json.readTree(answer);
+        return new Charge(intent == null ? null : intent.path("id").asString(null),
+                intent == null ? null : intent.path("status").asString(null));
+    }
+
+    private String post(String path, MultiValueMap<String, String> form, String idempotencyKey) {
         try {
-            http.post().uri(settings.providerUrl().replaceAll("/+$", "") + path)
+            return http.post().uri(settings.providerUrl().replaceAll("/+$", "") + path)
                     .header("Authorization", "Bearer " + settings.providerKey())
                     .header("Idempotency-Key", idempotencyKey)
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form).retrieve().toBodilessEntity();
+                    .body(form).retrieve().body(String.class);
         } catch (HttpClientErrorException e) {
             throw new Refused(e.getStatusCode().value() + " from the provider: "
                     + e.getResponseBodyAsString().substring(0, Math.min(300, e.getResponseBodyAsString().length())));

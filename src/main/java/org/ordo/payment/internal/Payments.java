@@ -241,4 +241,59 @@ public class Payments {
                 ON CONFLICT DO NOTHING
                 """).param("now", now()).param("provider", provider).param("id", eventId).param("type", type).update() == 1;
     }
+    /** The provider's reusable references of the card an order was paid with. */
+    public record SavedMethod(String customer, String paymentMethod) {
+    }
+
+    /**
+     * Keeps the provider's customer and payment method an order was paid with, the latest named for the order;
+     * references that are not plain provider ids are not kept (false).
+     */
+    public boolean keepPaymentMethod(UUID orderId, String provider, String customer, String paymentMethod) {
+        if (!providerId(customer) || !providerId(paymentMethod)) {
+            return false;
+        }
+        jdbc.sql("""
+                INSERT INTO saved_payment_method (order_id, provider, provider_customer, payment_method, kept_at)
+                VALUES (:order, :provider, :customer, :method, :now)
+                ON CONFLICT (order_id) DO UPDATE SET provider = excluded.provider,
+                    provider_customer = excluded.provider_customer, payment_method = excluded.payment_method,
+                    kept_at = excluded.kept_at
+                """).param("order", orderId).param("provider", provider).param("customer", customer)
+                .param("method", paymentMethod).param("now", now()).update();
+        return true;
+    }
+
+    private static boolean providerId(String id) {
+        return id != null && id.matches("[A-Za-z0-9_]{1,255}");
+    }
+
+    /** The card an order was paid with, as the provider's reusable references; empty when none was kept. */
+    public java.util.Optional<SavedMethod> savedPaymentMethod(UUID orderId) {
+        return jdbc.sql("SELECT provider_customer, payment_method FROM saved_payment_method WHERE order_id = :order")
+                .param("order", orderId)
+                .query((rs, n) -> new SavedMethod(rs.getString("provider_customer"), rs.getString("payment_method")))
+                .optional();
+    }
+
+    /**
+     * Records a payment under a business reference ({@code bookingKey}) once per order and kind, whatever its
+     * status: the unique index {@code payment_booking_once} decides. Empty, and nothing written, when that key
+     * was recorded before.
+     */
+    public java.util.Optional<UUID> recordOnce(UUID orderId, String kind, Money amount, String reference,
+            String providerRef, String status, String bookingKey, String note, String actor) {
+        UUID id = Ids.next();
+        return jdbc.sql("""
+                INSERT INTO payment (id, order_id, kind, amount, currency, reference, provider_ref, status, note, actor,
+                                     booking_key, at)
+                VALUES (:id, :order, :kind, :amount, :currency, :reference, :providerRef, :status, :note, :actor, :key,
+                        :now)
+                ON CONFLICT (order_id, kind, booking_key) WHERE booking_key IS NOT NULL DO NOTHING
+                RETURNING id
+                """).param("now", now()).param("id", id).param("order", orderId).param("kind", kind)
+                .param("amount", amount.amount()).param("currency", amount.currency()).param("reference", reference)
+                .param("providerRef", providerRef).param("status", status).param("note", note).param("actor", actor)
+                .param("key", bookingKey).query(UUID.class).optional();
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordo.inventory.InventoryManagement;
+import org.ordo.ordering.OrderFollowUps;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
@@ -30,8 +31,11 @@ public class Exchanges {
     private final OrderLifecycle lifecycle;
     private final PartyManagement parties;
     private final PaymentManagement payments;
+    private final OrderFollowUps followUps;
 
-    Exchanges(OrderManagement orders, OrderLifecycle lifecycle, PartyManagement parties, PaymentManagement payments) {
+    Exchanges(OrderManagement orders, OrderLifecycle lifecycle, PartyManagement parties, PaymentManagement payments,
+            OrderFollowUps followUps) {
+        this.followUps = followUps;
         this.orders = orders;
         this.lifecycle = lifecycle;
         this.parties = parties;
@@ -74,15 +78,16 @@ public class Exchanges {
     /**
      * The replacement of an exchange, placed the one way every order is placed: same customer, addresses and
      * currency, at today's catalog prices, reserving its stock. It is a prepayment order, paid by the worth of the
-     * returned goods once they arrived ({@link #credit}), so it waits for them; a customer marked trusted gets it
-     * released to the warehouse at once, and any difference stays owed as before. Faults in the articles come back
-     * named as {@code exchange[i]...}.
+     * returned goods once they arrived ({@link #credit}), so it waits for them: marked as paid by the return, it gets
+     * no payment reminder and never expires unpaid meanwhile. A customer marked trusted gets it released to the
+     * warehouse at once. A dearer replacement's difference is charged to the returned order's card when one was kept
+     * ({@link PaymentManagement#chargeExchange}). Faults in the articles come back named as {@code exchange[i]...}.
      */
     public Replacement place(OrderView order, String number, List<RequestReturn.Exchange> exchange, UUID documentId) {
         List<PlaceOrder.Line> lines = exchange.stream().map(e -> new PlaceOrder.Line(e.sku().trim(), e.quantity()))
                 .toList();
-        // Prepayment whatever the returned order was paid with: Ordo keeps no card mandate, so it cannot charge a
-        // card by itself; a dearer replacement's difference is paid like any prepayment (docs/returns.md).
+        // Prepayment whatever the returned order was paid with: the returned goods pay it; only a dearer one's
+        // difference goes to the returned order's card, when the provider keeps one for it (docs/returns.md).
         PlaceOrder replacement = new PlaceOrder(order.channel(), "EXCHANGE-" + number, order.customer().id(), null,
                 order.shippingAddress(), order.billingAddress(), order.currency(), "prepayment", null,
                 "replacement for " + number + " (order " + order.number() + ")", lines);
@@ -101,6 +106,7 @@ public class Exchanges {
             }
             throw faults.refused();
         }
+        followUps.paidByReturn(placed.id(), number);
         boolean trusted = parties.findCustomer(order.customer().id()).map(c -> c.trusted()).orElse(false);
         if (trusted) {
             lifecycle.releaseBeforePayment(placed.id(), "replacement for " + number + " of a trusted customer: "
@@ -127,5 +133,13 @@ public class Exchanges {
             return none;
         }
         return owed.amount().compareTo(worth.amount()) < 0 ? owed : worth;
+    }
+
+    /** What a replacement still owes after the returned goods' worth paid it: zero when paid or cancelled. */
+    public Money owed(UUID replacementOrder) {
+        OrderView replacement = orders.require(replacementOrder);
+        Money balance = payments.summary(replacementOrder).balance();
+        return replacement.status() == OrderStatus.CANCELLED || balance.amount().signum() <= 0
+                ? Money.zero(replacement.currency()) : balance;
     }
 }
