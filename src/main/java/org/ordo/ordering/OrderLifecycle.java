@@ -17,6 +17,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.AddressProblem;
 import org.ordo.platform.Addresses;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
@@ -63,7 +64,7 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         transition(o, OrderStatus.ON_HOLD);
         if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
-            throw new ConflictException("illegal-transition", "Picking has started",
+            throw new IllegalTransition("Picking has started",
                     "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
@@ -76,7 +77,7 @@ public class OrderLifecycle {
         String why = requireReason(reason);
         Orders.Locked o = lock(orderId);
         if (o.status() != OrderStatus.ON_HOLD) {
-            throw new ConflictException("illegal-transition", "Not on hold",
+            throw new IllegalTransition("Not on hold",
                     "Order " + o.number() + " is " + o.status() + ", not on hold", Map.of("orderStatus", o.status()));
         }
         String actor = Actor.current();
@@ -114,7 +115,7 @@ public class OrderLifecycle {
             return problems;
         }
         if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
-            throw new ConflictException("illegal-transition", "Picking has started",
+            throw new IllegalTransition("Picking has started",
                     "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
@@ -185,9 +186,7 @@ public class OrderLifecycle {
         boolean full = refundedTotal.amount().compareTo(o.paid().amount()) >= 0;
         PaymentStatus next = full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         if (!o.paymentStatus().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition", "Payment of order " + o.number()
-                    + " is " + o.paymentStatus() + " and cannot become " + next,
-                    Map.of("paymentStatus", o.paymentStatus()));
+            throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
         }
         changePayment(o, next, o.paid(), reason + " (refunded " + refundedTotal + ")");
     }
@@ -209,7 +208,7 @@ public class OrderLifecycle {
     public void markShipped(UUID orderId, Map<Integer, Long> shippedByLine, String reference) {
         Orders.Locked o = lock(orderId);
         if (!o.released() || o.status() != OrderStatus.OPEN) {
-            throw new ConflictException("illegal-transition", "Not released",
+            throw new IllegalTransition("Not released",
                     "Order " + o.number() + " is not released to the warehouse (" + o.status() + ")",
                     Map.of("orderStatus", o.status()));
         }
@@ -224,9 +223,8 @@ public class OrderLifecycle {
                 : p.shipped() >= p.ordered() ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PARTIALLY_SHIPPED;
         if (next != o.fulfillmentStatus()) {
             if (!o.fulfillmentStatus().canBecome(next)) {
-                throw new ConflictException("illegal-transition", "Illegal transition", "Order " + o.number()
-                        + " is " + o.fulfillmentStatus() + " and cannot become " + next,
-                        Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+                throw IllegalTransition.between("Order " + o.number(), o.fulfillmentStatus(), next,
+                        "fulfillmentStatus");
             }
             orders.changeFulfillment(orderId, next);
         }
@@ -242,7 +240,7 @@ public class OrderLifecycle {
             return; // a late delivery scan changes nothing once goods came back
         }
         if (!o.fulfillmentStatus().canBecome(FulfillmentStatus.DELIVERED)) {
-            throw new ConflictException("illegal-transition", "Not shipped",
+            throw new IllegalTransition("Not shipped",
                     "Order " + o.number() + " is " + o.fulfillmentStatus() + "; only shipped orders are delivered",
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
@@ -268,9 +266,7 @@ public class OrderLifecycle {
             return;
         }
         if (!o.fulfillmentStatus().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition", "Order " + o.number()
-                    + " is " + o.fulfillmentStatus() + " and cannot become " + next,
-                    Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+            throw IllegalTransition.between("Order " + o.number(), o.fulfillmentStatus(), next, "fulfillmentStatus");
         }
         orders.changeFulfillment(orderId, next);
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(), next.name(),
@@ -570,9 +566,7 @@ public class OrderLifecycle {
 
     private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, String reason) {
         if (!o.paymentStatus().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition", "Payment of order " + o.number()
-                    + " is " + o.paymentStatus() + " and cannot become " + next,
-                    Map.of("paymentStatus", o.paymentStatus()));
+            throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
         }
         orders.changePayment(o.id(), next, paid);
         orders.record(o.id(), Actor.current(), "payment", o.paymentStatus().name(), next.name(), reason);
@@ -583,9 +577,7 @@ public class OrderLifecycle {
 
     private void transition(Orders.Locked o, OrderStatus next) {
         if (!o.status().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition",
-                    "Order " + o.number() + " is " + o.status() + " and cannot become " + next,
-                    Map.of("orderStatus", o.status()));
+            throw IllegalTransition.between("Order " + o.number(), o.status(), next, "orderStatus");
         }
     }
 

@@ -31,6 +31,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
@@ -490,7 +491,7 @@ public class ReturnManagement {
     public ReturnView approve(UUID id) {
         ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
         if (r.status() != ReturnStatus.AWAITING_APPROVAL) {
-            throw new ConflictException("illegal-transition", "Nothing to approve", "Return " + r.number() + " is "
+            throw new IllegalTransition("Nothing to approve", "Return " + r.number() + " is "
                     + r.status() + "; only refunds that wait for approval are approved", Map.of("returnStatus", r.status()));
         }
         returns.approve(id, Actor.current());
@@ -585,10 +586,8 @@ public class ReturnManagement {
 
     // --- helpers --------------------------------------------------------------------------------------------
 
-    private static ConflictException illegal(ReturnView r, ReturnStatus next) {
-        return new ConflictException("illegal-transition", "Illegal transition",
-                "Return " + r.number() + " is " + r.status() + " and cannot become " + next,
-                Map.of("returnStatus", r.status()));
+    private static IllegalTransition illegal(ReturnView r, ReturnStatus next) {
+        return IllegalTransition.between("Return " + r.number(), r.status(), next, "returnStatus");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {
