@@ -137,6 +137,12 @@ public class OrderLifecycle {
     /** The provider authorized the payment (card, wallet): the order may go to the warehouse. */
     @Transactional
     public void markAuthorized(UUID orderId, String reason) {
+        markAuthorized(orderId, TimelineReason.typed(reason));
+    }
+
+    /** The same with a reason Ordo wrote, shown in the reader's language ({@link TimelineReason#of}). */
+    @Transactional
+    public void markAuthorized(UUID orderId, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         if (o.paymentStatus() == PaymentStatus.AUTHORIZED || o.paymentStatus() == PaymentStatus.PAID) {
             return;
@@ -276,6 +282,15 @@ public class OrderLifecycle {
     /** Writes a timeline entry about the order that changes none of its statuses (a return authorized, refunded). */
     @Transactional
     public void note(UUID orderId, String dimension, String reason) {
+        note(orderId, dimension, TimelineReason.typed(reason));
+    }
+
+    /**
+     * The same with a reason Ordo wrote ({@link TimelineReason#of}), so the back office shows it in the reader's
+     * language: other modules pass their reasons this way.
+     */
+    @Transactional
+    public void note(UUID orderId, String dimension, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         String now = switch (dimension) {
             case "payment" -> o.paymentStatus().name();
@@ -328,7 +343,8 @@ public class OrderLifecycle {
             filled++;
             Orders.Locked o = lock(b.orderId());
             Orders.Progress p = orders.progress(b.orderId());
-            String reason = "backorder filled: " + reserved + " x " + sku;
+            TimelineReason reason = TimelineReason.of("backorder-filled", "backorder filled: " + reserved + " x " + sku,
+                    reserved, sku);
             FulfillmentStatus next = o.released() ? FulfillmentStatus.RELEASED
                     : p.backordered() > 0 ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
             if (o.fulfillmentStatus() == FulfillmentStatus.BACKORDERED && next != FulfillmentStatus.BACKORDERED) {
@@ -565,6 +581,10 @@ public class OrderLifecycle {
     }
 
     private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, String reason) {
+        changePayment(o, next, paid, TimelineReason.typed(reason));
+    }
+
+    private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, TimelineReason reason) {
         if (!o.paymentStatus().canBecome(next)) {
             throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
         }

@@ -137,8 +137,7 @@ public class OrderManagement {
                         + command.externalRef() + ")", command.channel(), command.externalRef())));
         if (backordered) {
             timeline.add(new Orders.NewEntry(actor, "fulfillment", FulfillmentStatus.UNFULFILLED.name(),
-                    FulfillmentStatus.BACKORDERED.name(), TimelineReason.typed("backordered: " + allocated.stream()
-                            .filter(l -> l.backordered() > 0).map(l -> l.backordered() + " x " + l.sku()).toList())));
+                    FulfillmentStatus.BACKORDERED.name(), backorderedReason(allocated)));
         }
         // The order, its lines and its timeline in one statement
         boolean inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
@@ -471,5 +470,12 @@ public class OrderManagement {
                         line.unitPrice(), line.taxRate(), line.priceIncludesTax(), line.amounts(), a.reserved(),
                         a.backordered()))
                 .orElse(line);
+    }
+
+    /** "backordered: [2 x SKU]", with the lines as the argument the back office puts in the reader's sentence. */
+    private static TimelineReason backorderedReason(List<Orders.NewLine> allocated) {
+        String lines = allocated.stream().filter(l -> l.backordered() > 0)
+                .map(l -> l.backordered() + " x " + l.sku()).toList().toString();
+        return TimelineReason.of("backordered", "backordered: " + lines, lines);
     }
 }
