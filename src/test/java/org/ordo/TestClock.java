@@ -7,13 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.ordo.platform.Backdating;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
  * The application's clock in integration tests: the system's, moved by an offset a test sets and takes back
- * ({@link #movedBy}), so that time-dependent rules are tested without rewriting rows.
+ * ({@link #movedBy}), so that time-dependent rules are tested without rewriting rows. Inside
+ * {@code Backdating.at} it tells the backdated moment, as the application's clock does.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClock {
@@ -30,10 +32,11 @@ public class TestClock {
         }
     }
 
+    /** Moved by the offset, and backdated like the application's own clock inside {@code Backdating.at}. */
     @Bean
     @Primary
     Clock movableClock() {
-        return new Clock() {
+        return Backdating.clock(new Clock() {
             @Override
             public ZoneId getZone() {
                 return ZoneOffset.UTC;
@@ -48,6 +51,6 @@ public class TestClock {
             public Instant instant() {
                 return Instant.now().plus(OFFSET.get());
             }
-        };
+        });
     }
 }

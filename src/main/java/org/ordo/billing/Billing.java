@@ -258,7 +258,7 @@ public class Billing {
 
     /** The customer of an order as registered now, if known. */
     public Optional<Customer> buyer(OrderView order) {
-        return order.customer().id() == null ? Optional.empty() : parties.findCustomer(order.customer().id());
+        return parties.findCustomer(order.customer().id());
     }
 
     /**

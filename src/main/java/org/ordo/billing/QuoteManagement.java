@@ -28,6 +28,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Money;
@@ -116,8 +117,7 @@ public class QuoteManagement {
             return new Made(require(earlier.get().id()), true);
         }
         Map<String, Article> articles = check(command);
-        Customer customer = command.customerId() != null ? parties.requireCustomer(command.customerId())
-                : parties.resolveCustomer(command.customer(), "customer.");
+        Customer customer = parties.customerFor(command.customerId(), command.customer());
         String locale = customer.locale();
         List<Quote.Line> lines = new ArrayList<>();
         List<Pricing.Amounts> amounts = new ArrayList<>();
@@ -247,7 +247,7 @@ public class QuoteManagement {
     private Quote lockOpen(UUID id, QuoteStatus next, String verb) {
         Quote quote = quotes.lock(id).orElseThrow(() -> new NotFoundException("Quote", id));
         if (!quote.status().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Quote is " + quote.status(),
+            throw new IllegalTransition("Quote is " + quote.status(),
                     "Quote " + quote.number() + " is " + quote.status() + " and cannot be " + verb,
                     Map.of("quoteStatus", quote.status()));
         }

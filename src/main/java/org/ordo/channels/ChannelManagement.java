@@ -28,6 +28,7 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PlaceOrder;
+import org.ordo.ordering.TimelineReason;
 import org.ordo.party.CustomerDraft;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
@@ -254,7 +255,8 @@ public class ChannelManagement {
                         order.lines().stream().filter(l -> l.platformLineId() != null)
                                 .map(l -> new ShopOrders.LineItem(l.sku(), l.platformLineId())).toList()));
                 if (order.payment() == ShopOrder.Payment.AUTHORIZED) {
-                    lifecycle.markAuthorized(view.id(), "authorized at " + platform + " (order " + number + ")");
+                    lifecycle.markAuthorized(view.id(), TimelineReason.of("authorized-at-shop-order",
+                            "authorized at " + platform + " (order " + number + ")", platform, number));
                     view = orders.require(view.id());
                 }
                 return view;

@@ -23,6 +23,7 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentStatus;
+import org.ordo.ordering.TimelineReason;
 import org.ordo.payment.ShopPayments;
 import org.ordo.platform.Actor;
 import org.ordo.platform.Address;
@@ -108,7 +109,8 @@ class ShopOrderUpdates {
                 } else if (order.payment() == ShopOrder.Payment.AUTHORIZED
                         && orders.require(orderId).paymentStatus() == PaymentStatus.PENDING) {
                     attempt(() -> {
-                        lifecycle.markAuthorized(orderId, "authorized at " + what);
+                        lifecycle.markAuthorized(orderId,
+                                TimelineReason.of("authorized-at-shop", "authorized at " + what, what));
                         return null;
                     });
                     done.add("payment authorized");

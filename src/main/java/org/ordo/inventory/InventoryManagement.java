@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,6 +11,7 @@ import java.util.UUID;
 
 import org.ordo.catalog.Article;
 import org.ordo.catalog.Catalog;
+import org.ordo.inventory.internal.AllocationPlan;
 import org.ordo.inventory.internal.Locations;
 import org.ordo.inventory.internal.StockLedger;
 import org.ordo.inventory.internal.StockLedger.Entry;
@@ -316,20 +316,21 @@ public class InventoryManagement {
         List<LockedLevel> levels = ledger.lock(skus);
         FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst().map(r -> r.ranks(demand.channel(), demand.currency(), skus))
                 .orElse(null);
-        Plan plan = plan(lines, levels, ranks == null ? BY_PRIORITY
-                : Comparator.comparingInt((LockedLevel l) -> ranks.of(l.sku(), l.location())).thenComparing(BY_PRIORITY));
-        if (!plan.shortages.isEmpty()) {
+        AllocationPlan plan = AllocationPlan.of(lines, levels, ranks == null ? AllocationPlan.BY_PRIORITY
+                : Comparator.comparingInt((LockedLevel l) -> ranks.of(l.sku(), l.location()))
+                        .thenComparing(AllocationPlan.BY_PRIORITY));
+        if (!plan.shortages().isEmpty()) {
             throw new ConflictException("insufficient-stock", "Insufficient stock",
-                    "Not enough stock for " + plan.shortages.stream().map(Shortage::sku).distinct().toList(),
-                    Map.of("shortages", plan.shortages));
+                    "Not enough stock for " + plan.shortages().stream().map(Shortage::sku).distinct().toList(),
+                    Map.of("shortages", plan.shortages()));
         }
         // Apply per (sku, location) in lock order; the conditional UPDATE is the guarantee, the plan only a guide.
         Map<LevelKey, Long> perLevel = new TreeMap<>();
         Map<LevelKey, LockedLevel> byKey = new HashMap<>();
-        for (Pick pick : plan.picks) {
-            LevelKey key = new LevelKey(pick.level.sku(), pick.level.locationId());
-            perLevel.merge(key, pick.quantity, Long::sum);
-            byKey.put(key, pick.level);
+        for (AllocationPlan.Pick pick : plan.picks()) {
+            LevelKey key = new LevelKey(pick.level().sku(), pick.level().locationId());
+            perLevel.merge(key, pick.quantity(), Long::sum);
+            byKey.put(key, pick.level());
         }
         // One statement writes the levels, the ledger and the reservations (one round trip, whatever the lines).
         String actor = Actor.current();
@@ -341,8 +342,8 @@ public class InventoryManagement {
             entries.add(new Entry(level.sku(), level.locationId(), MovementKind.RESERVATION, 0, e.getValue(),
                     "reserved for order " + demand.orderNumber(), ORDER, demand.orderId().toString(), actor));
         }
-        List<NewReservation> reservations = plan.picks.stream().map(p -> new NewReservation(Ids.next(),
-                demand.orderId(), p.lineNo, p.level.sku(), p.level.locationId(), p.quantity)).toList();
+        List<NewReservation> reservations = plan.picks().stream().map(p -> new NewReservation(Ids.next(),
+                demand.orderId(), p.lineNo(), p.level().sku(), p.level().locationId(), p.quantity())).toList();
         if (!ledger.reserveAll(changes, entries, reservations)) {
             throw new IllegalStateException("Stock of " + skus + " changed under a lock");
         }
@@ -610,83 +611,6 @@ public class InventoryManagement {
                         e.onHandDelta(), e.kind(), e.documentType(), e.documentRef())));
             }
         }
-    }
-
-    // --- planning -------------------------------------------------------------------------------------------
-
-    private record Pick(int lineNo, LockedLevel level, long quantity) {
-    }
-
-    private record Plan(List<Pick> picks, Map<Integer, Long> backordered, List<Shortage> shortages) {
-
-        StockAllocation allocation(List<StockDemand.Line> lines) {
-            List<StockAllocation.Line> result = new ArrayList<>();
-            for (StockDemand.Line line : lines) {
-                List<StockAllocation.Part> parts = picks.stream().filter(p -> p.lineNo == line.lineNo())
-                        .map(p -> new StockAllocation.Part(p.level.location(), p.quantity)).toList();
-                long reserved = parts.stream().mapToLong(StockAllocation.Part::quantity).sum();
-                result.add(new StockAllocation.Line(line.lineNo(), line.sku(), reserved,
-                        backordered.getOrDefault(line.lineNo(), 0L), parts));
-            }
-            return new StockAllocation(result);
-        }
-    }
-
-    static final Comparator<LockedLevel> BY_PRIORITY = Comparator.comparingInt(LockedLevel::priority)
-            .thenComparing(LockedLevel::location);
-
-    /** Plans a demand, taking stock from levels in {@code order} (routing rank, then priority). */
-    private static Plan plan(List<StockDemand.Line> lines, List<LockedLevel> levels, Comparator<LockedLevel> order) {
-        Map<String, Long> needed = new LinkedHashMap<>();
-        lines.forEach(l -> needed.merge(l.sku(), l.quantity(), Long::sum));
-        Map<UUID, Map<String, LockedLevel>> byLocation = new HashMap<>();
-        levels.forEach(l -> byLocation.computeIfAbsent(l.locationId(), k -> new HashMap<>()).put(l.sku(), l));
-
-        // 1. One location that can ship the whole order, first in routing order (a location ranks as its worst
-        //    ranked SKU of the order), then by priority.
-        Map<UUID, LockedLevel> worst = new HashMap<>();
-        levels.forEach(l -> worst.merge(l.locationId(), l, (a, b) -> order.compare(a, b) >= 0 ? a : b));
-        var single = worst.values().stream().sorted(order).map(LockedLevel::locationId)
-                .filter(loc -> needed.entrySet().stream().allMatch(n -> {
-                    LockedLevel l = byLocation.get(loc).get(n.getKey());
-                    return l != null && l.available() >= n.getValue();
-                }))
-                .findFirst();
-        if (single.isPresent()) {
-            Map<String, LockedLevel> there = byLocation.get(single.get());
-            List<Pick> picks = lines.stream()
-                    .map(line -> new Pick(line.lineNo(), there.get(line.sku()), line.quantity())).toList();
-            return new Plan(picks, Map.of(), List.of());
-        }
-
-        // 2. Split: each line from locations by priority; 3. backorder or refuse what is left.
-        Map<LockedLevel, Long> left = new HashMap<>();
-        levels.forEach(l -> left.put(l, Math.max(0, l.available())));
-        List<Pick> picks = new ArrayList<>();
-        Map<Integer, Long> backordered = new HashMap<>();
-        List<Shortage> shortages = new ArrayList<>();
-        for (StockDemand.Line line : lines) {
-            long remaining = line.quantity();
-            for (LockedLevel level : levels.stream().filter(l -> l.sku().equals(line.sku())).sorted(order)
-                    .toList()) {
-                long take = Math.min(remaining, left.get(level));
-                if (take > 0) {
-                    picks.add(new Pick(line.lineNo(), level, take));
-                    left.put(level, left.get(level) - take);
-                    remaining -= take;
-                }
-            }
-            if (remaining > 0) {
-                if (line.backorderable()) {
-                    backordered.put(line.lineNo(), remaining);
-                } else {
-                    long available = levels.stream().filter(l -> l.sku().equals(line.sku()))
-                            .mapToLong(l -> Math.max(0, l.available())).sum();
-                    shortages.add(new Shortage(line.lineNo(), line.sku(), line.quantity(), available));
-                }
-            }
-        }
-        return new Plan(picks, backordered, shortages);
     }
 
     // --- input checks ---------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ import org.ordo.mailroom.internal.ReceivedMails;
 import org.ordo.mailroom.internal.Route;
 import org.ordo.platform.Actor;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -141,7 +142,7 @@ public class Mailroom {
         }
         byte[] original = headers.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String messageId = message.getMessageID() != null && !message.getMessageID().isBlank()
-                ? message.getMessageID().strip() : "sha256:" + sha256(original);
+                ? message.getMessageID().strip() : "sha256:" + Sha256.hex(original);
         if (mails.known(mailbox.name(), messageId, validity, uid)) {
             return false;
         }
@@ -184,7 +185,7 @@ public class Mailroom {
         message.writeTo(raw);
         byte[] original = raw.toByteArray();
         String messageId = message.getMessageID() != null && !message.getMessageID().isBlank()
-                ? message.getMessageID().strip() : "sha256:" + sha256(original);
+                ? message.getMessageID().strip() : "sha256:" + Sha256.hex(original);
         if (mails.known(mailbox.name(), messageId, validity, uid)) {
             return false;
         }
@@ -369,15 +370,6 @@ public class Mailroom {
             mails.partOutcome(mail.id(), position, "REVIEW " + entry.id(), document);
             return null;
         }));
-    }
-
-    /** A mail without a Message-ID is known by its bytes. */
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static InternetAddress sender(MimeMessage message) throws MessagingException {

@@ -26,6 +26,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
@@ -295,7 +296,7 @@ public class OrderChanges {
     /** Digital goods are granted when the order is released: after that their lines stay as they are. */
     private static void refuseDigitalAfterRelease(OrderView order, String type, String sku, boolean released) {
         if (released && "DIGITAL".equals(type)) {
-            throw new ConflictException("illegal-transition", "Digital goods delivered",
+            throw new IllegalTransition("Digital goods delivered",
                     "Order " + order.number() + " is released: its download of " + sku
                             + " is granted and the line cannot change any more",
                     Map.of("fulfillmentStatus", order.fulfillmentStatus()));
@@ -371,17 +372,17 @@ public class OrderChanges {
     /** 409 saying why: cancelled or completed, shipped, or goods already picked. */
     private void refuseUnchangeable(Orders.Locked o) {
         if (o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.COMPLETED) {
-            throw new ConflictException("illegal-transition", "Order " + o.status().name().toLowerCase(),
+            throw new IllegalTransition("Order " + o.status().name().toLowerCase(),
                     "Order " + o.number() + " is " + o.status() + " and can no longer be changed",
                     Map.of("orderStatus", o.status()));
         }
         if (o.fulfillmentStatus().hasShipped()) {
-            throw new ConflictException("illegal-transition", "Already shipped",
+            throw new IllegalTransition("Already shipped",
                     "Order " + o.number() + " has shipped (" + o.fulfillmentStatus() + "); it can no longer be "
                             + "changed. Request a return instead.", Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         if (inventory.hasIssued(o.id())) {
-            throw new ConflictException("illegal-transition", "Picking has started",
+            throw new IllegalTransition("Picking has started",
                     "Goods of order " + o.number() + " have been picked; it can no longer be changed",
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }

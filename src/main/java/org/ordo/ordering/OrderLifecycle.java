@@ -17,6 +17,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.AddressProblem;
 import org.ordo.platform.Addresses;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
@@ -63,7 +64,7 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         transition(o, OrderStatus.ON_HOLD);
         if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
-            throw new ConflictException("illegal-transition", "Picking has started",
+            throw new IllegalTransition("Picking has started",
                     "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
@@ -76,7 +77,7 @@ public class OrderLifecycle {
         String why = requireReason(reason);
         Orders.Locked o = lock(orderId);
         if (o.status() != OrderStatus.ON_HOLD) {
-            throw new ConflictException("illegal-transition", "Not on hold",
+            throw new IllegalTransition("Not on hold",
                     "Order " + o.number() + " is " + o.status() + ", not on hold", Map.of("orderStatus", o.status()));
         }
         String actor = Actor.current();
@@ -114,7 +115,7 @@ public class OrderLifecycle {
             return problems;
         }
         if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
-            throw new ConflictException("illegal-transition", "Picking has started",
+            throw new IllegalTransition("Picking has started",
                     "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
@@ -136,6 +137,12 @@ public class OrderLifecycle {
     /** The provider authorized the payment (card, wallet): the order may go to the warehouse. */
     @Transactional
     public void markAuthorized(UUID orderId, String reason) {
+        markAuthorized(orderId, TimelineReason.typed(reason));
+    }
+
+    /** The same with a reason Ordo wrote, shown in the reader's language ({@link TimelineReason#of}). */
+    @Transactional
+    public void markAuthorized(UUID orderId, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         if (o.paymentStatus() == PaymentStatus.AUTHORIZED || o.paymentStatus() == PaymentStatus.PAID) {
             return;
@@ -185,9 +192,7 @@ public class OrderLifecycle {
         boolean full = refundedTotal.amount().compareTo(o.paid().amount()) >= 0;
         PaymentStatus next = full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         if (!o.paymentStatus().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition", "Payment of order " + o.number()
-                    + " is " + o.paymentStatus() + " and cannot become " + next,
-                    Map.of("paymentStatus", o.paymentStatus()));
+            throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
         }
         changePayment(o, next, o.paid(), reason + " (refunded " + refundedTotal + ")");
     }
@@ -209,7 +214,7 @@ public class OrderLifecycle {
     public void markShipped(UUID orderId, Map<Integer, Long> shippedByLine, String reference) {
         Orders.Locked o = lock(orderId);
         if (!o.released() || o.status() != OrderStatus.OPEN) {
-            throw new ConflictException("illegal-transition", "Not released",
+            throw new IllegalTransition("Not released",
                     "Order " + o.number() + " is not released to the warehouse (" + o.status() + ")",
                     Map.of("orderStatus", o.status()));
         }
@@ -224,9 +229,8 @@ public class OrderLifecycle {
                 : p.shipped() >= p.ordered() ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PARTIALLY_SHIPPED;
         if (next != o.fulfillmentStatus()) {
             if (!o.fulfillmentStatus().canBecome(next)) {
-                throw new ConflictException("illegal-transition", "Illegal transition", "Order " + o.number()
-                        + " is " + o.fulfillmentStatus() + " and cannot become " + next,
-                        Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+                throw IllegalTransition.between("Order " + o.number(), o.fulfillmentStatus(), next,
+                        "fulfillmentStatus");
             }
             orders.changeFulfillment(orderId, next);
         }
@@ -242,7 +246,7 @@ public class OrderLifecycle {
             return; // a late delivery scan changes nothing once goods came back
         }
         if (!o.fulfillmentStatus().canBecome(FulfillmentStatus.DELIVERED)) {
-            throw new ConflictException("illegal-transition", "Not shipped",
+            throw new IllegalTransition("Not shipped",
                     "Order " + o.number() + " is " + o.fulfillmentStatus() + "; only shipped orders are delivered",
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
@@ -268,9 +272,7 @@ public class OrderLifecycle {
             return;
         }
         if (!o.fulfillmentStatus().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition", "Order " + o.number()
-                    + " is " + o.fulfillmentStatus() + " and cannot become " + next,
-                    Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+            throw IllegalTransition.between("Order " + o.number(), o.fulfillmentStatus(), next, "fulfillmentStatus");
         }
         orders.changeFulfillment(orderId, next);
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(), next.name(),
@@ -280,6 +282,15 @@ public class OrderLifecycle {
     /** Writes a timeline entry about the order that changes none of its statuses (a return authorized, refunded). */
     @Transactional
     public void note(UUID orderId, String dimension, String reason) {
+        note(orderId, dimension, TimelineReason.typed(reason));
+    }
+
+    /**
+     * The same with a reason Ordo wrote ({@link TimelineReason#of}), so the back office shows it in the reader's
+     * language: other modules pass their reasons this way.
+     */
+    @Transactional
+    public void note(UUID orderId, String dimension, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         String now = switch (dimension) {
             case "payment" -> o.paymentStatus().name();
@@ -332,7 +343,8 @@ public class OrderLifecycle {
             filled++;
             Orders.Locked o = lock(b.orderId());
             Orders.Progress p = orders.progress(b.orderId());
-            String reason = "backorder filled: " + reserved + " x " + sku;
+            TimelineReason reason = TimelineReason.of("backorder-filled", "backorder filled: " + reserved + " x " + sku,
+                    reserved, sku);
             FulfillmentStatus next = o.released() ? FulfillmentStatus.RELEASED
                     : p.backordered() > 0 ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.UNFULFILLED;
             if (o.fulfillmentStatus() == FulfillmentStatus.BACKORDERED && next != FulfillmentStatus.BACKORDERED) {
@@ -569,10 +581,12 @@ public class OrderLifecycle {
     }
 
     private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, String reason) {
+        changePayment(o, next, paid, TimelineReason.typed(reason));
+    }
+
+    private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, TimelineReason reason) {
         if (!o.paymentStatus().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition", "Payment of order " + o.number()
-                    + " is " + o.paymentStatus() + " and cannot become " + next,
-                    Map.of("paymentStatus", o.paymentStatus()));
+            throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
         }
         orders.changePayment(o.id(), next, paid);
         orders.record(o.id(), Actor.current(), "payment", o.paymentStatus().name(), next.name(), reason);
@@ -583,9 +597,7 @@ public class OrderLifecycle {
 
     private void transition(Orders.Locked o, OrderStatus next) {
         if (!o.status().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition",
-                    "Order " + o.number() + " is " + o.status() + " and cannot become " + next,
-                    Map.of("orderStatus", o.status()));
+            throw IllegalTransition.between("Order " + o.number(), o.status(), next, "orderStatus");
         }
     }
 

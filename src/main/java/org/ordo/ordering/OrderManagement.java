@@ -24,6 +24,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
@@ -89,8 +90,7 @@ public class OrderManagement {
 
     private OrderView place(PlaceOrder command, PlaceOrder.Source source, Map<String, Money> agreed) {
         Checked checked = check(command);
-        Customer customer = command.customerId() != null ? parties.requireCustomer(command.customerId())
-                : parties.resolveCustomer(command.customer(), "customer.");
+        Customer customer = parties.customerFor(command.customerId(), command.customer());
         String locale = customer.locale();
 
         List<Orders.NewLine> lines = new ArrayList<>();
@@ -137,8 +137,7 @@ public class OrderManagement {
                         + command.externalRef() + ")", command.channel(), command.externalRef())));
         if (backordered) {
             timeline.add(new Orders.NewEntry(actor, "fulfillment", FulfillmentStatus.UNFULFILLED.name(),
-                    FulfillmentStatus.BACKORDERED.name(), TimelineReason.typed("backordered: " + allocated.stream()
-                            .filter(l -> l.backordered() > 0).map(l -> l.backordered() + " x " + l.sku()).toList())));
+                    FulfillmentStatus.BACKORDERED.name(), backorderedReason(allocated)));
         }
         // The order, its lines and its timeline in one statement
         boolean inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
@@ -199,18 +198,18 @@ public class OrderManagement {
         }
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.fulfillmentStatus().hasShipped()) {
-            throw new ConflictException("illegal-transition", "Already shipped",
+            throw new IllegalTransition("Already shipped",
                     "Order " + order.number() + " has shipped (" + order.fulfillmentStatus()
                             + "); it cannot be cancelled. Request a return instead.",
                     Map.of("orderStatus", order.status(), "fulfillmentStatus", order.fulfillmentStatus()));
         }
         if (!order.status().canBecome(OrderStatus.CANCELLED)) {
-            throw new ConflictException("illegal-transition", "Illegal transition",
+            throw new IllegalTransition("Illegal transition",
                     "Order " + order.number() + " is " + order.status() + " and cannot be cancelled",
                     Map.of("orderStatus", order.status()));
         }
         if (inventory.hasIssued(orderId)) {
-            throw new ConflictException("illegal-transition", "Picking has started",
+            throw new IllegalTransition("Picking has started",
                     "Goods of order " + order.number() + " have been picked; ship it and take a return",
                     Map.of("fulfillmentStatus", order.fulfillmentStatus()));
         }
@@ -450,7 +449,7 @@ public class OrderManagement {
     public OrderView reopenExpired(UUID orderId, String reason) {
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.status() != OrderStatus.CANCELLED || !orders.expiredUnpaid(orderId)) {
-            throw new ConflictException("illegal-transition", "Not an expired order",
+            throw new IllegalTransition("Not an expired order",
                     "Order " + order.number() + " is " + order.status() + " and was not cancelled for want of "
                             + "payment; only such an order can be reopened", Map.of("orderStatus", order.status()));
         }
@@ -471,5 +470,12 @@ public class OrderManagement {
                         line.unitPrice(), line.taxRate(), line.priceIncludesTax(), line.amounts(), a.reserved(),
                         a.backordered()))
                 .orElse(line);
+    }
+
+    /** "backordered: [2 x SKU]", with the lines as the argument the back office puts in the reader's sentence. */
+    private static TimelineReason backorderedReason(List<Orders.NewLine> allocated) {
+        String lines = allocated.stream().filter(l -> l.backordered() > 0)
+                .map(l -> l.backordered() + " x " + l.sku()).toList().toString();
+        return TimelineReason.of("backordered", "backordered: " + lines, lines);
     }
 }

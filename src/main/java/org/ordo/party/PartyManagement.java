@@ -69,13 +69,24 @@ public class PartyManagement {
         return customers.findByEmail(draft.normalizedEmail()).orElseGet(() -> customers.insertIfAbsent(draft));
     }
 
+    /**
+     * The customer an order or a quote is for, the one lookup both use: the customer named by {@code id} (404 when
+     * there is none), or else the one the inline details describe ({@link #resolveCustomer}, fields under
+     * {@code customer.}).
+     */
+    @Transactional
+    public Customer customerFor(UUID id, CustomerDraft inline) {
+        return id != null ? requireCustomer(id) : resolveCustomer(inline, "customer.");
+    }
+
     /** The customer with this e-mail address (any case), if there is one. */
     public Optional<Customer> findCustomerByEmail(String email) {
         return email == null || email.isBlank() ? Optional.empty() : customers.findByEmail(email.strip());
     }
 
+    /** The customer with this id; empty for none, and for no id (an order whose customer was not registered). */
     public Optional<Customer> findCustomer(UUID id) {
-        return customers.find(id);
+        return id == null ? Optional.empty() : customers.find(id);
     }
 
     public Customer requireCustomer(UUID id) {

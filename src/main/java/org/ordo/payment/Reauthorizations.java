@@ -8,6 +8,7 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentStatus;
+import org.ordo.ordering.TimelineReason;
 import org.ordo.payment.internal.ChangeRefundRequests;
 import org.ordo.payment.internal.PaymentProvider;
 import org.ordo.payment.internal.Payments;
@@ -54,8 +55,10 @@ class Reauthorizations {
         Money total = order.totals().gross();
         String why = "order " + changed.number() + " changed (version " + changed.version() + ")";
         if (authorized.compareTo(total.amount()) >= 0) {
-            lifecycle.markAuthorized(orderId, why + ": the authorization of " + new Money(authorized,
-                    total.currency()) + " covers the new total");
+            Money held = new Money(authorized, total.currency());
+            lifecycle.markAuthorized(orderId, TimelineReason.of("authorization-covers-change", why
+                    + ": the authorization of " + held + " covers the new total", changed.number(),
+                    changed.version(), held));
             return;
         }
         if (!provider.configured()) {
@@ -72,7 +75,8 @@ class Reauthorizations {
         }
         payments.record(orderId, "AUTHORIZATION", total, "CHG-" + changed.changeId(), intent, "BOOKED",
                 why + ": re-authorized by the payment provider", Actor.SYSTEM);
-        lifecycle.markAuthorized(orderId, why + ": " + total + " re-authorized by the payment provider (" + intent
-                + ")");
+        lifecycle.markAuthorized(orderId, TimelineReason.of("reauthorized-for-change", why + ": " + total
+                + " re-authorized by the payment provider (" + intent + ")", changed.number(), changed.version(), total,
+                intent));
     }
 }

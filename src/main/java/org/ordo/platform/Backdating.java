@@ -50,8 +50,11 @@ public final class Backdating {
         }
     }
 
-    /** The application clock: the system's in UTC, or the backdated moment on a thread inside {@link #at}. */
-    static Clock clock(Clock system) {
+    /**
+     * The application clock: {@code system} (the system's in UTC, or a test's movable clock), or the backdated moment
+     * on a thread inside {@link #at}.
+     */
+    public static Clock clock(Clock system) {
         return new Clock() {
             @Override
             public ZoneId getZone() {

@@ -24,6 +24,7 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
+import org.ordo.ordering.TimelineReason;
 import org.ordo.payment.ExchangeCharge;
 import org.ordo.payment.PaymentManagement;
 import org.ordo.payment.PaymentSummary;
@@ -32,6 +33,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
@@ -118,14 +120,21 @@ public class ReturnManagement {
         returns.insert(new Returns.NewReturn(id, number, orderId, order.number(), order.currency(),
                 command.resolution(), iban, blankToNull(command.labelRef()), blankToNull(command.note()),
                 Actor.current()), lines);
-        lifecycle.note(orderId, "fulfillment", "return " + number + " authorized: " + lines.stream()
-                .map(l -> l.quantity() + " x " + l.sku() + " (" + l.reason() + ")").toList());
+        String returned = lines.stream().map(l -> l.quantity() + " x " + l.sku() + " (" + l.reason() + ")").toList()
+                .toString();
+        lifecycle.note(orderId, "fulfillment", TimelineReason.of("return-authorized",
+                "return " + number + " authorized: " + returned, number, returned));
         if (EXCHANGE.equals(command.resolution())) {
             Exchanges.Replacement replacement = exchanges.place(order, number, command.exchange(), documentId);
             returns.replacedBy(id, replacement.order().id(), replacement.order().number());
-            lifecycle.note(orderId, "fulfillment", "return " + number + " is an exchange: replacement order "
-                    + replacement.order().number() + " placed" + (replacement.releasedAtOnce()
-                            ? " and sent at once (trusted customer)" : ", shipped when the goods are back"));
+            String replacementNumber = replacement.order().number();
+            lifecycle.note(orderId, "fulfillment", replacement.releasedAtOnce()
+                    ? TimelineReason.of("return-exchange-sent-at-once", "return " + number
+                            + " is an exchange: replacement order " + replacementNumber
+                            + " placed and sent at once (trusted customer)", number, replacementNumber)
+                    : TimelineReason.of("return-exchange-when-back", "return " + number
+                            + " is an exchange: replacement order " + replacementNumber
+                            + " placed, shipped when the goods are back", number, replacementNumber));
         }
         events.publishEvent(new ReturnAuthorized(id, orderId, number));
         return require(id);
@@ -301,7 +310,8 @@ public class ReturnManagement {
         if (!returns.cancel(id, reason.trim())) {
             throw illegal(require(id), ReturnStatus.CANCELLED);
         }
-        lifecycle.note(r.orderId(), "fulfillment", "return " + r.number() + " withdrawn: " + reason.trim());
+        lifecycle.note(r.orderId(), "fulfillment", TimelineReason.of("return-withdrawn",
+                "return " + r.number() + " withdrawn: " + reason.trim(), r.number(), reason.trim()));
         if (r.replacement() != null) {
             // Nothing comes back, so nothing pays the replacement: it is cancelled and its stock released
             // (409 when it has shipped already, and then the return stays as it is).
@@ -456,8 +466,10 @@ public class ReturnManagement {
         BigDecimal approvalAbove = policy.approvalAbove().get(order.currency());
         if (r.approvedBy() == null && approvalAbove != null && refund.total().amount().compareTo(approvalAbove) > 0) {
             returns.awaitApproval(id);
-            lifecycle.note(r.orderId(), "payment", "refund of " + refund.total() + " for " + r.number()
-                    + " waits for an agent's approval (above " + approvalAbove + " " + order.currency() + ")");
+            String limit = approvalAbove.toPlainString() + " " + order.currency();
+            lifecycle.note(r.orderId(), "payment", TimelineReason.of("return-refund-awaits-approval",
+                    "refund of " + refund.total() + " for " + r.number() + " waits for an agent's approval (above "
+                            + limit + ")", refund.total(), r.number(), limit));
             return require(id);
         }
         UUID payment = null;
@@ -481,8 +493,9 @@ public class ReturnManagement {
         if (!returns.markRefunded(id, done, payment)) {
             throw new IllegalStateException("Return " + r.number() + " changed under its lock");
         }
-        lifecycle.note(r.orderId(), "payment", "refund of " + refund.total() + " for return " + r.number()
-                + ": " + how);
+        lifecycle.note(r.orderId(), "payment", TimelineReason.of("return-refunded",
+                "refund of " + refund.total() + " for return " + r.number() + ": " + how, refund.total(), r.number(),
+                how));
         events.publishEvent(new ReturnRefunded(id, r.orderId(), r.number(), refund.total()));
         return require(id);
     }
@@ -512,7 +525,7 @@ public class ReturnManagement {
     public ReturnView approve(UUID id) {
         ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
         if (r.status() != ReturnStatus.AWAITING_APPROVAL) {
-            throw new ConflictException("illegal-transition", "Nothing to approve", "Return " + r.number() + " is "
+            throw new IllegalTransition("Nothing to approve", "Return " + r.number() + " is "
                     + r.status() + "; only refunds that wait for approval are approved", Map.of("returnStatus", r.status()));
         }
         returns.approve(id, Actor.current());
@@ -607,10 +620,8 @@ public class ReturnManagement {
 
     // --- helpers --------------------------------------------------------------------------------------------
 
-    private static ConflictException illegal(ReturnView r, ReturnStatus next) {
-        return new ConflictException("illegal-transition", "Illegal transition",
-                "Return " + r.number() + " is " + r.status() + " and cannot become " + next,
-                Map.of("returnStatus", r.status()));
+    private static IllegalTransition illegal(ReturnView r, ReturnStatus next) {
+        return IllegalTransition.between("Return " + r.number(), r.status(), next, "returnStatus");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

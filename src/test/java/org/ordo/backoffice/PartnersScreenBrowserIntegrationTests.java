@@ -62,7 +62,7 @@ class PartnersScreenBrowserIntegrationTests {
         browser.waitFor(By.cssSelector("a[href='/partners']")).click();
         browser.waitFor(By.id("partner-" + threePl));
         assertThat(browser.find(By.id("partner-" + threePl)).getText()).contains("Fulfil GmbH").contains("3PL warehouse")
-                .contains("never");
+                .contains("never").contains("as files in a folder").doesNotContain("FOLDER");
         assertThat(browser.find(By.id("partner-" + supplier)).getText()).contains("Dropship supplier");
         assertThat(browser.find(By.id("rules")).isDisplayed()).isTrue();
         assertThat(browser.policyViolations()).isEmpty();

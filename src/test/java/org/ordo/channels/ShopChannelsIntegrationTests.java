@@ -47,6 +47,8 @@ class ShopChannelsIntegrationTests {
 
     @Autowired
     ChannelManagement channelManagement;
+    @Autowired
+    org.ordo.ordering.OrderManagement orderManagement;
 
     Api api;
     Fixtures fixtures;
@@ -193,6 +195,8 @@ class ShopChannelsIntegrationTests {
         JsonNode held = expect(shopware(code, secret, authorized), 200).json();
         assertThat(expect(api.get("/api/v1/orders/" + held.get("orderId").asString()), 200).json()
                 .get("paymentStatus").asString()).isEqualTo("AUTHORIZED");
+        assertThat(orderManagement.require(java.util.UUID.fromString(held.get("orderId").asString())).timeline())
+                .anySatisfy(t -> assertThat(t.reasonCode()).isEqualTo("authorized-at-shop-order"));
     }
 
     @Test

@@ -3,23 +3,25 @@ package org.ordo.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.Fixtures.expect;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.TestClock;
 import org.ordo.ordering.OrderFollowUps;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,8 +35,6 @@ class FollowUpIntegrationTests {
     int port;
     @Autowired
     OrderFollowUps followUps;
-    @Autowired
-    JdbcClient jdbc;
 
     Api api;
     Fixtures fixtures;
@@ -70,9 +70,11 @@ class FollowUpIntegrationTests {
         return placed(locale, "prepayment", null, 5, Map.of());
     }
 
-    private void placedDaysAgo(JsonNode order, int days) {
-        jdbc.sql("UPDATE customer_order SET created_at = created_at - make_interval(days => :days) WHERE id = :id")
-                .param("days", days).param("id", UUID.fromString(order.get("id").asString())).update();
+    /** Places the order with the application's clock moved back, as if it had come in {@code days} ago. */
+    private static JsonNode placedDaysAgo(int days, Supplier<JsonNode> placing) {
+        AtomicReference<JsonNode> placed = new AtomicReference<>();
+        TestClock.movedBy(Duration.ofDays(-days), () -> placed.set(placing.get()));
+        return placed.get();
     }
 
     private void pay(JsonNode order, String amount) {
@@ -96,13 +98,10 @@ class FollowUpIntegrationTests {
 
     @Test
     void anUnpaidPrepaymentOrderIsRemindedOnceAfterSevenDays() {
-        JsonNode order = placedPrepayment("en");
-        JsonNode partlyPaid = placedPrepayment("de");
+        JsonNode order = placedDaysAgo(8, () -> placedPrepayment("en"));
+        JsonNode partlyPaid = placedDaysAgo(8, () -> placedPrepayment("de"));
         pay(partlyPaid, "4.00");
-        JsonNode recent = placedPrepayment("en");
-        placedDaysAgo(order, 8);
-        placedDaysAgo(partlyPaid, 8);
-        placedDaysAgo(recent, 6);
+        JsonNode recent = placedDaysAgo(6, () -> placedPrepayment("en"));
 
         assertThat(followUps.remindUnpaid()).isGreaterThanOrEqualTo(2);
         assertThat(followUps.remindUnpaid()).as("a second run finds nothing new for these").isZero();
@@ -131,9 +130,7 @@ class FollowUpIntegrationTests {
     void twoNodesRunningTheJobAtOnceRemindEachOrderOnce() throws Exception {
         List<JsonNode> orders = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            JsonNode order = placedPrepayment("en");
-            placedDaysAgo(order, 10);
-            orders.add(order);
+            orders.add(placedDaysAgo(10, () -> placedPrepayment("en")));
         }
         java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -161,15 +158,12 @@ class FollowUpIntegrationTests {
 
     @Test
     void paidCancelledAndNonPrepaymentOrdersAreNotReminded() {
-        JsonNode paid = placedPrepayment("en");
+        JsonNode paid = placedDaysAgo(30, () -> placedPrepayment("en"));
         pay(paid, "11.90");
-        JsonNode cancelled = placedPrepayment("en");
+        JsonNode cancelled = placedDaysAgo(30, () -> placedPrepayment("en"));
         expect(api.post("/api/v1/orders/" + cancelled.get("id").asString() + "/cancel",
                 Map.of("reason", "customer changed their mind")), 200);
-        JsonNode card = placed("en", "card", null, 5, Map.of());
-        for (JsonNode order : List.of(paid, cancelled, card)) {
-            placedDaysAgo(order, 30);
-        }
+        JsonNode card = placedDaysAgo(30, () -> placed("en", "card", null, 5, Map.of()));
 
         followUps.remindUnpaid();
 

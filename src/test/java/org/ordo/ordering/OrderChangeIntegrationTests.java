@@ -404,6 +404,9 @@ class OrderChangeIntegrationTests {
             assertThat(now.get("paymentStatus").asString()).isEqualTo("AUTHORIZED");
             assertThat(now.get("fulfillmentStatus").asString()).isEqualTo("RELEASED");
         });
+        // the reason is kept as a code, so the back office says it in the reader's language
+        assertThat(orders.require(java.util.UUID.fromString(id)).timeline())
+                .anySatisfy(t -> assertThat(t.reasonCode()).isEqualTo("reauthorized-for-change"));
         assertThat(api.get("/api/v1/orders/" + id + "/payments").json().get("payments"))
                 .filteredOn(p -> p.get("kind").asString().equals("AUTHORIZATION"))
                 .extracting(p -> p.get("amount").get("amount").asString() + " " + p.get("status").asString())

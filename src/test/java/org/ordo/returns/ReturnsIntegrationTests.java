@@ -41,6 +41,8 @@ class ReturnsIntegrationTests {
     @Autowired
     InventoryManagement inventory;
     @Autowired
+    org.ordo.ordering.OrderManagement orderManagement;
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     Api api;
@@ -126,6 +128,12 @@ class ReturnsIntegrationTests {
         assertThat(Long.parseLong(next.get("number").asString().substring(9))).isGreaterThan(first6);
         assertThat(expect(api.get("/api/v1/orders/" + order.get("id").asString()), 200).json().get("timeline"))
                 .anySatisfy(t -> assertThat(t.get("reason").asString()).contains(ret.get("number").asString()));
+        // ... kept as a code with its arguments, so the back office says it in the reader's language
+        assertThat(orderManagement.require(java.util.UUID.fromString(order.get("id").asString())).timeline())
+                .anySatisfy(t -> {
+                    assertThat(t.reasonCode()).isEqualTo("return-authorized");
+                    assertThat(t.reasonArguments()).first().isEqualTo(ret.get("number").asString());
+                });
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.ordo.catalog.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,20 +32,28 @@ public class Articles {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    Articles(JdbcClient jdbc, Json json) {
+    Articles(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     public Article insert(ArticleDraft d, Money price, BigDecimal taxRate) {
         UUID id = Ids.next();
         jdbc.sql("""
                 INSERT INTO article (id, sku, type, name, price, currency, tax_rate, price_includes_tax,
-                                     weight_grams, backorderable, active, gtin, returnable)
+                                     weight_grams, backorderable, active, gtin, returnable, created_at, updated_at)
                 VALUES (:id, :sku, :type, CAST(:name AS jsonb), :price, :currency, :taxRate, :gross,
-                        :weight, :backorderable, :active, :gtin, :returnable)
-                """).param("gtin", d.gtin()).param("returnable", d.returnable() == null || d.returnable())
+                        :weight, :backorderable, :active, :gtin, :returnable, :now, :now)
+                """).param("now", now())
+                .param("gtin", d.gtin()).param("returnable", d.returnable() == null || d.returnable())
                 .param("id", id).param("sku", d.sku()).param("type", d.type().name())
                 .param("name", json.write(d.name())).param("price", price.amount())
                 .param("currency", price.currency()).param("taxRate", taxRate)
@@ -59,9 +69,10 @@ public class Articles {
                 UPDATE article SET type = :type, name = CAST(:name AS jsonb), price = :price, currency = :currency,
                        tax_rate = :taxRate, price_includes_tax = :gross, weight_grams = :weight,
                        backorderable = :backorderable, active = :active, gtin = :gtin, returnable = :returnable,
-                       updated_at = now()
+                       updated_at = :now
                 WHERE sku = :sku
-                """).param("gtin", d.gtin()).param("returnable", d.returnable() == null || d.returnable())
+                """).param("now", now())
+                .param("gtin", d.gtin()).param("returnable", d.returnable() == null || d.returnable())
                 .param("sku", d.sku()).param("type", d.type().name())
                 .param("name", json.write(d.name())).param("price", price.amount())
                 .param("currency", price.currency()).param("taxRate", taxRate)

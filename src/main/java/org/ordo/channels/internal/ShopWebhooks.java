@@ -15,6 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.ordo.channels.Platform;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Sha256;
 import org.ordo.platform.WebhookSignature;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -188,7 +189,7 @@ public final class ShopWebhooks {
         if (eventId != null && !visible(eventId)) {
             throw new InvalidInputException("source.eventId", "must be 1-100 visible ASCII characters");
         }
-        String key = eventId != null ? eventId : "sha256:" + sha256(body);
+        String key = eventId != null ? eventId : "sha256:" + Sha256.hex(body);
         if (refunded) {
             ShopOrder order = ShopwareOrders.read(json);
             return new Read(new Incoming(key, "source.eventId", order, ShopwareOrders.refund(json, event,
@@ -247,14 +248,6 @@ public final class ShopWebhooks {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

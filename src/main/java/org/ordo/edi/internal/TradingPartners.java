@@ -2,6 +2,8 @@ package org.ordo.edi.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,10 +20,17 @@ public class TradingPartners {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    TradingPartners(JdbcClient jdbc, Json json) {
+    TradingPartners(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** Inserts the partner; false when the code is taken (the caller answers 409). */
@@ -30,13 +39,13 @@ public class TradingPartners {
                 INSERT INTO edi_partner (code, name, customer_id, standard, version, sender_qualifier, sender_id,
                                          recipient_qualifier, recipient_id, article_numbers, currency, payment_method,
                                          ship_to, price_tolerance, delivery, delivery_url,
-                                         application_sender_code, application_receiver_code)
+                                         application_sender_code, application_receiver_code, created_at, updated_at)
                 VALUES (:code, :name, :customer, :standard, :version, :senderQualifier, :senderId,
                         :recipientQualifier, :recipientId, :articleNumbers, :currency, :paymentMethod,
                         CAST(:shipTo AS jsonb), :tolerance, :delivery, :deliveryUrl,
-                        :applicationSenderCode, :applicationReceiverCode)
+                        :applicationSenderCode, :applicationReceiverCode, :now, :now)
                 ON CONFLICT (code) DO NOTHING
-                """).params(params(d)).update() == 1;
+                """).params(params(d)).param("now", now()).update() == 1;
     }
 
     public boolean update(PartnerDraft d) {
@@ -47,9 +56,9 @@ public class TradingPartners {
                        article_numbers = :articleNumbers, currency = :currency, payment_method = :paymentMethod,
                        ship_to = CAST(:shipTo AS jsonb), price_tolerance = :tolerance, delivery = :delivery,
                        delivery_url = :deliveryUrl, application_sender_code = :applicationSenderCode,
-                       application_receiver_code = :applicationReceiverCode, updated_at = now()
+                       application_receiver_code = :applicationReceiverCode, updated_at = :now
                 WHERE code = :code
-                """).params(params(d)).update() == 1;
+                """).param("now", now()).params(params(d)).update() == 1;
     }
 
     private Map<String, Object> params(PartnerDraft d) {

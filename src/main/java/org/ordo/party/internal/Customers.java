@@ -2,6 +2,8 @@ package org.ordo.party.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +28,24 @@ public class Customers {
     };
     private static final String INSERT = """
             INSERT INTO customer (id, email, name, phone, locale, type, company, vat_id, sms_consent, addresses,
-                                  ship_before_payment, credit_limit, trusted)
+                                  ship_before_payment, credit_limit, trusted, created_at, updated_at)
             VALUES (:id, :email, :name, :phone, :locale, :type, :company, :vatId, :sms, CAST(:addresses AS jsonb),
-                    :shipFirst, :creditLimit, :trusted)
+                    :shipFirst, :creditLimit, :trusted, :now, :now)
             """;
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    Customers(JdbcClient jdbc, Json json) {
+    Customers(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     public Customer insert(CustomerDraft d) {
@@ -57,20 +66,22 @@ public class Customers {
                 UPDATE customer SET email = :email, name = :name, phone = :phone, locale = :locale, type = :type,
                        company = :company, vat_id = :vatId, sms_consent = :sms,
                        addresses = CAST(:addresses AS jsonb), ship_before_payment = :shipFirst,
-                       credit_limit = :creditLimit, trusted = :trusted, updated_at = clock_timestamp()
+                       credit_limit = :creditLimit, trusted = :trusted, updated_at = :now
                 WHERE id = :id
-                """).param("id", id), d).update();
+                """).param("now", now()).param("id", id), d).update();
         return n == 0 ? Optional.empty() : find(id);
     }
 
     /** Marks a customer trusted or not; false when there is no such customer. */
     public boolean trust(UUID id, boolean trusted) {
-        return jdbc.sql("UPDATE customer SET trusted = :trusted, updated_at = clock_timestamp() WHERE id = :id")
+        return jdbc.sql("UPDATE customer SET trusted = :trusted, updated_at = :now WHERE id = :id")
+                .param("now", now())
                 .param("id", id).param("trusted", trusted).update() == 1;
     }
 
     private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, CustomerDraft d) {
-        return spec.param("email", d.normalizedEmail()).param("name", d.name().trim()).param("phone", d.phone())
+        return spec.param("now", now()).param("email", d.normalizedEmail()).param("name", d.name().trim())
+                .param("phone", d.phone())
                 .param("locale", d.locale() == null ? "en" : d.locale())
                 .param("type", (d.type() == null ? CustomerType.CONSUMER : d.type()).name())
                 .param("company", d.company()).param("vatId", d.vatId())

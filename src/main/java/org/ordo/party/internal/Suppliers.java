@@ -2,6 +2,8 @@ package org.ordo.party.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,18 +21,27 @@ public class Suppliers {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final Clock clock;
 
-    Suppliers(JdbcClient jdbc, Json json) {
+    Suppliers(JdbcClient jdbc, Json json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     public Supplier insert(SupplierDraft d) {
         UUID id = Ids.next();
         bind(jdbc.sql("""
-                INSERT INTO supplier (id, code, name, email, phone, address, lead_time_days, currency, locale)
-                VALUES (:id, :code, :name, :email, :phone, CAST(:address AS jsonb), :lead, :currency, :locale)
-                """).param("id", id), d).update();
+                INSERT INTO supplier (id, code, name, email, phone, address, lead_time_days, currency, locale,
+                                      created_at, updated_at)
+                VALUES (:id, :code, :name, :email, :phone, CAST(:address AS jsonb), :lead, :currency, :locale,
+                        :now, :now)
+                """).param("now", now()).param("id", id), d).update();
         return find(id).orElseThrow();
     }
 
@@ -38,9 +49,9 @@ public class Suppliers {
         int n = bind(jdbc.sql("""
                 UPDATE supplier SET code = :code, name = :name, email = :email, phone = :phone,
                        address = CAST(:address AS jsonb), lead_time_days = :lead, currency = :currency, locale = :locale,
-                       updated_at = now()
+                       updated_at = :now
                 WHERE id = :id
-                """).param("id", id), d).update();
+                """).param("now", now()).param("id", id), d).update();
         return n == 0 ? Optional.empty() : find(id);
     }
 

@@ -1,6 +1,8 @@
 package org.ordo.platform.security;
 
 import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -30,11 +32,18 @@ public class ApiKeys {
     private final JdbcClient jdbc;
     private final ApiKeyCache cache;
     private final SecurityAuditLog audit;
+    private final Clock clock;
 
-    ApiKeys(JdbcClient jdbc, ApiKeyCache cache, SecurityAuditLog audit) {
+    ApiKeys(JdbcClient jdbc, ApiKeyCache cache, SecurityAuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.cache = cache;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** A key as listed: never the key itself. */
@@ -131,11 +140,11 @@ public class ApiKeys {
     public ApiKeyInfo revoke(UUID id) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.last-admin-key'))").query().listOfRows();
         int n = jdbc.sql("""
-                UPDATE api_key SET active = false, revoked_at = now()
+                UPDATE api_key SET active = false, revoked_at = :now
                 WHERE id = :id AND active
                   AND (role <> 'ADMIN'
                        OR EXISTS (SELECT 1 FROM api_key o WHERE o.role = 'ADMIN' AND o.active AND o.id <> :id))
-                """)
+                """).param("now", now())
                 .param("id", id).update();
         if (n == 0 && find(id).filter(ApiKeyInfo::active).isPresent()) {
             String name = find(id).orElseThrow().name();
@@ -170,9 +179,9 @@ public class ApiKeys {
         }
         UUID id = Ids.next();
         jdbc.sql("""
-                INSERT INTO api_key (id, name, prefix, key_hash, role, created_by)
-                VALUES (:id, :name, :prefix, :hash, :role, :actor)
-                """)
+                INSERT INTO api_key (id, name, prefix, key_hash, role, created_by, created_at)
+                VALUES (:id, :name, :prefix, :hash, :role, :actor, :now)
+                """).param("now", now())
                 .param("id", id).param("name", name).param("prefix", key.substring(0, Math.min(10, key.length())))
                 .param("hash", hash(key)).param("role", role.name()).param("actor", actor).update();
         audit.record(SecurityEventKind.API_KEY_ISSUED, "api-key:" + name, "role " + role.name());

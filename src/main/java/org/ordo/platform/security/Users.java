@@ -1,5 +1,7 @@
 package org.ordo.platform.security;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,11 +40,17 @@ public class Users implements UserDetailsService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final SecurityAuditLog audit;
-
-    Users(JdbcClient jdbc, PasswordEncoder passwords, SecurityAuditLog audit) {
+    private final Clock clock;
+    Users(JdbcClient jdbc, PasswordEncoder passwords, SecurityAuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** A user as listed: never the password hash. */
@@ -91,11 +99,11 @@ public class Users implements UserDetailsService {
         }
         UUID id = Ids.next();
         int n = jdbc.sql("""
-                INSERT INTO users (id, username, password_hash, role, locale, created_by)
-                VALUES (:id, :username, :hash, :role, :locale, :actor)
+                INSERT INTO users (id, username, password_hash, role, locale, created_by, created_at, updated_at)
+                VALUES (:id, :username, :hash, :role, :locale, :actor, :now, :now)
                 ON CONFLICT (username) DO NOTHING
                 """)
-                .param("id", id).param("username", name).param("hash", passwords.encode(password))
+                .param("now", now()).param("id", id).param("username", name).param("hash", passwords.encode(password))
                 .param("role", role.name()).param("locale", lang).param("actor", actor).update();
         if (n == 0) {
             throw new ConflictException("duplicate", "Duplicate", "A user named " + name + " exists");
@@ -167,7 +175,7 @@ public class Users implements UserDetailsService {
             return before;
         }
         if (enabled) {
-            update(id, "UPDATE users SET enabled = :v, updated_at = now() WHERE id = :id", true);
+            update(id, "UPDATE users SET enabled = :v, updated_at = :now WHERE id = :id", true);
         } else {
             takeAccessAway(id, "UPDATE users SET enabled = :v, " + TAKE_AWAY + " WHERE id = :id" + KEEPS_AN_ADMIN,
                     false, "enabled");
@@ -191,7 +199,7 @@ public class Users implements UserDetailsService {
     }
 
     /** Moves the access version on: every session that logged in before grants nothing from its next request. */
-    private static final String TAKE_AWAY = "access_version = access_version + 1, updated_at = now()";
+    private static final String TAKE_AWAY = "access_version = access_version + 1, updated_at = :now";
 
     /**
      * The change applies unless it leaves no enabled admin: another enabled admin must exist, read after the lock
@@ -207,7 +215,7 @@ public class Users implements UserDetailsService {
      */
     private void takeAccessAway(UUID id, String sql, Object value, String field) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.last-admin-user'))").query().listOfRows();
-        if (jdbc.sql(sql).param("id", id).param("v", value).update() == 0) {
+        if (jdbc.sql(sql).param("id", id).param("v", value).param("now", now()).update() == 0) {
             String name = require(id).username();
             audit.recordRefusal(SecurityEventKind.LOCKOUT_REFUSED, "user:" + name, field);
             throw new ConflictException("last-admin", "Last admin",
@@ -223,12 +231,12 @@ public class Users implements UserDetailsService {
         if (!Locales.isSupported(locale)) {
             throw new InvalidInputException("locale", "must be one of " + Locales.SUPPORTED);
         }
-        jdbc.sql("UPDATE users SET locale = :l, updated_at = now() WHERE username = :u")
-                .param("l", locale).param("u", username).update();
+        jdbc.sql("UPDATE users SET locale = :l, updated_at = :now WHERE username = :u")
+                .param("l", locale).param("u", username).param("now", now()).update();
     }
 
     private void update(UUID id, String sql, Object value) {
-        if (jdbc.sql(sql).param("id", id).param("v", value).update() == 0) {
+        if (jdbc.sql(sql).param("id", id).param("v", value).param("now", now()).update() == 0) {
             throw new NotFoundException("User", id);
         }
     }

@@ -1,5 +1,7 @@
 package org.ordo.space.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,19 +28,28 @@ public class ArticleMeasures {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ArticleMeasures(JdbcClient jdbc) {
+    ArticleMeasures(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     public void put(Measure m) {
         jdbc.sql("""
-                INSERT INTO article_dimensions (sku, length_mm, width_mm, height_mm, units_per_carton, cartons_per_pallet)
-                VALUES (:sku, :l, :w, :h, :upc, :cpp)
+                INSERT INTO article_dimensions (sku, length_mm, width_mm, height_mm, units_per_carton, cartons_per_pallet,
+                                                updated_at)
+                VALUES (:sku, :l, :w, :h, :upc, :cpp, :now)
                 ON CONFLICT (sku) DO UPDATE SET length_mm = excluded.length_mm, width_mm = excluded.width_mm,
                     height_mm = excluded.height_mm, units_per_carton = excluded.units_per_carton,
-                    cartons_per_pallet = excluded.cartons_per_pallet, updated_at = now()
-                """).param("sku", m.sku()).param("l", m.lengthMm()).param("w", m.widthMm()).param("h", m.heightMm())
+                    cartons_per_pallet = excluded.cartons_per_pallet, updated_at = :now
+                """).param("now", now()).param("sku", m.sku()).param("l", m.lengthMm()).param("w", m.widthMm())
+                .param("h", m.heightMm())
                 .param("upc", m.unitsPerCarton()).param("cpp", m.cartonsPerPallet()).update();
     }
 

@@ -3,6 +3,7 @@ package org.ordo.space.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -46,27 +47,36 @@ public class Bins {
     }
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    Bins(JdbcClient jdbc) {
+    Bins(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Stamps come from the application's clock, so tests that move time see them moved too. */
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
     }
 
     /** Creates the overflow bin of a location unless it has one; true if created. */
     public boolean ensureOverflow(UUID locationId) {
         return jdbc.sql("""
-                INSERT INTO bin (id, location_id, code, pick_sequence, overflow)
-                VALUES (:id, :loc, :code, 2147483647, true)
+                INSERT INTO bin (id, location_id, code, pick_sequence, overflow, created_at, updated_at)
+                VALUES (:id, :loc, :code, 2147483647, true, :now, :now)
                 ON CONFLICT DO NOTHING
-                """).param("id", Ids.next()).param("loc", locationId).param("code", OVERFLOW).update() == 1;
+                """).param("now", now())
+                .param("id", Ids.next()).param("loc", locationId).param("code", OVERFLOW).update() == 1;
     }
 
     public void insert(UUID locationId, String code, int pickSequence, Long volume, Long maxWeight, Integer pallets,
             Long unitLimit, String homeSku) {
         jdbc.sql("""
                 INSERT INTO bin (id, location_id, code, pick_sequence, volume_mm3, max_weight_grams, pallet_places,
-                                 unit_limit_per_sku, home_sku)
-                VALUES (:id, :loc, :code, :seq, :volume, :weight, :pallets, :units, :home)
-                """).param("id", Ids.next()).param("loc", locationId).param("code", code).param("seq", pickSequence)
+                                 unit_limit_per_sku, home_sku, created_at, updated_at)
+                VALUES (:id, :loc, :code, :seq, :volume, :weight, :pallets, :units, :home, :now, :now)
+                """).param("now", now())
+                .param("id", Ids.next()).param("loc", locationId).param("code", code).param("seq", pickSequence)
                 .param("volume", volume).param("weight", maxWeight).param("pallets", pallets).param("units", unitLimit)
                 .param("home", homeSku).update();
     }
@@ -79,7 +89,7 @@ public class Bins {
             String homeSku) {
         return jdbc.sql("""
                 UPDATE bin SET pick_sequence = :seq, volume_mm3 = :volume, max_weight_grams = :weight,
-                       pallet_places = :pallets, unit_limit_per_sku = :units, home_sku = :home, updated_at = now()
+                       pallet_places = :pallets, unit_limit_per_sku = :units, home_sku = :home, updated_at = :now
                 WHERE id = :id
                   AND (CAST(:volume AS bigint) IS NULL OR used_volume_mm3 <= :volume)
                   AND (CAST(:weight AS bigint) IS NULL OR used_weight_grams <= :weight)
@@ -89,7 +99,8 @@ public class Bins {
                   AND (CAST(:home AS text) IS NULL
                        OR NOT EXISTS (SELECT 1 FROM bin_stock s WHERE s.bin_id = bin.id AND s.quantity > 0
                                       AND s.sku <> :home))
-                """).param("id", binId).param("seq", pickSequence).param("volume", volume).param("weight", maxWeight)
+                """).param("now", now())
+                .param("id", binId).param("seq", pickSequence).param("volume", volume).param("weight", maxWeight)
                 .param("pallets", pallets).param("units", unitLimit).param("home", homeSku).update() == 1;
     }
 
@@ -178,13 +189,14 @@ public class Bins {
         return jdbc.sql("""
                 UPDATE bin SET used_volume_mm3 = used_volume_mm3 + :volume,
                        used_weight_grams = used_weight_grams + :weight, used_pallets = used_pallets + :pallets,
-                       updated_at = now()
+                       updated_at = :now
                 WHERE id = :id
                   AND (volume_mm3 IS NULL OR used_volume_mm3 + :volume <= volume_mm3)
                   AND (max_weight_grams IS NULL OR used_weight_grams + :weight <= max_weight_grams)
                   AND (pallet_places IS NULL OR used_pallets + :pallets <= pallet_places)
                   AND (unit_limit_per_sku IS NULL OR :units <= unit_limit_per_sku)
-                """).param("id", binId).param("volume", volume).param("weight", weight).param("pallets", pallets)
+                """).param("now", now())
+                .param("id", binId).param("volume", volume).param("weight", weight).param("pallets", pallets)
                 .param("units", newQuantity).update() == 1;
     }
 
@@ -193,9 +205,10 @@ public class Bins {
         jdbc.sql("""
                 UPDATE bin SET used_volume_mm3 = used_volume_mm3 - :volume,
                        used_weight_grams = used_weight_grams - :weight, used_pallets = used_pallets - :pallets,
-                       updated_at = now()
+                       updated_at = :now
                 WHERE id = :id
-                """).param("id", binId).param("volume", volume).param("weight", weight).param("pallets", pallets)
+                """).param("now", now())
+                .param("id", binId).param("volume", volume).param("weight", weight).param("pallets", pallets)
                 .update();
     }
 

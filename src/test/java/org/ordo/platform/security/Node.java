@@ -33,8 +33,10 @@ final class Node {
         this.jdbc = JdbcClient.create(dataSource);
         this.transaction = new TransactionTemplate(transactions);
         this.audit = new SecurityAuditLog(jdbc, Clock.systemUTC(), transactions);
-        this.users = new Users(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit);
-        this.keys = new ApiKeys(jdbc, new ApiKeyCache(Duration.ZERO, server, false, System::nanoTime), audit);
+        this.users = new Users(jdbc, PasswordEncoderFactories.createDelegatingPasswordEncoder(), audit,
+                Clock.systemUTC());
+        this.keys = new ApiKeys(jdbc, new ApiKeyCache(Duration.ZERO, server, false, System::nanoTime), audit,
+                Clock.systemUTC());
     }
 
     static Node on(DatabaseServer server) {
