@@ -8,6 +8,7 @@
 set -Eeuo pipefail
 source "$(dirname "$0")/lib.sh"
 LINES=${LINES:-400} REPS=${REPS:-200}
+PSQL=$(pg_tool psql)
 ensure_jar
 trap cleanup EXIT
 start_ordo
