@@ -127,4 +127,13 @@ public class Catalog {
     public List<Article> list(String q, ArticleType type, Boolean active, String afterSku, int limit) {
         return articles.list(q, type, active, afterSku, limit);
     }
+
+    /**
+     * The active physical articles that are one of these SKU stems (each ending in '-') followed by one part without
+     * '-' ({@code TSHIRT-BLUE-} gives {@code TSHIRT-BLUE-M}, not {@code TSHIRT-BLUE-L-SLIM}), keyed by stem, at most
+     * {@code perStem} each in SKU order: the sizes of many lines in one query.
+     */
+    public Map<String, List<Article>> variants(Collection<String> stems, int perStem) {
+        return articles.variants(stems, perStem);
+    }
 }

@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.ordo.catalog.Article;
-import org.ordo.catalog.ArticleType;
 import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.ordering.internal.Orders;
@@ -107,6 +106,15 @@ public class CustomerChanges {
     }
 
     /**
+     * Whether the customer may change this order now, without asking the catalog for sizes (the tracking page's
+     * link): the same rule as {@link #windowOf}.
+     */
+    @Transactional(readOnly = true)
+    public boolean isOpen(OrderView order) {
+        return closedBy(order) == null;
+    }
+
+    /**
      * Changes the order as the customer asked, if the window is open (else 409 {@code customer-change-closed}) and
      * only in what it allows (else 422 naming the field), conditional on the version the customer saw (412).
      */
@@ -173,24 +181,33 @@ public class CustomerChanges {
         return null;
     }
 
-    /** Per physical line, the other sizes a customer may choose (the line's own article first); none: absent. */
+    /**
+     * Per physical line, the other sizes a customer may choose (the line's own article first); none: absent. The
+     * catalog is asked once for the stems of all lines, not once per line.
+     */
     private Map<Integer, List<Size>> sizes(OrderView order) {
         Map<Integer, List<Size>> sizes = new LinkedHashMap<>();
         if (!parts.contains(Part.SIZE)) {
             return sizes;
         }
-        String locale = order.customer().locale();
+        Map<Integer, String> stems = new LinkedHashMap<>();
         for (OrderView.Line line : order.lines()) {
             int dash = line.sku().lastIndexOf('-');
-            if (!"PHYSICAL".equals(line.type()) || dash <= 0) {
+            if ("PHYSICAL".equals(line.type()) && dash > 0) {
+                stems.put(line.lineNo(), line.sku().substring(0, dash + 1));
+            }
+        }
+        Map<String, List<Article>> variants = catalog.variants(new java.util.TreeSet<>(stems.values()), 50);
+        String locale = order.customer().locale();
+        for (OrderView.Line line : order.lines()) {
+            String stem = stems.get(line.lineNo());
+            if (stem == null) {
                 continue;
             }
-            String stem = line.sku().substring(0, dash + 1);
             List<Size> offered = new ArrayList<>();
             offered.add(new Size(line.sku(), line.name()));
-            for (Article other : catalog.list(stem, ArticleType.PHYSICAL, true, null, 50)) {
-                if (other.sku().startsWith(stem) && other.sku().indexOf('-', stem.length()) < 0
-                        && !other.sku().equals(line.sku()) && samePrice(other, line)) {
+            for (Article other : variants.getOrDefault(stem, List.of())) {
+                if (!other.sku().equals(line.sku()) && samePrice(other, line)) {
                     offered.add(new Size(other.sku(), other.nameIn(locale)));
                 }
             }

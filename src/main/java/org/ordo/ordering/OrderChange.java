@@ -17,7 +17,10 @@ public record OrderChange(UUID id, UUID orderId, String orderNumber,
         @Schema(description = "what had been received when the change was made") Money paid,
         @Schema(description = "what the customer still has to pay after this change") Money amountDue,
         @Schema(description = "what the change owes back to the customer (booked as a refund to pay out once)")
-        Money refundDue) {
+        Money refundDue,
+        @Schema(description = "what the customer gets back in all after this change, netted over every change of "
+                + "the order: what was paid and kept beyond the new total (refunds of earlier changes not paid out "
+                + "yet are withdrawn or included)") Money refundOwed) {
 
     /**
      * A version with what it leaves due and what it owes back, from the totals before and after and what was
@@ -32,7 +35,16 @@ public record OrderChange(UUID id, UUID orderId, String orderNumber,
         Money owed = surplus.amount().compareTo(lowered.amount()) < 0 ? surplus : lowered;
         return new OrderChange(id, orderId, orderNumber, version, at, actor, reason, List.copyOf(differences),
                 grossBefore, grossAfter, paid, due.amount().signum() > 0 ? due : zero,
-                owed.amount().signum() > 0 ? owed : zero);
+                owed.amount().signum() > 0 ? owed : zero, surplus.amount().signum() > 0 ? surplus : zero);
+    }
+
+    /**
+     * What the customer was to get back in all before this change, netted as {@link #refundOwed}: what the mail
+     * says this change's refund replaces or withdraws.
+     */
+    public Money refundOwedBefore() {
+        Money before = paid.minus(grossBefore);
+        return before.amount().signum() > 0 ? before : Money.zero(grossBefore.currency());
     }
 
     /** What a difference is about. */

@@ -158,7 +158,7 @@ public class OrderChanges {
         OrderView after = orders.find(orderId).orElseThrow();
         after = after.with(after.lines(), inventory.reservationsOf(orderId), after.timeline());
         events.publishEvent(new OrderChanged(orderId, o.number(), change.id(), version, after.channel(),
-                change.amountDue(), change.refundDue(), after));
+                change.amountDue(), change.refundDue(), after, change.refundOwed(), change.refundOwedBefore()));
         return new ChangedOrder(change, after);
     }
 

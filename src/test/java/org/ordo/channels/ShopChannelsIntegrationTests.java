@@ -49,6 +49,8 @@ class ShopChannelsIntegrationTests {
     ChannelManagement channelManagement;
     @Autowired
     org.ordo.ordering.OrderManagement orderManagement;
+    @Autowired
+    ShopChangeNotices changeNotices;
 
     Api api;
     Fixtures fixtures;
@@ -419,6 +421,135 @@ class ShopChannelsIntegrationTests {
     }
 
     /** One open fulfillment order with the sample's two line items and what is still fulfillable of each. */
+    /** Changes line 1 to 3 pieces, removes line 2 and gives a new address, as an agent does by API. */
+    private void changeInOrdo(String orderId) {
+        String version = expect(api.get("/api/v1/orders/" + orderId), 200).json().get("version").asString();
+        expect(api.post("/api/v1/orders/" + orderId + "/changes", Map.of("reason", "customer called",
+                "lines", List.of(Map.of("lineNo", 1, "quantity", 3), Map.of("lineNo", 2, "quantity", 0)),
+                "shippingAddress", Map.of("name", "Erika Muster", "street", "Neue Str. 5", "postalCode", "80331",
+                        "city", "München", "country", "DE")), "Idempotency-Key", UUID.randomUUID().toString(),
+                "If-Match", "\"" + version + "\""), 201);
+    }
+
+    private String noticeStatus(String orderId) {
+        List<org.ordo.channels.internal.ChangeNotices.Notice> told = changeNotices.of(UUID.fromString(orderId));
+        return told.isEmpty() ? "NONE" : told.get(told.size() - 1).status();
+    }
+
+    @Test
+    void anOrderChangedInOrdoIsToldToItsShopOnceAndAFailedCallIsTriedAgain() {
+        String delivery = hex32();
+        String graphql = "{\"data\":{\"orderEditBegin\":{\"calculatedOrder\":{\"id\":\"gid://shopify/CalculatedOrder/9\","
+                + "\"lineItems\":{\"nodes\":[{\"id\":\"gid://shopify/CalculatedLineItem/1\",\"sku\":\"" + sku1
+                + "\",\"quantity\":2},{\"id\":\"gid://shopify/CalculatedLineItem/2\",\"sku\":\"" + sku2
+                + "\",\"quantity\":1}]}},\"userErrors\":[]},\"orderEditSetQuantity\":{\"userErrors\":[]},"
+                + "\"orderEditCommit\":{\"order\":{\"id\":\"gid://shopify/Order/1\"},\"userErrors\":[]}}}";
+        try (ShopStandIn shopify = new ShopStandIn((method, p) -> p.endsWith("/graphql.json")
+                ? new ShopStandIn.Reply(200, graphql)
+                : new ShopStandIn.Reply(200, "{\"order\":{\"line_items\":[{\"id\":1,\"sku\":\"" + sku1
+                        + "\",\"quantity\":2,\"current_quantity\":2},{\"id\":2,\"sku\":\"" + sku2
+                        + "\",\"quantity\":1,\"current_quantity\":1}]}}"));
+                ShopStandIn woo = new ShopStandIn((method, p) -> p.endsWith("/notes")
+                        ? new ShopStandIn.Reply(method.equals("GET") ? 200 : 201, method.equals("GET") ? "[]"
+                                : "{\"id\":5}")
+                        : new ShopStandIn.Reply(200, "{\"id\":1,\"line_items\":[{\"id\":11,\"sku\":\"" + sku1
+                                + "\",\"quantity\":2},{\"id\":12,\"sku\":\"" + sku2 + "\",\"quantity\":1}]}"));
+                ShopStandIn shopware = new ShopStandIn((method, p) -> p.endsWith("/oauth/token")
+                        ? new ShopStandIn.Reply(200, "{\"token_type\":\"Bearer\",\"expires_in\":600,"
+                                + "\"access_token\":\"sw-token-1\"}")
+                        : p.endsWith("/line-items") ? new ShopStandIn.Reply(200, "{\"data\":[{\"id\":\"li1\","
+                                + "\"type\":\"product\",\"quantity\":2,\"payload\":{\"productNumber\":\"" + sku1
+                                + "\"}},{\"id\":\"li2\",\"type\":\"product\",\"quantity\":1,\"payload\":"
+                                + "{\"productNumber\":\"" + sku2 + "\"}}]}")
+                        : p.startsWith("/api/_action/version/order/") ? new ShopStandIn.Reply(200,
+                                "{\"versionId\":\"v1\"}")
+                        : p.startsWith("/api/order-delivery/") ? new ShopStandIn.Reply(200,
+                                "{\"data\":{\"shippingOrderAddressId\":\"addr1\"}}")
+                        : p.equals("/api/search/country") ? new ShopStandIn.Reply(200,
+                                "{\"data\":[{\"id\":\"country-de\"}]}")
+                        : new ShopStandIn.Reply(204, ""))) {
+            String shopifyCode = code(), wooCode = code(), swCode = code();
+            String shopifySecret = register("SHOPIFY", shopifyCode, Map.of("apiUrl",
+                    shopify.url("/admin/api/2025-07"), "apiToken", "shpat_test_token"));
+            String wooSecret = register("WOOCOMMERCE", wooCode, Map.of("apiUrl", woo.url("/wp-json/wc/v3"),
+                    "apiToken", "ck_test:cs_test"));
+            String swSecret = register("SHOPWARE", swCode, Map.of("apiUrl", shopware.url("/api"),
+                    "apiToken", "SWIA_TEST:sw-secret"));
+            Sample shopifyOrder = shopifyOrder("paid", sku1, sku2, Instant.now());
+            Sample wooOrder = wooOrder("processing", "stripe", Instant.now(), sku1, sku2);
+            Sample swOrder = shopwareOrder("paid", "payment_paypalpayment", sku1, sku2, Instant.now(), delivery);
+            String shopifyId = expect(shopify(shopifyCode, shopifySecret, UUID.randomUUID().toString(),
+                    shopifyOrder), 200).json().get("orderId").asString();
+            String wooId = expect(woo(wooCode, wooSecret, UUID.randomUUID().toString(), wooOrder), 200).json()
+                    .get("orderId").asString();
+            String swId = expect(shopware(swCode, swSecret, swOrder), 200).json().get("orderId").asString();
+
+            String wooOrderPath = "/wp-json/wc/v3/orders/" + wooOrder.number();
+            woo.failNext(wooOrderPath, 1); // its GET answers 500 the first time round
+            for (String id : List.of(shopifyId, wooId, swId)) {
+                changeInOrdo(id);
+            }
+            // the scheduled dispatcher may be sending too: wait for the outcomes, not for the calls
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                changeNotices.tellShops();
+                return noticeStatus(shopifyId).equals("SENT") && noticeStatus(swId).equals("SENT")
+                        && changeNotices.of(UUID.fromString(wooId)).stream().anyMatch(n -> n.attempts() >= 1
+                                && n.lastError() != null && n.lastError().contains("500"));
+            });
+            assertThat(noticeStatus(wooId)).isEqualTo("PENDING");
+            TestClock.movedBy(Duration.ofMinutes(10), () -> await().atMost(Duration.ofSeconds(30)).until(() -> {
+                changeNotices.tellShops();
+                return noticeStatus(wooId).equals("SENT");
+            }));
+
+            // Shopify: quantities through its order editing, the staff note with the version, the address by REST
+            List<String> edits = shopify.calls("POST", "/admin/api/2025-07/graphql.json").stream()
+                    .map(ShopStandIn.Call::body).toList();
+            assertThat(edits).hasSize(4);
+            assertThat(edits.get(0)).contains("orderEditBegin", "gid://shopify/Order/" + shopifyOrder.platformId());
+            assertThat(edits.subList(1, 3)).allMatch(b -> b.contains("orderEditSetQuantity"))
+                    .anyMatch(b -> b.contains("CalculatedLineItem/1") && b.contains("\"quantity\":3"))
+                    .anyMatch(b -> b.contains("CalculatedLineItem/2") && b.contains("\"quantity\":0"));
+            assertThat(edits.get(3)).contains("orderEditCommit", "Order changed in Ordo (version 2): customer called");
+            assertThat(shopify.calls("PUT", "/admin/api/2025-07/orders/" + shopifyOrder.platformId() + ".json"))
+                    .singleElement().satisfies(c -> assertThat(c.body()).contains("\"zip\":\"80331\"",
+                            "\"address1\":\"Neue Str. 5\""));
+
+            // WooCommerce: one update with the line items and the address, one private note
+            assertThat(woo.calls("PUT", wooOrderPath)).singleElement().satisfies(c -> {
+                JsonNode body = Api.JSON.readTree(c.body());
+                Map<Long, Long> items = new HashMap<>();
+                body.get("line_items").forEach(i -> items.put(i.get("id").asLong(), i.get("quantity").asLong()));
+                assertThat(items).isEqualTo(Map.of(11L, 3L, 12L, 0L));
+                assertThat(body.get("shipping").get("postcode").asString()).isEqualTo("80331");
+                assertThat(body.get("shipping").get("last_name").asString()).isEqualTo("Muster");
+            });
+            assertThat(woo.calls("POST", wooOrderPath + "/notes")).singleElement().satisfies(c -> assertThat(c.body())
+                    .contains("Order changed in Ordo (version 2)", "\"customer_note\":false"));
+
+            // Shopware: in a version of the order, recalculated and merged; the delivery's address patched
+            assertThat(shopware.calls("PATCH", "/api/order-line-item/li1")).singleElement().satisfies(c -> {
+                assertThat(c.body()).contains("\"quantity\":3");
+                assertThat(c.authorization()).isEqualTo("Bearer sw-token-1");
+            });
+            assertThat(shopware.calls("DELETE", "/api/order-line-item/li2")).hasSize(1);
+            String swPlatformId = swOrder.platformId().toLowerCase();
+            assertThat(shopware.calls("POST", "/api/_action/order/" + swPlatformId + "/recalculate")).hasSize(1);
+            assertThat(shopware.calls("POST", "/api/_action/version/merge/order/v1")).hasSize(1);
+            assertThat(shopware.calls("PATCH", "/api/order-address/addr1")).singleElement().satisfies(c ->
+                    assertThat(c.body()).contains("\"zipcode\":\"80331\"", "\"countryId\":\"country-de\""));
+
+            // once: nothing is told twice
+            int calls = shopify.calls().size() + woo.calls().size() + shopware.calls().size();
+            changeNotices.tellShops();
+            assertThat(shopify.calls().size() + woo.calls().size() + shopware.calls().size()).isEqualTo(calls);
+            assertThat(changeNotices.of(UUID.fromString(wooId))).singleElement().satisfies(n -> {
+                assertThat(n.version()).isEqualTo(2);
+                assertThat(n.attempts()).isEqualTo(2);
+            });
+        }
+    }
+
     private static String fulfillmentOrder(int shirts, int socks) {
         return "{\"fulfillment_orders\":[{\"id\":1046000818,\"status\":\"open\",\"line_items\":["
                 + "{\"id\":501,\"line_item_id\":13735981039650,\"quantity\":2,\"fulfillable_quantity\":" + shirts

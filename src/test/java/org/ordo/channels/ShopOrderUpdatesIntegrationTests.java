@@ -40,6 +40,9 @@ class ShopOrderUpdatesIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    ShopChangeNotices changeNotices;
+
     Api api;
     Fixtures fixtures;
     String location, sku1, sku2, sku3;
@@ -60,7 +63,8 @@ class ShopOrderUpdatesIntegrationTests {
     @Test
     void aShopifyEditChangesTheOrderAndTheShopsCancellationCancelsIt() {
         String code = code();
-        String secret = register("SHOPIFY", code);
+        // with API access: the shop's own change must not be told back to it
+        String secret = register("SHOPIFY", code, "http://127.0.0.1:9/admin/api/2025-07");
         ObjectNode order = shopifyOrder("paid");
         JsonNode placed = expect(shopify(code, secret, "orders/create", UUID.randomUUID().toString(), order), 200)
                 .json();
@@ -85,6 +89,7 @@ class ShopOrderUpdatesIntegrationTests {
         assertThat(now.get("version").asInt()).isEqualTo(2);
         assertThat(quantities(now)).containsExactlyInAnyOrderEntriesOf(Map.of(sku1, 3L, sku3, 1L));
         assertThat(now.get("shippingAddress").get("street").asString()).isEqualTo("Nebenstraße 9");
+        assertThat(changeNotices.of(UUID.fromString(orderId))).as("nothing echoed to the shop").isEmpty();
 
         // Shopify sends orders/updated for every little thing: the same state again changes nothing
         JsonNode again = expect(shopify(code, secret, "orders/updated", UUID.randomUUID().toString(), edited), 200)
@@ -331,9 +336,17 @@ class ShopOrderUpdatesIntegrationTests {
     private final Map<String, String> secrets = new HashMap<>();
 
     private String register(String type, String code) {
+        return register(type, code, null);
+    }
+
+    private String register(String type, String code, String apiUrl) {
         String secret = "whsec-" + UUID.randomUUID();
-        expect(api.post("/api/v1/channels", new LinkedHashMap<>(Map.of("type", type, "code", code, "secret", secret))),
-                201);
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("type", type, "code", code, "secret", secret));
+        if (apiUrl != null) {
+            body.put("apiUrl", apiUrl);
+            body.put("apiToken", "shpat_test_token");
+        }
+        expect(api.post("/api/v1/channels", body), 201);
         secrets.put(code, secret);
         return secret;
     }

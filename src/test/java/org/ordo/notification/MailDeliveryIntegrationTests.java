@@ -202,6 +202,70 @@ class MailDeliveryIntegrationTests {
         }
     }
 
+    /** Changes the order at {@code version} to {@code quantity} of its line 1; answers the change. */
+    private JsonNode changeLineOne(String orderId, int version, long quantity) {
+        return expect(api.post("/api/v1/orders/" + orderId + "/changes", Map.of("reason", "customer called",
+                "lines", List.of(Map.of("lineNo", 1, "quantity", quantity))), "Idempotency-Key",
+                Fixtures.unique("chg"), "If-Match", "\"" + version + "\""), 201).json().get("change");
+    }
+
+    /** The text of the "order changed" mail of this version as the customer received it, spaces made plain. */
+    private String changeMail(String orderId, int version) throws Exception {
+        String number = api.get("/api/v1/orders/" + orderId).json().get("number").asString();
+        List<String> texts = new ArrayList<>();
+        for (JsonNode m : api.get("/api/v1/orders/" + orderId + "/messages").json()) {
+            if (m.get("kind").asString().equals("ORDER_CHANGED")) {
+                for (MimeMessage mail : received(m.get("id").asString())) {
+                    if (Mails.attachments(mail).get(0).fileName().contains(number + "-v" + version)) {
+                        texts.add(Mails.text(mail).replace('\u00a0', ' '));
+                    }
+                }
+            }
+        }
+        assertThat(texts).as("mail of version " + version).hasSize(1);
+        return texts.get(0);
+    }
+
+    @Test
+    void theOrderChangedMailStatesTheRefundNettedOverEveryChange() throws Exception {
+        String sku = article("10.00", "EUR", "19").substring(4);
+        Map<String, String> orders = new HashMap<>();
+        for (String locale : List.of("de", "en")) {
+            Map<String, Object> body = new HashMap<>(Fixtures.order("EUR", sku, 3));
+            body.put("customer", Map.of("email", Fixtures.unique(locale).toLowerCase() + "@example.com", "name",
+                    "Kim Muster", "locale", locale));
+            JsonNode placed = expect(api.placeOrder(body), 201).json();
+            expect(api.post("/api/v1/payments/bank-transfers", Map.of("order", placed.get("number").asString(),
+                    "amount", Map.of("amount", "35.70", "currency", "EUR"), "reference", Fixtures.unique("TR"))),
+                    201);
+            orders.put(locale, placed.get("id").asString());
+        }
+        // German: 35.70 paid; two less (23.80 back), one back (11.90 back in all), all three again (nothing back).
+        String de = orders.get("de");
+        assertThat(changeLineOne(de, 1, 1).get("refundOwed").get("amount").asString()).isEqualTo("23.80");
+        JsonNode oneBack = changeLineOne(de, 2, 2);
+        assertThat(oneBack.get("refundDue").get("amount").asString()).isEqualTo("0.00");
+        assertThat(oneBack.get("refundOwed").get("amount").asString()).isEqualTo("11.90");
+        assertThat(changeLineOne(de, 3, 3).get("refundOwed").get("amount").asString()).isEqualTo("0.00");
+        // English: one less (11.90 back), one less again: this change alone owes 11.90, the customer gets 23.80.
+        String en = orders.get("en");
+        changeLineOne(en, 1, 2);
+        JsonNode again = changeLineOne(en, 2, 1);
+        assertThat(again.get("refundDue").get("amount").asString()).isEqualTo("11.90");
+        assertThat(again.get("refundOwed").get("amount").asString()).isEqualTo("23.80");
+
+        dispatchUntilNoneDue();
+
+        assertThat(changeMail(de, 2)).contains("Wir erstatten Ihnen 23,80 €.").doesNotContain("insgesamt");
+        assertThat(changeMail(de, 3)).contains("Wir erstatten Ihnen insgesamt 11,90 €. Das ersetzt die 23,80 €")
+                .doesNotContain("Noch zu zahlen");
+        assertThat(changeMail(de, 4)).contains("Die Erstattung von 11,90 €", "entfällt")
+                .doesNotContain("Wir erstatten", "Noch zu zahlen");
+        assertThat(changeMail(en, 2)).contains("We will refund €11.90 to you.");
+        assertThat(changeMail(en, 3)).contains("We will refund €23.80 to you in all. This replaces the €11.90")
+                .doesNotContain("We will refund €11.90 to you.");
+    }
+
     @Test
     void theInvoiceMailCarriesTheInvoicePdf() throws Exception {
         JsonNode order = order("es", article("19.99", "EUR", "19"));

@@ -38,6 +38,8 @@ class OrderChangeIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     org.ordo.billing.Billing billing;
+    @Autowired
+    CustomerChanges customerChanges;
 
     Api api;
     Fixtures fixtures;
@@ -491,5 +493,40 @@ class OrderChangeIntegrationTests {
         Api.Response late = change(cancelled, 1, lines("one more", line(1, null, 2L)));
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("detail").asString()).contains("CANCELLED");
+    }
+
+    private String articleAs(String sku, String price) {
+        expect(api.post("/api/v1/articles", Map.of("sku", sku, "type", "PHYSICAL", "name", Map.of("en", "Shirt " + sku),
+                "price", Map.of("amount", price, "currency", "EUR"), "taxRate", "19", "priceIncludesTax", false,
+                "backorderable", false, "weightGrams", 200)), 201);
+        fixtures.receive(sku, loc, 5);
+        return sku;
+    }
+
+    @Test
+    void theCustomersWindowOffersEveryLinesOtherSizesAndTheTrackingPageAsksOnlyWhetherItIsOpen() {
+        String shirt = Fixtures.unique("SHIRT") + "-";
+        String cap = Fixtures.unique("CAP") + "-";
+        articleAs(shirt + "M", "19.99");
+        articleAs(shirt + "L", "19.99");
+        articleAs(shirt + "L-SLIM", "19.99"); // another cut, not another size
+        articleAs(shirt + "XL", "24.99"); // another price: an agent's swap
+        articleAs(cap + "S", "9.99");
+        articleAs(cap + "M", "9.99");
+        String plain = articleAs(Fixtures.unique("PLAIN").replace("-", ""), "5.00"); // no stem: no sizes
+        UUID id = UUID.fromString(placed("prepayment", shirt + "M", 1L, plain, 1L, cap + "M", 1L));
+
+        CustomerChanges.Window window = customerChanges.windowOf(id);
+        assertThat(window.open()).isTrue();
+        assertThat(window.sizes()).containsOnlyKeys(1, 3);
+        assertThat(window.sizes().get(1)).extracting(CustomerChanges.Size::sku).containsExactly(shirt + "M",
+                shirt + "L");
+        assertThat(window.sizes().get(3)).extracting(CustomerChanges.Size::sku).containsExactly(cap + "M",
+                cap + "S");
+        assertThat(customerChanges.isOpen(orders.require(id))).isTrue();
+
+        expect(api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "test")), 200);
+        assertThat(customerChanges.isOpen(orders.require(id))).isFalse();
+        assertThat(customerChanges.windowOf(id).closedBy()).isEqualTo("state");
     }
 }

@@ -73,7 +73,7 @@ class TrackingController {
         model.addAttribute("returns", returns.ofOrder(order.id()));
         model.addAttribute("token", token);
         model.addAttribute("canReturn", !returns.returnable(order.id()).isEmpty());
-        model.addAttribute("canChange", changes.windowOf(order.id()).open());
+        model.addAttribute("canChange", changes.isOpen(order));
         return "backoffice/track";
     }
 

@@ -162,6 +162,28 @@ public class Articles {
         return new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::map).list());
     }
 
+    /** One statement for all stems (see {@code Catalog.variants}): the caller's lines never each ask the catalog. */
+    public Map<String, List<Article>> variants(Collection<String> stems, int perStem) {
+        if (stems.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<Article>> byStem = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT * FROM (
+                    SELECT a.*, s.stem, row_number() OVER (PARTITION BY s.stem ORDER BY a.sku COLLATE "C") AS nth
+                    FROM unnest(CAST(:stems AS text[])) s(stem)
+                    JOIN article a ON starts_with(a.sku, s.stem)
+                                  AND strpos(substr(a.sku, length(s.stem) + 1), '-') = 0
+                                  AND length(a.sku) > length(s.stem)
+                    WHERE a.type = 'PHYSICAL' AND a.active) v
+                WHERE nth <= :limit ORDER BY stem, sku COLLATE "C"
+                """)
+                .param("stems", stems.toArray(String[]::new)).param("limit", perStem)
+                .query((rs, n) -> Map.entry(rs.getString("stem"), map(rs, n))).list()
+                .forEach(e -> byStem.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return byStem;
+    }
+
     private Article map(ResultSet rs, int n) throws SQLException {
         String currency = rs.getString("currency");
         return new Article(rs.getObject("id", UUID.class), rs.getString("sku"),
