@@ -43,10 +43,13 @@ class PurchasingScreenController {
 
     private final PurchasingManagement purchasing;
     private final Catalog catalog;
+    private final org.ordo.inventory.InventoryManagement inventory;
 
-    PurchasingScreenController(PurchasingManagement purchasing, Catalog catalog) {
+    PurchasingScreenController(PurchasingManagement purchasing, Catalog catalog,
+            org.ordo.inventory.InventoryManagement inventory) {
         this.purchasing = purchasing;
         this.catalog = catalog;
+        this.inventory = inventory;
     }
 
     @Bean
@@ -125,6 +128,65 @@ class PurchasingScreenController {
             return "redirect:/purchasing/orders/" + order;
         }
         return "redirect:/purchasing/orders/" + order + "?line=" + line.get().lineNo();
+    }
+
+    // --- stock policies ---------------------------------------------------------------------------------------------
+
+    /** A SKU's stock policies, one per warehouse, and for buyers the form that sets one. */
+    @GetMapping("/policies")
+    String policies(@RequestParam(defaultValue = "") String sku, Model model) {
+        String wanted = sku.trim();
+        model.addAttribute("sku", wanted);
+        model.addAttribute("policies", wanted.isEmpty() || catalog.find(wanted).isEmpty() ? List.of()
+                : purchasing.policies(wanted));
+        model.addAttribute("unknown", !wanted.isEmpty() && catalog.find(wanted).isEmpty());
+        model.addAttribute("locations", inventory.locations().stream()
+                .filter(org.ordo.inventory.Location::active).toList());
+        model.addAttribute("mayEditPolicy", mayEditPolicy());
+        return "backoffice/purchasing/policies";
+    }
+
+    /** Sets a SKU's policy at a warehouse; refused input is shown with every faulty field, and nothing changes. */
+    @PostMapping("/policies")
+    String setPolicy(@RequestParam String sku, @RequestParam String location, @RequestParam String reorderPoint,
+            @RequestParam(defaultValue = "") String targetLevel, @RequestParam(defaultValue = "") String reorderQuantity,
+            @RequestParam(defaultValue = "") String safetyStock, @RequestParam(defaultValue = "") String demandWeeks,
+            @RequestParam(defaultValue = "") String supplier, @RequestParam(defaultValue = "") String supplierArticle,
+            @RequestParam(defaultValue = "") String purchasePrice, @RequestParam(defaultValue = "") String currency,
+            @RequestParam(defaultValue = "") String packSize, @RequestParam(defaultValue = "") String minimumOrder,
+            @RequestParam(defaultValue = "") String leadTimeDays, RedirectAttributes redirect) {
+        if (!mayEditPolicy()) {
+            throw new AccessDeniedException("Only buyers set stock policies");
+        }
+        Attempt.run(redirect, () -> purchasing.setPolicy(sku.trim(), new org.ordo.purchasing.StockPolicyDraft(
+                location, org.ordo.platform.Numbers.whole("reorderPoint", reorderPoint, false),
+                optional("targetLevel", targetLevel), optional("reorderQuantity", reorderQuantity),
+                optional("safetyStock", safetyStock), blank(supplier), blank(supplierArticle),
+                purchasePrice.isBlank() ? null : new org.ordo.platform.MoneyInput(purchasePrice.trim(),
+                        currency.trim()), optional("packSize", packSize), optional("minimumOrder", minimumOrder),
+                days("leadTimeDays", leadTimeDays), null, days("demandWeeks", demandWeeks))),
+                "purchasing.policy.saved", sku.trim(), location);
+        return "redirect:/purchasing/policies?sku=" + org.springframework.web.util.UriUtils.encodeQueryParam(
+                sku.trim(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static boolean mayEditPolicy() {
+        Layout.Me me = Layout.current();
+        return me != null && AccessRules.STOCK_POLICY_PAGE.allows(me.role());
+    }
+
+    private static Long optional(String field, String text) {
+        return text == null || text.isBlank() ? null : org.ordo.platform.Numbers.whole(field, text, false);
+    }
+
+    /** A count of days or weeks; one too big for an int is still refused by the policy's own bound. */
+    private static Integer days(String field, String text) {
+        Long value = optional(field, text);
+        return value == null ? null : (int) Math.min(value, Integer.MAX_VALUE);
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     // --- a purchase order's own page and its forms ---------------------------------------------------------------

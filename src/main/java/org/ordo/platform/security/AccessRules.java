@@ -324,6 +324,10 @@ public final class AccessRules {
     public static final AccessRule PURCHASE_ORDER_FORMS = of("Purchasing screen", POST, "/purchasing/orders/*/*",
             ADMIN, AGENT, PURCHASING);
 
+    /** Setting a SKU's stock policy on the purchasing screen, which the warehouse opens to receive. */
+    public static final AccessRule STOCK_POLICY_PAGE = of("Purchasing screen", POST, "/purchasing/policies",
+            ADMIN, AGENT, PURCHASING);
+
     /** Receiving a transfer on the transfers screen, which buyers and agents open to ship. */
     public static final AccessRule TRANSFER_RECEIPT_PAGE = of("Transfers screen", POST, "/transfers/*/receipt",
             ADMIN, WAREHOUSE);
@@ -333,7 +337,8 @@ public final class AccessRules {
      * {@code Screen} bean). They are matched before the screens; the screen shows the action only to these roles.
      */
     public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE, PURCHASE_ORDER_PAGE,
-            PURCHASE_RECEIPT_PAGE, PURCHASE_ORDER_FORMS, PURCHASE_SCAN_PAGE, TRANSFER_RECEIPT_PAGE);
+            PURCHASE_RECEIPT_PAGE, PURCHASE_ORDER_FORMS, PURCHASE_SCAN_PAGE, TRANSFER_RECEIPT_PAGE,
+            STOCK_POLICY_PAGE);
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",
