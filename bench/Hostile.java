@@ -224,6 +224,7 @@ public class Hostile {
         // stock (more than is on hand; a difference that waits for approval)
         writes.add(new Endpoint("POST", "/api/v1/transfers", this::transfer, "to", "BER"));
         writes.add(new Endpoint("POST", "/api/v1/transfers/" + pick("TR-2026-999999", UUID.randomUUID().toString()) + "/receipt", () -> map(), "note", 1));
+        writes.add(new Endpoint("POST", "/api/v1/transfers/" + pick("TR-2026-999999", UUID.randomUUID().toString()) + "/receipt", () -> map("lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 999_999_999)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "quantity", 0))));
         writes.add(new Endpoint("POST", "/api/v1/cycle-counts", this::cycleCount, "counted", -1));
         writes.add(new Endpoint("POST", "/api/v1/cycle-counts/" + pick("CC-2026-999999", UUID.randomUUID().toString()) + "/decision", () -> map("approve", false, "reason", "r"), "approve", "yes"));
         reads.add(() -> "/api/v1/transfers?status=" + enc(pick("IN_TRANSIT", "LOST", hostile())) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
@@ -526,7 +527,8 @@ public class Hostile {
         headers.put("Authorization", "Bearer " + adminKey);
         headers.put("Content-Type", "application/json");
         if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders") || e.path.endsWith("/returns")
-                || e.path.endsWith("/receipts") || e.path.equals("/api/v1/transfers")) {
+                || e.path.endsWith("/receipts") || e.path.equals("/api/v1/transfers")
+                || e.path.equals("/api/v1/cycle-counts")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         if (e.path.equals("/api/v1/inventory/adjustments") && random.nextBoolean()) {

@@ -20,3 +20,20 @@ document.addEventListener('htmx:beforeRequest', function (event) {
         event.preventDefault();
     }
 });
+
+// A page with data-alarm (a refused scan) also sounds: the person at the scanner looks at the goods, not the screen.
+document.addEventListener('DOMContentLoaded', function () {
+    if (!document.querySelector('[data-alarm]') || !window.AudioContext) {
+        return;
+    }
+    try {
+        var audio = new AudioContext();
+        var tone = audio.createOscillator();
+        tone.frequency.value = 220;
+        tone.connect(audio.destination);
+        tone.start();
+        tone.stop(audio.currentTime + 0.3);
+    } catch (e) {
+        // no sound where the browser allows none: the word is on the page
+    }
+});

@@ -9,5 +9,7 @@ public enum Role {
     /** stock and fulfilment */
     WAREHOUSE,
     /** a shop, marketplace, ERP or EDI partner: places and reads orders, pushes stock */
-    INTEGRATION
+    INTEGRATION,
+    /** buyers: stock policies, suggestions, purchase orders (place, confirm, change, receive), transfers; no settings */
+    PURCHASING
 }

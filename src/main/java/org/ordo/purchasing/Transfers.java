@@ -119,7 +119,7 @@ public class Transfers {
                 errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
             }
             if (article != null && l.quantity() != null) {
-                lines.add(new Transfer.Line(i + 1, article.sku(), l.quantity()));
+                lines.add(new Transfer.Line(i + 1, article.sku(), l.quantity(), 0));
             }
         }
         if (!errors.isEmpty()) {
@@ -135,22 +135,92 @@ public class Transfers {
         return require(id);
     }
 
-    /**
-     * Receives a transfer at its destination, all of it: marked received by a conditional update (so only once,
-     * also when two receipts race or one is retried after a crash), then each line one TRANSFER_IN there. 409
-     * {@code illegal-transition} when it was received already.
-     */
+    /** Receives everything of a transfer that is still in transit (see {@link #receive(UUID, ReceiveTransfer)}). */
     @Transactional
     public Transfer receive(UUID id) {
+        return receive(id, new ReceiveTransfer(null));
+    }
+
+    /**
+     * Receives what arrived of a transfer at its destination: the lines given, or without lines everything still in
+     * transit. Locks the transfer, so receipts of it take turns; each line's part is added by a conditional update
+     * that never passes what was shipped, then booked as one TRANSFER_IN there (in SKU order, filling backorders).
+     * The transfer is RECEIVED once all arrived. 409 {@code illegal-transition} when nothing is in transit any more,
+     * 409 {@code over-receipt} when a line would receive more than is in transit; 422 naming every faulty field.
+     */
+    @Transactional
+    public Transfer receive(UUID id, ReceiveTransfer command) {
         StockTransfers.Head head = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
-        if (!transfers.receive(id, Actor.current(), clock.instant())) {
-            throw new ConflictException("illegal-transition", "Transfer received already", "Transfer "
-                    + head.number() + " is " + Transfer.Status.RECEIVED + ": its goods are on hand at " + head.to(),
-                    Map.of("transferStatus", Transfer.Status.RECEIVED));
+        if (transfers.lockInTransit(id).isEmpty()) {
+            throw receivedAlready(head);
         }
-        transfers.lines(id).stream().sorted(Comparator.comparing(Transfer.Line::sku))
-                .forEach(l -> inventory.takeIn(l.sku(), head.to(), l.quantity(), head.number()));
+        List<Transfer.Line> lines = transfers.lines(id);
+        Map<String, Long> arrived = new TreeMap<>();
+        if (command == null || command.lines() == null) {
+            lines.stream().filter(l -> l.received() < l.quantity())
+                    .forEach(l -> arrived.put(l.sku(), l.quantity() - l.received()));
+        } else {
+            arrived.putAll(arrived(command.lines(), lines));
+        }
+        if (arrived.isEmpty()) {
+            throw receivedAlready(head);
+        }
+        for (var e : arrived.entrySet()) {
+            Transfer.Line line = lines.stream().filter(l -> l.sku().equals(e.getKey())).findFirst().orElseThrow();
+            if (!transfers.receiveLine(id, line.line(), e.getValue())) {
+                throw new ConflictException("over-receipt", "More than in transit", "Transfer " + head.number()
+                        + " has " + (line.quantity() - line.received()) + " of " + line.sku()
+                        + " in transit; " + e.getValue() + " cannot arrive",
+                        Map.of("sku", line.sku(), "inTransit", line.quantity() - line.received()));
+            }
+            inventory.takeIn(line.sku(), head.to(), e.getValue(), head.number());
+        }
+        transfers.receive(id, Actor.current(), clock.instant());
         return require(id);
+    }
+
+    private static ConflictException receivedAlready(StockTransfers.Head head) {
+        return new ConflictException("illegal-transition", "Transfer received already", "Transfer "
+                + head.number() + " is " + Transfer.Status.RECEIVED + ": its goods are on hand at " + head.to(),
+                Map.of("transferStatus", Transfer.Status.RECEIVED));
+    }
+
+    /** The parts of a receipt by SKU; 422 naming every faulty field. */
+    private static Map<String, Long> arrived(List<ReceiveTransfer.Line> given, List<Transfer.Line> lines) {
+        List<FieldError> errors = new ArrayList<>();
+        if (given.isEmpty()) {
+            errors.add(new FieldError("lines", "must name at least one SKU; leave it out to receive everything"));
+        } else if (given.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+        }
+        Map<String, Long> arrived = new TreeMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            String at = "lines[" + i + "]";
+            ReceiveTransfer.Line l = given.get(i);
+            if (l == null) {
+                errors.add(new FieldError(at, "must be a line"));
+                continue;
+            }
+            if (l.sku() == null) {
+                errors.add(new FieldError(at + ".sku", "is required"));
+            } else if (lines.stream().noneMatch(t -> t.sku().equals(l.sku()))) {
+                errors.add(new FieldError(at + ".sku", "is not a SKU of this transfer"));
+            } else if (arrived.containsKey(l.sku())) {
+                errors.add(new FieldError(at + ".sku", "appears twice: give each SKU once"));
+            }
+            if (l.quantity() == null) {
+                errors.add(new FieldError(at + ".quantity", "is required: a whole number"));
+            } else if (l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
+                errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+            }
+            if (l.sku() != null && l.quantity() != null) {
+                arrived.putIfAbsent(l.sku(), l.quantity());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return arrived;
     }
 
     public Transfer require(UUID id) {

@@ -47,7 +47,7 @@ class CycleCountIntegrationTests {
 
     private JsonNode count(long counted) {
         return expect(api.post("/api/v1/cycle-counts", Map.of("sku", sku, "location", location, "counted", counted,
-                "note", "shelf recounted")), 201).json();
+                "note", "shelf recounted"), "Idempotency-Key", Fixtures.unique("cc")), 201).json();
     }
 
     private Api.Response decide(Api who, JsonNode count, Map<String, Object> decision) {
@@ -161,11 +161,52 @@ class CycleCountIntegrationTests {
     void badInputNamesEveryFieldAndBooksNothing() {
         fixtures.receive(sku, location, 5);
         Api.Response refused = api.post("/api/v1/cycle-counts", Map.of("sku", "NO-SUCH-SKU", "location", "NOWHERE",
-                "counted", -1));
+                "counted", -1), "Idempotency-Key", Fixtures.unique("cc"));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.errorFields()).containsExactlyInAnyOrder("sku", "location", "counted");
-        assertThat(api.post("/api/v1/cycle-counts", Map.of("sku", sku, "location", location, "counted", "4"))
-                .errorFields()).as("a number as text").containsExactly("counted");
+        assertThat(api.post("/api/v1/cycle-counts", Map.of("sku", sku, "location", location, "counted", "4"),
+                "Idempotency-Key", Fixtures.unique("cc")).errorFields()).as("a number as text")
+                .containsExactly("counted");
+        assertThat(api.post("/api/v1/cycle-counts", Map.of("sku", sku, "location", location, "counted", 4))
+                .errorFields()).as("without a key").containsExactly("Idempotency-Key");
         assertThat(stock()).containsExactly(5, 0);
+    }
+
+    @Test
+    void aCountSentSeveralTimesAtOnceWithOneKeyIsBookedOnce() throws Exception {
+        fixtures.receive(sku, location, 8);
+        String key = Fixtures.unique("cc");
+        Map<String, Object> body = Map.of("sku", sku, "location", location, "counted", 6, "note", "shelf recounted");
+        int racers = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Api.Response>> sent = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            sent.add(pool.submit(() -> {
+                start.await();
+                return api.post("/api/v1/cycle-counts", body, "Idempotency-Key", key);
+            }));
+        }
+        start.countDown();
+        List<Api.Response> answers = new ArrayList<>();
+        for (var f : sent) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(answers).extracting(Api.Response::status).containsOnly(201);
+        assertThat(answers).extracting(a -> a.json().get("number").asString()).as("one count").hasSize(racers)
+                .containsOnly(answers.get(0).json().get("number").asString());
+        assertThat(answers).extracting(Api.Response::replayed).containsOnlyOnce("false");
+        assertThat(countMovements()).as("the difference booked once")
+                .containsExactly("ADJUSTMENT -2 " + answers.get(0).json().get("number").asString());
+        assertThat(stock()).containsExactly(6, 0);
+
+        Api.Response otherBody = api.post("/api/v1/cycle-counts", Map.of("sku", sku, "location", location,
+                "counted", 5), "Idempotency-Key", key);
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.errorFields()).containsExactly("Idempotency-Key");
+        assertThat(stock()).containsExactly(6, 0);
+        assertBooksStraight();
     }
 }

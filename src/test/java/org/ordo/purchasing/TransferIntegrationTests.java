@@ -30,8 +30,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Transfers between two locations through the API: only unreserved stock leaves, the goods are in transit on no
- * location, they fill backorders where they arrive, a transfer is received once (also when receipts race or one is
- * retried after a crash), and the checker's ledger rules hold at every step.
+ * location, they fill backorders where they arrive, a transfer is received in parts but never more than was shipped
+ * (also when receipts race or one is retried after a crash), a transfer shipped twice at once leaves once, and the
+ * checker's ledger rules hold at every step.
  */
 @IntegrationTest
 class TransferIntegrationTests {
@@ -203,5 +204,99 @@ class TransferIntegrationTests {
                 List.of(Map.of("sku", sku, "quantity", 1.5))), "Idempotency-Key", Fixtures.unique("tr")).status())
                 .isIn(400, 422);
         assertThat(at(from)).containsExactly(5, 0);
+    }
+
+    private JsonNode line(JsonNode transfer) {
+        return transfer.get("lines").get(0);
+    }
+
+    @Test
+    void aTransferIsReceivedInPartsAndTheRestStaysInTransitUntilItArrives() {
+        fixtures.receive(sku, from, 10);
+        JsonNode shipped = expect(ship(10, Fixtures.unique("tr")), 201).json();
+        String path = "/api/v1/transfers/" + shipped.get("number").asString() + "/receipt";
+
+        JsonNode first = expect(api.post(path, Map.of("lines", List.of(Map.of("sku", sku, "quantity", 6)))), 200)
+                .json();
+        assertThat(first.get("status").asString()).as("4 are still on the way").isEqualTo("IN_TRANSIT");
+        assertThat(line(first).get("received").asLong()).isEqualTo(6);
+        assertThat(at(to)).containsExactly(6, 0);
+        assertBooksStraight();
+
+        Api.Response tooMany = api.post(path, Map.of("lines", List.of(Map.of("sku", sku, "quantity", 5))));
+        assertThat(tooMany.status()).isEqualTo(409);
+        assertThat(tooMany.body()).contains("over-receipt");
+        Api.Response unknown = api.post(path, Map.of("lines", List.of(Map.of("sku", "NOT-ON-IT", "quantity", 1),
+                Map.of("sku", sku, "quantity", 0))));
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.errorFields()).containsExactlyInAnyOrder("lines[0].sku", "lines[1].quantity");
+        assertThat(at(to)).as("refused receipts take nothing in").containsExactly(6, 0);
+
+        JsonNode rest = expect(api.post(path, Map.of()), 200).json();
+        assertThat(rest.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(line(rest).get("received").asLong()).isEqualTo(10);
+        assertThat(at(to)).containsExactly(10, 0);
+        assertThat(api.post(path, Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1)))).status())
+                .as("nothing in transit any more").isEqualTo(409);
+        assertBooksStraight();
+        List<String> kinds = new ArrayList<>();
+        api.get("/api/v1/inventory/" + sku + "/movements").json().get("items").forEach(m -> {
+            if (shipped.get("number").asString().equals(m.get("documentRef").asString(""))) {
+                kinds.add(m.get("kind").asString() + " " + m.get("onHandDelta").asLong());
+            }
+        });
+        assertThat(kinds).containsExactlyInAnyOrder("TRANSFER_OUT -10", "TRANSFER_IN 6", "TRANSFER_IN 4");
+    }
+
+    @Test
+    void racingPartReceiptsNeverTakeInMoreThanWasShipped() throws Exception {
+        fixtures.receive(sku, from, 9);
+        JsonNode shipped = expect(ship(9, Fixtures.unique("tr")), 201).json();
+        String path = "/api/v1/transfers/" + shipped.get("id").asString() + "/receipt";
+        List<Integer> statuses = race(4, () -> api.post(path, Map.of("lines", List.of(Map.of("sku", sku,
+                "quantity", 4)))).status());
+        assertThat(statuses).as("4 + 4 fit into 9, a third 4 does not").containsExactlyInAnyOrder(200, 200, 409, 409);
+        assertThat(at(to)).containsExactly(8, 0);
+        assertThat(transfers.require(UUID.fromString(shipped.get("id").asString())).status())
+                .isEqualTo(Transfer.Status.IN_TRANSIT);
+        assertBooksStraight();
+    }
+
+    @Test
+    void aTransferShippedTwiceAtOnceLeavesOnce() throws Exception {
+        fixtures.receive(sku, from, 5);
+        String key = Fixtures.unique("tr");
+        List<Integer> sameKey = race(3, () -> ship(5, key).status());
+        assertThat(sameKey).as("a retry sent at once gets the first answer").containsOnly(201);
+        assertThat(at(from)).as("shipped once").containsExactly(0, 0);
+        assertThat(transfers.list(Transfer.Status.IN_TRANSIT, null, 200).items())
+                .filteredOn(t -> t.lines().get(0).sku().equals(sku)).hasSize(1);
+
+        fixtures.receive(sku, from, 5);
+        List<Integer> twoKeys = race(2, () -> ship(5, Fixtures.unique("tr")).status());
+        assertThat(twoKeys).as("two shipments of the same 5 units: one wins").containsExactlyInAnyOrder(201, 409);
+        assertThat(at(from)).containsExactly(0, 0);
+        assertThat(transfers.list(Transfer.Status.IN_TRANSIT, null, 200).items())
+                .filteredOn(t -> t.lines().get(0).sku().equals(sku)).hasSize(2);
+        assertBooksStraight();
+    }
+
+    private static List<Integer> race(int racers, Callable<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return request.call();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : results) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        return statuses;
     }
 }

@@ -44,7 +44,8 @@ class InventoryScreenController {
 
     @Bean
     static Screen inventoryScreen() {
-        return new Screen("/inventory", "nav.inventory", 40, Role.ADMIN, Role.AGENT, Role.WAREHOUSE);
+        return new Screen("/inventory", "nav.inventory", 40, Role.ADMIN, Role.AGENT, Role.WAREHOUSE,
+                Role.PURCHASING);
     }
 
     @ModelAttribute("mayAdjust")

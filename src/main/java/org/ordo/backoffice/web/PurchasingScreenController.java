@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordo.backoffice.Screen;
+import org.ordo.catalog.Catalog;
 import org.ordo.platform.Role;
 import org.ordo.platform.security.AccessRules;
 import org.ordo.purchasing.ChangePurchaseOrder;
@@ -31,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Purchasing in one screen: the open reorder alerts, the suggestions with one click to order them from their
  * supplier, and the latest purchase orders with what each line has received; the warehouse receives against a
  * line here (the scanner's number field takes the quantity). Each purchase order has its own page, where buyers
- * confirm a line, change it, cancel the order or close it short.
+ * confirm a line, change it, cancel the order or close it short, and where the warehouse receives by scanning the
+ * article (its SKU in any case, or its GTIN) and entering how many arrived.
  */
 @Controller
 @RequestMapping("/purchasing")
@@ -40,14 +42,20 @@ class PurchasingScreenController {
     private static final int PAGE = 50;
 
     private final PurchasingManagement purchasing;
+    private final Catalog catalog;
+    private final org.ordo.inventory.InventoryManagement inventory;
 
-    PurchasingScreenController(PurchasingManagement purchasing) {
+    PurchasingScreenController(PurchasingManagement purchasing, Catalog catalog,
+            org.ordo.inventory.InventoryManagement inventory) {
         this.purchasing = purchasing;
+        this.catalog = catalog;
+        this.inventory = inventory;
     }
 
     @Bean
     static Screen purchasingScreen() {
-        return new Screen("/purchasing", "nav.purchasing", 38, Role.ADMIN, Role.AGENT, Role.WAREHOUSE);
+        return new Screen("/purchasing", "nav.purchasing", 38, Role.ADMIN, Role.AGENT, Role.WAREHOUSE,
+                Role.PURCHASING);
     }
 
     @ModelAttribute("mayOrder")
@@ -88,7 +96,7 @@ class PurchasingScreenController {
     /** Goods arrived against a line; more than the tolerance allows is refused with the reason. */
     @PostMapping("/receipts")
     String receive(@RequestParam UUID order, @RequestParam int line, @RequestParam String quantity,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) String back, RedirectAttributes redirect) {
         if (!mayReceive()) {
             throw new AccessDeniedException("Only the warehouse receives goods");
         }
@@ -97,15 +105,100 @@ class PurchasingScreenController {
                 org.ordo.platform.Numbers.whole("quantity", quantity, false), null)), "purchasing.received")) {
             Flash.success(redirect, "purchasing.received", quantity, received[0].number() + "/" + line);
         }
-        return "redirect:/purchasing";
+        // from the scanner on the order's own page: back there, ready for the next article
+        return "order".equals(back) ? "redirect:/purchasing/orders/" + order : "redirect:/purchasing";
+    }
+
+    /**
+     * A scanner's code on a purchase order's page: the open line of the article it names (its SKU in any case, or
+     * its GTIN) is the one to receive, and the page asks how many arrived. Another article, or one with nothing
+     * open on this order, is refused with the word (and a sound), and nothing changes.
+     */
+    @PostMapping("/receipts/scan")
+    String scan(@RequestParam UUID order, @RequestParam(defaultValue = "") String code, RedirectAttributes redirect) {
+        Layout.Me me = Layout.current();
+        if (me == null || !AccessRules.PURCHASE_SCAN_PAGE.allows(me.role())) {
+            throw new AccessDeniedException("Only the warehouse receives goods");
+        }
+        PurchaseOrder po = purchasing.require(order);
+        java.util.Optional<PurchaseOrder.Line> line = po.status().isOpen() ? po.lines().stream()
+                .filter(l -> l.open() > 0 && catalog.scanNames(code, l.sku())).findFirst() : java.util.Optional.empty();
+        if (line.isEmpty()) {
+            redirect.addFlashAttribute("scanRefused", code.trim().isEmpty() ? "-" : code.trim());
+            return "redirect:/purchasing/orders/" + order;
+        }
+        return "redirect:/purchasing/orders/" + order + "?line=" + line.get().lineNo();
+    }
+
+    // --- stock policies ---------------------------------------------------------------------------------------------
+
+    /** A SKU's stock policies, one per warehouse, and for buyers the form that sets one. */
+    @GetMapping("/policies")
+    String policies(@RequestParam(defaultValue = "") String sku, Model model) {
+        String wanted = sku.trim();
+        model.addAttribute("sku", wanted);
+        model.addAttribute("policies", wanted.isEmpty() || catalog.find(wanted).isEmpty() ? List.of()
+                : purchasing.policies(wanted));
+        model.addAttribute("unknown", !wanted.isEmpty() && catalog.find(wanted).isEmpty());
+        model.addAttribute("locations", inventory.locations().stream()
+                .filter(org.ordo.inventory.Location::active).toList());
+        model.addAttribute("mayEditPolicy", mayEditPolicy());
+        return "backoffice/purchasing/policies";
+    }
+
+    /** Sets a SKU's policy at a warehouse; refused input is shown with every faulty field, and nothing changes. */
+    @PostMapping("/policies")
+    String setPolicy(@RequestParam String sku, @RequestParam String location, @RequestParam String reorderPoint,
+            @RequestParam(defaultValue = "") String targetLevel, @RequestParam(defaultValue = "") String reorderQuantity,
+            @RequestParam(defaultValue = "") String safetyStock, @RequestParam(defaultValue = "") String demandWeeks,
+            @RequestParam(defaultValue = "") String supplier, @RequestParam(defaultValue = "") String supplierArticle,
+            @RequestParam(defaultValue = "") String purchasePrice, @RequestParam(defaultValue = "") String currency,
+            @RequestParam(defaultValue = "") String packSize, @RequestParam(defaultValue = "") String minimumOrder,
+            @RequestParam(defaultValue = "") String leadTimeDays, RedirectAttributes redirect) {
+        if (!mayEditPolicy()) {
+            throw new AccessDeniedException("Only buyers set stock policies");
+        }
+        Attempt.run(redirect, () -> purchasing.setPolicy(sku.trim(), new org.ordo.purchasing.StockPolicyDraft(
+                location, org.ordo.platform.Numbers.whole("reorderPoint", reorderPoint, false),
+                optional("targetLevel", targetLevel), optional("reorderQuantity", reorderQuantity),
+                optional("safetyStock", safetyStock), blank(supplier), blank(supplierArticle),
+                purchasePrice.isBlank() ? null : new org.ordo.platform.MoneyInput(purchasePrice.trim(),
+                        currency.trim()), optional("packSize", packSize), optional("minimumOrder", minimumOrder),
+                days("leadTimeDays", leadTimeDays), null, days("demandWeeks", demandWeeks))),
+                "purchasing.policy.saved", sku.trim(), location);
+        return "redirect:/purchasing/policies?sku=" + org.springframework.web.util.UriUtils.encodeQueryParam(
+                sku.trim(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static boolean mayEditPolicy() {
+        Layout.Me me = Layout.current();
+        return me != null && AccessRules.STOCK_POLICY_PAGE.allows(me.role());
+    }
+
+    private static Long optional(String field, String text) {
+        return text == null || text.isBlank() ? null : org.ordo.platform.Numbers.whole(field, text, false);
+    }
+
+    /** A count of days or weeks; one too big for an int is still refused by the policy's own bound. */
+    private static Integer days(String field, String text) {
+        Long value = optional(field, text);
+        return value == null ? null : (int) Math.min(value, Integer.MAX_VALUE);
+    }
+
+    private static String blank(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     // --- a purchase order's own page and its forms ---------------------------------------------------------------
 
     /** One purchase order with its lines and, for buyers, the forms that confirm, change, cancel or close it. */
     @GetMapping("/orders/{id}")
-    String order(@PathVariable String id, Model model) {
-        model.addAttribute("order", purchasing.require(purchasing.idOf(id)));
+    String order(@PathVariable String id, @RequestParam(required = false) Integer line, Model model) {
+        PurchaseOrder order = purchasing.require(purchasing.idOf(id));
+        model.addAttribute("order", order);
+        // the line a scan found, to receive now
+        model.addAttribute("scannedLine", line == null || !order.status().isOpen() ? null : order.lines().stream()
+                .filter(l -> l.lineNo() == line && l.open() > 0).findFirst().orElse(null));
         return "backoffice/purchasing/order";
     }
 

@@ -3,6 +3,7 @@ package org.ordo.platform.security;
 import static org.ordo.platform.Role.ADMIN;
 import static org.ordo.platform.Role.AGENT;
 import static org.ordo.platform.Role.INTEGRATION;
+import static org.ordo.platform.Role.PURCHASING;
 import static org.ordo.platform.Role.WAREHOUSE;
 import static org.ordo.platform.security.AccessRule.of;
 import static org.ordo.platform.security.AccessRule.open;
@@ -122,10 +123,10 @@ public final class AccessRules {
             of("Customers and suppliers", GET, "/api/v1/customers/{id}", ADMIN, AGENT, INTEGRATION),
             of("Customers and suppliers", POST, "/api/v1/customers", ADMIN, AGENT, INTEGRATION),
             of("Customers and suppliers", PUT, "/api/v1/customers/{id}", ADMIN, AGENT, INTEGRATION),
-            of("Customers and suppliers", GET, "/api/v1/suppliers", ADMIN, AGENT),
-            of("Customers and suppliers", GET, "/api/v1/suppliers/{id}", ADMIN, AGENT),
-            of("Customers and suppliers", POST, "/api/v1/suppliers", ADMIN, AGENT),
-            of("Customers and suppliers", PUT, "/api/v1/suppliers/{id}", ADMIN, AGENT),
+            of("Customers and suppliers", GET, "/api/v1/suppliers", ADMIN, AGENT, PURCHASING),
+            of("Customers and suppliers", GET, "/api/v1/suppliers/{id}", ADMIN, AGENT, PURCHASING),
+            of("Customers and suppliers", POST, "/api/v1/suppliers", ADMIN, AGENT, PURCHASING),
+            of("Customers and suppliers", PUT, "/api/v1/suppliers/{id}", ADMIN, AGENT, PURCHASING),
 
             // Originals as received: e-mails and files with customers' data in them.
             of("Inbound documents", GET, "/api/v1/inbound-documents", ADMIN, AGENT),
@@ -202,29 +203,29 @@ public final class AccessRules {
             of("Inventory", POST, "/api/v1/inventory/quarantine/releases", ADMIN, WAREHOUSE),
             of("Inventory", GET, "/api/v1/inventory/{sku}/quarantine", EVERY_ROLE),
 
-            // Purchasing: buyers (admins, agents) decide what to buy; the warehouse receives; an ERP may place
-            // purchase orders and pass on the supplier's confirmation.
-            of("Purchasing", PUT, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT),
-            of("Purchasing", GET, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT, WAREHOUSE),
-            of("Purchasing", GET, "/api/v1/purchasing/suggestions", ADMIN, AGENT),
-            of("Purchasing", GET, "/api/v1/purchasing/alerts", ADMIN, AGENT, WAREHOUSE),
-            of("Purchasing", POST, "/api/v1/purchase-orders", ADMIN, AGENT, INTEGRATION),
-            of("Purchasing", GET, "/api/v1/purchase-orders", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
-            of("Purchasing", GET, "/api/v1/purchase-orders/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
-            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/confirmation", ADMIN, AGENT, INTEGRATION),
-            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/change", ADMIN, AGENT),
-            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/cancel", ADMIN, AGENT),
-            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/close", ADMIN, AGENT),
-            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/receipts", ADMIN, WAREHOUSE, INTEGRATION),
+            // Purchasing: buyers (PURCHASING, and admins and agents) decide what to buy and may receive what they
+            // bought; the warehouse receives; an ERP may place purchase orders and pass on the supplier's confirmation.
+            of("Purchasing", PUT, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT, PURCHASING),
+            of("Purchasing", GET, "/api/v1/inventory/{sku}/policy", ADMIN, AGENT, WAREHOUSE, PURCHASING),
+            of("Purchasing", GET, "/api/v1/purchasing/suggestions", ADMIN, AGENT, PURCHASING),
+            of("Purchasing", GET, "/api/v1/purchasing/alerts", ADMIN, AGENT, WAREHOUSE, PURCHASING),
+            of("Purchasing", POST, "/api/v1/purchase-orders", ADMIN, AGENT, INTEGRATION, PURCHASING),
+            of("Purchasing", GET, "/api/v1/purchase-orders", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
+            of("Purchasing", GET, "/api/v1/purchase-orders/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/confirmation", ADMIN, AGENT, INTEGRATION, PURCHASING),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/change", ADMIN, AGENT, PURCHASING),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/cancel", ADMIN, AGENT, PURCHASING),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/close", ADMIN, AGENT, PURCHASING),
+            of("Purchasing", POST, "/api/v1/purchase-orders/{id}/receipts", ADMIN, WAREHOUSE, INTEGRATION, PURCHASING),
             // Transfers between locations: buyers and the warehouse ship them; the warehouse receives them.
-            of("Transfers", POST, "/api/v1/transfers", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
-            of("Transfers", GET, "/api/v1/transfers", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
-            of("Transfers", GET, "/api/v1/transfers/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Transfers", POST, "/api/v1/transfers", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
+            of("Transfers", GET, "/api/v1/transfers", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
+            of("Transfers", GET, "/api/v1/transfers/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Transfers", POST, "/api/v1/transfers/{id}/receipt", ADMIN, WAREHOUSE, INTEGRATION),
             // Cycle counts: the warehouse counts; a second person (admin or warehouse) approves big differences.
             of("Cycle counts", POST, "/api/v1/cycle-counts", ADMIN, WAREHOUSE, INTEGRATION),
-            of("Cycle counts", GET, "/api/v1/cycle-counts", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
-            of("Cycle counts", GET, "/api/v1/cycle-counts/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION),
+            of("Cycle counts", GET, "/api/v1/cycle-counts", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
+            of("Cycle counts", GET, "/api/v1/cycle-counts/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Cycle counts", POST, "/api/v1/cycle-counts/{id}/decision", ADMIN, WAREHOUSE),
 
             // Outsourced fulfilment: partners (and their secrets) are set up by an admin; what was requested of them
@@ -313,22 +314,35 @@ public final class AccessRules {
 
     /** Placing a purchase order from the suggestions on the purchasing screen, which the warehouse opens to receive. */
     public static final AccessRule PURCHASE_ORDER_PAGE = of("Purchasing screen", POST, "/purchasing/orders",
-            ADMIN, AGENT);
+            ADMIN, AGENT, PURCHASING);
 
     /** Receiving against a purchase order on the purchasing screen, which agents open to buy. */
     public static final AccessRule PURCHASE_RECEIPT_PAGE = of("Purchasing screen", POST, "/purchasing/receipts",
-            ADMIN, WAREHOUSE);
+            ADMIN, WAREHOUSE, PURCHASING);
+
+    /** Scanning an article to receive it on a purchase order's own page: whoever receives. */
+    public static final AccessRule PURCHASE_SCAN_PAGE = of("Purchasing screen", POST, "/purchasing/receipts/scan",
+            ADMIN, WAREHOUSE, PURCHASING);
 
     /** Confirming, changing, cancelling or closing a purchase order on its own page, which the warehouse opens to read. */
     public static final AccessRule PURCHASE_ORDER_FORMS = of("Purchasing screen", POST, "/purchasing/orders/*/*",
-            ADMIN, AGENT);
+            ADMIN, AGENT, PURCHASING);
+
+    /** Setting a SKU's stock policy on the purchasing screen, which the warehouse opens to receive. */
+    public static final AccessRule STOCK_POLICY_PAGE = of("Purchasing screen", POST, "/purchasing/policies",
+            ADMIN, AGENT, PURCHASING);
+
+    /** Receiving a transfer on the transfers screen, which buyers and agents open to ship. */
+    public static final AccessRule TRANSFER_RECEIPT_PAGE = of("Transfers screen", POST, "/transfers/*/receipt",
+            ADMIN, WAREHOUSE);
 
     /**
      * Actions of the browser's chain narrower than the screen they are on (a screen's roles come from its
      * {@code Screen} bean). They are matched before the screens; the screen shows the action only to these roles.
      */
     public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE, PURCHASE_ORDER_PAGE,
-            PURCHASE_RECEIPT_PAGE, PURCHASE_ORDER_FORMS);
+            PURCHASE_RECEIPT_PAGE, PURCHASE_ORDER_FORMS, PURCHASE_SCAN_PAGE, TRANSFER_RECEIPT_PAGE,
+            STOCK_POLICY_PAGE);
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",

@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Users implements UserDetailsService {
 
     /** Roles a person may have; integrations use API keys. */
-    public static final List<Role> PEOPLE_ROLES = List.of(Role.ADMIN, Role.AGENT, Role.WAREHOUSE);
+    public static final List<Role> PEOPLE_ROLES = List.of(Role.ADMIN, Role.AGENT, Role.WAREHOUSE, Role.PURCHASING);
     public static final int MIN_PASSWORD_LENGTH = 10;
 
     private final JdbcClient jdbc;

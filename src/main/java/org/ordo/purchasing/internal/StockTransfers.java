@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Transfers between locations and their lines. A transfer is received once: the conditional UPDATE from IN_TRANSIT
- * decides, so two receipts at once (or a retry after a crash) never take the goods in twice.
+ * Transfers between locations and their lines. A line is received in parts, each part added by a conditional UPDATE
+ * that never passes what was shipped, so two receipts at once (or a retry after a crash) never take the goods in
+ * twice; the transfer is RECEIVED once every line has all of it.
  */
 @Repository
 public class StockTransfers {
@@ -49,11 +50,27 @@ public class StockTransfers {
         }
     }
 
-    /** Marks a transfer received; false when it was not in transit (received already, or unknown). */
+    /** Locks a transfer in transit for a receipt (receipts of one transfer take turns); empty when it is not. */
+    public Optional<Head> lockInTransit(UUID id) {
+        return jdbc.sql("SELECT * FROM stock_transfer WHERE id = :id AND status = 'IN_TRANSIT' FOR UPDATE")
+                .param("id", id).query(StockTransfers::head).optional();
+    }
+
+    /** Adds what arrived to a line; false when that would pass what was shipped. */
+    public boolean receiveLine(UUID id, int lineNo, long quantity) {
+        return jdbc.sql("""
+                UPDATE stock_transfer_line SET received = received + :quantity
+                WHERE transfer_id = :id AND line_no = :line AND received + :quantity <= quantity
+                """).param("id", id).param("line", lineNo).param("quantity", quantity).update() == 1;
+    }
+
+    /** Marks a transfer received once every line has all it shipped; false while something is still in transit. */
     public boolean receive(UUID id, String by, Instant at) {
         return jdbc.sql("""
                 UPDATE stock_transfer SET status = 'RECEIVED', received_by = :by, received_at = :at
                 WHERE id = :id AND status = 'IN_TRANSIT'
+                  AND NOT EXISTS (SELECT 1 FROM stock_transfer_line
+                                  WHERE transfer_id = :id AND received < quantity)
                 """).param("id", id).param("by", by).param("at", Timestamp.from(at)).update() == 1;
     }
 
@@ -68,9 +85,11 @@ public class StockTransfers {
     }
 
     public List<Transfer.Line> lines(UUID id) {
-        return jdbc.sql("SELECT line_no, sku, quantity FROM stock_transfer_line WHERE transfer_id = :id ORDER BY line_no")
-                .param("id", id).query((rs, n) -> new Transfer.Line(rs.getInt("line_no"), rs.getString("sku"),
-                        rs.getLong("quantity"))).list();
+        return jdbc.sql("""
+                SELECT line_no, sku, quantity, received FROM stock_transfer_line WHERE transfer_id = :id
+                ORDER BY line_no
+                """).param("id", id).query((rs, n) -> new Transfer.Line(rs.getInt("line_no"), rs.getString("sku"),
+                        rs.getLong("quantity"), rs.getLong("received"))).list();
     }
 
     /** Transfers newest first, keyset-paged on (shipped_at, id); narrowed by status when given. */
@@ -85,13 +104,13 @@ public class StockTransfers {
                 .param("limit", limit).query(StockTransfers::head).list();
     }
 
-    /** Per SKU, what the transfers in transit carry. */
+    /** Per SKU, what the transfers in transit still carry (shipped less received so far). */
     public Map<String, Long> inTransit() {
         Map<String, Long> result = new TreeMap<>();
         jdbc.sql("""
-                SELECT l.sku, sum(l.quantity) AS quantity FROM stock_transfer t
+                SELECT l.sku, sum(l.quantity - l.received) AS quantity FROM stock_transfer t
                 JOIN stock_transfer_line l ON l.transfer_id = t.id
-                WHERE t.status = 'IN_TRANSIT' GROUP BY l.sku
+                WHERE t.status = 'IN_TRANSIT' GROUP BY l.sku HAVING sum(l.quantity - l.received) <> 0
                 """).query((rs, n) -> Map.entry(rs.getString("sku"), rs.getLong("quantity"))).list()
                 .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;

@@ -1,21 +1,31 @@
 package org.ordo.purchasing.web;
 
+import java.net.URI;
+
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.ordo.intake.Intake;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ApiClient;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
 import org.ordo.purchasing.CountStock;
 import org.ordo.purchasing.CycleCount;
 import org.ordo.purchasing.CycleCounts;
 import org.ordo.purchasing.DecideCount;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -24,22 +34,46 @@ import org.springframework.web.bind.annotation.RestController;
 class CycleCountController {
 
     private final CycleCounts counts;
+    private final Intake intake;
+    private final Json json;
 
-    CycleCountController(CycleCounts counts) {
+    CycleCountController(CycleCounts counts, Intake intake, Json json) {
         this.counts = counts;
+        this.intake = intake;
+        this.json = json;
     }
 
-    @PostMapping("/cycle-counts")
-    @ResponseStatus(HttpStatus.CREATED)
+    @PostMapping(path = "/cycle-counts", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "countStock", summary = "Record a count of a SKU at a location", description = """
             The difference to on hand by the books is booked at once as one ADJUSTMENT whose reference is the
             count's number (CC-2026-000001), unless it is more units than ORDO_COUNT_APPROVAL_UNITS or less was
             found than is reserved for orders: then the count waits for a second person's decision and nothing is
-            booked yet.""")
-    @ApiResponse(responseCode = "201", description = "booked, or waiting for approval (see status)")
+            booked yet. Needs an Idempotency-Key header: a retry with the same key and body (also one sent at the
+            same time) gets the first answer again (Idempotent-Replayed: true) and books nothing more; the same key
+            with another body is refused (422).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = CountStock.class)))
+    @ApiResponse(responseCode = "201", description = "booked, or waiting for approval (see status)",
+            content = @Content(schema = @Schema(implementation = CycleCount.class)))
     @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
-    CycleCount count(@RequestBody CountStock command) {
-        return counts.count(command);
+    ResponseEntity<String> count(@RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("body", "is required: the count as JSON");
+        }
+        CountStock command = json.readRequest(body, CountStock.class);
+        ApiClient client = Actor.client();
+        // the one idempotency mechanism of the API (intake's key table), as for transfers
+        Intake.Taken taken = intake.takeApiRequest(client == null ? "anonymous" : client.id().toString(),
+                Actor.current(), key, "POST /api/v1/cycle-counts", "count", contentType, body, documentId -> {
+                    CycleCount counted = counts.count(command);
+                    return new Intake.Produced(201, json.write(counted), "CYCLE_COUNT", counted.id());
+                });
+        return ResponseEntity.status(taken.status())
+                .location(URI.create("/api/v1/cycle-counts/" + taken.producedId()))
+                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
     }
 
     @GetMapping("/cycle-counts")

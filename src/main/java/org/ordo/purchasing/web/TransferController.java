@@ -13,6 +13,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.purchasing.ReceiveTransfer;
 import org.ordo.purchasing.ShipTransfer;
 import org.ordo.purchasing.Transfer;
 import org.ordo.purchasing.Transfers;
@@ -87,12 +88,17 @@ class TransferController {
     }
 
     @PostMapping("/transfers/{id}/receipt")
-    @Operation(operationId = "receiveTransfer", summary = "Receive a transfer at its destination", description = """
-            All its goods go on hand at `to` (one TRANSFER_IN movement per SKU) and fill backorders there. A
-            transfer is received once: a second receipt, also a retry, is refused with 409.""")
+    @Operation(operationId = "receiveTransfer", summary = "Receive a transfer at its destination, all or part of it", description = """
+            What arrived goes on hand at `to` (one TRANSFER_IN movement per SKU) and fills backorders there.
+            Without a body (or without `lines`) everything still in transit arrived; with `lines`, only those
+            quantities, and the rest stays in transit for a later receipt. The transfer is RECEIVED once all
+            arrived. Receipts of one transfer take turns: more than is still in transit is refused with 409
+            over-receipt, a receipt when nothing is in transit any more (also a retry) with 409
+            illegal-transition.""")
     @ApiResponse(responseCode = "200", description = "received; the transfer as it is now")
-    @ApiResponse(responseCode = "409", description = "received already")
-    Transfer receive(@PathVariable String id) {
-        return transfers.receive(transfers.idOf(id));
+    @ApiResponse(responseCode = "409", description = "received already, or more than is still in transit")
+    @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
+    Transfer receive(@PathVariable String id, @RequestBody(required = false) ReceiveTransfer command) {
+        return transfers.receive(transfers.idOf(id), command);
     }
 }

@@ -75,7 +75,9 @@ class RequestContractIntegrationTests {
             // (PromiseIntegrationTests proves what the body refuses)
             "PUT /api/v1/promise/warehouses/{location}",
             // a count must exist and wait for approval first (CycleCountIntegrationTests proves what the body refuses)
-            "POST /api/v1/cycle-counts/{id}/decision");
+            "POST /api/v1/cycle-counts/{id}/decision",
+            // a transfer must exist and be in transit first (TransferIntegrationTests proves what the body refuses)
+            "POST /api/v1/transfers/{id}/receipt");
 
     @LocalServerPort
     int port;

@@ -1,0 +1,455 @@
+package org.ordo.purchasing;
+
+import static org.ordo.purchasing.PurchasingInput.lineOf;
+import static org.ordo.purchasing.PurchasingInput.quantity;
+import static org.ordo.purchasing.PurchasingInput.required;
+import static org.ordo.purchasing.PurchasingInput.text;
+import static org.ordo.purchasing.PurchasingManagement.MAX_LINES;
+import static org.ordo.purchasing.PurchasingManagement.MAX_LOCATION_CODE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_NOTE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_REASON;
+import static org.ordo.purchasing.PurchasingManagement.MAX_SKU;
+import static org.ordo.purchasing.PurchasingManagement.MAX_SUPPLIER_ARTICLE;
+import static org.ordo.purchasing.PurchasingManagement.MAX_SUPPLIER_CODE;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.ordo.billing.Billing;
+import org.ordo.catalog.Article;
+import org.ordo.catalog.Catalog;
+import org.ordo.inventory.InventoryManagement;
+import org.ordo.inventory.Location;
+import org.ordo.party.PartyManagement;
+import org.ordo.party.Supplier;
+import org.ordo.platform.Actor;
+import org.ordo.platform.BusinessDates;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Cursor;
+import org.ordo.platform.FieldError;
+import org.ordo.platform.Ids;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Money;
+import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Numbers;
+import org.ordo.platform.Slice;
+import org.ordo.purchasing.internal.PurchaseOrderDocuments;
+import org.ordo.purchasing.internal.PurchaseOrders;
+import org.ordo.purchasing.internal.StockPolicies;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Purchase orders to suppliers (docs/purchasing.md#purchase-orders): placed by hand or from suggestions with a
+ * gap-free number, mailed as PDF in the supplier's language, confirmed, changed, cancelled or closed short; and how
+ * an order reads with its lines.
+ */
+@Service
+class SupplierOrders {
+
+    private final StockPolicies policies;
+    private final PurchaseOrders purchaseOrders;
+    private final PurchaseOrderDocuments documents;
+    private final StockPositions positions;
+    private final ReorderAlerting alerting;
+    private final InventoryManagement inventory;
+    private final PartyManagement parties;
+    private final Catalog catalog;
+    private final Billing billing;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final int overDeliveryPercent;
+    private final String series;
+
+    SupplierOrders(StockPolicies policies, PurchaseOrders purchaseOrders, PurchaseOrderDocuments documents,
+            StockPositions positions, ReorderAlerting alerting, InventoryManagement inventory, PartyManagement parties,
+            Catalog catalog, Billing billing, ApplicationEventPublisher events, Clock clock,
+            @Value("${ordo.purchasing.over-delivery-percent:10}") int overDeliveryPercent,
+            @Value("${ordo.purchasing.series:PO}") String series) {
+        if (overDeliveryPercent < 0 || overDeliveryPercent > 100) {
+            throw new IllegalArgumentException("ordo.purchasing.over-delivery-percent must be 0 to 100");
+        }
+        this.policies = policies;
+        this.purchaseOrders = purchaseOrders;
+        this.documents = documents;
+        this.positions = positions;
+        this.alerting = alerting;
+        this.inventory = inventory;
+        this.parties = parties;
+        this.catalog = catalog;
+        this.billing = billing;
+        this.events = events;
+        this.clock = clock;
+        this.overDeliveryPercent = overDeliveryPercent;
+        this.series = series;
+    }
+
+    /**
+     * Places a purchase order by hand or from the current suggestions: numbered gap-free in the caller's
+     * transaction ({@code PO-2026-000001}), its PDF stored in the supplier's language and {@link PurchaseOrderSent}
+     * published, so the mail to the supplier is written with it. 422 naming every faulty field.
+     */
+    @Transactional
+    public PurchaseOrder place(PlacePurchaseOrder command) {
+        if (command == null) {
+            throw new InvalidInputException("body", "is required: the purchase order as JSON");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Supplier supplier = command.supplier() == null || command.supplier().length() > MAX_SUPPLIER_CODE ? null
+                : parties.findSupplier(command.supplier()).orElse(null);
+        if (command.supplier() != null && command.supplier().length() > MAX_SUPPLIER_CODE) {
+            errors.add(new FieldError("supplier", "must be at most " + MAX_SUPPLIER_CODE + " characters"));
+        } else if (supplier == null) {
+            errors.add(new FieldError("supplier", command.supplier() == null ? "is required: a supplier code"
+                    : "is not a known supplier code: " + command.supplier()));
+        } else if (supplier.email() == null || supplier.email().isBlank()) {
+            errors.add(new FieldError("supplier", "has no e-mail address to send the order to"));
+        }
+        Location location = command.location() == null ? null : inventory.locations().stream()
+                .filter(l -> l.code().equals(command.location())).findFirst().orElse(null);
+        if (command.location() != null && command.location().length() > MAX_LOCATION_CODE) {
+            errors.add(new FieldError("location", "must be at most " + MAX_LOCATION_CODE + " characters"));
+        } else if (location == null) {
+            errors.add(new FieldError("location", command.location() == null ? "is required: where to deliver"
+                    : "is not a known location: " + command.location()));
+        }
+        String currency = command.currency() != null ? command.currency()
+                : supplier == null ? null : supplier.currency();
+        if (currency == null) {
+            // the supplier's currency is the default (docs/purchasing.md): only a known supplier without one needs it
+            if (supplier != null) {
+                errors.add(new FieldError("currency", "is required: the supplier has no currency"));
+            }
+        } else if (!Money.isKnownCurrency(currency)) {
+            errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
+            currency = null;
+        }
+        String note = text(errors, "note", command.note(), MAX_NOTE);
+        boolean fromSuggestions = Boolean.TRUE.equals(command.fromSuggestions());
+        List<PlacePurchaseOrder.Line> lines = command.lines() == null ? List.of() : command.lines();
+        if (fromSuggestions && !lines.isEmpty()) {
+            errors.add(new FieldError("lines", "must be empty when the order is made from suggestions"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        if (fromSuggestions) {
+            lines = positions.suggestions(supplier.code(), location.code()).stream().flatMap(s -> s.lines().stream())
+                    .map(l -> new PlacePurchaseOrder.Line(l.sku(), l.quantity(), null, l.expectedOn(), null))
+                    .toList();
+            if (lines.isEmpty()) {
+                throw new InvalidInputException("fromSuggestions", "there is nothing to order from " + supplier.code()
+                        + " for " + location.code() + " now");
+            }
+        }
+        List<PurchaseOrders.Line> rows = lines(errors, lines, supplier, location, currency);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        UUID id = Ids.next();
+        String number = billing.nextNumber(series, LocalDate.now(clock).getYear());
+        purchaseOrders.insert(new PurchaseOrders.Head(id, number, supplier.id(), location.code(), currency,
+                PurchaseOrderStatus.ORDERED, 1, note, null, Actor.current(), now, now), rows);
+        PurchaseOrder placed = require(id);
+        send(placed, supplier, location, PurchaseOrderSent.Cause.PLACED, null);
+        alerting.watch(rows.stream().map(PurchaseOrders.Line::sku).toList());
+        return placed;
+    }
+
+    private List<PurchaseOrders.Line> lines(List<FieldError> errors, List<PlacePurchaseOrder.Line> lines,
+            Supplier supplier, Location location, String currency) {
+        if (lines.isEmpty()) {
+            errors.add(new FieldError("lines", "is required: at least one line"));
+            return List.of();
+        }
+        if (lines.size() > MAX_LINES) {
+            errors.add(new FieldError("lines", "has more than " + MAX_LINES + " lines"));
+            return List.of();
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<PurchaseOrders.Line> rows = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String at = "lines[" + i + "]";
+            PlacePurchaseOrder.Line l = lines.get(i);
+            if (l == null) {
+                errors.add(new FieldError(at, "must be a line"));
+                continue;
+            }
+            Article article = l.sku() == null || l.sku().length() > MAX_SKU ? null : catalog.find(l.sku()).orElse(null);
+            if (l.sku() != null && l.sku().length() > MAX_SKU) {
+                errors.add(new FieldError(at + ".sku", "must be at most " + MAX_SKU + " characters"));
+            } else if (article == null) {
+                errors.add(new FieldError(at + ".sku", l.sku() == null ? "is required" : "is not a known SKU"));
+            } else if (!article.isPhysical()) {
+                errors.add(new FieldError(at + ".sku", "is a digital article: nothing to buy in"));
+            }
+            quantity(errors, at + ".quantity", l.quantity(), 1, true);
+            StockPolicies.Row policy = article == null ? null
+                    : policies.find(article.sku(), location.code()).orElse(null);
+            BigDecimal price = null;
+            if (l.unitPrice() != null) {
+                try {
+                    price = Numbers.amount(at + ".unitPrice", l.unitPrice(), Money.minorUnits(currency));
+                } catch (InvalidInputException e) {
+                    errors.addAll(e.errors());
+                }
+            } else if (policy != null && policy.purchasePrice() != null && currency.equals(policy.currency())) {
+                price = policy.purchasePrice();
+            } else {
+                errors.add(new FieldError(at + ".unitPrice", "is required: no purchase price in " + currency
+                        + " in the stock policy"));
+            }
+            String supplierArticle = text(errors, at + ".supplierArticle", l.supplierArticle(), MAX_SUPPLIER_ARTICLE);
+            if (supplierArticle == null && policy != null && supplier.id().equals(policy.supplierId())) {
+                supplierArticle = policy.supplierArticle();
+            }
+            LocalDate expected = l.expectedOn();
+            if (expected == null) {
+                expected = today.plusDays(policy == null ? (supplier.leadTimeDays() == null ? 0
+                        : supplier.leadTimeDays()) : StockPositions.leadTime(policy, supplier));
+            } else if (BusinessDates.fault(expected) != null) {
+                errors.add(new FieldError(at + ".expectedOn", BusinessDates.fault(expected)));
+            }
+            if (article != null && l.quantity() != null && price != null) {
+                rows.add(new PurchaseOrders.Line(i + 1, article.sku(), supplierArticle, l.quantity(),
+                        tolerance(l.quantity()), null, 0, price, expected, null));
+            }
+        }
+        return rows;
+    }
+
+    /** How many more than ordered a line may receive: the over-delivery percentage, rounded down. */
+    long tolerance(long ordered) {
+        return ordered * overDeliveryPercent / 100;
+    }
+
+    /** Stores the PDF of the order as it is now and tells the supplier (the mail is written in this transaction). */
+    private void send(PurchaseOrder order, Supplier supplier, Location location, PurchaseOrderSent.Cause cause,
+            String reason) {
+        String change = reason == null ? null : cause.name() + ": " + reason;
+        UUID document = documents.store(order, supplier, location, change);
+        events.publishEvent(new PurchaseOrderSent(order.id(), order.number(), order.revision(), document, cause,
+                reason));
+    }
+
+    /**
+     * The supplier confirmed quantities and dates: each named line's confirmed quantity and date (its new expected
+     * date). Locks the order; 409 once it is closed.
+     */
+    @Transactional
+    public PurchaseOrder confirm(UUID id, ConfirmPurchaseOrder command) {
+        PurchaseOrders.Head head = lock(id);
+        List<PurchaseOrders.Line> lines = purchaseOrders.lines(id);
+        PurchaseOrderStatus next = head.status() == PurchaseOrderStatus.PARTIALLY_RECEIVED
+                ? PurchaseOrderStatus.PARTIALLY_RECEIVED : PurchaseOrderStatus.CONFIRMED;
+        requireTransition(head, next);
+        List<FieldError> errors = new ArrayList<>();
+        List<ConfirmPurchaseOrder.Line> confirmed = command == null || command.lines() == null ? List.of()
+                : command.lines();
+        if (confirmed.isEmpty()) {
+            errors.add(new FieldError("lines", "is required: the confirmed lines"));
+        } else if (confirmed.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+        }
+        for (int i = 0; i < confirmed.size(); i++) {
+            String at = "lines[" + i + "]";
+            ConfirmPurchaseOrder.Line c = confirmed.get(i);
+            if (c == null) {
+                errors.add(new FieldError(at, "must be a line"));
+                continue;
+            }
+            lineOf(errors, at + ".line", c.line(), lines);
+            quantity(errors, at + ".quantity", c.quantity(), 0, true);
+            if (c.deliveryDate() == null) {
+                errors.add(new FieldError(at + ".deliveryDate", "is required: the date the supplier promised"));
+            } else if (BusinessDates.fault(c.deliveryDate()) != null) {
+                errors.add(new FieldError(at + ".deliveryDate", BusinessDates.fault(c.deliveryDate())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        confirmed.forEach(c -> purchaseOrders.confirm(id, c.line(), c.quantity(), c.deliveryDate()));
+        purchaseOrders.changeStatus(id, next, null, clock.instant());
+        return require(id);
+    }
+
+    /**
+     * Changes ordered quantities (never below what was received) or expected dates, with a reason: a new revision,
+     * its PDF mailed to the supplier. Locks the order; 409 once it is closed.
+     */
+    @Transactional
+    public PurchaseOrder change(UUID id, ChangePurchaseOrder command) {
+        PurchaseOrders.Head head = lock(id);
+        if (!head.status().isOpen()) {
+            throw illegal(head, "changed");
+        }
+        List<PurchaseOrders.Line> lines = purchaseOrders.lines(id);
+        List<FieldError> errors = new ArrayList<>();
+        String reason = required(errors, "reason", command == null ? null : command.reason(), MAX_REASON);
+        List<ChangePurchaseOrder.Line> changes = command == null || command.lines() == null ? List.of()
+                : command.lines();
+        if (changes.isEmpty()) {
+            errors.add(new FieldError("lines", "is required: the lines to change"));
+        } else if (changes.size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+        }
+        for (int i = 0; i < changes.size(); i++) {
+            String at = "lines[" + i + "]";
+            ChangePurchaseOrder.Line c = changes.get(i);
+            if (c == null) {
+                errors.add(new FieldError(at, "must be a line"));
+                continue;
+            }
+            PurchaseOrders.Line line = lineOf(errors, at + ".line", c.line(), lines);
+            quantity(errors, at + ".quantity", c.quantity(), 1, false);
+            if (line != null && c.quantity() != null && c.quantity() < line.received()) {
+                errors.add(new FieldError(at + ".quantity", "must not be below the " + line.received()
+                        + " received already"));
+            }
+            if (c.expectedOn() != null && BusinessDates.fault(c.expectedOn()) != null) {
+                errors.add(new FieldError(at + ".expectedOn", BusinessDates.fault(c.expectedOn())));
+            }
+            if (c.quantity() == null && c.expectedOn() == null) {
+                errors.add(new FieldError(at, "give a quantity or an expectedOn date to change"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        for (ChangePurchaseOrder.Line c : changes) {
+            PurchaseOrders.Line line = lines.stream().filter(l -> l.lineNo() == c.line()).findFirst().orElseThrow();
+            long ordered = c.quantity() == null ? line.ordered() : c.quantity();
+            if (!purchaseOrders.change(id, c.line(), ordered, tolerance(ordered),
+                    c.expectedOn() == null ? line.expectedOn() : c.expectedOn())) {
+                throw new IllegalStateException("Line " + c.line() + " received more under a lock");
+            }
+        }
+        purchaseOrders.revise(id, clock.instant());
+        settle(id);
+        PurchaseOrder changed = require(id);
+        send(changed, parties.requireSupplier(head.supplierId()), inventory.location(head.location()),
+                PurchaseOrderSent.Cause.CHANGED, reason);
+        alerting.watch(lines.stream().map(PurchaseOrders.Line::sku).toList());
+        return changed;
+    }
+
+    /**
+     * Cancels an order before anything arrived, with a reason; the supplier gets the cancelled revision. 409 when
+     * goods were received (close it short instead) or it is closed.
+     */
+    @Transactional
+    public PurchaseOrder cancel(UUID id, String reason) {
+        PurchaseOrders.Head head = lock(id);
+        List<FieldError> errors = new ArrayList<>();
+        String why = required(errors, "reason", reason, MAX_REASON);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        requireTransition(head, PurchaseOrderStatus.CANCELLED);
+        purchaseOrders.changeStatus(id, PurchaseOrderStatus.CANCELLED, why, clock.instant());
+        purchaseOrders.revise(id, clock.instant());
+        PurchaseOrder cancelled = require(id);
+        send(cancelled, parties.requireSupplier(head.supplierId()), inventory.location(head.location()),
+                PurchaseOrderSent.Cause.CANCELLED, why);
+        alerting.watch(cancelled.lines().stream().map(PurchaseOrder.Line::sku).toList());
+        return cancelled;
+    }
+
+    /** Closes a partly received order with a reason: nothing more is expected. 409 unless partly received. */
+    @Transactional
+    public PurchaseOrder closeShort(UUID id, String reason) {
+        PurchaseOrders.Head head = lock(id);
+        List<FieldError> errors = new ArrayList<>();
+        String why = required(errors, "reason", reason, MAX_REASON);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        requireTransition(head, PurchaseOrderStatus.CLOSED_SHORT);
+        purchaseOrders.changeStatus(id, PurchaseOrderStatus.CLOSED_SHORT, why, clock.instant());
+        PurchaseOrder closed = require(id);
+        alerting.watch(closed.lines().stream().map(PurchaseOrder.Line::sku).toList());
+        return closed;
+    }
+
+    /** Sets an open order to RECEIVED when every line has all it ordered, else to PARTIALLY_RECEIVED once any has. */
+    void settle(UUID id) {
+        PurchaseOrders.Head head = purchaseOrders.find(id).orElseThrow();
+        List<PurchaseOrders.Line> lines = purchaseOrders.lines(id);
+        PurchaseOrderStatus next = lines.stream().allMatch(l -> l.received() >= l.ordered())
+                ? PurchaseOrderStatus.RECEIVED
+                : lines.stream().anyMatch(l -> l.received() > 0) ? PurchaseOrderStatus.PARTIALLY_RECEIVED
+                        : head.status();
+        if (next != head.status()) {
+            requireTransition(head, next);
+            purchaseOrders.changeStatus(id, next, null, clock.instant());
+        }
+    }
+
+    public PurchaseOrder require(UUID id) {
+        PurchaseOrders.Head h = purchaseOrders.find(id).orElseThrow(() -> new NotFoundException("Purchase order", id));
+        Supplier supplier = parties.requireSupplier(h.supplierId());
+        Map<Integer, Long> overDelivered = purchaseOrders.overDelivered(id);
+        List<PurchaseOrder.Line> lines = purchaseOrders.lines(id).stream().map(l -> {
+            Money unit = new Money(l.unitPrice(), h.currency());
+            long open = h.status().isOpen() ? Math.max(0, l.ordered() - l.received()) : 0;
+            return new PurchaseOrder.Line(l.lineNo(), l.sku(), l.supplierArticle(), l.ordered(), l.confirmed(),
+                    l.received(), open, l.tolerance(), unit, unit.times(l.ordered()), l.expectedOn(), l.confirmedOn(),
+                    overDelivered.getOrDefault(l.lineNo(), 0L));
+        }).toList();
+        Money total = lines.stream().map(PurchaseOrder.Line::amount).reduce(Money.zero(h.currency()), Money::plus);
+        return new PurchaseOrder(h.id(), h.number(), supplier.code(), supplier.name(), h.location(), h.currency(),
+                h.status(), h.revision(), h.note(), h.reason(), total, lines, h.createdBy(), h.createdAt(),
+                h.updatedAt());
+    }
+
+    /** The id of an order given by id or number; 404 when there is none. */
+    public UUID idOf(String idOrNumber) {
+        try {
+            return UUID.fromString(idOrNumber);
+        } catch (IllegalArgumentException e) {
+            return purchaseOrders.idOf(idOrNumber).orElseThrow(() -> new NotFoundException("Purchase order",
+                    idOrNumber));
+        }
+    }
+
+    /** Purchase orders newest first, keyset-paged; narrowed by status or supplier code when given. */
+    public Slice<PurchaseOrder> list(PurchaseOrderStatus status, String supplierCode, String after, int limit) {
+        UUID supplierId = null;
+        if (supplierCode != null && !supplierCode.isBlank()) {
+            supplierId = parties.findSupplier(supplierCode.trim())
+                    .orElseThrow(() -> new InvalidInputException("supplier", "is not a known supplier code")).id();
+        }
+        Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after, "after");
+        List<PurchaseOrder> rows = purchaseOrders.page(status, supplierId, cursor == null ? null : cursor.at(),
+                cursor == null ? null : cursor.id(), limit + 1).stream().map(h -> require(h.id())).toList();
+        return Slice.of(rows, limit, last -> new Cursor(last.createdAt(), last.id()).encode());
+    }
+
+    PurchaseOrders.Head lock(UUID id) {
+        return purchaseOrders.lock(id).orElseThrow(() -> new NotFoundException("Purchase order", id));
+    }
+
+    static void requireTransition(PurchaseOrders.Head head, PurchaseOrderStatus next) {
+        if (!head.status().canBecome(next)) {
+            throw new ConflictException("illegal-transition", "Illegal transition", "Purchase order " + head.number()
+                    + " is " + head.status() + " and cannot become " + next,
+                    Map.of("purchaseOrderStatus", head.status()));
+        }
+    }
+
+    static ConflictException illegal(PurchaseOrders.Head head, String what) {
+        return new ConflictException("illegal-transition", "Purchase order closed", "Purchase order "
+                + head.number() + " is " + head.status() + " and can no longer be " + what,
+                Map.of("purchaseOrderStatus", head.status()));
+    }
+}

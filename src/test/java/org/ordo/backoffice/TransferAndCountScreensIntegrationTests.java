@@ -1,0 +1,110 @@
+package org.ordo.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.Fixtures.expect;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.platform.Role;
+import org.ordo.platform.security.Users;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The transfer and count screens without a browser: a buyer ships a transfer and may not receive it, the warehouse
+ * receives part of it and then the rest (its words in German), a big count waits for a second person and the one who
+ * counted cannot approve it.
+ */
+@IntegrationTest
+class TransferAndCountScreensIntegrationTests {
+
+    private static final String PASSWORD = "stock-screens-password-1";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Users users;
+
+    private WebSession person(Role role, String locale) {
+        String name = Fixtures.unique(role.name()).toLowerCase();
+        users.create(name, PASSWORD, role, locale, "test");
+        return WebSession.login(port, name, PASSWORD);
+    }
+
+    private static long[] at(Api api, String sku, String location) {
+        for (JsonNode l : api.get("/api/v1/inventory/" + sku).json().get("locations")) {
+            if (l.get("location").asString().equals(location)) {
+                return new long[] {l.get("onHand").asLong(), l.get("reserved").asLong()};
+            }
+        }
+        return new long[] {0, 0};
+    }
+
+    @Test
+    void aBuyerShipsATransferAndTheWarehouseReceivesItInParts() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String from = fixtures.location(1);
+        String to = fixtures.location(2);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, from, 8);
+
+        WebSession buyer = person(Role.PURCHASING, "en");
+        assertThat(buyer.get("/transfers").body()).contains("ship-form").doesNotContain("receive-all");
+        assertThat(buyer.post("/transfers", Map.of("from", from, "to", to, "sku", sku, "quantity", "5", "note",
+                "for the sale")).status()).isEqualTo(302);
+        assertThat(at(api, sku, from)).containsExactly(3, 0);
+        JsonNode shipped = api.get("/api/v1/transfers?status=IN_TRANSIT&limit=200").json().get("items")
+                .valueStream().filter(t -> t.get("lines").get(0).get("sku").asString().equals(sku)).findFirst()
+                .orElseThrow();
+        String id = shipped.get("id").asString();
+        buyer.post("/transfers", Map.of("from", from, "to", to, "sku", sku, "quantity", "9"));
+        assertThat(at(api, sku, from)).as("more than there is: nothing leaves").containsExactly(3, 0);
+        assertThat(buyer.post("/transfers/" + id + "/receipt", Map.of()).status()).as("buyers do not receive")
+                .isEqualTo(403);
+
+        WebSession warehouse = person(Role.WAREHOUSE, "de");
+        String page = warehouse.get("/transfers").body();
+        assertThat(page).contains(shipped.get("number").asString(), "unterwegs", "receive-line", "receive-all");
+        warehouse.post("/transfers/" + id + "/receipt", Map.of("sku", sku, "quantity", "3"));
+        assertThat(at(api, sku, to)).containsExactly(3, 0);
+        assertThat(api.get("/api/v1/transfers/" + id).json().get("status").asString()).isEqualTo("IN_TRANSIT");
+        warehouse.post("/transfers/" + id + "/receipt", Map.of());
+        assertThat(at(api, sku, to)).containsExactly(5, 0);
+        assertThat(api.get("/api/v1/transfers/" + id).json().get("status").asString()).isEqualTo("RECEIVED");
+    }
+
+    @Test
+    void aBigCountWaitsForASecondPersonOnTheCountScreen() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 40);
+
+        WebSession counter = person(Role.WAREHOUSE, "en");
+        assertThat(counter.get("/counts").body()).contains("count-form");
+        assertThat(counter.post("/counts", Map.of("sku", sku, "location", location, "counted", "25")).status())
+                .isEqualTo(302);
+        JsonNode waiting = api.get("/api/v1/cycle-counts?status=AWAITING_APPROVAL&limit=200").json().get("items")
+                .valueStream().filter(c -> c.get("sku").asString().equals(sku)).findFirst().orElseThrow();
+        assertThat(at(api, sku, location)).as("15 is above the threshold: nothing booked yet")
+                .containsExactly(40, 0);
+        assertThat(counter.get("/counts").body()).contains("waiting-" + waiting.get("number").asString());
+
+        counter.post("/counts/" + waiting.get("id").asString() + "/decision", Map.of("approve", "true"));
+        assertThat(at(api, sku, location)).as("not by the one who counted").containsExactly(40, 0);
+
+        WebSession second = person(Role.WAREHOUSE, "ko");
+        assertThat(second.get("/counts").body()).contains("승인 대기");
+        second.post("/counts/" + waiting.get("id").asString() + "/decision", Map.of("approve", "true"));
+        assertThat(at(api, sku, location)).containsExactly(25, 0);
+        assertThat(person(Role.PURCHASING, "en").get("/counts").status()).as("buyers do not count")
+                .isEqualTo(403);
+    }
+}
