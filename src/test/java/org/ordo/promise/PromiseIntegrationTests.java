@@ -496,13 +496,14 @@ class PromiseIntegrationTests {
                 .contains("Wir versprechen Ihnen jetzt die Lieferung bis 05.03.2027.");
         assertThat(booked(location)).as("Wednesday given back, Thursday booked").containsExactly(0, 1);
 
-        // Missed again on Thursday: Friday, delivered on Monday, and a second notice with that date
+        // Missed again on Thursday: Friday, delivered on Tuesday (Monday 8 March is a holiday in Berlin), and a
+        // second notice with that date
         at(Instant.parse("2027-03-04T13:30:00Z"), () -> assertThat(watch.movePromises()).isPositive());
-        assertThat(api.get(path).json().get("deliverBy").asString()).isEqualTo("2027-03-08");
-        assertThat(delayNotices(id)).hasSize(2).last().asString().contains("08.03.2027");
+        assertThat(api.get(path).json().get("deliverBy").asString()).isEqualTo("2027-03-09");
+        assertThat(delayNotices(id)).hasSize(2).last().asString().contains("09.03.2027");
         assertThat(booked(location)).containsExactly(0, 0, 1);
         assertThat(api.get(path).json().get("timeline").toString())
-                .contains("promise moved: ships by 2027-03-05, arrives by 2027-03-08");
+                .contains("promise moved: ships by 2027-03-05, arrives by 2027-03-09");
         assertThat(checker.check().findings()).noneMatch(f -> f.invariant().equals(InvariantChecker.CAPACITY_NOT_OVERBOOKED));
     }
 
@@ -590,7 +591,7 @@ class PromiseIntegrationTests {
     }
 
     @Test
-    void aChangedOrderMovesItsBookedDayAndTheCustomerIsToldTheLaterDate() {
+    void aChangedOrderMovesItsBookedDay() {
         String location = warehouse(1);
         String inStock = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(inStock, location, 5);
@@ -618,7 +619,11 @@ class PromiseIntegrationTests {
             assertThat(changed.get("shipBy").asString()).isEqualTo("2027-03-17");
             assertThat(changed.get("promises").get(0).get("source").asString()).isEqualTo("BACKORDER");
             assertThat(booked(location)).as("Wednesday given back, the 17th booked").containsExactly(0, 1);
-            assertThat(delayNotices(id)).singleElement().asString().contains("18.03.2027");
+            assertThat(changed.get("timeline").toString())
+                    .contains("promise moved: ships by 2027-03-17, arrives by 2027-03-18");
+            // the added article is still to be paid, which takes the order back from the warehouse: it waits for
+            // the customer, so no delay notice (the change's own mail went out)
+            assertThat(delayNotices(id)).isEmpty();
             assertThat(promise("sku=" + inStock + "&quantity=1&country=DE").get("options").get(0).get("shipBy")
                     .asString()).isEqualTo("2027-03-03");
         });
