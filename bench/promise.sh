@@ -5,13 +5,21 @@
 #   bench/promise.sh                 REPS=2000 bench/promise.sh
 # Results: target/bench/promise.json and the table on stdout. For the P3 database, run it against bench/p3.sh's
 # data (KEEP_WORK=1 there) with BASE and KEY set.
+# Then, figures a loaded machine does not distort (docs/promise.md, "Measured"): SQL statements per quote (from
+# pg_stat_statements: the script runs its own PostgreSQL for that, see start_postgres in lib.sh) and the CPU time
+# per quote of Ordo's JVM and of PostgreSQL, over STATS_REPS (default 500) GET quotes with the caches warm.
 set -Eeuo pipefail
 source "$(dirname "$0")/lib.sh"
 REPS=${REPS:-1000}
+STATS_REPS=${STATS_REPS:-500}
 OUT=$ROOT/target/bench
 mkdir -p "$OUT"
-trap cleanup EXIT
+trap 'stop_ordo; stop_postgres; [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
 ensure_jar
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ordo-bench.XXXXXX")
+PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=2000" start_postgres
+pg_port() { echo "$PGPORT"; }
+sql "CREATE EXTENSION pg_stat_statements"
 start_ordo
 await_ready
 prefix=PR-$(date +%s)-
@@ -41,3 +49,31 @@ done
 sort -n "$times" | awk '{ v[NR] = $1 * 1000 } END {
   printf "%-22s %6d %9.2f %9.2f %9.2f %9.2f\n", "promise-post/curl", NR, v[int(NR * 0.5)], v[int(NR * 0.95)],
     v[int(NR * 0.99)], v[NR] }'
+
+# --- statements and CPU per quote, caches warm ------------------------------------------------------------------
+pg_cpu() { # CPU ms of this script's PostgreSQL and its backends
+  local master total=0 pid
+  master=$(head -1 "$WORK/pg/postmaster.pid")
+  for pid in "$master" $(pgrep -P "$master"); do total=$(( total + $(cpu_ms "$pid") )); done
+  echo "$total"
+}
+OURS="query !~ 'pg_stat_statements'"
+sql "SELECT pg_stat_statements_reset()" > /dev/null
+JVM0=$(cpu_ms); PG0=$(pg_cpu)
+java "$BENCH/ReadLatency.java" "$BASE" "$KEY" "$STATS_REPS" "$OUT/promise-stats.json" "promise-get=@$paths" > /dev/null
+JVM1=$(cpu_ms); PG1=$(pg_cpu)
+# ReadLatency warms up with a fifth as many requests first: they count here too
+QUOTES=$(( STATS_REPS + STATS_REPS / 5 ))
+echo
+echo "Per GET quote, $QUOTES quotes with the caches warm (load average $(cut -d' ' -f1-3 /proc/loadavg)):"
+sql "SELECT round(sum(calls)::numeric / $QUOTES, 2) || ' SQL statements, ' || round(sum(rows)::numeric / $QUOTES, 1)
+     || ' rows, ' || round(sum(total_exec_time)::numeric / $QUOTES, 3) || ' ms of statement execution'
+     FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'ordo') AND $OURS"
+awk -v j=$(( JVM1 - JVM0 )) -v p=$(( PG1 - PG0 )) -v n="$QUOTES" 'BEGIN {
+  printf "CPU: %.2f ms in Ordo'"'"'s JVM, %.2f ms in PostgreSQL (HTTP client and server included)\n", j / n, p / n }'
+echo "Statements per quote (calls per quote, ms per call):"
+"$PSQL" -h 127.0.0.1 -p "$PGPORT" -U ordo -d ordo -X -q -At -F ' | ' -c "
+  SELECT to_char(calls::numeric / $QUOTES, 'FM990.00'), to_char(mean_exec_time, 'FM99990.000'),
+         left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+  FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'ordo') AND $OURS
+  ORDER BY calls DESC LIMIT 15" | sed 's/^/  /'

@@ -181,6 +181,46 @@ public class PromiseManagement implements DeliveryPromise {
         bookings.release(cancelled.orderId(), clock.instant());
     }
 
+    /**
+     * A changed order is promised again from now, as a new order would be (docs/promise.md, "Changed orders"): its
+     * open shipments give their booked days back and the changed lines book theirs, in one transaction after the
+     * change committed. Returns the new promise; empty when the order keeps the one it has: it has no computed
+     * promise, something of it shipped already, it is closed, or the change set a date the caller agreed.
+     */
+    @Transactional
+    public Optional<Promised> promiseAgain(org.ordo.ordering.OrderView order) {
+        bookings.lockOrder(order.id());
+        List<Bookings.Promised> before = bookings.of(order.id());
+        if (before.isEmpty() || order.fulfillmentStatus().hasShipped() || order.shippingAddress() == null
+                || (order.status() != org.ordo.ordering.OrderStatus.OPEN
+                        && order.status() != org.ordo.ordering.OrderStatus.ON_HOLD)
+                || !order.promisedAt().equals(mustShipAt(before, order))) {
+            return Optional.empty();
+        }
+        bookings.forget(order.id());
+        List<Line> lines = new ArrayList<>();
+        for (org.ordo.ordering.OrderView.Line line : order.lines()) {
+            if ("PHYSICAL".equals(line.type())) {
+                lines.add(new Line(line.sku(), line.quantity(), order.reservations().stream()
+                        .filter(r -> r.lineNo() == line.lineNo() && "ACTIVE".equals(r.status()) && r.quantity() > 0)
+                        .map(r -> new Reserved(r.location(), r.quantity())).toList(), line.backordered()));
+            }
+        }
+        return promise(new Demand(order.id(), order.number(), clock.instant(), order.shippingAddress().country(),
+                order.shippingAddress().postalCode(), order.shippingAddress().region(), lines));
+    }
+
+    /** The cut-off of an order's latest promised shipment: its promisedAt, unless a caller set another. */
+    private Instant mustShipAt(List<Bookings.Promised> shipments, org.ordo.ordering.OrderView order) {
+        Context context = context(clock.instant());
+        Bookings.Promised last = shipments.stream().max(Comparator.comparing(Bookings.Promised::shipBy)).orElseThrow();
+        return context.services.stream().filter(c -> c.carrier().equals(last.carrier())
+                && c.service().equals(last.service())).findFirst()
+                .map(c -> last.shipBy().atTime(context.cutOff(c, last.location()))
+                        .atZone(context.warehouse(last.location()).zone()).toInstant())
+                .orElse(order.promisedAt());
+    }
+
     // --- at risk ------------------------------------------------------------------------------------------------
 
     /**
@@ -222,6 +262,119 @@ public class PromiseManagement implements DeliveryPromise {
             }
         }
         return atRisk;
+    }
+
+    /** A promise moved by {@link #moves}: the order's new dates, from all its shipments, and why. */
+    record Moved(java.util.UUID orderId, LocalDate shipBy, LocalDate deliverBy, Instant mustShipAt,
+            org.ordo.ordering.OrderDelays.Cause cause) {
+    }
+
+    /**
+     * Moves the open shipments whose promise can no longer be kept to the day they can ship (docs/promise.md,
+     * "Delay notice"), computed as at placement and booking that day's capacity (the old day is given back):
+     * <ul>
+     *   <li>missed: its ship-by cut-off passed and it has not left: from now, as a new order would;</li>
+     *   <li>at risk ({@link #atRisk}): from the ship day after its ship-by day;</li>
+     *   <li>supply: it waits for goods (INCOMING or BACKORDER) that now come too late for its ship-by day: the open
+     *       purchase orders' expected dates, in date order, until they cover the order's backordered units (a date
+     *       that has passed is no longer counted on), else the supplier's lead time from today.</li>
+     * </ul>
+     * A promise only ever moves later. Returns each order whose promise moved, with its new dates; runs in the
+     * caller's transaction, which holds the booked days until it commits.
+     */
+    List<Moved> moves(List<Bookings.Open> open, Instant now,
+            java.util.function.Function<java.util.UUID, org.ordo.ordering.OrderView> orders) {
+        Context context = context(now);
+        Set<String> risky = new HashSet<>();
+        atRisk(open, now).forEach(s -> risky.add(s.orderId() + " " + s.location()));
+        Map<java.util.UUID, org.ordo.ordering.OrderView> read = new HashMap<>();
+        Map<java.util.UUID, org.ordo.ordering.OrderDelays.Cause> causes = new LinkedHashMap<>();
+        for (Bookings.Open s : open) {
+            Optional<CarrierService> cs = context.services.stream()
+                    .filter(c -> c.carrier().equals(s.carrier()) && c.service().equals(s.service())).findFirst();
+            if (cs.isEmpty()) {
+                continue;
+            }
+            Schedule.Warehouse w = context.warehouse(s.location());
+            boolean missed = !now.isBefore(Schedule.cutOffOn(s.shipBy(), w, new Schedule.Service(s.carrier(),
+                    s.service(), Set.copyOf(cs.get().deliveryDays()), context.cutOff(cs.get(), s.location()), 0)));
+            boolean risk = risky.contains(s.orderId() + " " + s.location());
+            boolean supply = !SupplySource.STOCK.name().equals(s.source());
+            if (!missed && !risk && !supply) {
+                continue;
+            }
+            org.ordo.ordering.OrderView order = read.computeIfAbsent(s.orderId(), orders);
+            if (order.shippingAddress() == null || order.shippingAddress().country() == null) {
+                continue;
+            }
+            Schedule.Destination to = Destinations.of(order.shippingAddress().country(),
+                    order.shippingAddress().postalCode(), order.shippingAddress().region());
+            Optional<Schedule.Service> service = context.service(s.carrier(), s.service(), s.location(), to);
+            if (service.isEmpty()) {
+                continue;
+            }
+            LocalDate readyOn = supply ? readyOn(order, context) : null;
+            if (risk && !missed && (readyOn == null || !readyOn.isAfter(s.shipBy()))) {
+                readyOn = s.shipBy().plusDays(1);
+            }
+            if (!missed && !risk
+                    && !schedule.shipBy(now, readyOn, w, service.get(), d -> true).isAfter(s.shipBy())) {
+                continue; // the goods still come in time
+            }
+            int capacity = context.capacity(s.location());
+            LocalDate day = schedule.shipBy(now, readyOn, w, service.get(),
+                    d -> d.isAfter(s.shipBy()) && bookings.book(s.location(), d, capacity));
+            if (bookings.move(s.orderId(), s.location(), day, schedule.deliverBy(day, service.get(), to))) {
+                bookings.unbook(s.location(), s.shipBy());
+                causes.putIfAbsent(s.orderId(), missed ? org.ordo.ordering.OrderDelays.Cause.MISSED
+                        : risk ? org.ordo.ordering.OrderDelays.Cause.AT_RISK
+                        : org.ordo.ordering.OrderDelays.Cause.SUPPLY);
+            } else {
+                bookings.unbook(s.location(), day);
+            }
+        }
+        List<Moved> moved = new ArrayList<>();
+        causes.forEach((orderId, cause) -> {
+            List<Bookings.Promised> shipments = bookings.of(orderId);
+            Bookings.Promised last = shipments.stream().max(Comparator.comparing(Bookings.Promised::shipBy))
+                    .orElseThrow();
+            LocalDate deliverBy = shipments.stream().map(Bookings.Promised::deliverBy).max(Comparator.naturalOrder())
+                    .orElseThrow();
+            LocalTime cutOff = context.services.stream().filter(c -> c.carrier().equals(last.carrier())
+                    && c.service().equals(last.service())).findFirst()
+                    .map(c -> context.cutOff(c, last.location())).orElse(LocalTime.MIDNIGHT);
+            moved.add(new Moved(orderId, last.shipBy(), deliverBy, last.shipBy().atTime(cutOff)
+                    .atZone(context.warehouse(last.location()).zone()).toInstant(), cause));
+        });
+        return moved;
+    }
+
+    /** When an order's backordered units are ready: the latest of its backordered lines; null when none is. */
+    private LocalDate readyOn(org.ordo.ordering.OrderView order, Context context) {
+        LocalDate latest = null;
+        for (org.ordo.ordering.OrderView.Line line : order.lines()) {
+            if (line.backordered() > 0) {
+                LocalDate ready = supplyReadyOn(line.sku(), line.backordered(), context);
+                latest = latest == null || ready.isAfter(latest) ? ready : latest;
+            }
+        }
+        return latest;
+    }
+
+    private LocalDate supplyReadyOn(String sku, long quantity, Context context) {
+        long covered = 0;
+        for (ExpectedReceipt e : inventory.expected(sku).stream()
+                .sorted(Comparator.comparing(ExpectedReceipt::expectedOn)).toList()) {
+            if (!e.expectedOn().isBefore(context.today)) {
+                covered += e.quantity();
+                if (covered >= quantity) {
+                    return e.expectedOn();
+                }
+            }
+        }
+        int lead = purchasing.policies(sku).stream().mapToInt(StockPolicy::effectiveLeadTimeDays).min()
+                .orElse(settings.backorderLeadTimeDays());
+        return context.today.plusDays(lead);
     }
 
     /** The part of a day's capacity left at {@code now}: spread evenly from the shift start to the cut-off. */

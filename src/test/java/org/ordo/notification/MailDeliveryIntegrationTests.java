@@ -35,6 +35,7 @@ import org.ordo.billing.DocumentKind;
 import org.ordo.notification.internal.Dispatcher;
 import org.ordo.notification.internal.Messages;
 import org.ordo.notification.internal.NotificationProperties;
+import org.ordo.promise.PromiseWatch;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,6 +83,8 @@ class MailDeliveryIntegrationTests {
     DocumentArchive documents;
     @Autowired
     Billing billing;
+    @Autowired
+    PromiseWatch promises;
 
     Api api;
     Fixtures fixtures;
@@ -440,5 +443,48 @@ class MailDeliveryIntegrationTests {
         assertThat(message(id).get("status").asString()).isEqualTo("SENT");
         assertThat(received(id)).hasSize(1);
         assertThat(messages.sent(diedWith.get(0))).as("the old claim no longer counts").isFalse();
+    }
+
+    @Test
+    void aPurchaseOrderThatComesLaterSendsTheBackorderedCustomerOneDelayNoticeWithTheNewDate() throws Exception {
+        String sku = fixtures.article("PHYSICAL", "5.00", "EUR", "19", true, false);
+        String supplier = Fixtures.unique("SUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Proveedor " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "leadTimeDays", 30, "currency", "EUR")), 201);
+        expect(api.put("/api/v1/inventory/" + sku + "/policy", Map.of("location", location, "supplier", supplier,
+                "reorderPoint", 0, "targetLevel", 10)), 200);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        String po = expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier, "location", location,
+                "lines", List.of(Map.of("sku", sku, "quantity", 10, "unitPrice", "2.00",
+                        "expectedOn", today.plusDays(5).toString()))), "Idempotency-Key", Fixtures.unique("po")), 201)
+                .json().get("id").asString();
+        Map<String, Object> body = new HashMap<>(Fixtures.order("EUR", sku, 2));
+        body.put("customer", Map.of("email", Fixtures.unique("es").toLowerCase() + "@example.com", "name",
+                "Lucía Muster", "locale", "es"));
+        JsonNode order = expect(api.placeOrder(body), 201).json();
+        expect(api.post("/api/v1/payments/bank-transfers", Map.of("order", order.get("number").asString(),
+                "amount", Map.of("amount", order.get("totals").get("gross").get("amount").asString(),
+                        "currency", "EUR"))), 201);
+        java.time.LocalDate promised = java.time.LocalDate.parse(order.get("deliverBy").asString());
+
+        expect(api.post("/api/v1/purchase-orders/" + po + "/change", Map.of("reason", "el proveedor se retrasa",
+                "lines", List.of(Map.of("line", 1, "expectedOn", today.plusDays(19).toString())))), 200);
+        promises.movePromises();
+        promises.movePromises();
+        dispatchUntilNoneDue();
+
+        java.time.LocalDate moved = java.time.LocalDate.parse(api.get("/api/v1/orders/" + order.get("id").asString())
+                .json().get("deliverBy").asString());
+        assertThat(moved).isAfter(promised).isAfterOrEqualTo(today.plusDays(19));
+        List<MimeMessage> notices = new ArrayList<>();
+        for (MimeMessage mail : smtp.getReceivedMessages()) {
+            if (mail.getSubject().equals("Su pedido " + order.get("number").asString() + " se retrasa")) {
+                notices.add(mail);
+            }
+        }
+        assertThat(notices).singleElement().satisfies(mail -> assertThat(Mails.text(mail))
+                .contains("Ahora le prometemos la entrega para el " + java.time.format.DateTimeFormatter
+                        .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                        .withLocale(java.util.Locale.forLanguageTag("es")).format(moved)));
     }
 }

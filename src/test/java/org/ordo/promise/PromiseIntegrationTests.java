@@ -330,6 +330,13 @@ class PromiseIntegrationTests {
         WebSession.Page dashboard = WebSession.login(port, "admin", Api.ADMIN_PASSWORD).get("/dashboard");
         assertThat(dashboard.body()).contains("id=\"at-risk-" + numbers.get(2) + "\"")
                 .contains("id=\"at-risk-" + numbers.get(3) + "\"").doesNotContain("id=\"at-risk-" + numbers.get(0) + "\"");
+        // and in the order queue itself: the flag, not the nearness of the date (all four are months away now)
+        WebSession queue = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        assertThat(queue.get("/orders?q=" + numbers.get(2)).body()).contains("id=\"at-risk-mark-" + numbers.get(2) + "\"");
+        assertThat(queue.get("/orders?q=" + numbers.get(1)).body()).contains("id=\"order-" + numbers.get(1) + "\"")
+                .doesNotContain("id=\"at-risk-mark-" + numbers.get(1) + "\"");
+        assertThat(queue.get("/orders?sort=newest&q=" + numbers.get(3)).body())
+                .contains("id=\"at-risk-mark-" + numbers.get(3) + "\"");
     }
 
     private List<String> atRisk(List<String> orderIds) {
@@ -440,5 +447,185 @@ class PromiseIntegrationTests {
         WebSession session = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
         assertThat(session.get("/dashboard/promises-kept.csv").body()).contains(row);
         assertThat(session.get("/dashboard").body()).contains("id=\"kept-" + location + "-");
+    }
+
+    // --- promises moved, and the customer told (docs/promise.md, "Delay notice") -------------------------------
+
+    private void pay(JsonNode order) {
+        expect(api.post("/api/v1/payments/bank-transfers", Map.of("order", order.get("number").asString(),
+                "amount", Map.of("amount", order.get("totals").get("gross").get("amount").asString(),
+                        "currency", "EUR"))), 201);
+    }
+
+    private List<String> delayNotices(String orderId) {
+        return jdbc.sql("""
+                SELECT body FROM message WHERE order_id = CAST(:id AS uuid) AND kind = 'DELAY_NOTICE'
+                  AND channel = 'EMAIL' ORDER BY created_at
+                """).param("id", orderId).query(String.class).list();
+    }
+
+    private List<Integer> booked(String location) {
+        return jdbc.sql("SELECT booked FROM promise_booking WHERE location = :l ORDER BY day")
+                .param("l", location).query(Integer.class).list();
+    }
+
+    @Test
+    void aMissedShipByMovesThePromiseAndTheCustomerIsToldEachNewDateOnce() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        JsonNode[] placed = new JsonNode[1];
+        at(WEDNESDAY_MORNING, () -> placed[0] = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json());
+        pay(placed[0]);
+        String id = placed[0].get("id").asString();
+        String path = "/api/v1/orders/" + id;
+        assertThat(placed[0].get("deliverBy").asString()).isEqualTo("2027-03-04");
+
+        // Wednesday 14:30 in Berlin: the cut-off passed and the parcel has not left. It ships Thursday instead.
+        // (the watch looks at every open promise of the shared test database: other tests' orders may move too)
+        at(Instant.parse("2027-03-03T13:30:00Z"), () -> {
+            assertThat(watch.movePromises()).isPositive();
+            watch.movePromises(); // the same date again: nothing more for this order
+        });
+        JsonNode order = api.get(path).json();
+        assertThat(order.get("shipBy").asString()).isEqualTo("2027-03-04");
+        assertThat(order.get("deliverBy").asString()).isEqualTo("2027-03-05");
+        assertThat(order.get("promises").get(0).get("shipBy").asString()).isEqualTo("2027-03-04");
+        assertThat(Instant.parse(order.get("promisedAt").asString())).isEqualTo("2027-03-04T13:00:00Z");
+        assertThat(delayNotices(id)).singleElement().asString()
+                .contains("Wir versprechen Ihnen jetzt die Lieferung bis 05.03.2027.");
+        assertThat(booked(location)).as("Wednesday given back, Thursday booked").containsExactly(0, 1);
+
+        // Missed again on Thursday: Friday, delivered on Tuesday (Monday 8 March is a holiday in Berlin), and a
+        // second notice with that date
+        at(Instant.parse("2027-03-04T13:30:00Z"), () -> assertThat(watch.movePromises()).isPositive());
+        assertThat(api.get(path).json().get("deliverBy").asString()).isEqualTo("2027-03-09");
+        assertThat(delayNotices(id)).hasSize(2).last().asString().contains("09.03.2027");
+        assertThat(booked(location)).containsExactly(0, 0, 1);
+        assertThat(api.get(path).json().get("timeline").toString())
+                .contains("promise moved: ships by 2027-03-05, arrives by 2027-03-09");
+        assertThat(checker.check().findings()).noneMatch(f -> f.invariant().equals(InvariantChecker.CAPACITY_NOT_OVERBOOKED));
+    }
+
+    @Test
+    void aPurchaseOrderThatComesLaterMovesTheBackordersItFillsAndEachCustomerIsToldOnce() {
+        String location = warehouse(500);
+        String sku = fixtures.article("PHYSICAL", "5.00", "EUR", "19", true, false);
+        String supplier = Fixtures.unique("SUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Lieferant " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "leadTimeDays", 14, "currency", "EUR")), 201);
+        expect(api.put("/api/v1/inventory/" + sku + "/policy", Map.of("location", location, "supplier",
+                supplier, "reorderPoint", 0, "targetLevel", 10)), 200);
+        List<JsonNode> orders = new ArrayList<>();
+        String[] po = new String[1];
+        at(WEDNESDAY_MORNING, () -> {
+            po[0] = expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier, "location", location,
+                    "lines", List.of(Map.of("sku", sku, "quantity", 10, "unitPrice", "2.00",
+                            "expectedOn", "2027-03-08"))), "Idempotency-Key", Fixtures.unique("po")), 201)
+                    .json().get("id").asString();
+            for (int i = 0; i < 2; i++) {
+                orders.add(expect(api.placeOrder(Fixtures.order("EUR", sku, 2)), 201).json());
+            }
+        });
+        for (JsonNode order : orders) {
+            pay(order);
+            assertThat(order.get("promises").get(0).get("source").asString()).isEqualTo("INCOMING");
+            assertThat(order.get("deliverBy").asString()).as("%s", order.get("promises")).isLessThan("2027-03-15");
+        }
+
+        // The supplier will deliver a week later: both backorders move to that Monday, each customer told once
+        at(WEDNESDAY_MORNING.plusSeconds(3600), () -> {
+            expect(api.post("/api/v1/purchase-orders/" + po[0] + "/change", Map.of("reason", "supplier is late",
+                    "lines", List.of(Map.of("line", 1, "expectedOn", "2027-03-15")))), 200);
+            assertThat(watch.movePromises()).isGreaterThanOrEqualTo(2);
+            watch.movePromises();
+        });
+        for (JsonNode order : orders) {
+            String id = order.get("id").asString();
+            JsonNode now = api.get("/api/v1/orders/" + id).json();
+            assertThat(now.get("shipBy").asString()).isEqualTo("2027-03-15");
+            assertThat(now.get("deliverBy").asString()).isEqualTo("2027-03-16");
+            assertThat(delayNotices(id)).singleElement().asString().contains("16.03.2027")
+                    .contains("Einige Artikel sind noch nicht auf Lager");
+        }
+
+        // Tuesday 16 March and nothing came: the date passed, so the supplier's 14 days count again from today
+        at(Instant.parse("2027-03-16T08:00:00Z"), () -> assertThat(watch.movePromises()).isGreaterThanOrEqualTo(2));
+        for (JsonNode order : orders) {
+            String id = order.get("id").asString();
+            assertThat(api.get("/api/v1/orders/" + id).json().get("shipBy").asString()).isEqualTo("2027-03-30");
+            assertThat(delayNotices(id)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aShipmentIsShippedAndDeliveredWithItsLastParcelNotItsFirst() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        org.ordo.DeliveredOrders floor = new org.ordo.DeliveredOrders(api, api.withNewKey("WAREHOUSE"));
+        JsonNode order = floor.placedAndPaid(sku, 2);
+        String id = order.get("id").asString();
+        JsonNode first = floor.ship(order, location, Map.of(1, 1L));
+        floor.delivered(first);
+        // the listeners run after each commit: wait until the first parcel's delivery was handled
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM event_publication
+                WHERE completion_date IS NULL AND serialized_event LIKE '%' || :id || '%'
+                """).param("id", id).query(Long.class).single() == 0);
+        assertThat(shippedAndDelivered(id)).as("one of two units left").containsExactly(false, false);
+
+        JsonNode second = floor.shipPicked(order, location, Map.of(1, 1L));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> shippedAndDelivered(id).equals(List.of(true, false)));
+        floor.delivered(second);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> shippedAndDelivered(id).equals(List.of(true, true)));
+    }
+
+    private List<Boolean> shippedAndDelivered(String orderId) {
+        return jdbc.sql("""
+                SELECT shipped_at IS NOT NULL AS shipped, delivered_at IS NOT NULL AS delivered
+                FROM promised_shipment WHERE order_id = CAST(:id AS uuid)
+                """).param("id", orderId).query((rs, n) -> List.of(rs.getBoolean(1), rs.getBoolean(2))).single();
+    }
+
+    @Test
+    void aChangedOrderMovesItsBookedDay() {
+        String location = warehouse(1);
+        String inStock = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(inStock, location, 5);
+        String backorderable = fixtures.article("PHYSICAL", "5.00", "EUR", "19", true, false);
+        String supplier = Fixtures.unique("SUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Lieferant " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "leadTimeDays", 14, "currency", "EUR")), 201);
+        expect(api.put("/api/v1/inventory/" + backorderable + "/policy", Map.of("location", location, "supplier",
+                supplier, "reorderPoint", 0, "targetLevel", 10)), 200);
+        at(WEDNESDAY_MORNING, () -> {
+            JsonNode placed = expect(api.placeOrder(Fixtures.order("EUR", inStock, 1)), 201).json();
+            pay(placed);
+            String id = placed.get("id").asString();
+            assertThat(placed.get("shipBy").asString()).isEqualTo("2027-03-03");
+            assertThat(booked(location)).containsExactly(1);
+
+            // the customer adds an article the supplier brings in 14 days: the order ships then, and Wednesday's
+            // place (the warehouse's only one that day) is free again
+            expect(api.post("/api/v1/orders/" + id + "/changes", Map.of("reason", "one more",
+                    "lines", List.of(Map.of("sku", backorderable, "quantity", 1))), "Idempotency-Key",
+                    Fixtures.unique("chg"), "If-Match", "\"" + placed.get("version").asInt() + "\""), 201);
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
+                    "2027-03-18".equals(api.get("/api/v1/orders/" + id).json().get("deliverBy").asString()));
+            JsonNode changed = api.get("/api/v1/orders/" + id).json();
+            assertThat(changed.get("shipBy").asString()).isEqualTo("2027-03-17");
+            assertThat(changed.get("promises").get(0).get("source").asString()).isEqualTo("BACKORDER");
+            assertThat(booked(location)).as("Wednesday given back, the 17th booked").containsExactly(0, 1);
+            assertThat(changed.get("timeline").toString())
+                    .contains("promise moved: ships by 2027-03-17, arrives by 2027-03-18");
+            // the added article is still to be paid, which takes the order back from the warehouse: it waits for
+            // the customer, so no delay notice (the change's own mail went out)
+            assertThat(delayNotices(id)).isEmpty();
+            assertThat(promise("sku=" + inStock + "&quantity=1&country=DE").get("options").get(0).get("shipBy")
+                    .asString()).isEqualTo("2027-03-03");
+        });
     }
 }

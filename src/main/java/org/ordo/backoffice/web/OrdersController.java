@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -57,9 +58,11 @@ class OrdersController {
     private final InventoryManagement inventory;
     private final org.ordo.returns.ReturnManagement returns;
     private final java.time.Clock clock;
+    private final org.ordo.promise.PromiseWatch promises;
 
     OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory,
-            org.ordo.returns.ReturnManagement returns, java.time.Clock clock) {
+            org.ordo.returns.ReturnManagement returns, java.time.Clock clock, org.ordo.promise.PromiseWatch promises) {
+        this.promises = promises;
         this.returns = returns;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -74,7 +77,12 @@ class OrdersController {
 
     /** The queue's filters as the page sends them; blank means no filter. */
     record Filter(String view, String status, String payment, String fulfillment, String channel,
-            String warehouse, String from, String to, String q, String after) {
+            String warehouse, String from, String to, String q, String after, String sort) {
+
+        /** Newest first when asked; else by deadline: the ship-by cut-off, earliest first (docs/promise.md). */
+        boolean newest() {
+            return "newest".equals(sort);
+        }
 
         boolean toDo() {
             return !"all".equals(view) && !openReturns();
@@ -97,6 +105,7 @@ class OrdersController {
             add(b, "from", from);
             add(b, "to", to);
             add(b, "q", q);
+            add(b, "sort", newest() ? sort : null);
             if (withAfter) {
                 add(b, "after", after);
             }
@@ -129,15 +138,16 @@ class OrdersController {
         model.addAttribute("warehouses", warehouses);
         model.addAttribute("hiddenMatches", hiddenMatches(filter, query, page));
         Instant now = clock.instant();
-        model.addAttribute("rows", page.items().stream().map(o -> row(o, now)).toList());
+        Map<UUID, Boolean> promised = promises.promisedAtRisk(page.items().stream().map(OrderSummary::id).toList());
+        model.addAttribute("rows", page.items().stream().map(o -> row(o, now, promised)).toList());
         model.addAttribute("filter", filter);
         model.addAttribute("problems", problems);
         model.addAttribute("self", "/orders" + filter.query(true));
         model.addAttribute("rowsUrl", "/orders/rows" + filter.query(true));
         model.addAttribute("next", page.next() == null ? null
                 : "/orders" + new Filter(filter.view(), filter.status(), filter.payment(), filter.fulfillment(),
-                        filter.channel(), filter.warehouse(), filter.from(), filter.to(), filter.q(), page.next())
-                        .query(true));
+                        filter.channel(), filter.warehouse(), filter.from(), filter.to(), filter.q(), page.next(),
+                        filter.sort()).query(true));
         model.addAttribute("first", filter.after() == null || filter.after().isBlank() ? null
                 : "/orders" + filter.query(false));
         model.addAttribute("statuses", OrderStatus.values());
@@ -216,10 +226,16 @@ class OrdersController {
         return Math.max(0, orders.queue(all).items().size() - shown.items().size());
     }
 
-    private static Row row(OrderSummary o, Instant now) {
+    /**
+     * At risk: for an order with a computed promise, when the promise's risk check flagged one of its shipments
+     * (its work ahead no longer fits before the cut-off, docs/promise.md); for one whose caller set the date, when
+     * that date is near.
+     */
+    private static Row row(OrderSummary o, Instant now, Map<UUID, Boolean> promised) {
         boolean open = (o.status() == OrderStatus.OPEN || o.status() == OrderStatus.ON_HOLD)
                 && !o.fulfillmentStatus().hasShipped();
-        boolean atRisk = open && !o.late() && o.promisedAt().isBefore(now.plus(AT_RISK_WITHIN));
+        boolean atRisk = open && !o.late() && promised.getOrDefault(o.id(),
+                o.promisedAt().isBefore(now.plus(AT_RISK_WITHIN)));
         return new Row(o, o.late(), atRisk);
     }
 
@@ -246,7 +262,7 @@ class OrdersController {
                 one(f.fulfillment(), FulfillmentStatus::valueOf, "fulfillment", problems),
                 channel == null ? null : List.of(channel), null, from,
                 to == null ? null : to.plus(Duration.ofDays(1)), blank(f.q()) ? null : f.q().trim(),
-                OrderQuery.Sort.DEADLINE, after, PAGE, f.toDo(), only);
+                f.newest() ? OrderQuery.Sort.NEWEST : OrderQuery.Sort.DEADLINE, after, PAGE, f.toDo(), only);
     }
 
     private static <E> List<E> one(String value, Function<String, E> parse, String field, List<String> problems) {

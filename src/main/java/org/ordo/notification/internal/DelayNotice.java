@@ -11,8 +11,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The delay notice: the promised day has passed, and what is still awaited; also an SMS to customers who agreed.
- * Written in the transaction of the event that causes it, once per cause (see {@link Composer}).
+ * The delay notice: the promised day has passed (or will), what is still awaited and, when the promise was computed
+ * again, the new deliver-by date; also an SMS to customers who agreed. Written in the transaction of the event that
+ * causes it, once per order and new date (see {@link Composer}).
  */
 @Component
 class DelayNotice {
@@ -36,6 +37,11 @@ class DelayNotice {
         values.put("reason", delayed.backordered().isEmpty() ? t.render("delay-notice.reason.late", Map.of())
                 : t.render("delay-notice.reason.backordered", Map.of("articles",
                         String.join(", ", delayed.backordered()))));
-        composer.queue(MessageKind.DELAY_NOTICE, order, t, values, "");
+        if (delayed.deliverBy() != null) {
+            values.put("deliverBy", t.date(delayed.deliverBy()));
+            values.put("reason", values.get("reason") + "\n" + t.render("delay-notice.new-date", values));
+        }
+        composer.queue(MessageKind.DELAY_NOTICE, order, t, values,
+                delayed.deliverBy() == null ? "" : ":" + delayed.deliverBy());
     }
 }

@@ -116,6 +116,9 @@ public class FollowUps {
                     SELECT id FROM customer_order
                     WHERE status = 'OPEN' AND released_at IS NOT NULL
                       AND fulfillment_status IN ('RELEASED', 'BACKORDERED') AND delay_noticed_at IS NULL
+                      -- an order with a computed promise (deliver_by) is told by the promise with its new date
+                      -- (OrderDelays); this notice, without a date, is for the promises a caller set
+                      AND deliver_by IS NULL
                       AND (promised_at < CAST(:now AS timestamptz)
                            OR (fulfillment_status = 'BACKORDERED'
                                AND promised_at < CAST(:now AS timestamptz) + make_interval(secs => :ahead)))
@@ -129,6 +132,48 @@ public class FollowUps {
                 .query((rs, n) -> new Late(rs.getObject("id", UUID.class), rs.getString("number"),
                         rs.getTimestamp("promised_at").toInstant(), rs.getString("fulfillment_status")))
                 .list();
+    }
+
+    /** An order's promise as it was before it moved; {@code released}: the order waits for us, not the customer. */
+    public record Moved(String number, java.time.LocalDate previousDeliverBy, Instant previousPromisedAt,
+            boolean released, String fulfillmentStatus) {
+    }
+
+    /**
+     * Moves an open order's promise to later dates, once per date: nothing when the order is not open or is
+     * already promised for {@code deliverBy} or later. Marks it delay-noticed, so the follow-up job's notice
+     * without a date never follows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public java.util.Optional<Moved> movePromise(UUID orderId, java.time.LocalDate shipBy,
+            java.time.LocalDate deliverBy, Instant mustShipAt) {
+        return jdbc.sql("""
+                UPDATE customer_order o SET ship_by = :shipBy, deliver_by = :deliverBy, promised_at = :mustShipAt,
+                       delay_noticed_at = coalesce(o.delay_noticed_at, :now), updated_at = :now
+                FROM customer_order before
+                WHERE o.id = :id AND before.id = o.id AND o.status = 'OPEN'
+                  AND (o.deliver_by IS NULL OR o.deliver_by < :deliverBy)
+                RETURNING o.number, before.deliver_by AS previous, before.promised_at AS previous_promised_at,
+                          o.released_at IS NOT NULL AS released, o.fulfillment_status
+                """).param("id", orderId).param("shipBy", shipBy).param("deliverBy", deliverBy)
+                .param("mustShipAt", Timestamp.from(mustShipAt)).param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Moved(rs.getString("number"),
+                        rs.getObject("previous", java.time.LocalDate.class),
+                        rs.getTimestamp("previous_promised_at").toInstant(), rs.getBoolean("released"),
+                        rs.getString("fulfillment_status")))
+                .optional();
+    }
+
+    /** Sets an open order's computed promise (one with a deliver-by date) to these dates, earlier or not. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void setPromise(UUID orderId, java.time.LocalDate shipBy, java.time.LocalDate deliverBy,
+            Instant mustShipAt) {
+        jdbc.sql("""
+                UPDATE customer_order SET ship_by = :shipBy, deliver_by = :deliverBy, promised_at = :mustShipAt,
+                       updated_at = :now
+                WHERE id = :id AND status IN ('OPEN', 'ON_HOLD') AND deliver_by IS NOT NULL
+                """).param("id", orderId).param("shipBy", shipBy).param("deliverBy", deliverBy)
+                .param("mustShipAt", Timestamp.from(mustShipAt)).param("now", Timestamp.from(clock.instant())).update();
     }
 
     /** The names of the backordered lines of these orders, by order. */

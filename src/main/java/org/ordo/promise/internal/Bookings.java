@@ -87,6 +87,29 @@ public class Bookings {
                 """).param("order", orderId).param("now", Timestamp.from(now)).update();
     }
 
+    /** Holds an order's promise for this transaction, so that two of its changes are promised one after the other. */
+    public void lockOrder(UUID orderId) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.promise.order'), hashtext(:order))")
+                .param("order", orderId.toString()).query(rs -> {
+                });
+    }
+
+    /**
+     * Forgets an order's open promises (not shipped, not given back) and gives their booked days back: a changed
+     * order is promised again. Returns how many.
+     */
+    public int forget(UUID orderId) {
+        return jdbc.sql("""
+                WITH forgotten AS (
+                    DELETE FROM promised_shipment
+                    WHERE order_id = :order AND released_at IS NULL AND shipped_at IS NULL
+                    RETURNING location, ship_by)
+                UPDATE promise_booking b SET booked = b.booked - 1
+                FROM forgotten f
+                WHERE b.location = f.location AND b.day = f.ship_by AND b.booked > 0
+                """).param("order", orderId).update();
+    }
+
     public List<Promised> of(UUID orderId) {
         return jdbc.sql("SELECT * FROM promised_shipment WHERE order_id = :order ORDER BY ship_by, location")
                 .param("order", orderId).query((rs, n) -> new Promised(orderId, rs.getString("location"),
@@ -96,17 +119,40 @@ public class Bookings {
 
     // --- at risk (docs/promise.md) ------------------------------------------------------------------------------
 
-    /** Marks an order's shipment from a warehouse as shipped, once; false when it had no open promise there. */
+    /**
+     * Marks an order's shipment from a warehouse as shipped when its last parcel left at {@code at}: a later parcel
+     * reported after an earlier one (or its event handled twice) keeps the latest time. False when it had no
+     * promise there.
+     */
     public boolean shipped(UUID orderId, String location, Instant at) {
         return jdbc.sql("""
-                UPDATE promised_shipment SET shipped_at = :at
-                WHERE order_id = :order AND location = :location AND shipped_at IS NULL
+                UPDATE promised_shipment SET shipped_at = greatest(coalesce(shipped_at, :at), :at)
+                WHERE order_id = :order AND location = :location
                 """).param("order", orderId).param("location", location).param("at", Timestamp.from(at)).update() == 1;
+    }
+
+    /**
+     * Moves an open shipment's promise to a later ship-by day (never to an earlier one): false when it shipped,
+     * was given back, or already ships that late.
+     */
+    public boolean move(UUID orderId, String location, LocalDate shipBy, LocalDate deliverBy) {
+        return jdbc.sql("""
+                UPDATE promised_shipment SET ship_by = :shipBy, deliver_by = :deliverBy
+                WHERE order_id = :order AND location = :location AND shipped_at IS NULL AND released_at IS NULL
+                  AND ship_by < :shipBy
+                """).param("order", orderId).param("location", location).param("shipBy", shipBy)
+                .param("deliverBy", deliverBy).update() == 1;
+    }
+
+    /** Gives one booked order back on a warehouse's day: a promise moved away from it. */
+    public void unbook(String location, LocalDate day) {
+        jdbc.sql("UPDATE promise_booking SET booked = booked - 1 WHERE location = :location AND day = :day AND booked > 0")
+                .param("location", location).param("day", day).update();
     }
 
     /** A promised shipment still to ship (neither shipped nor given back), as the risk check sees it. */
     public record Open(UUID orderId, String orderNumber, String location, String carrier, String service,
-            LocalDate shipBy, LocalDate deliverBy, Instant atRiskSince) {
+            LocalDate shipBy, LocalDate deliverBy, Instant atRiskSince, String source) {
     }
 
     /** Every open promised shipment, per warehouse in queue order: earliest ship-by first, then first placed. */
@@ -124,6 +170,20 @@ public class Bookings {
                 WHERE shipped_at IS NULL AND released_at IS NULL AND at_risk_since IS NOT NULL
                 ORDER BY ship_by, created_at, order_id LIMIT :limit
                 """).param("limit", limit).query(Bookings::openShipment).list();
+    }
+
+    /** Of these orders, those with a promise, each with whether an open shipment of it is flagged at risk. */
+    public Map<UUID, Boolean> atRiskOf(java.util.Collection<UUID> orderIds) {
+        Map<UUID, Boolean> atRisk = new HashMap<>();
+        jdbc.sql("""
+                SELECT order_id, bool_or(at_risk_since IS NOT NULL AND shipped_at IS NULL AND released_at IS NULL)
+                       AS at_risk
+                FROM promised_shipment WHERE order_id = ANY(CAST(:ids AS uuid[])) GROUP BY order_id
+                """).param("ids", orderIds.stream().map(UUID::toString).toArray(String[]::new))
+                .query(rs -> {
+                    atRisk.put(rs.getObject("order_id", UUID.class), rs.getBoolean("at_risk"));
+                });
+        return atRisk;
     }
 
     /** Flags a shipment at risk unless it was already: true only the first time, so its alert goes out once. */
@@ -145,7 +205,8 @@ public class Bookings {
         Timestamp risk = rs.getTimestamp("at_risk_since");
         return new Open(rs.getObject("order_id", UUID.class), rs.getString("order_number"), rs.getString("location"),
                 rs.getString("carrier"), rs.getString("service"), rs.getObject("ship_by", LocalDate.class),
-                rs.getObject("deliver_by", LocalDate.class), risk == null ? null : risk.toInstant());
+                rs.getObject("deliver_by", LocalDate.class), risk == null ? null : risk.toInstant(),
+                rs.getString("source"));
     }
 
     /** A warehouse's day as booked: orders booked and the capacity the day had when last booked. */
@@ -161,11 +222,14 @@ public class Bookings {
                         rs.getObject("day", LocalDate.class), rs.getInt("booked"), rs.getInt("capacity"))).list();
     }
 
-    /** Marks an order's shipment from a warehouse as delivered, once. */
+    /**
+     * Marks an order's shipment from a warehouse as delivered at {@code at}, when its last parcel arrived: the
+     * latest time wins, as for {@link #shipped}.
+     */
     public void delivered(UUID orderId, String location, Instant at) {
         jdbc.sql("""
-                UPDATE promised_shipment SET delivered_at = :at
-                WHERE order_id = :order AND location = :location AND delivered_at IS NULL
+                UPDATE promised_shipment SET delivered_at = greatest(coalesce(delivered_at, :at), :at)
+                WHERE order_id = :order AND location = :location
                 """).param("order", orderId).param("location", location).param("at", Timestamp.from(at)).update();
     }
 
