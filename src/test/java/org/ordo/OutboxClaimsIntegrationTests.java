@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.ordo.channels.internal.ChangeNotices;
 import org.ordo.channels.internal.Fulfilments;
 import org.ordo.outsourcing.internal.FulfilmentRequests;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,6 +34,8 @@ class OutboxClaimsIntegrationTests {
     Fulfilments shopReports;
     @Autowired
     FulfilmentRequests partnerRequests;
+    @Autowired
+    ChangeNotices changeNotices;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -74,6 +77,32 @@ class OutboxClaimsIntegrationTests {
             assertThat(shopReports.sent(first, now.plusSeconds(3))).isFalse();
             assertThat(jdbc.sql("SELECT status FROM shop_fulfilment WHERE shipment_id = :s").param("s", shipment)
                     .query(String.class).single()).isEqualTo("SENT");
+        });
+    }
+
+    @Test
+    void aChangeNoticeSentByTheSecondNodeStaysSentWhenTheFirstNodesLateFailureComes() {
+        String code = "claims-" + UUID.randomUUID().toString().substring(0, 8);
+        expect(api.post("/api/v1/channels", Map.of("type", "SHOPIFY", "code", code, "secret",
+                "shpss_" + UUID.randomUUID(), "apiUrl", "https://" + code + ".myshopify.com/admin/api/2025-07/",
+                "apiToken", "shpat_" + UUID.randomUUID())), 201);
+        UUID order = UUID.randomUUID();
+        UUID change = UUID.randomUUID();
+        transactions.executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            jdbc.sql("INSERT INTO shop_order (order_id, channel_code, platform_order_id) VALUES (:o, :c, :p)")
+                    .param("o", order).param("c", code).param("p", "P-" + order).update();
+            Instant now = LONG_AGO;
+            changeNotices.enqueue(change, order, 2, now);
+
+            ChangeNotices.Notice first = changeNotices.claim(now, now, 1_000).stream()
+                    .filter(n -> n.changeId().equals(change)).findFirst().orElseThrow();
+            ChangeNotices.Notice second = changeNotices.claim(now.plusSeconds(1), now.plusSeconds(300), 1_000)
+                    .stream().filter(n -> n.changeId().equals(change)).findFirst().orElseThrow();
+
+            assertThat(changeNotices.sent(second, now.plusSeconds(2))).isTrue();
+            assertThat(changeNotices.failed(first, "timed out", now.plusSeconds(60))).as("the lost claim").isFalse();
+            assertThat(changeNotices.ofOrder(order)).extracting(ChangeNotices.Notice::status).containsExactly("SENT");
         });
     }
 

@@ -37,6 +37,9 @@ import org.springframework.stereotype.Component;
 class ShopChangeNotices {
 
     private static final Logger log = LoggerFactory.getLogger(ShopChangeNotices.class);
+    /** A shop that is down is asked again after 1, 2, 4 … minutes, at most hourly, as for shipment reports. */
+    private static final org.ordo.platform.RetryBackOff BACK_OFF =
+            new org.ordo.platform.RetryBackOff(Duration.ofMinutes(1), Duration.ofHours(1));
     /** A node that claimed a notice and died: another takes it over after this long. */
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final int NOTICES_PER_ROUND = 20;
@@ -101,18 +104,21 @@ class ShopChangeNotices {
                 ShopOrders.Link link = shopOrders.find(notice.orderId()).orElseThrow();
                 Channels.Registered shop = channels.registered(link.channelCode()).orElseThrow();
                 if (!shop.channel().active() || !shop.channel().reportsShipments()) {
-                    notices.failed(notice.id(), "the shop is disabled or has no API access", null);
+                    notices.failed(notice, "the shop is disabled or has no API access", null);
                     continue;
                 }
                 editors.of(shop.channel().type()).reportChanged(new ShopPlatformClient.Target(
                         shop.channel().apiUrl(), shop.apiToken(), link.platformOrderId(), link.deliveryId(),
                         link.lineItems()), now(notice));
-                notices.sent(notice.id(), clock.instant());
-                sent++;
+                if (notices.sent(notice, clock.instant())) {
+                    sent++;
+                } else {
+                    log.warn("Change notice {} was sent after its claim ran out", notice.id());
+                }
             } catch (RuntimeException e) {
                 Instant retry = notice.attempts() >= settings.maxAttempts() ? null
                         : clock.instant().plus(backOff(notice.attempts()));
-                notices.failed(notice.id(), String.valueOf(e.getMessage()), retry);
+                notices.failed(notice, String.valueOf(e.getMessage()), retry);
                 log.info("Telling the shop of change {} failed (attempt {}): {}", notice.changeId(),
                         notice.attempts(), e.getMessage());
             }
@@ -140,7 +146,6 @@ class ShopChangeNotices {
     }
 
     private static Duration backOff(int attempts) {
-        Duration wait = Duration.ofMinutes(1L << Math.min(Math.max(attempts - 1, 0), 6));
-        return wait.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : wait;
+        return BACK_OFF.after(attempts);
     }
 }

@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How long an outbox waits before it tries again: the first wait after the first failed attempt, doubling with each
  * further one, never longer than the longest. One rule for every outbox Ordo keeps (mails and SMS, webhook
- * deliveries, EDI messages, shipment reports to the shops, requests to fulfilment partners; docs/design.md,
- * "Outboxes"), so a receiver that is down for an hour is asked about as often by each of them.
+ * deliveries, EDI messages, shipment reports and change notices to the shops, requests to fulfilment partners;
+ * docs/design.md, "Outboxes"), so a receiver that is down for an hour is asked about as often by each of them.
  *
  * @param first the wait after the first failed attempt
  * @param longest the longest wait between two attempts

@@ -9,13 +9,16 @@ import org.ordo.platform.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The outbox of order changes to tell the shops: one row per change, claimed by one node at a time. */
+/**
+ * The outbox of order changes to tell the shops: one row per change, claimed by one node at a time; an outcome holds
+ * only while the claim does (docs/design.md, "Outboxes").
+ */
 @Repository
 public class ChangeNotices {
 
     /** A notice as kept: what to tell and how far it got. */
     public record Notice(UUID id, UUID changeId, UUID orderId, int version, String status, int attempts,
-            String lastError) {
+            String lastError, UUID claim) {
     }
 
     private final JdbcClient jdbc;
@@ -41,31 +44,41 @@ public class ChangeNotices {
      */
     public List<Notice> claim(Instant now, Instant leaseUntil, int limit) {
         return jdbc.sql("""
-                UPDATE shop_change_notice n SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = :lease
+                UPDATE shop_change_notice n SET status = 'SENDING', attempts = n.attempts + 1, next_attempt_at = :lease,
+                                                claim = :claim
                 WHERE n.id IN (SELECT id FROM shop_change_notice
                                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
                                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
                 RETURNING n.*
                 """)
                 .param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil)).param("limit", limit)
-                .query(ChangeNotices::notice).list();
+                .param("claim", Ids.next()).query(ChangeNotices::notice).list();
     }
 
-    public void sent(UUID id, Instant now) {
-        jdbc.sql("UPDATE shop_change_notice SET status = 'SENT', sent_at = :now, last_error = NULL WHERE id = :id")
-                .param("id", id).param("now", Timestamp.from(now)).update();
+    /** The shop took the notice; false when this node's claim was lost (its lease ran out and another took it). */
+    public boolean sent(Notice notice, Instant now) {
+        return jdbc.sql("""
+                UPDATE shop_change_notice SET status = 'SENT', sent_at = :now, last_error = NULL, claim = NULL
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
+                """).param("id", notice.id()).param("claim", notice.claim()).param("now", Timestamp.from(now))
+                .update() == 1;
     }
 
-    /** The attempt failed: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null. */
-    public void failed(UUID id, String error, Instant retryAt) {
-        jdbc.sql("""
+    /**
+     * The attempt failed: due again at {@code retryAt}, or FAILED for good when {@code retryAt} is null; false when
+     * this node's claim was lost, so a late failure never undoes another node's notice.
+     */
+    public boolean failed(Notice notice, String error, Instant retryAt) {
+        return jdbc.sql("""
                 UPDATE shop_change_notice SET status = CASE WHEN CAST(:retry AS timestamptz) IS NULL THEN 'FAILED'
                                                              ELSE 'PENDING' END,
-                       next_attempt_at = COALESCE(CAST(:retry AS timestamptz), next_attempt_at), last_error = :error
-                WHERE id = :id
+                       next_attempt_at = COALESCE(CAST(:retry AS timestamptz), next_attempt_at), last_error = :error,
+                       claim = NULL
+                WHERE id = :id AND status = 'SENDING' AND claim = :claim
                 """)
-                .param("id", id).param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
-                .param("retry", retryAt == null ? null : Timestamp.from(retryAt)).update();
+                .param("id", notice.id()).param("claim", notice.claim())
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error)
+                .param("retry", retryAt == null ? null : Timestamp.from(retryAt)).update() == 1;
     }
 
     /** The notices of an order, oldest first. */
@@ -77,6 +90,6 @@ public class ChangeNotices {
     private static Notice notice(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Notice(rs.getObject("id", UUID.class), rs.getObject("change_id", UUID.class),
                 rs.getObject("order_id", UUID.class), rs.getInt("version"), rs.getString("status"),
-                rs.getInt("attempts"), rs.getString("last_error"));
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getObject("claim", UUID.class));
     }
 }
