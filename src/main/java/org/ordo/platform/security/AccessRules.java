@@ -237,6 +237,8 @@ public final class AccessRules {
                     "the signature with the partner's secret proves the sender; checked before anything changes"),
             open("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/stock-reports",
                     "the signature with the partner's secret proves the sender; checked before anything changes"),
+            of("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/report-files/shipments", ADMIN, WAREHOUSE),
+            of("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/report-files/stock", ADMIN, WAREHOUSE),
 
             // Warehouse space: the warehouse and buyers read it; what an article measures is catalog work, bins are
             // set up by admins; integrations (ERP, WMS) may read where goods go.
