@@ -172,6 +172,9 @@ public class Hostile {
         writes.add(new Endpoint("PUT", "/api/v1/routing-rules", () -> map("article", "NO-SUCH-SKU", "strategy", "OWN_FIRST"), "strategy", "CHEAPEST"));
         writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/shipments", () -> map("reference", "SHP-1", "order", "SO-100001", "carrier", "DHL", "trackingNumber", "TRACK1234", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "quantity", -1))));
         writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/stock-reports", () -> map("reference", "STOCK-1", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "onHand", 5)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "onHand", -5))));
+        // report files uploaded by a person (the FOLDER partner's files, docs/outsourced-fulfilment.md)
+        writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/report-files/shipments?fileName=" + enc(pick("a.json", "../../etc/passwd.json", hostile())), () -> map("reference", "SHP-1", "order", "SO-100001", "carrier", "DHL", "trackingNumber", "TRACK1234", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "quantity", 1)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "quantity", -1))));
+        writes.add(new Endpoint("POST", "/api/v1/fulfilment-partners/NO-SUCH-LOC/report-files/stock", () -> map("reference", "STOCK-1", "lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "onHand", 5)))), "lines", List.of(map("sku", "TSHIRT-BLK-M", "onHand", -5))));
         // the delivery promise: asking changes nothing; the calendars refuse what is spoiled
         writes.add(new Endpoint("POST", "/api/v1/promise", this::promiseQuery, "country", "deu"));
         writes.add(new Endpoint("PUT", "/api/v1/promise/warehouses/BER", this::warehouseCalendar, "dailyCapacity", 0));

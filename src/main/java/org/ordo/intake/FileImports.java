@@ -324,7 +324,8 @@ public class FileImports {
                 throw new TabularFile.Unreadable(0, "has no header row: the first row names the columns");
             }
             flush();
-            String keyField = kind == ImportKind.STOCK ? "location" : kind == ImportKind.ORDERS ? "reference" : "sku";
+            String keyField = kind == ImportKind.STOCK ? "location" : kind == ImportKind.ORDERS ? "reference"
+                    : kind == ImportKind.BINS ? "code" : "sku";
             files.previewed(id, rows, kind.manyRowsPerUnit(), header.columnOf(keyField), kind.unitName());
         }
     }

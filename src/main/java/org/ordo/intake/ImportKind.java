@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What a file brings in, with the fields a column can be mapped to. Each kind groups its rows into units that are
  * taken whole or not at all: an order (all rows with one reference), an article (one row per SKU), a stock line
- * (one row per SKU and location).
+ * (one row per SKU and location), a bin (one row per location and bin code).
  */
 public enum ImportKind {
 
@@ -16,7 +16,9 @@ public enum ImportKind {
             "note")),
     ARTICLES(List.of("sku", "price", "currency", "taxRate"), List.of("sku", "type", "name.de", "name.en", "name.es",
             "name.ko", "price", "currency", "taxRate", "priceIncludesTax", "weightGrams", "backorderable", "gtin", "returnable")),
-    STOCK(List.of("sku", "location", "quantity"), List.of("sku", "location", "quantity", "reference", "note"));
+    STOCK(List.of("sku", "location", "quantity"), List.of("sku", "location", "quantity", "reference", "note")),
+    BINS(List.of("location", "code", "pickSequence"), List.of("location", "code", "pickSequence", "lengthMm",
+            "widthMm", "heightMm", "maxWeightGrams", "palletPlaces", "unitLimitPerSku", "homeSku"));
 
     private final List<String> required;
     private final List<String> fields;
@@ -42,6 +44,7 @@ public enum ImportKind {
             case ORDERS -> "order";
             case ARTICLES -> "article";
             case STOCK -> "stock line";
+            case BINS -> "bin";
         };
     }
 
@@ -52,6 +55,8 @@ public enum ImportKind {
             case ARTICLES -> values.get("sku");
             case STOCK -> values.get("sku") == null || values.get("location") == null ? null
                     : values.get("sku") + "@" + values.get("location");
+            case BINS -> values.get("code") == null || values.get("location") == null ? null
+                    : values.get("location") + "/" + values.get("code");
         };
     }
 

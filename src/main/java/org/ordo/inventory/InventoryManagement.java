@@ -289,6 +289,11 @@ public class InventoryManagement {
                 last -> last.sku() + "|" + last.location());
     }
 
+    /** Every level at a location, in no order, in one read (the space module reads whole warehouses). */
+    public List<StockLevel> levelsAt(String location) {
+        return ledger.levelsAt(location);
+    }
+
     /** The levels of these SKUs that hold stock on hand or reserved (for the checker: digital articles hold none). */
     public List<StockLevel> levelsHolding(Collection<String> skus) {
         return ledger.holding(skus);

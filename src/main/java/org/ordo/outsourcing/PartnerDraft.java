@@ -19,12 +19,29 @@ public record PartnerDraft(
         @Schema(example = "a-long-shared-secret", requiredMode = Schema.RequiredMode.REQUIRED, minLength = MIN_SECRET, maxLength = MAX_SECRET,
                 description = "signs the requests Ordo sends and checks the reports the partner sends (HMAC-SHA256); never shown again")
         String secret,
-        @Schema(description = "default true; an inactive partner gets no requests") Boolean active) {
+        @Schema(description = "default true; an inactive partner gets no requests") Boolean active,
+        @Schema(description = "what a request is: JSON (default), or X12_940 (an X12 004010 940 warehouse shipping "
+                + "order) for a 3PL that wants EDI; then ediSenderId and ediReceiverId are required") Format format,
+        @Schema(example = "ORDOSHOP", maxLength = 15, pattern = org.ordo.edi.WarehouseShippingOrders.INTERCHANGE_ID,
+                description = "our X12 interchange identifier (ISA06, qualifier ZZ) in the 940s to this partner")
+        String ediSenderId,
+        @Schema(example = "FULFIL3PL", maxLength = 15, pattern = org.ordo.edi.WarehouseShippingOrders.INTERCHANGE_ID,
+                description = "the partner's X12 interchange identifier (ISA08, qualifier ZZ)") String ediReceiverId) {
 
     static final int NAME = 100;
     static final int URL = 500;
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 200;
+
+    /** What a request is written as. */
+    public enum Format {
+        JSON, X12_940
+    }
+
+    /** The format, JSON when none is named. */
+    public Format formatOrDefault() {
+        return format == null ? Format.JSON : format;
+    }
 
     /** How requests reach the partner. */
     public enum Delivery {
@@ -50,6 +67,17 @@ public record PartnerDraft(
         }
         if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || secret.isBlank()) {
             errors.add(new FieldError("secret", "is required, " + MIN_SECRET + " to " + MAX_SECRET + " characters"));
+        }
+        String idRule = org.ordo.edi.WarehouseShippingOrders.INTERCHANGE_ID;
+        if (ediSenderId != null && !ediSenderId.matches(idRule)) {
+            errors.add(new FieldError("ediSenderId", "must be 1-15 letters, digits, '.', '_' or '-'"));
+        } else if (ediSenderId == null && formatOrDefault() == Format.X12_940) {
+            errors.add(new FieldError("ediSenderId", "is required for X12_940: our interchange identifier"));
+        }
+        if (ediReceiverId != null && !ediReceiverId.matches(idRule)) {
+            errors.add(new FieldError("ediReceiverId", "must be 1-15 letters, digits, '.', '_' or '-'"));
+        } else if (ediReceiverId == null && formatOrDefault() == Format.X12_940) {
+            errors.add(new FieldError("ediReceiverId", "is required for X12_940: the partner's interchange identifier"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

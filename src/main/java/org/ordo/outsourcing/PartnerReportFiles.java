@@ -31,20 +31,25 @@ import org.springframework.stereotype.Component;
  * finds the file gone.
  */
 @Component
-class PartnerReportFiles {
+public class PartnerReportFiles {
 
     static final String SHIPMENTS = "shipments";
     static final String STOCK = "stock";
+    /** The name an uploaded report file is kept under: letters, digits, '.', '_', '-', ending in .json. */
+    public static final String FILE_NAME = "^[A-Za-z0-9][A-Za-z0-9._-]{0,94}\\.json$";
     private static final Logger log = LoggerFactory.getLogger(PartnerReportFiles.class);
     /** Files read per folder and round, so one flooded folder does not hold up the others. */
     private static final int PER_ROUND = 200;
 
     private final OutsourcingManagement outsourcing;
     private final Path exchange;
+    private final java.time.Clock clock;
 
-    PartnerReportFiles(OutsourcingManagement outsourcing, @Value("${ordo.outsourcing.exchange}") Path exchange) {
+    PartnerReportFiles(OutsourcingManagement outsourcing, @Value("${ordo.outsourcing.exchange}") Path exchange,
+            java.time.Clock clock) {
         this.outsourcing = outsourcing;
         this.exchange = exchange;
+        this.clock = clock;
     }
 
     @Scheduled(initialDelayString = "PT25S", fixedDelayString = "${ordo.outsourcing.send-every:PT10S}")
@@ -68,6 +73,51 @@ class PartnerReportFiles {
             booked += read(location, STOCK, (l, body) -> outsourcing.receiveStockReportFile(l, body));
         }
         return booked;
+    }
+
+    /**
+     * A shipment report file a person uploads (the partner mailed it, or its folder cannot be reached): booked as
+     * a file in the folder is, then kept in the folder's {@code done/} under its name (a name already there gets
+     * the time in front). A refused file is answered (4xx) and not kept.
+     */
+    public ReportedShipment uploadShipmentFile(String location, String fileName, byte[] body) {
+        ReportedShipment booked = outsourcing.receiveShipmentFile(location, body);
+        keep(location, SHIPMENTS, fileName, body);
+        return booked;
+    }
+
+    /** A stock report file a person uploads; as {@link #uploadShipmentFile}. */
+    public StockReconciliation uploadStockReportFile(String location, String fileName, byte[] body) {
+        StockReconciliation booked = outsourcing.receiveStockReportFile(location, body);
+        keep(location, STOCK, fileName, body);
+        return booked;
+    }
+
+    /** Checks the name an upload is kept under before anything is booked; 422 naming {@code fileName}. */
+    public String uploadName(String fileName) {
+        if (fileName == null || fileName.isBlank()) {
+            return "upload-" + clock.millis() + ".json";
+        }
+        if (!fileName.matches(FILE_NAME)) {
+            throw new InvalidInputException("fileName", "must be 1-100 letters, digits, '.', '_' or '-' ending in "
+                    + ".json, such as shipments-0001.json");
+        }
+        return fileName;
+    }
+
+    private void keep(String location, String kind, String fileName, byte[] body) {
+        Path done = folderOf(location, kind).resolve("done");
+        try {
+            Files.createDirectories(done);
+            Path file = done.resolve(fileName);
+            if (Files.exists(file)) {
+                file = done.resolve(clock.millis() + "-" + fileName);
+            }
+            Files.write(file, body, java.nio.file.StandardOpenOption.CREATE_NEW);
+        } catch (IOException e) {
+            // booked already; the copy is a courtesy to the person reading the folder
+            log.warn("Could not keep the uploaded report {} of {}: {}", fileName, location, e.getMessage());
+        }
     }
 
     /** The folder a partner leaves reports of one kind in. */

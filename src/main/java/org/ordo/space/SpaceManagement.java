@@ -16,12 +16,10 @@ import org.ordo.catalog.Catalog;
 import org.ordo.inventory.ExpectedReceipt;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
-import org.ordo.inventory.StockLevel;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
-import org.ordo.platform.Slice;
 import org.ordo.space.internal.ArticleMeasures;
 import org.ordo.space.internal.ArticleMeasures.Measure;
 import org.ordo.space.internal.Bins;
@@ -43,7 +41,6 @@ public class SpaceManagement {
     /** The recent rate of a SKU without history: what it sold in this many days before the forecast. */
     static final int RECENT_DAYS = 28;
     private static final String BIN_CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,31}";
-    private static final int PAGE = 1000;
     private static final int ALERTS = 50;
 
     private final InventoryManagement inventory;
@@ -319,14 +316,12 @@ public class SpaceManagement {
         Location location = inventory.location(locationCode);
         LocalDate from = LocalDate.now(clock);
         int days = FORECAST_WEEKS * 7;
-        LocalDate lastYear = from.minusWeeks(52);
         Map<String, long[]> stock = levels(location.code());
         Map<String, List<ExpectedReceipt>> incoming = inventory.expectedAt(location.code());
-        Map<String, long[]> history = demand.weekly(location.id(), lastYear, FORECAST_WEEKS);
-        // history that old: a sale within last year's weeks, or before them (a range scan of the older rows only)
-        Set<String> withHistory = new HashSet<>(history.keySet());
-        withHistory.addAll(demand.recordedBefore(location.id(), lastYear));
-        Map<String, Long> recent = demand.total(location.id(), from.minusDays(RECENT_DAYS), from);
+        Demand.History past = demand.history(location.id(), from, FORECAST_WEEKS, RECENT_DAYS);
+        Map<String, long[]> history = past.lastYear();
+        Set<String> withHistory = past.withHistory();
+        Map<String, Long> recent = past.recent();
         Set<String> skus = new TreeSet<>(stock.keySet());
         skus.addAll(incoming.keySet());
         skus.addAll(recent.keySet());
@@ -461,15 +456,8 @@ public class SpaceManagement {
     /** On hand and reserved per SKU at a location, read page by page. */
     private Map<String, long[]> levels(String locationCode) {
         Map<String, long[]> bySku = new HashMap<>();
-        String after = null;
-        while (true) {
-            Slice<StockLevel> page = inventory.levels(null, locationCode, after, PAGE);
-            page.items().forEach(l -> bySku.put(l.sku(), new long[] {l.onHand(), l.reserved()}));
-            if (page.next() == null) {
-                return bySku;
-            }
-            after = page.next();
-        }
+        inventory.levelsAt(locationCode).forEach(l -> bySku.put(l.sku(), new long[] {l.onHand(), l.reserved()}));
+        return bySku;
     }
 
     private void shelveExistingStock(Location location) {

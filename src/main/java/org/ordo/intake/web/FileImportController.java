@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/imports")
-@Tag(name = "File imports", description = "Order, article and opening-stock files (CSV, XLSX): preview, column mapping per source, import with progress")
+@Tag(name = "File imports", description = "Order, article, opening-stock and bin files (CSV, XLSX): preview, column mapping per source, import with progress")
 class FileImportController {
 
     static final String CSV = "text/csv";
@@ -208,5 +208,59 @@ class FileImportController {
     @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
     ColumnMapping saveStockMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
         return imports.saveMapping(ImportKind.STOCK, source, mapping);
+    }
+
+    // --- bins of a warehouse: the same two steps -------------------------------------------------------------------
+
+    @PostMapping(path = "/bins", consumes = {CSV, XLSX, BINARY, "text/plain"})
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "previewBinFile", summary = "Upload a bin file and see what it holds", description = """
+            One row per bin, read as for order files (CSV or XLSX, mapping per source). Fields: location, code,
+            pickSequence (required), lengthMm, widthMm, heightMm (the inner dimensions, all three or none),
+            maxWeightGrams, palletPlaces, unitLimitPerSku, homeSku. Each bin is set up (or changed to what the row
+            says) as by PUT /api/v1/locations/{code}/bins/{bin}, with the same checks.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = CSV, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = BINARY, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "201", description = "read and checked; see units, rowsWithErrors and errors")
+    @ApiResponse(responseCode = "413", description = "larger than ordo.imports.max-file-size")
+    @ApiResponse(responseCode = "422", description = "the file cannot be read, or a parameter is wrong; errors[] names it")
+    FileImport previewBins(@Parameter(example = "racking", schema = @Schema(type = "string",
+            pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @RequestParam(required = false) String source,
+            @Parameter(example = "bins.csv") @RequestParam(required = false) String fileName,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        return imports.preview(ImportKind.BINS, source, fileName == null ? "upload" : fileName, contentType, body);
+    }
+
+    @GetMapping("/bins/{id}")
+    @Operation(operationId = "getBinFileImport", summary = "A bin file's preview and import progress")
+    FileImport bins(@PathVariable UUID id) {
+        return imports.find(ImportKind.BINS, id);
+    }
+
+    @PostMapping("/bins/{id}/commit")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "commitBinFile", summary = "Import the previewed bin file", description = """
+            Sets up each bin whole or not at all; a bin its stock would no longer fit fails its row and stays as
+            it was. The same file from this source again counts every bin as alreadyImported.""")
+    @ApiResponse(responseCode = "409", description = "this import was committed before")
+    FileImport commitBins(@PathVariable UUID id) {
+        return imports.commit(ImportKind.BINS, id);
+    }
+
+    @GetMapping("/mappings/bins/{source}")
+    @Operation(operationId = "getBinFileMapping", summary = "The column mapping of a source's bin files")
+    ColumnMapping binMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source) {
+        return imports.mapping(ImportKind.BINS, source);
+    }
+
+    @PutMapping("/mappings/bins/{source}")
+    @Operation(operationId = "saveBinFileMapping", summary = "Save the column mapping of a source's bin files")
+    @ApiResponse(responseCode = "200", description = "saved; the next files of the source are read with it")
+    @ApiResponse(responseCode = "422", description = "an unknown field or an empty column name")
+    ColumnMapping saveBinMapping(@Parameter(schema = @Schema(type = "string", pattern = FileImports.SOURCE_PATTERN, maxLength = 64)) @PathVariable String source, @RequestBody(required = false) ColumnMapping mapping) {
+        return imports.saveMapping(ImportKind.BINS, source, mapping);
     }
 }

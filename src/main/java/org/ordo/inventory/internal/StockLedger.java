@@ -537,4 +537,16 @@ public class StockLedger {
                         .put((String) r[1], Math.max(0, (Long) r[2])));
         return result;
     }
+
+    /** Every level at one location, in no order: one scan for readers that take a whole warehouse at once. */
+    public List<org.ordo.inventory.StockLevel> levelsAt(String location) {
+        return jdbc.sql("""
+                SELECT s.sku, l.code, l.active, s.on_hand, s.reserved, s.quarantined
+                FROM stock_level s JOIN location l ON l.id = s.location_id
+                WHERE l.code = :location
+                """).param("location", location)
+                .query((rs, n) -> new org.ordo.inventory.StockLevel(rs.getString("sku"), rs.getString("code"),
+                        rs.getLong("on_hand"), rs.getLong("reserved"), available(rs)))
+                .list();
+    }
 }

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Repository;
 public class FulfilmentRequests {
 
     /** A claimed request with what the call needs. */
-    public record Due(UUID id, String location, String orderNumber, String body, int attempts, UUID claim) {
+    public record Due(UUID id, String location, String orderNumber, String body, int attempts, long controlNumber,
+            UUID claim) {
     }
 
     private final JdbcClient jdbc;
@@ -56,11 +57,12 @@ public class FulfilmentRequests {
                 WHERE r.id IN (SELECT id FROM fulfilment_request
                                WHERE status IN ('PENDING', 'SENDING') AND next_attempt_at <= :now
                                ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-                RETURNING r.id, r.location_code, r.order_number, r.body, r.attempts
+                RETURNING r.id, r.location_code, r.order_number, r.body, r.attempts, r.control_number
                 """).param("now", Timestamp.from(now)).param("lease", Timestamp.from(leaseUntil))
                 .param("limit", limit).param("claim", claim)
                 .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("location_code"),
-                        rs.getString("order_number"), rs.getString("body"), rs.getInt("attempts"), claim))
+                        rs.getString("order_number"), rs.getString("body"), rs.getInt("attempts"),
+                        rs.getLong("control_number"), claim))
                 .list();
     }
 

@@ -11,7 +11,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.ordo.outsourcing.FulfilmentPartner;
+import tools.jackson.databind.JsonNode;
+
+import org.ordo.edi.WarehouseShippingOrders;
+import org.ordo.outsourcing.PartnerDraft;
+import org.ordo.platform.Address;
+import org.ordo.platform.Json;
 import org.ordo.platform.WebhookSignature;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -22,20 +31,42 @@ import org.springframework.stereotype.Component;
  * as {@code Idempotency-Key}, so a request delivered twice (a node died before recording the answer) is one request
  * to the partner; any answer but 2xx is a failed attempt. FOLDER: one file per request named after the order in the
  * partner's exchange folder, written aside and renamed at once (a partner polling the folder never reads half a
- * file; a second delivery replaces it).
+ * file; a second delivery replaces it). A partner that wants EDI gets the same request as an X12 940 (HTTP with
+ * {@code Content-Type: application/EDI-X12}, or a {@code .edi} file), with the request's own control number.
  */
 @Component
 public class RequestDelivery {
 
     private final Clock clock;
     private final Path exchange;
+    private final WarehouseShippingOrders shippingOrders;
+    private final Json json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    RequestDelivery(Clock clock,
-            @Value("${ordo.outsourcing.exchange}") Path exchange) {
+    RequestDelivery(Clock clock, @Value("${ordo.outsourcing.exchange}") Path exchange,
+            WarehouseShippingOrders shippingOrders, Json json) {
         this.clock = clock;
         this.exchange = exchange;
+        this.shippingOrders = shippingOrders;
+        this.json = json;
+    }
+
+    /** The request as the partner gets it: the JSON body, or the X12 940 written from it. */
+    public String content(Partners.Registered partner, FulfilmentRequests.Due due) {
+        FulfilmentPartner p = partner.partner();
+        if (p.format() != PartnerDraft.Format.X12_940) {
+            return due.body();
+        }
+        JsonNode body = json.read(due.body(), JsonNode.class);
+        List<WarehouseShippingOrders.Line> lines = new ArrayList<>();
+        for (JsonNode line : body.get("lines")) {
+            lines.add(new WarehouseShippingOrders.Line(line.get("lineNo").asInt(), line.get("sku").asString(),
+                    line.path("name").asString(""), line.get("quantity").asLong()));
+        }
+        Address shipTo = body.hasNonNull("shipTo") ? json.read(body.get("shipTo").toString(), Address.class) : null;
+        return shippingOrders.x12(p.ediSenderId(), p.ediReceiverId(), due.controlNumber(), clock.instant(),
+                due.orderNumber(), due.orderNumber(), shipTo, lines);
     }
 
     /** Delivers the request; answers where it went; throws when the partner did not take it. */
@@ -54,11 +85,12 @@ public class RequestDelivery {
 
     private String post(Partners.Registered partner, FulfilmentRequests.Due due)
             throws IOException, InterruptedException {
-        byte[] body = due.body().getBytes(StandardCharsets.UTF_8);
+        byte[] body = content(partner, due).getBytes(StandardCharsets.UTF_8);
+        boolean x12 = partner.partner().format() == PartnerDraft.Format.X12_940;
         long at = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(partner.partner().url()))
                 .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", x12 ? "application/EDI-X12" : "application/json")
                 .header("Idempotency-Key", due.id().toString())
                 .header("X-Ordo-Signature", "t=" + at + ",v1=" + WebhookSignature.sign(partner.secret(), at, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -72,9 +104,10 @@ public class RequestDelivery {
     private String write(Partners.Registered partner, FulfilmentRequests.Due due) throws IOException {
         Path folder = folderOf(partner.partner().location());
         Files.createDirectories(folder);
-        String name = due.orderNumber() + ".json";
+        boolean x12 = partner.partner().format() == PartnerDraft.Format.X12_940;
+        String name = due.orderNumber() + (x12 ? ".edi" : ".json");
         Path part = folder.resolve("." + name + ".part");
-        Files.writeString(part, due.body(), StandardCharsets.UTF_8);
+        Files.writeString(part, content(partner, due), StandardCharsets.UTF_8);
         Path file = folder.resolve(name);
         Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return file.toString();

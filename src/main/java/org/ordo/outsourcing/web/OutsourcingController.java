@@ -14,6 +14,7 @@ import org.ordo.outsourcing.FulfilmentPartner;
 import org.ordo.outsourcing.FulfilmentRequest;
 import org.ordo.outsourcing.OutsourcingManagement;
 import org.ordo.outsourcing.PartnerDraft;
+import org.ordo.outsourcing.PartnerReportFiles;
 import org.ordo.outsourcing.PartnerShipmentReport;
 import org.ordo.outsourcing.ReportedShipment;
 import org.ordo.outsourcing.RoutingRule;
@@ -38,9 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OutsourcingController {
 
     private final OutsourcingManagement outsourcing;
+    private final PartnerReportFiles files;
 
-    OutsourcingController(OutsourcingManagement outsourcing) {
+    OutsourcingController(OutsourcingManagement outsourcing, PartnerReportFiles files) {
         this.outsourcing = outsourcing;
+        this.files = files;
     }
 
     @GetMapping("/api/v1/fulfilment-partners")
@@ -138,5 +141,60 @@ class OutsourcingController {
             @RequestHeader(name = OutsourcingManagement.SIGNATURE, required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         return Actor.as("partner:" + location, () -> outsourcing.receiveStockReport(location, signature, body));
+    }
+
+    // --- report files uploaded by a person: the same files a FOLDER partner leaves ---------------------------
+
+    @PostMapping(path = "/api/v1/fulfilment-partners/{location}/report-files/shipments",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(operationId = "uploadPartnerShipmentFile", summary = "Upload a partner's shipment report file", description = """
+            For a report file that reached you another way (by mail, from the partner's portal): the file as body,
+            read and booked exactly as a file in the partner's shipments folder (the body of a signed shipment
+            report, no signature needed: your API key vouches for it). Booked, it is kept in the folder's done/
+            under fileName. The same reference again answers DUPLICATE and changes nothing; a refused file is not
+            kept.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = PartnerShipmentReport.class)),
+            @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "200", description = "a duplicate of an earlier report",
+            content = @Content(schema = @Schema(implementation = ReportedShipment.class)))
+    @ApiResponse(responseCode = "201", description = "shipped",
+            content = @Content(schema = @Schema(implementation = ReportedShipment.class)))
+    @ApiResponse(responseCode = "400", description = "the body is not JSON")
+    @ApiResponse(responseCode = "404", description = "no partner at this location, or no such order")
+    @ApiResponse(responseCode = "409", description = "the order was held or cancelled, or the tracking number is used")
+    @ApiResponse(responseCode = "422", description = "invalid fields or file name, named in errors[]")
+    ResponseEntity<ReportedShipment> uploadShipment(@PathVariable String location,
+            @Parameter(description = "the name the file is kept under (default upload-<time>.json)",
+                    example = "shipments-0001.json", schema = @Schema(type = "string", maxLength = 100,
+                    pattern = PartnerReportFiles.FILE_NAME)) @RequestParam(required = false) String fileName,
+            @RequestBody(required = false) byte[] body) {
+        String name = files.uploadName(fileName);
+        ReportedShipment shipped = files.uploadShipmentFile(location, name, body);
+        return ResponseEntity.status(shipped.outcome() == ReportedShipment.Outcome.SHIPPED ? HttpStatus.CREATED
+                : HttpStatus.OK).body(shipped);
+    }
+
+    @PostMapping(path = "/api/v1/fulfilment-partners/{location}/report-files/stock",
+            consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(operationId = "uploadPartnerStockFile", summary = "Upload a partner's stock report file", description = """
+            As the shipment file upload, for a stock report (a 3PL's count, a supplier's stock feed): booked as a
+            file in the partner's stock folder, each difference an adjustment naming the report, then kept in
+            done/.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = StockReport.class)),
+            @Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "200", description = "reconciled (or a duplicate)",
+            content = @Content(schema = @Schema(implementation = StockReconciliation.class)))
+    @ApiResponse(responseCode = "400", description = "the body is not JSON")
+    @ApiResponse(responseCode = "404", description = "no partner at this location")
+    @ApiResponse(responseCode = "422", description = "invalid fields, unknown SKUs or a wrong file name, named in errors[]")
+    StockReconciliation uploadStock(@PathVariable String location,
+            @Parameter(description = "the name the file is kept under (default upload-<time>.json)",
+                    example = "stock-0001.json", schema = @Schema(type = "string", maxLength = 100,
+                    pattern = PartnerReportFiles.FILE_NAME)) @RequestParam(required = false) String fileName,
+            @RequestBody(required = false) byte[] body) {
+        String name = files.uploadName(fileName);
+        return files.uploadStockReportFile(location, name, body);
     }
 }

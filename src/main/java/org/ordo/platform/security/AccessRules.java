@@ -185,6 +185,12 @@ public final class AccessRules {
             of("File imports", PUT, "/api/v1/imports/mappings/stock/{source}", ADMIN, WAREHOUSE, INTEGRATION),
             of("File imports", GET, "/api/v1/imports/stock/{id}", ADMIN, WAREHOUSE, INTEGRATION),
             of("File imports", POST, "/api/v1/imports/stock/{id}/commit", ADMIN, WAREHOUSE, INTEGRATION),
+            // Bins from a file as by PUT /api/v1/locations/{code}/bins/{bin}: setting up bins is the admin's.
+            of("File imports", POST, "/api/v1/imports/bins", ADMIN),
+            of("File imports", GET, "/api/v1/imports/mappings/bins/{source}", ADMIN),
+            of("File imports", PUT, "/api/v1/imports/mappings/bins/{source}", ADMIN),
+            of("File imports", GET, "/api/v1/imports/bins/{id}", ADMIN),
+            of("File imports", POST, "/api/v1/imports/bins/{id}/commit", ADMIN),
 
             // Figures over all orders and stock: for the people who run the shop, not for integrations.
             of("Reports", GET, "/api/v1/reports/summary", ADMIN, AGENT),
@@ -242,6 +248,8 @@ public final class AccessRules {
                     "the signature with the partner's secret proves the sender; checked before anything changes"),
             open("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/stock-reports",
                     "the signature with the partner's secret proves the sender; checked before anything changes"),
+            of("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/report-files/shipments", ADMIN, WAREHOUSE),
+            of("Outsourced fulfilment", POST, "/api/v1/fulfilment-partners/{location}/report-files/stock", ADMIN, WAREHOUSE),
 
             // Warehouse space: the warehouse and buyers read it; what an article measures is catalog work, bins are
             // set up by admins; integrations (ERP, WMS) may read where goods go.
