@@ -58,6 +58,7 @@ public class PromiseManagement implements DeliveryPromise {
     public static final int MAX_LINES = 100;
     public static final long MAX_QUANTITY = InventoryManagement.MAX_QUANTITY;
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+    private static final java.util.regex.Pattern CHANNEL = java.util.regex.Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{1,32}");
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
@@ -69,10 +70,13 @@ public class PromiseManagement implements DeliveryPromise {
     private final Catalog catalog;
     private final PromiseSettings settings;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<org.ordo.inventory.FulfilmentRouting> routing;
     private final Schedule schedule = new Schedule(new PublicHolidays());
 
     PromiseManagement(Calendars calendars, CalendarCache cache, Bookings bookings, InventoryManagement inventory,
-            PurchasingManagement purchasing, Catalog catalog, PromiseSettings settings, Clock clock) {
+            PurchasingManagement purchasing, Catalog catalog, PromiseSettings settings, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<org.ordo.inventory.FulfilmentRouting> routing) {
+        this.routing = routing;
         this.calendars = calendars;
         this.cache = cache;
         this.bookings = bookings;
@@ -96,8 +100,11 @@ public class PromiseManagement implements DeliveryPromise {
         Context context = context(now);
         List<Need> needs = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
+        // the warehouses are tried in the order allocation would take them: the routing rules' rank, then priority
+        org.ordo.inventory.FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst()
+                .map(r -> r.ranks(query.channel(), quantities.keySet())).orElse(null);
         quantities.forEach((sku, quantity) -> {
-            List<Need> found = fromStock(sku, quantity, context);
+            List<Need> found = fromStock(sku, quantity, ranks);
             if (found.isEmpty()) {
                 found = fromSupply(sku, quantity, catalog.require(sku), context);
             }
@@ -462,10 +469,11 @@ public class PromiseManagement implements DeliveryPromise {
             Integer leadTimeDays) {
     }
 
-    private List<Need> fromStock(String sku, long quantity, Context context) {
+    private List<Need> fromStock(String sku, long quantity, org.ordo.inventory.FulfilmentRouting.Ranks ranks) {
         StockStatus stock = inventory.stock(sku);
         List<StockStatus.LocationStock> levels = stock.locations().stream().filter(l -> l.available() > 0)
-                .sorted(Comparator.comparingInt(StockStatus.LocationStock::priority)
+                .sorted(Comparator.<StockStatus.LocationStock>comparingInt(l -> ranks == null ? 0
+                        : ranks.of(sku, l.location())).thenComparingInt(StockStatus.LocationStock::priority)
                         .thenComparing(StockStatus.LocationStock::location)).toList();
         for (StockStatus.LocationStock l : levels) {
             if (l.available() >= quantity) {
@@ -475,7 +483,7 @@ public class PromiseManagement implements DeliveryPromise {
         if (stock.available() < quantity) {
             return List.of();
         }
-        // Together the warehouses have enough: split, highest priority first, as reserving would
+        // Together the warehouses have enough: split, in the routing rules' and priority order, as reserving would
         List<Need> parts = new ArrayList<>();
         long left = quantity;
         for (StockStatus.LocationStock l : levels) {
@@ -657,6 +665,9 @@ public class PromiseManagement implements DeliveryPromise {
         } else if (q.carrier() != null && cache.services(LocalDate.now(clock).minusDays(1)).stream()
                 .noneMatch(s -> s.carrier().equals(q.carrier()))) {
             errors.add(new FieldError("carrier", "has no carrier service"));
+        }
+        if (q.channel() != null && !CHANNEL.matcher(q.channel()).matches()) {
+            errors.add(new FieldError("channel", "must be a channel such as web: 1 to 64 letters, digits, . _ -"));
         }
         Map<String, Long> quantities = new LinkedHashMap<>();
         if (q.lines() == null || q.lines().isEmpty() || q.lines().size() > MAX_LINES) {

@@ -15,6 +15,8 @@ public record PromiseQuery(
         @Schema(example = "BY", pattern = "^[A-Z0-9]{1,3}$", maxLength = 3, description = "destination region, the "
                 + "subdivision of ISO 3166-2 (BY of DE-BY); wins over the postal code") String region,
         @Schema(example = "DHL", maxLength = 32, description = "only this carrier's services") String carrier,
+        @Schema(example = "web", maxLength = 64, pattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", description = """
+                the channel the order would come from (an order's `channel`): its routing rule applies, as it will                 at placement; without it, only the articles' rules and the default rule""") String channel,
         @ArraySchema(minItems = 1, maxItems = PromiseManagement.MAX_LINES, arraySchema = @Schema(
                 requiredMode = Schema.RequiredMode.REQUIRED)) List<Line> lines) {
 

@@ -69,6 +69,22 @@ class RoutingRulesIntegrationTests {
     }
 
     @Test
+    void theCheckoutPromiseShipsFromWhereTheRulesWouldTakeTheGoods() {
+        assertThat(promisedFrom("")).as("no rule: by priority, as allocation").isEqualTo(threePl);
+        expect(api.put("/api/v1/routing-rules", Map.of("article", sku, "strategy", "OWN_FIRST")), 200);
+        assertThat(promisedFrom("")).as("the article's rule").isEqualTo(own);
+        assertThat(promisedFrom("&channel=web")).isEqualTo(own);
+        assertThat(reservedAt(placed("web"))).as("and the order placed then").isEqualTo(own);
+        assertThat(api.get("/api/v1/promise?sku=" + sku + "&quantity=1&country=DE&channel=%20web").errorFields())
+                .containsExactly("channel");
+    }
+
+    private String promisedFrom(String more) {
+        JsonNode answer = expect(api.get("/api/v1/promise?sku=" + sku + "&quantity=1&country=DE" + more), 200).json();
+        return answer.get("options").get(0).get("shipments").get(0).get("warehouse").asString();
+    }
+
+    @Test
     void aChannelsRuleRoutesItsOrders() {
         String other = fixtures.article("10.00", "EUR", "19");
         fixtures.receive(other, own, 10);

@@ -56,7 +56,9 @@ class PromiseController {
             @RequestParam(required = false) String postalCode,
             @Parameter(example = "SN", description = "ISO 3166-2 subdivision, for regional holidays")
             @RequestParam(required = false) String region,
-            @Parameter(example = "DHL") @RequestParam(required = false) String carrier) {
+            @Parameter(example = "DHL") @RequestParam(required = false) String carrier,
+            @Parameter(example = "web", description = "the channel the order would come from: its routing rule applies")
+            @RequestParam(required = false) String channel) {
         List<FieldError> errors = new ArrayList<>();
         Long units = null;
         if (sku == null) {
@@ -78,7 +80,7 @@ class PromiseController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return promises.promise(new PromiseQuery(country, postalCode, region, carrier,
+        return promises.promise(new PromiseQuery(country, postalCode, region, carrier, channel,
                 List.of(new PromiseQuery.Line(sku, units))));
     }
 
