@@ -8,9 +8,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -20,8 +22,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.ordo.channels.internal.ChannelSettings;
 import org.ordo.channels.internal.Channels;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.TextInput;
 import org.ordo.platform.WebhookSignature;
 import org.ordo.platform.security.SealedSecrets;
 import org.ordo.platform.security.SecurityAuditLog;
@@ -51,6 +55,7 @@ public class ShopwareAppRegistration {
     static final Duration FRESH = Duration.ofMinutes(10);
     private static final Pattern SHOP_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Pattern SHOP_URL = Pattern.compile("https?://[\\x21-\\x7e]{1,490}");
+    private static final Pattern SECONDS = Pattern.compile("[0-9]{1,20}");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
@@ -92,16 +97,31 @@ public class ShopwareAppRegistration {
      */
     @Transactional
     public Answer register(String code, String rawQuery, String signature, String shopId, String shopUrl,
-            String timestamp, String confirmationUrl) {
+            String timestamp, String swVersion, String confirmationUrl) {
         String appSecret = appSecret();
-        ChannelDraft.checkCode(code);
-        verify("shopware-app-signature", appSecret, rawQuery == null ? "" : rawQuery, signature);
+        // what is not even shaped as Shopware sends it is named before the signature is looked at
+        List<FieldError> errors = new ArrayList<>();
+        try {
+            ChannelDraft.checkCode(code);
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+        }
         if (shopId == null || !SHOP_ID.matcher(shopId).matches()) {
-            throw new InvalidInputException("shop-id", "must be Shopware's shop id: 1-64 letters and digits");
+            errors.add(new FieldError("shop-id", "must be Shopware's shop id: 1-64 letters and digits"));
         }
         if (shopUrl == null || !SHOP_URL.matcher(shopUrl).matches()) {
-            throw new InvalidInputException("shop-url", "must be the shop's http(s) URL");
+            errors.add(new FieldError("shop-url", "must be the shop's http(s) URL"));
         }
+        if (timestamp == null || !SECONDS.matcher(timestamp).matches()) {
+            errors.add(new FieldError("timestamp", "must be seconds since 1970: 1 to 20 digits"));
+        }
+        if (swVersion != null && (swVersion.length() > 50 || TextInput.fault(swVersion, false) != null)) {
+            errors.add(new FieldError("sw-version", "must be Shopware's version: up to 50 characters of one line"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        verify("shopware-app-signature", appSecret, rawQuery == null ? "" : rawQuery, signature);
         fresh("timestamp", timestamp);
         String other = jdbc.sql("SELECT shop_id FROM shopware_registration WHERE channel_code = :code AND confirmed_at "
                 + "IS NOT NULL").param("code", code).query(String.class).optional().orElse(null);

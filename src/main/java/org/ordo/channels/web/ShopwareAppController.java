@@ -71,7 +71,7 @@ class ShopwareAppController {
         String confirmation = publicUrl + "/api/v1/channels/" + code + "/shopware/confirmation";
         ShopwareAppRegistration.Answer answer = Actor.as("shopware:registration",
                 () -> registration.register(code, request.getQueryString(),
-                        request.getHeader("shopware-app-signature"), shopId, shopUrl, timestamp, confirmation));
+                        request.getHeader("shopware-app-signature"), shopId, shopUrl, timestamp, swVersion, confirmation));
         return new RegistrationAnswer(answer.proof(), answer.secret(), answer.confirmationUrl());
     }
 

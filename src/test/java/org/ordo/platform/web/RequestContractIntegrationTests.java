@@ -38,7 +38,8 @@ class RequestContractIntegrationTests {
      * sent, verified by signature and bounded by the body size limit alone.
      */
     private static final Set<String> SIGNED_DOCUMENTS = Set.of("POST /api/v1/payments/webhooks/stripe",
-            "POST /api/v1/shipping/webhooks/tracking", "POST /api/v1/channels/{code}/webhooks");
+            "POST /api/v1/shipping/webhooks/tracking", "POST /api/v1/channels/{code}/webhooks",
+            "POST /api/v1/channels/{code}/shopware/confirmation");
 
     /** Required only in one case, which OpenAPI 3.0 cannot say: unless customerId is given (the description says). */
     private static final Set<String> CONDITIONALLY_REQUIRED = Set.of("customer");
@@ -63,6 +64,7 @@ class RequestContractIntegrationTests {
             "PUT /api/v1/imports/mappings/orders/{source}",
             "PUT /api/v1/imports/mappings/articles/{source}",
             "PUT /api/v1/imports/mappings/stock/{source}",
+            "PUT /api/v1/imports/mappings/bins/{source}",
             // on a thing that must exist first, looked up before the body is read: an external location (its
             // partner), a partner (its signed reports); OutsourcedFulfilmentIntegrationTests proves what they refuse
             "PUT /api/v1/fulfilment-partners/{location}",
