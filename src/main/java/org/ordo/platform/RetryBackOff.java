@@ -14,14 +14,18 @@ import java.time.Duration;
 public record RetryBackOff(Duration first, Duration longest) {
 
     public RetryBackOff {
-        if (first == null || longest == null || first.isNegative() || first.isZero() || longest.compareTo(first) < 0) {
-            throw new IllegalArgumentException("a back-off needs 0 < first <= longest, not " + first + ", " + longest);
+        // zero is allowed: "try again at once" (a test, or a receiver on the same machine)
+        if (first == null || longest == null || first.isNegative() || longest.compareTo(first) < 0) {
+            throw new IllegalArgumentException("a back-off needs 0 <= first <= longest, not " + first + ", " + longest);
         }
     }
 
     /** The wait after {@code failedAttempts} failed attempts (1 and fewer: the first wait). */
     public Duration after(int failedAttempts) {
         Duration wait = first;
+        if (wait.isZero()) {
+            return wait;
+        }
         for (int i = 1; i < failedAttempts && wait.compareTo(longest) < 0; i++) {
             wait = wait.multipliedBy(2);
         }

@@ -23,8 +23,15 @@ class RetryBackOffTests {
     }
 
     @Test
-    void aBackOffThatWouldNeverWaitOrShrinkIsRefused() {
-        assertThatThrownBy(() -> new RetryBackOff(Duration.ZERO, Duration.ofHours(1)))
+    void noWaitAtAllStaysNoWait() {
+        RetryBackOff atOnce = new RetryBackOff(Duration.ZERO, Duration.ZERO);
+        assertThat(atOnce.after(1)).isZero();
+        assertThat(atOnce.after(Integer.MAX_VALUE)).isZero();
+    }
+
+    @Test
+    void aBackOffThatWouldWaitBackwardsOrShrinkIsRefused() {
+        assertThatThrownBy(() -> new RetryBackOff(Duration.ofSeconds(-1), Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryBackOff(Duration.ofHours(2), Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class);
