@@ -22,6 +22,7 @@ pg_port() { echo "$PGPORT"; }
 sql "CREATE EXTENSION pg_stat_statements"
 start_ordo
 await_ready
+register_location BER # its own PostgreSQL has no demo data
 prefix=PR-$(date +%s)-
 stock_article "${prefix}A" 1000
 stock_article "${prefix}B" 1000
