@@ -574,7 +574,7 @@ public class Hostile {
                 int depth = pick(600, 2_000, 10_000);
                 String open = random.nextBoolean() ? "[" : "{\"a\":";
                 String close = open.equals("[") ? "]" : "}";
-                body.put(pick(new ArrayList<>(body.keySet()).toArray(String[]::new)), new Raw(open.repeat(depth) + "1" + close.repeat(depth)));
+                body.put(anyField(body), new Raw(open.repeat(depth) + "1" + close.repeat(depth)));
                 bytes = json(body);
             }
             case OVERSIZED -> {
@@ -587,7 +587,7 @@ public class Hostile {
                 bytes = json(body);
             }
             case WRONG_TYPE -> {
-                String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
+                String field = anyField(body);
                 body.put(field, pick(map("nested", hostile()), List.of(hostile(), 1)));
                 bytes = json(body);
             }
@@ -600,7 +600,7 @@ public class Hostile {
                     body.put("price", map("amount", pick(INEXACT_AMOUNTS), "currency", "EUR"));
                 } else if (!inexact(body)) {
                     // No number in this body: a string field gets a number, a flag a 1 (no coercion either way).
-                    String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
+                    String field = anyField(body);
                     body.put(field, pick(new Raw("12345"), new Raw("1"), new Raw("1.5"), new Raw("false")));
                 }
                 bytes = json(body);
@@ -625,7 +625,7 @@ public class Hostile {
             case DUPLICATE_KEY -> {
                 body.putIfAbsent("note", "n"); // a body without fields (an action) gets one to repeat
                 String text = new String(json(body), StandardCharsets.UTF_8);
-                String field = pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
+                String field = anyField(body);
                 String again = new String(json(map(field, body.get(field))), StandardCharsets.UTF_8);
                 bytes = (text.substring(0, text.length() - 1) + "," + again.substring(1))
                         .getBytes(StandardCharsets.UTF_8);
@@ -1032,6 +1032,11 @@ public class Hostile {
 
     String hostile() {
         return HOSTILE[random.nextInt(HOSTILE.length)];
+    }
+
+    /** One of the body's fields; a body that is valid empty (every field optional) gets one named "lines". */
+    private String anyField(Map<String, Object> body) {
+        return body.isEmpty() ? "lines" : pick(new ArrayList<>(body.keySet()).toArray(String[]::new));
     }
 
     @SafeVarargs
