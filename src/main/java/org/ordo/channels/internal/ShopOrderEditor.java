@@ -1,6 +1,7 @@
 package org.ordo.channels.internal;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.ordo.platform.Address;
 
@@ -32,6 +33,27 @@ public interface ShopOrderEditor {
         int space = whole.indexOf(' ');
         return space < 0 ? new String[] {whole, ""} : new String[] {whole.substring(0, space),
                 whole.substring(space + 1).strip()};
+    }
+
+    /**
+     * What the shop must change, by SKU: each quantity the shop has that differs from the one wanted (0: remove it),
+     * and each wanted SKU the shop lacks. Empty when the shop already has the order as wanted, so a retry whose first
+     * call went through changes nothing.
+     */
+    static Map<String, Long> differing(Map<String, Long> shop, Map<String, Long> wanted) {
+        Map<String, Long> differ = new TreeMap<>();
+        shop.forEach((sku, quantity) -> {
+            long want = wanted.getOrDefault(sku, 0L);
+            if (want != quantity) {
+                differ.put(sku, want);
+            }
+        });
+        wanted.forEach((sku, want) -> {
+            if (!shop.containsKey(sku) && want > 0) {
+                differ.put(sku, want);
+            }
+        });
+        return differ;
     }
 
     /** Text for a JSON body: null as the empty string, as the shops expect for a cleared field. */

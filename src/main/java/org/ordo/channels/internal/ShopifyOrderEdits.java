@@ -3,7 +3,6 @@ package org.ordo.channels.internal;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.ordo.platform.Address;
 import tools.jackson.databind.JsonNode;
@@ -28,18 +27,7 @@ final class ShopifyOrderEdits implements ShopOrderEditor {
                     : item.path("quantity").asLong();
             shop.merge(item.path("sku").asString(""), quantity, Long::sum);
         }
-        Map<String, Long> differ = new TreeMap<>();
-        shop.forEach((sku, quantity) -> {
-            long wanted = changed.quantities().getOrDefault(sku, 0L);
-            if (wanted != quantity) {
-                differ.put(sku, wanted);
-            }
-        });
-        changed.quantities().forEach((sku, wanted) -> {
-            if (!shop.containsKey(sku) && wanted > 0) {
-                differ.put(sku, wanted);
-            }
-        });
+        Map<String, Long> differ = ShopOrderEditor.differing(shop, changed.quantities());
         if (!differ.isEmpty()) {
             edit(target, changed, shop, differ);
         }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.ordo.platform.Address;
 import tools.jackson.databind.JsonNode;
@@ -35,18 +34,7 @@ final class ShopwareOrderEdits implements ShopOrderEditor {
             shop.merge(sku, item.path("quantity").asLong(), Long::sum);
             itemOfSku.putIfAbsent(sku, item.path("id").asString());
         }
-        Map<String, Long> differ = new TreeMap<>();
-        shop.forEach((sku, quantity) -> {
-            long wanted = changed.quantities().getOrDefault(sku, 0L);
-            if (wanted != quantity) {
-                differ.put(sku, wanted);
-            }
-        });
-        changed.quantities().forEach((sku, wanted) -> {
-            if (!shop.containsKey(sku) && wanted > 0) {
-                differ.put(sku, wanted);
-            }
-        });
+        Map<String, Long> differ = ShopOrderEditor.differing(shop, changed.quantities());
         if (!differ.isEmpty()) {
             String version = ShopCalls.ok("POST", api + "/_action/version/order/" + orderId, Map.of(),
                     "Authorization", bearer).json().path("versionId").asString();
