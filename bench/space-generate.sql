@@ -1,7 +1,8 @@
 -- Warehouse space data for bench/space.sh, written set-based through Ordo's own schema and consistent with its
 -- invariants: :n SKUs (prefix :prefix) of 1 litre and 250 g with :n units on hand each at location :loc (levels
 -- equal the ledger), :n bins of 100 litres along the pick path holding them (the bins add up to the location), and
--- 112 days of demand history per SKU: the 12 weeks of last year the forecast reads and the 4 recent weeks.
+-- two years of weekly demand history per SKU (69 weeks: the 4 recent weeks, and weeks 40 to 104 back, which hold
+-- the 13 of last year the forecast reads).
 --   psql -v n=10000 -v prefix=SP-123- -v loc=LOCATION-UUID -f bench/space-generate.sql
 \set ON_ERROR_STOP on
 SET synchronous_commit = off;
@@ -34,10 +35,16 @@ SELECT md5(:'prefix' || 'bin' || g)::uuid, :'prefix' || lpad(g::text, 5, '0'), 5
 FROM generate_series(0, :n - 1) g;
 
 \echo demand history
-INSERT INTO space_demand (location_id, sku, day, issued)
-SELECT :'loc', :'prefix' || lpad(g::text, 5, '0'), current_date - 364 + k, 1 + (g + k) % 3
-FROM generate_series(0, :n - 1) g, generate_series(0, 83) k;
-INSERT INTO space_demand (location_id, sku, day, issued)
-SELECT :'loc', :'prefix' || lpad(g::text, 5, '0'), current_date - k, 1
-FROM generate_series(0, :n - 1) g, generate_series(1, 28) k;
-ANALYZE article; ANALYZE stock_level; ANALYZE bin; ANALYZE bin_stock; ANALYZE space_demand;
+-- by calendar week, as Ordo keeps it, written week after week as time would write it: the year before last year's
+-- weeks (which a forecast must not read), the weeks of last year's 12 that the forecast reads (13 when today is not
+-- a Monday), and the 4 recent weeks
+INSERT INTO space_demand_week (location_id, sku, week, issued)
+SELECT :'loc', :'prefix' || lpad(g::text, 5, '0'), monday - 7 * k, 7 + (g + k) % 15
+FROM generate_series(0, :n - 1) g, (SELECT k FROM generate_series(1, 4) k UNION ALL SELECT generate_series(40, 104)) ks,
+     (SELECT current_date - (CAST(extract(isodow FROM current_date) AS int) - 1) AS monday) m
+ORDER BY k DESC, g;
+INSERT INTO space_demand_since (location_id, sku, first_day)
+SELECT :'loc', :'prefix' || lpad(g::text, 5, '0'),
+       current_date - (CAST(extract(isodow FROM current_date) AS int) - 1) - 7 * 104
+FROM generate_series(0, :n - 1) g;
+ANALYZE article; ANALYZE stock_level; ANALYZE bin; ANALYZE bin_stock; ANALYZE space_demand_week; ANALYZE space_demand_since;

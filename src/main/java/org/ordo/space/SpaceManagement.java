@@ -38,10 +38,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class SpaceManagement {
 
     public static final int FORECAST_WEEKS = 12;
-    /** The recent rate of a SKU without history: what it sold in this many days before the forecast. */
-    static final int RECENT_DAYS = 28;
+    /**
+     * The recent rate of a SKU without history: what it sold in this many calendar weeks before the forecast's
+     * week.
+     */
+    static final int RECENT_WEEKS = 4;
     private static final String BIN_CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,31}";
     private static final int ALERTS = 50;
+    private static final long[] NONE_SOLD = new long[0];
 
     private final InventoryManagement inventory;
     private final Catalog catalog;
@@ -307,8 +311,9 @@ public class SpaceManagement {
 
     /**
      * The space a warehouse needs in each of the next {@value #FORECAST_WEEKS} weeks and the first day it runs
-     * full; reads, locks nothing. Demand per SKU: the same weeks last year (52 weeks back, same weekdays) when the
-     * SKU has history that old, else its rate of the last {@value #RECENT_DAYS} days times each day's peak factor.
+     * full; reads, locks nothing. Demand per SKU and day: a seventh of what it sold in the calendar week 52 weeks
+     * before when the SKU has history that old (none sold then counts as none), else its daily rate of the
+     * {@value #RECENT_WEEKS} calendar weeks before this one times the day's peak factor.
      * Stock starts at on hand minus reserved (reserved goods are about to leave) and never falls below zero.
      */
     @Transactional(readOnly = true)
@@ -318,7 +323,7 @@ public class SpaceManagement {
         int days = FORECAST_WEEKS * 7;
         Map<String, long[]> stock = levels(location.code());
         Map<String, List<ExpectedReceipt>> incoming = inventory.expectedAt(location.code());
-        Demand.History past = demand.history(location.id(), from, FORECAST_WEEKS, RECENT_DAYS);
+        Demand.History past = demand.history(location.id(), from, FORECAST_WEEKS, RECENT_WEEKS);
         Map<String, long[]> history = past.lastYear();
         Set<String> withHistory = past.withHistory();
         Map<String, Long> recent = past.recent();
@@ -347,12 +352,13 @@ public class SpaceManagement {
                     in[d] += r.quantity();
                 }
             }
-            long[] pastWeeks = withHistory.contains(sku) ? history.get(sku) : null;
-            double rate = recent.getOrDefault(sku, 0L) / (double) RECENT_DAYS;
+            long[] pastWeeks = withHistory.contains(sku) ? history.getOrDefault(sku, NONE_SOLD) : null;
+            double rate = recent.getOrDefault(sku, 0L) / (RECENT_WEEKS * 7.0);
             long[] level = stock.getOrDefault(sku, new long[2]);
             double units = Math.max(0, level[0] - level[1]);
             for (int d = 0; d < days; d++) {
-                double out = pastWeeks != null ? pastWeeks[d / 7] / 7.0 : rate * factor[d];
+                double out = pastWeeks != null ? past.lastYearsWeek(pastWeeks, from.plusDays(d)) / 7.0
+                        : rate * factor[d];
                 double taken = Math.min(units + in[d], out);
                 units = units + in[d] - taken;
                 needed[d] += units * volume;

@@ -313,7 +313,58 @@ class SpaceIntegrationTests {
         });
     }
 
+    /**
+     * Now is Wednesday 3 November 2027. Last year's history is read by calendar week: a SKU that sold 70 on
+     * Monday 2 November 2026 sells a tenth of that a day in the five forecast days whose last-year day (4 to 8
+     * November 2026) falls in that week, and nothing on the two after. A SKU first sold two years ago that sold
+     * nothing in last year's weeks is forecast to sell nothing, though it sells now. A SKU without old history
+     * sells at the rate of the four calendar weeks before this one (14 a week), not counting this week's Monday
+     * and Tuesday.
+     */
+    @Test
+    void theForecastReadsLastYearByCalendarWeekAndTheRecentRateByWholeWeeks() {
+        LocalDate now = LocalDate.of(2027, 11, 3);
+        String seasonal = fixtures.location(1);
+        String seasonalSku = litreArticle();
+        issued(seasonalSku, seasonal, LocalDate.of(2026, 11, 2), 70);
+        String dormant = fixtures.location(1);
+        String dormantSku = litreArticle();
+        issued(dormantSku, dormant, LocalDate.of(2025, 11, 5), 1);
+        String fresh = fixtures.location(1);
+        String freshSku = litreArticle();
+        for (int d = 1; d <= 28; d++) {
+            issued(freshSku, fresh, LocalDate.of(2027, 11, 1).minusDays(d), 2);
+            issued(dormantSku, dormant, LocalDate.of(2027, 11, 1).minusDays(d), 2);
+        }
+        issued(freshSku, fresh, LocalDate.of(2027, 11, 1), 100);
+        issued(freshSku, fresh, LocalDate.of(2027, 11, 2), 100);
+        for (String[] stocked : new String[][] { { seasonalSku, seasonal }, { dormantSku, dormant },
+                { freshSku, fresh } }) {
+            receive(stocked[0], stocked[1], 500);
+        }
+
+        TestClock.movedBy(offsetTo(now), () -> {
+            assertThat(demandLitres(seasonal)).startsWith(50L, 0L);
+            assertThat(demandLitres(dormant)).containsOnly(0L);
+            assertThat(demandLitres(fresh)).startsWith(14L, 14L, 14L);
+        });
+    }
+
     // --- helpers ----------------------------------------------------------------------------------------------
+
+    /** Goods of {@code sku} issued at {@code location} on {@code day}, as picking records them. */
+    private void issued(String sku, String location, LocalDate day, long quantity) {
+        TestClock.movedBy(offsetTo(day), () -> shelves.follow(new ShelfStock.OnHandChange(sku,
+                inventory.location(location).id(), -quantity, MovementKind.ISSUE, "PICK_LIST", "history")));
+    }
+
+    /** The forecast demand of each of the 12 weeks in whole litres. */
+    private List<Long> demandLitres(String location) {
+        List<Long> litres = new ArrayList<>();
+        expect(api.get("/api/v1/locations/" + location + "/space-forecast"), 200).json().get("weeks")
+                .forEach(w -> litres.add(Math.round(w.get("demandVolumeMm3").asLong() / (double) LITRE)));
+        return litres;
+    }
 
     private static String dimensions(String sku) {
         return "/api/v1/articles/" + sku + "/dimensions";
