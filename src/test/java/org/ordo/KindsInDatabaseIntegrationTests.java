@@ -63,6 +63,12 @@ class KindsInDatabaseIntegrationTests {
     }
 
     @Test
+    void everyWayToReachAFulfilmentPartnerIsTakenByTheDatabase() {
+        assertThat(missing("fulfilment_partner", "delivery", org.ordo.outsourcing.PartnerDraft.Delivery.values()))
+                .isEmpty();
+    }
+
+    @Test
     void allowingAValueKeepsEveryValueAllowedBefore() {
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly(); // DDL is transactional in PostgreSQL: nothing of this stays

@@ -11,5 +11,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "FulfilmentPartner")
 public record FulfilmentPartner(String location, PartnerKind kind, String name, PartnerDraft.Delivery delivery,
         String url, boolean active, Instant stockReportedAt, Instant createdAt, Instant updatedAt,
-        PartnerDraft.Format format, String ediSenderId, String ediReceiverId) {
+        PartnerDraft.Format format, String ediSenderId, String ediReceiverId,
+        @Schema(description = "for MAIL delivery: the supplier its purchase orders go to") String supplier) {
 }

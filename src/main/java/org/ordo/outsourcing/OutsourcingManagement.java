@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.ordo.inventory.Adjustment;
 import org.ordo.inventory.InventoryManagement;
+import org.ordo.party.PartyManagement;
 import org.ordo.inventory.ReservationView;
 import org.ordo.inventory.StockStatus;
 import org.ordo.ordering.Channel;
@@ -77,11 +78,13 @@ public class OutsourcingManagement {
     private final Json json;
     private final Clock clock;
     private final int maxAttempts;
+    private final PartyManagement parties;
 
     OutsourcingManagement(Partners partners, RoutingRules routingRules, Catalog catalog, FulfilmentRequests requests, PartnerReports reports,
             RequestDelivery delivery, InventoryManagement inventory, OrderManagement orders,
             ShippingManagement shipping, Json json, Clock clock,
-            @Value("${ordo.outsourcing.max-attempts:10}") int maxAttempts) {
+            @Value("${ordo.outsourcing.max-attempts:10}") int maxAttempts, PartyManagement parties) {
+        this.parties = parties;
         this.partners = partners;
         this.routingRules = routingRules;
         this.catalog = catalog;
@@ -109,6 +112,13 @@ public class OutsourcingManagement {
         }
         inventory.location(location);
         draft.check();
+        if (draft.supplier() != null) {
+            var supplier = parties.findSupplier(draft.supplier()).orElseThrow(() -> new InvalidInputException(
+                    "supplier", "is not a known supplier code: " + draft.supplier()));
+            if (supplier.email() == null || supplier.email().isBlank()) {
+                throw new InvalidInputException("supplier", "has no e-mail address to send purchase orders to");
+            }
+        }
         partners.save(location, draft, clock.instant());
         inventory.markExternal(location, true);
         return partner(location);

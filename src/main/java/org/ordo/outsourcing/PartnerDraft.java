@@ -12,7 +12,7 @@ import org.ordo.platform.InvalidInputException;
 public record PartnerDraft(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PartnerKind kind,
         @Schema(example = "Fulfil GmbH", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = NAME) String name,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "HTTP: each request is POSTed to url; FOLDER: one file per request in the exchange folder")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "HTTP: each request is POSTed to url; FOLDER: one file per request in the exchange folder; MAIL (dropship suppliers only): each request becomes a purchase order to supplier, mailed as PDF in its language")
         Delivery delivery,
         @Schema(example = "https://3pl.example/ordo/requests", maxLength = URL, description = "required for HTTP delivery: http or https")
         String url,
@@ -26,12 +26,16 @@ public record PartnerDraft(
                 description = "our X12 interchange identifier (ISA06, qualifier ZZ) in the 940s to this partner")
         String ediSenderId,
         @Schema(example = "FULFIL3PL", maxLength = 15, pattern = org.ordo.edi.WarehouseShippingOrders.INTERCHANGE_ID,
-                description = "the partner's X12 interchange identifier (ISA08, qualifier ZZ)") String ediReceiverId) {
+                description = "the partner's X12 interchange identifier (ISA08, qualifier ZZ)") String ediReceiverId,
+        @Schema(example = "LAMPEN", maxLength = SUPPLIER, description = "required for MAIL delivery: the supplier "
+                + "(in purchasing) whose e-mail address, language and prices the purchase orders use")
+        String supplier) {
 
     static final int NAME = 100;
     static final int URL = 500;
     static final int MIN_SECRET = 16;
     static final int MAX_SECRET = 200;
+    static final int SUPPLIER = 32;
 
     /** What a request is written as. */
     public enum Format {
@@ -45,7 +49,7 @@ public record PartnerDraft(
 
     /** How requests reach the partner. */
     public enum Delivery {
-        HTTP, FOLDER
+        HTTP, FOLDER, MAIL
     }
 
     void check() {
@@ -57,10 +61,18 @@ public record PartnerDraft(
             errors.add(new FieldError("name", "is required, at most " + NAME + " characters"));
         }
         if (delivery == null) {
-            errors.add(new FieldError("delivery", "is required: HTTP or FOLDER"));
+            errors.add(new FieldError("delivery", "is required: HTTP, FOLDER or MAIL"));
         } else if (delivery == Delivery.HTTP && (url == null || !url.matches("https?://[^\\s]+") || url.length() > URL)) {
             errors.add(new FieldError("url", "is required for HTTP delivery: an http(s) URL of at most " + URL
                     + " characters"));
+        }
+        if (delivery == Delivery.MAIL && kind == PartnerKind.THIRD_PARTY_WAREHOUSE) {
+            errors.add(new FieldError("delivery", "MAIL is for dropship suppliers: a 3PL gets HTTP or FOLDER"));
+        }
+        if (supplier != null && (supplier.isBlank() || supplier.length() > SUPPLIER)) {
+            errors.add(new FieldError("supplier", "must be a supplier code of at most " + SUPPLIER + " characters"));
+        } else if (supplier == null && delivery == Delivery.MAIL) {
+            errors.add(new FieldError("supplier", "is required for MAIL delivery: the supplier to send orders to"));
         }
         if (url != null && url.length() > URL) {
             errors.add(new FieldError("url", "must be at most " + URL + " characters"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.Address;
 import org.ordo.platform.Money;
 
 /**
@@ -16,7 +17,9 @@ import org.ordo.platform.Money;
 public record PurchaseOrder(UUID id, @Schema(example = "PO-2026-000001") String number, String supplier,
         String supplierName, String location, String currency, PurchaseOrderStatus status, int revision,
         String note, @Schema(description = "why it was cancelled or closed short") String reason,
-        Money total, List<Line> lines, String createdBy, Instant createdAt, Instant updatedAt) {
+        Money total, List<Line> lines, String createdBy, Instant createdAt, Instant updatedAt,
+        @Schema(description = "for a dropship supplier: the customer's address it ships to (the order brings "
+                + "nothing into stock); absent for an order delivered to location") Address shipTo) {
 
     @Schema(name = "PurchaseOrderLine")
     public record Line(int lineNo, String sku, String supplierArticle, long ordered, Long confirmed, long received,

@@ -116,6 +116,11 @@ public class PurchasingManagement {
         return orders.place(command);
     }
 
+    /** Places the purchase order a dropship supplier ships a customer's order by, once per fulfilment request. */
+    public PurchaseOrder placeDropship(DropshipPurchase purchase) {
+        return orders.placeDropship(purchase);
+    }
+
     /** The supplier confirmed quantities and dates. Locks the order; 409 once it is closed. */
     public PurchaseOrder confirm(UUID id, ConfirmPurchaseOrder command) {
         return orders.confirm(id, command);

@@ -39,6 +39,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Numbers;
 import org.ordo.platform.Slice;
+import org.ordo.purchasing.internal.DropshipOrders;
 import org.ordo.purchasing.internal.PurchaseOrderDocuments;
 import org.ordo.purchasing.internal.PurchaseOrders;
 import org.ordo.purchasing.internal.StockPolicies;
@@ -68,12 +69,13 @@ class SupplierOrders {
     private final Clock clock;
     private final int overDeliveryPercent;
     private final String series;
+    private final DropshipOrders dropships;
 
     SupplierOrders(StockPolicies policies, PurchaseOrders purchaseOrders, PurchaseOrderDocuments documents,
             StockPositions positions, ReorderAlerting alerting, InventoryManagement inventory, PartyManagement parties,
             Catalog catalog, Billing billing, ApplicationEventPublisher events, Clock clock,
             @Value("${ordo.purchasing.over-delivery-percent:10}") int overDeliveryPercent,
-            @Value("${ordo.purchasing.series:PO}") String series) {
+            @Value("${ordo.purchasing.series:PO}") String series, DropshipOrders dropships) {
         if (overDeliveryPercent < 0 || overDeliveryPercent > 100) {
             throw new IllegalArgumentException("ordo.purchasing.over-delivery-percent must be 0 to 100");
         }
@@ -90,6 +92,7 @@ class SupplierOrders {
         this.clock = clock;
         this.overDeliveryPercent = overDeliveryPercent;
         this.series = series;
+        this.dropships = dropships;
     }
 
     /**
@@ -409,7 +412,45 @@ class SupplierOrders {
         Money total = lines.stream().map(PurchaseOrder.Line::amount).reduce(Money.zero(h.currency()), Money::plus);
         return new PurchaseOrder(h.id(), h.number(), supplier.code(), supplier.name(), h.location(), h.currency(),
                 h.status(), h.revision(), h.note(), h.reason(), total, lines, h.createdBy(), h.createdAt(),
-                h.updatedAt());
+                h.updatedAt(), dropships.shipTo(id).orElse(null));
+    }
+
+    /**
+     * The purchase order that asks a dropship supplier to ship a customer's order straight to the customer: placed
+     * as any other (gap-free number, PDF in the supplier's language, the mail written in this transaction), but
+     * delivered to {@code shipTo}, so it brings nothing into stock. Once per fulfilment request: the same request
+     * again answers the order placed for it, and mails nothing. Prices are the supplier's unit costs from its
+     * stock feed, else the stock policy's; without either, or without the supplier's e-mail address, 422.
+     */
+    @Transactional
+    public PurchaseOrder placeDropship(DropshipPurchase purchase) {
+        java.util.Optional<UUID> placed = dropships.ofRequest(purchase.request());
+        if (placed.isPresent()) {
+            return require(placed.get());
+        }
+        Supplier supplier = parties.findSupplier(purchase.supplier()).orElseThrow(() -> new InvalidInputException(
+                "supplier", "is not a known supplier code: " + purchase.supplier()));
+        if (supplier.email() == null || supplier.email().isBlank()) {
+            throw new InvalidInputException("supplier", "has no e-mail address to send the order to");
+        }
+        Location location = inventory.location(purchase.location());
+        String currency = purchase.currency();
+        List<PlacePurchaseOrder.Line> wanted = purchase.lines().stream().map(l -> new PlacePurchaseOrder.Line(l.sku(),
+                l.quantity(), l.unitCost() == null ? null : l.unitCost().toPlainString(), null, null)).toList();
+        List<FieldError> errors = new ArrayList<>();
+        List<PurchaseOrders.Line> rows = lines(errors, wanted, supplier, location, currency);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        UUID id = Ids.next();
+        String number = billing.nextNumber(series, LocalDate.now(clock).getYear());
+        purchaseOrders.insert(new PurchaseOrders.Head(id, number, supplier.id(), location.code(), currency,
+                PurchaseOrderStatus.ORDERED, 1, purchase.order(), null, Actor.current(), now, now), rows);
+        dropships.shipTo(id, purchase.request(), purchase.shipTo());
+        PurchaseOrder order = require(id);
+        send(order, supplier, location, PurchaseOrderSent.Cause.PLACED, null);
+        return order;
     }
 
     /** The id of an order given by id or number; 404 when there is none. */

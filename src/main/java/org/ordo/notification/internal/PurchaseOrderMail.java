@@ -57,7 +57,8 @@ class PurchaseOrderMail {
         values.put("number", order.number());
         values.put("revision", String.valueOf(order.revision()));
         values.put("buyer", seller.name());
-        values.put("deliverTo", deliverTo(inventory.location(order.location())));
+        values.put("deliverTo", order.shipTo() != null ? oneLine(order.shipTo())
+                : deliverTo(inventory.location(order.location())));
         values.put("lines", order.lines().stream().map(l -> t.render("purchase-order.line", Map.of(
                 "quantity", t.number(l.ordered()), "article", catalog.find(l.sku()).map(a -> a.nameIn(
                         supplier.locale())).orElse(l.sku()), "supplierArticle", l.supplierArticle() == null ? l.sku()
@@ -72,6 +73,13 @@ class PurchaseOrderMail {
         messages.queue(Ids.next(), new Messages.Draft(kind, null, supplier.email(), t.locale().toLanguageTag(),
                 t.render(kind.key() + ".subject", values), body,
                 kind.name() + ":" + order.id() + ":" + sent.revision(), null, List.of(sent.documentId())));
+    }
+
+    /** A dropship order's customer address in one line. */
+    private static String oneLine(Address a) {
+        return java.util.stream.Stream.of(a.name(), a.company(), a.street(), a.street2(),
+                ((a.postalCode() == null ? "" : a.postalCode() + " ") + (a.city() == null ? "" : a.city())).trim(),
+                a.country()).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
     }
 
     /** The warehouse's name and address in one line. */

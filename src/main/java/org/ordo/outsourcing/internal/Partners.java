@@ -38,17 +38,19 @@ public class Partners {
     public void save(String location, PartnerDraft d, Instant now) {
         jdbc.sql("""
                 INSERT INTO fulfilment_partner (location_code, kind, name, delivery, url, secret_sealed, active,
-                                                created_at, updated_at, request_format, edi_sender_id, edi_receiver_id)
+                                                created_at, updated_at, request_format, edi_sender_id, edi_receiver_id,
+                                                supplier_code)
                 VALUES (:location, :kind, :name, :delivery, :url, :secret, :active, :now, :now, :format, :sender,
-                        :receiver)
+                        :receiver, :supplier)
                 ON CONFLICT (location_code) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
                     delivery = EXCLUDED.delivery, url = EXCLUDED.url, secret = NULL,
                     secret_sealed = EXCLUDED.secret_sealed,
                     active = EXCLUDED.active, updated_at = EXCLUDED.updated_at,
                     request_format = EXCLUDED.request_format, edi_sender_id = EXCLUDED.edi_sender_id,
-                    edi_receiver_id = EXCLUDED.edi_receiver_id
+                    edi_receiver_id = EXCLUDED.edi_receiver_id, supplier_code = EXCLUDED.supplier_code
                 """).param("location", location).param("format", d.formatOrDefault().name())
                 .param("sender", d.ediSenderId()).param("receiver", d.ediReceiverId()).param("kind", d.kind().name())
+                .param("supplier", d.supplier())
                 .param("name", d.name().trim()).param("delivery", d.delivery().name()).param("url", d.url())
                 .param("secret", sealed.seal(d.secret()))
                 .param("active", d.active() == null || d.active()).param("now", Timestamp.from(now)).update();
@@ -90,7 +92,7 @@ public class Partners {
                 PartnerDraft.Delivery.valueOf(rs.getString("delivery")), rs.getString("url"), rs.getBoolean("active"),
                 reported == null ? null : reported.toInstant(), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), PartnerDraft.Format.valueOf(rs.getString("request_format")),
-                rs.getString("edi_sender_id"), rs.getString("edi_receiver_id")),
+                rs.getString("edi_sender_id"), rs.getString("edi_receiver_id"), rs.getString("supplier_code")),
                 rs.getString("secret") != null ? rs.getString("secret") : sealed.open(rs.getBytes("secret_sealed")));
     }
 }

@@ -1,6 +1,7 @@
 package org.ordo.outsourcing.internal;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,9 @@ import org.ordo.outsourcing.PartnerDraft;
 import org.ordo.platform.Address;
 import org.ordo.platform.Json;
 import org.ordo.platform.WebhookSignature;
+import org.ordo.purchasing.DropshipPurchase;
+import org.ordo.purchasing.PurchaseOrder;
+import org.ordo.purchasing.PurchasingManagement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +35,8 @@ import org.springframework.stereotype.Component;
  * as {@code Idempotency-Key}, so a request delivered twice (a node died before recording the answer) is one request
  * to the partner; any answer but 2xx is a failed attempt. FOLDER: one file per request named after the order in the
  * partner's exchange folder, written aside and renamed at once (a partner polling the folder never reads half a
- * file; a second delivery replaces it). A partner that wants EDI gets the same request as an X12 940 (HTTP with
+ * file; a second delivery replaces it). MAIL: a purchase order by mail to a dropship supplier's supplier (see
+ * {@link #order}). A partner that wants EDI gets the same request as an X12 940 (HTTP with
  * {@code Content-Type: application/EDI-X12}, or a {@code .edi} file), with the request's own control number.
  */
 @Component
@@ -41,15 +46,17 @@ public class RequestDelivery {
     private final Path exchange;
     private final WarehouseShippingOrders shippingOrders;
     private final Json json;
+    private final PurchasingManagement purchasing;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     RequestDelivery(Clock clock, @Value("${ordo.outsourcing.exchange}") Path exchange,
-            WarehouseShippingOrders shippingOrders, Json json) {
+            WarehouseShippingOrders shippingOrders, Json json, PurchasingManagement purchasing) {
         this.clock = clock;
         this.exchange = exchange;
         this.shippingOrders = shippingOrders;
         this.json = json;
+        this.purchasing = purchasing;
     }
 
     /** The request as the partner gets it: the JSON body, or the X12 940 written from it. */
@@ -75,7 +82,26 @@ public class RequestDelivery {
         return switch (partner.partner().delivery()) {
             case HTTP -> post(partner, due);
             case FOLDER -> write(partner, due);
+            case MAIL -> order(partner, due);
         };
+    }
+
+    /**
+     * A dropship supplier without an endpoint: the request becomes a purchase order to the partner's supplier,
+     * delivered to the customer's address and mailed as PDF in the supplier's language through purchasing (its
+     * outbox mail is written with the order). Once per request: sent again, it finds the order placed before.
+     */
+    private String order(Partners.Registered partner, FulfilmentRequests.Due due) {
+        JsonNode body = json.read(due.body(), JsonNode.class);
+        List<DropshipPurchase.Line> lines = new ArrayList<>();
+        for (JsonNode line : body.get("lines")) {
+            lines.add(new DropshipPurchase.Line(line.get("sku").asString(), line.get("quantity").asLong(),
+                    line.hasNonNull("unitCost") ? new BigDecimal(line.get("unitCost").asString()) : null));
+        }
+        Address shipTo = json.read(body.get("shipTo").toString(), Address.class);
+        PurchaseOrder order = purchasing.placeDropship(new DropshipPurchase(due.id(), partner.partner().supplier(),
+                due.location(), due.orderNumber(), body.get("currency").asString(), shipTo, lines));
+        return order.number() + " to " + partner.partner().supplier();
     }
 
     /** The folder a partner's requests are written to (it reads them there). */

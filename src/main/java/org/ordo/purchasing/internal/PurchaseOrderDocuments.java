@@ -69,7 +69,8 @@ public class PurchaseOrderDocuments {
         if (change != null) {
             pdf.heading(change);
         }
-        byte[] content = pdf.paragraph(t.text("purchase-order.intro"))
+        byte[] content;
+        pdf.paragraph(t.text("purchase-order.intro"))
                 .table(List.of(Column.right(t.text("document.column.position"), 0.5),
                         Column.left(t.text("document.column.article"), 3.0),
                         Column.left(t.text("purchase-order.column.supplier-article"), 1.8),
@@ -79,7 +80,12 @@ public class PurchaseOrderDocuments {
                         Column.right(t.text("document.column.amount"), 1.4)), rows)
                 .totals(List.of(new Field(t.text("purchase-order.total"), t.money(order.total()))))
                 .heading(t.text("purchase-order.deliver-to"))
-                .paragraph(String.join(", ", lines(deliverTo.address(), deliverTo.name())))
+                .paragraph(String.join(", ", order.shipTo() != null ? lines(order.shipTo(), order.shipTo().name())
+                        : lines(deliverTo.address(), deliverTo.name())));
+        if (order.shipTo() != null) {
+            pdf.paragraph(t.render("purchase-order.dropship", Map.of("order", order.note())));
+        }
+        content = pdf
                 .paragraph(t.render("purchase-order.outro", Map.of("number", order.number())))
                 .footer(seller.footer(t), t.text("document.page"))
                 .toBytes();

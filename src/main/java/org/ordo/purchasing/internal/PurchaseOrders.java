@@ -145,6 +145,7 @@ public class PurchaseOrders {
                 SELECT o.location, l.ordered - l.received AS open, l.expected_on, o.number || '/' || l.line_no AS ref
                 FROM purchase_order_line l JOIN purchase_order o ON o.id = l.purchase_order_id
                 WHERE l.sku = :sku AND l.received < l.ordered AND o.status IN %s
+                  AND o.ship_to IS NULL -- a dropship order goes to the customer, not into stock
                 ORDER BY l.expected_on, o.number, l.line_no
                 """.formatted(OPEN)).param("sku", sku)
                 .query((rs, n) -> new ExpectedReceipt(rs.getString("location"), rs.getLong("open"),
@@ -159,6 +160,7 @@ public class PurchaseOrders {
                 SELECT l.sku, l.ordered - l.received AS open, l.expected_on, o.number || '/' || l.line_no AS ref
                 FROM purchase_order_line l JOIN purchase_order o ON o.id = l.purchase_order_id
                 WHERE o.location = :location AND l.received < l.ordered AND o.status IN %s
+                  AND o.ship_to IS NULL
                 ORDER BY l.expected_on, o.number, l.line_no
                 """.formatted(OPEN)).param("location", location)
                 .query((rs, n) -> bySku.computeIfAbsent(rs.getString("sku"), k -> new java.util.ArrayList<>())
