@@ -13,7 +13,7 @@
 # And outsourced fulfilment: partners, routing rules and partners' shipment and stock reports aimed at locations
 # and SKUs that do not exist, each refused.
 # And the back office's forms behind CSRF (mailboxes, purchasing policies, transfers, counts, scan upload) and the
-# customer change form on the tracking page: hostile posts, each refused with a 4xx or the form's error.
+# customers' change and return forms on the tracking page: hostile posts, each refused with a 4xx or the form's error.
 # Coverage: every operation of the live API document that takes a body or parameters is aimed at by a request
 # family, or listed in SKIPPED below with the reason; the run prints which, and fails on one that is neither.
 # Rows: compared row by row. A request a family accepts may add exactly the rows it declares (a scan taken into

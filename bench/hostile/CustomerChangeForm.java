@@ -107,7 +107,7 @@ final class CustomerChangeForm {
                 }
                 case 4 -> {
                     fault = "size";
-                    fields.addAll(List.of("sku-1", g.pick("NO-SUCH-SKU", "MUG-WHITE", g.hostile())));
+                    fields.addAll(List.of("sku-1", g.pick("NO-SUCH-SKU", "MUG-WHITE", "' OR '1'='1")));
                 }
                 default -> {
                     fault = "street";

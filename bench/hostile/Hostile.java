@@ -146,12 +146,15 @@ public class Hostile {
             out.append("No back-office forms (no admin password given).\n");
         }
         if (trackingSecret != null) {
-            CustomerChangeForm change = new CustomerChangeForm(base, g, trackingSecret,
-                    allIds(get(http, base, adminKey, "/api/v1/orders?limit=200")));
+            List<String> orders = allIds(get(http, base, adminKey, "/api/v1/orders?limit=100"));
+            CustomerChangeForm change = new CustomerChangeForm(base, g, trackingSecret, orders);
             formsRefused &= change.run(attempts);
             out.append(change.report());
+            CustomerReturnForm giveBack = new CustomerReturnForm(base, g, trackingSecret, orders);
+            formsRefused &= giveBack.run(attempts);
+            out.append(giveBack.report());
         } else {
-            out.append("No customer change form (no tracking secret given).\n");
+            out.append("No customer change or return form (no tracking secret given).\n");
         }
         if (adminPassword != null) {
             SessionReuse reuse = new SessionReuse(base, seed);
