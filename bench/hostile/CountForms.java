@@ -1,0 +1,31 @@
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+/**
+ * Counts (docs/purchasing.md): a count that is no whole number of zero or more, of an unknown SKU or at no
+ * warehouse; a decision that is no yes or no, or on a count that does not exist. Every draw must be refused: a count
+ * taken would book or wait for approval.
+ */
+final class CountForms extends BackOfficeForm {
+
+    CountForms() {
+        super("counts", "/counts");
+    }
+
+    @Override
+    HttpResponse<String> post(Browser browser, Generators g) throws Exception {
+        String sku = "TSHIRT-BLK-M";
+        String location = "BER";
+        String counted = "7";
+        switch (g.random.nextInt(4)) {
+            case 0 -> counted = g.pick("-1", "1.5", "abc", "1e2", "", "99999999999999999999");
+            case 1 -> sku = g.pick("NO-SUCH-SKU", g.hostile());
+            case 2 -> location = g.pick("NO-SUCH-LOC", g.hostile());
+            default -> {
+                return browser.post("/counts/" + g.pick(UUID.randomUUID().toString(), Generators.enc(g.hostile()))
+                        + "/decision", "approve", g.pick("true", "false", "maybe", ""), "reason", noisy(g, "recount"));
+            }
+        }
+        return browser.post("/counts", "sku", sku, "location", location, "counted", counted, "note", noisy(g, "n"));
+    }
+}
