@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.ordo.billing.Billing;
 import org.ordo.billing.CreditNote;
@@ -32,6 +31,7 @@ import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.Ibans;
 import org.ordo.platform.Ids;
 import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
@@ -54,7 +54,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReturnManagement {
 
     private static final String EXCHANGE = "EXCHANGE";
-    private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
 
     private final Returns returns;
     private final OrderManagement orders;
@@ -116,7 +115,7 @@ public class ReturnManagement {
         Instant now = clock.instant();
         String number = billing.nextNumber(policy.series(), now.atZone(ZoneOffset.UTC).getYear());
         UUID id = Ids.next();
-        String iban = command.iban() == null ? null : command.iban().replace(" ", "").toUpperCase();
+        String iban = command.iban() == null ? null : Ibans.normalized(command.iban());
         returns.insert(new Returns.NewReturn(id, number, orderId, order.number(), order.currency(),
                 command.resolution(), iban, blankToNull(command.labelRef()), blankToNull(command.note()),
                 Actor.current()), lines);
@@ -150,9 +149,9 @@ public class ReturnManagement {
         if (c.exchange() != null && !c.exchange().isEmpty() && !EXCHANGE.equals(c.resolution())) {
             faults.add("exchange", ReturnRefused.Kind.OTHER, "is only for resolution EXCHANGE");
         }
-        if (c.iban() != null && !IBAN.matcher(c.iban().replace(" ", "").toUpperCase()).matches()) {
+        if (c.iban() != null && !Ibans.valid(c.iban())) {
             faults.add("iban", ReturnRefused.Kind.IBAN,
-                    "is not an IBAN (two letters, two check digits, up to 30 letters or digits)");
+                    "is not an IBAN (two letters, two check digits that match, the country's length)");
         }
         limit(faults, "labelRef", c.labelRef(), RequestReturn.LABEL_REF, false);
         limit(faults, "note", c.note(), RequestReturn.NOTE, true);

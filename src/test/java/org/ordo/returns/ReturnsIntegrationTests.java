@@ -158,6 +158,13 @@ class ReturnsIntegrationTests {
                 "quantity", 1, "reason", "WRONG_SIZE"))), UUID.randomUUID().toString());
         assertThat(bad.status()).isEqualTo(422);
         assertThat(bad.errorFields()).contains("resolution", "lines[0].lineNo");
+
+        // an IBAN of the right shape whose check digits do not match would send the refund nowhere
+        Api.Response noSuchAccount = request(order, Map.of("resolution", "REFUND", "lines",
+                List.of(line(2, 1, "DAMAGED")), "iban", "DE00 0000 0000 0000 0000 00"), UUID.randomUUID().toString());
+        assertThat(noSuchAccount.status()).isEqualTo(422);
+        assertThat(noSuchAccount.errorFields()).containsExactly("iban");
+        assertThat(api.get("/api/v1/orders/" + order.get("id").asString() + "/returns").json()).hasSize(1);
     }
 
     @Test
