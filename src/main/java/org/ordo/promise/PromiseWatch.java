@@ -28,7 +28,9 @@ public class PromiseWatch {
 
     private static final Logger log = LoggerFactory.getLogger(PromiseWatch.class);
 
-    private final PromiseManagement promises;
+    private final PromiseMoves promises;
+    private final OrderPromises promised;
+    private final java.time.Clock clock;
     private final Bookings bookings;
     private final ShippingManagement shipping;
     private final ApplicationEventPublisher events;
@@ -36,12 +38,15 @@ public class PromiseWatch {
     private final OrderManagement orders;
     private final OrderDelays delays;
 
-    PromiseWatch(PromiseManagement promises, Bookings bookings, ShippingManagement shipping,
+    PromiseWatch(PromiseMoves promises, OrderPromises promised, java.time.Clock clock, Bookings bookings,
+            ShippingManagement shipping,
             ApplicationEventPublisher events, TransactionTemplate transaction, OrderManagement orders,
             OrderDelays delays) {
         this.orders = orders;
         this.delays = delays;
         this.promises = promises;
+        this.promised = promised;
+        this.clock = clock;
         this.bookings = bookings;
         this.shipping = shipping;
         this.events = events;
@@ -57,7 +62,7 @@ public class PromiseWatch {
         Shipment shipment = shipping.requireShipment(shipped.shipmentId());
         if (nothingLeftToShip(orders.require(shipped.orderId()), shipment.location())) {
             bookings.shipped(shipped.orderId(), shipment.location(), shipped.shippedAt() != null ? shipped.shippedAt()
-                    : shipment.shippedAt() != null ? shipment.shippedAt() : promises.now());
+                    : shipment.shippedAt() != null ? shipment.shippedAt() : clock.instant());
         }
     }
 
@@ -73,7 +78,7 @@ public class PromiseWatch {
         if (parcels.stream().allMatch(p -> p.deliveredAt() != null)
                 && nothingLeftToShip(orders.require(delivered.orderId()), location)) {
             bookings.delivered(delivered.orderId(), location, parcels.stream().map(Shipment::deliveredAt)
-                    .max(java.util.Comparator.naturalOrder()).orElseGet(promises::now));
+                    .max(java.util.Comparator.naturalOrder()).orElseGet(clock::instant));
         }
     }
 
@@ -94,12 +99,12 @@ public class PromiseWatch {
     }
 
     /**
-     * A changed order is promised again from now ({@link PromiseManagement#promiseAgain}), in one transaction after
+     * A changed order is promised again from now ({@link OrderPromises#promiseAgain}), in one transaction after
      * the change: its booked days move with it, and the order takes the new dates (a later one tells the customer).
      */
     @ApplicationModuleListener
     void on(org.ordo.ordering.OrderChanged changed) {
-        promises.promiseAgain(orders.require(changed.orderId())).ifPresent(p -> delays.promiseAgain(
+        promised.promiseAgain(orders.require(changed.orderId())).ifPresent(p -> delays.promiseAgain(
                 changed.orderId(), p.shipBy(), p.deliverBy(), p.mustShipAt()));
     }
 
@@ -138,7 +143,7 @@ public class PromiseWatch {
             if (!bookings.lockRiskCheck()) {
                 return 0;
             }
-            java.time.Instant now = promises.now();
+            java.time.Instant now = clock.instant();
             int n = 0;
             for (Bookings.Open s : promises.atRisk(bookings.open(), now)) {
                 if (s.atRiskSince() == null && bookings.flagAtRisk(s.orderId(), s.location(), now)) {
@@ -154,7 +159,7 @@ public class PromiseWatch {
 
     /**
      * Moves every promise that can no longer be kept (missed, at risk, or waiting for goods that come later; see
-     * {@link PromiseManagement#moves}) to the day it can ship, and gives each order its new dates through
+     * {@link PromiseMoves#moves}) to the day it can ship, and gives each order its new dates through
      * {@link OrderDelays}, which tells the customer once per new date. Returns how many orders' promises moved; 0
      * when another node checks now.
      */
@@ -164,7 +169,7 @@ public class PromiseWatch {
                 return 0;
             }
             int n = 0;
-            for (PromiseManagement.Moved m : promises.moves(bookings.open(), promises.now(), orders::require)) {
+            for (PromiseMoves.Moved m : promises.moves(bookings.open(), clock.instant(), orders::require)) {
                 if (delays.delay(m.orderId(), m.shipBy(), m.deliverBy(), m.mustShipAt(), m.cause())) {
                     n++;
                 }

@@ -344,13 +344,25 @@ public final class AccessRules {
     public static final AccessRule TRANSFER_RECEIPT_PAGE = of("Transfers screen", POST, "/transfers/*/receipt",
             ADMIN, WAREHOUSE);
 
+    /** Setting a warehouse's calendar on the promise screen, as the API allows it (agents open the screen to read). */
+    public static final AccessRule PROMISE_WAREHOUSE_PAGE = of("Promise screen", POST, "/promise/warehouses/*",
+            ADMIN, WAREHOUSE);
+
+    /** Creating or changing a carrier service on the promise screen, as the API allows it. */
+    public static final AccessRule PROMISE_CARRIER_SERVICE_PAGE = of("Promise screen", POST,
+            "/promise/carrier-services", ADMIN);
+
+    /** Closing the company or a warehouse on a day on the promise screen, as the API allows it. */
+    public static final AccessRule PROMISE_CLOSING_DAY_PAGE = of("Promise screen", POST, "/promise/closing-days",
+            ADMIN, WAREHOUSE);
+
     /**
      * Actions of the browser's chain narrower than the screen they are on (a screen's roles come from its
      * {@code Screen} bean). They are matched before the screens; the screen shows the action only to these roles.
      */
     public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE, PURCHASE_ORDER_PAGE,
             PURCHASE_RECEIPT_PAGE, PURCHASE_ORDER_FORMS, PURCHASE_SCAN_PAGE, TRANSFER_RECEIPT_PAGE,
-            STOCK_POLICY_PAGE);
+            STOCK_POLICY_PAGE, PROMISE_WAREHOUSE_PAGE, PROMISE_CARRIER_SERVICE_PAGE, PROMISE_CLOSING_DAY_PAGE);
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",

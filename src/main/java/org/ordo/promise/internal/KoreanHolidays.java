@@ -3,9 +3,9 @@ package org.ordo.promise.internal;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZoneId;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.ibm.icu.util.Calendar;
 import com.ibm.icu.util.DangiCalendar;
@@ -21,16 +21,24 @@ import com.ibm.icu.util.ULocale;
  */
 final class KoreanHolidays {
 
-    private static final List<MonthDay> SOLAR = List.of(MonthDay.of(1, 1), MonthDay.of(3, 1), MonthDay.of(5, 5),
-            MonthDay.of(6, 6), MonthDay.of(8, 15), MonthDay.of(10, 3), MonthDay.of(10, 9), MonthDay.of(12, 25));
+    private static final Map<MonthDay, String> SOLAR = Map.of(MonthDay.of(1, 1), "New Year's Day",
+            MonthDay.of(3, 1), "Independence Movement Day", MonthDay.of(5, 5), "Children's Day",
+            MonthDay.of(6, 6), "Memorial Day", MonthDay.of(8, 15), "Liberation Day",
+            MonthDay.of(10, 3), "National Foundation Day", MonthDay.of(10, 9), "Hangul Day",
+            MonthDay.of(12, 25), "Christmas Day");
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     private KoreanHolidays() {
     }
 
     static Set<LocalDate> of(int year) {
-        Set<LocalDate> days = new HashSet<>();
-        SOLAR.forEach(d -> days.add(d.atYear(year)));
+        return named(year).keySet();
+    }
+
+    /** The holidays of a year with their English names. */
+    static Map<LocalDate, String> named(int year) {
+        Map<LocalDate, String> days = new TreeMap<>();
+        SOLAR.forEach((d, name) -> days.put(d.atYear(year), name));
         DangiCalendar lunar = new DangiCalendar(TimeZone.getTimeZone("Asia/Seoul"), ULocale.KOREA);
         // Every day of the year and the day after it, so the eve of a lunar new year in late December is found
         for (LocalDate day = LocalDate.of(year, 1, 1); day.getYear() == year; day = day.plusDays(1)) {
@@ -40,10 +48,10 @@ final class KoreanHolidays {
             boolean buddha = today[0] == 4 && today[1] == 8;
             boolean chuseok = today[0] == 8 && today[1] >= 14 && today[1] <= 16;
             if (seollal || buddha || chuseok) {
-                days.add(day);
+                days.putIfAbsent(day, seollal ? "Seollal" : buddha ? "Buddha's Birthday" : "Chuseok");
             }
         }
-        return Set.copyOf(days);
+        return java.util.Collections.unmodifiableMap(days);
     }
 
     /** The lunar month (1-12, leap months as 0) and day of a day in Seoul. */

@@ -38,6 +38,28 @@ public final class PublicHolidays implements Holidays {
         return byCountryRegionYear.computeIfAbsent(key, k -> load(country, region, day.getYear())).contains(day);
     }
 
+    /**
+     * The public holidays of a country (and region) in a year, by day, named in {@code locale} where the library
+     * has the name in it (else in English); empty for a country it does not know.
+     */
+    public static java.util.SortedMap<LocalDate, String> named(String country, String region, int year,
+            Locale locale) {
+        java.util.TreeMap<LocalDate, String> days = new java.util.TreeMap<>();
+        if (!knows(country)) {
+            return days;
+        }
+        if (country.equals("KR")) {
+            days.putAll(KoreanHolidays.named(year));
+            return days;
+        }
+        HolidayManager manager = HolidayManager.getInstance(ManagerParameters.create(country.toLowerCase(Locale.ROOT)));
+        Set<Holiday> holidays = region == null ? manager.getHolidays(Year.of(year))
+                : manager.getHolidays(Year.of(year), region.toLowerCase(Locale.ROOT));
+        holidays.forEach(h -> days.merge(h.getObservedDate().orElse(h.getDate()), h.getDescription(locale),
+                (a, b) -> a + ", " + b));
+        return days;
+    }
+
     private static Set<LocalDate> load(String country, String region, int year) {
         if (country.equals("KR")) {
             return KoreanHolidays.of(year);

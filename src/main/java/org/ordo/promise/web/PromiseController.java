@@ -32,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PromiseController {
 
     private final PromiseManagement promises;
+    private final org.ordo.promise.PromiseCalendars calendars;
 
-    PromiseController(PromiseManagement promises) {
+    PromiseController(PromiseManagement promises, org.ordo.promise.PromiseCalendars calendars) {
         this.promises = promises;
+        this.calendars = calendars;
     }
 
     @GetMapping
@@ -97,7 +99,7 @@ class PromiseController {
     @GetMapping("/warehouses")
     @Operation(operationId = "listWarehouseCalendars", summary = "Every warehouse's calendar, its own or the defaults")
     List<WarehouseCalendar> warehouses() {
-        return promises.warehouses();
+        return calendars.warehouses();
     }
 
     @PutMapping("/warehouses/{location}")
@@ -105,13 +107,13 @@ class PromiseController {
             description = "Time zone, working days, holidays (country and region), handling days, daily capacity and "
                     + "its own cut-offs per carrier service; replaces what it had. Promises made before keep their dates.")
     WarehouseCalendar setWarehouse(@PathVariable String location, @RequestBody WarehouseCalendarDraft draft) {
-        return promises.setWarehouse(location, draft);
+        return calendars.setWarehouse(location, draft);
     }
 
     @GetMapping("/carrier-services")
     @Operation(operationId = "listCarrierServices", summary = "Every carrier service with its delivery and transit days")
     List<CarrierService> services() {
-        return promises.services();
+        return calendars.services();
     }
 
     @PutMapping("/carrier-services/{carrier}/{service}")
@@ -120,19 +122,19 @@ class PromiseController {
                     + "replaces what it had.")
     CarrierService setService(@PathVariable String carrier, @PathVariable String service,
             @RequestBody CarrierService.Draft draft) {
-        return promises.setService(carrier, service, draft);
+        return calendars.setService(carrier, service, draft);
     }
 
     @GetMapping("/closing-days")
     @Operation(operationId = "listClosingDays", summary = "Closing days from today on")
     List<ClosingDay> closingDays() {
-        return promises.closingDays();
+        return calendars.closingDays();
     }
 
     @PostMapping("/closing-days")
     @Operation(operationId = "addClosingDay", summary = "Close the company (`*`) or one warehouse on a day",
             description = "Nothing ships on it; the same day again changes its reason.")
     ClosingDay close(@RequestBody ClosingDay day) {
-        return promises.close(day);
+        return calendars.close(day);
     }
 }
