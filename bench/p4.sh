@@ -13,6 +13,8 @@
 #   PROFILE=true BATCH=200 bench/p4.sh 1000
 #   JAR=/tmp/ordo-before.jar PROFILE=true bench/p4.sh 1000
 #   P4_TIMEOUT_S (14400): how long the one request may take
+#   JFR=/tmp/p4.jfr bench/p4.sh 1000: Java Flight Recorder (profile settings) over the request alone; then
+#     java bench/JfrHot.java /tmp/p4.jfr prints where the JVM's CPU went
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 N=${1:-10000}
@@ -43,6 +45,8 @@ db_cpu_ms() {
   for pid in "$master" $(pgrep -P "$master"); do total=$(( total + $(cpu_ms "$pid") )); done
   echo "$total"
 }
+# deep enough stacks that the recording sees from the request down to the JDBC driver
+[ -z "${JFR:-}" ] || ORDO_JAVA_OPTS="${ORDO_JAVA_OPTS:-} -XX:FlightRecorderOptions:stackdepth=512"
 start_ordo
 await_ready
 register_location BER # the embedded database has it from the demo data; a PostgreSQL of our own (PROFILE) not
@@ -81,12 +85,14 @@ echo "interchange: $N messages, $(wc -c < "$WORK/p4.edi") bytes"
 
 QUIET_WAIT_S=${QUIET_WAIT_S:-30} await_quiet || true
 [ "${PROFILE:-false}" != true ] || sql "SELECT pg_stat_statements_reset()" > /dev/null
+[ -z "${JFR:-}" ] || jcmd "$ORDO_PID" JFR.start name=p4 settings=profile filename="$JFR" > /dev/null
 jvm0=$(cpu_ms); db0=$(db_cpu_ms)
 t0=$(now_ms)
 curl -sf -m "${P4_TIMEOUT_S:-14400}" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/EDIFACT' \
   --data-binary @"$WORK/p4.edi" "$BASE/api/v1/edi/interchanges" > "$WORK/p4.json"
 ms=$(( $(now_ms) - t0 ))
 jvm=$(( $(cpu_ms) - jvm0 )); db=$(( $(db_cpu_ms) - db0 ))
+[ -z "${JFR:-}" ] || { jcmd "$ORDO_PID" JFR.stop name=p4 > /dev/null; echo "flight recording: $JFR"; }
 placed=$(grep -o '"outcome":"PLACED"' "$WORK/p4.json" | wc -l)
 other=$(grep -o '"outcome":"[A-Z]*"' "$WORK/p4.json" | grep -vc PLACED || true)
 p4=$(awk -v p="$placed" -v ms="$ms" 'BEGIN {printf "%.1f", p * 1000 / ms}')

@@ -61,7 +61,6 @@ public class EdiManagement {
     private final PartyManagement parties;
     private final Json json;
     private final Clock clock;
-    private final TransactionTemplate savepoint;
     private final TransactionTemplate chunkTransaction;
     private final Deliveries deliveries;
 
@@ -84,8 +83,6 @@ public class EdiManagement {
         this.parties = parties;
         this.json = json;
         this.clock = clock;
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.chunkTransaction = new TransactionTemplate(transactions);
         this.chunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -397,12 +394,21 @@ public class EdiManagement {
                 // statement each, and the chunk takes its control numbers as one block (docs/benchmarks.md, P4)
                 List<EdiMessages.Incoming> taking = new ArrayList<>();
                 List<OrderResponse.Order> answers = new ArrayList<>();
+                // The chunk's orders are placed as one batch through the one placement path: the articles and the
+                // customer are read once for the chunk, each order in a savepoint of its own (docs/benchmarks.md, P4)
+                List<OrdersMessage> toPlace = chunk.stream().filter(m -> !taken.containsKey(m.ref())
+                        && interchange.errors().isEmpty() && m.errors().isEmpty()).toList();
+                Map<String, Placement> placed = new java.util.HashMap<>();
+                List<Placement> placements = place(partner, reference, toPlace, skus, documentId, actor);
+                for (int i = 0; i < toPlace.size(); i++) {
+                    placed.put(toPlace.get(i).ref(), placements.get(i));
+                }
                 for (OrdersMessage message : chunk) {
                     ReceivedInterchange.Message before = taken.get(message.ref());
                     done.add(before != null ? new ReceivedInterchange.Message(before.messageRef(),
                             message.orderNumber(), before.outcome(), before.orderId(), before.orderNumber(),
-                            before.reason()) : take(partner, interchange, reference, message, skus, documentId, actor,
-                                    taking, answers));
+                            before.reason()) : take(partner, interchange, reference, message, skus, documentId,
+                                    placed.get(message.ref()), taking, answers));
                 }
                 messages.recordIncoming(taking);
                 respond(partner, interchange, reference, answers, documentId);
@@ -433,14 +439,14 @@ public class EdiManagement {
     }
 
     /**
-     * Takes one message in the caller's transaction: places it (or says why not), and adds its outcome to
-     * {@code taking} and, for a placed order, its ORDRSP / 855 to {@code answers}, which the caller writes.
+     * Takes one message in the caller's transaction: what its placement came to ({@code placement}, null for a
+     * message rejected for its syntax), added to {@code taking} and, for a placed order, its ORDRSP / 855 to
+     * {@code answers}, which the caller writes.
      */
     private ReceivedInterchange.Message take(TradingPartner partner, Interchange interchange, String reference,
-            OrdersMessage message, Map<String, String> skus, UUID documentId, String actor,
+            OrdersMessage message, Map<String, String> skus, UUID documentId, Placement placed,
             List<EdiMessages.Incoming> taking, List<OrderResponse.Order> answers) {
-        Placement placement = interchange.errors().isEmpty() && message.errors().isEmpty()
-                ? place(partner, reference, message, skus, documentId, actor)
+        Placement placement = placed != null ? placed
                 : new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
                         EdiMessage.Outcome.REJECTED, null, null, rejection(interchange.errors(), message.errors())),
                         null);
@@ -525,6 +531,51 @@ public class EdiManagement {
 
     private Placement place(TradingPartner partner, String reference, OrdersMessage message,
             Map<String, String> skus, UUID documentId, String actor) {
+        return place(partner, reference, List.of(message), skus, documentId, actor).get(0);
+    }
+
+    /**
+     * Places the messages' orders as one batch ({@link OrderManagement#placeAll}), in the caller's transaction: what
+     * became of each message, in their order. A message that cannot become an order with certainty, or whose order
+     * is refused, waits for review with the reason; the others proceed.
+     */
+    private List<Placement> place(TradingPartner partner, String reference, List<OrdersMessage> batch,
+            Map<String, String> skus, UUID documentId, String actor) {
+        Placement[] placements = new Placement[batch.size()];
+        List<PlaceOrder> commands = new ArrayList<>();
+        List<Integer> placing = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            OrdersMessage message = batch.get(i);
+            Object command = command(partner, reference, message, skus);
+            if (command instanceof PlaceOrder order) {
+                commands.add(order);
+                placing.add(i);
+            } else {
+                placements[i] = (Placement) command;
+            }
+        }
+        List<OrderManagement.Placement> results = commands.isEmpty() ? List.of()
+                : orders.placeAll(commands, new PlaceOrder.Source(documentId, actor));
+        for (int k = 0; k < results.size(); k++) {
+            OrdersMessage message = batch.get(placing.get(k));
+            OrderManagement.Placement result = results.get(k);
+            placements[placing.get(k)] = result.order() != null
+                    ? new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
+                            EdiMessage.Outcome.PLACED, result.order().id(), result.order().number(), null),
+                            result.order())
+                    : review(message, refusal(result.refusal()));
+        }
+        return List.of(placements);
+    }
+
+    private static String refusal(RuntimeException e) {
+        return "refused: " + (e instanceof InvalidInputException invalid ? invalid.errors().stream()
+                .map(f -> f.field() + " " + f.message()).collect(Collectors.joining(", ")) : e.getMessage());
+    }
+
+    /** The order a message asks for, or (a {@link Placement}) why it waits for review without being tried. */
+    private Object command(TradingPartner partner, String reference, OrdersMessage message,
+            Map<String, String> skus) {
         List<String> problems = new ArrayList<>();
         Map<String, Long> lines = new LinkedHashMap<>();
         for (OrdersMessage.Line line : message.lines()) {
@@ -550,23 +601,10 @@ public class EdiManagement {
             return review(message, String.join("; ", problems));
         }
         String currency = message.currency() != null ? message.currency() : partner.currency();
-        PlaceOrder command = new PlaceOrder("edi", partner.code() + "/" + message.orderNumber(), partner.customerId(),
+        return new PlaceOrder("edi", partner.code() + "/" + message.orderNumber(), partner.customerId(),
                 null, shipTo, null, currency, partner.paymentMethod(), null,
                 "EDI " + partner.code() + " interchange " + reference + " message " + message.ref(),
                 lines.entrySet().stream().map(e -> new PlaceOrder.Line(e.getKey(), e.getValue())).toList());
-        try {
-            // A savepoint per message: a refused message rolls back its own work only, the others proceed
-            OrderView order = savepoint.execute(tx -> orders.place(command, new PlaceOrder.Source(documentId, actor)));
-            return new Placement(new ReceivedInterchange.Message(message.ref(), message.orderNumber(),
-                    EdiMessage.Outcome.PLACED, order.id(), order.number(), null), order);
-        } catch (InvalidInputException e) {
-            return review(message, "refused: " + e.errors().stream().map(f -> f.field() + " " + f.message())
-                    .collect(Collectors.joining(", ")));
-        } catch (ConflictException e) {
-            return review(message, "refused: " + e.getMessage());
-        } catch (NotFoundException e) {
-            return review(message, "refused: " + e.getMessage());
-        }
     }
 
     /**

@@ -33,8 +33,19 @@ public class DraftChecks {
         this.parties = parties;
     }
 
+    /** What placing a batch of orders reads once for all of them; one per batch (or per single order). */
+    PlacementReads reads() {
+        return new PlacementReads(catalog, parties);
+    }
+
     /** An existing customer by id, or the details of one: exactly one of the two, and valid. */
     public void customer(List<FieldError> errors, UUID customerId, CustomerDraft customer) {
+        customer(errors, customerId, customer, parties::findCustomer);
+    }
+
+    /** As above, finding the customer with {@code find} (a batch of orders reads each customer once). */
+    void customer(List<FieldError> errors, UUID customerId, CustomerDraft customer,
+            java.util.function.Function<UUID, java.util.Optional<org.ordo.party.Customer>> find) {
         if (customerId == null && customer == null) {
             errors.add(new FieldError("customer", "name an existing customerId or give the customer's details"));
         } else if (customerId != null && customer != null) {
@@ -45,7 +56,7 @@ public class DraftChecks {
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }
-        } else if (parties.findCustomer(customerId).isEmpty()) {
+        } else if (find.apply(customerId).isEmpty()) {
             errors.add(new FieldError("customerId", "unknown customer: " + customerId));
         }
     }
@@ -58,6 +69,14 @@ public class DraftChecks {
      */
     public Map<String, Article> lines(List<FieldError> errors, String noun, String currency, boolean currencyKnown,
             List<Line> lines, int maxLines, long maxQuantity, Address shippingAddress, Address billingAddress) {
+        return lines(errors, noun, currency, currencyKnown, lines, maxLines, maxQuantity, shippingAddress,
+                billingAddress, catalog::findAllForUse);
+    }
+
+    /** As above, reading the articles with {@code read} (a batch of orders reads and locks them once). */
+    Map<String, Article> lines(List<FieldError> errors, String noun, String currency, boolean currencyKnown,
+            List<Line> lines, int maxLines, long maxQuantity, Address shippingAddress, Address billingAddress,
+            java.util.function.Function<List<String>, Map<String, Article>> read) {
         Map<String, Article> articles = Map.of();
         if (lines == null || lines.isEmpty()) {
             errors.add(new FieldError("lines", (noun.equals("order") ? "an " : "a ") + noun
@@ -65,7 +84,7 @@ public class DraftChecks {
         } else if (lines.size() > maxLines) {
             errors.add(new FieldError("lines", "at most " + maxLines + " lines per " + noun));
         } else {
-            articles = catalog.findAllForUse(lines.stream().filter(l -> l != null && l.sku() != null).map(Line::sku)
+            articles = read.apply(lines.stream().filter(l -> l != null && l.sku() != null).map(Line::sku)
                     .distinct().toList());
             boolean physical = false;
             for (int i = 0; i < lines.size(); i++) {

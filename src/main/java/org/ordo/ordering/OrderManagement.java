@@ -88,9 +88,60 @@ public class OrderManagement {
         return place(command, source, Map.copyOf(unitPrices));
     }
 
+    /** What became of one order of a batch: the order as placed, or why it was refused (422, 409 or 404). */
+    public record Placement(OrderView order, RuntimeException refusal) {
+    }
+
+    /**
+     * Places a batch of orders that share the caller's transaction (or a new one), each exactly as {@link #place}
+     * does and in a savepoint of its own: an order refused (422, 409 or 404) rolls back its own work only and is
+     * answered with its refusal, and the others proceed; any other failure ends the batch. What the orders share is
+     * read once for the batch: the articles all lines name (in one locking read, so every order of the batch is
+     * priced as the catalog stood then) and each customer. A placed order is answered as placed, before the
+     * payment gate released or held it: its lines, prices and reservations are final, while its statuses may have
+     * moved on (read it again for those). A single order is a batch of one ({@link #place}). Used by EDI, whose
+     * interchanges place hundreds of orders per transaction (docs/benchmarks.md, P4).
+     */
+    @Transactional
+    public List<Placement> placeAll(List<PlaceOrder> commands, PlaceOrder.Source source) {
+        PlacementReads reads = drafts.reads();
+        // the articles of the whole batch in one read, before the first savepoint, so no rollback drops their lock
+        reads.articles(commands.stream().filter(c -> c.lines() != null).flatMap(c -> c.lines().stream())
+                .filter(l -> l != null && l.sku() != null).map(PlaceOrder.Line::sku).distinct().toList());
+        org.springframework.transaction.TransactionStatus transaction =
+                org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus();
+        List<Placement> placements = new ArrayList<>();
+        for (PlaceOrder command : commands) {
+            Object savepoint = transaction.createSavepoint();
+            try {
+                OrderView order = place(command, source, Map.of(), reads, false);
+                transaction.releaseSavepoint(savepoint);
+                placements.add(new Placement(order, null));
+            } catch (InvalidInputException | ConflictException | NotFoundException refused) {
+                transaction.rollbackToSavepoint(savepoint);
+                transaction.releaseSavepoint(savepoint);
+                placements.add(new Placement(null, refused));
+            }
+        }
+        return placements;
+    }
+
     private OrderView place(PlaceOrder command, PlaceOrder.Source source, Map<String, Money> agreed) {
-        Checked checked = check(command);
-        Customer customer = parties.customerFor(command.customerId(), command.customer());
+        return place(command, source, agreed, drafts.reads(), true);
+    }
+
+    /**
+     * The one way an order is placed, alone or as one of a batch ({@code reads} shared by the batch).
+     * {@code answerAfterGate}: read the order again when the payment gate changed it, so the answer shows its
+     * statuses now (a single order's answer); a batch answers the order as placed.
+     */
+    private OrderView place(PlaceOrder command, PlaceOrder.Source source, Map<String, Money> agreed,
+            PlacementReads reads, boolean answerAfterGate) {
+        Checked checked = check(command, reads);
+        Customer customer = command.customerId() != null
+                ? reads.customer(command.customerId())
+                        .orElseThrow(() -> new NotFoundException("Customer", command.customerId()))
+                : parties.customerFor(null, command.customer());
         String locale = customer.locale();
 
         List<Orders.NewLine> lines = new ArrayList<>();
@@ -160,8 +211,8 @@ public class OrderManagement {
                 PaymentStatus.PENDING, fulfillment, command.paymentMethod(), customer.id(), command.currency(),
                 total.gross(), Money.zero(command.currency()), false,
                 command.shippingAddress() == null ? null : command.shippingAddress().country(),
-                billing == null ? null : billing.country()), command.shippingAddress(), actor);
-        return changed ? require(id) : placed;
+                billing == null ? null : billing.country()), command.shippingAddress(), actor, customer);
+        return changed && answerAfterGate ? require(id) : placed;
     }
 
     private DeliveryPromise.Promised promise(UUID id, String number, Address to, List<Orders.NewLine> lines,
@@ -382,7 +433,7 @@ public class OrderManagement {
     private record Checked(Map<String, Article> articles) {
     }
 
-    private Checked check(PlaceOrder c) {
+    private Checked check(PlaceOrder c, PlacementReads reads) {
         List<FieldError> errors = new ArrayList<>();
         if (c.channel() == null || Channel.parse(c.channel()) == null) {
             errors.add(new FieldError("channel", "must be one of " + Channel.codes()));
@@ -400,14 +451,15 @@ public class OrderManagement {
             errors.add(new FieldError("currency", c.currency() == null ? "is required"
                     : "is not an ISO 4217 currency code: " + c.currency()));
         }
-        drafts.customer(errors, c.customerId(), c.customer());
+        drafts.customer(errors, c.customerId(), c.customer(), reads::customer);
         if (c.note() != null && c.note().length() > PlaceOrder.NOTE) {
             errors.add(new FieldError("note", "must be at most " + PlaceOrder.NOTE + " characters"));
         }
         Map<String, Article> articles = drafts.lines(errors, "order", c.currency(), currencyKnown,
                 c.lines() == null ? null : c.lines().stream()
                         .map(l -> l == null ? null : new DraftChecks.Line(l.sku(), l.quantity())).toList(),
-                settings.maxLines(), settings.maxLineQuantity(), c.shippingAddress(), c.billingAddress());
+                settings.maxLines(), settings.maxLineQuantity(), c.shippingAddress(), c.billingAddress(),
+                reads::articles);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors.stream().distinct().toList());
         }

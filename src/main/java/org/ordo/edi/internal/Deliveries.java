@@ -60,12 +60,21 @@ public class Deliveries {
                 .update() == 1;
     }
 
-    /** Keeps a claimed message undelivered: the partner takes no delivery and fetches it through the API. */
-    public boolean kept(Claimed c) {
+    /**
+     * Keeps claimed messages undelivered (their partner takes no delivery and fetches them through the API), all in
+     * one statement: an interchange of thousands of orders has as many order responses (docs/benchmarks.md, P4).
+     * Answers how many claims still held.
+     */
+    public int keptAll(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
-                UPDATE edi_message SET delivery_status = 'KEPT', delivery_claim = NULL
-                WHERE id = :id AND delivery_status = 'SENDING' AND delivery_claim = :claim
-                """).param("id", c.id()).param("claim", c.claim()).update() == 1;
+                UPDATE edi_message m SET delivery_status = 'KEPT', delivery_claim = NULL
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:claims AS uuid[])) AS c(id, claim)
+                WHERE m.id = c.id AND m.delivery_status = 'SENDING' AND m.delivery_claim = c.claim
+                """).param("ids", claimed.stream().map(Claimed::id).toArray(UUID[]::new))
+                .param("claims", claimed.stream().map(Claimed::claim).toArray(UUID[]::new)).update();
     }
 
     /** Records a failed attempt: queued again at {@code next}, or FAILED when it was the last. */

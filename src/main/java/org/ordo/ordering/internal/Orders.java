@@ -391,6 +391,19 @@ public class Orders {
                 .list();
     }
 
+    /** Whom an order's mails go to: the customer's e-mail address and language as the order keeps them. */
+    public record Addressee(String email, String locale) {
+    }
+
+    /**
+     * The order's addressee alone, where the whole order would be read only for it (its release): one narrow row
+     * instead of the order with its lines and timeline as JSON (docs/benchmarks.md, P4).
+     */
+    public Optional<Addressee> addressee(UUID orderId) {
+        return jdbc.sql("SELECT customer_email, locale FROM customer_order WHERE id = :id").param("id", orderId)
+                .query((rs, n) -> new Addressee(rs.getString("customer_email"), rs.getString("locale"))).optional();
+    }
+
     public Optional<UUID> idOfNumber(String number) {
         return jdbc.sql("SELECT id FROM customer_order WHERE number = :number").param("number", number)
                 .query(UUID.class).optional();

@@ -61,6 +61,13 @@ public class Partners {
                 .param("location", location).query(this::map).optional();
     }
 
+    /** Whether a fulfilment partner works at any of these locations (codes). */
+    public boolean anyAt(java.util.Collection<String> locations) {
+        return !locations.isEmpty() && jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM fulfilment_partner WHERE location_code = ANY (:locations))
+                """).param("locations", locations.toArray(String[]::new)).query(Boolean.class).single();
+    }
+
     public List<FulfilmentPartner> all() {
         return jdbc.sql("SELECT * FROM fulfilment_partner ORDER BY location_code").query(this::map).list()
                 .stream().map(Registered::partner).toList();

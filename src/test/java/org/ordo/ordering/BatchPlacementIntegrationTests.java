@@ -1,0 +1,82 @@
+package org.ordo.ordering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ordo.Fixtures.expect;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.ordo.Api;
+import org.ordo.Fixtures;
+import org.ordo.IntegrationTest;
+import org.ordo.platform.Address;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.Json;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A batch of orders placed in one transaction through the one placement path (EDI places an interchange's messages
+ * so, docs/benchmarks.md, P4): each order is checked, priced, reserved and released as alone, a refused one rolls
+ * back its own work only, and the others proceed.
+ */
+@IntegrationTest
+class BatchPlacementIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    OrderManagement orders;
+    @Autowired
+    Json json;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aRefusedOrderOfABatchRollsBackItsOwnWorkOnlyAndTheOthersArePlacedAndReleased() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("4.00", "EUR", "19");
+        String other = fixtures.article("6.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        fixtures.receive(other, location, 10);
+        UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
+                Fixtures.unique("batch").toLowerCase() + "@example.com", "name", "Batch Buyer", "type", "BUSINESS",
+                "company", "Batch GmbH", "shipBeforePayment", true)), 201).json().get("id").asString());
+        Address shipTo = json.read(json.write(Fixtures.address("Batch Lager", "DE")), Address.class);
+        String prefix = Fixtures.unique("BATCH");
+
+        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
+                order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 3L), new PlaceOrder.Line(other, 1L)),
+                order(prefix + "-2", customer, shipTo, new PlaceOrder.Line(sku, 8L)), // 7 left: refused, 409
+                order(prefix + "-3", customer, shipTo, new PlaceOrder.Line(sku, 7L))),
+                new PlaceOrder.Source(null, "batch-test"));
+
+        assertThat(placed).hasSize(3);
+        assertThat(placed.get(0).order()).isNotNull();
+        assertThat(placed.get(0).order().lines()).extracting(OrderView.Line::sku).containsExactly(sku, other);
+        assertThat(placed.get(1).order()).isNull();
+        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Not enough stock");
+        assertThat(placed.get(2).order()).isNotNull();
+
+        // the refused order left nothing behind; the others hold all 10 units and went to the warehouse on terms
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_order WHERE external_ref = :ref")
+                .param("ref", prefix + "-2").query(Long.class).single()).isZero();
+        assertThat(api.get("/api/v1/inventory/" + sku).json().get("reserved").asLong()).isEqualTo(10);
+        assertThat(api.get("/api/v1/inventory/" + other).json().get("reserved").asLong()).isEqualTo(1);
+        for (int i : new int[] {0, 2}) {
+            OrderView now = orders.require(placed.get(i).order().id());
+            assertThat(now.releasedAt()).as("released on the customer's terms").isNotNull();
+            assertThat(now.customer().id()).isEqualTo(customer);
+        }
+    }
+
+    private static PlaceOrder order(String ref, UUID customer, Address shipTo, PlaceOrder.Line... lines) {
+        return new PlaceOrder("edi", ref, customer, null, shipTo, null, "EUR", "invoice", null, null, List.of(lines));
+    }
+}
