@@ -38,7 +38,10 @@ public class EdiMessages {
         recordIncoming(List.of(m));
     }
 
-    /** Records what became of several messages taken, in one statement, in the caller's transaction. */
+    /**
+     * Records what became of several messages taken, in one statement, in the caller's transaction. They are stamped
+     * by the clock one microsecond apart, in the order given, so lists by time keep the interchange's order.
+     */
     public void recordIncoming(List<Incoming> taken) {
         if (taken.isEmpty()) {
             return;
@@ -47,7 +50,7 @@ public class EdiMessages {
                 INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref, outcome,
                                          reason, order_id, order_number, inbound_document_id, created_at)
                 SELECT m.id, m.partner, 'IN', m.type, m.interchange, m.message, m.outcome, m.reason, m.order_id,
-                       m.number, m.document, :now
+                       m.number, m.document, CAST(:now AS timestamptz) + m.n * interval '1 microsecond'
                 FROM unnest(CAST(:id AS uuid[]), CAST(:partner AS text[]), CAST(:type AS text[]),
                             CAST(:interchange AS text[]), CAST(:message AS text[]), CAST(:outcome AS text[]),
                             CAST(:reason AS text[]), CAST(:order AS uuid[]), CAST(:number AS text[]),
@@ -87,7 +90,10 @@ public class EdiMessages {
     public record Outgoing(long controlNumber, String body) {
     }
 
-    /** Stores several outgoing messages of one type as sent, in one statement, in the caller's transaction. */
+    /**
+     * Stores several outgoing messages of one type as sent, in one statement, in the caller's transaction, stamped
+     * one microsecond apart in the order given (lists by time keep the control numbers' order).
+     */
     public void recordOutgoing(String partner, String type, String interchangeRef, List<Outgoing> outgoing,
             UUID inboundDocumentId) {
         jdbc.sql("""
@@ -95,7 +101,7 @@ public class EdiMessages {
                                          control_number, outcome, body, inbound_document_id, delivery_status,
                                          next_delivery_at, created_at)
                 SELECT m.id, :partner, 'OUT', :type, :interchange, '1', m.number, 'STORED', m.body, :document,
-                       'QUEUED', now(), :now
+                       'QUEUED', now(), CAST(:now AS timestamptz) + m.n * interval '1 microsecond'
                 FROM unnest(CAST(:id AS uuid[]), CAST(:number AS bigint[]), CAST(:body AS text[]))
                      WITH ORDINALITY AS m(id, number, body, n)
                 ORDER BY m.n
