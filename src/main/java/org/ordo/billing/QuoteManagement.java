@@ -30,11 +30,9 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
 import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
-import org.ordo.platform.Json;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
-import org.ordo.platform.Sha256;
 import org.ordo.platform.TextInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +50,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class QuoteManagement {
 
-    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     private static final Logger log = LoggerFactory.getLogger(QuoteManagement.class);
     private static final int MAX_LINES = CreateQuote.MAX_LINES;
     private static final long MAX_QUANTITY = CreateQuote.MAX_QUANTITY;
@@ -66,12 +63,11 @@ public class QuoteManagement {
     private final PartyManagement parties;
     private final OrderManagement orders;
     private final ApplicationEventPublisher events;
-    private final Json json;
     private final String series;
     private final Clock clock;
 
     QuoteManagement(Quotes quotes, DocumentArchive archive, DocumentRenderer renderer, DocumentNumbers numbers, DraftChecks drafts, PartyManagement parties,
-            OrderManagement orders, ApplicationEventPublisher events, Json json,
+            OrderManagement orders, ApplicationEventPublisher events,
             @Value("${ordo.billing.quote-series:QUO}") String series, Clock clock) {
         this.clock = clock;
         this.quotes = quotes;
@@ -82,39 +78,18 @@ public class QuoteManagement {
         this.parties = parties;
         this.orders = orders;
         this.events = events;
-        this.json = json;
         this.series = series;
-    }
-
-    /** A made quote, and whether it was made by an earlier request with the same key. */
-    public record Made(Quote quote, boolean replayed) {
     }
 
     /**
      * Makes a quote: checks every field (422 naming each), prices the lines from the catalog as orders are
-     * priced, and takes the next number of the series in this transaction. The same client and Idempotency-Key
-     * with the same body give the first quote again; with another body a 422.
+     * priced, and takes the next number of the series in this transaction. Idempotency is the caller's: the API
+     * takes the request through intake's one mechanism ({@code Intake.takeApiRequest}), as orders are taken.
      */
     @Transactional
-    public Made create(CreateQuote command, String client, String idempotencyKey, String actor) {
-        if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new InvalidInputException(IDEMPOTENCY_HEADER, "is required: a unique key per quote, reused on retries");
-        }
-        if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
-            throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
-        }
+    public Quote create(CreateQuote command, String actor) {
         if (command == null) {
             throw new InvalidInputException("body", "is required: the quote as JSON");
-        }
-        String hash = Sha256.hex(json.write(command));
-        quotes.lockKey(client, idempotencyKey);
-        var earlier = quotes.byKey(client, idempotencyKey);
-        if (earlier.isPresent()) {
-            if (!earlier.get().requestHash().equals(hash)) {
-                throw new InvalidInputException(IDEMPOTENCY_HEADER,
-                        "was already used for a different request; use a new key for a new quote");
-            }
-            return new Made(require(earlier.get().id()), true);
         }
         Map<String, Article> articles = check(command);
         Customer customer = parties.customerFor(command.customerId(), command.customer());
@@ -140,8 +115,8 @@ public class QuoteManagement {
                 customer.email(), customer.name(), locale), command.currency(), paymentMethod,
                 command.shippingAddress(), billing, lines, total.net(), total.tax(), total.gross(), Pricing.ROUNDING,
                 command.validUntil(), command.note(), 0, null, null, null, null, null, actor, null, null);
-        quotes.insert(quote, series, year, seq, new Quotes.Request(client, idempotencyKey, hash, actor));
-        return new Made(require(quote.id()), false);
+        quotes.insert(quote, series, year, seq, actor);
+        return require(quote.id());
     }
 
     public Quote require(UUID id) {

@@ -85,6 +85,8 @@ class DemoData implements ApplicationRunner {
 
     private void load() {
         long started = System.nanoTime();
+        long cpuBefore = processCpuNanos();
+        long transactionsBefore = transactions();
         locations();
         List<String> physical = articles();
         suppliers();
@@ -95,10 +97,29 @@ class DemoData implements ApplicationRunner {
         List<String> returned = List.of("MUG-CLASSIC", "HOODIE-L", "BOTTLE-STEEL");
         returned.forEach(sku -> inventory.receive(new Receipt(sku, "BER", 6L, "PO-DEMO-RETURNS", "demo stock")));
         int returns = this.returns.load(customers.subList(3, 6), returned);
+        // the figures bench/startup.sh prints for the first start: wall time, the JVM's CPU time (all threads,
+        // the listeners that react to the demo's events included) and the database transactions it took
         log.info("Loaded demo data: 3 locations, {} articles, {} customers, {} days with {} orders and {} shipments,"
-                + " {} returns in {} ms", catalog.list(null, null, null, null, 500).size(), customers.size(),
-                DemoHistory.DAYS, history.placed(), history.shipped(), returns,
-                (System.nanoTime() - started) / 1_000_000);
+                + " {} returns in {} ms (JVM CPU {} ms, {} database transactions)",
+                catalog.list(null, null, null, null, 500).size(), customers.size(), DemoHistory.DAYS,
+                history.placed(), history.shipped(), returns, (System.nanoTime() - started) / 1_000_000,
+                (processCpuNanos() - cpuBefore) / 1_000_000, transactions() - transactionsBefore);
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
+    }
+
+    /** Committed transactions of this database so far (PostgreSQL's statistics, a little behind). */
+    private long transactions() {
+        try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
+                var rs = query.executeQuery("SELECT pg_stat_clear_snapshot(), xact_commit FROM pg_stat_database"
+                        + " WHERE datname = current_database()")) {
+            return rs.next() ? rs.getLong(2) : 0;
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     private void locations() {

@@ -319,8 +319,7 @@ class DemoHistory {
             try {
                 var quote = quotes.create(new CreateQuote(null, business, "EUR", today.plusDays(30),
                         business.addresses().get(0), null, "invoice", null, List.of(new CreateQuote.Line(
-                                baskets[i][0], Long.parseLong(baskets[i][1])))), "demo", "demo-quote-" + i,
-                        "system").quote();
+                                baskets[i][0], Long.parseLong(baskets[i][1])))), "system");
                 if (i >= 1) {
                     quotes.send(quote.id());
                 }

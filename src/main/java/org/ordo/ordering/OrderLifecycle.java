@@ -157,6 +157,12 @@ public class OrderLifecycle {
      */
     @Transactional
     public void recordPayment(UUID orderId, Money paidTotal, String reason) {
+        recordPayment(orderId, paidTotal, TimelineReason.typed(reason));
+    }
+
+    /** The same with a reason Ordo wrote, shown in the reader's language ({@link TimelineReason#of}). */
+    @Transactional
+    public void recordPayment(UUID orderId, Money paidTotal, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         if (!paidTotal.currency().equals(o.currency())) {
             throw new InvalidInputException("currency", "the order is in " + o.currency());
@@ -169,7 +175,8 @@ public class OrderLifecycle {
         } else {
             orders.changePayment(orderId, o.paymentStatus(), paidTotal);
             orders.record(orderId, Actor.current(), "payment", o.paymentStatus().name(), o.paymentStatus().name(),
-                    reason + " (paid " + paidTotal + " of " + o.gross() + ")");
+                    reason.followedBy("part-paid", " (paid " + paidTotal + " of " + o.gross() + ")", paidTotal,
+                            o.gross()));
         }
         Orders.Locked now = lock(orderId);
         releaseIfAllowed(now, Actor.current(), true);
@@ -179,6 +186,12 @@ public class OrderLifecycle {
     /** Money went back to the customer: PARTIALLY_REFUNDED or REFUNDED. */
     @Transactional
     public void markRefunded(UUID orderId, Money refundedTotal, String reason) {
+        markRefunded(orderId, refundedTotal, TimelineReason.typed(reason));
+    }
+
+    /** The same with a reason Ordo wrote, shown in the reader's language ({@link TimelineReason#of}). */
+    @Transactional
+    public void markRefunded(UUID orderId, Money refundedTotal, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         orders.recordRefunded(orderId, refundedTotal);
         Money kept = o.paid().minus(refundedTotal);
@@ -186,7 +199,7 @@ public class OrderLifecycle {
                 && kept.amount().compareTo(o.gross().amount()) >= 0) {
             // Only what was paid too much went back: the order is still paid in full.
             orders.record(orderId, Actor.current(), "payment", o.paymentStatus().name(), o.paymentStatus().name(),
-                    reason + " (over-payment returned; " + kept + " kept)");
+                    reason.followedBy("over-payment-returned", " (over-payment returned; " + kept + " kept)", kept));
             return;
         }
         boolean full = refundedTotal.amount().compareTo(o.paid().amount()) >= 0;
@@ -194,12 +207,19 @@ public class OrderLifecycle {
         if (!o.paymentStatus().canBecome(next)) {
             throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
         }
-        changePayment(o, next, o.paid(), reason + " (refunded " + refundedTotal + ")");
+        changePayment(o, next, o.paid(), reason.followedBy("refunded", " (refunded " + refundedTotal + ")",
+                refundedTotal));
     }
 
     /** An authorization was voided (cancellation before capture): back to PENDING, nothing was taken. */
     @Transactional
     public void markVoided(UUID orderId, String reason) {
+        markVoided(orderId, TimelineReason.typed(reason));
+    }
+
+    /** The same with a reason Ordo wrote, shown in the reader's language ({@link TimelineReason#of}). */
+    @Transactional
+    public void markVoided(UUID orderId, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         if (o.paymentStatus() == PaymentStatus.AUTHORIZED) {
             changePayment(o, PaymentStatus.PENDING, o.paid(), reason);

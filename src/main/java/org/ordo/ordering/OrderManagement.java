@@ -499,6 +499,16 @@ public class OrderManagement {
      */
     @Transactional
     public OrderView reopenExpired(UUID orderId, String reason) {
+        return reopen(orderId, TimelineReason.of("reopened", "reopened: " + reason, reason));
+    }
+
+    /** The same with a reason Ordo wrote ({@link TimelineReason#of}), under "reopened:" in the reader's language. */
+    @Transactional
+    public OrderView reopenExpired(UUID orderId, TimelineReason why) {
+        return reopen(orderId, why.under("reopened", "reopened: "));
+    }
+
+    private OrderView reopen(UUID orderId, TimelineReason reason) {
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.status() != OrderStatus.CANCELLED || !orders.expiredUnpaid(orderId)) {
             throw new IllegalTransition("Not an expired order",
@@ -512,7 +522,7 @@ public class OrderManagement {
         allocation.lines().forEach(a -> orders.allocate(orderId, a.lineNo(), a.reserved(), a.backordered()));
         orders.reopenExpired(orderId, FulfillmentStatus.UNFULFILLED);
         orders.record(orderId, Actor.current(), "order", OrderStatus.CANCELLED.name(), OrderStatus.OPEN.name(),
-                TimelineReason.of("reopened", "reopened: " + reason, reason));
+                reason);
         return require(orderId);
     }
 

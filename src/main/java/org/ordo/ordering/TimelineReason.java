@@ -20,6 +20,31 @@ public record TimelineReason(String code, List<String> arguments, String text) {
         return new TimelineReason(code, Arrays.stream(arguments).map(a -> Objects.toString(a, "")).toList(), text);
     }
 
+    /**
+     * This reason with more said after it: the code {@code <code>.<suffixCode>} whose text takes this reason's
+     * arguments and then {@code arguments}, so the whole sentence is in the reader's language ("bank transfer of
+     * 10.00 EUR (paid 10.00 EUR of 30.00 EUR)"). A typed reason stays typed, with the English suffix.
+     */
+    public TimelineReason followedBy(String suffixCode, String englishSuffix, Object... arguments) {
+        if (code == null) {
+            return typed(text + englishSuffix);
+        }
+        List<String> all = new java.util.ArrayList<>(this.arguments);
+        Arrays.stream(arguments).map(a -> Objects.toString(a, "")).forEach(all::add);
+        return new TimelineReason(code + "." + suffixCode, all, text + englishSuffix);
+    }
+
+    /**
+     * This reason under a heading: the code {@code <headingCode>.<code>} with this reason's arguments ("reopened:
+     * payment of 10.00 EUR arrived late"). A typed reason stays typed, with the English heading.
+     */
+    public TimelineReason under(String headingCode, String englishHeading) {
+        if (code == null) {
+            return typed(englishHeading + text);
+        }
+        return new TimelineReason(headingCode + "." + code, arguments, englishHeading + text);
+    }
+
     /** A reason as typed by a person (or passed on from another module): shown as it is. */
     public static TimelineReason typed(String text) {
         return new TimelineReason(null, List.of(), text);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.ordo.ordering.TimelineReason;
 import org.ordo.intake.Intake;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
@@ -109,8 +110,10 @@ class BankBookings {
             return new Booking(summaries.of(order.id()), false);
         }
         Money received = new Money(payments.received(order.id()), order.currency());
-        lifecycle.recordPayment(order.id(), received, "bank transfer of " + amount
-                + (transfer.reference() == null ? "" : " (" + transfer.reference() + ")"));
+        lifecycle.recordPayment(order.id(), received, transfer.reference() == null
+                ? TimelineReason.of("bank-transfer", "bank transfer of " + amount, amount)
+                : TimelineReason.of("bank-transfer-with-reference", "bank transfer of " + amount + " ("
+                        + transfer.reference() + ")", amount, transfer.reference()));
         return new Booking(summaries.of(order.id()), false);
     }
 
@@ -224,7 +227,8 @@ class BankBookings {
         BigDecimal refunded = payments.refunded(view.id());
         events.publishEvent(new RefundBooked(view.id(), booked.get(), amount,
                 new Money(payments.received(view.id()).subtract(refunded), view.currency())));
-        lifecycle.markRefunded(view.id(), new Money(refunded, view.currency()), "refund " + amount);
+        lifecycle.markRefunded(view.id(), new Money(refunded, view.currency()),
+                TimelineReason.of("refund-booked", "refund " + amount, amount));
         return new Booking(summaries.of(view.id()), false);
     }
 }

@@ -2,6 +2,7 @@ package org.ordo.payment;
 
 import java.math.BigDecimal;
 
+import org.ordo.ordering.TimelineReason;
 import org.ordo.ordering.OrderCancelled;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
@@ -50,7 +51,8 @@ class CancellationRefunds {
             payments.record(order.id(), "VOID", order.totals().gross(), null, intent,
                     voided ? "BOOKED" : "REQUESTED", note, Actor.SYSTEM);
             if (voided) {
-                lifecycle.markVoided(order.id(), "authorization voided at the provider: order cancelled");
+                lifecycle.markVoided(order.id(), TimelineReason.of("voided-order-cancelled",
+                        "authorization voided at the provider: order cancelled"));
             }
         }
         BigDecimal captured = payments.captured(order.id());

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
+import org.ordo.ordering.TimelineReason;
 import org.ordo.intake.Intake;
 import org.ordo.intake.ReviewEntry;
 import org.ordo.intake.ReviewQueue;
@@ -98,10 +99,12 @@ class LatePayments {
     @Transactional
     PaymentSummary reopen(UUID entryId) {
         LatePayment late = latePayment(entryId);
-        OrderView order = orders.reopenExpired(late.orderId(), "payment of " + late.amount() + " arrived late");
+        OrderView order = orders.reopenExpired(late.orderId(), TimelineReason.of("late-payment-arrived",
+                "payment of " + late.amount() + " arrived late", late.amount()));
         payments.lockBooks(order.id());
         Money received = new Money(payments.received(order.id()), order.currency());
-        lifecycle.recordPayment(order.id(), received, "payment of " + late.amount() + " after the order expired");
+        lifecycle.recordPayment(order.id(), received, TimelineReason.of("paid-after-expiry",
+                "payment of " + late.amount() + " after the order expired", late.amount()));
         reviews.resolve(entryId, "order " + order.number() + " reopened; " + received + " received");
         return summaries.of(order.id());
     }

@@ -3,6 +3,7 @@ package org.ordo.payment;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import org.ordo.ordering.TimelineReason;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
@@ -116,7 +117,8 @@ class ProviderWebhook {
                 payments.record(orderId, "AUTHORIZATION", amount, null, providerRef, "BOOKED", id, Actor.current());
                 keepPaymentMethod(orderId, object);
                 if (amount.amount().compareTo(gross.amount()) >= 0) {
-                    lifecycle.markAuthorized(orderId, "authorized by the payment provider (" + providerRef + ")");
+                    lifecycle.markAuthorized(orderId, TimelineReason.of("authorized-by-provider",
+                            "authorized by the payment provider (" + providerRef + ")", providerRef));
                 }
             }
             case "payment_intent.succeeded" -> {
@@ -132,11 +134,13 @@ class ProviderWebhook {
                     return new PaymentManagement.WebhookOutcome("processed", id, type + "; the order had expired unpaid: in review");
                 }
                 lifecycle.recordPayment(orderId, new Money(payments.received(orderId), currency),
-                        "captured by the payment provider (" + providerRef + ")");
+                        TimelineReason.of("captured-by-provider",
+                                "captured by the payment provider (" + providerRef + ")", providerRef));
             }
             case "payment_intent.canceled" -> {
                 payments.record(orderId, "VOID", gross, null, providerRef, "BOOKED", id, Actor.current());
-                lifecycle.markVoided(orderId, "authorization voided by the payment provider (" + providerRef + ")");
+                lifecycle.markVoided(orderId, TimelineReason.of("voided-by-provider",
+                        "authorization voided by the payment provider (" + providerRef + ")", providerRef));
             }
             case "payment_intent.payment_failed" -> {
                 Money amount = amount(object, "amount", currency);
@@ -156,7 +160,8 @@ class ProviderWebhook {
                             .orElseThrow(() -> new Unfit("refunds of " + total + " would exceed what was received ("
                                     + received + ")"));
                     events.publishEvent(new RefundBooked(orderId, refund, now, received.minus(total)));
-                    lifecycle.markRefunded(orderId, total, "refunded by the payment provider (" + providerRef + ")");
+                    lifecycle.markRefunded(orderId, total, TimelineReason.of("refunded-by-provider",
+                            "refunded by the payment provider (" + providerRef + ")", providerRef));
                 }
             }
             default -> {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.ordo.ordering.TimelineReason;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
@@ -90,11 +91,13 @@ class ReturnPayments {
                                 + " is more than order " + from.number() + " received and did not refund",
                         Map.of("field", "amount")));
         lifecycle.markRefunded(returnedOrder, new Money(payments.refunded(returnedOrder), from.currency()),
-                "credit of " + amount + " to replacement order " + to.number() + " (" + rmaNumber + ")");
+                TimelineReason.of("credit-to-replacement", "credit of " + amount + " to replacement order "
+                        + to.number() + " (" + rmaNumber + ")", amount, to.number(), rmaNumber));
         payments.record(replacementOrder, "EXCHANGE_CREDIT", amount, rmaNumber, null, "BOOKED",
                 "goods of " + rmaNumber + " returned from order " + from.number(), Actor.current());
         lifecycle.recordPayment(replacementOrder, new Money(payments.received(replacementOrder), to.currency()),
-                "credit of " + amount + " for the goods returned with " + rmaNumber);
+                TimelineReason.of("credit-for-returned-goods", "credit of " + amount + " for the goods returned with "
+                        + rmaNumber, amount, rmaNumber));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
+import org.ordo.ordering.TimelineReason;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderStatus;
@@ -70,7 +71,8 @@ public class ShopPayments {
                 .isEmpty()) {
             return false;
         }
-        lifecycle.recordPayment(orderId, new Money(payments.received(orderId), order.currency()), "paid at " + shop);
+        lifecycle.recordPayment(orderId, new Money(payments.received(orderId), order.currency()),
+                TimelineReason.of("paid-at-shop", "paid at " + shop, shop));
         return true;
     }
 }

@@ -23,6 +23,7 @@ import org.ordo.inventory.StockStatus;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
@@ -151,7 +152,7 @@ public class CycleCounts {
         boolean approve = decision.approve();
         if (!counts.decide(id, approve ? CycleCount.Status.BOOKED : CycleCount.Status.REJECTED, actor,
                 clock.instant(), reason)) {
-            throw new ConflictException("illegal-transition", "Count decided already", "Count " + count.number()
+            throw new IllegalTransition("Count decided already", "Count " + count.number()
                     + " is " + count.status() + " and cannot be decided again",
                     Map.of("countStatus", count.status()));
         }

@@ -30,7 +30,7 @@ import org.ordo.party.PartyManagement;
 import org.ordo.party.Supplier;
 import org.ordo.platform.Actor;
 import org.ordo.platform.BusinessDates;
-import org.ordo.platform.ConflictException;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
@@ -482,14 +482,13 @@ class SupplierOrders {
 
     static void requireTransition(PurchaseOrders.Head head, PurchaseOrderStatus next) {
         if (!head.status().canBecome(next)) {
-            throw new ConflictException("illegal-transition", "Illegal transition", "Purchase order " + head.number()
-                    + " is " + head.status() + " and cannot become " + next,
-                    Map.of("purchaseOrderStatus", head.status()));
+            throw IllegalTransition.between("Purchase order " + head.number(), head.status(), next,
+                    "purchaseOrderStatus");
         }
     }
 
-    static ConflictException illegal(PurchaseOrders.Head head, String what) {
-        return new ConflictException("illegal-transition", "Purchase order closed", "Purchase order "
+    static IllegalTransition illegal(PurchaseOrders.Head head, String what) {
+        return new IllegalTransition("Purchase order closed", "Purchase order "
                 + head.number() + " is " + head.status() + " and can no longer be " + what,
                 Map.of("purchaseOrderStatus", head.status()));
     }

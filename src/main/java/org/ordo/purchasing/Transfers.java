@@ -25,6 +25,7 @@ import org.ordo.inventory.InventoryManagement;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
+import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
@@ -179,8 +180,8 @@ public class Transfers {
         return require(id);
     }
 
-    private static ConflictException receivedAlready(StockTransfers.Head head) {
-        return new ConflictException("illegal-transition", "Transfer received already", "Transfer "
+    private static IllegalTransition receivedAlready(StockTransfers.Head head) {
+        return new IllegalTransition("Transfer received already", "Transfer "
                 + head.number() + " is " + Transfer.Status.RECEIVED + ": its goods are on hand at " + head.to(),
                 Map.of("transferStatus", Transfer.Status.RECEIVED));
     }

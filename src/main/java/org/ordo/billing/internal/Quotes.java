@@ -43,35 +43,15 @@ public class Quotes {
         return Timestamp.from(clock.instant());
     }
 
-    /** Who asked, with which key and body: a retry with the same key finds its quote. */
-    public record Request(String client, String idempotencyKey, String hash, String actor) {
-    }
-
-    public record Stored(UUID id, String requestHash) {
-    }
-
-    /** Serialises requests with one key: the caller's transaction holds the lock until it ends. */
-    public void lockKey(String client, String key) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('quote:' || :client || ':' || :key))")
-                .param("client", client).param("key", key).query().listOfRows();
-    }
-
-    public Optional<Stored> byKey(String client, String key) {
-        return jdbc.sql("SELECT id, request_hash FROM quote WHERE client = :client AND idempotency_key = :key")
-                .param("client", client).param("key", key)
-                .query((rs, n) -> new Stored(rs.getObject("id", UUID.class), rs.getString("request_hash")))
-                .optional();
-    }
-
-    public void insert(Quote q, String series, int year, long seq, Request request) {
+    public void insert(Quote q, String series, int year, long seq, String actor) {
         jdbc.sql("""
                 INSERT INTO quote (id, number, series, year, seq, status, customer_id, customer_email, customer_name,
                                    locale, currency, payment_method, shipping_address, billing_address, lines, net,
-                                   tax, gross, valid_until, note, client, idempotency_key, request_hash, created_by,
+                                   tax, gross, valid_until, note, created_by,
                                    created_at, updated_at)
                 VALUES (:id, :number, :series, :year, :seq, 'OPEN', :customer, :email, :name, :locale, :currency,
                         :paymentMethod, CAST(:shipping AS jsonb), CAST(:billing AS jsonb), CAST(:lines AS jsonb),
-                        :net, :tax, :gross, :validUntil, :note, :client, :key, :hash, :actor, :now, :now)
+                        :net, :tax, :gross, :validUntil, :note, :actor, :now, :now)
                 """).param("now", now()).param("id", q.id()).param("number", q.number()).param("series", series).param("year", year)
                 .param("seq", seq).param("customer", q.customer().id()).param("email", q.customer().email())
                 .param("name", q.customer().name()).param("locale", q.customer().locale())
@@ -79,8 +59,7 @@ public class Quotes {
                 .param("shipping", json.write(q.shippingAddress())).param("billing", json.write(q.billingAddress()))
                 .param("lines", json.write(q.lines())).param("net", q.net().amount()).param("tax", q.tax().amount())
                 .param("gross", q.gross().amount()).param("validUntil", q.validUntil()).param("note", q.note())
-                .param("client", request.client()).param("key", request.idempotencyKey())
-                .param("hash", request.hash()).param("actor", request.actor()).update();
+                .param("actor", actor).update();
     }
 
     public Optional<Quote> find(UUID id) {

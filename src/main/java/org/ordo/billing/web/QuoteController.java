@@ -12,9 +12,11 @@ import org.ordo.billing.QuoteManagement;
 import org.ordo.billing.QuoteQuery;
 import org.ordo.billing.QuoteStatus;
 import org.ordo.billing.StoredDocument;
+import org.ordo.intake.Intake;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Json;
 import org.ordo.platform.MultiLine;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
@@ -41,27 +43,51 @@ class QuoteController {
     private final QuoteManagement quotes;
     private final int maxPageSize;
 
-    QuoteController(QuoteManagement quotes, OrdoProperties properties) {
+    private final Intake intake;
+    private final Json json;
+
+    QuoteController(QuoteManagement quotes, OrdoProperties properties, Intake intake, Json json) {
         this.quotes = quotes;
+        this.intake = intake;
+        this.json = json;
         this.maxPageSize = properties.api().maxPageSize();
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createQuote", summary = "Make a quote", description = """
-            Needs an Idempotency-Key header: a retry with the same key and body gets the same quote again (header
-            Idempotent-Replayed: true); the same key with another body is refused (422). The server prices the lines
-            from the catalog as it prices orders; the quote's number is the next of its series and year.""")
+            Needs an Idempotency-Key header, kept like an order's: a retry with the same key and body gets the first
+            answer again (header Idempotent-Replayed: true); the same key with another body, or already used for
+            another request, is refused (422). The server prices the lines from the catalog as it prices orders;
+            the quote's number is the next of its series and year.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CreateQuote.class)))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201",
-            description = "made; a replay of the same key answers the quote made first",
+            description = "made; a replay of the same key answers the quote as it was made first",
             content = @io.swagger.v3.oas.annotations.media.Content(
                     schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Quote.class)))
-    ResponseEntity<Quote> create(@RequestHeader(name = QuoteManagement.IDEMPOTENCY_HEADER, required = false) String key,
-            @RequestBody(required = false) CreateQuote body) {
+    ResponseEntity<String> create(@RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("body", "is required: the quote as JSON");
+        }
+        CreateQuote command = json.readRequest(body, CreateQuote.class);
+        if (command == null) {
+            throw new InvalidInputException("body", "must be a JSON object");
+        }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();
-        QuoteManagement.Made made = quotes.create(body, clientId, key, Actor.current());
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/quotes/" + made.quote().id()))
-                .header("Idempotent-Replayed", String.valueOf(made.replayed())).body(made.quote());
+        // the one idempotency mechanism of every creating request (invariant 2 in docs/design.md): key, stored
+        // original and request hash are kept by intake, as for orders and returns
+        Intake.Taken taken = intake.takeApiRequest(clientId, Actor.current(), key, "POST /api/v1/quotes", "quote",
+                contentType, body, documentId -> {
+                    Quote made = quotes.create(command, Actor.current());
+                    return new Intake.Produced(201, json.write(made), "QUOTE", made.id());
+                });
+        return ResponseEntity.status(taken.status()).location(URI.create("/api/v1/quotes/" + taken.producedId()))
+                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
     }
 
     @GetMapping

@@ -11,8 +11,16 @@ public class Assets {
 
     private final JdbcClient jdbc;
 
-    Assets(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    Assets(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     public record Asset(String sku, String filename, String contentType, byte[] content, String sha256) {
@@ -23,8 +31,8 @@ public class Assets {
                 INSERT INTO digital_asset (sku, filename, content_type, content, sha256)
                 VALUES (:sku, :filename, :type, :content, :sha)
                 ON CONFLICT (sku) DO UPDATE SET filename = excluded.filename, content_type = excluded.content_type,
-                    content = excluded.content, sha256 = excluded.sha256, uploaded_at = clock_timestamp()
-                """).param("sku", a.sku()).param("filename", a.filename()).param("type", a.contentType())
+                    content = excluded.content, sha256 = excluded.sha256, uploaded_at = :now
+                """).param("now", now()).param("sku", a.sku()).param("filename", a.filename()).param("type", a.contentType())
                 .param("content", a.content()).param("sha", a.sha256()).update();
     }
 

@@ -18,8 +18,16 @@ public class EdiMessages {
 
     private final JdbcClient jdbc;
 
-    EdiMessages(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    EdiMessages(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     public record Incoming(String partner, String type, String interchangeRef, String messageRef,
@@ -30,16 +38,19 @@ public class EdiMessages {
         recordIncoming(List.of(m));
     }
 
-    /** Records what became of several messages taken, in one statement, in the caller's transaction. */
+    /**
+     * Records what became of several messages taken, in one statement, in the caller's transaction. They are stamped
+     * by the clock one microsecond apart, in the order given, so lists by time keep the interchange's order.
+     */
     public void recordIncoming(List<Incoming> taken) {
         if (taken.isEmpty()) {
             return;
         }
         jdbc.sql("""
                 INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref, outcome,
-                                         reason, order_id, order_number, inbound_document_id)
+                                         reason, order_id, order_number, inbound_document_id, created_at)
                 SELECT m.id, m.partner, 'IN', m.type, m.interchange, m.message, m.outcome, m.reason, m.order_id,
-                       m.number, m.document
+                       m.number, m.document, CAST(:now AS timestamptz) + m.n * interval '1 microsecond'
                 FROM unnest(CAST(:id AS uuid[]), CAST(:partner AS text[]), CAST(:type AS text[]),
                             CAST(:interchange AS text[]), CAST(:message AS text[]), CAST(:outcome AS text[]),
                             CAST(:reason AS text[]), CAST(:order AS uuid[]), CAST(:number AS text[]),
@@ -47,7 +58,7 @@ public class EdiMessages {
                      WITH ORDINALITY AS m(id, partner, type, interchange, message, outcome, reason, order_id, number,
                                           document, n)
                 ORDER BY m.n
-                """)
+                """).param("now", now())
                 .param("id", taken.stream().map(m -> Ids.next()).toArray(UUID[]::new))
                 .param("partner", taken.stream().map(Incoming::partner).toArray(String[]::new))
                 .param("type", taken.stream().map(Incoming::type).toArray(String[]::new))
@@ -79,20 +90,23 @@ public class EdiMessages {
     public record Outgoing(long controlNumber, String body) {
     }
 
-    /** Stores several outgoing messages of one type as sent, in one statement, in the caller's transaction. */
+    /**
+     * Stores several outgoing messages of one type as sent, in one statement, in the caller's transaction, stamped
+     * one microsecond apart in the order given (lists by time keep the control numbers' order).
+     */
     public void recordOutgoing(String partner, String type, String interchangeRef, List<Outgoing> outgoing,
             UUID inboundDocumentId) {
         jdbc.sql("""
                 INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref,
                                          control_number, outcome, body, inbound_document_id, delivery_status,
-                                         next_delivery_at)
+                                         next_delivery_at, created_at)
                 SELECT m.id, :partner, 'OUT', :type, :interchange, '1', m.number, 'STORED', m.body, :document,
-                       'QUEUED', now()
+                       'QUEUED', now(), CAST(:now AS timestamptz) + m.n * interval '1 microsecond'
                 FROM unnest(CAST(:id AS uuid[]), CAST(:number AS bigint[]), CAST(:body AS text[]))
                      WITH ORDINALITY AS m(id, number, body, n)
                 ORDER BY m.n
-                """).param("partner", partner).param("type", type).param("interchange", interchangeRef)
-                .param("document", inboundDocumentId)
+                """).param("now", now()).param("partner", partner).param("type", type)
+                .param("interchange", interchangeRef).param("document", inboundDocumentId)
                 .param("id", outgoing.stream().map(o -> Ids.next()).toArray(UUID[]::new))
                 .param("number", outgoing.stream().map(Outgoing::controlNumber).toArray(Long[]::new))
                 .param("body", outgoing.stream().map(Outgoing::body).toArray(String[]::new))
@@ -105,10 +119,10 @@ public class EdiMessages {
         jdbc.sql("""
                 INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref,
                                          control_number, outcome, body, inbound_document_id, delivery_status,
-                                         next_delivery_at)
+                                         next_delivery_at, created_at)
                 VALUES (:id, :partner, 'OUT', :type, :interchange, '1', :number, 'STORED', :body, :document,
-                        'QUEUED', now())
-                """).param("id", Ids.next()).param("partner", partner).param("type", type)
+                        'QUEUED', now(), :now)
+                """).param("now", now()).param("id", Ids.next()).param("partner", partner).param("type", type)
                 .param("interchange", interchangeRef).param("number", controlNumber).param("body", body)
                 .param("document", inboundDocumentId).update();
     }
@@ -146,12 +160,12 @@ public class EdiMessages {
         return jdbc.sql("""
                 INSERT INTO edi_message (id, partner_code, direction, type, interchange_ref, message_ref,
                                          control_number, outcome, body, inbound_document_id, order_id,
-                                         order_number, subject, delivery_status, next_delivery_at)
+                                         order_number, subject, delivery_status, next_delivery_at, created_at)
                 VALUES (:id, :partner, 'OUT', :type, :interchange, '1', :number, 'STORED', :body, :document,
-                        :order, :orderNumber, :subject, 'QUEUED', now())
+                        :order, :orderNumber, :subject, 'QUEUED', now(), :now)
                 ON CONFLICT (partner_code, type, subject) WHERE direction = 'OUT' AND subject IS NOT NULL
                 DO NOTHING
-                """).param("id", Ids.next()).param("partner", a.partner()).param("type", a.type())
+                """).param("now", now()).param("id", Ids.next()).param("partner", a.partner()).param("type", a.type())
                 .param("interchange", a.origin().interchangeRef()).param("number", a.controlNumber())
                 .param("body", a.body()).param("document", a.origin().inboundDocumentId())
                 .param("order", a.orderId()).param("orderNumber", a.orderNumber()).param("subject", a.subject())

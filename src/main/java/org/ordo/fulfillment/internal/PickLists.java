@@ -19,8 +19,16 @@ public class PickLists {
 
     private final JdbcClient jdbc;
 
-    PickLists(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    PickLists(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     /** A line to put on a new pick list. */
@@ -77,15 +85,15 @@ public class PickLists {
     public void confirm(UUID pickListId, int lineNo, long picked, long missing, String status, String actor) {
         jdbc.sql("""
                 UPDATE pick_line SET picked = :picked, missing = :missing, status = :status, picked_by = :actor,
-                       picked_at = clock_timestamp()
+                       picked_at = :now
                 WHERE pick_list_id = :list AND line_no = :no
-                """).param("list", pickListId).param("no", lineNo).param("picked", picked)
+                """).param("now", now()).param("list", pickListId).param("no", lineNo).param("picked", picked)
                 .param("missing", missing).param("status", status).param("actor", actor).update();
         jdbc.sql("""
-                UPDATE pick_list SET status = 'DONE', completed_at = clock_timestamp()
+                UPDATE pick_list SET status = 'DONE', completed_at = :now
                 WHERE id = :list AND status = 'OPEN'
                   AND NOT EXISTS (SELECT 1 FROM pick_line WHERE pick_list_id = :list AND status = 'OPEN')
-                """).param("list", pickListId).update();
+                """).param("now", now()).param("list", pickListId).update();
     }
 
     /** Lines of orders that may no longer be picked (held, cancelled) drop off open lists. */
@@ -93,10 +101,10 @@ public class PickLists {
         jdbc.sql("UPDATE pick_line SET status = 'VOID' WHERE order_id = :order AND status = 'OPEN'")
                 .param("order", orderId).update();
         jdbc.sql("""
-                UPDATE pick_list p SET status = 'DONE', completed_at = clock_timestamp()
+                UPDATE pick_list p SET status = 'DONE', completed_at = :now
                 WHERE p.status = 'OPEN' AND NOT EXISTS (SELECT 1 FROM pick_line l
                                                         WHERE l.pick_list_id = p.id AND l.status = 'OPEN')
-                """).update();
+                """).param("now", now()).update();
     }
 
     public Optional<PickList> find(UUID id) {

@@ -16,8 +16,16 @@ public class IdempotencyKeys {
 
     private final JdbcClient jdbc;
 
-    IdempotencyKeys(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    IdempotencyKeys(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     public record Stored(String requestHash, Integer status, String response, UUID orderId, UUID producedId) {
@@ -52,11 +60,11 @@ public class IdempotencyKeys {
         jdbc.sql("""
                 WITH document AS (
                     UPDATE inbound_document SET status = 'PROCESSED', produced_type = 'ORDER', produced_id = :order,
-                           processed_at = clock_timestamp(), reason = NULL
+                           processed_at = :now, reason = NULL
                     WHERE id = :document)
                 UPDATE idempotency_key SET status = :status, response = :response, order_id = :order
                 WHERE client = :client AND key = :key
-                """).param("client", client).param("key", key).param("status", status)
+                """).param("now", now()).param("client", client).param("key", key).param("status", status)
                 .param("response", response).param("order", orderId).param("document", documentId).update();
     }
 
@@ -69,11 +77,11 @@ public class IdempotencyKeys {
         jdbc.sql("""
                 WITH document AS (
                     UPDATE inbound_document SET status = 'PROCESSED', produced_type = :type, produced_id = :produced,
-                           processed_at = clock_timestamp(), reason = NULL
+                           processed_at = :now, reason = NULL
                     WHERE id = :document)
                 UPDATE idempotency_key SET status = :status, response = :response, produced_id = :produced
                 WHERE client = :client AND key = :key
-                """).param("client", client).param("key", key).param("status", status)
+                """).param("now", now()).param("client", client).param("key", key).param("status", status)
                 .param("response", response).param("type", producedType).param("produced", producedId)
                 .param("document", documentId).update();
     }

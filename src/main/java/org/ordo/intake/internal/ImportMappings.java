@@ -12,8 +12,16 @@ public class ImportMappings {
 
     private final JdbcClient jdbc;
 
-    ImportMappings(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    ImportMappings(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     public record Stored(String columns, String defaults) {
@@ -30,8 +38,8 @@ public class ImportMappings {
                 INSERT INTO import_mapping (kind, source, columns, defaults, changed_by)
                 VALUES (:kind, :source, CAST(:columns AS jsonb), CAST(:defaults AS jsonb), :by)
                 ON CONFLICT (kind, source) DO UPDATE SET columns = excluded.columns, defaults = excluded.defaults,
-                       changed_at = clock_timestamp(), changed_by = excluded.changed_by
-                """).param("kind", kind.name()).param("source", source).param("columns", columns)
+                       changed_at = :now, changed_by = excluded.changed_by
+                """).param("now", now()).param("kind", kind.name()).param("source", source).param("columns", columns)
                 .param("defaults", defaults).param("by", actor).update();
     }
 }

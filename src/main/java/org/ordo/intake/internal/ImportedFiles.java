@@ -31,9 +31,17 @@ public class ImportedFiles {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
 
-    ImportedFiles(JdbcClient jdbc, JdbcTemplate batch) {
+    private final java.time.Clock clock;
+
+    ImportedFiles(JdbcClient jdbc, JdbcTemplate batch, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.batch = batch;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     public record NewFile(UUID id, ImportKind kind, String source, String fileName, String format, UUID documentId,
@@ -115,10 +123,10 @@ public class ImportedFiles {
     /** Claims the import for one run: true only for the first caller, and only once it is previewed. */
     public boolean claim(UUID id) {
         return jdbc.sql("""
-                UPDATE file_import SET status = 'IMPORTING', committed_at = clock_timestamp(),
+                UPDATE file_import SET status = 'IMPORTING', committed_at = :now,
                        heartbeat_at = clock_timestamp()
                 WHERE id = :id AND status = 'PREVIEWED'
-                """).param("id", id).update() == 1;
+                """).param("now", now()).param("id", id).update() == 1;
     }
 
     /** An import whose node stopped, taken over: its id and who committed it. */
@@ -224,10 +232,10 @@ public class ImportedFiles {
                            count(*) FILTER (WHERE outcome = 'ALREADY_IMPORTED') AS a,
                            count(*) FILTER (WHERE outcome = 'FAILED') AS f
                     FROM file_import_unit WHERE import_id = :id)
-                UPDATE file_import SET status = 'DONE', finished_at = clock_timestamp(), created = counts.c,
+                UPDATE file_import SET status = 'DONE', finished_at = :now, created = counts.c,
                        already_imported = counts.a, failed = counts.f, units_done = counts.c + counts.a + counts.f
                 FROM counts WHERE id = :id
-                """).param("id", id).update();
+                """).param("now", now()).param("id", id).update();
         jdbc.sql("DELETE FROM file_import_row WHERE import_id = :id").param("id", id).update();
     }
 

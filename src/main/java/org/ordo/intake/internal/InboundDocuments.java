@@ -21,8 +21,16 @@ public class InboundDocuments {
 
     private final JdbcClient jdbc;
 
-    InboundDocuments(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    InboundDocuments(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     public UUID store(String channel, String contentType, byte[] body, String receivedBy) {
@@ -55,9 +63,9 @@ public class InboundDocuments {
     public void processed(UUID id, String producedType, UUID producedId) {
         jdbc.sql("""
                 UPDATE inbound_document SET status = 'PROCESSED', produced_type = :type, produced_id = :produced,
-                       processed_at = clock_timestamp(), reason = NULL
+                       processed_at = :now, reason = NULL
                 WHERE id = :id
-                """).param("id", id).param("type", producedType).param("produced", producedId).update();
+                """).param("now", now()).param("id", id).param("type", producedType).param("produced", producedId).update();
     }
 
     public void review(UUID id, String reason) {

@@ -27,8 +27,16 @@ public class ReviewEntries {
 
     private final JdbcClient jdbc;
 
-    ReviewEntries(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    ReviewEntries(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     /**
@@ -104,12 +112,12 @@ public class ReviewEntries {
                                      THEN 'PROCESSED' ELSE 'DISCARDED' END,
                        produced_type = coalesce(d.produced_type, CASE WHEN o.order_id IS NULL THEN NULL ELSE 'ORDER' END),
                        produced_id = coalesce(d.produced_id, o.order_id),
-                       processed_at = clock_timestamp()
+                       processed_at = :now
                 FROM (SELECT (SELECT order_id FROM review_entry WHERE document_id = :document AND order_id IS NOT NULL
                               ORDER BY decided_at DESC LIMIT 1) AS order_id) o
                 WHERE d.id = :document AND d.status = 'REVIEW'
                   AND NOT EXISTS (SELECT 1 FROM review_entry r WHERE r.document_id = d.id AND r.status = 'OPEN')
-                """).param("document", documentId).update();
+                """).param("now", now()).param("document", documentId).update();
     }
 
     /**

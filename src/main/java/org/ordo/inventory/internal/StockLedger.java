@@ -26,9 +26,17 @@ public class StockLedger {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
 
-    StockLedger(JdbcClient jdbc, JdbcTemplate template) {
+    private final java.time.Clock clock;
+
+    StockLedger(JdbcClient jdbc, JdbcTemplate template, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     /** A (sku, location) row locked for this transaction, with what it has. */
@@ -54,18 +62,18 @@ public class StockLedger {
     /** Adds to on hand, creating the level row on first receipt. */
     public void addOnHand(String sku, UUID locationId, long quantity) {
         jdbc.sql("""
-                INSERT INTO stock_level (sku, location_id, on_hand) VALUES (:sku, :loc, :q)
+                INSERT INTO stock_level (sku, location_id, on_hand, updated_at) VALUES (:sku, :loc, :q, :now)
                 ON CONFLICT (sku, location_id)
-                DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand, updated_at = now()
-                """).param("sku", sku).param("loc", locationId).param("q", quantity).update();
+                DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand, updated_at = :now
+                """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).update();
     }
 
     /** Takes from on hand only if what stays covers the reservations; false when it does not. */
     public boolean removeOnHand(String sku, UUID locationId, long quantity) {
         return jdbc.sql("""
-                UPDATE stock_level SET on_hand = on_hand - :q, updated_at = now()
+                UPDATE stock_level SET on_hand = on_hand - :q, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND on_hand - reserved - quarantined >= :q
-                """).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
+                """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
     }
 
     /** Locks the levels of these SKUs at active locations, in (sku, location) order so that no two orders deadlock. */
@@ -97,7 +105,7 @@ public class StockLedger {
     public boolean reserveAll(List<LevelChange> changes, List<Entry> entries, List<NewReservation> reservations) {
         int updated = jdbc.sql("""
                 WITH level AS (
-                    UPDATE stock_level s SET reserved = s.reserved + c.q, updated_at = now()
+                    UPDATE stock_level s SET reserved = s.reserved + c.q, updated_at = :now
                     FROM unnest(CAST(:levelSku AS text[]), CAST(:levelLoc AS uuid[]), CAST(:levelQ AS bigint[]))
                          AS c(sku, loc, q)
                     WHERE s.sku = c.sku AND s.location_id = c.loc AND s.on_hand - s.reserved - s.quarantined >= c.q
@@ -117,7 +125,7 @@ public class StockLedger {
                     SELECT * FROM unnest(CAST(:rId AS uuid[]), CAST(:rOrder AS uuid[]), CAST(:rLine AS int[]),
                                          CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[])))
                 SELECT count(*) FROM level
-                """)
+                """).param("now", now())
                 .param("levelSku", changes.stream().map(LevelChange::sku).toArray(String[]::new))
                 .param("levelLoc", changes.stream().map(LevelChange::locationId).toArray(UUID[]::new))
                 .param("levelQ", changes.stream().map(LevelChange::quantity).toArray(Long[]::new))
@@ -142,9 +150,9 @@ public class StockLedger {
 
     public boolean unreserve(String sku, UUID locationId, long quantity) {
         return jdbc.sql("""
-                UPDATE stock_level SET reserved = reserved - :q, updated_at = now()
+                UPDATE stock_level SET reserved = reserved - :q, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND reserved >= :q
-                """).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
+                """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
     }
 
     public void record(List<Entry> entries) {
@@ -179,11 +187,11 @@ public class StockLedger {
     public List<NewReservation> closeActiveReservations(UUID orderId, String status) {
         return jdbc.sql("""
                 WITH closed AS (
-                    UPDATE reservation SET status = :status, closed_at = clock_timestamp()
+                    UPDATE reservation SET status = :status, closed_at = :now
                     WHERE order_id = :order AND status = 'ACTIVE'
                     RETURNING id, order_id, line_no, sku, location_id, quantity)
                 SELECT * FROM closed ORDER BY sku COLLATE "C", location_id, line_no
-                """).param("order", orderId).param("status", status)
+                """).param("now", now()).param("order", orderId).param("status", status)
                 .query((rs, n) -> new NewReservation(rs.getObject("id", UUID.class),
                         rs.getObject("order_id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
                         rs.getObject("location_id", UUID.class), rs.getLong("quantity")))
@@ -195,11 +203,11 @@ public class StockLedger {
             String status) {
         return jdbc.sql("""
                 WITH closed AS (
-                    UPDATE reservation SET status = :status, closed_at = clock_timestamp()
+                    UPDATE reservation SET status = :status, closed_at = :now
                     WHERE order_id = :order AND status = 'ACTIVE' AND line_no = ANY(CAST(:lines AS int[]))
                     RETURNING id, order_id, line_no, sku, location_id, quantity)
                 SELECT * FROM closed ORDER BY sku COLLATE "C", location_id, line_no
-                """).param("order", orderId).param("status", status)
+                """).param("now", now()).param("order", orderId).param("status", status)
                 .param("lines", lineNos.toArray(Integer[]::new))
                 .query((rs, n) -> new NewReservation(rs.getObject("id", UUID.class),
                         rs.getObject("order_id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
@@ -228,9 +236,9 @@ public class StockLedger {
     /** Takes reserved goods off the shelf: on hand and reserved down together. */
     public void takeReserved(String sku, UUID locationId, long quantity) {
         int n = jdbc.sql("""
-                UPDATE stock_level SET on_hand = on_hand - :q, reserved = reserved - :q, updated_at = now()
+                UPDATE stock_level SET on_hand = on_hand - :q, reserved = reserved - :q, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND reserved >= :q
-                """).param("sku", sku).param("loc", locationId).param("q", quantity).update();
+                """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).update();
         if (n != 1) {
             throw new IllegalStateException("Reserved stock of " + sku + " is lower than its reservation");
         }
@@ -243,9 +251,9 @@ public class StockLedger {
     public void splitReservation(UUID id, long issued) {
         jdbc.sql("""
                 INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity, status, closed_at)
-                SELECT :issuedId, order_id, line_no, sku, location_id, :q, 'ISSUED', clock_timestamp()
+                SELECT :issuedId, order_id, line_no, sku, location_id, :q, 'ISSUED', :now
                 FROM reservation WHERE id = :id
-                """).param("issuedId", org.ordo.platform.Ids.next()).param("id", id).param("q", issued).update();
+                """).param("now", now()).param("issuedId", org.ordo.platform.Ids.next()).param("id", id).param("q", issued).update();
         int n = jdbc.sql("""
                 UPDATE reservation SET quantity = quantity - :q WHERE id = :id AND status = 'ACTIVE' AND quantity > :q
                 """).param("id", id).param("q", issued).update();
@@ -258,9 +266,9 @@ public class StockLedger {
     public void closeReservation(UUID id, long issued) {
         jdbc.sql("""
                 UPDATE reservation SET status = CASE WHEN :q > 0 THEN 'ISSUED' ELSE 'RELEASED' END,
-                       quantity = CASE WHEN :q > 0 THEN :q ELSE quantity END, closed_at = clock_timestamp()
+                       quantity = CASE WHEN :q > 0 THEN :q ELSE quantity END, closed_at = :now
                 WHERE id = :id
-                """).param("id", id).param("q", issued).update();
+                """).param("now", now()).param("id", id).param("q", issued).update();
     }
 
     public List<ReservationView> activeReservationsAt(UUID locationId, List<UUID> orderIds) {
@@ -441,11 +449,11 @@ public class StockLedger {
     /** Puts returned goods on hand, all of them in quarantine when {@code quarantine}: never available then. */
     public void addReturned(String sku, UUID locationId, long quantity, boolean quarantine) {
         jdbc.sql("""
-                INSERT INTO stock_level (sku, location_id, on_hand, quarantined) VALUES (:sku, :loc, :q, :held)
+                INSERT INTO stock_level (sku, location_id, on_hand, quarantined, updated_at) VALUES (:sku, :loc, :q, :held, :now)
                 ON CONFLICT (sku, location_id)
                 DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand,
-                              quarantined = stock_level.quarantined + excluded.quarantined, updated_at = now()
-                """).param("sku", sku).param("loc", locationId).param("q", quantity)
+                              quarantined = stock_level.quarantined + excluded.quarantined, updated_at = :now
+                """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity)
                 .param("held", quarantine ? quantity : 0).update();
     }
 
@@ -456,9 +464,9 @@ public class StockLedger {
     public boolean leaveQuarantine(String sku, UUID locationId, long quantity, boolean writeOff) {
         return jdbc.sql("""
                 UPDATE stock_level SET quarantined = quarantined - :q,
-                       on_hand = on_hand - CASE WHEN :writeOff THEN :q ELSE 0 END, updated_at = now()
+                       on_hand = on_hand - CASE WHEN :writeOff THEN :q ELSE 0 END, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND quarantined >= :q
-                """).param("sku", sku).param("loc", locationId).param("q", quantity).param("writeOff", writeOff)
+                """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).param("writeOff", writeOff)
                 .update() == 1;
     }
 

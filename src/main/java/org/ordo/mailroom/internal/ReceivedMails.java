@@ -17,8 +17,16 @@ public class ReceivedMails {
 
     private final JdbcClient jdbc;
 
-    ReceivedMails(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    ReceivedMails(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     /** The highest UID read from the mailbox under this UIDVALIDITY (0: none): the next poll starts after it. */
@@ -96,6 +104,7 @@ public class ReceivedMails {
     }
 
     public void routed(UUID mailId) {
-        jdbc.sql("UPDATE received_mail SET routed_at = clock_timestamp() WHERE id = :id").param("id", mailId).update();
+        jdbc.sql("UPDATE received_mail SET routed_at = :now WHERE id = :id").param("now", now()).param("id", mailId)
+                .update();
     }
 }

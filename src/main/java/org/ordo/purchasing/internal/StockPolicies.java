@@ -26,8 +26,16 @@ public class StockPolicies {
 
     private final JdbcClient jdbc;
 
-    StockPolicies(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    StockPolicies(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
+    private java.sql.Timestamp now() {
+        return java.sql.Timestamp.from(clock.instant());
     }
 
     /** Writes the policy of a SKU at a location, replacing the one there was. */
@@ -37,7 +45,7 @@ public class StockPolicies {
                                           supplier_id, supplier_article, purchase_price, currency, pack_size,
                                           minimum_order, lead_time_days, updated_at, over_delivery, demand_weeks)
                 VALUES (:sku, :location, :reorderPoint, :targetLevel, :reorderQuantity, :safetyStock, :supplier,
-                        :supplierArticle, :price, :currency, :packSize, :minimumOrder, :leadTime, clock_timestamp(),
+                        :supplierArticle, :price, :currency, :packSize, :minimumOrder, :leadTime, :now,
                         :overDelivery, :demandWeeks)
                 ON CONFLICT (sku, location) DO UPDATE SET
                     reorder_point = excluded.reorder_point, target_level = excluded.target_level,
@@ -47,7 +55,7 @@ public class StockPolicies {
                     pack_size = excluded.pack_size, minimum_order = excluded.minimum_order,
                     lead_time_days = excluded.lead_time_days, updated_at = excluded.updated_at,
                     over_delivery = excluded.over_delivery, demand_weeks = excluded.demand_weeks
-                """).param("sku", r.sku()).param("location", r.location()).param("reorderPoint", r.reorderPoint())
+                """).param("now", now()).param("sku", r.sku()).param("location", r.location()).param("reorderPoint", r.reorderPoint())
                 .param("targetLevel", r.targetLevel()).param("reorderQuantity", r.reorderQuantity())
                 .param("safetyStock", r.safetyStock()).param("supplier", r.supplierId())
                 .param("supplierArticle", r.supplierArticle()).param("price", r.purchasePrice())
