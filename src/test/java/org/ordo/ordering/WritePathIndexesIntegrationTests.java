@@ -84,6 +84,13 @@ class WritePathIndexesIntegrationTests {
         assertThat(plan).containsPattern("Index Scan using customer_order_(placed|backlog)_idx").doesNotContain("Sort");
     }
 
+    @Test
+    void backorderedLinesOfASkuAreFoundWithoutReadingEveryLine() throws Exception {
+        String plan = plan("SELECT order_id, line_no FROM order_line WHERE sku = 'ANY' AND backordered > 0");
+
+        assertThat(plan).contains("using order_line_backordered_sku_idx");
+    }
+
     private List<String> indexes(String table) {
         return jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = :table ORDER BY indexname")
                 .param("table", table).query(String.class).list();
