@@ -94,6 +94,28 @@ class IdempotencyIntegrationTests {
     }
 
     @Test
+    void aRetryAfterTheOrderChangedGetsTheFirstAnswerByteForByte() {
+        // docs/api/conventions.md: a replay is the answer as first given, not the order as it is now
+        String loc = fixtures.location(1);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, loc, 10);
+        String body = Api.JSON.writeValueAsString(Fixtures.order("EUR", sku, 1));
+        String key = Fixtures.unique("IDEM");
+        Api.Response first = api.post("/api/v1/orders", body, "Idempotency-Key", key);
+        assertThat(first.status()).isEqualTo(201);
+        String id = first.json().get("id").asString();
+        assertThat(api.post("/api/v1/orders/" + id + "/cancel", Map.of("reason", "changed since")).status())
+                .isEqualTo(200);
+
+        Api.Response retry = api.post("/api/v1/orders", body, "Idempotency-Key", key);
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.replayed()).isEqualTo("true");
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(api.get("/api/v1/orders/" + id).json().get("status").asString()).isEqualTo("CANCELLED");
+    }
+
+    @Test
     void keysBelongToTheirApiClient() {
         String loc = fixtures.location(1);
         String sku = fixtures.article("10.00", "EUR", "19");

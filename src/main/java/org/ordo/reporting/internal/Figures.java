@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The dashboard's queries on the order and stock tables (ADR 0003). Each is a single aggregate answered from an
- * index alone (see V11__reporting.sql), so its cost grows with the rows in the window or the backlog, not with all
- * orders ever placed. The share shipped on time comes from reporting's own table ({@link FirstShipments}).
+ * index alone (V11__reporting.sql; those by date from customer_order_placed_idx, V510), so its cost grows with the
+ * rows in the window or the backlog, not with all orders ever placed. The share shipped on time comes from reporting's own table ({@link FirstShipments}).
  */
 @Repository
 public class Figures {
@@ -147,7 +147,7 @@ public class Figures {
                 .list();
     }
 
-    /** What became of the orders placed since then, from the window's index alone (V20). */
+    /** What became of the orders placed since then, from the window's index alone (V510). */
     public Outcomes outcomes(Instant since) {
         return jdbc.sql("""
                 SELECT count(*) AS placed,
