@@ -81,7 +81,7 @@ class InvariantCheckerIntegrationTests {
                 InvariantChecker.EXCHANGE_CREDITS_MOVED, InvariantChecker.REVIEW_DOCUMENTS_QUEUED,
                 InvariantChecker.ORDER_TOTALS_EQUAL_LINES, InvariantChecker.BINS_EQUAL_LOCATION_STOCK,
                 InvariantChecker.NO_BIN_OVER_CAPACITY, InvariantChecker.CAPACITY_NOT_OVERBOOKED,
-                InvariantChecker.IN_TRANSIT_EQUALS_OPEN_TRANSFERS);
+                InvariantChecker.IN_TRANSIT_EQUALS_OPEN_TRANSFERS, InvariantChecker.BIN_STOCK_EQUALS_BIN_LEDGER);
     }
 
     @Test
@@ -384,7 +384,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(23);
+        assertThat(response.json().get("invariants")).hasSize(24);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);
