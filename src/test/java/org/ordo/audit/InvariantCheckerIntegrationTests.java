@@ -363,7 +363,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 23 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 24 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -374,7 +374,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 23 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 24 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
