@@ -37,3 +37,20 @@ document.addEventListener('DOMContentLoaded', function () {
         // no sound where the browser allows none: the word is on the page
     }
 });
+
+// data-enter-next="id": a scanner types a code and Enter; in such a field Enter goes on to the field with that id
+// instead of sending the form (the last field of a scanner form sends it), so bin, article, quantity and target bin
+// are scanned one after the other.
+document.addEventListener('keydown', function (event) {
+    var field = event.target;
+    if (event.key === 'Enter' && field.hasAttribute && field.hasAttribute('data-enter-next')) {
+        var next = document.getElementById(field.getAttribute('data-enter-next'));
+        if (next) {
+            event.preventDefault();
+            next.focus();
+            if (next.select) {
+                next.select();
+            }
+        }
+    }
+});

@@ -58,6 +58,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (docs/promise.md)</li>
  * <li>{@value #IN_TRANSIT_EQUALS_OPEN_TRANSFERS}: per SKU, what the ledger sent away by transfer and has not taken in
  * (TRANSFER_OUT less TRANSFER_IN) is what the transfers in transit carry (docs/purchasing.md)</li>
+ * <li>{@value #BIN_STOCK_EQUALS_BIN_LEDGER}: each bin's stock of each SKU is the sum of its bin ledger rows, as the
+ * levels are the sums of the stock ledger (docs/purchasing.md#bins)</li>
  * </ul>
  */
 @Service
@@ -86,6 +88,7 @@ public class InvariantChecker {
     public static final String NO_BIN_OVER_CAPACITY = "no-bin-over-capacity";
     public static final String CAPACITY_NOT_OVERBOOKED = "capacity-not-overbooked";
     public static final String IN_TRANSIT_EQUALS_OPEN_TRANSFERS = "in-transit-equals-open-transfers";
+    public static final String BIN_STOCK_EQUALS_BIN_LEDGER = "bin-stock-equals-bin-ledger";
 
     private static final int DIGITAL_PAGE = 500;
 
@@ -148,7 +151,7 @@ public class InvariantChecker {
                 RETURN_REFUNDS_WITHIN_RECEIVED, PURCHASE_RECEIVED_WITHIN_TOLERANCE, EXCHANGE_CREDITS_MOVED,
                 REVIEW_DOCUMENTS_QUEUED, ORDER_TOTALS_EQUAL_LINES,
                 BINS_EQUAL_LOCATION_STOCK, NO_BIN_OVER_CAPACITY, CAPACITY_NOT_OVERBOOKED,
-                IN_TRANSIT_EQUALS_OPEN_TRANSFERS).forEach(name -> found.put(name,
+                IN_TRANSIT_EQUALS_OPEN_TRANSFERS, BIN_STOCK_EQUALS_BIN_LEDGER).forEach(name -> found.put(name,
                 new ArrayList<>()));
 
         for (StockDiscrepancy d : inventory.stockDiscrepancies()) {
@@ -183,6 +186,7 @@ public class InvariantChecker {
         found.get(NO_BIN_OVER_CAPACITY).addAll(space.binsOverCapacity(MAX_LISTED + 1));
         found.get(CAPACITY_NOT_OVERBOOKED).addAll(promises.overbookedDays());
         found.get(IN_TRANSIT_EQUALS_OPEN_TRANSFERS).addAll(transfers.inTransitOffTransfers());
+        found.get(BIN_STOCK_EQUALS_BIN_LEDGER).addAll(space.binsOffLedger(MAX_LISTED + 1));
         var stuck = publications.incompleteOlderThan(stuckAfter, MAX_LISTED);
         stuck.forEach(p -> found.get(OUTBOX_NOT_STUCK).add("publication %s of %s to %s, published %s, status %s after %d attempts"
                 .formatted(p.id(), p.eventType(), p.listener(), p.publishedAt(), p.status(), p.attempts())));

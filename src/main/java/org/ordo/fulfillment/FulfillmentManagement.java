@@ -26,6 +26,8 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.shipping.ShipOrder;
+import org.ordo.space.PickBin;
+import org.ordo.space.SpaceManagement;
 import org.ordo.shipping.Shipment;
 import org.ordo.shipping.ShippingManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -43,10 +45,12 @@ public class FulfillmentManagement {
     private final ShippingManagement shipping;
 
     private final Catalog catalog;
+    private final SpaceManagement space;
 
     FulfillmentManagement(PickLists pickLists, OrderManagement orders, OrderLifecycle lifecycle,
-            InventoryManagement inventory, ShippingManagement shipping, Catalog catalog) {
+            InventoryManagement inventory, ShippingManagement shipping, Catalog catalog, SpaceManagement space) {
         this.catalog = catalog;
+        this.space = space;
         this.pickLists = pickLists;
         this.orders = orders;
         this.lifecycle = lifecycle;
@@ -92,14 +96,34 @@ public class FulfillmentManagement {
                 chosenOrders.add(r.orderId());
             }
             String number = numbers.computeIfAbsent(r.orderId(), id -> orders.require(id).number());
-            lines.add(new PickLists.NewLine(r.orderId(), number, r.lineNo(), r.id(), r.sku(), r.quantity()));
+            lines.add(new PickLists.NewLine(r.orderId(), number, r.lineNo(), r.id(), r.sku(), r.quantity(), null));
         }
         if (lines.isEmpty()) {
             throw new ConflictException("nothing-to-pick", "Nothing to pick",
                     "No released order has reserved stock at " + location + " that is not on a pick list yet",
                     Map.of("location", location));
         }
-        return pickLists.find(pickLists.create(location, lines, Actor.current())).orElseThrow();
+        return pickLists.find(pickLists.create(location, alongThePickPath(location, lines), Actor.current()))
+                .orElseThrow();
+    }
+
+    /**
+     * The lines in the order a picker walks: by the pick-path place of the bin each SKU is taken from (the first bin
+     * on the path holding it), then SKU and order; lines whose SKU no bin holds come last, by SKU. Each line names
+     * its bin.
+     */
+    private List<PickLists.NewLine> alongThePickPath(String location, List<PickLists.NewLine> lines) {
+        Map<String, PickBin> bins = space.pickBins(location, lines.stream().map(PickLists.NewLine::sku)
+                .collect(java.util.stream.Collectors.toSet()));
+        return lines.stream().map(l -> bins.containsKey(l.sku()) ? new PickLists.NewLine(l.orderId(),
+                        l.orderNumber(), l.orderLineNo(), l.reservationId(), l.sku(), l.quantity(),
+                        bins.get(l.sku()).bin()) : l)
+                .sorted(java.util.Comparator.<PickLists.NewLine, Boolean>comparing(l -> l.bin() == null)
+                        .thenComparing(l -> l.bin() == null ? Integer.MAX_VALUE : bins.get(l.sku()).pickSequence())
+                        .thenComparing(l -> l.bin() == null ? "" : l.bin())
+                        .thenComparing(PickLists.NewLine::sku).thenComparing(PickLists.NewLine::orderNumber)
+                        .thenComparingInt(PickLists.NewLine::orderLineNo))
+                .toList();
     }
 
     public PickList pickList(UUID id) {
@@ -141,7 +165,8 @@ public class FulfillmentManagement {
             throw new ConflictException("not-pickable", "Order not pickable",
                     "The order of this line was put on hold or cancelled; leave the goods on the shelf");
         }
-        inventory.issue(line.reservationId(), quantity, "PICK_LIST", line.pickListNumber());
+        // out of the bin the list named first (what it lacks comes from the SKU's other bins)
+        inventory.issue(line.reservationId(), quantity, "PICK_LIST", line.pickListNumber(), line.bin());
         long missing = line.quantity() - quantity;
         pickLists.confirm(pickListId, lineNo, quantity, missing, missing > 0 ? "SHORT" : "PICKED", Actor.current());
         if (missing > 0) {

@@ -114,6 +114,16 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement receive(Receipt receipt, String documentType) {
+        return receive(receipt, documentType, null);
+    }
+
+    /**
+     * As {@link #receive(Receipt, String)}, the goods put into the bin a person named ({@code bin}, a bin code of
+     * the location; null: where putaway by space puts them). The bins refuse a bin that does not exist (422) or
+     * that the goods do not fit (409), and then nothing is booked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement receive(Receipt receipt, String documentType, String bin) {
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, receipt.quantity(), false);
         Target target = target(receipt.sku(), receipt.location(), errors);
@@ -123,7 +133,7 @@ public class InventoryManagement {
         ledger.addOnHand(target.sku, target.location.id(), receipt.quantity());
         record(List.of(new Entry(target.sku, target.location.id(), MovementKind.RECEIPT, receipt.quantity(), 0,
                 receipt.note() == null ? "received" : receipt.note(), documentType, receipt.reference(),
-                Actor.current())));
+                Actor.current())), bin);
         events.publishEvent(new StockReceived(target.sku, target.location.code(), receipt.quantity()));
         return ledger.lastMovement(target.sku);
     }
@@ -143,6 +153,16 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement adjust(Adjustment adjustment, String documentType) {
+        return adjust(adjustment, documentType, null);
+    }
+
+    /**
+     * As {@link #adjust(Adjustment, String)}, booked in the bin a person named ({@code bin}, e.g. the bin counted;
+     * null: the bins' own rules choose). The bins refuse a bin that does not exist (422), goods it cannot take
+     * (409) or more than it holds (409), and then nothing is booked.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Movement adjust(Adjustment adjustment, String documentType, String bin) {
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, adjustment.quantity(), true);
         Target target = target(adjustment.sku(), adjustment.location(), errors);
@@ -162,7 +182,7 @@ public class InventoryManagement {
                     Map.of("sku", target.sku, "location", target.location.code()));
         }
         record(List.of(new Entry(target.sku, target.location.id(), MovementKind.ADJUSTMENT, delta, 0,
-                adjustment.reason().trim(), documentType, adjustment.reference(), Actor.current())));
+                adjustment.reason().trim(), documentType, adjustment.reference(), Actor.current())), bin);
         return ledger.lastMovement(target.sku);
     }
 
@@ -445,6 +465,15 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void issue(UUID reservationId, long picked, String documentType, String documentRef) {
+        issue(reservationId, picked, documentType, documentRef, null);
+    }
+
+    /**
+     * As {@link #issue(UUID, long, String, String)}, the goods taken out of the bin the pick list named first
+     * ({@code bin}; what it lacks comes from the SKU's other bins along the pick path; null: the bins' own order).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void issue(UUID reservationId, long picked, String documentType, String documentRef, String bin) {
         StockLedger.Held r = ledger.lockReservation(reservationId)
                 .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
         if (!r.active()) {
@@ -467,7 +496,7 @@ public class InventoryManagement {
             entries.add(new Entry(r.sku(), r.locationId(), MovementKind.ADJUSTMENT, -missing, -missing,
                     "short pick: not on the shelf", documentType, documentRef, actor));
         }
-        record(entries);
+        record(entries, bin);
         ledger.closeReservation(reservationId, picked);
     }
 
@@ -609,11 +638,16 @@ public class InventoryManagement {
 
     /** Writes the ledger and tells the bins (the space module) of every change of on hand, in this transaction. */
     private void record(List<Entry> entries) {
+        record(entries, null);
+    }
+
+    /** As {@link #record(List)}, every change of on hand booked in the bin a person named ({@code bin}, or null). */
+    private void record(List<Entry> entries, String bin) {
         ledger.record(entries);
         for (Entry e : entries) {
             if (e.onHandDelta() != 0) {
                 shelves.orderedStream().forEach(s -> s.follow(new ShelfStock.OnHandChange(e.sku(), e.locationId(),
-                        e.onHandDelta(), e.kind(), e.documentType(), e.documentRef())));
+                        e.onHandDelta(), e.kind(), e.documentType(), e.documentRef(), bin)));
             }
         }
     }

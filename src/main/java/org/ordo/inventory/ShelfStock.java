@@ -12,8 +12,16 @@ public interface ShelfStock {
     /** On hand of {@code sku} at a location changed by {@code delta} (positive: came in, negative: went out). */
     void follow(OnHandChange change);
 
-    /** One change of on hand, as the ledger recorded it. */
+    /**
+     * One change of on hand, as the ledger recorded it; {@code bin} is the bin a person named (scanned) for it, or
+     * null when the bins' own rules choose (putaway by space, taking out along the pick path).
+     */
     record OnHandChange(String sku, UUID locationId, long delta, MovementKind kind, String documentType,
-            String documentRef) {
+            String documentRef, String bin) {
+
+        public OnHandChange(String sku, UUID locationId, long delta, MovementKind kind, String documentType,
+                String documentRef) {
+            this(sku, locationId, delta, kind, documentType, documentRef, null);
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * A count of a SKU at a location: what was found against what the books said then. The difference is booked as
+ * A count of a SKU at a location, or in one bin of it: what was found against what the books said then. The difference is booked as
  * one ADJUSTMENT whose reference is the count's number; above the approval threshold, or when less was found than
  * is reserved for orders, it waits for a second person.
  */
@@ -19,7 +19,8 @@ public record CycleCount(UUID id, @Schema(example = "CC-2026-000001") String num
         @Schema(example = "-2", description = "counted - expected: what is (or would be) booked") long difference,
         @Schema(description = "less was found than is reserved: booking waits until reservations are released") boolean belowReserved,
         Status status, String note, String countedBy, Instant countedAt, String decidedBy, Instant decidedAt,
-        @Schema(description = "why it was rejected, or approved") String reason) {
+        @Schema(description = "why it was rejected, or approved") String reason,
+        @Schema(example = "A-01-03", description = "the one bin counted (expected is then what the bin held, reserved the part of the reservations the other bins cannot cover); empty for the whole location") String bin) {
 
     /** Where a count stands; AWAITING_APPROVAL becomes BOOKED or REJECTED once. */
     @Schema(name = "CycleCountStatus")

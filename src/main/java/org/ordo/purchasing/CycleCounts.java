@@ -31,13 +31,16 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
 import org.ordo.purchasing.internal.Counts;
+import org.ordo.space.BinContents;
+import org.ordo.space.SpaceManagement;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cycle counts (docs/purchasing.md#cycle-counts): a person counts a SKU at a location; the difference to the books is
- * booked as one ADJUSTMENT with the count's number as reference (document type CYCLE_COUNT). A difference of more
+ * Cycle counts (docs/purchasing.md#cycle-counts): a person counts a SKU at a location, or in one bin of it; the
+ * difference to the books (to the bin's stock) is booked as one ADJUSTMENT with the count's number as reference
+ * (document type CYCLE_COUNT), in the bin counted. A difference of more
  * units than the threshold, or a count below what is reserved for orders, waits for a second person.
  */
 @Service
@@ -49,13 +52,15 @@ public class CycleCounts {
 
     private final Counts counts;
     private final InventoryManagement inventory;
+    private final SpaceManagement space;
     private final Catalog catalog;
     private final Billing billing;
     private final Clock clock;
     private final long approvalUnits;
 
-    CycleCounts(Counts counts, InventoryManagement inventory, Catalog catalog, Billing billing, Clock clock,
-            @Value("${ordo.purchasing.count-approval-units:10}") long approvalUnits) {
+    CycleCounts(Counts counts, InventoryManagement inventory, SpaceManagement space, Catalog catalog, Billing billing,
+            Clock clock, @Value("${ordo.purchasing.count-approval-units:10}") long approvalUnits) {
+        this.space = space;
         if (approvalUnits < 0) {
             throw new IllegalArgumentException("ordo.purchasing.count-approval-units must not be negative");
         }
@@ -108,6 +113,20 @@ public class CycleCounts {
                 .filter(l -> l.location().equals(location)).findFirst().orElse(null);
         long expected = level == null ? 0 : level.onHand();
         long reserved = level == null ? 0 : level.reserved();
+        String bin = null;
+        if (command.bin() != null && !command.bin().isBlank()) {
+            BinContents contents;
+            try {
+                contents = space.contents(location, command.bin().trim());
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("bin", "no bin " + command.bin().trim() + " at " + location);
+            }
+            bin = contents.bin();
+            long inBin = contents.of(article.sku());
+            // the reservations this bin must cover: what the location's other bins cannot
+            reserved = Math.max(0, reserved - (expected - inBin));
+            expected = inBin;
+        }
         long counted = command.counted();
         boolean waits = Math.abs(counted - expected) > approvalUnits || counted < reserved;
         Instant now = clock.instant();
@@ -116,7 +135,8 @@ public class CycleCounts {
         String actor = Actor.current();
         counts.insert(new CycleCount(id, number, article.sku(), location, counted, expected, reserved,
                 counted - expected, counted < reserved, waits ? CycleCount.Status.AWAITING_APPROVAL
-                        : CycleCount.Status.BOOKED, note, actor, now, waits ? null : actor, waits ? null : now, null));
+                        : CycleCount.Status.BOOKED, note, actor, now, waits ? null : actor, waits ? null : now, null,
+                bin));
         if (!waits) {
             book(counts.find(id).orElseThrow());
         }
@@ -165,8 +185,9 @@ public class CycleCounts {
     /** Books a count's difference as one ADJUSTMENT referencing it; nothing when it found what the books said. */
     private void book(CycleCount count) {
         if (count.difference() != 0) {
+            // a bin's count is booked in that bin (what it lacks by then comes from the SKU's other bins)
             inventory.adjust(new Adjustment(count.sku(), count.location(), count.difference(), "cycle count",
-                    count.number()), DOCUMENT_TYPE);
+                    count.number()), DOCUMENT_TYPE, count.bin());
         }
     }
 

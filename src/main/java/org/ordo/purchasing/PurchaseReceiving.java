@@ -49,8 +49,10 @@ class PurchaseReceiving {
      * conditional UPDATE, so concurrent receipts cannot pass it together). Beyond it, 409 {@code over-delivery}, or,
      * when the SKU's stock policy there says RECORD, the line is filled to its limit and the rest recorded as a
      * discrepancy of the line; either way all the goods taken in are put on hand at the order's location as one
-     * RECEIPT movement referencing the line ({@code PO-2026-000001/1}), which fills backorders as every receipt does. The order is RECEIVED when every
-     * line is. Locks the order; 409 once it is closed.
+     * RECEIPT movement referencing the line ({@code PO-2026-000001/1}), which fills backorders as every receipt does. The
+     * goods go into the bin the command names (422 {@code bin} unknown, 409 {@code bin-full} when they do not fit it;
+     * nothing is booked then), else where putaway by space puts them. The order is RECEIVED when every line is.
+     * Locks the order; 409 once it is closed.
      */
     @Transactional
     public PurchaseOrder receive(UUID id, ReceivePurchase command) {
@@ -92,7 +94,8 @@ class PurchaseReceiving {
         inventory.receive(new Receipt(line.sku(), head.location(), command.quantity(),
                 head.number() + "/" + line.lineNo(), note != null ? note : beyond > 0 ? "received against "
                         + head.number() + ", " + beyond + " beyond the order recorded as a discrepancy"
-                        : "received against " + head.number()), PurchasingManagement.DOCUMENT_TYPE);
+                        : "received against " + head.number()), PurchasingManagement.DOCUMENT_TYPE,
+                command.bin() == null || command.bin().isBlank() ? null : command.bin().trim());
         orders.settle(id);
         return orders.require(id);
     }

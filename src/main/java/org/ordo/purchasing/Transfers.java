@@ -130,7 +130,7 @@ public class Transfers {
         UUID id = Ids.next();
         String number = billing.nextNumber(SERIES, LocalDate.now(clock).getYear());
         transfers.insert(new StockTransfers.Head(id, number, from, to, Transfer.Status.IN_TRANSIT, note,
-                Actor.current(), now, null, null), lines);
+                Actor.current(), now, null, null, null, null, null, null), lines);
         lines.stream().sorted(Comparator.comparing(Transfer.Line::sku))
                 .forEach(l -> inventory.sendAway(l.sku(), from, l.quantity(), number));
         return require(id);
@@ -177,6 +177,44 @@ public class Transfers {
             inventory.takeIn(line.sku(), head.to(), e.getValue(), head.number());
         }
         transfers.receive(id, Actor.current(), clock.instant());
+        return require(id);
+    }
+
+    /**
+     * Closes a transfer short with a reason: nothing more of it will arrive. What is still in transit goes back on
+     * hand at the source (one TRANSFER_IN there per SKU, naming the transfer, filling backorders there); when it was
+     * lost ({@code lost}), it is written off there at once (an ADJUSTMENT "lost in transit" naming the transfer), so
+     * the source ends where it was after shipping. Either way the ledger's stock in transit falls by what the transfer
+     * carried, as the checker's rule in-transit-equals-open-transfers wants. Locks the transfer, as receipts do: 409
+     * {@code illegal-transition} once it is received or closed; 422 without a reason.
+     */
+    @Transactional
+    public Transfer closeShort(UUID id, CloseTransfer command) {
+        StockTransfers.Head head = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
+        String reason = command == null ? null : command.reason();
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: say why nothing more will arrive");
+        }
+        String fault = TextInput.fault(reason, false);
+        if (fault != null || reason.length() > PurchasingManagement.MAX_REASON) {
+            throw new InvalidInputException("reason", fault != null ? fault
+                    : "must be at most " + PurchasingManagement.MAX_REASON + " characters");
+        }
+        if (transfers.lockInTransit(id).isEmpty()) {
+            throw org.ordo.platform.IllegalTransition.between("Transfer " + head.number(),
+                    transfers.find(id).orElseThrow().status(), Transfer.Status.CLOSED_SHORT, "transferStatus");
+        }
+        boolean lost = Boolean.TRUE.equals(command.lost());
+        transfers.lines(id).stream().filter(l -> l.received() < l.quantity())
+                .sorted(Comparator.comparing(Transfer.Line::sku)).forEach(l -> {
+                    long rest = l.quantity() - l.received();
+                    inventory.takeIn(l.sku(), head.from(), rest, head.number());
+                    if (lost) {
+                        inventory.adjust(new org.ordo.inventory.Adjustment(l.sku(), head.from(), -rest,
+                                "lost in transit", head.number()), InventoryManagement.TRANSFER);
+                    }
+                });
+        transfers.closeShort(id, Actor.current(), clock.instant(), reason.trim(), lost);
         return require(id);
     }
 
@@ -227,7 +265,8 @@ public class Transfers {
     public Transfer require(UUID id) {
         StockTransfers.Head h = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
         return new Transfer(h.id(), h.number(), h.from(), h.to(), h.status(), h.note(), transfers.lines(id),
-                h.shippedBy(), h.shippedAt(), h.receivedBy(), h.receivedAt());
+                h.shippedBy(), h.shippedAt(), h.receivedBy(), h.receivedAt(), h.closedBy(), h.closedAt(),
+                h.closeReason(), h.lost());
     }
 
     /** The id of a transfer given by id or number; 404 when there is none. */

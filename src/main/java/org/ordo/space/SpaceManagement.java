@@ -243,6 +243,86 @@ public class SpaceManagement {
         }
     }
 
+    // --- moves between bins, a bin's contents, where to pick ----------------------------------------------
+
+    /**
+     * Moves goods between two bins of a location ({@code moveId} names the move in the bin ledger): never more than
+     * the source holds (409 {@code not-in-bin}), never beyond the target's capacities or into another SKU's own bin
+     * (409 {@code bin-full}); both bins locked, so moves and receipts at once cannot pass these checks together.
+     * On hand at the location does not change. 422 naming every faulty field.
+     */
+    @Transactional
+    public BinMove moveBetweenBins(String locationCode, MoveBetweenBins command, UUID moveId) {
+        Location location = inventory.location(locationCode);
+        if (command == null) {
+            throw new InvalidInputException("body", "is required: sku, from, to and quantity");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (command.sku() == null || command.sku().isBlank() || command.sku().length() > 64
+                || catalog.find(command.sku().trim()).isEmpty()) {
+            errors.add(new FieldError("sku", "unknown SKU: " + command.sku()));
+        }
+        Bins.Named from = binField(location, command.from(), "from", errors);
+        Bins.Named to = binField(location, command.to(), "to", errors);
+        if (from != null && to != null && from.id().equals(to.id())) {
+            errors.add(new FieldError("to", "is the bin the goods leave; name another bin"));
+        }
+        if (command.quantity() == null || command.quantity() < 1
+                || command.quantity() > InventoryManagement.MAX_QUANTITY) {
+            errors.add(new FieldError("quantity", "must be 1 to " + InventoryManagement.MAX_QUANTITY));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String sku = catalog.find(command.sku().trim()).orElseThrow().sku();
+        shelving.move(location.id(), sku, from, to, command.quantity(), moveId.toString());
+        return new BinMove(moveId, location.code(), sku, from.code(), to.code(), command.quantity(),
+                bins.held(from.id(), sku).map(Bins.Held::quantity).orElse(0L),
+                bins.held(to.id(), sku).map(Bins.Held::quantity).orElse(0L), org.ordo.platform.Actor.current(),
+                clock.instant());
+    }
+
+    private Bins.Named binField(Location location, String code, String field, List<FieldError> errors) {
+        if (code == null || code.isBlank()) {
+            errors.add(new FieldError(field, "is required: a bin code"));
+            return null;
+        }
+        var bin = bins.named(location.id(), code.trim());
+        if (bin.isEmpty()) {
+            errors.add(new FieldError(field, "no bin " + code.trim() + " at " + location.code()));
+        }
+        return bin.orElse(null);
+    }
+
+    /** What one bin of a location holds, per SKU; 404 when the location has no such bin. Reads, locks nothing. */
+    @Transactional(readOnly = true)
+    public BinContents contents(String locationCode, String binCode) {
+        Location location = inventory.location(locationCode);
+        Bin bin = bins.find(location.id(), location.code(), binCode == null ? "" : binCode.trim())
+                .orElseThrow(() -> new NotFoundException("Bin", locationCode + "/" + binCode));
+        Bins.Named named = bins.named(location.id(), bin.code()).orElseThrow();
+        return new BinContents(location.code(), bin.code(), bin.pickSequence(), bin.overflow(),
+                bins.stockIn(named.id()).stream().map(s -> new BinContents.Item(s.sku(), s.quantity())).toList(),
+                bins.bookings(named.id(), 50).stream().map(b -> new BinContents.Booking(b.id(), b.sku(), b.delta(),
+                        b.kind(), b.documentType(), b.documentRef(), b.actor(), b.at())).toList());
+    }
+
+    /**
+     * For each SKU, the bin a picker takes it from at a location: the first bin on the pick path holding it (the
+     * overflow bin only when no other does). SKUs that no bin holds (or a location without bins) are left out: their
+     * lines come last. Reads, locks nothing.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, PickBin> pickBins(String locationCode, java.util.Collection<String> skus) {
+        Location location = inventory.location(locationCode);
+        Map<String, PickBin> found = new HashMap<>();
+        if (skus.isEmpty() || !bins.hasBins(location.id())) {
+            return found;
+        }
+        bins.firstHolding(location.id(), skus).forEach(p -> found.put(p.sku(), p));
+        return found;
+    }
+
     // --- utilisation ----------------------------------------------------------------------------------------
 
     /** How full a warehouse and each bin are, from on hand, reserved and incoming; reads, locks nothing. */
@@ -446,6 +526,12 @@ public class SpaceManagement {
             }
         }
         return found;
+    }
+
+    /** Bin stock rows that are not the sums of their bin ledger rows; empty when all is well. */
+    @Transactional(readOnly = true)
+    public List<String> binsOffLedger(int limit) {
+        return bins.offLedger(limit);
     }
 
     /** Bins over a capacity, or whose used figures are not their stock's; empty when all is well. */

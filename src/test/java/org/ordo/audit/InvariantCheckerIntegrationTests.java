@@ -81,7 +81,7 @@ class InvariantCheckerIntegrationTests {
                 InvariantChecker.EXCHANGE_CREDITS_MOVED, InvariantChecker.REVIEW_DOCUMENTS_QUEUED,
                 InvariantChecker.ORDER_TOTALS_EQUAL_LINES, InvariantChecker.BINS_EQUAL_LOCATION_STOCK,
                 InvariantChecker.NO_BIN_OVER_CAPACITY, InvariantChecker.CAPACITY_NOT_OVERBOOKED,
-                InvariantChecker.IN_TRANSIT_EQUALS_OPEN_TRANSFERS);
+                InvariantChecker.IN_TRANSIT_EQUALS_OPEN_TRANSFERS, InvariantChecker.BIN_STOCK_EQUALS_BIN_LEDGER);
     }
 
     @Test
@@ -363,7 +363,7 @@ class InvariantCheckerIntegrationTests {
     void theCommandPrintsFindingsAndExitsNonZeroOnlyWhenSomethingIsWrong() {
         ByteArrayOutputStream clean = new ByteArrayOutputStream();
         assertThat(command(clean).check()).isEqualTo(0);
-        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 23 invariants hold");
+        assertThat(clean.toString(StandardCharsets.UTF_8)).contains("OK: all 24 invariants hold");
 
         ByteArrayOutputStream broken = new ByteArrayOutputStream();
         int exit = transaction.execute(tx -> {
@@ -374,7 +374,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(exit).isEqualTo(1);
         assertThat(broken.toString(StandardCharsets.UTF_8))
                 .contains("FAIL " + InvariantChecker.STOCK_EQUALS_LEDGER + ": " + sku)
-                .contains("FAILED: 1 finding, 1 of 23 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
+                .contains("FAILED: 1 finding, 1 of 24 invariants broken: " + InvariantChecker.STOCK_EQUALS_LEDGER);
     }
 
     @Test
@@ -384,7 +384,7 @@ class InvariantCheckerIntegrationTests {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("ok").isBoolean()).isTrue();
         assertThat(response.json().get("ok").asBoolean()).isTrue();
-        assertThat(response.json().get("invariants")).hasSize(23);
+        assertThat(response.json().get("invariants")).hasSize(24);
         assertThat(response.json().get("findings")).isEmpty();
         assertThat(api.withNewKey("AGENT").get("/api/v1/admin/invariants").status()).isEqualTo(403);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/admin/invariants").status()).isEqualTo(403);

@@ -281,6 +281,46 @@ class TransferIntegrationTests {
         assertBooksStraight();
     }
 
+    @Test
+    void aTransferClosedShortBringsWhatDidNotArriveBackToTheSourceOrWritesItOffThereAsLost() {
+        fixtures.receive(sku, from, 20);
+        JsonNode back = expect(ship(10, Fixtures.unique("tr")), 201).json();
+        String path = "/api/v1/transfers/" + back.get("number").asString();
+        expect(api.post(path + "/receipt", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 6)))), 200);
+        assertThat(api.post(path + "/closure", Map.of("reason", " ")).errorFields()).containsExactly("reason");
+
+        JsonNode closed = expect(api.post(path + "/closure", Map.of("reason", "4 stayed on the dock")), 200).json();
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED_SHORT");
+        assertThat(closed.get("closeReason").asString()).isEqualTo("4 stayed on the dock");
+        assertThat(closed.get("lost").asBoolean()).isFalse();
+        assertThat(at(from)).as("the 4 not arrived are back at the source").containsExactly(14, 0);
+        assertThat(at(to)).containsExactly(6, 0);
+        assertBooksStraight();
+        Api.Response late = api.post(path + "/receipt", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1))));
+        assertThat(late.status()).as("a closed transfer takes no receipts").isEqualTo(409);
+        Api.Response twice = api.post(path + "/closure", Map.of("reason", "again"));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("type").asString()).isEqualTo("urn:ordo:problem:illegal-transition");
+
+        JsonNode lostOne = expect(ship(5, Fixtures.unique("tr")), 201).json();
+        JsonNode lost = expect(api.post("/api/v1/transfers/" + lostOne.get("number").asString() + "/closure",
+                Map.of("reason", "the pallet fell off the truck", "lost", true)), 200).json();
+        assertThat(lost.get("lost").asBoolean()).isTrue();
+        assertThat(at(from)).as("lost on the way: written off at the source").containsExactly(9, 0);
+        JsonNode writeOff = null;
+        for (JsonNode m : api.get("/api/v1/inventory/" + sku + "/movements").json().get("items")) {
+            if ("ADJUSTMENT".equals(m.get("kind").asString())) {
+                writeOff = m; // the one write-off of this SKU
+            }
+        }
+        assertThat(writeOff).isNotNull();
+        assertThat(writeOff.get("kind").asString()).isEqualTo("ADJUSTMENT");
+        assertThat(writeOff.get("onHandDelta").asLong()).isEqualTo(-5);
+        assertThat(writeOff.get("reason").asString()).isEqualTo("lost in transit");
+        assertThat(writeOff.get("documentRef").asString()).isEqualTo(lostOne.get("number").asString());
+        assertBooksStraight();
+    }
+
     private static List<Integer> race(int racers, Callable<Integer> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);

@@ -56,10 +56,12 @@ class CountsScreenController {
     /** Records a count: booked at once, or waiting for approval; refused input is shown with the reason. */
     @PostMapping
     String count(@RequestParam String sku, @RequestParam String location, @RequestParam String counted,
-            @RequestParam(defaultValue = "") String note, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "") String bin,
+            RedirectAttributes redirect) {
         CycleCount[] recorded = new CycleCount[1];
         if (Attempt.run(redirect, () -> recorded[0] = counts.count(new CountStock(sku.trim(), location,
-                Numbers.whole("counted", counted, false), note.isBlank() ? null : note)), "counts.booked")) {
+                Numbers.whole("counted", counted, false), note.isBlank() ? null : note,
+                bin.isBlank() ? null : bin.trim())), "counts.booked")) {
             Flash.success(redirect, recorded[0].status() == CycleCount.Status.BOOKED ? "counts.booked"
                     : "counts.waiting", recorded[0].number(), recorded[0].difference());
         }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.LinkedHashMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -18,10 +18,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * A pick list on paper: one row per location and SKU with the article's name, the quantity still to pick and
- * the orders it is for, sorted by location then SKU so that the picker walks the shelves once. Ordo keeps stock
- * per warehouse, not per bin, so the location column is the warehouse's code; a bin would sort before the SKU.
- * Only open lines are printed: what is picked or void needs no walk.
+ * A pick list on paper: one row per bin and SKU with the article's name, the quantity still to pick and the orders it
+ * is for, in the order of the lines, which are numbered along the bins' pick path, so that the picker walks the
+ * shelves once; lines whose SKU no bin holds come last, by SKU, with an empty bin. Only open lines are printed: what
+ * is picked or void needs no walk.
  */
 @Component
 class PickListPdf {
@@ -36,28 +36,28 @@ class PickListPdf {
     }
 
     /** One row of the printed list. */
-    record Row(String location, String sku, String name, long quantity, List<String> orders) {
+    record Row(String bin, String sku, String name, long quantity, List<String> orders) {
     }
 
-    /** The rows of the open lines, grouped by location and SKU; order numbers each once, ascending. */
+    /** The rows of the open lines, grouped by bin and SKU along the pick path; order numbers each once, ascending. */
     static List<Row> rows(PickList list, Map<String, String> names) {
-        Map<String, Long> quantities = new TreeMap<>();
-        Map<String, TreeSet<String>> orders = new TreeMap<>();
-        for (PickList.Line line : list.lines()) {
-            if ("OPEN".equals(line.status())) {
-                quantities.merge(line.sku(), line.quantity(), Long::sum);
-                orders.computeIfAbsent(line.sku(), k -> new TreeSet<>()).add(line.orderNumber());
-            }
-        }
+        Map<List<String>, Long> quantities = new LinkedHashMap<>();
+        Map<List<String>, TreeSet<String>> orders = new LinkedHashMap<>();
+        list.lines().stream().filter(l -> "OPEN".equals(l.status()))
+                .sorted(java.util.Comparator.comparingInt(PickList.Line::lineNo)).forEach(line -> {
+                    List<String> key = List.of(line.bin() == null ? "" : line.bin(), line.sku());
+                    quantities.merge(key, line.quantity(), Long::sum);
+                    orders.computeIfAbsent(key, k -> new TreeSet<>()).add(line.orderNumber());
+                });
         List<Row> rows = new ArrayList<>();
-        quantities.forEach((sku, quantity) -> rows.add(new Row(list.location(), sku, names.getOrDefault(sku, ""),
-                quantity, List.copyOf(orders.get(sku)))));
+        quantities.forEach((key, quantity) -> rows.add(new Row(key.get(0), key.get(1),
+                names.getOrDefault(key.get(1), ""), quantity, List.copyOf(orders.get(key)))));
         return rows;
     }
 
     byte[] render(PickList list, Map<String, String> names, Locale locale) {
         String title = text("warehouse.pdf.title", locale, list.number());
-        List<List<String>> cells = rows(list, names).stream().map(r -> List.of(r.location(), r.sku(), r.name(),
+        List<List<String>> cells = rows(list, names).stream().map(r -> List.of(r.bin(), r.sku(), r.name(),
                 String.valueOf(r.quantity()), String.join(", ", r.orders()))).toList();
         UUID id = UUID.nameUUIDFromBytes(("pick-list:" + list.id() + ":" + locale.getLanguage() + ":"
                 + cells.hashCode()).getBytes(StandardCharsets.UTF_8));
@@ -72,7 +72,7 @@ class PickListPdf {
         if (cells.isEmpty()) {
             document.paragraph(text("warehouse.pdf.nothingOpen", locale));
         } else {
-            document.table(List.of(Column.left(text("warehouse.location", locale), 1.2),
+            document.table(List.of(Column.left(text("space.bin", locale), 1.2),
                     Column.left(text("warehouse.sku", locale), 2), Column.left(text("warehouse.name", locale), 3.5),
                     Column.right(text("warehouse.quantity", locale), 1),
                     Column.left(text("warehouse.orders", locale), 3)), cells);

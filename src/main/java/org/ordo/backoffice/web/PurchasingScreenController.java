@@ -45,8 +45,11 @@ class PurchasingScreenController {
     private final Catalog catalog;
     private final org.ordo.inventory.InventoryManagement inventory;
 
+    private final org.ordo.space.SpaceManagement space;
+
     PurchasingScreenController(PurchasingManagement purchasing, Catalog catalog,
-            org.ordo.inventory.InventoryManagement inventory) {
+            org.ordo.inventory.InventoryManagement inventory, org.ordo.space.SpaceManagement space) {
+        this.space = space;
         this.purchasing = purchasing;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -96,13 +99,16 @@ class PurchasingScreenController {
     /** Goods arrived against a line; more than the tolerance allows is refused with the reason. */
     @PostMapping("/receipts")
     String receive(@RequestParam UUID order, @RequestParam int line, @RequestParam String quantity,
-            @RequestParam(required = false) String back, RedirectAttributes redirect) {
+            @RequestParam(required = false) String back, @RequestParam(defaultValue = "") String bin,
+            RedirectAttributes redirect) {
         if (!mayReceive()) {
             throw new AccessDeniedException("Only the warehouse receives goods");
         }
         PurchaseOrder[] received = new PurchaseOrder[1];
+        // the bin scanned (or the suggested one the field was filled with); empty: putaway by space decides
         if (Attempt.run(redirect, () -> received[0] = purchasing.receive(order, new ReceivePurchase(line,
-                org.ordo.platform.Numbers.whole("quantity", quantity, false), null)), "purchasing.received")) {
+                org.ordo.platform.Numbers.whole("quantity", quantity, false), null,
+                bin.isBlank() ? null : bin.trim())), "purchasing.received")) {
             Flash.success(redirect, "purchasing.received", quantity, received[0].number() + "/" + line);
         }
         // from the scanner on the order's own page: back there, ready for the next article
@@ -197,8 +203,15 @@ class PurchasingScreenController {
         PurchaseOrder order = purchasing.require(purchasing.idOf(id));
         model.addAttribute("order", order);
         // the line a scan found, to receive now
-        model.addAttribute("scannedLine", line == null || !order.status().isOpen() ? null : order.lines().stream()
-                .filter(l -> l.lineNo() == line && l.open() > 0).findFirst().orElse(null));
+        PurchaseOrder.Line scanned = line == null || !order.status().isOpen() ? null : order.lines().stream()
+                .filter(l -> l.lineNo() == line && l.open() > 0).findFirst().orElse(null);
+        model.addAttribute("scannedLine", scanned);
+        // where the goods would go: the bin field starts with it, and scanning a bin's label replaces it
+        var suggested = scanned == null ? null : space.suggestPutaway(order.location(), scanned.sku(), scanned.open());
+        model.addAttribute("binsKept", suggested != null
+                && suggested.reason() != org.ordo.space.PutawaySuggestion.Reason.NO_BINS);
+        model.addAttribute("suggestedBin", suggested == null || suggested.shares().size() > 1 ? null
+                : suggested.bin());
         return "backoffice/purchasing/order";
     }
 

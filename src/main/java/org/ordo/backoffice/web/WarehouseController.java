@@ -121,7 +121,7 @@ class WarehouseController {
         return "backoffice/warehouse/pick-list";
     }
 
-    /** The pick list as a PDF to print: one row per SKU, by location and SKU, with the orders it serves. */
+    /** The pick list as a PDF to print: one row per bin and SKU, along the pick path, with the orders it serves. */
     @GetMapping("/pick-lists/{id}.pdf")
     ResponseEntity<byte[]> pickListPdf(@PathVariable UUID id) {
         PickList list = fulfillment.pickList(id);
@@ -135,7 +135,7 @@ class WarehouseController {
     // --- picking with a scanner ------------------------------------------------------------------------------
 
     /**
-     * The picking screen: one line at a time, in the order a picker walks (SKU order), with the scan field
+     * The picking screen: one line at a time, in the order a picker walks (the bins' pick path), with the scan field
      * focused. A barcode scanner types the SKU and Enter; htmx swaps only the panel.
      */
     @GetMapping("/pick-lists/{id}/pick")
@@ -184,11 +184,13 @@ class WarehouseController {
         return "backoffice/warehouse/picking :: panel";
     }
 
-    /** Puts the pick list and its next open line (by SKU, then line) into the model; null when all are done. */
+    /**
+     * Puts the pick list and its next open line into the model; null when all are done. Lines are numbered along the
+     * bins' pick path (docs/purchasing.md#bins), so the lowest open line is the next bin to walk to.
+     */
     private PickList.Line panel(PickList list, Model model) {
         PickList.Line next = list.lines().stream().filter(l -> "OPEN".equals(l.status()))
-                .min(Comparator.comparing(PickList.Line::sku).thenComparingInt(PickList.Line::lineNo))
-                .orElse(null);
+                .min(Comparator.comparingInt(PickList.Line::lineNo)).orElse(null);
         model.addAttribute("pickList", list);
         model.addAttribute("line", next);
         model.addAttribute("names", names(list));

@@ -33,7 +33,7 @@ public class PickLists {
 
     /** A line to put on a new pick list. */
     public record NewLine(UUID orderId, String orderNumber, int orderLineNo, UUID reservationId, String sku,
-            long quantity) {
+            long quantity, String bin) {
     }
 
     public List<UUID> reservationsOnOpenLists(List<UUID> reservationIds) {
@@ -56,9 +56,9 @@ public class PickLists {
         for (NewLine l : lines) {
             jdbc.sql("""
                     INSERT INTO pick_line (pick_list_id, line_no, order_id, order_number, order_line_no,
-                                           reservation_id, sku, quantity, status)
-                    VALUES (:list, :no, :order, :number, :orderLine, :reservation, :sku, :q, 'OPEN')
-                    """).param("list", id).param("no", no++).param("order", l.orderId())
+                                           reservation_id, sku, quantity, status, bin)
+                    VALUES (:list, :no, :order, :number, :orderLine, :reservation, :sku, :q, 'OPEN', :bin)
+                    """).param("list", id).param("no", no++).param("order", l.orderId()).param("bin", l.bin())
                     .param("number", l.orderNumber()).param("orderLine", l.orderLineNo())
                     .param("reservation", l.reservationId()).param("sku", l.sku()).param("q", l.quantity()).update();
         }
@@ -67,7 +67,7 @@ public class PickLists {
 
     /** A pick line locked for this transaction, with its list's number and location. */
     public record LockedLine(UUID pickListId, String pickListNumber, String location, int lineNo, UUID orderId,
-            int orderLineNo, UUID reservationId, String sku, long quantity, String status) {
+            int orderLineNo, UUID reservationId, String sku, long quantity, String status, String bin) {
     }
 
     public Optional<LockedLine> lockLine(UUID pickListId, int lineNo) {
@@ -78,7 +78,7 @@ public class PickLists {
                 .query((rs, n) -> new LockedLine(pickListId, rs.getString("number"), rs.getString("location"),
                         lineNo, rs.getObject("order_id", UUID.class), rs.getInt("order_line_no"),
                         rs.getObject("reservation_id", UUID.class), rs.getString("sku"), rs.getLong("quantity"),
-                        rs.getString("status")))
+                        rs.getString("status"), rs.getString("bin")))
                 .optional();
     }
 
@@ -129,7 +129,8 @@ public class PickLists {
                                 r.getString("order_number"), r.getInt("order_line_no"), r.getString("sku"),
                                 r.getLong("quantity"), r.getLong("picked"), r.getLong("missing"),
                                 r.getString("status"), r.getString("picked_by"),
-                                r.getTimestamp("picked_at") == null ? null : r.getTimestamp("picked_at").toInstant()))
+                                r.getTimestamp("picked_at") == null ? null : r.getTimestamp("picked_at").toInstant(),
+                                r.getString("bin")))
                         .list());
     }
 

@@ -228,11 +228,15 @@ public final class AccessRules {
             of("Transfers", GET, "/api/v1/transfers", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Transfers", GET, "/api/v1/transfers/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Transfers", POST, "/api/v1/transfers/{id}/receipt", ADMIN, WAREHOUSE, INTEGRATION),
+            of("Transfers", POST, "/api/v1/transfers/{id}/closure", ADMIN, WAREHOUSE, INTEGRATION, PURCHASING),
             // Cycle counts: the warehouse counts; a second person (admin or warehouse) approves big differences.
             of("Cycle counts", POST, "/api/v1/cycle-counts", ADMIN, WAREHOUSE, INTEGRATION),
             of("Cycle counts", GET, "/api/v1/cycle-counts", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Cycle counts", GET, "/api/v1/cycle-counts/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Cycle counts", POST, "/api/v1/cycle-counts/{id}/decision", ADMIN, WAREHOUSE),
+            // Moving stock between bins is warehouse work (a WMS may do it too); anyone who reads bins may see one's contents.
+            of("Bin moves", POST, "/api/v1/locations/{code}/bins/moves", ADMIN, WAREHOUSE, INTEGRATION),
+            of("Bin moves", GET, "/api/v1/locations/{code}/bins/{bin}/contents", EVERY_ROLE),
 
             // Outsourced fulfilment: partners (and their secrets) are set up by an admin; what was requested of them
             // names customers' addresses and margins, for the people who answer customers; the partners' systems

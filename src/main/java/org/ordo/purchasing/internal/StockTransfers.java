@@ -24,7 +24,8 @@ public class StockTransfers {
 
     /** A transfer as stored, without its lines. */
     public record Head(UUID id, String number, String from, String to, Transfer.Status status, String note,
-            String shippedBy, Instant shippedAt, String receivedBy, Instant receivedAt) {
+            String shippedBy, Instant shippedAt, String receivedBy, Instant receivedAt, String closedBy,
+            Instant closedAt, String closeReason, Boolean lost) {
     }
 
     private final JdbcClient jdbc;
@@ -74,6 +75,16 @@ public class StockTransfers {
                 """).param("id", id).param("by", by).param("at", Timestamp.from(at)).update() == 1;
     }
 
+    /** Closes a transfer in transit short; false when it is not in transit (received or closed already). */
+    public boolean closeShort(UUID id, String by, Instant at, String reason, boolean lost) {
+        return jdbc.sql("""
+                UPDATE stock_transfer SET status = 'CLOSED_SHORT', closed_by = :by, closed_at = :at,
+                       close_reason = :reason, lost = :lost
+                WHERE id = :id AND status = 'IN_TRANSIT'
+                """).param("id", id).param("by", by).param("at", Timestamp.from(at)).param("reason", reason)
+                .param("lost", lost).update() == 1;
+    }
+
     public Optional<Head> find(UUID id) {
         return jdbc.sql("SELECT * FROM stock_transfer WHERE id = :id").param("id", id).query(StockTransfers::head)
                 .optional();
@@ -118,9 +129,12 @@ public class StockTransfers {
 
     private static Head head(ResultSet rs, int n) throws SQLException {
         Timestamp received = rs.getTimestamp("received_at");
+        Timestamp closed = rs.getTimestamp("closed_at");
         return new Head(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("from_location"),
                 rs.getString("to_location"), Transfer.Status.valueOf(rs.getString("status")), rs.getString("note"),
                 rs.getString("shipped_by"), rs.getTimestamp("shipped_at").toInstant(), rs.getString("received_by"),
-                received == null ? null : received.toInstant());
+                received == null ? null : received.toInstant(), rs.getString("closed_by"),
+                closed == null ? null : closed.toInstant(), rs.getString("close_reason"),
+                (Boolean) rs.getObject("lost"));
     }
 }

@@ -180,9 +180,12 @@ class PurchasingController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "receivePurchase", summary = "Receive goods against a purchase order line", description = """
             Puts the goods on hand at the order's location (one RECEIPT movement referencing PO-2026-000001/1),
-            filling backorders. Up to ordered + tolerance; more is refused with 409 over-delivery.""")
+            filling backorders. Up to ordered + tolerance; more is refused with 409 over-delivery. With `bin` the
+            goods go into that bin of the location (every booking a row of the bin ledger naming the bin); a bin they
+            do not fit is refused with 409 bin-full, an unknown bin with 422; without it, where putaway by space puts
+            them.""")
     @ApiResponse(responseCode = "201", description = "received; the order as it is now")
-    @ApiResponse(responseCode = "409", description = "over-delivery beyond the tolerance, or the order is closed")
+    @ApiResponse(responseCode = "409", description = "over-delivery beyond the tolerance, the order is closed, or the goods do not fit the bin named")
     @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
     PurchaseOrder receive(@PathVariable String id, @RequestBody ReceivePurchase command) {
         return purchasing.receive(purchasing.idOf(id), command);

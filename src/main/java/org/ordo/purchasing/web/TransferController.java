@@ -13,6 +13,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.purchasing.CloseTransfer;
 import org.ordo.purchasing.ReceiveTransfer;
 import org.ordo.purchasing.ShipTransfer;
 import org.ordo.purchasing.Transfer;
@@ -100,5 +101,17 @@ class TransferController {
     @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
     Transfer receive(@PathVariable String id, @RequestBody(required = false) ReceiveTransfer command) {
         return transfers.receive(transfers.idOf(id), command);
+    }
+
+    @PostMapping("/transfers/{id}/closure")
+    @Operation(operationId = "closeTransferShort", summary = "Close a transfer short, with a reason", description = """
+            Nothing more of it will arrive. What is still in transit goes back on hand at the source (TRANSFER_IN
+            there, naming the transfer); with "lost": true it is written off there at once (an ADJUSTMENT "lost in
+            transit" naming the transfer). The transfer is CLOSED_SHORT and takes no more receipts.""")
+    @ApiResponse(responseCode = "200", description = "closed short; the transfer as it is now")
+    @ApiResponse(responseCode = "409", description = "received or closed already: nothing in transit")
+    @ApiResponse(responseCode = "422", description = "no reason given")
+    Transfer closeShort(@PathVariable String id, @RequestBody CloseTransfer command) {
+        return transfers.closeShort(transfers.idOf(id), command);
     }
 }

@@ -353,6 +353,91 @@ public class Bins {
                 .list();
     }
 
+    /** Per SKU the first bin holding it along the pick path, the overflow bin last. */
+    public List<org.ordo.space.PickBin> firstHolding(UUID locationId, java.util.Collection<String> skus) {
+        return jdbc.sql("""
+                SELECT DISTINCT ON (s.sku) s.sku, b.code, b.pick_sequence
+                FROM bin_stock s JOIN bin b ON b.id = s.bin_id
+                WHERE b.location_id = :loc AND s.sku = ANY(:skus) AND s.quantity > 0
+                ORDER BY s.sku, b.overflow, b.pick_sequence, b.code
+                """).param("loc", locationId).param("skus", skus.toArray(String[]::new))
+                .query((rs, n) -> new org.ordo.space.PickBin(rs.getString("sku"), rs.getString("code"),
+                        rs.getInt("pick_sequence"))).list();
+    }
+
+    /** A bin found by its code: what a booking into it must know. */
+    public record Named(UUID id, String code, boolean overflow, String homeSku) {
+    }
+
+    public Optional<Named> named(UUID locationId, String code) {
+        return jdbc.sql("SELECT id, code, overflow, home_sku FROM bin WHERE location_id = :loc AND code = :code")
+                .param("loc", locationId).param("code", code)
+                .query((rs, n) -> new Named(rs.getObject("id", UUID.class), rs.getString("code"),
+                        rs.getBoolean("overflow"), rs.getString("home_sku")))
+                .optional();
+    }
+
+    /**
+     * Appends a row to the bin ledger: a change of a SKU's stock in one bin, why (the stock ledger's movement kind,
+     * or MOVE between bins) and the document. Per bin and SKU its rows add up to the bin's stock row (the checker's
+     * rule bin-stock-equals-bin-ledger).
+     */
+    public void book(UUID locationId, UUID binId, String sku, long delta, String kind, String documentType,
+            String documentRef, String actor, Instant at) {
+        jdbc.sql("""
+                INSERT INTO bin_movement (location_id, bin_id, sku, quantity_delta, kind, document_type, document_ref,
+                                          actor, at)
+                VALUES (:loc, :bin, :sku, :delta, :kind, :type, :ref, :actor, :at)
+                """).param("loc", locationId).param("bin", binId).param("sku", sku).param("delta", delta)
+                .param("kind", kind).param("type", documentType).param("ref", documentRef).param("actor", actor)
+                .param("at", Timestamp.from(at)).update();
+    }
+
+    /** A SKU's stock in one bin, as a person sees it. */
+    public record Stocked(String sku, long quantity) {
+    }
+
+    /** What a bin holds, per SKU. */
+    public List<Stocked> stockIn(UUID binId) {
+        return jdbc.sql("SELECT sku, quantity FROM bin_stock WHERE bin_id = :bin AND quantity > 0 ORDER BY sku")
+                .param("bin", binId).query((rs, n) -> new Stocked(rs.getString("sku"), rs.getLong("quantity")))
+                .list();
+    }
+
+    /** One row of the bin ledger, as read back. */
+    public record Booked(long id, String bin, String sku, long delta, String kind, String documentType,
+            String documentRef, String actor, Instant at) {
+    }
+
+    /** The bin ledger of a location's bin, newest first. */
+    public List<Booked> bookings(UUID binId, int limit) {
+        return jdbc.sql("""
+                SELECT m.*, b.code FROM bin_movement m JOIN bin b ON b.id = m.bin_id
+                WHERE m.bin_id = :bin ORDER BY m.id DESC LIMIT :limit
+                """).param("bin", binId).param("limit", limit)
+                .query((rs, n) -> new Booked(rs.getLong("id"), rs.getString("code"), rs.getString("sku"),
+                        rs.getLong("quantity_delta"), rs.getString("kind"), rs.getString("document_type"),
+                        rs.getString("document_ref"), rs.getString("actor"), rs.getTimestamp("at").toInstant()))
+                .list();
+    }
+
+    /** Bin stock rows that are not the sums of their bin ledger rows, described; empty when all is well. */
+    public List<String> offLedger(int limit) {
+        return jdbc.sql("""
+                WITH booked AS (SELECT bin_id, sku, sum(quantity_delta) AS q FROM bin_movement GROUP BY bin_id, sku),
+                     held AS (SELECT bin_id, sku, quantity AS q FROM bin_stock WHERE quantity > 0)
+                SELECT b.code, l.code AS location, COALESCE(h.sku, k.sku) AS sku, COALESCE(h.q, 0) AS held,
+                       COALESCE(k.q, 0) AS booked
+                FROM held h FULL JOIN booked k ON k.bin_id = h.bin_id AND k.sku = h.sku
+                JOIN bin b ON b.id = COALESCE(h.bin_id, k.bin_id) JOIN location l ON l.id = b.location_id
+                WHERE COALESCE(h.q, 0) <> COALESCE(k.q, 0)
+                ORDER BY l.code, b.code, 3 LIMIT :limit
+                """).param("limit", limit).query((rs, n) -> "%s in bin %s at %s: holds %d, its bin ledger sums to %d"
+                        .formatted(rs.getString("sku"), rs.getString("code"), rs.getString("location"),
+                                rs.getLong("held"), rs.getLong("booked")))
+                .list();
+    }
+
     private static Held held(ResultSet rs, int n) throws SQLException {
         return new Held(rs.getObject("bin_id", UUID.class), rs.getString("code"), rs.getBoolean("overflow"),
                 rs.getLong("quantity"), rs.getLong("volume_mm3"), rs.getLong("weight_grams"), rs.getInt("pallets"));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,9 @@ import org.ordo.catalog.Article;
 import org.ordo.catalog.Catalog;
 import org.ordo.inventory.MovementKind;
 import org.ordo.inventory.ShelfStock;
+import org.ordo.platform.Actor;
+import org.ordo.platform.ConflictException;
+import org.ordo.platform.InvalidInputException;
 import org.ordo.space.PutawaySuggestion.Reason;
 import org.ordo.space.PutawaySuggestion.Share;
 import org.springframework.stereotype.Component;
@@ -52,14 +56,74 @@ public class Shelving implements ShelfStock {
         if (change.kind() == MovementKind.ISSUE && change.delta() < 0) {
             demand.issued(change.locationId(), change.sku(), LocalDate.now(clock), -change.delta());
         }
+        Cause cause = new Cause(change.kind().name(), change.documentType(), change.documentRef());
+        if (change.bin() != null) {
+            Bins.Named bin = named(change.locationId(), change.bin(), "bin");
+            if (change.delta() > 0) {
+                putInto(change.locationId(), bin, change.sku(), change.delta(), cause);
+            } else {
+                take(change.locationId(), change.sku(), -change.delta(), bin.id(), cause);
+            }
+            return;
+        }
         if (!bins.hasBins(change.locationId())) {
             return;
         }
         if (change.delta() > 0) {
-            putAway(change.locationId(), change.sku(), change.delta(), change.documentType(), change.documentRef());
+            putAway(change.locationId(), change.sku(), change.delta(), cause);
         } else {
-            take(change.locationId(), change.sku(), -change.delta());
+            take(change.locationId(), change.sku(), -change.delta(), null, cause);
         }
+    }
+
+    /** Why a bin's stock changed, as its bin ledger row says: the movement kind and the document. */
+    record Cause(String kind, String documentType, String documentRef) {
+    }
+
+    /** A bin of a location by the code a person gave; 422 naming {@code field} when the location has none such. */
+    Bins.Named named(UUID locationId, String code, String field) {
+        return bins.named(locationId, code == null ? "" : code.trim())
+                .orElseThrow(() -> new InvalidInputException(field, "no bin " + code + " at this location"));
+    }
+
+    /**
+     * Puts goods into the bin a person named: refused (409 {@code bin-full}) when they do not fit its capacities
+     * or it is another SKU's own bin. Goods put into the overflow bin are an alert as there.
+     */
+    void putInto(UUID locationId, Bins.Named bin, String sku, long quantity, Cause cause) {
+        if (bin.homeSku() != null && !bin.homeSku().equals(sku)) {
+            throw new ConflictException("bin-full", "The bin does not take these goods",
+                    "Bin " + bin.code() + " is " + bin.homeSku() + "'s own bin: put " + sku + " elsewhere",
+                    Map.of("bin", bin.code(), "sku", sku));
+        }
+        if (!place(bin.id(), locationId, sku, quantity, unit(sku), cause)) {
+            throw new ConflictException("bin-full", "The bin has no room",
+                    quantity + " of " + sku + " do not fit bin " + bin.code()
+                            + " (volume, weight, pallet places or units per SKU): choose another bin",
+                    Map.of("bin", bin.code(), "sku", sku));
+        }
+        bins.recordPutaway(locationId, bin.id(), sku, quantity, cause.documentType(), cause.documentRef(),
+                bin.overflow(), clock.instant());
+    }
+
+    /**
+     * Moves goods from one bin of a location to another: never more than the source holds (409
+     * {@code not-in-bin}), never beyond the target's capacities (409 {@code bin-full}); both bins locked in one
+     * order (by id), so moves and receipts at once cannot pass either check together. On hand does not change.
+     */
+    public void move(UUID locationId, String sku, Bins.Named from, Bins.Named to, long quantity, String moveRef) {
+        Cause cause = new Cause("MOVE", "BIN_MOVE", moveRef);
+        UUID first = from.id().compareTo(to.id()) < 0 ? from.id() : to.id();
+        bins.lock(first);
+        bins.lock(first.equals(from.id()) ? to.id() : from.id());
+        long held = bins.held(from.id(), sku).map(Bins.Held::quantity).orElse(0L);
+        if (held < quantity) {
+            throw new ConflictException("not-in-bin", "Not that much in the bin",
+                    "Bin " + from.code() + " holds " + held + " of " + sku + ", not " + quantity,
+                    Map.of("bin", from.code(), "sku", sku, "held", held));
+        }
+        takeFrom(from.id(), locationId, sku, quantity, cause);
+        putInto(locationId, to, sku, quantity, cause);
     }
 
     /** Where {@code quantity} units would go now, split as the receipt would split them; reads, locks nothing. */
@@ -94,12 +158,14 @@ public class Shelving implements ShelfStock {
      * recorded as an alert. Each bin is locked and the conditional update decides, so two receipts at once never
      * overfill a bin.
      */
-    Placement putAway(UUID locationId, String sku, long quantity, String documentType, String documentRef) {
+    Placement putAway(UUID locationId, String sku, long quantity, Cause cause) {
+        String documentType = cause.documentType();
+        String documentRef = cause.documentRef();
         Unit unit = unit(sku);
         Instant at = clock.instant(); // one time for every share, so the receipt's putaways are read back together
         for (Bins.Candidate c : bins.candidates(locationId, sku, quantity, unit.volume * quantity,
                 unit.weight * quantity, CANDIDATES)) {
-            if (place(c.id(), sku, quantity, unit)) {
+            if (place(c.id(), locationId, sku, quantity, unit, cause)) {
                 bins.recordPutaway(locationId, c.id(), sku, quantity, documentType, documentRef, false, at);
                 return whole(c, quantity);
             }
@@ -109,7 +175,7 @@ public class Shelving implements ShelfStock {
         for (Bins.Candidate c : bins.candidates(locationId, sku, 1, unit.volume, unit.weight, CANDIDATES)) {
             bins.lock(c.id());
             long fits = Math.min(left, unit.fitting(bins.room(c.id()), bins.held(c.id(), sku)));
-            if (fits > 0 && place(c.id(), sku, fits, unit)) {
+            if (fits > 0 && place(c.id(), locationId, sku, fits, unit, cause)) {
                 bins.recordPutaway(locationId, c.id(), sku, fits, documentType, documentRef, false, at);
                 shares.add(new Share(c.code(), fits));
                 left -= fits;
@@ -120,7 +186,7 @@ public class Shelving implements ShelfStock {
         }
         bins.ensureOverflow(locationId);
         UUID overflow = bins.id(locationId, Bins.OVERFLOW).orElseThrow();
-        if (!place(overflow, sku, left, unit)) {
+        if (!place(overflow, locationId, sku, left, unit, cause)) {
             throw new IllegalStateException("The overflow bin refused goods: it must have no limits");
         }
         bins.recordPutaway(locationId, overflow, sku, left, documentType, documentRef, true, at);
@@ -143,7 +209,7 @@ public class Shelving implements ShelfStock {
     }
 
     /** Books goods into a bin if they fit it, with the bin locked; false (nothing changed) if they do not. */
-    private boolean place(UUID binId, String sku, long quantity, Unit unit) {
+    private boolean place(UUID binId, UUID locationId, String sku, long quantity, Unit unit, Cause cause) {
         long volume = unit.volume * quantity;
         long weight = unit.weight * quantity;
         bins.lock(binId);
@@ -156,36 +222,52 @@ public class Shelving implements ShelfStock {
         }
         bins.hold(binId, sku, had + quantity, before.map(Bins.Held::volumeMm3).orElse(0L) + volume,
                 before.map(Bins.Held::weightGrams).orElse(0L) + weight, nowPallets);
+        bins.book(locationId, binId, sku, quantity, cause.kind(), cause.documentType(), cause.documentRef(),
+                Actor.current(), clock.instant());
         return true;
     }
 
     /**
-     * Takes goods out of the bins holding them (overflow first, then along the pick path), each bin locked, giving
-     * back the share of volume, weight and pallet places they were booked with.
+     * Takes goods out of the bins holding them: the bin a person named first ({@code first}, may be null), then the
+     * overflow bin, then along the pick path; each bin locked, giving back the share of volume, weight and pallet
+     * places they were booked with, each bin's share a row of the bin ledger.
      */
-    void take(UUID locationId, String sku, long quantity) {
+    void take(UUID locationId, String sku, long quantity, UUID first, Cause cause) {
         long left = quantity;
+        if (first != null) {
+            bins.lock(first);
+            left -= takeFrom(first, locationId, sku, left, cause);
+        }
         for (Bins.Held h : bins.holding(locationId, sku)) {
             if (left == 0) {
                 break;
             }
-            bins.lock(h.binId());
-            Bins.Held now = bins.held(h.binId(), sku).orElse(null);
-            if (now == null || now.quantity() == 0) {
+            if (h.binId().equals(first)) {
                 continue;
             }
-            long taken = Math.min(left, now.quantity());
-            long rest = now.quantity() - taken;
-            long volume = rest == 0 ? now.volumeMm3() : Math.multiplyExact(now.volumeMm3(), taken) / now.quantity();
-            long weight = rest == 0 ? now.weightGrams() : Math.multiplyExact(now.weightGrams(), taken) / now.quantity();
-            int pallets = rest == 0 ? now.pallets()
-                    : now.pallets() - (int) ceilDiv(Math.multiplyExact((long) now.pallets(), rest), now.quantity());
-            bins.vacate(h.binId(), volume, weight, pallets);
-            bins.hold(h.binId(), sku, rest, now.volumeMm3() - volume, now.weightGrams() - weight,
-                    now.pallets() - pallets);
-            left -= taken;
+            bins.lock(h.binId());
+            left -= takeFrom(h.binId(), locationId, sku, left, cause);
         }
         // The level's own CHECKs refused what was not on hand; bins short of it are the checker's finding.
+    }
+
+    /** Takes up to {@code most} units of a SKU out of one locked bin; answers how many it held to take. */
+    private long takeFrom(UUID binId, UUID locationId, String sku, long most, Cause cause) {
+        Bins.Held now = bins.held(binId, sku).orElse(null);
+        if (now == null || now.quantity() == 0 || most == 0) {
+            return 0;
+        }
+        long taken = Math.min(most, now.quantity());
+        long rest = now.quantity() - taken;
+        long volume = rest == 0 ? now.volumeMm3() : Math.multiplyExact(now.volumeMm3(), taken) / now.quantity();
+        long weight = rest == 0 ? now.weightGrams() : Math.multiplyExact(now.weightGrams(), taken) / now.quantity();
+        int pallets = rest == 0 ? now.pallets()
+                : now.pallets() - (int) ceilDiv(Math.multiplyExact((long) now.pallets(), rest), now.quantity());
+        bins.vacate(binId, volume, weight, pallets);
+        bins.hold(binId, sku, rest, now.volumeMm3() - volume, now.weightGrams() - weight, now.pallets() - pallets);
+        bins.book(locationId, binId, sku, -taken, cause.kind(), cause.documentType(), cause.documentRef(),
+                Actor.current(), clock.instant());
+        return taken;
     }
 
     private static long ceilDiv(long a, long b) {
