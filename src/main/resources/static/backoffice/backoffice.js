@@ -37,3 +37,11 @@ document.addEventListener('DOMContentLoaded', function () {
         // no sound where the browser allows none: the word is on the page
     }
 });
+
+// The page's title names the shop too (the layout's data-shop-name): "Orders · Ordo Demo GmbH" in the tab and history.
+document.addEventListener('DOMContentLoaded', function () {
+    var shop = document.documentElement.getAttribute('data-shop-name');
+    if (shop && document.title.indexOf(shop) < 0) {
+        document.title = document.title + ' · ' + shop;
+    }
+});
