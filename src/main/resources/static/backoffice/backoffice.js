@@ -54,3 +54,11 @@ document.addEventListener('keydown', function (event) {
         }
     }
 });
+
+// The page's title names the shop too (the layout's data-shop-name): "Orders · Ordo Demo GmbH" in the tab and history.
+document.addEventListener('DOMContentLoaded', function () {
+    var shop = document.documentElement.getAttribute('data-shop-name');
+    if (shop && document.title.indexOf(shop) < 0) {
+        document.title = document.title + ' · ' + shop;
+    }
+});

@@ -313,6 +313,12 @@ public class OrderManagement {
                 query.sort() == OrderQuery.Sort.NEWEST ? last.createdAt() : last.promisedAt(), last.id()).encode());
     }
 
+    /** How many orders each view of the queue holds (cursor, sort and limit ignored), all in one statement. */
+    @Transactional(readOnly = true)
+    public List<Long> count(List<OrderQuery> views) {
+        return queue.counts(views);
+    }
+
     /**
      * One page of the queue, only orders with goods reserved at this warehouse (a location code; 404 when
      * unknown). The queue is read in keyset batches and each batch is checked against inventory's reservations,

@@ -7,7 +7,6 @@ import org.ordo.platform.Locales;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.SessionLocaleResolver;
@@ -40,10 +39,10 @@ public class BackofficeLocales {
         return resolver;
     }
 
-    /** The back office's texts in de, en, es and ko (messages/backoffice_*.properties, UTF-8). */
+    /** The back office's texts in de, en, es and ko (messages/backoffice_*.properties, UTF-8), plurals by ICU. */
     @Bean
     MessageSource messageSource() {
-        var messages = new ResourceBundleMessageSource();
+        var messages = new PluralMessages();
         messages.setBasename("messages/backoffice");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);

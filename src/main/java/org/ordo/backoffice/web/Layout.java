@@ -16,17 +16,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class Layout {
 
     private final List<Screen> screens;
-    private final String shopName;
+    private final org.ordo.billing.ShopProfile shop;
 
-    Layout(List<Screen> screens, org.ordo.billing.Seller seller) {
+    Layout(List<Screen> screens, org.ordo.billing.ShopProfile shop) {
         this.screens = screens.stream().sorted(Comparator.comparingInt(Screen::position)).toList();
-        this.shopName = seller.name();
+        this.shop = shop;
     }
 
-    /** The shop's name at the top of the sidebar: the seller's, as on its documents ({@code ORDO_SELLER_NAME}). */
-    @ModelAttribute("shopName")
-    String shopName() {
-        return shopName;
+    /**
+     * The shop at the top of the sidebar and in the page title: the name and logo an admin set, else the seller's
+     * name ({@code ORDO_SELLER_NAME}). Read per page, so that every node shows a change at once.
+     */
+    @ModelAttribute("shop")
+    org.ordo.billing.ShopProfile.Shop shop() {
+        return shop.current();
     }
 
     /** The person logged in; null on pages without login. */

@@ -59,9 +59,12 @@ class OrdersController {
     private final org.ordo.returns.ReturnManagement returns;
     private final java.time.Clock clock;
     private final org.ordo.promise.PromiseWatch promises;
+    private final CountedViews savedViews;
 
     OrdersController(OrderManagement orders, OrderLifecycle lifecycle, InventoryManagement inventory,
-            org.ordo.returns.ReturnManagement returns, java.time.Clock clock, org.ordo.promise.PromiseWatch promises) {
+            org.ordo.returns.ReturnManagement returns, java.time.Clock clock, org.ordo.promise.PromiseWatch promises,
+            CountedViews savedViews) {
+        this.savedViews = savedViews;
         this.promises = promises;
         this.returns = returns;
         this.orders = orders;
@@ -113,6 +116,20 @@ class OrdersController {
             return query == null ? "" : "?" + query;
         }
 
+        /** A filter from its query string (as {@link #query} writes it, without the page's cursor). */
+        static Filter parse(String query) {
+            var params = UriComponentsBuilder.fromUriString("/orders?" + (query == null ? "" : query)).build()
+                    .getQueryParams();
+            java.util.function.Function<String, String> one = name -> {
+                String value = params.getFirst(name);
+                return value == null ? null
+                        : org.springframework.web.util.UriUtils.decode(value, java.nio.charset.StandardCharsets.UTF_8);
+            };
+            return new Filter(one.apply("view"), one.apply("status"), one.apply("payment"), one.apply("fulfillment"),
+                    one.apply("channel"), one.apply("warehouse"), one.apply("from"), one.apply("to"), one.apply("q"),
+                    null, one.apply("sort"));
+        }
+
         private static void add(UriComponentsBuilder b, String name, String value) {
             if (value != null && !value.isBlank()) {
                 b.queryParam(name, value);
@@ -126,6 +143,20 @@ class OrdersController {
 
     @GetMapping
     String queue(Filter filter, Model model, HttpServletRequest request) {
+        fill(filter, model);
+        model.addAttribute("savedViews", savedViews.of(Layout.current()));
+        model.addAttribute("viewFilter", filter.query(false));
+        return "backoffice/orders/queue";
+    }
+
+    /** Only the table's rows, for the reload every few seconds. */
+    @GetMapping("/rows")
+    String rows(Filter filter, Model model, HttpServletRequest request) {
+        fill(filter, model);
+        return "backoffice/orders/queue :: rows";
+    }
+
+    private void fill(Filter filter, Model model) {
         List<String> problems = new ArrayList<>();
         OrderQuery query = query(filter, problems, filter.openReturns() ? returns.ordersWithOpenReturns() : null);
         List<String> warehouses = inventory.locations().stream().map(Location::code).toList();
@@ -155,14 +186,6 @@ class OrdersController {
         model.addAttribute("fulfillments", FulfillmentStatus.values());
         model.addAttribute("channels", Channel.codes());
         model.addAttribute("holdKinds", HoldKind.values());
-        return "backoffice/orders/queue";
-    }
-
-    /** Only the table's rows, for the reload every few seconds. */
-    @GetMapping("/rows")
-    String rows(Filter filter, Model model, HttpServletRequest request) {
-        queue(filter, model, request);
-        return "backoffice/orders/queue :: rows";
     }
 
     /**
@@ -240,7 +263,7 @@ class OrdersController {
     }
 
     /** The query for a filter; a value that names nothing known is left out and said so on the page. */
-    private static OrderQuery query(Filter f, List<String> problems, List<UUID> only) {
+    static OrderQuery query(Filter f, List<String> problems, List<UUID> only) {
         Instant from = day(f.from(), "from", problems);
         Instant to = day(f.to(), "to", problems);
         String channel = blank(f.channel()) ? null : f.channel().trim().toLowerCase(Locale.ROOT);

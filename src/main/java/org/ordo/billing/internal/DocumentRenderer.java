@@ -32,10 +32,18 @@ public class DocumentRenderer {
 
     private final TextBundle bundle;
     private final Seller seller;
+    private final org.ordo.billing.ShopProfile shop;
 
-    DocumentRenderer(TextBundle documentTexts, Seller seller) {
+    @org.springframework.beans.factory.annotation.Autowired
+    DocumentRenderer(TextBundle documentTexts, Seller seller, org.ordo.billing.ShopProfile shop) {
         this.bundle = documentTexts;
         this.seller = seller;
+        this.shop = shop;
+    }
+
+    /** Without the shop's settings (no database): the seller's name, no logo. */
+    DocumentRenderer(TextBundle documentTexts, Seller seller) {
+        this(documentTexts, seller, null);
     }
 
     /** A line of a document, whatever the document: the invoice's lines and the order's map onto it. */
@@ -120,7 +128,14 @@ public class DocumentRenderer {
         UUID id = DocumentArchive.idOf(kind, number);
         return new PdfDocument(new PdfDocument.Info(id, title, seller.name(), at, t.locale().toLanguageTag()))
                 .letterhead(seller.letterhead())
+                .brand(shop == null ? null : shop.logo().orElse(null), brandName())
                 .title(title);
+    }
+
+    /** The shop's name at the head of the page when an admin set one other than the seller's (docs/back-office.md). */
+    private String brandName() {
+        String name = shop == null ? seller.name() : shop.name();
+        return name.equals(seller.name()) ? null : name;
     }
 
     private static List<Row> rows(List<Invoice.Line> lines) {

@@ -34,12 +34,14 @@ class Composer {
     private final PartyManagement parties;
     private final Seller seller;
     private final TrackingTokens tracking;
+    private final org.ordo.billing.ShopProfile shop;
 
     /** Kinds that also go out as an SMS (text {@code <key>.sms}) to customers who agreed to SMS. */
     static final Set<MessageKind> SMS_KINDS = EnumSet.of(MessageKind.SHIPPING_NOTICE, MessageKind.DELAY_NOTICE);
 
     Composer(Messages messages, ShippingManagement shipping, NotificationProperties settings, PartyManagement parties,
-            Seller seller, TrackingTokens tracking) {
+            Seller seller, TrackingTokens tracking, org.ordo.billing.ShopProfile shop) {
+        this.shop = shop;
         this.messages = messages;
         this.shipping = shipping;
         this.settings = settings;
@@ -69,8 +71,13 @@ class Composer {
         values.put("number", order.number());
         values.put("date", t.date(order.createdAt()));
         values.put("greeting", t.render("greeting", Map.of("name", order.customer().name())));
-        values.put("closing", t.render("closing", Map.of()));
+        values.put("closing", closing(t));
         return values;
+    }
+
+    /** The end of every mail, signed with the shop's name as an admin set it (docs/back-office.md). */
+    String closing(TextBundle.Texts t) {
+        return t.render("closing", Map.of("shop", shop.name()));
     }
 
     /** The carrier's name as customers know it; its code when it is not configured. */

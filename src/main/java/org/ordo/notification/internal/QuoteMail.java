@@ -25,7 +25,10 @@ class QuoteMail {
     private final QuoteManagement quotes;
     private final Messages messages;
 
-    QuoteMail(Templates templates, QuoteManagement quotes, Messages messages) {
+    private final org.ordo.billing.ShopProfile shop;
+
+    QuoteMail(Templates templates, QuoteManagement quotes, Messages messages, org.ordo.billing.ShopProfile shop) {
+        this.shop = shop;
         this.templates = templates;
         this.quotes = quotes;
         this.messages = messages;
@@ -41,7 +44,7 @@ class QuoteMail {
         values.put("date", t.date(quote.createdAt()));
         values.put("validUntil", t.date(quote.validUntil()));
         values.put("greeting", t.render("greeting", Map.of("name", quote.customer().name())));
-        values.put("closing", t.render("closing", Map.of()));
+        values.put("closing", t.render("closing", Map.of("shop", shop.name())));
         values.put("lines", quote.lines().stream().map(line -> t.render("quote.line", Map.of(
                 "quantity", t.number(line.quantity()), "article", line.name(), "sku", line.sku(),
                 "amount", t.money(line.gross())))).collect(Collectors.joining("\n")));

@@ -2,7 +2,6 @@ package org.ordo.notification.internal;
 
 import java.util.Map;
 
-import org.ordo.billing.Seller;
 import org.ordo.intake.ReviewEntryRejected;
 import org.ordo.notification.MessageKind;
 import org.ordo.party.Customer;
@@ -23,13 +22,14 @@ class ReviewRejectionNotice {
     private final Messages messages;
     private final Templates templates;
     private final PartyManagement parties;
-    private final Seller seller;
+    private final org.ordo.billing.ShopProfile shop;
 
-    ReviewRejectionNotice(Messages messages, Templates templates, PartyManagement parties, Seller seller) {
+    ReviewRejectionNotice(Messages messages, Templates templates, PartyManagement parties,
+            org.ordo.billing.ShopProfile shop) {
         this.messages = messages;
         this.templates = templates;
         this.parties = parties;
-        this.seller = seller;
+        this.shop = shop;
     }
 
     @EventListener
@@ -39,8 +39,7 @@ class ReviewRejectionNotice {
         }
         String locale = parties.findCustomerByEmail(rejected.sender()).map(Customer::locale).orElse("en");
         TextBundle.Texts t = templates.in(locale);
-        Map<String, String> values = Map.of("reason", rejected.reason(), "shop",
-                seller.name() == null ? "" : seller.name());
+        Map<String, String> values = Map.of("reason", rejected.reason(), "shop", shop.name());
         MessageKind kind = MessageKind.REVIEW_REJECTED;
         messages.queue(Ids.next(), new Messages.Draft(kind, null, rejected.sender(), t.locale().toLanguageTag(),
                 t.render(kind.key() + ".subject", values), t.render(kind.key() + ".body", values),

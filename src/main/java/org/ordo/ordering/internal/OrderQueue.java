@@ -37,45 +37,7 @@ public class OrderQueue {
                 FROM customer_order WHERE true
                 """);
         Map<String, Object> params = new HashMap<>();
-        in(sql, params, "status", names(query.status()));
-        in(sql, params, "payment_status", names(query.paymentStatus()));
-        in(sql, params, "fulfillment_status", names(query.fulfillmentStatus()));
-        in(sql, params, "channel", query.channel());
-        if (query.customerId() != null) {
-            sql.append(" AND customer_id = :customerId");
-            params.put("customerId", query.customerId());
-        }
-        if (query.ids() != null) {
-            sql.append(" AND id = ANY(:ids)");
-            params.put("ids", query.ids().toArray(UUID[]::new));
-        }
-        if (query.createdFrom() != null) {
-            sql.append(" AND created_at >= :createdFrom");
-            params.put("createdFrom", Timestamp.from(query.createdFrom()));
-        }
-        if (query.createdTo() != null) {
-            sql.append(" AND created_at < :createdTo");
-            params.put("createdTo", Timestamp.from(query.createdTo()));
-        }
-        if (query.toDo()) {
-            // Exactly the predicate of customer_order_to_do_idx (V18): the deadline sort reads it in order.
-            sql.append(" AND status IN ('OPEN', 'ON_HOLD')"
-                    + " AND fulfillment_status IN ('UNFULFILLED', 'BACKORDERED', 'RELEASED')");
-        }
-        if (query.q() != null && !query.q().isBlank()) {
-            // what people type: part of the number ("100013"), any part of the e-mail, the start of the first
-            // name or the surname, the start of an ordered SKU in any case
-            sql.append(" AND (number = :q OR external_ref = :q OR lower(number) LIKE :contains"
-                    + " OR lower(customer_email) LIKE :contains OR lower(customer_name) LIKE :namePrefix"
-                    + " OR lower(customer_name) LIKE :wordPrefix OR EXISTS (SELECT 1 FROM order_line l"
-                    + " WHERE l.order_id = customer_order.id AND lower(l.sku) LIKE :namePrefix))");
-            String q = query.q().trim();
-            String lower = q.toLowerCase(java.util.Locale.ROOT);
-            params.put("q", q);
-            params.put("namePrefix", likePrefix(lower));
-            params.put("wordPrefix", "% " + likePrefix(lower));
-            params.put("contains", "%" + likePrefix(lower));
-        }
+        where(query, sql, params, "");
         boolean newest = query.sort() == OrderQuery.Sort.NEWEST;
         if (after != null) {
             sql.append(newest ? " AND (created_at, id) < (:afterAt, :afterId)"
@@ -101,15 +63,86 @@ public class OrderQueue {
         }).list();
     }
 
-    private static void in(StringBuilder sql, Map<String, Object> params, String column, List<String> values) {
+    /**
+     * How many orders each view holds, in one statement: a scalar count per view, so each one is planned on its own
+     * (a to-do view reads its partial index). Cursor, sort and limit of the views do not matter here.
+     */
+    public List<Long> counts(List<OrderQuery> views) {
+        if (views.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT ");
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < views.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(SELECT count(*) FROM customer_order WHERE true");
+            where(views.get(i), sql, params, "v" + i + "_");
+            sql.append(") AS v").append(i);
+        }
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            List<Long> counts = new java.util.ArrayList<>();
+            for (int i = 0; i < views.size(); i++) {
+                counts.add(rs.getLong(i + 1));
+            }
+            return counts;
+        }).single();
+    }
+
+    /**
+     * The filter of a view as SQL conditions appended to {@code sql}, its parameters named with {@code p} before
+     * them, so that several views fit in one statement ({@link #counts}).
+     */
+    private static void where(OrderQuery query, StringBuilder sql, Map<String, Object> params, String p) {
+        in(sql, params, p, "status", names(query.status()));
+        in(sql, params, p, "payment_status", names(query.paymentStatus()));
+        in(sql, params, p, "fulfillment_status", names(query.fulfillmentStatus()));
+        in(sql, params, p, "channel", query.channel());
+        if (query.customerId() != null) {
+            sql.append(" AND customer_id = :" + p + "customerId");
+            params.put(p + "customerId", query.customerId());
+        }
+        if (query.ids() != null) {
+            sql.append(" AND id = ANY(:" + p + "ids)");
+            params.put(p + "ids", query.ids().toArray(UUID[]::new));
+        }
+        if (query.createdFrom() != null) {
+            sql.append(" AND created_at >= :" + p + "createdFrom");
+            params.put(p + "createdFrom", Timestamp.from(query.createdFrom()));
+        }
+        if (query.createdTo() != null) {
+            sql.append(" AND created_at < :" + p + "createdTo");
+            params.put(p + "createdTo", Timestamp.from(query.createdTo()));
+        }
+        if (query.toDo()) {
+            // Exactly the predicate of customer_order_to_do_idx (V18): the deadline sort reads it in order.
+            sql.append(" AND status IN ('OPEN', 'ON_HOLD')"
+                    + " AND fulfillment_status IN ('UNFULFILLED', 'BACKORDERED', 'RELEASED')");
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            // what people type: part of the number ("100013"), any part of the e-mail, the start of the first
+            // name or the surname, the start of an ordered SKU in any case
+            sql.append((" AND (number = :#q OR external_ref = :#q OR lower(number) LIKE :#contains"
+                    + " OR lower(customer_email) LIKE :#contains OR lower(customer_name) LIKE :#namePrefix"
+                    + " OR lower(customer_name) LIKE :#wordPrefix OR EXISTS (SELECT 1 FROM order_line l"
+                    + " WHERE l.order_id = customer_order.id AND lower(l.sku) LIKE :#namePrefix))").replace("#", p));
+            String q = query.q().trim();
+            String lower = q.toLowerCase(java.util.Locale.ROOT);
+            params.put(p + "q", q);
+            params.put(p + "namePrefix", likePrefix(lower));
+            params.put(p + "wordPrefix", "% " + likePrefix(lower));
+            params.put(p + "contains", "%" + likePrefix(lower));
+        }
+    }
+
+    private static void in(StringBuilder sql, Map<String, Object> params, String p, String column,
+            List<String> values) {
         if (values != null && values.size() == 1) {
             // Equality, not = ANY: only then does PostgreSQL read (status, promised_at, id) in index order and stop
             // after one page; with = ANY it sorted all open orders or scanned the deadline index (bench/p3.sh).
-            sql.append(" AND ").append(column).append(" = :").append(column);
-            params.put(column, values.get(0));
+            sql.append(" AND ").append(column).append(" = :").append(p).append(column);
+            params.put(p + column, values.get(0));
         } else if (values != null && !values.isEmpty()) {
-            sql.append(" AND ").append(column).append(" = ANY(:").append(column).append(")");
-            params.put(column, values.toArray(String[]::new));
+            sql.append(" AND ").append(column).append(" = ANY(:").append(p).append(column).append(")");
+            params.put(p + column, values.toArray(String[]::new));
         }
     }
 

@@ -205,6 +205,33 @@ public final class PdfDocument {
         return this;
     }
 
+    /**
+     * The shop at the top left of the first page: its logo (a PNG, at most 40 points high and 160 wide), else its
+     * name in bold when given; nothing when neither is. Whatever is drawn lower, the text starts below it.
+     */
+    public PdfDocument brand(byte[] logoPng, String name) {
+        if (pages.size() != 1) {
+            return this;
+        }
+        try {
+            if (logoPng != null) {
+                var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document,
+                        javax.imageio.ImageIO.read(new ByteArrayInputStream(logoPng)));
+                float scale = Math.min(1f, Math.min(40f / image.getHeight(), 160f / image.getWidth()));
+                float width = image.getWidth() * scale;
+                float height = image.getHeight() * scale;
+                content.drawImage(image, MARGIN, TOP - height, width, height);
+                y = Math.min(y, TOP - height - 12);
+            } else if (name != null && !name.isBlank()) {
+                text(bold, TITLE * 0.8f, INK, MARGIN, TOP - TITLE * 0.8f, printable(name));
+                y = Math.min(y, TOP - TITLE * 0.8f - 12);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot draw the logo", e);
+        }
+        return this;
+    }
+
     /** The document's heading in large bold type. */
     public PdfDocument title(String title) {
         ensureRoom(TITLE * 2);

@@ -318,7 +318,8 @@ public final class AccessRules {
             open("Pages", null, "/webjars/**", "scripts and styles"),
             open("Pages", null, "/backoffice/**", "scripts and styles"),
             open("Pages", null, "/favicon.ico", "the icon"),
-            open("Pages", null, "/error", "the error page"));
+            open("Pages", null, "/error", "the error page"),
+            open("Pages", GET, "/shop/logo.png", "the shop's logo, as printed on every document it sends"));
 
     /** Correcting stock by hand on the inventory screen, which agents may open to read. */
     public static final AccessRule STOCK_ADJUSTMENT_PAGE = of("Inventory screen", POST, "/inventory/adjustments",

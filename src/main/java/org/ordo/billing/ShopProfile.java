@@ -1,0 +1,80 @@
+package org.ordo.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.ordo.billing.internal.ShopProfiles;
+import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.TextInput;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The shop as people see it: its name (in the back office's sidebar and page titles, at the head of documents and
+ * in mails) and its logo (sidebar and documents), set by an admin. Without a name set, the seller's legal name
+ * ({@code ORDO_SELLER_NAME}) is the shop's name; the legal lines of invoices always name the seller.
+ */
+@Service
+public class ShopProfile {
+
+    public static final int MAX_NAME = 80;
+
+    private final ShopProfiles profiles;
+    private final Seller seller;
+    private final Clock clock;
+
+    ShopProfile(ShopProfiles profiles, Seller seller, Clock clock) {
+        this.profiles = profiles;
+        this.seller = seller;
+        this.clock = clock;
+    }
+
+    /** The shop now: its name, whether it has a logo, and when either last changed (null: never). */
+    public record Shop(String name, boolean nameSet, boolean hasLogo, Instant changedAt) {
+    }
+
+    /** One small read, no logo bytes: for every page and every message. */
+    @Transactional(readOnly = true)
+    public Shop current() {
+        return profiles.read()
+                .map(r -> new Shop(r.name() == null ? seller.name() : r.name(), r.name() != null, r.hasLogo(),
+                        r.updatedAt()))
+                .orElseGet(() -> new Shop(seller.name(), false, false, null));
+    }
+
+    public String name() {
+        return current().name();
+    }
+
+    /** The logo as a PNG Ordo drew itself from the upload, if one is set. */
+    @Transactional(readOnly = true)
+    public Optional<byte[]> logo() {
+        return profiles.logo();
+    }
+
+    /** Sets the shop's name; blank goes back to the seller's name. A 422 naming {@code name} when it is not taken. */
+    @Transactional
+    public void rename(String name, String actor) {
+        String trimmed = name == null ? "" : TextInput.check("name", name, false).strip();
+        if (trimmed.length() > MAX_NAME) {
+            throw new InvalidInputException("name", "must be at most " + MAX_NAME + " characters");
+        }
+        profiles.setName(trimmed.isEmpty() ? null : trimmed, clock.instant(), actor);
+    }
+
+    /**
+     * Sets the logo from an uploaded file: PNG or JPEG recognised by its bytes, at most 512 KB and 4,000 pixels a
+     * side, kept re-drawn as a PNG; anything else is a 422 naming {@code logo} and changes nothing.
+     */
+    @Transactional
+    public void changeLogo(byte[] upload, String actor) {
+        profiles.setLogo(org.ordo.billing.internal.LogoImages.reencode(upload), clock.instant(), actor);
+    }
+
+    /** Removes the logo: documents and the sidebar show the name alone. */
+    @Transactional
+    public void removeLogo(String actor) {
+        profiles.setLogo(null, clock.instant(), actor);
+    }
+}
