@@ -106,6 +106,7 @@ public class CycleCounts {
             errors.add(new FieldError("counted", "must be between 0 and " + MAX_QUANTITY));
         }
         String note = text(errors, "note", command.note(), MAX_NOTE);
+        text(errors, "bin", command.bin(), PurchasingInput.MAX_BIN);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

@@ -65,6 +65,7 @@ class PurchaseReceiving {
         PurchaseOrders.Line line = lineOf(errors, "line", command.line(), lines);
         quantity(errors, "quantity", command.quantity(), 1, true);
         String note = text(errors, "note", command.note(), MAX_NOTE);
+        text(errors, "bin", command.bin(), PurchasingInput.MAX_BIN);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

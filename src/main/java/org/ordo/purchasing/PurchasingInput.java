@@ -11,6 +11,9 @@ import org.ordo.purchasing.internal.PurchaseOrders;
 /** The field checks every purchasing command shares, each adding a {@link FieldError} naming the field it refuses. */
 final class PurchasingInput {
 
+    /** A bin's code, as {@code bin.code} holds it. */
+    static final int MAX_BIN = 32;
+
     private PurchasingInput() {
     }
 

@@ -190,16 +190,8 @@ public class Transfers {
      */
     @Transactional
     public Transfer closeShort(UUID id, CloseTransfer command) {
+        String reason = checkClosure(command);
         StockTransfers.Head head = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
-        String reason = command == null ? null : command.reason();
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "is required: say why nothing more will arrive");
-        }
-        String fault = TextInput.fault(reason, false);
-        if (fault != null || reason.length() > PurchasingManagement.MAX_REASON) {
-            throw new InvalidInputException("reason", fault != null ? fault
-                    : "must be at most " + PurchasingManagement.MAX_REASON + " characters");
-        }
         if (transfers.lockInTransit(id).isEmpty()) {
             throw org.ordo.platform.IllegalTransition.between("Transfer " + head.number(),
                     transfers.find(id).orElseThrow().status(), Transfer.Status.CLOSED_SHORT, "transferStatus");
@@ -216,6 +208,23 @@ public class Transfers {
                 });
         transfers.closeShort(id, Actor.current(), clock.instant(), reason.trim(), lost);
         return require(id);
+    }
+
+    /**
+     * The reason of a closure, checked: 422 naming {@code reason} when it is missing, too long or holds control
+     * characters. The API checks the body with it before it looks the transfer up, as for every other body.
+     */
+    public static String checkClosure(CloseTransfer command) {
+        String reason = command == null ? null : command.reason();
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: say why nothing more will arrive");
+        }
+        String fault = TextInput.fault(reason, false);
+        if (fault != null || reason.length() > PurchasingManagement.MAX_REASON) {
+            throw new InvalidInputException("reason", fault != null ? fault
+                    : "must be at most " + PurchasingManagement.MAX_REASON + " characters");
+        }
+        return reason;
     }
 
     private static IllegalTransition receivedAlready(StockTransfers.Head head) {

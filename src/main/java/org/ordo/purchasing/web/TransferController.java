@@ -112,6 +112,7 @@ class TransferController {
     @ApiResponse(responseCode = "409", description = "received or closed already: nothing in transit")
     @ApiResponse(responseCode = "422", description = "no reason given")
     Transfer closeShort(@PathVariable String id, @RequestBody CloseTransfer command) {
+        Transfers.checkClosure(command); // the body is refused, naming its field, before the transfer is looked up
         return transfers.closeShort(transfers.idOf(id), command);
     }
 }
