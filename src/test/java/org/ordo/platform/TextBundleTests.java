@@ -54,13 +54,40 @@ class TextBundleTests {
         }
     }
 
+    private static final Pattern CHOICE = Pattern.compile("\\{\\w+,\\s*(plural|selectordinal|select)\\s*,");
+
     private static Set<String> placeholders(String text) {
         Set<String> names = new TreeSet<>();
-        Matcher m = PLACEHOLDER.matcher(text == null ? "" : text);
+        Matcher m = PLACEHOLDER.matcher(withoutChoices(text == null ? "" : text));
         while (m.find()) {
             names.add(m.group(1));
         }
         return names;
+    }
+
+    /**
+     * The text without its ICU plural and select arguments ({@code {0, plural, one {day} other {# days}}}): their
+     * cases are words of one language (Korean has none), not placeholders every language must share.
+     */
+    private static String withoutChoices(String text) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = CHOICE.matcher(text);
+        int from = 0;
+        while (m.find(from)) {
+            out.append(text, from, m.start());
+            int depth = 0;
+            int j = m.start();
+            for (; j < text.length(); j++) {
+                char c = text.charAt(j);
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}' && --depth == 0) {
+                    break;
+                }
+            }
+            from = Math.min(j + 1, text.length());
+        }
+        return out.append(text.substring(from)).toString();
     }
 
     @Test
