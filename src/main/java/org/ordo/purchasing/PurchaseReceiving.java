@@ -72,6 +72,12 @@ class PurchaseReceiving {
         if (!head.status().isOpen()) {
             throw SupplierOrders.illegal(head, "received against");
         }
+        if (purchaseOrders.shipsToCustomer(id)) {
+            // the goods go from the supplier to the customer: a receipt here would book stock that is not here
+            throw new ConflictException("dropship-order", "Shipped to the customer", "Purchase order " + head.number()
+                    + " is shipped by the supplier straight to the customer: nothing of it arrives to be received",
+                    Map.of("purchaseOrder", head.number()));
+        }
         long beyond = 0;
         if (!purchaseOrders.receive(id, line.lineNo(), command.quantity())) {
             long allowed = line.ordered() + line.tolerance() - line.received();

@@ -131,6 +131,12 @@ class DropshipMailIntegrationTests {
         assertThat(purchase.get("note").asString()).isEqualTo(number);
         assertThat(purchase.get("lines").get(0).get("unitPrice").get("amount").asString()).isEqualTo("7.40");
         assertThat(inventory.expected(sku)).as("goods that go to the customer are not on order for us").isEmpty();
+        Api.Response receipt = api.post("/api/v1/purchase-orders/" + purchase.get("id").asString() + "/receipts",
+                Map.of("line", 1, "quantity", 2));
+        assertThat(receipt.status()).as("goods that go to the customer never arrive here").isEqualTo(409);
+        assertThat(receipt.body()).contains("dropship-order");
+        assertThat(expect(api.get("/api/v1/purchase-orders/" + po), 200).json().get("lines").get(0).get("received")
+                .asLong()).isZero();
 
         dispatchUntilNoneDue();
         List<MimeMessage> toSupplier = to(supplierMail);

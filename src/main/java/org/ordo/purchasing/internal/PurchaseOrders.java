@@ -182,6 +182,12 @@ public class PurchaseOrders {
                         rs.getLong("ordered"), rs.getLong("tolerance"))).list();
     }
 
+    /** Whether the order is a dropship order: the supplier ships to the customer, so nothing of it arrives here. */
+    public boolean shipsToCustomer(UUID id) {
+        return jdbc.sql("SELECT ship_to IS NOT NULL FROM purchase_order WHERE id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
     private static Head head(ResultSet rs, int n) throws SQLException {
         return new Head(rs.getObject("id", UUID.class), rs.getString("number"),
                 rs.getObject("supplier_id", UUID.class), rs.getString("location"), rs.getString("currency").trim(),

@@ -185,7 +185,7 @@ class PurchasingController {
             do not fit is refused with 409 bin-full, an unknown bin with 422; without it, where putaway by space puts
             them.""")
     @ApiResponse(responseCode = "201", description = "received; the order as it is now")
-    @ApiResponse(responseCode = "409", description = "over-delivery beyond the tolerance, the order is closed, or the goods do not fit the bin named")
+    @ApiResponse(responseCode = "409", description = "over-delivery beyond the tolerance, the order is closed, the goods do not fit the bin named, or a dropship order (dropship-order): its goods go to the customer")
     @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
     PurchaseOrder receive(@PathVariable String id, @RequestBody ReceivePurchase command) {
         return purchasing.receive(purchasing.idOf(id), command);
