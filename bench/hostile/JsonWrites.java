@@ -152,7 +152,7 @@ final class JsonWrites extends Family {
         headers.put("Content-Type", "application/json");
         if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders") || e.path.endsWith("/returns")
                 || e.path.endsWith("/receipts") || e.path.equals("/api/v1/transfers")
-                || e.path.equals("/api/v1/cycle-counts")) {
+                || e.path.equals("/api/v1/cycle-counts") || e.path.endsWith("/bins/moves")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         if (e.path.equals("/api/v1/inventory/adjustments") && g.random.nextBoolean()) {
@@ -279,6 +279,10 @@ final class JsonWrites extends Family {
     /** Endpoints added after the first hostile run; each aims at something that does not exist where it can. */
     void newerWrites() {
         String noOrder = UUID.randomUUID().toString();
+        // bins kept by hand (docs/purchasing.md#bins): a move at no location, a closure of no transfer; were a
+        // fault to miss, nothing could move (the location and the transfer do not exist)
+        writes.add(new Endpoint("POST", "/api/v1/locations/NO-SUCH-LOC/bins/moves", () -> map("sku", "TSHIRT-BLK-M", "from", "H-01", "to", "H-02", "quantity", 1), "quantity", 0));
+        writes.add(new Endpoint("POST", "/api/v1/transfers/" + pick("TR-2026-999999", UUID.randomUUID().toString()) + "/closure", () -> map("reason", "lost by the carrier", "lost", true), "lost", "yes"));
         // shop channels: a registration refused whole; disabling a channel that does not exist
         writes.add(new Endpoint("POST", "/api/v1/channels", () -> map("type", "SHOPIFY", "code", "hostile-" + g.random.nextInt(100_000), "secret", "a-long-enough-shop-secret"), "type", "MAGENTO"));
         writes.add(new Endpoint("POST", "/api/v1/channels/" + enc(pick("no-such-shop", "NO SUCH", hostile())) + "/disable", () -> map(), "reason", 1));

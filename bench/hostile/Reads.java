@@ -56,6 +56,7 @@ final class Reads extends Family {
         reads.add(() -> "/api/v1/" + enc(hostile()) + "/" + enc(hostile()));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + "/putaway?sku=" + enc(pick("TSHIRT-BLK-M", hostile())) + "&quantity=" + enc(pick("1", "0", "1.5", "1e400", hostile())));
         reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + pick("/utilisation", "/bins", "/space-forecast", "/space-forecast/csv"));
+        reads.add(() -> "/api/v1/locations/" + enc(pick("BER", hostile())) + "/bins/" + enc(pick("H-01", "OVERFLOW", hostile())) + "/contents");
         reads.add(() -> "/api/v1/transfers?status=" + enc(pick("IN_TRANSIT", "LOST", hostile())) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
         reads.add(() -> "/api/v1/transfers/" + enc(pick(hostile(), "TR-" + hostile(), UUID.randomUUID().toString())));
         reads.add(() -> "/api/v1/cycle-counts?status=" + enc(pick("AWAITING_APPROVAL", "LOST", hostile())) + "&after=" + enc(pick(hostile(), "AAAA")) + "&limit=" + enc(pick("1", "201", hostile())));
