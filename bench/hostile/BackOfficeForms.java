@@ -13,7 +13,7 @@ final class BackOfficeForms {
 
     /** The forms on this build; a new form is a new {@link BackOfficeForm} here. */
     static final List<BackOfficeForm> FORMS = List.of(new MailboxForms(), new StockPolicyForm(), new TransferForms(),
-            new CountForms(), new ScanUploadForm());
+            new CountForms(), new ScanUploadForm(), new BinMoveForm(), new ClosingDayForm(), new SavedViewForm());
 
     final String base;
     final Generators g;
