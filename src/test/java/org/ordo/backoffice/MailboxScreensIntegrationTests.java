@@ -113,7 +113,7 @@ class MailboxScreensIntegrationTests {
         account.deliver(mail(sender, name + "@shop.test", "Please call me back about an order."));
         assertThat(setup.polled()).extracting(Mailbox::name).contains(name);
         WebSession.Page fetched = admin.follow(admin.post("/admin/mailboxes/" + name + "/poll", Map.of()));
-        assertThat(fetched.body()).contains("Fetched: 1 new mail(s), 1 stored.");
+        assertThat(fetched.body()).contains("Fetched: 1 new mail, 1 stored.");
         Api api = Api.admin(port);
         boolean queued = false;
         for (JsonNode e : expect(api.get("/api/v1/review-entries?limit=200"), 200).json().get("items")) {
