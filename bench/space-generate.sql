@@ -33,6 +33,11 @@ FROM generate_series(0, :n - 1) g;
 INSERT INTO bin_stock (bin_id, sku, quantity, volume_mm3, weight_grams, pallets)
 SELECT md5(:'prefix' || 'bin' || g)::uuid, :'prefix' || lpad(g::text, 5, '0'), 50, 50000000, 12500, 1
 FROM generate_series(0, :n - 1) g;
+-- each bin's stock has its booking in the bin ledger, as a receipt would leave it (checker: bin-stock-equals-bin-ledger)
+INSERT INTO bin_movement (location_id, bin_id, sku, quantity_delta, kind, document_type, actor, at)
+SELECT :'loc', md5(:'prefix' || 'bin' || g)::uuid, :'prefix' || lpad(g::text, 5, '0'), 50, 'OPENING', 'BINS', 'system',
+       now()
+FROM generate_series(0, :n - 1) g;
 
 \echo demand history
 -- by calendar week, as Ordo keeps it, written week after week as time would write it: the year before last year's
