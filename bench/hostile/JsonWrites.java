@@ -297,6 +297,8 @@ final class JsonWrites extends Family {
         // import mappings: a column map that names no field of the kind, or one from a hostile source name
         for (String kind : List.of("orders", "articles", "stock", "bins")) {
             writes.add(new Endpoint("PUT", "/api/v1/imports/mappings/" + kind + "/" + enc(pick("hostile", "NO SUCH SOURCE", "a".repeat(200), hostile())), () -> map("columns", map("Artikelnummer", "sku"), "defaults", map()), "columns", map("x", "no-such-field")));
+            // and one whose path always matches the operation, so that the coverage does not depend on the draw above
+            writes.add(new Endpoint("PUT", "/api/v1/imports/mappings/" + kind + "/NO-SUCH-SOURCE", () -> map("columns", map("Artikelnummer", "sku"), "defaults", map()), "columns", map("x", "no-such-field")));
         }
         // quarantine: releasing more than is in quarantine at a location that does not exist
         writes.add(new Endpoint("POST", "/api/v1/inventory/quarantine/releases", () -> map("sku", "TSHIRT-BLK-M", "location", "NO-SUCH-LOC", "quantity", 999_999_999, "action", pick("RELEASE", "WRITE_OFF"), "reason", "inspected", "reference", "r"), "action", "SELL"));

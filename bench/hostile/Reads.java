@@ -96,7 +96,7 @@ final class Reads extends Family {
     List<String> aims() {
         List<String> aims = new ArrayList<>();
         for (Supplier<String> read : reads) {
-            for (int i = 0; i < 40; i++) { // reads pick among paths: forty draws show each
+            for (int i = 0; i < 400; i++) { // reads pick among paths, some hostile: 400 draws show each
                 aims.add("GET " + read.get().replaceAll("\\?.*", ""));
             }
         }
