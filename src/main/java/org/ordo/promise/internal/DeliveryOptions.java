@@ -104,7 +104,7 @@ public class DeliveryOptions {
     }
 
     private static int priority(PromiseContext context, String location) {
-        Location l = context.locations().get(location);
+        Location l = context.location(location);
         return l == null ? Integer.MAX_VALUE : l.priority();
     }
 

@@ -52,8 +52,12 @@ public final class PromiseContext {
         return today;
     }
 
-    public Map<String, Location> locations() {
-        return locations;
+    /**
+     * The location with that code, also one registered since this node last read them (read again at once), so that a
+     * new warehouse is promised from with its own address and priority; null when there is none.
+     */
+    public Location location(String code) {
+        return locations.containsKey(code) ? locations.get(code) : unknown.apply(code);
     }
 
     public Calendars.Snapshot snapshot() {
@@ -79,7 +83,7 @@ public final class PromiseContext {
                 return new Schedule.Warehouse(code, ZoneId.of(row.timeZone()), Set.copyOf(
                         Weekdays.of(row.workingDays())), row.handlingDays(), row.country(), row.region(), closed);
             }
-            Location l = locations.containsKey(code) ? locations.get(code) : unknown.apply(code);
+            Location l = location(code);
             String country = l != null && l.address() != null && l.address().country() != null
                     ? l.address().country() : "DE";
             return new Schedule.Warehouse(code, settings.timeZone(), WEEKDAYS, settings.handlingDays(), country,
