@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.ordo.inventory.ExpectedReceipt;
 import org.ordo.inventory.InventoryManagement;
@@ -149,8 +150,9 @@ class PromiseMoves {
                 continue; // the goods still come in time
             }
             int capacity = context.capacity(s.location());
+            Predicate<LocalDate> room = context.room(s.location()); // full days cost no statement (OrderPromises)
             LocalDate day = schedule.shipBy(now, readyOn, w, service.get(),
-                    d -> d.isAfter(s.shipBy()) && bookings.book(s.location(), d, capacity));
+                    d -> d.isAfter(s.shipBy()) && room.test(d) && bookings.book(s.location(), d, capacity));
             if (bookings.move(s.orderId(), s.location(), day, schedule.deliverBy(day, service.get(), to))) {
                 bookings.unbook(s.location(), s.shipBy());
                 causes.putIfAbsent(s.orderId(), missed ? OrderDelays.Cause.MISSED
