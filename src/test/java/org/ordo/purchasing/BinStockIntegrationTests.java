@@ -236,6 +236,46 @@ class BinStockIntegrationTests {
         assertThat(clean()).isEmpty();
     }
 
+    @Test
+    void theSameMoveSentTenTimesAtOnceWithOneKeyMovesOnce() throws Exception {
+        String sku = litreArticle();
+        bin("Q-01", 1, 1000);
+        bin("Q-02", 2, 1000);
+        fixtures.receive(sku, location, 6); // into Q-01
+        String key = Fixtures.unique("move");
+        Map<String, Object> body = Map.of("sku", sku, "from", "Q-01", "to", "Q-02", "quantity", 2);
+
+        List<Api.Response> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(moves(), body, "Idempotency-Key", key);
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Response> f : sent) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(answers).extracting(Api.Response::status).as("a retry sent at once gets the first answer")
+                .containsOnly(201);
+        assertThat(answers).extracting(Api.Response::replayed).containsOnlyOnce("false");
+        assertThat(answers).extracting(a -> a.json().get("id").asString()).as("one move").containsOnly(
+                answers.get(0).json().get("id").asString());
+        assertThat(held("Q-01")).containsEntry(sku, 4L);
+        assertThat(held("Q-02")).containsEntry(sku, 2L);
+        assertThat(contents("Q-02").get("bookings")).filteredOn(b -> b.get("kind").asString().equals("MOVE"))
+                .as("one MOVE into the target").hasSize(1);
+        assertThat(clean()).isEmpty();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /** An article of 10 × 10 × 10 cm: one litre. */
