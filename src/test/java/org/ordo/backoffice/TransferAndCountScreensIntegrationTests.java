@@ -147,4 +147,47 @@ class TransferAndCountScreensIntegrationTests {
                 .body()).as("closed once").contains("CLOSED_SHORT");
         assertThat(at(api, sku, from)).containsExactly(4, 0);
     }
+
+    @Test
+    void aWholeBinIsCountedOnTheCountScreenArticleByArticleWithoutSeeingTheBooks() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String found = fixtures.article("10.00", "EUR", "19");
+        String gone = fixtures.article("10.00", "EUR", "19");
+        expect(api.put("/api/v1/locations/" + location + "/bins/A-01", Map.of("pickSequence", 1)), 200);
+        fixtures.receive(found, location, 5);
+        fixtures.receive(gone, location, 2);
+
+        WebSession counter = person(Role.WAREHOUSE, "en");
+        String bin = "/counts/bin?location=" + location + "&bin=A-01";
+        String page = counter.get(bin).body();
+        assertThat(page).contains("Bin A-01 at " + location).as("blind: the books are not shown")
+                .doesNotContain(found).doesNotContain(gone);
+        page = counter.get(bin + "&sku=" + found + "&counted=3").body();
+        assertThat(page).contains("bin-count-line-" + found);
+        page = counter.get(bin + "&lineSku=" + found + "&lineCounted=3&sku=" + found + "&counted=1").body();
+        assertThat(page).as("a second scan of the article adds to it")
+                .contains("name=\"lineSku\" value=\"" + found + "\"", "name=\"lineCounted\" value=\"4\"");
+        assertThat(counter.get(bin + "&lineSku=" + found + "&lineCounted=4&sku=NO-SUCH&counted=1").body())
+                .contains("NO-SUCH is not a known article").contains("bin-count-line-" + found);
+        assertThat(counter.follow(counter.get("/counts/bin?location=" + location + "&bin=NOPE")).body())
+                .as("a bin that does not exist").contains("Not possible");
+        assertThat(held(api, location, "A-01")).as("nothing booked while scanning").containsEntry(found, 5L)
+                .containsEntry(gone, 2L);
+
+        String done = counter.follow(counter.postForm("/counts/bin", "location=" + location
+                + "&bin=A-01&lineSku=" + found + "&lineCounted=4")).body();
+        assertThat(done).contains("Bin A-01 counted: 2 articles, 0 of them waiting for approval.");
+        assertThat(held(api, location, "A-01")).as("the article not scanned was not found")
+                .containsOnly(Map.entry(found, 4L));
+        assertThat(at(api, gone, location)).containsExactly(0, 0);
+    }
+
+    private static Map<String, Long> held(Api api, String location, String bin) {
+        Map<String, Long> held = new java.util.HashMap<>();
+        expect(api.get("/api/v1/locations/" + location + "/bins/" + bin + "/contents"), 200).json().get("items")
+                .forEach(i -> held.put(i.get("sku").asString(), i.get("quantity").asLong()));
+        return held;
+    }
 }

@@ -234,6 +234,7 @@ public final class AccessRules {
             of("Cycle counts", GET, "/api/v1/cycle-counts", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Cycle counts", GET, "/api/v1/cycle-counts/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Cycle counts", POST, "/api/v1/cycle-counts/{id}/decision", ADMIN, WAREHOUSE),
+            of("Cycle counts", POST, "/api/v1/locations/{code}/bins/{bin}/counts", ADMIN, WAREHOUSE, INTEGRATION),
             // Moving stock between bins is warehouse work (a WMS may do it too); anyone who reads bins may see one's contents.
             of("Bin moves", POST, "/api/v1/locations/{code}/bins/moves", ADMIN, WAREHOUSE, INTEGRATION),
             of("Bin moves", GET, "/api/v1/locations/{code}/bins/{bin}/contents", EVERY_ROLE),
