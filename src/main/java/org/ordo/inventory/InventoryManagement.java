@@ -623,6 +623,25 @@ public class InventoryManagement {
     }
 
     /**
+     * Locks the stock levels of these SKUs at one location until the caller's transaction ends, in the one order
+     * every stock change takes them (SKU), and answers them by SKU; a SKU without a level there is left out. For a
+     * count that reads several levels and their bin as one moment: levels first, then the bin, as receipts and picks
+     * take them (docs/purchasing.md#counting-a-whole-bin).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, StockStatus.LocationStock> lockLevels(String locationCode, Collection<String> skus) {
+        Location location = location(locationCode);
+        Map<String, StockStatus.LocationStock> locked = new HashMap<>();
+        if (skus.isEmpty()) {
+            return locked;
+        }
+        ledger.lockAt(location.id(), skus.stream().sorted().toList()).forEach(l -> locked.put(l.sku(),
+                new StockStatus.LocationStock(location.code(), location.name(), l.priority(), l.onHand(),
+                        l.reserved(), l.available())));
+        return locked;
+    }
+
+    /**
      * A stock level's key, ordered as PostgreSQL orders {@code sku COLLATE "C", location_id}: SKUs by code
      * point (they are ASCII), uuids by their bytes, which is their lower-case text. Every transaction locks
      * levels in this one order, so no two can wait on each other.

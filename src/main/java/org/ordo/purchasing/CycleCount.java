@@ -20,7 +20,8 @@ public record CycleCount(UUID id, @Schema(example = "CC-2026-000001") String num
         @Schema(description = "less was found than is reserved: booking waits until reservations are released") boolean belowReserved,
         Status status, String note, String countedBy, Instant countedAt, String decidedBy, Instant decidedAt,
         @Schema(description = "why it was rejected, or approved") String reason,
-        @Schema(example = "A-01-03", description = "the one bin counted (expected is then what the bin held, reserved the part of the reservations the other bins cannot cover); empty for the whole location") String bin) {
+        @Schema(example = "A-01-03", description = "the one bin counted (expected is then what the bin held, reserved the part of the reservations the other bins cannot cover); empty for the whole location") String bin,
+        @Schema(description = "the whole-bin count this count is part of (docs/purchasing.md#counting-a-whole-bin); empty when counted on its own") UUID binCount) {
 
     /** Where a count stands; AWAITING_APPROVAL becomes BOOKED or REJECTED once. */
     @Schema(name = "CycleCountStatus")

@@ -1,5 +1,6 @@
 package org.ordo.purchasing;
 
+import static org.ordo.purchasing.PurchasingManagement.MAX_LINES;
 import static org.ordo.purchasing.PurchasingManagement.MAX_LOCATION_CODE;
 import static org.ordo.purchasing.PurchasingManagement.MAX_NOTE;
 import static org.ordo.purchasing.PurchasingManagement.MAX_QUANTITY;
@@ -10,8 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.ordo.billing.Billing;
@@ -128,16 +133,110 @@ public class CycleCounts {
             reserved = Math.max(0, reserved - (expected - inBin));
             expected = inBin;
         }
-        long counted = command.counted();
-        boolean waits = Math.abs(counted - expected) > approvalUnits || counted < reserved;
+        return record(article.sku(), location, bin, command.counted(), expected, reserved, note, null,
+                Actor.current(), clock.instant());
+    }
+
+    /**
+     * Records a count of a whole bin (docs/purchasing.md#counting-a-whole-bin): one count per SKU that the bin holds
+     * or the command lists, against what the bin holds now; a SKU the bin holds but the command does not list was not
+     * found (counted 0). Each is booked in the bin at once or waits for a second person, as {@link #count} decides.
+     * The SKUs' stock levels and then the bin are locked before the bin is read (the order receipts and picks take
+     * them in), so no pick, move or receipt changes the bin between reading and booking. All or nothing: 422 naming
+     * every faulty field, 404 for an unknown location or bin, 409 {@code bin-full} when more was found than the bin
+     * can hold by its capacities.
+     */
+    @Transactional
+    public BinCount countBin(String locationCode, String binCode, CountBin command) {
+        if (command == null) {
+            throw new InvalidInputException("body", "is required: the lines counted as JSON");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String note = text(errors, "note", command.note(), MAX_NOTE);
+        Map<String, Long> found = new TreeMap<>();
+        if (command.lines() == null) {
+            errors.add(new FieldError("lines", "is required: each SKU found with its units; [] when the bin was empty"));
+        } else if (command.lines().size() > MAX_LINES) {
+            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+        } else {
+            for (int i = 0; i < command.lines().size(); i++) {
+                String at = "lines[" + i + "]";
+                CountBin.Line line = command.lines().get(i);
+                if (line == null) {
+                    errors.add(new FieldError(at, "must be a line"));
+                    continue;
+                }
+                Article article = line.sku() == null || line.sku().length() > MAX_SKU ? null
+                        : catalog.find(line.sku()).orElse(null);
+                if (line.sku() != null && line.sku().length() > MAX_SKU) {
+                    errors.add(new FieldError(at + ".sku", "must be at most " + MAX_SKU + " characters"));
+                } else if (article == null) {
+                    errors.add(new FieldError(at + ".sku", line.sku() == null ? "is required" : "is not a known SKU"));
+                } else if (!article.isPhysical()) {
+                    errors.add(new FieldError(at + ".sku", "is a digital article: it has no stock to count"));
+                } else if (found.containsKey(article.sku())) {
+                    errors.add(new FieldError(at + ".sku", "appears twice: give each SKU once with all its units"));
+                }
+                if (line.counted() == null) {
+                    errors.add(new FieldError(at + ".counted", "is required: the units found"));
+                } else if (line.counted() < 0 || line.counted() > MAX_QUANTITY) {
+                    errors.add(new FieldError(at + ".counted", "must be between 0 and " + MAX_QUANTITY));
+                }
+                if (article != null && line.counted() != null) {
+                    found.putIfAbsent(article.sku(), line.counted());
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        String location = inventory.location(locationCode).code();
+        // What the bin holds before anything is locked says which levels to lock; levels first, then the bin.
+        BinContents before = space.contents(location, binCode);
+        Set<String> skus = new TreeSet<>(found.keySet());
+        before.items().forEach(i -> skus.add(i.sku()));
+        Map<String, StockStatus.LocationStock> levels = new HashMap<>(inventory.lockLevels(location, skus));
+        BinContents bin = space.lockContents(location, before.bin());
+        Set<String> arrived = new TreeSet<>();
+        bin.items().stream().map(BinContents.Item::sku).filter(s -> !skus.contains(s)).forEach(arrived::add);
+        if (!arrived.isEmpty()) {
+            // put into the bin between the two reads: their levels after the bin, against the order, but only
+            // for goods that arrived in those milliseconds
+            levels.putAll(inventory.lockLevels(location, arrived));
+            skus.addAll(arrived);
+        }
+        UUID id = Ids.next();
+        String actor = Actor.current();
         Instant now = clock.instant();
+        List<CycleCount> recorded = new ArrayList<>();
+        for (String sku : skus) {
+            long inBin = bin.of(sku);
+            if (inBin == 0 && !found.containsKey(sku)) {
+                continue; // taken out of the bin between the two reads, and not found there: nothing to count
+            }
+            StockStatus.LocationStock level = levels.get(sku);
+            long onHand = level == null ? 0 : level.onHand();
+            long reserved = level == null ? 0 : level.reserved();
+            // the reservations this bin must cover: what the location's other bins cannot
+            recorded.add(record(sku, location, bin.bin(), found.getOrDefault(sku, 0L), inBin,
+                    Math.max(0, reserved - (onHand - inBin)), note, id, actor, now));
+        }
+        return new BinCount(id, location, bin.bin(), note, actor, now, recorded);
+    }
+
+    /**
+     * Writes one count against the books given and books its difference at once, unless it is above the threshold
+     * or below what is reserved: then it waits for a second person.
+     */
+    private CycleCount record(String sku, String location, String bin, long counted, long expected, long reserved,
+            String note, UUID binCount, String actor, Instant now) {
+        boolean waits = Math.abs(counted - expected) > approvalUnits || counted < reserved;
         UUID id = Ids.next();
         String number = billing.nextNumber(SERIES, LocalDate.now(clock).getYear());
-        String actor = Actor.current();
-        counts.insert(new CycleCount(id, number, article.sku(), location, counted, expected, reserved,
+        counts.insert(new CycleCount(id, number, sku, location, counted, expected, reserved,
                 counted - expected, counted < reserved, waits ? CycleCount.Status.AWAITING_APPROVAL
                         : CycleCount.Status.BOOKED, note, actor, now, waits ? null : actor, waits ? null : now, null,
-                bin));
+                bin, binCount));
         if (!waits) {
             book(counts.find(id).orElseThrow());
         }

@@ -308,6 +308,20 @@ public class SpaceManagement {
     }
 
     /**
+     * What one bin holds, with the bin locked until the caller's transaction ends, so no receipt, pick or move
+     * changes it while a count reads and books it. The caller locks the SKUs' stock levels first: levels, then bins,
+     * is the order receipts and picks take them in. 404 when the location has no such bin.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public BinContents lockContents(String locationCode, String binCode) {
+        Location location = inventory.location(locationCode);
+        Bins.Named named = bins.named(location.id(), binCode == null ? "" : binCode.trim())
+                .orElseThrow(() -> new NotFoundException("Bin", locationCode + "/" + binCode));
+        bins.lock(named.id());
+        return contents(locationCode, named.code());
+    }
+
+    /**
      * For each SKU, the bin a picker takes it from at a location: the first bin on the pick path holding it (the
      * overflow bin only when no other does). SKUs that no bin holds (or a location without bins) are left out: their
      * lines come last. Reads, locks nothing.

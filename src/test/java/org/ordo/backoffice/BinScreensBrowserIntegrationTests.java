@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Bins in a real browser: a warehouse worker moves stock between bins with a scanner (bin, article, quantity, target
  * bin, each ended by Enter), and then makes a pick list whose lines, on the screen and on the scanner's picking
- * screen, follow the bins' pick path rather than the SKUs.
+ * screen, follow the bins' pick path rather than the SKUs; and counts a whole bin, the bin scanned first and then each
+ * article with how many were found.
  */
 @IntegrationTest
 class BinScreensBrowserIntegrationTests {
@@ -117,6 +118,48 @@ class BinScreensBrowserIntegrationTests {
         browser.find(By.id("start-picking")).click();
         assertThat(browser.waitFor(By.id("pick-bin")).getText()).isEqualTo("A-01");
         assertThat(browser.find(By.id("pick-sku")).getText()).isEqualTo(second);
+    }
+
+    @Test
+    void aWorkerCountsAWholeBinWithAScannerBinFirstThenEachArticle() {
+        String loc = fixtures.location(1);
+        String found = fixtures.article("19.99", "EUR", "19");
+        String notThere = fixtures.article("12.50", "EUR", "19");
+        bin(loc, "C-01", 1);
+        fixtures.receive(found, loc, 6);
+        fixtures.receive(notThere, loc, 2);
+
+        String name = Fixtures.unique("counter").toLowerCase();
+        users.create(name, PASSWORD, Role.WAREHOUSE, "en", "test");
+        browser.login(name, PASSWORD);
+        browser.open("/counts");
+        new Select(browser.waitFor(By.id("bin-count-location"))).selectByValue(loc);
+        scanInto("bin-count-bin", "C-01");
+        assertThat(browser.waitFor(By.id("bin-count-heading")).getText()).isEqualTo("Bin C-01 at " + loc);
+        assertThat(browser.text()).as("blind: the books are not shown").doesNotContain(found, notThere);
+
+        // the article, Enter, the quantity, Enter; the same article again adds to it
+        scanInto("bin-count-sku", found);
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(browser.find(By.id("bin-count-counted")));
+        scanInto("bin-count-counted", "3");
+        browser.waitFor(By.id("bin-count-line-" + found));
+        scanInto("bin-count-sku", found);
+        scanInto("bin-count-counted", "2");
+        assertThat(browser.waitFor(By.id("bin-count-line-" + found)).getText()).contains(found, "5");
+        scanInto("bin-count-sku", "NOT-AN-ARTICLE");
+        scanInto("bin-count-counted", "1");
+        assertThat(browser.waitFor(By.id("bin-count-error")).getText()).contains("NOT-AN-ARTICLE",
+                "not a known article");
+        assertThat(browser.find(By.id("bin-count-line-" + found)).getText()).as("what was scanned stays")
+                .contains("5");
+        browser.screenshot("bins-count");
+
+        browser.find(By.id("bin-count-finish")).click();
+        assertThat(browser.waitFor(By.id("flash")).getText())
+                .isEqualTo("Bin C-01 counted: 2 articles, 0 of them waiting for approval.");
+        assertThat(held(loc, "C-01")).as("5 found; the article not scanned was not there")
+                .containsOnly(Map.entry(found, 5L));
+        assertThat(expect(api.get("/api/v1/inventory/" + notThere), 200).json().get("onHand").asLong()).isZero();
     }
 
     private void scanInto(String id, String code) {

@@ -3,6 +3,7 @@ package org.ordo.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.Fixtures.expect;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,87 @@ class TransferAndCountScreensIntegrationTests {
         assertThat(at(api, sku, location)).containsExactly(25, 0);
         assertThat(person(Role.PURCHASING, "en").get("/counts").status()).as("buyers do not count")
                 .isEqualTo(403);
+    }
+    @Test
+    void theWarehouseClosesATransferShortOnTheScreenWithAReasonAndAnAgentCannot() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String from = fixtures.location(1);
+        String to = fixtures.location(2);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, from, 10);
+        JsonNode shipped = expect(api.post("/api/v1/transfers", Map.of("from", from, "to", to, "lines",
+                List.of(Map.of("sku", sku, "quantity", 6))), "Idempotency-Key", Fixtures.unique("tr")), 201).json();
+        String id = shipped.get("id").asString();
+        expect(api.post("/api/v1/transfers/" + id + "/receipt", Map.of("lines", List.of(Map.of("sku", sku,
+                "quantity", 2)))), 200);
+
+        WebSession agent = person(Role.AGENT, "en");
+        assertThat(agent.get("/transfers").body()).contains(shipped.get("number").asString())
+                .doesNotContain("close-short");
+        assertThat(agent.post("/transfers/" + id + "/closure", Map.of("reason", "gone")).status())
+                .as("agents ship, they do not close").isEqualTo(403);
+
+        WebSession warehouse = person(Role.WAREHOUSE, "de");
+        assertThat(warehouse.get("/transfers").body()).contains("close-short", "Mit Fehlmenge schließen");
+        assertThat(warehouse.follow(warehouse.post("/transfers/" + id + "/closure", Map.of("reason", " "))).body())
+                .as("no reason: refused, naming the field").contains("reason:");
+        assertThat(api.get("/api/v1/transfers/" + id).json().get("status").asString()).isEqualTo("IN_TRANSIT");
+
+        String page = warehouse.follow(warehouse.post("/transfers/" + id + "/closure", Map.of("reason",
+                "Palette vom LKW gefallen", "lost", "true"))).body();
+        assertThat(page).contains("als verloren ausgebucht", "mit Fehlmenge geschlossen", "Palette vom LKW gefallen");
+        JsonNode closed = api.get("/api/v1/transfers/" + id).json();
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED_SHORT");
+        assertThat(closed.get("lost").asBoolean()).isTrue();
+        assertThat(at(api, sku, from)).as("the 4 lost on the way are written off at the source")
+                .containsExactly(4, 0);
+        assertThat(at(api, sku, to)).containsExactly(2, 0);
+        assertThat(warehouse.follow(warehouse.post("/transfers/" + id + "/closure", Map.of("reason", "again")))
+                .body()).as("closed once").contains("CLOSED_SHORT");
+        assertThat(at(api, sku, from)).containsExactly(4, 0);
+    }
+
+    @Test
+    void aWholeBinIsCountedOnTheCountScreenArticleByArticleWithoutSeeingTheBooks() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String found = fixtures.article("10.00", "EUR", "19");
+        String gone = fixtures.article("10.00", "EUR", "19");
+        expect(api.put("/api/v1/locations/" + location + "/bins/A-01", Map.of("pickSequence", 1)), 200);
+        fixtures.receive(found, location, 5);
+        fixtures.receive(gone, location, 2);
+
+        WebSession counter = person(Role.WAREHOUSE, "en");
+        String bin = "/counts/bin?location=" + location + "&bin=A-01";
+        String page = counter.get(bin).body();
+        assertThat(page).contains("Bin A-01 at " + location).as("blind: the books are not shown")
+                .doesNotContain(found).doesNotContain(gone);
+        page = counter.get(bin + "&sku=" + found + "&counted=3").body();
+        assertThat(page).contains("bin-count-line-" + found);
+        page = counter.get(bin + "&lineSku=" + found + "&lineCounted=3&sku=" + found + "&counted=1").body();
+        assertThat(page).as("a second scan of the article adds to it")
+                .contains("name=\"lineSku\" value=\"" + found + "\"", "name=\"lineCounted\" value=\"4\"");
+        assertThat(counter.get(bin + "&lineSku=" + found + "&lineCounted=4&sku=NO-SUCH&counted=1").body())
+                .contains("NO-SUCH is not a known article").contains("bin-count-line-" + found);
+        assertThat(counter.follow(counter.get("/counts/bin?location=" + location + "&bin=NOPE")).body())
+                .as("a bin that does not exist").contains("Not possible");
+        assertThat(held(api, location, "A-01")).as("nothing booked while scanning").containsEntry(found, 5L)
+                .containsEntry(gone, 2L);
+
+        String done = counter.follow(counter.postForm("/counts/bin", "location=" + location
+                + "&bin=A-01&lineSku=" + found + "&lineCounted=4")).body();
+        assertThat(done).contains("Bin A-01 counted: 2 articles, 0 of them waiting for approval.");
+        assertThat(held(api, location, "A-01")).as("the article not scanned was not found")
+                .containsOnly(Map.entry(found, 4L));
+        assertThat(at(api, gone, location)).containsExactly(0, 0);
+    }
+
+    private static Map<String, Long> held(Api api, String location, String bin) {
+        Map<String, Long> held = new java.util.HashMap<>();
+        expect(api.get("/api/v1/locations/" + location + "/bins/" + bin + "/contents"), 200).json().get("items")
+                .forEach(i -> held.put(i.get("sku").asString(), i.get("quantity").asLong()));
+        return held;
     }
 }

@@ -236,6 +236,215 @@ class BinStockIntegrationTests {
         assertThat(clean()).isEmpty();
     }
 
+    @Test
+    void theSameMoveSentTenTimesAtOnceWithOneKeyMovesOnce() throws Exception {
+        String sku = litreArticle();
+        bin("Q-01", 1, 1000);
+        bin("Q-02", 2, 1000);
+        fixtures.receive(sku, location, 6); // into Q-01
+        String key = Fixtures.unique("move");
+        Map<String, Object> body = Map.of("sku", sku, "from", "Q-01", "to", "Q-02", "quantity", 2);
+
+        List<Api.Response> answers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<Api.Response>> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return api.post(moves(), body, "Idempotency-Key", key);
+                }));
+            }
+            start.countDown();
+            for (Future<Api.Response> f : sent) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(answers).extracting(Api.Response::status).as("a retry sent at once gets the first answer")
+                .containsOnly(201);
+        assertThat(answers).extracting(Api.Response::replayed).containsOnlyOnce("false");
+        assertThat(answers).extracting(a -> a.json().get("id").asString()).as("one move").containsOnly(
+                answers.get(0).json().get("id").asString());
+        assertThat(held("Q-01")).containsEntry(sku, 4L);
+        assertThat(held("Q-02")).containsEntry(sku, 2L);
+        assertThat(contents("Q-02").get("bookings")).filteredOn(b -> b.get("kind").asString().equals("MOVE"))
+                .as("one MOVE into the target").hasSize(1);
+        assertThat(clean()).isEmpty();
+    }
+
+    @Test
+    void countingAWholeBinBooksEachDifferenceThereAndCountsWhatItDoesNotListAsZero() {
+        String found = litreArticle();
+        String gone = litreArticle();
+        String stray = litreArticle();
+        bin("W-01", 1, 1000); // 10 l
+        bin("W-02", 2, 4000);
+        fixtures.receive(found, location, 5); // into W-01
+        fixtures.receive(gone, location, 3);  // into W-01: 8 l of 10
+        fixtures.receive(stray, location, 4); // 4 l fit W-01 no more: into W-02
+
+        String key = Fixtures.unique("bin-count");
+        Map<String, Object> body = Map.of("lines", List.of(Map.of("sku", found, "counted", 4),
+                Map.of("sku", stray, "counted", 1)), "note", "Monday's round");
+        Api.Response answer = api.post(binCounts("W-01"), body, "Idempotency-Key", key);
+        JsonNode counted = expect(answer, 201).json();
+        assertThat(counted.get("bin").asString()).isEqualTo("W-01");
+        Map<String, JsonNode> bySku = new HashMap<>();
+        counted.get("counts").forEach(c -> bySku.put(c.get("sku").asString(), c));
+        assertThat(bySku).containsOnlyKeys(found, gone, stray);
+        assertThat(bySku.values()).allSatisfy(c -> {
+            assertThat(c.get("status").asString()).isEqualTo("BOOKED");
+            assertThat(c.get("bin").asString()).isEqualTo("W-01");
+            assertThat(c.get("binCount").asString()).isEqualTo(counted.get("id").asString());
+            assertThat(c.get("note").asString()).isEqualTo("Monday's round");
+        });
+        assertThat(bySku.get(found).get("expected").asLong()).isEqualTo(5);
+        assertThat(bySku.get(found).get("difference").asLong()).isEqualTo(-1);
+        assertThat(bySku.get(gone).get("counted").asLong()).as("not listed: not found").isZero();
+        assertThat(bySku.get(gone).get("difference").asLong()).isEqualTo(-3);
+        assertThat(bySku.get(stray).get("expected").asLong()).as("the bin held none by the books").isZero();
+        assertThat(bySku.get(stray).get("difference").asLong()).isEqualTo(1);
+
+        assertThat(held("W-01")).containsOnly(Map.entry(found, 4L), Map.entry(stray, 1L));
+        assertThat(held("W-02")).as("the other bin is left alone").containsOnly(Map.entry(stray, 4L));
+        assertThat(onHand(found)).isEqualTo(4);
+        assertThat(onHand(gone)).isZero();
+        assertThat(onHand(stray)).isEqualTo(5);
+        List<String> refs = new ArrayList<>();
+        contents("W-01").get("bookings").forEach(b -> {
+            if ("CYCLE_COUNT".equals(b.get("documentType").asString(""))) {
+                refs.add(b.get("kind").asString() + " " + b.get("sku").asString() + " " + b.get("quantity").asLong()
+                        + " " + b.get("documentRef").asString());
+            }
+        });
+        assertThat(refs).containsExactlyInAnyOrder(
+                "ADJUSTMENT " + found + " -1 " + bySku.get(found).get("number").asString(),
+                "ADJUSTMENT " + gone + " -3 " + bySku.get(gone).get("number").asString(),
+                "ADJUSTMENT " + stray + " 1 " + bySku.get(stray).get("number").asString());
+
+        Api.Response again = api.post(binCounts("W-01"), body, "Idempotency-Key", key);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.replayed()).isEqualTo("true");
+        assertThat(again.json().get("id").asString()).isEqualTo(counted.get("id").asString());
+        assertThat(held("W-01")).as("a retry books nothing more").containsOnly(Map.entry(found, 4L),
+                Map.entry(stray, 1L));
+
+        // 26 more than the books in W-02: above the threshold of 10, it waits for a second person
+        JsonNode big = expect(api.post(binCounts("W-02"), Map.of("lines", List.of(Map.of("sku", stray, "counted", 30))),
+                "Idempotency-Key", Fixtures.unique("bin-count")), 201).json();
+        assertThat(big.get("counts").get(0).get("status").asString()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(held("W-02")).containsOnly(Map.entry(stray, 4L));
+        expect(api.withNewKey("WAREHOUSE").post("/api/v1/cycle-counts/"
+                + big.get("counts").get(0).get("number").asString() + "/decision", Map.of("approve", true)), 200);
+        assertThat(held("W-02")).containsOnly(Map.entry(stray, 30L));
+        assertThat(clean()).isEmpty();
+    }
+
+    @Test
+    void aWholeBinCountWithBadLinesNamesEveryFieldAndBooksNothing() {
+        String sku = litreArticle();
+        bin("V-01", 1, 1000);
+        fixtures.receive(sku, location, 5);
+
+        Api.Response refused = api.post(binCounts("V-01"), Map.of("lines", List.of(
+                Map.of("sku", "NO-SUCH-SKU", "counted", -1), Map.of("sku", sku, "counted", 1),
+                Map.of("sku", sku, "counted", 2))), "Idempotency-Key", Fixtures.unique("bin-count"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactlyInAnyOrder("lines[0].sku", "lines[0].counted",
+                "lines[2].sku");
+        assertThat(api.post(binCounts("V-01"), Map.of("note", "no lines"), "Idempotency-Key",
+                Fixtures.unique("bin-count")).errorFields()).containsExactly("lines");
+        assertThat(api.post(binCounts("V-01"), Map.of("lines", List.of(Map.of("sku", sku, "counted", 1))))
+                .errorFields()).as("a count needs a key").containsExactly("Idempotency-Key");
+        assertThat(api.post(binCounts("NO-SUCH-BIN"), Map.of("lines", List.of()), "Idempotency-Key",
+                Fixtures.unique("bin-count")).status()).isEqualTo(404);
+        // 11 found where 10 l fit: the bin cannot hold them, and no line is booked
+        Api.Response full = api.post(binCounts("V-01"), Map.of("lines", List.of(Map.of("sku", sku, "counted", 11))),
+                "Idempotency-Key", Fixtures.unique("bin-count"));
+        assertThat(full.status()).isEqualTo(409);
+        assertThat(full.json().get("type").asString()).isEqualTo("urn:ordo:problem:bin-full");
+        assertThat(held("V-01")).containsOnly(Map.entry(sku, 5L));
+        assertThat(onHand(sku)).isEqualTo(5);
+
+        // an empty list: the bin was found empty
+        JsonNode empty = expect(api.post(binCounts("V-01"), Map.of("lines", List.of()), "Idempotency-Key",
+                Fixtures.unique("bin-count")), 201).json();
+        assertThat(empty.get("counts").get(0).get("difference").asLong()).isEqualTo(-5);
+        assertThat(held("V-01")).isEmpty();
+        assertThat(clean()).isEmpty();
+    }
+
+    @Test
+    void aWholeBinFoundWithLessThanItMustCoverOfTheReservationsWaitsAndCannotBeApprovedWhileReserved() {
+        String sku = litreArticle();
+        bin("U-01", 1, 1000);
+        fixtures.receive(sku, location, 5); // into U-01, the only bin
+        expect(api.placeOrder(Fixtures.order("EUR", sku, 4)), 201);
+
+        JsonNode empty = expect(api.post(binCounts("U-01"), Map.of("lines", List.of()), "Idempotency-Key",
+                Fixtures.unique("bin-count")), 201).json().get("counts").get(0);
+        assertThat(empty.get("status").asString()).as("5 less is within the threshold, but 4 are reserved")
+                .isEqualTo("AWAITING_APPROVAL");
+        assertThat(empty.get("belowReserved").asBoolean()).isTrue();
+        assertThat(empty.get("reserved").asLong()).isEqualTo(4);
+        Api.Response refused = api.withNewKey("WAREHOUSE").post("/api/v1/cycle-counts/"
+                + empty.get("number").asString() + "/decision", Map.of("approve", true));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:ordo:problem:insufficient-stock");
+        assertThat(held("U-01")).as("never less on hand than reserved").containsOnly(Map.entry(sku, 5L));
+        assertThat(clean()).isEmpty();
+    }
+
+    @Test
+    void aWholeBinCountAtTheSameTimeAsPicksAndMovesInThatBinKeepsLedgerLevelsAndBinsEqual() throws Exception {
+        String picked = litreArticle();
+        String other = litreArticle();
+        bin("Y-01", 1, 4000); // 40 l
+        bin("Y-02", 2, 4000);
+        fixtures.receive(picked, location, 20); // into Y-01
+        fixtures.receive(other, location, 10);  // into Y-01
+        for (int i = 0; i < 4; i++) {
+            var order = new HashMap<>(Fixtures.order("EUR", picked, 1));
+            order.put("paymentMethod", "marketplace");
+            expect(api.placeOrder(order), 201);
+        }
+        JsonNode list = new org.ordo.Warehouse(api).pickListAt(location);
+        List<JsonNode> lines = new ArrayList<>();
+        list.get("lines").forEach(lines::add);
+        assertThat(lines).allSatisfy(l -> assertThat(l.get("bin").asString()).isEqualTo("Y-01"));
+
+        // picks of each line, moves out of the bin and two counts of it, all at once
+        int picks = lines.size();
+        List<Integer> statuses = concurrently(picks + 6, i -> {
+            Api caller = api;
+            if (i < picks) {
+                JsonNode line = lines.get(i);
+                return caller.post("/api/v1/fulfillment/pick-lists/" + list.get("id").asString() + "/lines/"
+                        + line.get("lineNo").asInt() + "/pick", Map.of("sku", line.get("sku").asString(),
+                        "quantity", line.get("quantity").asLong())).status();
+            }
+            if (i < picks + 4) {
+                return caller.post(moves(), Map.of("sku", picked, "from", "Y-01", "to", "Y-02", "quantity", 1),
+                        "Idempotency-Key", Fixtures.unique("move")).status();
+            }
+            return caller.post(binCounts("Y-01"), Map.of("lines", List.of(Map.of("sku", picked, "counted", 12),
+                    Map.of("sku", other, "counted", 9))), "Idempotency-Key", Fixtures.unique("bin-count")).status();
+        });
+
+        assertThat(statuses).as("each waits its turn: nothing fails on a lock").allSatisfy(s -> assertThat(s)
+                .isIn(200, 201, 409));
+        assertThat(statuses.subList(0, picks)).as("every pick is served").containsOnly(200);
+        assertThat(statuses.subList(picks + 4, picks + 6)).as("both counts are recorded").containsOnly(201);
+        assertThat(held("Y-01").getOrDefault(picked, 0L) + held("Y-02").getOrDefault(picked, 0L))
+                .as("the bins add up to on hand").isEqualTo(onHand(picked));
+        assertThat(held("Y-01")).containsEntry(other, 9L);
+        assertThat(clean()).as("ledger = levels = bins = bin ledger").isEmpty();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     /** An article of 10 × 10 × 10 cm: one litre. */
@@ -274,6 +483,14 @@ class BinStockIntegrationTests {
     JsonNode count(String sku, String bin, long counted) {
         return expect(api.post("/api/v1/cycle-counts", Map.of("sku", sku, "location", location, "counted", counted,
                 "bin", bin), "Idempotency-Key", Fixtures.unique("count")), 201).json();
+    }
+
+    String binCounts(String bin) {
+        return "/api/v1/locations/" + location + "/bins/" + bin + "/counts";
+    }
+
+    long onHand(String sku) {
+        return expect(api.get("/api/v1/inventory/" + sku), 200).json().get("onHand").asLong();
     }
 
     JsonNode contents(String bin) {

@@ -321,6 +321,34 @@ class TransferIntegrationTests {
         assertBooksStraight();
     }
 
+    @Test
+    void aTransferClosedTwiceAtOnceIsClosedOnceAndWhatDidNotArriveComesBackOnce() throws Exception {
+        fixtures.receive(sku, from, 10);
+        JsonNode shipped = expect(ship(10, Fixtures.unique("tr")), 201).json();
+        String path = "/api/v1/transfers/" + shipped.get("number").asString();
+        expect(api.post(path + "/receipt", Map.of("lines", List.of(Map.of("sku", sku, "quantity", 3)))), 200);
+
+        List<Integer> statuses = race(2, () -> api.post(path + "/closure", Map.of("reason",
+                "the rest stayed on the dock")).status());
+
+        assertThat(statuses).as("one closure; the other finds it closed").containsExactlyInAnyOrder(200, 409);
+        assertThat(transfers.require(UUID.fromString(shipped.get("id").asString())).status())
+                .isEqualTo(Transfer.Status.CLOSED_SHORT);
+        assertThat(at(from)).as("the 7 in transit are back at the source once").containsExactly(7, 0);
+        assertThat(at(to)).containsExactly(3, 0);
+        List<String> kinds = new ArrayList<>();
+        api.get("/api/v1/inventory/" + sku + "/movements").json().get("items").forEach(m -> {
+            if (shipped.get("number").asString().equals(m.get("documentRef").asString(""))) {
+                kinds.add(m.get("kind").asString() + " " + m.get("location").asString() + " "
+                        + m.get("onHandDelta").asLong());
+            }
+        });
+        assertThat(kinds).containsExactlyInAnyOrder("TRANSFER_OUT " + from + " -10", "TRANSFER_IN " + to + " 3",
+                "TRANSFER_IN " + from + " 7");
+        assertThat(transfers.inTransitOffTransfers()).filteredOn(f -> f.contains(sku)).isEmpty();
+        assertBooksStraight();
+    }
+
     private static List<Integer> race(int racers, Callable<Integer> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(racers);
         CountDownLatch start = new CountDownLatch(1);

@@ -9,6 +9,7 @@ import org.ordo.inventory.Location;
 import org.ordo.platform.Numbers;
 import org.ordo.platform.Role;
 import org.ordo.platform.security.AccessRules;
+import org.ordo.purchasing.CloseTransfer;
 import org.ordo.purchasing.ReceiveTransfer;
 import org.ordo.purchasing.ShipTransfer;
 import org.ordo.purchasing.Transfer;
@@ -27,8 +28,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Transfers between warehouses for people (docs/purchasing.md#transfers): ship a SKU from one warehouse to another,
- * see what is in transit, and receive it at the destination, all at once or what arrived of a line. Buyers and the
- * warehouse ship; the warehouse receives. The rules are the API's: the same service, the same refusals.
+ * see what is in transit, and receive it at the destination, all at once or what arrived of a line, or close it short
+ * with a reason when the rest will not arrive. Buyers and the warehouse ship and close; the warehouse receives. The
+ * rules are the API's: the same service, the same refusals.
  */
 @Controller
 @RequestMapping("/transfers")
@@ -54,6 +56,12 @@ class TransfersScreenController {
     boolean mayReceive() {
         Layout.Me me = Layout.current();
         return me != null && AccessRules.TRANSFER_RECEIPT_PAGE.allows(me.role());
+    }
+
+    @ModelAttribute("mayClose")
+    boolean mayClose() {
+        Layout.Me me = Layout.current();
+        return me != null && AccessRules.TRANSFER_CLOSURE_PAGE.allows(me.role());
     }
 
     @GetMapping
@@ -89,6 +97,25 @@ class TransfersScreenController {
                 : new ReceiveTransfer(List.of(new ReceiveTransfer.Line(sku, Numbers.whole("quantity", quantity,
                         false))))), "transfers.received")) {
             Flash.success(redirect, "transfers.received", received[0].number());
+        }
+        return "redirect:/transfers";
+    }
+
+    /**
+     * Closes a transfer short with a reason: what did not arrive goes back on hand at the source, or with "lost" is
+     * written off there. A closure of a transfer no longer in transit is refused with the reason, changing nothing.
+     */
+    @PostMapping("/{id}/closure")
+    String closeShort(@PathVariable UUID id, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "false") boolean lost, RedirectAttributes redirect) {
+        if (!mayClose()) {
+            throw new AccessDeniedException("Only the warehouse and buyers close transfers short");
+        }
+        Transfer[] closed = new Transfer[1];
+        if (Attempt.run(redirect, () -> closed[0] = transfers.closeShort(id, new CloseTransfer(reason, lost)),
+                "transfers.closed")) {
+            Flash.success(redirect, lost ? "transfers.closedLost" : "transfers.closed", closed[0].number(),
+                    closed[0].from());
         }
         return "redirect:/transfers";
     }

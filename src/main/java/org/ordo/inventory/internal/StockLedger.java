@@ -91,6 +91,21 @@ public class StockLedger {
                 .list();
     }
 
+    /** Locks the levels of these SKUs at one location, in SKU order (the order {@link #lock(List)} takes them in). */
+    public List<LockedLevel> lockAt(UUID locationId, List<String> sortedSkus) {
+        return jdbc.sql("""
+                SELECT s.sku, s.location_id, l.code, l.priority, s.on_hand, s.reserved, s.quarantined
+                FROM stock_level s JOIN location l ON l.id = s.location_id
+                WHERE s.sku = ANY(:skus) AND s.location_id = :loc
+                ORDER BY s.sku COLLATE "C"
+                FOR UPDATE OF s
+                """).param("skus", sortedSkus.toArray(String[]::new)).param("loc", locationId)
+                .query((rs, n) -> new LockedLevel(rs.getString("sku"), rs.getObject("location_id", UUID.class),
+                        rs.getString("code"), rs.getInt("priority"), rs.getLong("on_hand"), rs.getLong("reserved"),
+                        rs.getLong("quarantined")))
+                .list();
+    }
+
     /** What one reservation adds to one locked level. */
     public record LevelChange(String sku, UUID locationId, long quantity) {
     }

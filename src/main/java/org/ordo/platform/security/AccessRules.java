@@ -234,6 +234,7 @@ public final class AccessRules {
             of("Cycle counts", GET, "/api/v1/cycle-counts", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Cycle counts", GET, "/api/v1/cycle-counts/{id}", ADMIN, AGENT, WAREHOUSE, INTEGRATION, PURCHASING),
             of("Cycle counts", POST, "/api/v1/cycle-counts/{id}/decision", ADMIN, WAREHOUSE),
+            of("Cycle counts", POST, "/api/v1/locations/{code}/bins/{bin}/counts", ADMIN, WAREHOUSE, INTEGRATION),
             // Moving stock between bins is warehouse work (a WMS may do it too); anyone who reads bins may see one's contents.
             of("Bin moves", POST, "/api/v1/locations/{code}/bins/moves", ADMIN, WAREHOUSE, INTEGRATION),
             of("Bin moves", GET, "/api/v1/locations/{code}/bins/{bin}/contents", EVERY_ROLE),
@@ -349,6 +350,10 @@ public final class AccessRules {
     public static final AccessRule TRANSFER_RECEIPT_PAGE = of("Transfers screen", POST, "/transfers/*/receipt",
             ADMIN, WAREHOUSE);
 
+    /** Closing a transfer short on the transfers screen, as the API allows it (agents open the screen to ship). */
+    public static final AccessRule TRANSFER_CLOSURE_PAGE = of("Transfers screen", POST, "/transfers/*/closure",
+            ADMIN, WAREHOUSE, PURCHASING);
+
     /** Setting a warehouse's calendar on the promise screen, as the API allows it (agents open the screen to read). */
     public static final AccessRule PROMISE_WAREHOUSE_PAGE = of("Promise screen", POST, "/promise/warehouses/*",
             ADMIN, WAREHOUSE);
@@ -367,7 +372,8 @@ public final class AccessRules {
      */
     public static final List<AccessRule> PAGE_ACTIONS = List.of(STOCK_ADJUSTMENT_PAGE, PURCHASE_ORDER_PAGE,
             PURCHASE_RECEIPT_PAGE, PURCHASE_ORDER_FORMS, PURCHASE_SCAN_PAGE, TRANSFER_RECEIPT_PAGE,
-            STOCK_POLICY_PAGE, PROMISE_WAREHOUSE_PAGE, PROMISE_CARRIER_SERVICE_PAGE, PROMISE_CLOSING_DAY_PAGE);
+            STOCK_POLICY_PAGE, PROMISE_WAREHOUSE_PAGE, PROMISE_CARRIER_SERVICE_PAGE, PROMISE_CLOSING_DAY_PAGE,
+            TRANSFER_CLOSURE_PAGE);
 
     /** The paths the API's chain answers (with keys and problem answers); the browser's chain takes the rest. */
     public static final List<String> API_CHAIN = List.of("/api/**", "/download/**", "/actuator/**",

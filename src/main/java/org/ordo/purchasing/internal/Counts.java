@@ -25,10 +25,11 @@ public class Counts {
     public void insert(CycleCount c) {
         jdbc.sql("""
                 INSERT INTO cycle_count (id, number, sku, location, counted, expected, reserved, status, note,
-                                         counted_by, counted_at, decided_by, decided_at, bin)
+                                         counted_by, counted_at, decided_by, decided_at, bin, bin_count)
                 VALUES (:id, :number, :sku, :location, :counted, :expected, :reserved, :status, :note, :by, :at,
-                        :decidedBy, :decidedAt, :bin)
-                """).param("id", c.id()).param("bin", c.bin()).param("number", c.number()).param("sku", c.sku())
+                        :decidedBy, :decidedAt, :bin, :binCount)
+                """).param("id", c.id()).param("bin", c.bin()).param("binCount", c.binCount())
+                .param("number", c.number()).param("sku", c.sku())
                 .param("location", c.location()).param("counted", c.counted()).param("expected", c.expected())
                 .param("reserved", c.reserved()).param("status", c.status().name()).param("note", c.note())
                 .param("by", c.countedBy()).param("at", Timestamp.from(c.countedAt()))
@@ -75,6 +76,7 @@ public class Counts {
                 rs.getString("location"), counted, expected, reserved, counted - expected, counted < reserved,
                 CycleCount.Status.valueOf(rs.getString("status")), rs.getString("note"), rs.getString("counted_by"),
                 rs.getTimestamp("counted_at").toInstant(), rs.getString("decided_by"),
-                decided == null ? null : decided.toInstant(), rs.getString("reason"), rs.getString("bin"));
+                decided == null ? null : decided.toInstant(), rs.getString("reason"), rs.getString("bin"),
+                rs.getObject("bin_count", UUID.class));
     }
 }

@@ -13,6 +13,8 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.purchasing.BinCount;
+import org.ordo.purchasing.CountBin;
 import org.ordo.purchasing.CountStock;
 import org.ordo.purchasing.CycleCount;
 import org.ordo.purchasing.CycleCounts;
@@ -73,6 +75,42 @@ class CycleCountController {
         return ResponseEntity.status(taken.status())
                 .location(URI.create("/api/v1/cycle-counts/" + taken.producedId()))
                 .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
+                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+    }
+
+    @PostMapping(path = "/locations/{code}/bins/{bin}/counts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "countBin", summary = "Record a count of a whole bin", description = """
+            One count per SKU that the bin holds or the body lists, against what the bin holds now (locked, so no
+            pick, move or receipt changes it meanwhile). A SKU the bin holds by the books that is not listed was not
+            found: it is counted as 0. Each difference is booked in the bin as one ADJUSTMENT whose reference is that
+            count's number, unless it is more units than ORDO_COUNT_APPROVAL_UNITS or less was found than the bin must
+            cover of the reservations: then that count waits for a second person's decision
+            (POST /cycle-counts/{id}/decision). All or nothing: a refused line books no line. Needs an
+            Idempotency-Key header: a retry with the same key and body gets the first answer again
+            (Idempotent-Replayed: true) and books nothing more; the same key with another body is refused (422).""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = CountBin.class)))
+    @ApiResponse(responseCode = "201", description = "counted: each SKU's count booked or waiting for approval",
+            content = @Content(schema = @Schema(implementation = BinCount.class)))
+    @ApiResponse(responseCode = "404", description = "no such location, or no such bin there")
+    @ApiResponse(responseCode = "409", description = "more was found than the bin can hold by its capacities (bin-full), or a difference cannot be taken out (insufficient-stock); nothing booked")
+    @ApiResponse(responseCode = "422", description = "invalid fields, named in errors[]")
+    ResponseEntity<String> countBin(@PathVariable String code, @PathVariable String bin,
+            @RequestHeader(name = Intake.IDEMPOTENCY_HEADER, required = false) String key,
+            @RequestHeader(name = "Content-Type", required = false) String contentType,
+            @RequestBody(required = false) byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("body", "is required: the lines counted as JSON");
+        }
+        CountBin command = json.readRequest(body, CountBin.class);
+        ApiClient client = Actor.client();
+        Intake.Taken taken = intake.takeApiRequest(client == null ? "anonymous" : client.id().toString(),
+                Actor.current(), key, "POST /api/v1/locations/" + code + "/bins/" + bin + "/counts", "count",
+                contentType, body, documentId -> {
+                    BinCount counted = counts.countBin(code, bin, command);
+                    return new Intake.Produced(201, json.write(counted), "BIN_COUNT", counted.id());
+                });
+        return ResponseEntity.status(taken.status()).header("Idempotent-Replayed", String.valueOf(taken.replayed()))
                 .contentType(MediaType.APPLICATION_JSON).body(taken.body());
     }
 
