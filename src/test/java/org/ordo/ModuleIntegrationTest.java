@@ -12,7 +12,11 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The settings of a module test ({@code @ApplicationModuleTest}): the embedded PostgreSQL as in
  * {@link IntegrationTest}, but in a data directory of its own, because a module test starts a context of its own
- * while the application's context (and its database) is still cached. Each module test makes its own data.
+ * while the application's context (and its database) is still cached. Each module test makes its own data
+ * ({@link ModuleFixtures}). Every module test class after the first starts a context of its own too, while the
+ * earlier ones stay cached with their servers running: it names a data directory of its own with
+ * {@code @TestPropertySource(properties = "ordo.data-dir=target/it-data-module-<module>")}, which takes
+ * precedence over the one here (a clean start would otherwise delete a running server's directory).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -32,6 +32,7 @@ import org.ordo.ordering.TimelineReason;
 import org.ordo.party.CustomerDraft;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Money;
@@ -145,7 +146,7 @@ public class ChannelManagement {
     // --- webhooks in -------------------------------------------------------------------------------------------
 
     /** The answer to a webhook, as JSON, and whether it is the answer kept from the first delivery. */
-    public record Answer(int status, String body, boolean replayed) {
+    public record Answer(int status, String body, boolean replayed) implements IdempotentAnswer {
     }
 
     /**

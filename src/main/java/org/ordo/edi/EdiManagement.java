@@ -32,6 +32,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
@@ -300,7 +301,7 @@ public class EdiManagement {
     // --- interchanges in ---------------------------------------------------------------------------------------
 
     /** The answer to an interchange, as JSON, and whether it is the answer kept from the first time it came. */
-    public record Answer(int status, String body, boolean replayed) {
+    public record Answer(int status, String body, boolean replayed) implements IdempotentAnswer {
     }
 
     /**

@@ -10,6 +10,7 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PlaceOrder;
 import org.ordo.platform.Cursor;
+import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
@@ -44,7 +45,8 @@ public class Intake {
     }
 
     /** What the caller gets: the status and JSON body of the answer; {@code replayed} for a repeated key. */
-    public record Answer(int status, String body, UUID orderId, boolean replayed) {
+    public record Answer(int status, String body, UUID orderId, boolean replayed)
+            implements IdempotentAnswer {
     }
 
     /**
@@ -107,7 +109,8 @@ public class Intake {
     }
 
     /** The answer to a creating request: status and JSON body, the id of what it made, {@code replayed} for a repeated key. */
-    public record Taken(int status, String body, UUID producedId, boolean replayed) {
+    public record Taken(int status, String body, UUID producedId, boolean replayed)
+            implements IdempotentAnswer {
     }
 
     /**

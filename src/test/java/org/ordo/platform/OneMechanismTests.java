@@ -36,6 +36,18 @@ class OneMechanismTests {
     }
 
     @Test
+    void everyIdempotentAnswerIsBuiltByIdempotentAnswer() {
+        assertThat(filesMatching(Pattern.compile("\"Idempotent-Replayed\"")))
+                .as("the replay header is named once: platform/IdempotentAnswer")
+                .containsOnly("platform/IdempotentAnswer.java");
+        // the stored answer of an idempotent request (status, Location, ETag, replay header, JSON) is built by
+        // IdempotentAnswer.answer; the scan upload answers its review entry object, not a stored body
+        assertThat(filesMatching(Pattern.compile("\\.header\\(\\s*IdempotentAnswer\\.REPLAYED")))
+                .as("controllers answer an idempotent request with IdempotentAnswer.answer, not by hand")
+                .containsOnly("mailroom/web/PaperController.java");
+    }
+
+    @Test
     void statementsTakeTheirTimeFromTheClockNotFromTheDatabase() {
         // only the outboxes' own timing (next attempt, claim lease, heartbeat) and the event registry's stay on the
         // database's time, which every node shares (docs/design.md, conventions)

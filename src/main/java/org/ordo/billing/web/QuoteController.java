@@ -85,9 +85,7 @@ class QuoteController {
                     Quote made = quotes.create(command, Actor.current());
                     return new Intake.Produced(201, json.write(made), "QUOTE", made.id());
                 });
-        return ResponseEntity.status(taken.status()).location(URI.create("/api/v1/quotes/" + taken.producedId()))
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer(URI.create("/api/v1/quotes/" + taken.producedId()));
     }
 
     @GetMapping

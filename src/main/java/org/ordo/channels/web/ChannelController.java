@@ -111,7 +111,6 @@ class ChannelController {
         }
         ChannelManagement.Answer answer = Actor.as("webhook:" + code,
                 () -> channels.receive(code, request::getHeader, request.getContentType(), body));
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        return answer.answer();
     }
 }

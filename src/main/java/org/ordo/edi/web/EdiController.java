@@ -101,8 +101,7 @@ class EdiController {
             throw new InvalidInputException("body", "is required: the interchange as received");
         }
         EdiManagement.Answer answer = edi.receive(body, contentType, Actor.current());
-        return ResponseEntity.status(answer.status()).header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(answer.body());
+        return answer.answer();
     }
 
     @PostMapping("/messages/{id}/resend")

@@ -60,11 +60,7 @@ class IntakeController {
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();
         Intake.Answer answer = intake.takeApiOrder(clientId, Actor.current(), key, contentType, body);
-        return ResponseEntity.status(answer.status())
-                .location(URI.create("/api/v1/orders/" + answer.orderId()))
-                .header("Idempotent-Replayed", String.valueOf(answer.replayed()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(answer.body());
+        return answer.answer(URI.create("/api/v1/orders/" + answer.orderId()));
     }
 
     @GetMapping("/inbound-documents")

@@ -101,11 +101,8 @@ class OrderChangeController {
                     return new Intake.Produced(201, json.write(changed), "ORDER_CHANGE", changed.change().id());
                 });
         ChangedOrder answer = json.read(taken.body(), ChangedOrder.class);
-        return ResponseEntity.status(taken.status())
-                .location(URI.create("/api/v1/orders/" + orderId + "/changes"))
-                .eTag("\"" + answer.change().version() + "\"")
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer(URI.create("/api/v1/orders/" + orderId + "/changes"),
+                "\"" + answer.change().version() + "\"");
     }
 
     /** The version If-Match names; 428 without one, 422 for something that is no ETag Ordo gave. */

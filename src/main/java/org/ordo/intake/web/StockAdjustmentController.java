@@ -12,6 +12,7 @@ import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Movement;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
+import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.springframework.http.MediaType;
@@ -68,18 +69,13 @@ class StockAdjustmentController {
             throw new InvalidInputException("body", "must be a JSON object");
         }
         if (key == null) {
-            return answer(201, json.write(inventory.adjust(adjustment)), false);
+            return IdempotentAnswer.first(201, json.write(inventory.adjust(adjustment))).answer();
         }
         ApiClient client = Actor.client();
         Intake.Taken taken = intake.takeApiRequest(client == null ? "anonymous" : client.id().toString(),
                 Actor.current(), key, "POST /api/v1/inventory/adjustments", "adjustment", contentType, body,
                 documentId -> new Intake.Produced(201, json.write(inventory.adjust(adjustment)), "ADJUSTMENT",
                         null));
-        return answer(taken.status(), taken.body(), taken.replayed());
-    }
-
-    private static ResponseEntity<String> answer(int status, String body, boolean replayed) {
-        return ResponseEntity.status(status).header("Idempotent-Replayed", String.valueOf(replayed))
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+        return taken.answer();
     }
 }

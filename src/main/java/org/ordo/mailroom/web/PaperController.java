@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.intake.ReviewEntry;
 import org.ordo.mailroom.PaperScans;
 import org.ordo.platform.EmailAddresses;
+import org.ordo.platform.IdempotentAnswer;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,7 +63,9 @@ class PaperController {
             @RequestParam(required = false) String sender,
             @RequestBody(required = false) byte[] body) {
         PaperScans.Taken taken = scans.take(fileName, body, sender);
+        // the same file again is the same review entry (recognised by its content, not by a key): told apart by the
+        // status and the replay header every idempotent answer has
         return ResponseEntity.status(taken.replayed() ? 200 : 201)
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed())).body(taken.entry());
+                .header(IdempotentAnswer.REPLAYED, String.valueOf(taken.replayed())).body(taken.entry());
     }
 }

@@ -18,6 +18,7 @@ import org.ordo.payment.PaymentSummary;
 import org.ordo.payment.StatementImport;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
+import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.MoneyInput;
@@ -81,7 +82,8 @@ class PaymentController {
             java.util.function.Supplier<Booking> booking) {
         if (key == null) {
             Booking made = booking.get();
-            return answer(made.existing() ? 200 : 201, json.write(made.summary()), made.summary().orderId(), false);
+            return IdempotentAnswer.first(made.existing() ? 200 : 201, json.write(made.summary()))
+                    .answer(paymentsOf(made.summary().orderId()));
         }
         ApiClient client = Actor.client();
         Intake.Taken taken = intake.takeApiRequest(client == null ? "anonymous" : client.id().toString(),
@@ -90,13 +92,11 @@ class PaymentController {
                     return new Intake.Produced(made.existing() ? 200 : 201, json.write(made.summary()), "PAYMENT",
                             made.summary().orderId());
                 });
-        return answer(taken.status(), taken.body(), taken.producedId(), taken.replayed());
+        return taken.answer(paymentsOf(taken.producedId()));
     }
 
-    private static ResponseEntity<String> answer(int status, String body, UUID orderId, boolean replayed) {
-        return ResponseEntity.status(status).location(URI.create("/api/v1/orders/" + orderId + "/payments"))
-                .header("Idempotent-Replayed", String.valueOf(replayed)).contentType(MediaType.APPLICATION_JSON)
-                .body(body);
+    private static URI paymentsOf(UUID orderId) {
+        return URI.create("/api/v1/orders/" + orderId + "/payments");
     }
 
     private static byte[] required(byte[] body) {

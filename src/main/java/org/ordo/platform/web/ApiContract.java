@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
+import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.security.AccessRule;
 import org.ordo.platform.security.AccessRules;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
@@ -140,7 +141,7 @@ class ApiContract implements GlobalOperationCustomizer, GlobalOpenApiCustomizer 
             if (idempotent) {
                 operation.getResponses().forEach((status, response) -> {
                     if (status.startsWith("2")) {
-                        response.addHeaderObject("Idempotent-Replayed", new Header().schema(new Schema<Boolean>()
+                        response.addHeaderObject(IdempotentAnswer.REPLAYED, new Header().schema(new Schema<Boolean>()
                                 .type("boolean")).description("true when this is the stored answer to an earlier "
                                         + "request with the same Idempotency-Key"));
                         response.addHeaderObject("Location", new Header().schema(new StringSchema()

@@ -73,8 +73,7 @@ class BinMoveController {
                     BinMove moved = space.moveBetweenBins(code, command, documentId);
                     return new Intake.Produced(201, json.write(moved), "BIN_MOVE", moved.id());
                 });
-        return ResponseEntity.status(taken.status()).header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer();
     }
 
     @GetMapping("/locations/{code}/bins/{bin}/contents")

@@ -72,10 +72,7 @@ class CycleCountController {
                     CycleCount counted = counts.count(command);
                     return new Intake.Produced(201, json.write(counted), "CYCLE_COUNT", counted.id());
                 });
-        return ResponseEntity.status(taken.status())
-                .location(URI.create("/api/v1/cycle-counts/" + taken.producedId()))
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer(URI.create("/api/v1/cycle-counts/" + taken.producedId()));
     }
 
     @PostMapping(path = "/locations/{code}/bins/{bin}/counts", consumes = MediaType.APPLICATION_JSON_VALUE)

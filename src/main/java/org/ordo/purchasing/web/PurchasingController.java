@@ -114,10 +114,7 @@ class PurchasingController {
                     PurchaseOrder placed = purchasing.place(command);
                     return new Intake.Produced(201, json.write(placed), "PURCHASE_ORDER", placed.id());
                 });
-        return ResponseEntity.status(taken.status())
-                .location(URI.create("/api/v1/purchase-orders/" + taken.producedId()))
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer(URI.create("/api/v1/purchase-orders/" + taken.producedId()));
     }
 
     @GetMapping("/purchase-orders")

@@ -69,9 +69,7 @@ class TransferController {
                     Transfer shipped = transfers.ship(command);
                     return new Intake.Produced(201, json.write(shipped), "TRANSFER", shipped.id());
                 });
-        return ResponseEntity.status(taken.status()).location(URI.create("/api/v1/transfers/" + taken.producedId()))
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer(URI.create("/api/v1/transfers/" + taken.producedId()));
     }
 
     @GetMapping("/transfers")

@@ -13,6 +13,7 @@ import org.ordo.intake.Intake;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
+import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
@@ -88,9 +89,7 @@ class ReturnController {
                     ReturnView made = returns.request(orderId, command, documentId);
                     return new Intake.Produced(201, json.write(made), "RETURN", made.id());
                 });
-        return ResponseEntity.status(taken.status()).location(URI.create("/api/v1/returns/" + taken.producedId()))
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer(URI.create("/api/v1/returns/" + taken.producedId()));
     }
 
     @GetMapping("/orders/{order}/returns")
@@ -147,8 +146,8 @@ class ReturnController {
         }
         URI location = URI.create("/api/v1/returns/" + returnId);
         if (key == null) {
-            return ResponseEntity.status(HttpStatus.CREATED).location(location).header("Idempotent-Replayed", "false")
-                    .contentType(MediaType.APPLICATION_JSON).body(json.write(returns.receive(returnId, receipt)));
+            return IdempotentAnswer.first(HttpStatus.CREATED.value(), json.write(returns.receive(returnId, receipt)))
+                    .answer(location);
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();
@@ -157,9 +156,7 @@ class ReturnController {
         Intake.Taken taken = intake.takeApiRequest(clientId, Actor.current(), key,
                 "POST /api/v1/returns/" + returnId + "/receipts", "receipt", contentType, body, documentId ->
                         new Intake.Produced(201, json.write(returns.receive(returnId, receipt)), "RETURN", returnId));
-        return ResponseEntity.status(taken.status()).location(location)
-                .header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer(location);
     }
 
     @PostMapping("/returns/{id}/refund")
