@@ -107,8 +107,7 @@ class CycleCountController {
                     BinCount counted = counts.countBin(code, bin, command);
                     return new Intake.Produced(201, json.write(counted), "BIN_COUNT", counted.id());
                 });
-        return ResponseEntity.status(taken.status()).header("Idempotent-Replayed", String.valueOf(taken.replayed()))
-                .contentType(MediaType.APPLICATION_JSON).body(taken.body());
+        return taken.answer();
     }
 
     @GetMapping("/cycle-counts")
