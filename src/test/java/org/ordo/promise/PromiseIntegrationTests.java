@@ -154,6 +154,26 @@ class PromiseIntegrationTests {
     }
 
     @Test
+    void aQuarantinedUnitIsNotPromisedFromStock() {
+        String location = fixtures.location(0);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 1);
+        Api warehouseStaff = api.withNewKey("WAREHOUSE");
+        JsonNode order = new org.ordo.DeliveredOrders(api, warehouseStaff).delivered(location, sku, 1);
+        JsonNode ret = expect(api.post("/api/v1/orders/" + order.get("id").asString() + "/returns", Map.of(
+                "resolution", "REFUND", "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "reason", "DAMAGED"))),
+                "Idempotency-Key", Fixtures.unique("ret")), 201).json();
+        expect(warehouseStaff.post("/api/v1/returns/" + ret.get("id").asString() + "/receipts", Map.of("location",
+                location, "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "condition", "DAMAGED")))), 201);
+        assertThat(api.get("/api/v1/inventory/" + sku + "/quarantine").json().get(location).asLong()).isEqualTo(1);
+
+        // the damaged unit is on hand but no order can have it, so the checkout is not promised it either
+        JsonNode answer = promise("sku=" + sku + "&quantity=1&country=DE");
+        assertThat(answer.get("options")).isEmpty();
+        assertThat(answer.get("unavailable").get(0).asString()).isEqualTo(sku);
+    }
+
+    @Test
     void anUnknownOrNonPromisableSkuAndBadInputAreRefusedOrNamed() {
         Api.Response bad = api.get("/api/v1/promise?sku=X&quantity=1.5&country=de");
         assertThat(bad.status()).isEqualTo(422);
