@@ -3,7 +3,9 @@
 # promise quotes (GET /api/v1/promise, one SKU, six destinations in turn) in alternating rounds, so that load from
 # elsewhere on the machine falls on both alike (docs/promise.md, "Measured"). Per build it prints what load does
 # not distort: CPU milliseconds of its JVM per quote (HTTP server included; the client is another process), SQL
-# statements and rows per quote, and the ratio of the two; then p50/p95 per build over all rounds, for the record.
+# statements and rows per quote, and the ratio of the two, then each build's statements by calls per quote (its
+# last round: a quote's own statements are whole or sixth parts per quote, the scheduled jobs' polling the rest);
+# then p50/p95 per build over all rounds, for the record.
 #   bench/promise-compare.sh BEFORE.jar [AFTER.jar]       (AFTER: target/ordo.jar)
 #   ROUNDS=10 QUOTES=500 bench/promise-compare.sh /tmp/ordo-before.jar
 # Make BEFORE.jar from an older commit: git worktree add /tmp/before <commit> && (cd /tmp/before &&
@@ -72,6 +74,12 @@ round() { # round NAME PORT PID ROUND: QUOTES quotes (and the driver's warm-up o
     "promise-get=@$paths" > "$WORK/$name-$r.txt"
   cpu1=$(cpu_ms "$pid")
   stats=$(psql_at "SELECT coalesce(sum(calls), 0) || ' ' || coalesce(sum(rows), 0) FROM pg_stat_statements WHERE $OURS")
+  # the statements by calls per quote, kept from the build's last round: a quote's own statements come in whole
+  # numbers per quote (or per sixth, the backordered SKU's), the scheduled jobs' polling in fractions
+  "$PSQL" -h 127.0.0.1 -p "$PGPORT" -U ordo -d ordo -X -q -At -F ' | ' -c "
+    SELECT to_char(calls::numeric / $(( QUOTES + QUOTES / 5 )), 'FM990.000'),
+           left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+    FROM pg_stat_statements WHERE $OURS ORDER BY calls DESC, query LIMIT 25" > "$WORK/$name-statements.txt"
   CPU[$name]=$(( ${CPU[$name]} + cpu1 - cpu0 ))
   CALLS[$name]=$(( ${CALLS[$name]} + ${stats% *} ))
   ROWS[$name]=$(( ${ROWS[$name]} + ${stats#* } ))
@@ -101,6 +109,11 @@ for name in before after; do
 done
 awk -v a="${CPU[after]}" -v b="${CPU[before]}" -v na="${N[after]}" -v nb="${N[before]}" 'BEGIN {
   printf "  JVM CPU per quote, after / before: %.2f\n", (a / na) / (b / nb) }'
+for name in before after; do
+  echo
+  echo "Statements of $name's last round, calls per quote:"
+  sed 's/^/  /' "$WORK/$name-statements.txt"
+done
 cat > "$OUT/promise-compare.json" <<JSON
 {"rounds": $ROUNDS, "quotes": $QUOTES,
  "before": {"cpuMs": ${CPU[before]}, "statements": ${CALLS[before]}, "rows": ${ROWS[before]}, "quotes": ${N[before]}},

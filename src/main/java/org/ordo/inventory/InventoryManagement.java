@@ -314,7 +314,10 @@ public class InventoryManagement {
         return ledger.levelsAt(location);
     }
 
-    /** The levels of these SKUs that hold stock on hand or reserved (for the checker: digital articles hold none). */
+    /**
+     * The levels of these SKUs that hold stock on hand or reserved (for the checker: digital articles hold none);
+     * available as reserving sees it, without quarantined units.
+     */
     public List<StockLevel> levelsHolding(Collection<String> skus) {
         return ledger.holding(skus);
     }

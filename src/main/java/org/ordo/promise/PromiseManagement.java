@@ -92,7 +92,8 @@ public class PromiseManagement implements DeliveryPromise {
             List<DeliveryOptions.Need> found = deliveries.fromStock(sku, quantity, stock.getOrDefault(sku, List.of()),
                     ranks, context);
             if (found.isEmpty()) {
-                found = deliveries.fromSupply(sku, quantity, articles.get(sku), context);
+                found = deliveries.fromSupply(sku, quantity, stock.getOrDefault(sku, List.of()).stream()
+                        .mapToLong(StockLevel::available).sum(), articles.get(sku), context);
             }
             if (found.isEmpty()) {
                 unavailable.add(sku);

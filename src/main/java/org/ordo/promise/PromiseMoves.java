@@ -29,7 +29,7 @@ import org.ordo.promise.internal.PromiseContext;
 import org.ordo.promise.internal.PromiseSettings;
 import org.ordo.promise.internal.Schedule;
 import org.ordo.purchasing.PurchasingManagement;
-import org.ordo.purchasing.StockPolicy;
+import org.ordo.purchasing.SupplyLeadTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -199,7 +199,7 @@ class PromiseMoves {
                 }
             }
         }
-        int lead = purchasing.policies(sku).stream().mapToInt(StockPolicy::effectiveLeadTimeDays).min()
+        int lead = purchasing.leadTimes(sku).stream().mapToInt(SupplyLeadTime::days).min()
                 .orElse(settings.backorderLeadTimeDays());
         return context.today().plusDays(lead);
     }

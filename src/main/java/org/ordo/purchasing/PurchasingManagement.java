@@ -168,6 +168,25 @@ public class PurchasingManagement {
         return positions.availableToPromise(sku);
     }
 
+    /**
+     * As {@link #availableToPromise(String)}, from what the caller has read already: the SKU's stock available now
+     * over all locations and what is expected to come in ({@code InventoryManagement.expected}). A checkout's
+     * promise has both at hand; this reads only the backorders waiting for the SKU.
+     */
+    public List<PromisableStock> availableToPromise(String sku, long availableNow,
+            List<org.ordo.inventory.ExpectedReceipt> expected) {
+        return positions.availableToPromise(sku, availableNow, expected);
+    }
+
+    /**
+     * How many days the goods of a SKU take to come to each location that has a stock policy for it (the policy's
+     * lead time, else its supplier's), fastest first. For promising backorders: reads the policies and, where
+     * needed, their suppliers; not the article nor the demand that {@link #policies(String)} shows.
+     */
+    public List<SupplyLeadTime> leadTimes(String sku) {
+        return policies.leadTimes(sku);
+    }
+
     /** Available to promise of a SKU on a date (see {@link #availableToPromise(String)}). */
     public long availableToPromise(String sku, LocalDate on) {
         return positions.availableToPromise(sku, on);

@@ -127,6 +127,16 @@ class ReorderPolicies {
         return policies.of(sku).stream().map(this::view).toList();
     }
 
+    /** See {@link PurchasingManagement#leadTimes(String)}: a supplier is read once, and only for a policy without its own. */
+    public List<SupplyLeadTime> leadTimes(String sku) {
+        java.util.Map<java.util.UUID, Supplier> suppliers = new java.util.HashMap<>();
+        return policies.of(sku).stream().map(r -> new SupplyLeadTime(r.sku(), r.location(), StockPositions.leadTime(r,
+                r.leadTimeDays() != null || r.supplierId() == null ? null
+                        : suppliers.computeIfAbsent(r.supplierId(), parties::requireSupplier))))
+                .sorted(java.util.Comparator.comparingInt(SupplyLeadTime::days).thenComparing(SupplyLeadTime::location))
+                .toList();
+    }
+
     private StockPolicy view(StockPolicies.Row r) {
         Supplier supplier = r.supplierId() == null ? null : parties.requireSupplier(r.supplierId());
         return new StockPolicy(r.sku(), r.location(), r.reorderPoint(), r.targetLevel(), r.reorderQuantity(),

@@ -241,10 +241,18 @@ class StockPositions {
     @Transactional(readOnly = true)
     public List<PromisableStock> availableToPromise(String sku) {
         StockStatus stock = inventory.stock(sku);
+        return availableToPromise(sku, stock.available(), stock.incoming());
+    }
+
+    /**
+     * The same from what the caller has read already: what is available of the SKU now, over all locations, and what
+     * is expected to come in. Reads only the backorders waiting for it.
+     */
+    public List<PromisableStock> availableToPromise(String sku, long availableNow, List<ExpectedReceipt> expected) {
         LocalDate today = LocalDate.now(clock);
-        long running = stock.available() - orders.backordered(List.of(sku)).getOrDefault(sku, 0L);
+        long running = availableNow - orders.backordered(List.of(sku)).getOrDefault(sku, 0L);
         TreeMap<LocalDate, Long> incoming = new TreeMap<>();
-        for (ExpectedReceipt e : stock.incoming()) {
+        for (ExpectedReceipt e : expected) {
             incoming.merge(e.expectedOn().isBefore(today) ? today : e.expectedOn(), e.quantity(), Long::sum);
         }
         List<PromisableStock> result = new ArrayList<>();

@@ -154,6 +154,63 @@ class PromiseIntegrationTests {
     }
 
     @Test
+    void goodsNotInStockArePromisedFromThePurchaseOrderComingInUntilWaitingBackordersTakeItThenFromTheSupplier() {
+        String location = warehouse(500);
+        String sku = fixtures.article("PHYSICAL", "5.00", "EUR", "19", true, false);
+        fixtures.receive(sku, location, 1);
+        String supplier = Fixtures.unique("SUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "Lieferant " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "leadTimeDays", 14, "currency", "EUR")), 201);
+        expect(api.put("/api/v1/inventory/" + sku + "/policy", Map.of("location", location, "supplier",
+                supplier, "reorderPoint", 0, "targetLevel", 10)), 200);
+
+        at(WEDNESDAY_MORNING, () -> {
+            expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier, "location", location,
+                    "lines", List.of(Map.of("sku", sku, "quantity", 10, "unitPrice", "2.00",
+                            "expectedOn", "2027-03-10"))), "Idempotency-Key", Fixtures.unique("po")), 201);
+            // 1 in stock and 10 coming next Wednesday: 4 can be promised from the purchase order
+            JsonNode incoming = promise("sku=" + sku + "&quantity=4&country=DE").get("options").get(0)
+                    .get("shipments").get(0);
+            assertThat(incoming.get("source").asString()).isEqualTo("INCOMING");
+            assertThat(incoming.get("warehouse").asString()).isEqualTo(location);
+            assertThat(incoming.get("expectedOn").asString()).isEqualTo("2027-03-10");
+            assertThat(incoming.get("shipBy").asString()).isEqualTo("2027-03-10");
+
+            // an order of 9 takes the unit in stock and waits for 8 of the 10: 2 are left to promise on the 10th
+            expect(api.placeOrder(Fixtures.order("EUR", sku, 9)), 201);
+            assertThat(promise("sku=" + sku + "&quantity=2&country=DE").get("options").get(0).get("shipments")
+                    .get(0).get("source").asString()).isEqualTo("INCOMING");
+            // 3 come from the supplier, whose 14 days (the policy has none of its own) end on Wednesday the 17th
+            JsonNode backorder = promise("sku=" + sku + "&quantity=3&country=DE").get("options").get(0)
+                    .get("shipments").get(0);
+            assertThat(backorder.get("source").asString()).isEqualTo("BACKORDER");
+            assertThat(backorder.get("warehouse").asString()).isEqualTo(location);
+            assertThat(backorder.get("leadTimeDays").asInt()).isEqualTo(14);
+            assertThat(backorder.get("shipBy").asString()).isEqualTo("2027-03-17");
+        });
+    }
+
+    @Test
+    void aQuarantinedUnitIsNotPromisedFromStock() {
+        String location = fixtures.location(0);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 1);
+        Api warehouseStaff = api.withNewKey("WAREHOUSE");
+        JsonNode order = new org.ordo.DeliveredOrders(api, warehouseStaff).delivered(location, sku, 1);
+        JsonNode ret = expect(api.post("/api/v1/orders/" + order.get("id").asString() + "/returns", Map.of(
+                "resolution", "REFUND", "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "reason", "DAMAGED"))),
+                "Idempotency-Key", Fixtures.unique("ret")), 201).json();
+        expect(warehouseStaff.post("/api/v1/returns/" + ret.get("id").asString() + "/receipts", Map.of("location",
+                location, "lines", List.of(Map.of("lineNo", 1, "quantity", 1, "condition", "DAMAGED")))), 201);
+        assertThat(api.get("/api/v1/inventory/" + sku + "/quarantine").json().get(location).asLong()).isEqualTo(1);
+
+        // the damaged unit is on hand but no order can have it, so the checkout is not promised it either
+        JsonNode answer = promise("sku=" + sku + "&quantity=1&country=DE");
+        assertThat(answer.get("options")).isEmpty();
+        assertThat(answer.get("unavailable").get(0).asString()).isEqualTo(sku);
+    }
+
+    @Test
     void anUnknownOrNonPromisableSkuAndBadInputAreRefusedOrNamed() {
         Api.Response bad = api.get("/api/v1/promise?sku=X&quantity=1.5&country=de");
         assertThat(bad.status()).isEqualTo(422);

@@ -354,20 +354,22 @@ public class StockLedger {
                 .list();
     }
 
-    /** The levels of these SKUs that hold anything: stock on hand or reserved. */
+    /**
+     * The levels of these SKUs that hold anything: stock on hand or reserved. Available is what {@link #levels}
+     * says: quarantined units are not (a checkout's promise must not ship what reserving would not take).
+     */
     public List<org.ordo.inventory.StockLevel> holding(java.util.Collection<String> skus) {
         if (skus.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT s.sku, l.code, l.active, s.on_hand, s.reserved
+                SELECT s.sku, l.code, l.active, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = ANY(:skus) AND (s.on_hand <> 0 OR s.reserved <> 0)
                 ORDER BY s.sku COLLATE "C", l.code COLLATE "C"
                 """).param("skus", skus.toArray(String[]::new))
                 .query((rs, n) -> new org.ordo.inventory.StockLevel(rs.getString("sku"), rs.getString("code"),
-                        rs.getLong("on_hand"), rs.getLong("reserved"),
-                        rs.getBoolean("active") ? rs.getLong("on_hand") - rs.getLong("reserved") : 0))
+                        rs.getLong("on_hand"), rs.getLong("reserved"), available(rs)))
                 .list();
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.ordo.catalog.Article;
 import org.ordo.inventory.ExpectedReceipt;
@@ -21,7 +22,7 @@ import org.ordo.promise.PromiseOption;
 import org.ordo.promise.SupplySource;
 import org.ordo.purchasing.PromisableStock;
 import org.ordo.purchasing.PurchasingManagement;
-import org.ordo.purchasing.StockPolicy;
+import org.ordo.purchasing.SupplyLeadTime;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -110,17 +111,34 @@ public class DeliveryOptions {
 
     /** Goods not in stock: the first date purchasing can promise them by (INCOMING), else the supplier (BACKORDER). */
     public List<Need> fromSupply(String sku, long quantity, Article article, PromiseContext context) {
-        for (PromisableStock step : purchasing.availableToPromise(sku)) {
+        return fromSupply(sku, quantity, article, context, purchasing.availableToPromise(sku),
+                () -> inventory.expected(sku));
+    }
+
+    /**
+     * The same for a checkout's quote, which has read the stock of all its SKUs already ({@link #available}):
+     * {@code availableNow} is what its warehouses have of this SKU. The purchase orders coming in are read once and
+     * serve both the dates and the warehouse they come to; the article is not read again.
+     */
+    public List<Need> fromSupply(String sku, long quantity, long availableNow, Article article,
+            PromiseContext context) {
+        List<ExpectedReceipt> expected = inventory.expected(sku);
+        return fromSupply(sku, quantity, article, context,
+                purchasing.availableToPromise(sku, availableNow, expected), () -> expected);
+    }
+
+    private List<Need> fromSupply(String sku, long quantity, Article article, PromiseContext context,
+            List<PromisableStock> promisable, Supplier<List<ExpectedReceipt>> expected) {
+        for (PromisableStock step : promisable) {
             if (step.from().isAfter(context.today()) && step.quantity() >= quantity) {
-                String location = inventory.expected(sku).stream().filter(e -> !e.expectedOn().isAfter(step.from()))
+                String location = expected.get().stream().filter(e -> !e.expectedOn().isAfter(step.from()))
                         .reduce((a, b) -> b).map(ExpectedReceipt::location).orElse(context.firstLocation());
                 return List.of(new Need(sku, location, SupplySource.INCOMING, step.from(), step.from(), null));
             }
         }
-        Optional<StockPolicy> policy = purchasing.policies(sku).stream()
-                .min(Comparator.comparingInt(StockPolicy::effectiveLeadTimeDays));
-        if (policy.isPresent()) {
-            return List.of(backorder(sku, policy.get().location(), policy.get().effectiveLeadTimeDays(), context));
+        Optional<SupplyLeadTime> fastest = purchasing.leadTimes(sku).stream().findFirst();
+        if (fastest.isPresent()) {
+            return List.of(backorder(sku, fastest.get().location(), fastest.get().days(), context));
         }
         if (article != null && article.backorderable() && context.firstLocation() != null) {
             return List.of(backorder(sku, context.firstLocation(), settings.backorderLeadTimeDays(), context));
