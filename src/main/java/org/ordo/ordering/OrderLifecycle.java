@@ -594,15 +594,11 @@ public class OrderLifecycle {
     }
 
     private void release(Orders.Locked o, String actor, TimelineReason why) {
-        Orders.Progress p = orders.progress(o.id());
-        FulfillmentStatus next = p.ordered() > 0 && p.reserved() == 0 && p.backordered() > 0
-                ? FulfillmentStatus.BACKORDERED : FulfillmentStatus.RELEASED;
-        orders.release(o.id(), next);
-        orders.record(o.id(), actor, "fulfillment", o.fulfillmentStatus().name(), next.name(),
-                why);
-        Orders.Addressee to = orders.addressee(o.id()).orElseThrow();
-        events.publishEvent(new OrderReleased(o.id(), o.number(), to.locale(), to.email(),
-                orders.digitalLines(o.id())));
+        // RELEASED (BACKORDERED when nothing physical is reserved and some is backordered), the timeline entry, and
+        // whom to tell with the digital lines: one statement, where five were
+        Orders.Released released = orders.releaseRecorded(o.id(), o.fulfillmentStatus(), actor, why);
+        events.publishEvent(new OrderReleased(o.id(), o.number(), released.addressee().locale(),
+                released.addressee().email(), released.digitalLines()));
     }
 
     private void completeIfDone(Orders.Locked o) {

@@ -108,6 +108,11 @@ public class OrderManagement {
         // the articles of the whole batch in one read, before the first savepoint, so no rollback drops their lock
         reads.articles(commands.stream().filter(c -> c.lines() != null).flatMap(c -> c.lines().stream())
                 .filter(l -> l != null && l.sku() != null).map(PlaceOrder.Line::sku).distinct().toList());
+        // and the orders' numbers with the orders their references name, in one statement
+        if (commands.size() > 1) {
+            reads.numberedAhead(commands, orders.nextNumbers(commands.stream().map(PlaceOrder::channel).toList(),
+                    commands.stream().map(PlaceOrder::externalRef).toList()));
+        }
         org.springframework.transaction.TransactionStatus transaction =
                 org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus();
         List<Placement> placements = new ArrayList<>();
@@ -163,7 +168,7 @@ public class OrderManagement {
                 command.currency());
 
         UUID id = Ids.next();
-        Orders.Numbered numbered = orders.nextNumber(command.channel(), command.externalRef());
+        Orders.Numbered numbered = reads.numbered(orders, command);
         if (numbered.existing() != null) {
             duplicate(numbered.existing());
         }

@@ -54,6 +54,31 @@ final class PlacementReads {
         return found;
     }
 
+    /**
+     * Order numbers drawn ahead for the orders of a batch, each with the order its channel already sent under its
+     * external reference (null: none); taken by {@link #numbered} for the very command they were drawn for.
+     */
+    private final Map<PlaceOrder, org.ordo.ordering.internal.Orders.Numbered> numbered =
+            new java.util.IdentityHashMap<>();
+
+    void numberedAhead(List<PlaceOrder> commands, List<org.ordo.ordering.internal.Orders.Numbered> ahead) {
+        for (int i = 0; i < commands.size(); i++) {
+            numbered.put(commands.get(i), ahead.get(i));
+        }
+    }
+
+    /**
+     * The order's number and the earlier order with its reference: drawn ahead for a batch (one statement for all
+     * its orders), else drawn now. An order of the batch refused before it took its number leaves a gap in the
+     * order numbers, as a refused order always could; an earlier order of the same batch with the same reference is
+     * found when the insert meets it.
+     */
+    org.ordo.ordering.internal.Orders.Numbered numbered(org.ordo.ordering.internal.Orders orders,
+            PlaceOrder command) {
+        org.ordo.ordering.internal.Orders.Numbered ahead = numbered.remove(command);
+        return ahead != null ? ahead : orders.nextNumber(command.channel(), command.externalRef());
+    }
+
     /** The customer with this id, read once. */
     Optional<Customer> customer(UUID id) {
         return id == null ? Optional.empty() : customers.computeIfAbsent(id, parties::findCustomer);

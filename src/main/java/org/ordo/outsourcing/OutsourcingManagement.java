@@ -119,6 +119,8 @@ public class OutsourcingManagement {
                 throw new InvalidInputException("supplier", "has no e-mail address to send purchase orders to");
             }
         }
+        // the transactions releasing orders that found no partner here end first (Partners.locations)
+        partners.beforeRegistering();
         partners.save(location, draft, clock.instant());
         inventory.markExternal(location, true);
         return partner(location);
@@ -197,10 +199,14 @@ public class OutsourcingManagement {
         request(released.orderId());
     }
 
-    /** Whether the order has goods reserved (actively) at a location a fulfilment partner works at. */
+    /**
+     * Whether the order has goods reserved (actively) at a location a fulfilment partner works at. The partners'
+     * locations are read once per transaction; without any partner the order's reservations are not read at all.
+     */
     public boolean reservedAtPartner(UUID orderId) {
-        return partners.anyAt(inventory.reservationsOf(orderId).stream().filter(r -> ACTIVE.equals(r.status()))
-                .map(ReservationView::location).distinct().toList());
+        java.util.Set<String> atPartners = partners.locations();
+        return !atPartners.isEmpty() && inventory.reservationsOf(orderId).stream()
+                .filter(r -> ACTIVE.equals(r.status())).map(ReservationView::location).anyMatch(atPartners::contains);
     }
 
     /**

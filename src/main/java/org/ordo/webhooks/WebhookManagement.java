@@ -18,6 +18,7 @@ import org.ordo.platform.TextInput;
 import org.ordo.webhooks.internal.Outbox;
 import org.ordo.webhooks.internal.ReceiverAddresses;
 import org.ordo.webhooks.internal.StandardWebhooks;
+import org.ordo.webhooks.internal.SubscribedTypes;
 import org.ordo.webhooks.internal.Subscriptions;
 import org.ordo.webhooks.internal.WebhookSettings;
 import org.springframework.stereotype.Service;
@@ -32,9 +33,12 @@ public class WebhookManagement {
     private final WebhookSettings settings;
     private final ReceiverAddresses addresses;
     private final Clock clock;
+    private final SubscribedTypes subscribed;
 
-    WebhookManagement(Subscriptions subscriptions, Outbox outbox, WebhookSettings settings, Clock clock) {
+    WebhookManagement(Subscriptions subscriptions, Outbox outbox, WebhookSettings settings, Clock clock,
+            SubscribedTypes subscribed) {
         this.subscriptions = subscriptions;
+        this.subscribed = subscribed;
         this.outbox = outbox;
         this.settings = settings;
         this.addresses = new ReceiverAddresses(settings.allowHttpLocalhost(), settings.allowPrivateNetworks());
@@ -82,6 +86,8 @@ public class WebhookManagement {
         }
         UUID id = Ids.next();
         String secret = StandardWebhooks.newSecret();
+        // from its commit on, every event of its types is queued for it, in whichever transaction (SubscribedTypes)
+        subscribed.beforeSubscribing();
         subscriptions.create(id, draft.url(), List.copyOf(events), description, secret, clock.instant(),
                 Actor.current());
         return new NewSubscription(subscription(id), secret);
@@ -113,6 +119,7 @@ public class WebhookManagement {
     @Transactional
     public WebhookSubscription enable(UUID id) {
         subscription(id);
+        subscribed.beforeSubscribing();
         if (!subscriptions.enable(id)) {
             throw new ConflictException("webhook-active", "Subscription is active",
                     "Webhook subscription " + id + " is active already");

@@ -76,6 +76,43 @@ class BatchPlacementIntegrationTests {
         }
     }
 
+    @Test
+    void theSecondOrderOfABatchWithTheSameReferenceIsRefusedAndLeavesNeitherStockNorCapacityBooked() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("4.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
+                Fixtures.unique("batch").toLowerCase() + "@example.com", "name", "Batch Buyer", "type", "BUSINESS",
+                "company", "Batch GmbH", "shipBeforePayment", true)), 201).json().get("id").asString());
+        Address shipTo = json.read(json.write(Fixtures.address("Batch Lager", "DE")), Address.class);
+        String prefix = Fixtures.unique("BATCH");
+
+        // the numbers are drawn for the whole batch at once: the second order meets the first only when it writes,
+        // after it reserved and was promised, and rolls all of that back
+        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
+                order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 2L)),
+                order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 3L)),
+                order(prefix + "-3", customer, shipTo, new PlaceOrder.Line(sku, 1L))),
+                new PlaceOrder.Source(null, "batch-test"));
+
+        assertThat(placed.get(0).order()).isNotNull();
+        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("external reference");
+        assertThat(placed.get(2).order()).isNotNull();
+        assertThat(Long.parseLong(placed.get(2).order().number().substring(3)))
+                .as("numbers increase in the batch's order")
+                .isGreaterThan(Long.parseLong(placed.get(0).order().number().substring(3)));
+        assertThat(api.get("/api/v1/inventory/" + sku).json().get("reserved").asLong()).isEqualTo(3);
+        // the promise of the refused order is neither kept nor booked
+        assertThat(jdbc.sql("SELECT coalesce(sum(booked), 0) FROM promise_booking WHERE location = :l")
+                .param("l", location).query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM promised_shipment WHERE location = :l")
+                        .param("l", location).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
     private static PlaceOrder order(String ref, UUID customer, Address shipTo, PlaceOrder.Line... lines) {
         return new PlaceOrder("edi", ref, customer, null, shipTo, null, "EUR", "invoice", null, null, List.of(lines));
     }

@@ -80,6 +80,34 @@ public class Orders {
                 .single();
     }
 
+    /**
+     * Draws order numbers for a batch of orders and looks for the orders their channels already sent under their
+     * references, in one statement: one {@link Numbered} per (channel, reference) given, in their order, the numbers
+     * increasing as {@link #nextNumber} would have drawn them one by one.
+     */
+    public List<Numbered> nextNumbers(List<String> channels, List<String> externalRefs) {
+        List<long[]> rows = new ArrayList<>();
+        List<UUID> existing = new ArrayList<>();
+        jdbc.sql("""
+                SELECT c.n, nextval('order_number_seq') AS number,
+                       (SELECT id FROM customer_order o WHERE o.channel = c.channel AND o.external_ref = c.ref)
+                           AS existing
+                FROM unnest(CAST(:channel AS text[]), CAST(:ref AS text[])) WITH ORDINALITY AS c(channel, ref, n)
+                """).param("channel", channels.toArray(String[]::new)).param("ref", externalRefs.toArray(String[]::new))
+                .query(rs -> {
+                    rows.add(new long[] {rs.getLong("n"), rs.getLong("number"), existing.size()});
+                    existing.add(rs.getObject("existing", UUID.class));
+                });
+        // the numbers in the order of the orders, whatever order the rows came in
+        long[] numbers = rows.stream().mapToLong(r -> r[1]).sorted().toArray();
+        rows.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        List<Numbered> numbered = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            numbered.add(new Numbered("SO-" + numbers[i], existing.get((int) rows.get(i)[2])));
+        }
+        return numbered;
+    }
+
     /** A timeline entry to write. */
     public record NewEntry(String actor, String dimension, String from, String to, TimelineReason reason) {
     }
@@ -224,12 +252,64 @@ public class Orders {
                 """).param("now", now()).param("id", id).update();
     }
 
-    public void release(UUID id, FulfillmentStatus fulfillment) {
-        jdbc.sql("""
-                UPDATE customer_order SET released_at = :now, fulfillment_status = :fulfillment,
-                       updated_at = :now
-                WHERE id = :id
-                """).param("now", now()).param("id", id).param("fulfillment", fulfillment.name()).update();
+    /** A released order: what it went to the warehouse as, whom its mails go to, and its digital lines. */
+    public record Released(FulfillmentStatus fulfillment, Addressee addressee,
+            List<OrderReleased.DigitalLine> digitalLines) {
+    }
+
+    /**
+     * Releases an order to the warehouse in one statement (its release is part of most placements, docs/benchmarks.md
+     * P4): RELEASED, or BACKORDERED when none of its physical units is reserved and some are backordered; the
+     * timeline entry from {@code from} to that; and it answers whom the order's mails go to and its digital lines,
+     * which were four more statements.
+     */
+    public Released releaseRecorded(UUID id, FulfillmentStatus from, String actor, TimelineReason reason) {
+        return jdbc.sql("""
+                WITH p AS (
+                    SELECT coalesce(sum(quantity) FILTER (WHERE type = 'PHYSICAL'), 0) AS ordered,
+                           coalesce(sum(reserved) FILTER (WHERE type = 'PHYSICAL'), 0) AS reserved,
+                           coalesce(sum(backordered) FILTER (WHERE type = 'PHYSICAL'), 0) AS backordered,
+                           array_agg(line_no ORDER BY line_no) FILTER (WHERE type = 'DIGITAL') AS d_line,
+                           array_agg(sku ORDER BY line_no) FILTER (WHERE type = 'DIGITAL') AS d_sku,
+                           array_agg(name ORDER BY line_no) FILTER (WHERE type = 'DIGITAL') AS d_name,
+                           array_agg(quantity ORDER BY line_no) FILTER (WHERE type = 'DIGITAL') AS d_quantity
+                    FROM order_line WHERE order_id = :id),
+                n AS (
+                    SELECT CASE WHEN ordered > 0 AND reserved = 0 AND backordered > 0 THEN 'BACKORDERED'
+                                ELSE 'RELEASED' END AS fulfillment, p.*
+                    FROM p),
+                o AS (
+                    UPDATE customer_order SET released_at = :now, fulfillment_status = n.fulfillment, updated_at = :now
+                    FROM n WHERE id = :id
+                    RETURNING customer_email, locale),
+                entry AS (
+                    INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason,
+                                                reason_code, reason_args)
+                    SELECT :id, :now, :actor, 'fulfillment', :from, n.fulfillment, :reason, :code, CAST(:args AS jsonb)
+                    FROM n)
+                SELECT n.fulfillment, o.customer_email, o.locale, n.d_line, n.d_sku, n.d_name, n.d_quantity
+                FROM n, o
+                """).param("id", id).param("now", now()).param("actor", actor).param("from", from.name())
+                .param("reason", reason.text()).param("code", reason.code()).param("args", arguments(reason))
+                .query((rs, n) -> new Released(FulfillmentStatus.valueOf(rs.getString("fulfillment")),
+                        new Addressee(rs.getString("customer_email"), rs.getString("locale")), digitalLines(rs)))
+                .single();
+    }
+
+    private static List<OrderReleased.DigitalLine> digitalLines(ResultSet rs) throws SQLException {
+        java.sql.Array lineNos = rs.getArray("d_line");
+        if (lineNos == null) {
+            return List.of();
+        }
+        Integer[] line = (Integer[]) lineNos.getArray();
+        String[] sku = (String[]) rs.getArray("d_sku").getArray();
+        String[] name = (String[]) rs.getArray("d_name").getArray();
+        Long[] quantity = (Long[]) rs.getArray("d_quantity").getArray();
+        List<OrderReleased.DigitalLine> lines = new ArrayList<>();
+        for (int i = 0; i < line.length; i++) {
+            lines.add(new OrderReleased.DigitalLine(line[i], sku[i], name[i], quantity[i]));
+        }
+        return List.copyOf(lines);
     }
 
     public void changeFulfillment(UUID id, FulfillmentStatus fulfillment) {
@@ -381,27 +461,8 @@ public class Orders {
                 .param("back", backordered).update();
     }
 
-    public List<OrderReleased.DigitalLine> digitalLines(UUID orderId) {
-        return jdbc.sql("""
-                SELECT line_no, sku, name, quantity FROM order_line WHERE order_id = :id AND type = 'DIGITAL'
-                ORDER BY line_no
-                """).param("id", orderId)
-                .query((rs, n) -> new OrderReleased.DigitalLine(rs.getInt("line_no"), rs.getString("sku"),
-                        rs.getString("name"), rs.getLong("quantity")))
-                .list();
-    }
-
     /** Whom an order's mails go to: the customer's e-mail address and language as the order keeps them. */
     public record Addressee(String email, String locale) {
-    }
-
-    /**
-     * The order's addressee alone, where the whole order would be read only for it (its release): one narrow row
-     * instead of the order with its lines and timeline as JSON (docs/benchmarks.md, P4).
-     */
-    public Optional<Addressee> addressee(UUID orderId) {
-        return jdbc.sql("SELECT customer_email, locale FROM customer_order WHERE id = :id").param("id", orderId)
-                .query((rs, n) -> new Addressee(rs.getString("customer_email"), rs.getString("locale"))).optional();
     }
 
     public Optional<UUID> idOfNumber(String number) {

@@ -6,10 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ordo.outsourcing.FulfilmentPartner;
 import org.ordo.outsourcing.PartnerDraft;
 import org.ordo.outsourcing.PartnerKind;
+import org.ordo.platform.PerTransaction;
 import org.ordo.platform.security.SealedSecrets;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -27,12 +29,39 @@ public class Partners {
     public record Registered(FulfilmentPartner partner, String secret) {
     }
 
+    /** The transaction lock behind {@link #locations}: the same for every node on the database. */
+    private static final String LOCK = "hashtext('ordo.outsourcing.partner-locations')";
+
     private final JdbcClient jdbc;
     private final SealedSecrets sealed;
+    private final PerTransaction<Set<String>> locations = new PerTransaction<>();
 
     Partners(JdbcClient jdbc, SealedSecrets sealed) {
         this.jdbc = jdbc;
         this.sealed = sealed;
+    }
+
+    /**
+     * The locations partners work at, read once per transaction: a transaction releasing hundreds of orders (an
+     * EDI interchange's batch) asks once whether any goes to a partner, not once per order (docs/benchmarks.md,
+     * P4). The read takes a shared transaction lock first, in a statement of its own, and registering a partner
+     * takes it exclusively ({@link #beforeRegistering}): a partner registered while such a transaction runs waits for
+     * it (its orders were released before the location was the partner's), and every later one sees it.
+     */
+    public Set<String> locations() {
+        return locations.get(this::readLocations).orElseGet(this::readLocations);
+    }
+
+    /** Before a location becomes a partner's: waits for the transactions that read the partners' locations. */
+    public void beforeRegistering() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(" + LOCK + ")").query(rs -> {
+        });
+    }
+
+    private Set<String> readLocations() {
+        jdbc.sql("SELECT pg_advisory_xact_lock_shared(" + LOCK + ")").query(rs -> {
+        });
+        return Set.copyOf(jdbc.sql("SELECT location_code FROM fulfilment_partner").query(String.class).list());
     }
 
     public void save(String location, PartnerDraft d, Instant now) {
@@ -59,13 +88,6 @@ public class Partners {
     public Optional<Registered> find(String location) {
         return jdbc.sql("SELECT * FROM fulfilment_partner WHERE location_code = :location")
                 .param("location", location).query(this::map).optional();
-    }
-
-    /** Whether a fulfilment partner works at any of these locations (codes). */
-    public boolean anyAt(java.util.Collection<String> locations) {
-        return !locations.isEmpty() && jdbc.sql("""
-                SELECT EXISTS (SELECT 1 FROM fulfilment_partner WHERE location_code = ANY (:locations))
-                """).param("locations", locations.toArray(String[]::new)).query(Boolean.class).single();
     }
 
     public List<FulfilmentPartner> all() {

@@ -33,12 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
 class PublicEvents {
 
     private final Outbox outbox;
+    private final SubscribedTypes subscribed;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    PublicEvents(Outbox outbox, ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+    PublicEvents(Outbox outbox, SubscribedTypes subscribed, ApplicationEventPublisher events, JsonMapper json,
+            Clock clock) {
         this.outbox = outbox;
+        this.subscribed = subscribed;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -100,7 +103,11 @@ class PublicEvents {
         @SuppressWarnings("unchecked")
         Map<String, Object> plain = json.convertValue(data, LinkedHashMap.class);
         PublicEvent event = new PublicEvent(Ids.next(), type.typeName(), EventType.VERSION, clock.instant(), plain);
-        outbox.enqueue(event.id(), event.type(), event.orderingKey(), json.writeValueAsString(event), event.timestamp());
+        // an event no subscription wants is not written (once per transaction it is asked which are wanted)
+        if (subscribed.wanted(event.type())) {
+            outbox.enqueue(event.id(), event.type(), event.orderingKey(), json.writeValueAsString(event),
+                    event.timestamp());
+        }
         events.publishEvent(event);
     }
 
