@@ -12,8 +12,10 @@
 # refused/ with a reason file, changing no row.
 # And outsourced fulfilment: partners, routing rules and partners' shipment and stock reports aimed at locations
 # and SKUs that do not exist, each refused.
-# And the back office's forms behind CSRF (mailboxes, purchasing policies, transfers, counts, scan upload) and the
-# customers' change and return forms on the tracking page: hostile posts, each refused with a 4xx or the form's error.
+# And the back office's forms behind CSRF (mailboxes, purchasing policies, transfers, counts, scan upload, bin moves,
+# closing days, saved views, the shop's name and logo, a warehouse's calendar, a carrier service) and the customers'
+# change and return forms on the tracking page: hostile posts, each refused with a 4xx or the form's error. The shop
+# gets a logo before the run; after every hostile upload that logo is still the one served.
 # Coverage: every operation of the live API document that takes a body or parameters is aimed at by a request
 # family, or listed in SKIPPED below with the reason; the run prints which, and fails on one that is neither.
 # Rows: compared row by row. A request a family accepts may add exactly the rows it declares (a scan taken into
@@ -58,7 +60,8 @@ TABLES="api_key article customer supplier location stock_level stock_movement re
   fulfilment_partner fulfilment_request partner_shipment partner_stock_report partner_article routing_rule
   stock_transfer stock_transfer_line cycle_count purchase_discrepancy
   mailbox order_change paper_upload quote parcel pick_list shipment carrier digital_asset webhook_subscription
-  bin article_dimensions"
+  bin article_dimensions shop_profile promise_warehouse promise_cut_off promise_carrier_service promise_transit
+  promise_closing_day promise_calendar_version"
 # One file per table with an md5 per row, sorted: rows added and removed (a changed row is both) are told apart.
 snapshot() { # snapshot DIR
   local t
@@ -92,14 +95,16 @@ compare() {
 #   GET /api/v1/example/{id}  reads a file the run cannot make
 cat > "$OUT/hostile-skipped.txt" <<'SKIPPED'
 SKIPPED
-rm -rf "$OUT/hostile-before" "$OUT/hostile-after"
-snapshot "$OUT/hostile-before"
-
 OK=true
 # The back office's admin password, which Ordo wrote on first start (no user existed)
 ADMIN_PASSWORD=$(cat "$WORK/data/admin-password" 2>/dev/null || true)
 [ -n "$ADMIN_PASSWORD" ] || { echo "No $WORK/data/admin-password: session reuse cannot be tried"; OK=false; }
-java -cp "$CLASSES" Hostile "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" \
+# the shop's logo that the hostile uploads must leave as it is (ShopForms checks the one served after each)
+[ -z "$ADMIN_PASSWORD" ] || java -Djava.awt.headless=true -cp "$CLASSES" ShopForms "$BASE" "$ADMIN_PASSWORD" || OK=false
+
+rm -rf "$OUT/hostile-before" "$OUT/hostile-after"
+snapshot "$OUT/hostile-before"
+java -Djava.awt.headless=true -cp "$CLASSES" Hostile "$BASE" "$KEY" "$WAREHOUSE_KEY" "$N" "$SEED" "$OUT/hostile-report.txt" \
   "$ORDO_PAYMENT_WEBHOOK_SECRET" "$ADMIN_PASSWORD" "$SHOP_SECRET" "$ORDO_TRACKING_SECRET" "$OUT/hostile-skipped.txt" \
   "$OUT/hostile-allowed.txt" || OK=false
 echo "Forged-but-signed amounts kept as rejected: $(sql "SELECT count(*) FROM provider_event WHERE outcome = 'REJECTED'")"

@@ -28,6 +28,14 @@ abstract class BackOfficeForm {
         return Map.of();
     }
 
+    /**
+     * What is wrong after a post beyond its answer and the rows (the shop's logo served is no longer the one set before
+     * the run), or null: a form checks here what the person would see elsewhere.
+     */
+    String wrongAfter(Browser browser) throws Exception {
+        return null;
+    }
+
     /** A hostile value or, once in three, the value the form wants ({@code fine}): noise beside the fault. */
     static String noisy(Generators g, String fine) {
         return g.random.nextInt(3) == 0 ? g.hostile() : fine;

@@ -45,7 +45,14 @@ final class Browser {
         return send(path, "application/x-www-form-urlencoded", form.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A form with files (multipart/form-data, with the page's CSRF token); a value that is byte[] is a file. */
+    /** A file of a multipart form under the name and type a browser would send with it. */
+    record File(String name, String type, byte[] bytes) {
+    }
+
+    /**
+     * A form with files (multipart/form-data, with the page's CSRF token); a value that is a {@link File} or byte[] is a
+     * file (byte[]: named scan.png, of no particular type).
+     */
     HttpResponse<String> postMultipart(String path, Map<String, Object> fields) throws Exception {
         String boundary = "----hostile" + UUID.randomUUID().toString().replace("-", "");
         var body = new java.io.ByteArrayOutputStream();
@@ -55,10 +62,12 @@ final class Browser {
         lastPost = path + " " + fields.keySet();
         for (var field : all.entrySet()) {
             body.writeBytes(("--" + boundary + "\r\n").getBytes(StandardCharsets.UTF_8));
-            if (field.getValue() instanceof byte[] file) {
-                body.writeBytes(("Content-Disposition: form-data; name=\"" + field.getKey() + "\"; filename=\"scan.png\"\r\n"
-                        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-                body.writeBytes(file);
+            File file = field.getValue() instanceof byte[] bytes ? new File("scan.png", "application/octet-stream", bytes)
+                    : field.getValue() instanceof File f ? f : null;
+            if (file != null) {
+                body.writeBytes(("Content-Disposition: form-data; name=\"" + field.getKey() + "\"; filename=\"" + file.name()
+                        + "\"\r\nContent-Type: " + file.type() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(file.bytes());
             } else {
                 body.writeBytes(("Content-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
                         + field.getValue()).getBytes(StandardCharsets.UTF_8));

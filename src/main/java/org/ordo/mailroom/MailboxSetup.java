@@ -89,6 +89,11 @@ public class MailboxSetup {
         return all;
     }
 
+    /** Whether a mailbox of this name is set up here (those of the settings are changed only there). */
+    public boolean has(String name) {
+        return mailboxes.find(name).isPresent();
+    }
+
     public SetUpMailbox mailbox(String name) {
         return mailboxes.find(name).map(MailboxSetup::view).orElseThrow(() -> new NotFoundException("Mailbox", name));
     }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ordo.Fixtures.expect;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +130,33 @@ class EdiScreensIntegrationTests {
                 .equals("KEPT"));
 
         assertThat(as(Role.WAREHOUSE).get("/edi/" + partner).status()).isEqualTo(403);
+    }
+
+    /**
+     * Resending a message that does not exist leads to its partner's page, and an action for a partner that does not
+     * exist (a braced name among them) to the list of partners; each says why nothing happened.
+     */
+    @Test
+    void anActionOnAMessageOrPartnerThatDoesNotExistSaysSoOnAPageThatExists() {
+        WebSession agent = as(Role.AGENT);
+        String missing = UUID.randomUUID().toString();
+        agent.get("/edi/" + partner);
+        WebSession.Page resent = agent.post("/edi/" + partner + "/messages/" + missing + "/resend", Map.of());
+        assertThat(resent.location()).endsWith("/edi/" + partner);
+        WebSession.Page page = agent.follow(resent);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("class=\"flash error\"").contains("EDI message " + missing + " does not exist");
+        for (String code : List.of("NOSUCHPARTNER", "{x}")) {
+            String encoded = URLEncoder.encode(code, StandardCharsets.UTF_8);
+            for (String action : List.of("/messages/" + missing + "/resend", "/interchanges/" + missing + "/reprocess")) {
+                agent.get("/edi");
+                WebSession.Page answer = agent.post("/edi/" + encoded + action, Map.of());
+                assertThat(answer.status()).as(code + action).isEqualTo(302);
+                assertThat(answer.location()).as(code + action).endsWith("/edi");
+                assertThat(agent.follow(answer).body()).as(code + action)
+                        .contains("There is no EDI partner " + code + "; nothing was changed.");
+            }
+        }
     }
 
     private JsonNode messages(String direction) {

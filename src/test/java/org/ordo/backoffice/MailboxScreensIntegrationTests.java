@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -136,6 +138,34 @@ class MailboxScreensIntegrationTests {
         WebSession asAgent = WebSession.login(port, agent, "agent-password-1");
         assertThat(asAgent.get("/admin/mailboxes").status()).isEqualTo(403);
         assertThat(asAgent.get("/admin/mailboxes/" + name).status()).isEqualTo(403);
+    }
+
+    /**
+     * A mailbox's page exists only for a mailbox that does: an action posted for any other name (an old link, a name
+     * typed into the address, one with template braces) lands on the list, which says there is no such mailbox, and
+     * nothing is stored or logged.
+     */
+    @Test
+    void anActionOnAMailboxThatDoesNotExistLandsOnTheListSayingSoAndChangesNothing() {
+        String name = "no-such-" + Fixtures.unique("box").toLowerCase().replaceAll("[^a-z0-9-]", "-");
+        WebSession admin = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        for (String missing : List.of(name, "{{7*7}}")) {
+            for (String action : List.of("", "/enable", "/disable", "/poll", "/test")) {
+                admin.get("/admin/mailboxes");
+                WebSession.Page answer = admin.post("/admin/mailboxes/" + URLEncoder.encode(missing,
+                        StandardCharsets.UTF_8) + action, form(missing, String.valueOf(imapPort), "secret"));
+                assertThat(answer.status()).as(missing + action).isEqualTo(302);
+                assertThat(answer.location()).as(missing + action).endsWith("/admin/mailboxes");
+                WebSession.Page list = admin.follow(answer);
+                assertThat(list.status()).as(missing + action).isEqualTo(200);
+                assertThat(list.body()).as(missing + action).contains("class=\"flash error\"")
+                        .contains("There is no mailbox named " + missing + "; nothing was changed.")
+                        .contains("id=\"new-mailbox\"");
+            }
+        }
+        assertThat(setup.has(name)).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM security_event WHERE subject IN (:s)")
+                .param("s", List.of("mailbox:" + name, "mailbox:{{7*7}}")).query(Long.class).single()).isZero();
     }
 
     private static Map<String, String> form(String name, String port, String password) {

@@ -165,6 +165,8 @@ class ShopProfileIntegrationTests {
                 "SVG is not taken", svg.getBytes(StandardCharsets.UTF_8),
                 "must be a PNG or JPEG image", "just text, named .png".getBytes(StandardCharsets.UTF_8),
                 "must be at most 512 KB", padded(image(50, 50, "png"), 600 * 1024),
+                // a photo's size, over the default body limit of 1 MiB: the form's error, not a bare 413
+                "at most 512 KB", padded(image(50, 50, "png"), 3 * 1024 * 1024),
                 "must be at most 4000 x 4000 pixels", image(4100, 2, "png"),
                 "that can be read", Arrays.copyOf(image(200, 100, "png"), 60),
                 "is required", new byte[0]);

@@ -35,6 +35,18 @@ class StockPolicyScreenIntegrationTests {
         return WebSession.login(port, name, PASSWORD);
     }
 
+    /** A SKU of 10,000 characters (the hostile run's) is refused on the page, not with a 500 from its redirect. */
+    @Test
+    void aSkuLongerThanAnySkuIsRefusedOnThePage() {
+        WebSession buyer = person(Role.PURCHASING);
+        buyer.get("/purchasing/policies");
+        WebSession.Page answer = buyer.post("/purchasing/policies", Map.of("sku", "A".repeat(10_000), "location",
+                "BER", "reorderPoint", "5"));
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).endsWith("/purchasing/policies");
+        assertThat(buyer.follow(answer).body()).contains("class=\"flash error\"");
+    }
+
     @Test
     void aBuyerSetsAPolicyPerWarehouseOnTheForm() {
         Api api = Api.admin(port);

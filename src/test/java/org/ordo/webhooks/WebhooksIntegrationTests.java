@@ -333,6 +333,23 @@ class WebhooksIntegrationTests {
         });
     }
 
+    /** A subscription deleted while its page was open: its buttons lead to the list, which says so. */
+    @Test
+    void anActionOnASubscriptionThatDoesNotExistLandsOnTheListSayingSo() {
+        String gone = UUID.randomUUID().toString();
+        WebSession admin = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        for (String action : List.of("/enable", "/disable", "/deliveries/" + UUID.randomUUID() + "/redeliver")) {
+            admin.get("/webhooks");
+            WebSession.Page answer = admin.post("/webhooks/" + gone + action, Map.of());
+            assertThat(answer.status()).as(action).isEqualTo(302);
+            assertThat(answer.location()).as(action).endsWith("/webhooks");
+            WebSession.Page list = admin.follow(answer);
+            assertThat(list.status()).as(action).isEqualTo(200);
+            assertThat(list.body()).as(action).contains("class=\"flash error\"")
+                    .contains("There is no webhook subscription " + gone + "; nothing was changed.");
+        }
+    }
+
     @Test
     void withoutKafkaConfiguredOrdoHasNoKafkaClient() {
         assertThat(context.getBeanNamesForType(KafkaOperations.class)).isEmpty();

@@ -6,6 +6,7 @@ import org.ordo.backoffice.Screen;
 import org.ordo.edi.EdiManagement;
 import org.ordo.edi.EdiMessage;
 import org.ordo.platform.Actor;
+import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * EDI trading partners and their messages: what came in (each message's outcome, the original interchange with a
  * segment a line) and what went out (with its delivery); agents resend an outgoing message and reprocess an
- * interchange whose messages wait for review once the cause is fixed.
+ * interchange whose messages wait for review once the cause is fixed. An action on a partner or message that does not
+ * exist changes nothing and leads to a page that does, which says so.
  */
 @Controller
 @RequestMapping("/edi")
@@ -75,7 +77,7 @@ class EdiScreenController {
     @PostMapping("/{code}/messages/{id}/resend")
     String resend(@PathVariable String code, @PathVariable UUID id, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> edi.resend(code, id), "edi.resent");
-        return "redirect:/edi/" + code + "/messages/" + id;
+        return backTo(code, id, redirect);
     }
 
     /** Tries the interchange's messages that wait for review again. */
@@ -87,7 +89,28 @@ class EdiScreenController {
             long placed = done[0].messages().stream().filter(m -> m.outcome() == EdiMessage.Outcome.PLACED).count();
             Flash.success(redirect, "edi.reprocessed", placed, done[0].messages().size());
         }
-        return message == null ? "redirect:/edi/" + code : "redirect:/edi/" + code + "/messages/" + message;
+        return backTo(code, message, redirect);
+    }
+
+    /**
+     * Where an action leads: the message's page, else the partner's, else the list of partners, each showing why
+     * nothing happened; a page that does not exist would be a 404 that never says. A code that names no partner (it
+     * can be anything typed into the address) never becomes part of a redirect.
+     */
+    private String backTo(String code, UUID message, RedirectAttributes redirect) {
+        if (edi.partners().stream().noneMatch(p -> p.code().equals(code))) {
+            Flash.error(redirect, "edi.missingPartner", code.length() <= 40 ? code : code.substring(0, 40) + "…");
+            return "redirect:/edi";
+        }
+        if (message != null) {
+            try {
+                edi.message(code, message);
+                return "redirect:/edi/" + code + "/messages/" + message;
+            } catch (NotFoundException e) {
+                // the partner's page shows the refusal
+            }
+        }
+        return "redirect:/edi/" + code;
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -12,7 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The mailboxes orders arrive in, set up by an administrator (under the admin screen, so for admins only): added,
- * changed, tested, polled at once, disabled. The password is written, never shown.
+ * changed, tested, polled at once, disabled. The password is written, never shown. An action on a name no mailbox
+ * has (an old link, a name typed into the address) changes nothing and leads to the list, which says so.
  */
 @Controller
 @RequestMapping("/admin/mailboxes")
@@ -67,11 +68,14 @@ class MailboxScreenController {
     @PostMapping("/{name}")
     String change(@PathVariable String name, Form form, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> setup.change(name, form.toForm()), "mailboxes.saved", name);
-        return "redirect:/admin/mailboxes/" + name;
+        return backTo(name, redirect);
     }
 
     @PostMapping("/{name}/test")
     String test(@PathVariable String name, RedirectAttributes redirect) {
+        if (!setup.has(name)) {
+            return missing(name, redirect);
+        }
         MailboxSetup.TestResult result = setup.test(name);
         if (result.ok()) {
             Flash.success(redirect, "mailboxes.testOk", result.detail());
@@ -89,18 +93,33 @@ class MailboxScreenController {
         } catch (org.ordo.platform.ConflictException | org.ordo.platform.NotFoundException e) {
             Flash.error(redirect, "flash.refused", e.getMessage());
         }
-        return "redirect:/admin/mailboxes/" + name;
+        return backTo(name, redirect);
     }
 
     @PostMapping("/{name}/disable")
     String disable(@PathVariable String name, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> setup.enable(name, false), "mailboxes.disabled", name);
-        return "redirect:/admin/mailboxes/" + name;
+        return backTo(name, redirect);
     }
 
     @PostMapping("/{name}/enable")
     String enable(@PathVariable String name, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> setup.enable(name, true), "mailboxes.enabled", name);
-        return "redirect:/admin/mailboxes/" + name;
+        return backTo(name, redirect);
+    }
+
+    /**
+     * Back to the mailbox's page after an action on it; for a name no mailbox has, that page would be a 404 that
+     * never shows why nothing happened, so the list of the mailboxes there are says it instead (and the name, which
+     * can be anything typed into the address, never becomes part of a redirect).
+     */
+    private String backTo(String name, RedirectAttributes redirect) {
+        return setup.has(name) ? "redirect:/admin/mailboxes/" + name : missing(name, redirect);
+    }
+
+    private static String missing(String name, RedirectAttributes redirect) {
+        Flash.error(redirect, "mailboxes.missing", name.codePointCount(0, name.length()) <= MailboxSetup.MAX_NAME ? name
+                : new String(name.codePoints().limit(MailboxSetup.MAX_NAME).toArray(), 0, MailboxSetup.MAX_NAME) + "…");
+        return "redirect:/admin/mailboxes";
     }
 }

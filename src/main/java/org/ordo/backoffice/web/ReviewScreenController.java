@@ -14,6 +14,7 @@ import org.ordo.ordering.PlaceOrder;
 import org.ordo.party.CustomerDraft;
 import org.ordo.payment.PaymentManagement;
 import org.ordo.platform.Address;
+import org.ordo.platform.BodySizeLimit;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Role;
@@ -84,6 +85,15 @@ class ReviewScreenController {
                     .collect(java.util.stream.Collectors.joining("; ")));
             return "redirect:/review";
         }
+    }
+
+    /**
+     * The upload form takes scans as large as {@code POST /api/v1/paper} does (and room for the form's fields): at the
+     * default body limit of 1 MiB a fax of a few pages got a bare 413 (or, mid-upload, a closed connection).
+     */
+    @Bean
+    static BodySizeLimit scanUploadSizeLimit() {
+        return new BodySizeLimit("POST", "/review/paper", PaperScans.MAX_BYTES + 64 * 1024);
     }
 
     @Bean

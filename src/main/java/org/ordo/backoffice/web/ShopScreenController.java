@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 
 import org.ordo.billing.ShopProfile;
+import org.ordo.platform.BodySizeLimit;
 import org.ordo.platform.InvalidInputException;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +25,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ShopScreenController {
 
+    /**
+     * The upload's body may be this large, so that a logo of a few megabytes (a photo, an export at print size) reaches
+     * the form and is refused there, naming the 512 KB limit; at the default body limit of 1 MiB the browser got a bare
+     * 413 (or, mid-upload, a closed connection) instead. Larger still is a 413 before anything is read.
+     */
+    static final long LOGO_UPLOAD_BYTES = 8L * 1024 * 1024;
+
     private final ShopProfile shop;
 
     ShopScreenController(ShopProfile shop) {
         this.shop = shop;
+    }
+
+    @Bean
+    static BodySizeLimit shopLogoSizeLimit() {
+        return new BodySizeLimit("POST", "/admin/shop/logo", LOGO_UPLOAD_BYTES);
     }
 
     @GetMapping("/admin/shop")

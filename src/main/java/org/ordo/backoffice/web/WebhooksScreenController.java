@@ -16,7 +16,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Outgoing webhooks for admins: the subscriptions, each one's latest deliveries with the receiver's answers, and
- * the actions a failing receiver needs (send a delivery again, enable a subscription that was disabled).
+ * the actions a failing receiver needs (send a delivery again, enable a subscription that was disabled). An action on
+ * a subscription that no longer exists (deleted through the API while its page was open) changes nothing and leads to
+ * the list, which says so.
  */
 @Controller
 @RequestMapping("/webhooks")
@@ -51,18 +53,27 @@ class WebhooksScreenController {
     @PostMapping("/{id}/deliveries/{delivery}/redeliver")
     String redeliver(@PathVariable UUID id, @PathVariable UUID delivery, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> webhooks.redeliver(id, delivery), "webhooks.redelivered");
-        return "redirect:/webhooks/" + id;
+        return backTo(id, redirect);
     }
 
     @PostMapping("/{id}/enable")
     String enable(@PathVariable UUID id, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> webhooks.enable(id), "webhooks.enabled");
-        return "redirect:/webhooks/" + id;
+        return backTo(id, redirect);
     }
 
     @PostMapping("/{id}/disable")
     String disable(@PathVariable UUID id, RedirectAttributes redirect) {
         Attempt.run(redirect, () -> webhooks.disable(id), "webhooks.disabled");
-        return "redirect:/webhooks/" + id;
+        return backTo(id, redirect);
+    }
+
+    /** Back to the subscription's page; for one that does not exist, that page is a 404 that would not say why. */
+    private String backTo(UUID id, RedirectAttributes redirect) {
+        if (webhooks.subscriptions().stream().anyMatch(s -> s.id().equals(id))) {
+            return "redirect:/webhooks/" + id;
+        }
+        Flash.error(redirect, "webhooks.missing", id);
+        return "redirect:/webhooks";
     }
 }
