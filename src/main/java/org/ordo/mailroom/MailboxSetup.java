@@ -38,6 +38,9 @@ public class MailboxSetup {
     public static final int MAX_FOLDER = 200;
     /** The size limit of one mail can be set between 1 and 100 MiB. */
     public static final int MAX_MAIL_MEBIBYTES = 100;
+    /** How a test's outcome is stored before its detail (screens show it in words, see SetUpMailbox). */
+    private static final String PASSED = "OK: ";
+    private static final String FAILED = "FAILED: ";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:-]{1,253}");
 
@@ -71,6 +74,16 @@ public class MailboxSetup {
 
         public long maxMailMebibytes() {
             return maxMailBytes / (1024 * 1024);
+        }
+
+        /** Whether the last test passed; null when the mailbox was never tested. */
+        public Boolean lastTestPassed() {
+            return lastTest == null ? null : lastTest.startsWith(PASSED);
+        }
+
+        /** What the last test saw, or why it failed, without the outcome it is stored with. */
+        public String lastTestDetail() {
+            return lastTest == null ? null : lastTest.substring(lastTest.indexOf(": ") + 2);
         }
     }
 
@@ -160,7 +173,7 @@ public class MailboxSetup {
         } catch (MessagingException | IllegalStateException e) {
             result = new TestResult(false, "cannot read the mailbox: " + String.valueOf(e.getMessage()).strip());
         }
-        mailboxes.tested(name, clock.instant(), (result.ok() ? "OK: " : "FAILED: ") + result.detail());
+        mailboxes.tested(name, clock.instant(), (result.ok() ? PASSED : FAILED) + result.detail());
         return result;
     }
 

@@ -121,8 +121,10 @@ public class ReturnManagement {
                 Actor.current()), lines);
         String returned = lines.stream().map(l -> l.quantity() + " x " + l.sku() + " (" + l.reason() + ")").toList()
                 .toString();
+        // the screens show the lines without the reason's code (the return's page names the reasons in words)
+        String units = lines.stream().map(l -> l.quantity() + " x " + l.sku()).toList().toString();
         lifecycle.note(orderId, "fulfillment", TimelineReason.of("return-authorized",
-                "return " + number + " authorized: " + returned, number, returned));
+                "return " + number + " authorized: " + returned, number, units));
         if (EXCHANGE.equals(command.resolution())) {
             Exchanges.Replacement replacement = exchanges.place(order, number, command.exchange(), documentId);
             returns.replacedBy(id, replacement.order().id(), replacement.order().number());

@@ -123,7 +123,7 @@ class SecurityEventsIntegrationTests {
         users.create(name, "screened-password-1", Role.AGENT, "en", "test");
         WebSession admin = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
         String page = admin.get("/admin/security-events").body();
-        assertThat(page).contains("Security log").contains("user:" + name).contains("User created");
+        assertThat(page).contains("Security log").contains(">" + name + "</td>").contains("User created");
         WebSession agent = WebSession.login(port, name, "screened-password-1");
         assertThat(agent.get("/admin/security-events").status()).isEqualTo(403);
     }

@@ -70,6 +70,51 @@ class BackofficeMessagesTests {
         }
     }
 
+    /**
+     * Every status and kind a screen shows through its label ({@code #{'prefix.' + code}} or
+     * {@code @fmt.label('prefix.', code)}) has a text, so that a code added to an enum is not shown as
+     * {@code ??key??} or as English words on a Korean page (EveryScreenBrowserIntegrationTests looks at the pages).
+     */
+    @Test
+    void everyCodeAScreenShowsByItsLabelHasAText() throws IOException {
+        Map<String, Enum<?>[]> labelled = new TreeMap<>(Map.ofEntries(
+                Map.entry("status.order.", org.ordo.ordering.OrderStatus.values()),
+                Map.entry("status.payment.", org.ordo.ordering.PaymentStatus.values()),
+                Map.entry("status.fulfillment.", org.ordo.ordering.FulfillmentStatus.values()),
+                Map.entry("hold.", org.ordo.ordering.HoldKind.values()),
+                Map.entry("message.kind.", org.ordo.notification.MessageKind.values()),
+                Map.entry("message.status.", org.ordo.notification.MessageStatus.values()),
+                Map.entry("document.kind.", org.ordo.billing.DocumentKind.values()),
+                Map.entry("inventory.kind.", org.ordo.inventory.MovementKind.values()),
+                Map.entry("return.reason.", org.ordo.returns.ReturnReason.values()),
+                Map.entry("return.status.", org.ordo.returns.ReturnStatus.values()),
+                Map.entry("purchasing.status.", org.ordo.purchasing.PurchaseOrderStatus.values()),
+                Map.entry("transfers.status.", org.ordo.purchasing.Transfer.Status.values()),
+                Map.entry("counts.status.", org.ordo.purchasing.CycleCount.Status.values()),
+                Map.entry("review.kind.", org.ordo.intake.ReviewEntry.Kind.values()),
+                Map.entry("review.status.", org.ordo.intake.ReviewEntry.Status.values()),
+                Map.entry("imports.status.", org.ordo.intake.FileImport.Status.values()),
+                Map.entry("edi.direction.", org.ordo.edi.EdiMessage.Direction.values()),
+                Map.entry("edi.outcome.", org.ordo.edi.EdiMessage.Outcome.values()),
+                Map.entry("webhooks.status.", org.ordo.webhooks.WebhookSubscription.Status.values()),
+                Map.entry("webhooks.delivery.", org.ordo.webhooks.WebhookDelivery.Status.values()),
+                Map.entry("partners.kind.", org.ordo.outsourcing.PartnerKind.values()),
+                Map.entry("partners.delivery.", org.ordo.outsourcing.PartnerDraft.Delivery.values()),
+                Map.entry("role.", org.ordo.platform.Role.values()),
+                Map.entry("admin.events.kind.", org.ordo.platform.security.SecurityEventKind.values())));
+        Properties english = load("en");
+        Set<String> missing = new TreeSet<>();
+        labelled.forEach((prefix, codes) -> {
+            for (Enum<?> code : codes) {
+                if (!english.containsKey(prefix + code.name())) {
+                    missing.add(prefix + code.name());
+                }
+            }
+        });
+        // every language has every key (the test above), so English stands for all four
+        assertThat(missing).as("codes without a text in backoffice_*.properties").isEmpty();
+    }
+
     private static Properties load(String language) throws IOException {
         String name = "/messages/backoffice_" + language + ".properties";
         var in = BackofficeMessagesTests.class.getResourceAsStream(name);

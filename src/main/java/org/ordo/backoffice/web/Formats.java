@@ -72,6 +72,33 @@ public class Formats {
         };
     }
 
+    /** A role as the security log stores it (in a role's change {@code AGENT -> ADMIN} or {@code role AGENT}). */
+    private static final java.util.regex.Pattern ROLE = java.util.regex.Pattern.compile(
+            "\\b(ADMIN|AGENT|WAREHOUSE|PURCHASING|INTEGRATION)\\b");
+
+    /**
+     * A security log's detail with its roles in the reader's words: {@code AGENT -> ADMIN} is "Agent → Admin",
+     * {@code role AGENT} "role Agent". The rest is shown as it was written.
+     */
+    public String roles(String detail) {
+        if (detail == null) {
+            return "";
+        }
+        return ROLE.matcher(detail.replace(" -> ", " → "))
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(label("role.", m.group(1))));
+    }
+
+    /**
+     * A reason Ordo wrote in a few English words ({@code received}, {@code picked}) in the page's language: the text
+     * under {@code prefix} and the words joined by '-'. A reason a person typed, or one without a text, as written.
+     */
+    public String written(String prefix, String text) {
+        if (text == null || !text.matches("[a-z][a-z ]{0,40}")) {
+            return text == null ? "" : text;
+        }
+        return messages.getMessage(prefix + text.replace(' ', '-'), null, text, LocaleContextHolder.getLocale());
+    }
+
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);

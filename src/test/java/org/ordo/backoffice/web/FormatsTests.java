@@ -42,6 +42,20 @@ class FormatsTests {
     }
 
     @Test
+    void rolesInTheSecurityLogAndReasonsOrdoWroteAreWords() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(formats.roles("AGENT -> ADMIN")).isEqualTo("Agent → Admin");
+        assertThat(formats.roles("role WAREHOUSE")).isEqualTo("role Warehouse");
+        assertThat(formats.roles("mailbox enabled")).isEqualTo("mailbox enabled");
+        assertThat(formats.roles(null)).isEmpty();
+        assertThat(formats.written("inventory.reason.", "shipped in part")).isEqualTo("shipped in part");
+        LocaleContextHolder.setLocale(Locale.KOREAN);
+        assertThat(formats.roles("WAREHOUSE -> PURCHASING")).isEqualTo("창고 → 구매");
+        assertThat(formats.written("inventory.reason.", "received")).isEqualTo("입고");
+        assertThat(formats.written("inventory.reason.", "counted by Erika")).isEqualTo("counted by Erika");
+    }
+
+    @Test
     void moneyIsWrittenAsTheLanguageWritesIt() {
         Money euros = new Money(new BigDecimal("1234.50"), "EUR");
         LocaleContextHolder.setLocale(Locale.GERMAN);
