@@ -17,10 +17,20 @@ final class CountForms extends BackOfficeForm {
         String sku = "TSHIRT-BLK-M";
         String location = "BER";
         String counted = "7";
-        switch (g.random.nextInt(4)) {
+        switch (g.random.nextInt(5)) {
             case 0 -> counted = g.pick("-1", "1.5", "abc", "1e2", "", "99999999999999999999");
             case 1 -> sku = g.pick("NO-SUCH-SKU", g.hostile());
             case 2 -> location = g.pick("NO-SUCH-LOC", g.hostile());
+            case 3 -> {
+                // a whole bin (docs/purchasing.md#counting-a-whole-bin): SKUs it holds that the count does not list
+                // count as zero, so a draw taken would book; each draw names no warehouse or a line refused
+                boolean noWarehouse = g.random.nextBoolean();
+                return browser.post("/counts/bin", "location", noWarehouse ? g.pick("NO-SUCH-LOC", g.hostile()) : "BER",
+                        "bin", g.pick("A-01-01", "", "B".repeat(200), g.hostile()),
+                        "lineSku", noWarehouse ? sku : g.pick("NO-SUCH-SKU", "", g.hostile()),
+                        "lineCounted", noWarehouse ? counted : g.pick("-1", "1.5", "abc", "", "99999999999999999999"),
+                        "note", noisy(g, "n"));
+            }
             default -> {
                 return browser.post("/counts/" + g.pick(UUID.randomUUID().toString(), Generators.enc(g.hostile()))
                         + "/decision", "approve", g.pick("true", "false", "maybe", ""), "reason", noisy(g, "recount"));

@@ -152,7 +152,8 @@ final class JsonWrites extends Family {
         headers.put("Content-Type", "application/json");
         if (e.path.equals("/api/v1/orders") || e.path.equals("/api/v1/purchase-orders") || e.path.endsWith("/returns")
                 || e.path.endsWith("/receipts") || e.path.equals("/api/v1/transfers")
-                || e.path.equals("/api/v1/cycle-counts") || e.path.endsWith("/bins/moves")) {
+                || e.path.equals("/api/v1/cycle-counts") || e.path.endsWith("/bins/moves")
+                || e.path.matches(".*/bins/[^/]+/counts")) {
             headers.put("Idempotency-Key", "hostile-" + UUID.randomUUID());
         }
         if (e.path.equals("/api/v1/inventory/adjustments") && g.random.nextBoolean()) {
@@ -282,6 +283,8 @@ final class JsonWrites extends Family {
         // bins kept by hand (docs/purchasing.md#bins): a move at no location, a closure of no transfer; were a
         // fault to miss, nothing could move (the location and the transfer do not exist)
         writes.add(new Endpoint("POST", "/api/v1/locations/NO-SUCH-LOC/bins/moves", () -> map("sku", "TSHIRT-BLK-M", "from", "H-01", "to", "H-02", "quantity", 1), "quantity", 0));
+        // a whole bin counted at no location: SKUs the bin holds and the count does not list would count as zero
+        writes.add(new Endpoint("POST", "/api/v1/locations/NO-SUCH-LOC/bins/A-01-01/counts", () -> map("lines", new ArrayList<>(List.of(map("sku", "TSHIRT-BLK-M", "counted", 0))), "note", "hostile"), "lines", List.of(map("sku", "TSHIRT-BLK-M", "counted", -1))));
         writes.add(new Endpoint("POST", "/api/v1/transfers/" + pick("TR-2026-999999", UUID.randomUUID().toString()) + "/closure", () -> map("reason", "lost by the carrier", "lost", true), "lost", "yes"));
         // shop channels: a registration refused whole; disabling a channel that does not exist
         writes.add(new Endpoint("POST", "/api/v1/channels", () -> map("type", "SHOPIFY", "code", "hostile-" + g.random.nextInt(100_000), "secret", "a-long-enough-shop-secret"), "type", "MAGENTO"));

@@ -18,11 +18,16 @@ final class TransferForms extends BackOfficeForm {
         String to = "HAM";
         String sku = "TSHIRT-BLK-M";
         String quantity = "999999999";
-        switch (g.random.nextInt(5)) {
+        switch (g.random.nextInt(6)) {
             case 0 -> quantity = g.pick("0", "-1", "1.5", "abc", "1e2", "", "99999999999999999999");
             case 1 -> sku = g.pick("NO-SUCH-SKU", g.hostile());
             case 2 -> to = g.pick("BER", "NO-SUCH-LOC", g.hostile());
             case 3 -> from = g.pick("NO-SUCH-LOC", "", g.hostile());
+            case 4 -> {
+                // closing short a transfer that does not exist, or with a reason that is no text
+                return browser.post("/transfers/" + g.pick(UUID.randomUUID().toString(), Generators.enc(g.hostile()))
+                        + "/closure", "reason", g.pick("lost", "", g.hostile()), "lost", g.pick("true", "maybe", ""));
+            }
             default -> {
                 return browser.post("/transfers/" + g.pick(UUID.randomUUID().toString(), Generators.enc(g.hostile()))
                         + "/receipt", "sku", noisy(g, sku), "quantity", g.pick("1", "0", "abc"));
