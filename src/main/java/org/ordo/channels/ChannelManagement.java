@@ -115,7 +115,7 @@ public class ChannelManagement {
                     + draft.code() + " exists", Map.of("field", "code"));
         }
         securityLog.record(SecurityEventKind.SETTING_CHANGED, "channel:" + draft.code(),
-                draft.type() + " shop registered with its webhook secret" + (draft.apiToken() == null
+                draft.type().displayName() + " shop registered with its webhook secret" + (draft.apiToken() == null
                         || draft.apiToken().isBlank() ? "" : " and API token"));
         return channel(draft.code());
     }
@@ -242,7 +242,7 @@ public class ChannelManagement {
         PlaceOrder command = new PlaceOrder(platform.channel(), code + "/" + number, null,
                 CustomerDraft.contact(order.email(), order.customerName(), order.locale()), order.shipping(),
                 order.billing(), order.currency(), paid ? "marketplace" : order.paymentMethod(), null,
-                platform + " order " + number + " of shop " + code,
+                platform.displayName() + " order " + number + " of shop " + code,
                 quantities.entrySet().stream().map(e -> new PlaceOrder.Line(e.getKey(), e.getValue())).toList());
         try {
             // A savepoint: a refused placement rolls back its own work only; the stored original goes to review
@@ -256,8 +256,9 @@ public class ChannelManagement {
                         order.lines().stream().filter(l -> l.platformLineId() != null)
                                 .map(l -> new ShopOrders.LineItem(l.sku(), l.platformLineId())).toList()));
                 if (order.payment() == ShopOrder.Payment.AUTHORIZED) {
+                    String maker = platform.displayName();
                     lifecycle.markAuthorized(view.id(), TimelineReason.of("authorized-at-shop-order",
-                            "authorized at " + platform + " (order " + number + ")", platform, number));
+                            "authorized at " + maker + " (order " + number + ")", maker, number));
                     view = orders.require(view.id());
                 }
                 return view;

@@ -75,7 +75,7 @@ class ShopOrderUpdates {
         Platform platform = shop.channel().type();
         ShopOrder order = incoming.order();
         ShopWebhooks.Update update = incoming.update();
-        String what = platform + " order " + order.number() + " (" + update.event() + ")";
+        String what = platform.displayName() + " order " + order.number() + " (" + update.event() + ")";
         Optional<UUID> placed = shopOrders.orderOf(code, order.platformOrderId());
         if (placed.isEmpty()) {
             return review(null, order, update.cancelled() ? "cancelled at the shop" : !update.refunds().isEmpty()

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.Select;
 import org.ordo.Api;
 import org.ordo.Fixtures;
@@ -188,15 +187,9 @@ class FirstLookBrowserIntegrationTests {
         assertThat(KIND_CODE.matcher(ledger).find()).as(ledger).isFalse();
     }
 
-    /** The elements wider than the window (their tag and id), which would make the page scroll sideways. */
-    @SuppressWarnings("unchecked")
+    /** The elements wider than the window, which would make the page scroll sideways (as every screen is checked). */
     private List<String> overflow() {
-        return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
-                const width = document.documentElement.clientWidth;
-                return [...document.querySelectorAll('body *')]
-                    .filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > width + 1)
-                    .map(e => e.tagName + '#' + e.id + '.' + e.className);
-                """);
+        return ScreenChecks.overflow(browser);
     }
 
     private void language(String language) {

@@ -163,15 +163,25 @@ final class ScreenChecks {
     }
 
     /**
-     * The elements wider than the window (tag, id and class), which would make the page scroll sideways. A table
-     * in a {@code .table-scroll} box scrolls inside it, so only the box is measured.
+     * The elements wider than the window (tag, id and class), which would make the page scroll sideways. What is
+     * inside a box that scrolls on its own (a {@code .table-scroll} box, or a table that scrolls on a tablet) scrolls
+     * there, so only the box is measured.
      */
     @SuppressWarnings("unchecked")
     static List<String> overflow(Browser browser) {
         return (List<String>) ((JavascriptExecutor) browser.driver()).executeScript("""
                 const width = document.documentElement.clientWidth;
+                const scrollsInABox = e => {
+                    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+                        const x = getComputedStyle(p).overflowX;
+                        if (x === 'auto' || x === 'scroll') {
+                            return true;
+                        }
+                    }
+                    return false;
+                };
                 const over = new Set([...document.querySelectorAll('body *')]
-                    .filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > width + 1));
+                    .filter(e => e.getBoundingClientRect().right > width + 1 && !scrollsInABox(e)));
                 // the outermost of them: what pushes past the edge, not everything inside it
                 const wide = [...over].filter(e => !over.has(e.parentElement)).slice(0, 20)
                     .map(e => e.tagName + '#' + e.id + '.' + e.className + ' (right edge at '

@@ -104,7 +104,7 @@ class ShopOrderUpdatesIntegrationTests {
         assertThat(gone.get("outcome").asString()).isEqualTo("CANCELLED");
         JsonNode cancelledOrder = expect(api.get("/api/v1/orders/" + orderId), 200).json();
         assertThat(cancelledOrder.get("status").asString()).isEqualTo("CANCELLED");
-        assertThat(cancelledOrder.get("timeline").toString()).contains("cancelled at SHOPIFY order").contains("customer");
+        assertThat(cancelledOrder.get("timeline").toString()).contains("cancelled at Shopify order").contains("customer");
         Api.Response retried = expect(shopify(code, secret, "orders/cancelled", delivery, cancelled), 200);
         assertThat(retried.replayed()).isEqualTo("true");
         // the cancellation's own orders/updated afterwards
