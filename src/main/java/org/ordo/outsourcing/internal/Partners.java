@@ -12,6 +12,7 @@ import org.ordo.outsourcing.FulfilmentPartner;
 import org.ordo.outsourcing.PartnerDraft;
 import org.ordo.outsourcing.PartnerKind;
 import org.ordo.platform.PerTransaction;
+import org.ordo.platform.TransactionReadLock;
 import org.ordo.platform.security.SealedSecrets;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -29,8 +30,8 @@ public class Partners {
     public record Registered(FulfilmentPartner partner, String secret) {
     }
 
-    /** The transaction lock behind {@link #locations}: the same for every node on the database. */
-    private static final String LOCK = "hashtext('ordo.outsourcing.partner-locations')";
+    /** The transaction lock behind {@link #locations}. */
+    private static final TransactionReadLock LOCK = new TransactionReadLock("ordo.outsourcing.partner-locations");
 
     private final JdbcClient jdbc;
     private final SealedSecrets sealed;
@@ -54,13 +55,11 @@ public class Partners {
 
     /** Before a location becomes a partner's: waits for the transactions that read the partners' locations. */
     public void beforeRegistering() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(" + LOCK + ")").query(rs -> {
-        });
+        LOCK.beforeChanging(jdbc);
     }
 
     private Set<String> readLocations() {
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(" + LOCK + ")").query(rs -> {
-        });
+        LOCK.beforeReading(jdbc);
         return Set.copyOf(jdbc.sql("SELECT location_code FROM fulfilment_partner").query(String.class).list());
     }
 

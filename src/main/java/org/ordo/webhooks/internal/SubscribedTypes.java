@@ -3,6 +3,7 @@ package org.ordo.webhooks.internal;
 import java.util.Set;
 
 import org.ordo.platform.PerTransaction;
+import org.ordo.platform.TransactionReadLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubscribedTypes {
 
-    /** The transaction lock's key: the same for every node on the database. */
-    private static final String LOCK = "hashtext('ordo.webhooks.subscribed-types')";
+    private static final TransactionReadLock LOCK = new TransactionReadLock("ordo.webhooks.subscribed-types");
 
     private final JdbcClient jdbc;
     private final PerTransaction<Set<String>> types = new PerTransaction<>();
@@ -44,13 +44,11 @@ public class SubscribedTypes {
      * subscriber to end, and keeps new ones from reading until the caller's transaction ends.
      */
     public void beforeSubscribing() {
-        jdbc.sql("SELECT pg_advisory_xact_lock(" + LOCK + ")").query(rs -> {
-        });
+        LOCK.beforeChanging(jdbc);
     }
 
     private Set<String> read() {
-        jdbc.sql("SELECT pg_advisory_xact_lock_shared(" + LOCK + ")").query(rs -> {
-        });
+        LOCK.beforeReading(jdbc);
         return Set.copyOf(jdbc.sql("""
                 SELECT DISTINCT type FROM webhook_subscription, unnest(events) AS type WHERE status = 'ACTIVE'
                 """).query(String.class).list());
