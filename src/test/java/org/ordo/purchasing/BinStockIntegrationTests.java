@@ -245,24 +245,7 @@ class BinStockIntegrationTests {
         String key = Fixtures.unique("move");
         Map<String, Object> body = Map.of("sku", sku, "from", "Q-01", "to", "Q-02", "quantity", 2);
 
-        List<Api.Response> answers = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        try {
-            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            List<Future<Api.Response>> sent = new ArrayList<>();
-            for (int i = 0; i < 10; i++) {
-                sent.add(pool.submit(() -> {
-                    start.await();
-                    return api.post(moves(), body, "Idempotency-Key", key);
-                }));
-            }
-            start.countDown();
-            for (Future<Api.Response> f : sent) {
-                answers.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<Api.Response> answers = concurrently(10, i -> api.post(moves(), body, "Idempotency-Key", key));
 
         assertThat(answers).extracting(Api.Response::status).as("a retry sent at once gets the first answer")
                 .containsOnly(201);
@@ -273,6 +256,26 @@ class BinStockIntegrationTests {
         assertThat(held("Q-02")).containsEntry(sku, 2L);
         assertThat(contents("Q-02").get("bookings")).filteredOn(b -> b.get("kind").asString().equals("MOVE"))
                 .as("one MOVE into the target").hasSize(1);
+        assertThat(clean()).isEmpty();
+    }
+
+    @Test
+    void theSameWholeBinCountSentTenTimesAtOnceWithOneKeyCountsOnce() throws Exception {
+        String sku = litreArticle();
+        bin("V-01", 1, 1000);
+        fixtures.receive(sku, location, 5); // into V-01
+        String key = Fixtures.unique("bin-count");
+        Map<String, Object> body = Map.of("lines", List.of(Map.of("sku", sku, "counted", 3)));
+
+        List<Api.Response> answers = concurrently(10, i -> api.post(binCounts("V-01"), body, "Idempotency-Key", key));
+
+        assertThat(answers).extracting(Api.Response::status).as("a retry sent at once gets the first answer")
+                .containsOnly(201);
+        assertThat(answers).extracting(Api.Response::replayed).containsOnlyOnce("false");
+        assertThat(answers).extracting(a -> a.json().get("id").asString()).as("one count").containsOnly(
+                answers.get(0).json().get("id").asString());
+        assertThat(held("V-01")).as("the difference booked once").containsOnly(Map.entry(sku, 3L));
+        assertThat(onHand(sku)).isEqualTo(3);
         assertThat(clean()).isEmpty();
     }
 
@@ -508,23 +511,30 @@ class BinStockIntegrationTests {
         return checker.check().findings().stream().filter(f -> f.message().contains(location)).toList();
     }
 
-    interface Call {
-        int status(int i) throws Exception;
+    /** One of the calls sent at once: the {@code i}-th, and what it answered. */
+    interface Call<T> {
+        T answer(int i) throws Exception;
     }
 
-    static List<Integer> concurrently(int n, Call call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    /** {@code n} calls started at the same moment, each on a thread of its own; the answers in call order. */
+    static <T> List<T> concurrently(int n, Call<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
-            List<Future<Integer>> answers = new ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<T>> sent = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 int at = i;
-                answers.add(pool.submit(() -> call.status(at)));
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return call.answer(at);
+                }));
             }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
+            start.countDown();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> answer : sent) {
+                answers.add(answer.get());
             }
-            return statuses;
+            return answers;
         } finally {
             pool.shutdown();
         }
