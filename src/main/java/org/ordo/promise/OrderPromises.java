@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import org.ordo.catalog.Catalog;
 import org.ordo.ordering.DeliveryPromise;
@@ -87,13 +86,8 @@ class OrderPromises {
         for (PromiseOption.Shipment s : byCode) {
             Schedule.Warehouse w = context.warehouse(s.warehouse());
             Schedule.Service service = context.service(best.carrier(), best.service(), s.warehouse(), to).orElseThrow();
-            int capacity = context.capacity(s.warehouse());
-            // Days this computation read as full are passed over without a statement: with a backlog, each order
-            // would otherwise try (and lock) every full day before the first with room. The upsert stays the
-            // authority: a day read with room that filled meanwhile answers false, and the next is tried.
-            Predicate<LocalDate> room = context.room(s.warehouse());
             LocalDate day = schedule.shipBy(demand.placedAt(), s.expectedOn(), w, service,
-                    d -> room.test(d) && bookings.book(s.warehouse(), d, capacity));
+                    context.booking(s.warehouse()));
             LocalDate arrives = schedule.deliverBy(day, service, to);
             promised.add(new Bookings.Promised(demand.orderId(), s.warehouse(), best.carrier(), best.service(),
                     s.source().name(), day, arrives));

@@ -149,10 +149,9 @@ class PromiseMoves {
                     && !schedule.shipBy(now, readyOn, w, service.get(), d -> true).isAfter(s.shipBy())) {
                 continue; // the goods still come in time
             }
-            int capacity = context.capacity(s.location());
-            Predicate<LocalDate> room = context.room(s.location()); // full days cost no statement (OrderPromises)
+            Predicate<LocalDate> booking = context.booking(s.location());
             LocalDate day = schedule.shipBy(now, readyOn, w, service.get(),
-                    d -> d.isAfter(s.shipBy()) && room.test(d) && bookings.book(s.location(), d, capacity));
+                    d -> d.isAfter(s.shipBy()) && booking.test(d));
             if (bookings.move(s.orderId(), s.location(), day, schedule.deliverBy(day, service.get(), to))) {
                 bookings.unbook(s.location(), s.shipBy());
                 causes.putIfAbsent(s.orderId(), missed ? OrderDelays.Cause.MISSED

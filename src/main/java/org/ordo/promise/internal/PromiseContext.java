@@ -96,6 +96,18 @@ public final class PromiseContext {
         return row != null ? row.dailyCapacity() : settings.dailyCapacity();
     }
 
+    /**
+     * Books a day at a warehouse if it has room (docs/promise.md, "The promise of an order"): a day this computation
+     * read as full is passed over without a statement (in a backlog an order would otherwise try, and lock, every
+     * full day before the first with room); for a day read with room the conditional booking decides, so one that
+     * filled meanwhile answers false and the next is tried.
+     */
+    public Predicate<LocalDate> booking(String location) {
+        Predicate<LocalDate> room = room(location);
+        int capacity = capacity(location);
+        return day -> room.test(day) && bookings.book(location, day, capacity);
+    }
+
     /** Whether a day has room, from what was booked when this computation first asked (books nothing). */
     public Predicate<LocalDate> room(String location) {
         Map<LocalDate, Integer> days = booked.computeIfAbsent(location, l -> bookings.booked(l, today.minusDays(1)));
