@@ -102,7 +102,8 @@ class SavedViewsBrowserIntegrationTests {
         // deleted: gone from the queue and the sidebar
         browser.find(By.cssSelector(".manage-views summary")).click();
         browser.waitFor(By.id("delete-" + id)).click();
-        assertThat(browser.waitFor(By.id("flash")).getText()).isEqualTo("View deleted.");
+        // the page before still shows its own flash ("View renamed.") until the answer replaces it: wait for the text
+        browser.waitUntil(d -> d.findElement(By.id("flash")).getText().equals("View deleted."));
         browser.waitFor(By.id("sidebar-views"));
         assertThat(browser.driver().findElements(By.id("view-" + id))).isEmpty();
         assertThat(browser.driver().findElements(By.id("sidebar-view-" + id))).isEmpty();
