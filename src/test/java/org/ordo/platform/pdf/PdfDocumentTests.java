@@ -89,4 +89,110 @@ class PdfDocumentTests {
             pool.shutdown();
         }
     }
+
+    /**
+     * The XML factories of the metadata are looked up once per thread, not once per document: each look-up searches
+     * the class path, which was more than a third of rendering a document. Counted through the JDK's own switch for
+     * the transformer factory, on a thread of its own (so nothing rendered earlier on this thread counts).
+     */
+    @Test
+    void documentsRenderedOneAfterAnotherLookUpTheXmlFactoriesOnce() throws Exception {
+        String property = "javax.xml.transform.TransformerFactory";
+        String before = System.getProperty(property);
+        CountingTransformerFactory.MADE.set(0);
+        System.setProperty(property, CountingTransformerFactory.class.getName());
+        try {
+            java.util.concurrent.FutureTask<Void> three = new java.util.concurrent.FutureTask<>(() -> {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(sample(UUID.randomUUID(), 2).toBytes()).isNotEmpty();
+                }
+                return null;
+            });
+            new Thread(three, "pdf-renderer").start();
+            three.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+        assertThat(CountingTransformerFactory.MADE.get()).isEqualTo(1);
+    }
+
+    /** The JDK's transformer factory, counting how many are made. */
+    public static class CountingTransformerFactory extends javax.xml.transform.TransformerFactory {
+
+        static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
+        private final javax.xml.transform.TransformerFactory jdk = javax.xml.transform.TransformerFactory
+                .newDefaultInstance();
+
+        public CountingTransformerFactory() {
+            MADE.incrementAndGet();
+        }
+
+        @Override
+        public javax.xml.transform.Transformer newTransformer(javax.xml.transform.Source source)
+                throws javax.xml.transform.TransformerConfigurationException {
+            return jdk.newTransformer(source);
+        }
+
+        @Override
+        public javax.xml.transform.Transformer newTransformer()
+                throws javax.xml.transform.TransformerConfigurationException {
+            return jdk.newTransformer();
+        }
+
+        @Override
+        public javax.xml.transform.Templates newTemplates(javax.xml.transform.Source source)
+                throws javax.xml.transform.TransformerConfigurationException {
+            return jdk.newTemplates(source);
+        }
+
+        @Override
+        public javax.xml.transform.Source getAssociatedStylesheet(javax.xml.transform.Source source, String media,
+                String title, String charset) throws javax.xml.transform.TransformerConfigurationException {
+            return jdk.getAssociatedStylesheet(source, media, title, charset);
+        }
+
+        @Override
+        public void setURIResolver(javax.xml.transform.URIResolver resolver) {
+            jdk.setURIResolver(resolver);
+        }
+
+        @Override
+        public javax.xml.transform.URIResolver getURIResolver() {
+            return jdk.getURIResolver();
+        }
+
+        @Override
+        public void setFeature(String name, boolean value) throws javax.xml.transform.TransformerConfigurationException {
+            jdk.setFeature(name, value);
+        }
+
+        @Override
+        public boolean getFeature(String name) {
+            return jdk.getFeature(name);
+        }
+
+        @Override
+        public void setAttribute(String name, Object value) {
+            jdk.setAttribute(name, value);
+        }
+
+        @Override
+        public Object getAttribute(String name) {
+            return jdk.getAttribute(name);
+        }
+
+        @Override
+        public void setErrorListener(javax.xml.transform.ErrorListener listener) {
+            jdk.setErrorListener(listener);
+        }
+
+        @Override
+        public javax.xml.transform.ErrorListener getErrorListener() {
+            return jdk.getErrorListener();
+        }
+    }
 }
