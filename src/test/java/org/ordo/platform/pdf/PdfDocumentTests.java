@@ -120,79 +120,13 @@ class PdfDocumentTests {
         assertThat(CountingTransformerFactory.MADE.get()).isEqualTo(1);
     }
 
-    /** The JDK's transformer factory, counting how many are made. */
-    public static class CountingTransformerFactory extends javax.xml.transform.TransformerFactory {
+    /** The transformer factory the application finds on its class path (Saxon's), counting how many are made. */
+    public static class CountingTransformerFactory extends net.sf.saxon.TransformerFactoryImpl {
 
         static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
-        private final javax.xml.transform.TransformerFactory jdk = javax.xml.transform.TransformerFactory
-                .newDefaultInstance();
 
         public CountingTransformerFactory() {
             MADE.incrementAndGet();
-        }
-
-        @Override
-        public javax.xml.transform.Transformer newTransformer(javax.xml.transform.Source source)
-                throws javax.xml.transform.TransformerConfigurationException {
-            return jdk.newTransformer(source);
-        }
-
-        @Override
-        public javax.xml.transform.Transformer newTransformer()
-                throws javax.xml.transform.TransformerConfigurationException {
-            return jdk.newTransformer();
-        }
-
-        @Override
-        public javax.xml.transform.Templates newTemplates(javax.xml.transform.Source source)
-                throws javax.xml.transform.TransformerConfigurationException {
-            return jdk.newTemplates(source);
-        }
-
-        @Override
-        public javax.xml.transform.Source getAssociatedStylesheet(javax.xml.transform.Source source, String media,
-                String title, String charset) throws javax.xml.transform.TransformerConfigurationException {
-            return jdk.getAssociatedStylesheet(source, media, title, charset);
-        }
-
-        @Override
-        public void setURIResolver(javax.xml.transform.URIResolver resolver) {
-            jdk.setURIResolver(resolver);
-        }
-
-        @Override
-        public javax.xml.transform.URIResolver getURIResolver() {
-            return jdk.getURIResolver();
-        }
-
-        @Override
-        public void setFeature(String name, boolean value) throws javax.xml.transform.TransformerConfigurationException {
-            jdk.setFeature(name, value);
-        }
-
-        @Override
-        public boolean getFeature(String name) {
-            return jdk.getFeature(name);
-        }
-
-        @Override
-        public void setAttribute(String name, Object value) {
-            jdk.setAttribute(name, value);
-        }
-
-        @Override
-        public Object getAttribute(String name) {
-            return jdk.getAttribute(name);
-        }
-
-        @Override
-        public void setErrorListener(javax.xml.transform.ErrorListener listener) {
-            jdk.setErrorListener(listener);
-        }
-
-        @Override
-        public javax.xml.transform.ErrorListener getErrorListener() {
-            return jdk.getErrorListener();
         }
     }
 }
