@@ -24,17 +24,17 @@ import org.ordo.platform.pdf.PdfDocument.Column;
 import org.ordo.platform.pdf.PdfDocument.Field;
 import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.Shipment;
-import org.ordo.shipping.ShipmentShipped;
 import org.ordo.shipping.ShippingManagement;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * The packing slip of a shipment, in the customer's language: what is in the parcel, and a return section with
  * the order number, the return link (the order's page behind its unguessable token, as a link and a QR code),
- * the return address and the policy in one sentence. Rendered when the shipment leaves and kept with the order's
- * documents (kind PACKING_SLIP), so every download and reprint gives the same bytes.
+ * the return address and the policy in one sentence. A print of the shipment, not a legal record: rendered the first
+ * time someone asks for it and kept from then on with the order's documents (kind PACKING_SLIP), so every later
+ * download and reprint gives the same bytes. Shipping renders nothing: most slips are never asked for again, and
+ * rendering one per shipment was the largest part of a busy day's (and the demo's) CPU.
  */
 @Service
 public class PackingSlips {
@@ -64,12 +64,6 @@ public class PackingSlips {
     /** Where the customer starts a return of this order: its page, behind the order's token. */
     public String returnLink(UUID orderId) {
         return publicUrl + "/track/" + tracking.token(orderId);
-    }
-
-    /** Keeps the packing slip of a shipment that left with the order's documents, after the shipment commits. */
-    @ApplicationModuleListener
-    void on(ShipmentShipped shipped) {
-        stored(shipped.shipmentId());
     }
 
     /**

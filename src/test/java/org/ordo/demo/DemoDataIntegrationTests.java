@@ -81,6 +81,15 @@ class DemoDataIntegrationTests {
         assertThat(days("message", "created_at")).as("days with messages").isGreaterThanOrEqualTo(30);
     }
 
+    /** The first start applies every migration in one transaction, with one commit: they share its start time. */
+    @Test
+    void theFirstStartMigratesTheEmptyDatabaseInOneTransaction() {
+        assertThat(count("SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL AND success"))
+                .isGreaterThan(90);
+        assertThat(count("SELECT count(DISTINCT installed_on) FROM flyway_schema_history WHERE version IS NOT NULL"))
+                .isEqualTo(1);
+    }
+
     private long days(String table, String column) {
         return count("SELECT count(DISTINCT CAST(" + column + " AT TIME ZONE 'UTC' AS date)) FROM " + table);
     }

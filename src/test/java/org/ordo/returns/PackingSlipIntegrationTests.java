@@ -27,9 +27,13 @@ import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The packing slip read back as a customer gets it: text in their language, and a QR code that opens the return link. */
+/**
+ * The packing slip read back as a customer gets it: text in their language, and a QR code that opens the return link;
+ * rendered when first asked for, not when the shipment leaves, and the same bytes on every reprint.
+ */
 @IntegrationTest
 class PackingSlipIntegrationTests {
 
@@ -37,6 +41,8 @@ class PackingSlipIntegrationTests {
     int port;
     @Autowired
     PackingSlips slips;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aKoreanCustomersPackingSlipListsTheParcelAndCarriesTheReturnLinkAsTextAndQrCode() throws Exception {
@@ -54,6 +60,14 @@ class PackingSlipIntegrationTests {
                 "amount", Map.of("amount", order.get("totals").get("gross").get("amount").asString(),
                         "currency", "EUR"))), 201);
         JsonNode shipment = new DeliveredOrders(api, warehouse).ship(order, location, Map.of(1, 2L));
+        // Shipping renders no slip: once every listener has handled the shipment, the order has none yet.
+        String orderId = order.get("id").asString();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+                SELECT count(*) FILTER (WHERE completion_date IS NULL) = 0 AND count(*) > 0 FROM event_publication
+                WHERE event_type LIKE '%ShipmentShipped' AND serialized_event LIKE '%' || :shipment || '%'
+                """).param("shipment", shipment.get("id").asString()).query(Boolean.class).single());
+        assertThat(api.get("/api/v1/orders/" + orderId + "/documents").json())
+                .noneSatisfy(d -> assertThat(d.get("kind").asString()).isEqualTo("PACKING_SLIP"));
 
         HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
                 + port + "/api/v1/shipments/" + shipment.get("id").asString() + "/packing-slip"))
@@ -73,8 +87,7 @@ class PackingSlipIntegrationTests {
                     new RGBLuminanceSource(page.getWidth(), page.getHeight(), pixels)))).getText();
             assertThat(decoded).isEqualTo(link);
         }
-        // Kept with the order's documents once the shipment left: a reprint gives the same bytes.
-        String orderId = order.get("id").asString();
+        // Kept with the order's documents once it was printed: a reprint gives the same bytes.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                 api.get("/api/v1/orders/" + orderId + "/documents").json()).anySatisfy(d -> {
                     assertThat(d.get("kind").asString()).isEqualTo("PACKING_SLIP");
@@ -95,5 +108,30 @@ class PackingSlipIntegrationTests {
                 .isEqualTo(404);
         assertThat(api.withNewKey("INTEGRATION").get("/api/v1/shipments/" + shipment.get("id").asString()
                 + "/packing-slip").status()).isEqualTo(403);
+    }
+
+    /**
+     * Publications to the listener that rendered slips at shipment, still open at the upgrade, are completed by the
+     * upgrade's migration (the listener is gone; nobody would ever handle them). Its statement, run here again on
+     * such a publication.
+     */
+    @Test
+    void theUpgradeCompletesPublicationsLeftForTheListenerThatRenderedSlipsAtShipment() throws Exception {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,
+                    status, completion_attempts)
+                VALUES (:id, 'org.ordo.returns.PackingSlips.on(org.ordo.shipping.ShipmentShipped)',
+                    'org.ordo.shipping.ShipmentShipped', '{}', now() - interval '1 day', 'PUBLISHED', 1)
+                """).param("id", id).update();
+        String migration;
+        try (var in = getClass().getClassLoader().getResourceAsStream(
+                "db/migration/V580__packing_slips_rendered_when_asked.sql")) {
+            assertThat(in).as("the migration").isNotNull();
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        jdbc.sql(migration).update();
+        assertThat(jdbc.sql("SELECT completion_date IS NOT NULL AND status = 'COMPLETED' FROM event_publication"
+                + " WHERE id = :id").param("id", id).query(Boolean.class).single()).isTrue();
     }
 }

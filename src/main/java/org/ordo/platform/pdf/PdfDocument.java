@@ -166,6 +166,14 @@ public final class PdfDocument {
     private static final int IDLE_FONTS = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final AtomicInteger IDLE_COUNT = new AtomicInteger();
 
+    /**
+     * One XMP serializer per thread, made once. Making one looks up an XML transformer and document builder factory
+     * through the class path (a service look-up over every jar): about a quarter of a warm render's CPU, and 39 % of
+     * the PDF samples in a flight recording of the first start (docs/benchmarks.md, Start-up). The serializer holds
+     * state while it writes, so it is not shared between threads.
+     */
+    private static final ThreadLocal<XmpSerializer> XMP = ThreadLocal.withInitial(XmpSerializer::new);
+
     private final Info info;
     private final PDDocument document = new PDDocument();
     private final Fonts fonts;
@@ -644,7 +652,7 @@ public final class PdfDocument {
         }
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
         try {
-            new XmpSerializer().serialize(xmp, xml, true);
+            XMP.get().serialize(xmp, xml, true);
         } catch (javax.xml.transform.TransformerException e) {
             throw new IOException(e);
         }

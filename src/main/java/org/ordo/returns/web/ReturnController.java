@@ -176,8 +176,8 @@ class ReturnController {
     @GetMapping(path = "/shipments/{id}/packing-slip", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(operationId = "downloadPackingSlip", summary = "The packing slip of a shipment (PDF)", description = """
             What is in the parcel, in the customer's language, with the return section: order number, the return
-            link as text and QR code, the return address and the policy. Kept with the order's documents when the
-            shipment leaves: every download gives the same bytes.""")
+            link as text and QR code, the return address and the policy. Rendered the first time it is asked for and
+            kept with the order's documents from then on: every later download gives the same bytes.""")
     ResponseEntity<byte[]> packingSlip(@PathVariable UUID id) {
         org.ordo.billing.StoredDocument.File slip = slips.stored(id);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -89,4 +89,44 @@ class PdfDocumentTests {
             pool.shutdown();
         }
     }
+
+    /**
+     * The XML factories of the metadata are looked up once per thread, not once per document: each look-up searches
+     * the class path, which was more than a third of rendering a document. Counted through the JDK's own switch for
+     * the transformer factory, on a thread of its own (so nothing rendered earlier on this thread counts).
+     */
+    @Test
+    void documentsRenderedOneAfterAnotherLookUpTheXmlFactoriesOnce() throws Exception {
+        String property = "javax.xml.transform.TransformerFactory";
+        String before = System.getProperty(property);
+        CountingTransformerFactory.MADE.set(0);
+        System.setProperty(property, CountingTransformerFactory.class.getName());
+        try {
+            java.util.concurrent.FutureTask<Void> three = new java.util.concurrent.FutureTask<>(() -> {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(sample(UUID.randomUUID(), 2).toBytes()).isNotEmpty();
+                }
+                return null;
+            });
+            new Thread(three, "pdf-renderer").start();
+            three.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
+        assertThat(CountingTransformerFactory.MADE.get()).isEqualTo(1);
+    }
+
+    /** The transformer factory the application finds on its class path (Saxon's), counting how many are made. */
+    public static class CountingTransformerFactory extends net.sf.saxon.TransformerFactoryImpl {
+
+        static final java.util.concurrent.atomic.AtomicInteger MADE = new java.util.concurrent.atomic.AtomicInteger();
+
+        public CountingTransformerFactory() {
+            MADE.incrementAndGet();
+        }
+    }
 }
