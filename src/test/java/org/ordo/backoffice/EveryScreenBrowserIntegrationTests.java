@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -129,15 +128,7 @@ class EveryScreenBrowserIntegrationTests {
         assertThat(browser.driver().findElements(By.cssSelector("#error-status, aside.sidebar")))
                 .as(where + ": the screen, not an error page").singleElement()
                 .satisfies(e -> assertThat(e.getTagName()).isEqualTo("aside"));
-        List<String> texts = ScreenChecks.visibleTexts(browser);
-        // every finding of the page at once, so that one run says all there is to fix
-        SoftAssertions.assertSoftly(soft -> {
-            soft.assertThat(ScreenChecks.overflow(browser)).as(where + ": wider than the window").isEmpty();
-            soft.assertThat(checks.rawCodes(texts)).as(where + ": codes on screen").isEmpty();
-            if (!language.equals("en")) {
-                soft.assertThat(checks.untranslated(texts)).as(where + ": English words for codes").isEmpty();
-            }
-        });
+        checks.assertReadable(browser, where, language);
     }
 
     /** Waits until the page and what htmx loads into it after the page ("load" triggers) are there. */

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -81,6 +82,22 @@ final class ScreenChecks {
         }
         codes.removeAll(WORDS);
         return new ScreenChecks(codes);
+    }
+
+    /**
+     * Checks the page the browser shows as every browser check does, every finding at once (so that one run says all
+     * there is to fix): nothing wider than the window, no codes, stored actors or missing texts, and on a page in
+     * another language than English no English words for codes.
+     */
+    void assertReadable(Browser browser, String where, String language) {
+        List<String> texts = visibleTexts(browser);
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(overflow(browser)).as(where + ": wider than the window").isEmpty();
+            soft.assertThat(rawCodes(texts)).as(where + ": codes on screen").isEmpty();
+            if (!language.equals("en")) {
+                soft.assertThat(untranslated(texts)).as(where + ": English words for codes").isEmpty();
+            }
+        });
     }
 
     int size() {
