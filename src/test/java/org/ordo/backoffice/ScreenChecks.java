@@ -149,7 +149,8 @@ final class ScreenChecks {
 
     /**
      * The texts a person can see on the page: each visible text node as the page holds it (not as CSS may have
-     * upper-cased it), the options of the lists, and the placeholders and button labels of inputs. Stored
+     * upper-cased it), the options of the lists, the placeholders and button labels of inputs, and the labels of
+     * the charts (drawn on a canvas from the page's data). Stored
      * originals (an EDI interchange, a mail) are shown verbatim in {@code <pre>} on purpose, and names and a file's
      * own column names are marked {@code translate="no"}: both are left out.
      */
@@ -174,6 +175,12 @@ final class ScreenChecks {
                 });
                 document.querySelectorAll('input[type=submit], input[type=button]').forEach(e => {
                     if (e.getClientRects().length > 0) texts.push(e.value);
+                });
+                // what a chart draws from the server's text: its axis labels and the names of its series
+                document.querySelectorAll('canvas[data-chart]').forEach(c => {
+                    const chart = JSON.parse(c.getAttribute('data-chart'));
+                    (chart.labels || []).forEach(l => texts.push(String(l)));
+                    (chart.datasets || []).forEach(d => { if (d.label) texts.push(String(d.label)); });
                 });
                 return texts;
                 """);

@@ -188,8 +188,8 @@ class DashboardController {
         return days;
     }
 
-    /** One stacked bar per day, one dataset per channel; a day without orders is 0. */
-    private static Map<String, Object> ordersChart(Dashboard d, List<LocalDate> days) {
+    /** One stacked bar per day, one dataset per channel (named as the queue names it); a day without orders is 0. */
+    private Map<String, Object> ordersChart(Dashboard d, List<LocalDate> days) {
         Map<String, long[]> perChannel = new TreeMap<>();
         for (Summary.DayCount c : d.ordersPerDay()) {
             int at = days.indexOf(c.day());
@@ -198,7 +198,8 @@ class DashboardController {
             }
         }
         List<Map<String, Object>> datasets = new ArrayList<>();
-        perChannel.forEach((channel, counts) -> datasets.add(Map.of("label", channel, "data",
+        perChannel.forEach((channel, counts) -> datasets.add(Map.of("label", messages.getMessage("channel." + channel,
+                null, channel, LocaleContextHolder.getLocale()), "data",
                 Arrays.stream(counts).boxed().toList())));
         return Map.of("labels", days.stream().map(LocalDate::toString).toList(), "datasets", datasets);
     }
