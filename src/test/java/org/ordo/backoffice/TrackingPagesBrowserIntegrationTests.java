@@ -81,12 +81,10 @@ class TrackingPagesBrowserIntegrationTests {
             String open = "/track/" + tokens.token(UUID.fromString(waiting.get("id").asString()));
             those.add(new Page("waiting", open, b -> { }));
             those.add(new Page("change", open + "/change", b -> { }));
-            those.add(new Page("change-refused", open + "/change", b -> {
+            those.add(new Page("change-refused", open + "/change", sent("change-submit", "change-problem", b -> {
                 b.find(By.id("address-country")).clear();
                 b.find(By.id("address-country")).sendKeys("XX");
-                b.find(By.id("change-submit")).click();
-                b.waitFor(By.id("change-problem"));
-            }));
+            })));
 
             // delivered, with a download link and one unit announced for return
             JsonNode order = expect(api.placeOrder(inLanguage(Fixtures.order("EUR", shirt, 2, ebook, 1), language)),
@@ -102,12 +100,10 @@ class TrackingPagesBrowserIntegrationTests {
             those.add(new Page("delivered", delivered, b -> { }));
             those.add(new Page("change-closed", delivered + "/change", b -> { }));
             those.add(new Page("return", delivered + "/return", b -> { }));
-            those.add(new Page("return-refused", delivered + "/return", b -> {
+            those.add(new Page("return-refused", delivered + "/return", sent("return-submit", "return-problem", b -> {
                 b.find(By.id("resolution-exchange")).click();
                 b.find(By.id("return-iban")).sendKeys("XX12");
-                b.find(By.id("return-submit")).click();
-                b.waitFor(By.id("return-problem"));
-            }));
+            })));
             // the link in the mail, used up: what the customer's browser shows
             JsonNode link = expect(api.get("/api/v1/orders/" + order.get("id").asString() + "/downloads"), 200)
                     .json().get(0);
@@ -152,6 +148,15 @@ class TrackingPagesBrowserIntegrationTests {
         assertThat(browser.find(By.tagName("html")).getAttribute("lang")).as(where + ": the customer's language")
                 .isEqualTo(language);
         checks.assertReadable(browser, where, language);
+    }
+
+    /** The customer fills the form in, sends it, and the page comes back with the refusal in this element. */
+    private static Consumer<Browser> sent(String submit, String refusal, Consumer<Browser> filling) {
+        return b -> {
+            filling.accept(b);
+            b.find(By.id(submit)).click();
+            b.waitFor(By.id(refusal));
+        };
     }
 
     private static Map<String, Object> inLanguage(Map<String, Object> order, String language) {
