@@ -114,14 +114,15 @@ public class DigitalDelivery {
             throw new NotFoundException("Download", "link");
         }
         if (refusal != null) {
-            throw new LinkGone("This download link is " + refusal);
+            throw new LinkGone("This download link is " + refusal, entitlements.orderOf(token));
         }
         String sku = entitlements.ofOrderToken(token);
         Assets.Asset asset = assets.find(sku).orElseThrow(() -> new ConflictException("file-missing",
                 "File not available", "The file for this download is not available yet; try again later",
                 Map.of("sku", sku)));
         if (count) {
-            entitlements.use(token).orElseThrow(() -> new LinkGone("This download link is used up"));
+            entitlements.use(token).orElseThrow(() -> new LinkGone("This download link is used up",
+                    entitlements.orderOf(token)));
         }
         return new Download(asset.filename(), asset.contentType(), asset.content());
     }
@@ -143,10 +144,17 @@ public class DigitalDelivery {
                 content, Sha256.hex(content)));
     }
 
-    /** A link that no longer works; answered 410. */
+    /** A link that no longer works (answered 410), of this order. */
     public static class LinkGone extends RuntimeException {
-        public LinkGone(String message) {
+        private final UUID orderId;
+
+        public LinkGone(String message, UUID orderId) {
             super(message);
+            this.orderId = orderId;
+        }
+
+        public UUID orderId() {
+            return orderId;
         }
     }
 

@@ -149,6 +149,6 @@ class ReturnScreensIntegrationTests {
         assertThat(articles.body()).startsWith("since,sku,shipped,returned,return_rate")
                 .containsPattern("\\n[0-9-]+," + sku + ",8,1,0\\.125");
         WebSession.Page reasons = agent.get("/dashboard/returns-by-reason.csv");
-        assertThat(reasons.body()).startsWith("since,reason,units,returns,share_of_units").contains(",DAMAGED,");
+        assertThat(reasons.body()).startsWith("since,reason,units,returns,share_of_units").contains(",Arrived damaged,");
     }
 }

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -83,6 +84,22 @@ final class ScreenChecks {
         return new ScreenChecks(codes);
     }
 
+    /**
+     * Checks the page the browser shows as every browser check does, every finding at once (so that one run says all
+     * there is to fix): nothing wider than the window, no codes, stored actors or missing texts, and on a page in
+     * another language than English no English words for codes.
+     */
+    void assertReadable(Browser browser, String where, String language) {
+        List<String> texts = visibleTexts(browser);
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(overflow(browser)).as(where + ": wider than the window").isEmpty();
+            soft.assertThat(rawCodes(texts)).as(where + ": codes on screen").isEmpty();
+            if (!language.equals("en")) {
+                soft.assertThat(untranslated(texts)).as(where + ": English words for codes").isEmpty();
+            }
+        });
+    }
+
     int size() {
         return codes.size();
     }
@@ -132,7 +149,8 @@ final class ScreenChecks {
 
     /**
      * The texts a person can see on the page: each visible text node as the page holds it (not as CSS may have
-     * upper-cased it), the options of the lists, and the placeholders and button labels of inputs. Stored
+     * upper-cased it), the options of the lists, the placeholders and button labels of inputs, and the labels of
+     * the charts (drawn on a canvas from the page's data). Stored
      * originals (an EDI interchange, a mail) are shown verbatim in {@code <pre>} on purpose, and names and a file's
      * own column names are marked {@code translate="no"}: both are left out.
      */
@@ -157,6 +175,12 @@ final class ScreenChecks {
                 });
                 document.querySelectorAll('input[type=submit], input[type=button]').forEach(e => {
                     if (e.getClientRects().length > 0) texts.push(e.value);
+                });
+                // what a chart draws from the server's text: its axis labels and the names of its series
+                document.querySelectorAll('canvas[data-chart]').forEach(c => {
+                    const chart = JSON.parse(c.getAttribute('data-chart'));
+                    (chart.labels || []).forEach(l => texts.push(String(l)));
+                    (chart.datasets || []).forEach(d => { if (d.label) texts.push(String(d.label)); });
                 });
                 return texts;
                 """);

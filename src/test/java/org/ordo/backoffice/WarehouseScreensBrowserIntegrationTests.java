@@ -251,7 +251,7 @@ class WarehouseScreensBrowserIntegrationTests {
         assertThat((String) csv.get("type")).isEqualTo("text/csv;charset=UTF-8");
         String[] lines = new String(bytes(csv), java.nio.charset.StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).isEqualTo("day,channel,orders");
-        assertThat(lines).anyMatch(l -> l.startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ",web,"));
+        assertThat(lines).anyMatch(l -> l.startsWith(java.time.LocalDate.now(java.time.ZoneOffset.UTC) + ",Web shop,"));
         assertThat(fetch("/dashboard/no-such-figure.csv").get("status")).isEqualTo(404L);
 
         WebSession warehouse = WebSession.login(port, person(Role.WAREHOUSE), PASSWORD);

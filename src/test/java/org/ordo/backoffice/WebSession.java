@@ -134,6 +134,29 @@ public final class WebSession {
         }
     }
 
+    /** Fetches a file (a PDF, a CSV) with this session, as the browser follows a link to it: its bytes as sent. */
+    public File download(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        try {
+            HttpResponse<byte[]> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new File(r.statusCode(), r.body(), r.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record File(int status, byte[] body, java.net.http.HttpHeaders headers) {
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
+    }
+
     public record Page(int status, String body, String location, java.net.http.HttpHeaders headers) {
 
         public String header(String name) {

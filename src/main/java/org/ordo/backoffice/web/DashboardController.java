@@ -54,6 +54,7 @@ class DashboardController {
     private final Reports reports;
     private final Json json;
     private final MessageSource messages;
+    private final Formats fmt;
     private final SpaceManagement space;
 
     /** The stock figures from the stock policies: value at purchase price, below reorder point, days of cover. */
@@ -62,7 +63,9 @@ class DashboardController {
     private final PromiseManagement promise;
 
     DashboardController(Reports reports, Json json, MessageSource messages, SpaceManagement space,
-            org.ordo.purchasing.PurchasingManagement purchasing, PromiseWatch promises, PromiseManagement promise) {
+            org.ordo.purchasing.PurchasingManagement purchasing, PromiseWatch promises, PromiseManagement promise,
+            Formats fmt) {
+        this.fmt = fmt;
         this.space = space;
         this.purchasing = purchasing;
         this.promises = promises;
@@ -118,7 +121,11 @@ class DashboardController {
     record SpaceOutlook(String location, long mostNeededVolumeMm3, Long availableVolumeMm3, LocalDate firstFullDay) {
     }
 
-    /** One figure as CSV (RFC 4180, UTF-8, a header line), named with the day it was taken. */
+    /**
+     * One figure as CSV (RFC 4180, UTF-8, a header line), named with the day it was taken. The header and the
+     * columns of codes (channel, status, age, reason) are in the person's language, as the screen shows them;
+     * numbers and days as a spreadsheet reads them.
+     */
     @GetMapping("/{figure}.csv")
     ResponseEntity<String> csv(@PathVariable String figure) {
         if (!FIGURES.contains(figure)) {
@@ -126,33 +133,37 @@ class DashboardController {
         }
         Dashboard d = reports.dashboard(DAYS);
         String body = switch (figure) {
-            case "orders-per-day" -> Csv.of(List.of("day", "channel", "orders"), d.ordersPerDay().stream()
-                    .map(r -> List.<Object>of(r.day(), r.channel(), r.orders())).toList());
-            case "on-time" -> Csv.of(List.of("day", "shipped", "on_time", "share_on_time"), d.onTime().stream()
+            case "orders-per-day" -> Csv.of(header("day", "channel", "orders"), d.ordersPerDay().stream()
+                    .map(r -> List.<Object>of(r.day(), fmt.label("channel.", r.channel()), r.orders())).toList());
+            case "on-time" -> Csv.of(header("day", "shipped", "on_time", "share_on_time"), d.onTime().stream()
                     .map(r -> List.<Object>of(r.day(), r.shipped(), r.onTime(), ratio(r.onTime(), r.shipped())))
                     .toList());
-            case "backlog" -> Csv.of(List.of("status", "age", "orders", "late"), d.backlog().stream()
-                    .map(r -> List.<Object>of(r.status(), r.age(), r.orders(), r.late())).toList());
-            case "late-orders" -> Csv.of(List.of("number", "channel", "status", "fulfillment_status", "placed_at",
-                    "promised_at"), d.lateOrders().stream().map(r -> List.<Object>of(r.number(), r.channel(),
-                            r.status(), r.fulfillmentStatus(), r.createdAt(), r.promisedAt())).toList());
-            case "low-stock" -> Csv.of(List.of("sku", "on_hand", "reserved", "available", "below"), d.lowStock()
+            case "backlog" -> Csv.of(header("status", "age", "orders", "late"), d.backlog().stream()
+                    .map(r -> List.<Object>of(text("dashboard.status." + r.status()),
+                            text("dashboard.age." + r.age().name()), r.orders(), r.late())).toList());
+            case "late-orders" -> Csv.of(header("number", "channel", "status", "fulfillment_status", "placed_at",
+                    "promised_at"), d.lateOrders().stream().map(r -> List.<Object>of(r.number(),
+                            fmt.label("channel.", r.channel()), fmt.label("status.order.", r.status()),
+                            fmt.label("status.fulfillment.", r.fulfillmentStatus()), r.createdAt(), r.promisedAt()))
+                    .toList());
+            case "low-stock" -> Csv.of(header("sku", "on_hand", "reserved", "available", "below"), d.lowStock()
                     .stream().map(r -> List.<Object>of(r.sku(), r.onHand(), r.reserved(), r.available(),
                             d.lowStockBelow())).toList());
-            case "promises-kept" -> Csv.of(List.of("since", "warehouse", "carrier", "service", "shipped",
+            case "promises-kept" -> Csv.of(header("since", "warehouse", "carrier", "service", "shipped",
                     "shipped_by_ship_by", "share_shipped_by_ship_by", "delivered", "delivered_by_deliver_by",
                     "share_delivered_by_deliver_by"), promise.kept(DAYS).stream().map(k -> java.util.Arrays.<Object>asList(
                             k.since(), k.warehouse(), k.carrier(), k.service(), k.shipped(), k.shippedOnTime(),
                             k.shippedOnTimeShare(), k.delivered(), k.deliveredOnTime(), k.deliveredOnTimeShare()))
                     .toList());
-            case "returns-by-article" -> Csv.of(List.of("since", "sku", "shipped", "returned", "return_rate"),
+            case "returns-by-article" -> Csv.of(header("since", "sku", "shipped", "returned", "return_rate"),
                     d.returnsByArticle().stream().map(r -> List.<Object>of(days(d).get(0), r.sku(), r.shipped(),
                             r.returned(), ratio(r.returned(), r.shipped()))).toList());
-            case "returns-by-reason" -> Csv.of(List.of("since", "reason", "units", "returns", "share_of_units"),
-                    d.returnsByReason().stream().map(r -> List.<Object>of(days(d).get(0), r.reason(), r.units(),
-                            r.returns(), ratio(r.units(), d.returnsByReason().stream()
-                                    .mapToLong(Dashboard.ReasonReturns::units).sum()))).toList());
-            default -> Csv.of(List.of("since", "placed", "shipped", "returned", "return_rate", "refunded",
+            case "returns-by-reason" -> Csv.of(header("since", "reason", "units", "returns", "share_of_units"),
+                    d.returnsByReason().stream().map(r -> List.<Object>of(days(d).get(0),
+                            fmt.label("return.reason.", r.reason()), r.units(), r.returns(), ratio(r.units(),
+                                    d.returnsByReason().stream().mapToLong(Dashboard.ReasonReturns::units).sum())))
+                            .toList());
+            default -> Csv.of(header("since", "placed", "shipped", "returned", "return_rate", "refunded",
                     "refund_rate", "cancelled", "cancellation_rate"), List.of(List.<Object>of(
                             days(d).get(0), d.outcomes().placed(), d.outcomes().shipped(), d.outcomes().returned(),
                             ratio(d.outcomes().returned(), d.outcomes().shipped()), d.outcomes().refunded(),
@@ -177,8 +188,8 @@ class DashboardController {
         return days;
     }
 
-    /** One stacked bar per day, one dataset per channel; a day without orders is 0. */
-    private static Map<String, Object> ordersChart(Dashboard d, List<LocalDate> days) {
+    /** One stacked bar per day, one dataset per channel (named as the queue names it); a day without orders is 0. */
+    private Map<String, Object> ordersChart(Dashboard d, List<LocalDate> days) {
         Map<String, long[]> perChannel = new TreeMap<>();
         for (Summary.DayCount c : d.ordersPerDay()) {
             int at = days.indexOf(c.day());
@@ -187,7 +198,8 @@ class DashboardController {
             }
         }
         List<Map<String, Object>> datasets = new ArrayList<>();
-        perChannel.forEach((channel, counts) -> datasets.add(Map.of("label", channel, "data",
+        perChannel.forEach((channel, counts) -> datasets.add(Map.of("label", messages.getMessage("channel." + channel,
+                null, channel, LocaleContextHolder.getLocale()), "data",
                 Arrays.stream(counts).boxed().toList())));
         return Map.of("labels", days.stream().map(LocalDate::toString).toList(), "datasets", datasets);
     }
@@ -228,6 +240,11 @@ class DashboardController {
         datasets.add(Map.of("label", text("dashboard.late"), "data", Arrays.stream(late).boxed().toList(), "stack", "late"));
         return Map.of("labels", buckets.stream().map(b -> text("dashboard.age." + b.name())).toList(), "datasets",
                 datasets);
+    }
+
+    /** A CSV header line in the person's language ({@code csv.<column>}). */
+    private List<String> header(String... columns) {
+        return java.util.Arrays.stream(columns).map(c -> text("csv." + c)).toList();
     }
 
     private String text(String key) {

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The customer's page of one order, reached by the link in their mails (no login): where the order stands, its
@@ -48,7 +49,8 @@ class TrackingController {
     }
 
     @GetMapping("/track/{token}")
-    String track(@PathVariable String token, Model model, HttpServletRequest request, HttpServletResponse response) {
+    String track(@PathVariable String token, @RequestParam(required = false) String download, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
         // The token is a key to the order: keep it out of caches, search engines and other sites' Referer.
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -72,6 +74,8 @@ class TrackingController {
         model.addAttribute("downloads", digital.entitlementsOf(order.id()));
         model.addAttribute("returns", returns.ofOrder(order.id()));
         model.addAttribute("token", token);
+        // sent here by a download link that no longer works
+        model.addAttribute("downloadGone", "gone".equals(download));
         model.addAttribute("canReturn", !returns.returnable(order.id()).isEmpty());
         model.addAttribute("canChange", changes.isOpen(order));
         return "backoffice/track";

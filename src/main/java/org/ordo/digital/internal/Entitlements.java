@@ -60,6 +60,12 @@ public class Entitlements {
                 .filter(reason -> !reason.equals("ok"));
     }
 
+    /** The order whose link this is (the token is known). */
+    public UUID orderOf(String token) {
+        return jdbc.sql("SELECT order_id FROM download_entitlement WHERE token = :token").param("token", token)
+                .query(UUID.class).single();
+    }
+
     public String ofOrderToken(String token) {
         return jdbc.sql("SELECT sku FROM download_entitlement WHERE token = :token").param("token", token)
                 .query(String.class).single();

@@ -1,12 +1,15 @@
 package org.ordo.digital.web;
 
+import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.digital.DigitalDelivery;
 import org.ordo.digital.Entitlement;
 import org.ordo.ordering.OrderManagement;
+import org.ordo.platform.security.TrackingTokens;
 import org.ordo.platform.web.Problems;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,10 +35,12 @@ class DigitalController {
 
     private final DigitalDelivery digital;
     private final OrderManagement orders;
+    private final TrackingTokens tracking;
 
-    DigitalController(DigitalDelivery digital, OrderManagement orders) {
+    DigitalController(DigitalDelivery digital, OrderManagement orders, TrackingTokens tracking) {
         this.digital = digital;
         this.orders = orders;
+        this.tracking = tracking;
     }
 
     @PutMapping("/api/v1/digital/assets/{sku}")
@@ -60,11 +65,13 @@ class DigitalController {
 
     @GetMapping("/download/{token}")
     @Operation(operationId = "downloadFile", summary = "Download a digital good (no API key: the link itself is the secret)", description = """
-            Counts the download. 404 for unknown links, 410 for expired or used-up ones.""")
+            Counts the download. 404 for unknown links, 410 for expired or used-up ones (a browser is sent to the
+            order's tracking page instead, which says so).""")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the file, in the media type it was uploaded with", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Content-Disposition", description = "attachment with the file name", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")),
             content = {@io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream"),
                     @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"),
                     @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/zip")})
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "303", description = "the link expired or was used up, and a browser asked (Accept: text/html): to the order's tracking page, which says so in the customer's language", headers = @io.swagger.v3.oas.annotations.headers.Header(name = "Location", description = "the order's tracking page", schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string")))
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "410", description = "the link expired or was used up")
     ResponseEntity<byte[]> download(@PathVariable String token) {
         DigitalDelivery.Download file = digital.download(token);
@@ -93,8 +100,17 @@ class DigitalController {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
+    /**
+     * A link that no longer works: 410 with a problem answer, except to a person who opened the link from a mail in
+     * the browser, who is sent to the order's page, which says so in their language and lists the order's links.
+     */
     @ExceptionHandler(DigitalDelivery.LinkGone.class)
-    ResponseEntity<ProblemDetail> gone(DigitalDelivery.LinkGone e) {
+    ResponseEntity<?> gone(DigitalDelivery.LinkGone e, HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .location(URI.create("/track/" + tracking.token(e.orderId()) + "?download=gone")).build();
+        }
         return ResponseEntity.status(HttpStatus.GONE)
                 .body(Problems.of(HttpStatus.GONE, "link-gone", "Link no longer valid", e.getMessage()));
     }
