@@ -17,6 +17,7 @@ import org.ordo.platform.Json;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A batch of orders placed in one transaction through the one placement path (EDI places an interchange's messages
@@ -34,6 +35,8 @@ class BatchPlacementIntegrationTests {
     Json json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aRefusedOrderOfABatchRollsBackItsOwnWorkOnlyAndTheOthersArePlacedAndReleased() {
@@ -111,6 +114,56 @@ class BatchPlacementIntegrationTests {
                 .isEqualTo(jdbc.sql("SELECT count(*) FROM promised_shipment WHERE location = :l")
                         .param("l", location).query(Long.class).single())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aBatchLocksAndUpdatesEachStockLevelOnceAndItsOrdersSeeTheStockAsIfPlacedOneAfterAnother() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("4.00", "EUR", "19");
+        String other = fixtures.article("6.00", "EUR", "19");
+        fixtures.receive(sku, location, 10);
+        fixtures.receive(other, location, 10);
+        UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
+                Fixtures.unique("batch").toLowerCase() + "@example.com", "name", "Batch Buyer", "type", "BUSINESS",
+                "company", "Batch GmbH", "shipBeforePayment", true)), 201).json().get("id").asString());
+        Address shipTo = json.read(json.write(Fixtures.address("Batch Lager", "DE")), Address.class);
+        String prefix = Fixtures.unique("BATCH");
+
+        long[] levelUpdates = new long[1];
+        List<OrderManagement.Placement> placed = transactions.execute(status -> {
+            List<OrderManagement.Placement> p = orders.placeAll(List.of(
+                    order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 4L),
+                            new PlaceOrder.Line(other, 1L)),
+                    // reserves 5 and is refused at its insert: the orders after it find those 5 free again
+                    order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 5L)),
+                    order(prefix + "-3", customer, shipTo, new PlaceOrder.Line(sku, 6L),
+                            new PlaceOrder.Line(other, 2L)),
+                    order(prefix + "-4", customer, shipTo, new PlaceOrder.Line(sku, 1L)), // none left: refused
+                    order(prefix + "-5", customer, shipTo, new PlaceOrder.Line(other, 7L))),
+                    new PlaceOrder.Source(null, "batch-test"));
+            // rows of stock_level this transaction updated: one per level the batch reserved on, not one per order
+            levelUpdates[0] = jdbc.sql("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'stock_level'")
+                    .query(Long.class).single();
+            return p;
+        });
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true, false, true);
+        assertThat(placed.get(1).refusal()).hasMessageContaining("external reference");
+        assertThat(placed.get(3).refusal()).hasMessageContaining("Not enough stock");
+        assertThat(levelUpdates[0]).isEqualTo(2);
+        assertThat(api.get("/api/v1/inventory/" + sku).json().get("reserved").asLong()).isEqualTo(10);
+        assertThat(api.get("/api/v1/inventory/" + other).json().get("reserved").asLong()).isEqualTo(10);
+        // the ledger and the reservations still have a row per order line, and add up to the levels
+        for (String s : List.of(sku, other)) {
+            assertThat(jdbc.sql("SELECT count(*) FROM stock_movement WHERE sku = :sku AND kind = 'RESERVATION'")
+                    .param("sku", s).query(Long.class).single()).isEqualTo(s.equals(sku) ? 2 : 3);
+            assertThat(jdbc.sql("SELECT sum(reserved_delta) FROM stock_movement WHERE sku = :sku")
+                    .param("sku", s).query(Long.class).single()).isEqualTo(10);
+            assertThat(jdbc.sql("SELECT sum(quantity) FROM reservation WHERE sku = :sku AND status = 'ACTIVE'")
+                    .param("sku", s).query(Long.class).single()).isEqualTo(10);
+        }
     }
 
     private static PlaceOrder order(String ref, UUID customer, Address shipTo, PlaceOrder.Line... lines) {
