@@ -336,12 +336,48 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public StockAllocation reserve(StockDemand demand) {
+        return reserve(demand, null);
+    }
+
+    /**
+     * Locks the stock levels of the SKUs of a batch of orders in the caller's transaction, once for the batch and in
+     * (sku, location) order, for {@link #reserve(StockDemand, StockBatch)}; SKUs without stock are simply not found.
+     * The caller ends the batch with {@link #settle} before its transaction commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StockBatch lockForBatch(Collection<String> skus) {
+        StockBatch batch = new StockBatch();
+        lockMissing(batch, skus);
+        return batch;
+    }
+
+    private void lockMissing(StockBatch batch, Collection<String> skus) {
+        List<String> missing = batch.unlocked(skus);
+        if (!missing.isEmpty()) {
+            batch.locked(missing, ledger.lock(missing));
+        }
+    }
+
+    /**
+     * Reserves stock for one order of a batch ({@link #lockForBatch}) by the same rule as {@link #reserve(StockDemand)},
+     * against the levels as the batch's orders before it left them: the same picks, backorders and refusals as
+     * when the orders are placed one after another. The order's ledger rows and reservations are written now; what
+     * it adds to the levels' reserved units is written for the whole batch by {@link #settle}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StockAllocation reserve(StockDemand demand, StockBatch batch) {
         List<StockDemand.Line> lines = demand.lines();
         if (lines.isEmpty()) {
             return new StockAllocation(List.of());
         }
         List<String> skus = lines.stream().map(StockDemand.Line::sku).distinct().toList();
-        List<LockedLevel> levels = ledger.lock(skus);
+        List<LockedLevel> levels;
+        if (batch == null) {
+            levels = ledger.lock(skus);
+        } else {
+            lockMissing(batch, skus);
+            levels = batch.levels(skus);
+        }
         FulfilmentRouting.Ranks ranks = routing.orderedStream().findFirst().map(r -> r.ranks(demand.channel(), demand.currency(), skus))
                 .orElse(null);
         AllocationPlan plan = AllocationPlan.of(lines, levels, ranks == null ? AllocationPlan.BY_PRIORITY
@@ -372,10 +408,28 @@ public class InventoryManagement {
         }
         List<NewReservation> reservations = plan.picks().stream().map(p -> new NewReservation(Ids.next(),
                 demand.orderId(), p.lineNo(), p.level().sku(), p.level().locationId(), p.quantity())).toList();
-        if (!ledger.reserveAll(changes, entries, reservations)) {
+        if (!ledger.reserveAll(batch == null ? changes : List.of(), entries, reservations)) {
             throw new IllegalStateException("Stock of " + skus + " changed under a lock");
         }
+        if (batch != null) {
+            batch.reserved(changes);
+        }
         return plan.allocation(lines);
+    }
+
+    /**
+     * Adds what the orders of a batch reserved to the stock levels, one conditional update for all levels (each
+     * level once, whatever the number of orders), backed by the CHECK constraints as every reservation is. The
+     * levels are locked by the batch, so the update cannot fail; should it, the transaction fails and nothing of
+     * the batch stays.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settle(StockBatch batch) {
+        List<StockLedger.LevelChange> changes = batch.take();
+        if (!changes.isEmpty() && !ledger.reserveAll(changes, List.of(), List.of())) {
+            throw new IllegalStateException("Stock of " + changes.stream().map(StockLedger.LevelChange::sku)
+                    .distinct().toList() + " changed under the batch's lock");
+        }
     }
 
     /** Releases every active reservation of an order (cancellation); one RELEASE movement per SKU and location. */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.ordo.catalog.Article;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.StockAllocation;
+import org.ordo.inventory.StockBatch;
 import org.ordo.inventory.StockDemand;
 import org.ordo.ordering.internal.OrderQueue;
 import org.ordo.ordering.internal.Orders;
@@ -106,18 +107,24 @@ public class OrderManagement {
     public List<Placement> placeAll(List<PlaceOrder> commands, PlaceOrder.Source source) {
         PlacementReads reads = drafts.reads();
         // the articles of the whole batch in one read, before the first savepoint, so no rollback drops their lock
-        reads.articles(commands.stream().filter(c -> c.lines() != null).flatMap(c -> c.lines().stream())
-                .filter(l -> l != null && l.sku() != null).map(PlaceOrder.Line::sku).distinct().toList());
-        // and the orders' numbers with the orders their references name, in one statement
+        List<String> skus = commands.stream().filter(c -> c.lines() != null).flatMap(c -> c.lines().stream())
+                .filter(l -> l != null && l.sku() != null).map(PlaceOrder.Line::sku).distinct().toList();
+        reads.articles(skus);
+        StockBatch stock = null;
         if (commands.size() > 1) {
+            // and the orders' numbers with the orders their references name, in one statement
             reads.numberedAhead(commands, orders.nextNumbers(commands.stream().map(PlaceOrder::channel).toList(),
                     commands.stream().map(PlaceOrder::externalRef).toList()));
+            // and the stock levels of those articles, locked once for the batch (also before the first savepoint)
+            stock = inventory.lockForBatch(skus);
+            reads.stock(stock);
         }
         org.springframework.transaction.TransactionStatus transaction =
                 org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus();
         List<Placement> placements = new ArrayList<>();
         for (PlaceOrder command : commands) {
             Object savepoint = transaction.createSavepoint();
+            StockBatch.Mark mark = stock == null ? null : stock.mark();
             try {
                 OrderView order = place(command, source, Map.of(), reads, false);
                 transaction.releaseSavepoint(savepoint);
@@ -125,8 +132,15 @@ public class OrderManagement {
             } catch (InvalidInputException | ConflictException | NotFoundException refused) {
                 transaction.rollbackToSavepoint(savepoint);
                 transaction.releaseSavepoint(savepoint);
+                if (stock != null) {
+                    stock.rollbackTo(mark);
+                }
                 placements.add(new Placement(null, refused));
             }
+        }
+        if (stock != null) {
+            // what the batch's orders reserved, added to the stock levels once per level
+            inventory.settle(stock);
         }
         return placements;
     }
@@ -174,7 +188,7 @@ public class OrderManagement {
         }
         String number = numbered.number();
         StockAllocation allocation = inventory.reserve(new StockDemand(id, number, demand, command.channel(),
-                command.currency()));
+                command.currency()), reads.stock());
         List<Orders.NewLine> allocated = lines.stream().map(l -> withAllocation(l, allocation)).toList();
         boolean backordered = allocated.stream().anyMatch(l -> l.backordered() > 0);
 

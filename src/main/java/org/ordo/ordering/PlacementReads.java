@@ -54,6 +54,17 @@ final class PlacementReads {
         return found;
     }
 
+    /** The stock levels locked for the batch's orders; null for a single order, which locks its own. */
+    private org.ordo.inventory.StockBatch stock;
+
+    void stock(org.ordo.inventory.StockBatch stock) {
+        this.stock = stock;
+    }
+
+    org.ordo.inventory.StockBatch stock() {
+        return stock;
+    }
+
     /**
      * Order numbers drawn ahead for the orders of a batch, each with the order its channel already sent under its
      * external reference (null: none); taken by {@link #numbered} for the very command they were drawn for.

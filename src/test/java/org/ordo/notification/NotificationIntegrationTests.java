@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.notification.internal.Messages;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -25,6 +28,10 @@ class NotificationIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Messages messages;
+    @Autowired
+    JdbcClient jdbc;
 
     Api api;
     Fixtures fixtures;
@@ -77,6 +84,38 @@ class NotificationIntegrationTests {
             assertThat(m.get("id").asString()).isEqualTo(messageId);
             assertThat(m.get("body").isNull()).as("lists leave bodies out").isTrue();
         });
+    }
+
+    @Test
+    void aRoundKeepsItsMessagesInOneStatementEachOnlyWhileItsClaimHolds() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(messagesOf(placed("en").get("id").asString()).get(0).get("id").asString());
+        }
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/messages/" + id).json()
+                    .get("status").asString(), "KEPT"::equals);
+        }
+
+        // two of them claimed again (as a round does), the second by another dispatcher since
+        java.util.UUID ours = java.util.UUID.randomUUID();
+        java.util.UUID theirs = java.util.UUID.randomUUID();
+        java.util.List<Messages.Claimed> claimed = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            java.util.UUID id = java.util.UUID.fromString(ids.get(i));
+            jdbc.sql("UPDATE message SET status = 'SENDING', claim = :claim WHERE id = :id")
+                    .param("claim", i == 0 ? ours : theirs).param("id", id).update();
+            claimed.add(new Messages.Claimed(messages.find(id).orElseThrow(), ours));
+        }
+        try {
+            assertThat(messages.kept(claimed)).as("only the message whose claim still holds").isEqualTo(1);
+            assertThat(api.get("/api/v1/messages/" + ids.get(0)).json().get("status").asString()).isEqualTo("KEPT");
+            assertThat(api.get("/api/v1/messages/" + ids.get(1)).json().get("status").asString())
+                    .isEqualTo("SENDING");
+        } finally {
+            jdbc.sql("UPDATE message SET status = 'KEPT', claim = NULL WHERE id = :id")
+                    .param("id", java.util.UUID.fromString(ids.get(1))).update();
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.ordo.platform.Json;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A batch of orders placed in one transaction through the one placement path (EDI places an interchange's messages
@@ -34,9 +35,114 @@ class BatchPlacementIntegrationTests {
     Json json;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aRefusedOrderOfABatchRollsBackItsOwnWorkOnlyAndTheOthersArePlacedAndReleased() {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+
+        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 3L), new PlaceOrder.Line(b.other(), 1L)),
+                order(prefix + "-2", b, new PlaceOrder.Line(b.sku(), 8L)), // 7 left: refused, 409
+                order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 7L))),
+                new PlaceOrder.Source(null, "batch-test"));
+
+        assertThat(placed).hasSize(3);
+        assertThat(placed.get(0).order()).isNotNull();
+        assertThat(placed.get(0).order().lines()).extracting(OrderView.Line::sku).containsExactly(b.sku(), b.other());
+        assertThat(placed.get(1).order()).isNull();
+        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("Not enough stock");
+        assertThat(placed.get(2).order()).isNotNull();
+
+        // the refused order left nothing behind; the others hold all 10 units and went to the warehouse on terms
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_order WHERE external_ref = :ref")
+                .param("ref", prefix + "-2").query(Long.class).single()).isZero();
+        assertThat(b.api().get("/api/v1/inventory/" + b.sku()).json().get("reserved").asLong()).isEqualTo(10);
+        assertThat(b.api().get("/api/v1/inventory/" + b.other()).json().get("reserved").asLong()).isEqualTo(1);
+        for (int i : new int[] {0, 2}) {
+            OrderView now = orders.require(placed.get(i).order().id());
+            assertThat(now.releasedAt()).as("released on the customer's terms").isNotNull();
+            assertThat(now.customer().id()).isEqualTo(b.customer());
+        }
+    }
+
+    @Test
+    void theSecondOrderOfABatchWithTheSameReferenceIsRefusedAndLeavesNeitherStockNorCapacityBooked() {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+
+        // the numbers are drawn for the whole batch at once: the second order meets the first only when it writes,
+        // after it reserved and was promised, and rolls all of that back
+        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 2L)),
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 3L)),
+                order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 1L))),
+                new PlaceOrder.Source(null, "batch-test"));
+
+        assertThat(placed.get(0).order()).isNotNull();
+        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("external reference");
+        assertThat(placed.get(2).order()).isNotNull();
+        assertThat(Long.parseLong(placed.get(2).order().number().substring(3)))
+                .as("numbers increase in the batch's order")
+                .isGreaterThan(Long.parseLong(placed.get(0).order().number().substring(3)));
+        assertThat(b.api().get("/api/v1/inventory/" + b.sku()).json().get("reserved").asLong()).isEqualTo(3);
+        // the promise of the refused order is neither kept nor booked
+        assertThat(jdbc.sql("SELECT coalesce(sum(booked), 0) FROM promise_booking WHERE location = :l")
+                .param("l", b.location()).query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM promised_shipment WHERE location = :l")
+                        .param("l", b.location()).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aBatchLocksAndUpdatesEachStockLevelOnceAndItsOrdersSeeTheStockAsIfPlacedOneAfterAnother() {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+
+        long[] levelUpdates = new long[1];
+        List<OrderManagement.Placement> placed = transactions.execute(status -> {
+            List<OrderManagement.Placement> p = orders.placeAll(List.of(
+                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 4L),
+                            new PlaceOrder.Line(b.other(), 1L)),
+                    // reserves 5 and is refused at its insert: the orders after it find those 5 free again
+                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 5L)),
+                    order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 6L),
+                            new PlaceOrder.Line(b.other(), 2L)),
+                    order(prefix + "-4", b, new PlaceOrder.Line(b.sku(), 1L)), // none left: refused
+                    order(prefix + "-5", b, new PlaceOrder.Line(b.other(), 7L))),
+                    new PlaceOrder.Source(null, "batch-test"));
+            // rows of stock_level this transaction updated: one per level the batch reserved on, not one per order
+            levelUpdates[0] = jdbc.sql("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'stock_level'")
+                    .query(Long.class).single();
+            return p;
+        });
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true, false, true);
+        assertThat(placed.get(1).refusal()).hasMessageContaining("external reference");
+        assertThat(placed.get(3).refusal()).hasMessageContaining("Not enough stock");
+        assertThat(levelUpdates[0]).isEqualTo(2);
+        assertThat(b.api().get("/api/v1/inventory/" + b.sku()).json().get("reserved").asLong()).isEqualTo(10);
+        assertThat(b.api().get("/api/v1/inventory/" + b.other()).json().get("reserved").asLong()).isEqualTo(10);
+        // the ledger and the reservations still have a row per order line, and add up to the levels
+        for (String s : List.of(b.sku(), b.other())) {
+            assertThat(jdbc.sql("SELECT count(*) FROM stock_movement WHERE sku = :sku AND kind = 'RESERVATION'")
+                    .param("sku", s).query(Long.class).single()).isEqualTo(s.equals(b.sku()) ? 2 : 3);
+            assertThat(jdbc.sql("SELECT sum(reserved_delta) FROM stock_movement WHERE sku = :sku")
+                    .param("sku", s).query(Long.class).single()).isEqualTo(10);
+            assertThat(jdbc.sql("SELECT sum(quantity) FROM reservation WHERE sku = :sku AND status = 'ACTIVE'")
+                    .param("sku", s).query(Long.class).single()).isEqualTo(10);
+        }
+    }
+
+    /** Two articles with 10 units each at a new location, and a business customer who may ship before paying. */
+    private record Stocked(Api api, String location, String sku, String other, UUID customer, Address shipTo) {
+    }
+
+    private Stocked stocked() {
         Api api = Api.admin(port);
         Fixtures fixtures = new Fixtures(api);
         String location = fixtures.location(1);
@@ -47,73 +153,12 @@ class BatchPlacementIntegrationTests {
         UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
                 Fixtures.unique("batch").toLowerCase() + "@example.com", "name", "Batch Buyer", "type", "BUSINESS",
                 "company", "Batch GmbH", "shipBeforePayment", true)), 201).json().get("id").asString());
-        Address shipTo = json.read(json.write(Fixtures.address("Batch Lager", "DE")), Address.class);
-        String prefix = Fixtures.unique("BATCH");
-
-        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
-                order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 3L), new PlaceOrder.Line(other, 1L)),
-                order(prefix + "-2", customer, shipTo, new PlaceOrder.Line(sku, 8L)), // 7 left: refused, 409
-                order(prefix + "-3", customer, shipTo, new PlaceOrder.Line(sku, 7L))),
-                new PlaceOrder.Source(null, "batch-test"));
-
-        assertThat(placed).hasSize(3);
-        assertThat(placed.get(0).order()).isNotNull();
-        assertThat(placed.get(0).order().lines()).extracting(OrderView.Line::sku).containsExactly(sku, other);
-        assertThat(placed.get(1).order()).isNull();
-        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("Not enough stock");
-        assertThat(placed.get(2).order()).isNotNull();
-
-        // the refused order left nothing behind; the others hold all 10 units and went to the warehouse on terms
-        assertThat(jdbc.sql("SELECT count(*) FROM customer_order WHERE external_ref = :ref")
-                .param("ref", prefix + "-2").query(Long.class).single()).isZero();
-        assertThat(api.get("/api/v1/inventory/" + sku).json().get("reserved").asLong()).isEqualTo(10);
-        assertThat(api.get("/api/v1/inventory/" + other).json().get("reserved").asLong()).isEqualTo(1);
-        for (int i : new int[] {0, 2}) {
-            OrderView now = orders.require(placed.get(i).order().id());
-            assertThat(now.releasedAt()).as("released on the customer's terms").isNotNull();
-            assertThat(now.customer().id()).isEqualTo(customer);
-        }
+        return new Stocked(api, location, sku, other, customer,
+                json.read(json.write(Fixtures.address("Batch Lager", "DE")), Address.class));
     }
 
-    @Test
-    void theSecondOrderOfABatchWithTheSameReferenceIsRefusedAndLeavesNeitherStockNorCapacityBooked() {
-        Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String sku = fixtures.article("4.00", "EUR", "19");
-        fixtures.receive(sku, location, 10);
-        UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
-                Fixtures.unique("batch").toLowerCase() + "@example.com", "name", "Batch Buyer", "type", "BUSINESS",
-                "company", "Batch GmbH", "shipBeforePayment", true)), 201).json().get("id").asString());
-        Address shipTo = json.read(json.write(Fixtures.address("Batch Lager", "DE")), Address.class);
-        String prefix = Fixtures.unique("BATCH");
-
-        // the numbers are drawn for the whole batch at once: the second order meets the first only when it writes,
-        // after it reserved and was promised, and rolls all of that back
-        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
-                order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 2L)),
-                order(prefix + "-1", customer, shipTo, new PlaceOrder.Line(sku, 3L)),
-                order(prefix + "-3", customer, shipTo, new PlaceOrder.Line(sku, 1L))),
-                new PlaceOrder.Source(null, "batch-test"));
-
-        assertThat(placed.get(0).order()).isNotNull();
-        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
-                .hasMessageContaining("external reference");
-        assertThat(placed.get(2).order()).isNotNull();
-        assertThat(Long.parseLong(placed.get(2).order().number().substring(3)))
-                .as("numbers increase in the batch's order")
-                .isGreaterThan(Long.parseLong(placed.get(0).order().number().substring(3)));
-        assertThat(api.get("/api/v1/inventory/" + sku).json().get("reserved").asLong()).isEqualTo(3);
-        // the promise of the refused order is neither kept nor booked
-        assertThat(jdbc.sql("SELECT coalesce(sum(booked), 0) FROM promise_booking WHERE location = :l")
-                .param("l", location).query(Long.class).single())
-                .isEqualTo(jdbc.sql("SELECT count(*) FROM promised_shipment WHERE location = :l")
-                        .param("l", location).query(Long.class).single())
-                .isEqualTo(2);
-    }
-
-    private static PlaceOrder order(String ref, UUID customer, Address shipTo, PlaceOrder.Line... lines) {
-        return new PlaceOrder("edi", ref, customer, null, shipTo, null, "EUR", "invoice", null, null, List.of(lines));
+    private static PlaceOrder order(String ref, Stocked b, PlaceOrder.Line... lines) {
+        return new PlaceOrder("edi", ref, b.customer(), null, b.shipTo(), null, "EUR", "invoice", null, null,
+                List.of(lines));
     }
 }

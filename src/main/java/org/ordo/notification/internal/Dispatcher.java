@@ -71,33 +71,39 @@ public class Dispatcher {
     /** One round: claims due messages and handles each; returns how many it claimed. */
     public int dispatchDue() {
         List<Messages.Claimed> claimed = messages.claimDue(settings.batchSize(), settings.lease());
-        for (Messages.Claimed c : claimed) {
-            if (Messages.SMS.equals(c.message().channel())) {
-                text(c);
-                continue;
-            }
-            if (sender == null) {
-                messages.kept(c);
-                continue;
-            }
-            try {
-                List<StoredDocument.File> files = new ArrayList<>();
-                for (UUID id : messages.attachments(c.message().id())) {
-                    files.add(attachment(id, c.message()));
+        // the round's kept messages are written together at its end, one statement instead of one per message
+        List<Messages.Claimed> kept = new ArrayList<>();
+        try {
+            for (Messages.Claimed c : claimed) {
+                if (Messages.SMS.equals(c.message().channel())) {
+                    text(c, kept);
+                    continue;
                 }
-                sender.send(mail(c.message(), files));
-                if (!messages.sent(c)) {
-                    log.warn("Message {} was sent after its claim ran out", c.message().id());
+                if (sender == null) {
+                    kept.add(c);
+                    continue;
                 }
-            } catch (MailException | MessagingException e) {
-                int attempt = c.message().attempts() + 1;
-                boolean last = attempt >= settings.maxAttempts();
-                String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                messages.failed(c, error.length() > 1000 ? error.substring(0, 1000) : error, last,
-                        settings.retryAfter(attempt));
-                log.info("Message {} attempt {} failed{}: {}", c.message().id(), attempt,
-                        last ? " for the last time" : "", error);
+                try {
+                    List<StoredDocument.File> files = new ArrayList<>();
+                    for (UUID id : messages.attachments(c.message().id())) {
+                        files.add(attachment(id, c.message()));
+                    }
+                    sender.send(mail(c.message(), files));
+                    if (!messages.sent(c)) {
+                        log.warn("Message {} was sent after its claim ran out", c.message().id());
+                    }
+                } catch (MailException | MessagingException e) {
+                    int attempt = c.message().attempts() + 1;
+                    boolean last = attempt >= settings.maxAttempts();
+                    String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                    messages.failed(c, error.length() > 1000 ? error.substring(0, 1000) : error, last,
+                            settings.retryAfter(attempt));
+                    log.info("Message {} attempt {} failed{}: {}", c.message().id(), attempt,
+                            last ? " for the last time" : "", error);
+                }
             }
+        } finally {
+            messages.kept(kept);
         }
         return claimed.size();
     }
@@ -119,9 +125,9 @@ public class Dispatcher {
     }
 
     /** Sends one claimed SMS: kept without a gateway; a 4xx answer (but 408 and 429) fails it at once. */
-    private void text(Messages.Claimed c) {
+    private void text(Messages.Claimed c, List<Messages.Claimed> kept) {
         if (sms == null) {
-            messages.kept(c);
+            kept.add(c);
             return;
         }
         SmsGateway.Result result = sms.send(c.message().id().toString(), c.message().recipient(), c.message().body());

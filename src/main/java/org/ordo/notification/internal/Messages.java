@@ -146,12 +146,21 @@ public class Messages {
                 """).param("now", now()).param("id", c.message().id()).param("claim", c.claim()).update() == 1;
     }
 
-    /** Keeps a claimed message unsent: no mail server is configured. */
-    public boolean kept(Claimed c) {
+    /**
+     * Keeps claimed messages unsent (no mail server or gateway is configured), all in one statement: a round's
+     * messages are written once, not one update each (docs/benchmarks.md, P4). Each row only while its own claim
+     * holds; returns how many did.
+     */
+    public int kept(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
         return jdbc.sql("""
-                UPDATE message SET status = 'KEPT', claim = NULL
-                WHERE id = :id AND status = 'SENDING' AND claim = :claim
-                """).param("id", c.message().id()).param("claim", c.claim()).update() == 1;
+                UPDATE message m SET status = 'KEPT', claim = NULL
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:claims AS uuid[])) AS c(id, claim)
+                WHERE m.id = c.id AND m.status = 'SENDING' AND m.claim = c.claim
+                """).param("ids", claimed.stream().map(c -> c.message().id()).toArray(UUID[]::new))
+                .param("claims", claimed.stream().map(Claimed::claim).toArray(UUID[]::new)).update();
     }
 
     /** Records a failed attempt: queued again after {@code retryAfter}, or FAILED when it was the last. */
