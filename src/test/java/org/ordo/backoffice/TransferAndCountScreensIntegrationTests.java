@@ -151,13 +151,10 @@ class TransferAndCountScreensIntegrationTests {
     @Test
     void aWholeBinIsCountedOnTheCountScreenArticleByArticleWithoutSeeingTheBooks() {
         Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String found = fixtures.article("10.00", "EUR", "19");
-        String gone = fixtures.article("10.00", "EUR", "19");
-        expect(api.put("/api/v1/locations/" + location + "/bins/A-01", Map.of("pickSequence", 1)), 200);
-        fixtures.receive(found, location, 5);
-        fixtures.receive(gone, location, 2);
+        String[] made = binA01WithTwoArticles(api);
+        String location = made[0];
+        String found = made[1];
+        String gone = made[2];
 
         WebSession counter = person(Role.WAREHOUSE, "en");
         String bin = "/counts/bin?location=" + location + "&bin=A-01";
@@ -187,13 +184,10 @@ class TransferAndCountScreensIntegrationTests {
     @Test
     void aBinCountWithALineThatDoesNotReadIsRefusedWholeAndBooksNothing() {
         Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String found = fixtures.article("10.00", "EUR", "19");
-        String other = fixtures.article("10.00", "EUR", "19");
-        expect(api.put("/api/v1/locations/" + location + "/bins/A-01", Map.of("pickSequence", 1)), 200);
-        fixtures.receive(found, location, 5);
-        fixtures.receive(other, location, 2);
+        String[] made = binA01WithTwoArticles(api);
+        String location = made[0];
+        String found = made[1];
+        String other = made[2];
         WebSession counter = person(Role.WAREHOUSE, "en");
         counter.get("/counts/bin?location=" + location + "&bin=A-01");
 
@@ -232,6 +226,18 @@ class TransferAndCountScreensIntegrationTests {
         assertThat(held(api, location, "A-01")).as("nothing booked").containsEntry(found, 5L)
                 .containsEntry(other, 2L);
         assertThat(at(api, other, location)).containsExactly(2, 0);
+    }
+
+    /** A new warehouse with bin A-01 holding 5 of one new article and 2 of another: location, first, second. */
+    private static String[] binA01WithTwoArticles(Api api) {
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String first = fixtures.article("10.00", "EUR", "19");
+        String second = fixtures.article("10.00", "EUR", "19");
+        expect(api.put("/api/v1/locations/" + location + "/bins/A-01", Map.of("pickSequence", 1)), 200);
+        fixtures.receive(first, location, 5);
+        fixtures.receive(second, location, 2);
+        return new String[] {location, first, second};
     }
 
     private static Map<String, Long> held(Api api, String location, String bin) {
