@@ -18,7 +18,7 @@ final class BinMoveForm extends BackOfficeForm {
         String sku = noisy(g, "TSHIRT-BLK-M");
         String quantity = noisy(g, "1");
         switch (g.random.nextInt(4)) {
-            case 0 -> quantity = g.pick("0", "-1", "1.5", "1e2", "", "99999999999999999999", "abc");
+            case 0 -> quantity = g.pick("0", "-1", "1.5", "1e2", "", "99999999999999999999", "abc", "\u0663");
             case 1 -> from = g.pick("NO-SUCH-BIN", "");
             case 2 -> sku = g.pick("NO-SUCH-SKU", "");
             default -> location = g.pick("NO-SUCH-LOC", "");

@@ -18,7 +18,7 @@ final class CountForms extends BackOfficeForm {
         String location = "BER";
         String counted = "7";
         switch (g.random.nextInt(5)) {
-            case 0 -> counted = g.pick("-1", "1.5", "abc", "1e2", "", "99999999999999999999");
+            case 0 -> counted = g.pick("-1", "1.5", "abc", "1e2", "", "99999999999999999999", "\u0663", "\uff13");
             case 1 -> sku = g.pick("NO-SUCH-SKU", g.hostile());
             case 2 -> location = g.pick("NO-SUCH-LOC", g.hostile());
             case 3 -> {
@@ -28,7 +28,7 @@ final class CountForms extends BackOfficeForm {
                 return browser.post("/counts/bin", "location", noWarehouse ? g.pick("NO-SUCH-LOC", g.hostile()) : "BER",
                         "bin", g.pick("A-01-01", "", "B".repeat(200), g.hostile()),
                         "lineSku", noWarehouse ? sku : g.pick("NO-SUCH-SKU", "", g.hostile()),
-                        "lineCounted", noWarehouse ? counted : g.pick("-1", "1.5", "abc", "", "99999999999999999999"),
+                        "lineCounted", noWarehouse ? counted : g.pick("-1", "1.5", "abc", "", "99999999999999999999", "\u0663"),
                         "note", noisy(g, "n"));
             }
             default -> {

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class Coverage {
 
-    record Operation(String method, String template, boolean takesInput, Pattern pattern) {
+    /** {@code roles}: who may call it, as its description says ("Who may call it: ADMIN, WAREHOUSE"); empty: open. */
+    record Operation(String method, String template, boolean takesInput, Pattern pattern, List<String> roles) {
 
         String key() {
             return method + " " + template;
@@ -22,6 +23,8 @@ final class Coverage {
             return template.split("\\{", -1).length - 1;
         }
     }
+
+    private static final Pattern WHO = Pattern.compile("Who may call it: ([A-Z]+(?:, [A-Z]+)*)");
 
     final List<Operation> operations = new ArrayList<>();
     final Map<String, List<String>> aimedBy = new TreeMap<>();
@@ -42,7 +45,9 @@ final class Coverage {
                 String regex = java.util.Arrays.stream(template.split("/", -1))
                         .map(s -> s.startsWith("{") ? "[^/]+" : Pattern.quote(s))
                         .reduce((a, b) -> a + "/" + b).orElse("");
-                operations.add(new Operation(method.toUpperCase(), template, input, Pattern.compile(regex)));
+                java.util.regex.Matcher who = WHO.matcher(String.valueOf(operation.get("description")));
+                List<String> roles = who.find() ? List.of(who.group(1).split(", ")) : List.of();
+                operations.add(new Operation(method.toUpperCase(), template, input, Pattern.compile(regex), roles));
             });
         });
     }
@@ -62,6 +67,17 @@ final class Coverage {
                         }
                     });
         }
+    }
+
+    /**
+     * Whether a key of this role may call the operation a request goes to (its most specific match), as the live
+     * document says: a request with such a key is no under-privileged one, whatever it does.
+     */
+    boolean allows(String role, String method, String path) {
+        String bare = path.replaceAll("\\?.*", "");
+        return operations.stream().filter(o -> o.method.equals(method) && o.pattern.matcher(bare).matches())
+                .min(java.util.Comparator.comparingInt(Operation::variables))
+                .map(o -> o.roles.contains(role)).orElse(false);
     }
 
     /** Operations that take input and are neither aimed at nor skipped. */

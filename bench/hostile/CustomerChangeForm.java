@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * The customer's change form on the tracking page (docs/order-changes.md#by-the-customer; no login, the token in
  * the link is the key) under attack, on the first order whose form is open: the form is read for its CSRF token, key and
  * version, and posted with one value it must refuse (a version that is none or stale, a country that is no ISO
- * code, an overlong postal code, control characters in the name, a line changed to an article that is no size of
- * it) and noise in the others. Each answer must be a 4xx with the form's problem shown; a redirect to the order's
+ * code, a postal code overlong or not fitting the country (1011 for DE), control characters in the name, a line
+ * changed to an article that is no size of it) and noise in the others. Each answer must be a 4xx with the form's problem shown; a redirect to the order's
  * page would be a change taken. Also a forged token: 404.
  */
 final class CustomerChangeForm {
@@ -91,7 +91,7 @@ final class CustomerChangeForm {
             switch (g.random.nextInt(6)) {
                 case 0 -> {
                     fault = "version";
-                    fields.set(3, g.pick("", "0", "-1", "abc", "999999", "1.5", "99999999999"));
+                    fields.set(3, g.pick("", "0", "-1", "abc", "999999", "1.5", "99999999999", "\u0661"));
                 }
                 case 1 -> {
                     fault = "country";
@@ -99,7 +99,7 @@ final class CustomerChangeForm {
                 }
                 case 2 -> {
                     fault = "postalCode";
-                    address.set(5, g.pick("1".repeat(30), "a\u0007b", "\ud800"));
+                    address.set(5, g.pick("1".repeat(30), "a\u0007b", "\ud800", "1011", "ABCDE"));
                 }
                 case 3 -> {
                     fault = "name";

@@ -62,7 +62,7 @@ final class CustomerReturnForm {
             switch (g.random.nextInt(5)) {
                 case 0 -> {
                     fault = "quantity";
-                    fields.set(3, g.pick("999999", "99999999999999999999"));
+                    fields.set(3, g.pick("999999", "99999999999999999999", "\u0663"));
                 }
                 case 1 -> {
                     fault = "reason";

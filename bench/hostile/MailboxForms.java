@@ -2,8 +2,9 @@ import java.net.http.HttpResponse;
 
 /**
  * Admin > Mailboxes (docs/channels.md): adding a mailbox with a port or size that is no whole number in range, no
- * name or host, or a control character in the folder; and changing, testing, polling, disabling or enabling a
- * mailbox that does not exist. A mailbox taken would be polled: every draw must be refused.
+ * name or host, or a control character or line break in the folder (and, as noise, a TLS choice that is none of the
+ * checkbox's); and changing, testing, polling, disabling or enabling a mailbox that does not exist. A mailbox taken
+ * would be polled: every draw must be refused.
  */
 final class MailboxForms extends BackOfficeForm {
 
@@ -22,7 +23,8 @@ final class MailboxForms extends BackOfficeForm {
             case 0 -> port = g.pick("abc", "-1", "1.5", "99999999999", "0x3e1", "9".repeat(40));
             case 1 -> name = g.pick("", " ", "a\u0000b", "x".repeat(10_000));
             case 2 -> host = g.pick("", " ", "\t");
-            case 3 -> folder = g.pick("INBOX\u0000", "a\u0007b", "\ud800");
+            // (a lone surrogate cannot be sent in a form: URL-encoded as UTF-8 it arrives as "?", a folder name like any)
+            case 3 -> folder = g.pick("INBOX\u0000", "a\u0007b", "INBOX\r\nA1 LOGOUT");
             case 4 -> size = g.pick("abc", "-5", "1e3", "99999999999");
             default -> {
                 String action = g.pick("", "/test", "/poll", "/disable", "/enable");

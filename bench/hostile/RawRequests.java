@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Requests an HTTP client refuses to send, written to a socket: malformed request lines, header injection, bad
- * lengths, invalid UTF-8, an unknown method, two Host headers, a 40,000-character path. Requests whose correct answer
+ * lengths, invalid UTF-8, an unknown method, two Host headers, a 40,000-character path, a digital article's file
+ * announced larger than its limit. Requests whose correct answer
  * is a 5xx by the HTTP standard (an unsupported HTTP version: 505, an unknown transfer coding: 501) are not made.
  */
 final class RawRequests extends Family {
@@ -26,7 +27,8 @@ final class RawRequests extends Family {
 
     @Override
     List<String> aims() {
-        return List.of("GET /api/v1/orders", "POST /api/v1/orders", "POST /api/v1/articles");
+        return List.of("GET /api/v1/orders", "POST /api/v1/orders", "POST /api/v1/articles",
+                "PUT /api/v1/digital/assets/{sku}");
     }
 
     @Override
@@ -38,7 +40,7 @@ final class RawRequests extends Family {
     Request next() {
         String auth = "Authorization: Bearer " + adminKey + "\r\n";
         String body = new String(Json.bytes(order), StandardCharsets.UTF_8);
-        String request = switch (g.random.nextInt(12)) {
+        String request = switch (g.random.nextInt(13)) {
             case 0 -> "GET /api/v1/orders/%zz HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
             case 1 -> "GET /api/v1/orders?q=%ED%A0%80%00 HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
             case 2 -> "GET /api/v1/../../etc/passwd HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
@@ -53,6 +55,9 @@ final class RawRequests extends Family {
             case 8 -> "BREW /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
             case 9 -> "GET /api/v1/orders HTTP/1.1\r\n" + auth + "Host: a\r\nHost: b\r\n\r\n";
             case 10 -> "GET " + "/a".repeat(20_000) + " HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n";
+            // a digital article's file announced one byte over its limit (ORDO_DIGITAL_MAX_FILE_SIZE, 100 MiB): 413 at once
+            case 12 -> "PUT /api/v1/digital/assets/TSHIRT-BLK-M?filename=huge.zip HTTP/1.1\r\nHost: localhost\r\n" + auth
+                    + "Content-Type: application/zip\r\nContent-Length: " + (100L * 1024 * 1024 + 1) + "\r\n\r\n";
             default -> "POST /api/v1/articles HTTP/1.1\r\nHost: localhost\r\n" + auth
                     + "Content-Type: application/json; charset=nonsense\r\nContent-Length: 2\r\n\r\n{}";
         };

@@ -20,7 +20,7 @@ final class StockPolicyForm extends BackOfficeForm {
         String currency = "";
         String packSize = "";
         switch (g.random.nextInt(5)) {
-            case 0 -> reorderPoint = g.pick("abc", "-1", "1.5", "1e2", "", "99999999999999999999");
+            case 0 -> reorderPoint = g.pick("abc", "-1", "1.5", "1e2", "", "99999999999999999999", "\uff13");
             case 1 -> sku = g.pick("NO-SUCH-SKU", g.hostile());
             case 2 -> location = g.pick("NO-SUCH-LOC", "");
             case 3 -> {

@@ -19,7 +19,7 @@ final class TransferForms extends BackOfficeForm {
         String sku = "TSHIRT-BLK-M";
         String quantity = "999999999";
         switch (g.random.nextInt(6)) {
-            case 0 -> quantity = g.pick("0", "-1", "1.5", "abc", "1e2", "", "99999999999999999999");
+            case 0 -> quantity = g.pick("0", "-1", "1.5", "abc", "1e2", "", "99999999999999999999", "\u0663");
             case 1 -> sku = g.pick("NO-SUCH-SKU", g.hostile());
             case 2 -> to = g.pick("BER", "NO-SUCH-LOC", g.hostile());
             case 3 -> from = g.pick("NO-SUCH-LOC", "", g.hostile());

@@ -27,10 +27,10 @@ final class WarehouseCalendarForm extends BackOfficeForm {
         switch (g.random.nextInt(8)) {
             case 0 -> timeZone = g.pick("Mars/Olympus_Mons", "", "UTC+25:00", "GMT+99", "x".repeat(65),
                     "../../../../etc/localtime", "Europe/Berlin\u0007");
-            case 1 -> country = g.pick("", "D", "DEU", "1A", "D1", "äö", "\u0661\u0662");
+            case 1 -> country = g.pick("", "D", "DEU", "1A", "D1", "äö", "\u0661\u0662", "XX", "ZZ");
             case 2 -> region = g.pick("BAYERN", "B-Y", "ÜB", "B Y");
             case 3 -> days = g.pick(List.of(), List.of("FUNDAY"), List.of("monday", "tuesday"), List.of("1", "8"));
-            case 4 -> handling = g.pick("31", "-1", "1.5", "abc", "", "99999999999999999999", "1e1");
+            case 4 -> handling = g.pick("31", "-1", "1.5", "abc", "", "99999999999999999999", "1e1", "\u0661");
             case 5 -> capacity = g.pick("0", "1000001", "1e3", "", "-5", "2.5");
             case 6 -> cutOff = g.pick("25:00", "14:60", "2pm", "24:00", "14.00", "1400", "14");
             default -> location = Generators.enc(g.pick("NO-SUCH-LOC", g.hostileAscii()));

@@ -217,10 +217,8 @@ public class ShopwareAppRegistration {
     }
 
     private void fresh(String field, String seconds) {
-        long at;
-        try {
-            at = Long.parseLong(seconds);
-        } catch (NumberFormatException e) {
+        Long at = org.ordo.platform.Numbers.wholeOrNull(seconds);
+        if (at == null) {
             throw new InvalidInputException(field, "must be the time in seconds since 1970");
         }
         Instant now = clock.instant();

@@ -18,7 +18,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
-import org.ordo.platform.Sha256;
+import org.ordo.platform.web.PayloadTooLargeException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -128,8 +128,23 @@ public class DigitalDelivery {
     }
 
     /** Stores (or replaces) the file of a digital article. */
-    @Transactional
     public void upload(String sku, String filename, String contentType, byte[] content) {
+        try {
+            upload(sku, filename, contentType, new java.io.ByteArrayInputStream(content == null ? new byte[0] : content));
+        } catch (PayloadTooLargeException e) {
+            throw new InvalidInputException("body", e.getMessage());
+        }
+    }
+
+    /**
+     * Stores (or replaces) the file of a digital article, read from {@code content} to its end: at most
+     * {@code ordo.digital.max-file-size} (100 MiB unless set), refused with 413 beyond. The file is never held in
+     * memory whole: it is copied to a temporary file while its SHA-256 is taken, then streamed into the database in
+     * one statement, so a refused or broken upload leaves the article's file as it was. No transaction is held open
+     * while the client sends.
+     */
+    public void upload(String sku, String filename, String contentType, java.io.InputStream content)
+            throws PayloadTooLargeException {
         Article article = catalog.require(sku);
         if (article.isPhysical()) {
             throw new InvalidInputException("sku", sku + " is a physical article");
@@ -137,11 +152,52 @@ public class DigitalDelivery {
         if (filename == null || !filename.matches("[\\w.() -]{1,200}")) {
             throw new InvalidInputException("filename", "is required: letters, digits, '.', '-', '_', spaces");
         }
-        if (content == null || content.length == 0) {
-            throw new InvalidInputException("body", "is required: the file");
+        long max = settings.maxFileSize().toBytes();
+        java.nio.file.Path spooled = null;
+        try {
+            spooled = java.nio.file.Files.createTempFile("ordo-asset-", ".part");
+            java.security.MessageDigest sha256 = java.security.MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(spooled)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = read(content, buffer); n >= 0; n = read(content, buffer)) {
+                    size += n;
+                    if (size > max) {
+                        throw new PayloadTooLargeException(max);
+                    }
+                    sha256.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            if (size == 0) {
+                throw new InvalidInputException("body", "is required: the file");
+            }
+            try (java.io.InputStream file = java.nio.file.Files.newInputStream(spooled)) {
+                assets.save(sku, filename, contentType == null ? "application/octet-stream" : contentType, file,
+                        size, java.util.HexFormat.of().formatHex(sha256.digest()));
+            }
+        } catch (PayloadTooLargeException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // the temporary file or the database, not the client
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (spooled != null) {
+                spooled.toFile().delete();
+            }
         }
-        assets.save(new Assets.Asset(sku, filename, contentType == null ? "application/octet-stream" : contentType,
-                content, Sha256.hex(content)));
+    }
+
+    /** Reads from the client; a body cut off (the client went away) is refused, not a server error. */
+    private static int read(java.io.InputStream content, byte[] buffer) throws PayloadTooLargeException {
+        try {
+            return content.read(buffer);
+        } catch (PayloadTooLargeException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException("body", "could not be read to its end");
+        }
     }
 
     /** A link that no longer works (answered 410), of this order. */

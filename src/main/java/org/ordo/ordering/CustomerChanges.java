@@ -14,6 +14,7 @@ import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.ordering.internal.Orders;
 import org.ordo.platform.Address;
+import org.ordo.platform.AddressProblem;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
@@ -74,16 +75,18 @@ public class CustomerChanges {
     private final Catalog catalog;
     private final InventoryManagement inventory;
     private final OrderChanges changes;
+    private final OrderLifecycle lifecycle;
     private final Until until;
     private final Set<Part> parts;
 
     CustomerChanges(Orders orders, Catalog catalog, InventoryManagement inventory, OrderChanges changes,
-            @Value("${ordo.orders.customer-changes.until:PICKING}") String until,
+            OrderLifecycle lifecycle, @Value("${ordo.orders.customer-changes.until:PICKING}") String until,
             @Value("${ordo.orders.customer-changes.what:ADDRESS,SIZE}") String what) {
         this.orders = orders;
         this.catalog = catalog;
         this.inventory = inventory;
         this.changes = changes;
+        this.lifecycle = lifecycle;
         this.until = Until.valueOf(until.trim().toUpperCase(Locale.ROOT));
         EnumSet<Part> allowed = EnumSet.noneOf(Part.class);
         for (String part : what.split(",")) {
@@ -136,6 +139,18 @@ public class CustomerChanges {
         }
         if (address != null && !parts.contains(Part.ADDRESS)) {
             errors.add(new FieldError("shippingAddress", "cannot be changed from the order page"));
+        } else if (address != null) {
+            // The fields every address needs first (too long, no ISO country), as the API refuses them; then what the
+            // API would hold the order for (a postal code that does not fit the country, a PO box the carrier does
+            // not serve): the customer is at the form and can correct it, so it is refused there instead.
+            List<FieldError> missing = address.problems("shippingAddress");
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException(missing);
+            }
+            List<AddressProblem> problems = lifecycle.addressProblems(address);
+            if (!problems.isEmpty()) {
+                throw new AddressRefused(problems, address.country());
+            }
         }
         Map<Integer, List<Size>> sizes = sizes(order);
         List<ChangeOrder.Line> lines = new ArrayList<>();
@@ -159,6 +174,25 @@ public class CustomerChanges {
         }
         return changes.change(orderId, expectedVersion, new ChangeOrder(REASON, lines.isEmpty() ? null : lines,
                 address, null, null), inboundDocumentId);
+    }
+
+    /**
+     * A new shipping address the customer sent that a carrier's label could not carry or the country's rules do not
+     * allow (docs/addresses.md): refused with the problems, each naming its field, nothing changed.
+     */
+    public static final class AddressRefused extends InvalidInputException {
+
+        private final transient List<AddressProblem> problems;
+
+        AddressRefused(List<AddressProblem> problems, String country) {
+            super(problems.stream().map(p -> new FieldError("shippingAddress." + p.field(), p.message(country)))
+                    .toList());
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<AddressProblem> problems() {
+            return problems;
+        }
     }
 
     /** Why the window is closed (a message key suffix), or null when it is open. */

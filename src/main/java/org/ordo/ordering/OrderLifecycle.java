@@ -100,6 +100,11 @@ public class OrderLifecycle {
         return Addresses.check(order.shippingAddress(), carrier);
     }
 
+    /** What a person would have to correct in this shipping address before the configured carrier can deliver it. */
+    public List<AddressProblem> addressProblems(Address address) {
+        return Addresses.check(address, carrier);
+    }
+
     /**
      * Checks the order's shipping address as placement does (for a change of the address or carrier) and puts an
      * open order with problems on hold, kind {@code ADDRESS}, naming them; takes it back from the warehouse if it

@@ -22,7 +22,8 @@ public record Cursor(Instant at, UUID id) {
             String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
             int colon = raw.indexOf(':');
             String[] time = raw.substring(0, colon).split("\\.");
-            return new Cursor(Instant.ofEpochSecond(Long.parseLong(time[0]), Long.parseLong(time[1])),
+            return new Cursor(Instant.ofEpochSecond(Numbers.whole(field, time[0], true),
+                    Numbers.whole(field, time[1], false)),
                     UUID.fromString(raw.substring(colon + 1)));
         } catch (RuntimeException e) {
             throw new InvalidInputException(field, "is not a cursor returned by this API");

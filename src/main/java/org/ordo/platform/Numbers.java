@@ -59,6 +59,24 @@ public final class Numbers {
         return Long.parseLong(text);
     }
 
+    /**
+     * A whole number as typed by the rule of {@link #whole} (ASCII digits, a leading minus sign allowed), or null
+     * when the text is none: for a form that shows its own refusal. {@code Long.parseLong} would take {@code ٣} or
+     * full-width {@code ３} as 3; this never does.
+     */
+    public static Long wholeOrNull(String text) {
+        return text != null && WHOLE.matcher(text).matches() ? Long.valueOf(text) : null;
+    }
+
+    /** {@link #whole} within the range of an {@code int}; larger is refused as too large. */
+    public static int wholeInt(String field, String text, boolean signed) {
+        long value = whole(field, text, signed);
+        if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+            throw new InvalidInputException(field, "is too large");
+        }
+        return (int) value;
+    }
+
     /** What is wrong with the text as a plain non-negative decimal, or null when it may be taken. */
     public static String fault(String text, int maxDecimals) {
         if (text == null || text.isEmpty()) {

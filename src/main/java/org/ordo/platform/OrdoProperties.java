@@ -41,8 +41,11 @@ public record OrdoProperties(
     /**
      * @param linkValidFor how long a download link works
      * @param maxDownloads how often each download link may be used
+     * @param maxFileSize the largest file of a digital article taken (a PDF, an e-book, a zip); larger is refused
+     *        with 413 before it is read
      */
-    public record Digital(@DefaultValue("P30D") Duration linkValidFor, @DefaultValue("5") int maxDownloads) {
+    public record Digital(@DefaultValue("P30D") Duration linkValidFor, @DefaultValue("5") int maxDownloads,
+            @DefaultValue("100MB") org.springframework.util.unit.DataSize maxFileSize) {
     }
 
     /**

@@ -34,9 +34,8 @@ public final class WebhookSignature {
                 continue;
             }
             if (kv[0].equals("t")) {
-                try {
-                    timestamp = Long.parseLong(kv[1]);
-                } catch (NumberFormatException e) {
+                timestamp = Numbers.wholeOrNull(kv[1]);
+                if (timestamp == null) {
                     return "the signature timestamp is not a number";
                 }
             } else if (kv[0].equals("v1")) {

@@ -16,6 +16,7 @@ import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Locales;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
 import org.ordo.promise.internal.CalendarCache;
@@ -107,7 +108,7 @@ public class PromiseCalendars {
         } catch (DateTimeException e) {
             errors.add(new FieldError("timeZone", "is not a time zone: use an IANA name such as Europe/Berlin"));
         }
-        if (d.country() == null || !COUNTRY.matcher(d.country()).matches()) {
+        if (!isCountry(d.country())) {
             errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
         }
         if (d.region() != null && !Destinations.REGION.matcher(d.region()).matches()) {
@@ -178,7 +179,7 @@ public class PromiseCalendars {
             Set<String> zones = new HashSet<>();
             for (int i = 0; i < d.transit().size(); i++) {
                 CarrierService.Transit t = d.transit().get(i);
-                if (t.zone() == null || !(t.zone().equals("*") || COUNTRY.matcher(t.zone()).matches())) {
+                if (t.zone() == null || !(t.zone().equals("*") || isCountry(t.zone()))) {
                     errors.add(new FieldError("transit[" + i + "].zone", "must be a country code such as DE, or *"));
                 } else if (!zones.add(t.zone())) {
                     errors.add(new FieldError("transit[" + i + "].zone", "is named twice"));
@@ -239,7 +240,7 @@ public class PromiseCalendars {
      */
     public List<PublicHoliday> holidays(String country, String region, int year, Locale locale) {
         List<FieldError> errors = new ArrayList<>();
-        if (country == null || !COUNTRY.matcher(country).matches()) {
+        if (!isCountry(country)) {
             errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
         }
         if (region != null && !Destinations.REGION.matcher(region).matches()) {
@@ -253,6 +254,14 @@ public class PromiseCalendars {
         }
         return PublicHolidays.named(country, region, year, locale).entrySet().stream()
                 .map(e -> new PublicHoliday(e.getKey(), e.getValue())).toList();
+    }
+
+    /**
+     * Whether the code is a country of ISO 3166-1 (alpha-2, upper case): {@code XX} or {@code ZZ} have the form
+     * and name none, so a calendar in them would silently have no holidays.
+     */
+    static boolean isCountry(String code) {
+        return code != null && COUNTRY.matcher(code).matches() && Locales.isCountry(code);
     }
 
     /** Whether the holiday library knows this country's holidays. */

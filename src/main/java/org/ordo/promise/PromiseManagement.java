@@ -173,7 +173,7 @@ public class PromiseManagement implements DeliveryPromise {
     /** The query's quantities per SKU (a SKU named twice counts once, with both quantities), or 422. */
     private Map<String, Long> check(PromiseQuery q, Map<String, Article> found) {
         List<FieldError> errors = new ArrayList<>();
-        if (q.country() == null || !PromiseCalendars.COUNTRY.matcher(q.country()).matches()) {
+        if (!PromiseCalendars.isCountry(q.country())) {
             errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
         }
         if (q.postalCode() != null && (q.postalCode().isBlank() || q.postalCode().length() > 20

@@ -130,7 +130,7 @@ class PromiseScreenBrowserIntegrationTests {
         assertThat(browser.waitFor(By.id("holidays")).getText()).contains("2027-09-15").contains("Chuseok");
         browser.open("/promise?country=D1&year=2027");
         assertThat(browser.waitFor(By.id("error-holiday-country")).getText())
-                .isEqualTo("Enter a country as two capital letters, such as DE.");
+                .isEqualTo("Enter a country by its ISO code: two capital letters, such as DE.");
 
         assertThat(browser.driver().findElements(By.id("closing-form"))).isEmpty();
         assertThat(browser.driver().findElements(By.id("new-service"))).isEmpty();

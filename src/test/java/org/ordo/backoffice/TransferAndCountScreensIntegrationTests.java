@@ -151,13 +151,10 @@ class TransferAndCountScreensIntegrationTests {
     @Test
     void aWholeBinIsCountedOnTheCountScreenArticleByArticleWithoutSeeingTheBooks() {
         Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String found = fixtures.article("10.00", "EUR", "19");
-        String gone = fixtures.article("10.00", "EUR", "19");
-        expect(api.put("/api/v1/locations/" + location + "/bins/A-01", Map.of("pickSequence", 1)), 200);
-        fixtures.receive(found, location, 5);
-        fixtures.receive(gone, location, 2);
+        String[] made = binA01WithTwoArticles(api);
+        String location = made[0];
+        String found = made[1];
+        String gone = made[2];
 
         WebSession counter = person(Role.WAREHOUSE, "en");
         String bin = "/counts/bin?location=" + location + "&bin=A-01";
@@ -182,6 +179,65 @@ class TransferAndCountScreensIntegrationTests {
         assertThat(held(api, location, "A-01")).as("the article not scanned was not found")
                 .containsOnly(Map.entry(found, 4L));
         assertThat(at(api, gone, location)).containsExactly(0, 0);
+    }
+
+    @Test
+    void aBinCountWithALineThatDoesNotReadIsRefusedWholeAndBooksNothing() {
+        Api api = Api.admin(port);
+        String[] made = binA01WithTwoArticles(api);
+        String location = made[0];
+        String found = made[1];
+        String other = made[2];
+        WebSession counter = person(Role.WAREHOUSE, "en");
+        counter.get("/counts/bin?location=" + location + "&bin=A-01");
+
+        // Each line must read: left out, it would have counted both articles as zero (the bin's "empty count").
+        for (String line : List.of("lineSku=" + found + "&lineCounted=1.5", "lineSku=" + found + "&lineCounted=-1",
+                "lineSku=" + found + "&lineCounted=", "lineSku=&lineCounted=3",
+                "lineSku=" + found + "&lineCounted=%D9%A3", "lineSku=" + found + "&lineCounted=%EF%BC%93",
+                "lineSku=" + found)) {
+            WebSession.Page answer = counter.postForm("/counts/bin", "location=" + location + "&bin=A-01&" + line);
+            assertThat(answer.status()).as(line).isEqualTo(302);
+            assertThat(counter.follow(answer).body()).as(line).contains("flash error").contains("line");
+        }
+        // a scanned code with braces goes back to the bin's page as text, not as a template of the redirect
+        WebSession.Page braces = counter.postForm("/counts/bin", "location=" + location
+                + "&bin=A-01&lineSku=%7Bx%7D&lineCounted=1");
+        assertThat(braces.status()).isEqualTo(302);
+        assertThat(braces.location()).contains("lineSku=%7Bx%7D");
+        assertThat(counter.follow(braces).status()).isEqualTo(200);
+        // nor do codes longer than any SKU, or hundreds of them, make a redirect longer than a server takes
+        StringBuilder many = new StringBuilder("location=" + location + "&bin=A-01&lineSku=" + "x".repeat(10_000)
+                + "&lineCounted=1");
+        for (int i = 0; i < 300; i++) {
+            many.append("&lineSku=%C3%A4").append(i).append("&lineCounted=1");
+        }
+        WebSession.Page longer = counter.postForm("/counts/bin", many.toString());
+        assertThat(longer.status()).isEqualTo(302);
+        assertThat(longer.location().length()).isLessThan(8000);
+        assertThat(counter.follow(longer).body()).contains("flash error");
+        // no bin or warehouse to go back to: the counts page says why, in one step
+        for (String where : List.of("location=" + location + "&bin=NOPE", "location=NO-SUCH-LOC&bin=A-01",
+                "location=%7Bx%7D&bin=A-01")) {
+            WebSession.Page answer = counter.postForm("/counts/bin", where + "&lineSku=" + found + "&lineCounted=1");
+            assertThat(answer.location()).as(where).endsWith("/counts");
+            assertThat(counter.follow(answer).body()).as(where).contains("flash error");
+        }
+        assertThat(held(api, location, "A-01")).as("nothing booked").containsEntry(found, 5L)
+                .containsEntry(other, 2L);
+        assertThat(at(api, other, location)).containsExactly(2, 0);
+    }
+
+    /** A new warehouse with bin A-01 holding 5 of one new article and 2 of another: location, first, second. */
+    private static String[] binA01WithTwoArticles(Api api) {
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String first = fixtures.article("10.00", "EUR", "19");
+        String second = fixtures.article("10.00", "EUR", "19");
+        expect(api.put("/api/v1/locations/" + location + "/bins/A-01", Map.of("pickSequence", 1)), 200);
+        fixtures.receive(first, location, 5);
+        fixtures.receive(second, location, 2);
+        return new String[] {location, first, second};
     }
 
     private static Map<String, Long> held(Api api, String location, String bin) {

@@ -58,6 +58,18 @@ class NumbersTests {
     }
 
     @Test
+    void aFormThatShowsItsOwnRefusalGetsNullForWhatIsNoAsciiWholeNumber() {
+        assertThat(Numbers.wholeOrNull("42")).isEqualTo(42L);
+        assertThat(Numbers.wholeOrNull("-7")).isEqualTo(-7L);
+        // Long.parseLong takes each of the first three as 3
+        for (String text : new String[] {"\u0663", "\uff13", "\u09e9", "0x10", "1 0", "+3", "3.0", "", null}) {
+            assertThat(Numbers.wholeOrNull(text)).as(String.valueOf(text)).isNull();
+        }
+        assertThat(Numbers.wholeInt("port", "993", false)).isEqualTo(993);
+        assertThatThrownBy(() -> Numbers.wholeInt("port", "99999999999", false)).hasMessageContaining("too large");
+    }
+
+    @Test
     void moneyInputTakesOnlyTheCurrencysMinorDigits() {
         assertThat(new MoneyInput("1500", "KRW").toMoney("amount")).isEqualTo(new Money(new BigDecimal("1500"), "KRW"));
         assertThatThrownBy(() -> new MoneyInput("1500.5", "KRW").toMoney("amount"))

@@ -42,6 +42,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CountsScreenController {
 
     private static final int PAGE = 50;
+    /** The longest article code the page carries back: longer than any SKU or GTIN. */
+    private static final int MAX_CODE = 64;
+    /** How many characters of scanned lines (URL-encoded) a refused count carries back to the bin's page. */
+    private static final int MAX_CARRIED = 4000;
 
     private final CycleCounts counts;
     private final InventoryManagement inventory;
@@ -128,26 +132,61 @@ class CountsScreenController {
         return "backoffice/counts/bin";
     }
 
-    /** Records the count of the bin from the articles scanned; refused, the page keeps what was scanned. */
+    /**
+     * Records the count of the bin from the articles scanned; refused, the page keeps what was scanned. Every line
+     * sent must read (an article and a whole number of ASCII digits): one that does not is refused, never left out,
+     * for a line left out would count that article as zero.
+     */
     @PostMapping("/bin")
     String countBin(@RequestParam String location, @RequestParam String bin,
             @RequestParam(required = false) List<String> lineSku,
             @RequestParam(required = false) List<String> lineCounted, @RequestParam(defaultValue = "") String note,
             RedirectAttributes redirect) {
-        Map<String, Long> lines = lines(lineSku, lineCounted);
         BinCount[] counted = new BinCount[1];
-        if (Attempt.run(redirect, () -> counted[0] = counts.countBin(location, bin, new CountBin(lines.entrySet()
-                .stream().map(e -> new CountBin.Line(e.getKey(), e.getValue())).toList(),
+        if (Attempt.run(redirect, () -> counted[0] = counts.countBin(location, bin, new CountBin(sent(lineSku,
+                lineCounted).entrySet().stream().map(e -> new CountBin.Line(e.getKey(), e.getValue())).toList(),
                 note.isBlank() ? null : note)), "counts.bin.done")) {
             BinCount c = counted[0];
             Flash.success(redirect, "counts.bin.done", c.bin(), c.counts().size(), c.counts().stream()
                     .filter(x -> x.status() == CycleCount.Status.AWAITING_APPROVAL).count());
             return "redirect:/counts";
         }
+        try {
+            space.contents(location, bin.trim());
+        } catch (NotFoundException e) {
+            return "redirect:/counts"; // no bin page to go back to: the counts page shows why
+        }
         UriComponentsBuilder back = UriComponentsBuilder.fromPath("/counts/bin").queryParam("location", location)
                 .queryParam("bin", bin);
-        lines.forEach((s, n) -> back.queryParam("lineSku", s).queryParam("lineCounted", n));
-        return "redirect:" + back.encode().build().toUriString();
+        // What was scanned goes back with the page, as long as the address stays one a server takes (a redirect
+        // over Tomcat's 8 KiB of headers fails): a code longer than any SKU names none and stays behind, and so do
+        // lines past MAX_CARRIED characters (the refusal says what was wrong).
+        int carried = 0;
+        for (Map.Entry<String, Long> line : lines(lineSku, lineCounted).entrySet()) {
+            carried += java.net.URLEncoder.encode(line.getKey(), java.nio.charset.StandardCharsets.UTF_8).length() + 32;
+            if (line.getKey().length() <= MAX_CODE && carried <= MAX_CARRIED) {
+                back.queryParam("lineSku", line.getKey()).queryParam("lineCounted", line.getValue());
+            }
+        }
+        // encoded as values, so that a brace in a scanned code is never read as a template variable of the redirect
+        return "redirect:" + back.build().encode().toUriString();
+    }
+
+    /** The lines of a bin count as sent: each an article and a whole number; refused naming the field otherwise. */
+    private static Map<String, Long> sent(List<String> skus, List<String> counted) {
+        List<String> sku = skus == null ? List.of() : skus;
+        List<String> count = counted == null ? List.of() : counted;
+        if (sku.size() != count.size()) {
+            throw new InvalidInputException("lineCounted", "must be one count for each article scanned");
+        }
+        Map<String, Long> lines = new LinkedHashMap<>();
+        for (int i = 0; i < sku.size(); i++) {
+            if (sku.get(i) == null || sku.get(i).isBlank()) {
+                throw new InvalidInputException("lineSku", "is required: the article scanned");
+            }
+            lines.merge(sku.get(i), Numbers.whole("lineCounted", count.get(i), false), Long::sum);
+        }
+        return lines;
     }
 
     /** The articles scanned so far, by SKU in the order scanned; a pair that does not read as a count is left out. */

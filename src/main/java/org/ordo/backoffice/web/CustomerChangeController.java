@@ -23,8 +23,10 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Numbers;
 import org.ordo.platform.PreconditionException;
 import org.ordo.platform.security.TrackingTokens;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -51,14 +53,16 @@ class CustomerChangeController {
     private final CustomerChanges changes;
     private final Intake intake;
     private final Json json;
+    private final MessageSource texts;
 
     CustomerChangeController(TrackingTokens tokens, OrderManagement orders, CustomerChanges changes, Intake intake,
-            Json json) {
+            Json json, MessageSource texts) {
         this.tokens = tokens;
         this.orders = orders;
         this.changes = changes;
         this.intake = intake;
         this.json = json;
+        this.texts = texts;
     }
 
     @GetMapping("/track/{token}/change")
@@ -123,6 +127,13 @@ class CustomerChangeController {
                             }));
             redirect.addFlashAttribute("changed", true);
             return "redirect:/track/" + token;
+        } catch (CustomerChanges.AddressRefused e) {
+            // the address's problems in the customer's language, as an agent reads them on the order page
+            Locale locale = Locale.forLanguageTag(order.customer().locale());
+            response.setStatus(422);
+            return show(model, token, order, window, fields, chosen, "change.customer.refused", e.problems().stream()
+                    .map(p -> texts.getMessage("address.problem." + p.kind(), new Object[] {p.value(), p.expected(),
+                            address.country()}, locale)).toList());
         } catch (InvalidInputException e) {
             response.setStatus(422);
             return show(model, token, order, window, fields, chosen, "change.customer.refused", e.errors().stream()
@@ -175,12 +186,8 @@ class CustomerChangeController {
     }
 
     private static Integer version(String value) {
-        try {
-            int version = Integer.parseInt(value == null ? "" : value.trim());
-            return version > 0 ? version : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Long version = Numbers.wholeOrNull(value == null ? null : value.trim());
+        return version != null && version > 0 && version <= Integer.MAX_VALUE ? version.intValue() : null;
     }
 
     private static String blankToNull(String value) {

@@ -17,6 +17,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Numbers;
 import org.ordo.platform.security.TrackingTokens;
 import org.ordo.returns.RequestReturn;
 import org.ordo.returns.ReturnManagement;
@@ -93,10 +94,12 @@ class CustomerReturnController {
         OrderView order = found.get();
         List<Choice> choices = new ArrayList<>();
         List<RequestReturn.Line> lines = new ArrayList<>();
+        boolean unreadable = false;
         for (ReturnManagement.Returnable line : returns.returnable(order.id())) {
             long quantity = quantity(form.getFirst("quantity-" + line.lineNo()));
+            unreadable |= quantity < 0;
             String reason = form.getFirst("reason-" + line.lineNo());
-            choices.add(new Choice(line, quantity, reason));
+            choices.add(new Choice(line, Math.max(0, quantity), reason));
             if (quantity > 0) {
                 lines.add(new RequestReturn.Line(line.lineNo(), quantity, reason, form.getFirst("note")));
             }
@@ -104,6 +107,12 @@ class CustomerReturnController {
         Wish wish = new Wish("EXCHANGE".equals(form.getFirst("resolution")) ? "EXCHANGE" : "REFUND",
                 blankToNull(form.getFirst("exchange-sku")), blankToNull(form.getFirst("exchange-quantity")),
                 form.getFirst("note"), blankToNull(form.getFirst("iban")));
+        if (unreadable || wish.exchangeQuantity() != null && quantity(wish.exchangeQuantity()) < 0) {
+            // a count that is no whole number as written (٣, 1.5, abc) is refused, never read as another number
+            response.setStatus(422);
+            return show(model, token, order, choices, wish, "return.refused",
+                    List.of(new Detail("return.refusal.OTHER", new Object[0])));
+        }
         if (lines.isEmpty()) {
             response.setStatus(422);
             return show(model, token, order, choices, wish, "return.nothingChosen", List.of());
@@ -172,12 +181,13 @@ class CustomerReturnController {
         }
     }
 
+    /** A count as typed: blank is 0, a whole number of ASCII digits itself, anything else -1 (refused). */
     private static long quantity(String value) {
-        try {
-            return value == null || value.isBlank() ? 0 : Math.max(0, Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
+        if (value == null || value.isBlank()) {
             return 0;
         }
+        Long quantity = Numbers.wholeOrNull(value.trim());
+        return quantity == null || quantity < 0 ? -1 : quantity;
     }
 
     private static String blankToNull(String value) {

@@ -25,23 +25,34 @@ class MailboxScreenController {
         this.setup = setup;
     }
 
-    /** The form's fields as posted; a number field left empty is null, one that is not a number is refused. */
+    /**
+     * The form's fields as posted; a number field left empty is null, one that is not a number is refused, and so is a
+     * value of the TLS checkbox other than its own.
+     */
     record Form(String name, String host, String port, String ssl, String user, String password, String folder,
             String maxMailMebibytes) {
 
         MailboxSetup.MailboxForm toForm() {
-            return new MailboxSetup.MailboxForm(name, host, number("port", port), "true".equals(ssl), user, password,
+            return new MailboxSetup.MailboxForm(name, host, number("port", port), tls(ssl), user, password,
                     folder, number("maxMailMebibytes", maxMailMebibytes));
+        }
+
+        /** The TLS checkbox: absent is unchecked, "true" checked; any other value is none of the form's choices. */
+        private static boolean tls(String ssl) {
+            if (ssl == null || ssl.isEmpty() || ssl.equals("false")) {
+                return false;
+            }
+            if (ssl.equals("true")) {
+                return true;
+            }
+            throw new org.ordo.platform.InvalidInputException("ssl", "must be true (checked) or absent");
         }
 
         private static Integer number(String field, String text) {
             if (text == null || text.isBlank()) {
                 return null;
             }
-            if (!text.strip().matches("\\d{1,9}")) {
-                throw new org.ordo.platform.InvalidInputException(field, "must be a whole number");
-            }
-            return Integer.valueOf(text.strip());
+            return org.ordo.platform.Numbers.wholeInt(field, text.strip(), false);
         }
     }
 

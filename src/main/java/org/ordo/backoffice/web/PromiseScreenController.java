@@ -19,6 +19,7 @@ import org.ordo.backoffice.Screen;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Numbers;
 import org.ordo.platform.Role;
 import org.ordo.platform.security.AccessRules;
 import org.ordo.promise.CarrierService;
@@ -305,11 +306,7 @@ class PromiseScreenController {
 
     /** A whole number as typed; null (refused by the calendar as out of range) when it is none. */
     private static Long whole(String text) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return Numbers.wholeOrNull(text.trim());
     }
 
     private static Integer number(String text) {

@@ -9,6 +9,7 @@ import org.ordo.backoffice.Screen;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Numbers;
 import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
 import org.ordo.returns.Condition;
@@ -161,10 +162,8 @@ class ReturnsScreenController {
         if (count == null || count.isBlank() || count.trim().equals("0")) {
             return;
         }
-        Long quantity;
-        try {
-            quantity = Long.parseLong(count.trim());
-        } catch (NumberFormatException e) {
+        Long quantity = Numbers.wholeOrNull(count.trim());
+        if (quantity == null) {
             quantity = -1L; // refused by the service, naming the line
         }
         lines.add(new ReceiveReturn.Line(lineNo, quantity, condition.name(),

@@ -257,7 +257,7 @@ class WarehouseController {
                 if (key.startsWith("item.") && !value.isBlank()) {
                     long q = numberLong(key, value);
                     if (q > 0) {
-                        items.add(new PackRequest.Item(Integer.valueOf(key.substring(5)), q));
+                        items.add(new PackRequest.Item(Numbers.wholeInt(key, key.substring(5), false), q));
                     }
                 }
             });

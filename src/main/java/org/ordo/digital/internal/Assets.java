@@ -26,14 +26,21 @@ public class Assets {
     public record Asset(String sku, String filename, String contentType, byte[] content, String sha256) {
     }
 
-    public void save(Asset a) {
+    /**
+     * Stores (or replaces) a file streamed from {@code content} ({@code length} bytes), in one statement: the driver
+     * sends it as it reads, so the file is never in memory whole.
+     */
+    public void save(String sku, String filename, String contentType, java.io.InputStream content, long length,
+            String sha256) {
         jdbc.sql("""
                 INSERT INTO digital_asset (sku, filename, content_type, content, sha256)
                 VALUES (:sku, :filename, :type, :content, :sha)
                 ON CONFLICT (sku) DO UPDATE SET filename = excluded.filename, content_type = excluded.content_type,
                     content = excluded.content, sha256 = excluded.sha256, uploaded_at = :now
-                """).param("now", now()).param("sku", a.sku()).param("filename", a.filename()).param("type", a.contentType())
-                .param("content", a.content()).param("sha", a.sha256()).update();
+                """).param("now", now()).param("sku", sku).param("filename", filename).param("type", contentType)
+                .param("content", (org.springframework.jdbc.core.SqlTypeValue) (ps, index, sqlType, typeName) ->
+                        ps.setBinaryStream(index, content, length))
+                .param("sha", sha256).update();
     }
 
     public boolean exists(String sku) {

@@ -1,11 +1,13 @@
 package org.ordo.digital.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
-import jakarta.servlet.http.HttpServletRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.ordo.digital.DigitalDelivery;
 import org.ordo.digital.Entitlement;
 import org.ordo.ordering.OrderManagement;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -45,15 +46,19 @@ class DigitalController {
 
     @PutMapping("/api/v1/digital/assets/{sku}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "uploadDigitalAsset", summary = "Upload the file of a digital article", description = "The body is the file itself.")
+    @Operation(operationId = "uploadDigitalAsset", summary = "Upload the file of a digital article", description = """
+            The body is the file itself, at most ORDO_DIGITAL_MAX_FILE_SIZE (100 MiB unless set); a larger one is \
+            refused with 413 naming the limit, and the article keeps the file it had.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = """
             The file; its Content-Type is stored and sent with every download.""", content = {
-            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream"), @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf"),
-            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/zip")})
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/octet-stream", schema = @Schema(type = "string", format = "binary")),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))})
     void upload(@PathVariable String sku, @RequestParam String filename,
-            @RequestHeader(name = "Content-Type", required = false) String contentType,
-            @RequestBody(required = false) byte[] content) {
-        digital.upload(sku, filename, contentType, content);
+            @RequestHeader(name = "Content-Type", required = false) String contentType, HttpServletRequest request)
+            throws IOException {
+        // read as a stream, never as one byte[]: a file may be far larger than any other request
+        digital.upload(sku, filename, contentType, request.getInputStream());
     }
 
     @GetMapping("/api/v1/orders/{id}/downloads")

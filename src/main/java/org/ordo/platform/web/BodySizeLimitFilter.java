@@ -41,7 +41,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = defaultLimit;
         for (BodySizeLimit exception : exceptions) {
-            if (exception.method().equals(request.getMethod()) && exception.path().equals(request.getRequestURI())) {
+            if (exception.appliesTo(request.getMethod(), request.getRequestURI())) {
                 limit = exception.maxBytes();
             }
         }
