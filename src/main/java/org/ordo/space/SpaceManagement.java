@@ -503,17 +503,33 @@ public class SpaceManagement {
 
     /** The forecast as CSV: one line per week, volumes in litres (cubic decimetres). */
     public String forecastCsv(String locationCode) {
+        return forecastCsv(locationCode, java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * The forecast as CSV with its column names and the {@code full} column's {@code true}/{@code false} given by
+     * {@code words} (the back office's file, in its reader's language); the API's file keeps the names as they are.
+     */
+    public String forecastCsv(String locationCode, java.util.function.UnaryOperator<String> words) {
         SpaceForecast f = forecast(locationCode);
-        StringBuilder csv = new StringBuilder(
-                "location,week_from,receipts_litres,demand_litres,needed_litres,available_litres,full,peaks,first_full_day\r\n");
+        StringBuilder csv = new StringBuilder(java.util.stream.Stream.of("location", "week_from", "receipts_litres",
+                "demand_litres", "needed_litres", "available_litres", "full", "peaks", "first_full_day")
+                .map(words).map(SpaceManagement::csvField).collect(java.util.stream.Collectors.joining(",")))
+                .append("\r\n");
         for (SpaceForecast.Week w : f.weeks()) {
             csv.append(f.location()).append(',').append(w.from()).append(',').append(litres(w.receiptsVolumeMm3()))
                     .append(',').append(litres(w.demandVolumeMm3())).append(',').append(litres(w.neededVolumeMm3()))
                     .append(',').append(w.availableVolumeMm3() == null ? "" : litres(w.availableVolumeMm3()))
-                    .append(',').append(w.full()).append(',').append(String.join(";", w.peaks())).append(',')
+                    .append(',').append(csvField(words.apply(String.valueOf(w.full())))).append(',')
+                    .append(String.join(";", w.peaks())).append(',')
                     .append(f.firstFullDay() == null ? "" : f.firstFullDay()).append("\r\n");
         }
         return csv.toString();
+    }
+
+    /** A field quoted when it holds a comma, a quote or a line break (RFC 4180). */
+    private static String csvField(String value) {
+        return value.matches("(?s).*[,\"\r\n].*") ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     // --- the checker ----------------------------------------------------------------------------------------

@@ -65,6 +65,7 @@ class DownloadsIntegrationTests {
     private final Map<String, WebSession> sessions = new LinkedHashMap<>();
     private final Map<String, JsonNode> orders = new LinkedHashMap<>();
     private JsonNode pickList;
+    private String location;
 
     @BeforeAll
     void makeOrdersAndUsers() {
@@ -73,7 +74,7 @@ class DownloadsIntegrationTests {
         Fixtures fixtures = new Fixtures(api);
         Api floorApi = api.withNewKey("WAREHOUSE");
         DeliveredOrders delivered = new DeliveredOrders(api, floorApi);
-        String location = fixtures.location(1);
+        location = fixtures.location(1);
         String sku = fixtures.article("12.50", "EUR", "19");
         fixtures.receive(sku, location, 30);
         for (String language : List.of("de", "ko")) {
@@ -191,6 +192,32 @@ class DownloadsIntegrationTests {
                     StandardCharsets.UTF_8);
             assertThat(perDay).contains("\r\n" + LocalDate.now(ZoneOffset.UTC) + ","
                     + backofficeText(language, "channel.web") + ",");
+        }
+    }
+
+    @Test
+    void theSpaceForecastCsvHasItsHeaderInTheUsersLanguageAndWordsForYesAndNo() {
+        Pattern link = Pattern.compile("id=\"forecast-csv\" href=\"([^\"]+)\"");
+        for (var session : sessions.entrySet()) {
+            String language = session.getKey();
+            String where = "space forecast in " + language;
+            Matcher m = link.matcher(session.getValue().get("/space?location=" + location).body());
+            assertThat(m.find()).as(where + ": the link on the screen").isTrue();
+            WebSession.File file = session.getValue().download(m.group(1).replace("&amp;", "&"));
+            assertThat(file.status()).as(where).isEqualTo(200);
+            assertThat(file.header("Content-Type")).as(where).isEqualTo("text/csv;charset=UTF-8");
+            List<String> lines = Arrays.asList(new String(file.body(), StandardCharsets.UTF_8).split("\r\n"));
+            assertThat(lines).as(where + ": a header and twelve weeks").hasSize(13);
+            assertThat(Arrays.asList(lines.get(0).split(","))).as(where + ": header").hasSize(9)
+                    .allSatisfy(column -> assertThat(column).isIn(columnNames(language)));
+            if (language.equals("ko")) {
+                assertThat(lines.get(0)).as(where + ": header in Korean").containsPattern("\\p{IsHangul}");
+            }
+            List<String> full = lines.stream().skip(1).map(l -> l.split(",", -1)[6]).distinct().toList();
+            assertThat(full).as(where + ": the full column in words")
+                    .isSubsetOf(backofficeText(language, "csv.true"), backofficeText(language, "csv.false"));
+            List<String> cells = lines.stream().skip(1).flatMap(l -> Arrays.stream(l.split(","))).toList();
+            assertThat(checks.rawCodes(cells)).as(where + ": codes in the rows").isEmpty();
         }
     }
 

@@ -7,7 +7,9 @@ import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
 import org.ordo.platform.Role;
 import org.ordo.space.SpaceManagement;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -30,10 +32,12 @@ class SpaceScreenController {
 
     private final SpaceManagement space;
     private final InventoryManagement inventory;
+    private final MessageSource messages;
 
-    SpaceScreenController(SpaceManagement space, InventoryManagement inventory) {
+    SpaceScreenController(SpaceManagement space, InventoryManagement inventory, MessageSource messages) {
         this.space = space;
         this.inventory = inventory;
+        this.messages = messages;
     }
 
     @Bean
@@ -67,6 +71,8 @@ class SpaceScreenController {
     ResponseEntity<byte[]> forecastCsv(@RequestParam String location) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"space-forecast-" + location + ".csv\"")
-                .body(space.forecastCsv(location).getBytes(StandardCharsets.UTF_8));
+                // column names and yes/no in the reader's language (csv.<column>, csv.true, csv.false)
+                .body(space.forecastCsv(location, word -> messages.getMessage("csv." + word, null, word,
+                        LocaleContextHolder.getLocale())).getBytes(StandardCharsets.UTF_8));
     }
 }
