@@ -151,6 +151,11 @@ public class PurchasingManagement {
         return orders.require(id);
     }
 
+    /** The PDFs the supplier got of a purchase order, one per revision, the first first. */
+    public List<org.ordo.billing.StoredDocument> documents(UUID id) {
+        return orders.documents(id);
+    }
+
     /** The id of an order given by id or number; 404 when there is none. */
     public UUID idOf(String idOrNumber) {
         return orders.idOf(idOrNumber);

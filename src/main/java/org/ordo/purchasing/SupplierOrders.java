@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.ordo.billing.Billing;
+import org.ordo.billing.StoredDocument;
 import org.ordo.catalog.Article;
 import org.ordo.catalog.Catalog;
 import org.ordo.inventory.InventoryManagement;
@@ -451,6 +452,12 @@ class SupplierOrders {
         PurchaseOrder order = require(id);
         send(order, supplier, location, PurchaseOrderSent.Cause.PLACED, null);
         return order;
+    }
+
+    /** The PDFs the supplier got of an order, one per revision, the first first; 404 when there is no such order. */
+    public List<StoredDocument> documents(UUID id) {
+        PurchaseOrders.Head h = purchaseOrders.find(id).orElseThrow(() -> new NotFoundException("Purchase order", id));
+        return documents.revisions(h.number(), h.revision());
     }
 
     /** The id of an order given by id or number; 404 when there is none. */

@@ -196,6 +196,41 @@ class DownloadsIntegrationTests {
     }
 
     @Test
+    void aPurchaseOrdersPdfIsTheFileItsPageLinksInTheSuppliersLanguage() throws IOException {
+        String supplier = Fixtures.unique("PDFSUP");
+        expect(api.post("/api/v1/suppliers", Map.of("code", supplier, "name", "공급 " + supplier, "email",
+                supplier.toLowerCase() + "@supplier.example", "currency", "EUR", "locale", "ko")), 201);
+        String sku = new Fixtures(api).article("10.00", "EUR", "19");
+        String number = null;
+        String otherId = null;
+        for (int i = 0; i < 2; i++) {
+            JsonNode po = expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier, "location",
+                    location, "lines", List.of(Map.of("sku", sku, "quantity", 40, "unitPrice", "4.20"))),
+                    "Idempotency-Key", UUID.randomUUID().toString()), 201).json();
+            if (i == 0) {
+                number = po.get("number").asString();
+            } else {
+                otherId = po.get("id").asString();
+            }
+        }
+        Pattern link = Pattern.compile("id=\"po-pdf-1\"\\s+href=\"(/purchasing/orders/[^\"]+/documents/([^\"]+))\"");
+        for (var session : sessions.entrySet()) {
+            String where = "purchase order PDF for " + session.getKey();
+            Matcher m = link.matcher(session.getValue().get("/purchasing/orders/" + number).body());
+            assertThat(m.find()).as(where + ": the link on the order's page").isTrue();
+            WebSession.File file = session.getValue().download(m.group(1));
+            assertThat(file.status()).as(where).isEqualTo(200);
+            assertThat(file.header("Content-Type")).as(where).startsWith("application/pdf");
+            assertThat(file.header("Content-Disposition")).as(where).contains(number);
+            assertThat(pdfText(file.body())).as(where + ": in the supplier's language")
+                    .contains(documentTitle("PURCHASE_ORDER", "ko") + " " + number);
+            // the document is this order's: under another order it is not found
+            assertThat(session.getValue().download("/purchasing/orders/" + otherId + "/documents/" + m.group(2))
+                    .status()).as(where + ": under another order").isEqualTo(404);
+        }
+    }
+
+    @Test
     void theSpaceForecastCsvHasItsHeaderInTheUsersLanguageAndWordsForYesAndNo() {
         Pattern link = Pattern.compile("id=\"forecast-csv\" href=\"([^\"]+)\"");
         for (var session : sessions.entrySet()) {

@@ -34,9 +34,6 @@ import org.ordo.platform.MoneyInput;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.ShippingManagement;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -175,10 +172,7 @@ class OrderDetailController {
         if (!id.equals(file.document().orderId())) {
             throw new NotFoundException("Document", documentId);
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.document().mediaType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(file.document().fileName()).build().toString())
-                .body(file.content());
+        return StoredFiles.inline(file);
     }
 
     @PostMapping("/hold")

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.ordo.backoffice.Screen;
+import org.ordo.billing.DocumentArchive;
+import org.ordo.billing.StoredDocument;
 import org.ordo.catalog.Catalog;
+import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
 import org.ordo.platform.security.AccessRules;
 import org.ordo.purchasing.ChangePurchaseOrder;
@@ -15,6 +18,7 @@ import org.ordo.purchasing.PurchasingManagement;
 import org.ordo.purchasing.ReceivePurchase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,10 +50,13 @@ class PurchasingScreenController {
     private final org.ordo.inventory.InventoryManagement inventory;
 
     private final org.ordo.space.SpaceManagement space;
+    private final DocumentArchive archive;
 
     PurchasingScreenController(PurchasingManagement purchasing, Catalog catalog,
-            org.ordo.inventory.InventoryManagement inventory, org.ordo.space.SpaceManagement space) {
+            org.ordo.inventory.InventoryManagement inventory, org.ordo.space.SpaceManagement space,
+            DocumentArchive archive) {
         this.space = space;
+        this.archive = archive;
         this.purchasing = purchasing;
         this.catalog = catalog;
         this.inventory = inventory;
@@ -205,6 +212,7 @@ class PurchasingScreenController {
     String order(@PathVariable String id, @RequestParam(required = false) Integer line, Model model) {
         PurchaseOrder order = purchasing.require(purchasing.idOf(id));
         model.addAttribute("order", order);
+        model.addAttribute("pdfs", purchasing.documents(order.id()));
         // the line a scan found, to receive now
         PurchaseOrder.Line scanned = line == null || !order.status().isOpen() ? null : order.lines().stream()
                 .filter(l -> l.lineNo() == line && l.open() > 0).findFirst().orElse(null);
@@ -216,6 +224,15 @@ class PurchasingScreenController {
         model.addAttribute("suggestedBin", suggested == null || suggested.shares().size() > 1 ? null
                 : suggested.bin());
         return "backoffice/purchasing/order";
+    }
+
+    /** A PDF the supplier got of this order (one per revision), exactly as stored and mailed. */
+    @GetMapping("/orders/{id}/documents/{documentId}")
+    ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable UUID documentId) {
+        StoredDocument pdf = purchasing.documents(purchasing.idOf(id)).stream()
+                .filter(d -> d.id().equals(documentId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Document", documentId));
+        return StoredFiles.inline(archive.file(pdf.id()));
     }
 
     /** The supplier's confirmation of one line: quantity and delivery date, which becomes the expected date. */

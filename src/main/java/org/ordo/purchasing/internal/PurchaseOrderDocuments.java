@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.ordo.billing.DocumentArchive;
 import org.ordo.billing.DocumentKind;
 import org.ordo.billing.Seller;
+import org.ordo.billing.StoredDocument;
 import org.ordo.catalog.Catalog;
 import org.ordo.inventory.Location;
 import org.ordo.party.Supplier;
@@ -42,6 +43,15 @@ public class PurchaseOrderDocuments {
     /** The archive number of a revision. */
     public static String documentNumber(String number, int revision) {
         return revision == 1 ? number : number + "-" + revision;
+    }
+
+    /** The stored PDFs of an order's revisions up to {@code revision}, the first first (what the supplier got). */
+    public List<StoredDocument> revisions(String number, int revision) {
+        List<StoredDocument> stored = new ArrayList<>();
+        for (int r = 1; r <= revision; r++) {
+            archive.find(DocumentKind.PURCHASE_ORDER, documentNumber(number, r)).ifPresent(stored::add);
+        }
+        return stored;
     }
 
     /** Renders and stores the order as it is now (in the caller's transaction); the stored document's id. */
