@@ -12,19 +12,32 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A mail server for the bench scripts that accepts every mail and writes one line per mail it received to a file:
- * the Message-ID (Ordo's is the message's id) and the time. Counting the lines per Message-ID shows a mail
- * delivered twice; comparing them with the outbox shows a mail lost. JDK only, loopback only, no TLS, no auth:
- *   java bench/SmtpSink.java PORT RECEIVED.log
+ * the Message-ID (Ordo's is the message's id), the time and the port it came in on. Counting the lines per
+ * Message-ID shows a mail delivered twice; comparing them with the outbox shows a mail lost; with one port per
+ * sender the port says who sent each copy. JDK only, loopback only, no TLS, no auth:
+ *   java bench/SmtpSink.java PORT[,PORT...] RECEIVED.log
  */
 public class SmtpSink {
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(args[0]);
         Path log = Path.of(args[1]);
-        try (ServerSocket server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            while (true) {
-                Socket socket = server.accept();
-                new Thread(() -> converse(socket, log)).start();
+        String[] ports = args[0].split(",");
+        for (int i = 0; i < ports.length; i++) {
+            ServerSocket server = new ServerSocket(Integer.parseInt(ports[i]), 50, InetAddress.getLoopbackAddress());
+            Thread accept = new Thread(() -> {
+                while (true) {
+                    try {
+                        Socket socket = server.accept();
+                        new Thread(() -> converse(socket, log)).start();
+                    } catch (java.io.IOException e) {
+                        return;
+                    }
+                }
+            });
+            if (i == ports.length - 1) {
+                accept.run(); // the last port on the main thread: the sink runs until it is stopped
+            } else {
+                accept.start();
             }
         }
     }
@@ -52,7 +65,8 @@ public class SmtpSink {
                         }
                         // written before the 250: a mail the sender counts as sent is always in the log
                         synchronized (SmtpSink.class) {
-                            Files.writeString(log, id + " " + System.currentTimeMillis() + "\n", StandardCharsets.UTF_8,
+                            Files.writeString(log, id + " " + System.currentTimeMillis() + " " + socket.getLocalPort()
+                                    + "\n", StandardCharsets.UTF_8,
                                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                         }
                         reply(out, "250 ok");
