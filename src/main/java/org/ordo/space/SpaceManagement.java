@@ -17,6 +17,7 @@ import org.ordo.inventory.ExpectedReceipt;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.Csv;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
@@ -512,24 +513,16 @@ public class SpaceManagement {
      */
     public String forecastCsv(String locationCode, java.util.function.UnaryOperator<String> words) {
         SpaceForecast f = forecast(locationCode);
-        StringBuilder csv = new StringBuilder(java.util.stream.Stream.of("location", "week_from", "receipts_litres",
-                "demand_litres", "needed_litres", "available_litres", "full", "peaks", "first_full_day")
-                .map(words).map(SpaceManagement::csvField).collect(java.util.stream.Collectors.joining(",")))
-                .append("\r\n");
+        Csv csv = new Csv(java.util.stream.Stream.of("location", "week_from", "receipts_litres", "demand_litres",
+                "needed_litres", "available_litres", "full", "peaks", "first_full_day").map(words)
+                .toArray(String[]::new));
         for (SpaceForecast.Week w : f.weeks()) {
-            csv.append(f.location()).append(',').append(w.from()).append(',').append(litres(w.receiptsVolumeMm3()))
-                    .append(',').append(litres(w.demandVolumeMm3())).append(',').append(litres(w.neededVolumeMm3()))
-                    .append(',').append(w.availableVolumeMm3() == null ? "" : litres(w.availableVolumeMm3()))
-                    .append(',').append(csvField(words.apply(String.valueOf(w.full())))).append(',')
-                    .append(String.join(";", w.peaks())).append(',')
-                    .append(f.firstFullDay() == null ? "" : f.firstFullDay()).append("\r\n");
+            csv.row(f.location(), w.from(), litres(w.receiptsVolumeMm3()), litres(w.demandVolumeMm3()),
+                    litres(w.neededVolumeMm3()), w.availableVolumeMm3() == null ? "" : litres(w.availableVolumeMm3()),
+                    words.apply(String.valueOf(w.full())), String.join(";", w.peaks()),
+                    f.firstFullDay() == null ? "" : f.firstFullDay());
         }
         return csv.toString();
-    }
-
-    /** A field quoted when it holds a comma, a quote or a line break (RFC 4180). */
-    private static String csvField(String value) {
-        return value.matches("(?s).*[,\"\r\n].*") ? '"' + value.replace("\"", "\"\"") + '"' : value;
     }
 
     // --- the checker ----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package org.ordo.backoffice.web;
+package org.ordo.platform;
 
 import java.util.List;
 
@@ -6,15 +6,15 @@ import java.util.List;
  * CSV as RFC 4180 writes it: comma-separated, CRLF line ends, a field in double quotes when it holds a comma, a
  * quote or a line break, with its quotes doubled. A header line first.
  */
-final class Csv {
+public final class Csv {
 
     private final StringBuilder out = new StringBuilder();
 
-    Csv(String... header) {
+    public Csv(String... header) {
         row((Object[]) header);
     }
 
-    Csv row(Object... cells) {
+    public Csv row(Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.append(',');
@@ -25,7 +25,7 @@ final class Csv {
         return this;
     }
 
-    static String field(Object value) {
+    public static String field(Object value) {
         String text = value == null ? "" : value.toString();
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
@@ -33,7 +33,7 @@ final class Csv {
         return text;
     }
 
-    static String of(List<String> header, List<List<Object>> rows) {
+    public static String of(List<String> header, List<List<Object>> rows) {
         Csv csv = new Csv(header.toArray(String[]::new));
         rows.forEach(r -> csv.row(r.toArray()));
         return csv.toString();

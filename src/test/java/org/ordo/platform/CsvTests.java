@@ -1,4 +1,4 @@
-package org.ordo.backoffice.web;
+package org.ordo.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
