@@ -199,8 +199,7 @@ class DashboardController {
             }
         }
         List<Map<String, Object>> datasets = new ArrayList<>();
-        perChannel.forEach((channel, counts) -> datasets.add(Map.of("label", messages.getMessage("channel." + channel,
-                null, channel, LocaleContextHolder.getLocale()), "data",
+        perChannel.forEach((channel, counts) -> datasets.add(Map.of("label", fmt.label("channel.", channel), "data",
                 Arrays.stream(counts).boxed().toList())));
         return Map.of("labels", days.stream().map(LocalDate::toString).toList(), "datasets", datasets);
     }
