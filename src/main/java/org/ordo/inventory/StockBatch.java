@@ -74,9 +74,7 @@ public final class StockBatch {
         List<LockedLevel> levels = new ArrayList<>();
         for (String sku : skus.stream().distinct().sorted().toList()) {
             for (LockedLevel l : locked.getOrDefault(sku, List.of())) {
-                long more = reserved.getOrDefault(new LevelKey(l.sku(), l.locationId()), 0L);
-                levels.add(more == 0 ? l : new LockedLevel(l.sku(), l.locationId(), l.location(), l.priority(),
-                        l.onHand(), l.reserved() + more, l.quarantined()));
+                levels.add(plus(l, reserved.getOrDefault(new LevelKey(l.sku(), l.locationId()), 0L)));
             }
         }
         return levels;
@@ -101,15 +99,18 @@ public final class StockBatch {
                 perLevel.put(key, q);
             }
         });
-        locked.replaceAll((sku, levels) -> levels.stream().map(l -> {
-            long more = perLevel.getOrDefault(new LevelKey(l.sku(), l.locationId()), 0L);
-            return more == 0 ? l : new LockedLevel(l.sku(), l.locationId(), l.location(), l.priority(), l.onHand(),
-                    l.reserved() + more, l.quarantined());
-        }).toList());
+        locked.replaceAll((sku, levels) -> levels.stream()
+                .map(l -> plus(l, perLevel.getOrDefault(new LevelKey(l.sku(), l.locationId()), 0L))).toList());
         added.clear();
         reserved.clear();
         return perLevel.entrySet().stream()
                 .map(e -> new StockLedger.LevelChange(e.getKey().sku(), e.getKey().locationId(), e.getValue()))
                 .toList();
+    }
+
+    /** The level with {@code more} units reserved than when it was locked. */
+    private static LockedLevel plus(LockedLevel l, long more) {
+        return more == 0 ? l : new LockedLevel(l.sku(), l.locationId(), l.location(), l.priority(), l.onHand(),
+                l.reserved() + more, l.quarantined());
     }
 }
