@@ -7,7 +7,6 @@ import static org.ordo.Fixtures.expect;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,27 +46,9 @@ class EdiScreensIntegrationTests {
         api = Api.admin(port);
         fixtures = new Fixtures(api);
         location = fixtures.location(1);
-        String customer = expect(api.post("/api/v1/customers", Map.of("email", Fixtures.unique("edi").toLowerCase()
-                + "@example.com", "name", "Einkauf", "type", "BUSINESS", "company", "Kette GmbH",
-                "shipBeforePayment", true)), 201).json().get("id").asString();
-        partner = Fixtures.unique("SCR").replace("-", "");
-        sender = Fixtures.gtin();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", partner);
-        body.put("name", "Kette");
-        body.put("customerId", customer);
-        body.put("standard", "EDIFACT");
-        body.put("version", "D96A");
-        body.put("senderQualifier", "14");
-        body.put("senderId", sender);
-        body.put("recipientQualifier", "14");
-        body.put("recipientId", "4012345000009");
-        body.put("articleNumbers", "GTIN");
-        body.put("currency", "EUR");
-        body.put("paymentMethod", "invoice");
-        body.put("shipTo", Map.of("name", "Zentrallager", "street", "Industriestr. 9", "postalCode", "30159",
-                "city", "Hannover", "country", "DE"));
-        expect(api.post("/api/v1/edi/partners", body), 201);
+        EdifactPartner registered = EdifactPartner.register(api);
+        partner = registered.code();
+        sender = registered.sender();
         gtin = Fixtures.gtin();
         po = Fixtures.unique("PO");
     }

@@ -405,27 +405,9 @@ class EveryScreenBrowserIntegrationTests {
 
     /** A retail chain trading by EDIFACT, and one interchange from it naming an article we do not know. */
     private String ediPartner() {
-        String customer = expect(api.post("/api/v1/customers", Map.of("email", Fixtures.unique("edi").toLowerCase()
-                + "@example.com", "name", "Einkauf", "type", "BUSINESS", "company", "Kette GmbH",
-                "shipBeforePayment", true)), 201).json().get("id").asString();
-        String partner = Fixtures.unique("SCR").replace("-", "");
-        String sender = Fixtures.gtin();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", partner);
-        body.put("name", "Kette");
-        body.put("customerId", customer);
-        body.put("standard", "EDIFACT");
-        body.put("version", "D96A");
-        body.put("senderQualifier", "14");
-        body.put("senderId", sender);
-        body.put("recipientQualifier", "14");
-        body.put("recipientId", "4012345000009");
-        body.put("articleNumbers", "GTIN");
-        body.put("currency", "EUR");
-        body.put("paymentMethod", "invoice");
-        body.put("shipTo", Map.of("name", "Zentrallager", "street", "Industriestr. 9", "postalCode", "30159",
-                "city", "Hannover", "country", "DE"));
-        expect(api.post("/api/v1/edi/partners", body), 201);
+        EdifactPartner registered = EdifactPartner.register(api);
+        String partner = registered.code();
+        String sender = registered.sender();
         String ref = "S" + Fixtures.gtin().substring(1);
         String gtin = Fixtures.gtin();
         String interchange = "UNB+UNOC:3+" + sender + ":14+4012345000009:14+261205:1000+" + ref + "'"
