@@ -13,6 +13,7 @@ import org.ordo.ordering.internal.Orders;
 import org.ordo.party.Customer;
 import org.ordo.party.PartyManagement;
 import org.ordo.platform.Actor;
+import org.ordo.platform.Wording;
 import org.ordo.platform.Address;
 import org.ordo.platform.AddressProblem;
 import org.ordo.platform.Addresses;
@@ -210,7 +211,7 @@ public class OrderLifecycle {
         boolean full = refundedTotal.amount().compareTo(o.paid().amount()) >= 0;
         PaymentStatus next = full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         if (!o.paymentStatus().canBecome(next)) {
-            throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order_payment", o.number()), o.paymentStatus(), next, "paymentStatus");
         }
         changePayment(o, next, o.paid(), reason.followedBy("refunded", " (refunded " + refundedTotal + ")",
                 refundedTotal));
@@ -254,7 +255,7 @@ public class OrderLifecycle {
                 : p.shipped() >= p.ordered() ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PARTIALLY_SHIPPED;
         if (next != o.fulfillmentStatus()) {
             if (!o.fulfillmentStatus().canBecome(next)) {
-                throw IllegalTransition.between("Order " + o.number(), o.fulfillmentStatus(), next,
+                throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.fulfillmentStatus(), next,
                         "fulfillmentStatus");
             }
             orders.changeFulfillment(orderId, next);
@@ -297,7 +298,7 @@ public class OrderLifecycle {
             return;
         }
         if (!o.fulfillmentStatus().canBecome(next)) {
-            throw IllegalTransition.between("Order " + o.number(), o.fulfillmentStatus(), next, "fulfillmentStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.fulfillmentStatus(), next, "fulfillmentStatus");
         }
         orders.changeFulfillment(orderId, next);
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(), next.name(),
@@ -621,7 +622,7 @@ public class OrderLifecycle {
 
     private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, TimelineReason reason) {
         if (!o.paymentStatus().canBecome(next)) {
-            throw IllegalTransition.between("Payment of order " + o.number(), o.paymentStatus(), next, "paymentStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order_payment", o.number()), o.paymentStatus(), next, "paymentStatus");
         }
         orders.changePayment(o.id(), next, paid);
         orders.record(o.id(), Actor.current(), "payment", o.paymentStatus().name(), next.name(), reason);
@@ -632,7 +633,7 @@ public class OrderLifecycle {
 
     private void transition(Orders.Locked o, OrderStatus next) {
         if (!o.status().canBecome(next)) {
-            throw IllegalTransition.between("Order " + o.number(), o.status(), next, "orderStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.status(), next, "orderStatus");
         }
     }
 

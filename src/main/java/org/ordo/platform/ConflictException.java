@@ -11,11 +11,26 @@ public class ConflictException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties;
+    private final Wording wording;
 
     public ConflictException(String type, String title, String detail, Map<String, Object> properties) {
+        this(type, title, detail, null, properties);
+    }
+
+    public ConflictException(String type, String title, Wording detail, Map<String, Object> properties) {
+        this(type, title, detail.english(), detail, properties);
+    }
+
+    public ConflictException(String type, String title, Wording detail) {
+        this(type, title, detail, Map.of());
+    }
+
+    private ConflictException(String type, String title, String detail, Wording wording,
+            Map<String, Object> properties) {
         super(detail);
         this.type = type;
         this.title = title;
+        this.wording = wording;
         this.properties = Map.copyOf(properties);
     }
 
@@ -34,5 +49,10 @@ public class ConflictException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** The detail in words the reader's language can say; {@code null} where it was only written in English. */
+    public Wording wording() {
+        return wording;
     }
 }

@@ -19,12 +19,22 @@ public class IllegalTransition extends ConflictException {
         this(title, detail, Map.of());
     }
 
+    public IllegalTransition(String title, Wording detail, Map<String, Object> properties) {
+        super(TYPE, title, detail, properties);
+    }
+
+    public IllegalTransition(String title, Wording detail) {
+        this(title, detail, Map.of());
+    }
+
     /**
      * "{@code subject} is {@code from} and cannot become {@code to}", with the current state as the problem's
-     * {@code stateProperty} (e.g. {@code paymentStatus}), for a move its lifecycle's table refuses.
+     * {@code stateProperty} (e.g. {@code paymentStatus}), for a move its lifecycle's table refuses. The states are
+     * said as a person would ("on hold"), in the reader's language.
      */
-    public static IllegalTransition between(String subject, Enum<?> from, Enum<?> to, String stateProperty) {
-        return new IllegalTransition("Illegal transition", subject + " is " + from + " and cannot become " + to,
+    public static IllegalTransition between(Wording subject, Enum<?> from, Enum<?> to, String stateProperty) {
+        return new IllegalTransition("Illegal transition",
+                Wording.of("platform.illegal_transition", subject, Wording.state(from), Wording.state(to)),
                 Map.of(stateProperty, from));
     }
 }

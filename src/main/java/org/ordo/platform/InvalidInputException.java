@@ -16,6 +16,10 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new FieldError(field, message)));
     }
 
+    public InvalidInputException(String field, Wording wording) {
+        this(List.of(new FieldError(field, wording)));
+    }
+
     public List<FieldError> errors() {
         return errors;
     }

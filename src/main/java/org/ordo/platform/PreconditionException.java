@@ -13,10 +13,17 @@ public class PreconditionException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties;
+    private final Wording wording;
 
     private PreconditionException(int status, String type, String title, String detail,
             Map<String, Object> properties) {
+        this(status, type, title, detail, null, properties);
+    }
+
+    private PreconditionException(int status, String type, String title, String detail, Wording wording,
+            Map<String, Object> properties) {
         super(detail);
+        this.wording = wording;
         this.status = status;
         this.type = type;
         this.title = title;
@@ -27,6 +34,18 @@ public class PreconditionException extends RuntimeException {
     public static PreconditionException failed(String type, String title, String detail,
             Map<String, Object> properties) {
         return new PreconditionException(412, type, title, detail, properties);
+    }
+
+    /** 412, said in the reader's language. */
+    public static PreconditionException failed(String type, String title, Wording detail,
+            Map<String, Object> properties) {
+        return new PreconditionException(412, type, title, detail.english(), detail, properties);
+    }
+
+    /** 428, said in the reader's language. */
+    public static PreconditionException required(Wording detail) {
+        return new PreconditionException(428, "precondition-required", "If-Match required", detail.english(),
+                detail, Map.of());
     }
 
     /** 428: the request must say which version it changes. */
@@ -48,5 +67,10 @@ public class PreconditionException extends RuntimeException {
 
     public Map<String, Object> properties() {
         return properties;
+    }
+
+    /** The detail in words the reader's language can say; {@code null} where it was only written in English. */
+    public Wording wording() {
+        return wording;
     }
 }

@@ -489,7 +489,7 @@ class SupplierOrders {
 
     static void requireTransition(PurchaseOrders.Head head, PurchaseOrderStatus next) {
         if (!head.status().canBecome(next)) {
-            throw IllegalTransition.between("Purchase order " + head.number(), head.status(), next,
+            throw IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.purchase_order", head.number()), head.status(), next,
                     "purchaseOrderStatus");
         }
     }

@@ -193,7 +193,7 @@ public class Transfers {
         String reason = checkClosure(command);
         StockTransfers.Head head = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
         if (transfers.lockInTransit(id).isEmpty()) {
-            throw org.ordo.platform.IllegalTransition.between("Transfer " + head.number(),
+            throw org.ordo.platform.IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.transfer", head.number()),
                     transfers.find(id).orElseThrow().status(), Transfer.Status.CLOSED_SHORT, "transferStatus");
         }
         boolean lost = Boolean.TRUE.equals(command.lost());

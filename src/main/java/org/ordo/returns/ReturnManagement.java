@@ -622,7 +622,7 @@ public class ReturnManagement {
     // --- helpers --------------------------------------------------------------------------------------------
 
     private static IllegalTransition illegal(ReturnView r, ReturnStatus next) {
-        return IllegalTransition.between("Return " + r.number(), r.status(), next, "returnStatus");
+        return IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.return", r.number()), r.status(), next, "returnStatus");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

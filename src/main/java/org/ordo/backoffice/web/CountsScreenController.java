@@ -108,7 +108,7 @@ class CountsScreenController {
         try {
             code = space.contents(location, bin.trim()).bin(); // the page never shows what it holds
         } catch (NotFoundException e) {
-            Flash.error(redirect, "flash.refused", e.getMessage());
+            Flash.error(redirect, "flash.refused", Refusals.of(e));
             return "redirect:/counts";
         }
         Map<String, Long> lines = lines(lineSku, lineCounted);

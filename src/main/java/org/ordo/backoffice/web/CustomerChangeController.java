@@ -19,7 +19,6 @@ import org.ordo.ordering.OrderView;
 import org.ordo.platform.Actor;
 import org.ordo.platform.Address;
 import org.ordo.platform.ConflictException;
-import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
@@ -136,8 +135,9 @@ class CustomerChangeController {
                             address.country()}, locale)).toList());
         } catch (InvalidInputException e) {
             response.setStatus(422);
+            Locale locale = Locale.forLanguageTag(order.customer().locale());
             return show(model, token, order, window, fields, chosen, "change.customer.refused", e.errors().stream()
-                    .map(FieldError::message).toList());
+                    .map(f -> Refusals.sentence(f, locale)).toList());
         } catch (PreconditionException e) {
             response.setStatus(412);
             CustomerChanges.Window now = changes.windowOf(order.id());
@@ -147,7 +147,8 @@ class CustomerChangeController {
             response.setStatus(409);
             CustomerChanges.Window now = changes.windowOf(order.id());
             return show(model, token, order, now, fields, chosen, now.open() ? "change.customer.refused"
-                    : "change.customer.closed." + now.closedBy(), now.open() ? List.of(e.getMessage()) : List.of());
+                    : "change.customer.closed." + now.closedBy(), now.open()
+                            ? List.of(Refusals.of(e, Locale.forLanguageTag(order.customer().locale()))) : List.of());
         }
     }
 

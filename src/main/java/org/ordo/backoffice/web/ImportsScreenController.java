@@ -62,8 +62,7 @@ class ImportsScreenController {
                             : file.getOriginalFilename(), file.getContentType(), file.getBytes());
             return "redirect:/imports/" + preview.id();
         } catch (InvalidInputException e) {
-            Flash.error(redirect, "flash.invalid", e.errors().stream().map(f -> f.field() + ": " + f.message())
-                    .collect(java.util.stream.Collectors.joining("; ")));
+            Flash.error(redirect, "flash.invalid", Refusals.of(e));
             return "redirect:/imports";
         }
     }
@@ -94,7 +93,7 @@ class ImportsScreenController {
         try {
             imports.commit(file.kind(), id);
         } catch (ConflictException e) {
-            Flash.error(redirect, "flash.refused", e.getMessage());
+            Flash.error(redirect, "flash.refused", Refusals.of(e));
         }
         return "redirect:/imports/" + id;
     }

@@ -102,7 +102,7 @@ class MailboxScreenController {
             MailboxPoll poll = setup.poll(name);
             Flash.success(redirect, "mailboxes.polled", poll.seen(), poll.stored());
         } catch (org.ordo.platform.ConflictException | org.ordo.platform.NotFoundException e) {
-            Flash.error(redirect, "flash.refused", e.getMessage());
+            Flash.error(redirect, "flash.refused", Refusals.of(e));
         }
         return backTo(name, redirect);
     }

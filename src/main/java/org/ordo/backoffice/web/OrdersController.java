@@ -221,10 +221,10 @@ class OrdersController {
                 }
                 done++;
             } catch (InvalidInputException e) {
-                Flash.error(redirect, "flash.invalid", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+                Flash.error(redirect, "flash.invalid", Refusals.of(e.errors().get(0)));
                 return target;
             } catch (ConflictException | NotFoundException | IllegalArgumentException e) {
-                refused.add(e.getMessage());
+                refused.add(Refusals.of(e));
             }
         }
         if (refused.isEmpty()) {

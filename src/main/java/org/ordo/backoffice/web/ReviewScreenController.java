@@ -81,8 +81,7 @@ class ReviewScreenController {
             Flash.success(redirect, taken.replayed() ? "review.scanKnown" : "review.scanUploaded");
             return "redirect:/review/" + taken.entry().id();
         } catch (InvalidInputException e) {
-            Flash.error(redirect, "flash.invalid", e.errors().stream().map(f -> f.field() + ": " + f.message())
-                    .collect(java.util.stream.Collectors.joining("; ")));
+            Flash.error(redirect, "flash.invalid", Refusals.of(e));
             return "redirect:/review";
         }
     }

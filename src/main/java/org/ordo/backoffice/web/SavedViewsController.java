@@ -58,7 +58,7 @@ class SavedViewsController {
                     query.startsWith("?") ? query.substring(1) : query, "user:" + me.username());
             Flash.success(redirect, "views.saved", saved.name());
         } catch (InvalidInputException e) {
-            Flash.error(redirect, "flash.invalid", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            Flash.error(redirect, "flash.invalid", Refusals.of(e.errors().get(0)));
         } catch (ConflictException e) {
             Flash.error(redirect, "views.nameTaken", name.strip());
         }
@@ -73,7 +73,7 @@ class SavedViewsController {
             views.rename(uuid(id), name, me.username(), me.role() == Role.ADMIN);
             Flash.success(redirect, "views.renamed", name.strip());
         } catch (InvalidInputException e) {
-            Flash.error(redirect, "flash.invalid", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            Flash.error(redirect, "flash.invalid", Refusals.of(e.errors().get(0)));
         } catch (ConflictException e) {
             Flash.error(redirect, "views.nameTaken", name.strip());
         } catch (NotFoundException e) {

@@ -56,7 +56,7 @@ class ShopScreenController {
             shop.rename(name, "user:" + Layout.current().username());
             Flash.success(redirect, "shop.renamed");
         } catch (InvalidInputException e) {
-            Flash.error(redirect, "flash.invalid", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            Flash.error(redirect, "flash.invalid", Refusals.of(e.errors().get(0)));
         }
         return "redirect:/admin/shop";
     }
@@ -73,7 +73,7 @@ class ShopScreenController {
             shop.changeLogo(file == null ? null : file.getBytes(), "user:" + Layout.current().username());
             Flash.success(redirect, "shop.logoChanged");
         } catch (InvalidInputException e) {
-            Flash.error(redirect, "flash.invalid", e.errors().get(0).field() + ": " + e.errors().get(0).message());
+            Flash.error(redirect, "flash.invalid", Refusals.of(e.errors().get(0)));
         }
         return "redirect:/admin/shop";
     }

@@ -173,12 +173,12 @@ class WarehouseController {
         } catch (InvalidInputException e) {
             list = fulfillment.pickList(id);
             model.addAttribute("error", "warehouse.pick.refused");
-            model.addAttribute("detail", e.errors().stream().map(f -> f.field() + ": " + f.message()).toList());
+            model.addAttribute("detail", e.errors().stream().map(Refusals::of).toList());
             model.addAttribute("confirm", true);
         } catch (ConflictException e) {
             list = fulfillment.pickList(id);
             model.addAttribute("error", "warehouse.pick.refused");
-            model.addAttribute("detail", List.of(e.getMessage()));
+            model.addAttribute("detail", List.of(Refusals.of(e)));
         }
         panel(list, model);
         return "backoffice/warehouse/picking :: panel";
