@@ -28,6 +28,7 @@ import org.ordo.platform.Ids;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextBundle;
+import org.ordo.platform.Wording;
 import org.ordo.shipping.ShipmentShipped;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -136,7 +137,7 @@ public class Billing {
         }
         if (order.status() == OrderStatus.CANCELLED) {
             throw new ConflictException("order-cancelled", "Order cancelled",
-                    "Order " + order.number() + " is cancelled and is not invoiced");
+                    Wording.of("billing.order_is_cancelled_and_is_not", order.number()));
         }
         int year = Year.now(clock).getValue();
         long seq = numbers.next(series, year);

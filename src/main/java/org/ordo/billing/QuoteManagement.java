@@ -34,6 +34,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,7 +90,7 @@ public class QuoteManagement {
     @Transactional
     public Quote create(CreateQuote command, String actor) {
         if (command == null) {
-            throw new InvalidInputException("body", "is required: the quote as JSON");
+            throw new InvalidInputException("body", Wording.of("billing.is_required_the_quote_as_json"));
         }
         Map<String, Article> articles = check(command);
         Customer customer = parties.customerFor(command.customerId(), command.customer());
@@ -192,7 +193,8 @@ public class QuoteManagement {
     @Transactional
     public Quote decline(UUID id, String reason) {
         if (reason != null && reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
+            throw new InvalidInputException("reason", Wording.of("billing.must_be_at_most_characters",
+                    TextInput.MAX_REASON));
         }
         Quote quote = lockOpen(id, QuoteStatus.DECLINED, "declined");
         quotes.markDeclined(quote.id(), reason == null || reason.isBlank() ? null : reason.trim());
@@ -223,12 +225,12 @@ public class QuoteManagement {
         Quote quote = quotes.lock(id).orElseThrow(() -> new NotFoundException("Quote", id));
         if (!quote.status().canBecome(next)) {
             throw new IllegalTransition("Quote is " + quote.status(),
-                    "Quote " + quote.number() + " is " + quote.status() + " and cannot be " + verb,
+                    Wording.of("billing.quote_is_and_cannot_be", quote.number(), quote.status(), verb),
                     Map.of("quoteStatus", quote.status()));
         }
         if (quote.validUntil().isBefore(LocalDate.now(clock))) {
-            throw new ConflictException("quote-expired", "Quote expired", "Quote " + quote.number()
-                    + " was valid until " + quote.validUntil() + " and cannot be " + verb,
+            throw new ConflictException("quote-expired", "Quote expired",
+                    Wording.of("billing.quote_was_valid_until_and_cannot", quote.number(), quote.validUntil(), verb),
                     Map.of("validUntil", quote.validUntil().toString()));
         }
         return quote;
@@ -244,17 +246,17 @@ public class QuoteManagement {
         drafts.customer(errors, c.customerId(), c.customer());
         LocalDate today = LocalDate.now(clock);
         if (c.validUntil() == null) {
-            errors.add(new FieldError("validUntil", "is required: the last day the quote may be accepted"));
+            errors.add(new FieldError("validUntil", Wording.of("billing.is_required_the_last_day_the")));
         } else if (c.validUntil().isBefore(today)) {
-            errors.add(new FieldError("validUntil", "must be today or later (UTC)"));
+            errors.add(new FieldError("validUntil", Wording.of("billing.must_be_today_or_later_utc")));
         } else if (c.validUntil().isAfter(today.plusDays(MAX_VALID_DAYS))) {
-            errors.add(new FieldError("validUntil", "must be at most " + MAX_VALID_DAYS + " days ahead"));
+            errors.add(new FieldError("validUntil", Wording.of("billing.must_be_at_most_days_ahead", MAX_VALID_DAYS)));
         }
         if (c.paymentMethod() != null && PaymentMethod.parse(c.paymentMethod()) == null) {
-            errors.add(new FieldError("paymentMethod", "must be one of " + PaymentMethod.codes()));
+            errors.add(new FieldError("paymentMethod", Wording.of("billing.must_be_one_of", PaymentMethod.codes())));
         }
         if (c.note() != null && c.note().length() > CreateQuote.NOTE) {
-            errors.add(new FieldError("note", "must be at most " + CreateQuote.NOTE + " characters"));
+            errors.add(new FieldError("note", Wording.of("billing.must_be_at_most_characters", CreateQuote.NOTE)));
         }
         Map<String, Article> articles = drafts.lines(errors, "quote", c.currency(), currencyKnown,
                 c.lines() == null ? null : c.lines().stream()

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ordo.billing.internal.ShopProfiles;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,7 +59,7 @@ public class ShopProfile {
     public void rename(String name, String actor) {
         String trimmed = name == null ? "" : TextInput.check("name", name, false).strip();
         if (trimmed.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "must be at most " + MAX_NAME + " characters");
+            throw new InvalidInputException("name", Wording.of("billing.must_be_at_most_characters", MAX_NAME));
         }
         profiles.setName(trimmed.isEmpty() ? null : trimmed, clock.instant(), actor);
     }

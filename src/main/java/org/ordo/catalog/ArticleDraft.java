@@ -12,6 +12,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
 import org.ordo.platform.Money;
 import org.ordo.platform.MoneyInput;
+import org.ordo.platform.Wording;
 
 /** What a client says about an article when registering or changing it. */
 public record ArticleDraft(
@@ -41,25 +42,26 @@ public record ArticleDraft(
     Checked check() {
         List<FieldError> errors = new ArrayList<>();
         if (sku == null || !sku.matches(SKU_PATTERN)) {
-            errors.add(new FieldError("sku", "is required: 1-64 letters, digits, '.', '_' or '-'"));
+            errors.add(new FieldError("sku", Wording.of("catalog.is_required_1_64_letters_digits")));
         }
         if (type == null) {
-            errors.add(new FieldError("type", "is required: PHYSICAL or DIGITAL"));
+            errors.add(new FieldError("type", Wording.of("catalog.is_required_physical_or_digital")));
         }
         if (name == null || name.isEmpty()) {
-            errors.add(new FieldError("name", "needs at least one locale, e.g. {\"en\":\"...\"}"));
+            errors.add(new FieldError("name", Wording.of("catalog.needs_at_least_one_locale_e")));
         } else {
             name.forEach((locale, text) -> {
                 if (!Locales.isSupported(locale)) {
-                    errors.add(new FieldError("name." + locale, "locale must be one of " + Locales.SUPPORTED));
+                    errors.add(new FieldError("name." + locale, Wording.of("catalog.locale_must_be_one_of",
+                            Locales.SUPPORTED)));
                 } else if (text == null || text.isBlank() || text.length() > NAME) {
-                    errors.add(new FieldError("name." + locale, "must be 1-" + NAME + " characters"));
+                    errors.add(new FieldError("name." + locale, Wording.of("catalog.must_be_1_characters", NAME)));
                 }
             });
         }
         Money money = null;
         if (price == null) {
-            errors.add(new FieldError("price", "is required"));
+            errors.add(new FieldError("price", Wording.of("catalog.is_required")));
         } else {
             try {
                 money = price.toMoney("price");
@@ -69,7 +71,7 @@ public record ArticleDraft(
         }
         BigDecimal rate = null;
         if (taxRate == null || taxRate.isBlank()) {
-            errors.add(new FieldError("taxRate", "is required (percent, e.g. \"19\")"));
+            errors.add(new FieldError("taxRate", Wording.of("catalog.is_required_percent_e_g_19")));
         } else {
             String fault = Numbers.fault(taxRate, 3);
             if (fault != null) {
@@ -77,21 +79,21 @@ public record ArticleDraft(
             } else {
                 rate = new BigDecimal(taxRate);
                 if (rate.compareTo(BigDecimal.valueOf(100)) > 0) {
-                    errors.add(new FieldError("taxRate", "must be a percentage from 0 to 100"));
+                    errors.add(new FieldError("taxRate", Wording.of("catalog.must_be_a_percentage_from_0")));
                 }
             }
         }
         if (weightGrams != null && (weightGrams < 0 || weightGrams > MAX_WEIGHT)) {
-            errors.add(new FieldError("weightGrams", "must be between 0 and " + MAX_WEIGHT));
+            errors.add(new FieldError("weightGrams", Wording.of("catalog.must_be_between_0_and", MAX_WEIGHT)));
         }
         if (type == ArticleType.DIGITAL && Boolean.TRUE.equals(backorderable)) {
-            errors.add(new FieldError("backorderable", "digital articles are never out of stock"));
+            errors.add(new FieldError("backorderable", Wording.of("catalog.digital_articles_are_never_out_of")));
         }
         if (type == ArticleType.DIGITAL && Boolean.TRUE.equals(returnable)) {
-            errors.add(new FieldError("returnable", "digital articles cannot be returned once downloaded"));
+            errors.add(new FieldError("returnable", Wording.of("catalog.digital_articles_cannot_be_returned_once")));
         }
         if (gtin != null && !Gtin.isValid(gtin)) {
-            errors.add(new FieldError("gtin", "must be 8, 12, 13 or 14 digits with a correct check digit"));
+            errors.add(new FieldError("gtin", Wording.of("catalog.must_be_8_12_13_or")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -9,6 +9,7 @@ import org.ordo.catalog.internal.Articles;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +30,8 @@ public class Catalog {
     public Article register(ArticleDraft draft) {
         ArticleDraft.Checked checked = draft.check();
         if (articles.find(draft.sku()).isPresent()) {
-            throw new ConflictException("duplicate-sku", "Duplicate SKU", "An article with SKU " + draft.sku()
-                    + " exists", Map.of("sku", draft.sku()));
+            throw new ConflictException("duplicate-sku", "Duplicate SKU",
+                    Wording.of("catalog.an_article_with_sku_exists", draft.sku()), Map.of("sku", draft.sku()));
         }
         refuseTakenGtin(draft.gtin(), draft.sku());
         return articles.insert(draft, checked.price(), checked.taxRate());
@@ -44,7 +45,7 @@ public class Catalog {
     @Transactional
     public Article change(String sku, ArticleDraft draft) {
         if (draft.sku() != null && !draft.sku().equals(sku)) {
-            throw new InvalidInputException("sku", "cannot be changed (" + sku + ")");
+            throw new InvalidInputException("sku", Wording.of("catalog.cannot_be_changed", sku));
         }
         ArticleDraft withSku = new ArticleDraft(sku, draft.type(), draft.name(), draft.price(), draft.taxRate(),
                 draft.priceIncludesTax(), draft.weightGrams(), draft.backorderable(), draft.active(), draft.gtin(),
@@ -61,9 +62,9 @@ public class Catalog {
         if (!changes.isEmpty()) {
             List<String> held = usages.stream().map(u -> u.holding(sku)).flatMap(Optional::stream).toList();
             if (!held.isEmpty()) {
-                throw new ConflictException("article-in-use", "Article in use", "Article " + sku + " cannot "
-                        + String.join(" or ", changes) + " while it is held: " + String.join("; ", held)
-                        + ". Move the stock out and finish or cancel the orders first.",
+                throw new ConflictException("article-in-use", "Article in use",
+                        Wording.of("catalog.article_cannot_while_it_is_held", sku, String.join(" or ", changes),
+                        String.join("; ", held)),
                         Map.of("sku", sku, "heldBy", held));
             }
         }
@@ -86,7 +87,8 @@ public class Catalog {
     private void refuseTakenGtin(String gtin, String sku) {
         if (gtin != null) {
             articles.skuOfGtin(gtin).filter(other -> !other.equals(sku)).ifPresent(other -> {
-                throw new ConflictException("duplicate-gtin", "Duplicate GTIN", "Article " + other + " has GTIN " + gtin,
+                throw new ConflictException("duplicate-gtin", "Duplicate GTIN", Wording.of("catalog.article_has_gtin",
+                        other, gtin),
                         Map.of("field", "gtin", "sku", other));
             });
         }

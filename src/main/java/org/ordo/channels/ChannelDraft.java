@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 
 /**
  * A shop to register. {@code secret} signs the shop's webhooks; {@code apiUrl} and {@code apiToken} let Ordo
@@ -43,8 +44,7 @@ public record ChannelDraft(
     /** Refuses (422 naming {@code code}) a channel code that is not one. */
     static void checkCode(String code) {
         if (code == null || !CODE.matcher(code).matches()) {
-            throw new InvalidInputException("code", "must be 2-40 lower-case letters, digits and '-', starting with "
-                    + "a letter or digit");
+            throw new InvalidInputException("code", Wording.of("channels.must_be_2_40_lower_case"));
         }
     }
 
@@ -52,29 +52,28 @@ public record ChannelDraft(
     public void check() {
         List<FieldError> errors = new ArrayList<>();
         if (type == null) {
-            errors.add(new FieldError("type", "is required: SHOPIFY, WOOCOMMERCE or SHOPWARE"));
+            errors.add(new FieldError("type", Wording.of("channels.is_required_shopify_woocommerce_or_shopware")));
         }
         if (code == null || !CODE.matcher(code).matches()) {
-            errors.add(new FieldError("code", "must be 2-40 lower-case letters, digits and '-', starting with a letter "
-                    + "or digit"));
+            errors.add(new FieldError("code", Wording.of("channels.must_be_2_40_lower_case")));
         }
         if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET) {
-            errors.add(new FieldError("secret", "is required: 12-500 characters"));
+            errors.add(new FieldError("secret", Wording.of("channels.is_required_12_500_characters")));
         } else if (TextInput.fault(secret, false) != null || secret.strip().length() != secret.length()) {
-            errors.add(new FieldError("secret", "must be visible characters without spaces around"));
+            errors.add(new FieldError("secret", Wording.of("channels.must_be_visible_characters_without_spaces")));
         }
         boolean url = apiUrl != null && !apiUrl.isBlank();
         boolean token = apiToken != null && !apiToken.isBlank();
         if (url != token) {
-            errors.add(new FieldError(url ? "apiToken" : "apiUrl", "is required with " + (url ? "apiUrl" : "apiToken")
-                    + ": both or neither (then shipments are not reported to the shop)"));
+            errors.add(new FieldError(url ? "apiToken" : "apiUrl",
+                    Wording.of("channels.is_required_with_both_or_neither", (url ? "apiUrl" : "apiToken"))));
         }
         if (url && (apiUrl.length() > MAX_API_URL || !apiUrl.matches(API_URL_PATTERN))) {
-            errors.add(new FieldError("apiUrl", "must be an http(s) URL without query, at most 500 characters"));
+            errors.add(new FieldError("apiUrl", Wording.of("channels.must_be_an_http_s_url")));
         }
         if (token) {
             if (apiToken.length() > MAX_API_TOKEN || TextInput.fault(apiToken, false) != null) {
-                errors.add(new FieldError("apiToken", "must be at most 1000 visible characters"));
+                errors.add(new FieldError("apiToken", Wording.of("channels.must_be_at_most_1000_visible")));
             } else if (type != null && type != Platform.SHOPIFY && apiToken.indexOf(':') < 1) {
                 errors.add(new FieldError("apiToken", type == Platform.WOOCOMMERCE
                         ? "must be consumer_key:consumer_secret" : "must be access key id:secret access key"));

@@ -38,6 +38,7 @@ import org.ordo.platform.Json;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.RetryBackOff;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
 import org.ordo.shipping.ShipmentShipped;
@@ -107,12 +108,12 @@ public class ChannelManagement {
     @Transactional
     public ShopChannel register(ChannelDraft draft) {
         if (draft == null) {
-            throw new InvalidInputException("body", "is required");
+            throw new InvalidInputException("body", Wording.of("channels.is_required"));
         }
         draft.check();
         if (!channels.insert(draft, clock.instant(), Actor.current())) {
-            throw new ConflictException("duplicate-channel", "Duplicate channel", "A channel with code "
-                    + draft.code() + " exists", Map.of("field", "code"));
+            throw new ConflictException("duplicate-channel", "Duplicate channel",
+                    Wording.of("channels.a_channel_with_code_exists", draft.code()), Map.of("field", "code"));
         }
         securityLog.record(SecurityEventKind.SETTING_CHANGED, "channel:" + draft.code(),
                 draft.type().displayName() + " shop registered with its webhook secret" + (draft.apiToken() == null

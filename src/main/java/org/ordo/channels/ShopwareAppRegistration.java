@@ -27,6 +27,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
 import org.ordo.platform.WebhookSignature;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.SealedSecrets;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
@@ -107,16 +108,16 @@ public class ShopwareAppRegistration {
             errors.addAll(e.errors());
         }
         if (shopId == null || !SHOP_ID.matcher(shopId).matches()) {
-            errors.add(new FieldError("shop-id", "must be Shopware's shop id: 1-64 letters and digits"));
+            errors.add(new FieldError("shop-id", Wording.of("channels.must_be_shopware_s_shop_id")));
         }
         if (shopUrl == null || !SHOP_URL.matcher(shopUrl).matches()) {
-            errors.add(new FieldError("shop-url", "must be the shop's http(s) URL"));
+            errors.add(new FieldError("shop-url", Wording.of("channels.must_be_the_shop_s_http")));
         }
         if (timestamp == null || !SECONDS.matcher(timestamp).matches()) {
-            errors.add(new FieldError("timestamp", "must be seconds since 1970: 1 to 20 digits"));
+            errors.add(new FieldError("timestamp", Wording.of("channels.must_be_seconds_since_1970_1")));
         }
         if (swVersion != null && (swVersion.length() > 50 || TextInput.fault(swVersion, false) != null)) {
-            errors.add(new FieldError("sw-version", "must be Shopware's version: up to 50 characters of one line"));
+            errors.add(new FieldError("sw-version", Wording.of("channels.must_be_shopware_s_version_up")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -126,8 +127,8 @@ public class ShopwareAppRegistration {
         String other = jdbc.sql("SELECT shop_id FROM shopware_registration WHERE channel_code = :code AND confirmed_at "
                 + "IS NOT NULL").param("code", code).query(String.class).optional().orElse(null);
         if (other != null && !other.equals(shopId)) {
-            throw new ConflictException("channel-registered", "Channel registered by another shop", "channel " + code
-                    + " is registered by another Shopware shop; give this installation its own channel code",
+            throw new ConflictException("channel-registered", "Channel registered by another shop",
+                    Wording.of("channels.channel_is_registered_by_another_shopware", code),
                     Map.of("field", "shop-id"));
         }
         byte[] random = new byte[32];
@@ -166,30 +167,30 @@ public class ShopwareAppRegistration {
         try {
             json = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new InvalidInputException("body", "must be Shopware's JSON confirmation");
+            throw new InvalidInputException("body", Wording.of("channels.must_be_shopware_s_json_confirmation"));
         }
         if (json == null || !json.isObject()) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("channels.must_be_a_json_object"));
         }
         if (!pending.shopId().equals(json.path("shopId").asString(""))) {
-            throw new InvalidInputException("shopId", "is not the shop that asked for the registration");
+            throw new InvalidInputException("shopId", Wording.of("channels.is_not_the_shop_that_asked"));
         }
         fresh("timestamp", json.path("timestamp").asString(""));
         String apiKey = json.path("apiKey").asString("");
         String secretKey = json.path("secretKey").asString("");
         if (!visible(apiKey) || apiKey.contains(":")) {
-            throw new InvalidInputException("apiKey", "must be the integration's access key id");
+            throw new InvalidInputException("apiKey", Wording.of("channels.must_be_the_integration_s_access"));
         }
         if (!visible(secretKey)) {
-            throw new InvalidInputException("secretKey", "must be the integration's secret access key");
+            throw new InvalidInputException("secretKey", Wording.of("channels.must_be_the_integration_s_secret"));
         }
         String apiUrl = pending.shopUrl().replaceAll("/+$", "") + "/api";
         String token = apiKey + ":" + secretKey;
         boolean rotated = channels.find(code).isPresent();
         if (rotated) {
             if (!channels.rotate(code, Platform.SHOPWARE, pending.secret(), apiUrl, token)) {
-                throw new ConflictException("duplicate-channel", "Duplicate channel", "channel " + code
-                        + " is a shop of another platform", Map.of("field", "code"));
+                throw new ConflictException("duplicate-channel", "Duplicate channel",
+                        Wording.of("channels.channel_is_a_shop_of_another", code), Map.of("field", "code"));
             }
         } else {
             ChannelDraft draft = new ChannelDraft(Platform.SHOPWARE, code, pending.secret(), apiUrl, token);
@@ -219,7 +220,7 @@ public class ShopwareAppRegistration {
     private void fresh(String field, String seconds) {
         Long at = org.ordo.platform.Numbers.wholeOrNull(seconds);
         if (at == null) {
-            throw new InvalidInputException(field, "must be the time in seconds since 1970");
+            throw new InvalidInputException(field, Wording.of("channels.must_be_the_time_in_seconds"));
         }
         Instant now = clock.instant();
         Instant sent = Instant.ofEpochSecond(Math.max(0, Math.min(at, 32503680000L)));

@@ -18,6 +18,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.Wording;
 import org.ordo.platform.web.PayloadTooLargeException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -118,7 +119,7 @@ public class DigitalDelivery {
         }
         String sku = entitlements.ofOrderToken(token);
         Assets.Asset asset = assets.find(sku).orElseThrow(() -> new ConflictException("file-missing",
-                "File not available", "The file for this download is not available yet; try again later",
+                "File not available", Wording.of("digital.the_file_for_this_download_is"),
                 Map.of("sku", sku)));
         if (count) {
             entitlements.use(token).orElseThrow(() -> new LinkGone("This download link is used up",
@@ -147,10 +148,10 @@ public class DigitalDelivery {
             throws PayloadTooLargeException {
         Article article = catalog.require(sku);
         if (article.isPhysical()) {
-            throw new InvalidInputException("sku", sku + " is a physical article");
+            throw new InvalidInputException("sku", Wording.of("digital.is_a_physical_article", sku));
         }
         if (filename == null || !filename.matches("[\\w.() -]{1,200}")) {
-            throw new InvalidInputException("filename", "is required: letters, digits, '.', '-', '_', spaces");
+            throw new InvalidInputException("filename", Wording.of("digital.is_required_letters_digits_spaces"));
         }
         long max = settings.maxFileSize().toBytes();
         java.nio.file.Path spooled = null;
@@ -170,7 +171,7 @@ public class DigitalDelivery {
                 }
             }
             if (size == 0) {
-                throw new InvalidInputException("body", "is required: the file");
+                throw new InvalidInputException("body", Wording.of("digital.is_required_the_file"));
             }
             try (java.io.InputStream file = java.nio.file.Files.newInputStream(spooled)) {
                 assets.save(sku, filename, contentType == null ? "application/octet-stream" : contentType, file,
@@ -196,7 +197,7 @@ public class DigitalDelivery {
         } catch (PayloadTooLargeException e) {
             throw e;
         } catch (java.io.IOException e) {
-            throw new InvalidInputException("body", "could not be read to its end");
+            throw new InvalidInputException("body", Wording.of("digital.could_not_be_read_to_its"));
         }
     }
 

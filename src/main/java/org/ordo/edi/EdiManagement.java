@@ -37,6 +37,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -97,7 +98,7 @@ public class EdiManagement {
         try {
             if (!partners.insert(draft)) {
                 throw new ConflictException("duplicate-partner", "Duplicate partner",
-                        "A trading partner with code " + draft.code() + " exists", Map.of("field", "code"));
+                        Wording.of("edi.a_trading_partner_with_code_exists", draft.code()), Map.of("field", "code"));
             }
         } catch (org.springframework.dao.DuplicateKeyException e) {
             throw senderTaken(draft);
@@ -109,7 +110,7 @@ public class EdiManagement {
     @Transactional
     public TradingPartner change(String code, PartnerDraft draft) {
         if (draft.code() != null && !draft.code().equals(code)) {
-            throw new InvalidInputException("code", "cannot be changed (" + code + ")");
+            throw new InvalidInputException("code", Wording.of("edi.cannot_be_changed", code));
         }
         PartnerDraft withCode = new PartnerDraft(code, draft.name(), draft.customerId(), draft.standard(),
                 draft.version(), draft.senderQualifier(), draft.senderId(), draft.recipientQualifier(),
@@ -130,13 +131,14 @@ public class EdiManagement {
     private void check(PartnerDraft draft) {
         draft.check(PaymentMethod.codes());
         if (parties.findCustomer(draft.customerId()).isEmpty()) {
-            throw new InvalidInputException("customerId", "names no customer: " + draft.customerId());
+            throw new InvalidInputException("customerId", Wording.of("edi.names_no_customer", draft.customerId()));
         }
     }
 
     private static ConflictException senderTaken(PartnerDraft draft) {
-        return new ConflictException("duplicate-sender", "Sender identifier taken", "Another trading partner sends as "
-                + draft.senderId() + (draft.senderQualifier() == null ? "" : ":" + draft.senderQualifier()),
+        return new ConflictException("duplicate-sender", "Sender identifier taken",
+                Wording.of("edi.another_trading_partner_sends_as", draft.senderId(),
+                (draft.senderQualifier() == null ? "" : ":" + draft.senderQualifier())),
                 Map.of("field", "senderId"));
     }
 
@@ -152,18 +154,18 @@ public class EdiManagement {
     public Map<String, String> mapArticles(String code, Map<String, String> numbersToSkus) {
         partner(code);
         if (numbersToSkus == null) {
-            throw new InvalidInputException("body", "is required: {\"their number\": \"our SKU\", ...}");
+            throw new InvalidInputException("body", Wording.of("edi.is_required_their_number_our_sku"));
         }
         List<FieldError> errors = new ArrayList<>();
         if (numbersToSkus.size() > MAX_ARTICLE_NUMBERS) {
-            errors.add(new FieldError("body", "must map at most " + MAX_ARTICLE_NUMBERS + " numbers"));
+            errors.add(new FieldError("body", Wording.of("edi.must_map_at_most_numbers", MAX_ARTICLE_NUMBERS)));
         }
         Set<String> known = catalog.findAll(new HashSet<>(numbersToSkus.values())).keySet();
         numbersToSkus.forEach((number, sku) -> {
             if (number.isBlank() || number.length() > 35) {
-                errors.add(new FieldError(number, "a partner's article number must be 1-35 characters"));
+                errors.add(new FieldError(number, Wording.of("edi.a_partner_s_article_number_must")));
             } else if (sku == null || !known.contains(sku)) {
-                errors.add(new FieldError(number, "names no article: " + sku));
+                errors.add(new FieldError(number, Wording.of("edi.names_no_article", sku)));
             }
         });
         if (!errors.isEmpty()) {
@@ -217,11 +219,11 @@ public class EdiManagement {
     public void resend(String partner, UUID id) {
         EdiMessage message = message(partner, id);
         if (message.direction() != EdiMessage.Direction.OUT) {
-            throw new InvalidInputException("id", "names a message in; only messages out are sent");
+            throw new InvalidInputException("id", Wording.of("edi.names_a_message_in_only_messages"));
         }
         if (!deliveries.requeue(partner, id, clock.instant())) {
             throw new ConflictException("being-delivered", "Being delivered",
-                    "EDI message " + message.type() + " " + message.controlNumber() + " is being delivered now");
+                    Wording.of("edi.edi_message_is_being_delivered_now", message.type(), message.controlNumber()));
         }
     }
 
@@ -265,7 +267,7 @@ public class EdiManagement {
         List<EdiMessage> waiting = messages.lockInReview(code, documentId);
         if (waiting.isEmpty()) {
             throw new ConflictException("nothing-to-reprocess", "Nothing to reprocess",
-                    "No message of this interchange waits for review");
+                    Wording.of("edi.no_message_of_this_interchange_waits"));
         }
         Interchange interchange = Interchange.read(intake.originalBody(documentId));
         String reference = waiting.get(0).interchangeRef();
@@ -336,21 +338,21 @@ public class EdiManagement {
         TradingPartner partner = partners.findBySender(x12 ? TradingPartner.Standard.X12
                 : TradingPartner.Standard.EDIFACT, senderQualifier, senderId)
                 .orElseThrow(() -> new InvalidInputException(envelope + ".sender",
-                        "names no registered trading partner: " + senderId
-                                + (senderQualifier == null ? "" : " (qualifier " + senderQualifier + ")")));
+                        Wording.of("edi.names_no_registered_trading_partner", senderId,
+                                (senderQualifier == null ? "" : " (qualifier " + senderQualifier + ")"))));
         if (expectedPartner != null && !partner.code().equals(expectedPartner)) {
-            throw new InvalidInputException(envelope + ".sender", "names trading partner " + partner.code()
-                    + ", but the interchange is in the folder of " + expectedPartner);
+            throw new InvalidInputException(envelope + ".sender",
+                    Wording.of("edi.names_trading_partner_but_the_interchange", partner.code(), expectedPartner));
         }
         if (!partner.recipientId().equals(recipientId)) {
-            throw new InvalidInputException(envelope + ".recipient", "must be " + partner.recipientId()
-                    + ", as agreed with partner " + partner.code() + ": " + recipientId);
+            throw new InvalidInputException(envelope + ".recipient", Wording.of("edi.must_be_as_agreed_with_partner",
+                    partner.recipientId(), partner.code(), recipientId));
         }
         if (reference.isEmpty() || reference.length() > 14) {
-            throw new InvalidInputException(envelope + ".reference", "must be 1-14 characters");
+            throw new InvalidInputException(envelope + ".reference", Wording.of("edi.must_be_1_14_characters"));
         }
         if (x12 && interchange.group() == null) {
-            throw new InvalidInputException("GS", "is missing: the purchase orders must be in a functional group");
+            throw new InvalidInputException("GS", Wording.of("edi.is_missing_the_purchase_orders_must"));
         }
         if (x12) {
             checkApplication("GS.applicationSender", partner.applicationSenderCode(), interchange.group().value(2));
@@ -366,7 +368,7 @@ public class EdiManagement {
     /** A GS02/GS03 the partner agreed must be the one its group names; none agreed: any is taken. */
     private static void checkApplication(String field, String agreed, String named) {
         if (agreed != null && !agreed.equals(named == null ? null : named.trim())) {
-            throw new InvalidInputException(field, "must be " + agreed + ", as agreed with the partner: " + named);
+            throw new InvalidInputException(field, Wording.of("edi.must_be_as_agreed_with_the", agreed, named));
         }
     }
 

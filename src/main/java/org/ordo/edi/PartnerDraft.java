@@ -10,6 +10,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 
 /** What an admin says about a trading partner when registering or changing it. */
 public record PartnerDraft(
@@ -74,9 +75,9 @@ public record PartnerDraft(
             return;
         }
         if (standard != TradingPartner.Standard.X12) {
-            errors.add(new FieldError(field, "is only taken for X12 partners (GS02/GS03)"));
+            errors.add(new FieldError(field, Wording.of("edi.is_only_taken_for_x12_partners")));
         } else if (!value.matches(APPLICATION)) {
-            errors.add(new FieldError(field, "must be 2-15 letters, digits, spaces or . _ / -"));
+            errors.add(new FieldError(field, Wording.of("edi.must_be_2_15_letters_digits")));
         }
     }
 
@@ -84,68 +85,67 @@ public record PartnerDraft(
     void check(List<String> paymentMethods) {
         List<FieldError> errors = new ArrayList<>();
         if (code == null || !code.matches(CODE)) {
-            errors.add(new FieldError("code", "is required: 1-32 capital letters, digits, '_' or '-'"));
+            errors.add(new FieldError("code", Wording.of("edi.is_required_1_32_capital_letters")));
         }
         if (name == null || name.isBlank() || name.length() > NAME) {
-            errors.add(new FieldError("name", "must be 1-200 characters"));
+            errors.add(new FieldError("name", Wording.of("edi.must_be_1_200_characters")));
         }
         if (customerId == null) {
-            errors.add(new FieldError("customerId", "is required: the customer the partner orders for"));
+            errors.add(new FieldError("customerId", Wording.of("edi.is_required_the_customer_the_partner")));
         }
         if (standard == null) {
-            errors.add(new FieldError("standard", "is required: EDIFACT or X12"));
+            errors.add(new FieldError("standard", Wording.of("edi.is_required_edifact_or_x12")));
         } else if (standard == TradingPartner.Standard.EDIFACT && (version == null
                 || !EDIFACT_VERSIONS.contains(version))) {
-            errors.add(new FieldError("version", "must be one of " + EDIFACT_VERSIONS));
+            errors.add(new FieldError("version", Wording.of("edi.must_be_one_of", EDIFACT_VERSIONS)));
         } else if (standard == TradingPartner.Standard.X12 && !X12_VERSION.equals(version)) {
-            errors.add(new FieldError("version", "must be " + X12_VERSION));
+            errors.add(new FieldError("version", Wording.of("edi.must_be", X12_VERSION)));
         }
         if (standard == TradingPartner.Standard.X12) {
             // ISA's fields have fixed widths: 2 for the qualifier, 15 for the id
             if (senderId != null && senderId.length() > 15) {
-                errors.add(new FieldError("senderId", "must be at most 15 characters for X12"));
+                errors.add(new FieldError("senderId", Wording.of("edi.must_be_at_most_15_characters")));
             }
             if (recipientId != null && recipientId.length() > 15) {
-                errors.add(new FieldError("recipientId", "must be at most 15 characters for X12"));
+                errors.add(new FieldError("recipientId", Wording.of("edi.must_be_at_most_15_characters")));
             }
             if (senderQualifier == null || senderQualifier.length() != 2) {
-                errors.add(new FieldError("senderQualifier", "is required for X12: 2 characters (ISA05), e.g. ZZ"));
+                errors.add(new FieldError("senderQualifier", Wording.of("edi.is_required_for_x12_2_characters")));
             }
             if (recipientQualifier == null || recipientQualifier.length() != 2) {
-                errors.add(new FieldError("recipientQualifier", "is required for X12: 2 characters (ISA07)"));
+                errors.add(new FieldError("recipientQualifier", Wording.of("edi.is_required_for_x12_2_characters_2")));
             }
         }
         if (senderId == null || !senderId.matches(ID)) {
-            errors.add(new FieldError("senderId", "is required: 1-35 letters, digits, spaces or . _ / -"));
+            errors.add(new FieldError("senderId", Wording.of("edi.is_required_1_35_letters_digits")));
         }
         if (recipientId == null || !recipientId.matches(ID)) {
-            errors.add(new FieldError("recipientId", "is required: 1-35 letters, digits, spaces or . _ / -"));
+            errors.add(new FieldError("recipientId", Wording.of("edi.is_required_1_35_letters_digits")));
         }
         if (senderQualifier != null && !senderQualifier.matches(QUALIFIER)) {
-            errors.add(new FieldError("senderQualifier", "must be 1-4 letters or digits"));
+            errors.add(new FieldError("senderQualifier", Wording.of("edi.must_be_1_4_letters_or")));
         }
         if (recipientQualifier != null && !recipientQualifier.matches(QUALIFIER)) {
-            errors.add(new FieldError("recipientQualifier", "must be 1-4 letters or digits"));
+            errors.add(new FieldError("recipientQualifier", Wording.of("edi.must_be_1_4_letters_or")));
         }
         if (articleNumbers == null) {
-            errors.add(new FieldError("articleNumbers", "is required: GTIN, PARTNER or SKU"));
+            errors.add(new FieldError("articleNumbers", Wording.of("edi.is_required_gtin_partner_or_sku")));
         }
         if (currency == null || !Money.isKnownCurrency(currency)) {
-            errors.add(new FieldError("currency", "must be an ISO 4217 currency code"));
+            errors.add(new FieldError("currency", Wording.of("edi.must_be_an_iso_4217_currency")));
         }
         if (paymentMethod == null || !paymentMethods.contains(paymentMethod)) {
-            errors.add(new FieldError("paymentMethod", "must be one of " + paymentMethods));
+            errors.add(new FieldError("paymentMethod", Wording.of("edi.must_be_one_of", paymentMethods)));
         }
         if (priceTolerance != null && tolerance() == null) {
-            errors.add(new FieldError("priceTolerance", "must be a percentage from 0 to 100 with at most 2 decimals"));
+            errors.add(new FieldError("priceTolerance", Wording.of("edi.must_be_a_percentage_from_0")));
         }
         if (deliveryOrNone() == TradingPartner.Delivery.HTTP) {
             if (deliveryUrl == null || deliveryUrl.length() > 500 || !deliveryUrl.matches("https?://[^\\s]+")) {
-                errors.add(new FieldError("deliveryUrl", "is required with delivery HTTP: an http or https URL of at "
-                        + "most 500 characters"));
+                errors.add(new FieldError("deliveryUrl", Wording.of("edi.is_required_with_delivery_http_an")));
             }
         } else if (deliveryUrl != null) {
-            errors.add(new FieldError("deliveryUrl", "is only taken with delivery HTTP"));
+            errors.add(new FieldError("deliveryUrl", Wording.of("edi.is_only_taken_with_delivery_http")));
         }
         checkApplicationCode("applicationSenderCode", applicationSenderCode, errors);
         checkApplicationCode("applicationReceiverCode", applicationReceiverCode, errors);

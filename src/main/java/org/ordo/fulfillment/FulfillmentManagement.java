@@ -25,6 +25,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Wording;
 import org.ordo.shipping.ShipOrder;
 import org.ordo.space.PickBin;
 import org.ordo.space.SpaceManagement;
@@ -67,15 +68,15 @@ public class FulfillmentManagement {
     @Transactional
     public PickList createPickList(String location, Instant promisedBefore, int maxOrders) {
         if (location == null || location.isBlank()) {
-            throw new InvalidInputException("location", "is required");
+            throw new InvalidInputException("location", Wording.of("fulfillment.is_required"));
         }
         if (maxOrders < 1 || maxOrders > 500) {
-            throw new InvalidInputException("maxOrders", "must be between 1 and 500");
+            throw new InvalidInputException("maxOrders", Wording.of("fulfillment.must_be_between_1_and_500"));
         }
         if (inventory.location(location).external()) {
             // a 3PL or a supplier picks there itself: it gets a fulfilment request (docs/outsourced-fulfilment.md)
             throw new ConflictException("external-location", "External location",
-                    location + " is an external warehouse: its orders are sent to it, not picked here",
+                    Wording.of("fulfillment.is_an_external_warehouse_its_orders", location),
                     Map.of("location", location));
         }
         List<UUID> candidates = orders.releasedForPicking(promisedBefore, 2_000);
@@ -100,7 +101,7 @@ public class FulfillmentManagement {
         }
         if (lines.isEmpty()) {
             throw new ConflictException("nothing-to-pick", "Nothing to pick",
-                    "No released order has reserved stock at " + location + " that is not on a pick list yet",
+                    Wording.of("fulfillment.no_released_order_has_reserved_stock", location),
                     Map.of("location", location));
         }
         return pickLists.find(pickLists.create(location, alongThePickPath(location, lines), Actor.current()))
@@ -146,16 +147,16 @@ public class FulfillmentManagement {
                 .orElseThrow(() -> new NotFoundException("Pick line", pickListId + "/" + lineNo));
         if (!"OPEN".equals(line.status())) {
             throw new ConflictException("already-picked", "Already confirmed",
-                    "Line " + lineNo + " of " + line.pickListNumber() + " is " + line.status(),
+                    Wording.of("fulfillment.line_of_is", lineNo, line.pickListNumber(), line.status()),
                     Map.of("lineStatus", line.status()));
         }
         List<FieldError> errors = new ArrayList<>();
         if (!catalog.scanNames(scannedSku, line.sku())) {
-            errors.add(new FieldError("sku", "scanned " + (scannedSku == null ? "nothing" : scannedSku.trim())
-                    + " but this line is " + line.sku()));
+            errors.add(new FieldError("sku", Wording.of("fulfillment.scanned_but_this_line_is",
+                    (scannedSku == null ? "nothing" : scannedSku.trim()), line.sku())));
         }
         if (quantity == null || quantity < 0 || quantity > line.quantity()) {
-            errors.add(new FieldError("quantity", "must be between 0 and " + line.quantity()));
+            errors.add(new FieldError("quantity", Wording.of("fulfillment.must_be_between_0_and", line.quantity())));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -163,7 +164,7 @@ public class FulfillmentManagement {
         if (!orders.lockIfPickable(line.orderId())) {
             pickLists.voidOpenLinesOf(line.orderId());
             throw new ConflictException("not-pickable", "Order not pickable",
-                    "The order of this line was put on hold or cancelled; leave the goods on the shelf");
+                    Wording.of("fulfillment.the_order_of_this_line_was"));
         }
         // out of the bin the list named first (what it lacks comes from the SKU's other bins)
         inventory.issue(line.reservationId(), quantity, "PICK_LIST", line.pickListNumber(), line.bin());
@@ -180,13 +181,14 @@ public class FulfillmentManagement {
     public List<Parcel> pack(UUID orderId, PackRequest request) {
         OrderView order = orders.require(orderId);
         if (request.location() == null || request.location().isBlank()) {
-            throw new InvalidInputException("location", "is required");
+            throw new InvalidInputException("location", Wording.of("fulfillment.is_required"));
         }
         if (request.parcels() == null || request.parcels().isEmpty()) {
-            throw new InvalidInputException("parcels", "at least one parcel");
+            throw new InvalidInputException("parcels", Wording.of("fulfillment.at_least_one_parcel"));
         }
         if (request.parcels().size() > PackRequest.MAX_PARCELS) {
-            throw new InvalidInputException("parcels", "at most " + PackRequest.MAX_PARCELS + " parcels at once");
+            throw new InvalidInputException("parcels", Wording.of("fulfillment.at_most_parcels_at_once",
+                    PackRequest.MAX_PARCELS));
         }
         inventory.location(request.location()); // 404 for a location that does not exist, not "nothing picked there"
         Map<Integer, Long> unpacked = pickLists.unpacked(orderId, request.location());
@@ -196,7 +198,7 @@ public class FulfillmentManagement {
             PackRequest.ParcelSpec spec = request.parcels().get(p);
             String at = "parcels[" + p + "]";
             if (spec.weightGrams() == null || spec.weightGrams() < 1 || spec.weightGrams() > PackRequest.MAX_WEIGHT) {
-                errors.add(new FieldError(at + ".weightGrams", "is required, 1 to 1000000"));
+                errors.add(new FieldError(at + ".weightGrams", Wording.of("fulfillment.is_required_1_to_1000000")));
             }
             Map<String, Integer> sides = new LinkedHashMap<>();
             sides.put("lengthMm", spec.lengthMm());
@@ -204,22 +206,25 @@ public class FulfillmentManagement {
             sides.put("heightMm", spec.heightMm());
             sides.forEach((side, mm) -> {
                 if (mm != null && (mm < 1 || mm > PackRequest.MAX_SIDE)) {
-                    errors.add(new FieldError(at + "." + side, "must be 1 to " + PackRequest.MAX_SIDE + " mm"));
+                    errors.add(new FieldError(at + "." + side, Wording.of("fulfillment.must_be_1_to_mm",
+                            PackRequest.MAX_SIDE)));
                 }
             });
             List<Parcel.Item> items = new ArrayList<>();
             if (spec.items() == null || spec.items().isEmpty()) {
-                errors.add(new FieldError(at + ".items", "a parcel needs at least one item"));
+                errors.add(new FieldError(at + ".items", Wording.of("fulfillment.a_parcel_needs_at_least_one")));
             } else if (spec.items().size() > PackRequest.MAX_ITEMS) {
-                errors.add(new FieldError(at + ".items", "at most " + PackRequest.MAX_ITEMS + " items per parcel"));
+                errors.add(new FieldError(at + ".items", Wording.of("fulfillment.at_most_items_per_parcel",
+                        PackRequest.MAX_ITEMS)));
             } else {
                 for (int i = 0; i < spec.items().size(); i++) {
                     PackRequest.Item item = spec.items().get(i);
                     String field = at + ".items[" + i + "]";
                     long left = item.lineNo() == null ? 0 : unpacked.getOrDefault(item.lineNo(), 0L);
                     if (item.quantity() == null || item.quantity() < 1 || item.quantity() > left) {
-                        errors.add(new FieldError(field + ".quantity", "line " + item.lineNo() + " has " + left
-                                + " picked and not yet packed at " + request.location()));
+                        errors.add(new FieldError(field + ".quantity",
+                                Wording.of("fulfillment.line_has_picked_and_not_yet", item.lineNo(), left,
+                                request.location())));
                     } else {
                         unpacked.merge(item.lineNo(), -item.quantity(), Long::sum);
                         items.add(new Parcel.Item(item.lineNo(), pickLists.skuOf(orderId, item.lineNo()),
@@ -261,27 +266,28 @@ public class FulfillmentManagement {
     @Transactional
     public Shipment ship(UUID orderId, ShipRequest request) {
         if (request.parcels() == null || request.parcels().isEmpty()) {
-            throw new InvalidInputException("parcels", "name the packed parcels to ship");
+            throw new InvalidInputException("parcels", Wording.of("fulfillment.name_the_packed_parcels_to_ship"));
         }
         if (request.parcels().size() > PackRequest.MAX_PARCELS) {
-            throw new InvalidInputException("parcels", "at most " + PackRequest.MAX_PARCELS + " parcels at once");
+            throw new InvalidInputException("parcels", Wording.of("fulfillment.at_most_parcels_at_once",
+                    PackRequest.MAX_PARCELS));
         }
         List<Parcel> parcels = pickLists.lockParcels(request.parcels().stream().distinct().toList());
         if (parcels.size() != request.parcels().stream().distinct().count()
                 || parcels.stream().anyMatch(p -> !p.orderId().equals(orderId))) {
-            throw new InvalidInputException("parcels", "unknown parcels, or parcels of another order");
+            throw new InvalidInputException("parcels", Wording.of("fulfillment.unknown_parcels_or_parcels_of_another"));
         }
         if (parcels.stream().anyMatch(p -> !"PACKED".equals(p.status()))) {
-            throw new ConflictException("already-shipped", "Already shipped", "A parcel has already shipped");
+            throw new ConflictException("already-shipped", "Already shipped",
+                    Wording.of("fulfillment.a_parcel_has_already_shipped"));
         }
         if (parcels.stream().map(Parcel::location).distinct().count() > 1) {
-            throw new InvalidInputException("parcels", "ship parcels of one location together");
+            throw new InvalidInputException("parcels", Wording.of("fulfillment.ship_parcels_of_one_location_together"));
         }
         String agreed = orders.require(orderId).carrierService();
         if (agreed != null && request.service() != null && !agreed.equalsIgnoreCase(request.service().trim())) {
             throw new ConflictException("carrier-service-differs", "Another carrier service was agreed",
-                    "The customer was promised " + agreed + " for this order; ship it with that service (or leave "
-                            + "service out), or change the order's carrierService first",
+                    Wording.of("fulfillment.the_customer_was_promised_for_this", agreed),
                     Map.of("field", "service", "carrierService", agreed));
         }
         Map<Integer, Long> quantities = new java.util.TreeMap<>();

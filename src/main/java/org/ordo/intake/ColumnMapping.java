@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 
 /**
  * Which column of a source's files holds which field, and values for fields no column holds. Saved per source and
@@ -38,27 +39,27 @@ public record ColumnMapping(
     public void check(ImportKind kind) {
         List<FieldError> errors = new ArrayList<>();
         if (columns.size() > MAX_FIELDS) {
-            errors.add(new FieldError("columns", "must map at most " + MAX_FIELDS + " fields"));
+            errors.add(new FieldError("columns", Wording.of("intake.must_map_at_most_fields", MAX_FIELDS)));
         }
         if (defaults.size() > MAX_FIELDS) {
-            errors.add(new FieldError("defaults", "must give at most " + MAX_FIELDS + " fields"));
+            errors.add(new FieldError("defaults", Wording.of("intake.must_give_at_most_fields", MAX_FIELDS)));
         }
         columns.forEach((field, column) -> {
             if (!kind.fields().contains(field)) {
-                errors.add(new FieldError("columns." + field, "is not a field of " + kind.code() + " files; they have "
-                        + kind.fields()));
+                errors.add(new FieldError("columns." + field, Wording.of("intake.is_not_a_field_of_files", kind.code(),
+                        kind.fields())));
             } else if (column == null || column.isBlank() || column.length() > 200) {
-                errors.add(new FieldError("columns." + field, "must name a column: 1-200 characters"));
+                errors.add(new FieldError("columns." + field, Wording.of("intake.must_name_a_column_1_200")));
             } else if (TextInput.fault(column, false) != null) {
                 errors.add(new FieldError("columns." + field, TextInput.fault(column, false)));
             }
         });
         defaults.forEach((field, value) -> {
             if (!kind.fields().contains(field)) {
-                errors.add(new FieldError("defaults." + field, "is not a field of " + kind.code()
-                        + " files; they have " + kind.fields()));
+                errors.add(new FieldError("defaults." + field, Wording.of("intake.is_not_a_field_of_files", kind.code(),
+                        kind.fields())));
             } else if (value == null || value.isEmpty() || value.length() > 2000) {
-                errors.add(new FieldError("defaults." + field, "must be 1-2000 characters"));
+                errors.add(new FieldError("defaults." + field, Wording.of("intake.must_be_1_2000_characters")));
             } else if (TextInput.fault(value, false) != null) {
                 errors.add(new FieldError("defaults." + field, TextInput.fault(value, false)));
             }

@@ -27,6 +27,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -113,18 +114,18 @@ public class FileImports {
     public FileImport preview(ImportKind kind, String source, String fileName, String contentType, byte[] bytes) {
         List<FieldError> faults = new ArrayList<>();
         if (kind == null) {
-            faults.add(new FieldError("type", "must be one of orders, articles, stock"));
+            faults.add(new FieldError("type", Wording.of("intake.must_be_one_of_orders_articles")));
         }
         if (source == null || !source.matches(SOURCE_PATTERN)) {
-            faults.add(new FieldError("source", "is required: 1-64 lower-case letters, digits, '.', '_' or '-'"));
+            faults.add(new FieldError("source", Wording.of("intake.is_required_1_64_lower_case")));
         }
         if (fileName == null || fileName.isBlank() || fileName.length() > 200) {
-            faults.add(new FieldError("fileName", "is required: the file's name, 1-200 characters"));
+            faults.add(new FieldError("fileName", Wording.of("intake.is_required_the_file_s_name")));
         } else if (TextInput.fault(fileName, false) != null) {
             faults.add(new FieldError("fileName", TextInput.fault(fileName, false)));
         }
         if (bytes == null || bytes.length == 0) {
-            faults.add(new FieldError("file", "is required: the file as it is"));
+            faults.add(new FieldError("file", Wording.of("intake.is_required_the_file_as_it")));
         }
         if (!faults.isEmpty()) {
             throw new InvalidInputException(faults);
@@ -152,7 +153,7 @@ public class FileImports {
         find(kind, id);
         if (!transaction.execute(tx -> files.claim(id))) {
             throw new ConflictException("import-started", "Import already started",
-                    "This file is being imported or was imported; upload it again to see what a new import would do");
+                    Wording.of("intake.this_file_is_being_imported_or"));
         }
         String actor = Actor.current();
         executor.execute(() -> Actor.as(actor, () -> {
@@ -242,10 +243,10 @@ public class FileImports {
     /** Saves the source's mapping for the kind, replacing the one before; refuses unknown fields (422). */
     public ColumnMapping saveMapping(ImportKind kind, String source, ColumnMapping mapping) {
         if (source == null || !source.matches(SOURCE_PATTERN)) {
-            throw new InvalidInputException("source", "must be 1-64 lower-case letters, digits, '.', '_' or '-'");
+            throw new InvalidInputException("source", Wording.of("intake.must_be_1_64_lower_case"));
         }
         if (mapping == null) {
-            throw new InvalidInputException("body", "is required: {\"columns\": {...}, \"defaults\": {...}}");
+            throw new InvalidInputException("body", Wording.of("intake.is_required_columns_defaults"));
         }
         mapping.check(kind);
         transaction.executeWithoutResult(tx -> mappings.save(kind, source, json.write(mapping.columns()),
@@ -477,8 +478,8 @@ public class FileImports {
                     IdempotencyKeys.Stored before = keys.find(client, key).orElseThrow();
                     if (!before.requestHash().equals(hash)) {
                         throw new ConflictException("import-key-reused", "Imported before with other content",
-                                "this " + staged.kind().unitName() + " (" + unit.key() + ") was imported from "
-                                        + staged.source() + " before with other content; it is not changed by a file");
+                                Wording.of("intake.this_was_imported_from_before_with", staged.kind().unitName(),
+                                        unit.key(), staged.source()));
                     }
                     files.outcome(id, unit.key(), Outcome.ALREADY_IMPORTED.name(), null, before.producedId());
                     return Outcome.ALREADY_IMPORTED;

@@ -15,6 +15,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.ordo.platform.Sha256;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,14 +60,14 @@ public class Intake {
         checkKey(idempotencyKey, "order");
         PlaceOrder command = json.readRequest(body, PlaceOrder.class);
         if (command == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("intake.must_be_a_json_object"));
         }
         refuseChannelWithItsOwnWayIn(command.channel());
         String hash = Sha256.hex(body);
         return transaction.execute(tx -> {
             Claim claim = claim(client, idempotencyKey, hash, "api", contentType, body, actor,
                     () -> new InvalidInputException(IDEMPOTENCY_HEADER,
-                            "was already used for a different request; use a new key for a new order"));
+                            Wording.of("intake.was_already_used_for_a_different")));
             if (claim.replay() != null) {
                 return new Answer(claim.replay().status(), claim.replay().response(), claim.replay().orderId(), true);
             }
@@ -85,22 +86,21 @@ public class Intake {
     private static void refuseChannelWithItsOwnWayIn(String code) {
         Channel channel = Channel.parse(code);
         if (channel == Channel.SHOPIFY || channel == Channel.WOOCOMMERCE || channel == Channel.SHOPWARE) {
-            throw new InvalidInputException("channel", "must not be " + code + ": " + code + " orders come through"
-                    + " the shop's signed webhook (POST /api/v1/channels/{code}/webhooks)");
+            throw new InvalidInputException("channel", Wording.of("intake.must_not_be_orders_come_through", code,
+                    code));
         }
         if (channel == Channel.FILE) {
-            throw new InvalidInputException("channel", "must not be file: order files come through the file import"
-                    + " (POST /api/v1/imports/orders)");
+            throw new InvalidInputException("channel", Wording.of("intake.must_not_be_file_order_files"));
         }
     }
 
     private static void checkKey(String idempotencyKey, String what) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new InvalidInputException(IDEMPOTENCY_HEADER, "is required: a unique key per " + what
-                    + ", reused on retries");
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, Wording.of("intake.is_required_a_unique_key_per",
+                    what));
         }
         if (idempotencyKey.length() > 255 || !idempotencyKey.chars().allMatch(ch -> ch >= 0x21 && ch <= 0x7e)) {
-            throw new InvalidInputException(IDEMPOTENCY_HEADER, "must be 1-255 visible ASCII characters");
+            throw new InvalidInputException(IDEMPOTENCY_HEADER, Wording.of("intake.must_be_1_255_visible_ascii"));
         }
     }
 
@@ -131,7 +131,7 @@ public class Intake {
         return transaction.execute(tx -> {
             Claim claim = claim(client, idempotencyKey, hash, "api", contentType, body, actor,
                     () -> new InvalidInputException(IDEMPOTENCY_HEADER,
-                            "was already used for a different request; use a new key for a new " + what));
+                            Wording.of("intake.was_already_used_for_a_different_2", what)));
             IdempotencyKeys.Stored stored = claim.replay();
             if (stored != null) {
                 return new Taken(stored.status(), stored.response(),
@@ -172,8 +172,8 @@ public class Intake {
             byte[] body, String actor, java.util.function.Function<UUID, Processed> process) {
         String hash = Sha256.hex(body);
         java.util.function.Supplier<RuntimeException> otherRequest = () -> new org.ordo.platform.ConflictException(
-                "key-reused", "Reference already used", keyField + " " + key + " was already received with other "
-                        + "content; a new document needs a new reference", java.util.Map.of("field", keyField));
+                "key-reused", "Reference already used", Wording.of("intake.was_already_received_with_other_content",
+                        keyField, key), java.util.Map.of("field", keyField));
         return keyLocks.withLock(client, key, () -> {
             Answer replay = replay(client, key, hash, otherRequest);
             if (replay != null) {

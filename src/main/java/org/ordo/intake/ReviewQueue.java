@@ -20,6 +20,7 @@ import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,7 @@ public class ReviewQueue {
         String checked = owner == null || owner.isBlank() ? Actor.current() : owner.strip();
         TextInput.check("owner", checked, false);
         if (checked.length() > MAX_OWNER) {
-            throw new InvalidInputException("owner", "must be at most " + MAX_OWNER + " characters");
+            throw new InvalidInputException("owner", Wording.of("intake.must_be_at_most_characters", MAX_OWNER));
         }
         entry(id);
         if (!entries.assign(id, checked)) {
@@ -111,7 +112,7 @@ public class ReviewQueue {
         ReviewEntry entry = entry(id);
         if (entry.kind() == ReviewEntry.Kind.BANK_STATEMENT) {
             throw new ConflictException("not-an-order", "Not an order",
-                    "a bank statement is resolved (the lines booked by hand) or rejected, not confirmed as an order");
+                    Wording.of("intake.a_bank_statement_is_resolved_the"));
         }
         if (entry.kind() == ReviewEntry.Kind.LATE_PAYMENT) {
             throw latePayment();
@@ -119,14 +120,13 @@ public class ReviewQueue {
         if (entry.kind() == ReviewEntry.Kind.SHOP_UPDATE) {
             // confirming it would place the shop's order a second time beside the one it updates
             throw new ConflictException("shop-update", "A shop's update",
-                    "a shop's update of an order placed before is applied to that order by hand and resolved (or "
-                            + "rejected), not confirmed as a new order");
+                    Wording.of("intake.a_shop_s_update_of_an"));
         }
         if (entry.status() != ReviewEntry.Status.OPEN) {
             throw closed(id);
         }
         if (corrected == null) {
-            throw new InvalidInputException("body", "is required: the order as corrected");
+            throw new InvalidInputException("body", Wording.of("intake.is_required_the_order_as_corrected"));
         }
         String actor = Actor.current();
         OrderView order = orders.place(corrected, new PlaceOrder.Source(entry.documentId(), actor));
@@ -154,7 +154,7 @@ public class ReviewQueue {
             throw latePayment(); // rejecting it would leave the money with nobody to give it back
         }
         if (notifySender && entry.sender() == null) {
-            throw new InvalidInputException("notifySender", "the original names no sender to tell");
+            throw new InvalidInputException("notifySender", Wording.of("intake.the_original_names_no_sender_to"));
         }
         if (!entries.close(id, ReviewEntry.Status.REJECTED.name(), Actor.current(), clock.instant(), checked, null,
                 null)) {
@@ -188,24 +188,23 @@ public class ReviewQueue {
 
     private static String note(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidInputException(field, "is required: say why, for whoever looks at it later");
+            throw new InvalidInputException(field, Wording.of("intake.is_required_say_why_for_whoever"));
         }
         TextInput.check(field, text, true);
         if (text.length() > MAX_NOTE) {
-            throw new InvalidInputException(field, "must be at most " + MAX_NOTE + " characters");
+            throw new InvalidInputException(field, Wording.of("intake.must_be_at_most_characters", MAX_NOTE));
         }
         return text.strip();
     }
 
     private static ConflictException latePayment() {
         return new ConflictException("late-payment", "A late payment",
-                "money that came after its order expired is settled by reopening the order or refunding it "
-                        + "(POST /api/v1/payments/late-payments/{entry}/reopen or /refund), not confirmed or rejected");
+                Wording.of("intake.money_that_came_after_its_order"));
     }
 
     private static ConflictException closed(UUID id) {
         return new ConflictException("review-entry-closed", "Review entry already closed",
-                "review entry " + id + " was already confirmed, rejected or resolved", Map.of("entry", id.toString()));
+                Wording.of("intake.review_entry_was_already_confirmed_rejected", id), Map.of("entry", id.toString()));
     }
 
     private ReviewEntry view(ReviewEntries.Row row) {

@@ -24,6 +24,7 @@ import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -68,7 +69,7 @@ public class InventoryManagement {
         draft.check();
         if (locations.find(draft.code()).isPresent()) {
             throw new ConflictException("duplicate-location", "Duplicate location",
-                    "A location with code " + draft.code() + " exists", Map.of("field", "code"));
+                    Wording.of("inventory.a_location_with_code_exists", draft.code()), Map.of("field", "code"));
         }
         return locations.insert(draft);
     }
@@ -167,7 +168,7 @@ public class InventoryManagement {
         requireQuantity(errors, adjustment.quantity(), true);
         Target target = target(adjustment.sku(), adjustment.location(), errors);
         if (adjustment.reason() == null || adjustment.reason().isBlank()) {
-            errors.add(new FieldError("reason", "is required (e.g. damaged, count, lost)"));
+            errors.add(new FieldError("reason", Wording.of("inventory.is_required_e_g_damaged_count")));
         }
         limit(errors, "reason", adjustment.reason(), REASON);
         limit(errors, "reference", adjustment.reference(), REFERENCE);
@@ -177,8 +178,7 @@ public class InventoryManagement {
             ledger.addOnHand(target.sku, target.location.id(), delta);
         } else if (!ledger.removeOnHand(target.sku, target.location.id(), -delta)) {
             throw new ConflictException("insufficient-stock", "Not enough unreserved stock",
-                    "Cannot take " + -delta + " of " + target.sku + " out of " + target.location.code()
-                            + ": only what is on hand and not reserved can be adjusted away",
+                    Wording.of("inventory.cannot_take_of_out_of_only", -delta, target.sku, target.location.code()),
                     Map.of("sku", target.sku, "location", target.location.code()));
         }
         record(List.of(new Entry(target.sku, target.location.id(), MovementKind.ADJUSTMENT, delta, 0,
@@ -230,18 +230,18 @@ public class InventoryManagement {
         Target target = target(release.sku(), release.location(), errors);
         boolean writeOff = "WRITE_OFF".equals(release.action());
         if (!writeOff && !"RELEASE".equals(release.action())) {
-            errors.add(new FieldError("action", "must be RELEASE or WRITE_OFF"));
+            errors.add(new FieldError("action", Wording.of("inventory.must_be_release_or_write_off")));
         }
         if (release.reason() == null || release.reason().isBlank()) {
-            errors.add(new FieldError("reason", "is required: say why the units may leave quarantine"));
+            errors.add(new FieldError("reason", Wording.of("inventory.is_required_say_why_the_units")));
         }
         limit(errors, "reason", release.reason(), REASON);
         limit(errors, "reference", release.reference(), REFERENCE);
         failIfAny(errors);
         if (!ledger.leaveQuarantine(target.sku, target.location.id(), release.quantity(), writeOff)) {
             throw new ConflictException("insufficient-quarantine", "Not that much in quarantine",
-                    "Fewer than " + release.quantity() + " units of " + target.sku + " are quarantined at "
-                            + target.location.code(), Map.of("sku", target.sku, "location", target.location.code()));
+                    Wording.of("inventory.fewer_than_units_of_are_quarantined", release.quantity(), target.sku,
+                            target.location.code()), Map.of("sku", target.sku, "location", target.location.code()));
         }
         long q = release.quantity();
         record(List.of(new Entry(target.sku, target.location.id(),
@@ -298,7 +298,7 @@ public class InventoryManagement {
         if (after != null && !after.isBlank()) {
             int bar = after.lastIndexOf('|');
             if (bar < 1) {
-                throw new InvalidInputException("after", "is not a cursor of this list");
+                throw new InvalidInputException("after", Wording.of("inventory.is_not_a_cursor_of_this"));
             }
             afterSku = after.substring(0, bar);
             afterLocation = after.substring(bar + 1);
@@ -385,7 +385,8 @@ public class InventoryManagement {
                         .thenComparing(AllocationPlan.BY_PRIORITY));
         if (!plan.shortages().isEmpty()) {
             throw new ConflictException("insufficient-stock", "Insufficient stock",
-                    "Not enough stock for " + plan.shortages().stream().map(Shortage::sku).distinct().toList(),
+                    Wording.of("inventory.not_enough_stock_for",
+                            plan.shortages().stream().map(Shortage::sku).distinct().toList()),
                     Map.of("shortages", plan.shortages()));
         }
         // Apply per (sku, location) in lock order; the conditional UPDATE is the guarantee, the plan only a guide.
@@ -535,10 +536,10 @@ public class InventoryManagement {
                 .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
         if (!r.active()) {
             throw new ConflictException("reservation-closed", "Reservation closed",
-                    "The stock for this line is no longer reserved (the order was cancelled or picked)");
+                    Wording.of("inventory.the_stock_for_this_line_is"));
         }
         if (picked < 0 || picked > r.quantity()) {
-            throw new InvalidInputException("quantity", "must be between 0 and " + r.quantity());
+            throw new InvalidInputException("quantity", Wording.of("inventory.must_be_between_0_and", r.quantity()));
         }
         long missing = r.quantity() - picked;
         String actor = Actor.current();
@@ -569,10 +570,11 @@ public class InventoryManagement {
                 .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
         if (!r.active()) {
             throw new ConflictException("reservation-closed", "Reservation closed",
-                    "The stock for this line is no longer reserved (the order was cancelled or picked)");
+                    Wording.of("inventory.the_stock_for_this_line_is"));
         }
         if (quantity < 1 || quantity >= r.quantity()) {
-            throw new InvalidInputException("quantity", "must be between 1 and " + (r.quantity() - 1));
+            throw new InvalidInputException("quantity", Wording.of("inventory.must_be_between_1_and",
+                    (r.quantity() - 1)));
         }
         ledger.takeReserved(r.sku(), r.locationId(), quantity);
         record(List.of(new Entry(r.sku(), r.locationId(), MovementKind.ISSUE, -quantity, -quantity, "shipped in part",
@@ -632,8 +634,7 @@ public class InventoryManagement {
         failIfAny(errors);
         if (!ledger.removeOnHand(target.sku, target.location.id(), quantity)) {
             throw new ConflictException("insufficient-stock", "Not enough unreserved stock",
-                    "Cannot send " + quantity + " of " + target.sku + " away from " + target.location.code()
-                            + ": only what is on hand and neither reserved nor quarantined can leave",
+                    Wording.of("inventory.cannot_send_of_away_from_only", quantity, target.sku, target.location.code()),
                     Map.of("sku", target.sku, "location", target.location.code()));
         }
         record(List.of(new Entry(target.sku, target.location.id(), MovementKind.TRANSFER_OUT, -quantity, 0,
@@ -736,22 +737,22 @@ public class InventoryManagement {
     private Target target(String sku, String locationCode, List<FieldError> errors) {
         Location location = null;
         if (locationCode == null || locationCode.isBlank()) {
-            errors.add(new FieldError("location", "is required"));
+            errors.add(new FieldError("location", Wording.of("inventory.is_required")));
         } else {
             location = locations.find(locationCode).orElse(null);
             if (location == null) {
-                errors.add(new FieldError("location", "unknown location: " + locationCode));
+                errors.add(new FieldError("location", Wording.of("inventory.unknown_location", locationCode)));
             }
         }
         if (sku == null || sku.isBlank()) {
-            errors.add(new FieldError("sku", "is required"));
+            errors.add(new FieldError("sku", Wording.of("inventory.is_required")));
         } else {
             // locked until this change of stock commits, so that the article cannot turn digital meanwhile
             Article article = catalog.findAllForUse(List.of(sku)).get(sku);
             if (article == null) {
-                errors.add(new FieldError("sku", "unknown SKU: " + sku));
+                errors.add(new FieldError("sku", Wording.of("inventory.unknown_sku", sku)));
             } else if (!article.isPhysical()) {
-                errors.add(new FieldError("sku", sku + " is digital and has no stock"));
+                errors.add(new FieldError("sku", Wording.of("inventory.is_digital_and_has_no_stock", sku)));
             }
         }
         return new Target(sku, location);
@@ -759,17 +760,17 @@ public class InventoryManagement {
 
     private static void requireQuantity(List<FieldError> errors, Long quantity, boolean signed) {
         if (quantity == null) {
-            errors.add(new FieldError("quantity", "is required"));
+            errors.add(new FieldError("quantity", Wording.of("inventory.is_required")));
         } else if (quantity == 0 || (!signed && quantity < 0)) {
             errors.add(new FieldError("quantity", signed ? "must not be 0" : "must be positive"));
         } else if (Math.abs(quantity) > MAX_QUANTITY) {
-            errors.add(new FieldError("quantity", "must be at most " + MAX_QUANTITY + " in one movement"));
+            errors.add(new FieldError("quantity", Wording.of("inventory.must_be_at_most_in_one", MAX_QUANTITY)));
         }
     }
 
     private static void limit(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new FieldError(field, Wording.of("inventory.must_be_at_most_characters", max)));
         }
     }
 

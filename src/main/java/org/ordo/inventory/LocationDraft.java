@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.Address;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 
 public record LocationDraft(
         @Schema(example = "BER", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + CODE + "$", maxLength = 16,
@@ -24,13 +25,13 @@ public record LocationDraft(
     void check() {
         List<FieldError> errors = new ArrayList<>();
         if (code == null || !code.matches(CODE)) {
-            errors.add(new FieldError("code", "is required: 1-16 letters, digits, '_' or '-'"));
+            errors.add(new FieldError("code", Wording.of("inventory.is_required_1_16_letters_digits")));
         }
         if (name == null || name.isBlank() || name.length() > NAME) {
-            errors.add(new FieldError("name", "is required, at most 100 characters"));
+            errors.add(new FieldError("name", Wording.of("inventory.is_required_at_most_100_characters")));
         }
         if (priority == null || priority < 0 || priority > MAX_PRIORITY) {
-            errors.add(new FieldError("priority", "is required, 0 to 1000 (lower ships first)"));
+            errors.add(new FieldError("priority", Wording.of("inventory.is_required_0_to_1000_lower")));
         }
         if (address != null) {
             errors.addAll(address.problems("address"));

@@ -19,6 +19,7 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
 import org.springframework.stereotype.Service;
@@ -117,8 +118,8 @@ public class MailboxSetup {
         Mailbox mailbox = checked(form, true);
         if (settings.all().stream().anyMatch(m -> m.name().equals(mailbox.name()))
                 || !mailboxes.insert(mailbox, clock.instant(), Actor.current())) {
-            throw new ConflictException("duplicate-mailbox", "Mailbox name in use", "A mailbox named "
-                    + mailbox.name() + " exists", Map.of("field", "name"));
+            throw new ConflictException("duplicate-mailbox", "Mailbox name in use",
+                    Wording.of("mailroom.a_mailbox_named_exists", mailbox.name()), Map.of("field", "name"));
         }
         securityLog.record(SecurityEventKind.SETTING_CHANGED, "mailbox:" + mailbox.name(),
                 "mailbox added: " + mailbox + ", its password sealed");
@@ -181,8 +182,8 @@ public class MailboxSetup {
     public MailboxPoll poll(String name) {
         SetUpMailbox shown = mailbox(name);
         if (!shown.active()) {
-            throw new ConflictException("mailbox-disabled", "Mailbox disabled", "mailbox " + name
-                    + " is disabled: enable it to poll it", Map.of("mailbox", name));
+            throw new ConflictException("mailbox-disabled", "Mailbox disabled",
+                    Wording.of("mailroom.mailbox_is_disabled_enable_it_to", name), Map.of("mailbox", name));
         }
         return mailroom.poll(mailboxes.opened(name).orElseThrow());
     }
@@ -194,41 +195,40 @@ public class MailboxSetup {
 
     private Mailbox checked(MailboxForm form, boolean adding) {
         if (form == null) {
-            throw new InvalidInputException("body", "is required");
+            throw new InvalidInputException("body", Wording.of("mailroom.is_required"));
         }
         List<FieldError> faults = new ArrayList<>();
         String name = form.name() == null ? "" : form.name().strip();
         if (!NAME.matcher(name).matches()) {
-            faults.add(new FieldError("name", "must be 1-" + MAX_NAME + " lower-case letters, digits or '-', starting "
-                    + "with a letter or digit"));
+            faults.add(new FieldError("name", Wording.of("mailroom.must_be_1_lower_case_letters", MAX_NAME)));
         }
         String host = form.host() == null ? "" : form.host().strip();
         if (!HOST.matcher(host).matches()) {
-            faults.add(new FieldError("host", "must be a host name or IP address"));
+            faults.add(new FieldError("host", Wording.of("mailroom.must_be_a_host_name_or")));
         }
         int port = form.port() == null ? (form.ssl() ? 993 : 143) : form.port();
         if (port < 1 || port > 65535) {
-            faults.add(new FieldError("port", "must be between 1 and 65535"));
+            faults.add(new FieldError("port", Wording.of("mailroom.must_be_between_1_and_65535")));
         }
         String user = form.user() == null ? "" : form.user().strip();
         if (user.isEmpty() || user.length() > 254 || TextInput.fault(user, false) != null) {
-            faults.add(new FieldError("user", "is required: 1-254 characters of text"));
+            faults.add(new FieldError("user", Wording.of("mailroom.is_required_1_254_characters_of")));
         }
         String password = form.password() == null || form.password().isEmpty() ? null : form.password();
         if (password == null && adding) {
-            faults.add(new FieldError("password", "is required"));
+            faults.add(new FieldError("password", Wording.of("mailroom.is_required")));
         } else if (password != null && (password.length() > MAX_PASSWORD || password.chars().anyMatch(c -> c < 0x20))) {
-            faults.add(new FieldError("password", "must be at most " + MAX_PASSWORD + " characters, no control "
-                    + "characters"));
+            faults.add(new FieldError("password", Wording.of("mailroom.must_be_at_most_characters_no", MAX_PASSWORD)));
         }
         String folder = form.folder() == null || form.folder().isBlank() ? "INBOX" : form.folder().strip();
         if (folder.length() > MAX_FOLDER || TextInput.fault(folder, false) != null) {
-            faults.add(new FieldError("folder", "must be 1-" + MAX_FOLDER + " characters of text"));
+            faults.add(new FieldError("folder", Wording.of("mailroom.must_be_1_characters_of_text", MAX_FOLDER)));
         }
         int mebibytes = form.maxMailMebibytes() == null ? (int) (Mailbox.DEFAULT_MAX_MAIL_BYTES / (1024 * 1024))
                 : form.maxMailMebibytes();
         if (mebibytes < 1 || mebibytes > MAX_MAIL_MEBIBYTES) {
-            faults.add(new FieldError("maxMailMebibytes", "must be between 1 and " + MAX_MAIL_MEBIBYTES + " (MiB)"));
+            faults.add(new FieldError("maxMailMebibytes", Wording.of("mailroom.must_be_between_1_and_mib",
+                    MAX_MAIL_MEBIBYTES)));
         }
         if (!faults.isEmpty()) {
             throw new InvalidInputException(faults);

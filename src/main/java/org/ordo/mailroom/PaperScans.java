@@ -20,6 +20,7 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Sha256;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,12 +70,12 @@ public class PaperScans {
         List<FieldError> faults = new ArrayList<>();
         String type = body == null ? null : typeOf(body);
         if (body == null || body.length == 0) {
-            faults.add(new FieldError("file", "is required: the scan as it is (PDF, PNG, TIFF or JPEG)"));
+            faults.add(new FieldError("file", Wording.of("mailroom.is_required_the_scan_as_it")));
         } else if (type == null) {
-            faults.add(new FieldError("file", "must be a PDF, PNG, TIFF or JPEG (read from its first bytes)"));
+            faults.add(new FieldError("file", Wording.of("mailroom.must_be_a_pdf_png_tiff")));
         }
         if (fileName != null && (fileName.length() > MAX_FILE_NAME || TextInput.fault(fileName, false) != null)) {
-            faults.add(new FieldError("fileName", "must be 1-" + MAX_FILE_NAME + " characters of text"));
+            faults.add(new FieldError("fileName", Wording.of("mailroom.must_be_1_characters_of_text", MAX_FILE_NAME)));
         }
         String from = sender == null || sender.isBlank() ? null : sender.strip().toLowerCase(Locale.ROOT);
         if (from != null && EmailAddresses.fault(from) != null) {

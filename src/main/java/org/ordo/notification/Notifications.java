@@ -9,6 +9,7 @@ import org.ordo.platform.Cursor;
 import org.ordo.platform.Ids;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +67,7 @@ public class Notifications {
         Message original = require(id);
         if (original.status() == MessageStatus.QUEUED || original.status() == MessageStatus.SENDING) {
             throw new ConflictException("message-pending", "Message not sent yet",
-                    "Message " + id + " is " + original.status() + "; it will be sent, no copy is needed");
+                    Wording.of("notification.message_is_it_will_be_sent", id, original.status()));
         }
         UUID copy = Ids.next();
         messages.queue(copy, original.channel(), new Messages.Draft(original.kind(), original.orderId(),

@@ -19,6 +19,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Wording;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,8 +130,8 @@ public class CustomerChanges {
         String closedBy = closedBy(order);
         if (closedBy != null) {
             throw new ConflictException("customer-change-closed", "Changes by the customer are closed",
-                    "Order " + order.number() + " can no longer be changed from its page (" + closedBy + "); "
-                            + "please contact us", Map.of("closedBy", closedBy));
+                    Wording.of("ordering.order_can_no_longer_be_changed", order.number(), closedBy), Map.of("closedBy",
+                            closedBy));
         }
         List<FieldError> errors = new ArrayList<>();
         Address address = request.shippingAddress();
@@ -138,7 +139,7 @@ public class CustomerChanges {
             address = null;
         }
         if (address != null && !parts.contains(Part.ADDRESS)) {
-            errors.add(new FieldError("shippingAddress", "cannot be changed from the order page"));
+            errors.add(new FieldError("shippingAddress", Wording.of("ordering.cannot_be_changed_from_the_order")));
         } else if (address != null) {
             // The fields every address needs first (too long, no ISO country), as the API refuses them; then what the
             // API would hold the order for (a postal code that does not fit the country, a PO box the carrier does
@@ -161,7 +162,8 @@ public class CustomerChanges {
             }
             List<Size> offered = sizes.getOrDefault(lineNo, List.of());
             if (offered.stream().noneMatch(s -> s.sku().equals(sku))) {
-                errors.add(new FieldError("sku-" + lineNo, sku + " is not another size of " + line.sku()));
+                errors.add(new FieldError("sku-" + lineNo, Wording.of("ordering.is_not_another_size_of", sku,
+                        line.sku())));
             } else {
                 lines.add(new ChangeOrder.Line(lineNo, sku, null));
             }
@@ -170,7 +172,7 @@ public class CustomerChanges {
             throw new InvalidInputException(errors);
         }
         if (address == null && lines.isEmpty()) {
-            throw new InvalidInputException("change", "nothing was changed");
+            throw new InvalidInputException("change", Wording.of("ordering.nothing_was_changed"));
         }
         return changes.change(orderId, expectedVersion, new ChangeOrder(REASON, lines.isEmpty() ? null : lines,
                 address, null, null), inboundDocumentId);

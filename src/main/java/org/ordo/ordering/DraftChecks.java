@@ -11,6 +11,7 @@ import org.ordo.party.PartyManagement;
 import org.ordo.platform.Address;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,9 +48,9 @@ public class DraftChecks {
     void customer(List<FieldError> errors, UUID customerId, CustomerDraft customer,
             java.util.function.Function<UUID, java.util.Optional<org.ordo.party.Customer>> find) {
         if (customerId == null && customer == null) {
-            errors.add(new FieldError("customer", "name an existing customerId or give the customer's details"));
+            errors.add(new FieldError("customer", Wording.of("ordering.name_an_existing_customerid_or_give")));
         } else if (customerId != null && customer != null) {
-            errors.add(new FieldError("customer", "give either customerId or customer, not both"));
+            errors.add(new FieldError("customer", Wording.of("ordering.give_either_customerid_or_customer_not")));
         } else if (customer != null) {
             try {
                 customer.check("customer.");
@@ -57,7 +58,7 @@ public class DraftChecks {
                 errors.addAll(e.errors());
             }
         } else if (find.apply(customerId).isEmpty()) {
-            errors.add(new FieldError("customerId", "unknown customer: " + customerId));
+            errors.add(new FieldError("customerId", Wording.of("ordering.unknown_customer", customerId)));
         }
     }
 
@@ -79,10 +80,10 @@ public class DraftChecks {
             java.util.function.Function<List<String>, Map<String, Article>> read) {
         Map<String, Article> articles = Map.of();
         if (lines == null || lines.isEmpty()) {
-            errors.add(new FieldError("lines", (noun.equals("order") ? "an " : "a ") + noun
-                    + " needs at least one line"));
+            errors.add(new FieldError("lines", Wording.of("ordering.needs_at_least_one_line",
+                    (noun.equals("order") ? "an " : "a "), noun)));
         } else if (lines.size() > maxLines) {
-            errors.add(new FieldError("lines", "at most " + maxLines + " lines per " + noun));
+            errors.add(new FieldError("lines", Wording.of("ordering.at_most_lines_per", maxLines, noun)));
         } else {
             articles = read.apply(lines.stream().filter(l -> l != null && l.sku() != null).map(Line::sku)
                     .distinct().toList());
@@ -91,31 +92,33 @@ public class DraftChecks {
                 String at = "lines[" + i + "]";
                 Line line = lines.get(i);
                 if (line == null) {
-                    errors.add(new FieldError(at, "must not be null"));
+                    errors.add(new FieldError(at, Wording.of("ordering.must_not_be_null")));
                     continue;
                 }
                 if (line.quantity() == null) {
-                    errors.add(new FieldError(at + ".quantity", "is required"));
+                    errors.add(new FieldError(at + ".quantity", Wording.of("ordering.is_required")));
                 } else if (line.quantity() < 1 || line.quantity() > maxQuantity) {
-                    errors.add(new FieldError(at + ".quantity", "must be between 1 and " + maxQuantity));
+                    errors.add(new FieldError(at + ".quantity", Wording.of("ordering.must_be_between_1_and",
+                            maxQuantity)));
                 }
                 Article article = line.sku() == null ? null : articles.get(line.sku());
                 if (line.sku() == null || line.sku().isBlank()) {
-                    errors.add(new FieldError(at + ".sku", "is required"));
+                    errors.add(new FieldError(at + ".sku", Wording.of("ordering.is_required")));
                 } else if (article == null) {
-                    errors.add(new FieldError(at + ".sku", "unknown SKU: " + line.sku()));
+                    errors.add(new FieldError(at + ".sku", Wording.of("ordering.unknown_sku", line.sku())));
                 } else if (!article.active()) {
-                    errors.add(new FieldError(at + ".sku", line.sku() + " is not for sale (inactive)"));
+                    errors.add(new FieldError(at + ".sku", Wording.of("ordering.is_not_for_sale_inactive",
+                            line.sku())));
                 } else {
                     physical |= article.isPhysical();
                     if (currencyKnown && !article.price().currency().equals(currency)) {
-                        errors.add(new FieldError("currency", "the " + noun + " is in " + currency + " but "
-                                + line.sku() + " is priced in " + article.price().currency()));
+                        errors.add(new FieldError("currency", Wording.of("ordering.the_is_in_but_is_priced", noun,
+                                currency, line.sku(), article.price().currency())));
                     }
                 }
             }
             if (physical && shippingAddress == null) {
-                errors.add(new FieldError("shippingAddress", "is required for physical goods"));
+                errors.add(new FieldError("shippingAddress", Wording.of("ordering.is_required_for_physical_goods")));
             }
         }
         if (shippingAddress != null) {

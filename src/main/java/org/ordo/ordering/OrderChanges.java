@@ -33,6 +33,7 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.PreconditionException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -83,8 +84,7 @@ public class OrderChanges {
     public ChangedOrder change(UUID orderId, Integer expectedVersion, ChangeOrder command, UUID inboundDocumentId) {
         check(command);
         if (expectedVersion == null) {
-            throw PreconditionException.required("Send the order's version as If-Match (its ETag, e.g. \"1\"): "
-                    + "a change must say which version of the order it changes");
+            throw PreconditionException.required(Wording.of("ordering.send_the_order_s_version_as"));
         }
         Orders.Locked o = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         Orders.Versioned current = orders.versionOf(orderId);
@@ -102,10 +102,8 @@ public class OrderChanges {
         if (o.paymentStatus() == PaymentStatus.AUTHORIZED && !reauthorizes
                 && total.gross().amount().compareTo(o.gross().amount()) > 0) {
             throw new ConflictException("authorization-too-small", "Payment authorized for less",
-                    "The payment of order " + o.number() + " is authorized for " + o.gross() + "; a change to "
-                            + total.gross() + " needs a new authorization, and no payment provider API is "
-                            + "configured to ask for one: cancel the order and place it again, or change it once "
-                            + "the payment is captured", Map.of("paymentStatus", o.paymentStatus()));
+                    Wording.of("ordering.the_payment_of_order_is_authorized", o.number(), o.gross(), total.gross()),
+                            Map.of("paymentStatus", o.paymentStatus()));
         }
         String why = "order changed (version " + version + "): " + command.reason().trim();
         List<Orders.NewLine> lines = plan.lines;
@@ -187,8 +185,8 @@ public class OrderChanges {
             if (line.lineNo() != null) {
                 OrderView.Line old = byNumber.get(line.lineNo());
                 if (old == null) {
-                    errors.add(new FieldError("lines[" + i + "].lineNo", "order " + before.number()
-                            + " has no line " + line.lineNo()));
+                    errors.add(new FieldError("lines[" + i + "].lineNo", Wording.of("ordering.order_has_no_line",
+                            before.number(), line.lineNo())));
                     continue;
                 }
                 changed.put(line.lineNo(), line);
@@ -206,12 +204,12 @@ public class OrderChanges {
                 Article article = articles.get(line.sku());
                 String at = "lines[" + i + "].sku";
                 if (article == null) {
-                    errors.add(new FieldError(at, "unknown SKU: " + line.sku()));
+                    errors.add(new FieldError(at, Wording.of("ordering.unknown_sku", line.sku())));
                 } else if (!article.active()) {
-                    errors.add(new FieldError(at, line.sku() + " is not for sale (inactive)"));
+                    errors.add(new FieldError(at, Wording.of("ordering.is_not_for_sale_inactive", line.sku())));
                 } else if (!article.price().currency().equals(before.currency())) {
-                    errors.add(new FieldError(at, "the order is in " + before.currency() + " but " + line.sku()
-                            + " is priced in " + article.price().currency()));
+                    errors.add(new FieldError(at, Wording.of("ordering.the_order_is_in_but_is", before.currency(),
+                            line.sku(), article.price().currency())));
                 }
             }
         }
@@ -281,14 +279,15 @@ public class OrderChanges {
             }
         }
         if (lines.isEmpty()) {
-            throw new InvalidInputException("lines", "an order needs at least one line: cancel the order instead");
+            throw new InvalidInputException("lines", Wording.of("ordering.an_order_needs_at_least_one"));
         }
         if (lines.size() > settings.maxLines()) {
-            throw new InvalidInputException("lines", "at most " + settings.maxLines() + " lines per order");
+            throw new InvalidInputException("lines", Wording.of("ordering.at_most_lines_per_order",
+                    settings.maxLines()));
         }
         Address shipping = command.shippingAddress() != null ? command.shippingAddress() : before.shippingAddress();
         if (shipping == null && lines.stream().anyMatch(l -> "PHYSICAL".equals(l.type()))) {
-            throw new InvalidInputException("shippingAddress", "is required for physical goods");
+            throw new InvalidInputException("shippingAddress", Wording.of("ordering.is_required_for_physical_goods"));
         }
         return new Plan(lines, restocked, demand, differences, Math.max(last, lastLineNo));
     }
@@ -297,8 +296,7 @@ public class OrderChanges {
     private static void refuseDigitalAfterRelease(OrderView order, String type, String sku, boolean released) {
         if (released && "DIGITAL".equals(type)) {
             throw new IllegalTransition("Digital goods delivered",
-                    "Order " + order.number() + " is released: its download of " + sku
-                            + " is granted and the line cannot change any more",
+                    Wording.of("ordering.order_is_released_its_download_of", order.number(), sku),
                     Map.of("fulfillmentStatus", order.fulfillmentStatus()));
         }
     }
@@ -364,8 +362,7 @@ public class OrderChanges {
 
     private static PreconditionException stale(String number, int expected, int current) {
         return PreconditionException.failed("order-changed", "Order changed meanwhile",
-                "Order " + number + " is at version " + current + ", not " + expected
-                        + ": someone changed it first. Read it again and decide again.",
+                Wording.of("ordering.order_is_at_version_not_someone", number, current, expected),
                 Map.of("currentVersion", current));
     }
 
@@ -373,17 +370,17 @@ public class OrderChanges {
     private void refuseUnchangeable(Orders.Locked o) {
         if (o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.COMPLETED) {
             throw new IllegalTransition("Order " + o.status().name().toLowerCase(),
-                    "Order " + o.number() + " is " + o.status() + " and can no longer be changed",
+                    Wording.of("ordering.order_is_and_can_no_longer", o.number(), o.status()),
                     Map.of("orderStatus", o.status()));
         }
         if (o.fulfillmentStatus().hasShipped()) {
             throw new IllegalTransition("Already shipped",
-                    "Order " + o.number() + " has shipped (" + o.fulfillmentStatus() + "); it can no longer be "
-                            + "changed. Request a return instead.", Map.of("fulfillmentStatus", o.fulfillmentStatus()));
+                    Wording.of("ordering.order_has_shipped_it_can_no", o.number(), o.fulfillmentStatus()),
+                            Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         if (inventory.hasIssued(o.id())) {
             throw new IllegalTransition("Picking has started",
-                    "Goods of order " + o.number() + " have been picked; it can no longer be changed",
+                    Wording.of("ordering.goods_of_order_have_been_picked", o.number()),
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
     }
@@ -392,53 +389,58 @@ public class OrderChanges {
     private void check(ChangeOrder c) {
         List<FieldError> errors = new ArrayList<>();
         if (c.reason() == null || c.reason().isBlank()) {
-            errors.add(new FieldError("reason", "is required: say why the order changes"));
+            errors.add(new FieldError("reason", Wording.of("ordering.is_required_say_why_the_order")));
         } else if (c.reason().length() > TextInput.MAX_REASON) {
-            errors.add(new FieldError("reason", "must be at most " + TextInput.MAX_REASON + " characters"));
+            errors.add(new FieldError("reason", Wording.of("ordering.must_be_at_most_characters",
+                    TextInput.MAX_REASON)));
         }
         boolean anything = c.shippingAddress() != null || c.carrierService() != null || c.promisedAt() != null
                 || c.lines() != null && !c.lines().isEmpty();
         if (!anything) {
-            errors.add(new FieldError("lines", "name at least one change: lines, shippingAddress, carrierService "
-                    + "or promisedAt"));
+            errors.add(new FieldError("lines", Wording.of("ordering.name_at_least_one_change_lines")));
         }
         if (c.lines() != null) {
             if (c.lines().size() > settings.maxLines()) {
-                errors.add(new FieldError("lines", "at most " + settings.maxLines() + " lines per change"));
+                errors.add(new FieldError("lines", Wording.of("ordering.at_most_lines_per_change",
+                        settings.maxLines())));
             } else {
                 Set<Integer> seen = new HashSet<>();
                 for (int i = 0; i < c.lines().size(); i++) {
                     ChangeOrder.Line line = c.lines().get(i);
                     String at = "lines[" + i + "]";
                     if (line == null) {
-                        errors.add(new FieldError(at, "must not be null"));
+                        errors.add(new FieldError(at, Wording.of("ordering.must_not_be_null")));
                         continue;
                     }
                     if (line.lineNo() != null) {
                         if (line.lineNo() < 1 || line.lineNo() > ChangeOrder.MAX_LINE_NO) {
-                            errors.add(new FieldError(at + ".lineNo", "must be 1 to " + ChangeOrder.MAX_LINE_NO));
+                            errors.add(new FieldError(at + ".lineNo", Wording.of("ordering.must_be_1_to",
+                                    ChangeOrder.MAX_LINE_NO)));
                         } else if (!seen.add(line.lineNo())) {
-                            errors.add(new FieldError(at + ".lineNo", "names line " + line.lineNo() + " twice"));
+                            errors.add(new FieldError(at + ".lineNo", Wording.of("ordering.names_line_twice",
+                                    line.lineNo())));
                         }
                         if (line.sku() == null && line.quantity() == null) {
-                            errors.add(new FieldError(at, "give a new quantity or sku for line " + line.lineNo()));
+                            errors.add(new FieldError(at, Wording.of("ordering.give_a_new_quantity_or_sku",
+                                    line.lineNo())));
                         }
                     } else {
                         if (line.sku() == null) {
-                            errors.add(new FieldError(at + ".sku", "is required for a new line"));
+                            errors.add(new FieldError(at + ".sku", Wording.of("ordering.is_required_for_a_new_line")));
                         }
                         if (line.quantity() == null) {
-                            errors.add(new FieldError(at + ".quantity", "is required for a new line"));
+                            errors.add(new FieldError(at + ".quantity",
+                                    Wording.of("ordering.is_required_for_a_new_line")));
                         }
                     }
                     if (line.sku() != null && (line.sku().isBlank() || line.sku().length() > 64)) {
-                        errors.add(new FieldError(at + ".sku", "must be 1-64 characters"));
+                        errors.add(new FieldError(at + ".sku", Wording.of("ordering.must_be_1_64_characters")));
                     }
                     long min = line.lineNo() == null ? 1 : 0;
                     if (line.quantity() != null && (line.quantity() < min
                             || line.quantity() > settings.maxLineQuantity())) {
-                        errors.add(new FieldError(at + ".quantity", "must be between " + min + " and "
-                                + settings.maxLineQuantity()));
+                        errors.add(new FieldError(at + ".quantity", Wording.of("ordering.must_be_between_and", min,
+                                settings.maxLineQuantity())));
                     }
                 }
             }
@@ -448,7 +450,8 @@ public class OrderChanges {
         }
         if (c.carrierService() != null && (c.carrierService().isBlank()
                 || c.carrierService().length() > ChangeOrder.CARRIER_SERVICE)) {
-            errors.add(new FieldError("carrierService", "must be 1-" + ChangeOrder.CARRIER_SERVICE + " characters"));
+            errors.add(new FieldError("carrierService", Wording.of("ordering.must_be_1_characters",
+                    ChangeOrder.CARRIER_SERVICE)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

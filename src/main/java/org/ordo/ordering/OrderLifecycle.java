@@ -60,13 +60,13 @@ public class OrderLifecycle {
     public void hold(UUID orderId, HoldKind kind, String reason) {
         String why = requireReason(reason);
         if (kind == null) {
-            throw new InvalidInputException("kind", "must be one of FRAUD, ADDRESS, PAYMENT, MANUAL");
+            throw new InvalidInputException("kind", Wording.of("ordering.must_be_one_of_fraud_address"));
         }
         Orders.Locked o = lock(orderId);
         transition(o, OrderStatus.ON_HOLD);
         if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
             throw new IllegalTransition("Picking has started",
-                    "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
+                    Wording.of("ordering.order_is_being_picked_or_has", o.number()),
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         putOnHold(o, kind, why, Actor.current());
@@ -79,7 +79,8 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         if (o.status() != OrderStatus.ON_HOLD) {
             throw new IllegalTransition("Not on hold",
-                    "Order " + o.number() + " is " + o.status() + ", not on hold", Map.of("orderStatus", o.status()));
+                    Wording.of("ordering.order_is_not_on_hold", o.number(), o.status()), Map.of("orderStatus",
+                            o.status()));
         }
         String actor = Actor.current();
         OrderView.Hold released = orders.find(orderId).map(OrderView::hold).orElse(null);
@@ -122,7 +123,7 @@ public class OrderLifecycle {
         }
         if (o.fulfillmentStatus().hasShipped() || inventory.hasIssued(orderId)) {
             throw new IllegalTransition("Picking has started",
-                    "Order " + o.number() + " is being picked or has shipped; it can no longer be held",
+                    Wording.of("ordering.order_is_being_picked_or_has", o.number()),
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         putOnHold(o, HoldKind.ADDRESS, AddressProblem.reason(problems, order.shippingAddress().country()),
@@ -171,7 +172,7 @@ public class OrderLifecycle {
     public void recordPayment(UUID orderId, Money paidTotal, TimelineReason reason) {
         Orders.Locked o = lock(orderId);
         if (!paidTotal.currency().equals(o.currency())) {
-            throw new InvalidInputException("currency", "the order is in " + o.currency());
+            throw new InvalidInputException("currency", Wording.of("ordering.the_order_is_in", o.currency()));
         }
         // what covers the order is what was received less what went back (a change may have refunded some)
         Money kept = paidTotal.minus(orders.refunded(orderId));
@@ -211,7 +212,8 @@ public class OrderLifecycle {
         boolean full = refundedTotal.amount().compareTo(o.paid().amount()) >= 0;
         PaymentStatus next = full ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
         if (!o.paymentStatus().canBecome(next)) {
-            throw IllegalTransition.between(Wording.of("platform.subject.order_payment", o.number()), o.paymentStatus(), next, "paymentStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order_payment", o.number()), o.paymentStatus(),
+                    next, "paymentStatus");
         }
         changePayment(o, next, o.paid(), reason.followedBy("refunded", " (refunded " + refundedTotal + ")",
                 refundedTotal));
@@ -241,13 +243,13 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         if (!o.released() || o.status() != OrderStatus.OPEN) {
             throw new IllegalTransition("Not released",
-                    "Order " + o.number() + " is not released to the warehouse (" + o.status() + ")",
+                    Wording.of("ordering.order_is_not_released_to_the", o.number(), o.status()),
                     Map.of("orderStatus", o.status()));
         }
         shippedByLine.forEach((line, quantity) -> {
             if (!orders.addShipped(orderId, line, quantity)) {
                 throw new ConflictException("over-shipment", "More than ordered",
-                        "Line " + line + " of order " + o.number() + " cannot ship " + quantity + " more units");
+                        Wording.of("ordering.line_of_order_cannot_ship_more", line, o.number(), quantity));
             }
         });
         Orders.Progress p = orders.progress(orderId);
@@ -255,7 +257,8 @@ public class OrderLifecycle {
                 : p.shipped() >= p.ordered() ? FulfillmentStatus.SHIPPED : FulfillmentStatus.PARTIALLY_SHIPPED;
         if (next != o.fulfillmentStatus()) {
             if (!o.fulfillmentStatus().canBecome(next)) {
-                throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.fulfillmentStatus(), next,
+                throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.fulfillmentStatus(),
+                        next,
                         "fulfillmentStatus");
             }
             orders.changeFulfillment(orderId, next);
@@ -273,7 +276,7 @@ public class OrderLifecycle {
         }
         if (!o.fulfillmentStatus().canBecome(FulfillmentStatus.DELIVERED)) {
             throw new IllegalTransition("Not shipped",
-                    "Order " + o.number() + " is " + o.fulfillmentStatus() + "; only shipped orders are delivered",
+                    Wording.of("ordering.order_is_only_shipped_orders_are", o.number(), o.fulfillmentStatus()),
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         orders.changeFulfillment(orderId, FulfillmentStatus.DELIVERED);
@@ -298,7 +301,8 @@ public class OrderLifecycle {
             return;
         }
         if (!o.fulfillmentStatus().canBecome(next)) {
-            throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.fulfillmentStatus(), next, "fulfillmentStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.fulfillmentStatus(),
+                    next, "fulfillmentStatus");
         }
         orders.changeFulfillment(orderId, next);
         orders.record(orderId, Actor.current(), "fulfillment", o.fulfillmentStatus().name(), next.name(),
@@ -622,7 +626,8 @@ public class OrderLifecycle {
 
     private void changePayment(Orders.Locked o, PaymentStatus next, Money paid, TimelineReason reason) {
         if (!o.paymentStatus().canBecome(next)) {
-            throw IllegalTransition.between(Wording.of("platform.subject.order_payment", o.number()), o.paymentStatus(), next, "paymentStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order_payment", o.number()), o.paymentStatus(),
+                    next, "paymentStatus");
         }
         orders.changePayment(o.id(), next, paid);
         orders.record(o.id(), Actor.current(), "payment", o.paymentStatus().name(), next.name(), reason);
@@ -633,7 +638,8 @@ public class OrderLifecycle {
 
     private void transition(Orders.Locked o, OrderStatus next) {
         if (!o.status().canBecome(next)) {
-            throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.status(), next, "orderStatus");
+            throw IllegalTransition.between(Wording.of("platform.subject.order", o.number()), o.status(), next,
+                    "orderStatus");
         }
     }
 
@@ -643,10 +649,11 @@ public class OrderLifecycle {
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "is required");
+            throw new InvalidInputException("reason", Wording.of("ordering.is_required"));
         }
         if (reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
+            throw new InvalidInputException("reason", Wording.of("ordering.must_be_at_most_characters",
+                    TextInput.MAX_REASON));
         }
         return reason.trim();
     }

@@ -32,6 +32,7 @@ import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -250,7 +251,7 @@ public class OrderManagement {
 
     private void duplicate(UUID existing) {
         throw new ConflictException("duplicate-order", "Duplicate order",
-                "This channel already sent an order with this external reference",
+                Wording.of("ordering.this_channel_already_sent_an_order"),
                 existing == null ? Map.of("field", "externalRef") : Map.of("field", "externalRef", "orderId", existing));
     }
 
@@ -261,26 +262,26 @@ public class OrderManagement {
     @Transactional
     public OrderView cancel(UUID orderId, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "is required: say why the order is cancelled");
+            throw new InvalidInputException("reason", Wording.of("ordering.is_required_say_why_the_order_2"));
         }
         if (reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
+            throw new InvalidInputException("reason", Wording.of("ordering.must_be_at_most_characters",
+                    TextInput.MAX_REASON));
         }
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.fulfillmentStatus().hasShipped()) {
             throw new IllegalTransition("Already shipped",
-                    "Order " + order.number() + " has shipped (" + order.fulfillmentStatus()
-                            + "); it cannot be cancelled. Request a return instead.",
+                    Wording.of("ordering.order_has_shipped_it_cannot_be", order.number(), order.fulfillmentStatus()),
                     Map.of("orderStatus", order.status(), "fulfillmentStatus", order.fulfillmentStatus()));
         }
         if (!order.status().canBecome(OrderStatus.CANCELLED)) {
             throw new IllegalTransition("Illegal transition",
-                    "Order " + order.number() + " is " + order.status() + " and cannot be cancelled",
+                    Wording.of("ordering.order_is_and_cannot_be_cancelled", order.number(), order.status()),
                     Map.of("orderStatus", order.status()));
         }
         if (inventory.hasIssued(orderId)) {
             throw new IllegalTransition("Picking has started",
-                    "Goods of order " + order.number() + " have been picked; ship it and take a return",
+                    Wording.of("ordering.goods_of_order_have_been_picked_2", order.number()),
                     Map.of("fulfillmentStatus", order.fulfillmentStatus()));
         }
         String actor = Actor.current();
@@ -461,13 +462,13 @@ public class OrderManagement {
     private Checked check(PlaceOrder c, PlacementReads reads) {
         List<FieldError> errors = new ArrayList<>();
         if (c.channel() == null || Channel.parse(c.channel()) == null) {
-            errors.add(new FieldError("channel", "must be one of " + Channel.codes()));
+            errors.add(new FieldError("channel", Wording.of("ordering.must_be_one_of", Channel.codes())));
         }
         if (c.externalRef() != null && (c.externalRef().isBlank() || c.externalRef().length() > 100)) {
-            errors.add(new FieldError("externalRef", "must be 1-100 characters"));
+            errors.add(new FieldError("externalRef", Wording.of("ordering.must_be_1_100_characters")));
         }
         if (c.paymentMethod() == null || PaymentMethod.parse(c.paymentMethod()) == null) {
-            errors.add(new FieldError("paymentMethod", "must be one of " + PaymentMethod.codes()));
+            errors.add(new FieldError("paymentMethod", Wording.of("ordering.must_be_one_of", PaymentMethod.codes())));
         } else if (PaymentMethod.parse(c.paymentMethod()) == PaymentMethod.MARKETPLACE) {
             marketplacePaymentAllowed(c, errors);
         }
@@ -478,7 +479,7 @@ public class OrderManagement {
         }
         drafts.customer(errors, c.customerId(), c.customer(), reads::customer);
         if (c.note() != null && c.note().length() > PlaceOrder.NOTE) {
-            errors.add(new FieldError("note", "must be at most " + PlaceOrder.NOTE + " characters"));
+            errors.add(new FieldError("note", Wording.of("ordering.must_be_at_most_characters", PlaceOrder.NOTE)));
         }
         Map<String, Article> articles = drafts.lines(errors, "order", c.currency(), currencyKnown,
                 c.lines() == null ? null : c.lines().stream()
@@ -501,12 +502,11 @@ public class OrderManagement {
         if (marketplace != null) {
             String channel = Actor.marketplaceChannel();
             if (!channel.equals(c.channel())) {
-                errors.add(new FieldError("channel", "must be " + channel + ": this caller acts for marketplace "
-                        + marketplace));
+                errors.add(new FieldError("channel", Wording.of("ordering.must_be_this_caller_acts_for", channel,
+                        marketplace)));
             }
         } else if (!Actor.isAdmin()) {
-            errors.add(new FieldError("paymentMethod", "marketplace is only for API keys an administrator allowed"
-                    + " to act for a marketplace"));
+            errors.add(new FieldError("paymentMethod", Wording.of("ordering.marketplace_is_only_for_api_keys")));
         }
     }
 
@@ -537,8 +537,8 @@ public class OrderManagement {
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.status() != OrderStatus.CANCELLED || !orders.expiredUnpaid(orderId)) {
             throw new IllegalTransition("Not an expired order",
-                    "Order " + order.number() + " is " + order.status() + " and was not cancelled for want of "
-                            + "payment; only such an order can be reopened", Map.of("orderStatus", order.status()));
+                    Wording.of("ordering.order_is_and_was_not_cancelled", order.number(), order.status()),
+                            Map.of("orderStatus", order.status()));
         }
         List<StockDemand.Line> demand = orders.linesOf(List.of(orderId)).stream()
                 .filter(l -> "PHYSICAL".equals(l.type()))

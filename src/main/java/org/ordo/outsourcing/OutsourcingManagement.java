@@ -37,6 +37,7 @@ import org.ordo.platform.Json;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Numbers;
 import org.ordo.platform.WebhookSignature;
+import org.ordo.platform.Wording;
 import org.ordo.shipping.ShipOrder;
 import org.ordo.shipping.Shipment;
 import org.ordo.shipping.ShippingManagement;
@@ -108,15 +109,15 @@ public class OutsourcingManagement {
     @Transactional
     public FulfilmentPartner registerPartner(String location, PartnerDraft draft) {
         if (draft == null) {
-            throw new InvalidInputException("body", "is required");
+            throw new InvalidInputException("body", Wording.of("outsourcing.is_required"));
         }
         inventory.location(location);
         draft.check();
         if (draft.supplier() != null) {
             var supplier = parties.findSupplier(draft.supplier()).orElseThrow(() -> new InvalidInputException(
-                    "supplier", "is not a known supplier code: " + draft.supplier()));
+                    "supplier", Wording.of("outsourcing.is_not_a_known_supplier_code", draft.supplier())));
             if (supplier.email() == null || supplier.email().isBlank()) {
-                throw new InvalidInputException("supplier", "has no e-mail address to send purchase orders to");
+                throw new InvalidInputException("supplier", Wording.of("outsourcing.has_no_e_mail_address_to"));
             }
         }
         // the transactions releasing orders that found no partner here end first (Partners.locations)
@@ -156,21 +157,22 @@ public class OutsourcingManagement {
     public RoutingRule saveRule(RoutingRule rule) {
         List<FieldError> errors = new ArrayList<>();
         if (rule == null || rule.strategy() == null) {
-            errors.add(new FieldError("strategy", "is required: PRIORITY, OWN_FIRST, THIRD_PARTY_FIRST, DROPSHIP_FIRST or LOWEST_COST"));
+            errors.add(new FieldError("strategy", Wording.of("outsourcing.is_required_priority_own_first_third")));
         }
         if (rule != null && rule.article() != null && rule.channel() != null) {
-            errors.add(new FieldError("channel", "name an article or a channel, not both"));
+            errors.add(new FieldError("channel", Wording.of("outsourcing.name_an_article_or_a_channel")));
         }
         if (rule != null && rule.channel() != null && Channel.parse(rule.channel()) == null) {
-            errors.add(new FieldError("channel", "must be one of " + Channel.codes()));
+            errors.add(new FieldError("channel", Wording.of("outsourcing.must_be_one_of", Channel.codes())));
         }
         if (rule != null && rule.article() != null && rule.article().length() > RoutingRule.MAX_ARTICLE) {
-            errors.add(new FieldError("article", "at most " + RoutingRule.MAX_ARTICLE + " characters"));
+            errors.add(new FieldError("article", Wording.of("outsourcing.at_most_characters",
+                    RoutingRule.MAX_ARTICLE)));
         } else if (rule != null && rule.article() != null) {
             try {
                 catalog.require(rule.article());
             } catch (NotFoundException e) {
-                errors.add(new FieldError("article", "unknown SKU: " + rule.article()));
+                errors.add(new FieldError("article", Wording.of("outsourcing.unknown_sku", rule.article())));
             }
         }
         failIfAny(errors);
@@ -353,7 +355,7 @@ public class OutsourcingManagement {
         text(errors, "reference", report.reference(), 100);
         text(errors, "order", report.order(), 40);
         if (report.lines() == null || report.lines().isEmpty() || report.lines().size() > PartnerShipmentReport.MAX_LINES) {
-            errors.add(new FieldError("lines", "1 to " + PartnerShipmentReport.MAX_LINES + " lines"));
+            errors.add(new FieldError("lines", Wording.of("outsourcing.1_to_lines", PartnerShipmentReport.MAX_LINES)));
         }
         failIfAny(errors);
         var earlier = reports.shipmentOf(location, report.reference());
@@ -373,8 +375,8 @@ public class OutsourcingManagement {
             String at = "lines[" + i + "]";
             if (line.sku() == null || line.quantity() == null || line.quantity() < 1
                     || line.quantity() > InventoryManagement.MAX_QUANTITY) {
-                errors.add(new FieldError(at, "sku and a quantity of 1 to " + InventoryManagement.MAX_QUANTITY
-                        + " are required"));
+                errors.add(new FieldError(at, Wording.of("outsourcing.sku_and_a_quantity_of_1",
+                        InventoryManagement.MAX_QUANTITY)));
                 continue;
             }
             long left = line.quantity();
@@ -393,14 +395,14 @@ public class OutsourcingManagement {
             if (left != 0) {
                 long open = reserved.stream().filter(r -> r.sku().equals(line.sku())).mapToLong(ReservationView::quantity)
                         .sum();
-                errors.add(new FieldError(at + ".quantity", "the order has " + open + " of " + line.sku()
-                        + " waiting at " + location));
+                errors.add(new FieldError(at + ".quantity", Wording.of("outsourcing.the_order_has_of_waiting_at", open,
+                        line.sku(), location)));
             }
         }
         failIfAny(errors);
         if (!orders.lockIfPickable(orderId)) {
             throw new ConflictException("not-shippable", "Order not shippable",
-                    "Order " + report.order() + " was put on hold or cancelled after the request; it must not ship");
+                    Wording.of("outsourcing.order_was_put_on_hold_or", report.order()));
         }
         String document = location + "/" + report.reference();
         taken.forEach((r, quantity) -> {
@@ -449,7 +451,7 @@ public class OutsourcingManagement {
         List<FieldError> errors = new ArrayList<>();
         text(errors, "reference", report.reference(), 100);
         if (report.lines() == null || report.lines().isEmpty() || report.lines().size() > StockReport.MAX_LINES) {
-            errors.add(new FieldError("lines", "1 to " + StockReport.MAX_LINES + " lines"));
+            errors.add(new FieldError("lines", Wording.of("outsourcing.1_to_lines", StockReport.MAX_LINES)));
         }
         failIfAny(errors);
         Map<String, StockReport.Line> bySku = new TreeMap<>(); // adjusted in SKU order: the order levels are locked in
@@ -458,16 +460,18 @@ public class OutsourcingManagement {
             StockReport.Line line = report.lines().get(i);
             String at = "lines[" + i + "]";
             if (line.sku() == null || line.sku().isBlank()) {
-                errors.add(new FieldError(at + ".sku", "is required"));
+                errors.add(new FieldError(at + ".sku", Wording.of("outsourcing.is_required")));
             } else if (bySku.put(line.sku(), line) != null) {
-                errors.add(new FieldError(at + ".sku", line.sku() + " is named twice"));
+                errors.add(new FieldError(at + ".sku", Wording.of("outsourcing.is_named_twice", line.sku())));
             }
             if (line.onHand() == null || line.onHand() < 0 || line.onHand() > InventoryManagement.MAX_QUANTITY) {
-                errors.add(new FieldError(at + ".onHand", "is required, 0 to " + InventoryManagement.MAX_QUANTITY));
+                errors.add(new FieldError(at + ".onHand", Wording.of("outsourcing.is_required_0_to",
+                        InventoryManagement.MAX_QUANTITY)));
             }
             if (line.unitCost() != null) {
                 if (line.currency() == null || !line.currency().matches("[A-Z]{3}")) {
-                    errors.add(new FieldError(at + ".currency", "is required with unitCost: an ISO 4217 code"));
+                    errors.add(new FieldError(at + ".currency",
+                            Wording.of("outsourcing.is_required_with_unitcost_an_iso")));
                 }
                 String fault = Numbers.fault(line.unitCost(), 4);
                 if (fault != null) {
@@ -489,7 +493,7 @@ public class OutsourcingManagement {
             try {
                 inventory.stock(line.sku());
             } catch (NotFoundException e) {
-                errors.add(new FieldError("lines[" + i + "].sku", "unknown SKU: " + line.sku()));
+                errors.add(new FieldError("lines[" + i + "].sku", Wording.of("outsourcing.unknown_sku", line.sku())));
             }
             i++;
         }
@@ -529,14 +533,14 @@ public class OutsourcingManagement {
         Partners.Registered partner = partners.find(location)
                 .orElseThrow(() -> new NotFoundException("Fulfilment partner", location));
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required");
+            throw new InvalidInputException("body", Wording.of("outsourcing.is_required"));
         }
         return partner;
     }
 
     private static void text(List<FieldError> errors, String field, String value, int max) {
         if (value == null || value.isBlank() || value.length() > max) {
-            errors.add(new FieldError(field, "is required, at most " + max + " characters"));
+            errors.add(new FieldError(field, Wording.of("outsourcing.is_required_at_most_characters", max)));
         }
     }
 

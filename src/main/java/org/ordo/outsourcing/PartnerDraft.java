@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 
 /** What an admin says about a 3PL or dropship supplier at an existing location. */
 @Schema(name = "FulfilmentPartnerRequest")
@@ -55,41 +56,41 @@ public record PartnerDraft(
     void check() {
         List<FieldError> errors = new ArrayList<>();
         if (kind == null) {
-            errors.add(new FieldError("kind", "is required: THIRD_PARTY_WAREHOUSE or DROPSHIP_SUPPLIER"));
+            errors.add(new FieldError("kind", Wording.of("outsourcing.is_required_third_party_warehouse_or")));
         }
         if (name == null || name.isBlank() || name.length() > NAME) {
-            errors.add(new FieldError("name", "is required, at most " + NAME + " characters"));
+            errors.add(new FieldError("name", Wording.of("outsourcing.is_required_at_most_characters", NAME)));
         }
         if (delivery == null) {
-            errors.add(new FieldError("delivery", "is required: HTTP, FOLDER or MAIL"));
+            errors.add(new FieldError("delivery", Wording.of("outsourcing.is_required_http_folder_or_mail")));
         } else if (delivery == Delivery.HTTP && (url == null || !url.matches("https?://[^\\s]+") || url.length() > URL)) {
-            errors.add(new FieldError("url", "is required for HTTP delivery: an http(s) URL of at most " + URL
-                    + " characters"));
+            errors.add(new FieldError("url", Wording.of("outsourcing.is_required_for_http_delivery_an", URL)));
         }
         if (delivery == Delivery.MAIL && kind == PartnerKind.THIRD_PARTY_WAREHOUSE) {
-            errors.add(new FieldError("delivery", "MAIL is for dropship suppliers: a 3PL gets HTTP or FOLDER"));
+            errors.add(new FieldError("delivery", Wording.of("outsourcing.mail_is_for_dropship_suppliers_a")));
         }
         if (supplier != null && (supplier.isBlank() || supplier.length() > SUPPLIER)) {
-            errors.add(new FieldError("supplier", "must be a supplier code of at most " + SUPPLIER + " characters"));
+            errors.add(new FieldError("supplier", Wording.of("outsourcing.must_be_a_supplier_code_of", SUPPLIER)));
         } else if (supplier == null && delivery == Delivery.MAIL) {
-            errors.add(new FieldError("supplier", "is required for MAIL delivery: the supplier to send orders to"));
+            errors.add(new FieldError("supplier", Wording.of("outsourcing.is_required_for_mail_delivery_the")));
         }
         if (url != null && url.length() > URL) {
-            errors.add(new FieldError("url", "must be at most " + URL + " characters"));
+            errors.add(new FieldError("url", Wording.of("outsourcing.must_be_at_most_characters", URL)));
         }
         if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || secret.isBlank()) {
-            errors.add(new FieldError("secret", "is required, " + MIN_SECRET + " to " + MAX_SECRET + " characters"));
+            errors.add(new FieldError("secret", Wording.of("outsourcing.is_required_to_characters", MIN_SECRET,
+                    MAX_SECRET)));
         }
         String idRule = org.ordo.edi.WarehouseShippingOrders.INTERCHANGE_ID;
         if (ediSenderId != null && !ediSenderId.matches(idRule)) {
-            errors.add(new FieldError("ediSenderId", "must be 1-15 letters, digits, '.', '_' or '-'"));
+            errors.add(new FieldError("ediSenderId", Wording.of("outsourcing.must_be_1_15_letters_digits")));
         } else if (ediSenderId == null && formatOrDefault() == Format.X12_940) {
-            errors.add(new FieldError("ediSenderId", "is required for X12_940: our interchange identifier"));
+            errors.add(new FieldError("ediSenderId", Wording.of("outsourcing.is_required_for_x12_940_our")));
         }
         if (ediReceiverId != null && !ediReceiverId.matches(idRule)) {
-            errors.add(new FieldError("ediReceiverId", "must be 1-15 letters, digits, '.', '_' or '-'"));
+            errors.add(new FieldError("ediReceiverId", Wording.of("outsourcing.must_be_1_15_letters_digits")));
         } else if (ediReceiverId == null && formatOrDefault() == Format.X12_940) {
-            errors.add(new FieldError("ediReceiverId", "is required for X12_940: the partner's interchange identifier"));
+            errors.add(new FieldError("ediReceiverId", Wording.of("outsourcing.is_required_for_x12_940_the")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

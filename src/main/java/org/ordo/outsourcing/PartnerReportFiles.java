@@ -15,6 +15,7 @@ import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -99,8 +100,7 @@ public class PartnerReportFiles {
             return "upload-" + clock.millis() + ".json";
         }
         if (!fileName.matches(FILE_NAME)) {
-            throw new InvalidInputException("fileName", "must be 1-100 letters, digits, '.', '_' or '-' ending in "
-                    + ".json, such as shipments-0001.json");
+            throw new InvalidInputException("fileName", Wording.of("outsourcing.must_be_1_100_letters_digits"));
         }
         return fileName;
     }

@@ -11,6 +11,7 @@ import org.ordo.platform.EmailAddresses;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
+import org.ordo.platform.Wording;
 
 /** A customer as a client describes one; also used inline when an order names a new customer. */
 public record CustomerDraft(
@@ -49,25 +50,25 @@ public record CustomerDraft(
             errors.add(new FieldError(prefix + "email", emailFault));
         }
         if (name == null || name.isBlank() || name.length() > NAME) {
-            errors.add(new FieldError(prefix + "name", "is required, at most " + NAME + " characters"));
+            errors.add(new FieldError(prefix + "name", Wording.of("party.is_required_at_most_characters", NAME)));
         }
         if (locale != null && !Locales.isSupported(locale)) {
-            errors.add(new FieldError(prefix + "locale", "must be one of " + Locales.SUPPORTED));
+            errors.add(new FieldError(prefix + "locale", Wording.of("party.must_be_one_of", Locales.SUPPORTED)));
         }
         if (phone != null && !phone.matches(PHONE)) {
-            errors.add(new FieldError(prefix + "phone", "must be a phone number, e.g. +49301234567"));
+            errors.add(new FieldError(prefix + "phone", Wording.of("party.must_be_a_phone_number_e")));
         }
         if (Boolean.TRUE.equals(smsConsent) && phone == null) {
-            errors.add(new FieldError(prefix + "smsConsent", "needs a phone number"));
+            errors.add(new FieldError(prefix + "smsConsent", Wording.of("party.needs_a_phone_number")));
         }
         if (type == CustomerType.BUSINESS && (company == null || company.isBlank())) {
-            errors.add(new FieldError(prefix + "company", "is required for business customers"));
+            errors.add(new FieldError(prefix + "company", Wording.of("party.is_required_for_business_customers")));
         }
         if (company != null && company.length() > NAME) {
-            errors.add(new FieldError(prefix + "company", "must be at most " + NAME + " characters"));
+            errors.add(new FieldError(prefix + "company", Wording.of("party.must_be_at_most_characters", NAME)));
         }
         if (vatId != null && !vatId.matches(VAT_ID)) {
-            errors.add(new FieldError(prefix + "vatId", "must be a VAT id such as DE123456789"));
+            errors.add(new FieldError(prefix + "vatId", Wording.of("party.must_be_a_vat_id_such")));
         }
         // Stored with 2 decimals: more would be rounded away, so they are refused (invariant 8 in docs/design.md).
         String creditLimitFault = creditLimit == null ? null : Numbers.fault(creditLimit, 2);
@@ -76,11 +77,11 @@ public record CustomerDraft(
         }
         if (addresses != null) {
             if (addresses.size() > ADDRESSES) {
-                errors.add(new FieldError(prefix + "addresses", "at most " + ADDRESSES));
+                errors.add(new FieldError(prefix + "addresses", Wording.of("party.at_most", ADDRESSES)));
             }
             for (int i = 0; i < addresses.size(); i++) {
                 if (addresses.get(i) == null) {
-                    errors.add(new FieldError(prefix + "addresses[" + i + "]", "must not be null"));
+                    errors.add(new FieldError(prefix + "addresses[" + i + "]", Wording.of("party.must_not_be_null")));
                 } else {
                     errors.addAll(addresses.get(i).problems(prefix + "addresses[" + i + "]"));
                 }

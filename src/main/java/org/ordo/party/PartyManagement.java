@@ -11,6 +11,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +33,8 @@ public class PartyManagement {
         draft.check("");
         if (customers.findByEmail(draft.normalizedEmail()).isPresent()) {
             throw new ConflictException("duplicate-customer", "Duplicate customer",
-                    "A customer with e-mail " + draft.normalizedEmail() + " exists", Map.of("field", "email"));
+                    Wording.of("party.a_customer_with_e_mail_exists", draft.normalizedEmail()), Map.of("field",
+                            "email"));
         }
         return customers.insert(draft);
     }
@@ -42,7 +44,7 @@ public class PartyManagement {
         draft.check("");
         customers.findByEmail(draft.normalizedEmail()).filter(c -> !c.id().equals(id)).ifPresent(c -> {
             throw new ConflictException("duplicate-customer", "Duplicate customer",
-                    "Another customer has e-mail " + draft.normalizedEmail(), Map.of("field", "email"));
+                    Wording.of("party.another_customer_has_e_mail", draft.normalizedEmail()), Map.of("field", "email"));
         });
         return customers.update(id, draft).orElseThrow(() -> new NotFoundException("Customer", id));
     }
@@ -104,7 +106,7 @@ public class PartyManagement {
         draft.check();
         if (suppliers.findByCode(draft.code()).isPresent()) {
             throw new ConflictException("duplicate-supplier", "Duplicate supplier",
-                    "A supplier with code " + draft.code() + " exists", Map.of("field", "code"));
+                    Wording.of("party.a_supplier_with_code_exists", draft.code()), Map.of("field", "code"));
         }
         return suppliers.insert(draft);
     }
@@ -114,7 +116,7 @@ public class PartyManagement {
         draft.check();
         suppliers.findByCode(draft.code()).filter(s -> !s.id().equals(id)).ifPresent(s -> {
             throw new ConflictException("duplicate-supplier", "Duplicate supplier",
-                    "Another supplier has code " + draft.code(), Map.of("field", "code"));
+                    Wording.of("party.another_supplier_has_code", draft.code()), Map.of("field", "code"));
         });
         return suppliers.update(id, draft).orElseThrow(() -> new NotFoundException("Supplier", id));
     }

@@ -9,6 +9,7 @@ import org.ordo.platform.EmailAddresses;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 
 public record SupplierDraft(
         @Schema(example = "ACME", requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + CODE + "$", maxLength = 32) String code,
@@ -32,10 +33,10 @@ public record SupplierDraft(
     public void check() {
         List<FieldError> errors = new ArrayList<>();
         if (code == null || !code.matches(CODE)) {
-            errors.add(new FieldError("code", "is required: 1-32 letters, digits, '.', '_' or '-'"));
+            errors.add(new FieldError("code", Wording.of("party.is_required_1_32_letters_digits")));
         }
         if (name == null || name.isBlank() || name.length() > CustomerDraft.NAME) {
-            errors.add(new FieldError("name", "is required, at most 200 characters"));
+            errors.add(new FieldError("name", Wording.of("party.is_required_at_most_200_characters")));
         }
         String emailFault = email == null ? null : EmailAddresses.fault(email);
         if (emailFault != null) {
@@ -43,16 +44,17 @@ public record SupplierDraft(
         }
         // the same form as a customer's phone: without a check any text up to the body limit was stored
         if (phone != null && !phone.matches(CustomerDraft.PHONE)) {
-            errors.add(new FieldError("phone", "must be a phone number, e.g. +49301234567"));
+            errors.add(new FieldError("phone", Wording.of("party.must_be_a_phone_number_e")));
         }
         if (leadTimeDays != null && (leadTimeDays < 0 || leadTimeDays > MAX_LEAD_TIME_DAYS)) {
-            errors.add(new FieldError("leadTimeDays", "must be between 0 and 365"));
+            errors.add(new FieldError("leadTimeDays", Wording.of("party.must_be_between_0_and_365")));
         }
         if (currency != null && !Money.isKnownCurrency(currency)) {
-            errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
+            errors.add(new FieldError("currency", Wording.of("party.is_not_an_iso_4217_currency")));
         }
         if (locale != null && !org.ordo.platform.Locales.isSupported(locale)) {
-            errors.add(new FieldError("locale", "must be one of " + org.ordo.platform.Locales.SUPPORTED));
+            errors.add(new FieldError("locale", Wording.of("party.must_be_one_of",
+                    org.ordo.platform.Locales.SUPPORTED)));
         }
         if (address != null) {
             errors.addAll(address.problems("address"));

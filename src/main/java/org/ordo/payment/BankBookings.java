@@ -23,6 +23,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,28 +74,30 @@ class BankBookings {
     @Transactional
     public Booking bookBankTransfer(BankTransfer transfer) {
         if (transfer.order() == null || transfer.order().isBlank()) {
-            throw new InvalidInputException("order", "is required: the order id or number");
+            throw new InvalidInputException("order", Wording.of("payment.is_required_the_order_id_or"));
         }
         if (transfer.amount() == null) {
-            throw new InvalidInputException("amount", "is required");
+            throw new InvalidInputException("amount", Wording.of("payment.is_required"));
         }
         Money amount = transfer.amount().toMoney("amount");
         if (amount.amount().signum() == 0) {
-            throw new InvalidInputException("amount.amount", "must be more than zero");
+            throw new InvalidInputException("amount.amount", Wording.of("payment.must_be_more_than_zero"));
         }
         if (transfer.reference() != null && transfer.reference().length() > BankTransfer.MAX_REFERENCE) {
-            throw new InvalidInputException("reference", "must be at most " + BankTransfer.MAX_REFERENCE + " characters");
+            throw new InvalidInputException("reference", Wording.of("payment.must_be_at_most_characters",
+                    BankTransfer.MAX_REFERENCE));
         }
         TextInput.check("reference", transfer.reference(), false);
         LocalDate bookedOn = transfer.bookedOn() == null ? null : BusinessDates.date("bookedOn", transfer.bookedOn());
         OrderView order = orders.require(orders.idOf(transfer.order().trim()));
         if (!amount.currency().equals(order.currency())) {
-            throw new InvalidInputException("amount.currency", "the order is in " + order.currency());
+            throw new InvalidInputException("amount.currency", Wording.of("payment.the_order_is_in", order.currency()));
         }
         boolean late = order.status() == org.ordo.ordering.OrderStatus.CANCELLED && orders.expiredUnpaid(order.id());
         if (order.status() == org.ordo.ordering.OrderStatus.CANCELLED && !late) {
-            throw new ConflictException("order-cancelled", "Order cancelled", "Order " + order.number()
-                    + " is cancelled; send the money back to the payer", Map.of("order", order.number()));
+            throw new ConflictException("order-cancelled", "Order cancelled",
+                    Wording.of("payment.order_is_cancelled_send_the_money", order.number()), Map.of("order",
+                    order.number()));
         }
         payments.lockBooks(order.id());
         String reference = transfer.reference() == null || transfer.reference().isBlank() ? null
@@ -125,8 +128,8 @@ class BankBookings {
         BigDecimal booked = payments.bookedUnder(order.id(), kind, key).orElseThrow();
         if (booked.compareTo(amount.amount()) != 0) {
             throw new ConflictException("reference-already-booked", "Reference already booked",
-                    "Order " + order.number() + " has " + what + " of " + Money.rounded(booked, order.currency())
-                            + " booked under this reference; another amount needs another reference",
+                    Wording.of("payment.order_has_of_booked_under_this", order.number(), what, Money.rounded(booked,
+                            order.currency())),
                     Map.of("field", "reference", "booked", Money.rounded(booked, order.currency()).amount().toPlainString()));
         }
         return new Booking(summaries.of(order.id()), true);
@@ -204,14 +207,15 @@ class BankBookings {
         OrderView view = orders.require(orders.idOf(order));
         Money amount = amountInput == null ? null : amountInput.toMoney("amount");
         if (amount == null || amount.amount().signum() == 0) {
-            throw new InvalidInputException("amount", "is required and must be more than zero");
+            throw new InvalidInputException("amount", Wording.of("payment.is_required_and_must_be_more"));
         }
         if (!amount.currency().equals(view.currency())) {
-            throw new InvalidInputException("amount.currency", "the order is in " + view.currency());
+            throw new InvalidInputException("amount.currency", Wording.of("payment.the_order_is_in", view.currency()));
         }
         // the same limit as a bank transfer's: without it any text up to the body limit was booked
         if (reference != null && reference.length() > BankTransfer.MAX_REFERENCE) {
-            throw new InvalidInputException("reference", "must be at most " + BankTransfer.MAX_REFERENCE + " characters");
+            throw new InvalidInputException("reference", Wording.of("payment.must_be_at_most_characters",
+                    BankTransfer.MAX_REFERENCE));
         }
         TextInput.check("reference", reference, false);
         String key = reference == null || reference.isBlank() ? null : reference.strip();
@@ -222,7 +226,8 @@ class BankBookings {
             if (key != null && payments.bookedUnder(view.id(), "REFUND", key).isPresent()) {
                 return existing(view, "REFUND", key, amount, "a refund");
             }
-            throw new InvalidInputException("amount.amount", "refunds would exceed what was received");
+            throw new InvalidInputException("amount.amount",
+                    Wording.of("payment.refunds_would_exceed_what_was_received"));
         }
         BigDecimal refunded = payments.refunded(view.id());
         events.publishEvent(new RefundBooked(view.id(), booked.get(), amount,

@@ -16,6 +16,7 @@ import org.ordo.payment.internal.Payments;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -77,12 +78,13 @@ class LatePayments {
         ReviewEntry entry = reviews.entry(entryId);
         if (entry.kind() != ReviewEntry.Kind.LATE_PAYMENT) {
             throw new ConflictException("not-a-late-payment", "Not a late payment",
-                    "review entry " + entryId + " is " + entry.kind() + ", not a payment that came after its order "
-                            + "expired", Map.of("entry", entryId.toString()));
+                    Wording.of("payment.review_entry_is_not_a_payment", entryId, entry.kind()), Map.of("entry",
+                            entryId.toString()));
         }
         if (entry.status() != ReviewEntry.Status.OPEN) {
             throw new ConflictException("review-entry-closed", "Review entry already closed",
-                    "review entry " + entryId + " was already settled", Map.of("entry", entryId.toString()));
+                    Wording.of("payment.review_entry_was_already_settled", entryId), Map.of("entry",
+                            entryId.toString()));
         }
         JsonNode what = json.readTree(intake.originalBody(entry.documentId()));
         String reference = what.path("reference").asString("");

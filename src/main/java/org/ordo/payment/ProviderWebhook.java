@@ -14,6 +14,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.WebhookSignature;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,7 +66,7 @@ class ProviderWebhook {
         String secret = settings.webhookSecret();
         if (secret == null || secret.isBlank()) {
             throw new ConflictException("webhooks-not-configured", "Webhooks not configured",
-                    "Set ORDO_PAYMENT_WEBHOOK_SECRET to accept payment provider webhooks");
+                    Wording.of("payment.set_ordo_payment_webhook_secret_to"));
         }
         WebhookSignature.verify("Stripe-Signature", signatureHeader, body, secret, settings.webhookTolerance(), clock);
         JsonNode event = json.readTree(body);
@@ -73,7 +74,7 @@ class ProviderWebhook {
         String type = event.path("type").asString(null);
         JsonNode object = event.path("data").path("object");
         if (id == null || type == null || !object.isObject()) {
-            throw new InvalidInputException("body", "needs id, type and data.object");
+            throw new InvalidInputException("body", Wording.of("payment.needs_id_type_and_data_object"));
         }
         if (!payments.firstTime(PaymentManagement.PROVIDER, id, type)) {
             return new PaymentManagement.WebhookOutcome("duplicate", id, "already handled; nothing changed");

@@ -15,6 +15,7 @@ import org.ordo.payment.internal.Payments;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,8 +51,7 @@ class ReturnPayments {
         BigDecimal open = payments.received(orderId).subtract(payments.refunded(orderId));
         if (amount.amount().compareTo(open) > 0) {
             throw new ConflictException("refund-exceeds-received", "Refund exceeds what was received",
-                    "A refund of " + amount + " for " + rmaNumber + " is more than the " + open
-                            + " received and not refunded", Map.of("field", "amount"));
+                    Wording.of("payment.a_refund_of_for_is_more", amount, rmaNumber, open), Map.of("field", "amount"));
         }
         String intent = payments.providerRef(orderId);
         boolean byCard = intent != null && provider.configured()
@@ -87,8 +87,8 @@ class ReturnPayments {
         OrderView to = orders.require(replacementOrder);
         payments.bookRefund(returnedOrder, amount, rmaNumber, null, "credited to replacement order " + to.number(),
                 Actor.current()).orElseThrow(() -> new ConflictException("refund-exceeds-received",
-                        "Refund exceeds what was received", "The credit of " + amount + " for " + rmaNumber
-                                + " is more than order " + from.number() + " received and did not refund",
+                        "Refund exceeds what was received", Wording.of("payment.the_credit_of_for_is_more", amount,
+                                rmaNumber, from.number()),
                         Map.of("field", "amount")));
         lifecycle.markRefunded(returnedOrder, new Money(payments.refunded(returnedOrder), from.currency()),
                 TimelineReason.of("credit-to-replacement", "credit of " + amount + " to replacement order "

@@ -14,6 +14,7 @@ import org.ordo.payment.internal.Payments;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,8 +60,9 @@ public class ShopPayments {
         payments.lockBooks(orderId);
         OrderView order = orders.require(orderId);
         if (order.status() == OrderStatus.CANCELLED) {
-            throw new ConflictException("order-cancelled", "Order cancelled", "Order " + order.number()
-                    + " is cancelled; the shop must send the money back", Map.of("order", order.number()));
+            throw new ConflictException("order-cancelled", "Order cancelled",
+                    Wording.of("payment.order_is_cancelled_the_shop_must", order.number()), Map.of("order",
+                    order.number()));
         }
         BigDecimal open = order.totals().gross().amount().subtract(payments.received(orderId));
         if (open.signum() <= 0 || order.paymentStatus() == PaymentStatus.PAID) {

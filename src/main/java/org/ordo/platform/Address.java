@@ -38,9 +38,9 @@ public record Address(
         require(errors, prefix + ".postalCode", postalCode, POSTAL_CODE);
         require(errors, prefix + ".city", city, CITY);
         if (country == null || country.isBlank()) {
-            errors.add(new FieldError(prefix + ".country", "is required"));
+            errors.add(new FieldError(prefix + ".country", Wording.of("platform.is_required")));
         } else if (!Locales.isCountry(country)) {
-            errors.add(new FieldError(prefix + ".country", "is not an ISO 3166 alpha-2 country code"));
+            errors.add(new FieldError(prefix + ".country", Wording.of("platform.is_not_an_iso_3166_alpha")));
         }
         limit(errors, prefix + ".company", company, NAME);
         limit(errors, prefix + ".street2", street2, STREET);
@@ -51,7 +51,7 @@ public record Address(
 
     private static void require(List<FieldError> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required"));
+            errors.add(new FieldError(field, Wording.of("platform.is_required")));
         } else {
             limit(errors, field, value, max);
         }
@@ -59,7 +59,7 @@ public record Address(
 
     private static void limit(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new FieldError(field, Wording.of("platform.must_be_at_most_characters", max)));
         }
     }
 }

@@ -28,13 +28,13 @@ public final class BusinessDates {
     /** A date written as {@code 2026-11-25}; anything else is refused naming the field. */
     public static LocalDate date(String field, String text) {
         if (text == null || text.isEmpty()) {
-            throw new InvalidInputException(field, "is required: a date such as 2026-11-25");
+            throw new InvalidInputException(field, Wording.of("platform.is_required_a_date_such_as"));
         }
         LocalDate date;
         try {
             date = LocalDate.parse(text, DATE);
         } catch (DateTimeException e) {
-            throw new InvalidInputException(field, "must be a real calendar date written as YYYY-MM-DD");
+            throw new InvalidInputException(field, Wording.of("platform.must_be_a_real_calendar_date"));
         }
         String fault = fault(date);
         if (fault != null) {

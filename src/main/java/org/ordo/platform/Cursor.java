@@ -26,7 +26,7 @@ public record Cursor(Instant at, UUID id) {
                     Numbers.whole(field, time[1], false)),
                     UUID.fromString(raw.substring(colon + 1)));
         } catch (RuntimeException e) {
-            throw new InvalidInputException(field, "is not a cursor returned by this API");
+            throw new InvalidInputException(field, Wording.of("platform.is_not_a_cursor_returned_by"));
         }
     }
 }

@@ -39,7 +39,7 @@ public final class Numbers {
         BigDecimal rate = amount(field, text, maxDecimals);
         if (rate.compareTo(min) < 0 || rate.compareTo(max) > 0) {
             throw new InvalidInputException(field,
-                    "must be from " + min.toPlainString() + " to " + max.toPlainString());
+                    Wording.of("platform.must_be_from_to", min.toPlainString(), max.toPlainString()));
         }
         return rate;
     }
@@ -50,7 +50,7 @@ public final class Numbers {
      */
     public static long whole(String field, String text, boolean signed) {
         if (text == null || text.isEmpty()) {
-            throw new InvalidInputException(field, "is required: a whole number");
+            throw new InvalidInputException(field, Wording.of("platform.is_required_a_whole_number"));
         }
         if (!WHOLE.matcher(text).matches() || (!signed && text.startsWith("-"))) {
             throw new InvalidInputException(field, signed ? "must be a whole number, such as 5 or -2"
@@ -72,7 +72,7 @@ public final class Numbers {
     public static int wholeInt(String field, String text, boolean signed) {
         long value = whole(field, text, signed);
         if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
-            throw new InvalidInputException(field, "is too large");
+            throw new InvalidInputException(field, Wording.of("platform.is_too_large"));
         }
         return (int) value;
     }

@@ -21,7 +21,7 @@ public record Slice<T>(List<T> items, String next) {
     /** Checks a requested page size; names the parameter when it is out of range. */
     public static int checkLimit(int limit, int max) {
         if (limit < 1 || limit > max) {
-            throw new InvalidInputException("limit", "must be between 1 and " + max);
+            throw new InvalidInputException("limit", Wording.of("platform.must_be_between_1_and", max));
         }
         return limit;
     }

@@ -19,6 +19,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.promise.internal.CalendarCache;
 import org.ordo.promise.internal.Calendars;
 import org.ordo.promise.internal.Destinations;
@@ -101,29 +102,29 @@ public class PromiseCalendars {
         List<FieldError> errors = new ArrayList<>();
         try {
             if (d.timeZone() == null || d.timeZone().length() > 64) {
-                errors.add(new FieldError("timeZone", "is required: an IANA time zone such as Europe/Berlin"));
+                errors.add(new FieldError("timeZone", Wording.of("promise.is_required_an_iana_time_zone")));
             } else {
                 ZoneId.of(d.timeZone());
             }
         } catch (DateTimeException e) {
-            errors.add(new FieldError("timeZone", "is not a time zone: use an IANA name such as Europe/Berlin"));
+            errors.add(new FieldError("timeZone", Wording.of("promise.is_not_a_time_zone_use")));
         }
         if (!isCountry(d.country())) {
-            errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
+            errors.add(new FieldError("country", Wording.of("promise.must_be_an_iso_3166_1")));
         }
         if (d.region() != null && !Destinations.REGION.matcher(d.region()).matches()) {
-            errors.add(new FieldError("region", "must be the subdivision part of ISO 3166-2, such as BY"));
+            errors.add(new FieldError("region", Wording.of("promise.must_be_the_subdivision_part_of")));
         }
         days(errors, "workingDays", d.workingDays());
         if (d.handlingDays() == null || d.handlingDays() < 0 || d.handlingDays() > 30) {
-            errors.add(new FieldError("handlingDays", "must be from 0 to 30"));
+            errors.add(new FieldError("handlingDays", Wording.of("promise.must_be_from_0_to_30")));
         }
         if (d.dailyCapacity() == null || d.dailyCapacity() < 1 || d.dailyCapacity() > 1_000_000) {
-            errors.add(new FieldError("dailyCapacity", "must be from 1 to 1000000"));
+            errors.add(new FieldError("dailyCapacity", Wording.of("promise.must_be_from_1_to_1000000")));
         }
         List<WarehouseCalendar.CutOff> cutOffs = d.cutOffs() == null ? List.of() : d.cutOffs();
         if (cutOffs.size() > 100) {
-            errors.add(new FieldError("cutOffs", "must have at most 100 entries"));
+            errors.add(new FieldError("cutOffs", Wording.of("promise.must_have_at_most_100_entries")));
         } else {
             List<CarrierService> services = calendars.services();
             Set<String> seen = new HashSet<>();
@@ -131,12 +132,14 @@ public class PromiseCalendars {
                 WarehouseCalendar.CutOff c = cutOffs.get(i);
                 if (c.carrier() == null || c.service() == null || services.stream().noneMatch(
                         s -> s.carrier().equals(c.carrier()) && s.service().equals(c.service()))) {
-                    errors.add(new FieldError("cutOffs[" + i + "]", "names no carrier service"));
+                    errors.add(new FieldError("cutOffs[" + i + "]", Wording.of("promise.names_no_carrier_service")));
                 } else if (!seen.add(c.carrier() + " " + c.service())) {
-                    errors.add(new FieldError("cutOffs[" + i + "]", "names its carrier service twice"));
+                    errors.add(new FieldError("cutOffs[" + i + "]",
+                            Wording.of("promise.names_its_carrier_service_twice")));
                 }
                 if (c.cutOff() == null) {
-                    errors.add(new FieldError("cutOffs[" + i + "].cutOff", "is required, such as 14:00"));
+                    errors.add(new FieldError("cutOffs[" + i + "].cutOff",
+                            Wording.of("promise.is_required_such_as_14_00")));
                 }
             }
         }
@@ -161,31 +164,32 @@ public class PromiseCalendars {
     public CarrierService setService(String carrier, String service, CarrierService.Draft d) {
         List<FieldError> errors = new ArrayList<>();
         if (carrier == null || !CODE.matcher(carrier).matches()) {
-            errors.add(new FieldError("carrier", "must be 1 to 32 of A-Z, 0-9 and _"));
+            errors.add(new FieldError("carrier", Wording.of("promise.must_be_1_to_32_of")));
         }
         if (service == null || !CODE.matcher(service).matches()) {
-            errors.add(new FieldError("service", "must be 1 to 32 of A-Z, 0-9 and _"));
+            errors.add(new FieldError("service", Wording.of("promise.must_be_1_to_32_of")));
         }
         days(errors, "deliveryDays", d.deliveryDays());
         if (d.cutOff() == null) {
-            errors.add(new FieldError("cutOff", "is required, such as 15:00"));
+            errors.add(new FieldError("cutOff", Wording.of("promise.is_required_such_as_15_00")));
         }
         if (d.active() == null) {
-            errors.add(new FieldError("active", "is required"));
+            errors.add(new FieldError("active", Wording.of("promise.is_required")));
         }
         if (d.transit() == null || d.transit().isEmpty() || d.transit().size() > 300) {
-            errors.add(new FieldError("transit", "must have 1 to 300 zones"));
+            errors.add(new FieldError("transit", Wording.of("promise.must_have_1_to_300_zones")));
         } else {
             Set<String> zones = new HashSet<>();
             for (int i = 0; i < d.transit().size(); i++) {
                 CarrierService.Transit t = d.transit().get(i);
                 if (t.zone() == null || !(t.zone().equals("*") || isCountry(t.zone()))) {
-                    errors.add(new FieldError("transit[" + i + "].zone", "must be a country code such as DE, or *"));
+                    errors.add(new FieldError("transit[" + i + "].zone",
+                            Wording.of("promise.must_be_a_country_code_such")));
                 } else if (!zones.add(t.zone())) {
-                    errors.add(new FieldError("transit[" + i + "].zone", "is named twice"));
+                    errors.add(new FieldError("transit[" + i + "].zone", Wording.of("promise.is_named_twice")));
                 }
                 if (t.days() == null || t.days() < 0 || t.days() > 60) {
-                    errors.add(new FieldError("transit[" + i + "].days", "must be from 0 to 60"));
+                    errors.add(new FieldError("transit[" + i + "].days", Wording.of("promise.must_be_from_0_to_60")));
                 }
             }
         }
@@ -208,17 +212,17 @@ public class PromiseCalendars {
     public ClosingDay close(ClosingDay day) {
         List<FieldError> errors = new ArrayList<>();
         if (day.location() == null) {
-            errors.add(new FieldError("location", "is required: a location code, or * for every warehouse"));
+            errors.add(new FieldError("location", Wording.of("promise.is_required_a_location_code_or")));
         } else if (!day.location().equals("*")
                 && inventory.locations().stream().noneMatch(l -> l.code().equals(day.location()))) {
-            errors.add(new FieldError("location", "is no location"));
+            errors.add(new FieldError("location", Wording.of("promise.is_no_location")));
         }
         if (day.day() == null) {
-            errors.add(new FieldError("day", "is required"));
+            errors.add(new FieldError("day", Wording.of("promise.is_required")));
         }
         if (day.reason() == null || day.reason().isBlank() || day.reason().length() > 200
                 || TextInput.fault(day.reason(), false) != null) {
-            errors.add(new FieldError("reason", "must be 1 to 200 characters of one line"));
+            errors.add(new FieldError("reason", Wording.of("promise.must_be_1_to_200_characters")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -241,13 +245,13 @@ public class PromiseCalendars {
     public List<PublicHoliday> holidays(String country, String region, int year, Locale locale) {
         List<FieldError> errors = new ArrayList<>();
         if (!isCountry(country)) {
-            errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
+            errors.add(new FieldError("country", Wording.of("promise.must_be_an_iso_3166_1")));
         }
         if (region != null && !Destinations.REGION.matcher(region).matches()) {
-            errors.add(new FieldError("region", "must be the subdivision part of ISO 3166-2, such as BY"));
+            errors.add(new FieldError("region", Wording.of("promise.must_be_the_subdivision_part_of")));
         }
         if (year < 1900 || year > 2200) {
-            errors.add(new FieldError("year", "must be from 1900 to 2200"));
+            errors.add(new FieldError("year", Wording.of("promise.must_be_from_1900_to_2200")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -271,9 +275,9 @@ public class PromiseCalendars {
 
     private static void days(List<FieldError> errors, String field, List<DayOfWeek> days) {
         if (days == null || days.isEmpty() || days.size() > 7 || days.stream().anyMatch(d -> d == null)) {
-            errors.add(new FieldError(field, "must name 1 to 7 weekdays, such as MONDAY"));
+            errors.add(new FieldError(field, Wording.of("promise.must_name_1_to_7_weekdays")));
         } else if (Set.copyOf(days).size() != days.size()) {
-            errors.add(new FieldError(field, "names a weekday twice"));
+            errors.add(new FieldError(field, Wording.of("promise.names_a_weekday_twice")));
         }
     }
 }

@@ -22,6 +22,7 @@ import org.ordo.ordering.DeliveryPromise;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.promise.internal.Bookings;
 import org.ordo.promise.internal.CalendarCache;
 import org.ordo.promise.internal.DeliveryOptions;
@@ -174,27 +175,27 @@ public class PromiseManagement implements DeliveryPromise {
     private Map<String, Long> check(PromiseQuery q, Map<String, Article> found) {
         List<FieldError> errors = new ArrayList<>();
         if (!PromiseCalendars.isCountry(q.country())) {
-            errors.add(new FieldError("country", "must be an ISO 3166-1 alpha-2 code such as DE"));
+            errors.add(new FieldError("country", Wording.of("promise.must_be_an_iso_3166_1")));
         }
         if (q.postalCode() != null && (q.postalCode().isBlank() || q.postalCode().length() > 20
                 || TextInput.fault(q.postalCode(), false) != null)) {
-            errors.add(new FieldError("postalCode", "must be 1 to 20 characters of one line"));
+            errors.add(new FieldError("postalCode", Wording.of("promise.must_be_1_to_20_characters")));
         }
         if (q.region() != null && !Destinations.REGION.matcher(q.region()).matches()) {
-            errors.add(new FieldError("region", "must be the subdivision part of ISO 3166-2, such as BY"));
+            errors.add(new FieldError("region", Wording.of("promise.must_be_the_subdivision_part_of")));
         }
         if (q.carrier() != null && !PromiseCalendars.CODE.matcher(q.carrier()).matches()) {
-            errors.add(new FieldError("carrier", "must be a carrier code such as DHL"));
+            errors.add(new FieldError("carrier", Wording.of("promise.must_be_a_carrier_code_such")));
         } else if (q.carrier() != null && cache.services(LocalDate.now(clock).minusDays(1)).stream()
                 .noneMatch(s -> s.carrier().equals(q.carrier()))) {
-            errors.add(new FieldError("carrier", "has no carrier service"));
+            errors.add(new FieldError("carrier", Wording.of("promise.has_no_carrier_service")));
         }
         if (q.channel() != null && !CHANNEL.matcher(q.channel()).matches()) {
-            errors.add(new FieldError("channel", "must be a channel such as web: 1 to 64 letters, digits, . _ -"));
+            errors.add(new FieldError("channel", Wording.of("promise.must_be_a_channel_such_as")));
         }
         Map<String, Long> quantities = new LinkedHashMap<>();
         if (q.lines() == null || q.lines().isEmpty() || q.lines().size() > MAX_LINES) {
-            errors.add(new FieldError("lines", "must have 1 to " + MAX_LINES + " lines"));
+            errors.add(new FieldError("lines", Wording.of("promise.must_have_1_to_lines", MAX_LINES)));
         } else {
             Map<String, Article> articles = catalog.findAll(q.lines().stream().map(PromiseQuery.Line::sku)
                     .filter(s -> s != null && s.length() <= 64).toList());
@@ -206,14 +207,15 @@ public class PromiseManagement implements DeliveryPromise {
                     found.put(line.sku(), article);
                 }
                 if (line.sku() == null || line.sku().isBlank()) {
-                    errors.add(new FieldError(field + "sku", "is required"));
+                    errors.add(new FieldError(field + "sku", Wording.of("promise.is_required")));
                 } else if (article == null) {
-                    errors.add(new FieldError(field + "sku", "is not an article"));
+                    errors.add(new FieldError(field + "sku", Wording.of("promise.is_not_an_article")));
                 } else if (!article.isPhysical()) {
-                    errors.add(new FieldError(field + "sku", "is not a physical article: it is delivered at once"));
+                    errors.add(new FieldError(field + "sku", Wording.of("promise.is_not_a_physical_article_it")));
                 }
                 if (line.quantity() == null || line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
-                    errors.add(new FieldError(field + "quantity", "must be from 1 to " + MAX_QUANTITY));
+                    errors.add(new FieldError(field + "quantity", Wording.of("promise.must_be_from_1_to",
+                            MAX_QUANTITY)));
                 } else if (article != null) {
                     quantities.merge(line.sku(), line.quantity(), (a, b) -> Math.min(MAX_QUANTITY, a + b));
                 }

@@ -35,6 +35,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.internal.Counts;
 import org.ordo.space.BinContents;
 import org.ordo.space.SpaceManagement;
@@ -85,30 +86,31 @@ public class CycleCounts {
     @Transactional
     public CycleCount count(CountStock command) {
         if (command == null) {
-            throw new InvalidInputException("body", "is required: the count as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_count_as_json"));
         }
         List<FieldError> errors = new ArrayList<>();
         Article article = command.sku() == null || command.sku().length() > MAX_SKU ? null
                 : catalog.find(command.sku()).orElse(null);
         if (command.sku() != null && command.sku().length() > MAX_SKU) {
-            errors.add(new FieldError("sku", "must be at most " + MAX_SKU + " characters"));
+            errors.add(new FieldError("sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
         } else if (article == null) {
             errors.add(new FieldError("sku", command.sku() == null ? "is required" : "is not a known SKU"));
         } else if (!article.isPhysical()) {
-            errors.add(new FieldError("sku", "is a digital article: it has no stock to count"));
+            errors.add(new FieldError("sku", Wording.of("purchasing.is_a_digital_article_it_has")));
         }
         String location = command.location();
         if (location == null || location.isBlank()) {
-            errors.add(new FieldError("location", "is required: a location code"));
+            errors.add(new FieldError("location", Wording.of("purchasing.is_required_a_location_code")));
         } else if (location.length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError("location", "must be at most " + MAX_LOCATION_CODE + " characters"));
+            errors.add(new FieldError("location", Wording.of("purchasing.must_be_at_most_characters",
+                    MAX_LOCATION_CODE)));
         } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
-            errors.add(new FieldError("location", "is not a known location: " + location));
+            errors.add(new FieldError("location", Wording.of("purchasing.is_not_a_known_location", location)));
         }
         if (command.counted() == null) {
-            errors.add(new FieldError("counted", "is required: the units found"));
+            errors.add(new FieldError("counted", Wording.of("purchasing.is_required_the_units_found")));
         } else if (command.counted() < 0 || command.counted() > MAX_QUANTITY) {
-            errors.add(new FieldError("counted", "must be between 0 and " + MAX_QUANTITY));
+            errors.add(new FieldError("counted", Wording.of("purchasing.must_be_between_0_and", MAX_QUANTITY)));
         }
         String note = text(errors, "note", command.note(), MAX_NOTE);
         text(errors, "bin", command.bin(), PurchasingInput.MAX_BIN);
@@ -125,7 +127,8 @@ public class CycleCounts {
             try {
                 contents = space.contents(location, command.bin().trim());
             } catch (NotFoundException e) {
-                throw new InvalidInputException("bin", "no bin " + command.bin().trim() + " at " + location);
+                throw new InvalidInputException("bin", Wording.of("purchasing.no_bin_at", command.bin().trim(),
+                        location));
             }
             bin = contents.bin();
             long inBin = contents.of(article.sku());
@@ -149,38 +152,40 @@ public class CycleCounts {
     @Transactional
     public BinCount countBin(String locationCode, String binCode, CountBin command) {
         if (command == null) {
-            throw new InvalidInputException("body", "is required: the lines counted as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_lines_counted_as"));
         }
         List<FieldError> errors = new ArrayList<>();
         String note = text(errors, "note", command.note(), MAX_NOTE);
         Map<String, Long> found = new TreeMap<>();
         if (command.lines() == null) {
-            errors.add(new FieldError("lines", "is required: each SKU found with its units; [] when the bin was empty"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.is_required_each_sku_found_with")));
         } else if (command.lines().size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+            throw new InvalidInputException("lines", Wording.of("purchasing.has_more_than_lines", MAX_LINES));
         } else {
             for (int i = 0; i < command.lines().size(); i++) {
                 String at = "lines[" + i + "]";
                 CountBin.Line line = command.lines().get(i);
                 if (line == null) {
-                    errors.add(new FieldError(at, "must be a line"));
+                    errors.add(new FieldError(at, Wording.of("purchasing.must_be_a_line")));
                     continue;
                 }
                 Article article = line.sku() == null || line.sku().length() > MAX_SKU ? null
                         : catalog.find(line.sku()).orElse(null);
                 if (line.sku() != null && line.sku().length() > MAX_SKU) {
-                    errors.add(new FieldError(at + ".sku", "must be at most " + MAX_SKU + " characters"));
+                    errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters",
+                            MAX_SKU)));
                 } else if (article == null) {
                     errors.add(new FieldError(at + ".sku", line.sku() == null ? "is required" : "is not a known SKU"));
                 } else if (!article.isPhysical()) {
-                    errors.add(new FieldError(at + ".sku", "is a digital article: it has no stock to count"));
+                    errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_a_digital_article_it_has")));
                 } else if (found.containsKey(article.sku())) {
-                    errors.add(new FieldError(at + ".sku", "appears twice: give each SKU once with all its units"));
+                    errors.add(new FieldError(at + ".sku", Wording.of("purchasing.appears_twice_give_each_sku_once")));
                 }
                 if (line.counted() == null) {
-                    errors.add(new FieldError(at + ".counted", "is required: the units found"));
+                    errors.add(new FieldError(at + ".counted", Wording.of("purchasing.is_required_the_units_found")));
                 } else if (line.counted() < 0 || line.counted() > MAX_QUANTITY) {
-                    errors.add(new FieldError(at + ".counted", "must be between 0 and " + MAX_QUANTITY));
+                    errors.add(new FieldError(at + ".counted", Wording.of("purchasing.must_be_between_0_and",
+                            MAX_QUANTITY)));
                 }
                 if (article != null && line.counted() != null) {
                     found.putIfAbsent(article.sku(), line.counted());
@@ -254,26 +259,26 @@ public class CycleCounts {
         CycleCount count = require(id);
         List<FieldError> errors = new ArrayList<>();
         if (decision == null || decision.approve() == null) {
-            errors.add(new FieldError("approve", "is required: true books the difference, false rejects the count"));
+            errors.add(new FieldError("approve", Wording.of("purchasing.is_required_true_books_the_difference")));
         }
         String reason = text(errors, "reason", decision == null ? null : decision.reason(), MAX_REASON);
         if (decision != null && Boolean.FALSE.equals(decision.approve()) && reason == null) {
-            errors.add(new FieldError("reason", "is required: say why the count is rejected"));
+            errors.add(new FieldError("reason", Wording.of("purchasing.is_required_say_why_the_count")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         String actor = Actor.current();
         if (count.status() == CycleCount.Status.AWAITING_APPROVAL && actor.equals(count.countedBy())) {
-            throw new ConflictException("same-person", "Needs a second person", "Count " + count.number()
-                    + " was made by " + actor + ": another person approves or rejects it",
+            throw new ConflictException("same-person", "Needs a second person",
+                    Wording.of("purchasing.count_was_made_by_another_person", count.number(), actor),
                     Map.of("countedBy", actor));
         }
         boolean approve = decision.approve();
         if (!counts.decide(id, approve ? CycleCount.Status.BOOKED : CycleCount.Status.REJECTED, actor,
                 clock.instant(), reason)) {
-            throw new IllegalTransition("Count decided already", "Count " + count.number()
-                    + " is " + count.status() + " and cannot be decided again",
+            throw new IllegalTransition("Count decided already", Wording.of("purchasing.count_is_and_cannot_be_decided",
+                    count.number(), count.status()),
                     Map.of("countStatus", count.status()));
         }
         if (approve) {
@@ -319,7 +324,7 @@ public class CycleCounts {
         if (fault != null) {
             errors.add(new FieldError(field, fault));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new FieldError(field, Wording.of("purchasing.must_be_at_most_characters", max)));
         }
         return value.trim();
     }

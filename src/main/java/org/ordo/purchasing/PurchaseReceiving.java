@@ -17,6 +17,7 @@ import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.internal.PurchaseOrders;
 import org.ordo.purchasing.internal.StockPolicies;
 import org.springframework.stereotype.Service;
@@ -60,7 +61,7 @@ class PurchaseReceiving {
         List<PurchaseOrders.Line> lines = purchaseOrders.lines(id);
         List<FieldError> errors = new ArrayList<>();
         if (command == null) {
-            throw new InvalidInputException("body", "is required: the line and quantity received");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_line_and_quantity"));
         }
         PurchaseOrders.Line line = lineOf(errors, "line", command.line(), lines);
         quantity(errors, "quantity", command.quantity(), 1, true);
@@ -74,8 +75,8 @@ class PurchaseReceiving {
         }
         if (purchaseOrders.shipsToCustomer(id)) {
             // the goods go from the supplier to the customer: a receipt here would book stock that is not here
-            throw new ConflictException("dropship-order", "Shipped to the customer", "Purchase order " + head.number()
-                    + " is shipped by the supplier straight to the customer: nothing of it arrives to be received",
+            throw new ConflictException("dropship-order", "Shipped to the customer",
+                    Wording.of("purchasing.purchase_order_is_shipped_by_the", head.number()),
                     Map.of("purchaseOrder", head.number()));
         }
         long beyond = 0;
@@ -85,9 +86,8 @@ class PurchaseReceiving {
                     .map(p -> p.overDelivery() == OverDelivery.RECORD).orElse(false);
             if (!record) {
                 throw new ConflictException("over-delivery", "More than ordered",
-                        "Line " + line.lineNo() + " of " + head.number() + " may receive at most " + allowed
-                                + " more (ordered " + line.ordered() + ", tolerance " + line.tolerance()
-                                + ", received " + line.received() + "); refuse the rest or change the order first",
+                        Wording.of("purchasing.line_of_may_receive_at_most", line.lineNo(), head.number(), allowed,
+                                line.ordered(), line.tolerance(), line.received()),
                         Map.of("line", line.lineNo(), "allowed", allowed));
             }
             // The order row is locked, so the line still has exactly `allowed` room: fill it, record the rest.

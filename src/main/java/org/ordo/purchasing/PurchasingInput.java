@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.ordo.platform.FieldError;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.internal.PurchaseOrders;
 
 /** The field checks every purchasing command shares, each adding a {@link FieldError} naming the field it refuses. */
@@ -20,12 +21,12 @@ final class PurchasingInput {
     static PurchaseOrders.Line lineOf(List<FieldError> errors, String field, Integer lineNo,
             List<PurchaseOrders.Line> lines) {
         if (lineNo == null) {
-            errors.add(new FieldError(field, "is required: a line number of the order"));
+            errors.add(new FieldError(field, Wording.of("purchasing.is_required_a_line_number_of")));
             return null;
         }
         PurchaseOrders.Line line = lines.stream().filter(l -> l.lineNo() == lineNo).findFirst().orElse(null);
         if (line == null) {
-            errors.add(new FieldError(field, "is not a line of this order"));
+            errors.add(new FieldError(field, Wording.of("purchasing.is_not_a_line_of_this")));
         }
         return line;
     }
@@ -33,10 +34,10 @@ final class PurchasingInput {
     static void quantity(List<FieldError> errors, String field, Long value, long min, boolean required) {
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, "is required: a whole number"));
+                errors.add(new FieldError(field, Wording.of("purchasing.is_required_a_whole_number")));
             }
         } else if (value < min || value > MAX_QUANTITY) {
-            errors.add(new FieldError(field, "must be between " + min + " and " + MAX_QUANTITY));
+            errors.add(new FieldError(field, Wording.of("purchasing.must_be_between_and", min, MAX_QUANTITY)));
         }
     }
 
@@ -48,14 +49,14 @@ final class PurchasingInput {
         if (fault != null) {
             errors.add(new FieldError(field, fault));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new FieldError(field, Wording.of("purchasing.must_be_at_most_characters", max)));
         }
         return value.trim();
     }
 
     static String required(List<FieldError> errors, String field, String value, int max) {
         if (value == null || value.isBlank()) {
-            errors.add(new FieldError(field, "is required: say why"));
+            errors.add(new FieldError(field, Wording.of("purchasing.is_required_say_why")));
             return null;
         }
         return text(errors, field, value, max);

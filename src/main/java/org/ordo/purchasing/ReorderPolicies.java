@@ -18,6 +18,7 @@ import org.ordo.party.Supplier;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.internal.StockPolicies;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,16 +55,17 @@ class ReorderPolicies {
     public StockPolicy setPolicy(String sku, StockPolicyDraft d) {
         catalog.require(sku);
         if (d == null) {
-            throw new InvalidInputException("body", "is required: the policy as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_policy_as_json"));
         }
         List<FieldError> errors = new ArrayList<>();
         String location = d.location() == null ? null : d.location().trim();
         if (location == null || location.isEmpty()) {
-            errors.add(new FieldError("location", "is required: the location (warehouse code) of the policy"));
+            errors.add(new FieldError("location", Wording.of("purchasing.is_required_the_location_warehouse_code")));
         } else if (location.length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError("location", "must be at most " + MAX_LOCATION_CODE + " characters"));
+            errors.add(new FieldError("location", Wording.of("purchasing.must_be_at_most_characters",
+                    MAX_LOCATION_CODE)));
         } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
-            errors.add(new FieldError("location", "is not a known location: " + location));
+            errors.add(new FieldError("location", Wording.of("purchasing.is_not_a_known_location", location)));
         }
         quantity(errors, "reorderPoint", d.reorderPoint(), 0, true);
         quantity(errors, "targetLevel", d.targetLevel(), 1, false);
@@ -73,32 +75,35 @@ class ReorderPolicies {
         quantity(errors, "minimumOrder", d.minimumOrder(), 1, false);
         if ((d.targetLevel() == null) == (d.reorderQuantity() == null)) {
             errors.add(new FieldError(d.targetLevel() == null ? "targetLevel" : "reorderQuantity",
-                    "give exactly one of targetLevel (order up to it) and reorderQuantity (order multiples of it)"));
+                    Wording.of("purchasing.give_exactly_one_of_targetlevel_order")));
         }
         if (d.targetLevel() != null && d.reorderPoint() != null && d.targetLevel() <= d.reorderPoint()) {
-            errors.add(new FieldError("targetLevel", "must be above the reorder point"));
+            errors.add(new FieldError("targetLevel", Wording.of("purchasing.must_be_above_the_reorder_point")));
         }
         if (d.safetyStock() != null && d.reorderPoint() != null && d.safetyStock() > d.reorderPoint()) {
-            errors.add(new FieldError("safetyStock", "must not be above the reorder point"));
+            errors.add(new FieldError("safetyStock", Wording.of("purchasing.must_not_be_above_the_reorder")));
         }
         if (d.demandWeeks() != null && (d.demandWeeks() < 1 || d.demandWeeks() > MAX_DEMAND_WEEKS)) {
-            errors.add(new FieldError("demandWeeks", "must be between 1 and " + MAX_DEMAND_WEEKS));
+            errors.add(new FieldError("demandWeeks", Wording.of("purchasing.must_be_between_1_and", MAX_DEMAND_WEEKS)));
         }
         if (d.leadTimeDays() != null && (d.leadTimeDays() < 0 || d.leadTimeDays() > MAX_LEAD_TIME_DAYS)) {
-            errors.add(new FieldError("leadTimeDays", "must be between 0 and " + MAX_LEAD_TIME_DAYS));
+            errors.add(new FieldError("leadTimeDays", Wording.of("purchasing.must_be_between_0_and",
+                    MAX_LEAD_TIME_DAYS)));
         }
         Supplier supplier = null;
         if (d.supplier() != null && d.supplier().length() > MAX_SUPPLIER_CODE) {
-            errors.add(new FieldError("supplier", "must be at most " + MAX_SUPPLIER_CODE + " characters"));
+            errors.add(new FieldError("supplier", Wording.of("purchasing.must_be_at_most_characters",
+                    MAX_SUPPLIER_CODE)));
         } else if (d.supplier() != null) {
             supplier = parties.findSupplier(d.supplier()).orElse(null);
             if (supplier == null) {
-                errors.add(new FieldError("supplier", "is not a known supplier code: " + d.supplier()));
+                errors.add(new FieldError("supplier", Wording.of("purchasing.is_not_a_known_supplier_code",
+                        d.supplier())));
             }
         }
         String article = text(errors, "supplierArticle", d.supplierArticle(), MAX_SUPPLIER_ARTICLE);
         if (article != null && d.supplier() == null) {
-            errors.add(new FieldError("supplierArticle", "needs a supplier"));
+            errors.add(new FieldError("supplierArticle", Wording.of("purchasing.needs_a_supplier")));
         }
         Money price = null;
         if (d.purchasePrice() != null) {

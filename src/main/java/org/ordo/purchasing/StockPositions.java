@@ -22,6 +22,7 @@ import org.ordo.party.PartyManagement;
 import org.ordo.party.Supplier;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.internal.PurchaseOrders;
 import org.ordo.purchasing.internal.ReorderAlerts;
 import org.ordo.purchasing.internal.Replenishment;
@@ -154,7 +155,8 @@ class StockPositions {
         UUID supplierId = null;
         if (supplierCode != null && !supplierCode.isBlank()) {
             supplierId = parties.findSupplier(supplierCode.trim())
-                    .orElseThrow(() -> new InvalidInputException("supplier", "is not a known supplier code")).id();
+                    .orElseThrow(() -> new InvalidInputException("supplier",
+                            Wording.of("purchasing.is_not_a_known_supplier_code_2"))).id();
         }
         String at = location == null || location.isBlank() ? null : location.trim();
         LocalDate today = LocalDate.now(clock);

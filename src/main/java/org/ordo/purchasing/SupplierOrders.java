@@ -40,6 +40,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Numbers;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.internal.DropshipOrders;
 import org.ordo.purchasing.internal.PurchaseOrderDocuments;
 import org.ordo.purchasing.internal.PurchaseOrders;
@@ -104,23 +105,25 @@ class SupplierOrders {
     @Transactional
     public PurchaseOrder place(PlacePurchaseOrder command) {
         if (command == null) {
-            throw new InvalidInputException("body", "is required: the purchase order as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_purchase_order_as"));
         }
         List<FieldError> errors = new ArrayList<>();
         Supplier supplier = command.supplier() == null || command.supplier().length() > MAX_SUPPLIER_CODE ? null
                 : parties.findSupplier(command.supplier()).orElse(null);
         if (command.supplier() != null && command.supplier().length() > MAX_SUPPLIER_CODE) {
-            errors.add(new FieldError("supplier", "must be at most " + MAX_SUPPLIER_CODE + " characters"));
+            errors.add(new FieldError("supplier", Wording.of("purchasing.must_be_at_most_characters",
+                    MAX_SUPPLIER_CODE)));
         } else if (supplier == null) {
             errors.add(new FieldError("supplier", command.supplier() == null ? "is required: a supplier code"
                     : "is not a known supplier code: " + command.supplier()));
         } else if (supplier.email() == null || supplier.email().isBlank()) {
-            errors.add(new FieldError("supplier", "has no e-mail address to send the order to"));
+            errors.add(new FieldError("supplier", Wording.of("purchasing.has_no_e_mail_address_to")));
         }
         Location location = command.location() == null ? null : inventory.locations().stream()
                 .filter(l -> l.code().equals(command.location())).findFirst().orElse(null);
         if (command.location() != null && command.location().length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError("location", "must be at most " + MAX_LOCATION_CODE + " characters"));
+            errors.add(new FieldError("location", Wording.of("purchasing.must_be_at_most_characters",
+                    MAX_LOCATION_CODE)));
         } else if (location == null) {
             errors.add(new FieldError("location", command.location() == null ? "is required: where to deliver"
                     : "is not a known location: " + command.location()));
@@ -130,17 +133,17 @@ class SupplierOrders {
         if (currency == null) {
             // the supplier's currency is the default (docs/purchasing.md): only a known supplier without one needs it
             if (supplier != null) {
-                errors.add(new FieldError("currency", "is required: the supplier has no currency"));
+                errors.add(new FieldError("currency", Wording.of("purchasing.is_required_the_supplier_has_no")));
             }
         } else if (!Money.isKnownCurrency(currency)) {
-            errors.add(new FieldError("currency", "is not an ISO 4217 currency code"));
+            errors.add(new FieldError("currency", Wording.of("purchasing.is_not_an_iso_4217_currency")));
             currency = null;
         }
         String note = text(errors, "note", command.note(), MAX_NOTE);
         boolean fromSuggestions = Boolean.TRUE.equals(command.fromSuggestions());
         List<PlacePurchaseOrder.Line> lines = command.lines() == null ? List.of() : command.lines();
         if (fromSuggestions && !lines.isEmpty()) {
-            errors.add(new FieldError("lines", "must be empty when the order is made from suggestions"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.must_be_empty_when_the_order")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -150,8 +153,8 @@ class SupplierOrders {
                     .map(l -> new PlacePurchaseOrder.Line(l.sku(), l.quantity(), null, l.expectedOn(), null))
                     .toList();
             if (lines.isEmpty()) {
-                throw new InvalidInputException("fromSuggestions", "there is nothing to order from " + supplier.code()
-                        + " for " + location.code() + " now");
+                throw new InvalidInputException("fromSuggestions",
+                        Wording.of("purchasing.there_is_nothing_to_order_from", supplier.code(), location.code()));
             }
         }
         List<PurchaseOrders.Line> rows = lines(errors, lines, supplier, location, currency);
@@ -172,11 +175,11 @@ class SupplierOrders {
     private List<PurchaseOrders.Line> lines(List<FieldError> errors, List<PlacePurchaseOrder.Line> lines,
             Supplier supplier, Location location, String currency) {
         if (lines.isEmpty()) {
-            errors.add(new FieldError("lines", "is required: at least one line"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.is_required_at_least_one_line")));
             return List.of();
         }
         if (lines.size() > MAX_LINES) {
-            errors.add(new FieldError("lines", "has more than " + MAX_LINES + " lines"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.has_more_than_lines", MAX_LINES)));
             return List.of();
         }
         LocalDate today = LocalDate.now(clock);
@@ -185,16 +188,16 @@ class SupplierOrders {
             String at = "lines[" + i + "]";
             PlacePurchaseOrder.Line l = lines.get(i);
             if (l == null) {
-                errors.add(new FieldError(at, "must be a line"));
+                errors.add(new FieldError(at, Wording.of("purchasing.must_be_a_line")));
                 continue;
             }
             Article article = l.sku() == null || l.sku().length() > MAX_SKU ? null : catalog.find(l.sku()).orElse(null);
             if (l.sku() != null && l.sku().length() > MAX_SKU) {
-                errors.add(new FieldError(at + ".sku", "must be at most " + MAX_SKU + " characters"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
             } else if (article == null) {
                 errors.add(new FieldError(at + ".sku", l.sku() == null ? "is required" : "is not a known SKU"));
             } else if (!article.isPhysical()) {
-                errors.add(new FieldError(at + ".sku", "is a digital article: nothing to buy in"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_a_digital_article_nothing_to")));
             }
             quantity(errors, at + ".quantity", l.quantity(), 1, true);
             StockPolicies.Row policy = article == null ? null
@@ -209,8 +212,8 @@ class SupplierOrders {
             } else if (policy != null && policy.purchasePrice() != null && currency.equals(policy.currency())) {
                 price = policy.purchasePrice();
             } else {
-                errors.add(new FieldError(at + ".unitPrice", "is required: no purchase price in " + currency
-                        + " in the stock policy"));
+                errors.add(new FieldError(at + ".unitPrice", Wording.of("purchasing.is_required_no_purchase_price_in",
+                        currency)));
             }
             String supplierArticle = text(errors, at + ".supplierArticle", l.supplierArticle(), MAX_SUPPLIER_ARTICLE);
             if (supplierArticle == null && policy != null && supplier.id().equals(policy.supplierId())) {
@@ -260,21 +263,22 @@ class SupplierOrders {
         List<ConfirmPurchaseOrder.Line> confirmed = command == null || command.lines() == null ? List.of()
                 : command.lines();
         if (confirmed.isEmpty()) {
-            errors.add(new FieldError("lines", "is required: the confirmed lines"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.is_required_the_confirmed_lines")));
         } else if (confirmed.size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+            throw new InvalidInputException("lines", Wording.of("purchasing.has_more_than_lines", MAX_LINES));
         }
         for (int i = 0; i < confirmed.size(); i++) {
             String at = "lines[" + i + "]";
             ConfirmPurchaseOrder.Line c = confirmed.get(i);
             if (c == null) {
-                errors.add(new FieldError(at, "must be a line"));
+                errors.add(new FieldError(at, Wording.of("purchasing.must_be_a_line")));
                 continue;
             }
             lineOf(errors, at + ".line", c.line(), lines);
             quantity(errors, at + ".quantity", c.quantity(), 0, true);
             if (c.deliveryDate() == null) {
-                errors.add(new FieldError(at + ".deliveryDate", "is required: the date the supplier promised"));
+                errors.add(new FieldError(at + ".deliveryDate",
+                        Wording.of("purchasing.is_required_the_date_the_supplier")));
             } else if (BusinessDates.fault(c.deliveryDate()) != null) {
                 errors.add(new FieldError(at + ".deliveryDate", BusinessDates.fault(c.deliveryDate())));
             }
@@ -303,28 +307,28 @@ class SupplierOrders {
         List<ChangePurchaseOrder.Line> changes = command == null || command.lines() == null ? List.of()
                 : command.lines();
         if (changes.isEmpty()) {
-            errors.add(new FieldError("lines", "is required: the lines to change"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.is_required_the_lines_to_change")));
         } else if (changes.size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+            throw new InvalidInputException("lines", Wording.of("purchasing.has_more_than_lines", MAX_LINES));
         }
         for (int i = 0; i < changes.size(); i++) {
             String at = "lines[" + i + "]";
             ChangePurchaseOrder.Line c = changes.get(i);
             if (c == null) {
-                errors.add(new FieldError(at, "must be a line"));
+                errors.add(new FieldError(at, Wording.of("purchasing.must_be_a_line")));
                 continue;
             }
             PurchaseOrders.Line line = lineOf(errors, at + ".line", c.line(), lines);
             quantity(errors, at + ".quantity", c.quantity(), 1, false);
             if (line != null && c.quantity() != null && c.quantity() < line.received()) {
-                errors.add(new FieldError(at + ".quantity", "must not be below the " + line.received()
-                        + " received already"));
+                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.must_not_be_below_the_received",
+                        line.received())));
             }
             if (c.expectedOn() != null && BusinessDates.fault(c.expectedOn()) != null) {
                 errors.add(new FieldError(at + ".expectedOn", BusinessDates.fault(c.expectedOn())));
             }
             if (c.quantity() == null && c.expectedOn() == null) {
-                errors.add(new FieldError(at, "give a quantity or an expectedOn date to change"));
+                errors.add(new FieldError(at, Wording.of("purchasing.give_a_quantity_or_an_expectedon")));
             }
         }
         if (!errors.isEmpty()) {
@@ -430,9 +434,9 @@ class SupplierOrders {
             return require(placed.get());
         }
         Supplier supplier = parties.findSupplier(purchase.supplier()).orElseThrow(() -> new InvalidInputException(
-                "supplier", "is not a known supplier code: " + purchase.supplier()));
+                "supplier", Wording.of("purchasing.is_not_a_known_supplier_code", purchase.supplier())));
         if (supplier.email() == null || supplier.email().isBlank()) {
-            throw new InvalidInputException("supplier", "has no e-mail address to send the order to");
+            throw new InvalidInputException("supplier", Wording.of("purchasing.has_no_e_mail_address_to"));
         }
         Location location = inventory.location(purchase.location());
         String currency = purchase.currency();
@@ -475,7 +479,8 @@ class SupplierOrders {
         UUID supplierId = null;
         if (supplierCode != null && !supplierCode.isBlank()) {
             supplierId = parties.findSupplier(supplierCode.trim())
-                    .orElseThrow(() -> new InvalidInputException("supplier", "is not a known supplier code")).id();
+                    .orElseThrow(() -> new InvalidInputException("supplier",
+                            Wording.of("purchasing.is_not_a_known_supplier_code_2"))).id();
         }
         Cursor cursor = after == null || after.isBlank() ? null : Cursor.decode(after, "after");
         List<PurchaseOrder> rows = purchaseOrders.page(status, supplierId, cursor == null ? null : cursor.at(),
@@ -489,14 +494,15 @@ class SupplierOrders {
 
     static void requireTransition(PurchaseOrders.Head head, PurchaseOrderStatus next) {
         if (!head.status().canBecome(next)) {
-            throw IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.purchase_order", head.number()), head.status(), next,
+            throw IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.purchase_order",
+                    head.number()), head.status(), next,
                     "purchaseOrderStatus");
         }
     }
 
     static IllegalTransition illegal(PurchaseOrders.Head head, String what) {
-        return new IllegalTransition("Purchase order closed", "Purchase order "
-                + head.number() + " is " + head.status() + " and can no longer be " + what,
+        return new IllegalTransition("Purchase order closed", Wording.of("purchasing.purchase_order_is_and_can_no",
+                head.number(), head.status(), what),
                 Map.of("purchaseOrderStatus", head.status()));
     }
 }

@@ -32,6 +32,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.internal.StockTransfers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,13 +72,13 @@ public class Transfers {
     @Transactional
     public Transfer ship(ShipTransfer command) {
         if (command == null) {
-            throw new InvalidInputException("body", "is required: the transfer as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_transfer_as_json"));
         }
         List<FieldError> errors = new ArrayList<>();
         String from = location(errors, "from", command.from());
         String to = location(errors, "to", command.to());
         if (from != null && from.equals(to)) {
-            errors.add(new FieldError("to", "must be another location than from"));
+            errors.add(new FieldError("to", Wording.of("purchasing.must_be_another_location_than_from")));
         }
         String note = null;
         if (command.note() != null && !command.note().isBlank()) {
@@ -85,15 +86,15 @@ public class Transfers {
             if (fault != null) {
                 errors.add(new FieldError("note", fault));
             } else if (command.note().length() > MAX_NOTE) {
-                errors.add(new FieldError("note", "must be at most " + MAX_NOTE + " characters"));
+                errors.add(new FieldError("note", Wording.of("purchasing.must_be_at_most_characters", MAX_NOTE)));
             }
             note = command.note().trim();
         }
         List<ShipTransfer.Line> given = command.lines() == null ? List.of() : command.lines();
         if (given.isEmpty()) {
-            errors.add(new FieldError("lines", "is required: at least one SKU and quantity"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.is_required_at_least_one_sku")));
         } else if (given.size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+            throw new InvalidInputException("lines", Wording.of("purchasing.has_more_than_lines", MAX_LINES));
         }
         List<Transfer.Line> lines = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -101,23 +102,24 @@ public class Transfers {
             String at = "lines[" + i + "]";
             ShipTransfer.Line l = given.get(i);
             if (l == null) {
-                errors.add(new FieldError(at, "must be a line"));
+                errors.add(new FieldError(at, Wording.of("purchasing.must_be_a_line")));
                 continue;
             }
             Article article = l.sku() == null || l.sku().length() > MAX_SKU ? null : catalog.find(l.sku()).orElse(null);
             if (l.sku() != null && l.sku().length() > MAX_SKU) {
-                errors.add(new FieldError(at + ".sku", "must be at most " + MAX_SKU + " characters"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
             } else if (article == null) {
                 errors.add(new FieldError(at + ".sku", l.sku() == null ? "is required" : "is not a known SKU"));
             } else if (!article.isPhysical()) {
-                errors.add(new FieldError(at + ".sku", "is a digital article: it has no stock"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_a_digital_article_it_has_2")));
             } else if (!seen.add(article.sku())) {
-                errors.add(new FieldError(at + ".sku", "appears twice: give each SKU once"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.appears_twice_give_each_sku_once_2")));
             }
             if (l.quantity() == null) {
-                errors.add(new FieldError(at + ".quantity", "is required: a whole number"));
+                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.is_required_a_whole_number")));
             } else if (l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.must_be_between_1_and",
+                        MAX_QUANTITY)));
             }
             if (article != null && l.quantity() != null) {
                 lines.add(new Transfer.Line(i + 1, article.sku(), l.quantity(), 0));
@@ -169,9 +171,9 @@ public class Transfers {
         for (var e : arrived.entrySet()) {
             Transfer.Line line = lines.stream().filter(l -> l.sku().equals(e.getKey())).findFirst().orElseThrow();
             if (!transfers.receiveLine(id, line.line(), e.getValue())) {
-                throw new ConflictException("over-receipt", "More than in transit", "Transfer " + head.number()
-                        + " has " + (line.quantity() - line.received()) + " of " + line.sku()
-                        + " in transit; " + e.getValue() + " cannot arrive",
+                throw new ConflictException("over-receipt", "More than in transit",
+                        Wording.of("purchasing.transfer_has_of_in_transit_cannot", head.number(),
+                        (line.quantity() - line.received()), line.sku(), e.getValue()),
                         Map.of("sku", line.sku(), "inTransit", line.quantity() - line.received()));
             }
             inventory.takeIn(line.sku(), head.to(), e.getValue(), head.number());
@@ -193,7 +195,8 @@ public class Transfers {
         String reason = checkClosure(command);
         StockTransfers.Head head = transfers.find(id).orElseThrow(() -> new NotFoundException("Transfer", id));
         if (transfers.lockInTransit(id).isEmpty()) {
-            throw org.ordo.platform.IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.transfer", head.number()),
+            throw org.ordo.platform.IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.transfer",
+                    head.number()),
                     transfers.find(id).orElseThrow().status(), Transfer.Status.CLOSED_SHORT, "transferStatus");
         }
         boolean lost = Boolean.TRUE.equals(command.lost());
@@ -217,7 +220,7 @@ public class Transfers {
     public static String checkClosure(CloseTransfer command) {
         String reason = command == null ? null : command.reason();
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "is required: say why nothing more will arrive");
+            throw new InvalidInputException("reason", Wording.of("purchasing.is_required_say_why_nothing_more"));
         }
         String fault = TextInput.fault(reason, false);
         if (fault != null || reason.length() > PurchasingManagement.MAX_REASON) {
@@ -228,8 +231,8 @@ public class Transfers {
     }
 
     private static IllegalTransition receivedAlready(StockTransfers.Head head) {
-        return new IllegalTransition("Transfer received already", "Transfer "
-                + head.number() + " is " + Transfer.Status.RECEIVED + ": its goods are on hand at " + head.to(),
+        return new IllegalTransition("Transfer received already", Wording.of("purchasing.transfer_is_its_goods_are_on",
+                head.number(), Transfer.Status.RECEIVED, head.to()),
                 Map.of("transferStatus", Transfer.Status.RECEIVED));
     }
 
@@ -237,29 +240,30 @@ public class Transfers {
     private static Map<String, Long> arrived(List<ReceiveTransfer.Line> given, List<Transfer.Line> lines) {
         List<FieldError> errors = new ArrayList<>();
         if (given.isEmpty()) {
-            errors.add(new FieldError("lines", "must name at least one SKU; leave it out to receive everything"));
+            errors.add(new FieldError("lines", Wording.of("purchasing.must_name_at_least_one_sku")));
         } else if (given.size() > MAX_LINES) {
-            throw new InvalidInputException("lines", "has more than " + MAX_LINES + " lines");
+            throw new InvalidInputException("lines", Wording.of("purchasing.has_more_than_lines", MAX_LINES));
         }
         Map<String, Long> arrived = new TreeMap<>();
         for (int i = 0; i < given.size(); i++) {
             String at = "lines[" + i + "]";
             ReceiveTransfer.Line l = given.get(i);
             if (l == null) {
-                errors.add(new FieldError(at, "must be a line"));
+                errors.add(new FieldError(at, Wording.of("purchasing.must_be_a_line")));
                 continue;
             }
             if (l.sku() == null) {
-                errors.add(new FieldError(at + ".sku", "is required"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_required")));
             } else if (lines.stream().noneMatch(t -> t.sku().equals(l.sku()))) {
-                errors.add(new FieldError(at + ".sku", "is not a SKU of this transfer"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_not_a_sku_of_this")));
             } else if (arrived.containsKey(l.sku())) {
-                errors.add(new FieldError(at + ".sku", "appears twice: give each SKU once"));
+                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.appears_twice_give_each_sku_once_2")));
             }
             if (l.quantity() == null) {
-                errors.add(new FieldError(at + ".quantity", "is required: a whole number"));
+                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.is_required_a_whole_number")));
             } else if (l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.must_be_between_1_and",
+                        MAX_QUANTITY)));
             }
             if (l.sku() != null && l.quantity() != null) {
                 arrived.putIfAbsent(l.sku(), l.quantity());
@@ -317,15 +321,15 @@ public class Transfers {
 
     private String location(List<FieldError> errors, String field, String code) {
         if (code == null || code.isBlank()) {
-            errors.add(new FieldError(field, "is required: a location code"));
+            errors.add(new FieldError(field, Wording.of("purchasing.is_required_a_location_code")));
             return null;
         }
         if (code.length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError(field, "must be at most " + MAX_LOCATION_CODE + " characters"));
+            errors.add(new FieldError(field, Wording.of("purchasing.must_be_at_most_characters", MAX_LOCATION_CODE)));
             return null;
         }
         if (inventory.locations().stream().noneMatch(l -> l.code().equals(code))) {
-            errors.add(new FieldError(field, "is not a known location: " + code));
+            errors.add(new FieldError(field, Wording.of("purchasing.is_not_a_known_location", code)));
             return null;
         }
         return code;

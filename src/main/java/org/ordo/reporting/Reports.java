@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.ordo.reporting.internal.Figures;
 import org.ordo.reporting.internal.FirstShipments;
 import org.springframework.beans.factory.annotation.Value;
@@ -55,10 +56,10 @@ public class Reports {
     @Transactional(readOnly = true)
     public Summary summary(int days, long lowStockBelow) {
         if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS);
+            throw new InvalidInputException("days", Wording.of("reporting.must_be_between_1_and", MAX_DAYS));
         }
         if (lowStockBelow < 0) {
-            throw new InvalidInputException("lowStockBelow", "must not be negative");
+            throw new InvalidInputException("lowStockBelow", Wording.of("reporting.must_not_be_negative"));
         }
         Instant now = clock.instant();
         Instant since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay()
@@ -78,7 +79,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public Dashboard dashboard(int days) {
         if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidInputException("days", "must be between 1 and " + MAX_DAYS);
+            throw new InvalidInputException("days", Wording.of("reporting.must_be_between_1_and", MAX_DAYS));
         }
         Instant now = clock.instant();
         Instant since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay()

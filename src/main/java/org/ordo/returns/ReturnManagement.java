@@ -39,6 +39,7 @@ import org.ordo.platform.Money;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.returns.internal.Exchanges;
 import org.ordo.returns.internal.RefundComputation;
 import org.ordo.returns.internal.Returns;
@@ -108,7 +109,7 @@ public class ReturnManagement {
         OrderView order = orders.require(orderId);
         if (order.status() == OrderStatus.CANCELLED) {
             throw new ConflictException("order-cancelled", "Order cancelled",
-                    "Order " + order.number() + " is cancelled: nothing was shipped that could come back");
+                    Wording.of("returns.order_is_cancelled_nothing_was_shipped", order.number()));
         }
         returns.lockOrder(orderId);
         List<Returns.NewLine> lines = check(order, command);
@@ -302,10 +303,11 @@ public class ReturnManagement {
     @Transactional
     public ReturnView cancel(UUID id, String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "is required: say why the return is withdrawn");
+            throw new InvalidInputException("reason", Wording.of("returns.is_required_say_why_the_return"));
         }
         if (reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", "must be at most " + TextInput.MAX_REASON + " characters");
+            throw new InvalidInputException("reason", Wording.of("returns.must_be_at_most_characters",
+                    TextInput.MAX_REASON));
         }
         ReturnView r = require(id);
         if (!returns.cancel(id, reason.trim())) {
@@ -337,9 +339,9 @@ public class ReturnManagement {
         OrderView order = orders.require(r.orderId());
         List<FieldError> errors = new ArrayList<>();
         if (command.location() == null || command.location().isBlank()) {
-            errors.add(new FieldError("location", "is required: where the goods arrived"));
+            errors.add(new FieldError("location", Wording.of("returns.is_required_where_the_goods_arrived")));
         } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(command.location()))) {
-            errors.add(new FieldError("location", "unknown location: " + command.location()));
+            errors.add(new FieldError("location", Wording.of("returns.unknown_location", command.location())));
         }
         Map<Integer, OrderView.Line> byNo = new HashMap<>();
         order.lines().forEach(l -> byNo.put(l.lineNo(), l));
@@ -347,19 +349,19 @@ public class ReturnManagement {
         }
         Map<Integer, Arrived> arrived = new java.util.TreeMap<>();
         if (command.lines() == null || command.lines().isEmpty()) {
-            errors.add(new FieldError("lines", "name what arrived: at least one line"));
+            errors.add(new FieldError("lines", Wording.of("returns.name_what_arrived_at_least_one")));
         } else if (command.lines().size() > RequestReturn.MAX_LINES) {
-            errors.add(new FieldError("lines", "must be at most " + RequestReturn.MAX_LINES));
+            errors.add(new FieldError("lines", Wording.of("returns.must_be_at_most", RequestReturn.MAX_LINES)));
         } else {
             for (int i = 0; i < command.lines().size(); i++) {
                 ReceiveReturn.Line l = command.lines().get(i);
                 String at = "lines[" + i + "]";
                 if (l == null) {
-                    errors.add(new FieldError(at, "is required"));
+                    errors.add(new FieldError(at, Wording.of("returns.is_required")));
                     continue;
                 }
                 if (l.quantity() != null && (l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY)) {
-                    errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                    errors.add(new FieldError(at + ".quantity", Wording.of("returns.must_be_a_whole_number_of")));
                 }
                 OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
                 if (line == null || !"PHYSICAL".equals(line.type())) {
@@ -369,18 +371,20 @@ public class ReturnManagement {
                 }
                 Condition condition = parse(Condition.class, l.condition());
                 if (condition == null) {
-                    errors.add(new FieldError(at + ".condition", "must be RESELLABLE, DAMAGED or INCOMPLETE"));
+                    errors.add(new FieldError(at + ".condition",
+                            Wording.of("returns.must_be_resellable_damaged_or_incomplete")));
                     continue;
                 }
                 if (l.quantity() == null || l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY) {
                     if (l.quantity() == null) {
-                        errors.add(new FieldError(at + ".quantity", "must be a whole number of at least 1"));
+                        errors.add(new FieldError(at + ".quantity", Wording.of("returns.must_be_a_whole_number_of")));
                     }
                     continue;
                 }
                 boolean writeOff = Boolean.TRUE.equals(l.writeOff());
                 if (writeOff && condition == Condition.RESELLABLE) {
-                    errors.add(new FieldError(at + ".writeOff", "resellable units go back to stock, not written off"));
+                    errors.add(new FieldError(at + ".writeOff",
+                            Wording.of("returns.resellable_units_go_back_to_stock")));
                     continue;
                 }
                 long q = l.quantity();
@@ -396,9 +400,9 @@ public class ReturnManagement {
         }
         String actor = Actor.current();
         if (!returns.markReceived(id, command.location(), actor)) {
-            throw new ConflictException("already-received", "Already received", "Return " + r.number() + " is "
-                    + require(id).status() + ": its goods were taken in already (or it was withdrawn); nothing was"
-                    + " booked again", Map.of("returnStatus", require(id).status()));
+            throw new ConflictException("already-received", "Already received",
+                    Wording.of("returns.return_is_its_goods_were_taken", r.number(), require(id).status()),
+                    Map.of("returnStatus", require(id).status()));
         }
         List<ReturnedStock> stock = new ArrayList<>();
         for (Arrived a : arrived.values()) {
@@ -526,8 +530,8 @@ public class ReturnManagement {
     public ReturnView approve(UUID id) {
         ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
         if (r.status() != ReturnStatus.AWAITING_APPROVAL) {
-            throw new IllegalTransition("Nothing to approve", "Return " + r.number() + " is "
-                    + r.status() + "; only refunds that wait for approval are approved", Map.of("returnStatus", r.status()));
+            throw new IllegalTransition("Nothing to approve", Wording.of("returns.return_is_only_refunds_that_wait",
+                    r.number(), r.status()), Map.of("returnStatus", r.status()));
         }
         returns.approve(id, Actor.current());
         return refund(id);
@@ -622,7 +626,8 @@ public class ReturnManagement {
     // --- helpers --------------------------------------------------------------------------------------------
 
     private static IllegalTransition illegal(ReturnView r, ReturnStatus next) {
-        return IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.return", r.number()), r.status(), next, "returnStatus");
+        return IllegalTransition.between(org.ordo.platform.Wording.of("platform.subject.return", r.number()),
+                r.status(), next, "returnStatus");
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -23,6 +23,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.WebhookSignature;
+import org.ordo.platform.Wording;
 import org.ordo.shipping.internal.Shipments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -66,24 +67,24 @@ public class ShippingManagement {
         List<FieldError> errors = new ArrayList<>();
         Carrier carrier = command.carrier() == null ? null : shipments.carrier(command.carrier()).orElse(null);
         if (carrier == null || !carrier.active()) {
-            errors.add(new FieldError("carrier", "must be an active carrier: " + shipments.carriers().stream()
-                    .filter(Carrier::active).map(Carrier::code).toList()));
+            errors.add(new FieldError("carrier", Wording.of("shipping.must_be_an_active_carrier",
+                    shipments.carriers().stream() .filter(Carrier::active).map(Carrier::code).toList())));
         }
         if (command.trackingNumber() == null || !command.trackingNumber().matches("[A-Za-z0-9-]{4,40}")) {
-            errors.add(new FieldError("trackingNumber", "is required: 4-40 letters, digits or '-'"));
+            errors.add(new FieldError("trackingNumber", Wording.of("shipping.is_required_4_40_letters_digits")));
         }
         if (command.service() != null && command.service().length() > 50) {
-            errors.add(new FieldError("service", "must be at most 50 characters"));
+            errors.add(new FieldError("service", Wording.of("shipping.must_be_at_most_50_characters")));
         }
         if (command.lines().isEmpty()) {
-            errors.add(new FieldError("parcels", "nothing to ship"));
+            errors.add(new FieldError("parcels", Wording.of("shipping.nothing_to_ship")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         if (shipments.trackingNumberTaken(carrier.code(), command.trackingNumber())) {
             throw new ConflictException("duplicate-tracking-number", "Duplicate tracking number",
-                    carrier.name() + " tracking number " + command.trackingNumber() + " is already used",
+                    Wording.of("shipping.tracking_number_is_already_used", carrier.name(), command.trackingNumber()),
                     Map.of("field", "trackingNumber"));
         }
         String url = carrier.trackingUrl().replace("{tracking}",
@@ -125,14 +126,14 @@ public class ShippingManagement {
     public Carrier saveCarrier(Carrier carrier) {
         List<FieldError> errors = new ArrayList<>();
         if (carrier.code() == null || !carrier.code().matches("[A-Z0-9_]{2,30}")) {
-            errors.add(new FieldError("code", "2-30 capital letters, digits or '_'"));
+            errors.add(new FieldError("code", Wording.of("shipping.2_30_capital_letters_digits_or")));
         }
         if (carrier.name() == null || carrier.name().isBlank() || carrier.name().length() > 100) {
-            errors.add(new FieldError("name", "is required, at most 100 characters"));
+            errors.add(new FieldError("name", Wording.of("shipping.is_required_at_most_100_characters")));
         }
         if (carrier.trackingUrl() == null || !carrier.trackingUrl().startsWith("https://")
                 || !carrier.trackingUrl().contains("{tracking}") || carrier.trackingUrl().length() > 500) { // the OpenAPI document states 500 (CarrierRequest)
-            errors.add(new FieldError("trackingUrl", "must be an https URL containing {tracking}"));
+            errors.add(new FieldError("trackingUrl", Wording.of("shipping.must_be_an_https_url_containing")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -155,7 +156,7 @@ public class ShippingManagement {
         String secret = settings.webhookSecret();
         if (secret == null || secret.isBlank()) {
             throw new ConflictException("webhooks-not-configured", "Webhooks not configured",
-                    "Set ORDO_SHIPPING_WEBHOOK_SECRET to accept tracking webhooks");
+                    Wording.of("shipping.set_ordo_shipping_webhook_secret_to"));
         }
         WebhookSignature.verify("X-Ordo-Signature", signatureHeader, body, secret, settings.webhookTolerance(),
                 clock);
@@ -165,7 +166,7 @@ public class ShippingManagement {
             try {
                 at = Instant.parse(event.path("at").asString());
             } catch (DateTimeParseException e) {
-                throw new InvalidInputException("at", "must be an ISO-8601 instant");
+                throw new InvalidInputException("at", Wording.of("shipping.must_be_an_iso_8601_instant"));
             }
         }
         return recordTracking(new TrackingReport(event.path("eventId").asString(null),
@@ -190,13 +191,14 @@ public class ShippingManagement {
         String status = report.status() == null ? "" : report.status().toUpperCase(Locale.ROOT);
         List<FieldError> errors = new ArrayList<>();
         if (eventId == null || eventId.isBlank() || eventId.length() > 100) {
-            errors.add(new FieldError("eventId", "is required"));
+            errors.add(new FieldError("eventId", Wording.of("shipping.is_required")));
         }
         if (carrier == null || tracking == null) {
-            errors.add(new FieldError("trackingNumber", "carrier and trackingNumber are required"));
+            errors.add(new FieldError("trackingNumber",
+                    Wording.of("shipping.carrier_and_trackingnumber_are_required")));
         }
         if (!TRACKING_STATUSES.contains(status)) {
-            errors.add(new FieldError("status", "must be one of in_transit, out_for_delivery, delivered, exception"));
+            errors.add(new FieldError("status", Wording.of("shipping.must_be_one_of_in_transit")));
         }
         Instant at = report.at() != null ? report.at() : clock.instant();
         if (!errors.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 
 /**
  * A bin of a warehouse: where it lies on the pick path and what it holds at most. Every capacity is optional (empty:
@@ -30,7 +31,7 @@ public record BinDraft(
     void check() {
         List<FieldError> errors = new ArrayList<>();
         if (pickSequence == null || pickSequence < 0 || pickSequence > MAX_SEQUENCE) {
-            errors.add(new FieldError("pickSequence", "is required, 0 to " + MAX_SEQUENCE));
+            errors.add(new FieldError("pickSequence", Wording.of("space.is_required_0_to", MAX_SEQUENCE)));
         }
         if (lengthMm != null || widthMm != null || heightMm != null) {
             DimensionsDraft.millimetres(errors, "lengthMm", lengthMm);
@@ -38,16 +39,16 @@ public record BinDraft(
             DimensionsDraft.millimetres(errors, "heightMm", heightMm);
         }
         if (maxWeightGrams != null && (maxWeightGrams < 1 || maxWeightGrams > MAX_WEIGHT)) {
-            errors.add(new FieldError("maxWeightGrams", "must be 1 to " + MAX_WEIGHT));
+            errors.add(new FieldError("maxWeightGrams", Wording.of("space.must_be_1_to", MAX_WEIGHT)));
         }
         if (palletPlaces != null && (palletPlaces < 1 || palletPlaces > MAX_PALLETS)) {
-            errors.add(new FieldError("palletPlaces", "must be 1 to " + MAX_PALLETS));
+            errors.add(new FieldError("palletPlaces", Wording.of("space.must_be_1_to", MAX_PALLETS)));
         }
         if (unitLimitPerSku != null && (unitLimitPerSku < 1 || unitLimitPerSku > MAX_UNITS)) {
-            errors.add(new FieldError("unitLimitPerSku", "must be 1 to " + MAX_UNITS));
+            errors.add(new FieldError("unitLimitPerSku", Wording.of("space.must_be_1_to", MAX_UNITS)));
         }
         if (homeSku != null && (homeSku.isBlank() || homeSku.length() > 64)) {
-            errors.add(new FieldError("homeSku", "must be an article's SKU"));
+            errors.add(new FieldError("homeSku", Wording.of("space.must_be_an_article_s_sku")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);

@@ -8,6 +8,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 
 /** What one unit of an article measures, and how it is packed; the weight is the article's in the catalog. */
 @Schema(name = "ArticleDimensionsDraft")
@@ -30,12 +31,13 @@ public record DimensionsDraft(
         millimetres(errors, "widthMm", widthMm);
         millimetres(errors, "heightMm", heightMm);
         if (unitsPerCarton != null && (unitsPerCarton < 1 || unitsPerCarton > MAX_UNITS_PER_CARTON)) {
-            errors.add(new FieldError("unitsPerCarton", "must be 1 to " + MAX_UNITS_PER_CARTON));
+            errors.add(new FieldError("unitsPerCarton", Wording.of("space.must_be_1_to", MAX_UNITS_PER_CARTON)));
         }
         if (cartonsPerPallet != null && (cartonsPerPallet < 1 || cartonsPerPallet > MAX_CARTONS_PER_PALLET)) {
-            errors.add(new FieldError("cartonsPerPallet", "must be 1 to " + MAX_CARTONS_PER_PALLET));
+            errors.add(new FieldError("cartonsPerPallet", Wording.of("space.must_be_1_to", MAX_CARTONS_PER_PALLET)));
         } else if (cartonsPerPallet != null && unitsPerCarton == null) {
-            errors.add(new FieldError("cartonsPerPallet", "needs unitsPerCarton: a pallet is counted in cartons"));
+            errors.add(new FieldError("cartonsPerPallet",
+                    Wording.of("space.needs_unitspercarton_a_pallet_is_counted")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -44,9 +46,9 @@ public record DimensionsDraft(
 
     static void millimetres(List<FieldError> errors, String field, Integer value) {
         if (value == null) {
-            errors.add(new FieldError(field, "is required, in millimetres"));
+            errors.add(new FieldError(field, Wording.of("space.is_required_in_millimetres")));
         } else if (value < 1 || value > MAX_MM) {
-            errors.add(new FieldError(field, "must be 1 to " + MAX_MM + " mm"));
+            errors.add(new FieldError(field, Wording.of("space.must_be_1_to_mm", MAX_MM)));
         }
     }
 }

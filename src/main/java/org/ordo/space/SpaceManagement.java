@@ -21,6 +21,7 @@ import org.ordo.platform.Csv;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Wording;
 import org.ordo.space.internal.ArticleMeasures;
 import org.ordo.space.internal.ArticleMeasures.Measure;
 import org.ordo.space.internal.Bins;
@@ -77,7 +78,7 @@ public class SpaceManagement {
         Article article = catalog.require(sku);
         draft.check();
         if (!article.isPhysical()) {
-            throw new InvalidInputException("sku", sku + " is digital and takes no space");
+            throw new InvalidInputException("sku", Wording.of("space.is_digital_and_takes_no_space", sku));
         }
         measures.put(new Measure(sku, draft.lengthMm(), draft.widthMm(), draft.heightMm(), draft.unitsPerCarton(),
                 draft.cartonsPerPallet()));
@@ -121,7 +122,7 @@ public class SpaceManagement {
     public List<Bin> setUpBins(String locationCode, BinSetup setup) {
         Location location = inventory.location(locationCode);
         if (setup == null || setup.bins() == null || setup.bins().isEmpty() || setup.bins().size() > BinSetup.MAX_BINS) {
-            throw new InvalidInputException("bins", "1 to " + BinSetup.MAX_BINS + " bins");
+            throw new InvalidInputException("bins", Wording.of("space.1_to_bins", BinSetup.MAX_BINS));
         }
         List<FieldError> errors = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -129,12 +130,12 @@ public class SpaceManagement {
             BinSetup.Entry entry = setup.bins().get(i);
             String at = "bins[" + i + "].";
             if (entry == null) {
-                errors.add(new FieldError("bins[" + i + "]", "is required"));
+                errors.add(new FieldError("bins[" + i + "]", Wording.of("space.is_required")));
                 continue;
             }
             errors.addAll(faults(entry.code(), entry.draft(), at));
             if (entry.code() != null && !codes.add(entry.code())) {
-                errors.add(new FieldError(at + "code", entry.code() + " is named twice"));
+                errors.add(new FieldError(at + "code", Wording.of("space.is_named_twice", entry.code())));
             }
         }
         if (!errors.isEmpty()) {
@@ -155,7 +156,7 @@ public class SpaceManagement {
         List<FieldError> errors = new ArrayList<>();
         if (code == null || !code.matches(BIN_CODE) || Bins.OVERFLOW.equalsIgnoreCase(code)) {
             errors.add(new FieldError(prefix + "code",
-                    "1-32 letters, digits, '.', '_' or '-'; OVERFLOW is the overflow bin's"));
+                    Wording.of("space.1_32_letters_digits_or_overflow")));
         }
         try {
             draft.check();
@@ -163,7 +164,7 @@ public class SpaceManagement {
             e.errors().forEach(f -> errors.add(new FieldError(prefix + f.field(), f.message())));
         }
         if (draft.homeSku() != null && draft.homeSku().length() <= 64 && catalog.find(draft.homeSku()).isEmpty()) {
-            errors.add(new FieldError(prefix + "homeSku", "unknown SKU: " + draft.homeSku()));
+            errors.add(new FieldError(prefix + "homeSku", Wording.of("space.unknown_sku", draft.homeSku())));
         }
         return errors;
     }
@@ -178,8 +179,7 @@ public class SpaceManagement {
             if (!bins.change(existing.get(), draft.pickSequence(), draft.volumeMm3(), draft.maxWeightGrams(),
                     draft.palletPlaces(), draft.unitLimitPerSku(), draft.homeSku())) {
                 throw new ConflictException("bin-too-small", "The bin's stock would not fit",
-                        "Bin " + code + " at " + location.code() + " holds more than these capacities allow (or another"
-                                + " SKU than its own): move stock out first",
+                        Wording.of("space.bin_at_holds_more_than_these", code, location.code()),
                         Map.of("bin", code, "location", location.code()));
             }
             return false;
@@ -201,10 +201,10 @@ public class SpaceManagement {
         Location location = inventory.location(locationCode);
         List<FieldError> errors = new ArrayList<>();
         if (sku == null || sku.isBlank() || catalog.find(sku).isEmpty()) {
-            errors.add(new FieldError("sku", "unknown SKU: " + sku));
+            errors.add(new FieldError("sku", Wording.of("space.unknown_sku", sku)));
         }
         if (quantity == null || quantity < 1 || quantity > InventoryManagement.MAX_QUANTITY) {
-            errors.add(new FieldError("quantity", "must be 1 to " + InventoryManagement.MAX_QUANTITY));
+            errors.add(new FieldError("quantity", Wording.of("space.must_be_1_to", InventoryManagement.MAX_QUANTITY)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -256,21 +256,21 @@ public class SpaceManagement {
     public BinMove moveBetweenBins(String locationCode, MoveBetweenBins command, UUID moveId) {
         Location location = inventory.location(locationCode);
         if (command == null) {
-            throw new InvalidInputException("body", "is required: sku, from, to and quantity");
+            throw new InvalidInputException("body", Wording.of("space.is_required_sku_from_to_and"));
         }
         List<FieldError> errors = new ArrayList<>();
         if (command.sku() == null || command.sku().isBlank() || command.sku().length() > 64
                 || catalog.find(command.sku().trim()).isEmpty()) {
-            errors.add(new FieldError("sku", "unknown SKU: " + command.sku()));
+            errors.add(new FieldError("sku", Wording.of("space.unknown_sku", command.sku())));
         }
         Bins.Named from = binField(location, command.from(), "from", errors);
         Bins.Named to = binField(location, command.to(), "to", errors);
         if (from != null && to != null && from.id().equals(to.id())) {
-            errors.add(new FieldError("to", "is the bin the goods leave; name another bin"));
+            errors.add(new FieldError("to", Wording.of("space.is_the_bin_the_goods_leave")));
         }
         if (command.quantity() == null || command.quantity() < 1
                 || command.quantity() > InventoryManagement.MAX_QUANTITY) {
-            errors.add(new FieldError("quantity", "must be 1 to " + InventoryManagement.MAX_QUANTITY));
+            errors.add(new FieldError("quantity", Wording.of("space.must_be_1_to", InventoryManagement.MAX_QUANTITY)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -285,12 +285,12 @@ public class SpaceManagement {
 
     private Bins.Named binField(Location location, String code, String field, List<FieldError> errors) {
         if (code == null || code.isBlank()) {
-            errors.add(new FieldError(field, "is required: a bin code"));
+            errors.add(new FieldError(field, Wording.of("space.is_required_a_bin_code")));
             return null;
         }
         var bin = bins.named(location.id(), code.trim());
         if (bin.isEmpty()) {
-            errors.add(new FieldError(field, "no bin " + code.trim() + " at " + location.code()));
+            errors.add(new FieldError(field, Wording.of("space.no_bin_at", code.trim(), location.code())));
         }
         return bin.orElse(null);
     }

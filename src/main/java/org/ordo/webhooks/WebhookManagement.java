@@ -15,6 +15,7 @@ import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.webhooks.internal.Outbox;
 import org.ordo.webhooks.internal.ReceiverAddresses;
 import org.ordo.webhooks.internal.StandardWebhooks;
@@ -54,7 +55,7 @@ public class WebhookManagement {
     public NewSubscription subscribe(SubscriptionDraft draft) {
         List<FieldError> errors = new ArrayList<>();
         if (draft == null) {
-            throw new InvalidInputException("url", "is required: the receiver's https URL");
+            throw new InvalidInputException("url", Wording.of("webhooks.is_required_the_receiver_s_https"));
         }
         String urlProblem = addresses.problem(draft.url());
         if (urlProblem != null) {
@@ -62,24 +63,25 @@ public class WebhookManagement {
         }
         Set<String> events = new LinkedHashSet<>();
         if (draft.events() == null || draft.events().isEmpty()) {
-            errors.add(new FieldError("events", "is required: one or more of " + typeNames()));
+            errors.add(new FieldError("events", Wording.of("webhooks.is_required_one_or_more_of", typeNames())));
         } else if (draft.events().size() > SubscriptionDraft.MAX_EVENTS) {
-            errors.add(new FieldError("events", "at most " + SubscriptionDraft.MAX_EVENTS + ", each type once: "
-                    + typeNames()));
+            errors.add(new FieldError("events", Wording.of("webhooks.at_most_each_type_once",
+                    SubscriptionDraft.MAX_EVENTS, typeNames())));
         } else {
             for (int i = 0; i < draft.events().size(); i++) {
                 String type = draft.events().get(i);
                 if (type == null || EventType.named(type).isEmpty()) {
-                    errors.add(new FieldError("events[" + i + "]", "is not an event type: one of " + typeNames()));
+                    errors.add(new FieldError("events[" + i + "]", Wording.of("webhooks.is_not_an_event_type_one",
+                            typeNames())));
                 } else if (!events.add(type)) {
-                    errors.add(new FieldError("events[" + i + "]", "is named twice"));
+                    errors.add(new FieldError("events[" + i + "]", Wording.of("webhooks.is_named_twice")));
                 }
             }
         }
         String description = draft.description() == null || draft.description().isBlank() ? null
                 : draft.description().strip();
         if (description != null && (description.length() > 500 || TextInput.fault(description, false) != null)) {
-            errors.add(new FieldError("description", "must be at most 500 characters on one line"));
+            errors.add(new FieldError("description", Wording.of("webhooks.must_be_at_most_500_characters")));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -107,7 +109,7 @@ public class WebhookManagement {
         subscription(id);
         if (!subscriptions.disable(id, "disabled by " + Actor.current(), clock.instant())) {
             throw new ConflictException("webhook-disabled", "Subscription is disabled",
-                    "Webhook subscription " + id + " is disabled already");
+                    Wording.of("webhooks.webhook_subscription_is_disabled_already", id));
         }
         return subscription(id);
     }
@@ -122,7 +124,7 @@ public class WebhookManagement {
         subscribed.beforeSubscribing();
         if (!subscriptions.enable(id)) {
             throw new ConflictException("webhook-active", "Subscription is active",
-                    "Webhook subscription " + id + " is active already");
+                    Wording.of("webhooks.webhook_subscription_is_active_already", id));
         }
         return subscription(id);
     }
@@ -161,7 +163,7 @@ public class WebhookManagement {
         delivery(subscriptionId, deliveryId);
         if (!outbox.requeue(subscriptionId, deliveryId, clock.instant())) {
             throw new ConflictException("webhook-sending", "Delivery is being sent",
-                    "Webhook delivery " + deliveryId + " is being sent right now");
+                    Wording.of("webhooks.webhook_delivery_is_being_sent_right", deliveryId));
         }
         return delivery(subscriptionId, deliveryId);
     }

@@ -9,6 +9,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,7 +56,7 @@ public class SavedViews {
     public SavedView save(String owner, String name, String filter, String actor) {
         String checked = name(name);
         if (filter.length() > MAX_FILTER) {
-            throw new InvalidInputException("filter", "must be at most " + MAX_FILTER + " characters");
+            throw new InvalidInputException("filter", Wording.of("backoffice.must_be_at_most_characters", MAX_FILTER));
         }
         UUID id = UUID.randomUUID();
         try {
@@ -100,13 +101,13 @@ public class SavedViews {
     private static String name(String name) {
         String trimmed = name == null ? "" : TextInput.check("name", name, false).strip();
         if (trimmed.isEmpty() || trimmed.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "must be 1 to " + MAX_NAME + " characters");
+            throw new InvalidInputException("name", Wording.of("backoffice.must_be_1_to_characters", MAX_NAME));
         }
         return trimmed;
     }
 
     private static ConflictException taken(String name) {
         return new ConflictException("saved-view-name-taken", "A view of this name exists",
-                "A view named '" + name + "' exists already.");
+                Wording.of("backoffice.a_view_named_exists_already", name));
     }
 }

@@ -11,6 +11,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
 import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.ApiKeys;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.Users;
@@ -111,7 +112,7 @@ class AdminController {
         String trimmed = name.trim();
         boolean ok = Attempt.run(redirect, () -> {
             if (trimmed.isEmpty() || trimmed.length() > 100) {
-                throw new InvalidInputException("name", "must be 1-100 characters");
+                throw new InvalidInputException("name", Wording.of("backoffice.must_be_1_100_characters"));
             }
             issued[0] = keys.issue(trimmed, role(role), Actor.current());
         }, "admin.key.issued", trimmed);
@@ -147,13 +148,14 @@ class AdminController {
     /** An admin cannot lock themselves out (and so leave no admin behind by mistake). */
     private void notMyself(UUID id, String field) {
         if (users.require(id).username().equals(Layout.current().username())) {
-            throw new ConflictException("own-user", "Own user", "You cannot take away your own admin access ("
-                    + field + "); another admin can");
+            throw new ConflictException("own-user", "Own user", Wording.of("backoffice.you_cannot_take_away_your_own",
+                    field));
         }
     }
 
     private static Role role(String role) {
         return Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("role", "must be one of " + List.of(Role.values())));
+                .orElseThrow(() -> new InvalidInputException("role", Wording.of("backoffice.must_be_one_of",
+                        List.of(Role.values()))));
     }
 }

@@ -13,6 +13,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Numbers;
 import org.ordo.platform.Role;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.BinCount;
 import org.ordo.purchasing.CountBin;
 import org.ordo.purchasing.CountStock;
@@ -177,12 +178,12 @@ class CountsScreenController {
         List<String> sku = skus == null ? List.of() : skus;
         List<String> count = counted == null ? List.of() : counted;
         if (sku.size() != count.size()) {
-            throw new InvalidInputException("lineCounted", "must be one count for each article scanned");
+            throw new InvalidInputException("lineCounted", Wording.of("backoffice.must_be_one_count_for_each"));
         }
         Map<String, Long> lines = new LinkedHashMap<>();
         for (int i = 0; i < sku.size(); i++) {
             if (sku.get(i) == null || sku.get(i).isBlank()) {
-                throw new InvalidInputException("lineSku", "is required: the article scanned");
+                throw new InvalidInputException("lineSku", Wording.of("backoffice.is_required_the_article_scanned"));
             }
             lines.merge(sku.get(i), Numbers.whole("lineCounted", count.get(i), false), Long::sum);
         }

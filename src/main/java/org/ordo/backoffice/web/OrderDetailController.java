@@ -32,6 +32,7 @@ import org.ordo.platform.AddressProblem;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.MoneyInput;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.TrackingTokens;
 import org.ordo.shipping.ShippingManagement;
 import org.springframework.http.ResponseEntity;
@@ -251,7 +252,7 @@ class OrderDetailController {
         Attempt.run(redirect, () -> {
             Message message = notifications.require(messageId);
             if (!orderId.equals(message.orderId())) {
-                throw new InvalidInputException("message", "is not a message of order " + number);
+                throw new InvalidInputException("message", Wording.of("backoffice.is_not_a_message_of_order", number));
             }
             notifications.resend(messageId);
         }, "order.messageResent", number);

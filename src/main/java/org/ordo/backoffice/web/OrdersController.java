@@ -31,6 +31,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -217,7 +218,8 @@ class OrdersController {
                     case "hold" -> lifecycle.hold(orderId, holdKind, reason);
                     case "release" -> lifecycle.releaseHold(orderId, reason);
                     case "cancel" -> orders.cancel(orderId, reason);
-                    default -> throw new InvalidInputException("action", "must be hold, release or cancel");
+                    default -> throw new InvalidInputException("action",
+                            Wording.of("backoffice.must_be_hold_release_or_cancel"));
                 }
                 done++;
             } catch (InvalidInputException e) {

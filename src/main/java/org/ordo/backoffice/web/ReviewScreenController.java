@@ -19,6 +19,7 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -210,7 +211,7 @@ class ReviewScreenController {
             }
             String[] cells = row.split("\\s+");
             if (cells.length != 2 || !cells[1].matches("[1-9][0-9]{0,5}")) {
-                errors.add(new FieldError("lines", "line " + (i + 1) + " must be a SKU and a quantity: " + row));
+                errors.add(new FieldError("lines", Wording.of("backoffice.line_must_be_a_sku_and", (i + 1), row)));
                 continue;
             }
             lines.add(new PlaceOrder.Line(cells[0], Long.parseLong(cells[1])));
@@ -222,7 +223,7 @@ class ReviewScreenController {
         try {
             customerId = blank(c.customerId()) ? null : UUID.fromString(c.customerId().strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("customerId", "is not a customer id");
+            throw new InvalidInputException("customerId", Wording.of("backoffice.is_not_a_customer_id"));
         }
         CustomerDraft customer = customerId != null ? null : CustomerDraft.contact(trim(c.email()), trim(c.name()),
                 null);

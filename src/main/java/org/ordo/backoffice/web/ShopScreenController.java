@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.ordo.billing.ShopProfile;
 import org.ordo.platform.BodySizeLimit;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -67,8 +68,8 @@ class ShopScreenController {
             throws IOException {
         try {
             if (file != null && file.getSize() > org.ordo.billing.internal.LogoImages.MAX_BYTES) {
-                throw new InvalidInputException("logo", "must be at most "
-                        + org.ordo.billing.internal.LogoImages.MAX_BYTES / 1024 + " KB");
+                throw new InvalidInputException("logo", Wording.of("backoffice.must_be_at_most_kb",
+                        org.ordo.billing.internal.LogoImages.MAX_BYTES / 1024));
             }
             shop.changeLogo(file == null ? null : file.getBytes(), "user:" + Layout.current().username());
             Flash.success(redirect, "shop.logoChanged");

@@ -28,6 +28,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Numbers;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
+import org.ordo.platform.Wording;
 import org.ordo.shipping.Carrier;
 import org.ordo.shipping.Shipment;
 import org.ordo.shipping.ShippingManagement;
@@ -368,7 +369,7 @@ class WarehouseController {
     static int number(String field, String value) {
         long number = Numbers.whole(field, value == null ? null : value.strip(), false);
         if (number > Integer.MAX_VALUE) {
-            throw new InvalidInputException(field, "is too large");
+            throw new InvalidInputException(field, Wording.of("backoffice.is_too_large"));
         }
         return (int) number;
     }

@@ -16,6 +16,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 
 /**
  * A logo as uploaded, made safe to show everywhere: only PNG and JPEG are taken, recognised by their first bytes
@@ -43,10 +44,10 @@ public final class LogoImages {
     /** The upload as the PNG Ordo keeps; a 422 naming the field {@code logo} when it is not a usable image. */
     public static byte[] reencode(byte[] upload) {
         if (upload == null || upload.length == 0) {
-            throw new InvalidInputException("logo", "is required: choose a PNG or JPEG file");
+            throw new InvalidInputException("logo", Wording.of("billing.is_required_choose_a_png_or"));
         }
         if (upload.length > MAX_BYTES) {
-            throw new InvalidInputException("logo", "must be at most " + MAX_BYTES / 1024 + " KB");
+            throw new InvalidInputException("logo", Wording.of("billing.must_be_at_most_kb", MAX_BYTES / 1024));
         }
         if (!startsWith(upload, PNG) && !startsWith(upload, JPEG)) {
             throw new InvalidInputException("logo", looksLikeSvg(upload)
@@ -79,7 +80,7 @@ public final class LogoImages {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new InvalidInputException("logo", "must be a PNG or JPEG image that can be read");
+                throw new InvalidInputException("logo", Wording.of("billing.must_be_a_png_or_jpeg"));
             }
             ImageReader reader = readers.next();
             try {
@@ -87,12 +88,12 @@ public final class LogoImages {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width < 1 || height < 1 || width > MAX_SOURCE_SIDE || height > MAX_SOURCE_SIDE) {
-                    throw new InvalidInputException("logo", "must be at most " + MAX_SOURCE_SIDE + " x "
-                            + MAX_SOURCE_SIDE + " pixels");
+                    throw new InvalidInputException("logo", Wording.of("billing.must_be_at_most_x_pixels",
+                            MAX_SOURCE_SIDE, MAX_SOURCE_SIDE));
                 }
                 BufferedImage image = reader.read(0);
                 if (image == null) {
-                    throw new InvalidInputException("logo", "must be a PNG or JPEG image that can be read");
+                    throw new InvalidInputException("logo", Wording.of("billing.must_be_a_png_or_jpeg"));
                 }
                 return image;
             } finally {
@@ -103,7 +104,7 @@ public final class LogoImages {
                 throw invalid;
             }
             // a damaged or truncated file: ImageIO reports it in many ways
-            throw new InvalidInputException("logo", "must be a PNG or JPEG image that can be read");
+            throw new InvalidInputException("logo", Wording.of("billing.must_be_a_png_or_jpeg"));
         }
     }
 

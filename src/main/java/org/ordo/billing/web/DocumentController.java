@@ -11,6 +11,7 @@ import org.ordo.billing.DocumentArchive;
 import org.ordo.billing.StoredDocument;
 import org.ordo.ordering.OrderManagement;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -78,7 +79,7 @@ class DocumentController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("id", "is not a document id (a UUID)");
+            throw new InvalidInputException("id", Wording.of("billing.is_not_a_document_id_a"));
         }
     }
 }

@@ -21,6 +21,7 @@ import org.ordo.platform.MultiLine;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -70,11 +71,11 @@ class QuoteController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the quote as JSON");
+            throw new InvalidInputException("body", Wording.of("billing.is_required_the_quote_as_json"));
         }
         CreateQuote command = json.readRequest(body, CreateQuote.class);
         if (command == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("billing.must_be_a_json_object"));
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();
@@ -100,7 +101,7 @@ class QuoteController {
         if (status != null && !status.isBlank()) {
             parsed = QuoteStatus.parse(status.trim());
             if (parsed == null) {
-                throw new InvalidInputException("status", "must be one of OPEN, SENT, ACCEPTED, DECLINED, EXPIRED");
+                throw new InvalidInputException("status", Wording.of("billing.must_be_one_of_open_sent"));
             }
         }
         return quotes.quotes(new QuoteQuery(parsed, customer, after, Slice.checkLimit(limit, maxPageSize)));

@@ -12,6 +12,7 @@ import org.ordo.catalog.ArticleType;
 import org.ordo.catalog.Catalog;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -67,6 +68,6 @@ class ArticleController {
         if (active == null || active.equals("true") || active.equals("false")) {
             return active == null ? null : Boolean.valueOf(active);
         }
-        throw new InvalidInputException("active", "must be true or false");
+        throw new InvalidInputException("active", Wording.of("catalog.must_be_true_or_false"));
     }
 }

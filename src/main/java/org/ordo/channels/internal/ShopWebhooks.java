@@ -17,6 +17,7 @@ import org.ordo.channels.Platform;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Sha256;
 import org.ordo.platform.WebhookSignature;
+import org.ordo.platform.Wording;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -84,12 +85,12 @@ public final class ShopWebhooks {
      */
     static Refund refund(String field, String id, JsonNode amount, String currency) {
         if (id == null || id.length() > 60 || !visible(id)) {
-            throw new InvalidInputException(field + ".id", "must be the shop's refund id: 1-60 visible characters");
+            throw new InvalidInputException(field + ".id", Wording.of("channels.must_be_the_shop_s_refund"));
         }
         java.util.List<String> problems = new java.util.ArrayList<>();
         java.math.BigDecimal value = ShopOrder.price(amount, field, problems);
         if (value == null) {
-            throw new InvalidInputException(field, "must be the refunded amount as a decimal");
+            throw new InvalidInputException(field, Wording.of("channels.must_be_the_refunded_amount_as"));
         }
         return new Refund(id, value.abs(), currency);
     }
@@ -125,10 +126,10 @@ public final class ShopWebhooks {
         try {
             json = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new InvalidInputException("body", "must be the platform's JSON webhook body");
+            throw new InvalidInputException("body", Wording.of("channels.must_be_the_platform_s_json"));
         }
         if (json == null || !json.isObject()) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("channels.must_be_a_json_object"));
         }
         Read read = switch (platform) {
             case SHOPIFY -> shopify(header, json);
@@ -187,7 +188,7 @@ public final class ShopWebhooks {
         // Shopware names each event since 6.5 (source.eventId); older shops send none: the body itself is the key
         String eventId = ShopOrder.text(json, "source", "eventId");
         if (eventId != null && !visible(eventId)) {
-            throw new InvalidInputException("source.eventId", "must be 1-100 visible ASCII characters");
+            throw new InvalidInputException("source.eventId", Wording.of("channels.must_be_1_100_visible_ascii"));
         }
         String key = eventId != null ? eventId : "sha256:" + Sha256.hex(body);
         if (refunded) {
@@ -208,8 +209,7 @@ public final class ShopWebhooks {
     private static String delivery(UnaryOperator<String> header, String name) {
         String id = header.apply(name);
         if (id == null || !visible(id)) {
-            throw new InvalidInputException(name, "is required: 1-100 visible ASCII characters, as the platform "
-                    + "sends it");
+            throw new InvalidInputException(name, Wording.of("channels.is_required_1_100_visible_ascii"));
         }
         return id;
     }

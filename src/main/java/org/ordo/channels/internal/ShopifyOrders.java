@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.ordo.platform.Address;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import tools.jackson.databind.JsonNode;
 
 /** Shopify's {@code orders/create} webhook body (the REST Admin API's order resource) read into a {@link ShopOrder}. */
@@ -21,13 +22,13 @@ final class ShopifyOrders {
     static ShopOrder read(JsonNode order) {
         String id = text(order, "id");
         if (id == null || !id.matches("\\d{1,30}")) {
-            throw new InvalidInputException("id", "must be the Shopify order id");
+            throw new InvalidInputException("id", Wording.of("channels.must_be_the_shopify_order_id"));
         }
         java.time.Instant created;
         try {
             created = OffsetDateTime.parse(String.valueOf(text(order, "created_at"))).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("created_at", "must be an ISO-8601 time with offset");
+            throw new InvalidInputException("created_at", Wording.of("channels.must_be_an_iso_8601_time"));
         }
         List<String> problems = new ArrayList<>();
         JsonNode items = order.path("line_items");
@@ -71,7 +72,7 @@ final class ShopifyOrders {
         try {
             at = OffsetDateTime.parse(String.valueOf(text(order, "updated_at"))).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("updated_at", "must be an ISO-8601 time with offset");
+            throw new InvalidInputException("updated_at", Wording.of("channels.must_be_an_iso_8601_time"));
         }
         java.util.List<ShopWebhooks.Refund> refunds = new java.util.ArrayList<>();
         int n = 0;
@@ -97,13 +98,13 @@ final class ShopifyOrders {
     static RefundOf refund(JsonNode body) {
         String orderId = text(body, "order_id");
         if (orderId == null || !orderId.matches("\\d{1,20}")) {
-            throw new InvalidInputException("order_id", "must be the Shopify order id");
+            throw new InvalidInputException("order_id", Wording.of("channels.must_be_the_shopify_order_id"));
         }
         java.time.Instant at;
         try {
             at = OffsetDateTime.parse(String.valueOf(text(body, "created_at"))).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("created_at", "must be an ISO-8601 time with offset");
+            throw new InvalidInputException("created_at", Wording.of("channels.must_be_an_iso_8601_time"));
         }
         ShopWebhooks.Refund refund = refund(body, "body");
         ShopOrder order = new ShopOrder(orderId, orderId, at, null, null, null,
@@ -125,7 +126,8 @@ final class ShopifyOrders {
             ShopWebhooks.Refund one = ShopWebhooks.refund(at, text(refund, "id"), t.path("amount"),
                     text(t, "currency"));
             if (currency != null && !currency.equals(one.currency())) {
-                throw new InvalidInputException(at + ".currency", "differs from the refund's other transactions");
+                throw new InvalidInputException(at + ".currency",
+                        Wording.of("channels.differs_from_the_refund_s_other"));
             }
             currency = one.currency();
             total = total.add(one.amount());

@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import org.ordo.platform.Address;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,15 +24,17 @@ final class ShopwareOrders {
     static ShopOrder read(JsonNode body) {
         JsonNode order = body.path("data").path("payload").path("order");
         if (!order.isObject()) {
-            throw new InvalidInputException("data.payload.order", "is required for checkout.order.placed");
+            throw new InvalidInputException("data.payload.order",
+                    Wording.of("channels.is_required_for_checkout_order_placed"));
         }
         String id = text(order, "id");
         if (id == null || !id.matches("[0-9a-fA-F]{32}")) {
-            throw new InvalidInputException("data.payload.order.id", "must be the Shopware order id (32 hex digits)");
+            throw new InvalidInputException("data.payload.order.id",
+                    Wording.of("channels.must_be_the_shopware_order_id"));
         }
         JsonNode timestamp = body.path("timestamp");
         if (!timestamp.isIntegralNumber() || !timestamp.canConvertToLong()) {
-            throw new InvalidInputException("timestamp", "must be the time of the event in seconds since 1970");
+            throw new InvalidInputException("timestamp", Wording.of("channels.must_be_the_time_of_the"));
         }
         List<String> problems = new ArrayList<>();
         // promotions, credits and custom lines are the shop's arithmetic, not goods to ship

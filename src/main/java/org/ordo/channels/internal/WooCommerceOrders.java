@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import org.ordo.platform.Address;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import tools.jackson.databind.JsonNode;
 
 /** WooCommerce's {@code order.created} webhook body (the REST API v3 order) read into a {@link ShopOrder}. */
@@ -22,14 +23,14 @@ final class WooCommerceOrders {
     static ShopOrder read(JsonNode order) {
         String id = text(order, "id");
         if (id == null || !id.matches("\\d{1,20}")) {
-            throw new InvalidInputException("id", "must be the WooCommerce order id");
+            throw new InvalidInputException("id", Wording.of("channels.must_be_the_woocommerce_order_id"));
         }
         java.time.Instant created;
         try {
             // date_created_gmt is UTC without an offset, e.g. 2025-03-22T19:28:02
             created = LocalDateTime.parse(String.valueOf(text(order, "date_created_gmt"))).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date_created_gmt", "must be an ISO-8601 local time (UTC)");
+            throw new InvalidInputException("date_created_gmt", Wording.of("channels.must_be_an_iso_8601_local"));
         }
         List<String> problems = new ArrayList<>();
         JsonNode items = order.path("line_items");
@@ -66,7 +67,7 @@ final class WooCommerceOrders {
         try {
             at = LocalDateTime.parse(String.valueOf(text(order, "date_modified_gmt"))).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("date_modified_gmt", "must be an ISO-8601 local time (UTC)");
+            throw new InvalidInputException("date_modified_gmt", Wording.of("channels.must_be_an_iso_8601_local"));
         }
         // each refund the shop made is listed with its id and a negative total; a status "refunded" without one
         // names no amount, so a person books it

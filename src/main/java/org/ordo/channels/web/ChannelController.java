@@ -17,6 +17,7 @@ import org.ordo.channels.ShopChannel;
 import org.ordo.platform.Actor;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -107,7 +108,7 @@ class ChannelController {
     ResponseEntity<String> webhook(@PathVariable String code, HttpServletRequest request,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the webhook as the platform sends it");
+            throw new InvalidInputException("body", Wording.of("channels.is_required_the_webhook_as_the"));
         }
         ChannelManagement.Answer answer = Actor.as("webhook:" + code,
                 () -> channels.receive(code, request::getHeader, request.getContentType(), body));

@@ -12,6 +12,7 @@ import org.ordo.channels.ShopChannel;
 import org.ordo.channels.ShopwareAppRegistration;
 import org.ordo.platform.Actor;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -96,7 +97,7 @@ class ShopwareAppController {
             @RequestHeader(name = "shopware-shop-signature", required = false) String signature,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the confirmation as Shopware sends it");
+            throw new InvalidInputException("body", Wording.of("channels.is_required_the_confirmation_as_shopware"));
         }
         return Actor.as("shopware:registration", () -> registration.confirm(code, body, signature));
     }

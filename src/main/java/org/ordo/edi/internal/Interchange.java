@@ -19,6 +19,7 @@ import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 
 /**
  * An EDIFACT or X12 interchange as StAEDI reads it: the header (UNB or ISA, and GS for X12), each message (UNH to
@@ -108,7 +109,8 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                 switch (event) {
                     case START_INTERCHANGE -> {
                         if (header != null) {
-                            throw new InvalidInputException("body", "must hold exactly one interchange");
+                            throw new InvalidInputException("body",
+                                    Wording.of("edi.must_hold_exactly_one_interchange"));
                         }
                     }
                     case START_TRANSACTION -> {
@@ -118,7 +120,8 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                     }
                     case START_SEGMENT -> {
                         if (++count > MAX_SEGMENTS) {
-                            throw new InvalidInputException("body", "holds more than " + MAX_SEGMENTS + " segments");
+                            throw new InvalidInputException("body", Wording.of("edi.holds_more_than_segments",
+                                    MAX_SEGMENTS));
                         }
                         tag = reader.getText();
                         position = at.getSegmentPosition();
@@ -148,8 +151,8 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                         }
                         if (segments != null) {
                             if (segments.size() >= MAX_MESSAGE_SEGMENTS) {
-                                throw new InvalidInputException("body", "holds a message of more than "
-                                        + MAX_MESSAGE_SEGMENTS + " segments");
+                                throw new InvalidInputException("body", Wording.of("edi.holds_a_message_of_more_than",
+                                        MAX_MESSAGE_SEGMENTS));
                             }
                             segments.add(new Segment(tag, position - messageStart + 1, segment.elements()));
                         }
@@ -181,15 +184,15 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
-            throw new InvalidInputException("body", "is not a readable EDIFACT or X12 interchange: " + brief(e));
+            throw new InvalidInputException("body", Wording.of("edi.is_not_a_readable_edifact_or", brief(e)));
         } catch (java.io.IOException e) {
-            throw new InvalidInputException("body", "could not be read: " + e.getMessage());
+            throw new InvalidInputException("body", Wording.of("edi.could_not_be_read", e.getMessage()));
         }
         if (header == null) {
-            throw new InvalidInputException("body", "is not an interchange: UNB or ISA is missing");
+            throw new InvalidInputException("body", Wording.of("edi.is_not_an_interchange_unb_or"));
         }
         if (segments != null) {
-            throw new InvalidInputException("body", "ends inside a message: UNT and UNZ are missing");
+            throw new InvalidInputException("body", Wording.of("edi.ends_inside_a_message_unt_and"));
         }
         return new Interchange(header, group, List.copyOf(messages), List.copyOf(errors));
     }
@@ -243,13 +246,14 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
             return strict(body, StandardCharsets.UTF_8, "X12");
         }
         if (!start.startsWith("UNA") && !start.startsWith("UNB")) {
-            throw new InvalidInputException("body", "is not an interchange: it must start with UNA, UNB or ISA");
+            throw new InvalidInputException("body", Wording.of("edi.is_not_an_interchange_it_must"));
         }
         Matcher syntax = SYNTAX_ID.matcher(start);
         Charset charset = syntax.find() ? CHARSETS.get(syntax.group(1)) : null;
         if (charset == null) {
             throw new InvalidInputException("body",
-                    "UNB must declare a syntax identifier Ordo reads: " + CHARSETS.keySet().stream().sorted().toList());
+                    Wording.of("edi.unb_must_declare_a_syntax_identifier",
+                            CHARSETS.keySet().stream().sorted().toList()));
         }
         return strict(body, charset, "UNB's " + syntax.group(1));
     }
@@ -259,8 +263,8 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", "holds bytes that are not " + charset.name() + " as "
-                    + declaredBy + " declares");
+            throw new InvalidInputException("body", Wording.of("edi.holds_bytes_that_are_not_as", charset.name(),
+                    declaredBy));
         }
     }
 

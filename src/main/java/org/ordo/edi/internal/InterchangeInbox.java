@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.ordo.edi.EdiManagement;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -96,10 +97,10 @@ class InterchangeInbox {
         String reason;
         try {
             if (Files.size(file) > maxSize) {
-                throw new InvalidInputException("body", "is larger than the " + maxSize + " bytes taken");
+                throw new InvalidInputException("body", Wording.of("edi.is_larger_than_the_bytes_taken", maxSize));
             }
             if (Files.size(file) == 0) {
-                throw new InvalidInputException("body", "is required: the interchange as received");
+                throw new InvalidInputException("body", Wording.of("edi.is_required_the_interchange_as_received"));
             }
             byte[] body = Files.readAllBytes(file);
             EdiManagement.Answer answer = edi.receive(body, null, ACTOR, partner);

@@ -16,6 +16,7 @@ import org.ordo.edi.TradingPartner;
 import org.ordo.platform.Actor;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -98,7 +99,7 @@ class EdiController {
     ResponseEntity<String> receive(@RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the interchange as received");
+            throw new InvalidInputException("body", Wording.of("edi.is_required_the_interchange_as_received"));
         }
         EdiManagement.Answer answer = edi.receive(body, contentType, Actor.current());
         return answer.answer();

@@ -16,6 +16,7 @@ import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,7 +56,7 @@ class IntakeController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the order as JSON");
+            throw new InvalidInputException("body", Wording.of("intake.is_required_the_order_as_json"));
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();

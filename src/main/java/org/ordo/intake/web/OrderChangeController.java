@@ -22,6 +22,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.PreconditionException;
+import org.ordo.platform.Wording;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,13 +85,13 @@ class OrderChangeController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the change as JSON");
+            throw new InvalidInputException("body", Wording.of("intake.is_required_the_change_as_json"));
         }
         UUID orderId = orders.idOf(id);
         Integer version = version(ifMatch);
         ChangeOrder command = json.readRequest(body, ChangeOrder.class);
         if (command == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("intake.must_be_a_json_object"));
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();
@@ -108,12 +109,11 @@ class OrderChangeController {
     /** The version If-Match names; 428 without one, 422 for something that is no ETag Ordo gave. */
     private static Integer version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw PreconditionException.required("Send the order's version as If-Match (its ETag, e.g. \"1\"): a "
-                    + "change must say which version of the order it changes");
+            throw PreconditionException.required(Wording.of("intake.send_the_order_s_version_as"));
         }
         Matcher m = VERSION_TAG.matcher(ifMatch.trim());
         if (!m.matches()) {
-            throw new InvalidInputException("If-Match", "must be the order's ETag as GET gives it, e.g. \"1\"");
+            throw new InvalidInputException("If-Match", Wording.of("intake.must_be_the_order_s_etag"));
         }
         return Integer.valueOf(m.group(1));
     }

@@ -15,6 +15,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
+import org.ordo.platform.Wording;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,11 +63,11 @@ class StockAdjustmentController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the adjustment as JSON");
+            throw new InvalidInputException("body", Wording.of("intake.is_required_the_adjustment_as_json"));
         }
         Adjustment adjustment = json.readRequest(body, Adjustment.class);
         if (adjustment == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("intake.must_be_a_json_object"));
         }
         if (key == null) {
             return IdempotentAnswer.first(201, json.write(inventory.adjust(adjustment))).answer();

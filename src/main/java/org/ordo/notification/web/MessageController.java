@@ -14,6 +14,7 @@ import org.ordo.ordering.OrderManagement;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.springframework.http.HttpStatus;
 import org.ordo.billing.DocumentArchive;
 import org.ordo.billing.StoredDocument;
@@ -54,7 +55,7 @@ class MessageController {
         if (status != null && !status.isBlank()) {
             parsed = MessageStatus.parse(status.trim());
             if (parsed == null) {
-                throw new InvalidInputException("status", "must be one of QUEUED, SENDING, SENT, FAILED, KEPT");
+                throw new InvalidInputException("status", Wording.of("notification.must_be_one_of_queued_sending"));
             }
         }
         UUID orderId = order == null || order.isBlank() ? null : orders.idOf(order.trim());

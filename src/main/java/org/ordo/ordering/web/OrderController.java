@@ -23,6 +23,7 @@ import org.ordo.platform.MultiLine;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,7 +76,7 @@ class OrderController {
         OrderQuery.Sort order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "deadline" -> OrderQuery.Sort.DEADLINE;
             case "newest" -> OrderQuery.Sort.NEWEST;
-            default -> throw new InvalidInputException("sort", "must be deadline or newest");
+            default -> throw new InvalidInputException("sort", Wording.of("ordering.must_be_deadline_or_newest"));
         };
         return orders.queue(new OrderQuery(named("status", status), named("paymentStatus", paymentStatus),
                 named("fulfillmentStatus", fulfillmentStatus), channel, customer, createdFrom, createdTo, q, order, after,
@@ -144,7 +145,7 @@ class OrderController {
     /** A blank value (status=, or a control character) converts to null: refuse it instead of filtering by nothing. */
     private static <E extends Enum<E>> List<E> named(String field, List<E> values) {
         if (values != null && values.contains(null)) {
-            throw new InvalidInputException(field, "must not be blank");
+            throw new InvalidInputException(field, Wording.of("ordering.must_not_be_blank"));
         }
         return values;
     }

@@ -22,6 +22,7 @@ import org.ordo.platform.IdempotentAnswer;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.MoneyInput;
+import org.ordo.platform.Wording;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +69,7 @@ class PaymentController {
             @RequestBody(required = false) byte[] body) {
         BankTransfer transfer = json.readRequest(required(body), BankTransfer.class);
         if (transfer == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("payment.must_be_a_json_object"));
         }
         return booked(key, "POST /api/v1/payments/bank-transfers", "bank transfer", contentType, body,
                 () -> payments.bookBankTransfer(transfer));
@@ -101,7 +102,7 @@ class PaymentController {
 
     private static byte[] required(byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the booking as JSON");
+            throw new InvalidInputException("body", Wording.of("payment.is_required_the_booking_as_json"));
         }
         return body;
     }
@@ -115,7 +116,7 @@ class PaymentController {
     StatementImport bankStatement(@RequestHeader(name = "Content-Type") String contentType,
             @RequestBody(required = false) byte[] csv) {
         if (csv == null || csv.length == 0) {
-            throw new InvalidInputException("body", "is required: the statement as CSV");
+            throw new InvalidInputException("body", Wording.of("payment.is_required_the_statement_as_csv"));
         }
         return payments.importBankStatement(csv, contentType);
     }
@@ -146,10 +147,10 @@ class PaymentController {
             @RequestBody(required = false) byte[] body) {
         Refund refund = json.readRequest(required(body), Refund.class);
         if (refund == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("payment.must_be_a_json_object"));
         }
         if (refund.order() == null || refund.order().isBlank()) {
-            throw new InvalidInputException("order", "is required");
+            throw new InvalidInputException("order", Wording.of("payment.is_required"));
         }
         return booked(key, "POST /api/v1/payments/refunds", "refund", contentType, body,
                 () -> payments.bookRefund(refund.order(), refund.amount(), refund.reference()));

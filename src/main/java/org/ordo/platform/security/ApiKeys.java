@@ -14,6 +14,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.Ids;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
+import org.ordo.platform.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -150,7 +151,7 @@ public class ApiKeys {
             String name = find(id).orElseThrow().name();
             audit.recordRefusal(SecurityEventKind.LOCKOUT_REFUSED, "api-key:" + name, "revoke");
             throw new ConflictException("last-admin", "Last admin key",
-                    "API key " + name + " is the last active admin key: issue another admin key first");
+                    Wording.of("platform.api_key_is_the_last_active", name));
         }
         if (n > 0) {
             audit.record(SecurityEventKind.API_KEY_REVOKED, "api-key:" + find(id).orElseThrow().name(), null);
@@ -175,7 +176,7 @@ public class ApiKeys {
 
     private ApiKeyInfo store(String name, Role role, String key, String actor) {
         if (nameTaken(name)) {
-            throw new ConflictException("duplicate", "Duplicate", "An API key named " + name + " exists");
+            throw new ConflictException("duplicate", "Duplicate", Wording.of("platform.an_api_key_named_exists", name));
         }
         UUID id = Ids.next();
         jdbc.sql("""

@@ -15,6 +15,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Locales;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
+import org.ordo.platform.Wording;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -84,15 +85,15 @@ public class Users implements UserDetailsService {
         String name = username == null ? null : username.trim().toLowerCase();
         List<FieldError> errors = new ArrayList<>();
         if (name == null || !name.matches("[a-z0-9][a-z0-9._-]{1,49}")) {
-            errors.add(new FieldError("username", "must be 2-50 characters: letters, digits, '.', '_', '-'"));
+            errors.add(new FieldError("username", Wording.of("platform.must_be_2_50_characters_letters")));
         }
         passwordErrors(password).ifPresent(errors::add);
         if (role == null || !PEOPLE_ROLES.contains(role)) {
-            errors.add(new FieldError("role", "must be one of " + PEOPLE_ROLES));
+            errors.add(new FieldError("role", Wording.of("platform.must_be_one_of", PEOPLE_ROLES)));
         }
         String lang = locale == null || locale.isBlank() ? Locales.FALLBACK : locale;
         if (!Locales.isSupported(lang)) {
-            errors.add(new FieldError("locale", "must be one of " + Locales.SUPPORTED));
+            errors.add(new FieldError("locale", Wording.of("platform.must_be_one_of", Locales.SUPPORTED)));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -106,7 +107,7 @@ public class Users implements UserDetailsService {
                 .param("now", now()).param("id", id).param("username", name).param("hash", passwords.encode(password))
                 .param("role", role.name()).param("locale", lang).param("actor", actor).update();
         if (n == 0) {
-            throw new ConflictException("duplicate", "Duplicate", "A user named " + name + " exists");
+            throw new ConflictException("duplicate", "Duplicate", Wording.of("platform.a_user_named_exists", name));
         }
         audit.record(SecurityEventKind.USER_CREATED, "user:" + name, "role " + role.name());
         return require(id);
@@ -151,7 +152,7 @@ public class Users implements UserDetailsService {
     @Transactional
     public UserInfo changeRole(UUID id, Role role) {
         if (role == null || !PEOPLE_ROLES.contains(role)) {
-            throw new InvalidInputException("role", "must be one of " + PEOPLE_ROLES);
+            throw new InvalidInputException("role", Wording.of("platform.must_be_one_of", PEOPLE_ROLES));
         }
         UserInfo before = require(id);
         if (before.role() == role) {
@@ -219,7 +220,7 @@ public class Users implements UserDetailsService {
             String name = require(id).username();
             audit.recordRefusal(SecurityEventKind.LOCKOUT_REFUSED, "user:" + name, field);
             throw new ConflictException("last-admin", "Last admin",
-                    name + " is the last enabled admin: make another user admin first (" + field + ")");
+                    Wording.of("platform.is_the_last_enabled_admin_make", name, field));
         }
         jdbc.sql("DELETE FROM spring_session WHERE principal_name = (SELECT username FROM users WHERE id = :id)")
                 .param("id", id).update();
@@ -229,7 +230,7 @@ public class Users implements UserDetailsService {
     @Transactional
     public void changeLocale(String username, String locale) {
         if (!Locales.isSupported(locale)) {
-            throw new InvalidInputException("locale", "must be one of " + Locales.SUPPORTED);
+            throw new InvalidInputException("locale", Wording.of("platform.must_be_one_of", Locales.SUPPORTED));
         }
         jdbc.sql("UPDATE users SET locale = :l, updated_at = :now WHERE username = :u")
                 .param("l", locale).param("u", username).param("now", now()).update();
@@ -243,10 +244,11 @@ public class Users implements UserDetailsService {
 
     private static Optional<FieldError> passwordErrors(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return Optional.of(new FieldError("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+            return Optional.of(new FieldError("password", Wording.of("platform.must_be_at_least_characters",
+                    MIN_PASSWORD_LENGTH)));
         }
         if (password.length() > 72) { // BCrypt reads 72 bytes at most
-            return Optional.of(new FieldError("password", "must be at most 72 characters"));
+            return Optional.of(new FieldError("password", Wording.of("platform.must_be_at_most_72_characters")));
         }
         return Optional.empty();
     }

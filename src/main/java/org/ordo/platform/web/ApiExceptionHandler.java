@@ -9,6 +9,7 @@ import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.SecurityAuditLog;
 import org.ordo.platform.security.SecurityEventKind;
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -108,7 +109,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> parameter(MethodArgumentTypeMismatchException e) {
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Invalid parameter",
-                List.of(new FieldError(e.getName(), "has the wrong type or format"))));
+                List.of(new FieldError(e.getName(), Wording.of("platform.has_the_wrong_type_or_format")))));
     }
 
     /**
@@ -118,7 +119,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({InvalidParameterException.class, RequestRejectedException.class})
     ResponseEntity<Object> unreadableParameters(RuntimeException e) {
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request", List.of(new FieldError(
-                "parameters", "could not be read: they must be valid UTF-8 without control characters"))));
+                "parameters", Wording.of("platform.could_not_be_read_they_must")))));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
@@ -136,8 +137,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 && sql.getSQLState().startsWith("22")) {
             log.info("Refused by the database as data it cannot store: {}", sql.getMessage());
             return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Invalid input", List.of(new FieldError("request",
-                    "contains a value the database cannot store: a character such as U+0000, or a number or date"
-                            + " out of range"))));
+                    Wording.of("platform.contains_a_value_the_database_cannot")))));
         }
         log.info("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
         return problem(Problems.of(HttpStatus.CONFLICT, "constraint", "Conflict",
@@ -206,7 +206,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return problem(Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request body",
-                List.of(new FieldError("body", "is missing or not valid JSON"))));
+                List.of(new FieldError("body", Wording.of("platform.is_missing_or_not_valid_json")))));
     }
 
     @Override

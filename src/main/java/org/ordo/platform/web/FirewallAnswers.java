@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.Wording;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,12 +42,12 @@ class FirewallAnswers implements RequestRejectedHandler {
         if (!METHODS.contains(request.getMethod())) {
             problem = Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
                     "Ordo answers the methods " + ALLOW);
-            problem.setProperty("errors", List.of(new FieldError("method", "must be one of " + ALLOW)));
+            problem.setProperty("errors", List.of(new FieldError("method", Wording.of("platform.must_be_one_of",
+                    ALLOW))));
             response.setHeader(HttpHeaders.ALLOW, ALLOW);
         } else {
             problem = Problems.invalid(HttpStatus.BAD_REQUEST, "Malformed request", List.of(new FieldError("path",
-                    "contains characters that are not allowed in a path, such as an encoded ';', '/', '\\\\' or '%'"
-                            + " or a control character")));
+                    Wording.of("platform.contains_characters_that_are_not_allowed"))));
         }
         response.setStatus(problem.getStatus());
         response.setContentType("application/problem+json");

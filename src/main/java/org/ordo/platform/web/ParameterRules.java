@@ -15,6 +15,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.OrdoProperties;
+import org.ordo.platform.Wording;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.core.MethodParameter;
 import org.springframework.stereotype.Component;
@@ -180,7 +181,7 @@ class ParameterRules implements GlobalOperationCustomizer, HandlerInterceptor, W
             if (type == Boolean.class || type == boolean.class) {
                 // JSON's words only, as in a body: Spring would also take yes, on and 1
                 values.stream().filter(v -> !v.equals("true") && !v.equals("false")).findFirst()
-                        .ifPresent(v -> errors.add(new FieldError(name, "must be true or false")));
+                        .ifPresent(v -> errors.add(new FieldError(name, Wording.of("platform.must_be_true_or_false"))));
             } else if (type == String.class && TEXT.containsKey(name)) {
                 values.stream().map(v -> TEXT.get(name).fault(v)).filter(f -> f != null).findFirst()
                         .ifPresent(f -> errors.add(new FieldError(name, f)));
@@ -194,9 +195,9 @@ class ParameterRules implements GlobalOperationCustomizer, HandlerInterceptor, W
                         : List.of(documented.array().schema().allowableValues());
                 int most = element.isEnum() ? element.getEnumConstants().length : allowed.size();
                 if (!allowed.isEmpty() && !allowed.containsAll(given)) {
-                    errors.add(new FieldError(name, "must be one of " + allowed));
+                    errors.add(new FieldError(name, Wording.of("platform.must_be_one_of", allowed)));
                 } else if (most > 0 && given.size() > most) {
-                    errors.add(new FieldError(name, "must name each value at most once (at most " + most + ")"));
+                    errors.add(new FieldError(name, Wording.of("platform.must_name_each_value_at_most", most)));
                 }
             }
         }

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Numbers;
+import org.ordo.platform.Wording;
 import org.ordo.promise.CarrierService;
 import org.ordo.promise.ClosingDay;
 import org.ordo.promise.PromiseAnswer;
@@ -64,16 +65,16 @@ class PromiseController {
         List<FieldError> errors = new ArrayList<>();
         Long units = null;
         if (sku == null) {
-            errors.add(new FieldError("sku", "is required"));
+            errors.add(new FieldError("sku", Wording.of("promise.is_required")));
         }
         if (quantity == null) {
-            errors.add(new FieldError("quantity", "is required"));
+            errors.add(new FieldError("quantity", Wording.of("promise.is_required")));
         } else {
             try {
                 units = Numbers.whole("quantity", quantity, false);
                 if (units < 1 || units > org.ordo.promise.PromiseManagement.MAX_QUANTITY) {
-                    errors.add(new FieldError("quantity", "must be from 1 to "
-                            + org.ordo.promise.PromiseManagement.MAX_QUANTITY));
+                    errors.add(new FieldError("quantity", Wording.of("promise.must_be_from_1_to",
+                            org.ordo.promise.PromiseManagement.MAX_QUANTITY)));
                 }
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());

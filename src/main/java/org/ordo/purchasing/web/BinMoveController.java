@@ -10,6 +10,7 @@ import org.ordo.platform.Actor;
 import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
+import org.ordo.platform.Wording;
 import org.ordo.space.BinContents;
 import org.ordo.space.BinMove;
 import org.ordo.space.MoveBetweenBins;
@@ -63,7 +64,7 @@ class BinMoveController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: sku, from, to and quantity as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_sku_from_to_and"));
         }
         MoveBetweenBins command = json.readRequest(body, MoveBetweenBins.class);
         ApiClient client = Actor.client();

@@ -13,6 +13,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.BinCount;
 import org.ordo.purchasing.CountBin;
 import org.ordo.purchasing.CountStock;
@@ -62,7 +63,7 @@ class CycleCountController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the count as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_count_as_json"));
         }
         CountStock command = json.readRequest(body, CountStock.class);
         ApiClient client = Actor.client();
@@ -97,7 +98,7 @@ class CycleCountController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the lines counted as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_lines_counted_as"));
         }
         CountBin command = json.readRequest(body, CountBin.class);
         ApiClient client = Actor.client();

@@ -14,6 +14,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.ChangePurchaseOrder;
 import org.ordo.purchasing.ConfirmPurchaseOrder;
 import org.ordo.purchasing.PlacePurchaseOrder;
@@ -104,7 +105,7 @@ class PurchasingController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the purchase order as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_purchase_order_as"));
         }
         PlacePurchaseOrder command = json.readRequest(body, PlacePurchaseOrder.class);
         ApiClient client = Actor.client();

@@ -13,6 +13,7 @@ import org.ordo.platform.ApiClient;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
+import org.ordo.platform.Wording;
 import org.ordo.purchasing.CloseTransfer;
 import org.ordo.purchasing.ReceiveTransfer;
 import org.ordo.purchasing.ShipTransfer;
@@ -60,7 +61,7 @@ class TransferController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the transfer as JSON");
+            throw new InvalidInputException("body", Wording.of("purchasing.is_required_the_transfer_as_json"));
         }
         ShipTransfer command = json.readRequest(body, ShipTransfer.class);
         ApiClient client = Actor.client();

@@ -18,6 +18,7 @@ import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Json;
 import org.ordo.platform.Slice;
 import org.ordo.platform.TextInput;
+import org.ordo.platform.Wording;
 import org.ordo.returns.ReceiveReturn;
 import org.ordo.returns.RequestReturn;
 import org.ordo.returns.ReturnManagement;
@@ -75,12 +76,12 @@ class ReturnController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: the return as JSON");
+            throw new InvalidInputException("body", Wording.of("returns.is_required_the_return_as_json"));
         }
         UUID orderId = orders.idOf(order);
         RequestReturn command = json.readRequest(body, RequestReturn.class);
         if (command == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("returns.must_be_a_json_object"));
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();
@@ -137,12 +138,12 @@ class ReturnController {
             @RequestHeader(name = "Content-Type", required = false) String contentType,
             @RequestBody(required = false) byte[] body) {
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", "is required: where the goods arrived and what they are");
+            throw new InvalidInputException("body", Wording.of("returns.is_required_where_the_goods_arrived_2"));
         }
         UUID returnId = returns.idOf(id);
         ReceiveReturn receipt = json.readRequest(body, ReceiveReturn.class);
         if (receipt == null) {
-            throw new InvalidInputException("body", "must be a JSON object");
+            throw new InvalidInputException("body", Wording.of("returns.must_be_a_json_object"));
         }
         URI location = URI.create("/api/v1/returns/" + returnId);
         if (key == null) {

@@ -16,6 +16,7 @@ import org.ordo.inventory.ShelfStock;
 import org.ordo.platform.Actor;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 import org.ordo.space.PutawaySuggestion.Reason;
 import org.ordo.space.PutawaySuggestion.Share;
 import org.springframework.stereotype.Component;
@@ -83,7 +84,7 @@ public class Shelving implements ShelfStock {
     /** A bin of a location by the code a person gave; 422 naming {@code field} when the location has none such. */
     Bins.Named named(UUID locationId, String code, String field) {
         return bins.named(locationId, code == null ? "" : code.trim())
-                .orElseThrow(() -> new InvalidInputException(field, "no bin " + code + " at this location"));
+                .orElseThrow(() -> new InvalidInputException(field, Wording.of("space.no_bin_at_this_location", code)));
     }
 
     /**
@@ -93,13 +94,12 @@ public class Shelving implements ShelfStock {
     void putInto(UUID locationId, Bins.Named bin, String sku, long quantity, Cause cause) {
         if (bin.homeSku() != null && !bin.homeSku().equals(sku)) {
             throw new ConflictException("bin-full", "The bin does not take these goods",
-                    "Bin " + bin.code() + " is " + bin.homeSku() + "'s own bin: put " + sku + " elsewhere",
+                    Wording.of("space.bin_is_s_own_bin_put", bin.code(), bin.homeSku(), sku),
                     Map.of("bin", bin.code(), "sku", sku));
         }
         if (!place(bin.id(), locationId, sku, quantity, unit(sku), cause)) {
             throw new ConflictException("bin-full", "The bin has no room",
-                    quantity + " of " + sku + " do not fit bin " + bin.code()
-                            + " (volume, weight, pallet places or units per SKU): choose another bin",
+                    Wording.of("space.of_do_not_fit_bin_volume", quantity, sku, bin.code()),
                     Map.of("bin", bin.code(), "sku", sku));
         }
         bins.recordPutaway(locationId, bin.id(), sku, quantity, cause.documentType(), cause.documentRef(),
@@ -119,7 +119,7 @@ public class Shelving implements ShelfStock {
         long held = bins.held(from.id(), sku).map(Bins.Held::quantity).orElse(0L);
         if (held < quantity) {
             throw new ConflictException("not-in-bin", "Not that much in the bin",
-                    "Bin " + from.code() + " holds " + held + " of " + sku + ", not " + quantity,
+                    Wording.of("space.bin_holds_of_not", from.code(), held, sku, quantity),
                     Map.of("bin", from.code(), "sku", sku, "held", held));
         }
         takeFrom(from.id(), locationId, sku, quantity, cause);
