@@ -73,7 +73,7 @@ public record ArticleDraft(
         if (taxRate == null || taxRate.isBlank()) {
             errors.add(new FieldError("taxRate", Wording.of("catalog.is_required_percent_e_g_19")));
         } else {
-            String fault = Numbers.fault(taxRate, 3);
+            Wording fault = Numbers.fault(taxRate, 3);
             if (fault != null) {
                 errors.add(new FieldError("taxRate", fault));
             } else {

@@ -380,9 +380,9 @@ public class FileImports {
                 if (value.isEmpty()) {
                     value = mapping.defaults().get(field);
                 } else {
-                    String fault = TextInput.fault(value, false);
+                    org.ordo.platform.Wording fault = TextInput.fault(value, false);
                     if (fault != null) {
-                        errors.add(new FileImport.RowError(rowNo, columnOf(field), fault));
+                        errors.add(new FileImport.RowError(rowNo, columnOf(field), fault.english()));
                     }
                 }
                 if (value != null) {

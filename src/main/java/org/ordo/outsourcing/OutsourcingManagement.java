@@ -473,7 +473,7 @@ public class OutsourcingManagement {
                     errors.add(new FieldError(at + ".currency",
                             Wording.of("outsourcing.is_required_with_unitcost_an_iso")));
                 }
-                String fault = Numbers.fault(line.unitCost(), 4);
+                Wording fault = Numbers.fault(line.unitCost(), 4);
                 if (fault != null) {
                     errors.add(new FieldError(at + ".unitCost", fault));
                 } else if (line.sku() != null) {

@@ -45,7 +45,7 @@ public record CustomerDraft(
     /** Checks every field; {@code prefix} is where the customer sits in the request ("" or "customer."). */
     public void check(String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        String emailFault = EmailAddresses.fault(email);
+        Wording emailFault = EmailAddresses.fault(email);
         if (emailFault != null) {
             errors.add(new FieldError(prefix + "email", emailFault));
         }
@@ -71,7 +71,7 @@ public record CustomerDraft(
             errors.add(new FieldError(prefix + "vatId", Wording.of("party.must_be_a_vat_id_such")));
         }
         // Stored with 2 decimals: more would be rounded away, so they are refused (invariant 8 in docs/design.md).
-        String creditLimitFault = creditLimit == null ? null : Numbers.fault(creditLimit, 2);
+        Wording creditLimitFault = creditLimit == null ? null : Numbers.fault(creditLimit, 2);
         if (creditLimitFault != null) {
             errors.add(new FieldError(prefix + "creditLimit", creditLimitFault));
         }

@@ -38,7 +38,7 @@ public record SupplierDraft(
         if (name == null || name.isBlank() || name.length() > CustomerDraft.NAME) {
             errors.add(new FieldError("name", Wording.of("party.is_required_at_most_200_characters")));
         }
-        String emailFault = email == null ? null : EmailAddresses.fault(email);
+        Wording emailFault = email == null ? null : EmailAddresses.fault(email);
         if (emailFault != null) {
             errors.add(new FieldError("email", emailFault));
         }

@@ -36,7 +36,7 @@ public final class BusinessDates {
         } catch (DateTimeException e) {
             throw new InvalidInputException(field, Wording.of("platform.must_be_a_real_calendar_date"));
         }
-        String fault = fault(date);
+        Wording fault = fault(date);
         if (fault != null) {
             throw new InvalidInputException(field, fault);
         }
@@ -44,21 +44,21 @@ public final class BusinessDates {
     }
 
     /** What is wrong with the date, or null when it lies within the window. */
-    public static String fault(LocalDate date) {
+    public static Wording fault(LocalDate date) {
         if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
-            return "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR;
+            return Wording.of("platform.date_years", FIRST_YEAR, LAST_YEAR);
         }
         return null;
     }
 
     /** What is wrong with the timestamp, or null when it lies within the window (years in UTC). */
-    public static String fault(Instant at) {
+    public static Wording fault(Instant at) {
         if (at == null) {
             return null;
         }
         if (at.isBefore(LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant())
                 || !at.isBefore(LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant())) {
-            return "must lie in the years " + FIRST_YEAR + " to " + LAST_YEAR + " (UTC)";
+            return Wording.of("platform.instant_years", FIRST_YEAR, LAST_YEAR);
         }
         return null;
     }

@@ -18,15 +18,15 @@ public final class EmailAddresses {
     }
 
     /** What is wrong with the address, or null when mail can be sent to it. */
-    public static String fault(String address) {
+    public static Wording fault(String address) {
         if (address == null || address.isBlank()) {
-            return "is required: an e-mail address such as erika@example.com";
+            return Wording.of("platform.email_required");
         }
         if (address.length() > MAX_LENGTH) {
-            return "must be at most " + MAX_LENGTH + " characters";
+            return Wording.of("platform.email_too_long", MAX_LENGTH);
         }
         if (TextInput.fault(address, false) != null || !address.equals(address.strip())) {
-            return "must be an e-mail address such as erika@example.com";
+            return Wording.of("platform.email_invalid");
         }
         try {
             InternetAddress parsed = new InternetAddress(address, true);
@@ -34,23 +34,23 @@ public final class EmailAddresses {
             String parsedAddress = parsed.getAddress();
             // A display name or a comment ("Erika <e@x.de>") parses, but it is not an address to store.
             if (parsed.getPersonal() != null || !address.equals(parsedAddress)) {
-                return "must be a bare e-mail address such as erika@example.com, without a name";
+                return Wording.of("platform.email_with_name");
             }
             int at = parsedAddress.lastIndexOf('@');
             String domain = parsedAddress.substring(at + 1);
             if (at < 1 || !domain.contains(".") || domain.startsWith(".") || domain.endsWith(".")
                     || domain.startsWith("[")) {
-                return "must have a domain with a dot, such as example.com";
+                return Wording.of("platform.email_domain");
             }
         } catch (AddressException e) {
-            return "must be an e-mail address such as erika@example.com";
+            return Wording.of("platform.email_invalid");
         }
         return null;
     }
 
     /** Refuses the address with a 422 naming the field. */
     public static String check(String field, String address) {
-        String fault = fault(address);
+        Wording fault = fault(address);
         if (fault != null) {
             throw new InvalidInputException(field, fault);
         }

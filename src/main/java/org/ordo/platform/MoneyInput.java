@@ -18,11 +18,11 @@ public record MoneyInput(
                 minLength = 3, maxLength = 3, description = "ISO 4217") String currency) {
 
     public Money toMoney(String field) {
-        String currencyFault = currency == null || currency.isBlank() ? "is required"
-                : Money.isKnownCurrency(currency) ? null : "is not an ISO 4217 currency code: " + currency;
+        Wording currencyFault = currency == null || currency.isBlank() ? Wording.of("platform.currency_required")
+                : Money.isKnownCurrency(currency) ? null : Wording.of("platform.currency_unknown", currency);
         if (currencyFault != null) {
             // the amount's form is checked too, so that one answer names every fault of the money
-            String amountFault = Numbers.fault(amount, Numbers.MAX_LENGTH);
+            Wording amountFault = Numbers.fault(amount, Numbers.MAX_LENGTH);
             throw new InvalidInputException(amountFault == null
                     ? List.of(new FieldError(field + ".currency", currencyFault))
                     : List.of(new FieldError(field + ".currency", currencyFault),

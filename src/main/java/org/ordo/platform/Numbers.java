@@ -27,7 +27,7 @@ public final class Numbers {
 
     /** A non-negative amount with at most {@code maxDecimals} decimals, e.g. money at a currency's minor units. */
     public static BigDecimal amount(String field, String text, int maxDecimals) {
-        String fault = fault(text, maxDecimals);
+        Wording fault = fault(text, maxDecimals);
         if (fault != null) {
             throw new InvalidInputException(field, fault);
         }
@@ -53,8 +53,8 @@ public final class Numbers {
             throw new InvalidInputException(field, Wording.of("platform.is_required_a_whole_number"));
         }
         if (!WHOLE.matcher(text).matches() || (!signed && text.startsWith("-"))) {
-            throw new InvalidInputException(field, signed ? "must be a whole number, such as 5 or -2"
-                    : "must be a whole number without a sign, such as 5");
+            throw new InvalidInputException(field, signed ? Wording.of("platform.whole_signed")
+                    : Wording.of("platform.whole_unsigned"));
         }
         return Long.parseLong(text);
     }
@@ -78,34 +78,34 @@ public final class Numbers {
     }
 
     /** What is wrong with the text as a plain non-negative decimal, or null when it may be taken. */
-    public static String fault(String text, int maxDecimals) {
+    public static Wording fault(String text, int maxDecimals) {
         if (text == null || text.isEmpty()) {
-            return "is required";
+            return Wording.of("platform.number_required");
         }
         if (text.length() > MAX_LENGTH) {
-            return "is too long for a number";
+            return Wording.of("platform.number_too_long");
         }
         if (text.chars().anyMatch(Character::isWhitespace)) {
-            return "must not contain spaces";
+            return Wording.of("platform.number_spaces");
         }
         if (text.charAt(0) == '-' || text.charAt(0) == '+') {
-            return "must be written without a sign";
+            return Wording.of("platform.number_sign");
         }
         if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
-            return "must be written without an exponent, e.g. \"100.00\" rather than \"1e2\"";
+            return Wording.of("platform.number_exponent");
         }
         if (!PLAIN.matcher(text).matches()) {
-            return "must be a decimal number written with digits and a point, e.g. \"19.99\"";
+            return Wording.of("platform.number_form");
         }
         int point = text.indexOf('.');
         int decimals = point < 0 ? 0 : text.length() - point - 1;
         if (decimals > maxDecimals) {
-            return maxDecimals == 0 ? "must be a whole number (no decimals)"
-                    : "must have at most " + maxDecimals + " decimals";
+            return maxDecimals == 0 ? Wording.of("platform.number_no_decimals")
+                    : Wording.of("platform.number_decimals", maxDecimals);
         }
         String integer = (point < 0 ? text : text.substring(0, point)).replaceFirst("^0+(?=.)", "");
         if (integer.length() > MAX_INTEGER_DIGITS) {
-            return "is too large";
+            return Wording.of("platform.number_too_large");
         }
         return null;
     }

@@ -111,9 +111,9 @@ public final class StrictJson {
                 throw new Refused(p, "must be a string", String.class);
             }
             String text = p.getString();
-            String fault = TextInput.fault(text, multiLine);
+            Wording fault = TextInput.fault(text, multiLine);
             if (fault != null) {
-                throw new Refused(p, fault, String.class);
+                throw new Refused(p, fault.english(), String.class);
             }
             return text;
         }
@@ -150,9 +150,9 @@ public final class StrictJson {
             } catch (DateTimeException e) {
                 throw new Refused(p, "must be a real calendar date written as YYYY-MM-DD", LocalDate.class);
             }
-            String fault = BusinessDates.fault(date);
+            Wording fault = BusinessDates.fault(date);
             if (fault != null) {
-                throw new Refused(p, fault, LocalDate.class);
+                throw new Refused(p, fault.english(), LocalDate.class);
             }
             return date;
         }
@@ -183,9 +183,9 @@ public final class StrictJson {
                 throw new Refused(p, "must be a real moment written as ISO 8601 with an offset, such as "
                         + "\"2026-11-25T10:00:00Z\"", Instant.class);
             }
-            String fault = BusinessDates.fault(at);
+            Wording fault = BusinessDates.fault(at);
             if (fault != null) {
-                throw new Refused(p, fault, Instant.class);
+                throw new Refused(p, fault.english(), Instant.class);
             }
             return at;
         }

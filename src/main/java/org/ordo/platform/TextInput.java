@@ -14,31 +14,31 @@ public final class TextInput {
     }
 
     /** What is wrong with the text, or null when it may be taken. */
-    public static String fault(String text, boolean multiLine) {
+    public static Wording fault(String text, boolean multiLine) {
         if (text == null) {
             return null;
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == 0) {
-                return "must not contain the character U+0000";
+                return Wording.of("platform.text_nul");
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                return "must be valid Unicode: it contains an unpaired surrogate";
+                return Wording.of("platform.text_surrogate");
             }
             if (Character.isLowSurrogate(c)) {
-                return "must be valid Unicode: it contains an unpaired surrogate";
+                return Wording.of("platform.text_surrogate");
             }
             if (c == '\r' || c == '\n') {
                 if (!multiLine) {
-                    return "must be a single line, without line breaks";
+                    return Wording.of("platform.text_single_line");
                 }
             } else if (c != '\t' && (c < 0x20 || (c >= 0x7f && c <= 0x9f))) {
-                return "must not contain control characters (U+%04X)".formatted((int) c);
+                return Wording.of("platform.text_control", "%04X".formatted((int) c));
             }
         }
         return null;
@@ -46,7 +46,7 @@ public final class TextInput {
 
     /** Refuses the field's text with a 422 naming it, as {@link #fault} says. */
     public static String check(String field, String text, boolean multiLine) {
-        String fault = fault(text, multiLine);
+        Wording fault = fault(text, multiLine);
         if (fault != null) {
             throw new InvalidInputException(field, fault);
         }

@@ -320,7 +320,7 @@ public class CycleCounts {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String fault = TextInput.fault(value, false);
+        Wording fault = TextInput.fault(value, false);
         if (fault != null) {
             errors.add(new FieldError(field, fault));
         } else if (value.length() > max) {

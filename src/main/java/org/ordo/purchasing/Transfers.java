@@ -82,7 +82,7 @@ public class Transfers {
         }
         String note = null;
         if (command.note() != null && !command.note().isBlank()) {
-            String fault = TextInput.fault(command.note(), false);
+            Wording fault = TextInput.fault(command.note(), false);
             if (fault != null) {
                 errors.add(new FieldError("note", fault));
             } else if (command.note().length() > MAX_NOTE) {
@@ -222,10 +222,10 @@ public class Transfers {
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", Wording.of("purchasing.is_required_say_why_nothing_more"));
         }
-        String fault = TextInput.fault(reason, false);
+        Wording fault = TextInput.fault(reason, false);
         if (fault != null || reason.length() > PurchasingManagement.MAX_REASON) {
             throw new InvalidInputException("reason", fault != null ? fault
-                    : "must be at most " + PurchasingManagement.MAX_REASON + " characters");
+                    : Wording.of("purchasing.reason_too_long", PurchasingManagement.MAX_REASON));
         }
         return reason;
     }

@@ -646,7 +646,7 @@ public class ReturnManagement {
         if (value != null && value.length() > max) {
             faults.add(field, ReturnRefused.Kind.TEXT, "must be at most " + max + " characters", max);
         } else if (value != null && TextInput.fault(value, multiLine) != null) {
-            faults.add(field, ReturnRefused.Kind.TEXT, TextInput.fault(value, multiLine), max);
+            faults.add(field, ReturnRefused.Kind.TEXT, TextInput.fault(value, multiLine).english(), max);
         }
     }
 
