@@ -43,7 +43,17 @@ class ScanUploadFormIntegrationTests {
 
         assertThat(answer.status()).isEqualTo(302);
         assertThat(answer.location()).matches(".*/review/[0-9a-f-]{36}");
-        assertThat(admin.follow(answer).body()).contains("The scan was read and waits for review.").contains(reference);
+        String page = admin.follow(answer).body();
+        assertThat(page).contains("The scan was read and waits for review.").contains(reference);
+
+        // the original can be kept or forwarded as it came, byte for byte, named after the entry and its type
+        String entry = answer.location().replaceAll(".*(/review/[0-9a-f-]{36})$", "$1");
+        assertThat(page).contains("href=\"" + entry + "/original?download=true\"");
+        WebSession.File original = admin.download(entry + "/original?download=true");
+        assertThat(original.status()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(scan);
+        assertThat(original.header("Content-Disposition")).startsWith("attachment")
+                .contains("filename=\"original-" + entry.substring("/review/".length()) + ".pdf\"");
     }
 
     /** A one-page PDF with a line of text and a photo of noise that makes it at least {@code size} bytes. */

@@ -1,5 +1,6 @@
 package org.ordo.backoffice.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -21,6 +22,8 @@ import org.ordo.platform.Role;
 import org.ordo.platform.Slice;
 import org.ordo.platform.Wording;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -134,9 +137,13 @@ class ReviewScreenController {
         return "backoffice/review/entry";
     }
 
-    /** The original as received, for the page beside the recognised text (images, PDFs). */
+    /**
+     * The original as received, for the page beside the recognised text (images, PDFs), or with {@code download}
+     * as a file to keep or forward, under the attachment's name or {@code original-<entry>.<ext>}, byte for byte.
+     */
     @GetMapping("/{id}/original")
-    ResponseEntity<byte[]> original(@PathVariable UUID id) {
+    ResponseEntity<byte[]> original(@PathVariable UUID id,
+            @RequestParam(name = "download", defaultValue = "false") boolean download) {
         ReviewEntry entry = queue.entry(id);
         MediaType type;
         try {
@@ -148,8 +155,29 @@ class ReviewScreenController {
             // shown as text on the page; never served as HTML or script from our origin
             type = MediaType.TEXT_PLAIN;
         }
-        return ResponseEntity.ok().contentType(type).header("X-Content-Type-Options", "nosniff")
-                .body(intake.originalBody(entry.documentId()));
+        var answer = ResponseEntity.ok().contentType(type).header("X-Content-Type-Options", "nosniff");
+        if (download) {
+            answer.contentType(MediaType.APPLICATION_OCTET_STREAM).header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(fileName(entry), StandardCharsets.UTF_8).build()
+                            .toString());
+        }
+        return answer.body(intake.originalBody(entry.documentId()));
+    }
+
+    /** The attachment's own name, or one made of the entry and its media type. */
+    static String fileName(ReviewEntry entry) {
+        if (entry.part() != null && !entry.part().isBlank() && entry.part().length() <= 200
+                && entry.part().chars().noneMatch(c -> c == '/' || c == '\\' || Character.isISOControl(c))) {
+            return entry.part();
+        }
+        String type = entry.contentType() == null ? "" : entry.contentType().toLowerCase(java.util.Locale.ROOT);
+        String extension = type.startsWith("application/pdf") ? "pdf" : type.startsWith("image/png") ? "png"
+                : type.startsWith("image/jpeg") ? "jpg" : type.startsWith("image/tiff") ? "tif"
+                : type.startsWith("message/rfc822") ? "eml" : type.startsWith("application/edifact")
+                        || type.startsWith("application/edi-x12") ? "edi"
+                : type.startsWith("application/json") ? "json" : type.startsWith("text/csv") ? "csv"
+                : type.startsWith("text/") ? "txt" : "bin";
+        return "original-" + entry.id() + "." + extension;
     }
 
     @PostMapping("/{id}/take")
