@@ -137,8 +137,9 @@ public class EdiManagement {
 
     private static ConflictException senderTaken(PartnerDraft draft) {
         return new ConflictException("duplicate-sender", "Sender identifier taken",
-                Wording.of("edi.another_trading_partner_sends_as", draft.senderId(),
-                (draft.senderQualifier() == null ? "" : ":" + draft.senderQualifier())),
+                draft.senderQualifier() == null ? Wording.of("edi.another_trading_partner_sends_as", draft.senderId())
+                        : Wording.of("edi.another_trading_partner_sends_as_qualified", draft.senderId(),
+                                draft.senderQualifier()),
                 Map.of("field", "senderId"));
     }
 
@@ -338,8 +339,9 @@ public class EdiManagement {
         TradingPartner partner = partners.findBySender(x12 ? TradingPartner.Standard.X12
                 : TradingPartner.Standard.EDIFACT, senderQualifier, senderId)
                 .orElseThrow(() -> new InvalidInputException(envelope + ".sender",
-                        Wording.of("edi.names_no_registered_trading_partner", senderId,
-                                (senderQualifier == null ? "" : " (qualifier " + senderQualifier + ")"))));
+                        senderQualifier == null ? Wording.of("edi.names_no_registered_trading_partner", senderId)
+                                : Wording.of("edi.names_no_registered_trading_partner_qualified", senderId,
+                                        senderQualifier)));
         if (expectedPartner != null && !partner.code().equals(expectedPartner)) {
             throw new InvalidInputException(envelope + ".sender",
                     Wording.of("edi.names_trading_partner_but_the_interchange", partner.code(), expectedPartner));

@@ -147,13 +147,15 @@ public class FulfillmentManagement {
                 .orElseThrow(() -> new NotFoundException("Pick line", pickListId + "/" + lineNo));
         if (!"OPEN".equals(line.status())) {
             throw new ConflictException("already-picked", "Already confirmed",
-                    Wording.of("fulfillment.line_of_is", lineNo, line.pickListNumber(), line.status()),
+                    Wording.of("fulfillment.line_of_is", lineNo, line.pickListNumber(),
+                            Wording.of("fulfillment.line_state." + line.status())),
                     Map.of("lineStatus", line.status()));
         }
         List<FieldError> errors = new ArrayList<>();
         if (!catalog.scanNames(scannedSku, line.sku())) {
-            errors.add(new FieldError("sku", Wording.of("fulfillment.scanned_but_this_line_is",
-                    (scannedSku == null ? "nothing" : scannedSku.trim()), line.sku())));
+            errors.add(new FieldError("sku", scannedSku == null
+                    ? Wording.of("fulfillment.scanned_nothing_but_this_line_is", line.sku())
+                    : Wording.of("fulfillment.scanned_but_this_line_is", scannedSku.trim(), line.sku())));
         }
         if (quantity == null || quantity < 0 || quantity > line.quantity()) {
             errors.add(new FieldError("quantity", Wording.of("fulfillment.must_be_between_0_and", line.quantity())));

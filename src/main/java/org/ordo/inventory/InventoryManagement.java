@@ -762,7 +762,8 @@ public class InventoryManagement {
         if (quantity == null) {
             errors.add(new FieldError("quantity", Wording.of("inventory.is_required")));
         } else if (quantity == 0 || (!signed && quantity < 0)) {
-            errors.add(new FieldError("quantity", signed ? "must not be 0" : "must be positive"));
+            errors.add(new FieldError("quantity",
+                    Wording.of(signed ? "inventory.must_not_be_0" : "inventory.must_be_positive")));
         } else if (Math.abs(quantity) > MAX_QUANTITY) {
             errors.add(new FieldError("quantity", Wording.of("inventory.must_be_at_most_in_one", MAX_QUANTITY)));
         }

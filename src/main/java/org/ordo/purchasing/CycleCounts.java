@@ -94,7 +94,7 @@ public class CycleCounts {
         if (command.sku() != null && command.sku().length() > MAX_SKU) {
             errors.add(new FieldError("sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
         } else if (article == null) {
-            errors.add(new FieldError("sku", command.sku() == null ? "is required" : "is not a known SKU"));
+            errors.add(new FieldError("sku", PurchasingInput.missingSku(command.sku())));
         } else if (!article.isPhysical()) {
             errors.add(new FieldError("sku", Wording.of("purchasing.is_a_digital_article_it_has")));
         }
@@ -175,7 +175,7 @@ public class CycleCounts {
                     errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters",
                             MAX_SKU)));
                 } else if (article == null) {
-                    errors.add(new FieldError(at + ".sku", line.sku() == null ? "is required" : "is not a known SKU"));
+                    errors.add(new FieldError(at + ".sku", PurchasingInput.missingSku(line.sku())));
                 } else if (!article.isPhysical()) {
                     errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_a_digital_article_it_has")));
                 } else if (found.containsKey(article.sku())) {
@@ -278,7 +278,7 @@ public class CycleCounts {
         if (!counts.decide(id, approve ? CycleCount.Status.BOOKED : CycleCount.Status.REJECTED, actor,
                 clock.instant(), reason)) {
             throw new IllegalTransition("Count decided already", Wording.of("purchasing.count_is_and_cannot_be_decided",
-                    count.number(), count.status()),
+                    count.number(), Wording.of("purchasing.count_state." + count.status().name())),
                     Map.of("countStatus", count.status()));
         }
         if (approve) {

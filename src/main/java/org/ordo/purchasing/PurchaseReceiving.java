@@ -71,7 +71,7 @@ class PurchaseReceiving {
             throw new InvalidInputException(errors);
         }
         if (!head.status().isOpen()) {
-            throw SupplierOrders.illegal(head, "received against");
+            throw SupplierOrders.illegal(head, "purchasing.purchase_order_is_no_longer_received");
         }
         if (purchaseOrders.shipsToCustomer(id)) {
             // the goods go from the supplier to the customer: a receipt here would book stock that is not here

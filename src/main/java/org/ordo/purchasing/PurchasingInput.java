@@ -31,6 +31,11 @@ final class PurchasingInput {
         return line;
     }
 
+    /** The fault of a SKU the catalog does not have: none given, or one it does not know. */
+    static Wording missingSku(String sku) {
+        return Wording.of(sku == null ? "purchasing.is_required" : "purchasing.is_not_a_known_sku");
+    }
+
     static void quantity(List<FieldError> errors, String field, Long value, long min, boolean required) {
         if (value == null) {
             if (required) {

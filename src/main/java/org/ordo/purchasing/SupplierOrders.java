@@ -1,6 +1,7 @@
 package org.ordo.purchasing;
 
 import static org.ordo.purchasing.PurchasingInput.lineOf;
+import static org.ordo.purchasing.PurchasingInput.missingSku;
 import static org.ordo.purchasing.PurchasingInput.quantity;
 import static org.ordo.purchasing.PurchasingInput.required;
 import static org.ordo.purchasing.PurchasingInput.text;
@@ -114,8 +115,9 @@ class SupplierOrders {
             errors.add(new FieldError("supplier", Wording.of("purchasing.must_be_at_most_characters",
                     MAX_SUPPLIER_CODE)));
         } else if (supplier == null) {
-            errors.add(new FieldError("supplier", command.supplier() == null ? "is required: a supplier code"
-                    : "is not a known supplier code: " + command.supplier()));
+            errors.add(new FieldError("supplier", command.supplier() == null
+                    ? Wording.of("purchasing.is_required_a_supplier_code")
+                    : Wording.of("purchasing.is_not_a_known_supplier_code", command.supplier())));
         } else if (supplier.email() == null || supplier.email().isBlank()) {
             errors.add(new FieldError("supplier", Wording.of("purchasing.has_no_e_mail_address_to")));
         }
@@ -125,8 +127,9 @@ class SupplierOrders {
             errors.add(new FieldError("location", Wording.of("purchasing.must_be_at_most_characters",
                     MAX_LOCATION_CODE)));
         } else if (location == null) {
-            errors.add(new FieldError("location", command.location() == null ? "is required: where to deliver"
-                    : "is not a known location: " + command.location()));
+            errors.add(new FieldError("location", command.location() == null
+                    ? Wording.of("purchasing.is_required_where_to_deliver")
+                    : Wording.of("purchasing.is_not_a_known_location", command.location())));
         }
         String currency = command.currency() != null ? command.currency()
                 : supplier == null ? null : supplier.currency();
@@ -195,7 +198,7 @@ class SupplierOrders {
             if (l.sku() != null && l.sku().length() > MAX_SKU) {
                 errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
             } else if (article == null) {
-                errors.add(new FieldError(at + ".sku", l.sku() == null ? "is required" : "is not a known SKU"));
+                errors.add(new FieldError(at + ".sku", missingSku(l.sku())));
             } else if (!article.isPhysical()) {
                 errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_a_digital_article_nothing_to")));
             }
@@ -299,7 +302,7 @@ class SupplierOrders {
     public PurchaseOrder change(UUID id, ChangePurchaseOrder command) {
         PurchaseOrders.Head head = lock(id);
         if (!head.status().isOpen()) {
-            throw illegal(head, "changed");
+            throw illegal(head, "purchasing.purchase_order_is_no_longer_changed");
         }
         List<PurchaseOrders.Line> lines = purchaseOrders.lines(id);
         List<FieldError> errors = new ArrayList<>();
@@ -500,9 +503,10 @@ class SupplierOrders {
         }
     }
 
-    static IllegalTransition illegal(PurchaseOrders.Head head, String what) {
-        return new IllegalTransition("Purchase order closed", Wording.of("purchasing.purchase_order_is_and_can_no",
-                head.number(), head.status(), what),
+    /** The order's state forbids what {@code key} says ("Purchase order PO-1 is cancelled and can no longer …"). */
+    static IllegalTransition illegal(PurchaseOrders.Head head, String key) {
+        return new IllegalTransition("Purchase order closed", Wording.of(key, head.number(),
+                Wording.state(head.status())),
                 Map.of("purchaseOrderStatus", head.status()));
     }
 }

@@ -109,7 +109,7 @@ public class Transfers {
             if (l.sku() != null && l.sku().length() > MAX_SKU) {
                 errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
             } else if (article == null) {
-                errors.add(new FieldError(at + ".sku", l.sku() == null ? "is required" : "is not a known SKU"));
+                errors.add(new FieldError(at + ".sku", PurchasingInput.missingSku(l.sku())));
             } else if (!article.isPhysical()) {
                 errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_a_digital_article_it_has_2")));
             } else if (!seen.add(article.sku())) {
@@ -225,14 +225,14 @@ public class Transfers {
         Wording fault = TextInput.fault(reason, false);
         if (fault != null || reason.length() > PurchasingManagement.MAX_REASON) {
             throw new InvalidInputException("reason", fault != null ? fault
-                    : Wording.of("purchasing.reason_too_long", PurchasingManagement.MAX_REASON));
+                    : Wording.of("purchasing.must_be_at_most_characters", PurchasingManagement.MAX_REASON));
         }
         return reason;
     }
 
     private static IllegalTransition receivedAlready(StockTransfers.Head head) {
         return new IllegalTransition("Transfer received already", Wording.of("purchasing.transfer_is_its_goods_are_on",
-                head.number(), Transfer.Status.RECEIVED, head.to()),
+                head.number(), Wording.state(Transfer.Status.RECEIVED), head.to()),
                 Map.of("transferStatus", Transfer.Status.RECEIVED));
     }
 

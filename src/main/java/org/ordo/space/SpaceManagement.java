@@ -161,7 +161,7 @@ public class SpaceManagement {
         try {
             draft.check();
         } catch (InvalidInputException e) {
-            e.errors().forEach(f -> errors.add(new FieldError(prefix + f.field(), f.message())));
+            e.errors().forEach(f -> errors.add(f.at(prefix + f.field())));
         }
         if (draft.homeSku() != null && draft.homeSku().length() <= 64 && catalog.find(draft.homeSku()).isEmpty()) {
             errors.add(new FieldError(prefix + "homeSku", Wording.of("space.unknown_sku", draft.homeSku())));

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -24,8 +25,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The EDI screens without a browser: partners, a partner's messages with their outcomes, the original interchange
- * with a segment a line, reprocessing a message that waited for review once its article exists, and resending an
- * outgoing message.
+ * with a segment a line, reprocessing a message that waited for review once its article exists, resending an
+ * outgoing message, and why an incoming one is not resent, in the agent's language.
  */
 @IntegrationTest
 class EdiScreensIntegrationTests {
@@ -54,19 +55,18 @@ class EdiScreensIntegrationTests {
     }
 
     private WebSession as(Role role) {
+        return as(role, "en");
+    }
+
+    private WebSession as(Role role, String language) {
         String name = Fixtures.unique(role.name()).toLowerCase();
-        users.create(name, PASSWORD, role, "en", "test");
+        users.create(name, PASSWORD, role, language, "test");
         return WebSession.login(port, name, PASSWORD);
     }
 
     @Test
     void anAgentReadsTheOriginalReprocessesAMessageOnceItsArticleExistsAndResendsAnAnswer() {
-        String ref = "S" + Fixtures.gtin().substring(1);
-        String interchange = "UNB+UNOC:3+" + sender + ":14+4012345000009:14+261205:1000+" + ref + "'"
-                + "UNH+1+ORDERS:D:96A:UN:EAN008'BGM+220+" + po + "+9'LIN+1++" + gtin + ":SRV'QTY+21:2'UNS+S'"
-                + "CNT+2:1'UNT+7+1'UNZ+1+" + ref + "'";
-        JsonNode answer = expect(api.postBytes("/api/v1/edi/interchanges",
-                interchange.getBytes(StandardCharsets.ISO_8859_1), "application/EDIFACT"), 200).json();
+        JsonNode answer = orderForAnUnknownArticle();
         assertThat(answer.get("messages").get(0).get("outcome").asString()).isEqualTo("REVIEW");
 
         WebSession agent = as(Role.AGENT);
@@ -138,6 +138,38 @@ class EdiScreensIntegrationTests {
                         .contains("There is no EDI partner " + code + "; nothing was changed.");
             }
         }
+    }
+
+    @Test
+    void anIncomingMessageIsNotResentAndTheAgentIsToldWhyInTheirLanguage() {
+        orderForAnUnknownArticle();
+        String resend = "/edi/" + partner + "/messages/" + messages("IN").get(0).get("id").asString() + "/resend";
+
+        WebSession german = as(Role.AGENT, "de");
+        german.get("/edi/" + partner);
+        assertThat(german.follow(german.post(resend, Map.of())).body()).contains("Nicht gespeichert: "
+                + FieldLabels.of("id", Locale.GERMAN)
+                + ": nennt eine eingehende Nachricht; nur ausgehende Nachrichten werden gesendet");
+        WebSession korean = as(Role.AGENT, "ko");
+        korean.get("/edi/" + partner);
+        assertThat(korean.follow(korean.post(resend, Map.of())).body()).contains("저장되지 않음: "
+                + FieldLabels.of("id", Locale.KOREAN) + ": 수신 메시지를 가리킵니다. 발신 메시지만 보낼 수 있습니다");
+        WebSession english = as(Role.AGENT);
+        english.get("/edi/" + partner);
+        assertThat(english.follow(english.post(resend, Map.of())).body()).contains("Not saved: "
+                + FieldLabels.of("id", Locale.ENGLISH) + ": names a message in; only messages out are sent");
+        assertThat(messages("OUT")).extracting(m -> m.get("type").asString()).as("nothing sent but the CONTRL")
+                .containsExactly("CONTRL");
+    }
+
+    /** The partner orders two of an article ({@code gtin}) Ordo does not know yet: the message waits for review. */
+    private JsonNode orderForAnUnknownArticle() {
+        String ref = "S" + Fixtures.gtin().substring(1);
+        String interchange = "UNB+UNOC:3+" + sender + ":14+4012345000009:14+261205:1000+" + ref + "'"
+                + "UNH+1+ORDERS:D:96A:UN:EAN008'BGM+220+" + po + "+9'LIN+1++" + gtin + ":SRV'QTY+21:2'UNS+S'"
+                + "CNT+2:1'UNT+7+1'UNZ+1+" + ref + "'";
+        return expect(api.postBytes("/api/v1/edi/interchanges", interchange.getBytes(StandardCharsets.ISO_8859_1),
+                "application/EDIFACT"), 200).json();
     }
 
     private JsonNode messages(String direction) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.Fixtures.expect;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +16,8 @@ import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
 import org.ordo.fulfillment.FulfillmentManagement;
+import org.ordo.fulfillment.PackRequest;
+import org.ordo.fulfillment.Parcel;
 import org.ordo.fulfillment.PickList;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.platform.Role;
@@ -22,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Stock screens and the picking screen's answers without a browser: search, ledger paging, adjustments only with
- * a reason and only by admins and the warehouse, a short pick reported from the scanner screen.
+ * a reason and only by admins and the warehouse, a short pick reported from the scanner screen, and refusals of the
+ * warehouse's forms said in the worker's language.
  */
 @IntegrationTest
 class InventoryScreensIntegrationTests {
@@ -53,8 +59,12 @@ class InventoryScreensIntegrationTests {
     }
 
     private WebSession as(Role role) {
+        return as(role, "en");
+    }
+
+    private WebSession as(Role role, String language) {
         String name = Fixtures.unique(role.name()).toLowerCase();
-        users.create(name, PASSWORD, role, "en", "test");
+        users.create(name, PASSWORD, role, language, "test");
         return WebSession.login(port, name, PASSWORD);
     }
 
@@ -144,5 +154,68 @@ class InventoryScreensIntegrationTests {
         assertThat(line.missing()).isEqualTo(2);
         assertThat(inventory.stock(sku).onHand()).as("one issued, two written off").isEqualTo(17);
         assertThat(inventory.ledgerDiscrepancies(sku)).isEmpty();
+    }
+
+    @Test
+    void aRefusedPickIsExplainedInKoreanOnAKoreanScannerAndInEnglishOnAnEnglishOne() {
+        Map<String, Object> order = new HashMap<>(Fixtures.order("EUR", sku, 3));
+        order.put("paymentMethod", "marketplace");
+        expect(api.placeOrder(order), 201);
+        WebSession korean = as(Role.WAREHOUSE, "ko");
+        korean.get("/warehouse?location=" + location);
+        korean.post("/warehouse/pick-lists", Map.of("location", location, "maxOrders", "5"));
+        PickList list = fulfillment.openPickLists(location).get(0);
+        int lineNo = list.lines().get(0).lineNo();
+        String pick = "/warehouse/pick-lists/" + list.id() + "/lines/" + lineNo + "/pick";
+
+        korean.get("/warehouse/pick-lists/" + list.id() + "/pick");
+        String refused = korean.post(pick, Map.of("sku", "OTHER-SKU", "quantity", "9")).body();
+        assertThat(refused).contains("id=\"pick-error\"",
+                FieldLabels.of("sku", Locale.KOREAN) + ": OTHER-SKU을(를) 스캔했지만 이 라인의 상품은 " + sku + "입니다",
+                FieldLabels.of("quantity", Locale.KOREAN) + ": 0에서 3 사이여야 합니다")
+                .doesNotContain("scanned OTHER-SKU", "must be between");
+        assertThat(fulfillment.pickList(list.id()).lines().get(0).status()).as("nothing picked").isEqualTo("OPEN");
+
+        WebSession english = as(Role.WAREHOUSE);
+        english.get("/warehouse/pick-lists/" + list.id() + "/pick");
+        assertThat(english.post(pick, Map.of("sku", "OTHER-SKU", "quantity", "3")).body())
+                .contains(FieldLabels.of("sku", Locale.ENGLISH) + ": scanned OTHER-SKU but this line is " + sku);
+
+        korean.post(pick, Map.of("sku", sku, "quantity", "3"));
+        assertThat(korean.post(pick, Map.of("sku", sku, "quantity", "3")).body()).as("confirmed twice")
+                .contains(list.number() + "의 라인 " + lineNo + "은(는) 이미 피킹되었습니다");
+        assertThat(inventory.stock(sku).onHand()).as("issued once").isEqualTo(17);
+    }
+
+    @Test
+    void refusedAdjustmentsAndShipmentsAreExplainedInTheWorkersLanguage() {
+        WebSession german = as(Role.WAREHOUSE, "de");
+        german.get("/inventory/" + sku + "/ledger");
+        WebSession.Page zero = german.post("/inventory/adjustments",
+                Map.of("sku", sku, "location", location, "quantity", "0", "reason", "Zählung"));
+        assertThat(german.follow(zero).body())
+                .contains("Nicht gespeichert: " + FieldLabels.of("quantity", Locale.GERMAN) + ": darf nicht 0 sein");
+        assertThat(inventory.stock(sku).onHand()).as("nothing changed").isEqualTo(20);
+
+        Map<String, Object> order = new HashMap<>(Fixtures.order("EUR", sku, 2));
+        order.put("paymentMethod", "marketplace");
+        var placed = expect(api.placeOrder(order), 201).json();
+        String number = placed.get("number").asString();
+        UUID orderId = UUID.fromString(placed.get("id").asString());
+        PickList list = fulfillment.createPickList(location, null, 5);
+        fulfillment.pick(list.id(), list.lines().get(0).lineNo(), sku, 2L);
+        List<Parcel> parcels = fulfillment.pack(orderId, new PackRequest(location, List.of(
+                new PackRequest.ParcelSpec(500, null, null, null, List.of(new PackRequest.Item(1, 2L))))));
+
+        WebSession spanish = as(Role.WAREHOUSE, "es");
+        String ship = "/warehouse/orders/" + number + "/ship?location=" + location;
+        spanish.get(ship);
+        WebSession.Page refused = spanish.post(ship, Map.of("parcel", parcels.get(0).id().toString(),
+                "carrier", "DHL", "trackingNumber", "x"));
+        assertThat(spanish.follow(refused).body().replace("&#39;", "'")).contains("No guardado: "
+                + FieldLabels.of("trackingNumber", Locale.forLanguageTag("es"))
+                + ": es obligatorio: entre 4 y 40 letras, dígitos o '-'");
+        assertThat(fulfillment.parcelsOf(orderId)).as("nothing shipped").allSatisfy(p ->
+                assertThat(p.status()).isEqualTo("PACKED"));
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.Fixtures.expect;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,8 +60,12 @@ class PurchasingScreensIntegrationTests {
     }
 
     private WebSession person(Role role) {
+        return person(role, "en");
+    }
+
+    private WebSession person(Role role, String language) {
         String name = Fixtures.unique(role.name()).toLowerCase();
-        users.create(name, PASSWORD, role, "en", "test");
+        users.create(name, PASSWORD, role, language, "test");
         return WebSession.login(port, name, PASSWORD);
     }
 
@@ -183,5 +190,43 @@ class PurchasingScreensIntegrationTests {
         assertThat(warehouse.follow(received).body()).contains("Received 12 against " + po.number() + "/1");
         assertThat(purchasing.require(po.id()).status()).isEqualTo(PurchaseOrderStatus.RECEIVED);
         assertThat(inventory.stock(sku).onHand()).isEqualTo(14);
+    }
+
+    @Test
+    void aCancelledPurchaseOrderIsRefusedInTheReadersLanguageAndTheStateIsSaidAsAPersonWould() {
+        String sku = fixtures.article("10.00", "EUR", "19");
+        tools.jackson.databind.JsonNode po = expect(api.post("/api/v1/purchase-orders", Map.of("supplier", supplier,
+                "location", location, "lines", List.of(Map.of("sku", sku, "quantity", 40, "unitPrice", "4.20"))),
+                "Idempotency-Key", Fixtures.unique("po")), 201).json();
+        UUID id = UUID.fromString(po.get("id").asString());
+        String number = po.get("number").asString();
+        purchasing.cancel(id, "ordered twice");
+
+        WebSession buyer = person(Role.AGENT, "de");
+        buyer.get("/purchasing/orders/" + id);
+        WebSession.Page change = buyer.post("/purchasing/orders/" + id + "/change", Map.of("line", "1",
+                "quantity", "30", "reason", "weniger gebraucht"));
+        assertThat(buyer.follow(change).body()).contains("Nicht möglich: Einkaufsbestellung " + number
+                + " ist storniert und kann nicht mehr geändert werden");
+
+        WebSession warehouse = person(Role.WAREHOUSE, "ko");
+        warehouse.get("/purchasing");
+        WebSession.Page receipt = warehouse.post("/purchasing/receipts", Map.of("order", id.toString(), "line", "1",
+                "quantity", "5"));
+        assertThat(warehouse.follow(receipt).body()).contains("구매 주문 " + number
+                + "은(는) 취소됨 상태이므로 더 이상 입고할 수 없습니다");
+        assertThat(inventory.stock(sku).onHand()).as("nothing received").isZero();
+
+        WebSession english = person(Role.AGENT);
+        english.get("/purchasing");
+        WebSession.Page placed = english.post("/purchasing/orders", Map.of("supplier", "NO-SUCH-SUPPLIER",
+                "location", location));
+        assertThat(english.follow(placed).body()).contains("Not saved: " + FieldLabels.of("supplier", Locale.ENGLISH)
+                + ": is not a known supplier code: NO-SUCH-SUPPLIER");
+        WebSession german = person(Role.AGENT, "de");
+        german.get("/purchasing");
+        placed = german.post("/purchasing/orders", Map.of("supplier", "NO-SUCH-SUPPLIER", "location", location));
+        assertThat(german.follow(placed).body()).contains("Nicht gespeichert: " + FieldLabels.of("supplier",
+                Locale.GERMAN) + ": ist kein bekannter Lieferanten-Code: NO-SUCH-SUPPLIER");
     }
 }

@@ -3,6 +3,7 @@ package org.ordo.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.Fixtures.expect;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,13 +13,14 @@ import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
 import org.ordo.platform.Role;
 import org.ordo.platform.security.Users;
+import org.ordo.space.SpaceManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Warehouse space without a browser: the scanner's receipt names the bin the goods go into (or the overflow), the
- * space screen shows the bins, the overflow alert and the forecast with its CSV, and the purchasing screen warns
- * when a suggested order would not fit.
+ * space screen shows the bins, the overflow alert and the forecast with its CSV, the purchasing screen warns
+ * when a suggested order would not fit, and a refused move between bins says why in the worker's language.
  */
 @IntegrationTest
 class SpaceScreensIntegrationTests {
@@ -29,6 +31,8 @@ class SpaceScreensIntegrationTests {
     int port;
     @Autowired
     Users users;
+    @Autowired
+    SpaceManagement space;
 
     Api api;
     Fixtures fixtures;
@@ -47,8 +51,12 @@ class SpaceScreensIntegrationTests {
     }
 
     private WebSession as(Role role) {
+        return as(role, "en");
+    }
+
+    private WebSession as(Role role, String language) {
         String name = Fixtures.unique(role.name()).toLowerCase();
-        users.create(name, PASSWORD, role, "en", "test");
+        users.create(name, PASSWORD, role, language, "test");
         return WebSession.login(port, name, PASSWORD);
     }
 
@@ -91,5 +99,27 @@ class SpaceScreensIntegrationTests {
                 .isEqualTo("needs 22.0 l at " + location + ", but only 2.0 l of 10.0 l are free once stock and open"
                         + " purchase orders are in");
         assertThat(as(Role.AGENT).get("/purchasing").body()).contains("Would not fit the warehouse: needs 22.0 l");
+    }
+
+    @Test
+    void aRefusedMoveBetweenBinsSaysWhyInTheWorkersLanguage() {
+        fixtures.receive(sku, location, 5); // into R-01
+        WebSession korean = as(Role.WAREHOUSE, "ko");
+        korean.get("/warehouse/moves?location=" + location);
+        WebSession.Page same = korean.post("/warehouse/moves", Map.of("location", location, "from", "R-01", "sku", sku,
+                "quantity", "2", "to", "R-01"));
+        assertThat(korean.follow(same).body()).contains("저장되지 않음: " + FieldLabels.of("to", Locale.KOREAN)
+                + ": 물품이 나가는 빈입니다. 다른 빈을 지정하세요");
+        WebSession.Page unknown = korean.post("/warehouse/moves", Map.of("location", location, "from", "R-01", "sku",
+                sku, "quantity", "2", "to", "NOPE"));
+        assertThat(korean.follow(unknown).body()).contains(FieldLabels.of("to", Locale.KOREAN) + ": " + location
+                + "에 빈 NOPE이(가) 없습니다");
+
+        WebSession english = as(Role.WAREHOUSE);
+        english.get("/warehouse/moves?location=" + location);
+        assertThat(english.follow(english.post("/warehouse/moves", Map.of("location", location, "from", "R-01", "sku",
+                sku, "quantity", "2", "to", "R-01"))).body()).contains("Not saved: " + FieldLabels.of("to",
+                        Locale.ENGLISH) + ": is the bin the goods leave; name another bin");
+        assertThat(space.contents(location, "R-01").of(sku)).as("nothing moved").isEqualTo(5);
     }
 }

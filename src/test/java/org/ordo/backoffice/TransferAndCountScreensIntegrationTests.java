@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.Fixtures.expect;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -131,7 +132,8 @@ class TransferAndCountScreensIntegrationTests {
         WebSession warehouse = person(Role.WAREHOUSE, "de");
         assertThat(warehouse.get("/transfers").body()).contains("close-short", "Mit Fehlmenge schließen");
         assertThat(warehouse.follow(warehouse.post("/transfers/" + id + "/closure", Map.of("reason", " "))).body())
-                .as("no reason: refused, naming the field").contains("reason:");
+                .as("no reason: refused, naming the field").contains(FieldLabels.of("reason", Locale.GERMAN)
+                        + ": ist erforderlich: geben Sie an, warum nichts mehr ankommt");
         assertThat(api.get("/api/v1/transfers/" + id).json().get("status").asString()).isEqualTo("IN_TRANSIT");
 
         String page = warehouse.follow(warehouse.post("/transfers/" + id + "/closure", Map.of("reason",
@@ -144,8 +146,37 @@ class TransferAndCountScreensIntegrationTests {
                 .containsExactly(4, 0);
         assertThat(at(api, sku, to)).containsExactly(2, 0);
         assertThat(warehouse.follow(warehouse.post("/transfers/" + id + "/closure", Map.of("reason", "again")))
-                .body()).as("closed once").contains("CLOSED_SHORT");
+                .body()).as("closed once, said in German").contains("Nicht möglich: Umlagerung "
+                        + shipped.get("number").asString() + " ist mit Fehlmenge geschlossen und kann nicht");
         assertThat(at(api, sku, from)).containsExactly(4, 0);
+    }
+
+    @Test
+    void refusedCountsAndTransfersAreExplainedInTheWorkersLanguage() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        WebSession german = person(Role.WAREHOUSE, "de");
+        german.get("/counts");
+        WebSession.Page count = german.post("/counts", Map.of("sku", "NO-SUCH-SKU", "location", location,
+                "counted", "3"));
+        assertThat(german.follow(count).body()).contains("Nicht gespeichert: " + FieldLabels.of("sku", Locale.GERMAN)
+                + ": ist keine bekannte SKU");
+
+        WebSession korean = person(Role.PURCHASING, "ko");
+        korean.get("/transfers");
+        WebSession.Page transfer = korean.post("/transfers", Map.of("from", location, "to", location, "sku", sku,
+                "quantity", "2"));
+        assertThat(korean.follow(transfer).body()).contains("저장되지 않음: " + FieldLabels.of("to", Locale.KOREAN)
+                + ": 출발 창고와 다른 창고여야 합니다");
+
+        WebSession english = person(Role.WAREHOUSE, "en");
+        english.get("/counts");
+        assertThat(english.follow(english.post("/counts", Map.of("sku", "NO-SUCH-SKU", "location", location,
+                "counted", "3"))).body()).contains("Not saved: " + FieldLabels.of("sku", Locale.ENGLISH)
+                        + ": is not a known SKU");
+        assertThat(at(api, sku, location)).as("nothing counted or moved").containsExactly(0, 0);
     }
 
     @Test

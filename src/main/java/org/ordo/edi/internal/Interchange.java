@@ -243,7 +243,7 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
         String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1);
         if (start.startsWith("ISA")) {
             // X12 declares no charset: its basic and extended character sets are within UTF-8, read strictly
-            return strict(body, StandardCharsets.UTF_8, "X12");
+            return strict(body, StandardCharsets.UTF_8, null);
         }
         if (!start.startsWith("UNA") && !start.startsWith("UNB")) {
             throw new InvalidInputException("body", Wording.of("edi.is_not_an_interchange_it_must"));
@@ -255,16 +255,18 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                     Wording.of("edi.unb_must_declare_a_syntax_identifier",
                             CHARSETS.keySet().stream().sorted().toList()));
         }
-        return strict(body, charset, "UNB's " + syntax.group(1));
+        return strict(body, charset, syntax.group(1));
     }
 
-    private static String strict(byte[] body, Charset charset, String declaredBy) {
+    /** The body decoded as {@code charset}: the one UNB's syntax identifier declares, or (none) X12's UTF-8. */
+    private static String strict(byte[] body, Charset charset, String syntaxIdentifier) {
         try {
             return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", Wording.of("edi.holds_bytes_that_are_not_as", charset.name(),
-                    declaredBy));
+            throw new InvalidInputException("body", syntaxIdentifier == null
+                    ? Wording.of("edi.holds_bytes_that_x12_does_not_declare", charset.name())
+                    : Wording.of("edi.holds_bytes_that_unb_does_not_declare", charset.name(), syntaxIdentifier));
         }
     }
 
