@@ -137,7 +137,7 @@ class OrderScreensIntegrationTests {
         agent.get("/orders");
 
         assertThat(agent.follow(agent.post("/orders/bulk", Map.of("ids", a.id().toString(), "action", "hold",
-                "reason", ""))).body()).contains("reason: is required");
+                "reason", ""))).body()).contains("Reason: is required");
         assertThat(orders.require(a.id()).status()).isEqualTo(OrderStatus.OPEN);
 
         agent.get("/orders");

@@ -174,12 +174,12 @@ class ShopProfileIntegrationTests {
             admin.get("/admin/shop");
             var answer = admin.follow(admin.postFile("/admin/shop/logo", Map.of(), "logo", "logo.png", "image/png",
                     upload.getValue()));
-            assertThat(answer.body()).as(upload.getKey()).contains("logo: ").contains(upload.getKey());
+            assertThat(answer.body()).as(upload.getKey()).contains("Logo: ").contains(upload.getKey());
             assertThat(shop.logo()).as(upload.getKey()).hasValueSatisfying(png -> assertThat(png).isEqualTo(before));
         }
         admin.get("/admin/shop");
         assertThat(admin.follow(admin.post("/admin/shop/name", Map.of("name", "x".repeat(81)))).body())
-                .contains("name: must be at most 80 characters");
+                .contains("Name: must be at most 80 characters");
         assertThat(shop.current().nameSet()).isFalse();
     }
 
