@@ -79,8 +79,8 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         if (o.status() != OrderStatus.ON_HOLD) {
             throw new IllegalTransition("Not on hold",
-                    Wording.of("ordering.order_is_not_on_hold", o.number(), StatusWording.of(o.status())), Map.of("orderStatus",
-                            o.status()));
+                    Wording.of("ordering.order_is_not_on_hold", o.number(), StatusWording.of(o.status())),
+                    Map.of("orderStatus", o.status()));
         }
         String actor = Actor.current();
         OrderView.Hold released = orders.find(orderId).map(OrderView::hold).orElse(null);
