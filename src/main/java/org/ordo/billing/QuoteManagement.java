@@ -149,7 +149,7 @@ public class QuoteManagement {
      */
     @Transactional
     public Quote send(UUID id) {
-        Quote quote = lockOpen(id, QuoteStatus.SENT, "sent");
+        Quote quote = lockOpen(id, QuoteStatus.SENT);
         StoredDocument pdf = archive.find(DocumentKind.QUOTE, quote.number())
                 .orElseGet(() -> archive.store(DocumentKind.QUOTE, null, quote.number(), quote.customer().locale(),
                         "application/pdf", "quote-" + quote.number() + ".pdf", renderer.quote(quote)));
@@ -173,7 +173,7 @@ public class QuoteManagement {
      */
     @Transactional
     public Quote accept(UUID id) {
-        Quote quote = lockOpen(id, QuoteStatus.ACCEPTED, "accepted");
+        Quote quote = lockOpen(id, QuoteStatus.ACCEPTED);
         Map<String, Money> prices = new LinkedHashMap<>();
         List<PlaceOrder.Line> lines = new ArrayList<>();
         for (Quote.Line line : quote.lines()) {
@@ -196,7 +196,7 @@ public class QuoteManagement {
             throw new InvalidInputException("reason", Wording.of("billing.must_be_at_most_characters",
                     TextInput.MAX_REASON));
         }
-        Quote quote = lockOpen(id, QuoteStatus.DECLINED, "declined");
+        Quote quote = lockOpen(id, QuoteStatus.DECLINED);
         quotes.markDeclined(quote.id(), reason == null || reason.isBlank() ? null : reason.trim());
         return require(id);
     }
@@ -221,11 +221,13 @@ public class QuoteManagement {
     }
 
     /** Locks the quote and checks that it may become {@code next}: not decided, and still valid today. */
-    private Quote lockOpen(UUID id, QuoteStatus next, String verb) {
+    private Quote lockOpen(UUID id, QuoteStatus next) {
+        Wording verb = Wording.of("billing.to." + next.name());
         Quote quote = quotes.lock(id).orElseThrow(() -> new NotFoundException("Quote", id));
         if (!quote.status().canBecome(next)) {
             throw new IllegalTransition("Quote is " + quote.status(),
-                    Wording.of("billing.quote_is_and_cannot_be", quote.number(), quote.status(), verb),
+                    Wording.of("billing.quote_is_and_cannot_be", quote.number(),
+                            Wording.of("billing.status." + quote.status().name()), verb),
                     Map.of("quoteStatus", quote.status()));
         }
         if (quote.validUntil().isBefore(LocalDate.now(clock))) {
@@ -240,8 +242,8 @@ public class QuoteManagement {
         List<FieldError> errors = new ArrayList<>();
         boolean currencyKnown = c.currency() != null && Money.isKnownCurrency(c.currency());
         if (!currencyKnown) {
-            errors.add(new FieldError("currency", c.currency() == null ? "is required"
-                    : "is not an ISO 4217 currency code: " + c.currency()));
+            errors.add(new FieldError("currency", c.currency() == null ? Wording.of("platform.currency_required")
+                    : Wording.of("platform.currency_unknown", c.currency())));
         }
         drafts.customer(errors, c.customerId(), c.customer());
         LocalDate today = LocalDate.now(clock);

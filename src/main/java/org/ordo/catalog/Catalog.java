@@ -52,18 +52,20 @@ public class Catalog {
                 draft.returnable());
         ArticleDraft.Checked checked = withSku.check();
         Article current = articles.lockForChange(sku).orElseThrow(() -> new NotFoundException("Article", sku));
-        List<String> changes = new java.util.ArrayList<>();
+        List<Wording> changes = new java.util.ArrayList<>();
         if (current.type() != withSku.type()) {
-            changes.add("become " + withSku.type());
+            changes.add(Wording.of("catalog.change_become", withSku.type()));
         }
         if (!current.price().currency().equals(checked.price().currency())) {
-            changes.add("change its currency from " + current.price().currency() + " to " + checked.price().currency());
+            changes.add(Wording.of("catalog.change_currency", current.price().currency(),
+                    checked.price().currency()));
         }
         if (!changes.isEmpty()) {
             List<String> held = usages.stream().map(u -> u.holding(sku)).flatMap(Optional::stream).toList();
             if (!held.isEmpty()) {
                 throw new ConflictException("article-in-use", "Article in use",
-                        Wording.of("catalog.article_cannot_while_it_is_held", sku, String.join(" or ", changes),
+                        Wording.of("catalog.article_cannot_while_it_is_held", sku, changes.size() == 1 ? changes.get(0)
+                                : Wording.of("catalog.either", changes.get(0), changes.get(1)),
                         String.join("; ", held)),
                         Map.of("sku", sku, "heldBy", held));
             }

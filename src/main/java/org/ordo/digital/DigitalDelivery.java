@@ -133,7 +133,8 @@ public class DigitalDelivery {
         try {
             upload(sku, filename, contentType, new java.io.ByteArrayInputStream(content == null ? new byte[0] : content));
         } catch (PayloadTooLargeException e) {
-            throw new InvalidInputException("body", e.getMessage());
+            throw new InvalidInputException("body", Wording.of("digital.body_larger_than",
+                    settings.maxFileSize().toBytes()));
         }
     }
 

@@ -67,7 +67,8 @@ public class Notifications {
         Message original = require(id);
         if (original.status() == MessageStatus.QUEUED || original.status() == MessageStatus.SENDING) {
             throw new ConflictException("message-pending", "Message not sent yet",
-                    Wording.of("notification.message_is_it_will_be_sent", id, original.status()));
+                    Wording.of("notification.message_is_it_will_be_sent", id,
+                            Wording.of("notification.status." + original.status().name())));
         }
         UUID copy = Ids.next();
         messages.queue(copy, original.channel(), new Messages.Draft(original.kind(), original.orderId(),

@@ -130,7 +130,8 @@ public class CustomerChanges {
         String closedBy = closedBy(order);
         if (closedBy != null) {
             throw new ConflictException("customer-change-closed", "Changes by the customer are closed",
-                    Wording.of("ordering.order_can_no_longer_be_changed", order.number(), closedBy), Map.of("closedBy",
+                    Wording.of("ordering.order_can_no_longer_be_changed", order.number(),
+                            Wording.of("ordering.closed_by." + closedBy)), Map.of("closedBy",
                             closedBy));
         }
         List<FieldError> errors = new ArrayList<>();

@@ -79,11 +79,13 @@ public class DraftChecks {
             List<Line> lines, int maxLines, long maxQuantity, Address shippingAddress, Address billingAddress,
             java.util.function.Function<List<String>, Map<String, Article>> read) {
         Map<String, Article> articles = Map.of();
+        boolean quote = noun.equals("quote");
         if (lines == null || lines.isEmpty()) {
-            errors.add(new FieldError("lines", Wording.of("ordering.needs_at_least_one_line",
-                    (noun.equals("order") ? "an " : "a "), noun)));
+            errors.add(new FieldError("lines", Wording.of(quote ? "ordering.a_quote_needs_at_least_one_line"
+                    : "ordering.an_order_needs_at_least_one_line")));
         } else if (lines.size() > maxLines) {
-            errors.add(new FieldError("lines", Wording.of("ordering.at_most_lines_per", maxLines, noun)));
+            errors.add(new FieldError("lines", Wording.of(quote ? "ordering.at_most_lines_per_quote"
+                    : "ordering.at_most_lines_per_order", maxLines)));
         } else {
             articles = read.apply(lines.stream().filter(l -> l != null && l.sku() != null).map(Line::sku)
                     .distinct().toList());
@@ -112,7 +114,8 @@ public class DraftChecks {
                 } else {
                     physical |= article.isPhysical();
                     if (currencyKnown && !article.price().currency().equals(currency)) {
-                        errors.add(new FieldError("currency", Wording.of("ordering.the_is_in_but_is_priced", noun,
+                        errors.add(new FieldError("currency", Wording.of(quote
+                                ? "ordering.the_quote_is_in_but_is_priced" : "ordering.the_order_is_in_but_is",
                                 currency, line.sku(), article.price().currency())));
                     }
                 }

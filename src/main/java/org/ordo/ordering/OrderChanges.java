@@ -370,12 +370,13 @@ public class OrderChanges {
     private void refuseUnchangeable(Orders.Locked o) {
         if (o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.COMPLETED) {
             throw new IllegalTransition("Order " + o.status().name().toLowerCase(),
-                    Wording.of("ordering.order_is_and_can_no_longer", o.number(), o.status()),
+                    Wording.of("ordering.order_is_and_can_no_longer", o.number(), StatusWording.of(o.status())),
                     Map.of("orderStatus", o.status()));
         }
         if (o.fulfillmentStatus().hasShipped()) {
             throw new IllegalTransition("Already shipped",
-                    Wording.of("ordering.order_has_shipped_it_can_no", o.number(), o.fulfillmentStatus()),
+                    Wording.of("ordering.order_has_shipped_it_can_no", o.number(),
+                            StatusWording.of(o.fulfillmentStatus())),
                             Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         if (inventory.hasIssued(o.id())) {

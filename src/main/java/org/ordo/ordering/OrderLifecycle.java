@@ -79,8 +79,8 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         if (o.status() != OrderStatus.ON_HOLD) {
             throw new IllegalTransition("Not on hold",
-                    Wording.of("ordering.order_is_not_on_hold", o.number(), o.status()), Map.of("orderStatus",
-                            o.status()));
+                    Wording.of("ordering.order_is_not_on_hold", o.number(), StatusWording.of(o.status())),
+                    Map.of("orderStatus", o.status()));
         }
         String actor = Actor.current();
         OrderView.Hold released = orders.find(orderId).map(OrderView::hold).orElse(null);
@@ -243,7 +243,7 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         if (!o.released() || o.status() != OrderStatus.OPEN) {
             throw new IllegalTransition("Not released",
-                    Wording.of("ordering.order_is_not_released_to_the", o.number(), o.status()),
+                    Wording.of("ordering.order_is_not_released_to_the", o.number(), StatusWording.of(o.status())),
                     Map.of("orderStatus", o.status()));
         }
         shippedByLine.forEach((line, quantity) -> {
@@ -276,7 +276,8 @@ public class OrderLifecycle {
         }
         if (!o.fulfillmentStatus().canBecome(FulfillmentStatus.DELIVERED)) {
             throw new IllegalTransition("Not shipped",
-                    Wording.of("ordering.order_is_only_shipped_orders_are", o.number(), o.fulfillmentStatus()),
+                    Wording.of("ordering.order_is_only_shipped_orders_are", o.number(),
+                            StatusWording.of(o.fulfillmentStatus())),
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         orders.changeFulfillment(orderId, FulfillmentStatus.DELIVERED);

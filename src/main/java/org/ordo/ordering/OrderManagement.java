@@ -271,12 +271,14 @@ public class OrderManagement {
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.fulfillmentStatus().hasShipped()) {
             throw new IllegalTransition("Already shipped",
-                    Wording.of("ordering.order_has_shipped_it_cannot_be", order.number(), order.fulfillmentStatus()),
+                    Wording.of("ordering.order_has_shipped_it_cannot_be", order.number(),
+                            StatusWording.of(order.fulfillmentStatus())),
                     Map.of("orderStatus", order.status(), "fulfillmentStatus", order.fulfillmentStatus()));
         }
         if (!order.status().canBecome(OrderStatus.CANCELLED)) {
             throw new IllegalTransition("Illegal transition",
-                    Wording.of("ordering.order_is_and_cannot_be_cancelled", order.number(), order.status()),
+                    Wording.of("ordering.order_is_and_cannot_be_cancelled", order.number(),
+                            StatusWording.of(order.status())),
                     Map.of("orderStatus", order.status()));
         }
         if (inventory.hasIssued(orderId)) {
@@ -474,8 +476,8 @@ public class OrderManagement {
         }
         boolean currencyKnown = c.currency() != null && Money.isKnownCurrency(c.currency());
         if (!currencyKnown) {
-            errors.add(new FieldError("currency", c.currency() == null ? "is required"
-                    : "is not an ISO 4217 currency code: " + c.currency()));
+            errors.add(new FieldError("currency", c.currency() == null ? Wording.of("platform.currency_required")
+                    : Wording.of("platform.currency_unknown", c.currency())));
         }
         drafts.customer(errors, c.customerId(), c.customer(), reads::customer);
         if (c.note() != null && c.note().length() > PlaceOrder.NOTE) {
@@ -537,7 +539,8 @@ public class OrderManagement {
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.status() != OrderStatus.CANCELLED || !orders.expiredUnpaid(orderId)) {
             throw new IllegalTransition("Not an expired order",
-                    Wording.of("ordering.order_is_and_was_not_cancelled", order.number(), order.status()),
+                    Wording.of("ordering.order_is_and_was_not_cancelled", order.number(),
+                            StatusWording.of(order.status())),
                             Map.of("orderStatus", order.status()));
         }
         List<StockDemand.Line> demand = orders.linesOf(List.of(orderId)).stream()

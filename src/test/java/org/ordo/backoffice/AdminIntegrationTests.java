@@ -71,7 +71,7 @@ class AdminIntegrationTests {
         admin.get("/admin/users");
         WebSession.Page refused = admin.post("/admin/users",
                 Map.of("username", name, "password", "short", "role", "AGENT"));
-        assertThat(admin.follow(refused).body()).contains("Not saved: password: must be at least 10 characters");
+        assertThat(admin.follow(refused).body()).contains("Not saved: Password: must be at least 10 characters");
         assertThat(users.find(name)).isEmpty();
 
         admin.get("/admin/users");

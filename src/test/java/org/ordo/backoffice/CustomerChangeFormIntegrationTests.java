@@ -56,9 +56,9 @@ class CustomerChangeFormIntegrationTests {
         for (Fault fault : List.of(
                 new Fault("postalCode", "?", "Die Postleitzahl ? passt nicht zu DE; erwartet wie 10115."),
                 new Fault("postalCode", "1011", "Die Postleitzahl 1011 passt nicht zu DE; erwartet wie 10115."),
-                new Fault("postalCode", "1".repeat(30), "must be at most 20 characters"),
+                new Fault("postalCode", "1".repeat(30), "darf höchstens 20 Zeichen lang sein"),
                 new Fault("street", "Hauptstraße", "Die Straße „Hauptstraße“ hat keine Hausnummer."),
-                new Fault("country", "XX", "is not an ISO 3166 alpha-2 country code"))) {
+                new Fault("country", "XX", "ist kein Ländercode nach ISO 3166 alpha-2"))) {
             Map<String, String> form = form("1");
             form.put("address-" + fault.field(), fault.value());
             WebSession.Page refused = customer.post(path, form);

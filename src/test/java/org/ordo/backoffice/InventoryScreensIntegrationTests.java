@@ -85,7 +85,7 @@ class InventoryScreensIntegrationTests {
         assertThat(warehouse.get("/inventory/" + sku + "/ledger").body()).contains("id=\"adjust-form\"");
         WebSession.Page noReason = warehouse.post("/inventory/adjustments",
                 Map.of("sku", sku, "location", location, "quantity", "-2", "reason", " "));
-        assertThat(warehouse.follow(noReason).body()).contains("Not saved: reason: is required");
+        assertThat(warehouse.follow(noReason).body()).contains("Not saved: Reason: is required");
         assertThat(inventory.stock(sku).onHand()).as("nothing changed").isEqualTo(20);
 
         warehouse.get("/inventory/" + sku + "/ledger");

@@ -78,16 +78,16 @@ class MailboxScreensIntegrationTests {
 
         // a port that is no number is refused naming the field, and nothing is stored
         WebSession.Page refused = admin.follow(admin.post("/admin/mailboxes", form(name, "zwei", "wrong")));
-        assertThat(refused.body()).contains("port: must be a whole number");
+        assertThat(refused.body()).contains("Port: must be a whole number");
         assertThat(setup.mailboxes()).noneMatch(m -> m.name().equals(name));
         // a port in other digits than ASCII ones is no number the form takes (Integer.parseInt would read 993)
         refused = admin.follow(admin.post("/admin/mailboxes", form(name, "\u0669\u0669\u0663", "wrong")));
-        assertThat(refused.body()).contains("port: must be a whole number");
+        assertThat(refused.body()).contains("Port: must be a whole number");
         // the TLS checkbox sends "true" or nothing: any other value is none of the form's choices
         Map<String, String> maybe = form(name, String.valueOf(imapPort), "wrong");
         maybe.put("ssl", "maybe");
         refused = admin.follow(admin.post("/admin/mailboxes", maybe));
-        assertThat(refused.body()).contains("flash error").contains("ssl: must be true (checked) or absent");
+        assertThat(refused.body()).contains("flash error").contains("TLS: must be true (checked) or absent");
         assertThat(setup.mailboxes()).noneMatch(m -> m.name().equals(name));
 
         WebSession.Page added = admin.post("/admin/mailboxes", form(name, String.valueOf(imapPort), "wrong"));

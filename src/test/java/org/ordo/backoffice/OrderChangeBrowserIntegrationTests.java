@@ -132,7 +132,8 @@ class OrderChangeBrowserIntegrationTests {
         form.put("sku-1", stem + "XL");
         WebSession.Page refused = customer.post(path, form);
         assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.body()).contains(stem + "XL is not another size of " + stem + "M");
+        // the customer reads German (the order's language), as the rest of the page
+        assertThat(refused.body()).contains(stem + "XL ist keine andere Größe von " + stem + "M");
         assertThat(orders.require(id).lines().get(0).sku()).isEqualTo(stem + "M");
 
         // An agent changed the order meanwhile: the customer's form of version 1 is refused and shows version 2.

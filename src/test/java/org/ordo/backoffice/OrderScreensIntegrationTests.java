@@ -137,7 +137,7 @@ class OrderScreensIntegrationTests {
         agent.get("/orders");
 
         assertThat(agent.follow(agent.post("/orders/bulk", Map.of("ids", a.id().toString(), "action", "hold",
-                "reason", ""))).body()).contains("reason: is required");
+                "reason", ""))).body()).contains("Reason: is required");
         assertThat(orders.require(a.id()).status()).isEqualTo(OrderStatus.OPEN);
 
         agent.get("/orders");
@@ -216,6 +216,55 @@ class OrderScreensIntegrationTests {
                 .isEqualTo(confirmation.id()));
 
         assertThat(agent.get("/orders/SO-0").status()).isEqualTo(404);
+    }
+
+    /** A back-office user of the role, reading in {@code locale}'s language. */
+    private WebSession user(String role, String locale) {
+        String name = Fixtures.unique("u").toLowerCase();
+        WebSession admin = WebSession.login(port, "admin", Api.ADMIN_PASSWORD);
+        admin.get("/admin/users");
+        admin.post("/admin/users", Map.of("username", name, "password", "reader-password-1", "role", role,
+                "locale", locale));
+        WebSession user = WebSession.login(port, name, "reader-password-1");
+        user.get("/orders");
+        return user;
+    }
+
+    @Test
+    void aRefusedFormSaysWhyInTheReadersLanguageWithTheFieldsName() {
+        OrderView cancelled = place("Refused " + Fixtures.unique("K"), Instant.now().plus(Duration.ofDays(2)), "en");
+        orders.cancel(cancelled.id(), "customer changed their mind");
+        OrderView open = place("Refused " + Fixtures.unique("K"), Instant.now().plus(Duration.ofDays(2)), "en");
+
+        // German: the back office's own check (a bulk hold without a reason) and the service's, its state said too.
+        WebSession german = user("AGENT", "de");
+        WebSession.Page noReason = german.post("/orders/bulk", Map.of("ids", open.id().toString(), "action", "hold",
+                "reason", " "));
+        assertThat(german.follow(noReason).body()).contains("Nicht gespeichert: Grund: ist erforderlich");
+        WebSession.Page twice = german.post("/orders/" + cancelled.number() + "/cancel", Map.of("reason", "again"));
+        assertThat(german.follow(twice).body())
+                .contains("Nicht möglich: Bestellung " + cancelled.number()
+                        + " ist storniert und kann nicht storniert werden")
+                .doesNotContain("ist CANCELLED");
+
+        // Korean: a change naming a line the order lacks, the field's path in words.
+        WebSession korean = user("AGENT", "ko");
+        WebSession.Page noLine = korean.post("/orders/" + open.number() + "/changes", Map.of("version", "1",
+                "lineNo", "99", "quantity", "1", "reason", "wrong line"));
+        assertThat(korean.follow(noLine).body())
+                .contains("저장되지 않음: 품목 1 › 품목 번호: 주문 " + open.number() + "에 99번 품목이 없습니다");
+        assertThat(orders.require(open.id()).version()).as("nothing changed").isEqualTo(1);
+
+        // English pages keep their English.
+        agent.get("/orders");
+        WebSession.Page english = agent.post("/orders/bulk", Map.of("ids", open.id().toString(), "action", "hold",
+                "reason", " "));
+        assertThat(agent.follow(english).body()).contains("Not saved: Reason: is required");
+        WebSession.Page englishTwice = agent.post("/orders/" + cancelled.number() + "/cancel",
+                Map.of("reason", "again"));
+        assertThat(agent.follow(englishTwice).body())
+                .contains("Not possible: Order " + cancelled.number() + " is CANCELLED and cannot be cancelled");
+        assertThat(orders.require(open.id()).status()).isEqualTo(OrderStatus.OPEN);
     }
 
     @Test

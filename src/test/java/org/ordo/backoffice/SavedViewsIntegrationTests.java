@@ -131,10 +131,10 @@ class SavedViewsIntegrationTests {
                 .body()).contains("A view named “API " + surname + "” exists already.");
         agent.get("/orders");
         assertThat(agent.follow(agent.post("/orders/views", Map.of("name", "  ", "filter", ""))).body())
-                .contains("name: must be 1 to 60 characters");
+                .contains("Name: must be 1 to 60 characters");
         agent.get("/orders");
         assertThat(agent.follow(agent.post("/orders/views", Map.of("name", "x".repeat(61), "filter", ""))).body())
-                .contains("name: must be 1 to 60 characters");
+                .contains("Name: must be 1 to 60 characters");
 
         agent.get("/orders");
         agent.follow(agent.post("/orders/views/" + web + "/rename", Map.of("name", "Web shop " + surname)));

@@ -174,13 +174,27 @@ class ShopProfileIntegrationTests {
             admin.get("/admin/shop");
             var answer = admin.follow(admin.postFile("/admin/shop/logo", Map.of(), "logo", "logo.png", "image/png",
                     upload.getValue()));
-            assertThat(answer.body()).as(upload.getKey()).contains("logo: ").contains(upload.getKey());
+            assertThat(answer.body()).as(upload.getKey()).contains("Logo: ").contains(upload.getKey());
             assertThat(shop.logo()).as(upload.getKey()).hasValueSatisfying(png -> assertThat(png).isEqualTo(before));
         }
         admin.get("/admin/shop");
         assertThat(admin.follow(admin.post("/admin/shop/name", Map.of("name", "x".repeat(81)))).body())
-                .contains("name: must be at most 80 characters");
+                .contains("Name: must be at most 80 characters");
         assertThat(shop.current().nameSet()).isFalse();
+
+        // an admin who reads German is told in German, the field by its name on the screen
+        String german = ("shopadmin" + Fixtures.unique("s")).toLowerCase().replaceAll("[^a-z0-9]", "");
+        german = german.substring(0, Math.min(40, german.length()));
+        users.create(german, "shop-password-1", Role.ADMIN, "de", "test");
+        WebSession deAdmin = WebSession.login(port, german, "shop-password-1");
+        deAdmin.get("/admin/shop");
+        assertThat(deAdmin.follow(deAdmin.postFile("/admin/shop/logo", Map.of(), "logo", "logo.svg", "image/svg+xml",
+                svg.getBytes(StandardCharsets.UTF_8))).body()).contains("Nicht gespeichert: Logo: muss ein PNG- oder "
+                        + "JPEG-Bild sein: SVG wird nicht angenommen, da es Skripte enthalten kann");
+        deAdmin.get("/admin/shop");
+        assertThat(deAdmin.follow(deAdmin.post("/admin/shop/name", Map.of("name", "x".repeat(81)))).body())
+                .contains("Nicht gespeichert: Name: darf höchstens 80 Zeichen lang sein");
+        assertThat(shop.logo()).hasValueSatisfying(png -> assertThat(png).isEqualTo(before));
     }
 
     @Test

@@ -195,7 +195,7 @@ class WarehouseScreensBrowserIntegrationTests {
         new Select(browser.find(By.id("receive-location"))).selectByValue(loc);
         browser.find(By.id("receive-quantity")).sendKeys("12");
         browser.find(By.id("receive")).click();
-        assertThat(browser.waitFor(By.id("flash")).getText()).contains("Not saved", "sku: unknown SKU");
+        assertThat(browser.waitFor(By.id("flash")).getText()).contains("Not saved", "SKU: unknown SKU");
         assertThat(inventory.stock(sku).onHand()).isEqualTo(3);
 
         // The form keeps what was typed: correct the SKU and send it again.

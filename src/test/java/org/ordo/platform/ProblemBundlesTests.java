@@ -145,6 +145,43 @@ class ProblemBundlesTests {
         assertThat(faults).isEmpty();
     }
 
+    @Test
+    void everyFieldARefusalNamesHasALabelInEveryLanguage() throws IOException {
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+        Pattern name = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+        List<String> calls = List.of("new FieldError(", "new InvalidInputException(",
+                "new org.ordo.platform.FieldError(", "new org.ordo.platform.InvalidInputException(");
+        Set<String> named = new TreeSet<>();
+        for (Path file : javaFiles()) {
+            String code = Files.readString(file);
+            for (String call : calls) {
+                for (int at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + 1)) {
+                    List<String> args = JavaArguments.of(code, at + call.length());
+                    if (args.size() < 2) {
+                        continue;
+                    }
+                    // "lines[" + i + "].quantity", prefix + ".postalCode": each part a field's name
+                    Matcher m = literal.matcher(args.get(0));
+                    while (m.find()) {
+                        for (String part : m.group(1).split("[.\\[\\]]")) {
+                            if (name.matcher(part).matches()) {
+                                named.add(part);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(named).contains("quantity", "lines", "sku", "reason");
+        List<String> faults = new ArrayList<>();
+        for (String language : Stream.concat(Stream.of("en"), LANGUAGES.stream()).toList()) {
+            Properties labels = read("fields", language);
+            named.stream().filter(n -> !labels.containsKey(n))
+                    .forEach(n -> faults.add("fields_" + language + " lacks a label for " + n));
+        }
+        assertThat(faults).isEmpty();
+    }
+
     private static List<String> bundles() throws IOException {
         try (Stream<Path> files = Files.list(BUNDLES)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("_en.properties"))

@@ -8,8 +8,10 @@ import org.ordo.intake.FileImport;
 import org.ordo.intake.FileImports;
 import org.ordo.intake.ImportKind;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Role;
+import org.ordo.platform.Wording;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,8 +54,8 @@ class ImportsScreenController {
     String preview(@RequestParam(defaultValue = "orders") String kind, @RequestParam(defaultValue = "") String source,
             @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
         if (!kinds().contains(ImportKind.parse(kind))) {
-            Flash.error(redirect, "flash.invalid", "kind: must be one of " + kinds().stream().map(ImportKind::code)
-                    .toList());
+            Flash.error(redirect, "flash.invalid", Refusals.of(new FieldError("kind",
+                    Wording.of("backoffice.must_be_one_of", kinds().stream().map(ImportKind::code).toList()))));
             return "redirect:/imports";
         }
         try {

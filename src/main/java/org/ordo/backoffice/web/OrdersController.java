@@ -27,6 +27,7 @@ import org.ordo.ordering.OrderSummary;
 import org.ordo.ordering.PaymentStatus;
 import org.ordo.ordering.HoldKind;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
@@ -204,7 +205,8 @@ class OrdersController {
             return target;
         }
         if (reason == null || reason.isBlank()) {
-            Flash.error(redirect, "flash.invalid", "reason: is required");
+            Flash.error(redirect, "flash.invalid", Refusals.of(new FieldError("reason",
+                    Wording.of("platform.is_required"))));
             return target;
         }
         HoldKind holdKind = Arrays.stream(HoldKind.values()).filter(k -> k.name().equals(kind)).findFirst()

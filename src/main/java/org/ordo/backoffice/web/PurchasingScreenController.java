@@ -9,6 +9,7 @@ import org.ordo.billing.StoredDocument;
 import org.ordo.catalog.Catalog;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.Role;
+import org.ordo.platform.Wording;
 import org.ordo.platform.security.AccessRules;
 import org.ordo.purchasing.ChangePurchaseOrder;
 import org.ordo.purchasing.ConfirmPurchaseOrder;
@@ -286,7 +287,7 @@ class PurchasingScreenController {
         try {
             return java.time.LocalDate.parse(text.trim());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new org.ordo.platform.InvalidInputException(field, "is not a date (YYYY-MM-DD)");
+            throw new org.ordo.platform.InvalidInputException(field, Wording.of("backoffice.not_a_date"));
         }
     }
 

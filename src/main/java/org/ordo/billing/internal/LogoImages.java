@@ -50,9 +50,8 @@ public final class LogoImages {
             throw new InvalidInputException("logo", Wording.of("billing.must_be_at_most_kb", MAX_BYTES / 1024));
         }
         if (!startsWith(upload, PNG) && !startsWith(upload, JPEG)) {
-            throw new InvalidInputException("logo", looksLikeSvg(upload)
-                    ? "must be a PNG or JPEG image: SVG is not taken, as it can carry scripts"
-                    : "must be a PNG or JPEG image");
+            throw new InvalidInputException("logo", Wording.of(looksLikeSvg(upload) ? "billing.logo_svg"
+                    : "billing.logo_not_png_or_jpeg"));
         }
         BufferedImage image = decode(upload);
         double scale = Math.min(1.0, Math.min((double) MAX_WIDTH / image.getWidth(),
