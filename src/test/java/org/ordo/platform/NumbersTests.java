@@ -29,12 +29,12 @@ class NumbersTests {
 
     @Test
     void saysWhatIsWrong() {
-        assertThat(Numbers.fault("1e2", 2)).contains("exponent");
-        assertThat(Numbers.fault(" 1", 2)).contains("spaces");
-        assertThat(Numbers.fault("+1", 2)).contains("sign");
-        assertThat(Numbers.fault("1.123456", 2)).isEqualTo("must have at most 2 decimals");
-        assertThat(Numbers.fault("1.5", 0)).isEqualTo("must be a whole number (no decimals)");
-        assertThat(Numbers.fault(null, 2)).isEqualTo("is required");
+        assertThat(Numbers.fault("1e2", 2).english()).contains("exponent");
+        assertThat(Numbers.fault(" 1", 2).english()).contains("spaces");
+        assertThat(Numbers.fault("+1", 2).english()).contains("sign");
+        assertThat(Numbers.fault("1.123456", 2).english()).isEqualTo("must have at most 2 decimals");
+        assertThat(Numbers.fault("1.5", 0).english()).isEqualTo("must be a whole number (no decimals)");
+        assertThat(Numbers.fault(null, 2).english()).isEqualTo("is required");
     }
 
     @Test
