@@ -44,8 +44,12 @@ class ReturnScreensIntegrationTests {
     }
 
     private WebSession person(Role role) {
+        return person(role, "en");
+    }
+
+    private WebSession person(Role role, String language) {
         String name = Fixtures.unique(role.name()).toLowerCase();
-        users.create(name, PASSWORD, role, "en", "test");
+        users.create(name, PASSWORD, role, language, "test");
         return WebSession.login(port, name, PASSWORD);
     }
 
@@ -130,6 +134,25 @@ class ReturnScreensIntegrationTests {
         WebSession agent = person(Role.AGENT);
         assertThat(agent.get("/returns").body()).doesNotContain("receive-return");
         assertThat(agent.get("/returns/receive").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReceiptAtAnUnknownLocationIsRefusedInTheWarehousesLanguageAndBooksNothing() {
+        String sku = fixtures.article("19.99", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        JsonNode ret = returned(orders.delivered(location, sku, 2), 1);
+        String id = ret.get("id").asString();
+        Map<String, String> receipt = Map.of("location", "NOWHERE-1", "resellable-1", "1");
+
+        WebSession korean = person(Role.WAREHOUSE, "ko");
+        korean.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(korean.follow(korean.post("/returns/" + id + "/receipt", receipt)).body())
+                .contains("알 수 없는 창고 위치: NOWHERE-1").doesNotContain("unknown location");
+        WebSession english = person(Role.WAREHOUSE, "en");
+        english.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(english.follow(english.post("/returns/" + id + "/receipt", receipt)).body())
+                .contains("unknown location: NOWHERE-1");
+        assertThat(api.get("/api/v1/returns/" + id).json().get("status").asString()).isEqualTo("AUTHORIZED");
     }
 
     @Test
