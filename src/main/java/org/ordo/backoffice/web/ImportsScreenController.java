@@ -8,8 +8,10 @@ import org.ordo.intake.FileImport;
 import org.ordo.intake.FileImports;
 import org.ordo.intake.ImportKind;
 import org.ordo.platform.ConflictException;
+import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Role;
+import org.ordo.platform.Wording;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,13 +53,15 @@ class ImportsScreenController {
     @PostMapping
     String preview(@RequestParam(defaultValue = "orders") String kind, @RequestParam(defaultValue = "") String source,
             @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-        if (!kinds().contains(ImportKind.parse(kind))) {
-            Flash.error(redirect, "flash.invalid", "kind: must be one of " + kinds().stream().map(ImportKind::code)
-                    .toList());
+        // an unknown kind parses to null, which the immutable list of kinds cannot be asked about
+        ImportKind parsed = ImportKind.parse(kind);
+        if (parsed == null || !kinds().contains(parsed)) {
+            Flash.error(redirect, "flash.invalid", Refusals.of(new FieldError("kind",
+                    Wording.of("platform.must_be_one_of", kinds().stream().map(ImportKind::code).toList()))));
             return "redirect:/imports";
         }
         try {
-            FileImport preview = imports.preview(ImportKind.parse(kind), source.strip(),
+            FileImport preview = imports.preview(parsed, source.strip(),
                     file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                             : file.getOriginalFilename(), file.getContentType(), file.getBytes());
             return "redirect:/imports/" + preview.id();

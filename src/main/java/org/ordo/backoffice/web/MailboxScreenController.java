@@ -2,6 +2,7 @@ package org.ordo.backoffice.web;
 
 import org.ordo.mailroom.MailboxPoll;
 import org.ordo.mailroom.MailboxSetup;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,7 @@ class MailboxScreenController {
             if (ssl.equals("true")) {
                 return true;
             }
-            throw new org.ordo.platform.InvalidInputException("ssl", "must be true (checked) or absent");
+            throw new org.ordo.platform.InvalidInputException("ssl", Wording.of("mailroom.ssl_checked_or_absent"));
         }
 
         private static Integer number(String field, String text) {
