@@ -3,7 +3,6 @@ package org.ordo.backoffice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ordo.Fixtures.expect;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -102,14 +101,8 @@ class RefusalsInTheReadersLanguageIntegrationTests {
     void aMailboxWithAHostThatIsNoneIsRefusedInKoreanAndNothingIsStored() {
         WebSession korean = person(Role.ADMIN, "ko");
         String name = Fixtures.unique("kr").toLowerCase();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("name", name);
+        Map<String, String> form = MailboxScreensIntegrationTests.form(name, "993", "secret");
         form.put("host", "not a host!");
-        form.put("port", "993");
-        form.put("user", name);
-        form.put("password", "secret");
-        form.put("folder", "INBOX");
-        form.put("maxMailMebibytes", "25");
         korean.get("/admin/mailboxes");
         assertThat(korean.follow(korean.post("/admin/mailboxes", form)).body())
                 .contains("호스트 이름 또는 IP 주소여야 합니다").doesNotContain("must be a host name");
