@@ -400,7 +400,8 @@ public class ReturnManagement {
         String actor = Actor.current();
         if (!returns.markReceived(id, command.location(), actor)) {
             throw new ConflictException("already-received", "Already received",
-                    Wording.of("returns.return_is_its_goods_were_taken", r.number(), require(id).status()),
+                    Wording.of("returns.return_is_its_goods_were_taken", r.number(),
+                            require(id).status().wording()),
                     Map.of("returnStatus", require(id).status()));
         }
         List<ReturnedStock> stock = new ArrayList<>();
@@ -530,7 +531,7 @@ public class ReturnManagement {
         ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
         if (r.status() != ReturnStatus.AWAITING_APPROVAL) {
             throw new IllegalTransition("Nothing to approve", Wording.of("returns.return_is_only_refunds_that_wait",
-                    r.number(), r.status()), Map.of("returnStatus", r.status()));
+                    r.number(), r.status().wording()), Map.of("returnStatus", r.status()));
         }
         returns.approve(id, Actor.current());
         return refund(id);

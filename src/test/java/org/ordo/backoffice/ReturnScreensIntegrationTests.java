@@ -153,6 +153,28 @@ class ReturnScreensIntegrationTests {
         assertThat(english.follow(english.post("/returns/" + id + "/receipt", receipt)).body())
                 .contains("unknown location: NOWHERE-1");
         assertThat(api.get("/api/v1/returns/" + id).json().get("status").asString()).isEqualTo("AUTHORIZED");
+
+        // booked once, a second receipt is refused with the return's status said as a word, not its code
+        Map<String, String> arrived = Map.of("location", location, "resellable-1", "1");
+        korean.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(korean.post("/returns/" + id + "/receipt", arrived).status()).isEqualTo(302);
+        // (received, the refund follows on its own: the status may be any of the three after a receipt)
+        korean.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(flash(korean.follow(korean.post("/returns/" + id + "/receipt", arrived))))
+                .startsWith("불가능: 반품 " + ret.get("number").asString() + "의 상태는 ")
+                .contains("상품을 이미 입고했거나 반품이 철회되었습니다")
+                .doesNotContain("RECEIVED").doesNotContain("AWAITING_APPROVAL").doesNotContain("REFUNDED");
+        english.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(flash(english.follow(english.post("/returns/" + id + "/receipt", arrived)))).matches(
+                "Not possible: Return " + ret.get("number").asString() + " is (RECEIVED|AWAITING_APPROVAL|REFUNDED): "
+                        + "its goods were taken in already .*");
+    }
+
+    private static String flash(WebSession.Page page) {
+        java.util.regex.Matcher flash = java.util.regex.Pattern.compile("id=\"flash\"[^>]*>([^<]*)<")
+                .matcher(page.body());
+        assertThat(flash.find()).as(page.body()).isTrue();
+        return flash.group(1);
     }
 
     @Test
