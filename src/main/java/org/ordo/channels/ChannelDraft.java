@@ -76,7 +76,8 @@ public record ChannelDraft(
                 errors.add(new FieldError("apiToken", Wording.of("channels.must_be_at_most_1000_visible")));
             } else if (type != null && type != Platform.SHOPIFY && apiToken.indexOf(':') < 1) {
                 errors.add(new FieldError("apiToken", type == Platform.WOOCOMMERCE
-                        ? "must be consumer_key:consumer_secret" : "must be access key id:secret access key"));
+                        ? Wording.of("channels.must_be_consumer_key_and_secret")
+                        : Wording.of("channels.must_be_access_key_id_and_secret")));
             }
         }
         if (!errors.isEmpty()) {

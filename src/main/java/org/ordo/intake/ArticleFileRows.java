@@ -12,6 +12,7 @@ import org.ordo.catalog.ArticleType;
 import org.ordo.catalog.Catalog;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.MoneyInput;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Component;
 
 /** Article files: one row per article, registered through {@link Catalog#register} with its rules. */
@@ -37,25 +38,28 @@ class ArticleFileRows implements FileRows {
         for (Row row : rows) {
             for (String field : List.of("sku", "price", "currency", "taxRate")) {
                 if (row.value(field) == null) {
-                    errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply(field), "is required"));
+                    errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply(field),
+                            Wording.of("intake.is_required")));
                 }
             }
             if (LOCALES.stream().allMatch(l -> row.value("name." + l) == null)) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("name.en"),
-                        "needs a name in at least one language (name.de, name.en, name.es or name.ko)"));
+                        Wording.of("intake.needs_a_name")));
             }
             String type = row.value("type");
             if (type != null && !type.equals("PHYSICAL") && !type.equals("DIGITAL")) {
-                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("type"), "must be PHYSICAL or DIGITAL"));
+                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("type"),
+                        Wording.of("intake.must_be_physical_or_digital")));
             }
             for (String field : List.of("priceIncludesTax", "backorderable")) {
                 String value = row.value(field);
                 if (value != null && !value.equals("true") && !value.equals("false")) {
-                    errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply(field), "must be true or false"));
+                    errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply(field),
+                            Wording.of("intake.must_be_true_or_false")));
                 }
             }
             if (row.value("weightGrams") != null) {
-                String fault = FileRows.wholeFault(row.value("weightGrams"), 0, 1_000_000_000);
+                Wording fault = FileRows.wholeFault(row.value("weightGrams"), 0, 1_000_000_000);
                 if (fault != null) {
                     errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("weightGrams"), fault));
                 }
@@ -90,8 +94,8 @@ class ArticleFileRows implements FileRows {
             case "price.currency" -> "currency";
             default -> ImportKind.ARTICLES.fields().contains(error.field()) ? error.field() : null;
         };
-        return new FileImport.RowError(rows.get(0).rowNo(), field == null ? null : columnOf.apply(field),
-                field == null ? error.field() + " " + error.message() : error.message());
+        return FileRows.located(rows.get(0).rowNo(), field == null ? null : columnOf.apply(field), error,
+                field == null);
     }
 
     private static Boolean bool(String value) {

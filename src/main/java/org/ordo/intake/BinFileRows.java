@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.Wording;
 import org.ordo.space.BinDraft;
 import org.ordo.space.SpaceManagement;
 import org.springframework.stereotype.Component;
@@ -48,20 +49,21 @@ class BinFileRows implements FileRows {
         for (Row row : rows) {
             String location = row.value("location");
             if (location == null) {
-                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"), "is required"));
+                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
+                        Wording.of("intake.is_required")));
             } else if (!own.contains(location)) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
-                        "names no active own warehouse: " + location));
+                        Wording.of("intake.names_no_own_warehouse", location)));
             }
             String code = row.value("code");
             if (code == null || !code.matches(CODE)) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("code"),
-                        "is required: 1-32 letters, digits, '_', '.' or '-'"));
+                        Wording.of("intake.is_required_a_bin_code")));
             }
             for (String field : WHOLE) {
                 String value = row.value(field);
                 if (value != null || field.equals("pickSequence")) {
-                    String fault = FileRows.wholeFault(value, field.equals("pickSequence") ? 0 : 1, 999_999_999);
+                    Wording fault = FileRows.wholeFault(value, field.equals("pickSequence") ? 0 : 1, 999_999_999);
                     if (fault != null) {
                         errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply(field), fault));
                     }
@@ -89,8 +91,8 @@ class BinFileRows implements FileRows {
     @Override
     public FileImport.RowError locate(FieldError error, List<Row> rows, Function<String, String> columnOf) {
         String field = ImportKind.BINS.fields().contains(error.field()) ? error.field() : null;
-        return new FileImport.RowError(rows.get(0).rowNo(), field == null ? null : columnOf.apply(field),
-                field == null ? error.field() + " " + error.message() : error.message());
+        return FileRows.located(rows.get(0).rowNo(), field == null ? null : columnOf.apply(field), error,
+                field == null);
     }
 
     private static Integer whole(Row row, String field) {

@@ -2,9 +2,12 @@ package org.ordo.intake;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.ordo.platform.Wording;
 
 /**
  * An uploaded order, article or stock file: what its preview found and how far its import has come. {@code units}
@@ -27,9 +30,27 @@ public record FileImport(UUID id, ImportKind kind, String source, String fileNam
         DONE
     }
 
-    /** A fault in a row: {@code row} as a spreadsheet numbers it (the header is row 1), {@code column} its header. */
+    /**
+     * A fault in a row: {@code row} as a spreadsheet numbers it (the header is row 1), {@code column} its header;
+     * {@code message} is the English the API answers, {@code wording}, where Ordo wrote it, lets the preview say it in
+     * the reader's language.
+     */
     @Schema(name = "ImportRowError")
-    public record RowError(int row, String column, String message) {
+    public record RowError(int row, String column, String message, @JsonIgnore Wording wording) {
+
+        public RowError(int row, String column, Wording wording) {
+            this(row, column, wording.english(), wording);
+        }
+
+        /** A fault in words Ordo did not write (a parser's), shown as it came. */
+        public RowError(int row, String column, String message) {
+            this(row, column, message, null);
+        }
+
+        /** The fault in {@code locale}'s language, or as it came where Ordo did not write it. */
+        public String in(Locale locale) {
+            return wording == null ? message : wording.in(locale);
+        }
     }
 
     /** Percent of units done, for the progress bar. */

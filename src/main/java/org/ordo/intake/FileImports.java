@@ -141,7 +141,7 @@ public class FileImports {
                 return find(reading.id);
             });
         } catch (TabularFile.Unreadable e) {
-            throw new InvalidInputException(List.of(new FieldError("file", e.getMessage())));
+            throw new InvalidInputException(List.of(new FieldError("file", e.wording())));
         }
     }
 
@@ -322,12 +322,12 @@ public class FileImports {
 
         void end(TabularFile.Format format) {
             if (header == null) {
-                throw new TabularFile.Unreadable(0, "has no header row: the first row names the columns");
+                throw new TabularFile.Unreadable(0, Wording.of("intake.file_no_header"));
             }
             flush();
             String keyField = kind == ImportKind.STOCK ? "location" : kind == ImportKind.ORDERS ? "reference"
                     : kind == ImportKind.BINS ? "code" : "sku";
-            files.previewed(id, rows, kind.manyRowsPerUnit(), header.columnOf(keyField), kind.unitName());
+            files.previewed(id, rows, kind.manyRowsPerUnit(), header.columnOf(keyField), kind.unit());
         }
     }
 
@@ -341,8 +341,8 @@ public class FileImports {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i).strip().toLowerCase(Locale.ROOT);
                 if (!name.isEmpty() && byName.putIfAbsent(name, i) != null) {
-                    throw new TabularFile.Unreadable(rowNo, "the header names the column \"" + names.get(i).strip()
-                            + "\" twice");
+                    throw new TabularFile.Unreadable(rowNo, Wording.of("intake.file_column_twice",
+                            names.get(i).strip()));
                 }
             }
             Map<String, Integer> positions = new LinkedHashMap<>();
@@ -358,9 +358,10 @@ public class FileImports {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new TabularFile.Unreadable(rowNo, "the header (row " + rowNo + ") lacks the column"
-                        + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                        + ": map the source's columns or name them so");
+                String columns = String.join(", ", missing);
+                throw new TabularFile.Unreadable(rowNo, missing.size() > 1
+                        ? Wording.of("intake.file_lacks_columns", rowNo, columns)
+                        : Wording.of("intake.file_lacks_column", rowNo, columns));
             }
             return new Header(kind, mapping, List.copyOf(names), positions);
         }
@@ -382,7 +383,7 @@ public class FileImports {
                 } else {
                     org.ordo.platform.Wording fault = TextInput.fault(value, false);
                     if (fault != null) {
-                        errors.add(new FileImport.RowError(rowNo, columnOf(field), fault.english()));
+                        errors.add(new FileImport.RowError(rowNo, columnOf(field), fault));
                     }
                 }
                 if (value != null) {
@@ -432,7 +433,7 @@ public class FileImports {
             while (!(left = files.nextUnits(id, 0, 1000)).isEmpty()) {
                 for (ImportedFiles.Unit unit : left) {
                     fail(staged, unit.key(), List.of(new FileImport.RowError(unit.firstRow(), null,
-                            "not imported: the import stopped (" + e.getClass().getSimpleName() + ")")));
+                            Wording.of("intake.import_stopped", e.getClass().getSimpleName()))));
                 }
             }
         }
@@ -461,9 +462,9 @@ public class FileImports {
         if (!faulty.isEmpty() || rows.stream().anyMatch(r -> r.unit() == null)) {
             String which = faulty.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
             fail(staged, unit.key(), rowNumbers.size() == 1 && !faulty.isEmpty() ? List.of()
-                    : List.of(new FileImport.RowError(unit.firstRow(), null, "the " + staged.kind().unitName()
-                            + " is not imported: row" + (faulty.size() == 1 ? " " : "s ") + which + " ha"
-                            + (faulty.size() == 1 ? "s" : "ve") + " errors")));
+                    : List.of(new FileImport.RowError(unit.firstRow(), null, faulty.size() == 1
+                            ? Wording.of("intake.unit_not_imported_row", staged.kind().unit(), which)
+                            : Wording.of("intake.unit_not_imported_rows", staged.kind().unit(), which))));
             return Outcome.FAILED;
         }
         String client = "file:" + staged.kind().code() + ":" + staged.source();
@@ -478,7 +479,7 @@ public class FileImports {
                     IdempotencyKeys.Stored before = keys.find(client, key).orElseThrow();
                     if (!before.requestHash().equals(hash)) {
                         throw new ConflictException("import-key-reused", "Imported before with other content",
-                                Wording.of("intake.this_was_imported_from_before_with", staged.kind().unitName(),
+                                Wording.of("intake.this_was_imported_from_before_with", staged.kind().unit(),
                                         unit.key(), staged.source()));
                     }
                     files.outcome(id, unit.key(), Outcome.ALREADY_IMPORTED.name(), null, before.producedId());
@@ -495,7 +496,9 @@ public class FileImports {
             fail(staged, unit.key(), e.errors().stream().map(f -> rowsOfKind.locate(f, rows, header::columnOf))
                     .toList());
         } catch (ConflictException | NotFoundException e) {
-            fail(staged, unit.key(), List.of(new FileImport.RowError(unit.firstRow(), null, e.getMessage())));
+            Wording wording = e instanceof ConflictException c ? c.wording() : ((NotFoundException) e).wording();
+            fail(staged, unit.key(), List.of(wording == null ? new FileImport.RowError(unit.firstRow(), null,
+                    e.getMessage()) : new FileImport.RowError(unit.firstRow(), null, wording)));
         }
         return Outcome.FAILED;
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import org.ordo.platform.FieldError;
+import org.ordo.platform.Wording;
 
 /** What one kind of file (orders, articles, stock) checks in its rows and makes of a unit of them. */
 interface FileRows {
@@ -47,14 +48,28 @@ interface FileRows {
     FileImport.RowError locate(FieldError error, List<Row> rows, Function<String, String> columnOf);
 
     /** A whole number of at least {@code min}, as digits only; the fault, or null. */
-    static String wholeFault(String text, long min, long max) {
+    static Wording wholeFault(String text, long min, long max) {
         if (text == null || text.isEmpty()) {
-            return "is required: a whole number";
+            return Wording.of("intake.is_required_a_whole_number");
         }
         if (!text.matches("[0-9]{1,9}")) {
-            return "must be a whole number written with digits only, such as 5";
+            return Wording.of("intake.must_be_digits_only");
         }
         long value = Long.parseLong(text);
-        return value < min || value > max ? "must be from " + min + " to " + max : null;
+        return value < min || value > max ? Wording.of("intake.must_be_from_to", min, max) : null;
+    }
+
+    /**
+     * A service's field error at a row and column, its wording kept; {@code named}: the service's field is none of
+     * the file's, so the fault names it ("shippingAddress.country must be ...").
+     */
+    static FileImport.RowError located(int row, String column, FieldError error, boolean named) {
+        if (!named) {
+            return error.wording() == null ? new FileImport.RowError(row, column, error.message())
+                    : new FileImport.RowError(row, column, error.wording());
+        }
+        return error.wording() == null ? new FileImport.RowError(row, column, error.field() + " " + error.message())
+                : new FileImport.RowError(row, column, Wording.of("intake.field_fault", error.field(),
+                        error.wording()));
     }
 }

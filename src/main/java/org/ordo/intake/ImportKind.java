@@ -3,6 +3,8 @@ package org.ordo.intake;
 import java.util.List;
 import java.util.Map;
 
+import org.ordo.platform.Wording;
+
 /**
  * What a file brings in, with the fields a column can be mapped to. Each kind groups its rows into units that are
  * taken whole or not at all: an order (all rows with one reference), an article (one row per SKU), a stock line
@@ -38,7 +40,17 @@ public enum ImportKind {
         return fields;
     }
 
-    /** What one unit is called in messages ("order", "article", "stock line"). */
+    /** What one unit is called in refusals ("order", "article", "stock line"), in each language. */
+    public Wording unit() {
+        return switch (this) {
+            case ORDERS -> Wording.of("intake.unit_order");
+            case ARTICLES -> Wording.of("intake.unit_article");
+            case STOCK -> Wording.of("intake.unit_stock_line");
+            case BINS -> Wording.of("intake.unit_bin");
+        };
+    }
+
+    /** What one unit is called in the log ("order", "article", "stock line"). */
     public String unitName() {
         return switch (this) {
             case ORDERS -> "order";

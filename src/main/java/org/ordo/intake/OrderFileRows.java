@@ -17,6 +17,7 @@ import org.ordo.ordering.PlaceOrder;
 import org.ordo.party.CustomerDraft;
 import org.ordo.platform.Address;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,31 +54,33 @@ class OrderFileRows implements FileRows {
             String reference = row.value("reference");
             if (reference == null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("reference"),
-                        "is required: the order's reference groups its rows"));
+                        Wording.of("intake.is_required_the_reference")));
             } else if (reference.length() > MAX_REFERENCE) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("reference"),
-                        "must be 1-" + MAX_REFERENCE + " characters"));
+                        Wording.of("intake.must_be_1_to_characters", MAX_REFERENCE)));
             }
             if (row.value("sku") == null) {
-                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"), "is required"));
+                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"),
+                        Wording.of("intake.is_required")));
             } else {
                 skus.add(row.value("sku"));
             }
-            String quantity = FileRows.wholeFault(row.value("quantity"), 1, 999_999);
+            Wording quantity = FileRows.wholeFault(row.value("quantity"), 1, 999_999);
             if (quantity != null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("quantity"), quantity));
             }
             String customerId = row.value("customerId");
             if (customerId != null && uuid(customerId) == null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("customerId"),
-                        "must be a customer's id (a UUID)"));
+                        Wording.of("intake.must_be_a_customer_id")));
             }
         }
         Set<String> known = catalog.findAll(skus).keySet();
         for (Row row : rows) {
             String sku = row.value("sku");
             if (sku != null && !known.contains(sku)) {
-                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"), "names no article: " + sku));
+                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"),
+                        Wording.of("intake.names_no_article", sku)));
             }
         }
         return errors;
@@ -114,7 +117,7 @@ class OrderFileRows implements FileRows {
             int index = Integer.parseInt(line.group(1));
             Row row = rows.get(Math.min(index, rows.size() - 1));
             String column = line.group(2).isEmpty() ? null : columnOf.apply(line.group(2));
-            return new FileImport.RowError(row.rowNo(), column, error.message());
+            return FileRows.located(row.rowNo(), column, error, false);
         }
         String ours = switch (field) {
             case "externalRef" -> "reference";
@@ -125,8 +128,7 @@ class OrderFileRows implements FileRows {
             default -> field.startsWith("shippingAddress.")
                     ? "ship" + Character.toUpperCase(field.charAt(16)) + field.substring(17) : null;
         };
-        return new FileImport.RowError(rows.get(0).rowNo(), ours == null ? null : columnOf.apply(ours),
-                ours == null ? field + " " + error.message() : error.message());
+        return FileRows.located(rows.get(0).rowNo(), ours == null ? null : columnOf.apply(ours), error, ours == null);
     }
 
     static UUID uuid(String text) {

@@ -13,6 +13,7 @@ import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
 import org.ordo.inventory.Receipt;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.Wording;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,24 +54,27 @@ class StockFileRows implements FileRows {
         for (Row row : rows) {
             String sku = row.value("sku");
             if (sku == null) {
-                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"), "is required"));
+                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"),
+                        Wording.of("intake.is_required")));
             } else if (!known.contains(sku)) {
-                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"), "names no article: " + sku));
+                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"),
+                        Wording.of("intake.names_no_article", sku)));
             }
             String location = row.value("location");
             if (location == null) {
-                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"), "is required"));
+                errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
+                        Wording.of("intake.is_required")));
             } else if (!locations.contains(location)) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
-                        "names no active location: " + location));
+                        Wording.of("intake.names_no_active_location", location)));
             }
-            String quantity = FileRows.wholeFault(row.value("quantity"), 1, 999_999_999);
+            Wording quantity = FileRows.wholeFault(row.value("quantity"), 1, 999_999_999);
             if (quantity != null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("quantity"), quantity));
             }
             if (row.value("reference") != null && row.value("reference").length() > 100) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("reference"),
-                        "must be at most 100 characters"));
+                        Wording.of("intake.must_be_at_most_characters", 100)));
             }
         }
         return errors;
@@ -95,7 +99,7 @@ class StockFileRows implements FileRows {
     @Override
     public FileImport.RowError locate(FieldError error, List<Row> rows, Function<String, String> columnOf) {
         String field = ImportKind.STOCK.fields().contains(error.field()) ? error.field() : null;
-        return new FileImport.RowError(rows.get(0).rowNo(), field == null ? null : columnOf.apply(field),
-                field == null ? error.field() + " " + error.message() : error.message());
+        return FileRows.located(rows.get(0).rowNo(), field == null ? null : columnOf.apply(field), error,
+                field == null);
     }
 }

@@ -145,26 +145,26 @@ public class ReturnManagement {
     private List<Returns.NewLine> check(OrderView order, RequestReturn c) {
         ReturnRefused.Faults faults = new ReturnRefused.Faults();
         if (c.resolution() == null || !Set.of("REFUND", "EXCHANGE").contains(c.resolution())) {
-            faults.add("resolution", ReturnRefused.Kind.OTHER, "must be REFUND or EXCHANGE");
+            faults.add("resolution", ReturnRefused.Kind.OTHER, Wording.of("returns.must_be_refund_or_exchange"));
         } else if (EXCHANGE.equals(c.resolution())) {
             Exchanges.check(faults, c.exchange());
         }
         if (c.exchange() != null && !c.exchange().isEmpty() && !EXCHANGE.equals(c.resolution())) {
-            faults.add("exchange", ReturnRefused.Kind.OTHER, "is only for resolution EXCHANGE");
+            faults.add("exchange", ReturnRefused.Kind.OTHER, Wording.of("returns.is_only_for_exchange"));
         }
         if (c.iban() != null && !Ibans.valid(c.iban())) {
-            faults.add("iban", ReturnRefused.Kind.IBAN,
-                    "is not an IBAN (two letters, two check digits that match, the country's length)");
+            faults.add("iban", ReturnRefused.Kind.IBAN, Wording.of("returns.is_not_an_iban"));
         }
         limit(faults, "labelRef", c.labelRef(), RequestReturn.LABEL_REF, false);
         limit(faults, "note", c.note(), RequestReturn.NOTE, true);
         List<Returns.NewLine> lines = new ArrayList<>();
         if (c.lines() == null || c.lines().isEmpty()) {
-            faults.add("lines", ReturnRefused.Kind.NO_LINES, "name at least one shipped line to return");
+            faults.add("lines", ReturnRefused.Kind.NO_LINES, Wording.of("returns.name_a_shipped_line"));
             throw faults.refused();
         }
         if (c.lines().size() > RequestReturn.MAX_LINES) {
-            faults.add("lines", ReturnRefused.Kind.OTHER, "must be at most " + RequestReturn.MAX_LINES);
+            faults.add("lines", ReturnRefused.Kind.OTHER,
+                    Wording.of("returns.must_be_at_most", RequestReturn.MAX_LINES));
             throw faults.refused();
         }
         Map<Integer, OrderView.Line> byNo = new HashMap<>();
@@ -178,65 +178,64 @@ public class ReturnManagement {
             RequestReturn.Line l = c.lines().get(i);
             String at = "lines[" + i + "]";
             if (l == null) {
-                faults.add(at, ReturnRefused.Kind.OTHER, "is required");
+                faults.add(at, ReturnRefused.Kind.OTHER, Wording.of("returns.is_required"));
                 continue;
             }
             OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
             if (line == null) {
                 if (l.lineNo() == null) {
-                    faults.add(at + ".lineNo", ReturnRefused.Kind.OTHER, "is required");
+                    faults.add(at + ".lineNo", ReturnRefused.Kind.OTHER, Wording.of("returns.is_required"));
                 } else {
                     faults.add(at + ".lineNo", ReturnRefused.Kind.NO_SUCH_LINE,
-                            "order " + order.number() + " has no line " + l.lineNo(), order.number(), l.lineNo());
+                            Wording.of("returns.order_has_no_line", order.number(), l.lineNo()), order.number(),
+                            l.lineNo());
                 }
                 continue;
             }
             if (!seen.add(line.lineNo())) {
                 faults.add(at + ".lineNo", ReturnRefused.Kind.LINE_TWICE,
-                        "line " + line.lineNo() + " is named twice", line.lineNo());
+                        Wording.of("returns.line_is_named_twice", line.lineNo()), line.lineNo());
                 continue;
             }
             ReturnReason reason = parse(ReturnReason.class, l.reason());
             if (reason == null) {
-                faults.add(at + ".reason", ReturnRefused.Kind.REASON, "must be one of WRONG_SIZE, DAMAGED, "
-                        + "NOT_AS_DESCRIBED, CHANGED_MIND, OTHER", line.sku());
+                faults.add(at + ".reason", ReturnRefused.Kind.REASON, Wording.of("returns.must_be_a_reason"),
+                        line.sku());
             } else if (reason == ReturnReason.OTHER && (l.note() == null || l.note().isBlank())) {
                 faults.add(at + ".note", ReturnRefused.Kind.NOTE_FOR_OTHER,
-                        "is required for reason OTHER: say what is wrong", line.sku());
+                        Wording.of("returns.is_required_for_reason_other"), line.sku());
             }
             limit(faults, at + ".note", l.note(), RequestReturn.LINE_NOTE, true);
             if (l.quantity() == null || l.quantity() < 1) {
-                faults.add(at + ".quantity", ReturnRefused.Kind.QUANTITY, "must be a whole number of at least 1",
-                        line.sku());
+                faults.add(at + ".quantity", ReturnRefused.Kind.QUANTITY,
+                        Wording.of("returns.must_be_a_whole_number_of"), line.sku());
                 continue;
             }
             if ("DIGITAL".equals(line.type())) {
-                faults.add(at + ".lineNo", ReturnRefused.Kind.DIGITAL, "line " + line.lineNo() + " (" + line.sku()
-                        + ") is a digital article: it cannot be returned once its download was delivered",
-                        line.sku());
+                faults.add(at + ".lineNo", ReturnRefused.Kind.DIGITAL,
+                        Wording.of("returns.line_is_digital", line.lineNo(), line.sku()), line.sku());
                 continue;
             }
             Article article = articles.get(line.sku());
             if (!policy.returnable(line.sku()) || (article != null && !article.returnable())) {
-                faults.add(at + ".lineNo", ReturnRefused.Kind.NOT_RETURNABLE, "line " + line.lineNo() + " ("
-                        + line.sku() + ") is an article that cannot be returned", line.sku());
+                faults.add(at + ".lineNo", ReturnRefused.Kind.NOT_RETURNABLE,
+                        Wording.of("returns.line_is_not_returnable", line.lineNo(), line.sku()), line.sku());
                 continue;
             }
             long before = held.getOrDefault(line.lineNo(), 0L);
             long left = line.shipped() - before;
             if (l.quantity() > left) {
-                faults.add(at + ".quantity", ReturnRefused.Kind.TOO_MANY, "line " + line.lineNo() + " ("
-                        + line.sku() + "): only " + Math.max(0, left) + " can be returned (" + line.shipped()
-                        + " shipped, " + before + " already returned or announced)", line.sku(), Math.max(0, left));
+                faults.add(at + ".quantity", ReturnRefused.Kind.TOO_MANY, Wording.of("returns.line_too_many",
+                        line.lineNo(), line.sku(), Math.max(0, left), line.shipped(), before), line.sku(),
+                        Math.max(0, left));
                 continue;
             }
             Instant start = since.get(line.lineNo());
             if (start != null && now.isAfter(start.plus(Duration.ofDays(policy.windowDays())))) {
                 java.time.LocalDate arrived = start.atZone(ZoneOffset.UTC).toLocalDate();
-                faults.add(at + ".lineNo", ReturnRefused.Kind.OUTSIDE_WINDOW, "line " + line.lineNo() + " ("
-                        + line.sku() + ") is outside the return window: it arrived on " + arrived
-                        + " and returns are accepted for " + policy.windowDays() + " days", line.sku(),
-                        arrived.toString(), policy.windowDays());
+                faults.add(at + ".lineNo", ReturnRefused.Kind.OUTSIDE_WINDOW, Wording.of("returns.line_outside_window",
+                        line.lineNo(), line.sku(), arrived, policy.windowDays()), line.sku(), arrived.toString(),
+                        policy.windowDays());
                 continue;
             }
             if (reason != null) {
@@ -365,8 +364,8 @@ public class ReturnManagement {
                 }
                 OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
                 if (line == null || !"PHYSICAL".equals(line.type())) {
-                    errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? "is required"
-                            : "order " + order.number() + " has no physical line " + l.lineNo()));
+                    errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? Wording.of("returns.is_required")
+                            : Wording.of("returns.order_has_no_physical_line", order.number(), l.lineNo())));
                     continue;
                 }
                 Condition condition = parse(Condition.class, l.condition());
@@ -401,7 +400,8 @@ public class ReturnManagement {
         String actor = Actor.current();
         if (!returns.markReceived(id, command.location(), actor)) {
             throw new ConflictException("already-received", "Already received",
-                    Wording.of("returns.return_is_its_goods_were_taken", r.number(), require(id).status()),
+                    Wording.of("returns.return_is_its_goods_were_taken", r.number(),
+                            require(id).status().wording()),
                     Map.of("returnStatus", require(id).status()));
         }
         List<ReturnedStock> stock = new ArrayList<>();
@@ -531,7 +531,7 @@ public class ReturnManagement {
         ReturnView r = returns.lock(id).orElseThrow(() -> new NotFoundException("Return", id));
         if (r.status() != ReturnStatus.AWAITING_APPROVAL) {
             throw new IllegalTransition("Nothing to approve", Wording.of("returns.return_is_only_refunds_that_wait",
-                    r.number(), r.status()), Map.of("returnStatus", r.status()));
+                    r.number(), r.status().wording()), Map.of("returnStatus", r.status()));
         }
         returns.approve(id, Actor.current());
         return refund(id);
@@ -644,9 +644,9 @@ public class ReturnManagement {
     /** A text of the customer's: at most {@code max} characters, and no control characters (platform TextInput). */
     private static void limit(ReturnRefused.Faults faults, String field, String value, int max, boolean multiLine) {
         if (value != null && value.length() > max) {
-            faults.add(field, ReturnRefused.Kind.TEXT, "must be at most " + max + " characters", max);
+            faults.add(field, ReturnRefused.Kind.TEXT, Wording.of("returns.must_be_at_most_characters", max), max);
         } else if (value != null && TextInput.fault(value, multiLine) != null) {
-            faults.add(field, ReturnRefused.Kind.TEXT, TextInput.fault(value, multiLine).english(), max);
+            faults.add(field, ReturnRefused.Kind.TEXT, TextInput.fault(value, multiLine), max);
         }
     }
 

@@ -5,11 +5,12 @@ import java.util.List;
 
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.Wording;
 
 /**
- * A return request refused for what it says (422): the API's problem names each field in English, and each
- * {@link Refusal} carries the same fault as a kind with its values, so that the customer's form can say it in
- * the customer's language.
+ * A return request refused for what it says (422): the API's problem names each field with its {@link Wording}
+ * (English in the API), and each {@link Refusal} carries the same fault as a kind with its values, so that the
+ * customer's form can say it in the customer's own words.
  */
 public class ReturnRefused extends InvalidInputException {
 
@@ -40,10 +41,15 @@ public class ReturnRefused extends InvalidInputException {
         private final List<FieldError> errors = new ArrayList<>();
         private final List<Refusal> refusals = new ArrayList<>();
 
-        /** A fault of {@code field}: its English words for the API, its kind and values for the form. */
-        public void add(String field, Kind kind, String message, Object... args) {
-            errors.add(new FieldError(field, message));
-            refusals.add(new Refusal(field, kind, List.of(args)));
+        /** A fault of {@code field}: its wording (English for the API), its kind and values for the form. */
+        public void add(String field, Kind kind, Wording wording, Object... args) {
+            add(new FieldError(field, wording), kind, args);
+        }
+
+        /** A fault another check found, kept with its wording. */
+        public void add(FieldError error, Kind kind, Object... args) {
+            errors.add(error);
+            refusals.add(new Refusal(error.field(), kind, List.of(args)));
         }
 
         public boolean isEmpty() {

@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
+import org.ordo.platform.Wording;
+
 /** Where a return stands. Allowed transitions are this table; anything else is a 409. */
 public enum ReturnStatus {
     /** announced and given an RMA number; the customer sends the goods */
@@ -26,6 +28,17 @@ public enum ReturnStatus {
 
     public boolean canBecome(ReturnStatus next) {
         return ALLOWED.get(this).contains(next);
+    }
+
+    /** The status in a refusal: its name in the API's English, a word in the other languages. */
+    public Wording wording() {
+        return switch (this) {
+            case AUTHORIZED -> Wording.of("returns.status_authorized");
+            case RECEIVED -> Wording.of("returns.status_received");
+            case AWAITING_APPROVAL -> Wording.of("returns.status_awaiting_approval");
+            case REFUNDED -> Wording.of("returns.status_refunded");
+            case CANCELLED -> Wording.of("returns.status_cancelled");
+        };
     }
 
     /** Still expecting goods or money: counts as an open return. */

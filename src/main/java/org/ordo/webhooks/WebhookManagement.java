@@ -57,7 +57,7 @@ public class WebhookManagement {
         if (draft == null) {
             throw new InvalidInputException("url", Wording.of("webhooks.is_required_the_receiver_s_https"));
         }
-        String urlProblem = addresses.problem(draft.url());
+        Wording urlProblem = addresses.problem(draft.url());
         if (urlProblem != null) {
             errors.add(new FieldError("url", urlProblem));
         }

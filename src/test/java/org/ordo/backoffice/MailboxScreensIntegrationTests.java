@@ -177,7 +177,8 @@ class MailboxScreensIntegrationTests {
                 .param("s", List.of("mailbox:" + name, "mailbox:{{7*7}}")).query(Long.class).single()).isZero();
     }
 
-    private static Map<String, String> form(String name, String port, String password) {
+    /** The new-mailbox form of a mailbox on this machine (the host is 127.0.0.1). */
+    static Map<String, String> form(String name, String port, String password) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("name", name);
         form.put("host", "127.0.0.1");

@@ -44,8 +44,12 @@ class ReturnScreensIntegrationTests {
     }
 
     private WebSession person(Role role) {
+        return person(role, "en");
+    }
+
+    private WebSession person(Role role, String language) {
         String name = Fixtures.unique(role.name()).toLowerCase();
-        users.create(name, PASSWORD, role, "en", "test");
+        users.create(name, PASSWORD, role, language, "test");
         return WebSession.login(port, name, PASSWORD);
     }
 
@@ -130,6 +134,47 @@ class ReturnScreensIntegrationTests {
         WebSession agent = person(Role.AGENT);
         assertThat(agent.get("/returns").body()).doesNotContain("receive-return");
         assertThat(agent.get("/returns/receive").status()).isEqualTo(403);
+    }
+
+    @Test
+    void aReceiptAtAnUnknownLocationIsRefusedInTheWarehousesLanguageAndBooksNothing() {
+        String sku = fixtures.article("19.99", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        JsonNode ret = returned(orders.delivered(location, sku, 2), 1);
+        String id = ret.get("id").asString();
+        Map<String, String> receipt = Map.of("location", "NOWHERE-1", "resellable-1", "1");
+
+        WebSession korean = person(Role.WAREHOUSE, "ko");
+        korean.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(korean.follow(korean.post("/returns/" + id + "/receipt", receipt)).body())
+                .contains("알 수 없는 창고 위치: NOWHERE-1").doesNotContain("unknown location");
+        WebSession english = person(Role.WAREHOUSE, "en");
+        english.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(english.follow(english.post("/returns/" + id + "/receipt", receipt)).body())
+                .contains("unknown location: NOWHERE-1");
+        assertThat(api.get("/api/v1/returns/" + id).json().get("status").asString()).isEqualTo("AUTHORIZED");
+
+        // booked once, a second receipt is refused with the return's status said as a word, not its code
+        Map<String, String> arrived = Map.of("location", location, "resellable-1", "1");
+        korean.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(korean.post("/returns/" + id + "/receipt", arrived).status()).isEqualTo(302);
+        // (received, the refund follows on its own: the status may be any of the three after a receipt)
+        korean.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(flash(korean.follow(korean.post("/returns/" + id + "/receipt", arrived))))
+                .startsWith("불가능: 반품 " + ret.get("number").asString() + "의 상태는 ")
+                .contains("상품을 이미 입고했거나 반품이 철회되었습니다")
+                .doesNotContain("RECEIVED").doesNotContain("AWAITING_APPROVAL").doesNotContain("REFUNDED");
+        english.get("/returns/receive?rma=" + ret.get("number").asString() + "&location=" + location);
+        assertThat(flash(english.follow(english.post("/returns/" + id + "/receipt", arrived)))).matches(
+                "Not possible: Return " + ret.get("number").asString() + " is (RECEIVED|AWAITING_APPROVAL|REFUNDED): "
+                        + "its goods were taken in already .*");
+    }
+
+    private static String flash(WebSession.Page page) {
+        java.util.regex.Matcher flash = java.util.regex.Pattern.compile("id=\"flash\"[^>]*>([^<]*)<")
+                .matcher(page.body());
+        assertThat(flash.find()).as(page.body()).isTrue();
+        return flash.group(1);
     }
 
     @Test

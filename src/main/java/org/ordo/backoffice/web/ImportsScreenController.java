@@ -53,13 +53,15 @@ class ImportsScreenController {
     @PostMapping
     String preview(@RequestParam(defaultValue = "orders") String kind, @RequestParam(defaultValue = "") String source,
             @RequestParam("file") MultipartFile file, RedirectAttributes redirect) throws IOException {
-        if (!kinds().contains(ImportKind.parse(kind))) {
+        // an unknown kind parses to null, which the immutable list of kinds cannot be asked about
+        ImportKind parsed = ImportKind.parse(kind);
+        if (parsed == null || !kinds().contains(parsed)) {
             Flash.error(redirect, "flash.invalid", Refusals.of(new FieldError("kind",
-                    Wording.of("backoffice.must_be_one_of", kinds().stream().map(ImportKind::code).toList()))));
+                    Wording.of("platform.must_be_one_of", kinds().stream().map(ImportKind::code).toList()))));
             return "redirect:/imports";
         }
         try {
-            FileImport preview = imports.preview(ImportKind.parse(kind), source.strip(),
+            FileImport preview = imports.preview(parsed, source.strip(),
                     file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "upload"
                             : file.getOriginalFilename(), file.getContentType(), file.getBytes());
             return "redirect:/imports/" + preview.id();

@@ -46,7 +46,7 @@ class MailboxScreenController {
             if (ssl.equals("true")) {
                 return true;
             }
-            throw new org.ordo.platform.InvalidInputException("ssl", Wording.of("backoffice.tls_checked_or_absent"));
+            throw new org.ordo.platform.InvalidInputException("ssl", Wording.of("mailroom.ssl_checked_or_absent"));
         }
 
         private static Integer number(String field, String text) {

@@ -67,13 +67,13 @@ class ReviewScreenController {
     String uploadScan(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String sender, RedirectAttributes redirect) throws java.io.IOException {
         if (file == null || file.isEmpty()) {
-            Flash.error(redirect, "flash.invalid", Refusals.of(new FieldError("file",
-                    Wording.of("backoffice.scan_required"))));
+            Flash.error(redirect, "flash.invalid",
+                    Refusals.of(new FieldError("file", Wording.of("mailroom.is_required_the_scan_as_it"))));
             return "redirect:/review";
         }
         if (file.getSize() > PaperScans.MAX_BYTES) {
             Flash.error(redirect, "flash.invalid", Refusals.of(new FieldError("file",
-                    Wording.of("backoffice.scan_too_large", PaperScans.MAX_BYTES / (1024 * 1024)))));
+                    Wording.of("mailroom.must_be_at_most_mib", PaperScans.MAX_BYTES / (1024 * 1024)))));
             return "redirect:/review";
         }
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? null

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.ordo.platform.Wording;
 
 /**
  * CSV read as a stream with Commons CSV: RFC 4180 quoting, the separator (comma, semicolon or tab) taken from the
@@ -59,16 +60,14 @@ final class CsvFile {
             boolean fits = declared == null || declared.equals(marked)
                     || (declared.equals(StandardCharsets.UTF_16) && bom.startsWith("UTF-16"));
             if (!fits) {
-                throw new TabularFile.Unreadable(0, "starts with a " + bom + " byte order mark but is declared as "
-                        + declared.name() + ": save it as " + declared.name() + " or declare charset=" + bom);
+                throw new TabularFile.Unreadable(0, Wording.of("intake.file_bom_differs", bom, declared.name()));
             }
             charset = marked;
         }
         if (!charset.name().startsWith("UTF-16")) {
             for (byte b : bytes) {
                 if (b == 0) {
-                    throw new TabularFile.Unreadable(0, "contains NUL bytes, which no " + charset.name()
-                            + " text has: it may be UTF-16; save it as UTF-8 or declare its charset");
+                    throw new TabularFile.Unreadable(0, Wording.of("intake.file_nul_bytes", charset.name()));
                 }
             }
         }
@@ -98,13 +97,11 @@ final class CsvFile {
         if (e instanceof CharacterCodingException) {
             // the reader decodes ahead of the parser: find the line of the first byte that is not valid
             int line = lineOfFirstFault(bytes, skip, charset);
-            return new TabularFile.Unreadable(line, "line " + line + " is not valid " + charset.name()
-                    + (charset.equals(StandardCharsets.UTF_8)
-                            ? ": if the file was saved as Latin-1 or Windows-1252, declare it"
-                                    + " (Content-Type: text/csv; charset=windows-1252) or save it as UTF-8"
-                            : ""));
+            return new TabularFile.Unreadable(line, charset.equals(StandardCharsets.UTF_8)
+                    ? Wording.of("intake.file_not_utf8", line)
+                    : Wording.of("intake.file_not_in_charset", line, charset.name()));
         }
-        return new TabularFile.Unreadable(rowNo, "row " + rowNo + " is not readable CSV: " + e.getMessage());
+        return new TabularFile.Unreadable(rowNo, Wording.of("intake.file_not_csv", rowNo, e.getMessage()));
     }
 
     /** The line (1 = first) holding the first bytes that are not valid in the charset. */
@@ -166,8 +163,7 @@ final class CsvFile {
                 String name = p.substring(8).replace("\"", "").trim().toLowerCase(Locale.ROOT);
                 Charset charset = CHARSETS.get(name);
                 if (charset == null) {
-                    throw new TabularFile.Unreadable(0, "declares charset " + name + ", which is not read; use UTF-8, "
-                            + "ISO-8859-1, windows-1252 or UTF-16");
+                    throw new TabularFile.Unreadable(0, Wording.of("intake.file_charset_not_read", name));
                 }
                 return charset;
             }

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.ordo.intake.FileImport;
 import org.ordo.intake.ImportKind;
+import org.ordo.platform.Wording;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -90,7 +91,7 @@ public class ImportedFiles {
                     ps.setObject(1, id);
                     ps.setInt(2, e.row());
                     ps.setString(3, e.column());
-                    ps.setString(4, e.message());
+                    ps.setString(4, StoredWording.of(e));
                 });
     }
 
@@ -98,7 +99,7 @@ public class ImportedFiles {
      * Groups the staged rows into units, flags repeated keys where a unit is one row, and counts: the file is then
      * previewed. {@code repeatedColumn} names the column a repeated key is reported on.
      */
-    public void previewed(UUID id, int rows, boolean manyRowsPerUnit, String repeatedColumn, String unitName) {
+    public void previewed(UUID id, int rows, boolean manyRowsPerUnit, String repeatedColumn, Wording unit) {
         jdbc.sql("""
                 INSERT INTO file_import_unit (import_id, unit, first_row, row_count)
                 SELECT import_id, unit, min(row_no), count(*) FROM file_import_row WHERE import_id = :id GROUP BY 1, 2
@@ -106,11 +107,13 @@ public class ImportedFiles {
         if (!manyRowsPerUnit) {
             jdbc.sql("""
                     INSERT INTO file_import_error (import_id, row_no, column_name, message)
-                    SELECT r.import_id, r.row_no, :column, 'the same ' || :unit || ' as row ' || u.first_row
-                           || ': each ' || :unit || ' is one row'
+                    SELECT r.import_id, r.row_no, :column,
+                           :prefix || json_build_object('key', 'intake.same_unit_as_row',
+                               'args', json_build_array(CAST(:unit AS json), CAST(u.first_row AS text)))::text
                     FROM file_import_row r JOIN file_import_unit u ON u.import_id = r.import_id AND u.unit = r.unit
                     WHERE r.import_id = :id AND r.row_no > u.first_row
-                    """).param("id", id).param("column", repeatedColumn).param("unit", unitName).update();
+                    """).param("id", id).param("column", repeatedColumn).param("prefix", StoredWording.PREFIX)
+                    .param("unit", StoredWording.json(unit)).update();
         }
         jdbc.sql("""
                 UPDATE file_import SET rows = :rows,
@@ -255,7 +258,7 @@ public class ImportedFiles {
                 SELECT row_no, column_name, message FROM file_import_error WHERE import_id = :id
                 ORDER BY row_no, seq LIMIT :limit
                 """).param("id", id).param("limit", limit)
-                .query((rs, n) -> new FileImport.RowError(rs.getInt("row_no"), rs.getString("column_name"),
+                .query((rs, n) -> StoredWording.read(rs.getInt("row_no"), rs.getString("column_name"),
                         rs.getString("message"))).list();
     }
 

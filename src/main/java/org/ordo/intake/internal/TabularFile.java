@@ -3,6 +3,8 @@ package org.ordo.intake.internal;
 import java.util.List;
 import java.util.Locale;
 
+import org.ordo.platform.Wording;
+
 /**
  * A file of rows (CSV or XLSX) read as a stream: each row is handed on as it is read, so a file of 100,000 lines
  * never sits in memory as rows. What cannot be read with certainty (another encoding than declared, a zip bomb, a
@@ -25,18 +27,27 @@ public final class TabularFile {
         void row(int rowNo, List<String> cells);
     }
 
-    /** The file as a whole cannot be taken; {@code rowNo} is 0 when the fault is not in one row. */
+    /**
+     * The file as a whole cannot be taken, and why ({@code wording}; its English is the message); {@code rowNo} is 0
+     * when the fault is not in one row.
+     */
     public static final class Unreadable extends RuntimeException {
 
         private final int rowNo;
+        private final transient Wording wording;
 
-        public Unreadable(int rowNo, String message) {
-            super(message);
+        public Unreadable(int rowNo, Wording wording) {
+            super(wording.english());
             this.rowNo = rowNo;
+            this.wording = wording;
         }
 
         public int rowNo() {
             return rowNo;
+        }
+
+        public Wording wording() {
+            return wording;
         }
     }
 
@@ -48,14 +59,14 @@ public final class TabularFile {
     public static Format formatOf(String fileName, String contentType, byte[] bytes) {
         if (bytes.length >= 4 && (bytes[0] & 0xff) == 0xD0 && (bytes[1] & 0xff) == 0xCF && (bytes[2] & 0xff) == 0x11
                 && (bytes[3] & 0xff) == 0xE0) {
-            throw new Unreadable(0, "is an Excel 97-2003 workbook (XLS), which is not read: save it as XLSX or CSV");
+            throw new Unreadable(0, Wording.of("intake.file_xls"));
         }
         boolean zip = bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (zip || name.endsWith(".xlsx") || type.contains("spreadsheetml")) {
             if (!zip) {
-                throw new Unreadable(0, "is named or declared as XLSX but is not an XLSX workbook (a ZIP container)");
+                throw new Unreadable(0, Wording.of("intake.file_not_a_zip"));
             }
             return Format.XLSX;
         }
@@ -67,16 +78,16 @@ public final class TabularFile {
         Format format = formatOf(fileName, contentType, bytes);
         Rows checked = (rowNo, cells) -> {
             if (rowNo > MAX_ROWS) {
-                throw new Unreadable(rowNo, "has more than " + MAX_ROWS + " rows: split it into several files");
+                throw new Unreadable(rowNo, Wording.of("intake.file_too_many_rows", MAX_ROWS));
             }
             if (cells.size() > MAX_COLUMNS) {
-                throw new Unreadable(rowNo, "row " + rowNo + " has " + cells.size() + " columns; at most "
-                        + MAX_COLUMNS + " are read");
+                throw new Unreadable(rowNo, Wording.of("intake.file_too_many_columns", rowNo, cells.size(),
+                        MAX_COLUMNS));
             }
             for (int i = 0; i < cells.size(); i++) {
                 if (cells.get(i).length() > MAX_CELL_CHARS) {
-                    throw new Unreadable(rowNo, "row " + rowNo + ", column " + (i + 1) + " holds "
-                            + cells.get(i).length() + " characters; a cell may hold at most " + MAX_CELL_CHARS);
+                    throw new Unreadable(rowNo, Wording.of("intake.file_cell_too_long", rowNo, i + 1,
+                            cells.get(i).length(), MAX_CELL_CHARS));
                 }
             }
             rows.row(rowNo, cells);

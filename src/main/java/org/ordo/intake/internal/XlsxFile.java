@@ -11,6 +11,7 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.ordo.platform.Wording;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -41,7 +42,7 @@ final class XlsxFile {
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new TabularFile.Unreadable(0, "has no sheet");
+                throw new TabularFile.Unreadable(0, Wording.of("intake.file_no_sheet"));
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
@@ -63,12 +64,11 @@ final class XlsxFile {
             String message = String.valueOf(t.getMessage());
             if (message.contains("Zip bomb") || message.contains("zip bomb") || message.contains("exceed")
                     && message.contains("max")) {
-                return new TabularFile.Unreadable(0, "inflates far beyond what a spreadsheet of rows needs "
-                        + "(a zip bomb): it is not read");
+                return new TabularFile.Unreadable(0, Wording.of("intake.file_zip_bomb"));
             }
         }
-        return new TabularFile.Unreadable(0, "is not a readable XLSX workbook: " + e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        return new TabularFile.Unreadable(0, Wording.of("intake.file_not_xlsx", e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : " " + e.getMessage())));
     }
 
     /** Rows of {@code <sheetData>}: {@code <row r><c r t><v/> | <is><t/></is> | <f/></c></row>}. */
@@ -101,14 +101,14 @@ final class XlsxFile {
                     String ref = attributes.getValue("r");
                     column = ref == null ? cells.size() : columnIndex(ref);
                     if (column >= TabularFile.MAX_COLUMNS) {
-                        throw new TabularFile.Unreadable(rowNo, "row " + rowNo + " has a cell in column "
-                                + (column + 1) + "; at most " + TabularFile.MAX_COLUMNS + " columns are read");
+                        throw new TabularFile.Unreadable(rowNo, Wording.of("intake.file_cell_beyond_columns", rowNo,
+                                column + 1, TabularFile.MAX_COLUMNS));
                     }
                     type = attributes.getValue("t");
                     text = new StringBuilder();
                 }
-                case "f" -> throw new TabularFile.Unreadable(rowNo, "row " + rowNo + ", column " + (column + 1)
-                        + " holds a formula; only values are taken: copy the cells and paste them as values");
+                case "f" -> throw new TabularFile.Unreadable(rowNo, Wording.of("intake.file_formula", rowNo,
+                        column + 1));
                 case "v", "t" -> inValue = true;
                 default -> {
                 }
@@ -119,8 +119,8 @@ final class XlsxFile {
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
                 if (text.length() + length > TabularFile.MAX_CELL_CHARS) {
-                    throw new TabularFile.Unreadable(rowNo, "row " + rowNo + ", column " + (column + 1)
-                            + " holds more than " + TabularFile.MAX_CELL_CHARS + " characters");
+                    throw new TabularFile.Unreadable(rowNo, Wording.of("intake.file_cell_more_than", rowNo,
+                            column + 1, TabularFile.MAX_CELL_CHARS));
                 }
                 text.append(ch, start, length);
             }
@@ -139,8 +139,8 @@ final class XlsxFile {
                     } else if ((type == null || "n".equals(type)) && !value.isEmpty()) {
                         value = number(value);
                     } else if ("e".equals(type)) {
-                        throw new TabularFile.Unreadable(rowNo, "row " + rowNo + ", column " + (column + 1)
-                                + " holds an error value (" + value + ")");
+                        throw new TabularFile.Unreadable(rowNo, Wording.of("intake.file_error_value", rowNo,
+                                column + 1, value));
                     }
                     while (cells.size() < column) {
                         cells.add("");
@@ -170,8 +170,8 @@ final class XlsxFile {
                 java.math.BigDecimal exact = new java.math.BigDecimal(stored.trim());
                 return exact.signum() == 0 ? "0" : exact.stripTrailingZeros().toPlainString();
             } catch (NumberFormatException e) {
-                throw new TabularFile.Unreadable(rowNo, "row " + rowNo + ", column " + (column + 1)
-                        + " holds a number that is not one: " + stored);
+                throw new TabularFile.Unreadable(rowNo, Wording.of("intake.file_not_a_number", rowNo, column + 1,
+                        stored));
             }
         }
 

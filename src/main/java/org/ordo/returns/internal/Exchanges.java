@@ -16,6 +16,7 @@ import org.ordo.platform.Actor;
 import org.ordo.platform.FieldError;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.Money;
+import org.ordo.platform.Wording;
 import org.ordo.returns.RequestReturn;
 import org.ordo.returns.ReturnRefused;
 import org.springframework.stereotype.Component;
@@ -45,28 +46,28 @@ public class Exchanges {
     /** The articles an exchange names: at least one, each with a SKU and a whole quantity; faults named. */
     public static void check(ReturnRefused.Faults faults, List<RequestReturn.Exchange> exchange) {
         if (exchange == null || exchange.isEmpty()) {
-            faults.add("exchange", ReturnRefused.Kind.EXCHANGE_MISSING,
-                    "name at least one article the customer gets instead");
+            faults.add("exchange", ReturnRefused.Kind.EXCHANGE_MISSING, Wording.of("returns.name_an_exchange_article"));
             return;
         }
         if (exchange.size() > RequestReturn.MAX_EXCHANGE) {
-            faults.add("exchange", ReturnRefused.Kind.OTHER, "must be at most " + RequestReturn.MAX_EXCHANGE);
+            faults.add("exchange", ReturnRefused.Kind.OTHER,
+                    Wording.of("returns.must_be_at_most", RequestReturn.MAX_EXCHANGE));
             return;
         }
         for (int i = 0; i < exchange.size(); i++) {
             RequestReturn.Exchange e = exchange.get(i);
             String at = "exchange[" + i + "]";
             if (e == null) {
-                faults.add(at, ReturnRefused.Kind.OTHER, "is required");
+                faults.add(at, ReturnRefused.Kind.OTHER, Wording.of("returns.is_required"));
                 continue;
             }
             if (e.sku() == null || e.sku().isBlank()) {
                 faults.add(at + ".sku", ReturnRefused.Kind.EXCHANGE_SKU,
-                        "is required: the article the customer gets instead");
+                        Wording.of("returns.is_required_the_exchange_article"));
             }
             if (e.quantity() == null || e.quantity() < 1 || e.quantity() > InventoryManagement.MAX_QUANTITY) {
                 faults.add(at + ".quantity", ReturnRefused.Kind.EXCHANGE_QUANTITY,
-                        "must be a whole number of at least 1");
+                        Wording.of("returns.must_be_a_whole_number_of"));
             }
         }
     }
@@ -102,7 +103,7 @@ public class Exchanges {
                 int index = field.startsWith("exchange[") ? Integer.parseInt(field.substring(9, field.indexOf(']')))
                         : -1;
                 String sku = index >= 0 && index < exchange.size() ? exchange.get(index).sku().trim() : "";
-                faults.add(field, ReturnRefused.Kind.EXCHANGE_ARTICLE, f.message(), sku);
+                faults.add(f.at(field), ReturnRefused.Kind.EXCHANGE_ARTICLE, sku);
             }
             throw faults.refused();
         }

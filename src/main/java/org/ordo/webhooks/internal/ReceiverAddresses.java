@@ -7,6 +7,8 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
+import org.ordo.platform.Wording;
+
 /**
  * Where webhooks may go. A receiver's URL is https on a public address: Ordo must not be made to call into the
  * network it runs in (SSRF), so private, loopback, link-local, shared and multicast addresses are refused, when
@@ -26,46 +28,45 @@ public final class ReceiverAddresses {
     }
 
     /** Null when {@code url} may be subscribed; else why not (the host is not resolved here). */
-    public String problem(String url) {
+    public Wording problem(String url) {
         if (url == null || url.isBlank()) {
-            return "is required: the receiver's https URL";
+            return Wording.of("webhooks.is_required_the_receiver_s_https");
         }
         if (url.length() > MAX_URL) {
-            return "must be at most " + MAX_URL + " characters";
+            return Wording.of("webhooks.url_too_long", MAX_URL);
         }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return "is not a URL: " + e.getReason();
+            return Wording.of("webhooks.url_not_a_url", e.getReason());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String host = uri.getHost();
         if (host == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-            return "must be an absolute URL with a host, without user info or fragment";
+            return Wording.of("webhooks.url_not_absolute");
         }
         boolean localhost = isLocalhost(host);
         if (scheme.equals("http")) {
-            return allowHttpLocalhost && localhost ? null
-                    : "must use https (http only to localhost, when ORDO_WEBHOOKS_ALLOW_HTTP_LOCALHOST is set)";
+            return allowHttpLocalhost && localhost ? null : Wording.of("webhooks.url_http");
         }
         if (!scheme.equals("https")) {
-            return "must use https";
+            return Wording.of("webhooks.url_not_https");
         }
         if (allowPrivateNetworks || (allowHttpLocalhost && localhost)) {
             return null;
         }
         if (localhost || host.toLowerCase(Locale.ROOT).endsWith(".localhost")) {
-            return "must not point to this machine";
+            return Wording.of("webhooks.url_this_machine");
         }
         String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (literal.matches("[0-9.]+") || literal.contains(":")) {
             try {
                 if (!isPublic(InetAddress.getByName(literal))) {
-                    return "must not point to a private, loopback or link-local address";
+                    return Wording.of("webhooks.url_private");
                 }
             } catch (UnknownHostException e) {
-                return "is not a valid address";
+                return Wording.of("webhooks.url_invalid_address");
             }
         }
         return null;
