@@ -408,13 +408,16 @@ public class InventoryManagement {
         }
         List<NewReservation> reservations = plan.picks().stream().map(p -> new NewReservation(Ids.next(),
                 demand.orderId(), p.lineNo(), p.level().sku(), p.level().locationId(), p.quantity())).toList();
-        if (!ledger.reserveAll(batch == null ? changes : List.of(), entries, reservations)) {
+        StockLedger.Reserved written = ledger.reserve(batch == null ? changes : List.of(), entries, reservations);
+        if (!written.applied()) {
             throw new IllegalStateException("Stock of " + skus + " changed under a lock");
         }
         if (batch != null) {
             batch.reserved(changes);
         }
-        return plan.allocation(lines);
+        // with the reservations as the statement wrote them, so that the order placed is answered without reading
+        // them back (docs/benchmarks.md, P4)
+        return plan.allocation(lines).written(written.reservations());
     }
 
     /**
