@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.ordo.billing.internal.ShopProfiles;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.PerTransaction;
 import org.ordo.platform.TextInput;
 import org.ordo.platform.Wording;
 import org.springframework.stereotype.Service;
@@ -35,13 +36,28 @@ public class ShopProfile {
     public record Shop(String name, boolean nameSet, boolean hasLogo, Instant changedAt) {
     }
 
-    /** One small read, no logo bytes: for every page and every message. */
+    /**
+     * One small read, no logo bytes: for every page and every message. Read once per transaction: a transaction
+     * that places hundreds of orders (an EDI interchange's batch) read it for each order's confirmation
+     * (docs/benchmarks.md, P4); a change in the same transaction is read again.
+     */
     @Transactional(readOnly = true)
     public Shop current() {
-        return profiles.read()
-                .map(r -> new Shop(r.name() == null ? seller.name() : r.name(), r.name() != null, r.hasLogo(),
-                        r.updatedAt()))
-                .orElseGet(() -> new Shop(seller.name(), false, false, null));
+        Shop[] known = read.get(() -> new Shop[1]).orElseGet(() -> new Shop[1]);
+        if (known[0] == null) {
+            known[0] = profiles.read()
+                    .map(r -> new Shop(r.name() == null ? seller.name() : r.name(), r.name() != null, r.hasLogo(),
+                            r.updatedAt()))
+                    .orElseGet(() -> new Shop(seller.name(), false, false, null));
+        }
+        return known[0];
+    }
+
+    /** The shop as the caller's transaction read it; emptied when the transaction changes it. */
+    private final PerTransaction<Shop[]> read = new PerTransaction<>();
+
+    private void changed() {
+        read.current().ifPresent(known -> known[0] = null);
     }
 
     public String name() {
@@ -62,6 +78,7 @@ public class ShopProfile {
             throw new InvalidInputException("name", Wording.of("billing.must_be_at_most_characters", MAX_NAME));
         }
         profiles.setName(trimmed.isEmpty() ? null : trimmed, clock.instant(), actor);
+        changed();
     }
 
     /**
@@ -71,11 +88,13 @@ public class ShopProfile {
     @Transactional
     public void changeLogo(byte[] upload, String actor) {
         profiles.setLogo(org.ordo.billing.internal.LogoImages.reencode(upload), clock.instant(), actor);
+        changed();
     }
 
     /** Removes the logo: documents and the sidebar show the name alone. */
     @Transactional
     public void removeLogo(String actor) {
         profiles.setLogo(null, clock.instant(), actor);
+        changed();
     }
 }

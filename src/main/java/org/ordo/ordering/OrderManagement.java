@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.ordo.catalog.Article;
@@ -211,18 +212,22 @@ public class OrderManagement {
                     FulfillmentStatus.BACKORDERED.name(), backorderedReason(allocated)));
         }
         // The order, its lines and its timeline in one statement
-        boolean inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
+        Optional<OrderView> inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(),
+                command.externalRef(),
                 customer.id(), customer.email(), customer.name(), locale, command.currency(), command.paymentMethod(),
                 fulfillment, command.shippingAddress(), billing, total.net(), total.tax(), total.gross(),
                 command.note(), promisedAt, source.inboundDocumentId(), actor,
                 promised != null ? promised.shipBy() : LocalDate.ofInstant(promisedAt, ZoneOffset.UTC),
                 promised != null ? promised.deliverBy() : null), allocated, timeline);
-        if (!inserted) { // a concurrent request with the same reference won the race
+        if (inserted.isEmpty()) { // a concurrent request with the same reference won the race
             duplicate(orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null));
         }
-        // Read once: the listeners of OrderPlaced (the confirmation message) get the order as placed, and it is
-        // the answer too unless the placement rules below change the order.
-        OrderView placed = require(id, promised != null ? promised.shipments() : List.of());
+        // The order as placed, built from what the two statements above wrote (their stamps and the reservations
+        // as written) instead of read back: the listeners of OrderPlaced (the confirmation message) get it, and it
+        // is the answer too unless the placement rules below change the order (docs/benchmarks.md, P4).
+        OrderView written = inserted.get();
+        OrderView placed = written.with(written.lines(), allocation.reservations(), written.timeline())
+                .withPromises(promised != null ? promised.shipments() : List.of());
         events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
                 backordered, placed));
         // This transaction inserted the row and holds its lock, and the listeners of OrderPlaced (the confirmation
@@ -307,15 +312,10 @@ public class OrderManagement {
      * the caller's transaction it reads what that transaction wrote.
      */
     public OrderView require(UUID id) {
-        return require(id, null);
-    }
-
-    /** {@code promised}: the promise of each shipment when the caller knows it (at placement), else it is read. */
-    private OrderView require(UUID id, List<DeliveryPromise.ShipmentPromise> promised) {
         OrderView o = orders.find(id).orElseThrow(() -> new NotFoundException("Order", id));
-        DeliveryPromise promise = promised == null ? promises.getIfAvailable() : null;
-        return o.with(o.lines(), inventory.reservationsOf(id), o.timeline()).withPromises(promised != null ? promised
-                : promise != null ? promise.promisedShipments(id) : List.of());
+        DeliveryPromise promise = promises.getIfAvailable();
+        return o.with(o.lines(), inventory.reservationsOf(id), o.timeline())
+                .withPromises(promise != null ? promise.promisedShipments(id) : List.of());
     }
 
     /** The id of an order named by its id or its number (SO-100001). */

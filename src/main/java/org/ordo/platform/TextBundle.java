@@ -99,12 +99,26 @@ public final class TextBundle {
      * "₩12,000". Mails, documents and the back office all write money this way.
      */
     public static String money(Money money, Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(Currency.getInstance(money.currency()));
-        int decimals = Money.minorUnits(money.currency());
-        format.setMinimumFractionDigits(decimals);
-        format.setMaximumFractionDigits(decimals);
-        return format.format(money.amount());
+        NumberFormat prototype = MONEY_FORMATS.computeIfAbsent(new FormatKey(locale, money.currency()), key -> {
+            NumberFormat format = NumberFormat.getCurrencyInstance(key.locale());
+            format.setCurrency(Currency.getInstance(key.currency()));
+            int decimals = Money.minorUnits(key.currency());
+            format.setMinimumFractionDigits(decimals);
+            format.setMaximumFractionDigits(decimals);
+            return format;
+        });
+        return ((NumberFormat) prototype.clone()).format(money.amount());
+    }
+
+    /**
+     * Formats made once per language (and currency): each use formats with a copy, as a NumberFormat is not
+     * thread-safe; copying one costs a fraction of making it, which every order's confirmation did for each line
+     * (docs/benchmarks.md, P4).
+     */
+    private static final Map<FormatKey, NumberFormat> MONEY_FORMATS = new ConcurrentHashMap<>();
+    private static final Map<Locale, NumberFormat> INTEGER_FORMATS = new ConcurrentHashMap<>();
+
+    private record FormatKey(Locale locale, String currency) {
     }
 
     public Texts in(String locale) {
@@ -177,7 +191,8 @@ public final class TextBundle {
         }
 
         public String number(long value) {
-            return NumberFormat.getIntegerInstance(locale).format(value);
+            return ((NumberFormat) INTEGER_FORMATS.computeIfAbsent(locale, NumberFormat::getIntegerInstance).clone())
+                    .format(value);
         }
 
         /** A decimal such as a tax rate in percent: "19", "7,5". */

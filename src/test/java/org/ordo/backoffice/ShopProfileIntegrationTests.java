@@ -82,6 +82,33 @@ class ShopProfileIntegrationTests {
         shop.removeLogo("test");
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aTransactionReadsTheShopOnceAndAgainAfterChangingIt() {
+        // an EDI batch confirms hundreds of orders in one transaction: each mail names the shop, read once
+        transactions.executeWithoutResult(status -> {
+            long before = shopReads();
+            String first = shop.current().name();
+            assertThat(shop.name()).isEqualTo(first);
+            assertThat(shop.current()).isSameAs(shop.current());
+            assertThat(shopReads() - before).as("read once in this transaction").isEqualTo(1);
+            shop.rename(name, "test");
+            assertThat(shop.name()).as("its own change, read again").isEqualTo(name);
+            status.setRollbackOnly();
+        });
+        assertThat(shop.name()).as("rolled back").isNotEqualTo(name);
+    }
+
+    private long shopReads() {
+        return jdbc.sql("SELECT coalesce(seq_scan, 0) + coalesce(idx_scan, 0) FROM pg_stat_xact_user_tables "
+                + "WHERE relname = 'shop_profile'").query(Long.class).single();
+    }
+
     @Test
     void theNameAnAdminSetsIsInTheSidebarThePageTitleTheDocumentsAndTheMails() throws IOException {
         admin.get("/admin/shop");

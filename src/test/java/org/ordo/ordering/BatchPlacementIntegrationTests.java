@@ -140,6 +140,47 @@ class BatchPlacementIntegrationTests {
         }
     }
 
+    @Test
+    void eachOrderOfABatchIsAnsweredAsWrittenWithoutReadingItBackAndAsALaterReadGivesIt() {
+        Stocked b = stocked();
+        Fixtures fixtures = new Fixtures(b.api());
+        String second = fixtures.location(2);
+        fixtures.receive(b.sku(), second, 10);
+        String late = fixtures.article("PHYSICAL", "3.30", "EUR", "7", true, true); // none in stock: backordered
+        // a customer who pays first: the payment gate leaves the orders as placed, so the answer is the order now
+        UUID payer = UUID.fromString(expect(b.api().post("/api/v1/customers", Map.of("email",
+                Fixtures.unique("payer").toLowerCase() + "@example.com", "name", "Payer", "type", "BUSINESS",
+                "company", "Payer GmbH")), 201).json().get("id").asString());
+        String prefix = Fixtures.unique("BATCH");
+
+        long[] timelineReads = new long[1];
+        List<OrderManagement.Placement> placed = transactions.execute(status -> {
+            long before = scans("order_timeline");
+            List<OrderManagement.Placement> p = orders.placeAll(List.of(
+                    // 10 at the first location, 2 at the second, in one line; a backordered line
+                    order(prefix + "-1", payer, b, new PlaceOrder.Line(b.sku(), 12L), new PlaceOrder.Line(late, 2L),
+                            new PlaceOrder.Line(b.other(), 1L)),
+                    order(prefix + "-1", payer, b, new PlaceOrder.Line(b.other(), 3L)), // refused at its insert
+                    order(prefix + "-3", payer, b, new PlaceOrder.Line(b.other(), 2L),
+                            new PlaceOrder.Line(b.sku(), 1L))),
+                    new PlaceOrder.Source(null, "batch-test"));
+            timelineReads[0] = scans("order_timeline") - before;
+            return p;
+        });
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true);
+        assertThat(timelineReads[0]).as("no order of the batch was read back").isZero();
+        OrderView first = placed.get(0).order();
+        assertThat(first.reservations()).extracting(r -> r.location() + ":" + r.quantity())
+                .containsExactly(b.location() + ":10", second + ":2", b.location() + ":1");
+        assertThat(first.timeline()).hasSize(2);
+        assertThat(first.fulfillmentStatus()).isEqualTo(FulfillmentStatus.BACKORDERED);
+        for (int i : new int[] {0, 2}) {
+            // field by field, stamps to the microsecond included: records compare every component
+            assertThat(placed.get(i).order()).isEqualTo(orders.require(placed.get(i).order().id()));
+        }
+    }
+
     /** Two articles with 10 units each at a new location, and a business customer who may ship before paying. */
     private record Stocked(Api api, String location, String sku, String other, UUID customer, Address shipTo) {
     }
@@ -160,8 +201,19 @@ class BatchPlacementIntegrationTests {
     }
 
     private static PlaceOrder order(String ref, Stocked b, PlaceOrder.Line... lines) {
-        return new PlaceOrder("edi", ref, b.customer(), null, b.shipTo(), null, "EUR", "invoice", null, null,
+        return order(ref, b.customer(), b, lines);
+    }
+
+    private static PlaceOrder order(String ref, UUID customer, Stocked b, PlaceOrder.Line... lines) {
+        return new PlaceOrder("edi", ref, customer, null, b.shipTo(), null, "EUR", "invoice", null, null,
                 List.of(lines));
+    }
+
+    /** Index and sequential scans of a table in this transaction so far. */
+    private long scans(String table) {
+        return jdbc.sql("""
+                SELECT coalesce(idx_scan, 0) + coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = :t
+                """).param("t", table).query(Long.class).single();
     }
 
     private long stockLevelUpdates() {

@@ -66,6 +66,30 @@ class OrderPlacementIntegrationTests {
     }
 
     @Test
+    void theAnswerToAPlacedOrderIsWhatALaterReadGivesByteForByte() {
+        // placement answers with the order built from what it wrote, not read back (docs/benchmarks.md, P4): its
+        // stamps, defaults, reservations (split over two locations, in the read's order) and backordered line must
+        // be exactly what GET returns afterwards
+        String first = fixtures.location(1);
+        String second = fixtures.location(2);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        String late = fixtures.article("PHYSICAL", "3.30", "EUR", "7", true, true);
+        fixtures.receive(sku, first, 3);
+        fixtures.receive(sku, second, 4);
+
+        Api.Response placed = expect(api.placeOrder(Fixtures.order("EUR", sku, 6, late, 2)), 201);
+        JsonNode order = placed.json();
+
+        assertThat(order.get("paymentStatus").asString()).as("prepayment: the gate leaves it as placed")
+                .isEqualTo("PENDING");
+        assertThat(order.get("fulfillmentStatus").asString()).isEqualTo("BACKORDERED");
+        assertThat(order.get("reservations")).hasSize(2);
+        assertThat(order.get("timeline")).hasSize(2);
+        assertThat(placed.body()).isEqualTo(expect(api.get("/api/v1/orders/" + order.get("id").asString()), 200)
+                .body());
+    }
+
+    @Test
     void splitsOverLocationsWhenNoneHasEverything() {
         String first = fixtures.location(1);
         String second = fixtures.location(2);

@@ -115,4 +115,46 @@ class TextBundleTests {
         assertThat(bundle.in("es").money(new Money(new BigDecimal("1234.5"), "EUR"))).isEqualTo("1.234,50\u00a0€");
         assertThat(bundle.in("ko").date(LocalDate.of(2026, 3, 5))).isEqualTo("2026. 3. 5.");
     }
+
+    @Test
+    void moneyAndNumbersFormattedFromManyThreadsAtOnceAreWhatAFormatMadeAfreshWrites() throws Exception {
+        // the formats are made once per language and currency and shared: every thread must still get its own
+        // digits, in its own language and currency (a shared NumberFormat mixes them up under concurrent use)
+        TextBundle bundle = new TextBundle("documents", null, ZoneId.of("UTC"));
+        java.util.List<String> languages = java.util.List.of("de", "en", "es", "ko");
+        java.util.List<String> currencies = java.util.List.of("EUR", "KRW", "USD");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<java.util.List<String>>> wrong = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                wrong.add(pool.submit(() -> {
+                    java.util.List<String> faults = new java.util.ArrayList<>();
+                    for (int i = 0; i < 20_000; i++) {
+                        String language = languages.get((i + thread) % languages.size());
+                        String currency = currencies.get((i / 4 + thread) % currencies.size());
+                        java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+                        long value = (long) thread * 1_000_003L + i * 7919L;
+                        Money money = new Money(BigDecimal.valueOf(value, Money.minorUnits(currency)), currency);
+                        java.text.NumberFormat fresh = java.text.NumberFormat.getCurrencyInstance(locale);
+                        fresh.setCurrency(java.util.Currency.getInstance(currency));
+                        fresh.setMinimumFractionDigits(Money.minorUnits(currency));
+                        fresh.setMaximumFractionDigits(Money.minorUnits(currency));
+                        String money1 = bundle.in(language).money(money);
+                        String number = bundle.in(language).number(value);
+                        if (!money1.equals(fresh.format(money.amount()))
+                                || !number.equals(java.text.NumberFormat.getIntegerInstance(locale).format(value))) {
+                            faults.add(language + " " + money + ": " + money1 + ", " + number);
+                        }
+                    }
+                    return faults;
+                }));
+            }
+            for (java.util.concurrent.Future<java.util.List<String>> f : wrong) {
+                assertThat(f.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

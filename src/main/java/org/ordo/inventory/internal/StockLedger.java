@@ -118,7 +118,22 @@ public class StockLedger {
      * must then fail the transaction, which rolls back the rows written here as well.
      */
     public boolean reserveAll(List<LevelChange> changes, List<Entry> entries, List<NewReservation> reservations) {
-        int updated = jdbc.sql("""
+        return reserve(changes, entries, reservations).applied();
+    }
+
+    /**
+     * What {@link #reserve} wrote: whether every level change applied, and the reservations written, as
+     * {@link #reservationsOf} reads them (the database's stamps, in its order), so that the order placed need not
+     * read them back.
+     */
+    public record Reserved(boolean applied, List<ReservationView> reservations) {
+    }
+
+    /** As {@link #reserveAll}, answering with the reservations as written, in the same statement. */
+    public Reserved reserve(List<LevelChange> changes, List<Entry> entries, List<NewReservation> reservations) {
+        int[] updated = {0};
+        List<ReservationView> written = new java.util.ArrayList<>();
+        jdbc.sql("""
                 WITH level AS (
                     UPDATE stock_level s SET reserved = s.reserved + c.q, updated_at = :now
                     FROM unnest(CAST(:levelSku AS text[]), CAST(:levelLoc AS uuid[]), CAST(:levelQ AS bigint[]))
@@ -138,8 +153,11 @@ public class StockLedger {
                 held AS (
                     INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity)
                     SELECT * FROM unnest(CAST(:rId AS uuid[]), CAST(:rOrder AS uuid[]), CAST(:rLine AS int[]),
-                                         CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[])))
-                SELECT count(*) FROM level
+                                         CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[]))
+                    RETURNING *)
+                SELECT (SELECT count(*) FROM level) AS updated, r.*, l.code
+                FROM (VALUES (1)) AS one (x) LEFT JOIN (held r JOIN location l ON l.id = r.location_id) ON true
+                ORDER BY r.line_no, l.priority, l.code, r.created_at
                 """).param("now", now())
                 .param("levelSku", changes.stream().map(LevelChange::sku).toArray(String[]::new))
                 .param("levelLoc", changes.stream().map(LevelChange::locationId).toArray(UUID[]::new))
@@ -159,8 +177,13 @@ public class StockLedger {
                 .param("rSku", reservations.stream().map(NewReservation::sku).toArray(String[]::new))
                 .param("rLoc", reservations.stream().map(NewReservation::locationId).toArray(UUID[]::new))
                 .param("rQ", reservations.stream().map(NewReservation::quantity).toArray(Long[]::new))
-                .query(Integer.class).single();
-        return updated == changes.size();
+                .query(rs -> {
+                    updated[0] = rs.getInt("updated");
+                    if (rs.getObject("id") != null) {
+                        written.add(reservation(rs));
+                    }
+                });
+        return new Reserved(updated[0] == changes.size(), written);
     }
 
     public boolean unreserve(String sku, UUID locationId, long quantity) {
@@ -306,11 +329,16 @@ public class StockLedger {
                 SELECT r.*, l.code FROM reservation r JOIN location l ON l.id = r.location_id
                 WHERE r.order_id = :order ORDER BY r.line_no, l.priority, l.code, r.created_at
                 """).param("order", orderId)
-                .query((rs, n) -> new ReservationView(rs.getObject("id", UUID.class), rs.getInt("line_no"),
-                        rs.getString("sku"), rs.getString("code"), rs.getLong("quantity"), rs.getString("status"),
-                        rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("closed_at") == null ? null
-                                : rs.getTimestamp("closed_at").toInstant(), orderId))
+                .query((rs, n) -> reservation(rs))
                 .list();
+    }
+
+    /** A reservation row with its location's code. */
+    private static ReservationView reservation(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ReservationView(rs.getObject("id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
+                rs.getString("code"), rs.getLong("quantity"), rs.getString("status"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("closed_at") == null ? null
+                        : rs.getTimestamp("closed_at").toInstant(), rs.getObject("order_id", UUID.class));
     }
 
     public List<StockStatus.LocationStock> levels(String sku) {

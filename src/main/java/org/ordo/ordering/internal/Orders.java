@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,10 +114,15 @@ public class Orders {
     }
 
     /**
-     * Writes a new order with its lines and first timeline entries in one statement (one round trip). False, and
-     * nothing written, when the channel already sent an order with this external reference.
+     * Writes a new order with its lines and first timeline entries in one statement (one round trip). Empty, and
+     * nothing written, when the channel already sent an order with this external reference; else the order as
+     * {@link #find} reads it afterwards (without reservations), built from what was written instead of read back:
+     * the stamps are taken to the microsecond the database keeps, the defaults are the columns' (docs/benchmarks.md,
+     * P4).
      */
-    public boolean insert(NewOrder o, List<NewLine> lines, List<NewEntry> timeline) {
+    public Optional<OrderView> insert(NewOrder o, List<NewLine> lines, List<NewEntry> timeline) {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant promisedAt = o.promisedAt().truncatedTo(ChronoUnit.MICROS);
         JdbcClient.StatementSpec order = jdbc.sql("""
                 WITH o AS (
                     INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
@@ -156,8 +162,8 @@ public class Orders {
                 .param("fulfillment", o.fulfillmentStatus().name())
                 .param("shipping", json.write(o.shippingAddress())).param("billing", json.write(o.billingAddress()))
                 .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
-                .param("note", o.note()).param("promisedAt", Timestamp.from(o.promisedAt()))
-                .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy()).param("now", now())
+                .param("note", o.note()).param("promisedAt", Timestamp.from(promisedAt))
+                .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy()).param("now", Timestamp.from(at))
                 .param("shipBy", o.shipBy(), java.sql.Types.DATE).param("deliverBy", o.deliverBy(), java.sql.Types.DATE);
         return withLines(order, lines)
                 .param("tActor", timeline.stream().map(NewEntry::actor).toArray(String[]::new))
@@ -167,7 +173,26 @@ public class Orders {
                 .param("tReason", timeline.stream().map(e -> e.reason().text()).toArray(String[]::new))
                 .param("tCode", timeline.stream().map(e -> e.reason().code()).toArray(String[]::new))
                 .param("tArgs", timeline.stream().map(e -> arguments(e.reason())).toArray(String[]::new))
-                .query(Integer.class).single() == 1;
+                .query(Integer.class).single() == 1
+                ? Optional.of(written(o, lines, timeline, at, promisedAt)) : Optional.empty();
+    }
+
+    /** A new order as {@link #find} reads it once written at {@code at}: the columns' defaults, no reservations. */
+    private static OrderView written(NewOrder o, List<NewLine> lines, List<NewEntry> timeline, Instant at,
+            Instant promisedAt) {
+        String currency = o.currency();
+        List<OrderView.Line> viewLines = lines.stream().map(l -> new OrderView.Line(l.lineNo(), l.sku(), l.name(),
+                l.type(), l.quantity(), l.unitPrice(), plain(l.taxRate()), l.priceIncludesTax(), l.amounts().net(),
+                l.amounts().tax(), l.amounts().gross(), l.reserved(), l.backordered(), 0)).toList();
+        List<OrderView.TimelineEntry> entries = timeline.stream().map(e -> new OrderView.TimelineEntry(at,
+                e.actor(), e.dimension(), e.from(), e.to(), e.reason().text(), e.reason().code(),
+                e.reason().code() == null ? List.of() : e.reason().arguments())).toList();
+        return new OrderView(o.id(), o.number(), o.channel(), o.externalRef(), OrderStatus.OPEN, PaymentStatus.PENDING,
+                o.fulfillmentStatus(), new OrderView.CustomerRef(o.customerId(), o.customerEmail(), o.customerName(),
+                        o.locale()), currency, o.paymentMethod(), o.shippingAddress(), o.billingAddress(), viewLines,
+                new OrderView.Totals(o.net(), o.tax(), o.gross(), Pricing.ROUNDING), Money.zero(currency), null, null,
+                promisedAt, o.note(), o.inboundDocumentId(), o.createdBy(), at, at, List.of(), entries, 1, null,
+                o.shipBy(), o.deliverBy(), List.of());
     }
 
     /** Exact decimals as text, cast to numeric[] in SQL (the driver has no numeric array binding). */

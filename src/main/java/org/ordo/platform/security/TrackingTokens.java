@@ -30,6 +30,8 @@ public class TrackingTokens {
     private final JdbcClient jdbc;
     private final String configured;
     private volatile byte[] secret;
+    /** The HMAC keyed with the secret, made once: each token is signed by a copy (a Mac is not thread-safe). */
+    private volatile Mac keyed;
 
     TrackingTokens(JdbcClient jdbc, @Value("${ordo.tracking-secret:}") String configured) {
         this.jdbc = jdbc;
@@ -68,10 +70,16 @@ public class TrackingTokens {
 
     private byte[] mac(byte[] data) {
         try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(new SecretKeySpec(secret(), HMAC));
-            return mac.doFinal(data);
-        } catch (GeneralSecurityException e) {
+            Mac prototype = keyed;
+            if (prototype == null) {
+                prototype = Mac.getInstance(HMAC);
+                prototype.init(new SecretKeySpec(secret(), HMAC));
+                keyed = prototype;
+            }
+            // a copy of the keyed prototype: looking up the provider and keying a Mac for every order's tracking
+            // link cost more than signing it (docs/benchmarks.md, P4)
+            return ((Mac) prototype.clone()).doFinal(data);
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
