@@ -3,8 +3,8 @@ package org.ordo.ordering;
 import org.ordo.platform.Wording;
 
 /**
- * An order's or its fulfilment's status inside a refusal: the API keeps its code ({@code ON_HOLD}), the back office
- * and the customer's pages say it in the reader's language ("angehalten").
+ * An order's or its fulfilment's status inside a refusal, said as a person would: "on hold" in the API's English,
+ * "angehalten" on a German page; the problem's properties carry the code ({@code ON_HOLD}).
  */
 final class StatusWording {
 

@@ -30,7 +30,7 @@ public enum ReturnStatus {
         return ALLOWED.get(this).contains(next);
     }
 
-    /** The status in a refusal: its name in the API's English, a word in the other languages. */
+    /** The status in a refusal, said as a person would in each language (the problem's property carries the code). */
     public Wording wording() {
         return switch (this) {
             case AUTHORIZED -> Wording.of("returns.status_authorized");

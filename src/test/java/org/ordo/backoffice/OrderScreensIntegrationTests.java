@@ -263,7 +263,7 @@ class OrderScreensIntegrationTests {
         WebSession.Page englishTwice = agent.post("/orders/" + cancelled.number() + "/cancel",
                 Map.of("reason", "again"));
         assertThat(agent.follow(englishTwice).body())
-                .contains("Not possible: Order " + cancelled.number() + " is CANCELLED and cannot be cancelled");
+                .contains("Not possible: Order " + cancelled.number() + " is cancelled and cannot be cancelled");
         assertThat(orders.require(open.id()).status()).isEqualTo(OrderStatus.OPEN);
     }
 

@@ -492,7 +492,7 @@ class OrderChangeIntegrationTests {
         expect(api.post("/api/v1/orders/" + cancelled + "/cancel", Map.of("reason", "test")), 200);
         Api.Response late = change(cancelled, 1, lines("one more", line(1, null, 2L)));
         assertThat(late.status()).isEqualTo(409);
-        assertThat(late.json().get("detail").asString()).contains("CANCELLED");
+        assertThat(late.json().get("detail").asString()).contains("is cancelled");
     }
 
     private String articleAs(String sku, String price) {
