@@ -33,6 +33,30 @@ public final class Fixtures {
         return body + (10 - sum % 10) % 10;
     }
 
+    /**
+     * The body that registers a retail chain trading by EDIFACT D.96A (GLN qualifier 14 both ways, on invoice, one
+     * central warehouse as its ship-to) as a trading partner; a test changes what it needs (standard, qualifiers).
+     */
+    public static Map<String, Object> edifactPartner(String code, String customerId, String senderId,
+            String recipientId, String articleNumbers) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("code", code);
+        body.put("name", "Megamarkt");
+        body.put("customerId", customerId);
+        body.put("standard", "EDIFACT");
+        body.put("version", "D96A");
+        body.put("senderQualifier", "14");
+        body.put("senderId", senderId);
+        body.put("recipientQualifier", "14");
+        body.put("recipientId", recipientId);
+        body.put("articleNumbers", articleNumbers);
+        body.put("currency", "EUR");
+        body.put("paymentMethod", "invoice");
+        body.put("shipTo", Map.of("name", "Megamarkt Zentrallager", "street", "Industriestr. 9", "postalCode",
+                "30159", "city", "Hannover", "country", "DE"));
+        return body;
+    }
+
     /** A new location; lower priority ships first. */
     public String location(int priority) {
         String code = unique("L").substring(0, 10);

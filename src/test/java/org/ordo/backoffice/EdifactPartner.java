@@ -2,7 +2,6 @@ package org.ordo.backoffice;
 
 import static org.ordo.Fixtures.expect;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.ordo.Api;
@@ -20,22 +19,8 @@ record EdifactPartner(String code, String sender) {
                 "shipBeforePayment", true)), 201).json().get("id").asString();
         String partner = Fixtures.unique("SCR").replace("-", "");
         String sender = Fixtures.gtin();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", partner);
-        body.put("name", "Kette");
-        body.put("customerId", customer);
-        body.put("standard", "EDIFACT");
-        body.put("version", "D96A");
-        body.put("senderQualifier", "14");
-        body.put("senderId", sender);
-        body.put("recipientQualifier", "14");
-        body.put("recipientId", "4012345000009");
-        body.put("articleNumbers", "GTIN");
-        body.put("currency", "EUR");
-        body.put("paymentMethod", "invoice");
-        body.put("shipTo", Map.of("name", "Zentrallager", "street", "Industriestr. 9", "postalCode", "30159",
-                "city", "Hannover", "country", "DE"));
-        expect(api.post("/api/v1/edi/partners", body), 201);
+        expect(api.post("/api/v1/edi/partners", Fixtures.edifactPartner(partner, customer, sender, "4012345000009",
+                "GTIN")), 201);
         return new EdifactPartner(partner, sender);
     }
 }

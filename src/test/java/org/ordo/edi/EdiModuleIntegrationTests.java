@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,22 +113,8 @@ class EdiModuleIntegrationTests {
                 .toLowerCase() + "@example.com", "name", "Einkauf Megamarkt", "type", "BUSINESS", "company",
                 "Megamarkt GmbH", "shipBeforePayment", true), CustomerDraft.class)).id();
         String code = Fixtures.unique("MM").replace("-", "");
-        Map<String, Object> partner = new LinkedHashMap<>();
-        partner.put("code", code);
-        partner.put("name", "Megamarkt");
-        partner.put("customerId", customer.toString());
-        partner.put("standard", "EDIFACT");
-        partner.put("version", "D96A");
-        partner.put("senderQualifier", "14");
-        partner.put("senderId", sender);
-        partner.put("recipientQualifier", "14");
-        partner.put("recipientId", recipient);
-        partner.put("articleNumbers", "GTIN");
-        partner.put("currency", "EUR");
-        partner.put("paymentMethod", "invoice");
-        partner.put("shipTo", Map.of("name", "Megamarkt Zentrallager", "street", "Industriestr. 9", "postalCode",
-                "30159", "city", "Hannover", "country", "DE"));
-        edi.register(fixtures.read(partner, PartnerDraft.class));
+        edi.register(fixtures.read(Fixtures.edifactPartner(code, customer.toString(), sender, recipient, "GTIN"),
+                PartnerDraft.class));
         return code;
     }
 

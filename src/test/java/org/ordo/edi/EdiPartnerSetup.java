@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,22 +168,7 @@ abstract class EdiPartnerSetup {
     }
 
     Map<String, Object> partnerBody(String code, String senderId, String articleNumbers) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("name", "Megamarkt");
-        body.put("customerId", customerId);
-        body.put("standard", "EDIFACT");
-        body.put("version", "D96A");
-        body.put("senderQualifier", "14");
-        body.put("senderId", senderId);
-        body.put("recipientQualifier", "14");
-        body.put("recipientId", recipient);
-        body.put("articleNumbers", articleNumbers);
-        body.put("currency", "EUR");
-        body.put("paymentMethod", "invoice");
-        body.put("shipTo", Map.of("name", "Megamarkt Zentrallager", "street", "Industriestr. 9", "postalCode",
-                "30159", "city", "Hannover", "country", "DE"));
-        return body;
+        return Fixtures.edifactPartner(code, customerId, senderId, recipient, articleNumbers);
     }
 
     static String reference() {
