@@ -33,11 +33,18 @@ final class Refusals {
     }
 
     static String of(List<FieldError> errors) {
-        return errors.stream().map(Refusals::of).collect(Collectors.joining("; "));
+        return of(errors, LocaleContextHolder.getLocale());
+    }
+
+    private static String of(List<FieldError> errors, Locale locale) {
+        return errors.stream().map(f -> of(f, locale)).collect(Collectors.joining("; "));
     }
 
     static String of(FieldError f) {
-        Locale locale = LocaleContextHolder.getLocale();
+        return of(f, LocaleContextHolder.getLocale());
+    }
+
+    private static String of(FieldError f, Locale locale) {
         return field(f.field(), locale) + ": " + sentence(f, locale);
     }
 
@@ -53,8 +60,7 @@ final class Refusals {
 
     static String of(RuntimeException e, Locale locale) {
         if (e instanceof InvalidInputException invalid) {
-            return invalid.errors().stream().map(f -> field(f.field(), locale) + ": " + sentence(f, locale))
-                    .collect(Collectors.joining("; "));
+            return of(invalid.errors(), locale);
         }
         Wording wording = e instanceof ConflictException c ? c.wording()
                 : e instanceof NotFoundException n ? n.wording()
