@@ -193,7 +193,7 @@ public class QuoteManagement {
     @Transactional
     public Quote decline(UUID id, String reason) {
         if (reason != null && reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", Wording.of("billing.must_be_at_most_characters",
+            throw new InvalidInputException("reason", Wording.of("platform.must_be_at_most_characters",
                     TextInput.MAX_REASON));
         }
         Quote quote = lockOpen(id, QuoteStatus.DECLINED);
@@ -242,7 +242,7 @@ public class QuoteManagement {
         List<FieldError> errors = new ArrayList<>();
         boolean currencyKnown = c.currency() != null && Money.isKnownCurrency(c.currency());
         if (!currencyKnown) {
-            errors.add(new FieldError("currency", c.currency() == null ? Wording.of("platform.currency_required")
+            errors.add(new FieldError("currency", c.currency() == null ? Wording.of("platform.is_required")
                     : Wording.of("platform.currency_unknown", c.currency())));
         }
         drafts.customer(errors, c.customerId(), c.customer());
@@ -255,10 +255,10 @@ public class QuoteManagement {
             errors.add(new FieldError("validUntil", Wording.of("billing.must_be_at_most_days_ahead", MAX_VALID_DAYS)));
         }
         if (c.paymentMethod() != null && PaymentMethod.parse(c.paymentMethod()) == null) {
-            errors.add(new FieldError("paymentMethod", Wording.of("billing.must_be_one_of", PaymentMethod.codes())));
+            errors.add(new FieldError("paymentMethod", Wording.of("platform.must_be_one_of", PaymentMethod.codes())));
         }
         if (c.note() != null && c.note().length() > CreateQuote.NOTE) {
-            errors.add(new FieldError("note", Wording.of("billing.must_be_at_most_characters", CreateQuote.NOTE)));
+            errors.add(new FieldError("note", Wording.of("platform.must_be_at_most_characters", CreateQuote.NOTE)));
         }
         Map<String, Article> articles = drafts.lines(errors, "quote", c.currency(), currencyKnown,
                 c.lines() == null ? null : c.lines().stream()

@@ -75,7 +75,7 @@ public class ShopProfile {
     public void rename(String name, String actor) {
         String trimmed = name == null ? "" : TextInput.check("name", name, false).strip();
         if (trimmed.length() > MAX_NAME) {
-            throw new InvalidInputException("name", Wording.of("billing.must_be_at_most_characters", MAX_NAME));
+            throw new InvalidInputException("name", Wording.of("platform.must_be_at_most_characters", MAX_NAME));
         }
         profiles.setName(trimmed.isEmpty() ? null : trimmed, clock.instant(), actor);
         changed();

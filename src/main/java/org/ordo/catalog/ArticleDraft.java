@@ -61,7 +61,7 @@ public record ArticleDraft(
         }
         Money money = null;
         if (price == null) {
-            errors.add(new FieldError("price", Wording.of("catalog.is_required")));
+            errors.add(new FieldError("price", Wording.of("platform.is_required")));
         } else {
             try {
                 money = price.toMoney("price");
@@ -84,7 +84,7 @@ public record ArticleDraft(
             }
         }
         if (weightGrams != null && (weightGrams < 0 || weightGrams > MAX_WEIGHT)) {
-            errors.add(new FieldError("weightGrams", Wording.of("catalog.must_be_between_0_and", MAX_WEIGHT)));
+            errors.add(new FieldError("weightGrams", Wording.of("platform.must_be_between_0_and", MAX_WEIGHT)));
         }
         if (type == ArticleType.DIGITAL && Boolean.TRUE.equals(backorderable)) {
             errors.add(new FieldError("backorderable", Wording.of("catalog.digital_articles_are_never_out_of")));

@@ -108,7 +108,7 @@ public class ChannelManagement {
     @Transactional
     public ShopChannel register(ChannelDraft draft) {
         if (draft == null) {
-            throw new InvalidInputException("body", Wording.of("channels.is_required"));
+            throw new InvalidInputException("body", Wording.of("platform.is_required"));
         }
         draft.check();
         if (!channels.insert(draft, clock.instant(), Actor.current())) {

@@ -170,7 +170,7 @@ public class ShopwareAppRegistration {
             throw new InvalidInputException("body", Wording.of("channels.must_be_shopware_s_json_confirmation"));
         }
         if (json == null || !json.isObject()) {
-            throw new InvalidInputException("body", Wording.of("channels.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         if (!pending.shopId().equals(json.path("shopId").asString(""))) {
             throw new InvalidInputException("shopId", Wording.of("channels.is_not_the_shop_that_asked"));

@@ -97,7 +97,7 @@ public record PartnerDraft(
             errors.add(new FieldError("standard", Wording.of("edi.is_required_edifact_or_x12")));
         } else if (standard == TradingPartner.Standard.EDIFACT && (version == null
                 || !EDIFACT_VERSIONS.contains(version))) {
-            errors.add(new FieldError("version", Wording.of("edi.must_be_one_of", EDIFACT_VERSIONS)));
+            errors.add(new FieldError("version", Wording.of("platform.must_be_one_of", EDIFACT_VERSIONS)));
         } else if (standard == TradingPartner.Standard.X12 && !X12_VERSION.equals(version)) {
             errors.add(new FieldError("version", Wording.of("edi.must_be", X12_VERSION)));
         }
@@ -135,7 +135,7 @@ public record PartnerDraft(
             errors.add(new FieldError("currency", Wording.of("edi.must_be_an_iso_4217_currency")));
         }
         if (paymentMethod == null || !paymentMethods.contains(paymentMethod)) {
-            errors.add(new FieldError("paymentMethod", Wording.of("edi.must_be_one_of", paymentMethods)));
+            errors.add(new FieldError("paymentMethod", Wording.of("platform.must_be_one_of", paymentMethods)));
         }
         if (priceTolerance != null && tolerance() == null) {
             errors.add(new FieldError("priceTolerance", Wording.of("edi.must_be_a_percentage_from_0")));

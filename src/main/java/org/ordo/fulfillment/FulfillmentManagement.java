@@ -68,7 +68,7 @@ public class FulfillmentManagement {
     @Transactional
     public PickList createPickList(String location, Instant promisedBefore, int maxOrders) {
         if (location == null || location.isBlank()) {
-            throw new InvalidInputException("location", Wording.of("fulfillment.is_required"));
+            throw new InvalidInputException("location", Wording.of("platform.is_required"));
         }
         if (maxOrders < 1 || maxOrders > 500) {
             throw new InvalidInputException("maxOrders", Wording.of("fulfillment.must_be_between_1_and_500"));
@@ -158,7 +158,7 @@ public class FulfillmentManagement {
                     : Wording.of("fulfillment.scanned_but_this_line_is", scannedSku.trim(), line.sku())));
         }
         if (quantity == null || quantity < 0 || quantity > line.quantity()) {
-            errors.add(new FieldError("quantity", Wording.of("fulfillment.must_be_between_0_and", line.quantity())));
+            errors.add(new FieldError("quantity", Wording.of("platform.must_be_between_0_and", line.quantity())));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -183,7 +183,7 @@ public class FulfillmentManagement {
     public List<Parcel> pack(UUID orderId, PackRequest request) {
         OrderView order = orders.require(orderId);
         if (request.location() == null || request.location().isBlank()) {
-            throw new InvalidInputException("location", Wording.of("fulfillment.is_required"));
+            throw new InvalidInputException("location", Wording.of("platform.is_required"));
         }
         if (request.parcels() == null || request.parcels().isEmpty()) {
             throw new InvalidInputException("parcels", Wording.of("fulfillment.at_least_one_parcel"));

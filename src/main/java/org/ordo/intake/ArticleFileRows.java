@@ -39,7 +39,7 @@ class ArticleFileRows implements FileRows {
             for (String field : List.of("sku", "price", "currency", "taxRate")) {
                 if (row.value(field) == null) {
                     errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply(field),
-                            Wording.of("intake.is_required")));
+                            Wording.of("platform.is_required")));
                 }
             }
             if (LOCALES.stream().allMatch(l -> row.value("name." + l) == null)) {
@@ -55,7 +55,7 @@ class ArticleFileRows implements FileRows {
                 String value = row.value(field);
                 if (value != null && !value.equals("true") && !value.equals("false")) {
                     errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply(field),
-                            Wording.of("intake.must_be_true_or_false")));
+                            Wording.of("platform.must_be_true_or_false")));
                 }
             }
             if (row.value("weightGrams") != null) {

@@ -50,7 +50,7 @@ class BinFileRows implements FileRows {
             String location = row.value("location");
             if (location == null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
-                        Wording.of("intake.is_required")));
+                        Wording.of("platform.is_required")));
             } else if (!own.contains(location)) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
                         Wording.of("intake.names_no_own_warehouse", location)));

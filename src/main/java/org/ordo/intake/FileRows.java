@@ -50,7 +50,7 @@ interface FileRows {
     /** A whole number of at least {@code min}, as digits only; the fault, or null. */
     static Wording wholeFault(String text, long min, long max) {
         if (text == null || text.isEmpty()) {
-            return Wording.of("intake.is_required_a_whole_number");
+            return Wording.of("platform.is_required_a_whole_number");
         }
         if (!text.matches("[0-9]{1,9}")) {
             return Wording.of("intake.must_be_digits_only");

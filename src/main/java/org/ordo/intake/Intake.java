@@ -60,7 +60,7 @@ public class Intake {
         checkKey(idempotencyKey, "order");
         PlaceOrder command = json.readRequest(body, PlaceOrder.class);
         if (command == null) {
-            throw new InvalidInputException("body", Wording.of("intake.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         refuseChannelWithItsOwnWayIn(command.channel());
         String hash = Sha256.hex(body);

@@ -61,7 +61,7 @@ class OrderFileRows implements FileRows {
             }
             if (row.value("sku") == null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"),
-                        Wording.of("intake.is_required")));
+                        Wording.of("platform.is_required")));
             } else {
                 skus.add(row.value("sku"));
             }

@@ -93,7 +93,7 @@ public class ReviewQueue {
         String checked = owner == null || owner.isBlank() ? Actor.current() : owner.strip();
         TextInput.check("owner", checked, false);
         if (checked.length() > MAX_OWNER) {
-            throw new InvalidInputException("owner", Wording.of("intake.must_be_at_most_characters", MAX_OWNER));
+            throw new InvalidInputException("owner", Wording.of("platform.must_be_at_most_characters", MAX_OWNER));
         }
         entry(id);
         if (!entries.assign(id, checked)) {
@@ -192,7 +192,7 @@ public class ReviewQueue {
         }
         TextInput.check(field, text, true);
         if (text.length() > MAX_NOTE) {
-            throw new InvalidInputException(field, Wording.of("intake.must_be_at_most_characters", MAX_NOTE));
+            throw new InvalidInputException(field, Wording.of("platform.must_be_at_most_characters", MAX_NOTE));
         }
         return text.strip();
     }

@@ -55,7 +55,7 @@ class StockFileRows implements FileRows {
             String sku = row.value("sku");
             if (sku == null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"),
-                        Wording.of("intake.is_required")));
+                        Wording.of("platform.is_required")));
             } else if (!known.contains(sku)) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("sku"),
                         Wording.of("intake.names_no_article", sku)));
@@ -63,7 +63,7 @@ class StockFileRows implements FileRows {
             String location = row.value("location");
             if (location == null) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
-                        Wording.of("intake.is_required")));
+                        Wording.of("platform.is_required")));
             } else if (!locations.contains(location)) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("location"),
                         Wording.of("intake.names_no_active_location", location)));
@@ -74,7 +74,7 @@ class StockFileRows implements FileRows {
             }
             if (row.value("reference") != null && row.value("reference").length() > 100) {
                 errors.add(new FileImport.RowError(row.rowNo(), columnOf.apply("reference"),
-                        Wording.of("intake.must_be_at_most_characters", 100)));
+                        Wording.of("platform.must_be_at_most_characters", 100)));
             }
         }
         return errors;

@@ -553,7 +553,7 @@ public class InventoryManagement {
                     Wording.of("inventory.the_stock_for_this_line_is"));
         }
         if (picked < 0 || picked > r.quantity()) {
-            throw new InvalidInputException("quantity", Wording.of("inventory.must_be_between_0_and", r.quantity()));
+            throw new InvalidInputException("quantity", Wording.of("platform.must_be_between_0_and", r.quantity()));
         }
         long missing = r.quantity() - picked;
         String actor = Actor.current();
@@ -587,7 +587,7 @@ public class InventoryManagement {
                     Wording.of("inventory.the_stock_for_this_line_is"));
         }
         if (quantity < 1 || quantity >= r.quantity()) {
-            throw new InvalidInputException("quantity", Wording.of("inventory.must_be_between_1_and",
+            throw new InvalidInputException("quantity", Wording.of("platform.must_be_between_1_and",
                     (r.quantity() - 1)));
         }
         ledger.takeReserved(r.sku(), r.locationId(), quantity);
@@ -751,7 +751,7 @@ public class InventoryManagement {
     private Target target(String sku, String locationCode, List<FieldError> errors) {
         Location location = null;
         if (locationCode == null || locationCode.isBlank()) {
-            errors.add(new FieldError("location", Wording.of("inventory.is_required")));
+            errors.add(new FieldError("location", Wording.of("platform.is_required")));
         } else {
             location = locations.find(locationCode).orElse(null);
             if (location == null) {
@@ -759,12 +759,12 @@ public class InventoryManagement {
             }
         }
         if (sku == null || sku.isBlank()) {
-            errors.add(new FieldError("sku", Wording.of("inventory.is_required")));
+            errors.add(new FieldError("sku", Wording.of("platform.is_required")));
         } else {
             // locked until this change of stock commits, so that the article cannot turn digital meanwhile
             Article article = catalog.findAllForUse(List.of(sku)).get(sku);
             if (article == null) {
-                errors.add(new FieldError("sku", Wording.of("inventory.unknown_sku", sku)));
+                errors.add(new FieldError("sku", Wording.of("platform.unknown_sku", sku)));
             } else if (!article.isPhysical()) {
                 errors.add(new FieldError("sku", Wording.of("inventory.is_digital_and_has_no_stock", sku)));
             }
@@ -774,7 +774,7 @@ public class InventoryManagement {
 
     private static void requireQuantity(List<FieldError> errors, Long quantity, boolean signed) {
         if (quantity == null) {
-            errors.add(new FieldError("quantity", Wording.of("inventory.is_required")));
+            errors.add(new FieldError("quantity", Wording.of("platform.is_required")));
         } else if (quantity == 0 || (!signed && quantity < 0)) {
             errors.add(new FieldError("quantity",
                     Wording.of(signed ? "inventory.must_not_be_0" : "inventory.must_be_positive")));
@@ -785,7 +785,7 @@ public class InventoryManagement {
 
     private static void limit(List<FieldError> errors, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, Wording.of("inventory.must_be_at_most_characters", max)));
+            errors.add(new FieldError(field, Wording.of("platform.must_be_at_most_characters", max)));
         }
     }
 

@@ -195,7 +195,7 @@ public class MailboxSetup {
 
     private Mailbox checked(MailboxForm form, boolean adding) {
         if (form == null) {
-            throw new InvalidInputException("body", Wording.of("mailroom.is_required"));
+            throw new InvalidInputException("body", Wording.of("platform.is_required"));
         }
         List<FieldError> faults = new ArrayList<>();
         String name = form.name() == null ? "" : form.name().strip();
@@ -216,7 +216,7 @@ public class MailboxSetup {
         }
         String password = form.password() == null || form.password().isEmpty() ? null : form.password();
         if (password == null && adding) {
-            faults.add(new FieldError("password", Wording.of("mailroom.is_required")));
+            faults.add(new FieldError("password", Wording.of("platform.is_required")));
         } else if (password != null && (password.length() > MAX_PASSWORD || password.chars().anyMatch(c -> c < 0x20))) {
             faults.add(new FieldError("password", Wording.of("mailroom.must_be_at_most_characters_no", MAX_PASSWORD)));
         }

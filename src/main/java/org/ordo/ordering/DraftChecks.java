@@ -98,16 +98,16 @@ public class DraftChecks {
                     continue;
                 }
                 if (line.quantity() == null) {
-                    errors.add(new FieldError(at + ".quantity", Wording.of("ordering.is_required")));
+                    errors.add(new FieldError(at + ".quantity", Wording.of("platform.is_required")));
                 } else if (line.quantity() < 1 || line.quantity() > maxQuantity) {
-                    errors.add(new FieldError(at + ".quantity", Wording.of("ordering.must_be_between_1_and",
+                    errors.add(new FieldError(at + ".quantity", Wording.of("platform.must_be_between_1_and",
                             maxQuantity)));
                 }
                 Article article = line.sku() == null ? null : articles.get(line.sku());
                 if (line.sku() == null || line.sku().isBlank()) {
-                    errors.add(new FieldError(at + ".sku", Wording.of("ordering.is_required")));
+                    errors.add(new FieldError(at + ".sku", Wording.of("platform.is_required")));
                 } else if (article == null) {
-                    errors.add(new FieldError(at + ".sku", Wording.of("ordering.unknown_sku", line.sku())));
+                    errors.add(new FieldError(at + ".sku", Wording.of("platform.unknown_sku", line.sku())));
                 } else if (!article.active()) {
                     errors.add(new FieldError(at + ".sku", Wording.of("ordering.is_not_for_sale_inactive",
                             line.sku())));

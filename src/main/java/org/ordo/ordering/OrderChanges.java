@@ -204,7 +204,7 @@ public class OrderChanges {
                 Article article = articles.get(line.sku());
                 String at = "lines[" + i + "].sku";
                 if (article == null) {
-                    errors.add(new FieldError(at, Wording.of("ordering.unknown_sku", line.sku())));
+                    errors.add(new FieldError(at, Wording.of("platform.unknown_sku", line.sku())));
                 } else if (!article.active()) {
                     errors.add(new FieldError(at, Wording.of("ordering.is_not_for_sale_inactive", line.sku())));
                 } else if (!article.price().currency().equals(before.currency())) {
@@ -370,13 +370,13 @@ public class OrderChanges {
     private void refuseUnchangeable(Orders.Locked o) {
         if (o.status() == OrderStatus.CANCELLED || o.status() == OrderStatus.COMPLETED) {
             throw new IllegalTransition("Order " + o.status().name().toLowerCase(),
-                    Wording.of("ordering.order_is_and_can_no_longer", o.number(), StatusWording.of(o.status())),
+                    Wording.of("ordering.order_is_and_can_no_longer", o.number(), Wording.state(o.status())),
                     Map.of("orderStatus", o.status()));
         }
         if (o.fulfillmentStatus().hasShipped()) {
             throw new IllegalTransition("Already shipped",
                     Wording.of("ordering.order_has_shipped_it_can_no", o.number(),
-                            StatusWording.of(o.fulfillmentStatus())),
+                            Wording.state(o.fulfillmentStatus())),
                             Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         if (inventory.hasIssued(o.id())) {
@@ -392,7 +392,7 @@ public class OrderChanges {
         if (c.reason() == null || c.reason().isBlank()) {
             errors.add(new FieldError("reason", Wording.of("ordering.is_required_say_why_the_order")));
         } else if (c.reason().length() > TextInput.MAX_REASON) {
-            errors.add(new FieldError("reason", Wording.of("ordering.must_be_at_most_characters",
+            errors.add(new FieldError("reason", Wording.of("platform.must_be_at_most_characters",
                     TextInput.MAX_REASON)));
         }
         boolean anything = c.shippingAddress() != null || c.carrierService() != null || c.promisedAt() != null

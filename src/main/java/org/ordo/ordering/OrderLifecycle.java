@@ -79,7 +79,7 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         if (o.status() != OrderStatus.ON_HOLD) {
             throw new IllegalTransition("Not on hold",
-                    Wording.of("ordering.order_is_not_on_hold", o.number(), StatusWording.of(o.status())),
+                    Wording.of("ordering.order_is_not_on_hold", o.number(), Wording.state(o.status())),
                     Map.of("orderStatus", o.status()));
         }
         String actor = Actor.current();
@@ -243,7 +243,7 @@ public class OrderLifecycle {
         Orders.Locked o = lock(orderId);
         if (!o.released() || o.status() != OrderStatus.OPEN) {
             throw new IllegalTransition("Not released",
-                    Wording.of("ordering.order_is_not_released_to_the", o.number(), StatusWording.of(o.status())),
+                    Wording.of("ordering.order_is_not_released_to_the", o.number(), Wording.state(o.status())),
                     Map.of("orderStatus", o.status()));
         }
         shippedByLine.forEach((line, quantity) -> {
@@ -277,7 +277,7 @@ public class OrderLifecycle {
         if (!o.fulfillmentStatus().canBecome(FulfillmentStatus.DELIVERED)) {
             throw new IllegalTransition("Not shipped",
                     Wording.of("ordering.order_is_only_shipped_orders_are", o.number(),
-                            StatusWording.of(o.fulfillmentStatus())),
+                            Wording.state(o.fulfillmentStatus())),
                     Map.of("fulfillmentStatus", o.fulfillmentStatus()));
         }
         orders.changeFulfillment(orderId, FulfillmentStatus.DELIVERED);
@@ -650,10 +650,10 @@ public class OrderLifecycle {
 
     private static String requireReason(String reason) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", Wording.of("ordering.is_required"));
+            throw new InvalidInputException("reason", Wording.of("platform.is_required"));
         }
         if (reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", Wording.of("ordering.must_be_at_most_characters",
+            throw new InvalidInputException("reason", Wording.of("platform.must_be_at_most_characters",
                     TextInput.MAX_REASON));
         }
         return reason.trim();

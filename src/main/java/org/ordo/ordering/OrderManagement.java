@@ -270,20 +270,20 @@ public class OrderManagement {
             throw new InvalidInputException("reason", Wording.of("ordering.is_required_say_why_the_order_2"));
         }
         if (reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", Wording.of("ordering.must_be_at_most_characters",
+            throw new InvalidInputException("reason", Wording.of("platform.must_be_at_most_characters",
                     TextInput.MAX_REASON));
         }
         Orders.Locked order = orders.lock(orderId).orElseThrow(() -> new NotFoundException("Order", orderId));
         if (order.fulfillmentStatus().hasShipped()) {
             throw new IllegalTransition("Already shipped",
                     Wording.of("ordering.order_has_shipped_it_cannot_be", order.number(),
-                            StatusWording.of(order.fulfillmentStatus())),
+                            Wording.state(order.fulfillmentStatus())),
                     Map.of("orderStatus", order.status(), "fulfillmentStatus", order.fulfillmentStatus()));
         }
         if (!order.status().canBecome(OrderStatus.CANCELLED)) {
             throw new IllegalTransition("Illegal transition",
                     Wording.of("ordering.order_is_and_cannot_be_cancelled", order.number(),
-                            StatusWording.of(order.status())),
+                            Wording.state(order.status())),
                     Map.of("orderStatus", order.status()));
         }
         if (inventory.hasIssued(orderId)) {
@@ -464,24 +464,24 @@ public class OrderManagement {
     private Checked check(PlaceOrder c, PlacementReads reads) {
         List<FieldError> errors = new ArrayList<>();
         if (c.channel() == null || Channel.parse(c.channel()) == null) {
-            errors.add(new FieldError("channel", Wording.of("ordering.must_be_one_of", Channel.codes())));
+            errors.add(new FieldError("channel", Wording.of("platform.must_be_one_of", Channel.codes())));
         }
         if (c.externalRef() != null && (c.externalRef().isBlank() || c.externalRef().length() > 100)) {
             errors.add(new FieldError("externalRef", Wording.of("ordering.must_be_1_100_characters")));
         }
         if (c.paymentMethod() == null || PaymentMethod.parse(c.paymentMethod()) == null) {
-            errors.add(new FieldError("paymentMethod", Wording.of("ordering.must_be_one_of", PaymentMethod.codes())));
+            errors.add(new FieldError("paymentMethod", Wording.of("platform.must_be_one_of", PaymentMethod.codes())));
         } else if (PaymentMethod.parse(c.paymentMethod()) == PaymentMethod.MARKETPLACE) {
             marketplacePaymentAllowed(c, errors);
         }
         boolean currencyKnown = c.currency() != null && Money.isKnownCurrency(c.currency());
         if (!currencyKnown) {
-            errors.add(new FieldError("currency", c.currency() == null ? Wording.of("platform.currency_required")
+            errors.add(new FieldError("currency", c.currency() == null ? Wording.of("platform.is_required")
                     : Wording.of("platform.currency_unknown", c.currency())));
         }
         drafts.customer(errors, c.customerId(), c.customer(), reads::customer);
         if (c.note() != null && c.note().length() > PlaceOrder.NOTE) {
-            errors.add(new FieldError("note", Wording.of("ordering.must_be_at_most_characters", PlaceOrder.NOTE)));
+            errors.add(new FieldError("note", Wording.of("platform.must_be_at_most_characters", PlaceOrder.NOTE)));
         }
         Map<String, Article> articles = drafts.lines(errors, "order", c.currency(), currencyKnown,
                 c.lines() == null ? null : c.lines().stream()
@@ -540,7 +540,7 @@ public class OrderManagement {
         if (order.status() != OrderStatus.CANCELLED || !orders.expiredUnpaid(orderId)) {
             throw new IllegalTransition("Not an expired order",
                     Wording.of("ordering.order_is_and_was_not_cancelled", order.number(),
-                            StatusWording.of(order.status())),
+                            Wording.state(order.status())),
                             Map.of("orderStatus", order.status()));
         }
         List<StockDemand.Line> demand = orders.linesOf(List.of(orderId)).stream()

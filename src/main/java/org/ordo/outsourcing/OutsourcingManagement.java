@@ -109,7 +109,7 @@ public class OutsourcingManagement {
     @Transactional
     public FulfilmentPartner registerPartner(String location, PartnerDraft draft) {
         if (draft == null) {
-            throw new InvalidInputException("body", Wording.of("outsourcing.is_required"));
+            throw new InvalidInputException("body", Wording.of("platform.is_required"));
         }
         inventory.location(location);
         draft.check();
@@ -163,7 +163,7 @@ public class OutsourcingManagement {
             errors.add(new FieldError("channel", Wording.of("outsourcing.name_an_article_or_a_channel")));
         }
         if (rule != null && rule.channel() != null && Channel.parse(rule.channel()) == null) {
-            errors.add(new FieldError("channel", Wording.of("outsourcing.must_be_one_of", Channel.codes())));
+            errors.add(new FieldError("channel", Wording.of("platform.must_be_one_of", Channel.codes())));
         }
         if (rule != null && rule.article() != null && rule.article().length() > RoutingRule.MAX_ARTICLE) {
             errors.add(new FieldError("article", Wording.of("outsourcing.at_most_characters",
@@ -172,7 +172,7 @@ public class OutsourcingManagement {
             try {
                 catalog.require(rule.article());
             } catch (NotFoundException e) {
-                errors.add(new FieldError("article", Wording.of("outsourcing.unknown_sku", rule.article())));
+                errors.add(new FieldError("article", Wording.of("platform.unknown_sku", rule.article())));
             }
         }
         failIfAny(errors);
@@ -460,7 +460,7 @@ public class OutsourcingManagement {
             StockReport.Line line = report.lines().get(i);
             String at = "lines[" + i + "]";
             if (line.sku() == null || line.sku().isBlank()) {
-                errors.add(new FieldError(at + ".sku", Wording.of("outsourcing.is_required")));
+                errors.add(new FieldError(at + ".sku", Wording.of("platform.is_required")));
             } else if (bySku.put(line.sku(), line) != null) {
                 errors.add(new FieldError(at + ".sku", Wording.of("outsourcing.is_named_twice", line.sku())));
             }
@@ -493,7 +493,7 @@ public class OutsourcingManagement {
             try {
                 inventory.stock(line.sku());
             } catch (NotFoundException e) {
-                errors.add(new FieldError("lines[" + i + "].sku", Wording.of("outsourcing.unknown_sku", line.sku())));
+                errors.add(new FieldError("lines[" + i + "].sku", Wording.of("platform.unknown_sku", line.sku())));
             }
             i++;
         }
@@ -533,7 +533,7 @@ public class OutsourcingManagement {
         Partners.Registered partner = partners.find(location)
                 .orElseThrow(() -> new NotFoundException("Fulfilment partner", location));
         if (body == null || body.length == 0) {
-            throw new InvalidInputException("body", Wording.of("outsourcing.is_required"));
+            throw new InvalidInputException("body", Wording.of("platform.is_required"));
         }
         return partner;
     }

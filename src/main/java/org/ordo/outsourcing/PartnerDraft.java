@@ -75,7 +75,7 @@ public record PartnerDraft(
             errors.add(new FieldError("supplier", Wording.of("outsourcing.is_required_for_mail_delivery_the")));
         }
         if (url != null && url.length() > URL) {
-            errors.add(new FieldError("url", Wording.of("outsourcing.must_be_at_most_characters", URL)));
+            errors.add(new FieldError("url", Wording.of("platform.must_be_at_most_characters", URL)));
         }
         if (secret == null || secret.length() < MIN_SECRET || secret.length() > MAX_SECRET || secret.isBlank()) {
             errors.add(new FieldError("secret", Wording.of("outsourcing.is_required_to_characters", MIN_SECRET,

@@ -53,7 +53,7 @@ public record CustomerDraft(
             errors.add(new FieldError(prefix + "name", Wording.of("party.is_required_at_most_characters", NAME)));
         }
         if (locale != null && !Locales.isSupported(locale)) {
-            errors.add(new FieldError(prefix + "locale", Wording.of("party.must_be_one_of", Locales.SUPPORTED)));
+            errors.add(new FieldError(prefix + "locale", Wording.of("platform.must_be_one_of", Locales.SUPPORTED)));
         }
         if (phone != null && !phone.matches(PHONE)) {
             errors.add(new FieldError(prefix + "phone", Wording.of("party.must_be_a_phone_number_e")));
@@ -65,7 +65,7 @@ public record CustomerDraft(
             errors.add(new FieldError(prefix + "company", Wording.of("party.is_required_for_business_customers")));
         }
         if (company != null && company.length() > NAME) {
-            errors.add(new FieldError(prefix + "company", Wording.of("party.must_be_at_most_characters", NAME)));
+            errors.add(new FieldError(prefix + "company", Wording.of("platform.must_be_at_most_characters", NAME)));
         }
         if (vatId != null && !vatId.matches(VAT_ID)) {
             errors.add(new FieldError(prefix + "vatId", Wording.of("party.must_be_a_vat_id_such")));

@@ -53,7 +53,7 @@ public record SupplierDraft(
             errors.add(new FieldError("currency", Wording.of("party.is_not_an_iso_4217_currency")));
         }
         if (locale != null && !org.ordo.platform.Locales.isSupported(locale)) {
-            errors.add(new FieldError("locale", Wording.of("party.must_be_one_of",
+            errors.add(new FieldError("locale", Wording.of("platform.must_be_one_of",
                     org.ordo.platform.Locales.SUPPORTED)));
         }
         if (address != null) {

@@ -77,14 +77,14 @@ class BankBookings {
             throw new InvalidInputException("order", Wording.of("payment.is_required_the_order_id_or"));
         }
         if (transfer.amount() == null) {
-            throw new InvalidInputException("amount", Wording.of("payment.is_required"));
+            throw new InvalidInputException("amount", Wording.of("platform.is_required"));
         }
         Money amount = transfer.amount().toMoney("amount");
         if (amount.amount().signum() == 0) {
             throw new InvalidInputException("amount.amount", Wording.of("payment.must_be_more_than_zero"));
         }
         if (transfer.reference() != null && transfer.reference().length() > BankTransfer.MAX_REFERENCE) {
-            throw new InvalidInputException("reference", Wording.of("payment.must_be_at_most_characters",
+            throw new InvalidInputException("reference", Wording.of("platform.must_be_at_most_characters",
                     BankTransfer.MAX_REFERENCE));
         }
         TextInput.check("reference", transfer.reference(), false);
@@ -214,7 +214,7 @@ class BankBookings {
         }
         // the same limit as a bank transfer's: without it any text up to the body limit was booked
         if (reference != null && reference.length() > BankTransfer.MAX_REFERENCE) {
-            throw new InvalidInputException("reference", Wording.of("payment.must_be_at_most_characters",
+            throw new InvalidInputException("reference", Wording.of("platform.must_be_at_most_characters",
                     BankTransfer.MAX_REFERENCE));
         }
         TextInput.check("reference", reference, false);

@@ -23,7 +23,7 @@ public final class EmailAddresses {
             return Wording.of("platform.email_required");
         }
         if (address.length() > MAX_LENGTH) {
-            return Wording.of("platform.email_too_long", MAX_LENGTH);
+            return Wording.of("platform.must_be_at_most_characters", MAX_LENGTH);
         }
         if (TextInput.fault(address, false) != null || !address.equals(address.strip())) {
             return Wording.of("platform.email_invalid");

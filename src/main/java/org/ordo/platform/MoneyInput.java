@@ -18,7 +18,7 @@ public record MoneyInput(
                 minLength = 3, maxLength = 3, description = "ISO 4217") String currency) {
 
     public Money toMoney(String field) {
-        Wording currencyFault = currency == null || currency.isBlank() ? Wording.of("platform.currency_required")
+        Wording currencyFault = currency == null || currency.isBlank() ? Wording.of("platform.is_required")
                 : Money.isKnownCurrency(currency) ? null : Wording.of("platform.currency_unknown", currency);
         if (currencyFault != null) {
             // the amount's form is checked too, so that one answer names every fault of the money

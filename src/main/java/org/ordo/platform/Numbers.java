@@ -80,7 +80,7 @@ public final class Numbers {
     /** What is wrong with the text as a plain non-negative decimal, or null when it may be taken. */
     public static Wording fault(String text, int maxDecimals) {
         if (text == null || text.isEmpty()) {
-            return Wording.of("platform.number_required");
+            return Wording.of("platform.is_required");
         }
         if (text.length() > MAX_LENGTH) {
             return Wording.of("platform.number_too_long");
@@ -105,7 +105,7 @@ public final class Numbers {
         }
         String integer = (point < 0 ? text : text.substring(0, point)).replaceFirst("^0+(?=.)", "");
         if (integer.length() > MAX_INTEGER_DIGITS) {
-            return Wording.of("platform.number_too_large");
+            return Wording.of("platform.is_too_large");
         }
         return null;
     }

@@ -174,7 +174,7 @@ public class PromiseCalendars {
             errors.add(new FieldError("cutOff", Wording.of("promise.is_required_such_as_15_00")));
         }
         if (d.active() == null) {
-            errors.add(new FieldError("active", Wording.of("promise.is_required")));
+            errors.add(new FieldError("active", Wording.of("platform.is_required")));
         }
         if (d.transit() == null || d.transit().isEmpty() || d.transit().size() > 300) {
             errors.add(new FieldError("transit", Wording.of("promise.must_have_1_to_300_zones")));
@@ -218,7 +218,7 @@ public class PromiseCalendars {
             errors.add(new FieldError("location", Wording.of("promise.is_no_location")));
         }
         if (day.day() == null) {
-            errors.add(new FieldError("day", Wording.of("promise.is_required")));
+            errors.add(new FieldError("day", Wording.of("platform.is_required")));
         }
         if (day.reason() == null || day.reason().isBlank() || day.reason().length() > 200
                 || TextInput.fault(day.reason(), false) != null) {

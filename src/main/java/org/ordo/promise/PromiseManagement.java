@@ -207,7 +207,7 @@ public class PromiseManagement implements DeliveryPromise {
                     found.put(line.sku(), article);
                 }
                 if (line.sku() == null || line.sku().isBlank()) {
-                    errors.add(new FieldError(field + "sku", Wording.of("promise.is_required")));
+                    errors.add(new FieldError(field + "sku", Wording.of("platform.is_required")));
                 } else if (article == null) {
                     errors.add(new FieldError(field + "sku", Wording.of("promise.is_not_an_article")));
                 } else if (!article.isPhysical()) {

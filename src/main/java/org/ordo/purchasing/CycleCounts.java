@@ -92,7 +92,7 @@ public class CycleCounts {
         Article article = command.sku() == null || command.sku().length() > MAX_SKU ? null
                 : catalog.find(command.sku()).orElse(null);
         if (command.sku() != null && command.sku().length() > MAX_SKU) {
-            errors.add(new FieldError("sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
+            errors.add(new FieldError("sku", Wording.of("platform.must_be_at_most_characters", MAX_SKU)));
         } else if (article == null) {
             errors.add(new FieldError("sku", PurchasingInput.missingSku(command.sku())));
         } else if (!article.isPhysical()) {
@@ -102,7 +102,7 @@ public class CycleCounts {
         if (location == null || location.isBlank()) {
             errors.add(new FieldError("location", Wording.of("purchasing.is_required_a_location_code")));
         } else if (location.length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError("location", Wording.of("purchasing.must_be_at_most_characters",
+            errors.add(new FieldError("location", Wording.of("platform.must_be_at_most_characters",
                     MAX_LOCATION_CODE)));
         } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
             errors.add(new FieldError("location", Wording.of("purchasing.is_not_a_known_location", location)));
@@ -110,7 +110,7 @@ public class CycleCounts {
         if (command.counted() == null) {
             errors.add(new FieldError("counted", Wording.of("purchasing.is_required_the_units_found")));
         } else if (command.counted() < 0 || command.counted() > MAX_QUANTITY) {
-            errors.add(new FieldError("counted", Wording.of("purchasing.must_be_between_0_and", MAX_QUANTITY)));
+            errors.add(new FieldError("counted", Wording.of("platform.must_be_between_0_and", MAX_QUANTITY)));
         }
         String note = text(errors, "note", command.note(), MAX_NOTE);
         text(errors, "bin", command.bin(), PurchasingInput.MAX_BIN);
@@ -172,7 +172,7 @@ public class CycleCounts {
                 Article article = line.sku() == null || line.sku().length() > MAX_SKU ? null
                         : catalog.find(line.sku()).orElse(null);
                 if (line.sku() != null && line.sku().length() > MAX_SKU) {
-                    errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters",
+                    errors.add(new FieldError(at + ".sku", Wording.of("platform.must_be_at_most_characters",
                             MAX_SKU)));
                 } else if (article == null) {
                     errors.add(new FieldError(at + ".sku", PurchasingInput.missingSku(line.sku())));
@@ -184,7 +184,7 @@ public class CycleCounts {
                 if (line.counted() == null) {
                     errors.add(new FieldError(at + ".counted", Wording.of("purchasing.is_required_the_units_found")));
                 } else if (line.counted() < 0 || line.counted() > MAX_QUANTITY) {
-                    errors.add(new FieldError(at + ".counted", Wording.of("purchasing.must_be_between_0_and",
+                    errors.add(new FieldError(at + ".counted", Wording.of("platform.must_be_between_0_and",
                             MAX_QUANTITY)));
                 }
                 if (article != null && line.counted() != null) {
@@ -324,7 +324,7 @@ public class CycleCounts {
         if (fault != null) {
             errors.add(new FieldError(field, fault));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, Wording.of("purchasing.must_be_at_most_characters", max)));
+            errors.add(new FieldError(field, Wording.of("platform.must_be_at_most_characters", max)));
         }
         return value.trim();
     }

@@ -33,13 +33,13 @@ final class PurchasingInput {
 
     /** The fault of a SKU the catalog does not have: none given, or one it does not know. */
     static Wording missingSku(String sku) {
-        return Wording.of(sku == null ? "purchasing.is_required" : "purchasing.is_not_a_known_sku");
+        return Wording.of(sku == null ? "platform.is_required" : "purchasing.is_not_a_known_sku");
     }
 
     static void quantity(List<FieldError> errors, String field, Long value, long min, boolean required) {
         if (value == null) {
             if (required) {
-                errors.add(new FieldError(field, Wording.of("purchasing.is_required_a_whole_number")));
+                errors.add(new FieldError(field, Wording.of("platform.is_required_a_whole_number")));
             }
         } else if (value < min || value > MAX_QUANTITY) {
             errors.add(new FieldError(field, Wording.of("purchasing.must_be_between_and", min, MAX_QUANTITY)));
@@ -54,7 +54,7 @@ final class PurchasingInput {
         if (fault != null) {
             errors.add(new FieldError(field, fault));
         } else if (value.length() > max) {
-            errors.add(new FieldError(field, Wording.of("purchasing.must_be_at_most_characters", max)));
+            errors.add(new FieldError(field, Wording.of("platform.must_be_at_most_characters", max)));
         }
         return value.trim();
     }

@@ -62,7 +62,7 @@ class ReorderPolicies {
         if (location == null || location.isEmpty()) {
             errors.add(new FieldError("location", Wording.of("purchasing.is_required_the_location_warehouse_code")));
         } else if (location.length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError("location", Wording.of("purchasing.must_be_at_most_characters",
+            errors.add(new FieldError("location", Wording.of("platform.must_be_at_most_characters",
                     MAX_LOCATION_CODE)));
         } else if (inventory.locations().stream().noneMatch(l -> l.code().equals(location))) {
             errors.add(new FieldError("location", Wording.of("purchasing.is_not_a_known_location", location)));
@@ -84,15 +84,15 @@ class ReorderPolicies {
             errors.add(new FieldError("safetyStock", Wording.of("purchasing.must_not_be_above_the_reorder")));
         }
         if (d.demandWeeks() != null && (d.demandWeeks() < 1 || d.demandWeeks() > MAX_DEMAND_WEEKS)) {
-            errors.add(new FieldError("demandWeeks", Wording.of("purchasing.must_be_between_1_and", MAX_DEMAND_WEEKS)));
+            errors.add(new FieldError("demandWeeks", Wording.of("platform.must_be_between_1_and", MAX_DEMAND_WEEKS)));
         }
         if (d.leadTimeDays() != null && (d.leadTimeDays() < 0 || d.leadTimeDays() > MAX_LEAD_TIME_DAYS)) {
-            errors.add(new FieldError("leadTimeDays", Wording.of("purchasing.must_be_between_0_and",
+            errors.add(new FieldError("leadTimeDays", Wording.of("platform.must_be_between_0_and",
                     MAX_LEAD_TIME_DAYS)));
         }
         Supplier supplier = null;
         if (d.supplier() != null && d.supplier().length() > MAX_SUPPLIER_CODE) {
-            errors.add(new FieldError("supplier", Wording.of("purchasing.must_be_at_most_characters",
+            errors.add(new FieldError("supplier", Wording.of("platform.must_be_at_most_characters",
                     MAX_SUPPLIER_CODE)));
         } else if (d.supplier() != null) {
             supplier = parties.findSupplier(d.supplier()).orElse(null);

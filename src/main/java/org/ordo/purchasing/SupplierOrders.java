@@ -112,7 +112,7 @@ class SupplierOrders {
         Supplier supplier = command.supplier() == null || command.supplier().length() > MAX_SUPPLIER_CODE ? null
                 : parties.findSupplier(command.supplier()).orElse(null);
         if (command.supplier() != null && command.supplier().length() > MAX_SUPPLIER_CODE) {
-            errors.add(new FieldError("supplier", Wording.of("purchasing.must_be_at_most_characters",
+            errors.add(new FieldError("supplier", Wording.of("platform.must_be_at_most_characters",
                     MAX_SUPPLIER_CODE)));
         } else if (supplier == null) {
             errors.add(new FieldError("supplier", command.supplier() == null
@@ -124,7 +124,7 @@ class SupplierOrders {
         Location location = command.location() == null ? null : inventory.locations().stream()
                 .filter(l -> l.code().equals(command.location())).findFirst().orElse(null);
         if (command.location() != null && command.location().length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError("location", Wording.of("purchasing.must_be_at_most_characters",
+            errors.add(new FieldError("location", Wording.of("platform.must_be_at_most_characters",
                     MAX_LOCATION_CODE)));
         } else if (location == null) {
             errors.add(new FieldError("location", command.location() == null
@@ -196,7 +196,7 @@ class SupplierOrders {
             }
             Article article = l.sku() == null || l.sku().length() > MAX_SKU ? null : catalog.find(l.sku()).orElse(null);
             if (l.sku() != null && l.sku().length() > MAX_SKU) {
-                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
+                errors.add(new FieldError(at + ".sku", Wording.of("platform.must_be_at_most_characters", MAX_SKU)));
             } else if (article == null) {
                 errors.add(new FieldError(at + ".sku", missingSku(l.sku())));
             } else if (!article.isPhysical()) {

@@ -86,7 +86,7 @@ public class Transfers {
             if (fault != null) {
                 errors.add(new FieldError("note", fault));
             } else if (command.note().length() > MAX_NOTE) {
-                errors.add(new FieldError("note", Wording.of("purchasing.must_be_at_most_characters", MAX_NOTE)));
+                errors.add(new FieldError("note", Wording.of("platform.must_be_at_most_characters", MAX_NOTE)));
             }
             note = command.note().trim();
         }
@@ -107,7 +107,7 @@ public class Transfers {
             }
             Article article = l.sku() == null || l.sku().length() > MAX_SKU ? null : catalog.find(l.sku()).orElse(null);
             if (l.sku() != null && l.sku().length() > MAX_SKU) {
-                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.must_be_at_most_characters", MAX_SKU)));
+                errors.add(new FieldError(at + ".sku", Wording.of("platform.must_be_at_most_characters", MAX_SKU)));
             } else if (article == null) {
                 errors.add(new FieldError(at + ".sku", PurchasingInput.missingSku(l.sku())));
             } else if (!article.isPhysical()) {
@@ -116,9 +116,9 @@ public class Transfers {
                 errors.add(new FieldError(at + ".sku", Wording.of("purchasing.appears_twice_give_each_sku_once_2")));
             }
             if (l.quantity() == null) {
-                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.is_required_a_whole_number")));
+                errors.add(new FieldError(at + ".quantity", Wording.of("platform.is_required_a_whole_number")));
             } else if (l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.must_be_between_1_and",
+                errors.add(new FieldError(at + ".quantity", Wording.of("platform.must_be_between_1_and",
                         MAX_QUANTITY)));
             }
             if (article != null && l.quantity() != null) {
@@ -225,7 +225,7 @@ public class Transfers {
         Wording fault = TextInput.fault(reason, false);
         if (fault != null || reason.length() > PurchasingManagement.MAX_REASON) {
             throw new InvalidInputException("reason", fault != null ? fault
-                    : Wording.of("purchasing.must_be_at_most_characters", PurchasingManagement.MAX_REASON));
+                    : Wording.of("platform.must_be_at_most_characters", PurchasingManagement.MAX_REASON));
         }
         return reason;
     }
@@ -253,16 +253,16 @@ public class Transfers {
                 continue;
             }
             if (l.sku() == null) {
-                errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_required")));
+                errors.add(new FieldError(at + ".sku", Wording.of("platform.is_required")));
             } else if (lines.stream().noneMatch(t -> t.sku().equals(l.sku()))) {
                 errors.add(new FieldError(at + ".sku", Wording.of("purchasing.is_not_a_sku_of_this")));
             } else if (arrived.containsKey(l.sku())) {
                 errors.add(new FieldError(at + ".sku", Wording.of("purchasing.appears_twice_give_each_sku_once_2")));
             }
             if (l.quantity() == null) {
-                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.is_required_a_whole_number")));
+                errors.add(new FieldError(at + ".quantity", Wording.of("platform.is_required_a_whole_number")));
             } else if (l.quantity() < 1 || l.quantity() > MAX_QUANTITY) {
-                errors.add(new FieldError(at + ".quantity", Wording.of("purchasing.must_be_between_1_and",
+                errors.add(new FieldError(at + ".quantity", Wording.of("platform.must_be_between_1_and",
                         MAX_QUANTITY)));
             }
             if (l.sku() != null && l.quantity() != null) {
@@ -325,7 +325,7 @@ public class Transfers {
             return null;
         }
         if (code.length() > MAX_LOCATION_CODE) {
-            errors.add(new FieldError(field, Wording.of("purchasing.must_be_at_most_characters", MAX_LOCATION_CODE)));
+            errors.add(new FieldError(field, Wording.of("platform.must_be_at_most_characters", MAX_LOCATION_CODE)));
             return null;
         }
         if (inventory.locations().stream().noneMatch(l -> l.code().equals(code))) {

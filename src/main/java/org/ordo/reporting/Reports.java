@@ -56,7 +56,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public Summary summary(int days, long lowStockBelow) {
         if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidInputException("days", Wording.of("reporting.must_be_between_1_and", MAX_DAYS));
+            throw new InvalidInputException("days", Wording.of("platform.must_be_between_1_and", MAX_DAYS));
         }
         if (lowStockBelow < 0) {
             throw new InvalidInputException("lowStockBelow", Wording.of("reporting.must_not_be_negative"));
@@ -79,7 +79,7 @@ public class Reports {
     @Transactional(readOnly = true)
     public Dashboard dashboard(int days) {
         if (days < 1 || days > MAX_DAYS) {
-            throw new InvalidInputException("days", Wording.of("reporting.must_be_between_1_and", MAX_DAYS));
+            throw new InvalidInputException("days", Wording.of("platform.must_be_between_1_and", MAX_DAYS));
         }
         Instant now = clock.instant();
         Instant since = LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(days - 1L).atStartOfDay()

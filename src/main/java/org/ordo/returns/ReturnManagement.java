@@ -178,13 +178,13 @@ public class ReturnManagement {
             RequestReturn.Line l = c.lines().get(i);
             String at = "lines[" + i + "]";
             if (l == null) {
-                faults.add(at, ReturnRefused.Kind.OTHER, Wording.of("returns.is_required"));
+                faults.add(at, ReturnRefused.Kind.OTHER, Wording.of("platform.is_required"));
                 continue;
             }
             OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
             if (line == null) {
                 if (l.lineNo() == null) {
-                    faults.add(at + ".lineNo", ReturnRefused.Kind.OTHER, Wording.of("returns.is_required"));
+                    faults.add(at + ".lineNo", ReturnRefused.Kind.OTHER, Wording.of("platform.is_required"));
                 } else {
                     faults.add(at + ".lineNo", ReturnRefused.Kind.NO_SUCH_LINE,
                             Wording.of("returns.order_has_no_line", order.number(), l.lineNo()), order.number(),
@@ -305,7 +305,7 @@ public class ReturnManagement {
             throw new InvalidInputException("reason", Wording.of("returns.is_required_say_why_the_return"));
         }
         if (reason.length() > TextInput.MAX_REASON) {
-            throw new InvalidInputException("reason", Wording.of("returns.must_be_at_most_characters",
+            throw new InvalidInputException("reason", Wording.of("platform.must_be_at_most_characters",
                     TextInput.MAX_REASON));
         }
         ReturnView r = require(id);
@@ -356,7 +356,7 @@ public class ReturnManagement {
                 ReceiveReturn.Line l = command.lines().get(i);
                 String at = "lines[" + i + "]";
                 if (l == null) {
-                    errors.add(new FieldError(at, Wording.of("returns.is_required")));
+                    errors.add(new FieldError(at, Wording.of("platform.is_required")));
                     continue;
                 }
                 if (l.quantity() != null && (l.quantity() < 1 || l.quantity() > InventoryManagement.MAX_QUANTITY)) {
@@ -364,7 +364,7 @@ public class ReturnManagement {
                 }
                 OrderView.Line line = l.lineNo() == null ? null : byNo.get(l.lineNo());
                 if (line == null || !"PHYSICAL".equals(line.type())) {
-                    errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? Wording.of("returns.is_required")
+                    errors.add(new FieldError(at + ".lineNo", l.lineNo() == null ? Wording.of("platform.is_required")
                             : Wording.of("returns.order_has_no_physical_line", order.number(), l.lineNo())));
                     continue;
                 }
@@ -644,7 +644,7 @@ public class ReturnManagement {
     /** A text of the customer's: at most {@code max} characters, and no control characters (platform TextInput). */
     private static void limit(ReturnRefused.Faults faults, String field, String value, int max, boolean multiLine) {
         if (value != null && value.length() > max) {
-            faults.add(field, ReturnRefused.Kind.TEXT, Wording.of("returns.must_be_at_most_characters", max), max);
+            faults.add(field, ReturnRefused.Kind.TEXT, Wording.of("platform.must_be_at_most_characters", max), max);
         } else if (value != null && TextInput.fault(value, multiLine) != null) {
             faults.add(field, ReturnRefused.Kind.TEXT, TextInput.fault(value, multiLine), max);
         }

@@ -191,7 +191,7 @@ public class ShippingManagement {
         String status = report.status() == null ? "" : report.status().toUpperCase(Locale.ROOT);
         List<FieldError> errors = new ArrayList<>();
         if (eventId == null || eventId.isBlank() || eventId.length() > 100) {
-            errors.add(new FieldError("eventId", Wording.of("shipping.is_required")));
+            errors.add(new FieldError("eventId", Wording.of("platform.is_required")));
         }
         if (carrier == null || tracking == null) {
             errors.add(new FieldError("trackingNumber",

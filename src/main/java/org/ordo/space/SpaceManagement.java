@@ -130,7 +130,7 @@ public class SpaceManagement {
             BinSetup.Entry entry = setup.bins().get(i);
             String at = "bins[" + i + "].";
             if (entry == null) {
-                errors.add(new FieldError("bins[" + i + "]", Wording.of("space.is_required")));
+                errors.add(new FieldError("bins[" + i + "]", Wording.of("platform.is_required")));
                 continue;
             }
             errors.addAll(faults(entry.code(), entry.draft(), at));
@@ -164,7 +164,7 @@ public class SpaceManagement {
             e.errors().forEach(f -> errors.add(f.at(prefix + f.field())));
         }
         if (draft.homeSku() != null && draft.homeSku().length() <= 64 && catalog.find(draft.homeSku()).isEmpty()) {
-            errors.add(new FieldError(prefix + "homeSku", Wording.of("space.unknown_sku", draft.homeSku())));
+            errors.add(new FieldError(prefix + "homeSku", Wording.of("platform.unknown_sku", draft.homeSku())));
         }
         return errors;
     }
@@ -201,7 +201,7 @@ public class SpaceManagement {
         Location location = inventory.location(locationCode);
         List<FieldError> errors = new ArrayList<>();
         if (sku == null || sku.isBlank() || catalog.find(sku).isEmpty()) {
-            errors.add(new FieldError("sku", Wording.of("space.unknown_sku", sku)));
+            errors.add(new FieldError("sku", Wording.of("platform.unknown_sku", sku)));
         }
         if (quantity == null || quantity < 1 || quantity > InventoryManagement.MAX_QUANTITY) {
             errors.add(new FieldError("quantity", Wording.of("space.must_be_1_to", InventoryManagement.MAX_QUANTITY)));
@@ -261,7 +261,7 @@ public class SpaceManagement {
         List<FieldError> errors = new ArrayList<>();
         if (command.sku() == null || command.sku().isBlank() || command.sku().length() > 64
                 || catalog.find(command.sku().trim()).isEmpty()) {
-            errors.add(new FieldError("sku", Wording.of("space.unknown_sku", command.sku())));
+            errors.add(new FieldError("sku", Wording.of("platform.unknown_sku", command.sku())));
         }
         Bins.Named from = binField(location, command.from(), "from", errors);
         Bins.Named to = binField(location, command.to(), "to", errors);

@@ -35,7 +35,7 @@ class WordingTests {
         assertThat(e.getMessage()).isEqualTo("Order SO-100001 is on hold and cannot become open");
         assertThat(e.wording().in(Locale.GERMAN))
                 .isEqualTo("Bestellung SO-100001 ist angehalten und kann nicht offen werden");
-        assertThat(e.wording().in(Locale.KOREAN)).isEqualTo("주문 SO-100001은(는) 보류 상태이므로 열림 상태가 될 수 없습니다");
+        assertThat(e.wording().in(Locale.KOREAN)).isEqualTo("주문 SO-100001은(는) 보류 상태이므로 진행 중 상태가 될 수 없습니다");
         // a state without an entry yet is still a sentence, not an enum constant
         assertThat(Wording.state(Lifecycle.SOMETHING_NEW).in(Locale.GERMAN)).isEqualTo("something new");
     }

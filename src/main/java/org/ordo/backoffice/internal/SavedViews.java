@@ -56,7 +56,7 @@ public class SavedViews {
     public SavedView save(String owner, String name, String filter, String actor) {
         String checked = name(name);
         if (filter.length() > MAX_FILTER) {
-            throw new InvalidInputException("filter", Wording.of("backoffice.must_be_at_most_characters", MAX_FILTER));
+            throw new InvalidInputException("filter", Wording.of("platform.must_be_at_most_characters", MAX_FILTER));
         }
         UUID id = UUID.randomUUID();
         try {

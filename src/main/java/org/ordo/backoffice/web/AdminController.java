@@ -155,7 +155,7 @@ class AdminController {
 
     private static Role role(String role) {
         return Arrays.stream(Role.values()).filter(r -> r.name().equals(role)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("role", Wording.of("backoffice.must_be_one_of",
+                .orElseThrow(() -> new InvalidInputException("role", Wording.of("platform.must_be_one_of",
                         List.of(Role.values()))));
     }
 }

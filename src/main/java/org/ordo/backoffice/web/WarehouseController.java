@@ -369,7 +369,7 @@ class WarehouseController {
     static int number(String field, String value) {
         long number = Numbers.whole(field, value == null ? null : value.strip(), false);
         if (number > Integer.MAX_VALUE) {
-            throw new InvalidInputException(field, Wording.of("backoffice.is_too_large"));
+            throw new InvalidInputException(field, Wording.of("platform.is_too_large"));
         }
         return (int) number;
     }

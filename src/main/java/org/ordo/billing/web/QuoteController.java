@@ -75,7 +75,7 @@ class QuoteController {
         }
         CreateQuote command = json.readRequest(body, CreateQuote.class);
         if (command == null) {
-            throw new InvalidInputException("body", Wording.of("billing.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();

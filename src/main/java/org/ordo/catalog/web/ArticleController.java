@@ -68,6 +68,6 @@ class ArticleController {
         if (active == null || active.equals("true") || active.equals("false")) {
             return active == null ? null : Boolean.valueOf(active);
         }
-        throw new InvalidInputException("active", Wording.of("catalog.must_be_true_or_false"));
+        throw new InvalidInputException("active", Wording.of("platform.must_be_true_or_false"));
     }
 }

@@ -129,7 +129,7 @@ public final class ShopWebhooks {
             throw new InvalidInputException("body", Wording.of("channels.must_be_the_platform_s_json"));
         }
         if (json == null || !json.isObject()) {
-            throw new InvalidInputException("body", Wording.of("channels.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         Read read = switch (platform) {
             case SHOPIFY -> shopify(header, json);

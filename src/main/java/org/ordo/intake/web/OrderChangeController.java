@@ -91,7 +91,7 @@ class OrderChangeController {
         Integer version = version(ifMatch);
         ChangeOrder command = json.readRequest(body, ChangeOrder.class);
         if (command == null) {
-            throw new InvalidInputException("body", Wording.of("intake.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();

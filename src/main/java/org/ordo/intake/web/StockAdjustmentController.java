@@ -67,7 +67,7 @@ class StockAdjustmentController {
         }
         Adjustment adjustment = json.readRequest(body, Adjustment.class);
         if (adjustment == null) {
-            throw new InvalidInputException("body", Wording.of("intake.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         if (key == null) {
             return IdempotentAnswer.first(201, json.write(inventory.adjust(adjustment))).answer();

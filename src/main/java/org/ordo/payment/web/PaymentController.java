@@ -69,7 +69,7 @@ class PaymentController {
             @RequestBody(required = false) byte[] body) {
         BankTransfer transfer = json.readRequest(required(body), BankTransfer.class);
         if (transfer == null) {
-            throw new InvalidInputException("body", Wording.of("payment.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         return booked(key, "POST /api/v1/payments/bank-transfers", "bank transfer", contentType, body,
                 () -> payments.bookBankTransfer(transfer));
@@ -147,10 +147,10 @@ class PaymentController {
             @RequestBody(required = false) byte[] body) {
         Refund refund = json.readRequest(required(body), Refund.class);
         if (refund == null) {
-            throw new InvalidInputException("body", Wording.of("payment.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         if (refund.order() == null || refund.order().isBlank()) {
-            throw new InvalidInputException("order", Wording.of("payment.is_required"));
+            throw new InvalidInputException("order", Wording.of("platform.is_required"));
         }
         return booked(key, "POST /api/v1/payments/refunds", "refund", contentType, body,
                 () -> payments.bookRefund(refund.order(), refund.amount(), refund.reference()));

@@ -65,10 +65,10 @@ class PromiseController {
         List<FieldError> errors = new ArrayList<>();
         Long units = null;
         if (sku == null) {
-            errors.add(new FieldError("sku", Wording.of("promise.is_required")));
+            errors.add(new FieldError("sku", Wording.of("platform.is_required")));
         }
         if (quantity == null) {
-            errors.add(new FieldError("quantity", Wording.of("promise.is_required")));
+            errors.add(new FieldError("quantity", Wording.of("platform.is_required")));
         } else {
             try {
                 units = Numbers.whole("quantity", quantity, false);

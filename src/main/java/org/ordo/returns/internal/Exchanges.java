@@ -58,7 +58,7 @@ public class Exchanges {
             RequestReturn.Exchange e = exchange.get(i);
             String at = "exchange[" + i + "]";
             if (e == null) {
-                faults.add(at, ReturnRefused.Kind.OTHER, Wording.of("returns.is_required"));
+                faults.add(at, ReturnRefused.Kind.OTHER, Wording.of("platform.is_required"));
                 continue;
             }
             if (e.sku() == null || e.sku().isBlank()) {

@@ -81,7 +81,7 @@ class ReturnController {
         UUID orderId = orders.idOf(order);
         RequestReturn command = json.readRequest(body, RequestReturn.class);
         if (command == null) {
-            throw new InvalidInputException("body", Wording.of("returns.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         ApiClient client = Actor.client();
         String clientId = client == null ? "anonymous" : client.id().toString();
@@ -143,7 +143,7 @@ class ReturnController {
         UUID returnId = returns.idOf(id);
         ReceiveReturn receipt = json.readRequest(body, ReceiveReturn.class);
         if (receipt == null) {
-            throw new InvalidInputException("body", Wording.of("returns.must_be_a_json_object"));
+            throw new InvalidInputException("body", Wording.of("platform.must_be_a_json_object"));
         }
         URI location = URI.create("/api/v1/returns/" + returnId);
         if (key == null) {

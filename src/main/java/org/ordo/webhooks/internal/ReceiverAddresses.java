@@ -33,7 +33,7 @@ public final class ReceiverAddresses {
             return Wording.of("webhooks.is_required_the_receiver_s_https");
         }
         if (url.length() > MAX_URL) {
-            return Wording.of("webhooks.url_too_long", MAX_URL);
+            return Wording.of("platform.must_be_at_most_characters", MAX_URL);
         }
         URI uri;
         try {
