@@ -97,20 +97,22 @@ class BookingStripesIntegrationTests {
 
     @Test
     void twoPlacementsOnADayWithRoomBothBookWhileTheOtherIsOpen() throws Exception {
-        assertThat(book(10)).isTrue(); // the day's stripes exist (the first booking of a day makes them)
+        // the day's stripes exist (the first booking of a day makes them): sixteen of two or three, the first with
+        // room left
+        assertThat(book(40)).isTrue();
         CountDownLatch firstBooked = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
-        Future<Boolean> first = holding(10, firstBooked, secondDone, false);
+        Future<Boolean> first = holding(40, firstBooked, secondDone, false);
         assertThat(firstBooked.await(60, TimeUnit.SECONDS)).isTrue();
 
         // the first holds its booking uncommitted; the second books the same day and commits meanwhile
-        Future<Boolean> second = pool.submit(() -> book(10));
+        Future<Boolean> second = pool.submit(() -> book(40));
         assertThat(second.get(60, TimeUnit.SECONDS)).as("booked while the first was open").isTrue();
         assertThat(first.isDone()).as("the first is still open").isFalse();
         secondDone.countDown();
         assertThat(first.get(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(day()).containsExactly(3, 10);
+        assertThat(day()).containsExactly(3, 40);
         assertThat(jdbc.sql("SELECT count(*) FROM promise_booking_stripe WHERE location = :l AND booked > 0")
                 .param("l", location).query(Long.class).single()).as("on stripes of their own").isEqualTo(2);
     }
@@ -165,7 +167,7 @@ class BookingStripesIntegrationTests {
         }
         assertThat(booked).hasValue(capacity);
         assertThat(day()).containsExactly(capacity, capacity);
-        assertThat(shares()).hasSize(8).allSatisfy(share -> assertThat(share).isBetween(2, 3));
+        assertThat(shares()).hasSize(16).allSatisfy(share -> assertThat(share).isBetween(1, 2));
         noneOverbooked();
     }
 
@@ -197,29 +199,29 @@ class BookingStripesIntegrationTests {
 
     @Test
     void aBatchTakesFurtherStripesAndWaitsForNoneWhileItHoldsOne() throws Exception {
-        assertThat(book(16)).isTrue(); // eight stripes of two; the first has one left
+        assertThat(book(32)).isTrue(); // sixteen stripes of two; the first has one left
         CountDownLatch otherBooked = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        Future<Boolean> other = holding(16, otherBooked, end, false);
+        Future<Boolean> other = holding(32, otherBooked, end, false);
         assertThat(otherBooked.await(60, TimeUnit.SECONDS)).isTrue();
 
-        // one transaction books order after order: the seven free stripes, then the day reads as full to it, as
+        // one transaction books order after order: the fifteen free stripes, then the day reads as full to it, as
         // the only room left is held by the open placement (waiting for it could wait for each other)
         Future<List<Boolean>> batch = pool.submit(() -> new TransactionTemplate(transactions).execute(s -> {
             List<Boolean> answers = new ArrayList<>();
-            for (int i = 0; i < 15; i++) {
-                answers.add(bookings.book(location, DAY, 16));
+            for (int i = 0; i < 31; i++) {
+                answers.add(bookings.book(location, DAY, 32));
             }
             return answers;
         }));
         List<Boolean> answers = batch.get(60, TimeUnit.SECONDS);
-        assertThat(answers.subList(0, 14)).containsOnly(true);
-        assertThat(answers.get(14)).isFalse();
+        assertThat(answers.subList(0, 30)).containsOnly(true);
+        assertThat(answers.get(30)).isFalse();
         assertThat(other.isDone()).isFalse();
         end.countDown();
         assertThat(other.get(60, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(day()).containsExactly(16, 16);
+        assertThat(day()).containsExactly(32, 32);
         noneOverbooked();
     }
 }

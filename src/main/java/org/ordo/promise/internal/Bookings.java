@@ -28,7 +28,7 @@ public class Bookings {
      * Stripes a new day's capacity is shared over (fewer when the capacity is smaller): placements on one day book
      * without waiting for each other as long as this many stripes have room (docs/adr/0009).
      */
-    static final int STRIPES = 8;
+    static final int STRIPES = 16;
 
     /**
      * Books one order on a warehouse's day if the day has room at {@code capacity}; a full day answers false and
@@ -143,13 +143,17 @@ public class Bookings {
 
     /** A new day's stripes: its capacity shared evenly (a concurrent transaction may make them first). */
     private void create(String location, LocalDate day, int capacity) {
-        int[] shares = shares(new int[Math.min(STRIPES, capacity)], capacity);
+        writeShares(location, day, shares(new int[Math.min(STRIPES, capacity)], capacity), "NOTHING");
+    }
+
+    /** Writes a day's stripes with these shares: new ones with nothing booked, existing ones as {@code onConflict}. */
+    private void writeShares(String location, LocalDate day, int[] shares, String onConflict) {
         jdbc.sql("""
-                INSERT INTO promise_booking_stripe (location, day, stripe, booked, capacity)
+                INSERT INTO promise_booking_stripe AS b (location, day, stripe, booked, capacity)
                 SELECT :location, :day, s.stripe - 1, 0, s.share
                 FROM unnest(CAST(:shares AS int[])) WITH ORDINALITY AS s(share, stripe)
-                ON CONFLICT (location, day, stripe) DO NOTHING
-                """).param("location", location).param("day", day)
+                ON CONFLICT (location, day, stripe) DO %s
+                """.formatted(onConflict)).param("location", location).param("day", day)
                 .param("shares", java.util.Arrays.stream(shares).boxed().toArray(Integer[]::new)).update();
     }
 
@@ -168,14 +172,7 @@ public class Bookings {
                 """).param("location", location).param("day", day).query(Bookings::stripe).list();
         int[] booked = new int[Math.max(stripes.size(), Math.min(STRIPES, capacity))];
         stripes.forEach(s -> booked[s.stripe] = s.booked);
-        int[] shares = shares(booked, capacity);
-        jdbc.sql("""
-                INSERT INTO promise_booking_stripe AS b (location, day, stripe, booked, capacity)
-                SELECT :location, :day, s.stripe - 1, 0, s.share
-                FROM unnest(CAST(:shares AS int[])) WITH ORDINALITY AS s(share, stripe)
-                ON CONFLICT (location, day, stripe) DO UPDATE SET capacity = excluded.capacity
-                """).param("location", location).param("day", day)
-                .param("shares", java.util.Arrays.stream(shares).boxed().toArray(Integer[]::new)).update();
+        writeShares(location, day, shares(booked, capacity), "UPDATE SET capacity = excluded.capacity");
     }
 
     /**
