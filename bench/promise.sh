@@ -44,8 +44,8 @@ if [ "$P3_ORDERS" -gt 0 ]; then
   echo "Generating the P3 database: $P3_ORDERS orders ..."
   "$PSQL" -h 127.0.0.1 -p "$PGPORT" -U ordo -d ordo -X -q -v ON_ERROR_STOP=1 -v n="$P3_ORDERS" -v prefix="$p3" \
     -v nskus="$P3_SKUS" -v loc="$(sql "SELECT id FROM location WHERE code = 'P3A'")" -f "$BENCH/p3-generate.sql"
-  sql "INSERT INTO promise_booking (location, day, booked, capacity)
-       SELECT 'P3A', d::date, CASE WHEN d < now() THEN 480 ELSE 480 - 30 * (d::date - current_date) END, 500
+  sql "INSERT INTO promise_booking_stripe (location, day, stripe, booked, capacity)
+       SELECT 'P3A', d::date, 0, CASE WHEN d < now() THEN 480 ELSE 480 - 30 * (d::date - current_date) END, 500
        FROM generate_series(now() - interval '365 days', now() + interval '14 days', interval '1 day') d
        ON CONFLICT DO NOTHING; ANALYZE" > /dev/null
   echo "P3 database: $(sql "SELECT count(*) FROM customer_order") orders, $(sql "SELECT pg_size_pretty(pg_database_size('ordo'))")"

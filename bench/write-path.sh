@@ -8,6 +8,8 @@
 #     CPU time (the server with all its backends, /proc) and the node's JVM CPU time;
 #   - the statements PostgreSQL spends most on; bytes each table grew by (heap, indexes, TOAST), with its index count;
 #   - event publications and their serialized size;
+#   - the time of the statements on the promise's booking (with their lock waits), and how many sessions wait for a
+#     lock on average, on the booking or on anything else (pg_stat_activity, sampled every 100 ms);
 # With BEFORE_JAR=<an ordo.jar of the build to compare with>, that build is measured first and then this build on
 # the same database (it migrates it on start), and both are printed side by side. With AFTER_SQL=<a .sql file> instead
 # (a change that is only a migration), the node's build (JAR, default target/ordo.jar) is measured, the file is
@@ -80,7 +82,7 @@ sizes() { # table bytes(total) indexes
   done
 }
 # the script's own statements (sizes, counts) are left out of the figures
-OURS="dbid = (SELECT oid FROM pg_database WHERE datname = 'ordo') AND query !~ 'pg_stat_statements|pg_total_relation_size|pg_indexes|octet_length|FROM event_publication\$|pg_current_wal_lsn'"
+OURS="dbid = (SELECT oid FROM pg_database WHERE datname = 'ordo') AND query !~ 'pg_stat_statements|pg_total_relation_size|pg_indexes|octet_length|FROM event_publication\$|pg_current_wal_lsn|pg_stat_clear_snapshot'"
 
 # measure LABEL: warm-up, then SECONDS_PER_RUN at CLIENTS clients against the node; figures per order to
 # $WORK/fig-LABEL.txt (name value lines) and printed.
@@ -96,8 +98,24 @@ measure() {
   ep0=$(sql "SELECT count(*) FROM event_publication")
   sql "SELECT pg_stat_statements_reset()" > /dev/null
   pg0=$(pg_server_cpu_ms); jvm0=$(cpu_ms "$ORDO_PID")
+  # while the orders are placed, every 100 ms: how many sessions wait for a lock, on the promise's booking rows (their
+  # statement names promise_booking) or on anything else (the stock levels' rows, mostly); means per sample
+  "$PSQL" -h 127.0.0.1 -p "$PGPORT" -U ordo -d ordo -X -q -c "DO \$\$
+    DECLARE booking bigint := 0; other bigint := 0; b bigint; o bigint; n int := 0;
+    BEGIN
+      FOR i IN 1..$(( SECONDS_PER_RUN * 10 )) LOOP
+        PERFORM pg_stat_clear_snapshot();
+        SELECT count(*) FILTER (WHERE query LIKE '%promise_booking%'), count(*) FILTER (WHERE query NOT LIKE '%promise_booking%')
+          INTO b, o FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = 'ordo';
+        booking := booking + b; other := other + o; n := n + 1;
+        PERFORM pg_sleep(0.1);
+      END LOOP;
+      RAISE NOTICE 'lock_waits % %', round(booking::numeric / n, 2), round(other::numeric / n, 2);
+    END \$\$" 2> "$WORK/waits-$label.txt" &
+  local sampler=$!
   # requests that fail (a timeout on a busy machine) are counted by the driver; the figures are per placed order
   java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$SKU_LIST" "$CLIENTS" "$SECONDS_PER_RUN" 3 "$OUT/write-path-$label.json" || true
+  wait "$sampler" || true
   local pg1 jvm1
   pg1=$(pg_server_cpu_ms); jvm1=$(cpu_ms "$ORDO_PID")
   placed=$(grep -o '"placed": [0-9]*' "$OUT/write-path-$label.json" | cut -d' ' -f2)
@@ -124,6 +142,10 @@ measure() {
     echo "jvm_cpu_ms $(awk -v c=$(( jvm1 - jvm0 )) -v p="$placed" 'BEGIN {printf "%.2f", c / p}')"
     echo "event_publications $(awk -v e="$ep" -v p="$placed" 'BEGIN {printf "%.2f", e / p}')"
     echo "event_publication_bytes $ep_bytes"
+    sql "SELECT 'booking_statements ' || round(coalesce(sum(calls), 0)::numeric / $placed, 2)
+         || E'\nbooking_statement_ms ' || round(coalesce(sum(total_exec_time), 0)::numeric / $placed, 3)
+         FROM pg_stat_statements WHERE $OURS AND query LIKE '%promise_booking%'"
+    awk '/lock_waits/ {print "sessions_waiting_on_booking " $(NF-1); print "sessions_waiting_on_other_locks " $NF}' "$WORK/waits-$label.txt"
   } > "$f"
   echo "Per order, $placed orders at $CLIENTS clients ($rate orders/s):"
   sed 's/^/  /' "$f"

@@ -99,6 +99,25 @@ class InvariantCheckerIntegrationTests {
     }
 
     @Test
+    void aDayBookedPastItsCapacityIsFound() {
+        String warehouse = Fixtures.unique("OVERBOOKED");
+        // a day of capacity 3 in three stripes of one, the first booked twice (its share's CHECK dropped)
+        InvariantReport report = brokenThenChecked(() -> {
+            sql("ALTER TABLE promise_booking_stripe DROP CONSTRAINT promise_booking_stripe_within_share");
+            sql("INSERT INTO promise_booking_stripe (location, day, stripe, booked, capacity) VALUES ('" + warehouse
+                    + "', DATE '2031-06-04', 0, 2, 1), ('" + warehouse + "', DATE '2031-06-04', 1, 1, 1), ('"
+                    + warehouse + "', DATE '2031-06-04', 2, 1, 1), ('" + warehouse
+                    + "', DATE '2031-06-05', 0, 2, 1), ('" + warehouse + "', DATE '2031-06-05', 1, 0, 1)");
+        });
+
+        assertThat(about(report, warehouse)).containsExactly(
+                new Finding(InvariantChecker.CAPACITY_NOT_OVERBOOKED,
+                        warehouse + " 2031-06-04: 4 > 3 (stripe 0: 2 > its share 1)"),
+                new Finding(InvariantChecker.CAPACITY_NOT_OVERBOOKED,
+                        warehouse + " 2031-06-05: 2 of 2 (stripe 0: 2 > its share 1)"));
+    }
+
+    @Test
     void anExchangeCreditNotTakenFromTheReturnedOrderIsFound() {
         String replacement = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("id").asString();
         String returned = expect(api.placeOrder(Fixtures.order("EUR", sku, 1)), 201).json().get("id").asString();

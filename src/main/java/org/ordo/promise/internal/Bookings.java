@@ -25,52 +25,178 @@ public class Bookings {
     }
 
     /**
+     * Stripes a new day's capacity is shared over (fewer when the capacity is smaller): placements on one day book
+     * without waiting for each other as long as this many stripes have room (docs/adr/0009).
+     */
+    static final int STRIPES = 16;
+
+    /**
      * Books one order on a warehouse's day if the day has room at {@code capacity}; a full day answers false and
-     * books nothing. Concurrent placements never book past it: the day's row is locked until the placement commits.
-     * Inside a transaction the first booking of a day locks its row and reads its count (one upsert that books
-     * nothing), and the transaction's further bookings of that day are counted here and written with the promised
+     * books nothing. The day's capacity is shared over stripes (rows of {@code promise_booking_stripe} whose shares
+     * add up to it, each with the CHECK {@code booked <= capacity}), and a booking locks one stripe with room that no
+     * other placement holds, until the placement commits: concurrent placements on one day do not wait for each
+     * other while a stripe with room is free, wait for one only when every stripe with room is held, and never book
+     * past a share, so never past the day's capacity (docs/adr/0009-a-days-capacity-booked-in-stripes.md).
+     * Inside a transaction the bookings are counted here on the stripes it holds and written with the promised
      * shipments before the commit, one statement for all ({@link #flush}): a batch of orders (an EDI interchange's
-     * transaction of messages) books per warehouse and day, not per order (docs/benchmarks.md, P4). The CHECK
-     * {@code booked <= capacity} holds it in SQL as before. Outside a transaction: one conditional upsert.
-     * (Should an order be refused after it booked the first day of the transaction on a warehouse, which only a
-     * concurrent order with the same external reference can cause, its savepoint's rollback releases the row's lock;
-     * a booking another transaction then makes is not counted here, and the CHECK refuses the commit rather than
-     * book past the capacity.)
+     * transaction of messages) books per warehouse and day, not per order (docs/benchmarks.md, P4). When its stripes
+     * of a day are full it takes another free one with room, never waits for one (two batches holding a stripe each
+     * would wait for each other), and reads the day as full when none is free. (Should an order be refused after it
+     * booked, which only a concurrent order with the same external reference can cause, its savepoint's rollback
+     * releases the stripe's lock; a booking another transaction then makes is not counted here, and the CHECK
+     * refuses the commit rather than book past the share.) Outside a transaction: each booking on its own.
      */
     public boolean book(String location, LocalDate day, int capacity) {
         Optional<Pending> pending = this.pending.get(Pending::new);
         if (pending.isEmpty()) {
-            return jdbc.sql("""
-                    INSERT INTO promise_booking AS b (location, day, booked, capacity)
-                    VALUES (:location, :day, 1, :capacity)
-                    ON CONFLICT (location, day) DO UPDATE SET booked = b.booked + 1, capacity = excluded.capacity
-                        WHERE b.booked < excluded.capacity
-                    """).param("location", location).param("day", day).param("capacity", capacity).update() == 1;
+            while (true) {
+                Optional<Stripe> stripe = take(location, day, capacity, List.of(), true);
+                if (stripe.isEmpty()) {
+                    return false;
+                }
+                if (jdbc.sql("""
+                        UPDATE promise_booking_stripe SET booked = booked + 1
+                        WHERE location = :location AND day = :day AND stripe = :stripe AND booked < capacity
+                        """).param("location", location).param("day", day).param("stripe", stripe.get().stripe)
+                        .update() == 1) {
+                    return true;
+                }
+            }
         }
         Pending p = pending.get();
-        BookedDay d = p.days.computeIfAbsent(new DayKey(location, day), k -> lock(location, day, capacity));
-        if (d.booked() + d.added >= capacity) {
+        DayKey key = new DayKey(location, day);
+        BookedDay d = p.days.computeIfAbsent(key, k -> new BookedDay(capacity));
+        if (d.full) {
             return false;
         }
-        d.added++;
-        d.capacity = capacity;
+        for (Stripe s : d.stripes) {
+            if (s.booked + s.added < s.share) {
+                s.added++;
+                return true;
+            }
+        }
+        // a transaction that holds a stripe of the day (now or before a flush) takes another only if it is free
+        Optional<Stripe> stripe = take(location, day, capacity,
+                d.stripes.stream().map(s -> s.stripe).toList(), !p.locked.contains(key));
+        if (stripe.isEmpty()) {
+            d.full = true;
+            return false;
+        }
+        p.locked.add(key);
+        d.stripes.add(stripe.get());
+        stripe.get().added++;
         return true;
     }
 
     /**
-     * Locks a day's row for this transaction (made when the day has none) and reads what is booked on it; a day
-     * whose booking already exceeds {@code capacity} (its capacity was lowered) is read as full.
+     * Locks a stripe of a day with room for this transaction (other than those it holds): one that no other
+     * transaction holds; else, if {@code wait}, the first with room once its holder is done. Makes the day's stripes
+     * when it has none, and shares its capacity out again when it changed. Empty when the day is full, or when every
+     * stripe with room is held and this transaction must not wait.
      */
-    private BookedDay lock(String location, LocalDate day, int capacity) {
-        Integer booked = jdbc.sql("""
-                INSERT INTO promise_booking AS b (location, day, booked, capacity)
-                VALUES (:location, :day, 0, :capacity)
-                ON CONFLICT (location, day) DO UPDATE SET capacity = excluded.capacity
-                    WHERE b.booked <= excluded.capacity
-                RETURNING b.booked
-                """).param("location", location).param("day", day).param("capacity", capacity).query(Integer.class)
-                .optional().orElse(capacity);
-        return new BookedDay(booked, capacity);
+    private Optional<Stripe> take(String location, LocalDate day, int capacity, List<Integer> held, boolean wait) {
+        while (true) {
+            Optional<Stripe> free = jdbc.sql("""
+                    SELECT s.stripe, s.booked, s.capacity FROM promise_booking_stripe s
+                    WHERE s.location = :location AND s.day = :day AND s.booked < s.capacity
+                      AND s.stripe <> ALL(CAST(:held AS smallint[]))
+                      AND (SELECT sum(t.capacity) FROM promise_booking_stripe t
+                           WHERE t.location = :location AND t.day = :day) = :capacity
+                    ORDER BY s.stripe LIMIT 1 FOR UPDATE OF s SKIP LOCKED
+                    """).param("location", location).param("day", day).param("capacity", capacity)
+                    .param("held", held.toArray(Integer[]::new)).query(Bookings::stripe).optional();
+            if (free.isPresent() || !wait) {
+                return free;
+            }
+            DayState state = jdbc.sql("""
+                    SELECT count(*) AS stripes, coalesce(sum(capacity), 0) AS capacity,
+                           coalesce(sum(booked), 0) AS booked, count(*) FILTER (WHERE booked < capacity) AS open
+                    FROM promise_booking_stripe WHERE location = :location AND day = :day
+                    """).param("location", location).param("day", day).query((rs, n) -> new DayState(
+                    rs.getInt("stripes"), rs.getInt("capacity"), rs.getInt("booked"), rs.getInt("open"))).single();
+            if (state.stripes() == 0) {
+                create(location, day, capacity);
+                continue;
+            }
+            if (state.capacity() != capacity && (state.capacity() < capacity || state.booked() < state.capacity())) {
+                if (!wait) {
+                    return Optional.empty();
+                }
+                share(location, day, capacity);
+                continue;
+            }
+            if (state.open() == 0 || !wait) {
+                return Optional.empty();
+            }
+            Optional<Stripe> waited = jdbc.sql("""
+                    SELECT stripe, booked, capacity FROM promise_booking_stripe
+                    WHERE location = :location AND day = :day AND booked < capacity
+                      AND stripe <> ALL(CAST(:held AS smallint[]))
+                    ORDER BY stripe LIMIT 1 FOR UPDATE
+                    """).param("location", location).param("day", day).param("held", held.toArray(Integer[]::new))
+                    .query(Bookings::stripe).optional();
+            if (waited.isPresent()) {
+                return waited;
+            }
+        }
+    }
+
+    /** A new day's stripes: its capacity shared evenly (a concurrent transaction may make them first). */
+    private void create(String location, LocalDate day, int capacity) {
+        writeShares(location, day, shares(new int[Math.min(STRIPES, capacity)], capacity), "NOTHING");
+    }
+
+    /** Writes a day's stripes with these shares: new ones with nothing booked, existing ones as {@code onConflict}. */
+    private void writeShares(String location, LocalDate day, int[] shares, String onConflict) {
+        jdbc.sql("""
+                INSERT INTO promise_booking_stripe AS b (location, day, stripe, booked, capacity)
+                SELECT :location, :day, s.stripe - 1, 0, s.share
+                FROM unnest(CAST(:shares AS int[])) WITH ORDINALITY AS s(share, stripe)
+                ON CONFLICT (location, day, stripe) DO %s
+                """.formatted(onConflict)).param("location", location).param("day", day)
+                .param("shares", java.util.Arrays.stream(shares).boxed().toArray(Integer[]::new)).update();
+    }
+
+    /**
+     * Shares a day's capacity out again after it changed: every stripe locked (one transaction at a time per day,
+     * under an advisory lock, so none shares stripes another just added), each keeps at least what it booked, and
+     * the shares add up to the new capacity, or to what is booked when that is more (the day is then full).
+     */
+    private void share(String location, LocalDate day, int capacity) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('ordo.promise.booking'), hashtext(:key))")
+                .param("key", location + " " + day).query(rs -> {
+                });
+        List<Stripe> stripes = jdbc.sql("""
+                SELECT stripe, booked, capacity FROM promise_booking_stripe
+                WHERE location = :location AND day = :day ORDER BY stripe FOR UPDATE
+                """).param("location", location).param("day", day).query(Bookings::stripe).list();
+        int[] booked = new int[Math.max(stripes.size(), Math.min(STRIPES, capacity))];
+        stripes.forEach(s -> booked[s.stripe] = s.booked);
+        writeShares(location, day, shares(booked, capacity), "UPDATE SET capacity = excluded.capacity");
+    }
+
+    /**
+     * Shares of {@code capacity} over stripes that booked {@code booked} each: every share at least its stripe's
+     * booked count, the rest given to the smallest shares first, so they add up to {@code capacity} (to the booked
+     * count when that is more) and differ by as little as what is booked allows.
+     */
+    static int[] shares(int[] booked, int capacity) {
+        int[] shares = booked.clone();
+        int rest = capacity - java.util.Arrays.stream(booked).sum();
+        for (; rest > 0; rest--) {
+            int smallest = 0;
+            for (int i = 1; i < shares.length; i++) {
+                if (shares[i] < shares[smallest]) {
+                    smallest = i;
+                }
+            }
+            shares[smallest]++;
+        }
+        return shares;
+    }
+
+    private static Stripe stripe(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Stripe(rs.getInt("stripe"), rs.getInt("booked"), rs.getInt("capacity"));
     }
 
     /** Orders booked per day at a warehouse, from a day on; with this transaction's bookings not yet written. */
@@ -82,7 +208,7 @@ public class Bookings {
             booked.putAll(pending.get().read.computeIfAbsent(new DayKey(location, from), k -> read(location, from)));
             pending.get().days.forEach((key, d) -> {
                 if (key.location().equals(location) && !key.day().isBefore(from)) {
-                    booked.put(key.day(), d.booked() + d.added);
+                    booked.put(key.day(), d.full ? d.capacity : booked.getOrDefault(key.day(), 0) + d.added());
                 }
             });
             return booked;
@@ -100,12 +226,19 @@ public class Bookings {
         return booked;
     }
 
-    /** Days booked beyond their capacity (the CHECK forbids it; the invariant checker asks). */
+    /**
+     * Days booked beyond their capacity, or with a stripe booked beyond its share (the CHECK on each stripe forbids
+     * both; the invariant checker asks).
+     */
     public List<String> overbooked() {
         flush(); // what this transaction booked and promised, before it is read or changed
         return jdbc.sql("""
-                SELECT location || ' ' || day || ': ' || booked || ' > ' || capacity
-                FROM promise_booking WHERE booked > capacity ORDER BY location, day
+                SELECT location || ' ' || day || ': ' || sum(booked)
+                       || CASE WHEN sum(booked) > sum(capacity) THEN ' > ' ELSE ' of ' END || sum(capacity) || ' ('
+                       || string_agg('stripe ' || stripe || ': ' || booked || ' > its share ' || capacity, ', '
+                                     ORDER BY stripe) FILTER (WHERE booked > capacity) || ')'
+                FROM promise_booking_stripe GROUP BY location, day HAVING bool_or(booked > capacity)
+                ORDER BY location, day
                 """).query(String.class).list();
     }
 
@@ -138,8 +271,8 @@ public class Bookings {
     /**
      * Writes what this transaction booked and promised, in one statement: the promised shipments of orders that
      * exist, and each day's bookings counted up by what was booked on it, less the shipments of orders that do not
-     * exist (an order refused after its promise was rolled back to its savepoint, its order row with it). Then the
-     * days are locked and read again at their next booking. A placement promises before it writes its order and
+     * exist (an order refused after its promise was rolled back to its savepoint, its order row with it), taken off the
+     * stripes it booked last. The stripes stay locked until the commit; the next booking of a day reads one again. A placement promises before it writes its order and
      * reads no promise in between, so every order whose promise this writes has its row by then.
      */
     public void flush() {
@@ -151,7 +284,8 @@ public class Bookings {
             return;
         }
         List<Recorded> recorded = List.copyOf(p.shipments);
-        List<Map.Entry<DayKey, BookedDay>> days = List.copyOf(p.days.entrySet());
+        List<Held> held = new java.util.ArrayList<>();
+        p.days.forEach((key, d) -> d.stripes.forEach(s -> held.add(new Held(key, s))));
         p.shipments.clear();
         p.days.clear();
         p.read.clear();
@@ -170,15 +304,20 @@ public class Bookings {
                     FROM recorded WHERE placed),
                 undone AS (
                     SELECT location, ship_by AS day, count(*) AS orders FROM recorded WHERE NOT placed
-                    GROUP BY location, ship_by)
-                INSERT INTO promise_booking AS b (location, day, booked, capacity)
-                SELECT d.location, d.day, d.added - coalesce(u.orders, 0), d.capacity
-                FROM unnest(CAST(:dayLocation AS text[]), CAST(:day AS date[]), CAST(:capacity AS int[]),
-                    CAST(:added AS int[])) AS d(location, day, capacity, added)
-                LEFT JOIN undone u ON u.location = d.location AND u.day = d.day
-                WHERE d.added - coalesce(u.orders, 0) > 0
-                ON CONFLICT (location, day) DO UPDATE SET booked = b.booked + excluded.booked,
-                    capacity = excluded.capacity
+                    GROUP BY location, ship_by),
+                held AS (
+                    SELECT d.*, sum(d.added) OVER (PARTITION BY d.location, d.day) AS day_added,
+                           coalesce(sum(d.added) OVER (PARTITION BY d.location, d.day ORDER BY d.stripe
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS added_before
+                    FROM unnest(CAST(:dayLocation AS text[]), CAST(:day AS date[]), CAST(:stripe AS smallint[]),
+                        CAST(:added AS int[])) AS d(location, day, stripe, added)),
+                kept AS (
+                    SELECT h.location, h.day, h.stripe, greatest(0, least(h.added,
+                        h.day_added - coalesce(u.orders, 0) - h.added_before)) AS added
+                    FROM held h LEFT JOIN undone u ON u.location = h.location AND u.day = h.day)
+                UPDATE promise_booking_stripe b SET booked = b.booked + k.added
+                FROM kept k
+                WHERE b.location = k.location AND b.day = k.day AND b.stripe = k.stripe AND k.added > 0
                 """)
                 .param("order", recorded.stream().map(r -> r.shipment().orderId().toString()).toArray(String[]::new))
                 .param("location", recorded.stream().map(r -> r.shipment().location()).toArray(String[]::new))
@@ -190,10 +329,10 @@ public class Bookings {
                         .toArray(String[]::new))
                 .param("createdAt", recorded.stream().map(r -> r.at().toString()).toArray(String[]::new))
                 .param("number", recorded.stream().map(Recorded::orderNumber).toArray(String[]::new))
-                .param("dayLocation", days.stream().map(e -> e.getKey().location()).toArray(String[]::new))
-                .param("day", days.stream().map(e -> e.getKey().day().toString()).toArray(String[]::new))
-                .param("capacity", days.stream().map(e -> e.getValue().capacity).toArray(Integer[]::new))
-                .param("added", days.stream().map(e -> e.getValue().added).toArray(Integer[]::new))
+                .param("dayLocation", held.stream().map(h -> h.day().location()).toArray(String[]::new))
+                .param("day", held.stream().map(h -> h.day().day().toString()).toArray(String[]::new))
+                .param("stripe", held.stream().map(h -> h.stripe().stripe).toArray(Integer[]::new))
+                .param("added", held.stream().map(h -> h.stripe().added).toArray(Integer[]::new))
                 .update();
     }
 
@@ -201,20 +340,43 @@ public class Bookings {
     private record DayKey(String location, LocalDate day) {
     }
 
-    /** A day locked by this transaction: booked when it was read, and what this transaction added since. */
+    /**
+     * A day this transaction booked on: the stripes it holds, the capacity it booked at, and whether it found the
+     * day full (or every stripe with room held by others while it holds one).
+     */
     private static final class BookedDay {
-        private final int booked;
-        private int added;
-        private int capacity;
+        private final List<Stripe> stripes = new java.util.ArrayList<>(2);
+        private final int capacity;
+        private boolean full;
 
-        BookedDay(int booked, int capacity) {
-            this.booked = booked;
+        BookedDay(int capacity) {
             this.capacity = capacity;
         }
 
-        int booked() {
-            return booked;
+        int added() {
+            return stripes.stream().mapToInt(s -> s.added).sum();
         }
+    }
+
+    /** A stripe of a day locked by this transaction: booked and its share when locked, and what it added since. */
+    private static final class Stripe {
+        private final int stripe;
+        private final int booked;
+        private final int share;
+        private int added;
+
+        Stripe(int stripe, int booked, int share) {
+            this.stripe = stripe;
+            this.booked = booked;
+            this.share = share;
+        }
+    }
+
+    private record Held(DayKey day, Stripe stripe) {
+    }
+
+    /** A day's stripes as committed: how many, their shares' sum, what they booked, and how many have room. */
+    private record DayState(int stripes, int capacity, int booked, int open) {
     }
 
     private record Recorded(Promised shipment, String orderNumber, Instant at) {
@@ -225,6 +387,8 @@ public class Bookings {
         private final Map<DayKey, BookedDay> days = new java.util.LinkedHashMap<>();
         private final List<Recorded> shipments = new java.util.ArrayList<>();
         private final Map<DayKey, Map<LocalDate, Integer>> read = new HashMap<>();
+        /** Days it has locked a stripe of, also before a flush: it waits for no stripe of them. */
+        private final java.util.Set<DayKey> locked = new java.util.HashSet<>();
     }
 
     /**
@@ -233,15 +397,11 @@ public class Bookings {
      */
     public int release(UUID orderId, Instant now) {
         flush(); // what this transaction booked and promised, before it is read or changed
-        return jdbc.sql("""
-                WITH released AS (
-                    UPDATE promised_shipment SET released_at = :now
-                    WHERE order_id = :order AND released_at IS NULL
-                    RETURNING location, ship_by)
-                UPDATE promise_booking b SET booked = b.booked - 1
-                FROM released r
-                WHERE b.location = r.location AND b.day = r.ship_by AND b.booked > 0
-                """).param("order", orderId).param("now", Timestamp.from(now)).update();
+        return giveBack(jdbc.sql("""
+                UPDATE promised_shipment SET released_at = :now
+                WHERE order_id = :order AND released_at IS NULL
+                RETURNING location, ship_by
+                """).param("order", orderId).param("now", Timestamp.from(now)).query(Bookings::bookedDay).list());
     }
 
     /** Holds an order's promise for this transaction, so that two of its changes are promised one after the other. */
@@ -257,15 +417,44 @@ public class Bookings {
      */
     public int forget(UUID orderId) {
         flush(); // what this transaction booked and promised, before it is read or changed
-        return jdbc.sql("""
-                WITH forgotten AS (
-                    DELETE FROM promised_shipment
-                    WHERE order_id = :order AND released_at IS NULL AND shipped_at IS NULL
-                    RETURNING location, ship_by)
-                UPDATE promise_booking b SET booked = b.booked - 1
-                FROM forgotten f
-                WHERE b.location = f.location AND b.day = f.ship_by AND b.booked > 0
-                """).param("order", orderId).update();
+        return giveBack(jdbc.sql("""
+                DELETE FROM promised_shipment
+                WHERE order_id = :order AND released_at IS NULL AND shipped_at IS NULL
+                RETURNING location, ship_by
+                """).param("order", orderId).query(Bookings::bookedDay).list());
+    }
+
+    private static DayKey bookedDay(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new DayKey(rs.getString("location"), rs.getObject("ship_by", LocalDate.class));
+    }
+
+    /** Gives one booking back on each of these days; how many were given back. */
+    private int giveBack(List<DayKey> days) {
+        int given = 0;
+        for (DayKey d : days) {
+            given += unbookOne(d.location(), d.day());
+        }
+        return given;
+    }
+
+    /**
+     * Gives one booked order back on a day: on a stripe that booked one and that no placement holds, else on the
+     * last that booked one once its holder is done. 0 when the day had nothing booked.
+     */
+    private int unbookOne(String location, LocalDate day) {
+        for (String lock : List.of("FOR UPDATE SKIP LOCKED", "FOR UPDATE")) {
+            int given = jdbc.sql("""
+                    UPDATE promise_booking_stripe b SET booked = b.booked - 1
+                    WHERE b.location = :location AND b.day = :day AND b.booked > 0 AND b.stripe = (
+                        SELECT stripe FROM promise_booking_stripe
+                        WHERE location = :location AND day = :day AND booked > 0
+                        ORDER BY stripe DESC LIMIT 1 %s)
+                    """.formatted(lock)).param("location", location).param("day", day).update();
+            if (given == 1) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     public List<Promised> of(UUID orderId) {
@@ -308,8 +497,7 @@ public class Bookings {
     /** Gives one booked order back on a warehouse's day: a promise moved away from it. */
     public void unbook(String location, LocalDate day) {
         flush(); // what this transaction booked and promised, before it is read or changed
-        jdbc.sql("UPDATE promise_booking SET booked = booked - 1 WHERE location = :location AND day = :day AND booked > 0")
-                .param("location", location).param("day", day).update();
+        unbookOne(location, day);
     }
 
     /** A promised shipment still to ship (neither shipped nor given back), as the risk check sees it. */
