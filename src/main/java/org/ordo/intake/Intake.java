@@ -183,7 +183,7 @@ public class Intake {
             // it: this attempt goes on with that copy, so the document is stored once
             UUID unfinished = transaction.execute(tx -> documents.unfinished(channel, hash).orElse(null));
             UUID documentId = unfinished != null ? unfinished
-                    : transaction.execute(tx -> documents.store(channel, contentType, body, actor));
+                    : transaction.execute(tx -> documents.store(channel, contentType, body, hash, actor));
             return transaction.execute(tx -> {
                 if (!keys.claim(client, key, hash)) {
                     // another node took the same document meanwhile

@@ -182,4 +182,37 @@ class EdiOutboundIntegrationTests extends EdiPartnerSetup {
         assertThat(all(x810, "IT1")).extracting(l -> l.get(2)).containsExactly("3", "2");
     }
 
+
+    @Test
+    void answeringAnInterchangeLogsNoWarningPerMessageWritten() {
+        // StAEDI's writer warns at every interchange it starts without a control schema (each ORDRSP and CONTRL);
+        // Ordo writes the envelopes itself, and 10,000 orders gave 10,001 warnings (docs/benchmarks.md, P4)
+        java.util.logging.Logger writer = java.util.logging.Logger.getLogger(
+                "io.xlate.edi.internal.stream.StaEDIStreamWriter");
+        List<java.util.logging.LogRecord> warned = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warned.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        writer.addHandler(handler);
+        try {
+            JsonNode answer = expect(post(interchange("orders-una-release.edi", StandardCharsets.ISO_8859_1,
+                    Map.of("REF", reference(), "PO", Fixtures.unique("PO")))), 200).json();
+            assertThat(answer.get("messages")).extracting(m -> m.get("outcome").asString())
+                    .containsExactly("PLACED", "PLACED");
+        } finally {
+            writer.removeHandler(handler);
+        }
+        assertThat(warned).extracting(java.util.logging.LogRecord::getMessage).isEmpty();
+    }
 }

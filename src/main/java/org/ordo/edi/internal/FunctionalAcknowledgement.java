@@ -102,9 +102,15 @@ public final class FunctionalAcknowledgement {
                 .writeElement(">").writeEndSegment();
     }
 
-    /** AK5's code: 4 the SE count is wrong, 3 SE's control number differs from ST's, 5 segments in error. */
+    /**
+     * AK5's code: 2 SE is missing, 4 the SE count is wrong, 3 SE's control number differs from ST's, 5 segments in
+     * error.
+     */
     private static String setCode(List<SyntaxError> errors) {
         for (SyntaxError error : errors) {
+            if (error.code() == Interchange.MISSING && "SE".equals(error.segmentTag())) {
+                return "2";
+            }
             if (error.code() == Interchange.COUNT_DOES_NOT_MATCH) {
                 return "4";
             }

@@ -82,41 +82,32 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
             TOO_MANY_CONSTITUENTS = 16, UNSPECIFIED = 18, REFERENCES_DO_NOT_MATCH = 28, COUNT_DOES_NOT_MATCH = 29,
             TOO_MANY_REPETITIONS = 35, INVALID_CHARACTERS = 37, TOO_LONG = 39, TOO_SHORT = 40;
 
-    /** Reads the interchange; refuses (422, field {@code body}) what is not a readable EDIFACT interchange. */
+    /**
+     * Reads the interchange; refuses (422, field {@code body}) what is not a readable EDIFACT interchange. The body is
+     * decoded once, by StAEDI's lexer in the charset UNB declares (strictly: bytes not valid in it are refused), and
+     * StAEDI only splits it into segments: its validation of the control structure, which builds collections for
+     * every element it sees, is off, and {@link ControlStructure} checks the envelopes instead (docs/edi.md).
+     */
     public static Interchange read(byte[] body) {
-        String text = decode(body);
+        Charset charset = charset(body);
         EDIInputFactory factory = EDIInputFactory.newFactory();
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
-        // The syntax identifier is checked by decode() (UNOW and UNOY are taken with syntax version 3 too, as
-        // senders write them); StAEDI checks structure, counts and references.
-        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_CODE_VALUES, false);
-        Segment header = null;
-        Segment group = null;
-        List<Message> messages = new ArrayList<>();
-        List<SyntaxError> errors = new ArrayList<>();
-        List<Segment> segments = null;
-        List<SyntaxError> messageErrors = null;
-        int messageStart = 0;
-        int count = 0;
+        factory.setProperty(EDIInputFactory.EDI_VALIDATE_CONTROL_STRUCTURE, false);
+        ControlStructure control = null;
         List<List<String>> elements = null;
         String tag = null;
         int position = 0;
-        try (EDIStreamReader reader = factory.createEDIStreamReader(
-                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "UTF-8")) {
+        int count = 0;
+        try (EDIStreamReader reader = factory.createEDIStreamReader(new ByteArrayInputStream(body), charset.name())) {
             while (reader.hasNext()) {
                 EDIStreamEvent event = reader.next();
-                Location at = reader.getLocation();
                 switch (event) {
                     case START_INTERCHANGE -> {
-                        if (header != null) {
+                        if (control != null) {
                             throw new InvalidInputException("body",
                                     Wording.of("edi.must_hold_exactly_one_interchange"));
                         }
-                    }
-                    case START_TRANSACTION -> {
-                        segments = new ArrayList<>();
-                        messageErrors = new ArrayList<>();
-                        messageStart = at.getSegmentPosition();
+                        control = new ControlStructure();
                     }
                     case START_SEGMENT -> {
                         if (++count > MAX_SEGMENTS) {
@@ -124,18 +115,19 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                                     MAX_SEGMENTS));
                         }
                         tag = reader.getText();
-                        position = at.getSegmentPosition();
-                        elements = new ArrayList<>();
+                        position = reader.getLocation().getSegmentPosition();
+                        elements = new ArrayList<>(8);
                     }
                     case ELEMENT_DATA -> {
-                        int element = at.getElementPosition();
-                        while (elements.size() < element) {
-                            elements.add(new ArrayList<>());
-                        }
-                        List<String> components = elements.get(element - 1);
+                        Location at = reader.getLocation();
                         if (at.getElementOccurrence() > 1) {
                             break; // repetitions are not used by the messages Ordo takes; the first one counts
                         }
+                        int element = at.getElementPosition();
+                        while (elements.size() < element) {
+                            elements.add(new ArrayList<>(2));
+                        }
+                        List<String> components = elements.get(element - 1);
                         int component = Math.max(1, at.getComponentPosition());
                         while (components.size() < component - 1) {
                             components.add("");
@@ -143,38 +135,18 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                         components.add(reader.getText());
                     }
                     case END_SEGMENT -> {
-                        Segment segment = new Segment(tag, position, elements.stream().map(List::copyOf).toList());
-                        if ("UNB".equals(tag) || "ISA".equals(tag)) {
-                            header = segment;
-                        } else if ("GS".equals(tag) && group == null) {
-                            group = segment;
+                        if (control == null) {
+                            throw new InvalidInputException("body", Wording.of("edi.is_not_an_interchange_unb_or"));
                         }
-                        if (segments != null) {
-                            if (segments.size() >= MAX_MESSAGE_SEGMENTS) {
-                                throw new InvalidInputException("body", Wording.of("edi.holds_a_message_of_more_than",
-                                        MAX_MESSAGE_SEGMENTS));
-                            }
-                            segments.add(new Segment(tag, position - messageStart + 1, segment.elements()));
-                        }
-                    }
-                    case END_TRANSACTION -> {
-                        Segment first = segments.get(0);
-                        messages.add(first.tag().equals("ST")
-                                ? new Message(first.value(2), first.value(1), group == null ? "" : group.value(8), "",
-                                        "X12", List.copyOf(segments), List.copyOf(messageErrors))
-                                : new Message(first.value(1), first.value(2, 1), first.value(2, 2), first.value(2, 3),
-                                        first.value(2, 4), List.copyOf(segments), List.copyOf(messageErrors)));
-                        segments = null;
-                        messageErrors = null;
+                        control.segment(new Segment(tag, position, frozen(elements)));
                     }
                     case SEGMENT_ERROR, ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> {
+                        // without a schema StAEDI reports no validation errors; should one come, it is kept
+                        Location at = reader.getLocation();
                         EDIStreamValidationError error = reader.getErrorType();
-                        boolean inMessage = segments != null;
-                        int segmentPosition = at.getSegmentPosition() - (inMessage ? messageStart - 1 : 0);
-                        SyntaxError found = new SyntaxError(at.getSegmentTag(), segmentPosition,
+                        control.error(new SyntaxError(at.getSegmentTag(), at.getSegmentPosition(),
                                 Math.max(0, at.getElementPosition()), Math.max(0, at.getComponentPosition()),
-                                code(error), error.name().toLowerCase().replace('_', ' '));
-                        (inMessage ? messageErrors : errors).add(found);
+                                code(error), error.name().toLowerCase().replace('_', ' ')));
                     }
                     default -> {
                     }
@@ -184,17 +156,27 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
             if (e instanceof InvalidInputException invalid) {
                 throw invalid;
             }
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CharacterCodingException) {
+                    throw notInCharset(charset, body);
+                }
+            }
             throw new InvalidInputException("body", Wording.of("edi.is_not_a_readable_edifact_or", brief(e)));
         } catch (java.io.IOException e) {
             throw new InvalidInputException("body", Wording.of("edi.could_not_be_read", e.getMessage()));
         }
-        if (header == null) {
+        if (control == null || control.header() == null) {
             throw new InvalidInputException("body", Wording.of("edi.is_not_an_interchange_unb_or"));
         }
-        if (segments != null) {
-            throw new InvalidInputException("body", Wording.of("edi.ends_inside_a_message_unt_and"));
+        return control.end();
+    }
+
+    /** The segment's elements, no longer to be changed. */
+    private static List<List<String>> frozen(List<List<String>> elements) {
+        for (int i = 0; i < elements.size(); i++) {
+            elements.set(i, List.copyOf(elements.get(i)));
         }
-        return new Interchange(header, group, List.copyOf(messages), List.copyOf(errors));
+        return List.copyOf(elements);
     }
 
     /**
@@ -240,10 +222,21 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
     }
 
     static String decode(byte[] body) {
+        Charset charset = charset(body);
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw notInCharset(charset, body);
+        }
+    }
+
+    /** The charset the interchange is read in: the one UNB's syntax identifier declares, or X12's UTF-8. */
+    private static Charset charset(byte[] body) {
         String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1);
         if (start.startsWith("ISA")) {
             // X12 declares no charset: its basic and extended character sets are within UTF-8, read strictly
-            return strict(body, StandardCharsets.UTF_8, null);
+            return StandardCharsets.UTF_8;
         }
         if (!start.startsWith("UNA") && !start.startsWith("UNB")) {
             throw new InvalidInputException("body", Wording.of("edi.is_not_an_interchange_it_must"));
@@ -255,19 +248,16 @@ public record Interchange(Segment header, Segment group, List<Message> messages,
                     Wording.of("edi.unb_must_declare_a_syntax_identifier",
                             CHARSETS.keySet().stream().sorted().toList()));
         }
-        return strict(body, charset, syntax.group(1));
+        return charset;
     }
 
-    /** The body decoded as {@code charset}: the one UNB's syntax identifier declares, or (none) X12's UTF-8. */
-    private static String strict(byte[] body, Charset charset, String syntaxIdentifier) {
-        try {
-            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", syntaxIdentifier == null
-                    ? Wording.of("edi.holds_bytes_that_x12_does_not_declare", charset.name())
-                    : Wording.of("edi.holds_bytes_that_unb_does_not_declare", charset.name(), syntaxIdentifier));
-        }
+    /** The refusal of a body holding bytes that are not valid in the charset it is read in. */
+    private static InvalidInputException notInCharset(Charset charset, byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 64), StandardCharsets.ISO_8859_1);
+        Matcher syntax = SYNTAX_ID.matcher(start);
+        return new InvalidInputException("body", start.startsWith("ISA") || !syntax.find()
+                ? Wording.of("edi.holds_bytes_that_x12_does_not_declare", charset.name())
+                : Wording.of("edi.holds_bytes_that_unb_does_not_declare", charset.name(), syntax.group(1)));
     }
 
     private static int code(EDIStreamValidationError error) {

@@ -34,12 +34,17 @@ public class InboundDocuments {
     }
 
     public UUID store(String channel, String contentType, byte[] body, String receivedBy) {
+        return store(channel, contentType, body, Sha256.hex(body), receivedBy);
+    }
+
+    /** Stores the body whose SHA-256 the caller has already taken (an interchange of megabytes is hashed once). */
+    public UUID store(String channel, String contentType, byte[] body, String sha256, String receivedBy) {
         UUID id = Ids.next();
         jdbc.sql("""
                 INSERT INTO inbound_document (id, channel, content_type, body, sha256, received_by, status)
                 VALUES (:id, :channel, :type, :body, :sha, :by, 'RECEIVED')
                 """).param("id", id).param("channel", channel).param("type", contentType).param("body", body)
-                .param("sha", Sha256.hex(body)).param("by", receivedBy).update();
+                .param("sha", sha256).param("by", receivedBy).update();
         return id;
     }
 
