@@ -76,12 +76,7 @@ class PlacedEventPublicationIntegrationTests {
         String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
                 Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
                 "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
-        java.util.Map<String, Object> order = Fixtures.order("EUR", sku, 1);
-        order.remove("customer");
-        order.put("customerId", customer);
-        order.put("paymentMethod", "invoice");
-        String orderId = expect(api.placeOrder(order), 201).json().get("id").asString();
-        assertThat(orders.require(UUID.fromString(orderId)).releasedAt()).as("released on terms").isNotNull();
+        String orderId = placeOnTerms(api, customer, Fixtures.order("EUR", sku, 1));
 
         // Publications are stored in the placing transaction, so they are there once the answer is. The order placed
         // has none: its SKU has no stock policy, so the reorder watch has nothing to check (the test above has one
@@ -92,6 +87,44 @@ class PlacedEventPublicationIntegrationTests {
         assertThat(publications(orderId, "OrderReleased", "%DigitalDelivery%")).isZero();
         assertThat(publications(orderId, "OrderReleased", "%Outsourcing%")).isZero();
         assertThat(publications(orderId, "OrderReleased", "%")).isZero();
+    }
+
+    @Test
+    void eachConditionalListenerGetsAPublicationOnlyForTheEventsItsConditionHolds() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String watched = fixtures.article("4.00", "EUR", "19");
+        String unwatched = fixtures.article("5.00", "EUR", "19");
+        String ebook = fixtures.article("DIGITAL", "9.99", "EUR", "7", false, false);
+        fixtures.receive(watched, location, 10);
+        fixtures.receive(unwatched, location, 10);
+        expect(api.put("/api/v1/inventory/" + watched + "/policy", java.util.Map.of("location", location,
+                "reorderPoint", 2, "targetLevel", 20)), 200);
+        String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
+                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
+                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
+
+        // released at once on terms: an order with a digital line and a SKU under a stock policy ...
+        String digital = placeOnTerms(api, customer, Fixtures.order("EUR", ebook, 1, watched, 1));
+        // ... and one of a SKU without a policy and no digital line, in our own warehouse
+        String plain = placeOnTerms(api, customer, Fixtures.order("EUR", unwatched, 1));
+
+        assertThat(publications(digital, "OrderPlaced", "%ReorderWatch%")).isEqualTo(1);
+        assertThat(publications(digital, "OrderReleased", "%DigitalDelivery%")).isEqualTo(1);
+        // a listener whose condition does not hold gets none, even beside one whose condition holds
+        assertThat(publications(digital, "OrderReleased", "%Outsourcing%")).isZero();
+        assertThat(publications(plain, "OrderPlaced", "%")).isZero();
+        assertThat(publications(plain, "OrderReleased", "%")).isZero();
+    }
+
+    private String placeOnTerms(Api api, String customer, java.util.Map<String, Object> order) {
+        order.remove("customer");
+        order.put("customerId", customer);
+        order.put("paymentMethod", "invoice");
+        String id = expect(api.placeOrder(order), 201).json().get("id").asString();
+        assertThat(orders.require(UUID.fromString(id)).releasedAt()).as("released on terms").isNotNull();
+        return id;
     }
 
     private long publications(String orderId, String event, String listener) {
