@@ -66,7 +66,7 @@ class Composer {
     Map<String, String> basics(OrderView order, TextBundle.Texts t) {
         Map<String, String> values = new HashMap<>();
         // The customer's page of this order (status, parcels, downloads), behind an unguessable token.
-        values.put("orderPage", settings.publicUrl().replaceAll("/+$", "") + "/track/" + tracking.token(order.id()));
+        values.put("orderPage", settings.publicUrl() + "/track/" + tracking.token(order.id()));
         values.put("name", order.customer().name());
         values.put("number", order.number());
         values.put("date", t.date(order.createdAt()));
