@@ -36,16 +36,10 @@ class PlacedEventPublicationIntegrationTests {
 
     @Test
     void thePublicationOfAPlacedOrderCarriesItsIdsAndSkusButNotTheOrder() {
-        Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String sku1 = fixtures.article("4.00", "EUR", "19");
-        String sku2 = fixtures.article("6.00", "EUR", "19");
-        fixtures.receive(sku1, location, 10);
-        fixtures.receive(sku2, location, 10);
-        // a reorder point for one of them: the reorder watch listens after the commit
-        expect(api.put("/api/v1/inventory/" + sku1 + "/policy", java.util.Map.of("location", location,
-                "reorderPoint", 2, "targetLevel", 20)), 200);
+        Stocked stocked = stocked();
+        Api api = stocked.api();
+        String sku1 = stocked.watched();
+        String sku2 = stocked.unwatched();
         String orderId = expect(api.placeOrder(Fixtures.order("EUR", sku1, 2, sku2, 1)), 201).json().get("id")
                 .asString();
 
@@ -91,16 +85,11 @@ class PlacedEventPublicationIntegrationTests {
 
     @Test
     void eachConditionalListenerGetsAPublicationOnlyForTheEventsItsConditionHolds() {
-        Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String watched = fixtures.article("4.00", "EUR", "19");
-        String unwatched = fixtures.article("5.00", "EUR", "19");
-        String ebook = fixtures.article("DIGITAL", "9.99", "EUR", "7", false, false);
-        fixtures.receive(watched, location, 10);
-        fixtures.receive(unwatched, location, 10);
-        expect(api.put("/api/v1/inventory/" + watched + "/policy", java.util.Map.of("location", location,
-                "reorderPoint", 2, "targetLevel", 20)), 200);
+        Stocked stocked = stocked();
+        Api api = stocked.api();
+        String watched = stocked.watched();
+        String unwatched = stocked.unwatched();
+        String ebook = new Fixtures(api).article("DIGITAL", "9.99", "EUR", "7", false, false);
         String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
                 Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
                 "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
@@ -116,6 +105,24 @@ class PlacedEventPublicationIntegrationTests {
         assertThat(publications(digital, "OrderReleased", "%Outsourcing%")).isZero();
         assertThat(publications(plain, "OrderPlaced", "%")).isZero();
         assertThat(publications(plain, "OrderReleased", "%")).isZero();
+    }
+
+    /** Two articles with 10 units each at a new location; the first has a reorder point (the reorder watch's). */
+    private record Stocked(Api api, String watched, String unwatched) {
+    }
+
+    private Stocked stocked() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String watched = fixtures.article("4.00", "EUR", "19");
+        String unwatched = fixtures.article("6.00", "EUR", "19");
+        fixtures.receive(watched, location, 10);
+        fixtures.receive(unwatched, location, 10);
+        // the reorder watch listens after the commit
+        expect(api.put("/api/v1/inventory/" + watched + "/policy", java.util.Map.of("location", location,
+                "reorderPoint", 2, "targetLevel", 20)), 200);
+        return new Stocked(api, watched, unwatched);
     }
 
     private String placeOnTerms(Api api, String customer, java.util.Map<String, Object> order) {
