@@ -241,10 +241,9 @@ class BatchPlacementIntegrationTests {
         Api api = Api.admin(port);
         Fixtures fixtures = new Fixtures(api);
         String location = fixtures.location(1);
-        String sku = fixtures.article("4.00", "EUR", "19");
-        String other = fixtures.article("6.00", "EUR", "19");
-        fixtures.receive(sku, location, 10);
-        fixtures.receive(other, location, 10);
+        List<String> skus = fixtures.inStock(location, 10, "4.00", "6.00");
+        String sku = skus.get(0);
+        String other = skus.get(1);
         UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
                 Fixtures.unique("batch").toLowerCase() + "@example.com", "name", "Batch Buyer", "type", "BUSINESS",
                 "company", "Batch GmbH", "shipBeforePayment", true)), 201).json().get("id").asString());

@@ -67,9 +67,7 @@ class PlacedEventPublicationIntegrationTests {
         String location = fixtures.location(1);
         String sku = fixtures.article("4.00", "EUR", "19");
         fixtures.receive(sku, location, 10);
-        String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
-                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
-                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
+        String customer = termsCustomer(api);
         String orderId = placeOnTerms(api, customer, Fixtures.order("EUR", sku, 1));
 
         // Publications are stored in the placing transaction, so they are there once the answer is. The order placed
@@ -87,17 +85,13 @@ class PlacedEventPublicationIntegrationTests {
     void eachConditionalListenerGetsAPublicationOnlyForTheEventsItsConditionHolds() {
         Stocked stocked = stocked();
         Api api = stocked.api();
-        String watched = stocked.watched();
-        String unwatched = stocked.unwatched();
         String ebook = new Fixtures(api).article("DIGITAL", "9.99", "EUR", "7", false, false);
-        String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
-                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
-                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
+        String customer = termsCustomer(api);
 
         // released at once on terms: an order with a digital line and a SKU under a stock policy ...
-        String digital = placeOnTerms(api, customer, Fixtures.order("EUR", ebook, 1, watched, 1));
+        String digital = placeOnTerms(api, customer, Fixtures.order("EUR", ebook, 1, stocked.watched(), 1));
         // ... and one of a SKU without a policy and no digital line, in our own warehouse
-        String plain = placeOnTerms(api, customer, Fixtures.order("EUR", unwatched, 1));
+        String plain = placeOnTerms(api, customer, Fixtures.order("EUR", stocked.unwatched(), 1));
 
         assertThat(publications(digital, "OrderPlaced", "%ReorderWatch%")).isEqualTo(1);
         assertThat(publications(digital, "OrderReleased", "%DigitalDelivery%")).isEqualTo(1);
@@ -113,16 +107,19 @@ class PlacedEventPublicationIntegrationTests {
 
     private Stocked stocked() {
         Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String watched = fixtures.article("4.00", "EUR", "19");
-        String unwatched = fixtures.article("6.00", "EUR", "19");
-        fixtures.receive(watched, location, 10);
-        fixtures.receive(unwatched, location, 10);
+        String location = new Fixtures(api).location(1);
+        List<String> skus = new Fixtures(api).inStock(location, 10, "4.00", "6.00");
         // the reorder watch listens after the commit
-        expect(api.put("/api/v1/inventory/" + watched + "/policy", java.util.Map.of("location", location,
+        expect(api.put("/api/v1/inventory/" + skus.get(0) + "/policy", java.util.Map.of("location", location,
                 "reorderPoint", 2, "targetLevel", 20)), 200);
-        return new Stocked(api, watched, unwatched);
+        return new Stocked(api, skus.get(0), skus.get(1));
+    }
+
+    /** A business customer who may ship before paying: the payment gate releases its orders at once. */
+    private static String termsCustomer(Api api) {
+        return expect(api.post("/api/v1/customers", java.util.Map.of("email",
+                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
+                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
     }
 
     private String placeOnTerms(Api api, String customer, java.util.Map<String, Object> order) {
