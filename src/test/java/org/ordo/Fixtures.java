@@ -87,6 +87,17 @@ public final class Fixtures {
         return sku;
     }
 
+    /** Physical articles at these prices (EUR, 19 % tax), each with {@code units} received at the location. */
+    public List<String> inStock(String location, long units, String... prices) {
+        List<String> skus = new ArrayList<>();
+        for (String price : prices) {
+            String sku = article(price, "EUR", "19");
+            receive(sku, location, units);
+            skus.add(sku);
+        }
+        return skus;
+    }
+
     public void receive(String sku, String location, long quantity) {
         expect(api.post("/api/v1/inventory/receipts", Map.of("sku", sku, "location", location, "quantity", quantity,
                 "reference", unique("PO"))), 201);

@@ -16,6 +16,7 @@ import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderReleased;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.InvalidInputException;
+import org.ordo.platform.ListensWhen;
 import org.ordo.platform.NotFoundException;
 import org.ordo.platform.OrdoProperties;
 import org.ordo.platform.Wording;
@@ -56,9 +57,15 @@ public class DigitalDelivery {
      * completing) a publication that would do nothing, three statements per released order (docs/benchmarks.md,
      * "The write path").
      */
-    @ApplicationModuleListener(condition = "!#root.args[0].digitalLines().isEmpty()")
+    @ApplicationModuleListener
+    @ListensWhen("hasDigitalLines")
     void on(OrderReleased released) {
         deliver(released);
+    }
+
+    /** The condition of {@link #on}: asked as the order is released, in its transaction. */
+    boolean hasDigitalLines(OrderReleased released) {
+        return !released.digitalLines().isEmpty();
     }
 
     /**

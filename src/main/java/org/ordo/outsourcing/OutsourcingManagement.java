@@ -30,6 +30,7 @@ import org.ordo.outsourcing.internal.RoutingRules;
 import org.ordo.catalog.Catalog;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.ListensWhen;
 import org.ordo.platform.RetryBackOff;
 import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
@@ -196,9 +197,15 @@ public class OutsourcingManagement {
      * publication, and nothing reads the order after the commit, for the orders picked in Ordo's own warehouses
      * (most of them: about eight statements per order, docs/benchmarks.md, P4).
      */
-    @ApplicationModuleListener(condition = "@outsourcingManagement.reservedAtPartner(#root.args[0].orderId())")
+    @ApplicationModuleListener
+    @ListensWhen("reservedAtPartner")
     void on(OrderReleased released) {
         request(released.orderId());
+    }
+
+    /** The condition of {@link #on(OrderReleased)}: asked as the order is released, in its transaction. */
+    boolean reservedAtPartner(OrderReleased released) {
+        return reservedAtPartner(released.orderId());
     }
 
     /**

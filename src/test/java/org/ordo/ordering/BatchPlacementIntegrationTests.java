@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.notification.Message;
+import org.ordo.notification.MessageKind;
+import org.ordo.notification.Notifications;
 import org.ordo.platform.Address;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Json;
@@ -37,6 +40,8 @@ class BatchPlacementIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    Notifications notifications;
 
     @Test
     void aRefusedOrderOfABatchRollsBackItsOwnWorkOnlyAndTheOthersArePlacedAndReleased() {
@@ -181,6 +186,53 @@ class BatchPlacementIntegrationTests {
         }
     }
 
+    @Test
+    void theConfirmationsOfATransactionAreWrittenTogetherBeforeItsCommitAndNoneForAnOrderItRolledBack() {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+
+        long[] writtenBeforeRead = new long[1];
+        List<Message> readInTransaction = new java.util.ArrayList<>();
+        UUID[] rolledBack = new UUID[1];
+        List<OrderManagement.Placement> placed = transactions.execute(status -> {
+            List<OrderManagement.Placement> p = orders.placeAll(List.of(
+                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 1L)),
+                    order(prefix + "-2", b, new PlaceOrder.Line(b.other(), 2L))),
+                    new PlaceOrder.Source(null, "batch-test"));
+            List<UUID> ids = p.stream().map(x -> x.order().id()).toList();
+            // queued for the commit, not one insert per order
+            writtenBeforeRead[0] = confirmations(ids);
+            // a read of the transaction's messages sees them: they are written before it
+            readInTransaction.addAll(notifications.ofOrder(ids.get(0)));
+            // an order whose confirmation was queued and whose savepoint was then rolled back (as a batch does with
+            // an order refused after it was placed): the confirmation must not outlive the order
+            Object savepoint = status.createSavepoint();
+            rolledBack[0] = orders.place(order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 1L)),
+                    new PlaceOrder.Source(null, "batch-test")).id();
+            status.rollbackToSavepoint(savepoint);
+            return p;
+        });
+
+        assertThat(writtenBeforeRead[0]).as("no confirmation written before the transaction's first read").isZero();
+        assertThat(readInTransaction).extracting(Message::kind).containsExactly(MessageKind.ORDER_CONFIRMATION);
+        List<UUID> ids = placed.stream().map(p -> p.order().id()).toList();
+        assertThat(confirmations(ids)).isEqualTo(2);
+        for (OrderManagement.Placement p : placed) {
+            Message m = notifications.ofOrder(p.order().id()).get(0);
+            assertThat(m.subject()).contains(p.order().number());
+            assertThat(m.body()).contains(p.order().number());
+            assertThat(notifications.attachmentsOf(m.id())).hasSize(1);
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_order WHERE id = :id").param("id", rolledBack[0])
+                .query(Long.class).single()).isZero();
+        assertThat(confirmations(List.of(rolledBack[0]))).as("no confirmation of a rolled-back order").isZero();
+    }
+
+    private long confirmations(List<UUID> orderIds) {
+        return jdbc.sql("SELECT count(*) FROM message WHERE kind = 'ORDER_CONFIRMATION' AND order_id = ANY(:ids)")
+                .param("ids", orderIds.toArray(UUID[]::new)).query(Long.class).single();
+    }
+
     /** Two articles with 10 units each at a new location, and a business customer who may ship before paying. */
     private record Stocked(Api api, String location, String sku, String other, UUID customer, Address shipTo) {
     }
@@ -189,10 +241,9 @@ class BatchPlacementIntegrationTests {
         Api api = Api.admin(port);
         Fixtures fixtures = new Fixtures(api);
         String location = fixtures.location(1);
-        String sku = fixtures.article("4.00", "EUR", "19");
-        String other = fixtures.article("6.00", "EUR", "19");
-        fixtures.receive(sku, location, 10);
-        fixtures.receive(other, location, 10);
+        List<String> skus = fixtures.inStock(location, 10, "4.00", "6.00");
+        String sku = skus.get(0);
+        String other = skus.get(1);
         UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
                 Fixtures.unique("batch").toLowerCase() + "@example.com", "name", "Batch Buyer", "type", "BUSINESS",
                 "company", "Batch GmbH", "shipBeforePayment", true)), 201).json().get("id").asString());

@@ -36,16 +36,10 @@ class PlacedEventPublicationIntegrationTests {
 
     @Test
     void thePublicationOfAPlacedOrderCarriesItsIdsAndSkusButNotTheOrder() {
-        Api api = Api.admin(port);
-        Fixtures fixtures = new Fixtures(api);
-        String location = fixtures.location(1);
-        String sku1 = fixtures.article("4.00", "EUR", "19");
-        String sku2 = fixtures.article("6.00", "EUR", "19");
-        fixtures.receive(sku1, location, 10);
-        fixtures.receive(sku2, location, 10);
-        // a reorder point for one of them: the reorder watch listens after the commit
-        expect(api.put("/api/v1/inventory/" + sku1 + "/policy", java.util.Map.of("location", location,
-                "reorderPoint", 2, "targetLevel", 20)), 200);
+        Stocked stocked = stocked();
+        Api api = stocked.api();
+        String sku1 = stocked.watched();
+        String sku2 = stocked.unwatched();
         String orderId = expect(api.placeOrder(Fixtures.order("EUR", sku1, 2, sku2, 1)), 201).json().get("id")
                 .asString();
 
@@ -73,15 +67,8 @@ class PlacedEventPublicationIntegrationTests {
         String location = fixtures.location(1);
         String sku = fixtures.article("4.00", "EUR", "19");
         fixtures.receive(sku, location, 10);
-        String customer = expect(api.post("/api/v1/customers", java.util.Map.of("email",
-                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
-                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
-        java.util.Map<String, Object> order = Fixtures.order("EUR", sku, 1);
-        order.remove("customer");
-        order.put("customerId", customer);
-        order.put("paymentMethod", "invoice");
-        String orderId = expect(api.placeOrder(order), 201).json().get("id").asString();
-        assertThat(orders.require(UUID.fromString(orderId)).releasedAt()).as("released on terms").isNotNull();
+        String customer = termsCustomer(api);
+        String orderId = placeOnTerms(api, customer, Fixtures.order("EUR", sku, 1));
 
         // Publications are stored in the placing transaction, so they are there once the answer is. The order placed
         // has none: its SKU has no stock policy, so the reorder watch has nothing to check (the test above has one
@@ -92,6 +79,56 @@ class PlacedEventPublicationIntegrationTests {
         assertThat(publications(orderId, "OrderReleased", "%DigitalDelivery%")).isZero();
         assertThat(publications(orderId, "OrderReleased", "%Outsourcing%")).isZero();
         assertThat(publications(orderId, "OrderReleased", "%")).isZero();
+    }
+
+    @Test
+    void eachConditionalListenerGetsAPublicationOnlyForTheEventsItsConditionHolds() {
+        Stocked stocked = stocked();
+        Api api = stocked.api();
+        String ebook = new Fixtures(api).article("DIGITAL", "9.99", "EUR", "7", false, false);
+        String customer = termsCustomer(api);
+
+        // released at once on terms: an order with a digital line and a SKU under a stock policy ...
+        String digital = placeOnTerms(api, customer, Fixtures.order("EUR", ebook, 1, stocked.watched(), 1));
+        // ... and one of a SKU without a policy and no digital line, in our own warehouse
+        String plain = placeOnTerms(api, customer, Fixtures.order("EUR", stocked.unwatched(), 1));
+
+        assertThat(publications(digital, "OrderPlaced", "%ReorderWatch%")).isEqualTo(1);
+        assertThat(publications(digital, "OrderReleased", "%DigitalDelivery%")).isEqualTo(1);
+        // a listener whose condition does not hold gets none, even beside one whose condition holds
+        assertThat(publications(digital, "OrderReleased", "%Outsourcing%")).isZero();
+        assertThat(publications(plain, "OrderPlaced", "%")).isZero();
+        assertThat(publications(plain, "OrderReleased", "%")).isZero();
+    }
+
+    /** Two articles with 10 units each at a new location; the first has a reorder point (the reorder watch's). */
+    private record Stocked(Api api, String watched, String unwatched) {
+    }
+
+    private Stocked stocked() {
+        Api api = Api.admin(port);
+        String location = new Fixtures(api).location(1);
+        List<String> skus = new Fixtures(api).inStock(location, 10, "4.00", "6.00");
+        // the reorder watch listens after the commit
+        expect(api.put("/api/v1/inventory/" + skus.get(0) + "/policy", java.util.Map.of("location", location,
+                "reorderPoint", 2, "targetLevel", 20)), 200);
+        return new Stocked(api, skus.get(0), skus.get(1));
+    }
+
+    /** A business customer who may ship before paying: the payment gate releases its orders at once. */
+    private static String termsCustomer(Api api) {
+        return expect(api.post("/api/v1/customers", java.util.Map.of("email",
+                Fixtures.unique("terms").toLowerCase() + "@example.com", "name", "Terms Buyer", "type", "BUSINESS",
+                "company", "Terms GmbH", "shipBeforePayment", true)), 201).json().get("id").asString();
+    }
+
+    private String placeOnTerms(Api api, String customer, java.util.Map<String, Object> order) {
+        order.remove("customer");
+        order.put("customerId", customer);
+        order.put("paymentMethod", "invoice");
+        String id = expect(api.placeOrder(order), 201).json().get("id").asString();
+        assertThat(orders.require(UUID.fromString(id)).releasedAt()).as("released on terms").isNotNull();
+        return id;
     }
 
     private long publications(String orderId, String event, String listener) {

@@ -108,6 +108,27 @@ class TextBundleTests {
     }
 
     @Test
+    void placeholdersAreFilledExactlyAsThePatternOfLettersBetweenBracesFillsThem() {
+        Map<String, String> values = Map.of("name", "Anna $1 \\ {x}", "n", "7", "empty", "");
+        for (String template : java.util.List.of("plain", "", "{name}", "Hi {name}, {n} items{n}", "{{name}}",
+                "{name}}", "{{{n}", "{unknown} and {name}", "{na me} {}", "{name", "name}", "{n}{n}{n}",
+                "{é} {n1} {N} {empty}|", "end {", "{", "}{n}{", "ä{n}ö {name} 한국어 {n}")) {
+            Properties texts = new Properties();
+            texts.setProperty("t", template);
+            TextBundle.Texts t = new TextBundle.Texts(java.util.Locale.ENGLISH, texts, ZoneId.of("UTC"));
+            // what the texts were filled by before: the regular expression, each value taken literally
+            Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(template);
+            StringBuilder expected = new StringBuilder();
+            while (m.find()) {
+                String value = values.get(m.group(1));
+                m.appendReplacement(expected, Matcher.quoteReplacement(value != null ? value : m.group()));
+            }
+            m.appendTail(expected);
+            assertThat(t.render("t", values)).as(template).isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
     void numbersAndDatesFollowTheLanguage() {
         TextBundle bundle = new TextBundle("documents", null, ZoneId.of("UTC"));
         assertThat(bundle.in("de").decimal(new BigDecimal("7.50"))).isEqualTo("7,5");

@@ -66,7 +66,7 @@ class Composer {
     Map<String, String> basics(OrderView order, TextBundle.Texts t) {
         Map<String, String> values = new HashMap<>();
         // The customer's page of this order (status, parcels, downloads), behind an unguessable token.
-        values.put("orderPage", settings.publicUrl().replaceAll("/+$", "") + "/track/" + tracking.token(order.id()));
+        values.put("orderPage", settings.publicUrl() + "/track/" + tracking.token(order.id()));
         values.put("name", order.customer().name());
         values.put("number", order.number());
         values.put("date", t.date(order.createdAt()));
@@ -94,12 +94,9 @@ class Composer {
 
     void queue(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
             String cause, List<UUID> attachments) {
-        String subject = t.render(kind.key() + ".subject", values);
-        String body = t.render(kind.key() + ".body", values);
-        UUID id = Ids.next();
-        messages.queue(id, new Messages.Draft(kind, order.id(), order.customer().email(),
-                t.locale().toLanguageTag(), subject, body, kind.name() + ":" + order.id() + cause, null,
-                attachments));
+        Messages.Draft draft = draft(kind, order, t, values, cause, attachments);
+        messages.queue(Ids.next(), draft);
+        String subject = draft.subject();
         if (SMS_KINDS.contains(kind)) {
             parties.findCustomer(order.customer().id())
                     .filter(c -> c.smsConsent() && c.phone() != null && !c.phone().isBlank())
@@ -107,5 +104,21 @@ class Composer {
                             c.phone().trim(), t.locale().toLanguageTag(), subject, t.render(kind.key() + ".sms",
                                     values), "SMS:" + kind.name() + ":" + order.id() + cause, null)));
         }
+    }
+
+    /**
+     * Queues the e-mail about an order that this transaction places, written with the transaction's others before
+     * its commit ({@link Messages#queueForPlacedOrder}); the same message as {@link #queue} writes at once.
+     */
+    void queueForPlacedOrder(MessageKind kind, OrderView order, TextBundle.Texts t, Map<String, String> values,
+            List<UUID> attachments) {
+        messages.queueForPlacedOrder(Ids.next(), draft(kind, order, t, values, "", attachments));
+    }
+
+    private static Messages.Draft draft(MessageKind kind, OrderView order, TextBundle.Texts t,
+            Map<String, String> values, String cause, List<UUID> attachments) {
+        return new Messages.Draft(kind, order.id(), order.customer().email(), t.locale().toLanguageTag(),
+                t.render(kind.key() + ".subject", values), t.render(kind.key() + ".body", values),
+                kind.name() + ":" + order.id() + cause, null, attachments);
     }
 }

@@ -39,7 +39,7 @@ class DownloadLinks {
         OrderView order = orders.require(granted.orderId());
         TextBundle.Texts t = templates.in(order.customer().locale());
         Map<String, String> values = composer.basics(order, t);
-        String base = settings.publicUrl().replaceAll("/+$", "");
+        String base = settings.publicUrl();
         values.put("links", granted.links().stream().map((Entitlement link) -> t.render("download-links.line",
                 Map.of("article", link.name(), "url", base + link.url(), "expires", t.date(link.expiresAt()),
                         "downloads", t.number(link.maxDownloads())))).collect(Collectors.joining("\n")));

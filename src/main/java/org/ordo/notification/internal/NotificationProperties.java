@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param smtp the mail server; a blank host means none: messages are kept, not sent
  * @param templateDir a folder whose template files win over the built-in ones; null: {@code <data dir>/templates}
- * @param publicUrl where customers reach this server (download links in mails)
+ * @param publicUrl where customers reach this server (download links in mails), kept without trailing slashes
  * @param batchSize how many messages one dispatcher claims at a time
  * @param maxAttempts after this many failed attempts a message is FAILED
  * @param firstRetryAfter the wait after the first failure; it doubles with each further failure
@@ -30,6 +30,11 @@ public record NotificationProperties(
         @DefaultValue("PT2S") Duration firstRetryAfter,
         @DefaultValue("PT1H") Duration maxRetryAfter,
         @DefaultValue("PT5M") Duration lease) {
+
+    public NotificationProperties {
+        // links are this and a path: trimmed once here, not for every message
+        publicUrl = publicUrl == null ? null : publicUrl.replaceAll("/+$", "");
+    }
 
     public record Smtp(String host, @DefaultValue("587") int port, String user, String password,
             @DefaultValue("orders@localhost") String from, @DefaultValue("PT30S") Duration timeout) {

@@ -40,7 +40,8 @@ class OrderConfirmation {
         values.put("tax", t.money(order.totals().tax()));
         values.put("total", t.money(order.totals().gross()));
         // The confirmation PDF is rendered after this commits; the dispatcher waits for it (see Dispatcher).
-        composer.queue(MessageKind.ORDER_CONFIRMATION, order, t, values, "",
+        // Written with the other confirmations of the placing transaction before its commit (an EDI batch's)
+        composer.queueForPlacedOrder(MessageKind.ORDER_CONFIRMATION, order, t, values,
                 List.of(DocumentArchive.idOf(DocumentKind.CONFIRMATION, order.number())));
     }
 }

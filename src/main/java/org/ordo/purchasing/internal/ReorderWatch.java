@@ -5,6 +5,7 @@ import java.util.List;
 import org.ordo.inventory.StockReceived;
 import org.ordo.inventory.StockReleased;
 import org.ordo.ordering.OrderPlaced;
+import org.ordo.platform.ListensWhen;
 import org.ordo.purchasing.PurchasingManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 class ReorderWatch {
 
     private final PurchasingManagement purchasing;
+    private final WatchedSkus watched;
 
-    ReorderWatch(PurchasingManagement purchasing) {
+    ReorderWatch(PurchasingManagement purchasing, WatchedSkus watched) {
         this.purchasing = purchasing;
+        this.watched = watched;
     }
 
     /**
@@ -30,9 +33,15 @@ class ReorderWatch {
      * placing orders of its SKU is checked when it is set, and the position those orders leave at the SKU's next
      * movement.
      */
-    @ApplicationModuleListener(condition = "@watchedSkus.anyOf(#root.args[0].orderedSkus())")
+    @ApplicationModuleListener
+    @ListensWhen("ofWatchedSkus")
     void on(OrderPlaced placed) {
         purchasing.watch(placed.orderedSkus());
+    }
+
+    /** The condition of {@link #on(OrderPlaced)}: asked as the order is placed, in its transaction. */
+    boolean ofWatchedSkus(OrderPlaced placed) {
+        return watched.anyOf(placed.orderedSkus());
     }
 
     @ApplicationModuleListener
