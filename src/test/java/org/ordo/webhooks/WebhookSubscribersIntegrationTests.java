@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.ordo.Api;
 import org.ordo.Fixtures;
 import org.ordo.IntegrationTest;
+import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.PlaceOrder;
+import org.ordo.platform.Address;
+import org.ordo.platform.Json;
 import org.ordo.webhooks.internal.SubscribedTypes;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * waits for it, so no event after the subscription's creation is missed (docs/webhooks.md).
  */
 @IntegrationTest
+@RecordApplicationEvents
 class WebhookSubscribersIntegrationTests {
 
     @LocalServerPort
@@ -42,6 +50,62 @@ class WebhookSubscribersIntegrationTests {
     SubscribedTypes subscribed;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    OrderManagement orders;
+    @Autowired
+    Json json;
+    @Autowired
+    ApplicationEvents published;
+
+    @Test
+    void aPublicEventNoSubscriptionWantsIsNotEvenMadeAndOneThatIsWantedIsMadeAndWritten() {
+        Api api = Api.admin(port);
+        Fixtures fixtures = new Fixtures(api);
+        String location = fixtures.location(1);
+        String sku = fixtures.inStock(location, 10, "5.00").get(0);
+        UUID customer = UUID.fromString(expect(api.post("/api/v1/customers", Map.of("email",
+                Fixtures.unique("made").toLowerCase() + "@example.com", "name", "Made Buyer")), 201).json()
+                .get("id").asString());
+        Address shipTo = json.read(json.write(Fixtures.address("Made Lager", "DE")), Address.class);
+        // what the other subscriptions on this database want (other tests remove theirs after them); this
+        // application runs without Kafka, so an event nobody wants has no use
+        boolean placedWanted = jdbc.sql("""
+                SELECT count(*) FROM webhook_subscription WHERE status = 'ACTIVE' AND 'order.placed' = ANY (events)
+                """).query(Long.class).single() > 0;
+
+        // placed in this thread, so that the events it publishes are recorded
+        UUID unwanted = placeOne(customer, shipTo, sku);
+        assertThat(publicEventsOf(unwanted)).as("public events made for an order nobody subscribed to")
+                .isEqualTo(placedWanted ? 1 : 0);
+        assertThat(eventsOf(unwanted.toString(), "order.placed")).isEqualTo(placedWanted ? 1 : 0);
+
+        try (WebhookReceiver receiver = WebhookReceiver.answering(204)) {
+            String subscription = subscribe(api, receiver, "order.placed");
+            try {
+                UUID wanted = placeOne(customer, shipTo, sku);
+                assertThat(publicEventsOf(wanted)).as("public events made for a subscribed order").isEqualTo(1);
+                assertThat(jdbc.sql("""
+                        SELECT count(*) FROM webhook_delivery d JOIN webhook_event e ON e.id = d.event_id
+                        WHERE d.subscription_id = CAST(:s AS uuid) AND e.ordering_key = :order
+                          AND e.type = 'order.placed' AND e.body LIKE :number
+                        """).param("s", subscription).param("order", wanted.toString())
+                        .param("number", "%" + orders.require(wanted).number() + "%").query(Long.class).single())
+                        .as("the delivery of the order's event, with its data").isEqualTo(1);
+            } finally {
+                api.send("DELETE", "/api/v1/webhooks/" + subscription, new byte[0], "application/json");
+            }
+        }
+    }
+
+    private UUID placeOne(UUID customer, Address shipTo, String sku) {
+        return orders.place(new PlaceOrder("api", Fixtures.unique("MADE"), customer, null, shipTo, null, "EUR",
+                "prepayment", null, null, List.of(new PlaceOrder.Line(sku, 1L))),
+                new PlaceOrder.Source(null, "webhook-test")).id();
+    }
+
+    private long publicEventsOf(UUID orderId) {
+        return published.stream(PublicEvent.class).filter(e -> orderId.toString().equals(e.orderingKey())).count();
+    }
 
     @Test
     void anEventNoSubscriptionWantsIsNotWrittenAndOneThatIsWantedIs() {
