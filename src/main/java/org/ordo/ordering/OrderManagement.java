@@ -17,6 +17,7 @@ import org.ordo.inventory.StockAllocation;
 import org.ordo.inventory.StockBatch;
 import org.ordo.inventory.StockDemand;
 import org.ordo.ordering.internal.OrderQueue;
+import org.ordo.ordering.internal.OrderSavepoints;
 import org.ordo.ordering.internal.Orders;
 import org.ordo.party.Customer;
 import org.ordo.party.PartyManagement;
@@ -55,10 +56,12 @@ public class OrderManagement {
     private final OrdoProperties.Orders settings;
     private final Clock clock;
     private final ObjectProvider<DeliveryPromise> promises;
+    private final OrderSavepoints savepoints;
 
     OrderManagement(Orders orders, OrderQueue queue, DraftChecks drafts, PartyManagement parties, InventoryManagement inventory,
             OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties, Clock clock,
-            ObjectProvider<DeliveryPromise> promises) {
+            ObjectProvider<DeliveryPromise> promises, OrderSavepoints savepoints) {
+        this.savepoints = savepoints;
         this.clock = clock;
         this.promises = promises;
         this.orders = orders;
@@ -121,25 +124,24 @@ public class OrderManagement {
             stock = inventory.lockForBatch(skus);
             reads.stock(stock);
         }
-        org.springframework.transaction.TransactionStatus transaction =
-                org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus();
+        // each order in a savepoint of its own, set in the round trip that releases the last order's
+        OrderSavepoints.Chain savepoints = this.savepoints.chain();
         List<Placement> placements = new ArrayList<>();
         for (PlaceOrder command : commands) {
-            Object savepoint = transaction.createSavepoint();
+            savepoints.next();
             StockBatch.Mark mark = stock == null ? null : stock.mark();
             try {
                 OrderView order = place(command, source, Map.of(), reads, false);
-                transaction.releaseSavepoint(savepoint);
                 placements.add(new Placement(order, null));
             } catch (InvalidInputException | ConflictException | NotFoundException refused) {
-                transaction.rollbackToSavepoint(savepoint);
-                transaction.releaseSavepoint(savepoint);
+                savepoints.rollback();
                 if (stock != null) {
                     stock.rollbackTo(mark);
                 }
                 placements.add(new Placement(null, refused));
             }
         }
+        savepoints.end();
         if (stock != null) {
             // what the batch's orders reserved, added to the stock levels once per level
             inventory.settle(stock);
