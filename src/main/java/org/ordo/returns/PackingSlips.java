@@ -116,7 +116,7 @@ public class PackingSlips {
                 .space(12)
                 .heading(t.text("packing-slip.return.heading"))
                 .paragraph(t.render("packing-slip.return.link", Map.of("number", order.number(), "link", link)))
-                .modules(qrCode(link), 96)
+                .modules(qrCode(link), 112)
                 .paragraph(t.render("packing-slip.return.address", Map.of("address", address)))
                 .paragraph(t.render("packing-slip.return.policy", Map.of("days",
                         String.valueOf(policy.windowDays()))))
@@ -124,11 +124,16 @@ public class PackingSlips {
                 .toBytes();
     }
 
-    /** The QR code of a text: dark and light modules, a quiet zone of one module around it. */
+    /**
+     * The QR code of a text: dark and light modules, with the quiet zone of four light modules around it that the QR
+     * standard asks for (ISO/IEC 18004); with one, a reader could take the slip's text beside it for part of the code.
+     */
+    static final int QUIET_ZONE = 4;
+
     static boolean[][] qrCode(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(
-                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
+                    EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, QUIET_ZONE));
             boolean[][] dark = new boolean[matrix.getHeight()][matrix.getWidth()];
             for (int row = 0; row < dark.length; row++) {
                 for (int column = 0; column < dark[row].length; column++) {
