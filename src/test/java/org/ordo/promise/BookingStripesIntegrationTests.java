@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -88,6 +89,17 @@ class BookingStripesIntegrationTests {
     private List<Integer> shares() {
         return jdbc.sql("SELECT capacity FROM promise_booking_stripe WHERE location = :l AND day = :d ORDER BY stripe")
                 .param("l", location).param("d", DAY).query(Integer.class).list();
+    }
+
+    /** Whether the day's row is marked full (docs/adr/0009). */
+    private boolean markedFull() {
+        return jdbc.sql("SELECT found_full FROM promise_booking_day WHERE location = :l AND day = :d")
+                .param("l", location).param("d", DAY).query(Boolean.class).single();
+    }
+
+    /** The full days a placement's transaction reads to pass over. */
+    private Set<LocalDate> fullToAPlacement(int capacity) {
+        return new TransactionTemplate(transactions).execute(s -> bookings.full(location, DAY.minusDays(1), capacity));
     }
 
     private void noneOverbooked() {
@@ -222,6 +234,80 @@ class BookingStripesIntegrationTests {
         assertThat(other.get(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(day()).containsExactly(32, 32);
+        noneOverbooked();
+    }
+
+    @Test
+    void aDayFoundFullIsMarkedForThePlacementsReadAndABookingGivenBackClearsTheMark() {
+        assertThat(book(2)).isTrue();
+        assertThat(book(2)).isTrue();
+        // full, but no booking has found it so yet: a quote reads the stripes, a placement's guide only the mark
+        assertThat(markedFull()).isFalse();
+        assertThat(bookings.full(location, DAY.minusDays(1), 2)).containsExactly(DAY);
+        assertThat(fullToAPlacement(2)).isEmpty();
+
+        assertThat(book(2)).isFalse();
+        assertThat(markedFull()).isTrue();
+        assertThat(fullToAPlacement(2)).containsExactly(DAY);
+        assertThat(fullToAPlacement(1)).as("full at a lower capacity too").containsExactly(DAY);
+        assertThat(fullToAPlacement(3)).as("a raised capacity gives it room").isEmpty();
+
+        new TransactionTemplate(transactions).executeWithoutResult(s -> bookings.unbook(location, DAY));
+        assertThat(markedFull()).isFalse();
+        assertThat(fullToAPlacement(2)).isEmpty();
+        assertThat(book(2)).isTrue();
+        assertThat(day()).containsExactly(2, 2);
+        noneOverbooked();
+    }
+
+    @Test
+    void aDayIsNotMarkedFullWhileABookingIsGivenBackOnItAndTheMarkWaitsForNone() throws Exception {
+        assertThat(book(1)).isTrue();
+        CountDownLatch given = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Future<?> giveBack = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            bookings.unbook(location, DAY);
+            given.countDown();
+            try {
+                assertThat(end.await(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(given.await(60, TimeUnit.SECONDS)).isTrue();
+
+        // the day reads full as committed, and its only stripe is held: refused at once, and not marked full, as the
+        // room given back is about to be committed
+        assertThat(pool.submit(() -> book(1)).get(60, TimeUnit.SECONDS)).isFalse();
+        end.countDown();
+        giveBack.get(60, TimeUnit.SECONDS);
+
+        assertThat(markedFull()).isFalse();
+        assertThat(day()).containsExactly(0, 1);
+        noneOverbooked();
+        assertThat(book(1)).isTrue();
+    }
+
+    @Test
+    void aBookingGivenBackWhileAPlacementMarksTheDayFullClearsTheMarkAfterIt() throws Exception {
+        assertThat(book(1)).isTrue();
+        CountDownLatch marked = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Future<Boolean> marker = holding(1, marked, end, false);
+        assertThat(marked.await(60, TimeUnit.SECONDS)).isTrue();
+
+        Future<?> giveBack = pool.submit(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> bookings.unbook(location, DAY)));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%promise_booking_day%'
+                """).query(Long.class).single() == 1);
+        end.countDown();
+        assertThat(marker.get(60, TimeUnit.SECONDS)).as("found full").isFalse();
+        giveBack.get(60, TimeUnit.SECONDS);
+
+        assertThat(markedFull()).isFalse();
+        assertThat(day()).containsExactly(0, 1);
         noneOverbooked();
     }
 }
