@@ -80,6 +80,14 @@ class BookingStripesIntegrationTests {
         }));
     }
 
+    /** {@link #holding} a booking that is kept: returns once it has booked, its transaction open until {@code end}. */
+    private Future<Boolean> bookedAndOpen(int capacity, CountDownLatch end) throws InterruptedException {
+        CountDownLatch booked = new CountDownLatch(1);
+        Future<Boolean> open = holding(capacity, booked, end, false);
+        assertThat(booked.await(60, TimeUnit.SECONDS)).isTrue();
+        return open;
+    }
+
     private int[] day() {
         return jdbc.sql("SELECT booked, capacity FROM promise_booking WHERE location = :l AND day = :d")
                 .param("l", location).param("d", DAY)
@@ -112,10 +120,8 @@ class BookingStripesIntegrationTests {
         // the day's stripes exist (the first booking of a day makes them): sixteen of two or three, the first with
         // room left
         assertThat(book(40)).isTrue();
-        CountDownLatch firstBooked = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
-        Future<Boolean> first = holding(40, firstBooked, secondDone, false);
-        assertThat(firstBooked.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> first = bookedAndOpen(40, secondDone);
 
         // the first holds its booking uncommitted; the second books the same day and commits meanwhile
         Future<Boolean> second = pool.submit(() -> book(40));
@@ -212,10 +218,8 @@ class BookingStripesIntegrationTests {
     @Test
     void aBatchTakesFurtherStripesAndWaitsForNoneWhileItHoldsOne() throws Exception {
         assertThat(book(32)).isTrue(); // sixteen stripes of two; the first has one left
-        CountDownLatch otherBooked = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        Future<Boolean> other = holding(32, otherBooked, end, false);
-        assertThat(otherBooked.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> other = bookedAndOpen(32, end);
 
         // one transaction books order after order: the fifteen free stripes, then the day reads as full to it, as
         // the only room left is held by the open placement (waiting for it could wait for each other)
@@ -291,10 +295,8 @@ class BookingStripesIntegrationTests {
     @Test
     void aBookingGivenBackWhileAPlacementMarksTheDayFullClearsTheMarkAfterIt() throws Exception {
         assertThat(book(1)).isTrue();
-        CountDownLatch marked = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        Future<Boolean> marker = holding(1, marked, end, false);
-        assertThat(marked.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> marker = bookedAndOpen(1, end); // finds the day full and marks it
 
         Future<?> giveBack = pool.submit(() -> new TransactionTemplate(transactions)
                 .executeWithoutResult(s -> bookings.unbook(location, DAY)));
