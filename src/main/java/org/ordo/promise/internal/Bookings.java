@@ -184,6 +184,9 @@ public class Bookings {
      * The day's row is full when the stripes had booked {@code booked} of it.
      */
     private void writeShares(String location, LocalDate day, int[] shares, int booked, boolean update) {
+        int capacity = java.util.Arrays.stream(shares).sum();
+        String dayConflict = update ? "UPDATE SET capacity = excluded.capacity, found_full = excluded.found_full"
+                : "NOTHING";
         jdbc.sql("""
                 WITH day AS (
                     INSERT INTO promise_booking_day AS d (location, day, capacity, found_full)
@@ -193,11 +196,9 @@ public class Bookings {
                 SELECT :location, :day, s.stripe - 1, 0, s.share
                 FROM unnest(CAST(:shares AS int[])) WITH ORDINALITY AS s(share, stripe)
                 ON CONFLICT (location, day, stripe) DO %s
-                """.formatted(update ? "UPDATE SET capacity = excluded.capacity, found_full = excluded.found_full" : "NOTHING",
-                        update ? "UPDATE SET capacity = excluded.capacity" : "NOTHING"))
-                .param("location", location).param("day", day)
-                .param("capacity", java.util.Arrays.stream(shares).sum())
-                .param("full", booked >= java.util.Arrays.stream(shares).sum())
+                """.formatted(dayConflict, update ? "UPDATE SET capacity = excluded.capacity" : "NOTHING"))
+                .param("location", location).param("day", day).param("capacity", capacity)
+                .param("full", booked >= capacity)
                 .param("shares", java.util.Arrays.stream(shares).boxed().toArray(Integer[]::new)).update();
     }
 
