@@ -47,7 +47,10 @@ if [ "$P3_ORDERS" -gt 0 ]; then
   sql "INSERT INTO promise_booking_stripe (location, day, stripe, booked, capacity)
        SELECT 'P3A', d::date, 0, CASE WHEN d < now() THEN 480 ELSE 480 - 30 * (d::date - current_date) END, 500
        FROM generate_series(now() - interval '365 days', now() + interval '14 days', interval '1 day') d
-       ON CONFLICT DO NOTHING; ANALYZE" > /dev/null
+       ON CONFLICT DO NOTHING;
+       INSERT INTO promise_booking_day (location, day, capacity, found_full)
+       SELECT location, day, sum(capacity), sum(booked) >= sum(capacity) FROM promise_booking_stripe
+       WHERE location = 'P3A' GROUP BY location, day ON CONFLICT DO NOTHING; ANALYZE" > /dev/null
   echo "P3 database: $(sql "SELECT count(*) FROM customer_order") orders, $(sql "SELECT pg_size_pretty(pg_database_size('ordo'))")"
 fi
 paths=$WORK/promise-get.txt

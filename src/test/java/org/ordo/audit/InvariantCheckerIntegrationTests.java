@@ -108,6 +108,8 @@ class InvariantCheckerIntegrationTests {
                     + "', DATE '2031-06-04', 0, 2, 1), ('" + warehouse + "', DATE '2031-06-04', 1, 1, 1), ('"
                     + warehouse + "', DATE '2031-06-04', 2, 1, 1), ('" + warehouse
                     + "', DATE '2031-06-05', 0, 2, 1), ('" + warehouse + "', DATE '2031-06-05', 1, 0, 1)");
+            sql("INSERT INTO promise_booking_day (location, day, capacity, found_full) VALUES ('" + warehouse
+                    + "', DATE '2031-06-04', 3, true), ('" + warehouse + "', DATE '2031-06-05', 2, true)");
         });
 
         assertThat(about(report, warehouse)).containsExactly(
@@ -115,6 +117,32 @@ class InvariantCheckerIntegrationTests {
                         warehouse + " 2031-06-04: 4 > 3 (stripe 0: 2 > its share 1)"),
                 new Finding(InvariantChecker.CAPACITY_NOT_OVERBOOKED,
                         warehouse + " 2031-06-05: 2 of 2 (stripe 0: 2 > its share 1)"));
+    }
+
+    @Test
+    void aDaysRowThatDisagreesWithItsStripesIsFound() {
+        String warehouse = Fixtures.unique("DISAGREE");
+        // four days within their shares: one marked full with room, one whose row has another capacity than its
+        // stripes' shares, stripes without a row, a row without stripes
+        InvariantReport report = brokenThenChecked(() -> {
+            sql("INSERT INTO promise_booking_stripe (location, day, stripe, booked, capacity) VALUES ('" + warehouse
+                    + "', DATE '2031-06-04', 0, 1, 1), ('" + warehouse + "', DATE '2031-06-04', 1, 0, 1), ('"
+                    + warehouse + "', DATE '2031-06-05', 0, 1, 2), ('" + warehouse
+                    + "', DATE '2031-06-06', 0, 0, 1)");
+            sql("INSERT INTO promise_booking_day (location, day, capacity, found_full) VALUES ('" + warehouse
+                    + "', DATE '2031-06-04', 2, true), ('" + warehouse + "', DATE '2031-06-05', 3, false), ('"
+                    + warehouse + "', DATE '2031-06-07', 1, false)");
+        });
+
+        assertThat(about(report, warehouse)).containsExactly(
+                new Finding(InvariantChecker.CAPACITY_NOT_OVERBOOKED,
+                        warehouse + " 2031-06-04: marked full with 1 of 2 booked"),
+                new Finding(InvariantChecker.CAPACITY_NOT_OVERBOOKED,
+                        warehouse + " 2031-06-05: the day's capacity 3 but its stripes' shares add up to 2"),
+                new Finding(InvariantChecker.CAPACITY_NOT_OVERBOOKED,
+                        warehouse + " 2031-06-06: stripes without the day's row"),
+                new Finding(InvariantChecker.CAPACITY_NOT_OVERBOOKED,
+                        warehouse + " 2031-06-07: the day's row without stripes"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +80,14 @@ class BookingStripesIntegrationTests {
         }));
     }
 
+    /** {@link #holding} a booking that is kept: returns once it has booked, its transaction open until {@code end}. */
+    private Future<Boolean> bookedAndOpen(int capacity, CountDownLatch end) throws InterruptedException {
+        CountDownLatch booked = new CountDownLatch(1);
+        Future<Boolean> open = holding(capacity, booked, end, false);
+        assertThat(booked.await(60, TimeUnit.SECONDS)).isTrue();
+        return open;
+    }
+
     private int[] day() {
         return jdbc.sql("SELECT booked, capacity FROM promise_booking WHERE location = :l AND day = :d")
                 .param("l", location).param("d", DAY)
@@ -88,6 +97,17 @@ class BookingStripesIntegrationTests {
     private List<Integer> shares() {
         return jdbc.sql("SELECT capacity FROM promise_booking_stripe WHERE location = :l AND day = :d ORDER BY stripe")
                 .param("l", location).param("d", DAY).query(Integer.class).list();
+    }
+
+    /** Whether the day's row is marked full (docs/adr/0009). */
+    private boolean markedFull() {
+        return jdbc.sql("SELECT found_full FROM promise_booking_day WHERE location = :l AND day = :d")
+                .param("l", location).param("d", DAY).query(Boolean.class).single();
+    }
+
+    /** The full days a placement's transaction reads to pass over. */
+    private Set<LocalDate> fullToAPlacement(int capacity) {
+        return new TransactionTemplate(transactions).execute(s -> bookings.full(location, DAY.minusDays(1), capacity));
     }
 
     private void noneOverbooked() {
@@ -100,10 +120,8 @@ class BookingStripesIntegrationTests {
         // the day's stripes exist (the first booking of a day makes them): sixteen of two or three, the first with
         // room left
         assertThat(book(40)).isTrue();
-        CountDownLatch firstBooked = new CountDownLatch(1);
         CountDownLatch secondDone = new CountDownLatch(1);
-        Future<Boolean> first = holding(40, firstBooked, secondDone, false);
-        assertThat(firstBooked.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> first = bookedAndOpen(40, secondDone);
 
         // the first holds its booking uncommitted; the second books the same day and commits meanwhile
         Future<Boolean> second = pool.submit(() -> book(40));
@@ -200,10 +218,8 @@ class BookingStripesIntegrationTests {
     @Test
     void aBatchTakesFurtherStripesAndWaitsForNoneWhileItHoldsOne() throws Exception {
         assertThat(book(32)).isTrue(); // sixteen stripes of two; the first has one left
-        CountDownLatch otherBooked = new CountDownLatch(1);
         CountDownLatch end = new CountDownLatch(1);
-        Future<Boolean> other = holding(32, otherBooked, end, false);
-        assertThat(otherBooked.await(60, TimeUnit.SECONDS)).isTrue();
+        Future<Boolean> other = bookedAndOpen(32, end);
 
         // one transaction books order after order: the fifteen free stripes, then the day reads as full to it, as
         // the only room left is held by the open placement (waiting for it could wait for each other)
@@ -222,6 +238,78 @@ class BookingStripesIntegrationTests {
         assertThat(other.get(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(day()).containsExactly(32, 32);
+        noneOverbooked();
+    }
+
+    @Test
+    void aDayFoundFullIsMarkedForThePlacementsReadAndABookingGivenBackClearsTheMark() {
+        assertThat(book(2)).isTrue();
+        assertThat(book(2)).isTrue();
+        // full, but no booking has found it so yet: a quote reads the stripes, a placement's guide only the mark
+        assertThat(markedFull()).isFalse();
+        assertThat(bookings.full(location, DAY.minusDays(1), 2)).containsExactly(DAY);
+        assertThat(fullToAPlacement(2)).isEmpty();
+
+        assertThat(book(2)).isFalse();
+        assertThat(markedFull()).isTrue();
+        assertThat(fullToAPlacement(2)).containsExactly(DAY);
+        assertThat(fullToAPlacement(1)).as("full at a lower capacity too").containsExactly(DAY);
+        assertThat(fullToAPlacement(3)).as("a raised capacity gives it room").isEmpty();
+
+        new TransactionTemplate(transactions).executeWithoutResult(s -> bookings.unbook(location, DAY));
+        assertThat(markedFull()).isFalse();
+        assertThat(fullToAPlacement(2)).isEmpty();
+        assertThat(book(2)).isTrue();
+        assertThat(day()).containsExactly(2, 2);
+        noneOverbooked();
+    }
+
+    @Test
+    void aDayIsNotMarkedFullWhileABookingIsGivenBackOnItAndTheMarkWaitsForNone() throws Exception {
+        assertThat(book(1)).isTrue();
+        CountDownLatch given = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Future<?> giveBack = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            bookings.unbook(location, DAY);
+            given.countDown();
+            try {
+                assertThat(end.await(60, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
+        assertThat(given.await(60, TimeUnit.SECONDS)).isTrue();
+
+        // the day reads full as committed, and its only stripe is held: refused at once, and not marked full, as the
+        // room given back is about to be committed
+        assertThat(pool.submit(() -> book(1)).get(60, TimeUnit.SECONDS)).isFalse();
+        end.countDown();
+        giveBack.get(60, TimeUnit.SECONDS);
+
+        assertThat(markedFull()).isFalse();
+        assertThat(day()).containsExactly(0, 1);
+        noneOverbooked();
+        assertThat(book(1)).isTrue();
+    }
+
+    @Test
+    void aBookingGivenBackWhileAPlacementMarksTheDayFullClearsTheMarkAfterIt() throws Exception {
+        assertThat(book(1)).isTrue();
+        CountDownLatch end = new CountDownLatch(1);
+        Future<Boolean> marker = bookedAndOpen(1, end); // finds the day full and marks it
+
+        Future<?> giveBack = pool.submit(() -> new TransactionTemplate(transactions)
+                .executeWithoutResult(s -> bookings.unbook(location, DAY)));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity
+                WHERE wait_event_type = 'Lock' AND query LIKE '%promise_booking_day%'
+                """).query(Long.class).single() == 1);
+        end.countDown();
+        assertThat(marker.get(60, TimeUnit.SECONDS)).as("found full").isFalse();
+        giveBack.get(60, TimeUnit.SECONDS);
+
+        assertThat(markedFull()).isFalse();
+        assertThat(day()).containsExactly(0, 1);
         noneOverbooked();
     }
 }

@@ -4,9 +4,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.ordo.platform.PerTransaction;
@@ -91,8 +93,10 @@ public class Bookings {
     /**
      * Locks a stripe of a day with room for this transaction (other than those it holds): one that no other
      * transaction holds; else, if {@code wait}, the first with room once its holder is done. Makes the day's stripes
-     * when it has none, and shares its capacity out again when it changed. Empty when the day is full, or when every
-     * stripe with room is held and this transaction must not wait.
+     * when it has none, and shares its capacity out again when it changed. Empty when the day is full (then marked
+     * so, for the promise's read of the days to pass over), or when every stripe with room is held and this
+     * transaction must not wait. The capacity asked for is checked against the day's row, not the sum of its
+     * stripes' shares (docs/adr/0009).
      */
     private Optional<Stripe> take(String location, LocalDate day, int capacity, List<Integer> held, boolean wait) {
         while (true) {
@@ -100,12 +104,12 @@ public class Bookings {
                     SELECT s.stripe, s.booked, s.capacity FROM promise_booking_stripe s
                     WHERE s.location = :location AND s.day = :day AND s.booked < s.capacity
                       AND s.stripe <> ALL(CAST(:held AS smallint[]))
-                      AND (SELECT sum(t.capacity) FROM promise_booking_stripe t
-                           WHERE t.location = :location AND t.day = :day) = :capacity
+                      AND EXISTS (SELECT 1 FROM promise_booking_day d
+                                  WHERE d.location = :location AND d.day = :day AND d.capacity = :capacity)
                     ORDER BY s.stripe LIMIT 1 FOR UPDATE OF s SKIP LOCKED
                     """).param("location", location).param("day", day).param("capacity", capacity)
                     .param("held", held.toArray(Integer[]::new)).query(Bookings::stripe).optional();
-            if (free.isPresent() || !wait) {
+            if (free.isPresent()) {
                 return free;
             }
             DayState state = jdbc.sql("""
@@ -115,6 +119,9 @@ public class Bookings {
                     """).param("location", location).param("day", day).query((rs, n) -> new DayState(
                     rs.getInt("stripes"), rs.getInt("capacity"), rs.getInt("booked"), rs.getInt("open"))).single();
             if (state.stripes() == 0) {
+                if (!wait) {
+                    return Optional.empty();
+                }
                 create(location, day, capacity);
                 continue;
             }
@@ -125,7 +132,11 @@ public class Bookings {
                 share(location, day, capacity);
                 continue;
             }
-            if (state.open() == 0 || !wait) {
+            if (state.open() == 0) {
+                markFull(location, day);
+                return Optional.empty();
+            }
+            if (!wait) {
                 return Optional.empty();
             }
             Optional<Stripe> waited = jdbc.sql("""
@@ -141,19 +152,53 @@ public class Bookings {
         }
     }
 
-    /** A new day's stripes: its capacity shared evenly (a concurrent transaction may make them first). */
-    private void create(String location, LocalDate day, int capacity) {
-        writeShares(location, day, shares(new int[Math.min(STRIPES, capacity)], capacity), "NOTHING");
+    /**
+     * Marks a day found full, unless another transaction holds its row (one marking it, or giving a booking back):
+     * its row locked first, then its stripes read in a statement of their own, so a booking given back is either
+     * seen here or clears the mark after this transaction commits ({@link #unbookOne}). A day marked full never has
+     * room; one not marked may be full.
+     */
+    private void markFull(String location, LocalDate day) {
+        if (jdbc.sql("""
+                SELECT 1 FROM promise_booking_day WHERE location = :location AND day = :day AND NOT found_full
+                FOR UPDATE SKIP LOCKED
+                """).param("location", location).param("day", day).query(Integer.class).optional().isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                UPDATE promise_booking_day SET found_full = true
+                WHERE location = :location AND day = :day AND NOT EXISTS (
+                    SELECT 1 FROM promise_booking_stripe
+                    WHERE location = :location AND day = :day AND booked < capacity)
+                """).param("location", location).param("day", day).update();
     }
 
-    /** Writes a day's stripes with these shares: new ones with nothing booked, existing ones as {@code onConflict}. */
-    private void writeShares(String location, LocalDate day, int[] shares, String onConflict) {
+    /** A new day's stripes: its capacity shared evenly (a concurrent transaction may make them first). */
+    private void create(String location, LocalDate day, int capacity) {
+        writeShares(location, day, shares(new int[Math.min(STRIPES, capacity)], capacity), 0, false);
+    }
+
+    /**
+     * Writes a day's stripes with these shares and its row with their sum: new ones with nothing booked; existing
+     * ones get their new shares when {@code update}, else stay as they are (a concurrent first booking made them).
+     * The day's row is full when the stripes had booked {@code booked} of it.
+     */
+    private void writeShares(String location, LocalDate day, int[] shares, int booked, boolean update) {
+        int capacity = java.util.Arrays.stream(shares).sum();
+        String dayConflict = update ? "UPDATE SET capacity = excluded.capacity, found_full = excluded.found_full"
+                : "NOTHING";
         jdbc.sql("""
+                WITH day AS (
+                    INSERT INTO promise_booking_day AS d (location, day, capacity, found_full)
+                    VALUES (:location, :day, :capacity, :full)
+                    ON CONFLICT (location, day) DO %s)
                 INSERT INTO promise_booking_stripe AS b (location, day, stripe, booked, capacity)
                 SELECT :location, :day, s.stripe - 1, 0, s.share
                 FROM unnest(CAST(:shares AS int[])) WITH ORDINALITY AS s(share, stripe)
                 ON CONFLICT (location, day, stripe) DO %s
-                """.formatted(onConflict)).param("location", location).param("day", day)
+                """.formatted(dayConflict, update ? "UPDATE SET capacity = excluded.capacity" : "NOTHING"))
+                .param("location", location).param("day", day).param("capacity", capacity)
+                .param("full", booked >= capacity)
                 .param("shares", java.util.Arrays.stream(shares).boxed().toArray(Integer[]::new)).update();
     }
 
@@ -172,7 +217,7 @@ public class Bookings {
                 """).param("location", location).param("day", day).query(Bookings::stripe).list();
         int[] booked = new int[Math.max(stripes.size(), Math.min(STRIPES, capacity))];
         stripes.forEach(s -> booked[s.stripe] = s.booked);
-        writeShares(location, day, shares(booked, capacity), "UPDATE SET capacity = excluded.capacity");
+        writeShares(location, day, shares(booked, capacity), java.util.Arrays.stream(booked).sum(), true);
     }
 
     /**
@@ -199,36 +244,50 @@ public class Bookings {
         return new Stripe(rs.getInt("stripe"), rs.getInt("booked"), rs.getInt("capacity"));
     }
 
-    /** Orders booked per day at a warehouse, from a day on; with this transaction's bookings not yet written. */
-    public Map<LocalDate, Integer> booked(String location, LocalDate from) {
+    /**
+     * The days at a warehouse, from a day on, that have no room at {@code capacity}. Outside a transaction (a
+     * quote, which books nothing) every such day, from the stripes. In a transaction (a placement, whose booking
+     * decides) a guide read once per transaction: the days found full (by a booking that found no stripe with room)
+     * at that capacity or more, and those this transaction found full; a day not among them may be full too, and its
+     * booking then answers false (docs/adr/0009).
+     */
+    public Set<LocalDate> full(String location, LocalDate from, int capacity) {
         Optional<Pending> pending = this.pending.get(Pending::new);
-        Map<LocalDate, Integer> booked = new HashMap<>();
-        if (pending.isPresent()) {
-            // read once per transaction: a guide to the days with room; booking a day reads it under its lock
-            booked.putAll(pending.get().read.computeIfAbsent(new DayKey(location, from), k -> read(location, from)));
-            pending.get().days.forEach((key, d) -> {
-                if (key.location().equals(location) && !key.day().isBefore(from)) {
-                    booked.put(key.day(), d.full ? d.capacity : booked.getOrDefault(key.day(), 0) + d.added());
-                }
-            });
-            return booked;
+        if (pending.isEmpty()) {
+            return days(jdbc.sql("""
+                    SELECT coalesce(array_agg(day), '{}') FROM (
+                        SELECT day FROM promise_booking_stripe WHERE location = :location AND day >= :from
+                        GROUP BY day HAVING sum(booked) >= :capacity) d
+                    """), location, from, capacity);
         }
-        return read(location, from);
+        Set<LocalDate> full = new HashSet<>(pending.get().read.computeIfAbsent(new Read(location, from, capacity),
+                k -> days(jdbc.sql("""
+                        SELECT coalesce(array_agg(day), '{}') FROM promise_booking_day
+                        WHERE location = :location AND day >= :from AND found_full AND capacity >= :capacity
+                        """), location, from, capacity)));
+        pending.get().days.forEach((key, d) -> {
+            if (d.full && key.location().equals(location) && !key.day().isBefore(from)) {
+                full.add(key.day());
+            }
+        });
+        return full;
     }
 
-    private Map<LocalDate, Integer> read(String location, LocalDate from) {
-        Map<LocalDate, Integer> booked = new HashMap<>();
-        jdbc.sql("SELECT day, booked FROM promise_booking WHERE location = :location AND day >= :from")
-                .param("location", location).param("from", from)
-                .query(rs -> {
-                    booked.put(rs.getObject("day", LocalDate.class), rs.getInt("booked"));
-                });
-        return booked;
+    /** The days a read answers, aggregated in one row (one array) rather than a row per day. */
+    private static Set<LocalDate> days(JdbcClient.StatementSpec read, String location, LocalDate from, int capacity) {
+        java.sql.Date[] days = read.param("location", location).param("from", from).param("capacity", capacity)
+                .query((rs, n) -> (java.sql.Date[]) rs.getArray(1).getArray()).single();
+        Set<LocalDate> full = new HashSet<>();
+        for (java.sql.Date day : days) {
+            full.add(day.toLocalDate());
+        }
+        return full;
     }
 
     /**
      * Days booked beyond their capacity, or with a stripe booked beyond its share (the CHECK on each stripe forbids
-     * both; the invariant checker asks).
+     * both); and days whose row disagrees with their stripes: another capacity than their shares' sum, marked full
+     * with room left, or one without the other (the invariant checker asks).
      */
     public List<String> overbooked() {
         flush(); // what this transaction booked and promised, before it is read or changed
@@ -236,10 +295,24 @@ public class Bookings {
                 SELECT location || ' ' || day || ': ' || sum(booked)
                        || CASE WHEN sum(booked) > sum(capacity) THEN ' > ' ELSE ' of ' END || sum(capacity) || ' ('
                        || string_agg('stripe ' || stripe || ': ' || booked || ' > its share ' || capacity, ', '
-                                     ORDER BY stripe) FILTER (WHERE booked > capacity) || ')'
+                                     ORDER BY stripe) FILTER (WHERE booked > capacity) || ')' AS finding,
+                       location, day
                 FROM promise_booking_stripe GROUP BY location, day HAVING bool_or(booked > capacity)
-                ORDER BY location, day
-                """).query(String.class).list();
+                UNION ALL
+                SELECT coalesce(d.location, s.location) || ' ' || coalesce(d.day, s.day) || ': ' || CASE
+                           WHEN d.location IS NULL THEN 'stripes without the day''s row'
+                           WHEN s.location IS NULL THEN 'the day''s row without stripes'
+                           WHEN d.capacity <> s.capacity THEN 'the day''s capacity ' || d.capacity
+                                || ' but its stripes'' shares add up to ' || s.capacity
+                           ELSE 'marked full with ' || s.booked || ' of ' || s.capacity || ' booked' END,
+                       coalesce(d.location, s.location), coalesce(d.day, s.day)
+                FROM promise_booking_day d FULL JOIN (
+                    SELECT location, day, sum(booked) AS booked, sum(capacity) AS capacity
+                    FROM promise_booking_stripe GROUP BY location, day) s ON s.location = d.location AND s.day = d.day
+                WHERE d.location IS NULL OR s.location IS NULL OR d.capacity <> s.capacity
+                   OR (d.found_full AND s.booked < s.capacity)
+                ORDER BY location, day, finding
+                """).query((rs, n) -> rs.getString("finding")).list();
     }
 
     public record Promised(UUID orderId, String location, String carrier, String service, String source,
@@ -340,6 +413,10 @@ public class Bookings {
     private record DayKey(String location, LocalDate day) {
     }
 
+    /** A read of a warehouse's full days: from a day on, at a capacity. */
+    private record Read(String location, LocalDate from, int capacity) {
+    }
+
     /**
      * A day this transaction booked on: the stripes it holds, the capacity it booked at, and whether it found the
      * day full (or every stripe with room held by others while it holds one).
@@ -386,7 +463,7 @@ public class Bookings {
     private static final class Pending {
         private final Map<DayKey, BookedDay> days = new java.util.LinkedHashMap<>();
         private final List<Recorded> shipments = new java.util.ArrayList<>();
-        private final Map<DayKey, Map<LocalDate, Integer>> read = new HashMap<>();
+        private final Map<Read, Set<LocalDate>> read = new HashMap<>();
         /** Days it has locked a stripe of, also before a flush: it waits for no stripe of them. */
         private final java.util.Set<DayKey> locked = new java.util.HashSet<>();
     }
@@ -439,17 +516,27 @@ public class Bookings {
 
     /**
      * Gives one booked order back on a day: on a stripe that booked one and that no placement holds, else on the
-     * last that booked one once its holder is done. 0 when the day had nothing booked.
+     * last that booked one once its holder is done. 0 when the day had nothing booked. The day's row is written in
+     * the same statement (no longer full), whether it was marked or not: its lock, held to the commit, makes a
+     * transaction marking the day full either skip it or wait for this one's commit to be undone
+     * ({@link #markFull}).
      */
     private int unbookOne(String location, LocalDate day) {
         for (String lock : List.of("FOR UPDATE SKIP LOCKED", "FOR UPDATE")) {
             int given = jdbc.sql("""
-                    UPDATE promise_booking_stripe b SET booked = b.booked - 1
-                    WHERE b.location = :location AND b.day = :day AND b.booked > 0 AND b.stripe = (
-                        SELECT stripe FROM promise_booking_stripe
-                        WHERE location = :location AND day = :day AND booked > 0
-                        ORDER BY stripe DESC LIMIT 1 %s)
-                    """.formatted(lock)).param("location", location).param("day", day).update();
+                    WITH given AS (
+                        UPDATE promise_booking_stripe b SET booked = b.booked - 1
+                        WHERE b.location = :location AND b.day = :day AND b.booked > 0 AND b.stripe = (
+                            SELECT stripe FROM promise_booking_stripe
+                            WHERE location = :location AND day = :day AND booked > 0
+                            ORDER BY stripe DESC LIMIT 1 %s)
+                        RETURNING 1),
+                    room AS (
+                        UPDATE promise_booking_day SET found_full = false
+                        WHERE location = :location AND day = :day AND EXISTS (SELECT 1 FROM given))
+                    SELECT count(*) FROM given
+                    """.formatted(lock)).param("location", location).param("day", day).query(Integer.class)
+                    .single();
             if (given == 1) {
                 return 1;
             }

@@ -34,7 +34,7 @@ public final class PromiseContext {
     private final PromiseSettings settings;
     private final Bookings bookings;
     private final java.util.function.Function<String, Location> unknown;
-    private final Map<String, Map<LocalDate, Integer>> booked = new HashMap<>();
+    private final Map<String, Set<LocalDate>> full = new HashMap<>();
     private final Map<String, Schedule.Warehouse> warehouses = new HashMap<>();
 
     PromiseContext(LocalDate today, Map<String, Location> locations, Calendars.Snapshot snapshot,
@@ -110,9 +110,9 @@ public final class PromiseContext {
 
     /** Whether a day has room, from what was booked when this computation first asked (books nothing). */
     public Predicate<LocalDate> room(String location) {
-        Map<LocalDate, Integer> days = booked.computeIfAbsent(location, l -> bookings.booked(l, today.minusDays(1)));
         int capacity = capacity(location);
-        return day -> days.getOrDefault(day, 0) < capacity;
+        Set<LocalDate> days = full.computeIfAbsent(location, l -> bookings.full(l, today.minusDays(1), capacity));
+        return day -> !days.contains(day);
     }
 
     public Optional<CarrierService> carrierService(String carrier, String service) {
