@@ -444,6 +444,35 @@ class PromiseIntegrationTests {
         return order;
     }
 
+    /**
+     * What a carrier service means from a warehouse to a country is worked out once per copy of the calendars and
+     * kept for the promises after it; a changed transit time or cut-off is promised with at once.
+     */
+    @Test
+    void aChangedTransitTimeAndCutOffArePromisedWithAtOnce() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        at(WEDNESDAY_MORNING, () -> {
+            JsonNode option = promise("sku=" + sku + "&quantity=1&country=DE").get("options").get(0);
+            assertThat(option.get("deliverBy").asString()).isEqualTo("2027-03-04");
+            assertThat(option.get("shipments").get(0).get("shipByCutOff").asString())
+                    .isEqualTo("2027-03-03T13:00:00Z");
+        });
+        expect(api.put("/api/v1/promise/carrier-services/" + carrier + "/STANDARD", Map.of(
+                "deliveryDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "cutOff", "14:00",
+                "active", true, "transit", List.of(Map.of("zone", "DE", "days", 2), Map.of("zone", "*", "days", 3)))),
+                200);
+        at(WEDNESDAY_MORNING, () -> assertThat(promise("sku=" + sku + "&quantity=1&country=DE").get("options")
+                .get(0).get("deliverBy").asString()).isEqualTo("2027-03-05"));
+        expect(api.put("/api/v1/promise/warehouses/" + location, Map.of("timeZone", "Europe/Berlin", "country", "DE",
+                "region", "BE", "workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
+                "handlingDays", 0, "dailyCapacity", 500,
+                "cutOffs", List.of(Map.of("carrier", carrier, "service", "STANDARD", "cutOff", "12:00")))), 200);
+        at(WEDNESDAY_MORNING, () -> assertThat(promise("sku=" + sku + "&quantity=1&country=DE").get("options")
+                .get(0).get("shipments").get(0).get("shipByCutOff").asString()).isEqualTo("2027-03-03T11:00:00Z"));
+    }
+
     @Test
     void aCalendarChangedOnAnotherNodeIsPromisedWithWithinSeconds() {
         String location = warehouse(500);
