@@ -1,6 +1,9 @@
 package org.ordo.billing;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,7 +35,35 @@ public class DocumentArchive {
 
     /** The id the document of this kind and number has (or will have once stored). */
     public static UUID idOf(DocumentKind kind, String number) {
-        return UUID.nameUUIDFromBytes(("ordo-document:" + kind.name() + ":" + number).getBytes(StandardCharsets.UTF_8));
+        byte[] hash = md5(("ordo-document:" + kind.name() + ":" + number).getBytes(StandardCharsets.UTF_8));
+        // a name-based UUID as UUID.nameUUIDFromBytes makes it: version 3, the IETF variant
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x30);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        ByteBuffer b = ByteBuffer.wrap(hash);
+        return new UUID(b.getLong(), b.getLong());
+    }
+
+    /**
+     * MD5 looked up once: each id is digested by a copy (a MessageDigest is not thread-safe). Looking the algorithm
+     * up among the providers for every id, as UUID.nameUUIDFromBytes does, cost as much as digesting it, and every
+     * order's confirmation names its document (docs/benchmarks.md, P4).
+     */
+    private static final MessageDigest MD5;
+
+    static {
+        try {
+            MD5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
+    }
+
+    private static byte[] md5(byte[] name) {
+        try {
+            return ((MessageDigest) MD5.clone()).digest(name);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The number of the confirmation of a changed order's version (SO-100001-v2); version 1 has the order's. */

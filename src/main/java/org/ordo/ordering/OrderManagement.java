@@ -56,6 +56,8 @@ public class OrderManagement {
     private final OrdoProperties.Orders settings;
     private final Clock clock;
     private final ObjectProvider<DeliveryPromise> promises;
+    /** The delivery promise, looked up on first use and kept: the bean factory's lookup cost more per order. */
+    private volatile Optional<DeliveryPromise> promiseFound;
     private final OrderSavepoints savepoints;
 
     OrderManagement(Orders orders, OrderQueue queue, DraftChecks drafts, PartyManagement parties, InventoryManagement inventory,
@@ -242,9 +244,19 @@ public class OrderManagement {
         return changed && answerAfterGate ? require(id) : placed;
     }
 
+    /** The promise module's {@link DeliveryPromise}; null without one. */
+    private DeliveryPromise deliveryPromise() {
+        Optional<DeliveryPromise> found = promiseFound;
+        if (found == null) {
+            found = Optional.ofNullable(promises.getIfAvailable());
+            promiseFound = found;
+        }
+        return found.orElse(null);
+    }
+
     private DeliveryPromise.Promised promise(UUID id, String number, Address to, List<Orders.NewLine> lines,
             StockAllocation allocation) {
-        DeliveryPromise promise = promises.getIfAvailable();
+        DeliveryPromise promise = deliveryPromise();
         if (promise == null || to == null || allocation.lines().isEmpty()) {
             return null;
         }
@@ -315,7 +327,7 @@ public class OrderManagement {
      */
     public OrderView require(UUID id) {
         OrderView o = orders.find(id).orElseThrow(() -> new NotFoundException("Order", id));
-        DeliveryPromise promise = promises.getIfAvailable();
+        DeliveryPromise promise = deliveryPromise();
         return o.with(o.lines(), inventory.reservationsOf(id), o.timeline())
                 .withPromises(promise != null ? promise.promisedShipments(id) : List.of());
     }

@@ -132,9 +132,13 @@ public final class TextBundle {
         return texts;
     }
 
-    /** The override file's modification time and size, or null when there is none. */
-    private static Object stateOf(Path file) {
-        if (file == null) {
+    /**
+     * The override file's modification time and size, or null when there is none. Whether there is one is asked
+     * first, without an exception: reading the attributes of a missing file throws one (two, with a stack trace
+     * each), and most languages have no override, so every message composed paid for them (docs/benchmarks.md, P4).
+     */
+    static Object stateOf(Path file) {
+        if (file == null || !Files.isRegularFile(file)) {
             return null;
         }
         try {

@@ -107,6 +107,22 @@ class TextBundleTests {
         assertThat(bundle.in("de").render("invoice.title", Map.of("number", "RE-1"))).isEqualTo("Rechnung RE-1");
     }
 
+    /** An override is a regular file, told apart by its modification time and size; anything else is none. */
+    @Test
+    void theStateOfAnOverrideIsTakenOfARegularFileOnly(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("documents_de.properties");
+        assertThat(TextBundle.stateOf(file)).isNull();
+        assertThat(TextBundle.stateOf(folder.resolve("missing").resolve("documents_de.properties"))).isNull();
+        Files.createDirectory(file);
+        assertThat(TextBundle.stateOf(file)).as("a folder of that name").isNull();
+        Files.delete(file);
+        Files.writeString(file, "invoice.title=A\n", StandardCharsets.UTF_8);
+        Object written = TextBundle.stateOf(file);
+        assertThat(written).isNotNull().isEqualTo(TextBundle.stateOf(file));
+        Files.writeString(file, "invoice.title=AB\n", StandardCharsets.UTF_8);
+        assertThat(TextBundle.stateOf(file)).isNotEqualTo(written);
+    }
+
     @Test
     void placeholdersAreFilledExactlyAsThePatternOfLettersBetweenBracesFillsThem() {
         Map<String, String> values = Map.of("name", "Anna $1 \\ {x}", "n", "7", "empty", "");

@@ -55,20 +55,29 @@ class PromiseIntegrationTests {
         api = Api.admin(port);
         fixtures = new Fixtures(api);
         carrier = Fixtures.unique("C").replace("-", "_");
+        carrierService(1);
+    }
+
+    /** The test's carrier: Monday to Friday, cut-off 14:00, so many days to Germany and three elsewhere. */
+    private void carrierService(int daysToGermany) {
         expect(api.put("/api/v1/promise/carrier-services/" + carrier + "/STANDARD", Map.of(
                 "deliveryDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "cutOff", "14:00",
-                "active", true, "transit", List.of(Map.of("zone", "DE", "days", 1), Map.of("zone", "*", "days", 3)))),
-                200);
+                "active", true, "transit", List.of(Map.of("zone", "DE", "days", daysToGermany),
+                        Map.of("zone", "*", "days", 3)))), 200);
     }
 
     /** A warehouse in Berlin working Monday to Friday with this capacity, cut-off 14:00 for the test's carrier. */
     private String warehouse(int capacity) {
         String location = fixtures.location(0);
+        calendar(location, capacity, "14:00");
+        return location;
+    }
+
+    private void calendar(String location, int capacity, String cutOff) {
         expect(api.put("/api/v1/promise/warehouses/" + location, Map.of("timeZone", "Europe/Berlin", "country", "DE",
                 "region", "BE", "workingDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"),
                 "handlingDays", 0, "dailyCapacity", capacity,
-                "cutOffs", List.of(Map.of("carrier", carrier, "service", "STANDARD", "cutOff", "14:00")))), 200);
-        return location;
+                "cutOffs", List.of(Map.of("carrier", carrier, "service", "STANDARD", "cutOff", cutOff)))), 200);
     }
 
     private static void at(Instant instant, Runnable work) {
@@ -442,6 +451,27 @@ class PromiseIntegrationTests {
     private static Map<String, Object> withPromisedAt(Map<String, Object> order) {
         order.put("promisedAt", "2027-06-01T12:00:00Z");
         return order;
+    }
+
+    /**
+     * What a carrier service means from a warehouse to a country is worked out once per copy of the calendars and
+     * kept for the promises after it; a changed transit time or cut-off is promised with at once.
+     */
+    @Test
+    void aChangedTransitTimeAndCutOffArePromisedWithAtOnce() {
+        String location = warehouse(500);
+        String sku = fixtures.article("10.00", "EUR", "19");
+        fixtures.receive(sku, location, 5);
+        java.util.function.Supplier<JsonNode> first = () -> promise("sku=" + sku + "&quantity=1&country=DE")
+                .get("options").get(0);
+        at(WEDNESDAY_MORNING, () -> assertThat(first.get().get("deliverBy").asString()).isEqualTo("2027-03-04"));
+        carrierService(2);
+        at(WEDNESDAY_MORNING, () -> assertThat(first.get().get("deliverBy").asString()).isEqualTo("2027-03-05"));
+        at(WEDNESDAY_MORNING, () -> assertThat(first.get().get("shipments").get(0).get("shipByCutOff").asString())
+                .isEqualTo("2027-03-03T13:00:00Z"));
+        calendar(location, 500, "12:00");
+        at(WEDNESDAY_MORNING, () -> assertThat(first.get().get("shipments").get(0).get("shipByCutOff").asString())
+                .isEqualTo("2027-03-03T11:00:00Z"));
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.ordo.inventory.InventoryManagement;
 import org.ordo.inventory.Location;
@@ -35,6 +37,7 @@ public class CalendarCache {
     private final PromiseSettings settings;
     private final Bookings bookings;
     private volatile Cached cached;
+    private volatile Services services;
 
     CalendarCache(Calendars calendars, JdbcClient jdbc, InventoryManagement inventory, PromiseSettings settings,
             Bookings bookings) {
@@ -54,7 +57,18 @@ public class CalendarCache {
     public PromiseContext context(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Cached c = current(today.minusDays(1));
-        return new PromiseContext(today, c.locations(), c.snapshot(), settings, bookings, this::unknown);
+        Services known = services;
+        if (known == null || known.snapshot() != c.snapshot()) {
+            known = new Services(c.snapshot(), new ConcurrentHashMap<>());
+            services = known;
+        }
+        return new PromiseContext(today, c.locations(), c.snapshot(), settings, bookings, this::unknown,
+                known.byKey());
+    }
+
+    /** The carrier services the promise computations over one snapshot worked out (see PromiseContext.service). */
+    private record Services(Calendars.Snapshot snapshot,
+            Map<PromiseContext.ServiceKey, Optional<Schedule.Service>> byKey) {
     }
 
     /**

@@ -36,9 +36,20 @@ public final class PromiseContext {
     private final java.util.function.Function<String, Location> unknown;
     private final Map<String, Set<LocalDate>> full = new HashMap<>();
     private final Map<String, Schedule.Warehouse> warehouses = new HashMap<>();
+    private final Map<ServiceKey, Optional<Schedule.Service>> services;
 
+    /** A carrier service from a warehouse to a country: what {@link #service} answers depends on nothing else. */
+    record ServiceKey(String carrier, String service, String location, String country) {
+    }
+
+    /**
+     * {@code services}: the carrier services worked out so far from this {@code snapshot}, shared by every
+     * computation over it ({@link CalendarCache}); a new snapshot comes with an empty map.
+     */
     PromiseContext(LocalDate today, Map<String, Location> locations, Calendars.Snapshot snapshot,
-            PromiseSettings settings, Bookings bookings, java.util.function.Function<String, Location> unknown) {
+            PromiseSettings settings, Bookings bookings, java.util.function.Function<String, Location> unknown,
+            Map<ServiceKey, Optional<Schedule.Service>> services) {
+        this.services = services;
         this.unknown = unknown;
         this.today = today;
         this.locations = locations;
@@ -122,6 +133,13 @@ public final class PromiseContext {
 
     /** A carrier service from a warehouse to a destination: empty when it does not go there. */
     public Optional<Schedule.Service> service(String carrier, String service, String location,
+            Schedule.Destination to) {
+        // worked out once per snapshot: every order's promise asks it for each active carrier service
+        return services.computeIfAbsent(new ServiceKey(carrier, service, location, to.country()),
+                k -> newService(carrier, service, location, to));
+    }
+
+    private Optional<Schedule.Service> newService(String carrier, String service, String location,
             Schedule.Destination to) {
         return carrierService(carrier, service).flatMap(s -> transitDays(s, to.country()).map(days ->
                 new Schedule.Service(carrier, service, Set.copyOf(s.deliveryDays()), cutOff(s, location), days)));
