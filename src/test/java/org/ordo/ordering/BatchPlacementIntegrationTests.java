@@ -75,6 +75,38 @@ class BatchPlacementIntegrationTests {
     }
 
     @Test
+    void anOrderTheGateReleasesIsWrittenReleasedWithItsInsertAndItsRowIsNeverUpdated() {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+
+        long[] orderUpdates = new long[1];
+        List<OrderManagement.Placement> placed = transactions.execute(status -> {
+            long before = orderUpdates();
+            List<OrderManagement.Placement> p = orders.placeAll(List.of(
+                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 10L)),
+                    order(prefix + "-2", b, new PlaceOrder.Line(b.sku(), 1L)), // none left: refused, 409
+                    order(prefix + "-3", b, new PlaceOrder.Line(b.other(), 2L))),
+                    new PlaceOrder.Source(null, "batch-test"));
+            orderUpdates[0] = orderUpdates() - before;
+            return p;
+        });
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true);
+        assertThat(orderUpdates[0]).as("rows of customer_order updated in the placing transaction").isZero();
+        for (int i : new int[] {0, 2}) {
+            OrderView now = orders.require(placed.get(i).order().id());
+            assertThat(now.releasedAt()).isEqualTo(now.createdAt());
+            assertThat(now.fulfillmentStatus()).isEqualTo(FulfillmentStatus.RELEASED);
+            assertThat(now.timeline()).extracting(e -> e.dimension() + ":" + e.from() + ">" + e.to() + ":"
+                    + e.reasonCode()).containsExactly("order:null>OPEN:placed-with-reference",
+                            "fulfillment:UNFULFILLED>RELEASED:released-on-terms");
+            // the batch answers the order as placed, before the gate, as its listeners saw it
+            assertThat(placed.get(i).order().releasedAt()).isNull();
+            assertThat(placed.get(i).order().timeline()).hasSize(1);
+        }
+    }
+
+    @Test
     void theSecondOrderOfABatchWithTheSameReferenceIsRefusedAndLeavesNeitherStockNorCapacityBooked() {
         Stocked b = stocked();
         String prefix = Fixtures.unique("BATCH");
@@ -265,6 +297,11 @@ class BatchPlacementIntegrationTests {
         return jdbc.sql("""
                 SELECT coalesce(idx_scan, 0) + coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = :t
                 """).param("t", table).query(Long.class).single();
+    }
+
+    private long orderUpdates() {
+        return jdbc.sql("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'customer_order'")
+                .query(Long.class).single();
     }
 
     private long stockLevelUpdates() {
