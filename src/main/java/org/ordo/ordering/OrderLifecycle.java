@@ -440,23 +440,82 @@ public class OrderLifecycle {
             o = lock(orderId);
             changed = true;
         }
+        return apply(o, decide(o, shipping, customer), actor) || changed;
+    }
+
+    /**
+     * What the automatic holds and the payment gate decide for an order after placement: a hold, a release, or
+     * nothing. The one rule both ways of placing use: {@link #afterPlacement}, and a placement that decides before
+     * it writes the order ({@link #atPlacement}).
+     */
+    sealed interface Gate {
+        /** The order stays open and waits for its payment. */
+        record Stays() implements Gate {
+        }
+
+        /** The order is put on hold. */
+        record Hold(HoldKind kind, String reason) implements Gate {
+        }
+
+        /** The order goes to the warehouse, for this reason. */
+        record Release(TimelineReason why) implements Gate {
+        }
+    }
+
+    private Gate decide(Orders.Locked o, Address shipping, Customer customer) {
         String fraud = firstOrderAboveLimit(o);
         if (fraud != null) {
-            putOnHold(o, HoldKind.FRAUD, fraud, actor);
-            return true;
+            return new Gate.Hold(HoldKind.FRAUD, fraud);
         }
         List<AddressProblem> problems = Addresses.check(shipping, carrier);
         if (!problems.isEmpty()) {
-            putOnHold(o, HoldKind.ADDRESS, AddressProblem.reason(problems, shipping.country()), actor);
-            return true;
+            return new Gate.Hold(HoldKind.ADDRESS, AddressProblem.reason(problems, shipping.country()));
         }
         if (settings.holdOnCountryMismatch() && o.billingCountry() != null && o.shippingCountry() != null
                 && !o.billingCountry().equals(o.shippingCountry())) {
-            putOnHold(o, HoldKind.ADDRESS, "shipping country " + o.shippingCountry() + " differs from billing country "
-                    + o.billingCountry(), actor);
+            return new Gate.Hold(HoldKind.ADDRESS, "shipping country " + o.shippingCountry()
+                    + " differs from billing country " + o.billingCountry());
+        }
+        return releaseDecision(o, true, customer);
+    }
+
+    /**
+     * What {@link #afterPlacement} would decide for this order, asked before it is written so that a release is
+     * written with the order's insert (docs/benchmarks.md, P4): what it reads (the customer's other orders, their open
+     * amount) leaves the order itself out, so it is the same before the insert as after. Null for an order paid on a
+     * marketplace, whose payment is booked first: that one is placed and then passed to {@link #afterPlacement}.
+     */
+    Gate atPlacement(Orders.Locked placed, Address shipping, Customer customer) {
+        return PaymentMethod.parse(placed.paymentMethod()) == PaymentMethod.MARKETPLACE ? null
+                : decide(placed, shipping, customer);
+    }
+
+    /** Carries out a decision of {@link #atPlacement} that was not written with the order (a hold); true if any. */
+    boolean apply(Orders.Locked o, Gate gate, String actor) {
+        if (gate instanceof Gate.Hold hold) {
+            putOnHold(o, hold.kind(), hold.reason(), actor);
             return true;
         }
-        return releaseIfAllowed(o, actor, true, customer) || changed;
+        if (gate instanceof Gate.Release release) {
+            release(o, actor, release.why());
+            return true;
+        }
+        return false;
+    }
+
+    /** The release of {@link #atPlacement}, for the order's insert: the timeline entry from the order's fulfillment. */
+    Orders.ReleaseAtInsert releaseAtInsert(Orders.Locked o, Gate.Release release, List<Orders.NewLine> lines,
+            String actor) {
+        FulfillmentStatus to = Orders.releasedAs(lines);
+        return new Orders.ReleaseAtInsert(to, new Orders.NewEntry(actor, "fulfillment", o.fulfillmentStatus().name(),
+                to.name(), release.why()));
+    }
+
+    /** After an order was written released ({@link #releaseAtInsert}): whom to tell, as {@link #release} tells. */
+    void releasedAtInsert(Orders.Locked o, String email, String locale, List<Orders.NewLine> lines) {
+        events.publishEvent(new OrderReleased(o.id(), o.number(), locale, email, lines.stream()
+                .filter(l -> "DIGITAL".equals(l.type()))
+                .map(l -> new OrderReleased.DigitalLine(l.lineNo(), l.sku(), l.name(), l.quantity())).toList()));
     }
 
     /**
@@ -558,37 +617,36 @@ public class OrderLifecycle {
 
     /** {@code known}: the order's customer when the caller has just read it, else null. */
     private boolean releaseIfAllowed(Orders.Locked o, String actor, boolean checkCredit, Customer known) {
+        return apply(o, releaseDecision(o, checkCredit, known), actor);
+    }
+
+    private Gate releaseDecision(Orders.Locked o, boolean checkCredit, Customer known) {
         if (o.status() != OrderStatus.OPEN || o.released()) {
-            return false;
+            return new Gate.Stays();
         }
-        TimelineReason why;
         if (o.paymentStatus() == PaymentStatus.PAID || o.paymentStatus() == PaymentStatus.AUTHORIZED) {
-            why = TimelineReason.of("released." + o.paymentStatus().name(), "released to the warehouse: payment "
-                    + o.paymentStatus().name().toLowerCase());
-        } else {
-            PaymentMethod method = PaymentMethod.parse(o.paymentMethod());
-            if (method != PaymentMethod.INVOICE && method != PaymentMethod.CASH_ON_DELIVERY) {
-                return false;
-            }
-            Customer customer = known != null && known.id().equals(o.customerId()) ? known
-                    : parties.requireCustomer(o.customerId());
-            if (!customer.shipBeforePayment()) {
-                return false;
-            }
-            if (checkCredit && customer.creditLimit() != null) {
-                BigDecimal open = orders.openAmount(o.customerId(), o.currency(), o.id());
-                if (open.add(o.gross().amount()).compareTo(customer.creditLimit()) > 0) {
-                    putOnHold(o, HoldKind.PAYMENT, "credit limit " + customer.creditLimit().toPlainString() + " "
-                            + o.currency() + " exceeded: " + open.stripTrailingZeros().toPlainString()
-                            + " open plus " + o.gross() + " for this order", actor);
-                    return true;
-                }
-            }
-            why = TimelineReason.of("released-on-terms", "released to the warehouse: terms allow shipping before"
-                    + " payment (" + method.code() + ")", method.code());
+            return new Gate.Release(TimelineReason.of("released." + o.paymentStatus().name(),
+                    "released to the warehouse: payment " + o.paymentStatus().name().toLowerCase()));
         }
-        release(o, actor, why);
-        return true;
+        PaymentMethod method = PaymentMethod.parse(o.paymentMethod());
+        if (method != PaymentMethod.INVOICE && method != PaymentMethod.CASH_ON_DELIVERY) {
+            return new Gate.Stays();
+        }
+        Customer customer = known != null && known.id().equals(o.customerId()) ? known
+                : parties.requireCustomer(o.customerId());
+        if (!customer.shipBeforePayment()) {
+            return new Gate.Stays();
+        }
+        if (checkCredit && customer.creditLimit() != null) {
+            BigDecimal open = orders.openAmount(o.customerId(), o.currency(), o.id());
+            if (open.add(o.gross().amount()).compareTo(customer.creditLimit()) > 0) {
+                return new Gate.Hold(HoldKind.PAYMENT, "credit limit " + customer.creditLimit().toPlainString() + " "
+                        + o.currency() + " exceeded: " + open.stripTrailingZeros().toPlainString()
+                        + " open plus " + o.gross() + " for this order");
+            }
+        }
+        return new Gate.Release(TimelineReason.of("released-on-terms", "released to the warehouse: terms allow"
+                + " shipping before payment (" + method.code() + ")", method.code()));
     }
 
     /**

@@ -215,14 +215,25 @@ public class OrderManagement {
             timeline.add(new Orders.NewEntry(actor, "fulfillment", FulfillmentStatus.UNFULFILLED.name(),
                     FulfillmentStatus.BACKORDERED.name(), backorderedReason(allocated)));
         }
-        // The order, its lines and its timeline in one statement
+        // The order as the payment gate sees it once placed, and what the gate decides for it: decided before the
+        // insert, so that a release is written with the order (its row written once) instead of read back from the
+        // lines the placement knows (docs/benchmarks.md, P4); a hold is written after the insert, as before
+        Orders.Locked asPlaced = new Orders.Locked(id, number, OrderStatus.OPEN, PaymentStatus.PENDING, fulfillment,
+                command.paymentMethod(), customer.id(), command.currency(), total.gross(),
+                Money.zero(command.currency()), false,
+                command.shippingAddress() == null ? null : command.shippingAddress().country(),
+                billing == null ? null : billing.country());
+        OrderLifecycle.Gate gate = lifecycle.atPlacement(asPlaced, command.shippingAddress(), customer);
+        Orders.ReleaseAtInsert release = gate instanceof OrderLifecycle.Gate.Release r
+                ? lifecycle.releaseAtInsert(asPlaced, r, allocated, actor) : null;
+        // The order, its lines and its timeline (with the release, if any) in one statement
         Optional<OrderView> inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(),
                 command.externalRef(),
                 customer.id(), customer.email(), customer.name(), locale, command.currency(), command.paymentMethod(),
                 fulfillment, command.shippingAddress(), billing, total.net(), total.tax(), total.gross(),
                 command.note(), promisedAt, source.inboundDocumentId(), actor,
                 promised != null ? promised.shipBy() : LocalDate.ofInstant(promisedAt, ZoneOffset.UTC),
-                promised != null ? promised.deliverBy() : null), allocated, timeline);
+                promised != null ? promised.deliverBy() : null), allocated, timeline, release);
         if (inserted.isEmpty()) { // a concurrent request with the same reference won the race
             duplicate(orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null));
         }
@@ -236,11 +247,15 @@ public class OrderManagement {
                 backordered, placed));
         // This transaction inserted the row and holds its lock, and the listeners of OrderPlaced (the confirmation
         // message) do not change the order: what the row holds is known here, no need to lock and read it again.
-        boolean changed = lifecycle.afterPlacement(new Orders.Locked(id, number, OrderStatus.OPEN,
-                PaymentStatus.PENDING, fulfillment, command.paymentMethod(), customer.id(), command.currency(),
-                total.gross(), Money.zero(command.currency()), false,
-                command.shippingAddress() == null ? null : command.shippingAddress().country(),
-                billing == null ? null : billing.country()), command.shippingAddress(), actor, customer);
+        boolean changed;
+        if (gate == null) { // paid on a marketplace: the payment is booked, then the gate decides
+            changed = lifecycle.afterPlacement(asPlaced, command.shippingAddress(), actor, customer);
+        } else if (release != null) {
+            lifecycle.releasedAtInsert(asPlaced, customer.email(), locale, allocated);
+            changed = true;
+        } else {
+            changed = lifecycle.apply(asPlaced, gate, actor);
+        }
         return changed && answerAfterGate ? require(id) : placed;
     }
 

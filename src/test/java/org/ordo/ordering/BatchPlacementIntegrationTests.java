@@ -75,6 +75,32 @@ class BatchPlacementIntegrationTests {
     }
 
     @Test
+    void anOrderTheGateReleasesIsWrittenReleasedWithItsInsertAndItsRowIsNeverUpdated() {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+
+        Counted batch = placeCounting(this::orderUpdates,
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 10L)),
+                order(prefix + "-2", b, new PlaceOrder.Line(b.sku(), 1L)), // none left: refused, 409
+                order(prefix + "-3", b, new PlaceOrder.Line(b.other(), 2L)));
+        List<OrderManagement.Placement> placed = batch.placed();
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true);
+        assertThat(batch.counted()).as("rows of customer_order updated in the placing transaction").isZero();
+        for (int i : new int[] {0, 2}) {
+            OrderView now = orders.require(placed.get(i).order().id());
+            assertThat(now.releasedAt()).isEqualTo(now.createdAt());
+            assertThat(now.fulfillmentStatus()).isEqualTo(FulfillmentStatus.RELEASED);
+            assertThat(now.timeline()).extracting(e -> e.dimension() + ":" + e.from() + ">" + e.to() + ":"
+                    + e.reasonCode()).containsExactly("order:null>OPEN:placed-with-reference",
+                            "fulfillment:UNFULFILLED>RELEASED:released-on-terms");
+            // the batch answers the order as placed, before the gate, as its listeners saw it
+            assertThat(placed.get(i).order().releasedAt()).isNull();
+            assertThat(placed.get(i).order().timeline()).hasSize(1);
+        }
+    }
+
+    @Test
     void theSecondOrderOfABatchWithTheSameReferenceIsRefusedAndLeavesNeitherStockNorCapacityBooked() {
         Stocked b = stocked();
         String prefix = Fixtures.unique("BATCH");
@@ -108,30 +134,20 @@ class BatchPlacementIntegrationTests {
         Stocked b = stocked();
         String prefix = Fixtures.unique("BATCH");
 
-        long[] levelUpdates = new long[1];
-        List<OrderManagement.Placement> placed = transactions.execute(status -> {
-            // PostgreSQL 15 keeps a connection's counts of earlier transactions in this view until it reports them
-            // (at most once a second, when idle): the transaction's own updates are the difference
-            long before = stockLevelUpdates();
-            List<OrderManagement.Placement> p = orders.placeAll(List.of(
-                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 4L),
-                            new PlaceOrder.Line(b.other(), 1L)),
-                    // reserves 5 and is refused at its insert: the orders after it find those 5 free again
-                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 5L)),
-                    order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 6L),
-                            new PlaceOrder.Line(b.other(), 2L)),
-                    order(prefix + "-4", b, new PlaceOrder.Line(b.sku(), 1L)), // none left: refused
-                    order(prefix + "-5", b, new PlaceOrder.Line(b.other(), 7L))),
-                    new PlaceOrder.Source(null, "batch-test"));
-            // rows of stock_level this transaction updated: one per level the batch reserved on, not one per order
-            levelUpdates[0] = stockLevelUpdates() - before;
-            return p;
-        });
+        Counted batch = placeCounting(this::stockLevelUpdates,
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 4L), new PlaceOrder.Line(b.other(), 1L)),
+                // reserves 5 and is refused at its insert: the orders after it find those 5 free again
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 5L)),
+                order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 6L), new PlaceOrder.Line(b.other(), 2L)),
+                order(prefix + "-4", b, new PlaceOrder.Line(b.sku(), 1L)), // none left: refused
+                order(prefix + "-5", b, new PlaceOrder.Line(b.other(), 7L)));
+        List<OrderManagement.Placement> placed = batch.placed();
 
         assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true, false, true);
         assertThat(placed.get(1).refusal()).hasMessageContaining("external reference");
         assertThat(placed.get(3).refusal()).hasMessageContaining("Not enough stock");
-        assertThat(levelUpdates[0]).isEqualTo(2);
+        // rows of stock_level this transaction updated: one per level the batch reserved on, not one per order
+        assertThat(batch.counted()).isEqualTo(2);
         assertThat(b.api().get("/api/v1/inventory/" + b.sku()).json().get("reserved").asLong()).isEqualTo(10);
         assertThat(b.api().get("/api/v1/inventory/" + b.other()).json().get("reserved").asLong()).isEqualTo(10);
         // the ledger and the reservations still have a row per order line, and add up to the levels
@@ -265,6 +281,32 @@ class BatchPlacementIntegrationTests {
         return jdbc.sql("""
                 SELECT coalesce(idx_scan, 0) + coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relname = :t
                 """).param("t", table).query(Long.class).single();
+    }
+
+    /** A batch placed in one transaction, and how much a counter of the database's moved in it. */
+    private record Counted(List<OrderManagement.Placement> placed, long counted) {
+    }
+
+    /**
+     * Places the batch in a transaction of its own and counts with {@code counter} what it did. PostgreSQL 15 keeps a
+     * connection's counts of earlier transactions in pg_stat_xact_user_tables until it reports them (at most once a
+     * second, when idle): the transaction's own are the difference.
+     */
+    private Counted placeCounting(java.util.function.LongSupplier counter, PlaceOrder... batch) {
+        long[] counted = new long[1];
+        List<OrderManagement.Placement> placed = transactions.execute(status -> {
+            long before = counter.getAsLong();
+            List<OrderManagement.Placement> p = orders.placeAll(List.of(batch), new PlaceOrder.Source(null,
+                    "batch-test"));
+            counted[0] = counter.getAsLong() - before;
+            return p;
+        });
+        return new Counted(placed, counted[0]);
+    }
+
+    private long orderUpdates() {
+        return jdbc.sql("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'customer_order'")
+                .query(Long.class).single();
     }
 
     private long stockLevelUpdates() {

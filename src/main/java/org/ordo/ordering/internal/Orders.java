@@ -121,6 +121,49 @@ public class Orders {
      * P4).
      */
     public Optional<OrderView> insert(NewOrder o, List<NewLine> lines, List<NewEntry> timeline) {
+        return insert(o, lines, timeline, null);
+    }
+
+    /**
+     * The payment gate's release decided before the order is written ({@code OrderLifecycle}): the order is inserted
+     * released, as what {@link #releasedAs} says (the rule {@link #releaseRecorded} applies to the lines it reads
+     * back), with the release's timeline entry after the others; its row is written once, never updated in the
+     * placing transaction (docs/benchmarks.md, P4).
+     */
+    public record ReleaseAtInsert(FulfillmentStatus fulfillment, NewEntry entry) {
+    }
+
+    /**
+     * What an order with these lines goes to the warehouse as when it is released: BACKORDERED when physical units
+     * are ordered, none of them is reserved and some are backordered, else RELEASED. {@link #releaseRecorded} applies
+     * the same rule in SQL to the lines it reads back (ReleaseAtInsertIntegrationTests holds the two together).
+     */
+    public static FulfillmentStatus releasedAs(List<NewLine> lines) {
+        long ordered = 0;
+        long reserved = 0;
+        long backordered = 0;
+        for (NewLine l : lines) {
+            if ("PHYSICAL".equals(l.type())) {
+                ordered += l.quantity();
+                reserved += l.reserved();
+                backordered += l.backordered();
+            }
+        }
+        return ordered > 0 && reserved == 0 && backordered > 0 ? FulfillmentStatus.BACKORDERED
+                : FulfillmentStatus.RELEASED;
+    }
+
+    /**
+     * As {@link #insert(NewOrder, List, List)}, and with {@code release} (null: none) the order written released in
+     * the same statement. The order answered is the order as placed, before the release (what the listeners of
+     * {@code OrderPlaced} get).
+     */
+    public Optional<OrderView> insert(NewOrder o, List<NewLine> lines, List<NewEntry> placed, ReleaseAtInsert release) {
+        List<NewEntry> timeline = placed;
+        if (release != null) {
+            timeline = new ArrayList<>(placed);
+            timeline.add(release.entry());
+        }
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Instant promisedAt = o.promisedAt().truncatedTo(ChronoUnit.MICROS);
         JdbcClient.StatementSpec order = jdbc.sql("""
@@ -128,11 +171,11 @@ public class Orders {
                     INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
                         customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
                         shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
-                        created_by, created_at, updated_at, ship_by, deliver_by)
+                        created_by, created_at, updated_at, ship_by, deliver_by, released_at)
                     VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
                         :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
                         CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy, :now,
-                        :now, :shipBy, :deliverBy)
+                        :now, :shipBy, :deliverBy, :releasedAt)
                     ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
                     RETURNING id),
                 line AS (
@@ -159,7 +202,8 @@ public class Orders {
                 .param("externalRef", o.externalRef()).param("customerId", o.customerId())
                 .param("email", o.customerEmail()).param("name", o.customerName()).param("locale", o.locale())
                 .param("currency", o.currency()).param("paymentMethod", o.paymentMethod())
-                .param("fulfillment", o.fulfillmentStatus().name())
+                .param("fulfillment", (release == null ? o.fulfillmentStatus() : release.fulfillment()).name())
+                .param("releasedAt", release == null ? null : Timestamp.from(at), java.sql.Types.TIMESTAMP)
                 .param("shipping", json.write(o.shippingAddress())).param("billing", json.write(o.billingAddress()))
                 .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
                 .param("note", o.note()).param("promisedAt", Timestamp.from(promisedAt))
@@ -174,7 +218,7 @@ public class Orders {
                 .param("tCode", timeline.stream().map(e -> e.reason().code()).toArray(String[]::new))
                 .param("tArgs", timeline.stream().map(e -> arguments(e.reason())).toArray(String[]::new))
                 .query(Integer.class).single() == 1
-                ? Optional.of(written(o, lines, timeline, at, promisedAt)) : Optional.empty();
+                ? Optional.of(written(o, lines, placed, at, promisedAt)) : Optional.empty();
     }
 
     /** A new order as {@link #find} reads it once written at {@code at}: the columns' defaults, no reservations. */
@@ -300,6 +344,7 @@ public class Orders {
                            array_agg(quantity ORDER BY line_no) FILTER (WHERE type = 'DIGITAL') AS d_quantity
                     FROM order_line WHERE order_id = :id),
                 n AS (
+                    -- the rule of releasedAs, on the lines as written
                     SELECT CASE WHEN ordered > 0 AND reserved = 0 AND backordered > 0 THEN 'BACKORDERED'
                                 ELSE 'RELEASED' END AS fulfillment, p.*
                     FROM p),
