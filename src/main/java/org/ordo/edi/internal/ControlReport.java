@@ -118,7 +118,8 @@ public final class ControlReport {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static void party(EDIStreamWriter w, Party party) throws EDIStreamException {
+    /** A party of UNB: its id, and its qualifier when it has one (the CONTRL's, the outgoing interchanges', ORDRSP's). */
+    static void party(EDIStreamWriter w, Party party) throws EDIStreamException {
         w.writeStartElement().writeComponent(party.id());
         if (party.qualifier() != null) {
             w.writeComponent(party.qualifier());

@@ -277,12 +277,4 @@ public final class OrderResponse {
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
         return factory.createEDIStreamWriter(out, "UTF-8");
     }
-
-    static void party(EDIStreamWriter w, ControlReport.Party party) throws EDIStreamException {
-        w.writeStartElement().writeComponent(party.id());
-        if (party.qualifier() != null) {
-            w.writeComponent(party.qualifier());
-        }
-        w.endElement();
-    }
 }

@@ -45,8 +45,8 @@ final class OutgoingInterchange {
         EDIStreamWriter w = o.writer;
         w.startInterchange();
         w.writeStartSegment("UNB").writeStartElement().writeComponent("UNOC").writeComponent("3").endElement();
-        party(w, from);
-        party(w, to);
+        ControlReport.party(w, from);
+        ControlReport.party(w, to);
         w.writeStartElement().writeComponent(SHORT_DATE.format(utc)).writeComponent(TIME.format(utc)).endElement();
         w.writeElement(o.reference).writeEndSegment();
         o.segment("UNH").writeElement("1").writeStartElement().writeComponent(type).writeComponent("D")
@@ -107,13 +107,5 @@ final class OutgoingInterchange {
 
     static String time(ZonedDateTime at) {
         return TIME.format(at.withZoneSameInstant(ZoneOffset.UTC));
-    }
-
-    private static void party(EDIStreamWriter w, ControlReport.Party party) throws EDIStreamException {
-        w.writeStartElement().writeComponent(party.id());
-        if (party.qualifier() != null) {
-            w.writeComponent(party.qualifier());
-        }
-        w.endElement();
     }
 }

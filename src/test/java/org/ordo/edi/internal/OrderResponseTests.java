@@ -131,8 +131,8 @@ class OrderResponseTests {
         try (EDIStreamWriter w = OrderResponse.writer(out)) {
             w.startInterchange();
             w.writeStartSegment("UNB").writeStartElement().writeComponent("UNOC").writeComponent("3").endElement();
-            OrderResponse.party(w, from);
-            OrderResponse.party(w, to);
+            ControlReport.party(w, from);
+            ControlReport.party(w, to);
             w.writeStartElement().writeComponent(SHORT_DATE.format(utc)).writeComponent(TIME.format(utc)).endElement();
             w.writeElement(reference).writeEndSegment();
             int segments = 0;
