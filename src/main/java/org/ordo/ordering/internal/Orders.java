@@ -118,45 +118,8 @@ public class Orders {
      * nothing written, when the channel already sent an order with this external reference; else the order as
      * {@link #find} reads it afterwards (without reservations), built from what was written instead of read back:
      * the stamps are taken to the microsecond the database keeps, the defaults are the columns' (docs/benchmarks.md,
-     * P4).
-     */
-    public Optional<OrderView> insert(NewOrder o, List<NewLine> lines, List<NewEntry> timeline) {
-        return insert(o, lines, timeline, null);
-    }
-
-    /**
-     * The payment gate's release decided before the order is written ({@code OrderLifecycle}): the order is inserted
-     * released, as what {@link #releasedAs} says (the rule {@link #releaseRecorded} applies to the lines it reads
-     * back), with the release's timeline entry after the others; its row is written once, never updated in the
-     * placing transaction (docs/benchmarks.md, P4).
-     */
-    public record ReleaseAtInsert(FulfillmentStatus fulfillment, NewEntry entry) {
-    }
-
-    /**
-     * What an order with these lines goes to the warehouse as when it is released: BACKORDERED when physical units
-     * are ordered, none of them is reserved and some are backordered, else RELEASED. {@link #releaseRecorded} applies
-     * the same rule in SQL to the lines it reads back (ReleaseAtInsertIntegrationTests holds the two together).
-     */
-    public static FulfillmentStatus releasedAs(List<NewLine> lines) {
-        long ordered = 0;
-        long reserved = 0;
-        long backordered = 0;
-        for (NewLine l : lines) {
-            if ("PHYSICAL".equals(l.type())) {
-                ordered += l.quantity();
-                reserved += l.reserved();
-                backordered += l.backordered();
-            }
-        }
-        return ordered > 0 && reserved == 0 && backordered > 0 ? FulfillmentStatus.BACKORDERED
-                : FulfillmentStatus.RELEASED;
-    }
-
-    /**
-     * As {@link #insert(NewOrder, List, List)}, and with {@code release} (null: none) the order written released in
-     * the same statement. The order answered is the order as placed, before the release (what the listeners of
-     * {@code OrderPlaced} get).
+     * P4). With {@code release} (null: none) the order is written released in the same statement; the order
+     * answered is the order as placed, before the release (what the listeners of {@code OrderPlaced} get).
      */
     public Optional<OrderView> insert(NewOrder o, List<NewLine> lines, List<NewEntry> placed, ReleaseAtInsert release) {
         List<NewEntry> timeline = placed;
@@ -219,6 +182,35 @@ public class Orders {
                 .param("tArgs", timeline.stream().map(e -> arguments(e.reason())).toArray(String[]::new))
                 .query(Integer.class).single() == 1
                 ? Optional.of(written(o, lines, placed, at, promisedAt)) : Optional.empty();
+    }
+
+    /**
+     * The payment gate's release decided before the order is written ({@code OrderLifecycle}): the order is inserted
+     * released, as what {@link #releasedAs} says (the rule {@link #releaseRecorded} applies to the lines it reads
+     * back), with the release's timeline entry after the others; its row is written once, never updated in the
+     * placing transaction (docs/benchmarks.md, P4).
+     */
+    public record ReleaseAtInsert(FulfillmentStatus fulfillment, NewEntry entry) {
+    }
+
+    /**
+     * What an order with these lines goes to the warehouse as when it is released: BACKORDERED when physical units
+     * are ordered, none of them is reserved and some are backordered, else RELEASED. {@link #releaseRecorded} applies
+     * the same rule in SQL to the lines it reads back (ReleaseAtInsertIntegrationTests holds the two together).
+     */
+    public static FulfillmentStatus releasedAs(List<NewLine> lines) {
+        long ordered = 0;
+        long reserved = 0;
+        long backordered = 0;
+        for (NewLine l : lines) {
+            if ("PHYSICAL".equals(l.type())) {
+                ordered += l.quantity();
+                reserved += l.reserved();
+                backordered += l.backordered();
+            }
+        }
+        return ordered > 0 && reserved == 0 && backordered > 0 ? FulfillmentStatus.BACKORDERED
+                : FulfillmentStatus.RELEASED;
     }
 
     /** A new order as {@link #find} reads it once written at {@code at}: the columns' defaults, no reservations. */

@@ -60,7 +60,7 @@ class ReleaseAtInsertIntegrationTests {
             // read back: placed, then released by reading its lines
             Orders.Released readBack = rolledBack(() -> {
                 UUID id = Ids.next();
-                assertThat(orders.insert(order(id, from), newLines, List.of(placed()))).isPresent();
+                assertThat(orders.insert(order(id, from), newLines, List.of(placed()), null)).isPresent();
                 return orders.releaseRecorded(id, from, "test", why);
             });
             // at insert: written released in the insert's statement
