@@ -30,6 +30,8 @@ import org.springframework.test.context.ContextConfiguration;
         "ordo.billing.quote-expiry-every=PT24H",
         // ... and the promise moves (they would tell other tests' customers of a missed cut-off mid-run)
         "ordo.promise.move-every=PT24H",
+        // ... and the analysis of grown tables (GrownTablesIntegrationTests grows a table and analyzes it itself)
+        "ordo.database.grown-tables-every=PT24H",
         "logging.level.org.ordo.platform.web=WARN",
         // webhook tests' receivers listen on http://127.0.0.1 (docs/webhooks.md)
         "ordo.webhooks.allow-http-localhost=true",

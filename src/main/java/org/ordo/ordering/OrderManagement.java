@@ -26,6 +26,7 @@ import org.ordo.platform.Address;
 import org.ordo.platform.ConflictException;
 import org.ordo.platform.Cursor;
 import org.ordo.platform.FieldError;
+import org.ordo.platform.GrownTables;
 import org.ordo.platform.Ids;
 import org.ordo.platform.IllegalTransition;
 import org.ordo.platform.InvalidInputException;
@@ -59,11 +60,13 @@ public class OrderManagement {
     /** The delivery promise, looked up on first use and kept: the bean factory's lookup cost more per order. */
     private volatile Optional<DeliveryPromise> promiseFound;
     private final OrderSavepoints savepoints;
+    private final GrownTables grownTables;
 
     OrderManagement(Orders orders, OrderQueue queue, DraftChecks drafts, PartyManagement parties, InventoryManagement inventory,
             OrderLifecycle lifecycle, ApplicationEventPublisher events, OrdoProperties properties, Clock clock,
-            ObjectProvider<DeliveryPromise> promises, OrderSavepoints savepoints) {
+            ObjectProvider<DeliveryPromise> promises, OrderSavepoints savepoints, GrownTables grownTables) {
         this.savepoints = savepoints;
+        this.grownTables = grownTables;
         this.clock = clock;
         this.promises = promises;
         this.orders = orders;
@@ -112,6 +115,11 @@ public class OrderManagement {
      */
     @Transactional
     public List<Placement> placeAll(List<PlaceOrder> commands, PlaceOrder.Source source) {
+        if (commands.size() > 1) {
+            // a batch may be a new installation's first hundreds of orders: plans made while the tables were small
+            // are made again for their size before it writes (GrownTables)
+            grownTables.analyze();
+        }
         PlacementReads reads = drafts.reads();
         // the articles of the whole batch in one read, before the first savepoint, so no rollback drops their lock
         List<String> skus = commands.stream().filter(c -> c.lines() != null).flatMap(c -> c.lines().stream())
