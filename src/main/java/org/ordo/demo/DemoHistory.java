@@ -113,12 +113,11 @@ class DemoHistory {
         }
         for (int day = DAYS - 1; day >= 0; day--) {
             int ago = day;
-            Instant morning = today.minusDays(ago).atTime(8, 0).toInstant(ZoneOffset.UTC);
             // more orders on recent days and fewer on Sundays, so the chart has a curve, not a flat line
             int count = 2 + random.nextInt(3) + (DAYS - ago) / 20
                     - (today.minusDays(ago).getDayOfWeek().getValue() == 7 ? 2 : 0);
             for (int i = 0; i < count; i++) {
-                Instant at = morning.plus(Duration.ofMinutes(20L + i * 97L + random.nextInt(40)));
+                Instant at = at(today, ago, Duration.ofMinutes(20L + i * 97L + random.nextInt(40)));
                 CustomerDraft customer = customers.get(random.nextInt(customers.size()));
                 long started = System.nanoTime();
                 Placed order = Backdating.at(at, () -> place(customer, random, ago, placed.size()));
@@ -127,22 +126,22 @@ class DemoHistory {
                     placed.add(order);
                 }
             }
-            Instant noon = morning.plus(Duration.ofHours(4));
+            Instant noon = at(today, ago, Duration.ofHours(4));
             long started = System.nanoTime();
             Backdating.at(noon, () -> settle(placed, ago));
             long settled = System.nanoTime();
             if (ago >= 1 && today.minusDays(ago).isBefore(shortStaffedFrom)) {
-                Instant afternoon = morning.plus(Duration.ofHours(7));
+                Instant afternoon = at(today, ago, Duration.ofHours(7));
                 shipped += Backdating.at(afternoon, () -> ship(sent, locations, ago, random));
             } else {
-                Backdating.at(morning.plus(Duration.ofHours(3)), () -> pickWithoutShipping(locations.get(0)));
+                Backdating.at(at(today, ago, Duration.ofHours(3)), () -> pickWithoutShipping(locations.get(0)));
             }
             if (ago >= 1) { // the evening's follow-ups: payment reminders, and unpaid orders that expire
-                Backdating.at(morning.plus(Duration.ofHours(10)), () -> followUps.remindUnpaid()
+                Backdating.at(at(today, ago, Duration.ofHours(10)), () -> followUps.remindUnpaid()
                         + followUps.expireUnpaid());
             }
             long handedOver = System.nanoTime();
-            Backdating.at(morning.plus(Duration.ofHours(2)), () -> deliver(sent, ago));
+            Backdating.at(at(today, ago, Duration.ofHours(2)), () -> deliver(sent, ago));
             spent[1] += (settled - started) / 1_000_000;
             spent[2] += (handedOver - settled) / 1_000_000;
             spent[3] += (System.nanoTime() - handedOver) / 1_000_000;
@@ -152,6 +151,23 @@ class DemoHistory {
         hold(placed);
         quotes(customers, today);
         return new Played(placed.size(), shipped);
+    }
+
+    /**
+     * The moment {@code sinceMorning} after 08:00 UTC of the day {@code ago} days back. A day's work ends before
+     * 20:00; today's, when the demo is loaded before that, is squeezed into the hours already past (from midnight to
+     * now, in the same order), so that nothing the demo does is dated after the moment it is loaded.
+     */
+    private Instant at(LocalDate today, int ago, Duration sinceMorning) {
+        Instant planned = today.minusDays(ago).atTime(8, 0).toInstant(ZoneOffset.UTC).plus(sinceMorning);
+        Instant now = clock.instant();
+        Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        long untilEvening = Duration.ofHours(20).toMillis();
+        long past = Duration.between(midnight, now).toMillis();
+        if (ago > 0 || past >= untilEvening) {
+            return planned;
+        }
+        return midnight.plusMillis((Duration.ofHours(8).plus(sinceMorning).toMillis() * past) / untilEvening);
     }
 
     /** An order placed through intake, as a shop front would send it; null when it was refused (out of stock). */

@@ -79,6 +79,14 @@ class DemoDataIntegrationTests {
         assertThat(days("payment", "at")).as("days with payments").isGreaterThanOrEqualTo(30);
         assertThat(days("invoice", "issued_at")).as("days with invoices").isGreaterThanOrEqualTo(30);
         assertThat(days("message", "created_at")).as("days with messages").isGreaterThanOrEqualTo(30);
+        // ... and nothing is dated after the moment it was loaded, whatever the hour (today's day is squeezed into
+        // the hours already past)
+        for (String stamped : List.of("customer_order.created_at", "order_timeline.at", "payment.at",
+                "shipment.shipped_at", "message.created_at", "pick_list.created_at")) {
+            String[] column = stamped.split("\\.");
+            assertThat(count("SELECT count(*) FROM " + column[0] + " WHERE " + column[1] + " > now()"))
+                    .as(stamped + " after loading").isZero();
+        }
     }
 
     /** The first start applies every migration in one transaction, with one commit: they share its start time. */
