@@ -108,8 +108,8 @@ final class SegmentReader {
     private int at;
 
     private final byte[] classes = ASCII.clone();
-    private final char[] wideChars = new char[8];
-    private final byte[] wideClasses = new byte[8];
+    private char[] wideChars = new char[8];
+    private byte[] wideClasses = new byte[8];
     private int wide;
 
     private int state = INITIAL;
@@ -256,6 +256,11 @@ final class SegmentReader {
                 wideClasses[i] = k;
                 return;
             }
+        }
+        if (wide == wideChars.length) {
+            // only X12's ISX segments, each declaring another release character, get here
+            wideChars = java.util.Arrays.copyOf(wideChars, wide * 2);
+            wideClasses = java.util.Arrays.copyOf(wideClasses, wide * 2);
         }
         wideChars[wide] = c;
         wideClasses[wide++] = k;
@@ -750,12 +755,7 @@ final class SegmentReader {
     private void openSegment() {
         tag = take();
         position++;
-        element = -1;
-        occurrence = -1;
-        component = -1;
-        repeats = -1;
-        composite = false;
-        repeating = false;
+        startOver();
         elements = new ArrayList<>(8);
         if (confirmed) {
             count();
@@ -770,17 +770,22 @@ final class SegmentReader {
             frozen.set(i, List.copyOf(frozen.get(i)));
         }
         Segment segment = new Segment(tag, position, List.copyOf(frozen));
+        startOver();
+        if (confirmed) {
+            control.segment(segment);
+        } else {
+            unconfirmed.add(segment);
+        }
+    }
+
+    /** No element read yet (StAEDI's positions before the first are -1). */
+    private void startOver() {
         element = -1;
         occurrence = -1;
         component = -1;
         repeats = -1;
         composite = false;
         repeating = false;
-        if (confirmed) {
-            control.segment(segment);
-        } else {
-            unconfirmed.add(segment);
-        }
     }
 
     private void closeSegment() {

@@ -184,6 +184,13 @@ class InterchangeReadingTests {
             }
         }
         same(ISA.replace("ZZ*", "ZZ\r\n*") + GS + SET + "GE*1*8~IEA*1*000000007~");
+        // from 00704 on each ISX declares a release character
+        StringBuilder releases = new StringBuilder();
+        for (char c = 'à'; c < 'à' + 20; c++) {
+            releases.append("ISX*").append(c).append("~REF*ZZ*A").append(c).append("*B~");
+        }
+        same(ISA.replace("00401", "00704") + GS + SET.replace("ST*850*0001~", "ST*850*0001~" + releases)
+                + "GE*1*8~IEA*1*000000007~", StandardCharsets.UTF_8);
         same(ISA.replace("*U*", "* *").replace("00401", "00501") + GS + SET + "GE*1*8~IEA*1*000000007~");
         same(ISA.replace("*U*", "*\n*").replace("00401", "00501") + GS + SET + "GE*1*8~IEA*1*000000007~");
     }
