@@ -65,11 +65,6 @@ final class ControlStructure {
         return header;
     }
 
-    /** An error StAEDI's lexer reported, kept with the message open or the interchange. */
-    void error(SyntaxError error) {
-        (segments != null ? messageErrors : errors).add(error);
-    }
-
     /** Takes the next segment of the interchange, its position counted from UNB or ISA. */
     void segment(Segment s) {
         String tag = s.tag();
@@ -79,7 +74,7 @@ final class ControlStructure {
         }
         switch (tag) {
             case "UNA" -> {
-                // the service string advice: StAEDI has read the separators from it
+                // the service string advice: the reader has taken the separators from it
             }
             case "UNB" -> {
                 header = s;
@@ -213,8 +208,8 @@ final class ControlStructure {
     }
 
     /**
-     * The interchange as read; refuses one that ends inside a message. (One that ends without UNZ or IEA StAEDI's
-     * lexer refuses itself: it reads the envelope's end even without a control schema.)
+     * The interchange as read; refuses one that ends inside a message. (One that ends without UNZ or IEA
+     * {@link SegmentReader} refuses itself, as StAEDI's lexer did.)
      */
     Interchange end() {
         if (segments != null) {
