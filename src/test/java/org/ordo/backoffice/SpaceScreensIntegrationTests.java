@@ -122,4 +122,18 @@ class SpaceScreensIntegrationTests {
                         Locale.ENGLISH) + ": is the bin the goods leave; name another bin");
         assertThat(space.contents(location, "R-01").of(sku)).as("nothing moved").isEqualTo(5);
     }
+
+    /** A warehouse of 10,000 characters (the hostile run's) is refused on the page, not with a 500 from its redirect. */
+    @Test
+    void aMoveInAWarehouseLongerThanAnyCodeIsRefusedOnThePage() {
+        fixtures.receive(sku, location, 5);
+        WebSession warehouse = as(Role.WAREHOUSE);
+        warehouse.get("/warehouse/moves?location=" + location);
+        WebSession.Page answer = warehouse.post("/warehouse/moves", Map.of("location", "L".repeat(10_000), "from",
+                "R-01", "sku", sku, "quantity", "2", "to", "R-02"));
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).endsWith("/warehouse/moves?location=");
+        assertThat(warehouse.follow(answer).body()).contains("class=\"flash error\"");
+        assertThat(space.contents(location, "R-01").of(sku)).as("nothing moved").isEqualTo(5);
+    }
 }

@@ -53,7 +53,6 @@ class BinMovesScreenController {
             Flash.success(redirect, "warehouse.move.done", m.quantity(), m.sku(), m.from(), m.to(), m.fromHolds(),
                     m.toHolds());
         }
-        return "redirect:/warehouse/moves?location=" + org.springframework.web.util.UriUtils.encodeQueryParam(
-                location, java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/warehouse/moves?location=" + Redirects.query(location);
     }
 }

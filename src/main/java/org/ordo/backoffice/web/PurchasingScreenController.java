@@ -180,11 +180,7 @@ class PurchasingScreenController {
                         currency.trim()), optional("packSize", packSize), optional("minimumOrder", minimumOrder),
                 days("leadTimeDays", leadTimeDays), null, days("demandWeeks", demandWeeks))),
                 "purchasing.policy.saved", sku.trim(), location);
-        // a SKU longer than any SKU can be (anything typed) stays out of the redirect, whose headers it overflowed
-        // (a 500); the page without it shows the refusal
-        return sku.trim().length() > org.ordo.purchasing.PurchasingManagement.MAX_SKU ? "redirect:/purchasing/policies"
-                : "redirect:/purchasing/policies?sku=" + org.springframework.web.util.UriUtils.encodeQueryParam(
-                        sku.trim(), java.nio.charset.StandardCharsets.UTF_8);
+        return "redirect:/purchasing/policies?sku=" + Redirects.query(sku.trim());
     }
 
     private static boolean mayEditPolicy() {

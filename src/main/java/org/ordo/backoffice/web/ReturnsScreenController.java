@@ -151,9 +151,9 @@ class ReturnsScreenController {
         ReturnView[] done = new ReturnView[1];
         if (Attempt.run(redirect, () -> done[0] = returns.receive(id, new ReceiveReturn(location, lines)),
                 "returns.received", announced.number(), location)) {
-            return "redirect:/returns/receive?location=" + encode(location);
+            return "redirect:/returns/receive?location=" + Redirects.query(location);
         }
-        return "redirect:/returns/receive?rma=" + encode(announced.number()) + "&location=" + encode(location);
+        return "redirect:/returns/receive?rma=" + Redirects.query(announced.number()) + "&location=" + Redirects.query(location);
     }
 
     /** A unit count of the form as a receipt line; blank or 0 adds nothing, anything else the service checks. */
@@ -168,10 +168,6 @@ class ReturnsScreenController {
         }
         lines.add(new ReceiveReturn.Line(lineNo, quantity, condition.name(),
                 condition == Condition.RESELLABLE ? Boolean.FALSE : writeOff));
-    }
-
-    private static String encode(String value) {
-        return java.net.URLEncoder.encode(value == null ? "" : value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Warehouse space: how full a warehouse and each bin are (on hand, reserved, incoming), the open overflow alerts,
@@ -64,7 +63,7 @@ class SpaceScreenController {
     String acknowledge(@PathVariable long id, @RequestParam String location, RedirectAttributes redirect) {
         space.acknowledgeAlert(location, id);
         Flash.success(redirect, "space.acknowledged");
-        return "redirect:/space?location=" + UriUtils.encodeQueryParam(location, StandardCharsets.UTF_8);
+        return "redirect:/space?location=" + Redirects.query(location);
     }
 
     @GetMapping("/forecast.csv")

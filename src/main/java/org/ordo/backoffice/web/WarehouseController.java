@@ -107,7 +107,7 @@ class WarehouseController {
             Flash.success(redirect, "warehouse.pickList.created", made[0].number(), made[0].lines().size());
             return "redirect:/warehouse/pick-lists/" + made[0].id();
         }
-        return "redirect:/warehouse?location=" + query(location);
+        return "redirect:/warehouse?location=" + Redirects.query(location);
     }
 
     @GetMapping("/pick-lists/{id}")
@@ -206,10 +206,10 @@ class WarehouseController {
     String findToPack(@RequestParam String order, @RequestParam String location, RedirectAttributes redirect) {
         try {
             return "redirect:/warehouse/orders/" + orders.require(orders.idOf(order.trim())).number()
-                    + "/pack?location=" + query(location);
+                    + "/pack?location=" + Redirects.query(location);
         } catch (NotFoundException | InvalidInputException e) {
             Flash.error(redirect, "warehouse.pack.unknownOrder", order);
-            return "redirect:/warehouse?location=" + query(location);
+            return "redirect:/warehouse?location=" + Redirects.query(location);
         }
     }
 
@@ -268,7 +268,7 @@ class WarehouseController {
                     optionalNumber("heightMm", form.get("heightMm")), items))));
         }, "warehouse.pack.packed", view.number());
         return "redirect:/warehouse/orders/" + view.number() + (ok ? "/ship" : "/pack") + "?location="
-                + query(location);
+                + Redirects.query(location);
     }
 
     @GetMapping("/orders/{order}/ship")
@@ -297,9 +297,9 @@ class WarehouseController {
         if (ok) {
             Flash.success(redirect, "warehouse.ship.shipped", view.number(), shipped[0].carrier(),
                     shipped[0].trackingNumber());
-            return "redirect:/warehouse?location=" + query(location);
+            return "redirect:/warehouse?location=" + Redirects.query(location);
         }
-        return "redirect:/warehouse/orders/" + view.number() + "/ship?location=" + query(location);
+        return "redirect:/warehouse/orders/" + view.number() + "/ship?location=" + Redirects.query(location);
     }
 
     // --- receiving -------------------------------------------------------------------------------------------
@@ -334,7 +334,7 @@ class WarehouseController {
             redirect.addFlashAttribute("form", new java.util.HashMap<>(Map.of("sku", sku, "quantity", quantity,
                     "reference", reference)));
         }
-        return "redirect:/warehouse/receive?location=" + query(location);
+        return "redirect:/warehouse/receive?location=" + Redirects.query(location);
     }
 
     /**
@@ -361,10 +361,6 @@ class WarehouseController {
     }
 
     /** A location code as a query parameter value, so that a typed code cannot change the redirect. */
-    private static String query(String location) {
-        return java.net.URLEncoder.encode(location == null ? "" : location, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /** A count typed into a form (Numbers' rule: "1.5", "+2" or "1e2" are refused, not read as 1, 2 or 100). */
     static int number(String field, String value) {
         long number = Numbers.whole(field, value == null ? null : value.strip(), false);
