@@ -443,7 +443,7 @@ public class InventoryManagement {
                 demand.orderId(), p.lineNo(), p.level().sku(), p.level().locationId(), p.quantity(), at)).toList();
         if (batch != null) {
             // written with the batch's levels by settle (or before a read of them), one statement for the batch
-            batch.reserved(changes);
+            batch.reserved(demand.orderId(), changes);
             batch.gathered(entries, reservations);
             return plan.allocation(lines).written(asRead(plan.picks(), reservations));
         }
@@ -473,6 +473,19 @@ public class InventoryManagement {
             return new ReservationView(r.id(), r.lineNo(), r.sku(), picks.get(i).level().location(), r.quantity(),
                     "ACTIVE", r.createdAt(), null, r.orderId());
         }).toList();
+    }
+
+    /**
+     * Takes back what an order of the batch reserved ({@link #reserve(StockDemand, StockBatch)}), when its order is
+     * not written after all (a reference another transaction wrote first, found as the batch's orders are written):
+     * its ledger rows and reservations are not written, and its units are not added to the levels. Fails (and so the
+     * transaction) when some of its rows were written already, by a read of the ledger in the transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(StockBatch batch, UUID orderId) {
+        if (!batch.forget(orderId)) {
+            throw new IllegalStateException("The reservations of order " + orderId + " were written already");
+        }
     }
 
     /**

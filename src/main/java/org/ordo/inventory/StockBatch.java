@@ -32,6 +32,8 @@ public final class StockBatch {
     private final Map<String, List<LockedLevel>> locked = new LinkedHashMap<>();
     private final List<String> lockedInOrder = new ArrayList<>();
     private final List<StockLedger.LevelChange> added = new ArrayList<>();
+    /** The order each of {@link #added} is for. */
+    private final List<java.util.UUID> addedFor = new ArrayList<>();
     private final Map<LevelKey, Long> reserved = new HashMap<>();
     private final List<StockLedger.Entry> entries = new ArrayList<>();
     private final List<StockLedger.NewReservation> reservations = new ArrayList<>();
@@ -56,6 +58,7 @@ public final class StockBatch {
     public void rollbackTo(Mark mark) {
         while (added.size() > mark.added()) {
             StockLedger.LevelChange c = added.remove(added.size() - 1);
+            addedFor.remove(addedFor.size() - 1);
             reserved.merge(new LevelKey(c.sku(), c.locationId()), -c.quantity(), Long::sum);
         }
         while (lockedInOrder.size() > mark.locked()) {
@@ -72,6 +75,34 @@ public final class StockBatch {
     void gathered(List<StockLedger.Entry> orderEntries, List<StockLedger.NewReservation> orderReservations) {
         entries.addAll(orderEntries);
         reservations.addAll(orderReservations);
+    }
+
+    /**
+     * Takes back what one order of the batch reserved, its rows not written yet (its order was not written after
+     * all); false, and nothing taken back, when some of its rows were written already.
+     */
+    boolean forget(java.util.UUID orderId) {
+        String ref = orderId.toString();
+        for (int i = 0; i < entriesWritten; i++) {
+            if (ref.equals(entries.get(i).documentRef())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < reservationsWritten; i++) {
+            if (orderId.equals(reservations.get(i).orderId())) {
+                return false;
+            }
+        }
+        entries.removeIf(e -> ref.equals(e.documentRef()));
+        reservations.removeIf(r -> orderId.equals(r.orderId()));
+        for (int i = added.size() - 1; i >= 0; i--) {
+            if (orderId.equals(addedFor.get(i))) {
+                StockLedger.LevelChange c = added.remove(i);
+                addedFor.remove(i);
+                reserved.merge(new LevelKey(c.sku(), c.locationId()), -c.quantity(), Long::sum);
+            }
+        }
+        return true;
     }
 
     /** The gathered rows not written yet, in the order gathered. */
@@ -118,9 +149,10 @@ public final class StockBatch {
     }
 
     /** An order of the batch reserved these units. */
-    void reserved(List<StockLedger.LevelChange> changes) {
+    void reserved(java.util.UUID orderId, List<StockLedger.LevelChange> changes) {
         for (StockLedger.LevelChange c : changes) {
             added.add(c);
+            addedFor.add(orderId);
             reserved.merge(new LevelKey(c.sku(), c.locationId()), c.quantity(), Long::sum);
         }
     }
@@ -139,6 +171,7 @@ public final class StockBatch {
         locked.replaceAll((sku, levels) -> levels.stream()
                 .map(l -> plus(l, perLevel.getOrDefault(new LevelKey(l.sku(), l.locationId()), 0L))).toList());
         added.clear();
+        addedFor.clear();
         reserved.clear();
         return perLevel.entrySet().stream()
                 .map(e -> new StockLedger.LevelChange(e.getKey().sku(), e.getKey().locationId(), e.getValue()))

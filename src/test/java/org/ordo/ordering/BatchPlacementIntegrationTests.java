@@ -170,7 +170,7 @@ class BatchPlacementIntegrationTests {
 
         Map<String, Long> statements = new java.util.HashMap<>();
         List<OrderManagement.Placement> placed = transactions.execute(status -> {
-            countStatements("reservation", "stock_movement");
+            countStatements("reservation", "stock_movement", "customer_order", "order_line", "order_timeline");
             List<OrderManagement.Placement> p = orders.placeAll(List.of(
                     order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 4L), new PlaceOrder.Line(b.other(), 1L)),
                     order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 5L)), // reserved, then refused at its insert
@@ -184,7 +184,72 @@ class BatchPlacementIntegrationTests {
 
         assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, false, true);
         assertThat(statements).as("statements that inserted into each table").containsEntry("reservation", 1L)
-                .containsEntry("stock_movement", 1L);
+                .containsEntry("stock_movement", 1L).containsEntry("customer_order", 1L)
+                .containsEntry("order_line", 1L).containsEntry("order_timeline", 1L);
+    }
+
+    @Test
+    void anOrderWhoseReferenceAnotherTransactionWroteMeanwhileIsRefusedAloneAndLeavesNothing() throws Exception {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+        // another transaction places prefix-2 and commits only once the batch waits for it: the batch looked for the
+        // reference before, did not see it, and meets it as it writes its orders
+        java.util.concurrent.CountDownLatch placedElsewhere = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<UUID> elsewhere = java.util.concurrent.Executors.newSingleThreadExecutor()
+                .submit(() -> transactions.execute(status -> {
+                    UUID id = orders.place(order(prefix + "-2", b, new PlaceOrder.Line(b.other(), 1L)),
+                            new PlaceOrder.Source(null, "batch-test")).id();
+                    placedElsewhere.countDown();
+                    awaitSomeoneWaitingForALock();
+                    return id;
+                }));
+        placedElsewhere.await();
+        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 2L)),
+                order(prefix + "-2", b, new PlaceOrder.Line(b.sku(), 3L)),
+                order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 4L))),
+                new PlaceOrder.Source(null, "batch-test"));
+        UUID other = elsewhere.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true);
+        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("external reference");
+        assertThat(jdbc.sql("SELECT id FROM customer_order WHERE channel = 'edi' AND external_ref = :ref")
+                .param("ref", prefix + "-2").query(UUID.class).list()).containsExactly(other);
+        // the refused order reserved nothing and wrote no ledger row; the others are as a read gives them
+        assertThat(b.api().get("/api/v1/inventory/" + b.sku()).json().get("reserved").asLong()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT coalesce(sum(reserved_delta), 0) FROM stock_movement WHERE sku = :sku")
+                .param("sku", b.sku()).query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM reservation WHERE sku = :sku")
+                .param("sku", b.sku()).query(Long.class).single()).isEqualTo(6);
+        for (int i : new int[] {0, 2}) {
+            // answered as placed, before the gate released it (the release is the read's only difference)
+            OrderView answered = placed.get(i).order();
+            OrderView now = orders.require(answered.id());
+            assertThat(now.releasedAt()).isEqualTo(answered.createdAt());
+            assertThat(answered.lines()).isEqualTo(now.lines());
+            assertThat(answered.reservations()).isEqualTo(now.reservations());
+            assertThat(answered.timeline()).isEqualTo(now.timeline().subList(0, 1));
+            assertThat(answered.promises()).isEqualTo(now.promises());
+            assertThat(answered.createdAt()).isEqualTo(now.createdAt());
+        }
+        assertThat(confirmations(List.of(placed.get(0).order().id(), placed.get(2).order().id(), other)))
+                .isEqualTo(3);
+    }
+
+    /** Waits (at most 30 s) until a backend of this database waits for a lock another transaction holds. */
+    private void awaitSomeoneWaitingForALock() {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until && jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """).query(Long.class).single() == 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Test
