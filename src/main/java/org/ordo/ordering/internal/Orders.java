@@ -148,7 +148,8 @@ public class Orders {
     }
 
     /**
-     * Writes a new order with its lines and first timeline entries in one statement (one round trip). Empty, and
+     * Writes a new order with its lines and first timeline entries in one statement (one round trip), the statement
+     * of a batch's orders ({@link #insertAll}) with one order. Empty, and
      * nothing written, when the channel already sent an order with this external reference; else the order as
      * {@link #find} reads it afterwards (without reservations), built from what was written instead of read back:
      * the stamps are taken to the microsecond the database keeps, the defaults are the columns' (docs/benchmarks.md,
@@ -157,52 +158,7 @@ public class Orders {
      */
     public Optional<OrderView> insert(NewOrder o, List<NewLine> lines, List<NewEntry> placed, ReleaseAtInsert release) {
         NewRows rows = rows(o, lines, placed, release);
-        Instant at = rows.at();
-        JdbcClient.StatementSpec order = jdbc.sql("""
-                WITH o AS (
-                    INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
-                        customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
-                        shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
-                        created_by, created_at, updated_at, ship_by, deliver_by, released_at)
-                    VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
-                        :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
-                        CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy, :now,
-                        :now, :shipBy, :deliverBy, :releasedAt)
-                    ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
-                    RETURNING id),
-                line AS (
-                    INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
-                        price_includes_tax, net, tax, gross, reserved, backordered)
-                    SELECT o.id, l.* FROM o CROSS JOIN unnest(CAST(:lineNo AS int[]), CAST(:sku AS text[]),
-                        CAST(:lineName AS text[]), CAST(:type AS text[]), CAST(:quantity AS bigint[]),
-                        CAST(:unitPrice AS numeric[]), CAST(:taxRate AS numeric[]), CAST(:includesTax AS boolean[]),
-                        CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
-                        CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l),
-                entry AS (
-                    INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason,
-                        reason_code, reason_args)
-                    SELECT o.id, :now, t.actor, t.dimension, t.from_status, t.to_status, t.reason, t.code,
-                        CAST(t.args AS jsonb)
-                    FROM o CROSS JOIN unnest(CAST(:tActor AS text[]), CAST(:tDimension AS text[]),
-                        CAST(:tFrom AS text[]), CAST(:tTo AS text[]), CAST(:tReason AS text[]),
-                        CAST(:tCode AS text[]), CAST(:tArgs AS text[]))
-                        WITH ORDINALITY AS t(actor, dimension, from_status, to_status, reason, code, args, n)
-                    ORDER BY t.n)
-                SELECT count(*) FROM o
-                """)
-                .param("id", o.id()).param("number", o.number()).param("channel", o.channel())
-                .param("externalRef", o.externalRef()).param("customerId", o.customerId())
-                .param("email", o.customerEmail()).param("name", o.customerName()).param("locale", o.locale())
-                .param("currency", o.currency()).param("paymentMethod", o.paymentMethod())
-                .param("fulfillment", rows.fulfillment().name())
-                .param("releasedAt", release == null ? null : Timestamp.from(at), java.sql.Types.TIMESTAMP)
-                .param("shipping", json.write(o.shippingAddress())).param("billing", json.write(o.billingAddress()))
-                .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
-                .param("note", o.note()).param("promisedAt", Timestamp.from(rows.promisedAt()))
-                .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy()).param("now", Timestamp.from(at))
-                .param("shipBy", o.shipBy(), java.sql.Types.DATE).param("deliverBy", o.deliverBy(), java.sql.Types.DATE);
-        return withTimeline(withLines(order, lines), rows.timeline()).query(Integer.class).single() == 1
-                ? Optional.of(rows.view()) : Optional.empty();
+        return insertAll(List.of(rows)).contains(o.id()) ? Optional.of(rows.view()) : Optional.empty();
     }
 
     /**
@@ -311,7 +267,7 @@ public class Orders {
         return new java.util.HashSet<>(withTimeline(withLines(spec, lines), entries).query(UUID.class).list());
     }
 
-    /** Binds timeline entries as the arrays that {@code unnest(...)} reads, for both inserts. */
+    /** Binds timeline entries as the arrays that {@code unnest(...)} reads. */
     private JdbcClient.StatementSpec withTimeline(JdbcClient.StatementSpec spec, List<NewEntry> timeline) {
         return spec
                 .param("tActor", timeline.stream().map(NewEntry::actor).toArray(String[]::new))
