@@ -1,5 +1,8 @@
 package org.ordo.inventory;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,6 +26,7 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
+import org.ordo.platform.PerTransaction;
 import org.ordo.platform.Slice;
 import org.ordo.platform.Wording;
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,11 +56,18 @@ public class InventoryManagement {
     /** The routing, looked up on first use and kept: looking it up for every order cost more than asking it. */
     private volatile java.util.Optional<FulfilmentRouting> router;
     private final org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves;
+    private final Clock clock;
+    /**
+     * The batches open in the caller's transaction ({@link #lockForBatch} to {@link #settle}), whose gathered ledger
+     * rows and reservations every read of the ledger or the reservations writes first ({@link #writeGathered}).
+     */
+    private final PerTransaction<List<StockBatch>> batches = new PerTransaction<>();
 
     InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events,
             org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming,
             org.springframework.beans.factory.ObjectProvider<FulfilmentRouting> routing,
-            org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves) {
+            org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves, Clock clock) {
+        this.clock = clock;
         this.incoming = incoming;
         this.routing = routing;
         this.shelves = shelves;
@@ -127,6 +138,7 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement receive(Receipt receipt, String documentType, String bin) {
+        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, receipt.quantity(), false);
         Target target = target(receipt.sku(), receipt.location(), errors);
@@ -166,6 +178,7 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement adjust(Adjustment adjustment, String documentType, String bin) {
+        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, adjustment.quantity(), true);
         Target target = target(adjustment.sku(), adjustment.location(), errors);
@@ -197,6 +210,7 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void takeBack(String rmaNumber, List<ReturnedStock> returned) {
+        writeGathered();
         String actor = Actor.current();
         List<Entry> entries = new ArrayList<>();
         List<ReturnedStock> sorted = returned.stream().sorted(Comparator.comparing(ReturnedStock::sku)
@@ -227,6 +241,7 @@ public class InventoryManagement {
      */
     @Transactional
     public Movement releaseFromQuarantine(QuarantineRelease release) {
+        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, release.quantity(), false);
         Target target = target(release.sku(), release.location(), errors);
@@ -326,6 +341,7 @@ public class InventoryManagement {
 
     /** The ledger of a SKU, oldest first, keyset-paged by movement id. */
     public Slice<Movement> movements(String sku, String location, Long afterId, int limit) {
+        writeGathered();
         catalog.require(sku);
         return Slice.of(ledger.movements(sku, location, afterId, limit + 1), limit, last -> String.valueOf(last.id()));
     }
@@ -350,6 +366,7 @@ public class InventoryManagement {
     public StockBatch lockForBatch(Collection<String> skus) {
         StockBatch batch = new StockBatch();
         lockMissing(batch, skus);
+        batches.get(ArrayList::new).ifPresent(open -> open.add(batch));
         return batch;
     }
 
@@ -363,8 +380,10 @@ public class InventoryManagement {
     /**
      * Reserves stock for one order of a batch ({@link #lockForBatch}) by the same rule as {@link #reserve(StockDemand)},
      * against the levels as the batch's orders before it left them: the same picks, backorders and refusals as
-     * when the orders are placed one after another. The order's ledger rows and reservations are written now; what
-     * it adds to the levels' reserved units is written for the whole batch by {@link #settle}.
+     * when the orders are placed one after another. The order's ledger rows and reservations, and what it adds to
+     * the levels' reserved units, are written for the whole batch by {@link #settle} (the rows earlier, should the
+     * transaction read the ledger or reservations before); the allocation answered shows the reservations as they
+     * will be read.
      */
     private java.util.Optional<FulfilmentRouting> router() {
         java.util.Optional<FulfilmentRouting> found = router;
@@ -418,14 +437,19 @@ public class InventoryManagement {
             entries.add(new Entry(level.sku(), level.locationId(), MovementKind.RESERVATION, 0, e.getValue(),
                     "reserved for order " + demand.orderNumber(), ORDER, demand.orderId().toString(), actor));
         }
+        // stamped here, not by the database, so that an order of a batch shows the stamp its rows get when written
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<NewReservation> reservations = plan.picks().stream().map(p -> new NewReservation(Ids.next(),
-                demand.orderId(), p.lineNo(), p.level().sku(), p.level().locationId(), p.quantity())).toList();
-        StockLedger.Reserved written = ledger.reserve(batch == null ? changes : List.of(), entries, reservations);
+                demand.orderId(), p.lineNo(), p.level().sku(), p.level().locationId(), p.quantity(), at)).toList();
+        if (batch != null) {
+            // written with the batch's levels by settle (or before a read of them), one statement for the batch
+            batch.reserved(demand.orderId(), changes);
+            batch.gathered(entries, reservations);
+            return plan.allocation(lines).written(asRead(plan.picks(), reservations));
+        }
+        StockLedger.Reserved written = ledger.reserve(changes, entries, reservations);
         if (!written.applied()) {
             throw new IllegalStateException("Stock of " + skus + " changed under a lock");
-        }
-        if (batch != null) {
-            batch.reserved(changes);
         }
         // with the reservations as the statement wrote them, so that the order placed is answered without reading
         // them back (docs/benchmarks.md, P4)
@@ -433,15 +457,65 @@ public class InventoryManagement {
     }
 
     /**
+     * Reservations about to be written, as {@link #reservationsOf} will read them: active, with their location's
+     * code, in its order (line, the location's priority, its code). {@code picks} and {@code rows} are parallel.
+     */
+    private static List<ReservationView> asRead(List<AllocationPlan.Pick> picks, List<NewReservation> rows) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < picks.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> picks.get(i).lineNo())
+                .thenComparingInt(i -> picks.get(i).level().priority())
+                .thenComparing(i -> picks.get(i).level().location()));
+        return order.stream().map(i -> {
+            NewReservation r = rows.get(i);
+            return new ReservationView(r.id(), r.lineNo(), r.sku(), picks.get(i).level().location(), r.quantity(),
+                    "ACTIVE", r.createdAt(), null, r.orderId());
+        }).toList();
+    }
+
+    /**
+     * Takes back what an order of the batch reserved ({@link #reserve(StockDemand, StockBatch)}), when its order is
+     * not written after all (a reference another transaction wrote first, found as the batch's orders are written):
+     * its ledger rows and reservations are not written, and its units are not added to the levels. Fails (and so the
+     * transaction) when some of its rows were written already, by a read of the ledger in the transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forget(StockBatch batch, UUID orderId) {
+        if (!batch.forget(orderId)) {
+            throw new IllegalStateException("The reservations of order " + orderId + " were written already");
+        }
+    }
+
+    /**
+     * Writes the ledger rows and reservations the batches open in the caller's transaction gathered so far, so that
+     * a read of the ledger or of reservations in the transaction sees them (the batch's levels stay for settle).
+     */
+    private void writeGathered() {
+        batches.current().ifPresent(open -> open.forEach(batch -> {
+            StockBatch.Unwritten rows = batch.unwritten();
+            if (!rows.isEmpty()) {
+                ledger.reserveAll(List.of(), rows.entries(), rows.reservations());
+            }
+        }));
+    }
+
+    /**
      * Adds what the orders of a batch reserved to the stock levels, one conditional update for all levels (each
-     * level once, whatever the number of orders), backed by the CHECK constraints as every reservation is. The
+     * level once, whatever the number of orders), backed by the CHECK constraints as every reservation is, and
+     * writes the orders' ledger rows and reservations not written yet, in the same statement. The
      * levels are locked by the batch, so the update cannot fail; should it, the transaction fails and nothing of
      * the batch stays.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void settle(StockBatch batch) {
         List<StockLedger.LevelChange> changes = batch.take();
-        if (!changes.isEmpty() && !ledger.reserveAll(changes, List.of(), List.of())) {
+        StockBatch.Unwritten rows = batch.unwritten();
+        batches.current().ifPresent(open -> open.remove(batch));
+        // the levels, and the ledger rows and reservations of the batch's orders, in one statement
+        if ((!changes.isEmpty() || !rows.isEmpty())
+                && !ledger.reserveAll(changes, rows.entries(), rows.reservations())) {
             throw new IllegalStateException("Stock of " + changes.stream().map(StockLedger.LevelChange::sku)
                     .distinct().toList() + " changed under the batch's lock");
         }
@@ -450,6 +524,7 @@ public class InventoryManagement {
     /** Releases every active reservation of an order (cancellation); one RELEASE movement per SKU and location. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(UUID orderId, String orderNumber, String reason) {
+        writeGathered();
         List<NewReservation> closed = ledger.closeActiveReservations(orderId, "RELEASED");
         Map<LevelKey, Long> perLevel = new TreeMap<>();
         Map<LevelKey, NewReservation> byKey = new HashMap<>();
@@ -483,6 +558,7 @@ public class InventoryManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public StockAllocation reserveAgain(UUID orderId, String orderNumber, Collection<Integer> lines,
             StockDemand demand, String reason) {
+        writeGathered();
         List<NewReservation> closed = lines.isEmpty() ? List.of()
                 : ledger.closeActiveReservations(orderId, lines, "RELEASED");
         java.util.SortedSet<String> skus = new java.util.TreeSet<>(java.util.Comparator.naturalOrder());
@@ -521,11 +597,13 @@ public class InventoryManagement {
 
     /** True when goods of this order have left the shelf (picked): it can no longer be cancelled or held. */
     public boolean hasIssued(UUID orderId) {
+        writeGathered();
         return ledger.hasIssued(orderId);
     }
 
     /** Active reservations at a location for these orders, by order then line, for building pick lists. */
     public List<ReservationView> activeReservationsAt(String location, List<UUID> orderIds) {
+        writeGathered();
         return ledger.activeReservationsAt(location(location).id(), orderIds);
     }
 
@@ -546,6 +624,7 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void issue(UUID reservationId, long picked, String documentType, String documentRef, String bin) {
+        writeGathered();
         StockLedger.Held r = ledger.lockReservation(reservationId)
                 .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
         if (!r.active()) {
@@ -580,6 +659,7 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void issuePart(UUID reservationId, long quantity, String documentType, String documentRef) {
+        writeGathered();
         StockLedger.Held r = ledger.lockReservation(reservationId)
                 .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
         if (!r.active()) {
@@ -597,12 +677,14 @@ public class InventoryManagement {
     }
 
     public List<ReservationView> reservationsOf(UUID orderId) {
+        writeGathered();
         return ledger.reservationsOf(orderId);
     }
 
     /** Where levels and ledger disagree (empty when the books are straight); {@code sku} null checks all. */
     @Transactional(readOnly = true)
     public List<String> ledgerDiscrepancies(String sku) {
+        writeGathered();
         List<String> found = new ArrayList<>(ledger.discrepancies(sku).stream().map(StockDiscrepancy::describe)
                 .toList());
         found.addAll(ledger.quarantineDiscrepancies(sku));
@@ -615,18 +697,21 @@ public class InventoryManagement {
      */
     @Transactional(readOnly = true)
     public List<String> quarantineDiscrepancies() {
+        writeGathered();
         return ledger.quarantineDiscrepancies(null);
     }
 
     /** Every level that breaks invariant 1, with what the ledger and the reservations say; reads, locks nothing. */
     @Transactional(readOnly = true)
     public List<StockDiscrepancy> stockDiscrepancies() {
+        writeGathered();
         return ledger.discrepancies(null);
     }
 
     /** What the reservations of these orders hold or have issued (picked): order id, line number, quantity. */
     @Transactional(readOnly = true)
     public Map<UUID, Map<Integer, Long>> allocatedByLine(Collection<UUID> orderIds) {
+        writeGathered();
         return ledger.allocatedByLine(orderIds);
     }
 
@@ -642,6 +727,7 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement sendAway(String sku, String locationCode, long quantity, String transferNumber) {
+        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, quantity, false);
         Target target = target(sku, locationCode, errors);
@@ -662,6 +748,7 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement takeIn(String sku, String locationCode, long quantity, String transferNumber) {
+        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, quantity, false);
         Target target = target(sku, locationCode, errors);
@@ -676,6 +763,7 @@ public class InventoryManagement {
     /** Per SKU, what the ledger has sent away by transfer and not taken in yet; reads, locks nothing. */
     @Transactional(readOnly = true)
     public Map<String, Long> inTransitByLedger() {
+        writeGathered();
         return ledger.inTransit();
     }
 
@@ -685,12 +773,14 @@ public class InventoryManagement {
      */
     @Transactional(readOnly = true)
     public long demandSince(String sku, String locationCode, java.time.Instant since) {
+        writeGathered();
         return Math.max(0, ledger.demand(sku, location(locationCode).id(), since));
     }
 
     /** {@link #demandSince(String, String, java.time.Instant)} of many SKUs: SKU, then location code, to demand. */
     @Transactional(readOnly = true)
     public Map<String, Map<String, Long>> demandSince(Collection<String> skus, java.time.Instant since) {
+        writeGathered();
         return skus.isEmpty() ? Map.of() : ledger.demand(skus, since);
     }
 

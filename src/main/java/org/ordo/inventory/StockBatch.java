@@ -16,42 +16,110 @@ import org.ordo.inventory.internal.StockLedger.LockedLevel;
  * The stock of a batch of orders placed in one transaction (an EDI interchange's transaction of messages): the
  * levels of the batch's SKUs are locked once, each order is planned against them as they stand after the orders
  * before it, and what the orders reserve is added to the levels once per level when the batch ends
- * ({@link InventoryManagement#settle}), not once per order. Each order still writes its own ledger rows and
- * reservations as it is placed. Made by {@link InventoryManagement#lockForBatch}, kept for one transaction by the
- * caller that opened the batch, never shared.
+ * ({@link InventoryManagement#settle}), not once per order. The orders' ledger rows and reservations are gathered
+ * here too and written with the levels in the same statement (docs/benchmarks.md, P4), or earlier when something
+ * in the transaction reads reservations or the ledger first ({@link InventoryManagement}'s reads write them before
+ * they read). Made by {@link InventoryManagement#lockForBatch}, kept for one transaction by the caller that opened
+ * the batch, never shared.
  *
  * <p>An order of the batch placed in a savepoint that is rolled back takes its reservations back here too
  * ({@link #mark}, {@link #rollbackTo}): the orders after it see the stock as if it had never been asked for, as
  * when each order is placed alone. Levels locked inside such a savepoint lost their lock with it and are locked
- * again when next needed.
+ * again when next needed; gathered rows written inside it were undone with it and are written again later.
  */
 public final class StockBatch {
 
     private final Map<String, List<LockedLevel>> locked = new LinkedHashMap<>();
     private final List<String> lockedInOrder = new ArrayList<>();
     private final List<StockLedger.LevelChange> added = new ArrayList<>();
+    /** The order each of {@link #added} is for. */
+    private final List<java.util.UUID> addedFor = new ArrayList<>();
     private final Map<LevelKey, Long> reserved = new HashMap<>();
+    private final List<StockLedger.Entry> entries = new ArrayList<>();
+    private final List<StockLedger.NewReservation> reservations = new ArrayList<>();
+    /** How many of {@link #entries} and {@link #reservations} are written already (a read came before the end). */
+    private int entriesWritten;
+    private int reservationsWritten;
 
     StockBatch() {
     }
 
     /** Where the batch stands: what it locked and reserved so far, to go back to when an order is refused. */
-    public record Mark(int locked, int added) {
+    public record Mark(int locked, int added, int entries, int reservations, int entriesWritten,
+            int reservationsWritten) {
     }
 
     public Mark mark() {
-        return new Mark(lockedInOrder.size(), added.size());
+        return new Mark(lockedInOrder.size(), added.size(), entries.size(), reservations.size(), entriesWritten,
+                reservationsWritten);
     }
 
     /** Forgets what was locked and reserved since {@code mark} (its savepoint was rolled back). */
     public void rollbackTo(Mark mark) {
         while (added.size() > mark.added()) {
             StockLedger.LevelChange c = added.remove(added.size() - 1);
+            addedFor.remove(addedFor.size() - 1);
             reserved.merge(new LevelKey(c.sku(), c.locationId()), -c.quantity(), Long::sum);
         }
         while (lockedInOrder.size() > mark.locked()) {
             locked.remove(lockedInOrder.remove(lockedInOrder.size() - 1));
         }
+        // the refused order's rows are dropped; what was written since the mark, the savepoint's rollback undid
+        entries.subList(mark.entries(), entries.size()).clear();
+        reservations.subList(mark.reservations(), reservations.size()).clear();
+        entriesWritten = Math.min(entriesWritten, mark.entriesWritten());
+        reservationsWritten = Math.min(reservationsWritten, mark.reservationsWritten());
+    }
+
+    /** An order of the batch reserved: its ledger rows and reservations, to be written with the batch's. */
+    void gathered(List<StockLedger.Entry> orderEntries, List<StockLedger.NewReservation> orderReservations) {
+        entries.addAll(orderEntries);
+        reservations.addAll(orderReservations);
+    }
+
+    /**
+     * Takes back what one order of the batch reserved, its rows not written yet (its order was not written after
+     * all); false, and nothing taken back, when some of its rows were written already.
+     */
+    boolean forget(java.util.UUID orderId) {
+        String ref = orderId.toString();
+        for (int i = 0; i < entriesWritten; i++) {
+            if (ref.equals(entries.get(i).documentRef())) {
+                return false;
+            }
+        }
+        for (int i = 0; i < reservationsWritten; i++) {
+            if (orderId.equals(reservations.get(i).orderId())) {
+                return false;
+            }
+        }
+        entries.removeIf(e -> ref.equals(e.documentRef()));
+        reservations.removeIf(r -> orderId.equals(r.orderId()));
+        for (int i = added.size() - 1; i >= 0; i--) {
+            if (orderId.equals(addedFor.get(i))) {
+                StockLedger.LevelChange c = added.remove(i);
+                addedFor.remove(i);
+                reserved.merge(new LevelKey(c.sku(), c.locationId()), -c.quantity(), Long::sum);
+            }
+        }
+        return true;
+    }
+
+    /** The gathered rows not written yet, in the order gathered. */
+    record Unwritten(List<StockLedger.Entry> entries, List<StockLedger.NewReservation> reservations) {
+
+        boolean isEmpty() {
+            return entries.isEmpty() && reservations.isEmpty();
+        }
+    }
+
+    /** The gathered rows not written yet; from now on they count as written. */
+    Unwritten unwritten() {
+        Unwritten rows = new Unwritten(List.copyOf(entries.subList(entriesWritten, entries.size())),
+                List.copyOf(reservations.subList(reservationsWritten, reservations.size())));
+        entriesWritten = entries.size();
+        reservationsWritten = reservations.size();
+        return rows;
     }
 
     /** The SKUs of {@code skus} not locked by this batch yet. */
@@ -81,9 +149,10 @@ public final class StockBatch {
     }
 
     /** An order of the batch reserved these units. */
-    void reserved(List<StockLedger.LevelChange> changes) {
+    void reserved(java.util.UUID orderId, List<StockLedger.LevelChange> changes) {
         for (StockLedger.LevelChange c : changes) {
             added.add(c);
+            addedFor.add(orderId);
             reserved.merge(new LevelKey(c.sku(), c.locationId()), c.quantity(), Long::sum);
         }
     }
@@ -102,6 +171,7 @@ public final class StockBatch {
         locked.replaceAll((sku, levels) -> levels.stream()
                 .map(l -> plus(l, perLevel.getOrDefault(new LevelKey(l.sku(), l.locationId()), 0L))).toList());
         added.clear();
+        addedFor.clear();
         reserved.clear();
         return perLevel.entrySet().stream()
                 .map(e -> new StockLedger.LevelChange(e.getKey().sku(), e.getKey().locationId(), e.getValue()))

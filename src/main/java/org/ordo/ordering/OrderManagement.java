@@ -134,42 +134,124 @@ public class OrderManagement {
             stock = inventory.lockForBatch(skus);
             reads.stock(stock);
         }
+        // the rows of the batch's orders, written together once all are placed (docs/benchmarks.md, P4)
+        Gathering gathering = stock == null ? null : new Gathering();
         // each order in a savepoint of its own, set in the round trip that releases the last order's
         OrderSavepoints.Chain savepoints = this.savepoints.chain();
         List<Placement> placements = new ArrayList<>();
         for (PlaceOrder command : commands) {
             savepoints.next();
             StockBatch.Mark mark = stock == null ? null : stock.mark();
+            Gathering.Mark gathered = gathering == null ? null : gathering.mark(placements.size());
             try {
-                OrderView order = place(command, source, Map.of(), reads, false);
+                OrderView order = place(command, source, Map.of(), reads, false, gathering);
                 placements.add(new Placement(order, null));
             } catch (InvalidInputException | ConflictException | NotFoundException refused) {
                 savepoints.rollback();
                 if (stock != null) {
                     stock.rollbackTo(mark);
+                    gathering.rollbackTo(gathered);
                 }
                 placements.add(new Placement(null, refused));
             }
         }
         savepoints.end();
         if (stock != null) {
-            // what the batch's orders reserved, added to the stock levels once per level
+            write(gathering, placements, stock);
+            // what the batch's orders reserved, added to the stock levels once per level, with their ledger rows and
+            // reservations
             inventory.settle(stock);
         }
         return placements;
     }
 
+    /**
+     * The orders of a batch placed so far whose rows wait to be written in one statement at the batch's end
+     * ({@link Orders#insertAll}), with what each publishes once written; and the external references the batch's
+     * orders claimed, so that a second order of the batch with the same one is refused as its insert would refuse it.
+     */
+    private static final class Gathering {
+
+        private record Gathered(int index, Orders.NewRows rows, Runnable written) {
+        }
+
+        /** Where the batch stands before an order: what to go back to when it is refused. */
+        private record Mark(int index, int gathered, int claimed) {
+        }
+
+        private final List<Gathered> orders = new ArrayList<>();
+        private final Map<List<String>, UUID> references = new HashMap<>();
+        private final List<List<String>> claimed = new ArrayList<>();
+        private int index;
+
+        Mark mark(int placement) {
+            index = placement;
+            return new Mark(placement, orders.size(), claimed.size());
+        }
+
+        void rollbackTo(Mark mark) {
+            orders.subList(mark.gathered(), orders.size()).clear();
+            while (claimed.size() > mark.claimed()) {
+                references.remove(claimed.remove(claimed.size() - 1));
+            }
+        }
+
+        /** The order of the batch that claimed this reference before; null when none did (it is claimed now). */
+        UUID claim(String channel, String externalRef, UUID id) {
+            if (externalRef == null) {
+                return null;
+            }
+            List<String> key = List.of(channel, externalRef);
+            UUID earlier = references.putIfAbsent(key, id);
+            if (earlier == null) {
+                claimed.add(key);
+            }
+            return earlier;
+        }
+
+        void add(Orders.NewRows rows, Runnable written) {
+            orders.add(new Gathered(index, rows, written));
+        }
+    }
+
+    /**
+     * Writes the gathered orders' rows in one statement, then publishes what each placed order publishes, in the
+     * batch's order. An order not written (its reference written meanwhile by another transaction) is refused as its
+     * own insert would have refused it, and what it reserved is taken back; it published nothing.
+     */
+    private void write(Gathering gathering, List<Placement> placements, StockBatch stock) {
+        if (gathering.orders.isEmpty()) {
+            return;
+        }
+        java.util.Set<UUID> written = orders.insertAll(gathering.orders.stream().map(Gathering.Gathered::rows)
+                .toList());
+        for (Gathering.Gathered o : gathering.orders) {
+            Orders.NewOrder order = o.rows().order();
+            if (written.contains(order.id())) {
+                o.written().run();
+            } else {
+                inventory.forget(stock, order.id());
+                placements.set(o.index(), new Placement(null, duplicateOf(
+                        orders.findByExternalRef(order.channel(), order.externalRef()).orElse(null))));
+            }
+        }
+        gathering.orders.clear();
+    }
+
     private OrderView place(PlaceOrder command, PlaceOrder.Source source, Map<String, Money> agreed) {
-        return place(command, source, agreed, drafts.reads(), true);
+        return place(command, source, agreed, drafts.reads(), true, null);
     }
 
     /**
      * The one way an order is placed, alone or as one of a batch ({@code reads} shared by the batch).
      * {@code answerAfterGate}: read the order again when the payment gate changed it, so the answer shows its
-     * statuses now (a single order's answer); a batch answers the order as placed.
+     * statuses now (a single order's answer); a batch answers the order as placed. {@code gathering} (null: none):
+     * the rows of an order the gate releases or leaves waiting for its payment are gathered there, to be written
+     * with the batch's others, and what it publishes waits until they are; a held or marketplace order is written
+     * at once as alone.
      */
     private OrderView place(PlaceOrder command, PlaceOrder.Source source, Map<String, Money> agreed,
-            PlacementReads reads, boolean answerAfterGate) {
+            PlacementReads reads, boolean answerAfterGate, Gathering gathering) {
         Checked checked = check(command, reads);
         Customer customer = command.customerId() != null
                 ? reads.customer(command.customerId())
@@ -234,23 +316,39 @@ public class OrderManagement {
         OrderLifecycle.Gate gate = lifecycle.atPlacement(asPlaced, command.shippingAddress(), customer);
         Orders.ReleaseAtInsert release = gate instanceof OrderLifecycle.Gate.Release r
                 ? lifecycle.releaseAtInsert(asPlaced, r, allocated, actor) : null;
-        // The order, its lines and its timeline (with the release, if any) in one statement
-        Optional<OrderView> inserted = orders.insert(new Orders.NewOrder(id, number, command.channel(),
-                command.externalRef(),
+        Orders.NewOrder newOrder = new Orders.NewOrder(id, number, command.channel(), command.externalRef(),
                 customer.id(), customer.email(), customer.name(), locale, command.currency(), command.paymentMethod(),
                 fulfillment, command.shippingAddress(), billing, total.net(), total.tax(), total.gross(),
                 command.note(), promisedAt, source.inboundDocumentId(), actor,
                 promised != null ? promised.shipBy() : LocalDate.ofInstant(promisedAt, ZoneOffset.UTC),
-                promised != null ? promised.deliverBy() : null), allocated, timeline, release);
+                promised != null ? promised.deliverBy() : null);
+        if (gathering != null) { // a second order of the batch with a reference is refused as its insert would be
+            UUID earlier = gathering.claim(command.channel(), command.externalRef(), id);
+            if (earlier != null) {
+                duplicate(earlier);
+            }
+        }
+        if (gathering != null && gate != null && !(gate instanceof OrderLifecycle.Gate.Hold)) {
+            // Its rows written with the batch's others; published once they are (docs/benchmarks.md, P4)
+            Orders.NewRows rows = orders.rows(newOrder, allocated, timeline, release);
+            OrderView placed = asPlaced(rows.view(), allocation, promised);
+            gathering.add(rows, () -> {
+                events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
+                        backordered, placed));
+                if (release != null) {
+                    lifecycle.releasedAtInsert(asPlaced, customer.email(), locale, allocated);
+                } else {
+                    lifecycle.apply(asPlaced, gate, actor);
+                }
+            });
+            return placed;
+        }
+        // The order, its lines and its timeline (with the release, if any) in one statement
+        Optional<OrderView> inserted = orders.insert(newOrder, allocated, timeline, release);
         if (inserted.isEmpty()) { // a concurrent request with the same reference won the race
             duplicate(orders.findByExternalRef(command.channel(), command.externalRef()).orElse(null));
         }
-        // The order as placed, built from what the two statements above wrote (their stamps and the reservations
-        // as written) instead of read back: the listeners of OrderPlaced (the confirmation message) get it, and it
-        // is the answer too unless the placement rules below change the order (docs/benchmarks.md, P4).
-        OrderView written = inserted.get();
-        OrderView placed = written.with(written.lines(), allocation.reservations(), written.timeline())
-                .withPromises(promised != null ? promised.shipments() : List.of());
+        OrderView placed = asPlaced(inserted.get(), allocation, promised);
         events.publishEvent(new OrderPlaced(id, number, command.channel(), customer.id(), total.gross(),
                 backordered, placed));
         // This transaction inserted the row and holds its lock, and the listeners of OrderPlaced (the confirmation
@@ -265,6 +363,17 @@ public class OrderManagement {
             changed = lifecycle.apply(asPlaced, gate, actor);
         }
         return changed && answerAfterGate ? require(id) : placed;
+    }
+
+    /**
+     * The order as placed, built from what its statements wrote or will write (their stamps and the reservations as
+     * written) instead of read back: the listeners of OrderPlaced (the confirmation message) get it, and it is the
+     * answer too unless the placement rules change the order (docs/benchmarks.md, P4).
+     */
+    private static OrderView asPlaced(OrderView written, StockAllocation allocation,
+            DeliveryPromise.Promised promised) {
+        return written.with(written.lines(), allocation.reservations(), written.timeline())
+                .withPromises(promised != null ? promised.shipments() : List.of());
     }
 
     /** The promise module's {@link DeliveryPromise}; null without one. */
@@ -292,7 +401,11 @@ public class OrderManagement {
     }
 
     private void duplicate(UUID existing) {
-        throw new ConflictException("duplicate-order", "Duplicate order",
+        throw duplicateOf(existing);
+    }
+
+    private static ConflictException duplicateOf(UUID existing) {
+        return new ConflictException("duplicate-order", "Duplicate order",
                 Wording.of("ordering.this_channel_already_sent_an_order"),
                 existing == null ? Map.of("field", "externalRef") : Map.of("field", "externalRef", "orderId", existing));
     }

@@ -42,6 +42,8 @@ class BatchPlacementIntegrationTests {
     TransactionTemplate transactions;
     @Autowired
     Notifications notifications;
+    @Autowired
+    org.ordo.inventory.InventoryManagement inventory;
 
     @Test
     void aRefusedOrderOfABatchRollsBackItsOwnWorkOnlyAndTheOthersArePlacedAndReleased() {
@@ -159,6 +161,160 @@ class BatchPlacementIntegrationTests {
             assertThat(jdbc.sql("SELECT sum(quantity) FROM reservation WHERE sku = :sku AND status = 'ACTIVE'")
                     .param("sku", s).query(Long.class).single()).isEqualTo(10);
         }
+    }
+
+    @Test
+    void aBatchWritesItsOrdersLedgerRowsAndReservationsInOneStatementAndNoneOfARefusedOrder() {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+
+        Map<String, Long> statements = new java.util.HashMap<>();
+        List<OrderManagement.Placement> placed = transactions.execute(status -> {
+            countStatements("reservation", "stock_movement", "customer_order", "order_line", "order_timeline");
+            List<OrderManagement.Placement> p = orders.placeAll(List.of(
+                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 4L), new PlaceOrder.Line(b.other(), 1L)),
+                    order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 5L)), // reserved, then refused at its insert
+                    order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 7L)), // 6 left: refused, 409
+                    order(prefix + "-4", b, new PlaceOrder.Line(b.sku(), 6L), new PlaceOrder.Line(b.other(), 2L))),
+                    new PlaceOrder.Source(null, "batch-test"));
+            statements.putAll(countedStatements());
+            status.setRollbackOnly(); // the counting triggers go with it
+            return p;
+        });
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, false, true);
+        assertThat(statements).as("statements that inserted into each table").containsEntry("reservation", 1L)
+                .containsEntry("stock_movement", 1L).containsEntry("customer_order", 1L)
+                .containsEntry("order_line", 1L).containsEntry("order_timeline", 1L);
+    }
+
+    @Test
+    void anOrderWhoseReferenceAnotherTransactionWroteMeanwhileIsRefusedAloneAndLeavesNothing() throws Exception {
+        Stocked b = stocked();
+        String prefix = Fixtures.unique("BATCH");
+        // another transaction places prefix-2 and commits only once the batch waits for it: the batch looked for the
+        // reference before, did not see it, and meets it as it writes its orders
+        java.util.concurrent.CountDownLatch placedElsewhere = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Future<UUID> elsewhere = java.util.concurrent.Executors.newSingleThreadExecutor()
+                .submit(() -> transactions.execute(status -> {
+                    UUID id = orders.place(order(prefix + "-2", b, new PlaceOrder.Line(b.other(), 1L)),
+                            new PlaceOrder.Source(null, "batch-test")).id();
+                    placedElsewhere.countDown();
+                    awaitSomeoneWaitingForALock();
+                    return id;
+                }));
+        placedElsewhere.await();
+        List<OrderManagement.Placement> placed = orders.placeAll(List.of(
+                order(prefix + "-1", b, new PlaceOrder.Line(b.sku(), 2L)),
+                order(prefix + "-2", b, new PlaceOrder.Line(b.sku(), 3L)),
+                order(prefix + "-3", b, new PlaceOrder.Line(b.sku(), 4L))),
+                new PlaceOrder.Source(null, "batch-test"));
+        UUID other = elsewhere.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(placed).extracting(p -> p.order() != null).containsExactly(true, false, true);
+        assertThat(placed.get(1).refusal()).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("external reference");
+        assertThat(jdbc.sql("SELECT id FROM customer_order WHERE channel = 'edi' AND external_ref = :ref")
+                .param("ref", prefix + "-2").query(UUID.class).list()).containsExactly(other);
+        // the refused order reserved nothing and wrote no ledger row; the others are as a read gives them
+        assertThat(b.api().get("/api/v1/inventory/" + b.sku()).json().get("reserved").asLong()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT coalesce(sum(reserved_delta), 0) FROM stock_movement WHERE sku = :sku")
+                .param("sku", b.sku()).query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT coalesce(sum(quantity), 0) FROM reservation WHERE sku = :sku")
+                .param("sku", b.sku()).query(Long.class).single()).isEqualTo(6);
+        for (int i : new int[] {0, 2}) {
+            // answered as placed, before the gate released it (the release is the read's only difference)
+            OrderView answered = placed.get(i).order();
+            OrderView now = orders.require(answered.id());
+            assertThat(now.releasedAt()).isEqualTo(answered.createdAt());
+            assertThat(answered.lines()).isEqualTo(now.lines());
+            assertThat(answered.reservations()).isEqualTo(now.reservations());
+            assertThat(answered.timeline()).isEqualTo(now.timeline().subList(0, 1));
+            assertThat(answered.promises()).isEqualTo(now.promises());
+            assertThat(answered.createdAt()).isEqualTo(now.createdAt());
+        }
+        assertThat(confirmations(List.of(placed.get(0).order().id(), placed.get(2).order().id(), other)))
+                .isEqualTo(3);
+    }
+
+    /** Waits (at most 30 s) until a backend of this database waits for a lock another transaction holds. */
+    private void awaitSomeoneWaitingForALock() {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until && jdbc.sql("""
+                SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                """).query(Long.class).single() == 0) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Test
+    void aBatchsGatheredReservationsAreWrittenBeforeAReadInItsTransactionAndAgainAfterASavepointUndidThem() {
+        Stocked b = stocked();
+        UUID[] ids = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
+        List<List<org.ordo.inventory.ReservationView>> read = new java.util.ArrayList<>();
+        transactions.executeWithoutResult(status -> {
+            org.ordo.inventory.StockBatch batch = inventory.lockForBatch(List.of(b.sku(), b.other()));
+            inventory.reserve(demand(ids[0], b.sku(), 2), batch);
+            // a read in the transaction (as the outsourcing's condition reads an order's reservations) sees them
+            read.add(inventory.reservationsOf(ids[0]));
+            Object savepoint = status.createSavepoint();
+            org.ordo.inventory.StockBatch.Mark mark = batch.mark();
+            inventory.reserve(demand(ids[1], b.other(), 3), batch);
+            inventory.reserve(demand(ids[2], b.sku(), 1), batch);
+            // written inside the savepoint, with the first order's rows already written before it
+            read.add(inventory.reservationsOf(ids[2]));
+            status.rollbackToSavepoint(savepoint);
+            batch.rollbackTo(mark);
+            inventory.reserve(demand(ids[2], b.sku(), 1), batch);
+            inventory.settle(batch);
+        });
+
+        assertThat(read.get(0)).extracting(r -> r.sku() + ":" + r.quantity()).containsExactly(b.sku() + ":2");
+        assertThat(read.get(1)).extracting(r -> r.sku() + ":" + r.quantity()).containsExactly(b.sku() + ":1");
+        assertThat(inventory.reservationsOf(ids[0])).hasSize(1);
+        assertThat(inventory.reservationsOf(ids[1])).as("rolled back to its savepoint").isEmpty();
+        assertThat(inventory.reservationsOf(ids[2])).as("gathered again after its savepoint was undone").hasSize(1);
+        for (String s : List.of(b.sku(), b.other())) {
+            long levels = b.api().get("/api/v1/inventory/" + s).json().get("reserved").asLong();
+            assertThat(levels).isEqualTo(s.equals(b.sku()) ? 3 : 0);
+            assertThat(jdbc.sql("SELECT coalesce(sum(reserved_delta), 0) FROM stock_movement WHERE sku = :sku")
+                    .param("sku", s).query(Long.class).single()).isEqualTo(levels);
+        }
+    }
+
+    private static org.ordo.inventory.StockDemand demand(UUID order, String sku, long quantity) {
+        return new org.ordo.inventory.StockDemand(order, "SO-" + order, List.of(
+                new org.ordo.inventory.StockDemand.Line(1, sku, quantity, false)), "edi", "EUR");
+    }
+
+    /**
+     * Counts, until the caller's transaction ends, the statements that insert into these tables: a statement-level
+     * trigger of this transaction's own (rolled back with it) records each in a temporary table.
+     */
+    private void countStatements(String... tables) {
+        jdbc.sql("CREATE TEMP TABLE counted_statement (tab text) ON COMMIT DROP").update();
+        jdbc.sql("""
+                CREATE FUNCTION pg_temp.count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN INSERT INTO counted_statement VALUES (TG_TABLE_NAME); RETURN NULL; END $$
+                """).update();
+        for (String table : tables) {
+            jdbc.sql("CREATE TRIGGER counted_statement AFTER INSERT ON " + table
+                    + " FOR EACH STATEMENT EXECUTE FUNCTION pg_temp.count_statement()").update();
+        }
+    }
+
+    private Map<String, Long> countedStatements() {
+        Map<String, Long> counted = new java.util.HashMap<>();
+        jdbc.sql("SELECT tab, count(*) AS n FROM counted_statement GROUP BY tab")
+                .query(rs -> {
+                    counted.put(rs.getString("tab"), rs.getLong("n"));
+                });
+        return counted;
     }
 
     @Test

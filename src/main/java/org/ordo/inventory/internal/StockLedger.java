@@ -151,13 +151,14 @@ public class StockLedger {
                                               document_ref, actor, n)
                     ORDER BY n),
                 held AS (
-                    INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity)
+                    INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity, created_at)
                     SELECT * FROM unnest(CAST(:rId AS uuid[]), CAST(:rOrder AS uuid[]), CAST(:rLine AS int[]),
-                                         CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[]))
+                                         CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[]),
+                                         CAST(:rAt AS timestamptz[]))
                     RETURNING *)
                 SELECT (SELECT count(*) FROM level) AS updated, r.*, l.code
                 FROM (VALUES (1)) AS one (x) LEFT JOIN (held r JOIN location l ON l.id = r.location_id) ON true
-                ORDER BY r.line_no, l.priority, l.code, r.created_at
+                ORDER BY r.line_no, l.priority, l.code COLLATE "C", r.created_at
                 """).param("now", now())
                 .param("levelSku", changes.stream().map(LevelChange::sku).toArray(String[]::new))
                 .param("levelLoc", changes.stream().map(LevelChange::locationId).toArray(UUID[]::new))
@@ -177,6 +178,8 @@ public class StockLedger {
                 .param("rSku", reservations.stream().map(NewReservation::sku).toArray(String[]::new))
                 .param("rLoc", reservations.stream().map(NewReservation::locationId).toArray(UUID[]::new))
                 .param("rQ", reservations.stream().map(NewReservation::quantity).toArray(Long[]::new))
+                .param("rAt", reservations.stream().map(r -> java.sql.Timestamp.from(r.createdAt()))
+                        .toArray(java.sql.Timestamp[]::new))
                 .query(rs -> {
                     updated[0] = rs.getInt("updated");
                     if (rs.getObject("id") != null) {
@@ -217,8 +220,12 @@ public class StockLedger {
                 .query(StockLedger::movement).single();
     }
 
-    /** A reservation row to write. */
-    public record NewReservation(UUID id, UUID orderId, int lineNo, String sku, UUID locationId, long quantity) {
+    /**
+     * A reservation row to write, stamped when it was reserved (a batch's are written together later,
+     * {@code InventoryManagement.settle}, and the order placed shows this stamp), or as read back when closed.
+     */
+    public record NewReservation(UUID id, UUID orderId, int lineNo, String sku, UUID locationId, long quantity,
+            java.time.Instant createdAt) {
     }
 
     /** Closes the active reservations of an order and returns them, in (sku, location) order. */
@@ -227,12 +234,13 @@ public class StockLedger {
                 WITH closed AS (
                     UPDATE reservation SET status = :status, closed_at = :now
                     WHERE order_id = :order AND status = 'ACTIVE'
-                    RETURNING id, order_id, line_no, sku, location_id, quantity)
+                    RETURNING id, order_id, line_no, sku, location_id, quantity, created_at)
                 SELECT * FROM closed ORDER BY sku COLLATE "C", location_id, line_no
                 """).param("now", now()).param("order", orderId).param("status", status)
                 .query((rs, n) -> new NewReservation(rs.getObject("id", UUID.class),
                         rs.getObject("order_id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
-                        rs.getObject("location_id", UUID.class), rs.getLong("quantity")))
+                        rs.getObject("location_id", UUID.class), rs.getLong("quantity"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
@@ -243,13 +251,14 @@ public class StockLedger {
                 WITH closed AS (
                     UPDATE reservation SET status = :status, closed_at = :now
                     WHERE order_id = :order AND status = 'ACTIVE' AND line_no = ANY(CAST(:lines AS int[]))
-                    RETURNING id, order_id, line_no, sku, location_id, quantity)
+                    RETURNING id, order_id, line_no, sku, location_id, quantity, created_at)
                 SELECT * FROM closed ORDER BY sku COLLATE "C", location_id, line_no
                 """).param("now", now()).param("order", orderId).param("status", status)
                 .param("lines", lineNos.toArray(Integer[]::new))
                 .query((rs, n) -> new NewReservation(rs.getObject("id", UUID.class),
                         rs.getObject("order_id", UUID.class), rs.getInt("line_no"), rs.getString("sku"),
-                        rs.getObject("location_id", UUID.class), rs.getLong("quantity")))
+                        rs.getObject("location_id", UUID.class), rs.getLong("quantity"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
     }
 
@@ -327,7 +336,7 @@ public class StockLedger {
     public List<ReservationView> reservationsOf(UUID orderId) {
         return jdbc.sql("""
                 SELECT r.*, l.code FROM reservation r JOIN location l ON l.id = r.location_id
-                WHERE r.order_id = :order ORDER BY r.line_no, l.priority, l.code, r.created_at
+                WHERE r.order_id = :order ORDER BY r.line_no, l.priority, l.code COLLATE "C", r.created_at
                 """).param("order", orderId)
                 .query((rs, n) -> reservation(rs))
                 .list();

@@ -114,7 +114,42 @@ public class Orders {
     }
 
     /**
-     * Writes a new order with its lines and first timeline entries in one statement (one round trip). Empty, and
+     * A new order's rows as they are written: the order, its lines, its timeline as placed and the release (null:
+     * none) decided before the insert, stamped {@code at}; the same for an order written alone ({@link #insert}) and
+     * for one of a batch written with the others ({@link #insertAll}).
+     */
+    public record NewRows(NewOrder order, List<NewLine> lines, List<NewEntry> placed, ReleaseAtInsert release,
+            Instant at, Instant promisedAt) {
+
+        /** The entries written: those of the placement, then the release's. */
+        List<NewEntry> timeline() {
+            if (release == null) {
+                return placed;
+            }
+            List<NewEntry> timeline = new ArrayList<>(placed);
+            timeline.add(release.entry());
+            return timeline;
+        }
+
+        FulfillmentStatus fulfillment() {
+            return release == null ? order.fulfillmentStatus() : release.fulfillment();
+        }
+
+        /** The order as {@link #find} reads it once written (without reservations), as placed, before the release. */
+        public OrderView view() {
+            return written(order, lines, placed, at, promisedAt);
+        }
+    }
+
+    /** The rows of a new order, stamped now, to the microsecond the database keeps. */
+    public NewRows rows(NewOrder o, List<NewLine> lines, List<NewEntry> placed, ReleaseAtInsert release) {
+        return new NewRows(o, lines, placed, release, clock.instant().truncatedTo(ChronoUnit.MICROS),
+                o.promisedAt().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Writes a new order with its lines and first timeline entries in one statement (one round trip), the statement
+     * of a batch's orders ({@link #insertAll}) with one order. Empty, and
      * nothing written, when the channel already sent an order with this external reference; else the order as
      * {@link #find} reads it afterwards (without reservations), built from what was written instead of read back:
      * the stamps are taken to the microsecond the database keeps, the defaults are the columns' (docs/benchmarks.md,
@@ -122,66 +157,126 @@ public class Orders {
      * answered is the order as placed, before the release (what the listeners of {@code OrderPlaced} get).
      */
     public Optional<OrderView> insert(NewOrder o, List<NewLine> lines, List<NewEntry> placed, ReleaseAtInsert release) {
-        List<NewEntry> timeline = placed;
-        if (release != null) {
-            timeline = new ArrayList<>(placed);
-            timeline.add(release.entry());
+        NewRows rows = rows(o, lines, placed, release);
+        return insertAll(List.of(rows)).contains(o.id()) ? Optional.of(rows.view()) : Optional.empty();
+    }
+
+    /**
+     * Writes the rows of a batch's orders, each as {@link #insert} writes one, in one statement for all
+     * (docs/benchmarks.md, P4): the orders, then their lines and timeline entries in the order given. An order whose
+     * channel already sent its external reference (another transaction wrote it since the batch looked) is not
+     * written, nor are its lines and entries. Answers the ids of the orders written.
+     */
+    public java.util.Set<UUID> insertAll(List<NewRows> batch) {
+        List<NewOrder> o = batch.stream().map(NewRows::order).toList();
+        List<NewLine> lines = new ArrayList<>();
+        List<UUID> lineOrders = new ArrayList<>();
+        List<NewEntry> entries = new ArrayList<>();
+        List<UUID> entryOrders = new ArrayList<>();
+        List<Timestamp> entryAt = new ArrayList<>();
+        for (NewRows r : batch) {
+            r.lines().forEach(l -> {
+                lines.add(l);
+                lineOrders.add(r.order().id());
+            });
+            r.timeline().forEach(e -> {
+                entries.add(e);
+                entryOrders.add(r.order().id());
+                entryAt.add(Timestamp.from(r.at()));
+            });
         }
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Instant promisedAt = o.promisedAt().truncatedTo(ChronoUnit.MICROS);
-        JdbcClient.StatementSpec order = jdbc.sql("""
+        JdbcClient.StatementSpec spec = jdbc.sql("""
                 WITH o AS (
                     INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
                         customer_name, locale, currency, payment_method, status, payment_status, fulfillment_status,
                         shipping_address, billing_address, net, tax, gross, note, promised_at, inbound_document_id,
                         created_by, created_at, updated_at, ship_by, deliver_by, released_at)
-                    VALUES (:id, :number, :channel, :externalRef, :customerId, :email, :name, :locale, :currency,
-                        :paymentMethod, 'OPEN', 'PENDING', :fulfillment, CAST(:shipping AS jsonb),
-                        CAST(:billing AS jsonb), :net, :tax, :gross, :note, :promisedAt, :document, :createdBy, :now,
-                        :now, :shipBy, :deliverBy, :releasedAt)
+                    SELECT x.id, x.number, x.channel, x.external_ref, x.customer_id, x.email, x.name, x.locale,
+                        x.currency, x.payment_method, 'OPEN', 'PENDING', x.fulfillment, CAST(x.shipping AS jsonb),
+                        CAST(x.billing AS jsonb), x.net, x.tax, x.gross, x.note, x.promised_at, x.document,
+                        x.created_by, x.at, x.at, x.ship_by, x.deliver_by, x.released_at
+                    FROM unnest(CAST(:id AS uuid[]), CAST(:number AS text[]), CAST(:channel AS text[]),
+                        CAST(:externalRef AS text[]), CAST(:customerId AS uuid[]), CAST(:email AS text[]),
+                        CAST(:name AS text[]), CAST(:locale AS text[]), CAST(:currency AS text[]),
+                        CAST(:paymentMethod AS text[]), CAST(:fulfillment AS text[]), CAST(:shipping AS text[]),
+                        CAST(:billing AS text[]), CAST(:net AS numeric[]), CAST(:tax AS numeric[]),
+                        CAST(:gross AS numeric[]), CAST(:note AS text[]), CAST(:promisedAt AS timestamptz[]),
+                        CAST(:document AS uuid[]), CAST(:createdBy AS text[]), CAST(:at AS timestamptz[]),
+                        CAST(:shipBy AS date[]), CAST(:deliverBy AS date[]), CAST(:releasedAt AS timestamptz[]))
+                        WITH ORDINALITY AS x(id, number, channel, external_ref, customer_id, email, name, locale,
+                            currency, payment_method, fulfillment, shipping, billing, net, tax, gross, note,
+                            promised_at, document, created_by, at, ship_by, deliver_by, released_at, n)
+                    ORDER BY x.n
                     ON CONFLICT (channel, external_ref) WHERE external_ref IS NOT NULL DO NOTHING
                     RETURNING id),
                 line AS (
                     INSERT INTO order_line (order_id, line_no, sku, name, type, quantity, unit_price, tax_rate,
                         price_includes_tax, net, tax, gross, reserved, backordered)
-                    SELECT o.id, l.* FROM o CROSS JOIN unnest(CAST(:lineNo AS int[]), CAST(:sku AS text[]),
+                    SELECT l.* FROM unnest(CAST(:lineOrder AS uuid[]), CAST(:lineNo AS int[]), CAST(:sku AS text[]),
                         CAST(:lineName AS text[]), CAST(:type AS text[]), CAST(:quantity AS bigint[]),
                         CAST(:unitPrice AS numeric[]), CAST(:taxRate AS numeric[]), CAST(:includesTax AS boolean[]),
                         CAST(:lineNet AS numeric[]), CAST(:lineTax AS numeric[]), CAST(:lineGross AS numeric[]),
-                        CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[])) AS l),
+                        CAST(:reserved AS bigint[]), CAST(:backordered AS bigint[]))
+                        AS l(order_id, line_no, sku, name, type, quantity, unit_price, tax_rate, price_includes_tax,
+                            net, tax, gross, reserved, backordered)
+                    WHERE l.order_id IN (SELECT id FROM o)),
                 entry AS (
                     INSERT INTO order_timeline (order_id, at, actor, dimension, from_status, to_status, reason,
                         reason_code, reason_args)
-                    SELECT o.id, :now, t.actor, t.dimension, t.from_status, t.to_status, t.reason, t.code,
+                    SELECT t.order_id, t.at, t.actor, t.dimension, t.from_status, t.to_status, t.reason, t.code,
                         CAST(t.args AS jsonb)
-                    FROM o CROSS JOIN unnest(CAST(:tActor AS text[]), CAST(:tDimension AS text[]),
-                        CAST(:tFrom AS text[]), CAST(:tTo AS text[]), CAST(:tReason AS text[]),
-                        CAST(:tCode AS text[]), CAST(:tArgs AS text[]))
-                        WITH ORDINALITY AS t(actor, dimension, from_status, to_status, reason, code, args, n)
+                    FROM unnest(CAST(:tOrder AS uuid[]), CAST(:tAt AS timestamptz[]), CAST(:tActor AS text[]),
+                        CAST(:tDimension AS text[]), CAST(:tFrom AS text[]), CAST(:tTo AS text[]),
+                        CAST(:tReason AS text[]), CAST(:tCode AS text[]), CAST(:tArgs AS text[]))
+                        WITH ORDINALITY AS t(order_id, at, actor, dimension, from_status, to_status, reason, code,
+                            args, n)
+                    WHERE t.order_id IN (SELECT id FROM o)
                     ORDER BY t.n)
-                SELECT count(*) FROM o
+                SELECT id FROM o
                 """)
-                .param("id", o.id()).param("number", o.number()).param("channel", o.channel())
-                .param("externalRef", o.externalRef()).param("customerId", o.customerId())
-                .param("email", o.customerEmail()).param("name", o.customerName()).param("locale", o.locale())
-                .param("currency", o.currency()).param("paymentMethod", o.paymentMethod())
-                .param("fulfillment", (release == null ? o.fulfillmentStatus() : release.fulfillment()).name())
-                .param("releasedAt", release == null ? null : Timestamp.from(at), java.sql.Types.TIMESTAMP)
-                .param("shipping", json.write(o.shippingAddress())).param("billing", json.write(o.billingAddress()))
-                .param("net", o.net().amount()).param("tax", o.tax().amount()).param("gross", o.gross().amount())
-                .param("note", o.note()).param("promisedAt", Timestamp.from(promisedAt))
-                .param("document", o.inboundDocumentId()).param("createdBy", o.createdBy()).param("now", Timestamp.from(at))
-                .param("shipBy", o.shipBy(), java.sql.Types.DATE).param("deliverBy", o.deliverBy(), java.sql.Types.DATE);
-        return withLines(order, lines)
+                .param("id", o.stream().map(NewOrder::id).toArray(UUID[]::new))
+                .param("number", o.stream().map(NewOrder::number).toArray(String[]::new))
+                .param("channel", o.stream().map(NewOrder::channel).toArray(String[]::new))
+                .param("externalRef", o.stream().map(NewOrder::externalRef).toArray(String[]::new))
+                .param("customerId", o.stream().map(NewOrder::customerId).toArray(UUID[]::new))
+                .param("email", o.stream().map(NewOrder::customerEmail).toArray(String[]::new))
+                .param("name", o.stream().map(NewOrder::customerName).toArray(String[]::new))
+                .param("locale", o.stream().map(NewOrder::locale).toArray(String[]::new))
+                .param("currency", o.stream().map(NewOrder::currency).toArray(String[]::new))
+                .param("paymentMethod", o.stream().map(NewOrder::paymentMethod).toArray(String[]::new))
+                .param("fulfillment", batch.stream().map(r -> r.fulfillment().name()).toArray(String[]::new))
+                .param("shipping", o.stream().map(x -> json.write(x.shippingAddress())).toArray(String[]::new))
+                .param("billing", o.stream().map(x -> json.write(x.billingAddress())).toArray(String[]::new))
+                .param("net", o.stream().map(x -> x.net().amount().toPlainString()).toArray(String[]::new))
+                .param("tax", o.stream().map(x -> x.tax().amount().toPlainString()).toArray(String[]::new))
+                .param("gross", o.stream().map(x -> x.gross().amount().toPlainString()).toArray(String[]::new))
+                .param("note", o.stream().map(NewOrder::note).toArray(String[]::new))
+                .param("promisedAt", batch.stream().map(r -> Timestamp.from(r.promisedAt())).toArray(Timestamp[]::new))
+                .param("document", o.stream().map(NewOrder::inboundDocumentId).toArray(UUID[]::new))
+                .param("createdBy", o.stream().map(NewOrder::createdBy).toArray(String[]::new))
+                .param("at", batch.stream().map(r -> Timestamp.from(r.at())).toArray(Timestamp[]::new))
+                .param("shipBy", o.stream().map(x -> x.shipBy() == null ? null : x.shipBy().toString())
+                        .toArray(String[]::new))
+                .param("deliverBy", o.stream().map(x -> x.deliverBy() == null ? null : x.deliverBy().toString())
+                        .toArray(String[]::new))
+                .param("releasedAt", batch.stream().map(r -> r.release() == null ? null : Timestamp.from(r.at()))
+                        .toArray(Timestamp[]::new))
+                .param("lineOrder", lineOrders.toArray(UUID[]::new))
+                .param("tOrder", entryOrders.toArray(UUID[]::new))
+                .param("tAt", entryAt.toArray(Timestamp[]::new));
+        return new java.util.HashSet<>(withTimeline(withLines(spec, lines), entries).query(UUID.class).list());
+    }
+
+    /** Binds timeline entries as the arrays that {@code unnest(...)} reads. */
+    private JdbcClient.StatementSpec withTimeline(JdbcClient.StatementSpec spec, List<NewEntry> timeline) {
+        return spec
                 .param("tActor", timeline.stream().map(NewEntry::actor).toArray(String[]::new))
                 .param("tDimension", timeline.stream().map(NewEntry::dimension).toArray(String[]::new))
                 .param("tFrom", timeline.stream().map(NewEntry::from).toArray(String[]::new))
                 .param("tTo", timeline.stream().map(NewEntry::to).toArray(String[]::new))
                 .param("tReason", timeline.stream().map(e -> e.reason().text()).toArray(String[]::new))
                 .param("tCode", timeline.stream().map(e -> e.reason().code()).toArray(String[]::new))
-                .param("tArgs", timeline.stream().map(e -> arguments(e.reason())).toArray(String[]::new))
-                .query(Integer.class).single() == 1
-                ? Optional.of(written(o, lines, placed, at, promisedAt)) : Optional.empty();
+                .param("tArgs", timeline.stream().map(e -> arguments(e.reason())).toArray(String[]::new));
     }
 
     /**
