@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.ordo.catalog.Article;
 import org.ordo.catalog.Catalog;
 import org.ordo.inventory.internal.AllocationPlan;
+import org.ordo.inventory.internal.GatheredRows;
 import org.ordo.inventory.internal.Locations;
 import org.ordo.inventory.internal.StockLedger;
 import org.ordo.inventory.internal.StockLedger.Entry;
@@ -26,7 +27,6 @@ import org.ordo.platform.FieldError;
 import org.ordo.platform.Ids;
 import org.ordo.platform.InvalidInputException;
 import org.ordo.platform.NotFoundException;
-import org.ordo.platform.PerTransaction;
 import org.ordo.platform.Slice;
 import org.ordo.platform.Wording;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,17 +57,16 @@ public class InventoryManagement {
     private volatile java.util.Optional<FulfilmentRouting> router;
     private final org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves;
     private final Clock clock;
-    /**
-     * The batches open in the caller's transaction ({@link #lockForBatch} to {@link #settle}), whose gathered ledger
-     * rows and reservations every read of the ledger or the reservations writes first ({@link #writeGathered}).
-     */
-    private final PerTransaction<List<StockBatch>> batches = new PerTransaction<>();
+    /** The ledger rows and reservations of the batches open in a transaction ({@link #lockForBatch} ... settle). */
+    private final GatheredRows gathered;
 
     InventoryManagement(Locations locations, StockLedger ledger, Catalog catalog, ApplicationEventPublisher events,
             org.springframework.beans.factory.ObjectProvider<IncomingStock> incoming,
             org.springframework.beans.factory.ObjectProvider<FulfilmentRouting> routing,
-            org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves, Clock clock) {
+            org.springframework.beans.factory.ObjectProvider<ShelfStock> shelves, GatheredRows gathered,
+            Clock clock) {
         this.clock = clock;
+        this.gathered = gathered;
         this.incoming = incoming;
         this.routing = routing;
         this.shelves = shelves;
@@ -138,7 +137,6 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement receive(Receipt receipt, String documentType, String bin) {
-        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, receipt.quantity(), false);
         Target target = target(receipt.sku(), receipt.location(), errors);
@@ -178,7 +176,6 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement adjust(Adjustment adjustment, String documentType, String bin) {
-        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, adjustment.quantity(), true);
         Target target = target(adjustment.sku(), adjustment.location(), errors);
@@ -210,7 +207,6 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void takeBack(String rmaNumber, List<ReturnedStock> returned) {
-        writeGathered();
         String actor = Actor.current();
         List<Entry> entries = new ArrayList<>();
         List<ReturnedStock> sorted = returned.stream().sorted(Comparator.comparing(ReturnedStock::sku)
@@ -241,7 +237,6 @@ public class InventoryManagement {
      */
     @Transactional
     public Movement releaseFromQuarantine(QuarantineRelease release) {
-        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, release.quantity(), false);
         Target target = target(release.sku(), release.location(), errors);
@@ -341,7 +336,6 @@ public class InventoryManagement {
 
     /** The ledger of a SKU, oldest first, keyset-paged by movement id. */
     public Slice<Movement> movements(String sku, String location, Long afterId, int limit) {
-        writeGathered();
         catalog.require(sku);
         return Slice.of(ledger.movements(sku, location, afterId, limit + 1), limit, last -> String.valueOf(last.id()));
     }
@@ -364,9 +358,8 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public StockBatch lockForBatch(Collection<String> skus) {
-        StockBatch batch = new StockBatch();
+        StockBatch batch = new StockBatch(gathered.open());
         lockMissing(batch, skus);
-        batches.get(ArrayList::new).ifPresent(open -> open.add(batch));
         return batch;
     }
 
@@ -377,14 +370,6 @@ public class InventoryManagement {
         }
     }
 
-    /**
-     * Reserves stock for one order of a batch ({@link #lockForBatch}) by the same rule as {@link #reserve(StockDemand)},
-     * against the levels as the batch's orders before it left them: the same picks, backorders and refusals as
-     * when the orders are placed one after another. The order's ledger rows and reservations, and what it adds to
-     * the levels' reserved units, are written for the whole batch by {@link #settle} (the rows earlier, should the
-     * transaction read the ledger or reservations before); the allocation answered shows the reservations as they
-     * will be read.
-     */
     private java.util.Optional<FulfilmentRouting> router() {
         java.util.Optional<FulfilmentRouting> found = router;
         if (found == null) {
@@ -394,6 +379,14 @@ public class InventoryManagement {
         return found;
     }
 
+    /**
+     * Reserves stock for one order of a batch ({@link #lockForBatch}) by the same rule as {@link #reserve(StockDemand)},
+     * against the levels as the batch's orders before it left them: the same picks, backorders and refusals as
+     * when the orders are placed one after another. The order's ledger rows and reservations, and what it adds to
+     * the levels' reserved units, are written for the whole batch by {@link #settle} (the rows earlier, when a
+     * statement of the transaction on the ledger or the reservations comes first: the ledger writes them before it);
+     * the allocation answered shows the reservations as they will be read.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public StockAllocation reserve(StockDemand demand, StockBatch batch) {
         List<StockDemand.Line> lines = demand.lines();
@@ -442,10 +435,9 @@ public class InventoryManagement {
         List<NewReservation> reservations = plan.picks().stream().map(p -> new NewReservation(Ids.next(),
                 demand.orderId(), p.lineNo(), p.level().sku(), p.level().locationId(), p.quantity(), at)).toList();
         if (batch != null) {
-            // written with the batch's levels by settle (or before a read of them), one statement for the batch
+            // written with the batch's levels by settle (or before a statement on the ledger or the reservations)
             batch.reserved(demand.orderId(), changes);
-            batch.gathered(entries, reservations);
-            return plan.allocation(lines).written(asRead(plan.picks(), reservations));
+            return plan.allocation(lines).written(batch.rows().gather(entries, plan.picks(), reservations));
         }
         StockLedger.Reserved written = ledger.reserve(changes, entries, reservations);
         if (!written.applied()) {
@@ -457,48 +449,17 @@ public class InventoryManagement {
     }
 
     /**
-     * Reservations about to be written, as {@link #reservationsOf} will read them: active, with their location's
-     * code, in its order (line, the location's priority, its code). {@code picks} and {@code rows} are parallel.
-     */
-    private static List<ReservationView> asRead(List<AllocationPlan.Pick> picks, List<NewReservation> rows) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < picks.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparingInt((Integer i) -> picks.get(i).lineNo())
-                .thenComparingInt(i -> picks.get(i).level().priority())
-                .thenComparing(i -> picks.get(i).level().location()));
-        return order.stream().map(i -> {
-            NewReservation r = rows.get(i);
-            return new ReservationView(r.id(), r.lineNo(), r.sku(), picks.get(i).level().location(), r.quantity(),
-                    "ACTIVE", r.createdAt(), null, r.orderId());
-        }).toList();
-    }
-
-    /**
      * Takes back what an order of the batch reserved ({@link #reserve(StockDemand, StockBatch)}), when its order is
      * not written after all (a reference another transaction wrote first, found as the batch's orders are written):
      * its ledger rows and reservations are not written, and its units are not added to the levels. Fails (and so the
-     * transaction) when some of its rows were written already, by a read of the ledger in the transaction.
+     * transaction) when some of its rows were written already, before a statement on the ledger or the
+     * reservations in the transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void forget(StockBatch batch, UUID orderId) {
         if (!batch.forget(orderId)) {
             throw new IllegalStateException("The reservations of order " + orderId + " were written already");
         }
-    }
-
-    /**
-     * Writes the ledger rows and reservations the batches open in the caller's transaction gathered so far, so that
-     * a read of the ledger or of reservations in the transaction sees them (the batch's levels stay for settle).
-     */
-    private void writeGathered() {
-        batches.current().ifPresent(open -> open.forEach(batch -> {
-            StockBatch.Unwritten rows = batch.unwritten();
-            if (!rows.isEmpty()) {
-                ledger.reserveAll(List.of(), rows.entries(), rows.reservations());
-            }
-        }));
     }
 
     /**
@@ -511,11 +472,8 @@ public class InventoryManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public void settle(StockBatch batch) {
         List<StockLedger.LevelChange> changes = batch.take();
-        StockBatch.Unwritten rows = batch.unwritten();
-        batches.current().ifPresent(open -> open.remove(batch));
         // the levels, and the ledger rows and reservations of the batch's orders, in one statement
-        if ((!changes.isEmpty() || !rows.isEmpty())
-                && !ledger.reserveAll(changes, rows.entries(), rows.reservations())) {
+        if (!ledger.settle(changes, batch.rows())) {
             throw new IllegalStateException("Stock of " + changes.stream().map(StockLedger.LevelChange::sku)
                     .distinct().toList() + " changed under the batch's lock");
         }
@@ -524,7 +482,6 @@ public class InventoryManagement {
     /** Releases every active reservation of an order (cancellation); one RELEASE movement per SKU and location. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(UUID orderId, String orderNumber, String reason) {
-        writeGathered();
         List<NewReservation> closed = ledger.closeActiveReservations(orderId, "RELEASED");
         Map<LevelKey, Long> perLevel = new TreeMap<>();
         Map<LevelKey, NewReservation> byKey = new HashMap<>();
@@ -558,7 +515,6 @@ public class InventoryManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public StockAllocation reserveAgain(UUID orderId, String orderNumber, Collection<Integer> lines,
             StockDemand demand, String reason) {
-        writeGathered();
         List<NewReservation> closed = lines.isEmpty() ? List.of()
                 : ledger.closeActiveReservations(orderId, lines, "RELEASED");
         java.util.SortedSet<String> skus = new java.util.TreeSet<>(java.util.Comparator.naturalOrder());
@@ -597,13 +553,11 @@ public class InventoryManagement {
 
     /** True when goods of this order have left the shelf (picked): it can no longer be cancelled or held. */
     public boolean hasIssued(UUID orderId) {
-        writeGathered();
         return ledger.hasIssued(orderId);
     }
 
     /** Active reservations at a location for these orders, by order then line, for building pick lists. */
     public List<ReservationView> activeReservationsAt(String location, List<UUID> orderIds) {
-        writeGathered();
         return ledger.activeReservationsAt(location(location).id(), orderIds);
     }
 
@@ -624,7 +578,6 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void issue(UUID reservationId, long picked, String documentType, String documentRef, String bin) {
-        writeGathered();
         StockLedger.Held r = ledger.lockReservation(reservationId)
                 .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
         if (!r.active()) {
@@ -659,7 +612,6 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void issuePart(UUID reservationId, long quantity, String documentType, String documentRef) {
-        writeGathered();
         StockLedger.Held r = ledger.lockReservation(reservationId)
                 .orElseThrow(() -> new NotFoundException("Reservation", reservationId));
         if (!r.active()) {
@@ -677,14 +629,12 @@ public class InventoryManagement {
     }
 
     public List<ReservationView> reservationsOf(UUID orderId) {
-        writeGathered();
         return ledger.reservationsOf(orderId);
     }
 
     /** Where levels and ledger disagree (empty when the books are straight); {@code sku} null checks all. */
     @Transactional(readOnly = true)
     public List<String> ledgerDiscrepancies(String sku) {
-        writeGathered();
         List<String> found = new ArrayList<>(ledger.discrepancies(sku).stream().map(StockDiscrepancy::describe)
                 .toList());
         found.addAll(ledger.quarantineDiscrepancies(sku));
@@ -697,21 +647,18 @@ public class InventoryManagement {
      */
     @Transactional(readOnly = true)
     public List<String> quarantineDiscrepancies() {
-        writeGathered();
         return ledger.quarantineDiscrepancies(null);
     }
 
     /** Every level that breaks invariant 1, with what the ledger and the reservations say; reads, locks nothing. */
     @Transactional(readOnly = true)
     public List<StockDiscrepancy> stockDiscrepancies() {
-        writeGathered();
         return ledger.discrepancies(null);
     }
 
     /** What the reservations of these orders hold or have issued (picked): order id, line number, quantity. */
     @Transactional(readOnly = true)
     public Map<UUID, Map<Integer, Long>> allocatedByLine(Collection<UUID> orderIds) {
-        writeGathered();
         return ledger.allocatedByLine(orderIds);
     }
 
@@ -727,7 +674,6 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement sendAway(String sku, String locationCode, long quantity, String transferNumber) {
-        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, quantity, false);
         Target target = target(sku, locationCode, errors);
@@ -748,7 +694,6 @@ public class InventoryManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Movement takeIn(String sku, String locationCode, long quantity, String transferNumber) {
-        writeGathered();
         List<FieldError> errors = new ArrayList<>();
         requireQuantity(errors, quantity, false);
         Target target = target(sku, locationCode, errors);
@@ -763,7 +708,6 @@ public class InventoryManagement {
     /** Per SKU, what the ledger has sent away by transfer and not taken in yet; reads, locks nothing. */
     @Transactional(readOnly = true)
     public Map<String, Long> inTransitByLedger() {
-        writeGathered();
         return ledger.inTransit();
     }
 
@@ -773,14 +717,12 @@ public class InventoryManagement {
      */
     @Transactional(readOnly = true)
     public long demandSince(String sku, String locationCode, java.time.Instant since) {
-        writeGathered();
         return Math.max(0, ledger.demand(sku, location(locationCode).id(), since));
     }
 
     /** {@link #demandSince(String, String, java.time.Instant)} of many SKUs: SKU, then location code, to demand. */
     @Transactional(readOnly = true)
     public Map<String, Map<String, Long>> demandSince(Collection<String> skus, java.time.Instant since) {
-        writeGathered();
         return skus.isEmpty() ? Map.of() : ledger.demand(skus, since);
     }
 

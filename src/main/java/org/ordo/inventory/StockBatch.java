@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.ordo.inventory.InventoryManagement.LevelKey;
+import org.ordo.inventory.internal.GatheredRows;
 import org.ordo.inventory.internal.StockLedger;
 import org.ordo.inventory.internal.StockLedger.LockedLevel;
 
@@ -17,10 +18,10 @@ import org.ordo.inventory.internal.StockLedger.LockedLevel;
  * levels of the batch's SKUs are locked once, each order is planned against them as they stand after the orders
  * before it, and what the orders reserve is added to the levels once per level when the batch ends
  * ({@link InventoryManagement#settle}), not once per order. The orders' ledger rows and reservations are gathered
- * here too and written with the levels in the same statement (docs/benchmarks.md, P4), or earlier when something
- * in the transaction reads reservations or the ledger first ({@link InventoryManagement}'s reads write them before
- * they read). Made by {@link InventoryManagement#lockForBatch}, kept for one transaction by the caller that opened
- * the batch, never shared.
+ * too ({@link GatheredRows.Batch}) and written with the levels in the same statement (docs/benchmarks.md, P4), or
+ * earlier, when a statement of the transaction on the ledger or the reservations comes first (the ledger writes
+ * them before it, {@link GatheredRows}). Made by {@link InventoryManagement#lockForBatch}, kept for one transaction
+ * by the caller that opened the batch, never shared.
  *
  * <p>An order of the batch placed in a savepoint that is rolled back takes its reservations back here too
  * ({@link #mark}, {@link #rollbackTo}): the orders after it see the stock as if it had never been asked for, as
@@ -35,23 +36,19 @@ public final class StockBatch {
     /** The order each of {@link #added} is for. */
     private final List<java.util.UUID> addedFor = new ArrayList<>();
     private final Map<LevelKey, Long> reserved = new HashMap<>();
-    private final List<StockLedger.Entry> entries = new ArrayList<>();
-    private final List<StockLedger.NewReservation> reservations = new ArrayList<>();
-    /** How many of {@link #entries} and {@link #reservations} are written already (a read came before the end). */
-    private int entriesWritten;
-    private int reservationsWritten;
+    /** The ledger rows and reservations the batch's orders gathered. */
+    private final GatheredRows.Batch rows;
 
-    StockBatch() {
+    StockBatch(GatheredRows.Batch rows) {
+        this.rows = rows;
     }
 
-    /** Where the batch stands: what it locked and reserved so far, to go back to when an order is refused. */
-    public record Mark(int locked, int added, int entries, int reservations, int entriesWritten,
-            int reservationsWritten) {
+    /** Where the batch stands: what it locked, reserved and gathered so far, to go back to when an order is refused. */
+    public record Mark(int locked, int added, GatheredRows.Mark rows) {
     }
 
     public Mark mark() {
-        return new Mark(lockedInOrder.size(), added.size(), entries.size(), reservations.size(), entriesWritten,
-                reservationsWritten);
+        return new Mark(lockedInOrder.size(), added.size(), rows.mark());
     }
 
     /** Forgets what was locked and reserved since {@code mark} (its savepoint was rolled back). */
@@ -64,17 +61,12 @@ public final class StockBatch {
         while (lockedInOrder.size() > mark.locked()) {
             locked.remove(lockedInOrder.remove(lockedInOrder.size() - 1));
         }
-        // the refused order's rows are dropped; what was written since the mark, the savepoint's rollback undid
-        entries.subList(mark.entries(), entries.size()).clear();
-        reservations.subList(mark.reservations(), reservations.size()).clear();
-        entriesWritten = Math.min(entriesWritten, mark.entriesWritten());
-        reservationsWritten = Math.min(reservationsWritten, mark.reservationsWritten());
+        rows.rollbackTo(mark.rows());
     }
 
-    /** An order of the batch reserved: its ledger rows and reservations, to be written with the batch's. */
-    void gathered(List<StockLedger.Entry> orderEntries, List<StockLedger.NewReservation> orderReservations) {
-        entries.addAll(orderEntries);
-        reservations.addAll(orderReservations);
+    /** The ledger rows and reservations the batch's orders gathered. */
+    GatheredRows.Batch rows() {
+        return rows;
     }
 
     /**
@@ -82,19 +74,9 @@ public final class StockBatch {
      * all); false, and nothing taken back, when some of its rows were written already.
      */
     boolean forget(java.util.UUID orderId) {
-        String ref = orderId.toString();
-        for (int i = 0; i < entriesWritten; i++) {
-            if (ref.equals(entries.get(i).documentRef())) {
-                return false;
-            }
+        if (!rows.forget(orderId)) {
+            return false;
         }
-        for (int i = 0; i < reservationsWritten; i++) {
-            if (orderId.equals(reservations.get(i).orderId())) {
-                return false;
-            }
-        }
-        entries.removeIf(e -> ref.equals(e.documentRef()));
-        reservations.removeIf(r -> orderId.equals(r.orderId()));
         for (int i = added.size() - 1; i >= 0; i--) {
             if (orderId.equals(addedFor.get(i))) {
                 StockLedger.LevelChange c = added.remove(i);
@@ -103,23 +85,6 @@ public final class StockBatch {
             }
         }
         return true;
-    }
-
-    /** The gathered rows not written yet, in the order gathered. */
-    record Unwritten(List<StockLedger.Entry> entries, List<StockLedger.NewReservation> reservations) {
-
-        boolean isEmpty() {
-            return entries.isEmpty() && reservations.isEmpty();
-        }
-    }
-
-    /** The gathered rows not written yet; from now on they count as written. */
-    Unwritten unwritten() {
-        Unwritten rows = new Unwritten(List.copyOf(entries.subList(entriesWritten, entries.size())),
-                List.copyOf(reservations.subList(reservationsWritten, reservations.size())));
-        entriesWritten = entries.size();
-        reservationsWritten = reservations.size();
-        return rows;
     }
 
     /** The SKUs of {@code skus} not locked by this batch yet. */

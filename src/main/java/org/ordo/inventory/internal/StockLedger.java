@@ -18,20 +18,44 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Stock levels, the ledger and reservations. Every level change here is a conditional UPDATE that the CHECK
- * constraints back up, and writes its ledger row in the same transaction.
+ * constraints back up, and writes its ledger row in the same transaction. Every statement starts at {@link #sql}
+ * (or {@link #record}), where one on the ledger or the reservations first writes the rows that batches open in the
+ * transaction gathered ({@link GatheredRows}); the one statement that writes those rows is {@link #write}.
  */
 @Repository
 public class StockLedger {
 
+    /** The tables whose statements write the batches' gathered rows first: the ledger and the reservations. */
+    private static final java.util.regex.Pattern GATHERED_INTO = java.util.regex.Pattern
+            .compile("\\b(stock_movement|reservation)\\b");
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final GatheredRows gathered;
 
     private final java.time.Clock clock;
 
-    StockLedger(JdbcClient jdbc, JdbcTemplate template, java.time.Clock clock) {
+    StockLedger(JdbcClient jdbc, JdbcTemplate template, GatheredRows gathered, java.time.Clock clock) {
         this.clock = clock;
         this.jdbc = jdbc;
         this.template = template;
+        this.gathered = gathered;
+    }
+
+    /**
+     * A statement of this class. One that names the ledger or the reservations first writes what the batches open
+     * in the transaction gathered and have not written yet, so that it meets their rows as if each order had been
+     * placed alone: a read sees them, an update finds them, and the ledger keeps the order things happened in.
+     */
+    private JdbcClient.StatementSpec sql(String sql) {
+        writeGatheredBefore(sql);
+        return jdbc.sql(sql);
+    }
+
+    private void writeGatheredBefore(String sql) {
+        if (GATHERED_INTO.matcher(sql).find()) {
+            gathered.writeOut(rows -> write(List.of(), rows.entries(), rows.reservations()));
+        }
     }
 
     /** Stamps come from the application's clock: a moved test clock or the backdated demo history dates them. */
@@ -61,7 +85,7 @@ public class StockLedger {
 
     /** Adds to on hand, creating the level row on first receipt. */
     public void addOnHand(String sku, UUID locationId, long quantity) {
-        jdbc.sql("""
+        sql("""
                 INSERT INTO stock_level (sku, location_id, on_hand, updated_at) VALUES (:sku, :loc, :q, :now)
                 ON CONFLICT (sku, location_id)
                 DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand, updated_at = :now
@@ -70,7 +94,7 @@ public class StockLedger {
 
     /** Takes from on hand only if what stays covers the reservations; false when it does not. */
     public boolean removeOnHand(String sku, UUID locationId, long quantity) {
-        return jdbc.sql("""
+        return sql("""
                 UPDATE stock_level SET on_hand = on_hand - :q, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND on_hand - reserved - quarantined >= :q
                 """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
@@ -78,7 +102,7 @@ public class StockLedger {
 
     /** Locks the levels of these SKUs at active locations, in (sku, location) order so that no two orders deadlock. */
     public List<LockedLevel> lock(List<String> sortedSkus) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT s.sku, s.location_id, l.code, l.priority, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = ANY(:skus) AND l.active
@@ -93,7 +117,7 @@ public class StockLedger {
 
     /** Locks the levels of these SKUs at one location, in SKU order (the order {@link #lock(List)} takes them in). */
     public List<LockedLevel> lockAt(UUID locationId, List<String> sortedSkus) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT s.sku, s.location_id, l.code, l.priority, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = ANY(:skus) AND s.location_id = :loc
@@ -111,14 +135,18 @@ public class StockLedger {
     }
 
     /**
-     * Reserves on every level at once, writes their ledger rows and the reservations, in one statement (one round
-     * trip): a conditional UPDATE over all levels ({@code on_hand - reserved - quarantined >= q}, backed by the CHECK
-     * constraints), the ledger rows in the order given, and the reservation rows. The levels must be locked by
-     * {@link #lock} already, so the UPDATE cannot deadlock. False when a level no longer had the stock: the caller
-     * must then fail the transaction, which rolls back the rows written here as well.
+     * Ends a batch ({@code InventoryManagement.settle}): adds what its orders reserved to the locked levels and
+     * writes its gathered rows not written yet, in one statement ({@link #reserve}); from now on its rows are no
+     * longer written before other statements. False when a level no longer had the stock: the caller must then
+     * fail the transaction.
      */
-    public boolean reserveAll(List<LevelChange> changes, List<Entry> entries, List<NewReservation> reservations) {
-        return reserve(changes, entries, reservations).applied();
+    public boolean settle(List<LevelChange> changes, GatheredRows.Batch batch) {
+        GatheredRows.Unwritten rows = gathered.close(batch);
+        if (changes.isEmpty() && rows.isEmpty()) {
+            return true;
+        }
+        writeGatheredBefore(RESERVE);
+        return write(changes, rows.entries(), rows.reservations()).applied();
     }
 
     /**
@@ -129,37 +157,55 @@ public class StockLedger {
     public record Reserved(boolean applied, List<ReservationView> reservations) {
     }
 
-    /** As {@link #reserveAll}, answering with the reservations as written, in the same statement. */
+    /**
+     * Reserves on every level at once, writes their ledger rows and the reservations, in one statement (one round
+     * trip): a conditional UPDATE over all levels ({@code on_hand - reserved - quarantined >= q}, backed by the CHECK
+     * constraints), the ledger rows in the order given, and the reservation rows; answers whether every level change
+     * applied, and the reservations as written. The levels must be locked by {@link #lock} already, so the UPDATE
+     * cannot deadlock. When a level no longer had the stock the caller must fail the transaction, which rolls back
+     * the rows written here as well.
+     */
     public Reserved reserve(List<LevelChange> changes, List<Entry> entries, List<NewReservation> reservations) {
+        writeGatheredBefore(RESERVE);
+        return write(changes, entries, reservations);
+    }
+
+    private static final String RESERVE = """
+            WITH level AS (
+                UPDATE stock_level s SET reserved = s.reserved + c.q, updated_at = :now
+                FROM unnest(CAST(:levelSku AS text[]), CAST(:levelLoc AS uuid[]), CAST(:levelQ AS bigint[]))
+                     AS c(sku, loc, q)
+                WHERE s.sku = c.sku AND s.location_id = c.loc AND s.on_hand - s.reserved - s.quarantined >= c.q
+                RETURNING 1),
+            movement AS (
+                INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
+                                            document_type, document_ref, actor)
+                SELECT sku, loc, kind, on_hand_delta, reserved_delta, reason, document_type, document_ref, actor
+                FROM unnest(CAST(:sku AS text[]), CAST(:loc AS uuid[]), CAST(:kind AS text[]),
+                            CAST(:onHand AS bigint[]), CAST(:reservedDelta AS bigint[]), CAST(:reason AS text[]),
+                            CAST(:documentType AS text[]), CAST(:documentRef AS text[]), CAST(:actor AS text[]))
+                     WITH ORDINALITY AS e(sku, loc, kind, on_hand_delta, reserved_delta, reason, document_type,
+                                          document_ref, actor, n)
+                ORDER BY n),
+            held AS (
+                INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity, created_at)
+                SELECT * FROM unnest(CAST(:rId AS uuid[]), CAST(:rOrder AS uuid[]), CAST(:rLine AS int[]),
+                                     CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[]),
+                                     CAST(:rAt AS timestamptz[]))
+                RETURNING *)
+            SELECT (SELECT count(*) FROM level) AS updated, r.*, l.code
+            FROM (VALUES (1)) AS one (x) LEFT JOIN (held r JOIN location l ON l.id = r.location_id) ON true
+            ORDER BY r.line_no, l.priority, l.code COLLATE "C", r.created_at
+            """;
+
+    /**
+     * The statement of {@link #reserve}, without writing the gathered rows first: it is the one that writes them
+     * ({@link #sql}, {@link #settle}).
+     */
+    private Reserved write(List<LevelChange> changes, List<Entry> entries, List<NewReservation> reservations) {
         int[] updated = {0};
         List<ReservationView> written = new java.util.ArrayList<>();
-        jdbc.sql("""
-                WITH level AS (
-                    UPDATE stock_level s SET reserved = s.reserved + c.q, updated_at = :now
-                    FROM unnest(CAST(:levelSku AS text[]), CAST(:levelLoc AS uuid[]), CAST(:levelQ AS bigint[]))
-                         AS c(sku, loc, q)
-                    WHERE s.sku = c.sku AND s.location_id = c.loc AND s.on_hand - s.reserved - s.quarantined >= c.q
-                    RETURNING 1),
-                movement AS (
-                    INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
-                                                document_type, document_ref, actor)
-                    SELECT sku, loc, kind, on_hand_delta, reserved_delta, reason, document_type, document_ref, actor
-                    FROM unnest(CAST(:sku AS text[]), CAST(:loc AS uuid[]), CAST(:kind AS text[]),
-                                CAST(:onHand AS bigint[]), CAST(:reservedDelta AS bigint[]), CAST(:reason AS text[]),
-                                CAST(:documentType AS text[]), CAST(:documentRef AS text[]), CAST(:actor AS text[]))
-                         WITH ORDINALITY AS e(sku, loc, kind, on_hand_delta, reserved_delta, reason, document_type,
-                                              document_ref, actor, n)
-                    ORDER BY n),
-                held AS (
-                    INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity, created_at)
-                    SELECT * FROM unnest(CAST(:rId AS uuid[]), CAST(:rOrder AS uuid[]), CAST(:rLine AS int[]),
-                                         CAST(:rSku AS text[]), CAST(:rLoc AS uuid[]), CAST(:rQ AS bigint[]),
-                                         CAST(:rAt AS timestamptz[]))
-                    RETURNING *)
-                SELECT (SELECT count(*) FROM level) AS updated, r.*, l.code
-                FROM (VALUES (1)) AS one (x) LEFT JOIN (held r JOIN location l ON l.id = r.location_id) ON true
-                ORDER BY r.line_no, l.priority, l.code COLLATE "C", r.created_at
-                """).param("now", now())
+        jdbc.sql(RESERVE).param("now", now())
                 .param("levelSku", changes.stream().map(LevelChange::sku).toArray(String[]::new))
                 .param("levelLoc", changes.stream().map(LevelChange::locationId).toArray(UUID[]::new))
                 .param("levelQ", changes.stream().map(LevelChange::quantity).toArray(Long[]::new))
@@ -190,18 +236,15 @@ public class StockLedger {
     }
 
     public boolean unreserve(String sku, UUID locationId, long quantity) {
-        return jdbc.sql("""
+        return sql("""
                 UPDATE stock_level SET reserved = reserved - :q, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND reserved >= :q
                 """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).update() == 1;
     }
 
     public void record(List<Entry> entries) {
-        template.batchUpdate("""
-                INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
-                                            document_type, document_ref, actor, quarantined_delta)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, entries, entries.size(), (ps, e) -> {
+        writeGatheredBefore(RECORD);
+        template.batchUpdate(RECORD, entries, entries.size(), (ps, e) -> {
             ps.setString(1, e.sku());
             ps.setObject(2, e.locationId());
             ps.setString(3, e.kind().name());
@@ -215,8 +258,14 @@ public class StockLedger {
         });
     }
 
+    private static final String RECORD = """
+            INSERT INTO stock_movement (sku, location_id, kind, on_hand_delta, reserved_delta, reason,
+                                        document_type, document_ref, actor, quarantined_delta)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     public Movement lastMovement(String sku) {
-        return jdbc.sql(MOVEMENTS + " WHERE m.sku = :sku ORDER BY m.id DESC LIMIT 1").param("sku", sku)
+        return sql(MOVEMENTS + " WHERE m.sku = :sku ORDER BY m.id DESC LIMIT 1").param("sku", sku)
                 .query(StockLedger::movement).single();
     }
 
@@ -230,7 +279,7 @@ public class StockLedger {
 
     /** Closes the active reservations of an order and returns them, in (sku, location) order. */
     public List<NewReservation> closeActiveReservations(UUID orderId, String status) {
-        return jdbc.sql("""
+        return sql("""
                 WITH closed AS (
                     UPDATE reservation SET status = :status, closed_at = :now
                     WHERE order_id = :order AND status = 'ACTIVE'
@@ -247,7 +296,7 @@ public class StockLedger {
     /** As {@link #closeActiveReservations(UUID, String)}, only the reservations of these lines of the order. */
     public List<NewReservation> closeActiveReservations(UUID orderId, java.util.Collection<Integer> lineNos,
             String status) {
-        return jdbc.sql("""
+        return sql("""
                 WITH closed AS (
                     UPDATE reservation SET status = :status, closed_at = :now
                     WHERE order_id = :order AND status = 'ACTIVE' AND line_no = ANY(CAST(:lines AS int[]))
@@ -263,7 +312,7 @@ public class StockLedger {
     }
 
     public boolean hasIssued(UUID orderId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM reservation WHERE order_id = :id AND status = 'ISSUED')")
+        return sql("SELECT EXISTS (SELECT 1 FROM reservation WHERE order_id = :id AND status = 'ISSUED')")
                 .param("id", orderId).query(Boolean.class).single();
     }
 
@@ -273,7 +322,7 @@ public class StockLedger {
     }
 
     public java.util.Optional<Held> lockReservation(UUID id) {
-        return jdbc.sql("SELECT * FROM reservation WHERE id = :id FOR UPDATE").param("id", id)
+        return sql("SELECT * FROM reservation WHERE id = :id FOR UPDATE").param("id", id)
                 .query((rs, n) -> new Held(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class),
                         rs.getInt("line_no"), rs.getString("sku"), rs.getObject("location_id", UUID.class),
                         rs.getLong("quantity"), "ACTIVE".equals(rs.getString("status"))))
@@ -282,7 +331,7 @@ public class StockLedger {
 
     /** Takes reserved goods off the shelf: on hand and reserved down together. */
     public void takeReserved(String sku, UUID locationId, long quantity) {
-        int n = jdbc.sql("""
+        int n = sql("""
                 UPDATE stock_level SET on_hand = on_hand - :q, reserved = reserved - :q, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND reserved >= :q
                 """).param("now", now()).param("sku", sku).param("loc", locationId).param("q", quantity).update();
@@ -296,12 +345,12 @@ public class StockLedger {
      * and the active one keeps the rest (so the line's reservations still add up to what was allocated).
      */
     public void splitReservation(UUID id, long issued) {
-        jdbc.sql("""
+        sql("""
                 INSERT INTO reservation (id, order_id, line_no, sku, location_id, quantity, status, closed_at)
                 SELECT :issuedId, order_id, line_no, sku, location_id, :q, 'ISSUED', :now
                 FROM reservation WHERE id = :id
                 """).param("now", now()).param("issuedId", org.ordo.platform.Ids.next()).param("id", id).param("q", issued).update();
-        int n = jdbc.sql("""
+        int n = sql("""
                 UPDATE reservation SET quantity = quantity - :q WHERE id = :id AND status = 'ACTIVE' AND quantity > :q
                 """).param("id", id).param("q", issued).update();
         if (n != 1) {
@@ -311,7 +360,7 @@ public class StockLedger {
 
     /** Picked: the reservation keeps what was issued; nothing picked: it is released. */
     public void closeReservation(UUID id, long issued) {
-        jdbc.sql("""
+        sql("""
                 UPDATE reservation SET status = CASE WHEN :q > 0 THEN 'ISSUED' ELSE 'RELEASED' END,
                        quantity = CASE WHEN :q > 0 THEN :q ELSE quantity END, closed_at = :now
                 WHERE id = :id
@@ -322,7 +371,7 @@ public class StockLedger {
         if (orderIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return sql("""
                 SELECT r.*, l.code FROM reservation r JOIN location l ON l.id = r.location_id
                 WHERE r.location_id = :loc AND r.status = 'ACTIVE' AND r.order_id = ANY(:orders)
                 ORDER BY array_position(:orders, r.order_id), r.line_no
@@ -334,7 +383,7 @@ public class StockLedger {
     }
 
     public List<ReservationView> reservationsOf(UUID orderId) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT r.*, l.code FROM reservation r JOIN location l ON l.id = r.location_id
                 WHERE r.order_id = :order ORDER BY r.line_no, l.priority, l.code COLLATE "C", r.created_at
                 """).param("order", orderId)
@@ -351,7 +400,7 @@ public class StockLedger {
     }
 
     public List<StockStatus.LocationStock> levels(String sku) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT l.code, l.name, l.priority, l.active, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = :sku ORDER BY l.priority, l.code
@@ -375,7 +424,7 @@ public class StockLedger {
     public List<org.ordo.inventory.StockLevel> levels(String skuPrefix, String location, String afterSku,
             String afterLocation, int limit) {
         String prefix = skuPrefix == null ? "" : skuPrefix;
-        return jdbc.sql("""
+        return sql("""
                 SELECT s.sku, l.code, l.active, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE (:prefix = '' OR s.sku COLLATE "C" >= :prefix AND s.sku COLLATE "C" < :prefix || chr(1114111))
@@ -399,7 +448,7 @@ public class StockLedger {
         if (skus.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
+        return sql("""
                 SELECT s.sku, l.code, l.active, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = ANY(:skus) AND (s.on_hand <> 0 OR s.reserved <> 0)
@@ -428,7 +477,7 @@ public class StockLedger {
         }
         sql.append(" ORDER BY m.id LIMIT :limit");
         params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query(StockLedger::movement).list();
+        return sql(sql.toString()).params(params).query(StockLedger::movement).list();
     }
 
     private static Movement movement(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -446,7 +495,7 @@ public class StockLedger {
     public List<StockDiscrepancy> discrepancies(String sku) {
         String filter = sku == null ? "" : " WHERE sku = :sku";
         String activeFilter = sku == null ? "" : " AND sku = :sku";
-        var spec = jdbc.sql("""
+        var spec = sql("""
                 WITH ledger AS (
                     SELECT sku, location_id, sum(on_hand_delta) AS on_hand, sum(reserved_delta) AS reserved
                     FROM stock_movement %1$s GROUP BY sku, location_id),
@@ -488,7 +537,7 @@ public class StockLedger {
         if (orderIds.isEmpty()) {
             return result;
         }
-        jdbc.sql("""
+        sql("""
                 SELECT order_id, line_no, sum(quantity) AS quantity FROM reservation
                 WHERE order_id = ANY(CAST(:orders AS uuid[])) AND status IN ('ACTIVE', 'ISSUED')
                 GROUP BY order_id, line_no
@@ -502,7 +551,7 @@ public class StockLedger {
 
     /** Puts returned goods on hand, all of them in quarantine when {@code quarantine}: never available then. */
     public void addReturned(String sku, UUID locationId, long quantity, boolean quarantine) {
-        jdbc.sql("""
+        sql("""
                 INSERT INTO stock_level (sku, location_id, on_hand, quarantined, updated_at) VALUES (:sku, :loc, :q, :held, :now)
                 ON CONFLICT (sku, location_id)
                 DO UPDATE SET on_hand = stock_level.on_hand + excluded.on_hand,
@@ -516,7 +565,7 @@ public class StockLedger {
      * when the level has fewer quarantined units.
      */
     public boolean leaveQuarantine(String sku, UUID locationId, long quantity, boolean writeOff) {
-        return jdbc.sql("""
+        return sql("""
                 UPDATE stock_level SET quarantined = quarantined - :q,
                        on_hand = on_hand - CASE WHEN :writeOff THEN :q ELSE 0 END, updated_at = :now
                 WHERE sku = :sku AND location_id = :loc AND quarantined >= :q
@@ -527,7 +576,7 @@ public class StockLedger {
     /** Quarantined units of a SKU per location code (only where there are some). */
     public Map<String, Long> quarantined(String sku) {
         Map<String, Long> result = new java.util.TreeMap<>();
-        jdbc.sql("""
+        sql("""
                 SELECT l.code, s.quarantined FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE s.sku = :sku AND s.quarantined > 0
                 """).param("sku", sku).query(rs -> {
@@ -541,7 +590,7 @@ public class StockLedger {
      * quarantined units are reserved (invariant 10); empty when all is well. {@code sku} null checks all.
      */
     public List<String> quarantineDiscrepancies(String sku) {
-        var spec = jdbc.sql("""
+        var spec = sql("""
                 WITH ledger AS (
                     SELECT sku, location_id, sum(quarantined_delta) AS quarantined FROM stock_movement
                     WHERE CAST(:sku AS text) IS NULL OR sku = :sku GROUP BY sku, location_id)
@@ -564,7 +613,7 @@ public class StockLedger {
      */
     public Map<String, Long> inTransit() {
         Map<String, Long> result = new java.util.TreeMap<>();
-        jdbc.sql("""
+        sql("""
                 SELECT sku, -sum(on_hand_delta) AS in_transit FROM stock_movement
                 WHERE document_type = 'TRANSFER' AND kind IN ('TRANSFER_OUT', 'TRANSFER_IN')
                 GROUP BY sku HAVING sum(on_hand_delta) <> 0
@@ -578,7 +627,7 @@ public class StockLedger {
      * the demand that location served. Read from the ledger by SKU (its key), so it costs one SKU's movements.
      */
     public long demand(String sku, UUID locationId, java.time.Instant since) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT coalesce(sum(reserved_delta), 0) FROM stock_movement
                 WHERE sku = :sku AND location_id = :loc AND at >= :since AND kind IN ('RESERVATION', 'RELEASE')
                 """).param("sku", sku).param("loc", locationId).param("since", Timestamp.from(since))
@@ -588,7 +637,7 @@ public class StockLedger {
     /** {@link #demand(String, UUID, java.time.Instant)} of many SKUs at once, per SKU and location code. */
     public Map<String, Map<String, Long>> demand(Collection<String> skus, java.time.Instant since) {
         Map<String, Map<String, Long>> result = new HashMap<>();
-        jdbc.sql("""
+        sql("""
                 SELECT m.sku, l.code, sum(m.reserved_delta) AS demand
                 FROM stock_movement m JOIN location l ON l.id = m.location_id
                 WHERE m.sku = ANY(:skus) AND m.at >= :since AND m.kind IN ('RESERVATION', 'RELEASE')
@@ -602,7 +651,7 @@ public class StockLedger {
 
     /** Every level at one location, in no order: one scan for readers that take a whole warehouse at once. */
     public List<org.ordo.inventory.StockLevel> levelsAt(String location) {
-        return jdbc.sql("""
+        return sql("""
                 SELECT s.sku, l.code, l.active, s.on_hand, s.reserved, s.quarantined
                 FROM stock_level s JOIN location l ON l.id = s.location_id
                 WHERE l.code = :location

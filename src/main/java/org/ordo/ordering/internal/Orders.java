@@ -162,6 +162,26 @@ public class Orders {
     }
 
     /**
+     * The shipping and billing addresses of orders as JSON, parallel to the orders. An order billed where it ships
+     * (the same address or an equal one, as every EDI order is) has its address written as JSON once, for both
+     * columns: the same text as writing each, at half the cost.
+     */
+    record AddressesJson(String[] shipping, String[] billing) {
+
+        static AddressesJson of(List<NewOrder> orders, java.util.function.Function<Object, String> write) {
+            String[] shipping = new String[orders.size()];
+            String[] billing = new String[orders.size()];
+            for (int i = 0; i < orders.size(); i++) {
+                NewOrder o = orders.get(i);
+                shipping[i] = write.apply(o.shippingAddress());
+                billing[i] = java.util.Objects.equals(o.billingAddress(), o.shippingAddress()) ? shipping[i]
+                        : write.apply(o.billingAddress());
+            }
+            return new AddressesJson(shipping, billing);
+        }
+    }
+
+    /**
      * Writes the rows of a batch's orders, each as {@link #insert} writes one, in one statement for all
      * (docs/benchmarks.md, P4): the orders, then their lines and timeline entries in the order given. An order whose
      * channel already sent its external reference (another transaction wrote it since the batch looked) is not
@@ -185,6 +205,7 @@ public class Orders {
                 entryAt.add(Timestamp.from(r.at()));
             });
         }
+        AddressesJson addresses = AddressesJson.of(o, json::write);
         JdbcClient.StatementSpec spec = jdbc.sql("""
                 WITH o AS (
                     INSERT INTO customer_order (id, number, channel, external_ref, customer_id, customer_email,
@@ -245,8 +266,7 @@ public class Orders {
                 .param("currency", o.stream().map(NewOrder::currency).toArray(String[]::new))
                 .param("paymentMethod", o.stream().map(NewOrder::paymentMethod).toArray(String[]::new))
                 .param("fulfillment", batch.stream().map(r -> r.fulfillment().name()).toArray(String[]::new))
-                .param("shipping", o.stream().map(x -> json.write(x.shippingAddress())).toArray(String[]::new))
-                .param("billing", o.stream().map(x -> json.write(x.billingAddress())).toArray(String[]::new))
+                .param("shipping", addresses.shipping()).param("billing", addresses.billing())
                 .param("net", o.stream().map(x -> x.net().amount().toPlainString()).toArray(String[]::new))
                 .param("tax", o.stream().map(x -> x.tax().amount().toPlainString()).toArray(String[]::new))
                 .param("gross", o.stream().map(x -> x.gross().amount().toPlainString()).toArray(String[]::new))
