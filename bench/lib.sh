@@ -48,7 +48,7 @@ start_ordo() {
   # ORDO_LAUNCHER: run through this copy of bin/ordo instead (extracted jar and class-data-sharing archive
   # under $WORK/ordo-app, made on its first use); it ends by exec'ing java, so ORDO_PID stays the JVM's
   [ -z "${ORDO_LAUNCHER:-}" ] || launch=(env ORDO_JAR="$WORK/ordo.jar" JAVA_OPTS="${ORDO_JAVA_OPTS:-}" "$ORDO_LAUNCHER")
-  SERVER_PORT=$PORT ORDO_DATA_DIR=$WORK/data ORDO_BOOTSTRAP_API_KEY=$KEY "${launch[@]}" >> "$WORK/ordo.log" 2>&1 &
+  SERVER_PORT=$PORT ORDO_DATA_DIR=$WORK/data ORDO_BOOTSTRAP_API_KEY=$KEY capped a "${launch[@]}" >> "$WORK/ordo.log" 2>&1 &
   ORDO_PID=$!
   until curl -sf -m 2 -o /dev/null -H "Authorization: Bearer $KEY" "$BASE/api/v1/locations"; do
     kill -0 "$ORDO_PID" 2>/dev/null || { echo "Ordo died; see $WORK/ordo.log" >&2; return 1; }
@@ -195,8 +195,8 @@ stop_postgres() {
 start_node() { # start_node NAME PORT
   [ -f "$WORK/ordo.jar" ] || cp "$ROOT/target/ordo.jar" "$WORK/ordo.jar"
   mkdir -p "$WORK/$1"
-  SERVER_PORT=$2 ORDO_DATA_DIR=$WORK/$1 ORDO_BOOTSTRAP_API_KEY=$KEY "${ORDO_JAVA:-java}" ${ORDO_JAVA_OPTS:--Xmx768m} \
-    -jar "$WORK/ordo.jar" >> "$WORK/$1.log" 2>&1 &
+  SERVER_PORT=$2 ORDO_DATA_DIR=$WORK/$1 ORDO_BOOTSTRAP_API_KEY=$KEY capped "$1" "${ORDO_JAVA:-java}" \
+    ${ORDO_JAVA_OPTS:--Xmx768m} -jar "$WORK/ordo.jar" >> "$WORK/$1.log" 2>&1 &
   NODE_PID=$!
 }
 
@@ -213,4 +213,59 @@ await_node() { # await_node BASE PID NAME: until its readiness is UP (migrations
 # data, whose articles the bench functions above receive at BER.
 register_location() {
   api GET "/api/v1/locations/$1" > /dev/null 2>&1 || api POST /api/v1/locations "{\"code\":\"$1\",\"name\":\"Bench $1\",\"priority\":1,\"address\":{\"name\":\"Bench $1\",\"street\":\"Lagerstr. 1\",\"postalCode\":\"10115\",\"city\":\"Berlin\",\"country\":\"DE\"},\"active\":true}" > /dev/null
+}
+
+# Nodes with a CPU budget of their own, on one machine: NODE_CPUS (e.g. 0.25) gives each node started by start_ordo
+# or start_node a cgroup of its own; cap_node NAME then holds it to that many CPUs (CFS quota over a period of
+# NODE_CPU_PERIOD_US, default 10,000 µs, short so that a node that has used its budget stalls for milliseconds, not
+# for a tenth of a second with its locks held), as if each node ran on a small machine of its own. Until then the
+# node runs uncapped, so that a script can warm its JIT up at the speed of an uncapped run first. The script itself,
+# PostgreSQL and the load drivers run in the parent cgroup with cpu.shares 8192 (v2: cpu.weight 800), so that other
+# work on the machine takes only what they leave. Needs root and a writable cgroup cpu controller (v1 at
+# /sys/fs/cgroup/cpu, or v2). Unset: nothing changes. cgroups_off removes the groups (the trap of a script that
+# calls cgroups_on).
+CG_ROOT=
+cgroups_on() {
+  [ -n "${NODE_CPUS:-}" ] || return 0
+  local v1=/sys/fs/cgroup/cpu
+  if [ -w "$v1/cgroup.procs" ] && [ -f "$v1/cpu.cfs_quota_us" ]; then
+    CG_VERSION=1; CG_ROOT=$v1/ordo-bench-$$
+  elif [ -w /sys/fs/cgroup/cgroup.subtree_control ] && grep -qw cpu /sys/fs/cgroup/cgroup.controllers; then
+    CG_VERSION=2; CG_ROOT=/sys/fs/cgroup/ordo-bench-$$
+    echo +cpu > /sys/fs/cgroup/cgroup.subtree_control
+  else
+    echo "NODE_CPUS needs root and a writable cgroup cpu controller" >&2; return 1
+  fi
+  mkdir -p "$CG_ROOT"
+  if [ "$CG_VERSION" = 1 ]; then echo 8192 > "$CG_ROOT/cpu.shares"; echo $$ > "$CG_ROOT/cgroup.procs"
+  else
+    # v2 keeps processes out of a group whose children have controllers: the script and what it starts go to a leaf
+    echo 800 > "$CG_ROOT/cpu.weight"; mkdir -p "$CG_ROOT/bench"; echo $$ > "$CG_ROOT/bench/cgroup.procs"
+    echo +cpu > "$CG_ROOT/cgroup.subtree_control"
+  fi
+}
+capped() { # capped NAME COMMAND...: runs COMMAND (exec, same pid) in node NAME's cgroup when NODE_CPUS is set
+  if [ -n "$CG_ROOT" ]; then mkdir -p "$CG_ROOT/node-$1"; echo "$BASHPID" > "$CG_ROOT/node-$1/cgroup.procs"; fi
+  shift
+  exec "$@"
+}
+cap_node() { # cap_node NAME: holds node NAME to NODE_CPUS from now on
+  local dir=$CG_ROOT/node-$1 period=${NODE_CPU_PERIOD_US:-10000} quota
+  [ -n "$CG_ROOT" ] && [ -d "$dir" ] || return 0
+  quota=$(awk -v c="$NODE_CPUS" -v p="$period" 'BEGIN {printf "%d", c * p}')
+  if [ "$CG_VERSION" = 1 ]; then echo "$period" > "$dir/cpu.cfs_period_us"; echo "$quota" > "$dir/cpu.cfs_quota_us"
+  else echo "$quota $period" > "$dir/cpu.max"; fi
+}
+node_periods() { # node_periods NAME: "periods throttled" of node NAME's cgroup so far ("0 0" without one)
+  local dir=$CG_ROOT/node-$1
+  [ -n "$CG_ROOT" ] && [ -f "$dir/cpu.stat" ] || { echo "0 0"; return; }
+  awk '$1 == "nr_periods" {p = $2} $1 == "nr_throttled" {t = $2} END {print p + 0, t + 0}' "$dir/cpu.stat"
+}
+cgroups_off() {
+  [ -n "$CG_ROOT" ] && [ -d "$CG_ROOT" ] || return 0
+  local d
+  # the script itself leaves the groups first; a group is removed once its processes are gone
+  echo $$ > "$(dirname "$CG_ROOT")/cgroup.procs" 2>/dev/null || true
+  for d in "$CG_ROOT"/*/; do [ -d "$d" ] && rmdir "$d" 2>/dev/null || true; done
+  rmdir "$CG_ROOT" 2>/dev/null || true
 }

@@ -18,14 +18,23 @@
 # Then a second node starts on the same database, and ROUNDS times, alternately, CLIENTS clients place orders
 # against one node for SECONDS_PER_RUN and CLIENTS/2 against each of the two: orders/s of each and the ratio two to
 # one per round and over all rounds (TWO_NODES=false: no second node).
+# NODE_CPUS=<cpus> (e.g. 0.25; root and a cgroup cpu controller): after its warm-up (uncapped), each node is held to
+# that many CPUs in a cgroup of its own (bench/lib.sh, cgroups_on), as if it ran on a small machine of its own, so
+# that PostgreSQL has CPUs to spare and two nodes against one shows what the database lets them share; both JVMs
+# then get -Xmx768m and -XX:ActiveProcessorCount=<the machine's CPUs>, so that a node's collector and pools are
+# those of an uncapped run. Each round also prints the CPUs PostgreSQL and each node used, how busy the machine was
+# and in how many of their CFS periods the nodes used up their budget.
 # Prints it all; writes target/bench/write-path.json and the raw pg_stat_statements rows per build to
 # target/bench/write-path-<build>-statements.tsv.
 #   bench/write-path.sh
 #   BASE_ORDERS=1000000 BEFORE_JAR=/tmp/ordo-before.jar bench/write-path.sh
 #   BASE_ORDERS=1000000 JAR=/tmp/ordo-before.jar AFTER_SQL=src/main/resources/db/migration/V510__fewer_indexes_on_the_write_path.sql bench/write-path.sh
 #   CLIENTS=16 SECONDS_PER_RUN=30 WARMUP_S=60 SKUS=100 ROUNDS=3 bench/write-path.sh
+#   NODE_CPUS=0.25 WARMUP_S=120 bench/write-path.sh
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+cgroups_on
+[ -z "${NODE_CPUS:-}" ] || export ORDO_JAVA_OPTS=${ORDO_JAVA_OPTS:--Xmx768m -XX:ActiveProcessorCount=$(nproc)}
 CLIENTS=${CLIENTS:-16}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-30}
 WARMUP_S=${WARMUP_S:-60}
@@ -42,7 +51,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/ordo-bench.XXXXXX")
 B_PID=
 trap 'cp "$WORK/ordo.log" "$OUT/write-path-a.log" 2>/dev/null || true; cp "$WORK/b.log" "$OUT/write-path-b.log" 2>/dev/null || true;
   [ -z "$B_PID" ] || { kill "$B_PID" 2>/dev/null || true; wait "$B_PID" 2>/dev/null || true; }; stop_ordo; stop_postgres;
-  [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"' EXIT
+  [ -n "${KEEP_WORK:-}" ] || rm -rf "$WORK"; cgroups_off' EXIT
 PG_SETTINGS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.max=2000 -c shared_buffers=${PG_SHARED_BUFFERS:-256MB} -c max_wal_size=4GB" start_postgres
 pg_port() { echo "$PGPORT"; }
 sql "CREATE EXTENSION pg_stat_statements"
@@ -55,6 +64,7 @@ start_ordo
 await_ready
 register_location BER
 echo "PostgreSQL $(sql "SHOW server_version"), synchronous_commit=$(sql "SHOW synchronous_commit"); Ordo $BUILD${BEFORE_JAR:+ against $BEFORE_JAR}; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "${NODE_CPUS:-}" ] || echo "Each node held to $NODE_CPUS CPUs (cgroup $CG_ROOT, period ${NODE_CPU_PERIOD_US:-10000} µs)"
 PREFIX=WP-$(date +%s)-
 stock_bench_articles "$PREFIX" "$NSKUS"
 if [ "$BASE_ORDERS" -gt 0 ]; then
@@ -91,6 +101,7 @@ measure() {
   echo
   echo "== $label: warm-up $WARMUP_S s at $CLIENTS clients"
   java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$SKU_LIST" "$CLIENTS" "$WARMUP_S" 3 > /dev/null || true
+  cap_node a
   sql "CHECKPOINT" > /dev/null
   sizes > "$WORK/sizes-$label-0.txt"
   local wal0 ep0 pg0 jvm0 placed rate wal ep ep_bytes
@@ -245,18 +256,40 @@ if [ "${TWO_NODES:-true}" = true ]; then
   echo
   echo "== two nodes: warm-up of node b, $WARMUP_S s at $HALF clients"
   java "$BENCH/PlaceOrders.java" "http://127.0.0.1:$B_PORT" "$KEY" "$SKU_LIST" "$HALF" "$WARMUP_S" 3 > /dev/null || true
+  cap_node b
   SUM_ONE=0; SUM_TWO=0
+  # usage: what PostgreSQL, the two nodes and the whole machine used while a measurement ran (CPUs, from /proc), and
+  # how long the nodes' cgroups held them back (NODE_CPUS); usage_start before, usage_end after, printed by usage_line
+  usage_start() { U_T0=$(now_ms); U_PG0=$(pg_server_cpu_ms); U_A0=$(cpu_ms "$ORDO_PID"); U_B0=$(cpu_ms "$B_PID")
+    U_PA0=($(node_periods a)); U_PB0=($(node_periods b)); U_STAT0=($(head -1 /proc/stat)); }
+  usage_line() {
+    local ms=$(( $(now_ms) - U_T0 )) s1=($(head -1 /proc/stat)) pa=($(node_periods a)) pb=($(node_periods b)) idle total=0 i
+    idle=$(( (s1[4] + s1[5]) - (U_STAT0[4] + U_STAT0[5]) ))
+    for i in 1 2 3 4 5 6 7 8; do total=$(( total + s1[i] - U_STAT0[i] )); done
+    awk -v ms="$ms" -v pg=$(( $(pg_server_cpu_ms) - U_PG0 )) -v a=$(( $(cpu_ms "$ORDO_PID") - U_A0 )) \
+        -v b=$(( $(cpu_ms "$B_PID") - U_B0 )) -v na=$(( pa[0] - U_PA0[0] )) -v ta=$(( pa[1] - U_PA0[1] )) \
+        -v nb=$(( pb[0] - U_PB0[0] )) -v tb=$(( pb[1] - U_PB0[1] )) -v busy=$(( total > 0 ? 100 * (total - idle) / total : 0 )) -v n="$(nproc)" \
+      'BEGIN {printf "PostgreSQL %.2f CPUs, node a %.2f, node b %.2f; machine %d%% of %d CPUs busy", pg / ms, a / ms, b / ms, busy, n
+              if (na + nb > 0) printf "; budget used up in %.0f%% (a) and %.0f%% (b) of the periods", (na > 0 ? 100 * ta / na : 0), (nb > 0 ? 100 * tb / nb : 0)
+              printf "\n"}'
+  }
   for r in $(seq 1 "$ROUNDS"); do
+    usage_start
     java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$SKU_LIST" "$CLIENTS" "$SECONDS_PER_RUN" 3 "$OUT/write-path-one-$r.json" > /dev/null || true
+    U1=$(usage_line)
     R1=$(grep -o '"ordersPerSecond": [0-9.]*' "$OUT/write-path-one-$r.json" | cut -d' ' -f2)
+    usage_start
     java "$BENCH/PlaceOrders.java" "$BASE" "$KEY" "$SKU_LIST" "$HALF" "$SECONDS_PER_RUN" 3 "$OUT/write-path-two-a-$r.json" > /dev/null &
     TWO_A=$!
     java "$BENCH/PlaceOrders.java" "http://127.0.0.1:$B_PORT" "$KEY" "$SKU_LIST" "$HALF" "$SECONDS_PER_RUN" 3 "$OUT/write-path-two-b-$r.json" > /dev/null || true
     wait "$TWO_A" || true
+    U2=$(usage_line)
     RA=$(grep -o '"ordersPerSecond": [0-9.]*' "$OUT/write-path-two-a-$r.json" | cut -d' ' -f2)
     RB=$(grep -o '"ordersPerSecond": [0-9.]*' "$OUT/write-path-two-b-$r.json" | cut -d' ' -f2)
     R2=$(awk -v a="$RA" -v b="$RB" 'BEGIN {printf "%.1f", a + b}')
     echo "Round $r: one node, $CLIENTS clients: $R1 orders/s; two nodes, $HALF clients each: $RA + $RB = $R2 orders/s ($(awk -v t="$R2" -v o="$R1" 'BEGIN {printf "%.2f", (o > 0 ? t / o : 0)}') x)"
+    echo "  one node:  $U1"
+    echo "  two nodes: $U2"
     SUM_ONE=$(awk -v s="$SUM_ONE" -v x="$R1" 'BEGIN {print s + x}'); SUM_TWO=$(awk -v s="$SUM_TWO" -v x="$R2" 'BEGIN {print s + x}')
   done
   ONE=$(awk -v s="$SUM_ONE" -v n="$ROUNDS" 'BEGIN {printf "%.1f", s / n}')
@@ -274,6 +307,6 @@ cat > "$OUT/write-path.json" <<JSON
  "statementMsPerOrder": $(val execution_ms), "blocksDirtiedPerOrder": $(val blocks_dirtied),
  "walBytesPerOrder": $(val wal_bytes), "postgresCpuMsPerOrder": $(val pg_cpu_ms), "jvmCpuMsPerOrder": $(val jvm_cpu_ms),
  "eventPublicationsPerOrder": $(val event_publications), "eventPublicationBytes": $(val event_publication_bytes),
- "twoNodesOrdersPerSecond": $TWO, "twoToOne": $RATIO, "cpus": $(nproc), "check": "$CHECK"}
+ "twoNodesOrdersPerSecond": $TWO, "twoToOne": $RATIO, "cpus": $(nproc), "nodeCpus": ${NODE_CPUS:-null}, "check": "$CHECK"}
 JSON
 [ "$CHECK" = clean ]
