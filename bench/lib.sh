@@ -127,12 +127,16 @@ cleanup() {
   if [ -n "$WORK" ] && [ -z "${KEEP_WORK:-}" ]; then rm -rf "$WORK"; fi
 }
 
-cpu_busy() { # percent of all CPU time that was busy over the next $1 seconds (default 2)
-  local a b
-  a=($(head -1 /proc/stat)); sleep "${1:-2}"; b=($(head -1 /proc/stat))
-  local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+cpu_ticks() { head -1 /proc/stat; } # all CPUs' time so far, for busy_since
+busy_since() { # percent of all CPU time that was busy since $1 (what cpu_ticks printed then)
+  local a=($1) b=($(cpu_ticks)) total=0 i idle
+  idle=$(( (b[4] + b[5]) - (a[4] + a[5]) ))
   for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
   echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+cpu_busy() { # percent of all CPU time that was busy over the next $1 seconds (default 2)
+  local a
+  a=$(cpu_ticks); sleep "${1:-2}"; busy_since "$a"
 }
 
 # The machine may be shared: before a measured run, wait (at most QUIET_WAIT_S, default 180 s) until the CPUs are

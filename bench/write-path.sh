@@ -261,14 +261,12 @@ if [ "${TWO_NODES:-true}" = true ]; then
   # usage: what PostgreSQL, the two nodes and the whole machine used while a measurement ran (CPUs, from /proc), and
   # how long the nodes' cgroups held them back (NODE_CPUS); usage_start before, usage_end after, printed by usage_line
   usage_start() { U_T0=$(now_ms); U_PG0=$(pg_server_cpu_ms); U_A0=$(cpu_ms "$ORDO_PID"); U_B0=$(cpu_ms "$B_PID")
-    U_PA0=($(node_periods a)); U_PB0=($(node_periods b)); U_STAT0=($(head -1 /proc/stat)); }
+    U_PA0=($(node_periods a)); U_PB0=($(node_periods b)); U_TICKS0=$(cpu_ticks); }
   usage_line() {
-    local ms=$(( $(now_ms) - U_T0 )) s1=($(head -1 /proc/stat)) pa=($(node_periods a)) pb=($(node_periods b)) idle total=0 i
-    idle=$(( (s1[4] + s1[5]) - (U_STAT0[4] + U_STAT0[5]) ))
-    for i in 1 2 3 4 5 6 7 8; do total=$(( total + s1[i] - U_STAT0[i] )); done
+    local ms=$(( $(now_ms) - U_T0 )) pa=($(node_periods a)) pb=($(node_periods b))
     awk -v ms="$ms" -v pg=$(( $(pg_server_cpu_ms) - U_PG0 )) -v a=$(( $(cpu_ms "$ORDO_PID") - U_A0 )) \
         -v b=$(( $(cpu_ms "$B_PID") - U_B0 )) -v na=$(( pa[0] - U_PA0[0] )) -v ta=$(( pa[1] - U_PA0[1] )) \
-        -v nb=$(( pb[0] - U_PB0[0] )) -v tb=$(( pb[1] - U_PB0[1] )) -v busy=$(( total > 0 ? 100 * (total - idle) / total : 0 )) -v n="$(nproc)" \
+        -v nb=$(( pb[0] - U_PB0[0] )) -v tb=$(( pb[1] - U_PB0[1] )) -v busy="$(busy_since "$U_TICKS0")" -v n="$(nproc)" \
       'BEGIN {printf "PostgreSQL %.2f CPUs, node a %.2f, node b %.2f; machine %d%% of %d CPUs busy", pg / ms, a / ms, b / ms, busy, n
               if (na + nb > 0) printf "; budget used up in %.0f%% (a) and %.0f%% (b) of the periods", (na > 0 ? 100 * ta / na : 0), (nb > 0 ? 100 * tb / nb : 0)
               printf "\n"}'
