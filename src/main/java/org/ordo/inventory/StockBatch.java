@@ -54,9 +54,7 @@ public final class StockBatch {
     /** Forgets what was locked and reserved since {@code mark} (its savepoint was rolled back). */
     public void rollbackTo(Mark mark) {
         while (added.size() > mark.added()) {
-            StockLedger.LevelChange c = added.remove(added.size() - 1);
-            addedFor.remove(addedFor.size() - 1);
-            reserved.merge(new LevelKey(c.sku(), c.locationId()), -c.quantity(), Long::sum);
+            takeBack(added.size() - 1);
         }
         while (lockedInOrder.size() > mark.locked()) {
             locked.remove(lockedInOrder.remove(lockedInOrder.size() - 1));
@@ -79,12 +77,17 @@ public final class StockBatch {
         }
         for (int i = added.size() - 1; i >= 0; i--) {
             if (orderId.equals(addedFor.get(i))) {
-                StockLedger.LevelChange c = added.remove(i);
-                addedFor.remove(i);
-                reserved.merge(new LevelKey(c.sku(), c.locationId()), -c.quantity(), Long::sum);
+                takeBack(i);
             }
         }
         return true;
+    }
+
+    /** Takes the {@code i}th units an order of the batch reserved ({@link #reserved}) back off their level. */
+    private void takeBack(int i) {
+        StockLedger.LevelChange c = added.remove(i);
+        addedFor.remove(i);
+        reserved.merge(new LevelKey(c.sku(), c.locationId()), -c.quantity(), Long::sum);
     }
 
     /** The SKUs of {@code skus} not locked by this batch yet. */
