@@ -6,6 +6,7 @@ import org.ordo.ordering.TimelineReason;
 import org.ordo.ordering.OrderCancelled;
 import org.ordo.ordering.OrderLifecycle;
 import org.ordo.ordering.OrderManagement;
+import org.ordo.ordering.OrderStatus;
 import org.ordo.ordering.OrderView;
 import org.ordo.ordering.PaymentStatus;
 import org.ordo.payment.internal.PaymentProvider;
@@ -35,10 +36,19 @@ class CancellationRefunds {
      * A cancelled order gives back what was taken: the authorization is voided and received card money refunded
      * at the provider (when its API is configured; else recorded as requested for a person to do), money that
      * came by bank transfer is recorded as a refund to make. Refunds count once confirmed.
+     *
+     * <p>The listener runs after the cancellation's commit, and again when its delivery is repeated, so it may come
+     * after later events of the order. It gives back nothing when the order is no longer cancelled (reopened: its
+     * money belongs to it again) or was cancelled because its payment never came: such an order had received
+     * nothing, and money that arrives after it is a late payment, which waits for a person to reopen the order with
+     * it or give it back ({@link LatePayments}). Counting it here would give it back twice.
      */
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
         OrderView order = orders.require(cancelled.orderId());
+        if (order.status() != OrderStatus.CANCELLED || orders.expiredUnpaid(order.id())) {
+            return;
+        }
         String intent = payments.providerRef(order.id());
         if (cancelled.paymentStatus() == PaymentStatus.AUTHORIZED) {
             String note = "order cancelled: " + cancelled.reason();

@@ -36,6 +36,8 @@ class UnpaidOrdersExpireIntegrationTests {
     OrderFollowUps followUps;
     @Autowired
     InventoryManagement inventory;
+    @Autowired
+    CancellationRefunds cancellationRefunds;
 
     Api api;
     Fixtures fixtures;
@@ -200,5 +202,53 @@ class UnpaidOrdersExpireIntegrationTests {
         assertThat(expect(api.get("/api/v1/review-entries/" + id), 200).json().get("status").asString())
                 .isEqualTo("RESOLVED");
         assertThat(inventory.ledgerDiscrepancies(sku)).isEmpty();
+    }
+
+    @Test
+    void theExpiryHandledAfterALatePaymentGivesNothingBackThatAPersonMustDecideOn() {
+        String sku = article(1);
+        JsonNode expired = placedDaysAgo(15, sku, "card", "en");
+        followUps.expireUnpaid();
+        String orderId = expired.get("id").asString();
+        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.succeeded", orderId, "amount_received", 1190,
+                "EUR"), 200);
+        String id = lateEntry(expired).get("id").asString();
+
+        // the cancellation's listener comes after the late payment (delayed, or its delivery repeated)
+        cancellationRefunds.on(new org.ordo.ordering.OrderCancelled(java.util.UUID.fromString(orderId),
+                expired.get("number").asString(), "unpaid", "system", org.ordo.ordering.PaymentStatus.PENDING));
+
+        JsonNode refunded = expect(api.post("/api/v1/payments/late-payments/" + id + "/refund", Map.of()), 200)
+                .json();
+        List<String> refunds = new ArrayList<>();
+        refunded.get("payments").forEach(p -> {
+            if (p.get("kind").asString().equals("REFUND")) {
+                refunds.add(p.get("status").asString() + " " + p.get("amount").get("amount").asString());
+            }
+        });
+        assertThat(refunds).as("given back once, as the person decided").singleElement()
+                .satisfies(r -> assertThat(r).startsWith("REQUESTED 11.9"));
+    }
+
+    @Test
+    void theExpiryHandledAfterTheOrderWasReopenedGivesNothingBack() {
+        String sku = article(1);
+        JsonNode expired = placedDaysAgo(15, sku, "card", "en");
+        followUps.expireUnpaid();
+        String orderId = expired.get("id").asString();
+        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.succeeded", orderId, "amount_received", 1190,
+                "EUR"), 200);
+        expect(api.post("/api/v1/payments/late-payments/" + lateEntry(expired).get("id").asString() + "/reopen",
+                Map.of()), 200);
+
+        cancellationRefunds.on(new org.ordo.ordering.OrderCancelled(java.util.UUID.fromString(orderId),
+                expired.get("number").asString(), "unpaid", "system", org.ordo.ordering.PaymentStatus.PENDING));
+
+        JsonNode now = order(expired);
+        assertThat(now.get("status").asString()).isEqualTo("OPEN");
+        List<String> kinds = new ArrayList<>();
+        expect(api.get("/api/v1/orders/" + orderId + "/payments"), 200).json().get("payments")
+                .forEach(p -> kinds.add(p.get("kind").asString()));
+        assertThat(kinds).as("the reopened order keeps its money").doesNotContain("REFUND");
     }
 }
