@@ -192,63 +192,62 @@ class UnpaidOrdersExpireIntegrationTests {
                 .json();
 
         assertThat(refunded.get("received").get("amount").asString()).isEqualTo("11.90");
-        List<String> refunds = new ArrayList<>();
-        refunded.get("payments").forEach(p -> {
-            if (p.get("kind").asString().equals("REFUND")) {
-                refunds.add(p.get("status").asString() + " " + p.get("amount").get("amount").asString());
-            }
-        });
-        assertThat(refunds).singleElement().satisfies(r -> assertThat(r).startsWith("REQUESTED 11.9"));
+        assertThat(refunds(refunded)).singleElement().satisfies(r -> assertThat(r).startsWith("REQUESTED 11.9"));
         assertThat(expect(api.get("/api/v1/review-entries/" + id), 200).json().get("status").asString())
                 .isEqualTo("RESOLVED");
         assertThat(inventory.ledgerDiscrepancies(sku)).isEmpty();
     }
 
-    @Test
-    void theExpiryHandledAfterALatePaymentGivesNothingBackThatAPersonMustDecideOn() {
-        String sku = article(1);
-        JsonNode expired = placedDaysAgo(15, sku, "card", "en");
-        followUps.expireUnpaid();
-        String orderId = expired.get("id").asString();
-        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.succeeded", orderId, "amount_received", 1190,
-                "EUR"), 200);
-        String id = lateEntry(expired).get("id").asString();
-
-        // the cancellation's listener comes after the late payment (delayed, or its delivery repeated)
-        cancellationRefunds.on(new org.ordo.ordering.OrderCancelled(java.util.UUID.fromString(orderId),
-                expired.get("number").asString(), "unpaid", "system", org.ordo.ordering.PaymentStatus.PENDING));
-
-        JsonNode refunded = expect(api.post("/api/v1/payments/late-payments/" + id + "/refund", Map.of()), 200)
-                .json();
+    /** The "STATUS amount" of each refund in a payment summary. */
+    private static List<String> refunds(JsonNode summary) {
         List<String> refunds = new ArrayList<>();
-        refunded.get("payments").forEach(p -> {
+        summary.get("payments").forEach(p -> {
             if (p.get("kind").asString().equals("REFUND")) {
                 refunds.add(p.get("status").asString() + " " + p.get("amount").get("amount").asString());
             }
         });
-        assertThat(refunds).as("given back once, as the person decided").singleElement()
+        return refunds;
+    }
+
+    /** A card order of 11.90 EUR that expired unpaid, and whose money the provider then took after all. */
+    private JsonNode expiredAndPaidLate() {
+        JsonNode expired = placedDaysAgo(15, article(1), "card", "en");
+        followUps.expireUnpaid();
+        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.succeeded", expired.get("id").asString(),
+                "amount_received", 1190, "EUR"), 200);
+        return expired;
+    }
+
+    /** The expiry's cancellation handled by its refund listener now, as a delayed or repeated delivery would. */
+    private void cancellationHandledNow(JsonNode expired) {
+        cancellationRefunds.on(new org.ordo.ordering.OrderCancelled(
+                java.util.UUID.fromString(expired.get("id").asString()), expired.get("number").asString(), "unpaid",
+                "system", org.ordo.ordering.PaymentStatus.PENDING));
+    }
+
+    @Test
+    void theExpiryHandledAfterALatePaymentGivesNothingBackThatAPersonMustDecideOn() {
+        JsonNode expired = expiredAndPaidLate();
+        String id = lateEntry(expired).get("id").asString();
+
+        cancellationHandledNow(expired);
+
+        JsonNode refunded = expect(api.post("/api/v1/payments/late-payments/" + id + "/refund", Map.of()), 200)
+                .json();
+        assertThat(refunds(refunded)).as("given back once, as the person decided").singleElement()
                 .satisfies(r -> assertThat(r).startsWith("REQUESTED 11.9"));
     }
 
     @Test
     void theExpiryHandledAfterTheOrderWasReopenedGivesNothingBack() {
-        String sku = article(1);
-        JsonNode expired = placedDaysAgo(15, sku, "card", "en");
-        followUps.expireUnpaid();
-        String orderId = expired.get("id").asString();
-        expect(api.paymentEvent(Fixtures.unique("evt"), "payment_intent.succeeded", orderId, "amount_received", 1190,
-                "EUR"), 200);
+        JsonNode expired = expiredAndPaidLate();
         expect(api.post("/api/v1/payments/late-payments/" + lateEntry(expired).get("id").asString() + "/reopen",
                 Map.of()), 200);
 
-        cancellationRefunds.on(new org.ordo.ordering.OrderCancelled(java.util.UUID.fromString(orderId),
-                expired.get("number").asString(), "unpaid", "system", org.ordo.ordering.PaymentStatus.PENDING));
+        cancellationHandledNow(expired);
 
-        JsonNode now = order(expired);
-        assertThat(now.get("status").asString()).isEqualTo("OPEN");
-        List<String> kinds = new ArrayList<>();
-        expect(api.get("/api/v1/orders/" + orderId + "/payments"), 200).json().get("payments")
-                .forEach(p -> kinds.add(p.get("kind").asString()));
-        assertThat(kinds).as("the reopened order keeps its money").doesNotContain("REFUND");
+        assertThat(order(expired).get("status").asString()).isEqualTo("OPEN");
+        assertThat(refunds(expect(api.get("/api/v1/orders/" + expired.get("id").asString() + "/payments"), 200)
+                .json())).as("the reopened order keeps its money").isEmpty();
     }
 }
